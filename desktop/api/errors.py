@@ -1,0 +1,139 @@
+"""One error type for every way an API call can fail, parsed from every body shape of API.md."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from desktop.redact import redact
+
+# What went wrong, for logic (retry, message) rather than display.
+HTTP = "http"  # the server answered with an error status
+NETWORK = "network"  # no answer: refused, reset, dropped
+TIMEOUT = "timeout"  # no (complete) answer in time
+MALFORMED = "malformed"  # an answer we could not read
+CANCELLED = "cancelled"  # the user stopped the operation
+
+
+class ApiError(Exception):
+    """A failed call: status (None without an answer), code, message and request id.
+
+    `message` is Microsoft's text (redacted); `str(error)` is a one-line summary for logs and
+    the `error` column of exports. It never contains a token.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        code: str = "",
+        kind: str = HTTP,
+        request_id: str = "",
+        correlation_id: str = "",
+        retryable: bool = False,
+        retry_after: float | None = None,
+        name: str = "",
+        url: str = "",
+        ambiguous: bool = False,
+    ) -> None:
+        super().__init__(redact(message))
+        self.message = redact(message)
+        self.status = status
+        self.code = code
+        self.kind = kind
+        self.request_id = request_id
+        self.correlation_id = correlation_id
+        self.retryable = retryable
+        self.retry_after = retry_after
+        self.name = name
+        self.url = url
+        # True when a write may have reached the server although no answer came back.
+        self.ambiguous = ambiguous
+
+    def __str__(self) -> str:
+        head = f"HTTP {self.status}" if self.status else self.kind
+        code = f" {self.code}" if self.code and self.code != str(self.status) else ""
+        rid = f" (request id {self.request_id})" if self.request_id else ""
+        return f"{head}{code}: {self.message}{rid}"
+
+    @property
+    def throttled(self) -> bool:
+        return self.status == 429
+
+
+def _first_text(data: Mapping[str, Any], *keys: str) -> str:
+    for key in keys:
+        for k, v in data.items():
+            if isinstance(k, str) and k.lower() == key.lower() and v not in (None, ""):
+                return str(v)
+    return ""
+
+
+_TAGS = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"\s+")
+
+
+def _html_summary(text: str) -> str:
+    title = re.search(r"(?is)<title>(.*?)</title>", text)
+    heading = re.search(r"(?is)<h1[^>]*>(.*?)</h1>", text)
+    picked = (heading or title)
+    body = picked.group(1) if picked else text
+    return _SPACES.sub(" ", _TAGS.sub(" ", body)).strip()[:200]
+
+
+def parse_error_body(
+    status: int, reason: str, body: bytes, content_type: str
+) -> tuple[str, str, str, str, bool | None]:
+    """(code, message, request id, error name, retryable) from any error body we know.
+
+    Shapes (API.md): Partner Center `{code, description, data, source}`; `{code, message,
+    description, errorName, isRetryable}`; ProblemDetails `{type, title, status, detail}`;
+    throttling `{statusCode, message}`; Graph `{error: {code, message, innerError}}`. Anything
+    else (an HTML page from a proxy, plain text) becomes a short readable message.
+    """
+    text = body.decode("utf-8", errors="replace")
+    data: Any = None
+    if "html" not in content_type.lower():
+        try:
+            data = json.loads(text) if text.strip() else None
+        except ValueError:
+            data = None
+    if isinstance(data, Mapping):
+        inner = data.get("error")
+        if isinstance(inner, Mapping):  # Graph
+            detail = inner.get("innerError") or inner.get("innererror") or {}
+            rid = _first_text(detail, "request-id", "requestId") if isinstance(
+                detail, Mapping
+            ) else ""
+            return (
+                _first_text(inner, "code"),
+                _first_text(inner, "message") or reason,
+                rid,
+                "",
+                None,
+            )
+        code = _first_text(data, "code", "statusCode")
+        message = _first_text(data, "message", "description", "detail", "title")
+        if _first_text(data, "detail") and _first_text(data, "title"):
+            # ProblemDetails: the title is the kind of problem, the detail says what happened.
+            code = code or _first_text(data, "title")
+            message = _first_text(data, "detail")
+        retryable_raw = next(
+            (v for k, v in data.items() if isinstance(k, str) and k.lower() == "isretryable"),
+            None,
+        )
+        return (
+            code,
+            message or reason,
+            _first_text(data, "requestId", "request-id"),
+            _first_text(data, "errorName"),
+            retryable_raw if isinstance(retryable_raw, bool) else None,
+        )
+    if text.strip():
+        summary = _html_summary(text) if "<" in text else text.strip()[:200]
+        what = "an HTML page" if "<html" in text.lower() else "a non-JSON answer"
+        return "", f"The server answered with {what}: {summary or reason}", "", "", None
+    return "", reason or f"HTTP {status}", "", "", None

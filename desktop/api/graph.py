@@ -1,0 +1,206 @@
+"""Microsoft Graph client: service communications, GDAP and sites/root (API.md section 3). No Qt.
+
+Service-health calls carry a token for the *customer* tenant; GDAP calls the partner's own.
+Collections page by `@odata.nextLink`, an absolute URL, until it is absent.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from desktop.api.errors import MALFORMED, ApiError
+from desktop.api.http import Auth, HttpSession
+from desktop.auth import TokenProvider
+from desktop.models.records import (
+    GdapRelationship,
+    HealthIssue,
+    ItemError,
+    Parsed,
+    ServiceHealth,
+    ServiceManagementLink,
+    field_of,
+    format_time,
+    parse_list,
+)
+
+MAX_PAGES = 10_000
+ANNOUNCEMENTS = "/v1.0/admin/serviceAnnouncement"
+
+
+def odata_string(value: str) -> str:
+    """A string literal for `$filter`: quotes doubled, so data cannot end the literal."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+class GraphClient:
+    def __init__(
+        self, session: HttpSession, root: str, tokens: TokenProvider, scope: str
+    ) -> None:
+        self.session = session
+        self.root = root.rstrip("/")
+        self.tokens = tokens
+        self.scope = scope
+
+    def _auth(self, tenant: str | None) -> Auth:
+        return Auth(self.tokens, self.scope, tenant)
+
+    def _get(self, url: str, tenant: str | None, cid: str,
+             params: Mapping[str, str] | None = None,
+             headers: Mapping[str, str] | None = None,
+             cancel: threading.Event | None = None) -> Any:
+        reply = self.session.call(
+            "GET", url, auth=self._auth(tenant), correlation_id=cid, params=params,
+            headers=headers, cancel=cancel,
+        )
+        return reply.body
+
+    def _pages(
+        self,
+        path: str,
+        tenant: str | None,
+        cid: str,
+        params: Mapping[str, str] | None = None,
+        page_size: int | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[list[Any]]:
+        url = self.root + path
+        headers = {"Prefer": f"odata.maxpagesize={page_size}"} if page_size else None
+        for _ in range(MAX_PAGES):
+            body = self._get(url, tenant, cid, params, headers, cancel)
+            if not isinstance(body, Mapping):
+                raise ApiError("Graph sent something other than a collection.",
+                               kind=MALFORMED, url=url)
+            value = body.get("value")
+            yield value if isinstance(value, list) else []
+            nxt = body.get("@odata.nextLink")
+            if not isinstance(nxt, str) or not nxt:
+                return
+            if not _under(nxt, self.root):
+                # A token for this tenant goes only to the Graph root we were configured with.
+                raise ApiError(f"Graph's next link points elsewhere: {nxt[:80]}",
+                               kind=MALFORMED, url=nxt)
+            url, params = nxt, None
+        raise ApiError("Graph kept sending more pages; stopped.", kind=MALFORMED)
+
+    def _collect(self, pages: Iterator[list[Any]], parser: Any) -> Parsed[Any]:
+        result: Parsed[Any] = Parsed()
+        offset = 0
+        for items in pages:
+            page = parse_list(items, parser)
+            result.items.extend(page.items)
+            result.errors.extend(
+                ItemError(e.index + offset, e.reason, e.item_id) for e in page.errors
+            )
+            offset += len(items)
+        return result
+
+    # -- service health -----------------------------------------------------------------------
+
+    def health_overviews(
+        self, tenant: str, cid: str, cancel: threading.Event | None = None
+    ) -> Parsed[ServiceHealth]:
+        return self._collect(
+            self._pages(f"{ANNOUNCEMENTS}/healthOverviews", tenant, cid, cancel=cancel),
+            ServiceHealth.from_json,
+        )
+
+    def health_with_issues(
+        self, tenant: str, cid: str, cancel: threading.Event | None = None
+    ) -> tuple[Parsed[ServiceHealth], Parsed[HealthIssue]]:
+        """healthOverviews with `$expand=issues`: one call for a customer's whole picture."""
+        health: Parsed[ServiceHealth] = Parsed()
+        issues: Parsed[HealthIssue] = Parsed()
+        for items in self._pages(f"{ANNOUNCEMENTS}/healthOverviews", tenant, cid,
+                                 {"$expand": "issues"}, cancel=cancel):
+            page = parse_list(items, ServiceHealth.from_json)
+            health.items.extend(page.items)
+            health.errors.extend(page.errors)
+            for item in items:
+                raw = item.get("issues") if isinstance(item, Mapping) else None
+                if isinstance(raw, list):
+                    parsed = parse_list(raw, HealthIssue.from_json)
+                    issues.items.extend(parsed.items)
+                    issues.errors.extend(parsed.errors)
+        return health, issues
+
+    def issues(
+        self,
+        tenant: str,
+        cid: str,
+        *,
+        active_only: bool = False,
+        service: str | None = None,
+        modified_since: datetime | None = None,
+        page_size: int | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Parsed[HealthIssue]:
+        clauses = []
+        if active_only:
+            clauses.append("isResolved eq false")
+        if service:
+            clauses.append(f"service eq {odata_string(service)}")
+        if modified_since is not None:
+            clauses.append(f"lastModifiedDateTime ge {format_time(modified_since)}")
+        params = {"$filter": " and ".join(clauses)} if clauses else None
+        return self._collect(
+            self._pages(f"{ANNOUNCEMENTS}/issues", tenant, cid, params, page_size, cancel),
+            HealthIssue.from_json,
+        )
+
+    def issue(self, tenant: str, issue_id: str, cid: str) -> HealthIssue:
+        body = self._get(f"{self.root}{ANNOUNCEMENTS}/issues/{quote(issue_id, safe='')}",
+                         tenant, cid)
+        if not isinstance(body, Mapping):
+            raise ApiError("Graph sent no issue.", kind=MALFORMED)
+        return HealthIssue.from_json(body)
+
+    # -- sites ----------------------------------------------------------------------------------
+
+    def sharepoint_name(self, tenant: str, cid: str) -> str:
+        """The `{name}` of `{name}-admin.sharepoint.com`: first label of sites/root's host."""
+        body = self._get(f"{self.root}/v1.0/sites/root", tenant, cid,
+                         {"$select": "id,siteCollection,webUrl"})
+        if not isinstance(body, Mapping):
+            raise ApiError("Graph sent no root site.", kind=MALFORMED)
+        site_id = field_of(body, "id")
+        host = site_id.split(",", 1)[0] if isinstance(site_id, str) else ""
+        if not host:
+            collection = field_of(body, "siteCollection")
+            if isinstance(collection, Mapping):
+                host = str(field_of(collection, "hostname") or "")
+        name = host.split(".", 1)[0].lower()
+        if not host.lower().endswith(".sharepoint.com") or not name:
+            raise ApiError("The root site is not on sharepoint.com.", kind=MALFORMED)
+        return name
+
+    # -- GDAP (partner token) --------------------------------------------------------------------
+
+    def gdap_relationships(
+        self, cid: str, active_only: bool = False, cancel: threading.Event | None = None
+    ) -> Parsed[GdapRelationship]:
+        params = {"$top": "300"}
+        if active_only:
+            params["$filter"] = "status eq 'active'"
+        return self._collect(
+            self._pages("/v1.0/tenantRelationships/delegatedAdminRelationships", None, cid,
+                        params, cancel=cancel),
+            GdapRelationship.from_json,
+        )
+
+    def service_management_links(self, tenant: str, cid: str) -> Parsed[ServiceManagementLink]:
+        path = (
+            "/v1.0/tenantRelationships/delegatedAdminCustomers/"
+            f"{quote(tenant, safe='')}/serviceManagementDetails"
+        )
+        return self._collect(self._pages(path, None, cid), ServiceManagementLink.from_json)
+
+
+def _under(url: str, root: str) -> bool:
+    a, b = urlsplit(url), urlsplit(root)
+    return (a.scheme, a.netloc.lower()) == (b.scheme, b.netloc.lower()) and a.path.startswith(
+        b.path
+    )

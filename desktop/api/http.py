@@ -1,0 +1,379 @@
+"""The one HTTP session: headers, timeouts, retries with Retry-After, and error parsing. No Qt.
+
+Every call to Partner Center or Graph goes through `HttpSession.call`. It:
+- sends the API.md headers: a correlation id per user action (the caller's), a request id per
+  call that is *reused* on every retry of that call (how Partner Center keeps retries idempotent),
+  the UI locale, and the bearer token of the (tenant, scope) the call needs;
+- retries 429/500/502/503/504, dropped connections and unreadable bodies, waiting what
+  Retry-After says and otherwise a capped exponential back-off with jitter;
+- on 401 forgets the token and retries once with a fresh one;
+- reads the body under a total deadline, so a server that trickles bytes cannot hold a worker;
+- turns every failure into `ApiError`.
+Writes (POST/PATCH) are retried only when the server answered that it did nothing (429, 503):
+after a drop or a timeout a write may have landed, and the caller decides (see `ambiguous`).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import logging
+import random
+import threading
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from desktop import __version__
+from desktop.api.errors import CANCELLED, HTTP, MALFORMED, NETWORK, TIMEOUT, ApiError
+from desktop.api.errors import parse_error_body as _parse_error_body
+from desktop.auth import TokenProvider
+
+log = logging.getLogger(__name__)
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# Statuses that mean "not processed": safe to resend even a write.
+NOT_PROCESSED = frozenset({429, 503})
+REFUSED_ATTEMPTS = 3
+
+
+def new_correlation_id() -> str:
+    """One per user action; every call made for that action carries it."""
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 8  # tries in all, the first included
+    backoff_base_s: float = 0.25
+    backoff_cap_s: float = 8.0
+    # A Retry-After longer than this is not waited out: the call fails as throttled and says when.
+    max_retry_after_s: float = 120.0
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    connect_s: float = 6.0
+    read_s: float = 30.0  # between bytes
+    body_s: float = 60.0  # for the whole body
+
+
+@dataclass(frozen=True)
+class Auth:
+    """Which token signs a call: `scope` in `tenant` (None: the partner's home tenant)."""
+
+    provider: TokenProvider
+    scope: str
+    tenant: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    headers: Mapping[str, str]
+    body: Any
+    request_id: str
+    attempts: int
+
+
+class HttpSession:
+    def __init__(
+        self,
+        *,
+        pool_size: int = 32,
+        timeouts: Timeouts | None = None,
+        retry: RetryPolicy | None = None,
+        locale: str = "en-US",
+        app_name: str = "Partner Desk",
+        sleep: Callable[[float], None] | None = None,
+        transport: requests.Session | None = None,
+    ) -> None:
+        self.timeouts = timeouts or Timeouts()
+        self.retry = retry or RetryPolicy()
+        self.locale = locale
+        self.app_name = app_name
+        self._sleep = sleep
+        self._random = random.Random()
+        self._session = transport or requests.Session()
+        # One pool per host sized to the sweep's concurrency: no connection churn, no waiting
+        # for a free connection. Retries are ours, not urllib3's.
+        adapter = HTTPAdapter(pool_connections=8, pool_maxsize=max(pool_size, 1), max_retries=0)
+        self._session.mount("https://", adapter)
+        self._session.mount("http://", adapter)
+        self._session.headers.update(
+            {"User-Agent": f"PartnerDesk/{__version__}", "Accept": "application/json"}
+        )
+
+    def close(self) -> None:
+        self._session.close()
+
+    def __enter__(self) -> HttpSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the call --------------------------------------------------------------------------
+
+    def call(
+        self,
+        method: str,
+        url: str,
+        *,
+        auth: Auth | None,
+        correlation_id: str,
+        params: Mapping[str, str] | None = None,
+        json_body: Any = None,
+        headers: Mapping[str, str] | None = None,
+        request_id: str | None = None,
+        cancel: threading.Event | None = None,
+        expect_json: bool = True,
+    ) -> Reply:
+        request_id = request_id or str(uuid.uuid4())
+        idempotent = method.upper() in ("GET", "HEAD", "OPTIONS", "PUT", "DELETE")
+        refreshed = False
+        attempt = 0
+        last: ApiError | None = None
+        while attempt < self.retry.attempts:
+            attempt += 1
+            if cancel is not None and cancel.is_set():
+                raise ApiError("Cancelled.", kind=CANCELLED, request_id=request_id, url=url)
+            token = auth.provider.token(auth.scope, auth.tenant) if auth else None
+            try:
+                reply = self._once(
+                    method, url, token, correlation_id, request_id, params, json_body, headers,
+                    expect_json, attempt,
+                )
+            except ApiError as error:
+                error.correlation_id = correlation_id
+                last = error
+                if error.status == 401 and auth and token and not refreshed:
+                    # Expired or revoked: forget it and try once with a fresh token.
+                    auth.provider.invalidate(auth.scope, auth.tenant, token)
+                    refreshed = True
+                    attempt -= 1
+                    continue
+                if not self._should_retry(error, idempotent) or attempt >= self.retry.attempts:
+                    raise
+                if error.name == "refused" and attempt >= REFUSED_ATTEMPTS:
+                    # Nothing listens there: a few quick tries cover a restart, more only stall
+                    # every customer of a sweep behind a dead host.
+                    raise
+                delay = self._delay(error, attempt)
+                if delay is None:
+                    raise
+                log.debug(
+                    "retrying %s %s after %s (attempt %d, wait %.2fs)",
+                    method, _loggable(url), error.status or error.kind, attempt, delay,
+                )
+                self._wait(delay, cancel, url, request_id)
+                continue
+            return reply
+        assert last is not None
+        raise last
+
+    def _should_retry(self, error: ApiError, idempotent: bool) -> bool:
+        if error.kind == CANCELLED:
+            return False
+        if error.kind == HTTP:
+            if error.status not in RETRY_STATUSES:
+                return False
+            return idempotent or error.status in NOT_PROCESSED
+        # No (readable) answer: safe to resend a read; a write may have landed.
+        return idempotent or error.name == "refused"
+
+    def _delay(self, error: ApiError, attempt: int) -> float | None:
+        backoff = min(self.retry.backoff_cap_s, self.retry.backoff_base_s * 2 ** (attempt - 1))
+        jittered = backoff / 2 + self._random.uniform(0, backoff / 2)
+        if error.retry_after is not None:
+            if error.retry_after > self.retry.max_retry_after_s:
+                return None
+            # Wait what the server asked; after repeated throttling, back off further.
+            asked = float(error.retry_after)
+            base = asked if attempt <= 2 else max(asked, backoff)
+            return base + self._random.uniform(0, 0.25)
+        return jittered
+
+    def _wait(
+        self, delay: float, cancel: threading.Event | None, url: str, request_id: str
+    ) -> None:
+        if self._sleep is not None:
+            self._sleep(delay)
+        elif cancel is not None:
+            if cancel.wait(delay):
+                raise ApiError("Cancelled.", kind=CANCELLED, request_id=request_id, url=url)
+        else:
+            time.sleep(delay)
+
+    def _once(
+        self,
+        method: str,
+        url: str,
+        token: str | None,
+        correlation_id: str,
+        request_id: str,
+        params: Mapping[str, str] | None,
+        json_body: Any,
+        headers: Mapping[str, str] | None,
+        expect_json: bool,
+        attempt: int,
+    ) -> Reply:
+        sent = {
+            "MS-CorrelationId": correlation_id,
+            "MS-RequestId": request_id,
+            "client-request-id": request_id,
+            "X-Locale": self.locale,
+            "MS-PartnerCenter-Application": self.app_name,
+        }
+        if token:
+            sent["Authorization"] = f"Bearer {token}"
+        if headers:
+            sent.update(headers)
+        started = time.perf_counter()
+        try:
+            response = self._session.request(
+                method,
+                url,
+                params=params,
+                data=None if json_body is None else json.dumps(json_body, ensure_ascii=False)
+                .encode("utf-8"),
+                headers={**sent, **({"Content-Type": "application/json"} if json_body is not None
+                                    else {})},
+                timeout=(self.timeouts.connect_s, self.timeouts.read_s),
+                stream=True,
+                allow_redirects=False,
+            )
+        except requests.exceptions.ConnectTimeout as exc:
+            raise ApiError(
+                "Could not connect in time.", kind=TIMEOUT, request_id=request_id, url=url
+            ) from exc
+        except requests.exceptions.ReadTimeout as exc:
+            raise ApiError(
+                "The server did not answer in time.", kind=TIMEOUT, request_id=request_id,
+                url=url, ambiguous=True,
+            ) from exc
+        except requests.exceptions.RequestException as exc:
+            refused = "refused" in _reason(exc)
+            raise ApiError(
+                f"Connection failed: {_reason(exc)}", kind=NETWORK, request_id=request_id,
+                url=url, ambiguous=not refused, name="refused" if refused else "",
+            ) from exc
+        try:
+            body = self._read_body(response, started, request_id, url)
+        finally:
+            response.close()
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        server_rid = (
+            response.headers.get("request-id")
+            or response.headers.get("MS-RequestId")
+            or response.headers.get("x-ms-request-id")
+            or request_id
+        )
+        log.debug(
+            "%s %s -> %d in %.0f ms (attempt %d, request id %s)",
+            method, _loggable(url), response.status_code, elapsed_ms, attempt, server_rid,
+        )
+        content_type = response.headers.get("Content-Type", "")
+        if response.status_code >= 400 or 300 <= response.status_code < 400:
+            raise self._error(response, body, content_type, server_rid, url)
+        data: Any = None
+        if expect_json and body.strip() and response.status_code != 204:
+            try:
+                data = json.loads(body.decode("utf-8"))
+            except (ValueError, UnicodeDecodeError) as exc:
+                raise ApiError(
+                    "The server's answer could not be read (malformed JSON).",
+                    kind=MALFORMED, status=None, request_id=server_rid, url=url,
+                ) from exc
+        elif not expect_json:
+            data = body
+        return Reply(response.status_code, response.headers, data, server_rid, attempt)
+
+    def _read_body(
+        self, response: requests.Response, started: float, request_id: str, url: str
+    ) -> bytes:
+        deadline = started + self.timeouts.body_s
+        chunks: list[bytes] = []
+        try:
+            for chunk in response.iter_content(chunk_size=65536):
+                chunks.append(chunk)
+                if time.perf_counter() > deadline:
+                    raise ApiError(
+                        "The server sent its answer too slowly.", kind=TIMEOUT,
+                        request_id=request_id, url=url, ambiguous=True,
+                    )
+        except requests.exceptions.RequestException as exc:
+            kind = TIMEOUT if isinstance(exc, requests.exceptions.Timeout) else NETWORK
+            raise ApiError(
+                f"The answer was cut off: {_reason(exc)}", kind=kind, request_id=request_id,
+                url=url, ambiguous=True,
+            ) from exc
+        return b"".join(chunks)
+
+    def _error(
+        self,
+        response: requests.Response,
+        body: bytes,
+        content_type: str,
+        request_id: str,
+        url: str,
+    ) -> ApiError:
+        status = response.status_code
+        code, message, body_rid, name, retryable = _parse_error_body(
+            status, response.reason or "", body, content_type
+        )
+        if 300 <= status < 400:
+            message = f"Unexpected redirect to {response.headers.get('Location', '?')[:120]}"
+        return ApiError(
+            message,
+            status=status,
+            code=code,
+            kind=HTTP,
+            request_id=body_rid or request_id,
+            retryable=status in RETRY_STATUSES if retryable is None else retryable,
+            retry_after=parse_retry_after(response.headers.get("Retry-After")),
+            name=name,
+            url=url,
+        )
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Retry-After as seconds: a number of seconds or an HTTP date; None if absent or bad."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    for marker in ("RemoteDisconnected", "ConnectionResetError", "Connection refused",
+                   "IncompleteRead", "Connection aborted", "Max retries exceeded"):
+        if marker in text:
+            return {
+                "RemoteDisconnected": "the server closed the connection without answering",
+                "ConnectionResetError": "the connection was reset",
+                "Connection refused": "the connection was refused",
+                "IncompleteRead": "the answer was cut off",
+                "Connection aborted": "the connection was aborted",
+                "Max retries exceeded": "the server could not be reached",
+            }[marker]
+    return type(exc).__name__
+
+
+def _loggable(url: str) -> str:
+    # URLs carry no secrets here (tokens travel in headers), but keep logs short.
+    return url if len(url) <= 200 else url[:200] + "…"

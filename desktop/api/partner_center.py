@@ -1,0 +1,238 @@
+"""Partner Center REST client (`{pc_base}/v1/...`, API.md section 2). No Qt.
+
+Calls are made with the partner's own token. Collections page by `links.next`, whose `headers`
+(the `MS-ContinuationToken`) must be copied onto the next request.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from collections.abc import Iterator, Mapping
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from desktop.api.errors import MALFORMED, ApiError
+from desktop.api.http import Auth, HttpSession, Reply
+from desktop.auth import TokenProvider
+from desktop.models.records import (
+    Customer,
+    CustomerDetail,
+    ManagedService,
+    Parsed,
+    ServiceIncident,
+    ServiceRequest,
+    SupportTopic,
+    field_of,
+    parse_list,
+)
+
+MAX_PAGES = 10_000  # a server that keeps answering "next" forever must not hang a sweep
+
+
+class PartnerCenterClient:
+    def __init__(
+        self,
+        session: HttpSession,
+        base_url: str,
+        tokens: TokenProvider,
+        scope: str,
+    ) -> None:
+        self.session = session
+        self.base = base_url.rstrip("/")
+        self.api = self.base + "/v1"
+        self.auth = Auth(tokens, scope, None)
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def _get(
+        self,
+        path_or_url: str,
+        cid: str,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Any:
+        url = path_or_url if "://" in path_or_url else self.api + path_or_url
+        reply = self.session.call(
+            "GET", url, auth=self.auth, correlation_id=cid, params=params, headers=headers,
+            cancel=cancel,
+        )
+        return reply.body
+
+    def _pages(
+        self,
+        path: str,
+        cid: str,
+        params: Mapping[str, str] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[tuple[list[Any], int | None]]:
+        """Each page's raw items and the collection's totalCount, following `links.next`."""
+        url: str | None = self.api + path
+        headers: dict[str, str] | None = None
+        for _ in range(MAX_PAGES):
+            assert url is not None
+            body = self._get(url, cid, params, headers, cancel)
+            if not isinstance(body, Mapping):
+                raise ApiError("Partner Center sent something other than a collection.",
+                               kind=MALFORMED, url=url)
+            items = field_of(body, "items")
+            total = field_of(body, "totalCount")
+            yield (items if isinstance(items, list) else []), (
+                total if isinstance(total, int) else None
+            )
+            url, headers = self._next(body)
+            params = None  # the next link carries the query itself
+            if url is None:
+                return
+        raise ApiError("Partner Center kept sending more pages; stopped.", kind=MALFORMED)
+
+    def _next(self, body: Mapping[str, Any]) -> tuple[str | None, dict[str, str] | None]:
+        links = field_of(body, "links")
+        nxt = field_of(links, "next") if isinstance(links, Mapping) else None
+        if not isinstance(nxt, Mapping):
+            return None, None
+        uri = field_of(nxt, "uri")
+        if not isinstance(uri, str) or not uri:
+            return None, None
+        if "://" in uri:
+            url = uri
+        elif uri.startswith("/v1/"):
+            url = self.base + uri
+        else:
+            url = self.api + (uri if uri.startswith("/") else "/" + uri)
+        if not _same_origin(url, self.base):
+            # Never send the partner's token to a host a response named.
+            raise ApiError(f"Partner Center's next link points elsewhere: {url[:80]}",
+                           kind=MALFORMED, url=url)
+        headers: dict[str, str] = {}
+        raw_headers = field_of(nxt, "headers") or []
+        for pair in raw_headers if isinstance(raw_headers, list) else []:
+            if isinstance(pair, Mapping):
+                key, value = field_of(pair, "key"), field_of(pair, "value")
+                if isinstance(key, str) and isinstance(value, str) and key.lower() not in (
+                    "authorization", "host",
+                ):
+                    headers[key] = value
+        return url, headers
+
+    def _collect(self, path: str, parser: Any, cid: str,
+                 params: Mapping[str, str] | None = None,
+                 cancel: threading.Event | None = None) -> Parsed[Any]:
+        result: Parsed[Any] = Parsed()
+        offset = 0
+        for items, _total in self._pages(path, cid, params, cancel):
+            page = parse_list(items, parser)
+            result.items.extend(page.items)
+            for error in page.errors:
+                result.errors.append(type(error)(error.index + offset, error.reason,
+                                                 error.item_id))
+            offset += len(items)
+        return result
+
+    # -- customers ---------------------------------------------------------------------------
+
+    def customer_pages(
+        self,
+        cid: str,
+        size: int = 500,
+        search: tuple[str, str] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[tuple[Parsed[Customer], int | None]]:
+        """Customers page by page (to show the list as it arrives), with totalCount.
+
+        `search` is (`"CompanyName"` or `"Domain"`, prefix): Partner Center's starts_with filter.
+        """
+        params = {"size": str(size)}
+        if search is not None:
+            field, value = search
+            params["filter"] = json.dumps(
+                {"Field": field, "Value": value, "Operator": "starts_with"}, ensure_ascii=False
+            )
+        for items, total in self._pages("/customers", cid, params, cancel):
+            yield parse_list(items, Customer.from_json), total
+
+    def customers(self, cid: str, size: int = 500,
+                  cancel: threading.Event | None = None) -> Parsed[Customer]:
+        result: Parsed[Customer] = Parsed()
+        for page, _total in self.customer_pages(cid, size, cancel=cancel):
+            result.items.extend(page.items)
+            result.errors.extend(page.errors)
+        return result
+
+    def customer(self, tenant_id: str, cid: str) -> CustomerDetail:
+        body = self._get(f"/customers/{quote(tenant_id, safe='')}", cid)
+        if not isinstance(body, Mapping):
+            raise ApiError("Partner Center sent no customer.", kind=MALFORMED)
+        return CustomerDetail.from_json(body)
+
+    def managed_services(self, tenant_id: str, cid: str) -> Parsed[ManagedService]:
+        return self._collect(
+            f"/customers/{quote(tenant_id, safe='')}/managedservices", ManagedService.from_json,
+            cid,
+        )
+
+    # -- service incidents --------------------------------------------------------------------
+
+    def service_incidents(self, cid: str, tenant_id: str | None = None) -> Parsed[ServiceIncident]:
+        """Partner-level incidents, or one customer's, flattened from the per-workload groups."""
+        path = "/serviceincidents/office" if tenant_id is None else (
+            f"/customers/{quote(tenant_id, safe='')}/serviceincidents/office"
+        )
+        result: Parsed[ServiceIncident] = Parsed()
+        for groups, _total in self._pages(path, cid):
+            for group in groups:
+                if not isinstance(group, Mapping):
+                    continue
+                workload = field_of(group, "workload")
+                name = workload if isinstance(workload, str) else ""
+                incidents = field_of(group, "incidents") or []
+                page = parse_list(
+                    incidents, functools.partial(ServiceIncident.from_json, workload=name)
+                )
+                result.items.extend(page.items)
+                result.errors.extend(page.errors)
+        return result
+
+    # -- service requests ----------------------------------------------------------------------
+
+    def service_requests(
+        self, cid: str, tenant_id: str | None = None, size: int = 200
+    ) -> Parsed[ServiceRequest]:
+        path = "/servicerequests" if tenant_id is None else (
+            f"/customers/{quote(tenant_id, safe='')}/servicerequests"
+        )
+        return self._collect(path, ServiceRequest.from_json, cid,
+                             {"offset": "0", "size": str(size)})
+
+    def service_request(self, request_id: str, cid: str) -> ServiceRequest:
+        body = self._get(f"/servicerequests/{quote(request_id, safe='')}", cid)
+        if not isinstance(body, Mapping):
+            raise ApiError("Partner Center sent no service request.", kind=MALFORMED)
+        return ServiceRequest.from_json(body)
+
+    def add_note(self, request_id: str, text: str, cid: str) -> ServiceRequest | None:
+        reply = self.session.call(
+            "PATCH", f"{self.api}/servicerequests/{quote(request_id, safe='')}",
+            auth=self.auth, correlation_id=cid, json_body={"NewNote": {"Text": text}},
+        )
+        # 200 carries the request; 204 means "done, fetch it yourself".
+        return ServiceRequest.from_json(reply.body) if isinstance(reply.body, Mapping) else None
+
+    def create_request(
+        self, body: Mapping[str, Any], cid: str, request_id: str, locale: str = "en-US"
+    ) -> Reply:
+        """POST a new request with a caller-chosen request id, reused by the caller on retry."""
+        return self.session.call(
+            "POST", f"{self.api}/servicerequests/{quote(locale, safe='')}", auth=self.auth,
+            correlation_id=cid, json_body=dict(body), request_id=request_id,
+        )
+
+    def support_topics(self, cid: str) -> Parsed[SupportTopic]:
+        return self._collect("/servicerequests/supporttopics", SupportTopic.from_json, cid)
+
+
+def _same_origin(url: str, base: str) -> bool:
+    a, b = urlsplit(url), urlsplit(base)
+    return (a.scheme, a.netloc.lower()) == (b.scheme, b.netloc.lower())

@@ -1,0 +1,160 @@
+"""Token providers: who signs each call, per (tenant, scope). No Qt.
+
+Partner Center calls use the partner's own token; Graph service-health calls use a token for the
+*customer* tenant, acquired by the same account through GDAP (API.md section 1). Providers cache
+one token per (tenant, scope) and serialise acquisition per key, so a sweep of 1,000 customers on
+32 threads acquires each tenant's token once and never stampedes the token endpoint.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from desktop.clouds import SANDBOX_PARTNER_TENANT_ID
+
+
+class AuthError(Exception):
+    """Signing in or getting a token failed; `message` is for the user, `code` for logic."""
+
+    def __init__(self, message: str, code: str = "", next_step: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.next_step = next_step
+
+
+class TokenProvider(Protocol):
+    @property
+    def home_tenant(self) -> str: ...
+
+    def token(self, scope: str, tenant: str | None = None) -> str:
+        """A bearer token for `scope` in `tenant` (None: the signed-in account's home tenant)."""
+        ...
+
+    def invalidate(self, scope: str, tenant: str | None, token: str) -> None:
+        """Forget `token` after the API refused it, so the next call acquires a fresh one."""
+        ...
+
+
+@dataclass(frozen=True)
+class _Cached:
+    token: str
+    expires_at: float
+
+
+class CachingProvider:
+    """Per-(tenant, scope) token cache with one lock per key around acquisition.
+
+    Subclasses implement `_acquire`. Tokens are refreshed a few minutes before they expire, like
+    MSAL does, so a long sweep never sends a token that expires in flight.
+    """
+
+    REFRESH_MARGIN_S = 300.0
+
+    def __init__(self, home_tenant: str, clock: Callable[[], float] = time.time) -> None:
+        self._home_tenant = home_tenant
+        self._clock = clock
+        self._cache: dict[tuple[str, str], _Cached] = {}
+        self._locks: dict[tuple[str, str], threading.Lock] = {}
+        self._guard = threading.Lock()
+        self.acquisitions = 0  # how many tokens were minted or fetched (tests and diagnostics)
+
+    @property
+    def home_tenant(self) -> str:
+        return self._home_tenant
+
+    def _key(self, scope: str, tenant: str | None) -> tuple[str, str]:
+        return ((tenant or self._home_tenant).lower(), scope)
+
+    def token(self, scope: str, tenant: str | None = None) -> str:
+        key = self._key(scope, tenant)
+        cached = self._cache.get(key)
+        if cached and cached.expires_at - self.REFRESH_MARGIN_S > self._clock():
+            return cached.token
+        with self._guard:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            cached = self._cache.get(key)  # another thread may have acquired it meanwhile
+            if cached and cached.expires_at - self.REFRESH_MARGIN_S > self._clock():
+                return cached.token
+            token, expires_at = self._acquire(scope, key[0])
+            self.acquisitions += 1
+            self._cache[key] = _Cached(token, expires_at)
+            return token
+
+    def invalidate(self, scope: str, tenant: str | None, token: str) -> None:
+        key = self._key(scope, tenant)
+        with self._guard:
+            cached = self._cache.get(key)
+            if cached and cached.token == token:
+                del self._cache[key]
+
+    def clear(self) -> None:
+        with self._guard:
+            self._cache.clear()
+
+    def _acquire(self, scope: str, tenant: str) -> tuple[str, float]:
+        raise NotImplementedError
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def resource_of(scope: str) -> str:
+    """`https://graph.microsoft.com/.default` → `https://graph.microsoft.com` (the token's aud)."""
+    for suffix in ("/.default", "/user_impersonation"):
+        if scope.endswith(suffix):
+            return scope[: -len(suffix)]
+    return scope
+
+
+class SandboxTokenIssuer(CachingProvider):
+    """The built-in issuer for the sandbox: unsigned JWTs shaped like Entra access tokens.
+
+    Each tenant gets its own token whose `tid` names it and whose `aud` is the API, so the sandbox
+    (like Graph) learns the tenant only from the token and per-tenant handling is tested for real.
+    """
+
+    def __init__(
+        self,
+        home_tenant: str = SANDBOX_PARTNER_TENANT_ID,
+        lifetime_s: float = 3600.0,
+        clock: Callable[[], float] = time.time,
+        user: str = "sandbox.engineer@contoso-partner.example",
+    ) -> None:
+        super().__init__(home_tenant, clock)
+        self.lifetime_s = lifetime_s
+        self.user = user
+
+    def _acquire(self, scope: str, tenant: str) -> tuple[str, float]:
+        now = self._clock()
+        expires_at = now + self.lifetime_s
+        header = {"alg": "none", "typ": "JWT"}
+        payload = {
+            "aud": resource_of(scope),
+            "iss": f"https://sts.windows.net/{tenant}/",
+            "iat": int(now),
+            "nbf": int(now),
+            "exp": int(expires_at),
+            "tid": tenant,
+            "oid": str(uuid.uuid5(uuid.NAMESPACE_URL, self.user)),
+            "upn": self.user,
+            "scp": "user_impersonation" if scope.endswith("user_impersonation") else "",
+            "uti": uuid.uuid4().hex,
+        }
+        token = ".".join(
+            (
+                _b64url(json.dumps(header, separators=(",", ":")).encode()),
+                _b64url(json.dumps(payload, separators=(",", ":")).encode()),
+                "",
+            )
+        )
+        return token, expires_at

@@ -1,0 +1,184 @@
+"""Headless commands: `export` and `clouds`. Same backend as the GUI, no Qt imported.
+
+Exit codes: 0 every customer succeeded; 3 some customers failed (their rows carry `error`);
+2 usage error; 1 the run could not start (for example the customer list itself failed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from typing import IO
+
+from desktop import __version__
+from desktop.api.errors import ApiError
+from desktop.backend import DEFAULT_CONCURRENCY, Backend
+from desktop.clouds import CLOUDS
+from desktop.export import COLUMNS, WHATS, collect, write_csv, write_json
+
+COMMANDS = ("export", "clouds")
+
+EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError("must be between 1 and 256")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="partner-desk", description="Partner Desk headless commands.")
+    parser.add_argument("--version", action="version", version=f"partner-desk {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    export = sub.add_parser("export", help="export customers, health, incidents, requests "
+                            "or portals as CSV or JSON")
+    export.add_argument("what", choices=WHATS)
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    export.add_argument("--sandbox-url", metavar="URL",
+                        help="use a running sandbox-compatible server instead of the embedded one")
+    export.add_argument("--concurrency", type=_positive, default=DEFAULT_CONCURRENCY,
+                        help=f"requests in flight during the sweep (default {DEFAULT_CONCURRENCY})")
+    export.add_argument("--customers", type=_positive_count, default=None,
+                        help=argparse.SUPPRESS)  # size of the embedded sandbox, for demos/benches
+    sub.add_parser("clouds", help="print the cloud profiles as JSON")
+    return parser
+
+
+def _positive_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+@contextlib.contextmanager
+def _backend(sandbox_url: str | None, concurrency: int,
+             customers: int | None) -> Iterator[Backend]:
+    if sandbox_url:
+        backend = Backend.for_sandbox(sandbox_url, concurrency=concurrency)
+        try:
+            yield backend
+        finally:
+            backend.close()
+        return
+    from desktop.sandbox import Sandbox  # only the embedded case pays for it
+
+    with Sandbox(**({"customers": customers} if customers else {})) as sandbox:
+        backend = Backend.for_sandbox(sandbox.url, concurrency=concurrency)
+        try:
+            yield backend
+        finally:
+            backend.close()
+
+
+class _ProgressLine:
+    """`health: 412/1000 done, 3 failed` redrawn in place on a terminal's stderr."""
+
+    def __init__(self, what: str, stream: IO[str]) -> None:
+        self.what = what
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self._lock = threading.Lock()
+
+    def __call__(self, done: int, failed: int, total: int) -> None:
+        if not self.enabled:
+            return
+        with self._lock:
+            self.stream.write(f"\r{self.what}: {done}/{total} done, {failed} failed ")
+            self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def run_export(args: argparse.Namespace) -> int:
+    progress = _ProgressLine(args.what, sys.stderr)
+    try:
+        with _backend(args.sandbox_url, args.concurrency, args.customers) as backend:
+            listing = backend.customers()
+            for error in listing.errors:
+                print(f"warning: customer list {error}", file=sys.stderr)
+            rows, failed = collect(
+                backend, args.what, listing.items, concurrency=args.concurrency,
+                progress=progress,
+            )
+    except ApiError as error:
+        progress.finish()
+        print(f"partner-desk: the customer list could not be read: {error}", file=sys.stderr)
+        return EXIT_FATAL
+    except KeyboardInterrupt:
+        progress.finish()
+        print("partner-desk: cancelled", file=sys.stderr)
+        return 130
+    progress.finish()
+    writer = write_csv if args.format == "csv" else write_json
+    if args.out:
+        # Write beside the target and rename: an interrupted export never leaves half a file.
+        tmp = f"{args.out}.partial"
+        with open(tmp, "w", encoding="utf-8", newline="") as out:
+            writer(rows, COLUMNS[args.what], out)
+        os.replace(tmp, args.out)
+    else:
+        sys.stdout.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
+        writer(rows, COLUMNS[args.what], sys.stdout)
+        sys.stdout.flush()
+    if failed:
+        print(f"partner-desk: {failed} of {len(listing.items)} customers failed; "
+              "see the error column", file=sys.stderr)
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def clouds_json() -> list[dict[str, object]]:
+    return [
+        {
+            "id": c.id,
+            "name": c.name,
+            "authority": c.authority_host,
+            "partnerCenter": c.partner_center,
+            "graph": c.graph,
+            "portals": {p.id: p.template for p in c.portals},
+            "gdap": c.gdap,
+            "serviceRequests": c.service_requests,
+            "serviceIncidents": c.service_incidents,
+            "retired": c.retired,
+        }
+        for c in CLOUDS.values()
+    ]
+
+
+def main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(list(argv))
+    if args.command == "export":
+        return run_export(args)
+    if args.command == "clouds":
+        json.dump(clouds_json(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    return EXIT_USAGE

@@ -1,0 +1,314 @@
+"""The Microsoft clouds a partner can work in: endpoints, scopes, portal templates, allow-lists.
+
+Every fact here comes from ../shared/API.md sections 1 and 5. Nothing in this module does I/O;
+the sandbox profile is the global profile pointed at a local URL, so that its links and scopes look
+exactly like the real ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+PortalValue = Literal["tid", "initial", "default", "sharepoint"]
+
+# The sandbox's partner (home) tenant. Partner Center in the sandbox answers only for a token whose
+# `tid` is this tenant, like the real service answers only for the signed-in partner.
+SANDBOX_PARTNER_TENANT_ID = "7c0c36f6-2f2e-4e5b-9d2a-5a1d0c0ffee1"
+
+PARTNER_CENTER_RESOURCE = "https://api.partnercenter.microsoft.com"
+
+
+@dataclass(frozen=True)
+class PortalTemplate:
+    """One admin portal: how to build its link for a customer, and what it is for."""
+
+    id: str
+    name: str
+    purpose: str
+    template: str
+    # Which customer values the template needs; a missing value means "no link" with a reason.
+    needs: tuple[PortalValue, ...]
+    # Services (Graph healthOverviews ids) this portal administers, to jump from a failing service.
+    services: tuple[str, ...] = ()
+    # US Government links are community-sourced: label them (API.md section 5).
+    may_need_direct_sign_in: bool = False
+
+
+@dataclass(frozen=True)
+class CloudProfile:
+    id: str
+    name: str
+    authority_host: str | None
+    partner_center: str
+    graph: str
+    portals: tuple[PortalTemplate, ...]
+    # Hosts links may open; an entry starting with "." allows that suffix (any subdomain).
+    allowed_hosts: frozenset[str]
+    gdap: bool = False
+    service_requests: bool = True
+    service_incidents: bool = True
+    retired: bool = False
+    retired_note: str = ""
+    # Partner Center's web form for a new customer request, used when the create API is retired.
+    new_request_url: str = "https://partner.microsoft.com/dashboard/v2/support/servicerequests"
+    partner_center_resource: str = PARTNER_CENTER_RESOURCE
+    home_tenant: str | None = None
+
+    @property
+    def partner_center_scope(self) -> str:
+        return f"{self.partner_center_resource}/user_impersonation"
+
+    @property
+    def graph_scope(self) -> str:
+        return f"{self.graph_resource}/.default"
+
+    @property
+    def graph_resource(self) -> str:
+        return self.graph if self.id != "sandbox" else GLOBAL.graph
+
+    def host_allowed(self, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        if host in self.allowed_hosts:
+            return True
+        return any(
+            entry.startswith(".") and host.endswith(entry) and len(host) > len(entry)
+            for entry in self.allowed_hosts
+        )
+
+    def portal(self, portal_id: str) -> PortalTemplate | None:
+        return next((p for p in self.portals if p.id == portal_id), None)
+
+
+def _global_portals() -> tuple[PortalTemplate, ...]:
+    return (
+        PortalTemplate(
+            "m365", "Microsoft 365 admin center",
+            "Users, licences, billing, domains and the tenant's settings.",
+            "https://admin.cloud.microsoft/?delegatedOrg={initial}", ("initial",),
+            ("O365Client", "Forms", "Planner", "Bookings", "MicrosoftFlowM365",
+             "PowerAppsM365", "yammer"),
+        ),
+        PortalTemplate(
+            "exchange", "Exchange admin center",
+            "Mailboxes, mail flow rules, connectors and message trace.",
+            "https://admin.cloud.microsoft/exchange?delegatedOrg={initial}", ("initial",),
+            ("Exchange",),
+        ),
+        PortalTemplate(
+            "entra", "Microsoft Entra admin center",
+            "Sign-in, conditional access, users, groups and app registrations.",
+            "https://entra.microsoft.com/{default}", ("default",), ("OrgLiveID",),
+        ),
+        PortalTemplate(
+            "teams", "Microsoft Teams admin center",
+            "Teams policies, meetings, calling and devices.",
+            "https://admin.teams.microsoft.com/?delegatedOrg={initial}", ("initial",),
+            ("microsoftteams",),
+        ),
+        PortalTemplate(
+            "azure", "Azure portal",
+            "Azure subscriptions, resources and their health.",
+            "https://portal.azure.com/{default}", ("default",),
+        ),
+        PortalTemplate(
+            "intune", "Microsoft Intune admin center",
+            "Device enrolment, compliance and app deployment.",
+            "https://intune.microsoft.com/{default}", ("default",), ("Intune",),
+        ),
+        PortalTemplate(
+            "defender", "Microsoft Defender portal",
+            "Security incidents, alerts, email and endpoint protection.",
+            "https://security.microsoft.com/?tid={tid}", ("tid",),
+            ("microsoft365defender", "MDO", "MicrosoftDefenderforEndpoint", "cloudappsecurity"),
+        ),
+        PortalTemplate(
+            "purview", "Microsoft Purview portal",
+            "Compliance, retention, data loss prevention and audit.",
+            "https://purview.microsoft.com/?tid={tid}", ("tid",),
+        ),
+        PortalTemplate(
+            "powerplatform", "Power Platform admin center",
+            "Environments, Dataverse and Power Apps / Power Automate policies.",
+            "https://admin.powerplatform.microsoft.com/account/login/{tid}", ("tid",),
+            ("DynamicsCRM", "Dynamics365"),
+        ),
+        PortalTemplate(
+            "powerbi", "Power BI admin portal",
+            "Power BI tenant settings, capacities and usage.",
+            "https://app.powerbi.com/admin-portal?ctid={tid}", ("tid",), ("PowerBIcom",),
+        ),
+        PortalTemplate(
+            "sharepoint", "SharePoint admin center",
+            "Sites, sharing settings and storage for SharePoint and OneDrive.",
+            "https://{sharepoint}-admin.sharepoint.com", ("sharepoint",),
+            ("SharePoint", "OneDriveForBusiness"),
+        ),
+        PortalTemplate(
+            "servicehealth", "Service health (admin center)",
+            "Microsoft's own service health page for this customer.",
+            "https://admin.cloud.microsoft/?delegatedOrg={initial}#/servicehealth", ("initial",),
+        ),
+    )
+
+
+_GLOBAL_HOSTS = frozenset(
+    {
+        "admin.cloud.microsoft",
+        "admin.microsoft.com",
+        "admin.exchange.microsoft.com",
+        "entra.microsoft.com",
+        "aad.portal.azure.com",
+        "admin.teams.microsoft.com",
+        "portal.azure.com",
+        "intune.microsoft.com",
+        "endpoint.microsoft.com",
+        "security.microsoft.com",
+        "purview.microsoft.com",
+        "compliance.microsoft.com",
+        "admin.powerplatform.microsoft.com",
+        "app.powerbi.com",
+        "partner.microsoft.com",
+        "learn.microsoft.com",
+        "status.cloud.microsoft",
+        ".sharepoint.com",
+    }
+)
+
+GLOBAL = CloudProfile(
+    id="global",
+    name="Microsoft global cloud",
+    authority_host="https://login.microsoftonline.com",
+    partner_center="https://api.partnercenter.microsoft.com",
+    graph="https://graph.microsoft.com",
+    portals=_global_portals(),
+    allowed_hosts=_GLOBAL_HOSTS,
+    gdap=True,
+)
+
+
+def _usgov_portals(dod: bool) -> tuple[PortalTemplate, ...]:
+    m365 = "https://portal.apps.mil" if dod else "https://portal.office365.us"
+    teams = "admin.dod.teams.microsoft.us" if dod else "admin.gov.teams.microsoft.us"
+
+    def t(pid: str, url: str, needs: tuple[PortalValue, ...]) -> PortalTemplate:
+        base = GLOBAL.portal(pid)
+        assert base is not None
+        return replace(base, template=url, needs=needs, may_need_direct_sign_in=True)
+
+    return (
+        t("m365", m365 + "/", ()),
+        t("exchange", "https://admin.exchange.office365.us/", ()),
+        t("entra", "https://entra.microsoft.us/{default}", ("default",)),
+        t("teams", f"https://{teams}/", ()),
+        t("azure", "https://portal.azure.us/{default}", ("default",)),
+        t("intune", "https://intune.microsoft.us/{default}", ("default",)),
+        t("defender", "https://security.microsoft.us/?tid={tid}", ("tid",)),
+        t("purview", "https://purview.microsoft.us/?tid={tid}", ("tid",)),
+        t("powerplatform", "https://high.admin.powerplatform.microsoft.us/", ()),
+    )
+
+
+def _usgov_hosts(dod: bool) -> frozenset[str]:
+    return frozenset(
+        {
+            "portal.apps.mil" if dod else "portal.office365.us",
+            "admin.exchange.office365.us",
+            "entra.microsoft.us",
+            "admin.dod.teams.microsoft.us" if dod else "admin.gov.teams.microsoft.us",
+            "portal.azure.us",
+            "intune.microsoft.us",
+            "security.microsoft.us",
+            "purview.microsoft.us",
+            "high.admin.powerplatform.microsoft.us",
+            "partner.microsoft.com",
+            "learn.microsoft.com",
+        }
+    )
+
+
+USGOV = CloudProfile(
+    id="usgov",
+    name="US Government (GCC High)",
+    authority_host="https://login.microsoftonline.us",
+    partner_center="https://api.partnercenter.microsoft.com",
+    graph="https://graph.microsoft.us",
+    portals=_usgov_portals(dod=False),
+    allowed_hosts=_usgov_hosts(dod=False),
+)
+
+USGOV_DOD = CloudProfile(
+    id="usgov-dod",
+    name="US Government (DoD)",
+    authority_host="https://login.microsoftonline.us",
+    partner_center="https://api.partnercenter.microsoft.com",
+    graph="https://dod-graph.microsoft.us",
+    portals=_usgov_portals(dod=True),
+    allowed_hosts=_usgov_hosts(dod=True),
+)
+
+CHINA = CloudProfile(
+    id="china",
+    name="Microsoft Azure operated by 21Vianet (China)",
+    authority_host="https://login.chinacloudapi.cn",
+    partner_center="https://partner.partnercenterapi.microsoftonline.cn",
+    graph="https://microsoftgraph.chinacloudapi.cn",
+    portals=(
+        replace(
+            _global_portals()[0], template="https://portal.partner.microsoftonline.cn/", needs=()
+        ),
+        replace(_global_portals()[4], template="https://portal.azure.cn/{default}"),
+    ),
+    allowed_hosts=frozenset({"portal.partner.microsoftonline.cn", "portal.azure.cn"}),
+    service_requests=False,
+    service_incidents=False,
+    new_request_url="https://portal.partner.microsoftonline.cn/",
+    partner_center_resource="https://partner.partnercenterapi.microsoftonline.cn",
+)
+
+GERMANY = CloudProfile(
+    id="germany",
+    name="Microsoft Cloud Deutschland (closed)",
+    authority_host="https://login.microsoftonline.de",
+    partner_center="https://api.partnercenter.microsoft.com",
+    graph="https://graph.microsoft.de",
+    portals=(
+        replace(_global_portals()[0], template="https://portal.office.de/", needs=()),
+        replace(_global_portals()[4], template="https://portal.microsoftazure.de/{default}"),
+    ),
+    allowed_hosts=frozenset({"portal.office.de", "portal.microsoftazure.de"}),
+    service_requests=False,
+    service_incidents=False,
+    retired=True,
+    retired_note=(
+        "Microsoft Cloud Deutschland closed on 29 October 2021. Its customers moved to the "
+        "global cloud: sign in there instead."
+    ),
+)
+
+
+def sandbox_profile(url: str) -> CloudProfile:
+    """The embedded or external sandbox at `url`: global's portals, scopes and allow-list."""
+    url = url.rstrip("/")
+    return replace(
+        GLOBAL,
+        id="sandbox",
+        name="Sandbox",
+        authority_host=None,
+        partner_center=url,
+        graph=url + "/graph",
+        home_tenant=SANDBOX_PARTNER_TENANT_ID,
+    )
+
+
+CLOUDS: dict[str, CloudProfile] = {
+    c.id: c for c in (GLOBAL, USGOV, USGOV_DOD, CHINA, GERMANY)
+}
+
+
+def get_cloud(cloud_id: str) -> CloudProfile:
+    try:
+        return CLOUDS[cloud_id]
+    except KeyError:
+        known = ", ".join(CLOUDS)
+        raise ValueError(f"unknown cloud {cloud_id!r}; known clouds: {known}") from None

@@ -1,0 +1,251 @@
+"""Fixed reference data: services, support topics, GDAP roles, portal links, addresses."""
+
+from __future__ import annotations
+
+import random
+
+from desktop.clouds import SANDBOX_PARTNER_TENANT_ID
+
+PARTNER_NAME = "Northbridge Cloud Services Ltd"
+PARTNER_DOMAIN = "northbridgecloud.onmicrosoft.com"
+PARTNER_DEFAULT_DOMAIN = "northbridgecloud.com"
+PARTNER_PHONE = "+44 20 7946 0321"
+PARTNER_TENANT_ID = SANDBOX_PARTNER_TENANT_ID
+
+# Graph healthOverviews ids and names as the real service sends them.
+CORE_SERVICES: tuple[tuple[str, str], ...] = (
+    ("Exchange", "Exchange Online"),
+    ("SharePoint", "SharePoint Online"),
+    ("microsoftteams", "Microsoft Teams"),
+    ("OneDriveForBusiness", "OneDrive for Business"),
+    ("OrgLiveID", "Microsoft Entra"),
+    ("Intune", "Microsoft Intune"),
+    ("O365Client", "Microsoft 365 apps"),
+    ("OSDPPlatform", "Microsoft 365 suite"),
+    ("microsoft365defender", "Microsoft Defender XDR"),
+    ("MDO", "Microsoft Defender for Office 365"),
+    ("Planner", "Planner"),
+    ("Forms", "Microsoft Forms"),
+    ("MicrosoftFlowM365", "Power Automate in Microsoft 365"),
+)
+# Services only some tenants have, with the share of tenants that have them.
+OPTIONAL_SERVICES: tuple[tuple[str, str, float], ...] = (
+    ("PowerBIcom", "Power BI", 0.8),
+    ("yammer", "Viva Engage", 0.85),
+    ("Dynamics365", "Dynamics 365 Apps", 0.3),
+)
+SERVICE_NAMES: dict[str, str] = dict(CORE_SERVICES) | {s[0]: s[1] for s in OPTIONAL_SERVICES}
+SERVICE_ORDER: tuple[str, ...] = tuple(SERVICE_NAMES)
+
+# Partner Center's older workload names for the service incident feed.
+PC_WORKLOADS: dict[str, str] = {
+    "Exchange": "Exchange",
+    "SharePoint": "SharePoint",
+    "microsoftteams": "Lync",
+    "OneDriveForBusiness": "OneDriveForBusiness",
+    "OrgLiveID": "OrgLiveID",
+    "Intune": "Intune",
+    "O365Client": "O365Client",
+    "OSDPPlatform": "OSDPPlatform",
+    "microsoft365defender": "Microsoft365Defender",
+    "MDO": "MDATP",
+    "Planner": "Planner",
+    "Forms": "Forms",
+    "MicrosoftFlowM365": "MicrosoftFlow",
+    "PowerBIcom": "PowerBIcom",
+    "yammer": "yammer",
+    "Dynamics365": "DynamicsCRM",
+}
+
+# (id, name, description, productId, productName, typical titles)
+SUPPORT_TOPICS: tuple[tuple[int, str, str, str, str, tuple[str, ...]], ...] = (
+    (32444671, "Exchange Online: mail flow",
+     "Email delivery delays, non-delivery reports, connectors and message trace.",
+     "15", "Exchange Online",
+     ("Inbound mail from external senders delayed by several hours",
+      "NDR 550 5.7.708 when sending to partners",
+      "Outbound connector to smart host failing TLS validation")),
+    (32444672, "Microsoft Teams: meetings and calling",
+     "Joining meetings, audio and video quality, PSTN calling and Teams Rooms.",
+     "23", "Microsoft Teams",
+     ("Users cannot join scheduled meetings from the desktop client",
+      "One-way audio on PSTN calls through Direct Routing")),
+    (32444680, "Sign-in and multifactor authentication",
+     "Users cannot sign in, MFA prompts, conditional access and password resets.",
+     "31", "Microsoft Entra ID",
+     ("MFA prompts loop for users on iOS", "Conditional access blocks compliant devices",
+      "Self-service password reset not sending verification codes")),
+    (32444685, "Licensing and subscriptions",
+     "Assigning licences, subscription changes and trial conversions.",
+     "42", "Microsoft 365 subscriptions",
+     ("Licences not showing after subscription increase",
+      "Cannot remove Microsoft 365 E3 licence from disabled users")),
+    (32444690, "SharePoint Online: sharing and permissions",
+     "External sharing, access requests, site permissions and guest access.",
+     "16", "SharePoint Online",
+     ("Guests receive access denied on shared folders",
+      "Sharing links expire earlier than the policy says")),
+    (32444693, "OneDrive: sync client",
+     "Files not syncing, Files On-Demand and Known Folder Move.",
+     "17", "OneDrive for Business",
+     ("OneDrive sync stuck on 'Processing changes'",
+      "Known Folder Move fails with error 0x8004de40")),
+    (32444701, "Microsoft Intune: device enrolment",
+     "Enrolling Windows, iOS and Android devices, Autopilot and compliance.",
+     "55", "Microsoft Intune",
+     ("Autopilot devices fail at account setup", "iOS devices stuck in 'Not evaluated'")),
+    (32444710, "Billing and invoices",
+     "Invoices, payment methods, credits and billing profile changes.",
+     "60", "Billing",
+     ("Invoice shows duplicate charges for the same subscription",
+      "Credit for service outage not applied")),
+    (32444715, "Microsoft 365 Apps: installation and activation",
+     "Installing and activating Word, Excel, Outlook and the other desktop apps.",
+     "18", "Microsoft 365 Apps",
+     ("Outlook shows 'Unlicensed product' after reinstall",
+      "Shared computer activation fails on Remote Desktop hosts")),
+    (32444722, "Microsoft Defender for Office 365: quarantine and phishing",
+     "Messages in quarantine, false positives, Safe Links and Safe Attachments.",
+     "71", "Microsoft Defender for Office 365",
+     ("Legitimate invoices from supplier quarantined as phishing",
+      "Safe Links rewriting breaks a line-of-business application")),
+    (32444730, "Power BI: reports and gateways",
+     "Data refresh, on-premises data gateway, sharing reports and capacities.",
+     "80", "Power BI",
+     ("Scheduled refresh fails through the on-premises gateway",
+      "Report visuals show 'Couldn't load the data for this visual'")),
+)
+TOPICS_BY_ID = {t[0]: t for t in SUPPORT_TOPICS}
+
+# Real Entra built-in role definition ids, as GDAP relationships carry them.
+ROLES: tuple[tuple[str, str], ...] = (
+    ("f2ef992c-3afb-46b9-b7cf-a126ee74c451", "Global Reader"),
+    ("f023fd81-a637-4b56-95fd-791ac0226033", "Service Support Administrator"),
+    ("729827e3-9c14-49f7-bb1b-9608f156bbb8", "Helpdesk Administrator"),
+    ("29232cdf-9323-42fd-ade2-1d097af3e4de", "Exchange Administrator"),
+    ("fe930be7-5e62-47db-91af-98c3a49a38b1", "User Administrator"),
+)
+
+
+def managed_services(tid: str, domain: str) -> list[dict[str, object]]:
+    """Partner Center's "Administer services" list, in the OLD link forms it still returns."""
+    begin = f"https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID={tid}"
+    health = f"{begin}&CSDEST=o365admincenter#/servicehealth"
+    ticket = f"{begin}&CSDEST=o365admincenter#/support"
+    entries = (
+        ("Office", "Office 365", "Office", f"{begin}&CSDEST=o365admincenter"),
+        ("Exchange", "Exchange", "Office",
+         f"https://admin.exchange.microsoft.com/?landingpage=homepage&delegatedOrg={domain}"),
+        ("SharePoint", "SharePoint", "Office", f"{begin}&CSDEST=SharePoint"),
+        ("Lync", "Microsoft Teams", "Office",
+         f"https://admin.teams.microsoft.com/?delegatedOrg={domain}"),
+        ("AzureAD", "Azure Active Directory", "Azure", f"https://aad.portal.azure.com/{domain}"),
+        ("Intune", "Intune", "EMS", f"https://endpoint.microsoft.com/{domain}"),
+        ("Dynamics365", "Dynamics 365", "Dynamics",
+         f"https://admin.powerplatform.microsoft.com/account/login/{tid}"),
+    )
+    return [
+        {
+            "id": sid,
+            "name": name,
+            "groupName": group,
+            "links": {
+                "adminService": {"uri": admin, "method": "GET", "headers": []},
+                "serviceHealth": {"uri": health, "method": "GET", "headers": []},
+                "serviceTicket": {"uri": ticket, "method": "GET", "headers": []},
+            },
+            "attributes": {"objectType": "ManagedService"},
+        }
+        for sid, name, group, admin in entries
+    ]
+
+
+def service_management_details(tid: str, domain: str) -> list[dict[str, str]]:
+    """Graph's serviceManagementDetails: Microsoft's own portal links for one customer."""
+    sentinel = (
+        f"https://portal.azure.com/#@{domain}/blade/HubsExtension/BrowseResource/"
+        "resourceType/microsoft.securityinsightsarg%2Fsentinel"
+    )
+    entries = (
+        ("M365AdminCenter", "Microsoft 365 admin center",
+         f"https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID={tid}"
+         "&CSDEST=o365admincenter"),
+        ("ExchangeAdminCenter", "Exchange admin center",
+         f"https://admin.exchange.microsoft.com/?landingPage=homepage&delegatedOrg={domain}"),
+        ("EntraAdminCenter", "Microsoft Entra admin center", f"https://entra.microsoft.com/{domain}"),
+        ("IntuneAdminCenter", "Microsoft Intune admin center",
+         f"https://intune.microsoft.com/{domain}"),
+        ("TeamsAdminCenter", "Microsoft Teams admin center",
+         f"https://admin.teams.microsoft.com/?delegatedOrg={domain}"),
+        ("AzurePortal", "Azure portal", f"https://portal.azure.com/{domain}"),
+        ("MicrosoftSentinel", "Microsoft Sentinel", sentinel),
+        ("DefenderPortal", "Microsoft Defender", f"https://security.microsoft.com/?tid={tid}"),
+    )
+    return [{"id": i, "serviceName": n, "serviceManagementUrl": u} for i, n, u in entries]
+
+
+# (region, city, postal code pattern, streets, phone prefix); '#' in a pattern is a digit.
+_PLACES: dict[str, tuple[tuple[str, str, str, tuple[str, ...], str], ...]] = {
+    "TW": (
+        ("台北市", "信義區", "110", ("信義路五段{n}號", "松仁路{n}號{f}樓"), "+886 2"),
+        ("新竹市", "東區", "300", ("光復路二段{n}號", "科學園區研發二路{n}號"), "+886 3"),
+        ("台中市", "西屯區", "407", ("台灣大道三段{n}號{f}樓",), "+886 4"),
+        ("高雄市", "前鎮區", "806", ("成功二路{n}號",), "+886 7"),
+    ),
+    "JP": (
+        ("東京都", "千代田区", "100-00##", ("丸の内{a}-{b}-{c}", "大手町{a}-{b}-{c}"), "+81 3"),
+        ("大阪府", "大阪市北区", "530-00##", ("梅田{a}-{b}-{c}",), "+81 6"),
+        ("愛知県", "名古屋市中村区", "450-00##", ("名駅{a}-{b}-{c}",), "+81 52"),
+        ("福岡県", "福岡市博多区", "812-00##", ("博多駅前{a}-{b}-{c}",), "+81 92"),
+    ),
+    "DE": (
+        ("BE", "Berlin", "10###", ("Friedrichstraße {n}", "Kurfürstendamm {n}"), "+49 30"),
+        ("BY", "München", "80###", ("Leopoldstraße {n}", "Maximilianstraße {n}"), "+49 89"),
+        ("HH", "Hamburg", "20###", ("Mönckebergstraße {n}", "Jungfernstieg {n}"), "+49 40"),
+        ("NW", "Köln", "50###", ("Hohe Straße {n}", "Aachener Straße {n}"), "+49 221"),
+        ("BW", "Stuttgart", "70###", ("Königstraße {n}",), "+49 711"),
+    ),
+    "US": (
+        ("WA", "Redmond", "98052", ("{n} NE 40th St", "{n} 148th Ave NE"), "+1 425"),
+        ("NY", "New York", "10001", ("{n} W 34th St", "{n} Broadway"), "+1 212"),
+        ("TX", "Austin", "78701", ("{n} Congress Ave",), "+1 512"),
+        ("IL", "Chicago", "60601", ("{n} N Michigan Ave",), "+1 312"),
+        ("CA", "San Diego", "92101", ("{n} Harbor Dr",), "+1 619"),
+    ),
+    "GB": (
+        ("", "London", "EC1A #BB", ("{n} Farringdon Road", "{n} Old Street"), "+44 20"),
+        ("", "Manchester", "M1 #AE", ("{n} Deansgate",), "+44 161"),
+        ("", "Leeds", "LS1 #UR", ("{n} Park Row",), "+44 113"),
+    ),
+    "FR": (
+        ("Île-de-France", "Paris", "750##", ("{n} rue de Rivoli", "{n} avenue de l'Opéra"),
+         "+33 1"),
+        ("Auvergne-Rhône-Alpes", "Lyon", "6900#", ("{n} rue de la République",), "+33 4"),
+        ("Occitanie", "Toulouse", "3100#", ("{n} allée Jean Jaurès",), "+33 5"),
+    ),
+    "ES": (
+        ("Madrid", "Madrid", "280##", ("Calle Mayor, {n}", "Paseo de la Castellana, {n}"),
+         "+34 91"),
+        ("Barcelona", "Barcelona", "080##", ("Carrer de Balmes, {n}",), "+34 93"),
+        ("Valencia", "Valencia", "460##", ("Calle de Colón, {n}",), "+34 96"),
+    ),
+}
+
+
+def address(country: str, rng: random.Random) -> dict[str, str]:
+    """A plausible postal address for the country, in its own script and format."""
+    region, city, postal, streets, phone = rng.choice(_PLACES.get(country, _PLACES["US"]))
+    street = rng.choice(streets).format(
+        n=rng.randint(1, 399), f=rng.randint(2, 28),
+        a=rng.randint(1, 9), b=rng.randint(1, 20), c=rng.randint(1, 30),
+    )
+    postal_code = "".join(str(rng.randint(0, 9)) if ch == "#" else ch for ch in postal)
+    number = f"{rng.randint(1000, 9999)} {rng.randint(1000, 9999)}"
+    return {
+        "country": country,
+        "region": region,
+        "city": city,
+        "addressLine1": street,
+        "postalCode": postal_code,
+        "phoneNumber": f"{phone} {number}",
+    }

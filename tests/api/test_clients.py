@@ -1,0 +1,171 @@
+"""Partner Center and Graph clients against the sandbox: paging, tenants, records."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import requests
+
+from desktop.api.errors import ApiError
+from desktop.backend import Backend
+from desktop.sandbox import Sandbox
+
+
+def test_customers_follow_links_next_with_the_continuation_header(sandbox: Sandbox, backend):
+    pages = list(backend.pc.customer_pages("cid", size=7))
+    assert len(pages) == -(-len(sandbox.data.customers) // 7)  # ceil: every page fetched once
+    ids = [c.tenant_id for page, _ in pages for c in page.items]
+    assert sorted(ids) == sorted(c.tenant_id for c in sandbox.data.customers)
+    assert len(set(ids)) == len(ids)
+    assert all(total == len(sandbox.data.customers) for _, total in pages)
+
+
+def test_the_next_page_needs_the_continuation_header(sandbox: Sandbox, backend):
+    body = backend.pc._get("/customers", "cid", {"size": "5"})
+    uri = body["links"]["next"]["uri"]
+    with pytest.raises(ApiError) as info:
+        backend.pc._get(uri, "cid")  # the same link, without MS-ContinuationToken
+    assert info.value.status == 400
+
+
+def test_search_is_a_case_insensitive_prefix(sandbox: Sandbox, backend):
+    target = sandbox.data.customers[3]
+    prefix = target.company_name[:3].lower()
+    found = [c for page, _ in backend.pc.customer_pages(
+        "cid", search=("CompanyName", prefix)) for c in page.items]
+    assert target.tenant_id in {c.tenant_id for c in found}
+    assert all(c.company_name.lower().startswith(prefix) for c in found)
+    by_domain = [c for page, _ in backend.pc.customer_pages(
+        "cid", search=("Domain", target.domain[:4].upper())) for c in page.items]
+    assert target.tenant_id in {c.tenant_id for c in by_domain}
+
+
+def test_customer_detail_has_profile_and_domains(sandbox: Sandbox, backend):
+    target = sandbox.data.customers[0]
+    detail = backend.customer_detail(target.tenant_id)
+    assert detail.customer.tenant_id == target.tenant_id
+    assert detail.address.country
+    assert target.domain in detail.custom_domains or detail.default_domain
+
+
+def test_graph_answers_per_tenant_token(sandbox: Sandbox, backend):
+    with_gdap = [c for c in sandbox.data.customers if c.has_gdap][:2]
+    a, b = (backend.issues(c.tenant_id).items for c in with_gdap)
+    expected_a = {i["id"] for i in sandbox.data.issues_for(with_gdap[0].tenant_id)}
+    expected_b = {i["id"] for i in sandbox.data.issues_for(with_gdap[1].tenant_id)}
+    assert {i.id for i in a} == expected_a
+    assert {i.id for i in b} == expected_b
+
+
+def test_no_gdap_customer_gets_403(sandbox: Sandbox, backend):
+    blocked = next(c for c in sandbox.data.customers if not c.has_gdap)
+    with pytest.raises(ApiError) as info:
+        backend.health(blocked.tenant_id)
+    assert info.value.status == 403
+
+
+def test_issues_follow_odata_next_link(sandbox: Sandbox, backend):
+    tenant = max(
+        (c for c in sandbox.data.customers if c.has_gdap),
+        key=lambda c: len(sandbox.data.issues_for(c.tenant_id)),
+    ).tenant_id
+    expected = {i["id"] for i in sandbox.data.issues_for(tenant)}
+    assert len(expected) >= 3
+    before = sandbox.stats()["requests"]
+    got = backend.graph.issues(tenant, "cid", page_size=2)
+    pages = sandbox.stats()["requests"] - before
+    assert {i.id for i in got.items} == expected
+    assert pages == -(-len(expected) // 2)
+
+
+def test_active_only_filter(sandbox: Sandbox, backend):
+    tenant = next(c for c in sandbox.data.customers if c.has_gdap).tenant_id
+    active = backend.issues(tenant, active_only=True).items
+    assert all(not i.is_resolved for i in active)
+
+
+def test_health_with_expand_issues(sandbox: Sandbox, backend):
+    tenant = next(c for c in sandbox.data.customers if c.has_gdap).tenant_id
+    health, issues = backend.graph.health_with_issues(tenant, "cid")
+    assert len(health.items) >= 10
+    assert {h.service_id for h in health.items} >= {"Exchange", "SharePoint"}
+    assert {i.id for i in issues.items} <= {i["id"] for i in sandbox.data.issues_for(tenant)}
+
+
+def test_one_token_per_tenant_across_a_parallel_sweep(sandbox: Sandbox):
+    backend = Backend.for_sandbox(sandbox.url, concurrency=16)
+    customers = [c for c in backend.customers().items]
+    # Each customer twice, in parallel: tokens are still acquired once per tenant.
+    outcomes = list(backend.sweep(customers + customers,
+                                  lambda c, cid, cancel: backend.health(c.tenant_id, cid)))
+    backend.close()
+    assert len(outcomes) == 2 * len(customers)
+    # One partner token (the list) plus one Graph token per customer tenant.
+    assert backend.tokens.acquisitions == 1 + len(customers)  # type: ignore[attr-defined]
+
+
+def test_service_requests_partner_and_customer(sandbox: Sandbox, backend):
+    everything = backend.requests(None).items
+    assert {r.status for r in everything} >= {"open", "closed", "attention_needed"}
+    owner = next(r.organization_id for r in everything if r.organization_id)
+    mine = backend.requests(owner).items
+    assert mine and all(r.organization_id == owner for r in mine)
+    one = backend.service_request(mine[0].id)
+    assert one.id == mine[0].id
+
+
+def test_note_is_added(sandbox: Sandbox, backend):
+    request = backend.requests(None).items[0]
+    updated = backend.pc.add_note(request.id, "Customer confirmed the workaround.", "cid")
+    fetched = updated or backend.service_request(request.id)
+    assert fetched.notes[-1].text == "Customer confirmed the workaround."
+
+
+def test_partner_incidents(sandbox: Sandbox, backend):
+    incidents = backend.pc.service_incidents("cid")
+    assert incidents.items and not incidents.errors
+    assert all(i.title for i in incidents.items)
+
+
+def test_gdap_relationships_and_sharepoint(sandbox: Sandbox, backend):
+    relationships = backend.graph.gdap_relationships("cid").items
+    assert {r.customer_tenant_id for r in relationships if r.active} >= {
+        c.tenant_id for c in sandbox.data.customers if c.has_gdap
+    }
+    tenant = next(c for c in sandbox.data.customers if c.has_gdap).tenant_id
+    name = backend.graph.sharepoint_name(tenant, "cid")
+    assert name and "." not in name
+
+
+def test_sweep_cancel_stops_early(sandbox: Sandbox, backend):
+    customers = backend.customers().items
+    cancel = threading.Event()
+    seen = 0
+    for _ in backend.sweep(customers, lambda c, cid, cx: backend.health(c.tenant_id, cid, cx),
+                           concurrency=2, cancel=cancel):
+        seen += 1
+        if seen == 3:
+            cancel.set()
+    assert seen < len(customers)
+
+
+def test_next_links_are_followed_only_on_the_api_host():
+    # The token goes only to the configured API root: a link elsewhere is refused.
+    from desktop.api.graph import _under
+    from desktop.api.partner_center import _same_origin
+
+    root = "http://127.0.0.1:8400/graph"
+    assert _under(root + "/v1.0/admin/serviceAnnouncement/issues?$skip=2", root)
+    assert not _under("https://evil.example/graph/v1.0/issues", root)
+    assert not _under("http://127.0.0.1:8401/graph/v1.0/issues", root)
+    assert _same_origin("http://127.0.0.1:8400/v1/customers?x", "http://127.0.0.1:8400")
+    assert not _same_origin("http://127.0.0.1.evil.example/v1/customers", "http://127.0.0.1")
+
+
+def test_sandbox_refuses_partner_center_for_a_customer_token(sandbox: Sandbox, backend):
+    token = backend.tokens.token(backend.cloud.partner_center_scope,
+                                 sandbox.data.customers[0].tenant_id)
+    with requests.get(sandbox.url + "/v1/customers",
+                      headers={"Authorization": f"Bearer {token}"}, timeout=5) as response:
+        assert response.status_code == 403
