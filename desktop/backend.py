@@ -16,13 +16,15 @@ from typing import Generic, TypeVar
 from desktop.api.errors import CANCELLED, ApiError
 from desktop.api.graph import GraphClient
 from desktop.api.http import HttpSession, new_correlation_id
-from desktop.api.links import merge_microsoft_links, portal_links
+from desktop.api.links import check_url, merge_microsoft_links, portal_links
+from desktop.api.sanitize import sanitize_html
 from desktop.api.partner_center import PartnerCenterClient
 from desktop.auth import SandboxTokenIssuer, TokenProvider
 from desktop.clouds import CloudProfile, sandbox_profile
 from desktop.models.records import (
     Customer,
     CustomerDetail,
+    GdapRelationship,
     HealthIssue,
     Parsed,
     PortalLink,
@@ -72,6 +74,8 @@ class Backend:
             self.session, cloud.partner_center, tokens, cloud.partner_center_scope
         )
         self.graph = GraphClient(self.session, cloud.graph, tokens, cloud.graph_scope)
+        self._gdap: dict[str, GdapRelationship] | None = None
+        self._gdap_lock = threading.Lock()
 
     @classmethod
     def for_sandbox(cls, url: str, **kwargs: object) -> Backend:
@@ -79,6 +83,15 @@ class Backend:
 
     def close(self) -> None:
         self.session.close()
+
+    # -- policies the UI applies without importing the API layer ---------------------------
+
+    def check_link(self, url: str) -> str | None:
+        """Why `url` may not be opened in this cloud, or None."""
+        return check_url(url, self.cloud)
+
+    def sanitize(self, content: str, content_type: str = "html") -> str:
+        return sanitize_html(content, self.cloud, content_type=content_type)
 
     # -- single calls (one customer) ------------------------------------------------------
 
@@ -103,6 +116,33 @@ class Backend:
         return self.graph.issues(
             tenant_id, cid or new_correlation_id(), active_only=active_only, cancel=cancel
         )
+
+    def health_and_issues(
+        self, tenant_id: str, cid: str | None = None, cancel: threading.Event | None = None
+    ) -> tuple[Parsed[ServiceHealth], Parsed[HealthIssue]]:
+        """One call for a customer's whole picture (healthOverviews with $expand=issues)."""
+        return self.graph.health_with_issues(tenant_id, cid or new_correlation_id(), cancel)
+
+    def gdap_relationship(
+        self, tenant_id: str, cid: str | None = None, refresh: bool = False
+    ) -> GdapRelationship | None:
+        """The customer's best GDAP relationship (active first, latest end), or None.
+
+        The partner-wide list is read once and kept: it changes rarely and one call serves
+        every customer. Only the global cloud has GDAP APIs.
+        """
+        if not self.cloud.gdap:
+            return None
+        with self._gdap_lock:
+            if self._gdap is None or refresh:
+                best: dict[str, GdapRelationship] = {}
+                for rel in self.graph.gdap_relationships(cid or new_correlation_id()).items:
+                    key = rel.customer_tenant_id.lower()
+                    current = best.get(key)
+                    if current is None or _better(rel, current):
+                        best[key] = rel
+                self._gdap = best
+            return self._gdap.get(tenant_id.lower())
 
     def issue(self, tenant_id: str, issue_id: str, cid: str | None = None) -> HealthIssue:
         return self.graph.issue(tenant_id, issue_id, cid or new_correlation_id())
@@ -202,3 +242,10 @@ class Backend:
                     # Left early (the consumer closed us, or an error): stop the running calls
                     # at their next check instead of waiting for all of them to finish.
                     cancel.set()
+
+
+def _better(a: GdapRelationship, b: GdapRelationship) -> bool:
+    if a.active != b.active:
+        return a.active
+    floor = 0.0
+    return (a.end.timestamp() if a.end else floor) > (b.end.timestamp() if b.end else floor)

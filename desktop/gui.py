@@ -1,0 +1,156 @@
+"""The GUI half of the composition root: QApplication, the qasync loop, the sandbox, the window.
+
+Kept apart from `desktop.app` so headless commands never import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from desktop import __version__
+from desktop.backend import DEFAULT_CONCURRENCY, Backend
+from desktop.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SANDBOX_CUSTOMERS = 250
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="partner-desk",
+        description="Partner Desk: customers, service health, incidents, admin portals and "
+        "service requests for Microsoft CSP partners. Headless commands: "
+        "'partner-desk export --help', 'partner-desk clouds'.",
+    )
+    parser.add_argument("--version", action="version", version=f"partner-desk {__version__}")
+    parser.add_argument("--sandbox-url", metavar="URL",
+                        help="attach to a running sandbox-compatible server")
+    parser.add_argument("--customers", type=int, default=DEFAULT_SANDBOX_CUSTOMERS,
+                        help="customers in the embedded sandbox (default %(default)s)")
+    parser.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY,
+                        help="requests in flight during sweeps (default %(default)s)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="start offscreen, load a customer and every tab, then exit")
+    parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
+    return parser
+
+
+class _Failures:
+    """Exceptions nobody caught, from slots, coroutines and threads: logged and counted."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def record(self, text: str, error: BaseException | None) -> None:
+        self.messages.append(f"{text}: {error!r}" if error else text)
+        log.error("unhandled: %s", text, exc_info=error)
+
+    def loop_handler(self, _loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        self.record(str(context.get("message", "error in the event loop")),
+                    context.get("exception"))
+
+    def excepthook(self, kind: type[BaseException], value: BaseException, tb: Any) -> None:
+        self.record(f"{kind.__name__} in a Qt slot", value)
+
+
+def run(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(list(argv))
+    if args.self_test and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    setup_logging(logging.DEBUG if args.debug else logging.INFO)
+    failures = _Failures()
+    sys.excepthook = failures.excepthook
+
+    import qasync
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    qt_log = logging.getLogger("qt")
+
+    def qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+        level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+                 QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
+        qt_log.log(level, "%s", message)
+
+    qInstallMessageHandler(qt_message)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "partner-desk"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Partner Desk")
+    app.setOrganizationName("PartnerDesk")
+    app.setApplicationVersion(__version__)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    loop.set_exception_handler(failures.loop_handler)
+    with loop:
+        code: int = loop.run_until_complete(_main(app, args, failures))
+    return code
+
+
+async def _main(app: Any, args: argparse.Namespace, failures: _Failures) -> int:
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+    from desktop.worker import Worker
+
+    worker = Worker()
+    sandbox = None
+    try:
+        if args.sandbox_url:
+            url, mode = args.sandbox_url, "external sandbox"
+        else:
+            from desktop.sandbox import Sandbox
+
+            sandbox = Sandbox(customers=max(1, args.customers))
+            await worker.run(sandbox.start)  # binding and data generation stay off the GUI
+            url, mode = sandbox.url, "sandbox"
+        backend = Backend.for_sandbox(url, concurrency=args.concurrency)
+        ctx = AppContext(worker=worker, backend=backend, mode=mode)
+        window = MainWindow(ctx)
+        window.show()
+        closed = asyncio.get_running_loop().create_future()
+        app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
+        if args.self_test:
+            return await _self_test(window, failures)
+        asyncio.ensure_future(window.load_customers())
+        await closed
+        return 0
+    finally:
+        worker.shutdown(wait=True)
+        if sandbox is not None:
+            sandbox.stop()
+
+
+async def _self_test(window: Any, failures: _Failures) -> int:
+    """Load customers, select one with GDAP access, wait for every tab, check the portals."""
+    problems: list[str] = []
+    try:
+        count = await asyncio.wait_for(window.load_customers(), 60)
+        if count <= 0:
+            problems.append("no customers loaded")
+        else:
+            window.select_customer_row(0)
+            await window.wait_panes_settled(60)
+            for pane in window.panes():
+                if pane.state != "ready":
+                    problems.append(f"{type(pane).__name__} is {pane.state}: {pane.error}")
+            links = [window.portals.model.record(r) for r in
+                     range(window.portals.model.rowCount())]
+            if not any(getattr(link, "url", None) for link in links):
+                problems.append("the admin portals tab has no links")
+        window.cancel_sweep()
+    except Exception as error:
+        problems.append(f"{type(error).__name__}: {error}")
+    problems.extend(failures.messages)
+    window.close()
+    if problems:
+        for problem in problems:
+            print(f"self-test failed: {problem}", file=sys.stderr)
+        return 1
+    print(f"self-test ok: {count} customers, {len(links)} portals, every tab loaded")
+    return 0

@@ -1,0 +1,37 @@
+"""What every window and pane shares: the worker, the current backend, the browser launcher."""
+
+from __future__ import annotations
+
+import logging
+import webbrowser
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop.backend import Backend
+from desktop.worker import Worker
+
+log = logging.getLogger(__name__)
+
+
+def system_browser(url: str) -> bool:
+    """Open `url` in the system browser. Blocks (it may start a process): worker threads only."""
+    return webbrowser.open(url, new=2)
+
+
+@dataclass
+class AppContext:
+    worker: Worker
+    backend: Backend
+    mode: str = "sandbox"  # "sandbox", "external sandbox" or a cloud id
+    account: str = ""
+    # Replaced by a stub in tests; called on a worker thread, never on the GUI thread.
+    launcher: Callable[[str], bool] = field(default=system_browser)
+
+    async def open_link(self, url: str) -> str | None:
+        """Open `url` if the link policy allows it; returns why not, or None when opened."""
+        reason = self.backend.check_link(url)
+        if reason is not None:
+            log.warning("refused to open a link: %s", reason)
+            return reason
+        opened = await self.worker.run(self.launcher, url)
+        return None if opened is not False else "The system browser could not be started."

@@ -1,0 +1,88 @@
+"""One place that turns any failure into a message a support engineer can act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.backend import ApiError
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+@dataclass(frozen=True)
+class Explained:
+    title: str
+    detail: str
+    retry: bool
+
+
+def explain(error: BaseException, what: str = "") -> Explained:
+    """Title, detail and whether Retry makes sense, for `error` while loading `what`."""
+    if not isinstance(error, ApiError):
+        return Explained(
+            _tr("Something went wrong"),
+            _tr("An unexpected error occurred: {0}. The details are in the log.").format(
+                type(error).__name__
+            ),
+            True,
+        )
+    reference = (
+        "\n" + _tr("Request id: {0}").format(error.request_id) if error.request_id else ""
+    )
+    status = error.status
+    if status == 403 and "graph" in error.url.lower():
+        return Explained(
+            _tr("No GDAP access to this customer's {0}").format(what or _tr("data")),
+            _tr(
+                "Your partner account has no delegated admin role in this customer's tenant "
+                "for this. Ask the customer to approve a GDAP relationship that includes the "
+                "Service Support Administrator (or Global Reader) role, and make sure your "
+                "account is in the security group assigned to it in Partner Center."
+            )
+            + reference,
+            False,
+        )
+    if status in (401,):
+        return Explained(
+            _tr("Sign-in needed"),
+            _tr("The service did not accept your sign-in. Sign in again and retry.") + reference,
+            True,
+        )
+    if status == 403:
+        return Explained(
+            _tr("Access denied"),
+            _tr("Partner Center refused this for your account: {0}").format(error.message)
+            + reference,
+            False,
+        )
+    if status == 404:
+        return Explained(_tr("Not found"), error.message + reference, False)
+    if error.throttled:
+        wait = f"{error.retry_after:.0f}" if error.retry_after else "?"
+        return Explained(
+            _tr("Microsoft is throttling requests"),
+            _tr("Too many requests for this tenant. Try again in {0} seconds.").format(wait)
+            + reference,
+            True,
+        )
+    if error.kind in ("network", "timeout"):
+        return Explained(
+            _tr("Could not reach the service"),
+            _tr("Check the network connection, then retry. ({0})").format(error.message),
+            True,
+        )
+    if error.kind == "malformed":
+        return Explained(
+            _tr("The service sent an answer that could not be read"),
+            error.message + reference,
+            True,
+        )
+    return Explained(
+        _tr("The service reported an error"),
+        f"{error}",
+        status is None or status >= 500,
+    )

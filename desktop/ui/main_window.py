@@ -1,0 +1,290 @@
+"""The main window: customers on the left, the selected customer's tabs on the right."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Iterator
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.backend import Outcome
+from desktop.models.customers import HealthSummary
+from desktop.models.records import Customer
+from desktop.ui.context import AppContext
+from desktop.ui.customer_list import CustomerList
+from desktop.ui.errors import explain
+from desktop.ui.panes.base import Pane
+from desktop.ui.panes.health import HealthPane
+from desktop.ui.panes.incidents import IncidentsPane
+from desktop.ui.panes.overview import OverviewPane
+from desktop.ui.panes.portals import PortalsPane
+from desktop.ui.panes.requests import RequestsPane
+from desktop.worker import Superseded, Sweep
+
+log = logging.getLogger(__name__)
+
+# Arrowing through the list should not start five fetches per key press.
+SELECTION_DEBOUNCE_MS = 150
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    customers_loaded(int): the customer list arrived (its size) or failed (-1).
+    health_sweep_done(bool): the health column finished filling (True when cancelled).
+    """
+
+    customers_loaded = Signal(int)
+    health_sweep_done = Signal(bool)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Partner Desk"))
+        self.resize(1280, 800)
+        self.customers = CustomerList()
+        self.customers.current_changed.connect(self._customer_changed)
+        self.title = QLabel()
+        self.title.setObjectName("customerTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.overview = OverviewPane(ctx)
+        self.health = HealthPane(ctx)
+        self.incidents = IncidentsPane(ctx)
+        self.portals = PortalsPane(ctx)
+        self.requests = RequestsPane(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Customer details"))
+        for pane, label in (
+            (self.overview, self.tr("&Overview")),
+            (self.health, self.tr("Service &health")),
+            (self.incidents, self.tr("&Incidents")),
+            (self.portals, self.tr("Admin &portals")),
+            (self.requests, self.tr("Service re&quests")),
+        ):
+            self.tabs.addTab(pane, label)
+            pane.status_message.connect(self.show_status)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.subtitle)
+        right_layout.addWidget(self.tabs, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.customers)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 720])
+        container = QWidget()
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addWidget(splitter)
+        self.setCentralWidget(container)
+        self._build_status_bar()
+        self._build_actions()
+        self._selection_timer = QTimer(self)
+        self._selection_timer.setSingleShot(True)
+        self._selection_timer.setInterval(SELECTION_DEBOUNCE_MS)
+        self._selection_timer.timeout.connect(self._load_selected)
+        self._pending: Customer | None = None
+        self._health_sweep: Sweep[Outcome[HealthSummary]] | None = None
+        self._customers_lane = ctx.worker.lane()
+        self._show_customer_header(None)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.mode_label = QLabel()
+        self.mode_label.setAccessibleName(self.tr("Data source"))
+        self.sweep_label = QLabel()
+        self.sweep_progress = QProgressBar()
+        self.sweep_progress.setMaximumWidth(160)
+        self.sweep_progress.setTextVisible(False)
+        self.sweep_progress.hide()
+        bar.addPermanentWidget(self.sweep_label)
+        bar.addPermanentWidget(self.sweep_progress)
+        bar.addPermanentWidget(self.mode_label)
+        self.update_mode()
+
+    def update_mode(self) -> None:
+        mode = self.ctx.mode
+        if mode in ("sandbox", "external sandbox"):
+            text = self.tr("Sandbox data") if mode == "sandbox" else self.tr(
+                "Sandbox data (external)")
+            tip = self.tr("Sample data from the built-in sandbox at {0}. Sign in to work on "
+                          "your own customers.").format(self.ctx.backend.cloud.partner_center)
+        else:
+            text = f"{self.ctx.backend.cloud.name} · {self.ctx.account}"
+            tip = text
+        self.mode_label.setText("● " + text)
+        self.mode_label.setToolTip(tip)
+
+    def _build_actions(self) -> None:
+        find = QAction(self.tr("Find customer"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        refresh = QAction(self.tr("Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh)
+        if QKeySequence(QKeySequence.StandardKey.Refresh).isEmpty():
+            refresh.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        cancel = QAction(self.tr("Stop loading"), self)
+        cancel.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        cancel.triggered.connect(self.cancel_sweep)
+        for action in (find, refresh, cancel):
+            self.addAction(action)
+        self.actions_by_name = {"find": find, "refresh": refresh, "cancel": cancel}
+
+    # -- customers ----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.customers.search.setFocus()
+        self.customers.search.selectAll()
+
+    def panes(self) -> Iterator[Pane]:
+        yield from (self.overview, self.health, self.incidents, self.portals, self.requests)
+
+    async def load_customers(self) -> int:
+        """Read the customer list (page by page), then start filling the health column."""
+        self.show_status(self.tr("Loading customers…"))
+        backend = self.ctx.backend
+
+        def read(cancel: threading.Event) -> list[Customer]:
+            customers: list[Customer] = []
+            for page, _total in backend.customer_pages(cancel=cancel):
+                customers.extend(page.items)
+            return customers
+
+        try:
+            customers = await self._customers_lane.run(read)
+        except Superseded:
+            return -1
+        except Exception as error:
+            explained = explain(error, self.tr("customer list"))
+            self.show_status(f"{explained.title}: {explained.detail}")
+            self.customers_loaded.emit(-1)
+            return -1
+        self.customers.set_customers(customers)
+        self.show_status(self.tr("%n customer(s) loaded", "", len(customers)), 4000)
+        self.customers_loaded.emit(len(customers))
+        self.start_health_sweep(customers)
+        return len(customers)
+
+    def start_health_sweep(self, customers: list[Customer]) -> None:
+        self.cancel_sweep()
+        backend = self.ctx.backend
+        total = len(customers)
+
+        def summarise(customer: Customer, cid: str, cancel: threading.Event) -> HealthSummary:
+            health, issues = backend.health_and_issues(customer.tenant_id, cid, cancel)
+            ranks = [h.rank for h in health.items]
+            return HealthSummary(
+                worst_rank=max(ranks, default=0),
+                degraded=sum(1 for r in ranks if r >= 2),
+                incidents=sum(1 for i in issues.items if i.active),
+            )
+
+        done = [0, 0]
+
+        def on_batch(batch: list[Outcome[HealthSummary]]) -> None:
+            updates: dict[str, HealthSummary] = {}
+            for outcome in batch:
+                done[0] += 1
+                if outcome.value is not None:
+                    updates[outcome.customer.tenant_id] = outcome.value
+                else:
+                    done[1] += 1
+                    status = getattr(outcome.error, "status", None)
+                    updates[outcome.customer.tenant_id] = HealthSummary(
+                        -1, 0, 0, self.tr("No access") if status == 403 else self.tr("Error")
+                    )
+            self.customers.model.set_health_many(updates)
+            self.sweep_progress.setValue(done[0])
+            self.sweep_label.setText(
+                self.tr("Health: %1 / %2, %n failed", "", done[1])
+                .replace("%1", str(done[0])).replace("%2", str(total))
+            )
+
+        def on_done(cancelled: bool) -> None:
+            self.sweep_progress.hide()
+            self.sweep_label.setText(
+                self.tr("Health check stopped") if cancelled else self.tr("Health checked")
+            )
+            self._health_sweep = None
+            self.health_sweep_done.emit(cancelled)
+
+        self.sweep_progress.setRange(0, max(total, 1))
+        self.sweep_progress.setValue(0)
+        self.sweep_progress.show()
+        self._health_sweep = self.ctx.worker.sweep(
+            lambda cancel: backend.sweep(customers, summarise, cancel=cancel),
+            on_batch, on_done,
+        )
+
+    def cancel_sweep(self) -> None:
+        if self._health_sweep is not None:
+            self._health_sweep.cancel()
+
+    # -- the selected customer ------------------------------------------------------------
+
+    def _customer_changed(self, customer: Customer | None) -> None:
+        self._pending = customer
+        self._show_customer_header(customer)
+        self._selection_timer.start()
+
+    def _show_customer_header(self, customer: Customer | None) -> None:
+        if customer is None:
+            self.title.setText(self.tr("No customer selected"))
+            self.subtitle.setText(self.tr("Find a customer with Ctrl+F."))
+            return
+        self.title.setText(customer.company_name or customer.domain)
+        self.subtitle.setText(f"{customer.domain} · {customer.tenant_id}")
+
+    def _load_selected(self) -> None:
+        for pane in self.panes():
+            pane.set_customer(self._pending)
+
+    def refresh(self) -> None:
+        for pane in self.panes():
+            pane.reload()
+
+    def select_customer_row(self, row: int) -> None:
+        """Select a row and load it now (no debounce): for tests and the self-test."""
+        self.customers.select_row(row)
+        self._selection_timer.stop()
+        self._load_selected()
+
+    async def wait_panes_settled(self, timeout: float = 60.0) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while any(p.state == "loading" for p in self.panes()):
+            if loop.time() > deadline:
+                raise TimeoutError("panes did not finish loading")
+            await asyncio.sleep(0.02)
+
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.cancel_sweep()
+        for pane in self.panes():
+            pane.lane.cancel()
+        super().closeEvent(event)

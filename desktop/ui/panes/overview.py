@@ -1,0 +1,116 @@
+"""Overview: company profile, GDAP relationship and a count of what hurts right now."""
+
+from __future__ import annotations
+
+import html
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.backend import ApiError
+from desktop.models.records import Customer, CustomerDetail, GdapRelationship
+from desktop.ui.context import AppContext
+from desktop.ui.errors import explain
+from desktop.ui.panes.base import Pane
+from desktop.ui.panes.incidents import local_time
+from desktop.ui.widgets.html_view import SafeTextBrowser
+
+
+@dataclass(frozen=True)
+class Overview:
+    detail: CustomerDetail
+    gdap: GdapRelationship | None
+    gdap_error: str
+    degraded: int | None
+    services: int | None
+    open_incidents: int | None
+    health_error: BaseException | None
+
+
+class OverviewPane(Pane):
+    what = "profile"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.what = self.tr("profile")
+        self.view = SafeTextBrowser()
+        self.view.setAccessibleName(self.tr("Customer overview"))
+        self.content_layout().addWidget(self.view)
+
+    def fetch(self, customer: Customer, cancel: threading.Event) -> Overview:
+        backend = self.ctx.backend
+        detail = backend.customer_detail(customer.tenant_id)
+        gdap, gdap_error = None, ""
+        try:
+            gdap = backend.gdap_relationship(customer.tenant_id)
+        except ApiError as error:
+            gdap_error = str(error)
+        degraded = services = incidents = None
+        health_error: BaseException | None = None
+        try:
+            health, issues = backend.health_and_issues(customer.tenant_id, cancel=cancel)
+            services = len(health.items)
+            degraded = sum(1 for h in health.items if h.rank >= 2)
+            incidents = sum(1 for i in issues.items if i.active)
+        except ApiError as error:
+            health_error = error
+        return Overview(detail, gdap, gdap_error, degraded, services, incidents, health_error)
+
+    def present(self, data: Overview) -> None:
+        e = html.escape
+        d = data.detail
+        c = d.customer
+        profile = [
+            (self.tr("Company"), c.company_name),
+            (self.tr("Tenant ID"), c.tenant_id),
+            (self.tr("Initial domain"), c.domain),
+            (self.tr("Default domain"), d.default_domain),
+            (self.tr("Relationship"), c.relationship),
+            (self.tr("Email"), d.email),
+            (self.tr("Address"), ", ".join(d.address.lines())),
+            (self.tr("Phone"), d.address.phone),
+        ]
+        if data.gdap is not None:
+            g = data.gdap
+            now = datetime.now(timezone.utc)
+            ends = local_time(g.end) if g.end else "—"
+            if g.active and g.expires_within(now, 30):
+                ends += "  ⚠ " + self.tr("expires within 30 days")
+            gdap_rows = [
+                (self.tr("GDAP relationship"), g.display_name),
+                (self.tr("Status"), g.status),
+                (self.tr("Ends"), ends),
+                (self.tr("Auto-extend"), g.auto_extend or "—"),
+                (self.tr("Roles"), self.tr("%n role(s)", "", len(g.role_ids))),
+            ]
+        elif self.ctx.backend.cloud.gdap:
+            gdap_rows = [(self.tr("GDAP relationship"),
+                          data.gdap_error or self.tr("None: no delegated admin access"))]
+        else:
+            gdap_rows = [(self.tr("GDAP relationship"),
+                          self.tr("Not available in the {0}").format(
+                              self.ctx.backend.cloud.name))]
+        if data.health_error is not None:
+            why = explain(data.health_error, self.tr("service health"))
+            now_rows = [(self.tr("Service health"), why.title)]
+        else:
+            now_rows = [
+                (self.tr("Degraded services"),
+                 self.tr("%n of {0}", "", data.degraded or 0).format(data.services)),
+                (self.tr("Open incidents"), str(data.open_incidents)),
+            ]
+
+        def table(rows: list[tuple[str, str]]) -> str:
+            return "<table>" + "".join(
+                f"<tr><td><b>{e(k)}</b>&nbsp;&nbsp;&nbsp;</td><td>{e(v or '—')}</td></tr>"
+                for k, v in rows
+            ) + "</table>"
+
+        self.view.setHtml(
+            f"<h2>{e(c.company_name)}</h2>{table(profile)}"
+            f"<h3>{e(self.tr('Right now'))}</h3>{table(now_rows)}"
+            f"<h3>{e(self.tr('Delegated access'))}</h3>{table(gdap_rows)}"
+        )
+        self.show_content()

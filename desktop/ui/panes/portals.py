@@ -1,0 +1,112 @@
+"""Admin portals for the customer: open one in the system browser, already scoped to it."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from desktop.models.portals import PortalModel
+from desktop.models.records import Customer, PortalLink
+from desktop.models.table import RecordRole
+from desktop.ui.context import AppContext
+from desktop.ui.panes.base import Pane
+
+
+class PortalTable(QTableView):
+    """Enter opens the current portal, like a double-click."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class PortalsPane(Pane):
+    what = "admin portals"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.what = self.tr("admin portals")
+        self.model = PortalModel(self)
+        self.view = PortalTable()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Admin portals"))
+        self.view.setAccessibleDescription(
+            self.tr("Press Enter or double-click to open the portal in your browser.")
+        )
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.activated.connect(self.open_index)
+        self.view.doubleClicked.connect(self.open_index)
+        self.open_button = QPushButton(self.tr("&Open in browser"))
+        self.open_button.clicked.connect(lambda: self.open_index(self.view.currentIndex()))
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.note, 1)
+        bar.addWidget(self.open_button)
+        layout = self.content_layout()
+        layout.addWidget(self.view)
+        layout.addLayout(bar)
+        self.view.selectionModel().currentRowChanged.connect(self._describe)
+
+    def fetch(self, customer: Customer, cancel: threading.Event) -> list[PortalLink]:
+        backend = self.ctx.backend
+        try:
+            detail = backend.customer_detail(customer.tenant_id)
+        except Exception:  # the by-id call only refines {default}; links work without it
+            detail = None
+        return backend.portals(customer, detail, include_microsoft=True)
+
+    def present(self, data: list[PortalLink]) -> None:
+        self.model.set_rows(data)
+        self.show_content()
+        if data:
+            self.view.selectRow(0)
+
+    def _describe(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        link = current.data(RecordRole)
+        if not isinstance(link, PortalLink):
+            self.note.clear()
+            return
+        if link.url is None:
+            self.note.setText(self.tr("Unavailable: {0}").format(link.error))
+        else:
+            self.note.setText(" ".join(p for p in (link.purpose, link.note) if p))
+        self.open_button.setEnabled(link.url is not None)
+
+    def open_index(self, index: QModelIndex) -> None:
+        link = index.data(RecordRole)
+        if isinstance(link, PortalLink):
+            asyncio.ensure_future(self.open_link(link))
+
+    async def open_link(self, link: PortalLink) -> None:
+        if link.url is None:
+            self.status_message.emit(self.tr("{0} cannot be opened: {1}").format(
+                link.name, link.error))
+            return
+        reason = await self.ctx.open_link(link.url)
+        if reason:
+            self.status_message.emit(self.tr("{0} was not opened: {1}").format(link.name, reason))
+        else:
+            self.status_message.emit(self.tr("Opened {0} in your browser.").format(link.name))

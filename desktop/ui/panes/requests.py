@@ -1,0 +1,97 @@
+"""The customer's service requests (support tickets) and the notes of the selected one."""
+
+from __future__ import annotations
+
+import html
+import threading
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
+
+from desktop.models.records import Customer, Parsed, ServiceRequest
+from desktop.models.requests import ServiceRequestModel, severity_label, status_text
+from desktop.models.table import RecordRole
+from desktop.ui.context import AppContext
+from desktop.ui.panes.base import Pane
+from desktop.ui.panes.incidents import local_time
+from desktop.ui.widgets.html_view import SafeTextBrowser
+
+
+class RequestsPane(Pane):
+    what = "service requests"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.what = self.tr("service requests")
+        self.model = ServiceRequestModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Service requests"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSortingEnabled(True)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.view.setColumnWidth(1, 300)
+        self.view.selectionModel().currentRowChanged.connect(self._show_request)
+        self.detail = SafeTextBrowser()
+        self.detail.setAccessibleName(self.tr("Service request details"))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([220, 300])
+        self.content_layout().addWidget(splitter)
+
+    def fetch(self, customer: Customer, cancel: threading.Event) -> Parsed[ServiceRequest]:
+        return self.ctx.backend.requests(customer.tenant_id)
+
+    def present(self, data: Parsed[ServiceRequest]) -> None:
+        if not self.ctx.backend.cloud.service_requests:
+            self.show_message(self.tr("Not available in this cloud"),
+                              self.tr("Service requests are not offered in the {0}.").format(
+                                  self.ctx.backend.cloud.name))
+            return
+        if not data.items:
+            self.show_message(
+                self.tr("No service requests"),
+                self.tr("Nothing has been filed with Microsoft for this customer."),
+            )
+            return
+        self.model.set_rows(data.items)
+        self.show_content()
+        self.view.selectRow(0)
+
+    def _show_request(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        request = current.data(RecordRole)
+        if not isinstance(request, ServiceRequest):
+            self.detail.clear()
+            return
+        e = html.escape
+        rows = [
+            (self.tr("Severity"), severity_label(request.severity)),
+            (self.tr("Status"), status_text(request.status)),
+            (self.tr("Topic"), request.support_topic_name or request.product_name),
+            (self.tr("Contact"), " ".join(p for p in (request.contact_name,
+                                                    request.contact_email) if p)),
+            (self.tr("Created"), local_time(request.created)),
+            (self.tr("Last modified"), local_time(request.last_modified)),
+            (self.tr("Closed"), local_time(request.last_closed) if request.last_closed else "—"),
+        ]
+        table = "".join(
+            f"<tr><td><b>{e(k)}</b>&nbsp;&nbsp;</td><td>{e(v or '—')}</td></tr>" for k, v in rows
+        )
+        notes = "".join(
+            f"<hr><p><b>{e(n.created_by or '?')}</b> · {e(local_time(n.created))}</p>"
+            f"<p>{e(n.text).replace(chr(10), '<br>')}</p>"
+            for n in sorted(request.notes, key=lambda n: n.created or request.created or 0,
+                            reverse=True)  # type: ignore[arg-type, return-value]
+        ) or f"<p><i>{e(self.tr('No notes yet.'))}</i></p>"
+        description = e(request.description).replace("\n", "<br>")
+        self.detail.setHtml(
+            f"<h3>{e(request.id)} — {e(request.title)}</h3><table>{table}</table>"
+            f"<p>{description}</p><h4>{e(self.tr('Notes (newest first)'))}</h4>{notes}"
+        )

@@ -1,0 +1,49 @@
+"""A message panel for a pane's loading, empty and error states, with an optional Retry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class MessagePanel(QWidget):
+    """Centered title, detail and a Retry button.
+
+    Signals:
+        retry_requested(): the user pressed Retry.
+    """
+
+    retry_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("messageTitle")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMaximumWidth(560)
+        self.retry = QPushButton(self.tr("Retry"))
+        self.retry.setAccessibleName(self.tr("Retry loading"))
+        self.retry.clicked.connect(self.retry_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.detail, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def show_message(self, title: str, detail: str = "", retry: bool = False) -> None:
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.retry.setVisible(retry)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(detail)

@@ -1,0 +1,198 @@
+"""Background work for the GUI: blocking backend calls on threads, results on the GUI thread.
+
+- `Worker.run(fn, *args)` awaits `fn` on the worker pool (qasync's loop resumes the coroutine
+  on the GUI thread), so UI code reads like `detail = await worker.run(backend.customer, tid)`.
+- `Lane` keeps one fetch in flight per view: a newer request supersedes the older one, whose
+  late answer is dropped (`Superseded`), and whose retries stop through its cancel event.
+- `Sweep` runs a backend sweep on a thread and hands outcomes to the GUI in batches on a timer
+  (default every 100 ms): the table fills as answers arrive, with one model update per batch.
+On quit, `Worker.shutdown()` cancels every sweep and lane and waits for the threads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import functools
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class Superseded(Exception):
+    """A newer request for the same view replaced this one; nothing to show."""
+
+
+class Worker(QObject):
+    """Owns the thread pool that runs every blocking call of the GUI.
+
+    Signals:
+        busy_changed(int): the number of calls running, for a busy indicator.
+    """
+
+    busy_changed = Signal(int)
+
+    def __init__(self, max_workers: int = 8, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="worker")
+        self._busy = 0
+        self._cancels: set[threading.Event] = set()
+        self._sweeps: set[Sweep[Any]] = set()
+        self._closed = False
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        if self._closed:
+            raise asyncio.CancelledError("the worker is shut down")
+        loop = asyncio.get_running_loop()
+        self._busy += 1
+        self.busy_changed.emit(self._busy)
+        try:
+            return await loop.run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
+        finally:
+            self._busy -= 1
+            self.busy_changed.emit(self._busy)
+
+    def lane(self) -> Lane:
+        return Lane(self)
+
+    def sweep(
+        self,
+        run: Callable[[threading.Event], Iterable[T]],
+        on_batch: Callable[[list[T]], None],
+        on_done: Callable[[bool], None] | None = None,
+        interval_ms: int = 100,
+    ) -> Sweep[T]:
+        """Start `run(cancel)` (a generator of outcomes) on a thread; batches reach `on_batch`."""
+        sweep: Sweep[T] = Sweep(self, run, on_batch, on_done, interval_ms)
+        self._sweeps.add(sweep)
+        sweep.start()
+        return sweep
+
+    def _track(self, cancel: threading.Event) -> None:
+        self._cancels.add(cancel)
+
+    def _untrack(self, cancel: threading.Event) -> None:
+        self._cancels.discard(cancel)
+
+    def _sweep_done(self, sweep: Sweep[Any]) -> None:
+        self._sweeps.discard(sweep)
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Cancel everything and (by default) wait for running calls to return."""
+        self._closed = True
+        for sweep in list(self._sweeps):
+            sweep.cancel()
+        for cancel in list(self._cancels):
+            cancel.set()
+        self._pool.shutdown(wait=wait, cancel_futures=True)
+        for sweep in list(self._sweeps):
+            sweep.join()
+
+
+class Lane:
+    """One in-flight fetch per view; the newest request wins."""
+
+    def __init__(self, worker: Worker) -> None:
+        self._worker = worker
+        self._generation = 0
+        self._cancel: threading.Event | None = None
+
+    def cancel(self) -> None:
+        self._generation += 1
+        if self._cancel is not None:
+            self._cancel.set()
+            self._cancel = None
+
+    async def run(self, fn: Callable[[threading.Event], T]) -> T:
+        """Run `fn(cancel)`; raise Superseded if a newer run started meanwhile."""
+        self.cancel()
+        generation = self._generation
+        cancel = self._cancel = threading.Event()
+        self._worker._track(cancel)
+        try:
+            result = await self._worker.run(fn, cancel)
+        except Exception:
+            if generation != self._generation:
+                raise Superseded() from None
+            raise
+        finally:
+            self._worker._untrack(cancel)
+        if generation != self._generation:
+            raise Superseded()
+        return result
+
+
+class Sweep(Generic[T]):
+    """A running sweep: outcomes are queued by the thread and drained on the GUI thread."""
+
+    def __init__(
+        self,
+        worker: Worker,
+        run: Callable[[threading.Event], Iterable[T]],
+        on_batch: Callable[[list[T]], None],
+        on_done: Callable[[bool], None] | None,
+        interval_ms: int,
+    ) -> None:
+        self._worker = worker
+        self._run = run
+        self._on_batch = on_batch
+        self._on_done = on_done
+        self._queue: collections.deque[T] = collections.deque()
+        self._cancel = threading.Event()
+        self._finished = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._main, name="sweep-driver", daemon=True)
+        self._timer = QTimer(worker)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._drain)
+        self.delivered = 0
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @property
+    def running(self) -> bool:
+        return not self._finished.is_set() or bool(self._queue)
+
+    def start(self) -> None:
+        self._thread.start()
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def join(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
+
+    def _main(self) -> None:
+        try:
+            iterator: Iterator[T] = iter(self._run(self._cancel))
+            for outcome in iterator:
+                self._queue.append(outcome)
+        except BaseException as error:  # reported on the GUI thread by _drain
+            self._error = error
+        finally:
+            self._finished.set()
+
+    def _drain(self) -> None:
+        batch: list[T] = []
+        while self._queue:
+            batch.append(self._queue.popleft())
+        if batch:
+            self.delivered += len(batch)
+            self._on_batch(batch)
+        if self._finished.is_set() and not self._queue:
+            self._timer.stop()
+            self._worker._sweep_done(self)
+            if self._error is not None:
+                log.error("sweep failed", exc_info=self._error)
+            if self._on_done is not None:
+                self._on_done(self._cancel.is_set() or self._error is not None)
