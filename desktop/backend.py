@@ -174,7 +174,7 @@ class Backend:
             try:
                 sharepoint = self.graph.sharepoint_name(customer.tenant_id, cid)
             except ApiError as error:
-                sharepoint_error = f"SharePoint address unknown: {error}"
+                sharepoint_error = f"SharePoint address unknown: {error.summary}"
         links = portal_links(self.cloud, customer, detail, sharepoint, sharepoint_error)
         if not include_microsoft:
             return links

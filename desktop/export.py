@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import IO, Any
 
-from desktop.backend import Backend, Outcome
+from desktop.backend import ApiError, Backend, Outcome
 from desktop.models.records import Customer, format_time
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -45,7 +45,7 @@ def _error_row(what: str, customer: Customer, error: Exception) -> Row:
     if "isResolved" in row:
         row["isResolved"] = None
     row.update(_base(customer))
-    row["error"] = str(error)
+    row["error"] = error.summary if isinstance(error, ApiError) else str(error)
     return row
 
 

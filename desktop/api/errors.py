@@ -54,10 +54,16 @@ class ApiError(Exception):
         self.ambiguous = ambiguous
 
     def __str__(self) -> str:
+        rid = f" (request id {self.request_id})" if self.request_id else ""
+        return f"{self.summary}{rid}"
+
+    @property
+    def summary(self) -> str:
+        """The error without the per-call request id: the same failure reads the same twice
+        (export rows of two runs compare equal)."""
         head = f"HTTP {self.status}" if self.status else self.kind
         code = f" {self.code}" if self.code and self.code != str(self.status) else ""
-        rid = f" (request id {self.request_id})" if self.request_id else ""
-        return f"{head}{code}: {self.message}{rid}"
+        return f"{head}{code}: {self.message}"
 
     @property
     def throttled(self) -> bool:

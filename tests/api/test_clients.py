@@ -52,8 +52,8 @@ def test_customer_detail_has_profile_and_domains(sandbox: Sandbox, backend):
 def test_graph_answers_per_tenant_token(sandbox: Sandbox, backend):
     with_gdap = [c for c in sandbox.data.customers if c.has_gdap][:2]
     a, b = (backend.issues(c.tenant_id).items for c in with_gdap)
-    expected_a = {i["id"] for i in sandbox.data.issues_for(with_gdap[0].tenant_id)}
-    expected_b = {i["id"] for i in sandbox.data.issues_for(with_gdap[1].tenant_id)}
+    expected_a = {i["id"] for i in sandbox.data.issues(with_gdap[0].tenant_id)}
+    expected_b = {i["id"] for i in sandbox.data.issues(with_gdap[1].tenant_id)}
     assert {i.id for i in a} == expected_a
     assert {i.id for i in b} == expected_b
 
@@ -68,9 +68,9 @@ def test_no_gdap_customer_gets_403(sandbox: Sandbox, backend):
 def test_issues_follow_odata_next_link(sandbox: Sandbox, backend):
     tenant = max(
         (c for c in sandbox.data.customers if c.has_gdap),
-        key=lambda c: len(sandbox.data.issues_for(c.tenant_id)),
+        key=lambda c: len(sandbox.data.issues(c.tenant_id)),
     ).tenant_id
-    expected = {i["id"] for i in sandbox.data.issues_for(tenant)}
+    expected = {i["id"] for i in sandbox.data.issues(tenant)}
     assert len(expected) >= 3
     before = sandbox.stats()["requests"]
     got = backend.graph.issues(tenant, "cid", page_size=2)
@@ -90,7 +90,7 @@ def test_health_with_expand_issues(sandbox: Sandbox, backend):
     health, issues = backend.graph.health_with_issues(tenant, "cid")
     assert len(health.items) >= 10
     assert {h.service_id for h in health.items} >= {"Exchange", "SharePoint"}
-    assert {i.id for i in issues.items} <= {i["id"] for i in sandbox.data.issues_for(tenant)}
+    assert {i.id for i in issues.items} <= {i["id"] for i in sandbox.data.issues(tenant)}
 
 
 def test_one_token_per_tenant_across_a_parallel_sweep(sandbox: Sandbox):
