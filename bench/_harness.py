@@ -17,7 +17,8 @@ def sandbox_process(*args: str) -> Iterator[str]:
     """`python -m desktop.sandbox --port 0 ARGS`; yields its URL, stops it afterwards."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "desktop.sandbox", "--port", "0", *args],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert proc.stdout is not None

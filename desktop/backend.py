@@ -17,8 +17,8 @@ from desktop.api.errors import CANCELLED, ApiError
 from desktop.api.graph import GraphClient
 from desktop.api.http import HttpSession, new_correlation_id
 from desktop.api.links import check_url, merge_microsoft_links, portal_links
-from desktop.api.sanitize import sanitize_html
 from desktop.api.partner_center import PartnerCenterClient
+from desktop.api.sanitize import sanitize_html
 from desktop.auth import SandboxTokenIssuer, TokenProvider
 from desktop.clouds import CloudProfile, sandbox_profile
 from desktop.models.records import (
@@ -95,8 +95,9 @@ class Backend:
 
     # -- single calls (one customer) ------------------------------------------------------
 
-    def customers(self, cid: str | None = None,
-                  cancel: threading.Event | None = None) -> Parsed[Customer]:
+    def customers(
+        self, cid: str | None = None, cancel: threading.Event | None = None
+    ) -> Parsed[Customer]:
         return self.pc.customers(cid or new_correlation_id(), cancel=cancel)
 
     def customer_pages(
@@ -107,12 +108,18 @@ class Backend:
     def customer_detail(self, tenant_id: str, cid: str | None = None) -> CustomerDetail:
         return self.pc.customer(tenant_id, cid or new_correlation_id())
 
-    def health(self, tenant_id: str, cid: str | None = None,
-               cancel: threading.Event | None = None) -> Parsed[ServiceHealth]:
+    def health(
+        self, tenant_id: str, cid: str | None = None, cancel: threading.Event | None = None
+    ) -> Parsed[ServiceHealth]:
         return self.graph.health_overviews(tenant_id, cid or new_correlation_id(), cancel)
 
-    def issues(self, tenant_id: str, cid: str | None = None, active_only: bool = False,
-               cancel: threading.Event | None = None) -> Parsed[HealthIssue]:
+    def issues(
+        self,
+        tenant_id: str,
+        cid: str | None = None,
+        active_only: bool = False,
+        cancel: threading.Event | None = None,
+    ) -> Parsed[HealthIssue]:
         return self.graph.issues(
             tenant_id, cid or new_correlation_id(), active_only=active_only, cancel=cancel
         )

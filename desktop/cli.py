@@ -50,17 +50,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="partner-desk", description="Partner Desk headless commands.")
     parser.add_argument("--version", action="version", version=f"partner-desk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    export = sub.add_parser("export", help="export customers, health, incidents, requests "
-                            "or portals as CSV or JSON")
+    export = sub.add_parser(
+        "export", help="export customers, health, incidents, requests or portals as CSV or JSON"
+    )
     export.add_argument("what", choices=WHATS)
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
-    export.add_argument("--sandbox-url", metavar="URL",
-                        help="use a running sandbox-compatible server instead of the embedded one")
-    export.add_argument("--concurrency", type=_positive, default=DEFAULT_CONCURRENCY,
-                        help=f"requests in flight during the sweep (default {DEFAULT_CONCURRENCY})")
-    export.add_argument("--customers", type=_positive_count, default=None,
-                        help=argparse.SUPPRESS)  # size of the embedded sandbox, for demos/benches
+    export.add_argument(
+        "--sandbox-url",
+        metavar="URL",
+        help="use a running sandbox-compatible server instead of the embedded one",
+    )
+    export.add_argument(
+        "--concurrency",
+        type=_positive,
+        default=DEFAULT_CONCURRENCY,
+        help=f"requests in flight during the sweep (default {DEFAULT_CONCURRENCY})",
+    )
+    export.add_argument(
+        "--customers", type=_positive_count, default=None, help=argparse.SUPPRESS
+    )  # size of the embedded sandbox, for demos/benches
     sub.add_parser("clouds", help="print the cloud profiles as JSON")
     return parser
 
@@ -76,8 +85,7 @@ def _positive_count(text: str) -> int:
 
 
 @contextlib.contextmanager
-def _backend(sandbox_url: str | None, concurrency: int,
-             customers: int | None) -> Iterator[Backend]:
+def _backend(sandbox_url: str | None, concurrency: int, customers: int | None) -> Iterator[Backend]:
     if sandbox_url:
         backend = Backend.for_sandbox(sandbox_url, concurrency=concurrency)
         try:
@@ -87,7 +95,7 @@ def _backend(sandbox_url: str | None, concurrency: int,
         return
     from desktop.sandbox import Sandbox  # only the embedded case pays for it
 
-    with Sandbox(**({"customers": customers} if customers else {})) as sandbox:
+    with Sandbox(customers=customers or 250) as sandbox:
         backend = Backend.for_sandbox(sandbox.url, concurrency=concurrency)
         try:
             yield backend
@@ -125,7 +133,10 @@ def run_export(args: argparse.Namespace) -> int:
             for error in listing.errors:
                 print(f"warning: customer list {error}", file=sys.stderr)
             rows, failed = collect(
-                backend, args.what, listing.items, concurrency=args.concurrency,
+                backend,
+                args.what,
+                listing.items,
+                concurrency=args.concurrency,
                 progress=progress,
             )
     except ApiError as error:
@@ -149,8 +160,11 @@ def run_export(args: argparse.Namespace) -> int:
         writer(rows, COLUMNS[args.what], sys.stdout)
         sys.stdout.flush()
     if failed:
-        print(f"partner-desk: {failed} of {len(listing.items)} customers failed; "
-              "see the error column", file=sys.stderr)
+        print(
+            f"partner-desk: {failed} of {len(listing.items)} customers failed; "
+            "see the error column",
+            file=sys.stderr,
+        )
         return EXIT_PARTIAL
     return EXIT_OK
 

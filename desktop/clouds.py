@@ -83,71 +83,105 @@ class CloudProfile:
 def _global_portals() -> tuple[PortalTemplate, ...]:
     return (
         PortalTemplate(
-            "m365", "Microsoft 365 admin center",
+            "m365",
+            "Microsoft 365 admin center",
             "Users, licences, billing, domains and the tenant's settings.",
-            "https://admin.cloud.microsoft/?delegatedOrg={initial}", ("initial",),
-            ("O365Client", "Forms", "Planner", "Bookings", "MicrosoftFlowM365",
-             "PowerAppsM365", "yammer"),
+            "https://admin.cloud.microsoft/?delegatedOrg={initial}",
+            ("initial",),
+            (
+                "O365Client",
+                "Forms",
+                "Planner",
+                "Bookings",
+                "MicrosoftFlowM365",
+                "PowerAppsM365",
+                "yammer",
+            ),
         ),
         PortalTemplate(
-            "exchange", "Exchange admin center",
+            "exchange",
+            "Exchange admin center",
             "Mailboxes, mail flow rules, connectors and message trace.",
-            "https://admin.cloud.microsoft/exchange?delegatedOrg={initial}", ("initial",),
+            "https://admin.cloud.microsoft/exchange?delegatedOrg={initial}",
+            ("initial",),
             ("Exchange",),
         ),
         PortalTemplate(
-            "entra", "Microsoft Entra admin center",
+            "entra",
+            "Microsoft Entra admin center",
             "Sign-in, conditional access, users, groups and app registrations.",
-            "https://entra.microsoft.com/{default}", ("default",), ("OrgLiveID",),
+            "https://entra.microsoft.com/{default}",
+            ("default",),
+            ("OrgLiveID",),
         ),
         PortalTemplate(
-            "teams", "Microsoft Teams admin center",
+            "teams",
+            "Microsoft Teams admin center",
             "Teams policies, meetings, calling and devices.",
-            "https://admin.teams.microsoft.com/?delegatedOrg={initial}", ("initial",),
+            "https://admin.teams.microsoft.com/?delegatedOrg={initial}",
+            ("initial",),
             ("microsoftteams",),
         ),
         PortalTemplate(
-            "azure", "Azure portal",
+            "azure",
+            "Azure portal",
             "Azure subscriptions, resources and their health.",
-            "https://portal.azure.com/{default}", ("default",),
+            "https://portal.azure.com/{default}",
+            ("default",),
         ),
         PortalTemplate(
-            "intune", "Microsoft Intune admin center",
+            "intune",
+            "Microsoft Intune admin center",
             "Device enrolment, compliance and app deployment.",
-            "https://intune.microsoft.com/{default}", ("default",), ("Intune",),
+            "https://intune.microsoft.com/{default}",
+            ("default",),
+            ("Intune",),
         ),
         PortalTemplate(
-            "defender", "Microsoft Defender portal",
+            "defender",
+            "Microsoft Defender portal",
             "Security incidents, alerts, email and endpoint protection.",
-            "https://security.microsoft.com/?tid={tid}", ("tid",),
+            "https://security.microsoft.com/?tid={tid}",
+            ("tid",),
             ("microsoft365defender", "MDO", "MicrosoftDefenderforEndpoint", "cloudappsecurity"),
         ),
         PortalTemplate(
-            "purview", "Microsoft Purview portal",
+            "purview",
+            "Microsoft Purview portal",
             "Compliance, retention, data loss prevention and audit.",
-            "https://purview.microsoft.com/?tid={tid}", ("tid",),
+            "https://purview.microsoft.com/?tid={tid}",
+            ("tid",),
         ),
         PortalTemplate(
-            "powerplatform", "Power Platform admin center",
+            "powerplatform",
+            "Power Platform admin center",
             "Environments, Dataverse and Power Apps / Power Automate policies.",
-            "https://admin.powerplatform.microsoft.com/account/login/{tid}", ("tid",),
+            "https://admin.powerplatform.microsoft.com/account/login/{tid}",
+            ("tid",),
             ("DynamicsCRM", "Dynamics365"),
         ),
         PortalTemplate(
-            "powerbi", "Power BI admin portal",
+            "powerbi",
+            "Power BI admin portal",
             "Power BI tenant settings, capacities and usage.",
-            "https://app.powerbi.com/admin-portal?ctid={tid}", ("tid",), ("PowerBIcom",),
+            "https://app.powerbi.com/admin-portal?ctid={tid}",
+            ("tid",),
+            ("PowerBIcom",),
         ),
         PortalTemplate(
-            "sharepoint", "SharePoint admin center",
+            "sharepoint",
+            "SharePoint admin center",
             "Sites, sharing settings and storage for SharePoint and OneDrive.",
-            "https://{sharepoint}-admin.sharepoint.com", ("sharepoint",),
+            "https://{sharepoint}-admin.sharepoint.com",
+            ("sharepoint",),
             ("SharePoint", "OneDriveForBusiness"),
         ),
         PortalTemplate(
-            "servicehealth", "Service health (admin center)",
+            "servicehealth",
+            "Service health (admin center)",
             "Microsoft's own service health page for this customer.",
-            "https://admin.cloud.microsoft/?delegatedOrg={initial}#/servicehealth", ("initial",),
+            "https://admin.cloud.microsoft/?delegatedOrg={initial}#/servicehealth",
+            ("initial",),
         ),
     )
 
@@ -301,9 +335,7 @@ def sandbox_profile(url: str) -> CloudProfile:
     )
 
 
-CLOUDS: dict[str, CloudProfile] = {
-    c.id: c for c in (GLOBAL, USGOV, USGOV_DOD, CHINA, GERMANY)
-}
+CLOUDS: dict[str, CloudProfile] = {c.id: c for c in (GLOBAL, USGOV, USGOV_DOD, CHINA, GERMANY)}
 
 
 def get_cloud(cloud_id: str) -> CloudProfile:

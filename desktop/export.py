@@ -21,12 +21,28 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "customers": ("tenantId", "companyName", "domain", "relationship"),
     "health": ("tenantId", "companyName", "serviceId", "service", "status", "error"),
     "incidents": (
-        "tenantId", "companyName", "id", "title", "service", "classification", "status",
-        "isResolved", "startDateTime", "lastModifiedDateTime", "error",
+        "tenantId",
+        "companyName",
+        "id",
+        "title",
+        "service",
+        "classification",
+        "status",
+        "isResolved",
+        "startDateTime",
+        "lastModifiedDateTime",
+        "error",
     ),
     "requests": (
-        "tenantId", "companyName", "id", "title", "severity", "status", "createdDate",
-        "lastModifiedDate", "error",
+        "tenantId",
+        "companyName",
+        "id",
+        "title",
+        "severity",
+        "status",
+        "createdDate",
+        "lastModifiedDate",
+        "error",
     ),
     "portals": ("tenantId", "companyName", "portal", "url", "error"),
 }
@@ -53,8 +69,13 @@ def _task(backend: Backend, what: str) -> Callable[[Customer, str, threading.Eve
     def health(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         parsed = backend.health(customer.tenant_id, cid, cancel)
         rows = [
-            {**_base(customer), "serviceId": h.service_id, "service": h.service,
-             "status": h.status, "error": ""}
+            {
+                **_base(customer),
+                "serviceId": h.service_id,
+                "service": h.service,
+                "status": h.status,
+                "error": "",
+            }
             for h in parsed.items
         ]
         rows += [{**_error_row("health", customer, Exception(str(e)))} for e in parsed.errors]
@@ -63,10 +84,18 @@ def _task(backend: Backend, what: str) -> Callable[[Customer, str, threading.Eve
     def incidents(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         parsed = backend.issues(customer.tenant_id, cid, cancel=cancel)
         rows = [
-            {**_base(customer), "id": i.id, "title": i.title, "service": i.service,
-             "classification": i.classification, "status": i.status,
-             "isResolved": i.is_resolved, "startDateTime": format_time(i.start),
-             "lastModifiedDateTime": format_time(i.last_modified), "error": ""}
+            {
+                **_base(customer),
+                "id": i.id,
+                "title": i.title,
+                "service": i.service,
+                "classification": i.classification,
+                "status": i.status,
+                "isResolved": i.is_resolved,
+                "startDateTime": format_time(i.start),
+                "lastModifiedDateTime": format_time(i.last_modified),
+                "error": "",
+            }
             for i in parsed.items
         ]
         rows += [_error_row("incidents", customer, Exception(str(e))) for e in parsed.errors]
@@ -75,9 +104,16 @@ def _task(backend: Backend, what: str) -> Callable[[Customer, str, threading.Eve
     def requests(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         parsed = backend.requests(customer.tenant_id, cid)
         rows = [
-            {**_base(customer), "id": r.id, "title": r.title, "severity": r.severity,
-             "status": r.status, "createdDate": format_time(r.created),
-             "lastModifiedDate": format_time(r.last_modified), "error": ""}
+            {
+                **_base(customer),
+                "id": r.id,
+                "title": r.title,
+                "severity": r.severity,
+                "status": r.status,
+                "createdDate": format_time(r.created),
+                "lastModifiedDate": format_time(r.last_modified),
+                "error": "",
+            }
             for r in parsed.items
         ]
         rows += [_error_row("requests", customer, Exception(str(e))) for e in parsed.errors]
@@ -85,8 +121,7 @@ def _task(backend: Backend, what: str) -> Callable[[Customer, str, threading.Eve
 
     def portals(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         return [
-            {**_base(customer), "portal": link.name, "url": link.url or "",
-             "error": link.error}
+            {**_base(customer), "portal": link.name, "url": link.url or "", "error": link.error}
             for link in backend.portals(customer, cid=cid)
         ]
 
@@ -110,9 +145,7 @@ def collect(
 ) -> tuple[list[Row], int]:
     """(rows in customer order, number of customers with an error) for one export kind."""
     if what == "customers":
-        rows = [
-            {**_base(c), "domain": c.domain, "relationship": c.relationship} for c in customers
-        ]
+        rows = [{**_base(c), "domain": c.domain, "relationship": c.relationship} for c in customers]
         return rows, 0
     by_index: dict[int, list[Row]] = {}
     failed = 0

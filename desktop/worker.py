@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import functools
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Coroutine, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
@@ -26,7 +27,7 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-class Superseded(Exception):
+class Superseded(Exception):  # noqa: N818 (a state, not an error)
     """A newer request for the same view replaced this one; nothing to show."""
 
 
@@ -45,7 +46,25 @@ class Worker(QObject):
         self._busy = 0
         self._cancels: set[threading.Event] = set()
         self._sweeps: set[Sweep[Any]] = set()
+        self._tasks: set[asyncio.Task[Any]] = set()
         self._closed = False
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Start a GUI coroutine that nobody awaits (a click handler, a pane load).
+
+        The loop keeps only weak references to tasks, so an unowned task can vanish mid-await;
+        we hold it until it ends, and log what it raised instead of losing it silently.
+        """
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        exc = None if task.cancelled() else task.exception()
+        if exc is not None and not isinstance(exc, Superseded):
+            log.error("background task failed", exc_info=exc)
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         if self._closed:
@@ -68,9 +87,13 @@ class Worker(QObject):
         on_batch: Callable[[list[T]], None],
         on_done: Callable[[bool], None] | None = None,
         interval_ms: int = 100,
+        owner: QObject | None = None,
     ) -> Sweep[T]:
-        """Start `run(cancel)` (a generator of outcomes) on a thread; batches reach `on_batch`."""
-        sweep: Sweep[T] = Sweep(self, run, on_batch, on_done, interval_ms)
+        """Start `run(cancel)` (a generator of outcomes) on a thread; batches reach `on_batch`.
+
+        With an `owner`, delivery stops when the owner is destroyed.
+        """
+        sweep: Sweep[T] = Sweep(self, run, on_batch, on_done, interval_ms, owner)
         self._sweeps.add(sweep)
         sweep.start()
         return sweep
@@ -88,7 +111,7 @@ class Worker(QObject):
         """Cancel everything and (by default) wait for running calls to return."""
         self._closed = True
         for sweep in list(self._sweeps):
-            sweep.cancel()
+            sweep.stop()
         for cancel in list(self._cancels):
             cancel.set()
         self._pool.shutdown(wait=wait, cancel_futures=True)
@@ -139,6 +162,7 @@ class Sweep(Generic[T]):
         on_batch: Callable[[list[T]], None],
         on_done: Callable[[bool], None] | None,
         interval_ms: int,
+        owner: QObject | None = None,
     ) -> None:
         self._worker = worker
         self._run = run
@@ -149,7 +173,7 @@ class Sweep(Generic[T]):
         self._finished = threading.Event()
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._main, name="sweep-driver", daemon=True)
-        self._timer = QTimer(worker)
+        self._timer = QTimer(owner or worker)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._drain)
         self.delivered = 0
@@ -167,7 +191,17 @@ class Sweep(Generic[T]):
         self._timer.start()
 
     def cancel(self) -> None:
+        """Stop the calls; what already arrived is still delivered, then `on_done(True)`."""
         self._cancel.set()
+
+    def stop(self) -> None:
+        """Cancel and deliver nothing more: the receiver is going away."""
+        self._cancel.set()
+        self._on_done = None
+        self._on_batch = lambda _batch: None
+        with contextlib.suppress(RuntimeError):  # the owner (and so the timer) is already gone
+            self._timer.stop()
+        self._worker._sweep_done(self)
 
     def join(self, timeout: float | None = None) -> None:
         self._thread.join(timeout)

@@ -10,12 +10,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.backend import Backend  # noqa: E402
-from desktop.sandbox import Sandbox  # noqa: E402
+from desktop.backend import Backend
+from desktop.sandbox import Sandbox
 
 
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """No test touches the real home: config, data, cache and logs live in a temp dir."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("PARTNER_DESK_HOME", str(home))

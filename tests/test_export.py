@@ -19,7 +19,7 @@ from desktop.sandbox import Sandbox
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [
-        ("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"),
+        ('=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'),
         ("+Plus IT Services", "'+Plus IT Services"),
         ("-2+3", "'-2+3"),
         ("@Home Networks Ltd", "'@Home Networks Ltd"),
@@ -94,12 +94,16 @@ def test_faults_give_exactly_the_rows_of_a_fault_free_run():
         stats = sb.stats()
         b.close()
     assert stats["faults"] > 0
-    assert faulty == clean and faulty_failed == clean_failed
+    assert faulty == clean
+    assert faulty_failed == clean_failed
 
 
 def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
         encoding="utf-8",
     )
 
@@ -132,8 +136,12 @@ def test_cli_export_embedded_sandbox():
 
 @pytest.mark.parametrize(
     "args",
-    [["export"], ["export", "weather"], ["export", "health", "--format", "xml"],
-     ["export", "health", "--concurrency", "0"]],
+    [
+        ["export"],
+        ["export", "weather"],
+        ["export", "health", "--format", "xml"],
+        ["export", "health", "--concurrency", "0"],
+    ],
 )
 def test_cli_usage_errors_exit_2(args):
     result = run_cli(*args)
@@ -148,7 +156,13 @@ def test_cli_unreachable_server_exits_1():
 
 
 def test_customers_with_formula_names_are_neutralised_in_csv():
-    rows = [{"tenantId": "t", "companyName": "@Home Networks Ltd", "domain": "h.onmicrosoft.com",
-             "relationship": "reseller"}]
+    rows = [
+        {
+            "tenantId": "t",
+            "companyName": "@Home Networks Ltd",
+            "domain": "h.onmicrosoft.com",
+            "relationship": "reseller",
+        }
+    ]
     assert "'@Home Networks Ltd" in render(rows, "customers", "csv")
     assert Customer("t", "@Home", "d", "none").company_name == "@Home"

@@ -85,7 +85,7 @@ _SPACES = re.compile(r"\s+")
 def _html_summary(text: str) -> str:
     title = re.search(r"(?is)<title>(.*?)</title>", text)
     heading = re.search(r"(?is)<h1[^>]*>(.*?)</h1>", text)
-    picked = (heading or title)
+    picked = heading or title
     body = picked.group(1) if picked else text
     return _SPACES.sub(" ", _TAGS.sub(" ", body)).strip()[:200]
 
@@ -111,9 +111,11 @@ def parse_error_body(
         inner = data.get("error")
         if isinstance(inner, Mapping):  # Graph
             detail = inner.get("innerError") or inner.get("innererror") or {}
-            rid = _first_text(detail, "request-id", "requestId") if isinstance(
-                detail, Mapping
-            ) else ""
+            rid = (
+                _first_text(detail, "request-id", "requestId")
+                if isinstance(detail, Mapping)
+                else ""
+            )
             return (
                 _first_text(inner, "code"),
                 _first_text(inner, "message") or reason,

@@ -37,9 +37,7 @@ def odata_string(value: str) -> str:
 
 
 class GraphClient:
-    def __init__(
-        self, session: HttpSession, root: str, tokens: TokenProvider, scope: str
-    ) -> None:
+    def __init__(self, session: HttpSession, root: str, tokens: TokenProvider, scope: str) -> None:
         self.session = session
         self.root = root.rstrip("/")
         self.tokens = tokens
@@ -48,13 +46,23 @@ class GraphClient:
     def _auth(self, tenant: str | None) -> Auth:
         return Auth(self.tokens, self.scope, tenant)
 
-    def _get(self, url: str, tenant: str | None, cid: str,
-             params: Mapping[str, str] | None = None,
-             headers: Mapping[str, str] | None = None,
-             cancel: threading.Event | None = None) -> Any:
+    def _get(
+        self,
+        url: str,
+        tenant: str | None,
+        cid: str,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Any:
         reply = self.session.call(
-            "GET", url, auth=self._auth(tenant), correlation_id=cid, params=params,
-            headers=headers, cancel=cancel,
+            "GET",
+            url,
+            auth=self._auth(tenant),
+            correlation_id=cid,
+            params=params,
+            headers=headers,
+            cancel=cancel,
         )
         return reply.body
 
@@ -72,8 +80,9 @@ class GraphClient:
         for _ in range(MAX_PAGES):
             body = self._get(url, tenant, cid, params, headers, cancel)
             if not isinstance(body, Mapping):
-                raise ApiError("Graph sent something other than a collection.",
-                               kind=MALFORMED, url=url)
+                raise ApiError(
+                    "Graph sent something other than a collection.", kind=MALFORMED, url=url
+                )
             value = body.get("value")
             yield value if isinstance(value, list) else []
             nxt = body.get("@odata.nextLink")
@@ -81,8 +90,9 @@ class GraphClient:
                 return
             if not _under(nxt, self.root):
                 # A token for this tenant goes only to the Graph root we were configured with.
-                raise ApiError(f"Graph's next link points elsewhere: {nxt[:80]}",
-                               kind=MALFORMED, url=nxt)
+                raise ApiError(
+                    f"Graph's next link points elsewhere: {nxt[:80]}", kind=MALFORMED, url=nxt
+                )
             url, params = nxt, None
         raise ApiError("Graph kept sending more pages; stopped.", kind=MALFORMED)
 
@@ -114,8 +124,9 @@ class GraphClient:
         """healthOverviews with `$expand=issues`: one call for a customer's whole picture."""
         health: Parsed[ServiceHealth] = Parsed()
         issues: Parsed[HealthIssue] = Parsed()
-        for items in self._pages(f"{ANNOUNCEMENTS}/healthOverviews", tenant, cid,
-                                 {"$expand": "issues"}, cancel=cancel):
+        for items in self._pages(
+            f"{ANNOUNCEMENTS}/healthOverviews", tenant, cid, {"$expand": "issues"}, cancel=cancel
+        ):
             page = parse_list(items, ServiceHealth.from_json)
             health.items.extend(page.items)
             health.errors.extend(page.errors)
@@ -152,8 +163,9 @@ class GraphClient:
         )
 
     def issue(self, tenant: str, issue_id: str, cid: str) -> HealthIssue:
-        body = self._get(f"{self.root}{ANNOUNCEMENTS}/issues/{quote(issue_id, safe='')}",
-                         tenant, cid)
+        body = self._get(
+            f"{self.root}{ANNOUNCEMENTS}/issues/{quote(issue_id, safe='')}", tenant, cid
+        )
         if not isinstance(body, Mapping):
             raise ApiError("Graph sent no issue.", kind=MALFORMED)
         return HealthIssue.from_json(body)
@@ -162,8 +174,9 @@ class GraphClient:
 
     def sharepoint_name(self, tenant: str, cid: str) -> str:
         """The `{name}` of `{name}-admin.sharepoint.com`: first label of sites/root's host."""
-        body = self._get(f"{self.root}/v1.0/sites/root", tenant, cid,
-                         {"$select": "id,siteCollection,webUrl"})
+        body = self._get(
+            f"{self.root}/v1.0/sites/root", tenant, cid, {"$select": "id,siteCollection,webUrl"}
+        )
         if not isinstance(body, Mapping):
             raise ApiError("Graph sent no root site.", kind=MALFORMED)
         site_id = field_of(body, "id")
@@ -186,8 +199,13 @@ class GraphClient:
         if active_only:
             params["$filter"] = "status eq 'active'"
         return self._collect(
-            self._pages("/v1.0/tenantRelationships/delegatedAdminRelationships", None, cid,
-                        params, cancel=cancel),
+            self._pages(
+                "/v1.0/tenantRelationships/delegatedAdminRelationships",
+                None,
+                cid,
+                params,
+                cancel=cancel,
+            ),
             GdapRelationship.from_json,
         )
 

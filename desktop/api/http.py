@@ -146,8 +146,16 @@ class HttpSession:
             token = auth.provider.token(auth.scope, auth.tenant) if auth else None
             try:
                 reply = self._once(
-                    method, url, token, correlation_id, request_id, params, json_body, headers,
-                    expect_json, attempt,
+                    method,
+                    url,
+                    token,
+                    correlation_id,
+                    request_id,
+                    params,
+                    json_body,
+                    headers,
+                    expect_json,
+                    attempt,
                 )
             except ApiError as error:
                 error.correlation_id = correlation_id
@@ -169,7 +177,11 @@ class HttpSession:
                     raise
                 log.debug(
                     "retrying %s %s after %s (attempt %d, wait %.2fs)",
-                    method, _loggable(url), error.status or error.kind, attempt, delay,
+                    method,
+                    _loggable(url),
+                    error.status or error.kind,
+                    attempt,
+                    delay,
                 )
                 self._wait(delay, cancel, url, request_id)
                 continue
@@ -188,7 +200,7 @@ class HttpSession:
         return idempotent or error.name == "refused"
 
     def _delay(self, error: ApiError, attempt: int) -> float | None:
-        backoff = min(self.retry.backoff_cap_s, self.retry.backoff_base_s * 2 ** (attempt - 1))
+        backoff = min(self.retry.backoff_cap_s, self.retry.backoff_base_s * 2.0 ** (attempt - 1))
         jittered = backoff / 2 + self._random.uniform(0, backoff / 2)
         if error.retry_after is not None:
             if error.retry_after > self.retry.max_retry_after_s:
@@ -240,10 +252,13 @@ class HttpSession:
                 method,
                 url,
                 params=params,
-                data=None if json_body is None else json.dumps(json_body, ensure_ascii=False)
-                .encode("utf-8"),
-                headers={**sent, **({"Content-Type": "application/json"} if json_body is not None
-                                    else {})},
+                data=None
+                if json_body is None
+                else json.dumps(json_body, ensure_ascii=False).encode("utf-8"),
+                headers={
+                    **sent,
+                    **({"Content-Type": "application/json"} if json_body is not None else {}),
+                },
                 timeout=(self.timeouts.connect_s, self.timeouts.read_s),
                 stream=True,
                 allow_redirects=False,
@@ -254,14 +269,21 @@ class HttpSession:
             ) from exc
         except requests.exceptions.ReadTimeout as exc:
             raise ApiError(
-                "The server did not answer in time.", kind=TIMEOUT, request_id=request_id,
-                url=url, ambiguous=True,
+                "The server did not answer in time.",
+                kind=TIMEOUT,
+                request_id=request_id,
+                url=url,
+                ambiguous=True,
             ) from exc
         except requests.exceptions.RequestException as exc:
             refused = "refused" in _reason(exc)
             raise ApiError(
-                f"Connection failed: {_reason(exc)}", kind=NETWORK, request_id=request_id,
-                url=url, ambiguous=not refused, name="refused" if refused else "",
+                f"Connection failed: {_reason(exc)}",
+                kind=NETWORK,
+                request_id=request_id,
+                url=url,
+                ambiguous=not refused,
+                name="refused" if refused else "",
             ) from exc
         try:
             body = self._read_body(response, started, request_id, url)
@@ -276,7 +298,12 @@ class HttpSession:
         )
         log.debug(
             "%s %s -> %d in %.0f ms (attempt %d, request id %s)",
-            method, _loggable(url), response.status_code, elapsed_ms, attempt, server_rid,
+            method,
+            _loggable(url),
+            response.status_code,
+            elapsed_ms,
+            attempt,
+            server_rid,
         )
         content_type = response.headers.get("Content-Type", "")
         if response.status_code >= 400 or 300 <= response.status_code < 400:
@@ -288,7 +315,10 @@ class HttpSession:
             except (ValueError, UnicodeDecodeError) as exc:
                 raise ApiError(
                     "The server's answer could not be read (malformed JSON).",
-                    kind=MALFORMED, status=None, request_id=server_rid, url=url,
+                    kind=MALFORMED,
+                    status=None,
+                    request_id=server_rid,
+                    url=url,
                 ) from exc
         elif not expect_json:
             data = body
@@ -304,14 +334,20 @@ class HttpSession:
                 chunks.append(chunk)
                 if time.perf_counter() > deadline:
                     raise ApiError(
-                        "The server sent its answer too slowly.", kind=TIMEOUT,
-                        request_id=request_id, url=url, ambiguous=True,
+                        "The server sent its answer too slowly.",
+                        kind=TIMEOUT,
+                        request_id=request_id,
+                        url=url,
+                        ambiguous=True,
                     )
         except requests.exceptions.RequestException as exc:
             kind = TIMEOUT if isinstance(exc, requests.exceptions.Timeout) else NETWORK
             raise ApiError(
-                f"The answer was cut off: {_reason(exc)}", kind=kind, request_id=request_id,
-                url=url, ambiguous=True,
+                f"The answer was cut off: {_reason(exc)}",
+                kind=kind,
+                request_id=request_id,
+                url=url,
+                ambiguous=True,
             ) from exc
         return b"".join(chunks)
 
@@ -360,8 +396,14 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
 
 def _reason(exc: BaseException) -> str:
     text = str(exc)
-    for marker in ("RemoteDisconnected", "ConnectionResetError", "Connection refused",
-                   "IncompleteRead", "Connection aborted", "Max retries exceeded"):
+    for marker in (
+        "RemoteDisconnected",
+        "ConnectionResetError",
+        "Connection refused",
+        "IncompleteRead",
+        "Connection aborted",
+        "Max retries exceeded",
+    ):
         if marker in text:
             return {
                 "RemoteDisconnected": "the server closed the connection without answering",

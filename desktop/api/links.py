@@ -56,8 +56,9 @@ def valid_domain(value: str) -> bool:
     return len(labels) >= 2 and len(value) <= 253 and all(_LABEL.match(x) for x in labels)
 
 
-def _value(kind: str, customer: Customer, detail: CustomerDetail | None,
-           sharepoint: str | None) -> tuple[str | None, str]:
+def _value(
+    kind: str, customer: Customer, detail: CustomerDetail | None, sharepoint: str | None
+) -> tuple[str | None, str]:
     """(value, reason if unusable) for one template placeholder."""
     if kind == "tid":
         tid = customer.tenant_id
@@ -94,11 +95,10 @@ def build_link(
     for kind in template.needs:
         value, why = _value(kind, customer, detail, sharepoint)
         if value is None:
-            reason = why
-            if kind == "sharepoint" and sharepoint_error:
-                reason = sharepoint_error
-            return PortalLink(template.id, template.name, template.purpose, None, reason,
-                              note=note)
+            missing = sharepoint_error if kind == "sharepoint" and sharepoint_error else why
+            return PortalLink(
+                template.id, template.name, template.purpose, None, missing, note=note
+            )
         # Encoded so that no character of API data can act as URL syntax.
         values[kind] = quote(value, safe="")
     url = template.template.format(**values)
@@ -121,8 +121,7 @@ def portal_links(
     sharepoint_error: str = "",
 ) -> list[PortalLink]:
     return [
-        build_link(t, cloud, customer, detail, sharepoint, sharepoint_error)
-        for t in cloud.portals
+        build_link(t, cloud, customer, detail, sharepoint, sharepoint_error) for t in cloud.portals
     ]
 
 
@@ -176,8 +175,12 @@ def merge_microsoft_links(
         reason = check_url(url, cloud)
         merged.append(
             PortalLink(
-                key, name, f"{name}, as linked by {source}.", None if reason else url,
-                reason or "", source=source,
+                key,
+                name,
+                f"{name}, as linked by {source}.",
+                None if reason else url,
+                reason or "",
+                source=source,
             )
         )
     return merged

@@ -56,7 +56,12 @@ class PartnerCenterClient:
     ) -> Any:
         url = path_or_url if "://" in path_or_url else self.api + path_or_url
         reply = self.session.call(
-            "GET", url, auth=self.auth, correlation_id=cid, params=params, headers=headers,
+            "GET",
+            url,
+            auth=self.auth,
+            correlation_id=cid,
+            params=params,
+            headers=headers,
             cancel=cancel,
         )
         return reply.body
@@ -75,12 +80,16 @@ class PartnerCenterClient:
             assert url is not None
             body = self._get(url, cid, params, headers, cancel)
             if not isinstance(body, Mapping):
-                raise ApiError("Partner Center sent something other than a collection.",
-                               kind=MALFORMED, url=url)
+                raise ApiError(
+                    "Partner Center sent something other than a collection.",
+                    kind=MALFORMED,
+                    url=url,
+                )
             items = field_of(body, "items")
             total = field_of(body, "totalCount")
-            yield (items if isinstance(items, list) else []), (
-                total if isinstance(total, int) else None
+            yield (
+                (items if isinstance(items, list) else []),
+                (total if isinstance(total, int) else None),
             )
             url, headers = self._next(body)
             params = None  # the next link carries the query itself
@@ -104,30 +113,41 @@ class PartnerCenterClient:
             url = self.api + (uri if uri.startswith("/") else "/" + uri)
         if not _same_origin(url, self.base):
             # Never send the partner's token to a host a response named.
-            raise ApiError(f"Partner Center's next link points elsewhere: {url[:80]}",
-                           kind=MALFORMED, url=url)
+            raise ApiError(
+                f"Partner Center's next link points elsewhere: {url[:80]}", kind=MALFORMED, url=url
+            )
         headers: dict[str, str] = {}
         raw_headers = field_of(nxt, "headers") or []
         for pair in raw_headers if isinstance(raw_headers, list) else []:
             if isinstance(pair, Mapping):
                 key, value = field_of(pair, "key"), field_of(pair, "value")
-                if isinstance(key, str) and isinstance(value, str) and key.lower() not in (
-                    "authorization", "host",
+                if (
+                    isinstance(key, str)
+                    and isinstance(value, str)
+                    and key.lower()
+                    not in (
+                        "authorization",
+                        "host",
+                    )
                 ):
                     headers[key] = value
         return url, headers
 
-    def _collect(self, path: str, parser: Any, cid: str,
-                 params: Mapping[str, str] | None = None,
-                 cancel: threading.Event | None = None) -> Parsed[Any]:
+    def _collect(
+        self,
+        path: str,
+        parser: Any,
+        cid: str,
+        params: Mapping[str, str] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Parsed[Any]:
         result: Parsed[Any] = Parsed()
         offset = 0
         for items, _total in self._pages(path, cid, params, cancel):
             page = parse_list(items, parser)
             result.items.extend(page.items)
             for error in page.errors:
-                result.errors.append(type(error)(error.index + offset, error.reason,
-                                                 error.item_id))
+                result.errors.append(type(error)(error.index + offset, error.reason, error.item_id))
             offset += len(items)
         return result
 
@@ -153,8 +173,9 @@ class PartnerCenterClient:
         for items, total in self._pages("/customers", cid, params, cancel):
             yield parse_list(items, Customer.from_json), total
 
-    def customers(self, cid: str, size: int = 500,
-                  cancel: threading.Event | None = None) -> Parsed[Customer]:
+    def customers(
+        self, cid: str, size: int = 500, cancel: threading.Event | None = None
+    ) -> Parsed[Customer]:
         result: Parsed[Customer] = Parsed()
         for page, _total in self.customer_pages(cid, size, cancel=cancel):
             result.items.extend(page.items)
@@ -169,7 +190,8 @@ class PartnerCenterClient:
 
     def managed_services(self, tenant_id: str, cid: str) -> Parsed[ManagedService]:
         return self._collect(
-            f"/customers/{quote(tenant_id, safe='')}/managedservices", ManagedService.from_json,
+            f"/customers/{quote(tenant_id, safe='')}/managedservices",
+            ManagedService.from_json,
             cid,
         )
 
@@ -177,8 +199,10 @@ class PartnerCenterClient:
 
     def service_incidents(self, cid: str, tenant_id: str | None = None) -> Parsed[ServiceIncident]:
         """Partner-level incidents, or one customer's, flattened from the per-workload groups."""
-        path = "/serviceincidents/office" if tenant_id is None else (
-            f"/customers/{quote(tenant_id, safe='')}/serviceincidents/office"
+        path = (
+            "/serviceincidents/office"
+            if tenant_id is None
+            else (f"/customers/{quote(tenant_id, safe='')}/serviceincidents/office")
         )
         result: Parsed[ServiceIncident] = Parsed()
         for groups, _total in self._pages(path, cid):
@@ -200,11 +224,14 @@ class PartnerCenterClient:
     def service_requests(
         self, cid: str, tenant_id: str | None = None, size: int = 200
     ) -> Parsed[ServiceRequest]:
-        path = "/servicerequests" if tenant_id is None else (
-            f"/customers/{quote(tenant_id, safe='')}/servicerequests"
+        path = (
+            "/servicerequests"
+            if tenant_id is None
+            else (f"/customers/{quote(tenant_id, safe='')}/servicerequests")
         )
-        return self._collect(path, ServiceRequest.from_json, cid,
-                             {"offset": "0", "size": str(size)})
+        return self._collect(
+            path, ServiceRequest.from_json, cid, {"offset": "0", "size": str(size)}
+        )
 
     def service_request(self, request_id: str, cid: str) -> ServiceRequest:
         body = self._get(f"/servicerequests/{quote(request_id, safe='')}", cid)
@@ -214,8 +241,11 @@ class PartnerCenterClient:
 
     def add_note(self, request_id: str, text: str, cid: str) -> ServiceRequest | None:
         reply = self.session.call(
-            "PATCH", f"{self.api}/servicerequests/{quote(request_id, safe='')}",
-            auth=self.auth, correlation_id=cid, json_body={"NewNote": {"Text": text}},
+            "PATCH",
+            f"{self.api}/servicerequests/{quote(request_id, safe='')}",
+            auth=self.auth,
+            correlation_id=cid,
+            json_body={"NewNote": {"Text": text}},
         )
         # 200 carries the request; 204 means "done, fetch it yourself".
         return ServiceRequest.from_json(reply.body) if isinstance(reply.body, Mapping) else None
@@ -225,8 +255,12 @@ class PartnerCenterClient:
     ) -> Reply:
         """POST a new request with a caller-chosen request id, reused by the caller on retry."""
         return self.session.call(
-            "POST", f"{self.api}/servicerequests/{quote(locale, safe='')}", auth=self.auth,
-            correlation_id=cid, json_body=dict(body), request_id=request_id,
+            "POST",
+            f"{self.api}/servicerequests/{quote(locale, safe='')}",
+            auth=self.auth,
+            correlation_id=cid,
+            json_body=dict(body),
+            request_id=request_id,
         )
 
     def support_topics(self, cid: str) -> Parsed[SupportTopic]:

@@ -153,11 +153,24 @@ class Enum:
 # Graph service health status (API.md section 3), documented lower camelCase.
 HEALTH_STATUS = Enum(
     (
-        "serviceOperational", "investigating", "restoringService", "verifyingService",
-        "serviceRestored", "postIncidentReviewPublished", "serviceDegradation",
-        "serviceInterruption", "extendedRecovery", "falsePositive", "investigationSuspended",
-        "resolved", "mitigatedExternal", "mitigated", "resolvedExternal", "confirmed",
-        "reported", "unknownFutureValue",
+        "serviceOperational",
+        "investigating",
+        "restoringService",
+        "verifyingService",
+        "serviceRestored",
+        "postIncidentReviewPublished",
+        "serviceDegradation",
+        "serviceInterruption",
+        "extendedRecovery",
+        "falsePositive",
+        "investigationSuspended",
+        "resolved",
+        "mitigatedExternal",
+        "mitigated",
+        "resolvedExternal",
+        "confirmed",
+        "reported",
+        "unknownFutureValue",
     )
 )
 CLASSIFICATION = Enum(("advisory", "incident", "unknownFutureValue"))
@@ -174,19 +187,38 @@ SR_STATUS = Enum(
 PC_INCIDENT_STATUS = Enum(("normal", "information", "warning", "critical"))
 GDAP_STATUS = Enum(
     (
-        "activating", "active", "approvalPending", "approved", "created", "expired", "expiring",
-        "terminated", "terminating", "terminationRequested",
+        "activating",
+        "active",
+        "approvalPending",
+        "approved",
+        "created",
+        "expired",
+        "expiring",
+        "terminated",
+        "terminating",
+        "terminationRequested",
     )
 )
 
 # How bad a health status is, for sorting and colour: 0 fine, 1 advisory/recovering, 2 degraded,
 # 3 down. Unknown statuses rank 1 so they are noticed but not alarming.
 _SEVERITY_RANK = {
-    "serviceOperational": 0, "serviceRestored": 0, "postIncidentReviewPublished": 0,
-    "falsePositive": 0, "resolved": 0, "resolvedExternal": 0, "mitigated": 0,
-    "mitigatedExternal": 0, "investigationSuspended": 0,
-    "investigating": 1, "verifyingService": 1, "confirmed": 1, "reported": 1,
-    "restoringService": 2, "serviceDegradation": 2, "extendedRecovery": 2,
+    "serviceOperational": 0,
+    "serviceRestored": 0,
+    "postIncidentReviewPublished": 0,
+    "falsePositive": 0,
+    "resolved": 0,
+    "resolvedExternal": 0,
+    "mitigated": 0,
+    "mitigatedExternal": 0,
+    "investigationSuspended": 0,
+    "investigating": 1,
+    "verifyingService": 1,
+    "confirmed": 1,
+    "reported": 1,
+    "restoringService": 2,
+    "serviceDegradation": 2,
+    "extendedRecovery": 2,
     "serviceInterruption": 3,
 }
 
@@ -351,9 +383,11 @@ class HealthIssue:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> HealthIssue:
         raw_posts = field_of(data, "posts") or []
-        posts = tuple(
-            IssuePost.from_json(p) for p in raw_posts if isinstance(p, Mapping)
-        ) if isinstance(raw_posts, list) else ()
+        posts = (
+            tuple(IssuePost.from_json(p) for p in raw_posts if isinstance(p, Mapping))
+            if isinstance(raw_posts, list)
+            else ()
+        )
         resolved = _bool(field_of(data, "isResolved"))
         return cls(
             id=_required_text(data, "id"),
@@ -482,7 +516,8 @@ class ServiceRequest:
         )
         cc = field_of(data, "emailCcList") or []
         name = " ".join(
-            p for p in (_text(field_of(contact, "firstName")), _text(field_of(contact, "lastName")))
+            p
+            for p in (_text(field_of(contact, "firstName")), _text(field_of(contact, "lastName")))
             if p
         )
         return cls(

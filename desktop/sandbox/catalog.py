@@ -59,61 +59,126 @@ PC_WORKLOADS: dict[str, str] = {
 
 # (id, name, description, productId, productName, typical titles)
 SUPPORT_TOPICS: tuple[tuple[int, str, str, str, str, tuple[str, ...]], ...] = (
-    (32444671, "Exchange Online: mail flow",
-     "Email delivery delays, non-delivery reports, connectors and message trace.",
-     "15", "Exchange Online",
-     ("Inbound mail from external senders delayed by several hours",
-      "NDR 550 5.7.708 when sending to partners",
-      "Outbound connector to smart host failing TLS validation")),
-    (32444672, "Microsoft Teams: meetings and calling",
-     "Joining meetings, audio and video quality, PSTN calling and Teams Rooms.",
-     "23", "Microsoft Teams",
-     ("Users cannot join scheduled meetings from the desktop client",
-      "One-way audio on PSTN calls through Direct Routing")),
-    (32444680, "Sign-in and multifactor authentication",
-     "Users cannot sign in, MFA prompts, conditional access and password resets.",
-     "31", "Microsoft Entra ID",
-     ("MFA prompts loop for users on iOS", "Conditional access blocks compliant devices",
-      "Self-service password reset not sending verification codes")),
-    (32444685, "Licensing and subscriptions",
-     "Assigning licences, subscription changes and trial conversions.",
-     "42", "Microsoft 365 subscriptions",
-     ("Licences not showing after subscription increase",
-      "Cannot remove Microsoft 365 E3 licence from disabled users")),
-    (32444690, "SharePoint Online: sharing and permissions",
-     "External sharing, access requests, site permissions and guest access.",
-     "16", "SharePoint Online",
-     ("Guests receive access denied on shared folders",
-      "Sharing links expire earlier than the policy says")),
-    (32444693, "OneDrive: sync client",
-     "Files not syncing, Files On-Demand and Known Folder Move.",
-     "17", "OneDrive for Business",
-     ("OneDrive sync stuck on 'Processing changes'",
-      "Known Folder Move fails with error 0x8004de40")),
-    (32444701, "Microsoft Intune: device enrolment",
-     "Enrolling Windows, iOS and Android devices, Autopilot and compliance.",
-     "55", "Microsoft Intune",
-     ("Autopilot devices fail at account setup", "iOS devices stuck in 'Not evaluated'")),
-    (32444710, "Billing and invoices",
-     "Invoices, payment methods, credits and billing profile changes.",
-     "60", "Billing",
-     ("Invoice shows duplicate charges for the same subscription",
-      "Credit for service outage not applied")),
-    (32444715, "Microsoft 365 Apps: installation and activation",
-     "Installing and activating Word, Excel, Outlook and the other desktop apps.",
-     "18", "Microsoft 365 Apps",
-     ("Outlook shows 'Unlicensed product' after reinstall",
-      "Shared computer activation fails on Remote Desktop hosts")),
-    (32444722, "Microsoft Defender for Office 365: quarantine and phishing",
-     "Messages in quarantine, false positives, Safe Links and Safe Attachments.",
-     "71", "Microsoft Defender for Office 365",
-     ("Legitimate invoices from supplier quarantined as phishing",
-      "Safe Links rewriting breaks a line-of-business application")),
-    (32444730, "Power BI: reports and gateways",
-     "Data refresh, on-premises data gateway, sharing reports and capacities.",
-     "80", "Power BI",
-     ("Scheduled refresh fails through the on-premises gateway",
-      "Report visuals show 'Couldn't load the data for this visual'")),
+    (
+        32444671,
+        "Exchange Online: mail flow",
+        "Email delivery delays, non-delivery reports, connectors and message trace.",
+        "15",
+        "Exchange Online",
+        (
+            "Inbound mail from external senders delayed by several hours",
+            "NDR 550 5.7.708 when sending to partners",
+            "Outbound connector to smart host failing TLS validation",
+        ),
+    ),
+    (
+        32444672,
+        "Microsoft Teams: meetings and calling",
+        "Joining meetings, audio and video quality, PSTN calling and Teams Rooms.",
+        "23",
+        "Microsoft Teams",
+        (
+            "Users cannot join scheduled meetings from the desktop client",
+            "One-way audio on PSTN calls through Direct Routing",
+        ),
+    ),
+    (
+        32444680,
+        "Sign-in and multifactor authentication",
+        "Users cannot sign in, MFA prompts, conditional access and password resets.",
+        "31",
+        "Microsoft Entra ID",
+        (
+            "MFA prompts loop for users on iOS",
+            "Conditional access blocks compliant devices",
+            "Self-service password reset not sending verification codes",
+        ),
+    ),
+    (
+        32444685,
+        "Licensing and subscriptions",
+        "Assigning licences, subscription changes and trial conversions.",
+        "42",
+        "Microsoft 365 subscriptions",
+        (
+            "Licences not showing after subscription increase",
+            "Cannot remove Microsoft 365 E3 licence from disabled users",
+        ),
+    ),
+    (
+        32444690,
+        "SharePoint Online: sharing and permissions",
+        "External sharing, access requests, site permissions and guest access.",
+        "16",
+        "SharePoint Online",
+        (
+            "Guests receive access denied on shared folders",
+            "Sharing links expire earlier than the policy says",
+        ),
+    ),
+    (
+        32444693,
+        "OneDrive: sync client",
+        "Files not syncing, Files On-Demand and Known Folder Move.",
+        "17",
+        "OneDrive for Business",
+        (
+            "OneDrive sync stuck on 'Processing changes'",
+            "Known Folder Move fails with error 0x8004de40",
+        ),
+    ),
+    (
+        32444701,
+        "Microsoft Intune: device enrolment",
+        "Enrolling Windows, iOS and Android devices, Autopilot and compliance.",
+        "55",
+        "Microsoft Intune",
+        ("Autopilot devices fail at account setup", "iOS devices stuck in 'Not evaluated'"),
+    ),
+    (
+        32444710,
+        "Billing and invoices",
+        "Invoices, payment methods, credits and billing profile changes.",
+        "60",
+        "Billing",
+        (
+            "Invoice shows duplicate charges for the same subscription",
+            "Credit for service outage not applied",
+        ),
+    ),
+    (
+        32444715,
+        "Microsoft 365 Apps: installation and activation",
+        "Installing and activating Word, Excel, Outlook and the other desktop apps.",
+        "18",
+        "Microsoft 365 Apps",
+        (
+            "Outlook shows 'Unlicensed product' after reinstall",
+            "Shared computer activation fails on Remote Desktop hosts",
+        ),
+    ),
+    (
+        32444722,
+        "Microsoft Defender for Office 365: quarantine and phishing",
+        "Messages in quarantine, false positives, Safe Links and Safe Attachments.",
+        "71",
+        "Microsoft Defender for Office 365",
+        (
+            "Legitimate invoices from supplier quarantined as phishing",
+            "Safe Links rewriting breaks a line-of-business application",
+        ),
+    ),
+    (
+        32444730,
+        "Power BI: reports and gateways",
+        "Data refresh, on-premises data gateway, sharing reports and capacities.",
+        "80",
+        "Power BI",
+        (
+            "Scheduled refresh fails through the on-premises gateway",
+            "Report visuals show 'Couldn't load the data for this visual'",
+        ),
+    ),
 )
 TOPICS_BY_ID = {t[0]: t for t in SUPPORT_TOPICS}
 
@@ -134,15 +199,27 @@ def managed_services(tid: str, domain: str) -> list[dict[str, object]]:
     ticket = f"{begin}&CSDEST=o365admincenter#/support"
     entries = (
         ("Office", "Office 365", "Office", f"{begin}&CSDEST=o365admincenter"),
-        ("Exchange", "Exchange", "Office",
-         f"https://admin.exchange.microsoft.com/?landingpage=homepage&delegatedOrg={domain}"),
+        (
+            "Exchange",
+            "Exchange",
+            "Office",
+            f"https://admin.exchange.microsoft.com/?landingpage=homepage&delegatedOrg={domain}",
+        ),
         ("SharePoint", "SharePoint", "Office", f"{begin}&CSDEST=SharePoint"),
-        ("Lync", "Microsoft Teams", "Office",
-         f"https://admin.teams.microsoft.com/?delegatedOrg={domain}"),
+        (
+            "Lync",
+            "Microsoft Teams",
+            "Office",
+            f"https://admin.teams.microsoft.com/?delegatedOrg={domain}",
+        ),
         ("AzureAD", "Azure Active Directory", "Azure", f"https://aad.portal.azure.com/{domain}"),
         ("Intune", "Intune", "EMS", f"https://endpoint.microsoft.com/{domain}"),
-        ("Dynamics365", "Dynamics 365", "Dynamics",
-         f"https://admin.powerplatform.microsoft.com/account/login/{tid}"),
+        (
+            "Dynamics365",
+            "Dynamics 365",
+            "Dynamics",
+            f"https://admin.powerplatform.microsoft.com/account/login/{tid}",
+        ),
     )
     return [
         {
@@ -167,16 +244,32 @@ def service_management_details(tid: str, domain: str) -> list[dict[str, str]]:
         "resourceType/microsoft.securityinsightsarg%2Fsentinel"
     )
     entries = (
-        ("M365AdminCenter", "Microsoft 365 admin center",
-         f"https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID={tid}"
-         "&CSDEST=o365admincenter"),
-        ("ExchangeAdminCenter", "Exchange admin center",
-         f"https://admin.exchange.microsoft.com/?landingPage=homepage&delegatedOrg={domain}"),
-        ("EntraAdminCenter", "Microsoft Entra admin center", f"https://entra.microsoft.com/{domain}"),
-        ("IntuneAdminCenter", "Microsoft Intune admin center",
-         f"https://intune.microsoft.com/{domain}"),
-        ("TeamsAdminCenter", "Microsoft Teams admin center",
-         f"https://admin.teams.microsoft.com/?delegatedOrg={domain}"),
+        (
+            "M365AdminCenter",
+            "Microsoft 365 admin center",
+            f"https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID={tid}"
+            "&CSDEST=o365admincenter",
+        ),
+        (
+            "ExchangeAdminCenter",
+            "Exchange admin center",
+            f"https://admin.exchange.microsoft.com/?landingPage=homepage&delegatedOrg={domain}",
+        ),
+        (
+            "EntraAdminCenter",
+            "Microsoft Entra admin center",
+            f"https://entra.microsoft.com/{domain}",
+        ),
+        (
+            "IntuneAdminCenter",
+            "Microsoft Intune admin center",
+            f"https://intune.microsoft.com/{domain}",
+        ),
+        (
+            "TeamsAdminCenter",
+            "Microsoft Teams admin center",
+            f"https://admin.teams.microsoft.com/?delegatedOrg={domain}",
+        ),
         ("AzurePortal", "Azure portal", f"https://portal.azure.com/{domain}"),
         ("MicrosoftSentinel", "Microsoft Sentinel", sentinel),
         ("DefenderPortal", "Microsoft Defender", f"https://security.microsoft.com/?tid={tid}"),
@@ -218,14 +311,24 @@ _PLACES: dict[str, tuple[tuple[str, str, str, tuple[str, ...], str], ...]] = {
         ("", "Leeds", "LS1 #UR", ("{n} Park Row",), "+44 113"),
     ),
     "FR": (
-        ("Île-de-France", "Paris", "750##", ("{n} rue de Rivoli", "{n} avenue de l'Opéra"),
-         "+33 1"),
+        (
+            "Île-de-France",
+            "Paris",
+            "750##",
+            ("{n} rue de Rivoli", "{n} avenue de l'Opéra"),
+            "+33 1",
+        ),
         ("Auvergne-Rhône-Alpes", "Lyon", "6900#", ("{n} rue de la République",), "+33 4"),
         ("Occitanie", "Toulouse", "3100#", ("{n} allée Jean Jaurès",), "+33 5"),
     ),
     "ES": (
-        ("Madrid", "Madrid", "280##", ("Calle Mayor, {n}", "Paseo de la Castellana, {n}"),
-         "+34 91"),
+        (
+            "Madrid",
+            "Madrid",
+            "280##",
+            ("Calle Mayor, {n}", "Paseo de la Castellana, {n}"),
+            "+34 91",
+        ),
         ("Barcelona", "Barcelona", "080##", ("Carrer de Balmes, {n}",), "+34 93"),
         ("Valencia", "Valencia", "460##", ("Calle de Colón, {n}",), "+34 96"),
     ),
@@ -236,11 +339,14 @@ def address(country: str, rng: random.Random) -> dict[str, str]:
     """A plausible postal address for the country, in its own script and format."""
     region, city, postal, streets, phone = rng.choice(_PLACES.get(country, _PLACES["US"]))
     street = rng.choice(streets).format(
-        n=rng.randint(1, 399), f=rng.randint(2, 28),
-        a=rng.randint(1, 9), b=rng.randint(1, 20), c=rng.randint(1, 30),
+        n=rng.randint(1, 399),
+        f=rng.randint(2, 28),
+        a=rng.randint(1, 9),
+        b=rng.randint(1, 20),
+        c=rng.randint(1, 30),
     )
     postal_code = "".join(str(rng.randint(0, 9)) if ch == "#" else ch for ch in postal)
-    number = f"{rng.randint(1000, 9999)} {rng.randint(1000, 9999)}"
+    number = f"{rng.randint(100, 999)} {rng.randint(1000, 9999)}"
     return {
         "country": country,
         "region": region,

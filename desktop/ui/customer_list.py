@@ -40,7 +40,7 @@ class SearchField(QLineEdit):
 
     move_down = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Down:
             self.move_down.emit()
             return
@@ -74,9 +74,7 @@ class CustomerList(QWidget):
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().hide()
         # Uniform heights let the view skip measuring 50,000 rows.
-        self.view.verticalHeader().setDefaultSectionSize(
-            self.view.fontMetrics().height() + 8
-        )
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
@@ -117,8 +115,7 @@ class CustomerList(QWidget):
         if total == shown:
             self.count.setText(self.tr("%n customer(s)", "", total))
         else:
-            self.count.setText(self.tr("%1 of %n customer(s)", "", total).replace(
-                "%1", str(shown)))
+            self.count.setText(self.tr("%1 of %n customer(s)", "", total).replace("%1", str(shown)))
 
     def _focus_list(self) -> None:
         self.view.setFocus()

@@ -30,9 +30,7 @@ def explain(error: BaseException, what: str = "") -> Explained:
             ),
             True,
         )
-    reference = (
-        "\n" + _tr("Request id: {0}").format(error.request_id) if error.request_id else ""
-    )
+    reference = "\n" + _tr("Request id: {0}").format(error.request_id) if error.request_id else ""
     status = error.status
     if status == 403 and "graph" in error.url.lower():
         return Explained(

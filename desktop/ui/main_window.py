@@ -127,10 +127,13 @@ class MainWindow(QMainWindow):
     def update_mode(self) -> None:
         mode = self.ctx.mode
         if mode in ("sandbox", "external sandbox"):
-            text = self.tr("Sandbox data") if mode == "sandbox" else self.tr(
-                "Sandbox data (external)")
-            tip = self.tr("Sample data from the built-in sandbox at {0}. Sign in to work on "
-                          "your own customers.").format(self.ctx.backend.cloud.partner_center)
+            text = (
+                self.tr("Sandbox data") if mode == "sandbox" else self.tr("Sandbox data (external)")
+            )
+            tip = self.tr(
+                "Sample data from the built-in sandbox at {0}. Sign in to work on "
+                "your own customers."
+            ).format(self.ctx.backend.cloud.partner_center)
         else:
             text = f"{self.ctx.backend.cloud.name} · {self.ctx.account}"
             tip = text
@@ -220,7 +223,8 @@ class MainWindow(QMainWindow):
             self.sweep_progress.setValue(done[0])
             self.sweep_label.setText(
                 self.tr("Health: %1 / %2, %n failed", "", done[1])
-                .replace("%1", str(done[0])).replace("%2", str(total))
+                .replace("%1", str(done[0]))
+                .replace("%2", str(total))
             )
 
         def on_done(cancelled: bool) -> None:
@@ -236,7 +240,9 @@ class MainWindow(QMainWindow):
         self.sweep_progress.show()
         self._health_sweep = self.ctx.worker.sweep(
             lambda cancel: backend.sweep(customers, summarise, cancel=cancel),
-            on_batch, on_done,
+            on_batch,
+            on_done,
+            owner=self,
         )
 
     def cancel_sweep(self) -> None:
@@ -283,8 +289,10 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str, timeout_ms: int = 0) -> None:
         self.statusBar().showMessage(text, timeout_ms)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.cancel_sweep()
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._health_sweep is not None:
+            self._health_sweep.stop()
+            self._health_sweep = None
         for pane in self.panes():
             pane.lane.cancel()
         super().closeEvent(event)

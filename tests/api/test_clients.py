@@ -32,12 +32,20 @@ def test_the_next_page_needs_the_continuation_header(sandbox: Sandbox, backend):
 def test_search_is_a_case_insensitive_prefix(sandbox: Sandbox, backend):
     target = sandbox.data.customers[3]
     prefix = target.company_name[:3].lower()
-    found = [c for page, _ in backend.pc.customer_pages(
-        "cid", search=("CompanyName", prefix)) for c in page.items]
+    found = [
+        c
+        for page, _ in backend.pc.customer_pages("cid", search=("CompanyName", prefix))
+        for c in page.items
+    ]
     assert target.tenant_id in {c.tenant_id for c in found}
     assert all(c.company_name.lower().startswith(prefix) for c in found)
-    by_domain = [c for page, _ in backend.pc.customer_pages(
-        "cid", search=("Domain", target.domain[:4].upper())) for c in page.items]
+    by_domain = [
+        c
+        for page, _ in backend.pc.customer_pages(
+            "cid", search=("Domain", target.domain[:4].upper())
+        )
+        for c in page.items
+    ]
     assert target.tenant_id in {c.tenant_id for c in by_domain}
 
 
@@ -97,8 +105,11 @@ def test_one_token_per_tenant_across_a_parallel_sweep(sandbox: Sandbox):
     backend = Backend.for_sandbox(sandbox.url, concurrency=16)
     customers = [c for c in backend.customers().items]
     # Each customer twice, in parallel: tokens are still acquired once per tenant.
-    outcomes = list(backend.sweep(customers + customers,
-                                  lambda c, cid, cancel: backend.health(c.tenant_id, cid)))
+    outcomes = list(
+        backend.sweep(
+            customers + customers, lambda c, cid, cancel: backend.health(c.tenant_id, cid)
+        )
+    )
     backend.close()
     assert len(outcomes) == 2 * len(customers)
     # One partner token (the list) plus one Graph token per customer tenant.
@@ -110,7 +121,8 @@ def test_service_requests_partner_and_customer(sandbox: Sandbox, backend):
     assert {r.status for r in everything} >= {"open", "closed", "attention_needed"}
     owner = next(r.organization_id for r in everything if r.organization_id)
     mine = backend.requests(owner).items
-    assert mine and all(r.organization_id == owner for r in mine)
+    assert mine
+    assert all(r.organization_id == owner for r in mine)
     one = backend.service_request(mine[0].id)
     assert one.id == mine[0].id
 
@@ -124,7 +136,8 @@ def test_note_is_added(sandbox: Sandbox, backend):
 
 def test_partner_incidents(sandbox: Sandbox, backend):
     incidents = backend.pc.service_incidents("cid")
-    assert incidents.items and not incidents.errors
+    assert incidents.items
+    assert not incidents.errors
     assert all(i.title for i in incidents.items)
 
 
@@ -135,15 +148,20 @@ def test_gdap_relationships_and_sharepoint(sandbox: Sandbox, backend):
     }
     tenant = next(c for c in sandbox.data.customers if c.has_gdap).tenant_id
     name = backend.graph.sharepoint_name(tenant, "cid")
-    assert name and "." not in name
+    assert name
+    assert "." not in name
 
 
 def test_sweep_cancel_stops_early(sandbox: Sandbox, backend):
     customers = backend.customers().items
     cancel = threading.Event()
     seen = 0
-    for _ in backend.sweep(customers, lambda c, cid, cx: backend.health(c.tenant_id, cid, cx),
-                           concurrency=2, cancel=cancel):
+    for _ in backend.sweep(
+        customers,
+        lambda c, cid, cx: backend.health(c.tenant_id, cid, cx),
+        concurrency=2,
+        cancel=cancel,
+    ):
         seen += 1
         if seen == 3:
             cancel.set()
@@ -164,8 +182,10 @@ def test_next_links_are_followed_only_on_the_api_host():
 
 
 def test_sandbox_refuses_partner_center_for_a_customer_token(sandbox: Sandbox, backend):
-    token = backend.tokens.token(backend.cloud.partner_center_scope,
-                                 sandbox.data.customers[0].tenant_id)
-    with requests.get(sandbox.url + "/v1/customers",
-                      headers={"Authorization": f"Bearer {token}"}, timeout=5) as response:
+    token = backend.tokens.token(
+        backend.cloud.partner_center_scope, sandbox.data.customers[0].tenant_id
+    )
+    with requests.get(
+        sandbox.url + "/v1/customers", headers={"Authorization": f"Bearer {token}"}, timeout=5
+    ) as response:
         assert response.status_code == 403

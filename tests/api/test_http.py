@@ -21,8 +21,9 @@ class Clients:
         cloud = sandbox_profile(url)
         self.tokens = SandboxTokenIssuer()
         self.session = HttpSession(sleep=self.sleeps.append, **session_kwargs)  # type: ignore[arg-type]
-        self.pc = PartnerCenterClient(self.session, cloud.partner_center, self.tokens,
-                                      cloud.partner_center_scope)
+        self.pc = PartnerCenterClient(
+            self.session, cloud.partner_center, self.tokens, cloud.partner_center_scope
+        )
         self.graph = GraphClient(self.session, cloud.graph, self.tokens, cloud.graph_scope)
 
 
@@ -53,9 +54,12 @@ def test_retry_after_is_honoured_then_the_call_succeeds(fresh_sandbox, clients):
 def test_a_retry_reuses_the_request_id(fresh_sandbox, clients):
     fresh_sandbox.inject("/v1/customers", "error", status=503, shape="pc", count=1)
     reply = clients.session.call(
-        "GET", fresh_sandbox.url + "/v1/customers", correlation_id="cid-1",
+        "GET",
+        fresh_sandbox.url + "/v1/customers",
+        correlation_id="cid-1",
         request_id="11111111-2222-3333-4444-555555555555",
-        auth=clients.pc.auth, params={"size": "5"},
+        auth=clients.pc.auth,
+        params={"size": "5"},
     )
     assert reply.attempts == 2
     assert reply.headers.get("MS-RequestId") == "11111111-2222-3333-4444-555555555555"
@@ -87,7 +91,7 @@ def test_backoff_grows_and_is_capped(fresh_sandbox):
     assert info.value.status == 503
     assert len(c.sleeps) == 5  # six tries, five waits
     # Equal jitter: each wait lies in [cap/2, cap] of its exponential step 1, 2, 4, 4, 4.
-    for wait, step in zip(c.sleeps, [1, 2, 4, 4, 4]):
+    for wait, step in zip(c.sleeps, [1, 2, 4, 4, 4], strict=False):
         assert step / 2 <= wait <= step
 
 
@@ -102,8 +106,11 @@ def test_errors_give_up_after_the_attempts(fresh_sandbox):
 
 
 def test_slow_body_past_the_deadline_is_a_timeout(fresh_sandbox):
-    c = Clients(fresh_sandbox.url, retry=RetryPolicy(attempts=1),
-                timeouts=Timeouts(connect_s=2, read_s=2, body_s=0.3))
+    c = Clients(
+        fresh_sandbox.url,
+        retry=RetryPolicy(attempts=1),
+        timeouts=Timeouts(connect_s=2, read_s=2, body_s=0.3),
+    )
     fresh_sandbox.inject(HEALTH, "slow", count=1, delay_s=1.5)
     with pytest.raises(ApiError) as info:
         c.graph.health_overviews(first_gdap_tenant(fresh_sandbox), "cid")
@@ -112,8 +119,11 @@ def test_slow_body_past_the_deadline_is_a_timeout(fresh_sandbox):
 
 
 def test_no_answer_within_the_read_timeout_is_a_timeout(fresh_sandbox):
-    c = Clients(fresh_sandbox.url, retry=RetryPolicy(attempts=1),
-                timeouts=Timeouts(connect_s=2, read_s=0.3, body_s=5))
+    c = Clients(
+        fresh_sandbox.url,
+        retry=RetryPolicy(attempts=1),
+        timeouts=Timeouts(connect_s=2, read_s=0.3, body_s=5),
+    )
     fresh_sandbox.inject(HEALTH, "delay", count=1, delay_s=1.5)
     with pytest.raises(ApiError) as info:
         c.graph.health_overviews(first_gdap_tenant(fresh_sandbox), "cid")
@@ -140,13 +150,15 @@ def test_every_error_shape_is_parsed(fresh_sandbox, shape, status, code, fragmen
     c.session.close()
     error = info.value
     assert error.status == status
-    assert error.message and error.message != "None"
+    assert error.message
+    assert error.message != "None"
     if code:
         assert error.code == code
     if fragment:
         assert fragment in error.message
     assert error.request_id
-    assert "Bearer" not in str(error) and "eyJ" not in str(error)
+    assert "Bearer" not in str(error)
+    assert "eyJ" not in str(error)
 
 
 def test_401_refreshes_the_token_once(fresh_sandbox, clients):

@@ -24,7 +24,9 @@ def links_by_id(links):
 
 def test_global_templates_for_a_customer():
     links = links_by_id(portal_links(GLOBAL, CONTOSO, sharepoint="contoso"))
-    assert links["m365"].url == "https://admin.cloud.microsoft/?delegatedOrg=contoso.onmicrosoft.com"
+    assert (
+        links["m365"].url == "https://admin.cloud.microsoft/?delegatedOrg=contoso.onmicrosoft.com"
+    )
     assert links["exchange"].url == (
         "https://admin.cloud.microsoft/exchange?delegatedOrg=contoso.onmicrosoft.com"
     )
@@ -39,8 +41,9 @@ def test_global_templates_for_a_customer():
 
 
 def test_default_domain_comes_from_the_detail():
-    detail = CustomerDetail(CONTOSO, "", Address(), ("contoso.com", "contoso.onmicrosoft.com"),
-                            True, "")
+    detail = CustomerDetail(
+        CONTOSO, "", Address(), ("contoso.com", "contoso.onmicrosoft.com"), True, ""
+    )
     links = links_by_id(portal_links(GLOBAL, CONTOSO, detail, sharepoint="contoso"))
     assert links["entra"].url == "https://entra.microsoft.com/contoso.com"
     assert links["azure"].url == "https://portal.azure.com/contoso.com"
@@ -83,20 +86,23 @@ def test_hostile_domains_are_refused_with_a_reason(domain):
 @pytest.mark.parametrize("tid", ["x/../../evil", "javascript:alert(1)", "", TID + "#x"])
 def test_hostile_tenant_ids_are_refused(tid):
     links = links_by_id(portal_links(GLOBAL, Customer(tid, "E", "e.onmicrosoft.com", "none")))
-    assert links["defender"].url is None and links["defender"].error
+    assert links["defender"].url is None
+    assert links["defender"].error
 
 
 @pytest.mark.parametrize("name", ["evil.example/x", "a.b", "-x", "UPPER/", "x@y", ""])
 def test_hostile_sharepoint_names_are_refused(name):
     link = links_by_id(portal_links(GLOBAL, CONTOSO, sharepoint=name))["sharepoint"]
-    assert link.url is None and link.error
+    assert link.url is None
+    assert link.error
 
 
 def test_unknown_sharepoint_says_why():
     link = links_by_id(portal_links(GLOBAL, CONTOSO, sharepoint_error="HTTP 403: no GDAP"))[
         "sharepoint"
     ]
-    assert link.url is None and "403" in link.error
+    assert link.url is None
+    assert "403" in link.error
 
 
 @pytest.mark.parametrize(
@@ -136,17 +142,27 @@ def test_microsoft_links_are_merged_only_where_they_add_a_service():
     assert template is not None
     links = [build_link(template, GLOBAL, CONTOSO)]
     managed = [
-        ManagedService("Exchange", "Exchange", "Office",
-                       "https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID=x"),
-        ManagedService("DynamicsCRM", "Dynamics 365 Customer Engagement", "Dynamics",
-                       "https://admin.powerplatform.microsoft.com/account/login/x"),
+        ManagedService(
+            "Exchange",
+            "Exchange",
+            "Office",
+            "https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID=x",
+        ),
+        ManagedService(
+            "DynamicsCRM",
+            "Dynamics 365 Customer Engagement",
+            "Dynamics",
+            "https://admin.powerplatform.microsoft.com/account/login/x",
+        ),
         ManagedService("Evil", "Evil service", "Other", "https://evil.example/"),
     ]
-    management = [ServiceManagementLink("1", "Microsoft Sentinel",
-                                        "https://portal.azure.com/#view/Sentinel")]
+    management = [
+        ServiceManagementLink("1", "Microsoft Sentinel", "https://portal.azure.com/#view/Sentinel")
+    ]
     merged = links_by_id(merge_microsoft_links(links, GLOBAL, managed, management))
     assert merged["exchange"].source == "template"
     assert merged["ms:microsoft sentinel"].url == "https://portal.azure.com/#view/Sentinel"
     assert merged["ms:microsoft sentinel"].source == "Microsoft (GDAP)"
-    assert merged["ms:evil service"].url is None and merged["ms:evil service"].error
+    assert merged["ms:evil service"].url is None
+    assert merged["ms:evil service"].error
     assert merged["ms:dynamics 365 customer engagement"].url

@@ -23,10 +23,16 @@ from desktop.models.records import (
 
 
 def test_customer_camel_and_pascal_case():
-    camel = {"id": "t1", "companyProfile": {"tenantId": "t1", "domain": "a.onmicrosoft.com",
-                                            "companyName": "A"}, "relationshipToPartner": "reseller"}
-    pascal = {"Id": "t1", "CompanyProfile": {"TenantId": "t1", "Domain": "a.onmicrosoft.com",
-                                             "CompanyName": "A"}, "RelationshipToPartner": "Reseller"}
+    camel = {
+        "id": "t1",
+        "companyProfile": {"tenantId": "t1", "domain": "a.onmicrosoft.com", "companyName": "A"},
+        "relationshipToPartner": "reseller",
+    }
+    pascal = {
+        "Id": "t1",
+        "CompanyProfile": {"TenantId": "t1", "Domain": "a.onmicrosoft.com", "CompanyName": "A"},
+        "RelationshipToPartner": "Reseller",
+    }
     assert Customer.from_json(camel) == Customer.from_json(pascal)
     assert Customer.from_json(pascal).relationship == "reseller"
 
@@ -38,15 +44,22 @@ def test_relationship_microsoft_support_in_any_spelling():
 
 
 def test_service_request_numeric_enums_and_never():
-    data = {"Id": "1234567890123456", "Title": "Mail stuck", "Severity": 1, "Status": 3,
-            "CreatedDate": "2026-11-01T10:00:00.1234567Z", "LastClosedDate": "0001-01-01T00:00:00",
-            "Notes": [{"CreatedByName": "A", "CreatedDate": "2026-11-02T00:00:00Z", "Text": "x"}],
-            "Organization": {"Id": "t1", "Name": "Org"}}
+    data = {
+        "Id": "1234567890123456",
+        "Title": "Mail stuck",
+        "Severity": 1,
+        "Status": 3,
+        "CreatedDate": "2026-11-01T10:00:00.1234567Z",
+        "LastClosedDate": "0001-01-01T00:00:00",
+        "Notes": [{"CreatedByName": "A", "CreatedDate": "2026-11-02T00:00:00Z", "Text": "x"}],
+        "Organization": {"Id": "t1", "Name": "Org"},
+    }
     r = ServiceRequest.from_json(data)
     assert (r.severity, r.status) == ("critical", "attention_needed")
     assert r.last_closed is None
     assert r.created == datetime(2026, 11, 1, 10, 0, 0, 123456, tzinfo=timezone.utc)
-    assert r.notes[0].text == "x" and r.is_open
+    assert r.notes[0].text == "x"
+    assert r.is_open
     assert ServiceRequest.from_json({"id": "1", "severity": "0", "status": "2"}).status == "closed"
 
 
@@ -59,40 +72,71 @@ def test_unknown_enum_values_are_kept():
 
 
 def test_issue_parses_graph_shape():
-    issue = HealthIssue.from_json({
-        "id": "EX226792", "title": "Mail delayed", "service": "Exchange Online",
-        "classification": "Incident", "status": "ServiceRestored", "isResolved": True,
-        "startDateTime": "2020-11-13T21:00:00Z", "lastModifiedDateTime": "2020-11-14T18:20:24.767Z",
-        "posts": [
-            {"createdDateTime": "2020-11-12T07:07:38.97Z", "postType": "Regular",
-             "description": {"contentType": "Html", "content": "<b>first</b>"}},
-            {"createdDateTime": "2020-11-13T07:07:38.97Z", "postType": "Quick",
-             "description": {"contentType": "Html", "content": "second"}},
-        ],
-    })
-    assert issue.classification == "incident" and issue.status == "serviceRestored"
+    issue = HealthIssue.from_json(
+        {
+            "id": "EX226792",
+            "title": "Mail delayed",
+            "service": "Exchange Online",
+            "classification": "Incident",
+            "status": "ServiceRestored",
+            "isResolved": True,
+            "startDateTime": "2020-11-13T21:00:00Z",
+            "lastModifiedDateTime": "2020-11-14T18:20:24.767Z",
+            "posts": [
+                {
+                    "createdDateTime": "2020-11-12T07:07:38.97Z",
+                    "postType": "Regular",
+                    "description": {"contentType": "Html", "content": "<b>first</b>"},
+                },
+                {
+                    "createdDateTime": "2020-11-13T07:07:38.97Z",
+                    "postType": "Quick",
+                    "description": {"contentType": "Html", "content": "second"},
+                },
+            ],
+        }
+    )
+    assert issue.classification == "incident"
+    assert issue.status == "serviceRestored"
     assert [p.content for p in issue.posts_newest_first()] == ["second", "<b>first</b>"]
     assert issue.posts[1].post_type == "quick"
     assert format_time(issue.last_modified) == "2020-11-14T18:20:24Z"
 
 
 def test_partner_center_incident_title_from_first_message():
-    incident = ServiceIncident.from_json({
-        "Id": "EX1", "Status": "Warning", "Resolved": False,
-        "Messages": [{"PublishedTime": "2026-11-20T10:00:00Z",
-                      "MessageText": "Title: Users can't send mail\nUser Impact: ..."}]},
-        workload="Exchange")
+    incident = ServiceIncident.from_json(
+        {
+            "Id": "EX1",
+            "Status": "Warning",
+            "Resolved": False,
+            "Messages": [
+                {
+                    "PublishedTime": "2026-11-20T10:00:00Z",
+                    "MessageText": "Title: Users can't send mail\nUser Impact: ...",
+                }
+            ],
+        },
+        workload="Exchange",
+    )
     assert incident.title == "Users can't send mail"
-    assert incident.status == "warning" and incident.workload == "Exchange"
+    assert incident.status == "warning"
+    assert incident.workload == "Exchange"
 
 
 def test_gdap_relationship():
-    r = GdapRelationship.from_json({
-        "id": "r1", "displayName": "Support", "status": "active",
-        "customer": {"tenantId": "t1", "displayName": "A"}, "duration": "P730D",
-        "endDateTime": "2026-12-01T00:00:00Z",
-        "accessDetails": {"unifiedRoles": [{"roleDefinitionId": "f2ef992c"}]}})
-    assert r.active and r.role_ids == ("f2ef992c",)
+    r = GdapRelationship.from_json(
+        {
+            "id": "r1",
+            "displayName": "Support",
+            "status": "active",
+            "customer": {"tenantId": "t1", "displayName": "A"},
+            "duration": "P730D",
+            "endDateTime": "2026-12-01T00:00:00Z",
+            "accessDetails": {"unifiedRoles": [{"roleDefinitionId": "f2ef992c"}]},
+        }
+    )
+    assert r.active
+    assert r.role_ids == ("f2ef992c",)
     assert r.expires_within(datetime(2026, 11, 25, tzinfo=timezone.utc), 30)
 
 
@@ -108,7 +152,8 @@ def test_a_malformed_item_does_not_sink_the_list():
     parsed = parse_list(raw, HealthIssue.from_json)
     assert [i.id for i in parsed.items] == ["A1", "A3"]
     assert [e.index for e in parsed.errors] == [1, 2, 3, 4]
-    assert "A2" in str(parsed.errors[2]) and "date" in str(parsed.errors[2])
+    assert "A2" in str(parsed.errors[2])
+    assert "date" in str(parsed.errors[2])
     assert parse_list({"not": "a list"}, HealthIssue.from_json).errors
 
 
@@ -122,4 +167,5 @@ def test_dates_with_offsets_and_seven_digits():
     assert parse_time("2026-11-01T10:00:00+02:00") == datetime(2026, 11, 1, 8, tzinfo=timezone.utc)
     assert parse_time("2026-11-01T10:00:00.9700000Z").microsecond == 970000
     assert parse_time("2026-11-01T10:00:00") == datetime(2026, 11, 1, 10, tzinfo=timezone.utc)
-    assert parse_time(None) is None and parse_time("0001-01-01T00:00:00Z") is None
+    assert parse_time(None) is None
+    assert parse_time("0001-01-01T00:00:00Z") is None

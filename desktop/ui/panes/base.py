@@ -53,8 +53,10 @@ class Pane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
         self._task: asyncio.Future[None] | None = None
-        self.show_message(self.tr("Select a customer"),
-                          self.tr("Pick a customer on the left to see its details here."))
+        self.show_message(
+            self.tr("Select a customer"),
+            self.tr("Pick a customer on the left to see its details here."),
+        )
 
     def content_layout(self) -> QVBoxLayout:
         """The layout subclasses put their widgets in."""
@@ -82,12 +84,14 @@ class Pane(QWidget):
             self.state = "idle"
             self.show_message(self.tr("Select a customer"))
             return
-        self._task = asyncio.ensure_future(self._load(self.customer))
-
-    async def _load(self, customer: Customer) -> None:
+        # The state changes now, not when the task first runs, so that whoever waits for the
+        # panes to settle never sees a stale "ready" between selection and load.
         self.state = "loading"
         self.error = None
         self._stack.setCurrentWidget(self._loading)
+        self._task = self.ctx.worker.spawn(self._load(self.customer))
+
+    async def _load(self, customer: Customer) -> None:
         try:
             data = await self.lane.run(lambda cancel: self.fetch(customer, cancel))
         except Superseded:

@@ -50,8 +50,10 @@ class HealthPane(Pane):
 
     def present(self, data: Parsed[ServiceHealth]) -> None:
         if not data.items and not data.errors:
-            self.show_message(self.tr("No services reported"),
-                              self.tr("Microsoft reports no services for this tenant."))
+            self.show_message(
+                self.tr("No services reported"),
+                self.tr("Microsoft reports no services for this tenant."),
+            )
             return
         self.model.set_rows(data.items)
         degraded = sum(1 for h in data.items if h.rank >= 2)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 import threading
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,7 +31,8 @@ def local_time(value: object) -> str:
 
     if not isinstance(value, datetime):
         return "—"
-    return QLocale().toString(value.astimezone(), QLocale.FormatType.ShortFormat)
+    stamp = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))  # shown in local time
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
 
 
 class IncidentsPane(Pane):
@@ -124,9 +124,14 @@ class IncidentsPane(Pane):
             (self.tr("Status"), status_label(issue.status)),
             (self.tr("Service"), issue.service),
             (self.tr("Feature"), " / ".join(p for p in (issue.feature_group, issue.feature) if p)),
-            (self.tr("Classification"),
-             self.tr("Incident") if issue.classification == "incident" else
-             self.tr("Advisory") if issue.classification == "advisory" else issue.classification),
+            (
+                self.tr("Classification"),
+                self.tr("Incident")
+                if issue.classification == "incident"
+                else self.tr("Advisory")
+                if issue.classification == "advisory"
+                else issue.classification,
+            ),
             (self.tr("Started"), local_time(issue.start)),
             (self.tr("Ended"), local_time(issue.end) if issue.end else self.tr("Ongoing")),
             (self.tr("Last update"), local_time(issue.last_modified)),
@@ -150,7 +155,7 @@ class IncidentsPane(Pane):
         )
 
     def _open_link(self, url: str) -> None:
-        asyncio.ensure_future(self._open(url))
+        self.ctx.worker.spawn(self._open(url))
 
     async def _open(self, url: str) -> None:
         reason = await self.ctx.open_link(url)

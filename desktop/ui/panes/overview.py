@@ -86,27 +86,40 @@ class OverviewPane(Pane):
                 (self.tr("Roles"), self.tr("%n role(s)", "", len(g.role_ids))),
             ]
         elif self.ctx.backend.cloud.gdap:
-            gdap_rows = [(self.tr("GDAP relationship"),
-                          data.gdap_error or self.tr("None: no delegated admin access"))]
+            gdap_rows = [
+                (
+                    self.tr("GDAP relationship"),
+                    data.gdap_error or self.tr("None: no delegated admin access"),
+                )
+            ]
         else:
-            gdap_rows = [(self.tr("GDAP relationship"),
-                          self.tr("Not available in the {0}").format(
-                              self.ctx.backend.cloud.name))]
+            gdap_rows = [
+                (
+                    self.tr("GDAP relationship"),
+                    self.tr("Not available in the {0}").format(self.ctx.backend.cloud.name),
+                )
+            ]
         if data.health_error is not None:
             why = explain(data.health_error, self.tr("service health"))
             now_rows = [(self.tr("Service health"), why.title)]
         else:
             now_rows = [
-                (self.tr("Degraded services"),
-                 self.tr("%n of {0}", "", data.degraded or 0).format(data.services)),
+                (
+                    self.tr("Degraded services"),
+                    self.tr("%n of {0}", "", data.degraded or 0).format(data.services),
+                ),
                 (self.tr("Open incidents"), str(data.open_incidents)),
             ]
 
         def table(rows: list[tuple[str, str]]) -> str:
-            return "<table>" + "".join(
-                f"<tr><td><b>{e(k)}</b>&nbsp;&nbsp;&nbsp;</td><td>{e(v or '—')}</td></tr>"
-                for k, v in rows
-            ) + "</table>"
+            return (
+                "<table>"
+                + "".join(
+                    f"<tr><td><b>{e(k)}</b>&nbsp;&nbsp;&nbsp;</td><td>{e(v or '—')}</td></tr>"
+                    for k, v in rows
+                )
+                + "</table>"
+            )
 
         self.view.setHtml(
             f"<h2>{e(c.company_name)}</h2>{table(profile)}"

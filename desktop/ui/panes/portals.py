@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -27,7 +26,7 @@ from desktop.ui.panes.base import Pane
 class PortalTable(QTableView):
     """Enter opens the current portal, like a double-click."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activated.emit(self.currentIndex())
             return
@@ -98,12 +97,13 @@ class PortalsPane(Pane):
     def open_index(self, index: QModelIndex) -> None:
         link = index.data(RecordRole)
         if isinstance(link, PortalLink):
-            asyncio.ensure_future(self.open_link(link))
+            self.ctx.worker.spawn(self.open_link(link))
 
     async def open_link(self, link: PortalLink) -> None:
         if link.url is None:
-            self.status_message.emit(self.tr("{0} cannot be opened: {1}").format(
-                link.name, link.error))
+            self.status_message.emit(
+                self.tr("{0} cannot be opened: {1}").format(link.name, link.error)
+            )
             return
         reason = await self.ctx.open_link(link.url)
         if reason:

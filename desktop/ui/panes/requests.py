@@ -51,9 +51,12 @@ class RequestsPane(Pane):
 
     def present(self, data: Parsed[ServiceRequest]) -> None:
         if not self.ctx.backend.cloud.service_requests:
-            self.show_message(self.tr("Not available in this cloud"),
-                              self.tr("Service requests are not offered in the {0}.").format(
-                                  self.ctx.backend.cloud.name))
+            self.show_message(
+                self.tr("Not available in this cloud"),
+                self.tr("Service requests are not offered in the {0}.").format(
+                    self.ctx.backend.cloud.name
+                ),
+            )
             return
         if not data.items:
             self.show_message(
@@ -75,8 +78,10 @@ class RequestsPane(Pane):
             (self.tr("Severity"), severity_label(request.severity)),
             (self.tr("Status"), status_text(request.status)),
             (self.tr("Topic"), request.support_topic_name or request.product_name),
-            (self.tr("Contact"), " ".join(p for p in (request.contact_name,
-                                                    request.contact_email) if p)),
+            (
+                self.tr("Contact"),
+                " ".join(p for p in (request.contact_name, request.contact_email) if p),
+            ),
             (self.tr("Created"), local_time(request.created)),
             (self.tr("Last modified"), local_time(request.last_modified)),
             (self.tr("Closed"), local_time(request.last_closed) if request.last_closed else "—"),
@@ -84,12 +89,16 @@ class RequestsPane(Pane):
         table = "".join(
             f"<tr><td><b>{e(k)}</b>&nbsp;&nbsp;</td><td>{e(v or '—')}</td></tr>" for k, v in rows
         )
-        notes = "".join(
-            f"<hr><p><b>{e(n.created_by or '?')}</b> · {e(local_time(n.created))}</p>"
-            f"<p>{e(n.text).replace(chr(10), '<br>')}</p>"
-            for n in sorted(request.notes, key=lambda n: n.created or request.created or 0,
-                            reverse=True)  # type: ignore[arg-type, return-value]
-        ) or f"<p><i>{e(self.tr('No notes yet.'))}</i></p>"
+        notes = (
+            "".join(
+                f"<hr><p><b>{e(n.created_by or '?')}</b> · {e(local_time(n.created))}</p>"
+                f"<p>{e(n.text).replace(chr(10), '<br>')}</p>"
+                for n in sorted(
+                    request.notes, key=lambda n: n.created or request.created or 0, reverse=True
+                )
+            )
+            or f"<p><i>{e(self.tr('No notes yet.'))}</i></p>"
+        )
         description = e(request.description).replace("\n", "<br>")
         self.detail.setHtml(
             f"<h3>{e(request.id)} — {e(request.title)}</h3><table>{table}</table>"

@@ -23,6 +23,6 @@ class SafeTextBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
 
-    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 (Qt override)
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # Images, style sheets, anything: the sanitizer removed them, and this makes sure.
         return None

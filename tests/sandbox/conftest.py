@@ -1,0 +1,25 @@
+"""A sandbox per test module (real HTTP on loopback) and a session per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timezone
+
+import pytest
+import requests
+
+from desktop.sandbox import Sandbox
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def sb() -> Iterator[Sandbox]:
+    with Sandbox(customers=60, seed=7, now=NOW) as sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def http() -> Iterator[requests.Session]:
+    with requests.Session() as session:
+        yield session
