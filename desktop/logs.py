@@ -37,4 +37,6 @@ def setup_logging(level: int = logging.INFO, to_stderr: bool = False) -> Path:
     root.setLevel(level)
     # urllib3 logs full URLs at DEBUG and nothing we need at INFO.
     logging.getLogger("urllib3").setLevel(logging.WARNING)
+    # MSAL at DEBUG dumps whole token responses (masked, but still): INFO says what we need.
+    logging.getLogger("msal").setLevel(max(level, logging.INFO))
     return path

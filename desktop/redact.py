@@ -24,6 +24,9 @@ _PATTERNS = (
     ),
     # An authorization code in a redirect URL (a bare "code" field elsewhere is an error code).
     (re.compile(r"(?i)([?&#]code=)[^&\s]+"), r"\1[redacted]"),
+    # ... or in the auth response MSAL logs at DEBUG ({'code': '...', 'state': ...}): codes
+    # there are long opaque strings, unlike the numeric error codes we do want to keep.
+    (re.compile(r"(?i)([\"']code[\"']\s*:\s*[\"'])[A-Za-z0-9_.~-]{16,}"), r"\1[redacted]"),
 )
 
 

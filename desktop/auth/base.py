@@ -1,4 +1,4 @@
-"""Token providers: who signs each call, per (tenant, scope). No Qt.
+"""The token-provider contract and its per-(tenant, scope) cache. No Qt.
 
 Partner Center calls use the partner's own token; Graph service-health calls use a token for the
 *customer* tenant, acquired by the same account through GDAP (API.md section 1). Providers cache
@@ -8,16 +8,11 @@ one token per (tenant, scope) and serialise acquisition per key, so a sweep of 1
 
 from __future__ import annotations
 
-import base64
-import json
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
-
-from desktop.clouds import SANDBOX_PARTNER_TENANT_ID
 
 
 class AuthError(Exception):
@@ -89,6 +84,11 @@ class CachingProvider:
             self._cache[key] = _Cached(token, expires_at)
             return token
 
+    def store(self, scope: str, tenant: str | None, token: str, expires_at: float) -> None:
+        """Keep a token obtained elsewhere (e.g. by the sign-in itself) for later calls."""
+        with self._guard:
+            self._cache[self._key(scope, tenant)] = _Cached(token, expires_at)
+
     def invalidate(self, scope: str, tenant: str | None, token: str) -> None:
         key = self._key(scope, tenant)
         with self._guard:
@@ -104,57 +104,9 @@ class CachingProvider:
         raise NotImplementedError
 
 
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
 def resource_of(scope: str) -> str:
     """`https://graph.microsoft.com/.default` → `https://graph.microsoft.com` (the token's aud)."""
     for suffix in ("/.default", "/user_impersonation"):
         if scope.endswith(suffix):
             return scope[: -len(suffix)]
     return scope
-
-
-class SandboxTokenIssuer(CachingProvider):
-    """The built-in issuer for the sandbox: unsigned JWTs shaped like Entra access tokens.
-
-    Each tenant gets its own token whose `tid` names it and whose `aud` is the API, so the sandbox
-    (like Graph) learns the tenant only from the token and per-tenant handling is tested for real.
-    """
-
-    def __init__(
-        self,
-        home_tenant: str = SANDBOX_PARTNER_TENANT_ID,
-        lifetime_s: float = 3600.0,
-        clock: Callable[[], float] = time.time,
-        user: str = "sandbox.engineer@contoso-partner.example",
-    ) -> None:
-        super().__init__(home_tenant, clock)
-        self.lifetime_s = lifetime_s
-        self.user = user
-
-    def _acquire(self, scope: str, tenant: str) -> tuple[str, float]:
-        now = self._clock()
-        expires_at = now + self.lifetime_s
-        header = {"alg": "none", "typ": "JWT"}
-        payload = {
-            "aud": resource_of(scope),
-            "iss": f"https://sts.windows.net/{tenant}/",
-            "iat": int(now),
-            "nbf": int(now),
-            "exp": int(expires_at),
-            "tid": tenant,
-            "oid": str(uuid.uuid5(uuid.NAMESPACE_URL, self.user)),
-            "upn": self.user,
-            "scp": "user_impersonation" if scope.endswith("user_impersonation") else "",
-            "uti": uuid.uuid4().hex,
-        }
-        token = ".".join(
-            (
-                _b64url(json.dumps(header, separators=(",", ":")).encode()),
-                _b64url(json.dumps(payload, separators=(",", ":")).encode()),
-                "",
-            )
-        )
-        return token, expires_at

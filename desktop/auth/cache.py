@@ -1,0 +1,104 @@
+"""The token cache at rest, via msal-extensions. No Qt.
+
+msal-extensions stores MSAL's cache encrypted with the operating system's store: DPAPI on
+Windows, the Keychain on macOS, libsecret on Linux, behind a file lock so two app instances share
+it safely. Where no encrypted store works (a Linux box without a keyring), the user is asked once
+(`allow_plaintext`) before a plain file readable only by them (0600) is used; declining keeps the
+tokens in memory for this session only. `CacheAtRest.description` says which, for the status bar.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class Protection(Enum):
+    ENCRYPTED = "encrypted"
+    PLAINTEXT = "plaintext"
+    MEMORY = "memory"
+
+
+@dataclass
+class CacheAtRest:
+    cache: Any  # an msal.SerializableTokenCache (PersistedTokenCache when on disk)
+    protection: Protection
+    location: Path | None
+
+    @property
+    def description(self) -> str:
+        if self.protection is Protection.ENCRYPTED:
+            return "Sign-in kept encrypted by the system's credential store."
+        if self.protection is Protection.PLAINTEXT:
+            return (
+                "Sign-in kept UNENCRYPTED (no credential store found): readable only by your "
+                f"user account, at {self.location}."
+            )
+        return "Sign-in kept in memory only: you will sign in again next time."
+
+
+def _encrypted(location: Path) -> Any:
+    from msal_extensions import build_encrypted_persistence
+
+    return build_encrypted_persistence(str(location))
+
+
+def _private_file(location: Path) -> Any:
+    """A plain-file persistence whose file is 0600 even if it existed with looser rights."""
+    from msal_extensions import FilePersistence
+
+    class PrivateFilePersistence(FilePersistence):  # type: ignore[misc]
+        def save(self, content: str) -> None:
+            super().save(content)
+            os.chmod(self.get_location(), stat.S_IRUSR | stat.S_IWUSR)
+
+    location.parent.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(location.parent, stat.S_IRWXU)
+    if location.exists():
+        os.chmod(location, stat.S_IRUSR | stat.S_IWUSR)
+    return PrivateFilePersistence(str(location))
+
+
+def open_token_cache(
+    directory: Path,
+    allow_plaintext: Callable[[], bool],
+    encrypted_persistence: Callable[[Path], Any] = _encrypted,
+) -> CacheAtRest:
+    """The best token cache this machine allows. `allow_plaintext` is asked at most once here.
+
+    `encrypted_persistence` is the OS store; tests pass one that fails like a keyring-less Linux.
+    """
+    import msal
+    from msal_extensions import PersistedTokenCache
+    from msal_extensions.persistence import PersistenceDecryptionError, PersistenceNotFound
+
+    location = directory / "token_cache.bin"
+    try:
+        persistence = encrypted_persistence(location)
+        # Probe now, not at the first sign-in: libsecret without a running keyring, a locked
+        # Keychain, ... only fail when the store is used.
+        try:
+            persistence.load()
+        except PersistenceNotFound:
+            persistence.save("{}")
+        except PersistenceDecryptionError:
+            log.warning("the token cache could not be decrypted; starting a new one")
+            persistence.save("{}")
+        return CacheAtRest(PersistedTokenCache(persistence), Protection.ENCRYPTED, location)
+    except Exception as error:  # ImportError (no gi), PersistenceError, OSError, ...
+        log.warning("no encrypted token store: %s", type(error).__name__)
+    if allow_plaintext():
+        location = directory / "token_cache.json"
+        return CacheAtRest(
+            PersistedTokenCache(_private_file(location)), Protection.PLAINTEXT, location
+        )
+    return CacheAtRest(msal.SerializableTokenCache(), Protection.MEMORY, None)

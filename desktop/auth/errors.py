@@ -1,0 +1,184 @@
+"""Sign-in failures turned into a plain message and the next step. No Qt.
+
+MSAL reports failures as a dict (`error`, `error_description`, `error_codes`); Entra's codes
+(AADSTS…) say what actually went wrong. The codes worth a message are listed in API.md
+section 4; Microsoft's reference is https://login.microsoftonline.com/error?code=NNNNN. The
+description is kept out of the message: it may quote request details, and the trace and
+correlation ids in it are only useful in the log.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from desktop.auth.base import AuthError
+
+_AADSTS = re.compile(r"AADSTS(\d+)")
+
+# code -> (AuthError.code, message, next step)
+_BY_AADSTS: dict[int, tuple[str, str, str]] = {
+    50173: (
+        "expired",
+        "Your sign-in is no longer valid: the session was revoked or has expired.",
+        "Sign in again.",
+    ),
+    700082: (
+        "expired",
+        "Your sign-in has expired after a long time without use.",
+        "Sign in again.",
+    ),
+    70043: (
+        "conditional_access",
+        "Your organisation's conditional access policy requires you to sign in again "
+        "(sign-in frequency).",
+        "Sign in again; this is expected from time to time.",
+    ),
+    65001: (
+        "consent",
+        "Partner Desk has no consent in this tenant.",
+        "An administrator must grant consent to the Partner Desk app registration. For a "
+        "customer tenant, check that the app is consented for GDAP access in Partner Center.",
+    ),
+    65004: ("cancelled", "Consent was declined.", "Sign in again and accept the permissions."),
+    50076: (
+        "mfa",
+        "Multi-factor authentication is required.",
+        "Sign in interactively and complete the MFA prompt; Partner Center always requires MFA.",
+    ),
+    50079: (
+        "mfa",
+        "Your account must register for multi-factor authentication first.",
+        "Register MFA for your account (https://aka.ms/mfasetup), then sign in again.",
+    ),
+    50020: (
+        "no_gdap",
+        "Your account has no access to this customer's tenant: no GDAP relationship covers you.",
+        "Ask for a GDAP relationship with this customer that includes a security group you "
+        "belong to (for service health: Service Support Administrator or Global Reader).",
+    ),
+    90002: (
+        "wrong_cloud",
+        "The tenant was not found in this Microsoft cloud.",
+        "Check the cloud in the account menu: US Government and China tenants sign in to "
+        "their own clouds, GCC (moderate) tenants to the global cloud.",
+    ),
+    50049: (
+        "wrong_cloud",
+        "This sign-in address is not a valid Microsoft cloud instance.",
+        "Choose the cloud your partner tenant lives in from the account menu.",
+    ),
+    700016: (
+        "app_not_found",
+        "The application (client) id is not registered in this tenant or cloud.",
+        "Check the client id in Settings: app registrations are per cloud, so register the app "
+        "in the cloud you sign in to (see the README's first-run guide).",
+    ),
+    50126: (
+        "bad_credentials",
+        "The user name or password is wrong.",
+        "Sign in again with the right account.",
+    ),
+    50034: (
+        "no_such_user",
+        "This account does not exist in the tenant.",
+        "Sign in with your Partner Center account.",
+    ),
+    53003: (
+        "conditional_access",
+        "A conditional access policy blocked the sign-in.",
+        "Ask your administrator which policy applies (device compliance, location, ...).",
+    ),
+}
+
+_BY_ERROR: dict[str, tuple[str, str, str]] = {
+    "access_denied": ("cancelled", "Sign-in was cancelled.", "Sign in again when ready."),
+    "authorization_declined": ("cancelled", "Sign-in was declined.", "Sign in again."),
+    "expired_token": (
+        "device_code_expired",
+        "The sign-in code expired before it was used.",
+        "Start the device code sign-in again and enter the new code within 15 minutes.",
+    ),
+    "invalid_grant": (
+        "expired",
+        "Your sign-in is no longer valid.",
+        "Sign in again.",
+    ),
+    "interaction_required": (
+        "interaction_required",
+        "Microsoft needs you to sign in again interactively.",
+        "Sign in again.",
+    ),
+}
+
+
+def aadsts_codes(result: Mapping[str, Any]) -> list[int]:
+    """The AADSTS codes of an MSAL error result: `error_codes`, else those in the text."""
+    codes: list[int] = []
+    raw = result.get("error_codes")
+    if isinstance(raw, list):
+        for code in raw:
+            try:
+                codes.append(int(code))
+            except (TypeError, ValueError):
+                continue
+    if not codes:
+        codes = [int(found) for found in _AADSTS.findall(str(result.get("error_description", "")))]
+    return codes
+
+
+def from_msal_result(result: Mapping[str, Any], doing: str = "Sign-in") -> AuthError:
+    """An `AuthError` for an MSAL error dict; unknown codes keep Microsoft's code for support."""
+    for code in aadsts_codes(result):
+        if code in _BY_AADSTS:
+            kind, message, next_step = _BY_AADSTS[code]
+            return AuthError(f"{message} (AADSTS{code})", kind, next_step)
+    error = str(result.get("error") or "unknown_error")
+    if error in _BY_ERROR:
+        kind, message, next_step = _BY_ERROR[error]
+        return AuthError(message, kind, next_step)
+    codes = aadsts_codes(result)
+    suffix = f" (AADSTS{codes[0]})" if codes else f" ({error})"
+    return AuthError(
+        f"{doing} failed{suffix}.",
+        error,
+        "Try again; if it keeps failing, the log has Microsoft's full answer for support.",
+    )
+
+
+def offline(doing: str = "Sign-in") -> AuthError:
+    return AuthError(
+        f"{doing} could not reach Microsoft's sign-in service.",
+        "offline",
+        "Check the network connection (and proxy), then try again.",
+    )
+
+
+def cancelled() -> AuthError:
+    return AuthError("Sign-in was cancelled.", "cancelled", "Sign in again when ready.")
+
+
+def timed_out() -> AuthError:
+    return AuthError(
+        "Sign-in did not finish in the browser in time.",
+        "timeout",
+        "Sign in again; if the browser cannot reach this computer, use the device code instead.",
+    )
+
+
+def closed_cloud(note: str) -> AuthError:
+    return AuthError(note, "closed_cloud", "Choose another cloud from the account menu.")
+
+
+def not_configured() -> AuthError:
+    return AuthError(
+        "No application (client) id is set for signing in.",
+        "not_configured",
+        "Register Partner Desk as a public client app in your partner tenant and enter its "
+        "client id in Settings (the README's first-run guide lists the steps).",
+    )
+
+
+def signed_out() -> AuthError:
+    return AuthError("You are not signed in.", "signed_out", "Sign in from the account menu.")

@@ -1,0 +1,322 @@
+"""Signing in to Microsoft's clouds with MSAL, and tokens per customer tenant. No Qt.
+
+One `MsalProvider` per (cloud, client id). The partner signs in once (interactive in the system
+browser, device code as the fallback, the Windows broker where available); every later token
+comes silently from the shared token cache:
+
+- Partner Center: the partner's own tenant, scope `{pc}/user_impersonation`.
+- Graph for a customer: the same account with authority `{authority_host}/{customerTenantId}`
+  (GDAP, API.md section 1). Entra refresh tokens are not tied to a tenant, so MSAL redeems the
+  partner's refresh token at the customer's authority; one `PublicClientApplication` per
+  authority tenant shares one token cache.
+
+`CachingProvider` holds one token per (tenant, scope) with a lock per key: a sweep of 1,000
+customers on 32 threads makes one acquisition per tenant, never a prompt and never a stampede.
+Every method here blocks on the network: call them from worker threads only.
+
+This module imports msal at the top; nothing imports it until a real account is used.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import msal
+import requests
+
+from desktop.auth import errors
+from desktop.auth.base import AuthError, CachingProvider
+from desktop.clouds import CloudProfile
+
+log = logging.getLogger(__name__)
+
+INTERACTIVE_TIMEOUT_S = 300
+HTTP_TIMEOUT_S = 30
+
+
+@dataclass(frozen=True)
+class Account:
+    """The signed-in user as the UI shows it; `home_account_id` is MSAL's key for it."""
+
+    username: str
+    home_account_id: str
+    tenant_id: str
+    name: str = ""
+
+    @classmethod
+    def from_msal(cls, account: Mapping[str, Any]) -> Account:
+        home = str(account.get("home_account_id") or "")
+        return cls(
+            username=str(account.get("username") or ""),
+            home_account_id=home,
+            # home_account_id is "{object id}.{home tenant id}"
+            tenant_id=home.rsplit(".", 1)[-1] if "." in home else str(account.get("realm", "")),
+            name=str(account.get("name") or ""),
+        )
+
+
+@dataclass(frozen=True)
+class DeviceCode:
+    """What the device-code dialog shows; `flow` goes back to `complete_device_flow`."""
+
+    user_code: str
+    verification_uri: str
+    message: str
+    expires_at: float
+    flow: Mapping[str, Any]
+
+
+def broker_available() -> bool:
+    """The Windows broker (WAM) needs Windows and the pymsalruntime package (msal[broker])."""
+    if sys.platform != "win32":
+        return False
+    try:
+        import pymsalruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class MsalProvider(CachingProvider):
+    """Tokens for one cloud and one app registration, from one signed-in account."""
+
+    def __init__(
+        self,
+        cloud: CloudProfile,
+        client_id: str,
+        *,
+        tenant: str = "organizations",
+        token_cache: msal.SerializableTokenCache | None = None,
+        http_client: Any = None,
+        use_broker: bool | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if cloud.retired:
+            raise errors.closed_cloud(cloud.retired_note)
+        if cloud.authority_host is None:
+            raise ValueError(f"the {cloud.id} cloud has no sign-in authority")
+        if not client_id.strip():
+            raise errors.not_configured()
+        super().__init__(home_tenant=tenant or "organizations", clock=clock)
+        self.cloud = cloud
+        self.client_id = client_id.strip()
+        self._sign_in_tenant = tenant or "organizations"
+        self._msal_cache = token_cache if token_cache is not None else msal.SerializableTokenCache()
+        self._http_client = http_client
+        self._use_broker = broker_available() if use_broker is None else use_broker
+        self._apps: dict[str, msal.PublicClientApplication] = {}
+        self._apps_lock = threading.Lock()
+        self._account: dict[str, Any] | None = None
+        self._force_refresh: set[tuple[str, str]] = set()
+
+    # -- the signed-in account ---------------------------------------------------------------
+
+    @property
+    def account(self) -> Account | None:
+        return Account.from_msal(self._account) if self._account else None
+
+    @property
+    def partner_center_scope(self) -> str:
+        return self.cloud.partner_center_scope
+
+    def cached_accounts(self) -> list[Account]:
+        """Accounts in the token cache, without any network call."""
+        return [Account.from_msal(a) for a in self._app(self._sign_in_tenant).get_accounts()]
+
+    def restore(self, username: str = "") -> Account | None:
+        """Sign in silently from the cache (the last account, or `username`); None if needed.
+
+        Proves the cached sign-in still works by getting a Partner Center token, so a revoked
+        session is found at start-up and not in the middle of a sweep.
+        """
+        app = self._app(self._sign_in_tenant)
+        accounts = app.get_accounts(username=username or None)
+        if not accounts:
+            return None
+        result = self._call(
+            lambda: app.acquire_token_silent_with_error([self.partner_center_scope], accounts[0]),
+            "Signing in",
+        )
+        if not result:
+            return None
+        if "access_token" not in result:
+            raise errors.from_msal_result(result, "Signing in")
+        return self._signed_in(accounts[0], result)
+
+    def sign_in_interactive(
+        self,
+        login_hint: str = "",
+        window_handle: int | None = None,
+        timeout_s: int = INTERACTIVE_TIMEOUT_S,
+        on_browser: Callable[[], None] | None = None,
+    ) -> Account:
+        """Sign in in the system browser (or the Windows broker). Blocks until done or timeout."""
+        app = self._app(self._sign_in_tenant)
+        kwargs: dict[str, Any] = {}
+        if self._use_broker:
+            kwargs["parent_window_handle"] = (
+                window_handle if window_handle is not None else app.CONSOLE_WINDOW_HANDLE
+            )
+        result = self._call(
+            lambda: app.acquire_token_interactive(
+                [self.partner_center_scope],
+                prompt="select_account",
+                login_hint=login_hint or None,
+                timeout=timeout_s,
+                on_before_launching_ui=(lambda **_: on_browser()) if on_browser else None,
+                **kwargs,
+            ),
+            "Sign-in",
+        )
+        return self._finish(app, result)
+
+    def start_device_flow(self) -> DeviceCode:
+        """Ask for a device code (for machines whose browser cannot reach localhost)."""
+        app = self._app(self._sign_in_tenant)
+        flow = self._call(lambda: app.initiate_device_flow([self.partner_center_scope]), "Sign-in")
+        if "user_code" not in flow:
+            raise errors.from_msal_result(flow, "Starting the device code sign-in")
+        return DeviceCode(
+            user_code=str(flow["user_code"]),
+            verification_uri=str(flow.get("verification_uri", "")),
+            message=str(flow.get("message", "")),
+            expires_at=float(flow.get("expires_at", 0)),
+            flow=flow,
+        )
+
+    def complete_device_flow(
+        self, code: DeviceCode, cancel: threading.Event | None = None
+    ) -> Account:
+        """Wait (polling, as MSAL does) until the user entered the code, or cancel/expiry."""
+        app = self._app(self._sign_in_tenant)
+        flow = dict(code.flow)
+
+        def stop(current: Mapping[str, Any]) -> bool:
+            expired = float(current.get("expires_at", 0)) < time.time()
+            return expired or (cancel is not None and cancel.is_set())
+
+        result = self._call(
+            lambda: app.acquire_token_by_device_flow(flow, exit_condition=stop), "Sign-in"
+        )
+        if cancel is not None and cancel.is_set():
+            raise errors.cancelled()
+        return self._finish(app, result)
+
+    def sign_out(self) -> None:
+        """Forget the account and every token it has in the cache (all tenants)."""
+        account = self._account
+        if account is None:
+            accounts = self._app(self._sign_in_tenant).get_accounts()
+            account = accounts[0] if accounts else None
+        if account is not None:
+            self._app(self._sign_in_tenant).remove_account(account)
+        self._account = None
+        self.clear()
+
+    # -- tokens ------------------------------------------------------------------------------
+
+    def invalidate(self, scope: str, tenant: str | None, token: str) -> None:
+        # MSAL would hand back the same cached token: the next acquisition must skip it.
+        self._force_refresh.add(self._key(scope, tenant))
+        super().invalidate(scope, tenant, token)
+
+    def _acquire(self, scope: str, tenant: str) -> tuple[str, float]:
+        if self._account is None:
+            raise errors.signed_out()
+        force = (tenant, scope) in self._force_refresh
+        self._force_refresh.discard((tenant, scope))
+        app = self._app(tenant)
+        result = self._call(
+            lambda: app.acquire_token_silent_with_error(
+                [scope], self._account, force_refresh=force
+            ),
+            "Getting a token",
+        )
+        if not result:
+            # No refresh token at all: the cache was cleared behind our back.
+            raise errors.signed_out()
+        if "access_token" not in result:
+            raise errors.from_msal_result(result, "Getting a token")
+        expires_in = float(result.get("expires_in") or 0)
+        return str(result["access_token"]), self._clock() + expires_in
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _app(self, tenant: str) -> msal.PublicClientApplication:
+        """One application per authority tenant, all sharing the token cache."""
+        with self._apps_lock:
+            app = self._apps.get(tenant)
+            if app is None:
+                authority = f"{self.cloud.authority_host}/{tenant}"
+                kwargs: dict[str, Any] = {"token_cache": self._msal_cache}
+                if self._http_client is not None:
+                    kwargs["http_client"] = self._http_client
+                else:
+                    kwargs["timeout"] = HTTP_TIMEOUT_S
+                if self._use_broker:
+                    kwargs["enable_broker_on_windows"] = True
+                app = self._call(
+                    lambda: msal.PublicClientApplication(
+                        self.client_id, authority=authority, **kwargs
+                    ),
+                    "Contacting the sign-in service",
+                )
+                self._apps[tenant] = app
+            return app
+
+    def _finish(self, app: msal.PublicClientApplication, result: Mapping[str, Any]) -> Account:
+        if "access_token" not in result:
+            raise errors.from_msal_result(result)
+        claims = result.get("id_token_claims") or {}
+        username = str(claims.get("preferred_username") or "")
+        accounts = app.get_accounts(username=username or None) or app.get_accounts()
+        if not accounts:
+            raise AuthError("Sign-in returned no account.", "no_account", "Sign in again.")
+        return self._signed_in(accounts[0], result)
+
+    def _signed_in(self, account: dict[str, Any], result: Mapping[str, Any]) -> Account:
+        self._account = account
+        signed = Account.from_msal(account)
+        if signed.tenant_id:
+            self._home_tenant = signed.tenant_id
+        expires_in = float(result.get("expires_in") or 0)
+        # Seed our cache with the Partner Center token we just got: no second request for it.
+        self.clear()
+        self._cache_token(self.partner_center_scope, signed.tenant_id, result, expires_in)
+        log.info("signed in to %s as %s", self.cloud.id, signed.username or "(unknown user)")
+        return signed
+
+    def _cache_token(
+        self, scope: str, tenant: str, result: Mapping[str, Any], expires_in: float
+    ) -> None:
+        if tenant and result.get("access_token"):
+            self.store(scope, tenant, str(result["access_token"]), self._clock() + expires_in)
+
+    @staticmethod
+    def _call(fn: Callable[[], Any], doing: str) -> Any:
+        """Run an MSAL call; network failures become an `AuthError` the user can act on."""
+        try:
+            return fn()
+        except requests.exceptions.Timeout as error:
+            log.warning("%s timed out: %s", doing, type(error).__name__)
+            raise errors.offline(doing) from None
+        except requests.exceptions.ConnectionError as error:
+            log.warning("%s: no connection (%s)", doing, type(error).__name__)
+            raise errors.offline(doing) from None
+        except ValueError as error:
+            # MSAL raises ValueError for an authority it cannot use (wrong cloud or tenant).
+            text = str(error)
+            log.warning("%s failed: %s", doing, text)
+            if "tenant" in text.lower() or "authority" in text.lower():
+                raise AuthError(
+                    "The sign-in service did not recognise this tenant or cloud.",
+                    "wrong_cloud",
+                    "Check the cloud and tenant in Settings.",
+                ) from None
+            raise

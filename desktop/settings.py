@@ -1,0 +1,120 @@
+"""The user's settings: one versioned JSON schema in the config directory. No Qt.
+
+Read at start-up, written atomically (temp file + rename) whenever the user changes something.
+A file that is unreadable, from a newer version or of the wrong shape never stops the app: the
+readable fields are kept, the rest fall back to defaults, and `problems` says what happened so
+the UI can tell the user once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from desktop.backend import DEFAULT_CONCURRENCY
+from desktop.clouds import CLOUDS
+from desktop.paths import config_dir
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+CLOUD_CHOICES = ("sandbox", *CLOUDS)
+LANGUAGES = ("", "en", "de", "zh_TW", "ja")  # "" follows the system
+_GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+_TENANT = re.compile(r"^(organizations|common|[0-9a-fA-F-]{36}|[A-Za-z0-9.-]+\.[A-Za-z]{2,})$")
+
+
+@dataclass(frozen=True)
+class Settings:
+    version: int = SCHEMA_VERSION
+    cloud: str = "sandbox"  # "sandbox" or a cloud id of desktop.clouds
+    client_id: str = ""  # the partner's own app registration; never a default of ours
+    tenant: str = "organizations"  # the partner tenant (id or domain) to sign in to
+    account: str = ""  # the last signed-in user name, for silent sign-in
+    concurrency: int = DEFAULT_CONCURRENCY
+    language: str = ""
+    # None: not asked yet; False: keep tokens in memory when no encrypted store exists.
+    allow_plaintext_token_cache: bool | None = None
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    def validated(self) -> Settings:
+        """Each field checked on its own; a bad one reverts to its default with a note."""
+        default = Settings()
+        notes = list(self.problems)
+        values: dict[str, Any] = {}
+        checks = {
+            "cloud": self.cloud in CLOUD_CHOICES,
+            "client_id": self.client_id == "" or bool(_GUID.match(self.client_id)),
+            "tenant": bool(_TENANT.match(self.tenant)),
+            "account": isinstance(self.account, str) and len(self.account) < 320,
+            "concurrency": isinstance(self.concurrency, int) and 1 <= self.concurrency <= 128,
+            "language": self.language in LANGUAGES,
+            "allow_plaintext_token_cache": self.allow_plaintext_token_cache in (None, True, False),
+        }
+        for name, ok in checks.items():
+            if not ok:
+                notes.append(f"setting {name!r} was not valid and was reset")
+                values[name] = getattr(default, name)
+        return replace(self, **values, version=SCHEMA_VERSION, problems=tuple(notes))
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("problems")
+        return data
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as error:
+        log.warning("settings unreadable (%s); using defaults", type(error).__name__)
+        return Settings(problems=("the settings file could not be read; defaults are used",))
+    if not isinstance(raw, dict):
+        return Settings(problems=("the settings file had the wrong shape; defaults are used",))
+    return from_json(raw)
+
+
+def from_json(raw: dict[str, Any]) -> Settings:
+    notes: list[str] = []
+    version = raw.get("version", 0)
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
+        notes.append(f"settings from a newer Partner Desk (version {version}); known fields kept")
+    known = {f.name for f in fields(Settings)} - {"problems", "version"}
+    values = {k: v for k, v in raw.items() if k in known}
+    # Version 0 (before the schema had a version) called the client id "clientId".
+    if "client_id" not in values and isinstance(raw.get("clientId"), str):
+        values["client_id"] = raw["clientId"]
+    try:
+        settings = Settings(**values, problems=tuple(notes))
+    except TypeError:  # pragma: no cover - every key is filtered above
+        return Settings(problems=("the settings file had the wrong shape; defaults are used",))
+    return settings.validated()
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically: a crash mid-write leaves the old file, never half a file."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(settings.validated().to_json(), handle, indent=2, ensure_ascii=False)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
