@@ -133,13 +133,19 @@ class Backend:
     def gdap_relationship(
         self, tenant_id: str, cid: str | None = None, refresh: bool = False
     ) -> GdapRelationship | None:
-        """The customer's best GDAP relationship (active first, latest end), or None.
+        """The customer's best GDAP relationship (active first, latest end), or None."""
+        return self.gdap_relationships(cid, refresh).get(tenant_id.lower())
 
-        The partner-wide list is read once and kept: it changes rarely and one call serves
-        every customer. Only the global cloud has GDAP APIs.
+    def gdap_relationships(
+        self, cid: str | None = None, refresh: bool = False
+    ) -> dict[str, GdapRelationship]:
+        """Every customer's best GDAP relationship, by lower-case tenant id.
+
+        The partner-wide list is read once and kept: it changes rarely and one paged call
+        serves every customer. Only the global cloud has GDAP APIs: elsewhere it is empty.
         """
         if not self.cloud.gdap:
-            return None
+            return {}
         with self._gdap_lock:
             if self._gdap is None or refresh:
                 best: dict[str, GdapRelationship] = {}
@@ -149,7 +155,7 @@ class Backend:
                     if current is None or _better(rel, current):
                         best[key] = rel
                 self._gdap = best
-            return self._gdap.get(tenant_id.lower())
+            return dict(self._gdap)
 
     def issue(self, tenant_id: str, issue_id: str, cid: str | None = None) -> HealthIssue:
         return self.graph.issue(tenant_id, issue_id, cid or new_correlation_id())

@@ -15,7 +15,7 @@ from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
-from desktop.models.records import Customer
+from desktop.models.records import Customer, GdapRelationship
 from desktop.models.table import (
     QT_TRANSLATE_NOOP,
     TR_CONTEXT,
@@ -23,11 +23,12 @@ from desktop.models.table import (
     RecordTableModel,
     SortRole,
     StatusRole,
+    date_text,
     labelled,
     text_column,
 )
 
-NAME, DOMAIN, RELATIONSHIP, TENANT, HEALTH = range(5)
+NAME, DOMAIN, RELATIONSHIP, TENANT, HEALTH, GDAP = range(6)
 
 _CONTEXT: Final = "CustomerTableModel"
 _HEALTH_ROLES: Final = (
@@ -104,6 +105,67 @@ def health_tooltip(summary: HealthSummary | None) -> str:
     return f"{services}\n{incidents}"
 
 
+gdap_status_label = labelled(
+    {
+        "active": QT_TRANSLATE_NOOP(_CONTEXT, "Active"),
+        "expiring": QT_TRANSLATE_NOOP(_CONTEXT, "Expiring"),
+        "expired": QT_TRANSLATE_NOOP(_CONTEXT, "Expired"),
+        "terminated": QT_TRANSLATE_NOOP(_CONTEXT, "Terminated"),
+        "terminating": QT_TRANSLATE_NOOP(_CONTEXT, "Terminating"),
+        "terminationRequested": QT_TRANSLATE_NOOP(_CONTEXT, "Termination requested"),
+        "approvalPending": QT_TRANSLATE_NOOP(_CONTEXT, "Awaiting approval"),
+        "approved": QT_TRANSLATE_NOOP(_CONTEXT, "Approved"),
+        "activating": QT_TRANSLATE_NOOP(_CONTEXT, "Activating"),
+        "created": QT_TRANSLATE_NOOP(_CONTEXT, "Created"),
+    },
+    _CONTEXT,
+)
+
+# What the GDAP cell holds: not loaded yet, no relationship at all, or the best one.
+GDAP_NOT_LOADED: Final = "not-loaded"
+GDAP_NONE: Final = "none"
+GdapCell = GdapRelationship | str
+
+
+def gdap_text(cell: GdapCell) -> str:
+    if cell == GDAP_NOT_LOADED:
+        return "—"
+    if not isinstance(cell, GdapRelationship):
+        return QCoreApplication.translate(_CONTEXT, "No GDAP")
+    label = gdap_status_label(cell.status)
+    if cell.active and cell.end is not None:
+        return (
+            QCoreApplication.translate(_CONTEXT, "%1 until %2")
+            .replace("%1", label)
+            .replace("%2", date_text(cell.end))
+        )
+    return label
+
+
+def gdap_tooltip(cell: GdapCell) -> str:
+    if cell == GDAP_NOT_LOADED:
+        return QCoreApplication.translate(_CONTEXT, "GDAP relationships not loaded")
+    if not isinstance(cell, GdapRelationship):
+        return QCoreApplication.translate(
+            _CONTEXT,
+            "No active GDAP relationship: health, incidents and delegated admin portals of "
+            "this customer are not available to you.",
+        )
+    roles = QCoreApplication.translate(_CONTEXT, "%n role(s)", None, len(cell.role_ids))
+    return f"{cell.display_name}\n{gdap_status_label(cell.status)} · {roles}"
+
+
+def gdap_rank(cell: GdapCell) -> int | None:
+    """0 active, 1 ending within 30 days, 2 inactive, 3 none; None not loaded (sorts last)."""
+    if cell == GDAP_NOT_LOADED:
+        return None
+    if not isinstance(cell, GdapRelationship):
+        return 3
+    if not cell.active:
+        return 2
+    return 1 if cell.status == "expiring" else 0
+
+
 def _health_sort_key(summary: HealthSummary | None) -> int | None:
     return None if summary is None or summary.error else summary.worst_rank
 
@@ -123,8 +185,15 @@ class CustomerTableModel(RecordTableModel[Customer]):
         self._folded = ""
         self._narrowable = True  # the visible rows are exactly those matching `_words`
 
+        self._gdap: dict[str, GdapRelationship] | None = None  # None: not loaded
+
         def summary(c: Customer) -> HealthSummary | None:
             return self._health.get(c.tenant_id)
+
+        def gdap(c: Customer) -> GdapCell:
+            if self._gdap is None:
+                return GDAP_NOT_LOADED
+            return self._gdap.get(c.tenant_id.lower(), GDAP_NONE)
 
         columns: list[Column[Customer]] = [
             text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Name"), lambda c: c.company_name),
@@ -143,6 +212,13 @@ class CustomerTableModel(RecordTableModel[Customer]):
                     "%1", health_text(summary(c))
                 ),
                 status=lambda c: _health_sort_key(summary(c)),
+            ),
+            Column(
+                QT_TRANSLATE_NOOP(TR_CONTEXT, "GDAP"),
+                lambda c: gdap_text(gdap(c)),
+                lambda c: gdap_rank(gdap(c)),
+                tooltip=lambda c: gdap_tooltip(gdap(c)),
+                status=lambda c: gdap_rank(gdap(c)),
             ),
         ]
         super().__init__(
@@ -250,3 +326,22 @@ class CustomerTableModel(RecordTableModel[Customer]):
 
     def clear_health(self) -> None:
         self.set_health_many(dict.fromkeys(self._health))
+
+    # --- GDAP ----------------------------------------------------------------------------------
+
+    def gdap(self, tenant_id: str) -> GdapRelationship | None:
+        return None if self._gdap is None else self._gdap.get(tenant_id.lower())
+
+    def set_gdap(self, relationships: Mapping[str, GdapRelationship] | None) -> None:
+        """The partner's best relationship per tenant (lower-case id); None: not loaded.
+
+        Customers without one are marked "No GDAP", never hidden: the partner still sees them
+        and their Partner Center data.
+        """
+        self._gdap = (
+            None if relationships is None else {k.lower(): v for k, v in relationships.items()}
+        )
+        rows = list(range(len(self._all)))
+        if rows:
+            self._keys_changed(GDAP, rows)
+            self._emit_changed(rows, GDAP, GDAP, _HEALTH_ROLES)
