@@ -15,7 +15,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop import cli
 
     if args and args[0] in cli.COMMANDS:
-        return cli.main(args)
+        try:
+            return cli.main(args)
+        except BrokenPipeError:
+            # `partner-desk clouds | head`: the reader left; that is not an error of ours.
+            sys.stderr.close()
+            return 0
     if args and args[0] in ("-h", "--help", "--version") and len(args) == 1:
         from desktop.gui import build_parser
 

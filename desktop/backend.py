@@ -34,9 +34,11 @@ from desktop.models.records import (
 
 T = TypeVar("T")
 
-# Requests in flight during a sweep. Chosen by bench/sweep.py: at 50 ms latency, 32 in flight
-# reaches ratio ~1.1 against the ideal time while 64 gains little on 2 cores and doubles the
-# burst a throttled tenant sees. Partners can change it in settings or with --concurrency.
+# Requests in flight during a sweep. Chosen by bench/sweep.py (1,000 customers, 50 ms latency,
+# 2-core machine): 8 → 6.8 s (ratio 1.07 to the ideal), 16 → 3.4 s (1.08), 32 → 1.8 s (1.14),
+# 64 → 1.2 s (1.46, CPU-bound: parsing, not waiting). One at a time: 53 s. 32 keeps near-ideal
+# scaling with headroom, and half the burst Partner Center's per-partner limits see at 64.
+# Partners can change it in settings or with --concurrency.
 DEFAULT_CONCURRENCY = 32
 
 __all__ = ["DEFAULT_CONCURRENCY", "ApiError", "Backend", "Outcome", "new_correlation_id"]

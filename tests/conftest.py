@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import webbrowser
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from desktop.auth.msal_provider import MsalProvider
 from desktop.backend import Backend
+from desktop.clouds import CLOUDS, GLOBAL, CloudProfile
 from desktop.sandbox import Sandbox
+from tests.auth.fake_entra import CLIENT_ID, FakeBrowser, FakeEntra, LoopbackHttp
 
 
 @pytest.fixture(autouse=True)
@@ -42,3 +46,40 @@ def backend(sandbox: Sandbox) -> Iterator[Backend]:
     b = Backend.for_sandbox(sandbox.url, concurrency=8)
     yield b
     b.close()
+
+
+# -- a loopback Entra for MSAL's flows (tests/auth, tests/ui) ---------------------------------
+
+AUTHORITY_HOSTS = tuple(
+    sorted({(c.authority_host or "").removeprefix("https://") for c in CLOUDS.values()})
+)
+
+
+@pytest.fixture
+def entra() -> Iterator[FakeEntra]:
+    server = FakeEntra().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def http(entra: FakeEntra) -> Iterator[LoopbackHttp]:
+    client = LoopbackHttp(entra, AUTHORITY_HOSTS)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def browser(entra: FakeEntra, monkeypatch: pytest.MonkeyPatch) -> FakeBrowser:
+    """The system browser MSAL opens, played by a fake user who signs in."""
+    fake = FakeBrowser(entra)
+    monkeypatch.setattr(webbrowser, "open", fake.open)
+    return fake
+
+
+@pytest.fixture
+def make_provider(http: LoopbackHttp) -> Callable[..., MsalProvider]:
+    def make(cloud: CloudProfile = GLOBAL, **kwargs: object) -> MsalProvider:
+        return MsalProvider(cloud, CLIENT_ID, http_client=http, use_broker=False, **kwargs)  # type: ignore[arg-type]
+
+    return make

@@ -1,0 +1,135 @@
+"""The account menu's sign-in, driven like a user against a loopback Entra (MSAL unchanged).
+
+Sessions for real clouds point at Microsoft's hosts, so these tests record them instead of
+giving them to a window (no test reaches the internet).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import settings as settings_store
+from desktop.accounts import Accounts, Session
+from desktop.settings import Settings
+from desktop.ui.account import AccountController, DeviceCodeDialog, SignInDialog
+from desktop.ui.context import AppContext
+from tests.auth.fake_entra import CLIENT_ID, USERNAME
+
+
+def controller(qtbot, ctx: AppContext, tmp_path, http, **settings) -> AccountController:
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    start = Settings(**settings)
+    sandbox = Session(backend=ctx.backend, mode="sandbox")
+    return AccountController(ctx, start, sandbox, parent, Accounts(start, tmp_path, http))
+
+
+def top(kind: type) -> object | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.isVisible():
+            return widget
+    return None
+
+
+def test_browser_sign_in_switches_the_session_and_saves_it(qtbot, ctx, tmp_path, http, browser):
+    accounts = controller(qtbot, ctx, tmp_path, http)
+    sessions: list[Session] = []
+    accounts.session_changed.connect(sessions.append)
+    task = ctx.worker.spawn(accounts.sign_in())
+    qtbot.waitUntil(lambda: top(SignInDialog) is not None, timeout=5000)
+    dialog = top(SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    assert dialog.help.isVisibleTo(dialog)  # first run: how to register the app
+    assert not dialog.browser_button.isEnabled()
+    dialog.client_id.setText("not a guid")
+    assert not dialog.browser_button.isEnabled()
+    dialog.client_id.setText(CLIENT_ID)
+    assert dialog.browser_button.isEnabled()
+    dialog.browser_button.click()
+    # No keyring on this machine: the user is asked once about a private file.
+    qtbot.waitUntil(lambda: top(QMessageBox) is not None, timeout=10000)
+    box = top(QMessageBox)
+    assert isinstance(box, QMessageBox)
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: bool(sessions), timeout=20000)
+    qtbot.waitUntil(task.done, timeout=5000)
+    assert task.exception() is None
+    assert sessions[0].account == USERNAME
+    assert sessions[0].mode == "global"
+    assert accounts.session is sessions[0]
+    qtbot.waitUntil(lambda: settings_store.load().account == USERNAME, timeout=5000)
+    saved = settings_store.load()
+    assert (saved.cloud, saved.client_id, saved.allow_plaintext_token_cache) == (
+        "global",
+        CLIENT_ID,
+        True,
+    )
+
+
+def test_a_failed_sign_in_reopens_the_dialog_with_the_reason(
+    qtbot, ctx, tmp_path, http, browser, entra
+):
+    entra.state.authorize_error = ("access_denied", "AADSTS65004: User declined to consent.")
+    accounts = controller(
+        qtbot, ctx, tmp_path, http, client_id=CLIENT_ID, allow_plaintext_token_cache=False
+    )
+    sessions: list[Session] = []
+    accounts.session_changed.connect(sessions.append)
+    task = ctx.worker.spawn(accounts.sign_in())
+    qtbot.waitUntil(lambda: top(SignInDialog) is not None, timeout=5000)
+    first = top(SignInDialog)
+    assert isinstance(first, SignInDialog)
+    first.browser_button.click()
+    qtbot.waitUntil(
+        lambda: isinstance(top(SignInDialog), SignInDialog) and top(SignInDialog) is not first,
+        timeout=20000,
+    )
+    again = top(SignInDialog)
+    assert isinstance(again, SignInDialog)
+    assert "declined" in again.findChild(type(again.note), "signInError").text()
+    again.reject()
+    qtbot.waitUntil(task.done, timeout=5000)
+    assert sessions == []
+    assert accounts.session is accounts.sandbox  # the app's state is untouched
+
+
+def test_device_code_sign_in_shows_a_copyable_code(qtbot, ctx, tmp_path, http, entra):
+    entra.state.device_polls_before_ok = 2
+    accounts = controller(
+        qtbot, ctx, tmp_path, http, client_id=CLIENT_ID, allow_plaintext_token_cache=False
+    )
+    sessions: list[Session] = []
+    accounts.session_changed.connect(sessions.append)
+    ctx.worker.spawn(accounts.sign_in())
+    qtbot.waitUntil(lambda: top(SignInDialog) is not None, timeout=5000)
+    dialog = top(SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    dialog.device_button.click()
+    qtbot.waitUntil(lambda: top(DeviceCodeDialog) is not None, timeout=10000)
+    code = top(DeviceCodeDialog)
+    assert isinstance(code, DeviceCodeDialog)
+    assert code.code.text() == "FAKE-CODE"
+    assert code.code.isReadOnly()
+    qtbot.waitUntil(lambda: bool(sessions), timeout=20000)
+    assert sessions[0].account == USERNAME
+    assert top(DeviceCodeDialog) is None  # closed once signed in
+
+
+def test_sign_out_returns_to_the_sandbox(qtbot, ctx, tmp_path, http, browser):
+    accounts = controller(
+        qtbot, ctx, tmp_path, http, client_id=CLIENT_ID, allow_plaintext_token_cache=False
+    )
+    sessions: list[Session] = []
+    accounts.session_changed.connect(sessions.append)
+    ctx.worker.spawn(accounts.sign_in())
+    qtbot.waitUntil(lambda: top(SignInDialog) is not None, timeout=5000)
+    dialog = top(SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    dialog.browser_button.click()
+    qtbot.waitUntil(lambda: len(sessions) == 1, timeout=20000)
+    task = ctx.worker.spawn(accounts.sign_out())
+    qtbot.waitUntil(task.done, timeout=5000)
+    assert sessions[-1] is accounts.sandbox
+    assert accounts.accounts.restore() is None
