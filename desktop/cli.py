@@ -1,4 +1,4 @@
-"""Headless commands: `export` and `clouds`. Same backend as the GUI, no Qt imported.
+"""Headless commands: `export`, `clouds` and `request new`. Same backend as the GUI, no Qt imported.
 
 Exit codes: 0 every customer succeeded; 3 some customers failed (their rows carry `error`);
 2 usage error; 1 the run could not start (for example the customer list itself failed).
@@ -18,13 +18,15 @@ from typing import IO
 
 from desktop import __version__
 from desktop.api.errors import ApiError
-from desktop.backend import DEFAULT_CONCURRENCY, Backend
+from desktop.backend import DEFAULT_CONCURRENCY, Backend, new_correlation_id
 from desktop.clouds import CLOUDS
 from desktop.export import COLUMNS, WHATS, collect, write_csv, write_json
+from desktop.filing import SEVERITIES, CreateRetiredError, is_retired, submit, validate
+from desktop.store import Draft, DraftStore
 
-COMMANDS = ("export", "clouds")
+COMMANDS = ("export", "clouds", "request")
 
-EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_RETIRED = 0, 1, 2, 3, 4
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--customers", type=_positive_count, default=None, help=argparse.SUPPRESS
     )  # size of the embedded sandbox, for demos/benches
     sub.add_parser("clouds", help="print the cloud profiles as JSON")
+    request = sub.add_parser("request", help="service requests").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    new = request.add_parser("new", help="file a service request for a customer")
+    new.add_argument("--customer", required=True, metavar="TENANT", help="customer tenant id")
+    new.add_argument("--title", required=True)
+    new.add_argument("--severity", required=True, choices=tuple(SEVERITIES))
+    new.add_argument("--description", required=True)
+    new.add_argument("--topic", default="", metavar="ID", help="support topic id")
+    new.add_argument("--contact-name", default="")
+    new.add_argument("--contact-email", default="")
+    new.add_argument("--cc", default="", help="e-mail addresses, comma-separated")
+    new.add_argument("--sandbox-url", metavar="URL")
     return parser
 
 
@@ -169,6 +184,64 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_request_new(args: argparse.Namespace) -> int:
+    """File one request; prints {"id": ...}. Exit 2 invalid, 4 retired (prints the web form)."""
+    with _backend(args.sandbox_url, 4, None) as backend:
+        topics_available = True
+        if not args.topic:
+            try:
+                topics = backend.pc.support_topics(new_correlation_id()).items
+            except ApiError as error:
+                if not is_retired(error):
+                    print(f"partner-desk: support topics: {error}", file=sys.stderr)
+                    return EXIT_FATAL
+                topics, topics_available = [], False
+            if topics:
+                known = "; ".join(f"{t.id} {t.name}" for t in topics[:12])
+                print(
+                    f"partner-desk: error: choose a topic with --topic ID ({known})",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+        draft = Draft.new(
+            args.customer,
+            title=args.title,
+            severity=args.severity,
+            topic_id=args.topic,
+            topic_name="" if topics_available else "(chosen in the web form)",
+            description=args.description,
+            contact_name=args.contact_name,
+            contact_email=args.contact_email,
+            cc=args.cc,
+        )
+        problems = validate(draft, topics_available)
+        if problems:
+            for problem in problems:
+                print(f"partner-desk: error: {problem.field}: {problem.message}", file=sys.stderr)
+            return EXIT_USAGE
+        store = DraftStore()  # the draft survives whatever happens to this process now
+        store.save(draft)
+        try:
+            created = submit(backend, store, draft.id)
+        except CreateRetiredError as retired:
+            print(
+                f"partner-desk: Partner Center no longer files requests through its API. "
+                f"The draft is kept; file it at {retired.web_url}",
+                file=sys.stderr,
+            )
+            json.dump({"retired": True, "url": retired.web_url}, sys.stdout)
+            sys.stdout.write("\n")
+            return EXIT_RETIRED
+        except ApiError as error:
+            print(f"partner-desk: the request was not filed (draft kept): {error}", file=sys.stderr)
+            return EXIT_FATAL
+        finally:
+            store.close()
+    json.dump({"id": created.id}, sys.stdout)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
 def clouds_json() -> list[dict[str, object]]:
     return [
         {
@@ -191,6 +264,8 @@ def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     if args.command == "export":
         return run_export(args)
+    if args.command == "request":
+        return run_request_new(args)
     if args.command == "clouds":
         json.dump(clouds_json(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
