@@ -10,7 +10,7 @@ import asyncio
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from desktop import __version__
@@ -73,7 +73,12 @@ class _Failures:
         self.record(f"{kind.__name__} in a Qt slot", value)
 
 
-def run(argv: Sequence[str]) -> int:
+#: Drives the shown window instead of waiting for the user to close it (the self-test, the
+#: screenshot script): gets the MainWindow and the failures so far, returns the exit code.
+Scenario = Callable[[Any, _Failures], Awaitable[int]]
+
+
+def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
     args = build_parser().parse_args(list(argv))
     if args.self_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -105,11 +110,13 @@ def run(argv: Sequence[str]) -> int:
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(failures.loop_handler)
     with loop:
-        code: int = loop.run_until_complete(_main(app, args, failures))
+        code: int = loop.run_until_complete(_main(app, args, failures, scenario))
     return code
 
 
-async def _main(app: Any, args: argparse.Namespace, failures: _Failures) -> int:
+async def _main(
+    app: Any, args: argparse.Namespace, failures: _Failures, scenario: Scenario | None
+) -> int:
     from desktop.ui.context import AppContext
     from desktop.ui.main_window import MainWindow
     from desktop.worker import Worker
@@ -132,7 +139,9 @@ async def _main(app: Any, args: argparse.Namespace, failures: _Failures) -> int:
         closed = asyncio.get_running_loop().create_future()
         app.lastWindowClosed.connect(lambda: None if closed.done() else closed.set_result(None))
         if args.self_test:
-            return await _self_test(window, failures)
+            scenario = _self_test
+        if scenario is not None:
+            return await scenario(window, failures)
         worker.spawn(window.load_customers())
         await closed
         return 0

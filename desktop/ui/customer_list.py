@@ -7,20 +7,38 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.models.customers import CustomerTableModel, HealthSummary
+from desktop.models.customers import (
+    DOMAIN,
+    GDAP,
+    HEALTH,
+    NAME,
+    RELATIONSHIP,
+    TENANT,
+    CustomerTableModel,
+    HealthSummary,
+    health_text,
+)
 from desktop.models.records import Customer
 from desktop.models.table import RecordRole, StatusRole
-from desktop.ui.widgets.status import StatusDelegate
+from desktop.ui.widgets.status import StatusDelegate, badge_column_width
+from desktop.ui.widgets.tables import RecordTable, setup_table
+
+# One summary per text the Health column can show, to size the column before any arrive.
+_HEALTH_SAMPLES = (
+    HealthSummary(0, 0, 0),
+    HealthSummary(1, 0, 0),
+    HealthSummary(2, 99, 0),
+    HealthSummary(3, 0, 0),
+    HealthSummary(-1, 0, 0, "error"),
+)
 
 
 def _summary_rank(value: Any) -> int | None:
@@ -65,28 +83,39 @@ class CustomerList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.move_down.connect(self._focus_list)
-        self.view = QTableView()
+        self.view = RecordTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Customers"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.verticalHeader().hide()
-        # Uniform heights let the view skip measuring 50,000 rows.
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.setTabKeyNavigation(False)
+        setup_table(self.view)
+        # Sized by rule, never to contents: that would measure up to 1,000 rows each time
+        # the health sweep fills a batch. The name takes the room; the relationship and the
+        # tenant ID (shown above the tabs, and searchable) are a right-click on the header away.
         header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.view.setColumnWidth(0, 230)
-        self.view.setColumnWidth(1, 200)
-        self.view.setColumnWidth(2, 90)
-        self.view.setColumnWidth(3, 120)
-        self.view.setItemDelegateForColumn(4, StatusDelegate(StatusRole, _summary_rank, self.view))
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        metrics = self.view.fontMetrics()
+        self.view.setColumnWidth(DOMAIN, metrics.averageCharWidth() * 24)
+        self.view.setColumnWidth(
+            HEALTH,
+            badge_column_width(
+                metrics,
+                [health_text(s) for s in _HEALTH_SAMPLES]
+                + [self.model.headerData(HEALTH, Qt.Orientation.Horizontal)],
+            ),
+        )
+        header.setSectionHidden(RELATIONSHIP, True)
+        header.setSectionHidden(TENANT, True)
+        # A column of dashes until the relationships are read (and for good in clouds
+        # without GDAP): it appears, fitted to its text, once there is something in it.
+        header.setSectionHidden(GDAP, True)
+        self._gdap_shown = False
+        self.model.dataChanged.connect(self._gdap_arrived)
+        # From the record, not StatusRole: that is None for "No access" too, which then
+        # drew no badge at all; the summary tells "not loaded" (none) from "no access" (ring).
+        self.view.setItemDelegateForColumn(
+            HEALTH, StatusDelegate(RecordRole, self._health_rank, self.view)
+        )
         self.view.selectionModel().currentRowChanged.connect(self._current)
         self.model.modelReset.connect(self._restore_current)
         self.model.layoutChanged.connect(self._restore_current)
@@ -102,6 +131,11 @@ class CustomerList(QWidget):
         layout.addWidget(self.count)
         self._update_count()
 
+    def _health_rank(self, customer: Any) -> int | None:
+        if not isinstance(customer, Customer):
+            return None
+        return _summary_rank(self.model.health(customer.tenant_id))
+
     def set_customers(self, customers: list[Customer]) -> None:
         self.model.set_rows(customers)
         self._update_count()
@@ -112,6 +146,13 @@ class CustomerList(QWidget):
 
     def _update_count(self) -> None:
         total, shown = self.model.total(), self.model.visible()
+        if total:
+            needle = self.search.text().strip()
+            self.view.set_placeholder(
+                self.tr("No customer matches “{0}”.").format(needle)
+                if needle
+                else self.tr("No customer to show.")
+            )
         if total == shown:
             self.count.setText(self.tr("%n customer(s)", "", total))
         else:
@@ -128,6 +169,19 @@ class CustomerList(QWidget):
         if tenant != self._current_tenant:
             self._current_tenant = tenant
             self.current_changed.emit(customer)
+
+    def _gdap_arrived(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        if self._gdap_shown or not top_left.column() <= GDAP <= bottom_right.column():
+            return
+        if top_left.siblingAtColumn(GDAP).data(StatusRole) is None:  # still "not loaded"
+            return
+        self._gdap_shown = True
+        header = self.view.horizontalHeader()
+        header.setSectionHidden(GDAP, False)
+        self.view.resizeColumnToContents(GDAP)  # once: it measures up to 1,000 rows
+        # Names first: the domain (above the tabs, and searchable) makes room for the GDAP
+        # state rather than squeezing the names; the header menu brings it back.
+        header.setSectionHidden(DOMAIN, True)
 
     def _restore_current(self) -> None:
         # Filtering or sorting keeps the chosen customer chosen while it is still listed.

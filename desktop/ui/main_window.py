@@ -62,6 +62,10 @@ class MainWindow(QMainWindow):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # CJK names come from a taller fallback font: reserve their height so the tabs do not
+        # jump a few pixels when the selection moves between scripts.
+        self.title.setText("Ág 京")
+        self.title.setMinimumHeight(self.title.sizeHint().height())
         self.subtitle = QLabel()
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.overview = OverviewPane(ctx)
@@ -76,7 +80,8 @@ class MainWindow(QMainWindow):
             (self.health, self.tr("Service &health")),
             (self.incidents, self.tr("&Incidents")),
             (self.portals, self.tr("Admin &portals")),
-            (self.requests, self.tr("Service re&quests")),
+            # Not "re&quests": an underlined q reads as a g.
+            (self.requests, self.tr("Service reque&sts")),
         ):
             self.tabs.addTab(pane, label)
             pane.status_message.connect(self.show_status)
@@ -91,7 +96,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 720])
+        splitter.setSizes([500, 780])  # proportions: the detail tables need the width
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(8, 8, 8, 0)
@@ -168,6 +173,8 @@ class MainWindow(QMainWindow):
     async def load_customers(self) -> int:
         """Read the customer list (page by page), then start filling the health column."""
         self.show_status(self.tr("Loading customers…"))
+        if not self.customers.model.total():
+            self.customers.view.set_placeholder(self.tr("Loading customers…"))
         backend = self.ctx.backend
 
         def read(cancel: threading.Event) -> list[Customer]:
@@ -183,6 +190,8 @@ class MainWindow(QMainWindow):
         except Exception as error:
             explained = explain(error, self.tr("customer list"))
             self.show_status(f"{explained.title}: {explained.detail}")
+            if not self.customers.model.total():
+                self.customers.view.set_placeholder(explained.title)
             self.customers_loaded.emit(-1)
             return -1
         self.customers.set_customers(customers)

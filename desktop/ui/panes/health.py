@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
-from desktop.models.health import ServiceHealthModel
-from desktop.models.records import Customer, Parsed, ServiceHealth, health_rank
+from desktop.models.health import SERVICE, STATUS, ServiceHealthModel
+from desktop.models.records import Customer, Parsed, ServiceHealth
 from desktop.models.table import StatusRole
 from desktop.ui.context import AppContext
 from desktop.ui.panes.base import Pane
-from desktop.ui.widgets.status import StatusDelegate
-
-
-def _rank(status: Any) -> int | None:
-    return health_rank(status) if isinstance(status, str) and status else None
+from desktop.ui.widgets.status import StatusDelegate, status_rank
+from desktop.ui.widgets.tables import setup_table, size_columns
 
 
 class HealthPane(Pane):
@@ -31,16 +27,11 @@ class HealthPane(Pane):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Service health"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSortingEnabled(True)
-        self.view.verticalHeader().hide()
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.view.setItemDelegateForColumn(1, StatusDelegate(StatusRole, _rank, self.view))
+        setup_table(self.view)  # worst first, as the model sorts
+        size_columns(self.view, stretch=STATUS, contents=[SERVICE])
+        self.view.setItemDelegateForColumn(
+            STATUS, StatusDelegate(StatusRole, status_rank, self.view)
+        )
         layout = self.content_layout()
         layout.addWidget(self.summary)
         layout.addWidget(self.view)

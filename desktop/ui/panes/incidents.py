@@ -6,24 +6,26 @@ import html
 import threading
 
 from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QSplitter,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QWidget
 
 from desktop.models.health import status_label
-from desktop.models.incidents import IssueTableModel
+from desktop.models.incidents import (
+    CLASSIFICATION,
+    ID,
+    LAST_UPDATE,
+    SERVICE,
+    STATUS,
+    TITLE,
+    IssueTableModel,
+    classification_label,
+)
 from desktop.models.records import Customer, HealthIssue, Parsed
-from desktop.models.table import RecordRole
+from desktop.models.table import RecordRole, StatusRole
 from desktop.ui.context import AppContext
 from desktop.ui.panes.base import Pane
-from desktop.ui.widgets.html_view import SafeTextBrowser
+from desktop.ui.widgets.html_view import SafeTextBrowser, field_table, history_entry
+from desktop.ui.widgets.status import StatusDelegate, status_rank
+from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
 
 
 def local_time(value: object) -> str:
@@ -59,31 +61,30 @@ class IncidentsPane(Pane):
         bar.addStretch(1)
         self.count = QLabel()
         bar.addWidget(self.count)
-        self.view = QTableView()
+        self.view = RecordTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Incidents"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSortingEnabled(False)  # the model keeps active first, newest first
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.view.setColumnWidth(1, 320)
+        setup_table(self.view, sortable=False)  # the model keeps active first, newest first
+        # The title gets the room; the classification is in the details and the filter, and
+        # long service names ("Microsoft Defender for Office 365") may be elided.
+        size_columns(
+            self.view, stretch=TITLE, contents=[ID, STATUS, LAST_UPDATE], hidden=[CLASSIFICATION]
+        )
+        self.view.setColumnWidth(SERVICE, self.view.fontMetrics().averageCharWidth() * 20)
+        self.view.setItemDelegateForColumn(
+            STATUS, StatusDelegate(StatusRole, status_rank, self.view)
+        )
         self.view.selectionModel().currentRowChanged.connect(self._show_issue)
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Incident details"))
         self.detail.link_activated.connect(self._open_link)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        top = QWidget()
-        top_layout = QHBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.view)
-        splitter.addWidget(top)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
-        splitter.setSizes([220, 320])
+        # A few issues at a time, but posts run long: the history gets the extra height.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
         layout = self.content_layout()
         layout.addLayout(bar)
         layout.addWidget(splitter)
@@ -99,17 +100,22 @@ class IncidentsPane(Pane):
     def _apply_filter(self) -> None:
         f = {k: box.isChecked() for k, box in self.filters.items()}
         self.model.set_filter(f["active"], f["resolved"], f["incidents"], f["advisories"])
-        total = len(self.model.all_records()) if hasattr(self.model, "all_records") else None
+        total = len(self.model.all_records())
         shown = self.model.rowCount()
         self.count.setText(
-            self.tr("%n shown", "", shown) + (f" / {total}" if total is not None else "")
+            self.tr("{0} of {1} shown").format(shown, total)
+            if shown != total
+            else self.tr("%n issue(s)", "", total)
+        )
+        self.view.set_placeholder(
+            self.tr("No incidents match the filter.")
+            if total
+            else self.tr("Microsoft reports no incidents or advisories for this customer.")
         )
         if shown:
             self.view.selectRow(0)
         else:
-            self.detail.setHtml(
-                "<p>" + html.escape(self.tr("No incidents match the filter.")) + "</p>"
-            )
+            self.detail.clear()
 
     def _show_issue(self, current: QModelIndex, _previous: QModelIndex) -> None:
         issue = current.data(RecordRole)
@@ -124,35 +130,30 @@ class IncidentsPane(Pane):
             (self.tr("Status"), status_label(issue.status)),
             (self.tr("Service"), issue.service),
             (self.tr("Feature"), " / ".join(p for p in (issue.feature_group, issue.feature) if p)),
-            (
-                self.tr("Classification"),
-                self.tr("Incident")
-                if issue.classification == "incident"
-                else self.tr("Advisory")
-                if issue.classification == "advisory"
-                else issue.classification,
-            ),
+            (self.tr("Classification"), classification_label(issue.classification)),
             (self.tr("Started"), local_time(issue.start)),
             (self.tr("Ended"), local_time(issue.end) if issue.end else self.tr("Ongoing")),
             (self.tr("Last update"), local_time(issue.last_modified)),
+            (self.tr("User impact"), issue.impact),
         ]
-        table = "".join(
-            f"<tr><td><b>{e(k)}</b>&nbsp;&nbsp;</td><td>{e(v or '—')}</td></tr>" for k, v in rows
-        )
+        palette = self.detail.palette()
         posts = []
         for post in issue.posts_newest_first():
             body = self.ctx.backend.sanitize(post.content, post.content_type)
-            posts.append(
-                f"<hr><p><b>{e(local_time(post.created))}</b>"
-                f" <i>({e(post.post_type)})</i></p><div>{body}</div>"
-            )
+            heading = f"<b>{e(local_time(post.created))}</b>"
+            if post.post_type and post.post_type != "regular":  # most are; only flag the rest
+                heading += f" · {e(self._post_type(post.post_type))}"
+            posts.append(history_entry(palette, heading, body))
         history = "".join(posts) or f"<p><i>{e(self.tr('No updates posted yet.'))}</i></p>"
         return (
             f"<h3>{e(issue.id)} — {e(issue.title)}</h3>"
-            f"<table>{table}</table>"
-            f"<p><b>{e(self.tr('User impact'))}</b><br>{e(issue.impact or '—')}</p>"
+            f"{field_table(palette, ('', rows))}"
             f"<h4>{e(self.tr('Updates (newest first)'))}</h4>{history}"
         )
+
+    def _post_type(self, kind: str) -> str:
+        labels = {"quick": self.tr("Quick update"), "strategic": self.tr("Strategic update")}
+        return labels.get(kind, kind)
 
     def _open_link(self, url: str) -> None:
         self.ctx.worker.spawn(self._open(url))

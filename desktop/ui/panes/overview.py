@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import html
+import re
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from desktop.backend import ApiError
+from desktop.models.customers import relationship_label
 from desktop.models.records import Customer, CustomerDetail, GdapRelationship
 from desktop.ui.context import AppContext
 from desktop.ui.errors import explain
 from desktop.ui.panes.base import Pane
 from desktop.ui.panes.incidents import local_time
-from desktop.ui.widgets.html_view import SafeTextBrowser
+from desktop.ui.widgets.html_view import SafeTextBrowser, field_table
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class OverviewPane(Pane):
         self.what = self.tr("profile")
         self.view = SafeTextBrowser()
         self.view.setAccessibleName(self.tr("Customer overview"))
+        self.view.setFrameShape(QFrame.Shape.NoFrame)  # the tab already frames it
         self.content_layout().addWidget(self.view)
 
     def fetch(self, customer: Customer, cancel: threading.Event) -> Overview:
@@ -59,7 +61,6 @@ class OverviewPane(Pane):
         return Overview(detail, gdap, gdap_error, degraded, services, incidents, health_error)
 
     def present(self, data: Overview) -> None:
-        e = html.escape
         d = data.detail
         c = d.customer
         profile = [
@@ -67,7 +68,7 @@ class OverviewPane(Pane):
             (self.tr("Tenant ID"), c.tenant_id),
             (self.tr("Initial domain"), c.domain),
             (self.tr("Default domain"), d.default_domain),
-            (self.tr("Relationship"), c.relationship),
+            (self.tr("Relationship"), relationship_label(c.relationship)),
             (self.tr("Email"), d.email),
             (self.tr("Address"), ", ".join(d.address.lines())),
             (self.tr("Phone"), d.address.phone),
@@ -80,9 +81,9 @@ class OverviewPane(Pane):
                 ends += "  ⚠ " + self.tr("expires within 30 days")
             gdap_rows = [
                 (self.tr("GDAP relationship"), g.display_name),
-                (self.tr("Status"), g.status),
+                (self.tr("Status"), self._gdap_status(g.status)),
                 (self.tr("Ends"), ends),
-                (self.tr("Auto-extend"), g.auto_extend or "—"),
+                (self.tr("Auto-extend"), self._auto_extend(g.auto_extend)),
                 (self.tr("Roles"), self.tr("%n role(s)", "", len(g.role_ids))),
             ]
         elif self.ctx.backend.cloud.gdap:
@@ -110,20 +111,31 @@ class OverviewPane(Pane):
                 ),
                 (self.tr("Open incidents"), str(data.open_incidents)),
             ]
-
-        def table(rows: list[tuple[str, str]]) -> str:
-            return (
-                "<table>"
-                + "".join(
-                    f"<tr><td><b>{e(k)}</b>&nbsp;&nbsp;&nbsp;</td><td>{e(v or '—')}</td></tr>"
-                    for k, v in rows
-                )
-                + "</table>"
-            )
-
+        # The window's header already names the customer: no title here.
         self.view.setHtml(
-            f"<h2>{e(c.company_name)}</h2>{table(profile)}"
-            f"<h3>{e(self.tr('Right now'))}</h3>{table(now_rows)}"
-            f"<h3>{e(self.tr('Delegated access'))}</h3>{table(gdap_rows)}"
+            field_table(
+                self.view.palette(),
+                (self.tr("Profile"), profile),
+                (self.tr("Right now"), now_rows),
+                (self.tr("Delegated access"), gdap_rows),
+            )
         )
         self.show_content()
+
+    def _gdap_status(self, status: str) -> str:
+        labels = {
+            "active": self.tr("Active"),
+            "expiring": self.tr("Expiring"),
+            "expired": self.tr("Expired"),
+            "approvalPending": self.tr("Waiting for the customer's approval"),
+            "terminated": self.tr("Terminated"),
+            "terminating": self.tr("Terminating"),
+        }
+        return labels.get(status, status)
+
+    def _auto_extend(self, duration: str) -> str:
+        """Graph sends an ISO 8601 duration: PT0S for never, P180D for every 180 days."""
+        days = re.fullmatch(r"P(\d+)D", duration or "")
+        if days:
+            return self.tr("Every {0} days").format(int(days.group(1)))
+        return self.tr("No") if duration in ("", "PT0S", "P0D") else duration

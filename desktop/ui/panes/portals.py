@@ -6,21 +6,14 @@ import threading
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
 
-from desktop.models.portals import PortalModel
+from desktop.models.portals import LINK, PORTAL, PURPOSE, PortalModel
 from desktop.models.records import Customer, PortalLink
 from desktop.models.table import RecordRole
 from desktop.ui.context import AppContext
 from desktop.ui.panes.base import Pane
+from desktop.ui.widgets.tables import setup_table, size_columns
 
 
 class PortalTable(QTableView):
@@ -46,15 +39,8 @@ class PortalsPane(Pane):
         self.view.setAccessibleDescription(
             self.tr("Press Enter or double-click to open the portal in your browser.")
         )
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        setup_table(self.view, sortable=False)  # the portals come in the order admins use them
+        size_columns(self.view, stretch=PURPOSE, contents=[PORTAL, LINK])
         self.view.activated.connect(self.open_index)
         self.view.doubleClicked.connect(self.open_index)
         self.open_button = QPushButton(self.tr("&Open in browser"))

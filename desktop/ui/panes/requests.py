@@ -6,15 +6,26 @@ import html
 import threading
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import QSplitter, QTableView, QWidget
 
 from desktop.models.records import Customer, Parsed, ServiceRequest
-from desktop.models.requests import ServiceRequestModel, severity_label, status_text
+from desktop.models.requests import (
+    CREATED,
+    ID,
+    MODIFIED,
+    SEVERITY,
+    STATUS,
+    TITLE,
+    ServiceRequestModel,
+    severity_label,
+    status_text,
+)
 from desktop.models.table import RecordRole
 from desktop.ui.context import AppContext
 from desktop.ui.panes.base import Pane
 from desktop.ui.panes.incidents import local_time
-from desktop.ui.widgets.html_view import SafeTextBrowser
+from desktop.ui.widgets.html_view import SafeTextBrowser, field_table, history_entry
+from desktop.ui.widgets.tables import setup_table, size_columns
 
 
 class RequestsPane(Pane):
@@ -27,23 +38,24 @@ class RequestsPane(Pane):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Service requests"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSortingEnabled(True)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.view.setColumnWidth(1, 300)
+        setup_table(self.view)  # most recently modified first, as the model sorts
+        # The title gets the room; the creation date is in the details.
+        size_columns(
+            self.view,
+            stretch=TITLE,
+            contents=[ID, SEVERITY, STATUS, MODIFIED],
+            hidden=[CREATED],
+        )
         self.view.selectionModel().currentRowChanged.connect(self._show_request)
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Service request details"))
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
-        splitter.setSizes([220, 300])
+        # A handful of requests, but descriptions and notes run long: they get the height.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
         self.content_layout().addWidget(splitter)
 
     def fetch(self, customer: Customer, cancel: threading.Event) -> Parsed[ServiceRequest]:
@@ -74,25 +86,26 @@ class RequestsPane(Pane):
             self.detail.clear()
             return
         e = html.escape
+        contact = request.contact_name
+        if request.contact_email:
+            contact = f"{contact} <{request.contact_email}>" if contact else request.contact_email
         rows = [
             (self.tr("Severity"), severity_label(request.severity)),
             (self.tr("Status"), status_text(request.status)),
             (self.tr("Topic"), request.support_topic_name or request.product_name),
-            (
-                self.tr("Contact"),
-                " ".join(p for p in (request.contact_name, request.contact_email) if p),
-            ),
+            (self.tr("Contact"), contact),
             (self.tr("Created"), local_time(request.created)),
             (self.tr("Last modified"), local_time(request.last_modified)),
             (self.tr("Closed"), local_time(request.last_closed) if request.last_closed else "—"),
         ]
-        table = "".join(
-            f"<tr><td><b>{e(k)}</b>&nbsp;&nbsp;</td><td>{e(v or '—')}</td></tr>" for k, v in rows
-        )
+        palette = self.detail.palette()
         notes = (
             "".join(
-                f"<hr><p><b>{e(n.created_by or '?')}</b> · {e(local_time(n.created))}</p>"
-                f"<p>{e(n.text).replace(chr(10), '<br>')}</p>"
+                history_entry(
+                    palette,
+                    f"<b>{e(n.created_by or '?')}</b> · {e(local_time(n.created))}",
+                    f"<p>{e(n.text).replace(chr(10), '<br>')}</p>",
+                )
                 for n in sorted(
                     request.notes, key=lambda n: n.created or request.created or 0, reverse=True
                 )
@@ -101,6 +114,6 @@ class RequestsPane(Pane):
         )
         description = e(request.description).replace("\n", "<br>")
         self.detail.setHtml(
-            f"<h3>{e(request.id)} — {e(request.title)}</h3><table>{table}</table>"
+            f"<h3>{e(request.id)} — {e(request.title)}</h3>{field_table(palette, ('', rows))}"
             f"<p>{description}</p><h4>{e(self.tr('Notes (newest first)'))}</h4>{notes}"
         )

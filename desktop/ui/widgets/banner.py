@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class MessagePanel(QWidget):
@@ -29,15 +29,26 @@ class MessagePanel(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMaximumWidth(560)
         self.retry = QPushButton(self.tr("Retry"))
         self.retry.setAccessibleName(self.tr("Retry loading"))
         self.retry.clicked.connect(self.retry_requested)
+        # A column of readable measure, centred: wrapped labels get their full height only
+        # when the layout sets their width, not when an alignment shrinks them to a hint.
+        column = QWidget()
+        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 72)
+        text = QVBoxLayout(column)
+        text.setContentsMargins(0, 0, 0, 0)
+        text.addWidget(self.title)
+        text.addWidget(self.detail)
+        text.addSpacing(self.fontMetrics().height() // 2)
+        text.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 8)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(self.title)
-        layout.addWidget(self.detail, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
 
     def show_message(self, title: str, detail: str = "", retry: bool = False) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 
@@ -26,3 +29,37 @@ class SafeTextBrowser(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # Images, style sheets, anything: the sanitizer removed them, and this makes sure.
         return None
+
+
+Field = tuple[str, str]
+
+
+def field_table(palette: QPalette, *sections: tuple[str, Sequence[Field]]) -> str:
+    """Label/value rows as one HTML table, so values line up even across headed sections.
+
+    A section with an empty heading has none; empty values show as a dash.
+    """
+    e = html.escape
+    muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    rows = []
+    for heading, fields in sections:
+        if heading:
+            rows.append(
+                f'<tr><td colspan="2" style="padding-top: 12px"><b>{e(heading)}</b></td></tr>'
+            )
+        rows.extend(
+            f'<tr><td style="color: {muted}; padding-right: 16px">{e(label)}</td>'
+            f"<td>{e(value or '—')}</td></tr>"
+            for label, value in fields
+        )
+    return f'<table cellspacing="0" cellpadding="2">{"".join(rows)}</table>'
+
+
+def history_entry(palette: QPalette, heading: str, body_html: str) -> str:
+    """One post or note of a history: a shaded heading bar (already escaped) and its body."""
+    shade = palette.color(QPalette.ColorRole.Window).name()
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="4" '
+        f'style="margin-top: 10px; background-color: {shade}">'
+        f'<tr><td>{heading}</td></tr></table><div style="margin: 4px 4px 0 4px">{body_html}</div>'
+    )

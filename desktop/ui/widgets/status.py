@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from desktop.models.records import health_rank
 
 # rank -> (colour, shape). 0 fine, 1 watch, 2 degraded, 3 down, -1 unknown/no data.
 _STYLES = {
@@ -17,6 +19,11 @@ _STYLES = {
     3: (QColor("#c62828"), "square"),
     -1: (QColor("#757575"), "ring"),
 }
+
+
+def status_rank(status: Any) -> int | None:
+    """The badge for a health or issue status string as Graph sends it; None for no badge."""
+    return health_rank(status) if isinstance(status, str) and status else None
 
 
 def rank_colour(rank: int) -> QColor:
@@ -67,6 +74,17 @@ def paint_shape(painter: QPainter, rect: QRect, rank: int) -> None:
     painter.restore()
 
 
+_BADGE, _GAP, _END = 12, 6, 4  # badge size, space either side of it, space after the text
+
+
+def badge_column_width(metrics: QFontMetrics, texts: Iterable[str]) -> int:
+    """A width that shows each of `texts` whole after its badge.
+
+    For columns too long to size to their contents (50,000 customers) whose texts are known.
+    """
+    return max(map(metrics.horizontalAdvance, texts), default=0) + _BADGE + 2 * _GAP + _END + 2
+
+
 class StatusDelegate(QStyledItemDelegate):
     """Draws a coloured shape before the cell's text.
 
@@ -98,10 +116,10 @@ class StatusDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        size = max(8, min(12, opt.rect.height() - 8))
-        badge = QRect(opt.rect.left() + 6, opt.rect.center().y() - size // 2, size, size)
+        size = max(8, min(_BADGE, opt.rect.height() - 8))
+        badge = QRect(opt.rect.left() + _GAP, opt.rect.center().y() - size // 2, size, size)
         paint_shape(painter, badge, int(rank))
-        text_rect = opt.rect.adjusted(size + 12, 0, -4, 0)
+        text_rect = opt.rect.adjusted(size + 2 * _GAP, 0, -_END, 0)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
@@ -118,4 +136,4 @@ class StatusDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> QSize:
         hint = super().sizeHint(option, index)
-        return QSize(hint.width() + 20, hint.height())
+        return QSize(hint.width() + _BADGE + 2 * _GAP + _END, hint.height())

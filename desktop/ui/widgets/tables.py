@@ -1,0 +1,113 @@
+"""What every record table shares: compact uniform rows, the model's own sort, a column menu."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+Mode = QHeaderView.ResizeMode
+
+
+class RecordTable(QTableView):
+    """A table that says why it is empty ("no customer matches…") instead of staying blank."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._placeholder = ""
+
+    def set_placeholder(self, text: str) -> None:
+        """Shown while the model has no rows; "" for none."""
+        self._placeholder = text
+        self.viewport().update()
+
+    def placeholder(self) -> str:
+        return self._placeholder
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if not self._placeholder or model is None or model.rowCount():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        line = self.fontMetrics().height()
+        painter.drawText(
+            self.viewport().rect().adjusted(line, line, -line, -line),
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
+            self._placeholder,
+        )
+
+
+def setup_table(view: QTableView, sortable: bool = True) -> None:
+    """Whole-row single selection, one row height everywhere, sorting as the model has it.
+
+    Call after `setModel`.
+    """
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table: keyboard users move between panes
+    rows = view.verticalHeader()
+    rows.hide()
+    # Uniform heights let the view skip measuring rows (50,000 customers), and every table
+    # in the window then has the same density as the customer list.
+    rows.setSectionResizeMode(Mode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    if sortable:
+        # Enabling sorting sorts by the header's indicator, which defaults to column 0
+        # descending; show (and keep) the order the model chose instead.
+        state = getattr(view.model(), "sort_state", None)
+        if state is not None:
+            header.setSortIndicator(*state())
+        view.setSortingEnabled(True)
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.customContextMenuRequested.connect(lambda pos: _column_menu(view, pos))
+
+
+def size_columns(
+    view: QTableView,
+    stretch: int,
+    contents: Iterable[int] = (),
+    hidden: Iterable[int] = (),
+) -> None:
+    """One column takes the spare width, `contents` fit their text, `hidden` start hidden.
+
+    For short tables only: fitting to contents measures every row on each change.
+    """
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(Mode.Interactive)
+    header.setSectionResizeMode(stretch, Mode.Stretch)
+    for column in contents:
+        header.setSectionResizeMode(column, Mode.ResizeToContents)
+    for column in hidden:
+        header.setSectionHidden(column, True)
+
+
+def _column_menu(view: QTableView, pos: QPoint) -> None:
+    """Right-click on the header: show or hide columns (never the last one shown)."""
+    header = view.horizontalHeader()
+    model = view.model()
+    shown = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
+    menu = QMenu(view)
+
+    def toggle(column: int, on: bool) -> None:
+        header.setSectionHidden(column, not on)
+        if on and header.sectionResizeMode(column) == Mode.Interactive:
+            # A column hidden from the start never had a width of its own.
+            view.resizeColumnToContents(column)
+
+    for column in range(model.columnCount()):
+        action = menu.addAction(str(model.headerData(column, Qt.Orientation.Horizontal)))
+        action.setCheckable(True)
+        action.setChecked(column in shown)
+        action.setEnabled(shown != [column])
+        action.toggled.connect(lambda on, c=column: toggle(c, on))
+    menu.exec(header.mapToGlobal(pos))

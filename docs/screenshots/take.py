@@ -1,0 +1,134 @@
+"""Regenerate the README screenshots from the real window on the embedded sandbox.
+
+    xvfb-run -a uv run python docs/screenshots/take.py
+
+Runs the app as `partner-desk` does (desktop.gui builds the loop, the sandbox and the window)
+with a scenario that picks customers from what the window itself shows and grabs each tab.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop import gui
+from desktop.models.records import Customer
+from desktop.models.table import RecordRole
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+HERE = Path(__file__).resolve().parent
+SIZE = (1280, 800)
+SWEEP_TIMEOUT = 60.0
+SETTLE_S = 0.3  # layouts and repaints after a selection or a tab change, before grabbing
+
+
+def is_cjk(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" for ch in text)  # kana and CJK ideographs
+
+
+def listed(window: MainWindow) -> list[tuple[int, Customer]]:
+    model = window.customers.model
+    return [(row, model.index(row, 0).data(RecordRole)) for row in range(model.rowCount())]
+
+
+async def select(window: MainWindow, row: int) -> None:
+    window.select_customer_row(row)
+    await window.wait_panes_settled()
+    await asyncio.sleep(SETTLE_S)
+
+
+def grab(window: MainWindow, name: str) -> None:
+    if not window.grab().save(str(HERE / name)):
+        raise RuntimeError(f"could not write {HERE / name}")
+    print(f"wrote docs/screenshots/{name}")
+
+
+async def load_with_health(window: MainWindow) -> None:
+    """Load the customers and wait until the health sweep has filled the Health column."""
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def finished(_cancelled: bool) -> None:
+        if not done.done():
+            done.set_result(None)
+
+    window.health_sweep_done.connect(finished)
+    if await asyncio.wait_for(window.load_customers(), 60) <= 0:
+        raise RuntimeError("no customers loaded")
+    try:
+        await asyncio.wait_for(done, SWEEP_TIMEOUT)
+    except asyncio.TimeoutError:
+        raise RuntimeError(f"the health sweep took longer than {SWEEP_TIMEOUT:.0f} s") from None
+
+
+async def shoot(window: MainWindow) -> None:
+    window.resize(*SIZE)
+    await load_with_health(window)
+    rows = listed(window)
+    health = window.customers.model.health
+
+    # The main shots: GDAP access, active incidents and service requests; a CJK name first.
+    busy = [(r, c) for r, c in rows if (s := health(c.tenant_id)) and not s.error and s.incidents]
+    busy.sort(key=lambda rc: not is_cjk(rc[1].company_name))
+    for row, _customer in busy:
+        await select(window, row)
+        if all(p.state == "ready" for p in window.panes()) and all(
+            pane.model.rowCount() for pane in (window.incidents, window.requests)
+        ):
+            break
+    else:
+        raise RuntimeError("no customer with GDAP access, incidents and service requests")
+    for pane, name in (
+        (window.overview, "overview.png"),
+        (window.health, "health.png"),
+        (window.incidents, "incidents.png"),  # the first issue is selected: its posts show
+        (window.portals, "portals.png"),
+        (window.requests, "requests.png"),  # likewise the first request and its notes
+    ):
+        window.tabs.setCurrentWidget(pane)
+        await asyncio.sleep(SETTLE_S)
+        grab(window, name)
+
+    # No GDAP: the health tab explains the 403 instead of showing a table.
+    blocked = next((r for r, c in rows if (s := health(c.tenant_id)) and s.error), None)
+    if blocked is None:
+        raise RuntimeError("every customer has GDAP access: no 403 to show")
+    window.tabs.setCurrentWidget(window.health)
+    await select(window, blocked)
+    grab(window, "no-gdap.png")
+
+    # Search as you type, with the start of a German word (an umlaut, casefolded).
+    words = (w for _, c in rows for w in c.company_name.split() if set(w) & set("äöüß"))
+    word = next(words, None)
+    if word is None:
+        raise RuntimeError("no German name with an umlaut to search for")
+    window.focus_search()
+    window.customers.search.setText(word[:5].lower())
+    await select(window, 0)
+    grab(window, "search.png")
+
+
+async def take(window: MainWindow, failures: Any) -> int:
+    """The scenario for `desktop.gui.run`: every shot, then the exit code."""
+    from PySide6.QtCore import QLocale
+
+    # Dates as a reader of the English README expects, whatever the machine's locale.
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    problems: list[str] = []
+    try:
+        await shoot(window)
+    except Exception as error:
+        problems.append(f"{type(error).__name__}: {error}")
+    window.cancel_sweep()
+    window.close()
+    problems.extend(failures.messages)  # whatever went wrong in slots and tasks meanwhile
+    for problem in problems:
+        print(f"screenshots failed: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(gui.run(sys.argv[1:], scenario=take))
