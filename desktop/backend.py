@@ -30,6 +30,7 @@ from desktop.models.records import (
     PortalLink,
     ServiceHealth,
     ServiceRequest,
+    SupportTopic,
 )
 
 T = TypeVar("T")
@@ -161,6 +162,16 @@ class Backend:
 
     def issue(self, tenant_id: str, issue_id: str, cid: str | None = None) -> HealthIssue:
         return self.graph.issue(tenant_id, issue_id, cid or new_correlation_id())
+
+    def support_topics(self, cid: str | None = None) -> Parsed[SupportTopic]:
+        """Support topics for a new request (announced as retired with create: may 404/410)."""
+        return self.pc.support_topics(cid or new_correlation_id())
+
+    def add_note(self, request_id: str, text: str, cid: str | None = None) -> ServiceRequest:
+        """Add a note; the request as it is afterwards (fetched when the PATCH says 204)."""
+        cid = cid or new_correlation_id()
+        updated = self.pc.add_note(request_id, text, cid)
+        return updated if updated is not None else self.pc.service_request(request_id, cid)
 
     def requests(self, tenant_id: str | None, cid: str | None = None) -> Parsed[ServiceRequest]:
         if not self.cloud.service_requests:

@@ -122,3 +122,12 @@ def test_other_errors_keep_the_draft(tmp_path):
         assert caught.value.status == 400
         assert store.get(draft.id) is not None
         backend.close()
+
+
+def test_a_note_appears_after_patch(sandbox: Sandbox, backend: Backend):
+    request = next(r for r in backend.requests(None).items if r.is_open)
+    updated = backend.add_note(request.id, "Customer confirms the fix works — 確認しました.")
+    assert updated.id == request.id
+    assert any(n.text == "Customer confirms the fix works — 確認しました." for n in updated.notes)
+    again = backend.pc.service_request(request.id, "cid")
+    assert len(again.notes) == len(request.notes) + 1

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.backend import Backend
+from desktop.store import DraftStore
 from desktop.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,9 @@ class AppContext:
     account: str = ""
     # Replaced by a stub in tests; called on a worker thread, never on the GUI thread.
     launcher: Callable[[str], bool] = field(default=system_browser)
+    # Service-request drafts; opened on the worker at start-up (None until then, or in tests
+    # that do not file requests).
+    drafts: DraftStore | None = None
 
     async def open_link(self, url: str) -> str | None:
         """Open `url` if the link policy allows it; returns why not, or None when opened."""

@@ -1,0 +1,177 @@
+"""The New service request dialog against the sandbox: validation, once-only, retired create."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.backend import Backend
+from desktop.sandbox import Sandbox
+from desktop.store import Draft, DraftStore
+from desktop.ui.context import AppContext
+from desktop.ui.new_request import NewRequestDialog, escalation_draft
+from desktop.worker import Worker
+from tests.ui.conftest import Launcher
+
+TYPIST = Path(__file__).with_name("typist.py")
+
+
+@pytest.fixture
+def make_ctx(qloop, launcher: Launcher, tmp_path) -> Iterator:
+    made: list[tuple[Worker, Backend, Sandbox]] = []
+
+    def make(**sandbox_options) -> tuple[AppContext, Sandbox]:
+        sandbox = Sandbox(customers=4, seed=9, **sandbox_options).start()
+        worker = Worker()
+        backend = Backend.for_sandbox(sandbox.url)
+        made.append((worker, backend, sandbox))
+        store = DraftStore(tmp_path / "drafts.sqlite3")
+        ctx = AppContext(worker=worker, backend=backend, launcher=launcher, drafts=store)
+        return ctx, sandbox
+
+    yield make
+    for worker, backend, sandbox in made:
+        worker.shutdown(wait=True)
+        backend.close()
+        sandbox.stop()
+
+
+def open_dialog(qtbot, ctx: AppContext, sandbox: Sandbox) -> NewRequestDialog:
+    customer = sandbox.data.customers[0]
+    assert ctx.drafts is not None
+    draft = Draft.new(customer.tenant_id, customer.company_name)
+    dialog = NewRequestDialog(ctx, ctx.drafts, draft)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.topic.count() > 0, timeout=10000)
+    return dialog
+
+
+def fill(qtbot, dialog: NewRequestDialog, title: str = "Mail flow stopped") -> None:
+    qtbot.keyClicks(dialog.title_edit, title)
+    dialog.topic.setCurrentIndex(0)
+    qtbot.keyClicks(dialog.description, "No mail leaves the tenant since 09:10 UTC; NDR 5.7.1.")
+    qtbot.keyClicks(dialog.contact_email, "ada@contoso.example")
+
+
+def submitted(qtbot, dialog: NewRequestDialog) -> None:
+    task = dialog.ctx.worker.spawn(dialog.submit())
+    qtbot.waitUntil(task.done, timeout=20000)
+    assert task.exception() is None
+
+
+def test_each_bad_field_says_why(qtbot, make_ctx):
+    ctx, sandbox = make_ctx()
+    dialog = open_dialog(qtbot, ctx, sandbox)
+    qtbot.keyClicks(dialog.description, "short")
+    qtbot.keyClicks(dialog.contact_email, "ada@")
+    qtbot.keyClicks(dialog.cc, "ops@contoso.example, nope")
+    # Shown while typing, for the fields the user touched ...
+    assert dialog.errors["description"].isVisibleTo(dialog)
+    assert not dialog.errors["title"].isVisibleTo(dialog)
+    submitted(qtbot, dialog)
+    # ... and for every field at submit.
+    shown = {key for key, label in dialog.errors.items() if label.isVisibleTo(dialog)}
+    assert shown == {"title", "topic", "description", "contact", "cc"}
+    assert "at least 20" in dialog.errors["description"].text()
+    assert "nope" in dialog.errors["cc"].text()
+    assert "Fix the fields" in dialog.status.text()
+    assert sandbox.stats().get("creates", 0) == 0
+
+
+def test_a_dropped_answer_still_files_exactly_one(qtbot, make_ctx):
+    ctx, sandbox = make_ctx(drop_after_commit=1)
+    dialog = open_dialog(qtbot, ctx, sandbox)
+    filed: list[object] = []
+    dialog.filed.connect(filed.append)
+    fill(qtbot, dialog, "Exactly one from the GUI")
+    submitted(qtbot, dialog)
+    assert len(filed) == 1
+    tenant = sandbox.data.customers[0].tenant_id
+    mine = [r for r in ctx.backend.requests(tenant).items if r.title == "Exactly one from the GUI"]
+    assert len(mine) == 1
+    assert sandbox.stats()["creates"] == 1
+    assert ctx.drafts is not None
+    assert ctx.drafts.all() == []
+
+
+def test_a_retired_create_opens_the_web_form_with_the_text_on_the_clipboard(
+    qtbot, make_ctx, launcher: Launcher
+):
+    ctx, sandbox = make_ctx(retired_create=True)
+    dialog = open_dialog(qtbot, ctx, sandbox)
+    assert dialog.topic.isEditable()  # topics are retired too: a free choice of product
+    dialog.topic.setCurrentText("Exchange Online")
+    fill(qtbot, dialog, "Retired path")
+    submitted(qtbot, dialog)
+    assert launcher.opened == ["https://partner.microsoft.com/dashboard/v2/support/servicerequests"]
+    clipboard = QApplication.clipboard().text()
+    assert "Title: Retired path" in clipboard
+    assert "NDR 5.7.1" in clipboard
+    assert "Paste the text" in dialog.status.text()
+    assert ctx.drafts is not None
+    assert [d.title for d in ctx.drafts.all()] == ["Retired path"]  # kept
+
+
+def test_escalating_an_incident_fills_the_draft(sandbox: Sandbox, backend: Backend):
+    customer = next(c for c in backend.customers().items)
+    issue = backend.issues(customer.tenant_id).items[0] if sandbox else None
+    assert issue is not None
+    draft = escalation_draft(customer, issue)
+    assert issue.id in draft.description
+    assert draft.incident_id == issue.id
+    assert issue.service in draft.title
+
+
+def test_a_draft_survives_a_killed_process(tmp_path):
+    """Type into the real dialog in a child process, SIGKILL it mid-typing, restart it."""
+    store_path = tmp_path / "drafts.sqlite3"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PARTNER_DESK_HOME": str(tmp_path)}
+    child = subprocess.Popen(
+        [sys.executable, str(TYPIST), "type", str(store_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert child.stdout is not None
+    typed = 0
+    for line in child.stdout:
+        if line.startswith("typed "):
+            typed = int(line.split()[1])
+            if typed >= 120:
+                break
+    child.send_signal(signal.SIGKILL)
+    child.wait(10)
+    child.stdout.close()
+    assert typed >= 120
+    restored = subprocess.run(
+        [sys.executable, str(TYPIST), "restore", str(store_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    draft = json.loads(restored.stdout.strip().splitlines()[-1])
+    text = draft["title"] + draft["description"]
+    expected = "".join(json.loads(TYPIST.with_suffix(".json").read_text()))
+    assert expected.startswith(text)  # what was restored is what was typed, in order
+    # At most the last save interval of typing (300 ms at ~20 ms a key) may be lost.
+    assert len(text) >= typed - 40, (len(text), typed)
+
+
+def test_the_dialog_keys(qtbot, make_ctx):
+    ctx, sandbox = make_ctx()
+    dialog = open_dialog(qtbot, ctx, sandbox)
+    fill(qtbot, dialog, "By keyboard")
+    qtbot.keyClick(dialog.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.result() == 1, timeout=20000)
