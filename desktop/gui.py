@@ -117,12 +117,15 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
 async def _main(
     app: Any, args: argparse.Namespace, failures: _Failures, scenario: Scenario | None
 ) -> int:
+    from desktop import settings as settings_store
+    from desktop.store import DraftStore
     from desktop.ui.context import AppContext
     from desktop.ui.main_window import MainWindow
     from desktop.worker import Worker
 
     worker = Worker()
     sandbox = None
+    drafts: DraftStore | None = None
     try:
         if args.sandbox_url:
             url, mode = args.sandbox_url, "external sandbox"
@@ -133,20 +136,29 @@ async def _main(
             await worker.run(sandbox.start)  # binding and data generation stay off the GUI
             url, mode = sandbox.url, "sandbox"
         backend = Backend.for_sandbox(url, concurrency=args.concurrency)
-        ctx = AppContext(worker=worker, backend=backend, mode=mode)
-        window = MainWindow(ctx)
+        # Small files, but disk all the same: read on the worker, never on the GUI thread.
+        settings = await worker.run(settings_store.load)
+        drafts = await worker.run(DraftStore)
+        ctx = AppContext(worker=worker, backend=backend, mode=mode, drafts=drafts)
+        window = MainWindow(ctx, settings)
         window.show()
+        for notice in (*settings.problems, drafts.notice.message if drafts.notice else ""):
+            if notice:
+                window.show_status(notice, 15000)
         closed = asyncio.get_running_loop().create_future()
         app.lastWindowClosed.connect(lambda: None if closed.done() else closed.set_result(None))
         if args.self_test:
             scenario = _self_test
         if scenario is not None:
             return await scenario(window, failures)
-        worker.spawn(window.load_customers())
+        # A saved account signs in silently; the sandbox meanwhile, and if that fails.
+        worker.spawn(window.start(restore_account=not args.sandbox_url))
         await closed
         return 0
     finally:
         worker.shutdown(wait=True)
+        if drafts is not None:
+            drafts.close()
         if sandbox is not None:
             sandbox.stop()
 

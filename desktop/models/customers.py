@@ -11,9 +11,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
 
 from desktop.models.records import Customer, GdapRelationship
 from desktop.models.table import (
@@ -23,7 +24,6 @@ from desktop.models.table import (
     RecordTableModel,
     SortRole,
     StatusRole,
-    date_text,
     labelled,
     text_column,
 )
@@ -77,12 +77,16 @@ class HealthSummary:
     degraded: int
     incidents: int
     error: str = ""
+    # With an error: "no_access" (a 403: no GDAP role) or "error" (anything else, worth a retry).
+    error_kind: str = "no_access"
 
 
 def health_text(summary: HealthSummary | None) -> str:
     if summary is None:
         return "—"
     if summary.error:
+        if summary.error_kind != "no_access":
+            return QCoreApplication.translate(_CONTEXT, "Error")
         return QCoreApplication.translate(_CONTEXT, "No access")
     if summary.worst_rank >= 3:
         return QCoreApplication.translate(_CONTEXT, "Down")
@@ -127,6 +131,14 @@ GDAP_NONE: Final = "none"
 GdapCell = GdapRelationship | str
 
 
+def day_text(when: datetime) -> str:
+    """The day in the user's calendar and locale, without the time (noise for end dates)."""
+    local = when.astimezone()
+    return QLocale().toString(
+        QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
+    )
+
+
 def gdap_text(cell: GdapCell) -> str:
     if cell == GDAP_NOT_LOADED:
         return "—"
@@ -137,7 +149,7 @@ def gdap_text(cell: GdapCell) -> str:
         return (
             QCoreApplication.translate(_CONTEXT, "%1 until %2")
             .replace("%1", label)
-            .replace("%2", date_text(cell.end))
+            .replace("%2", day_text(cell.end))
         )
     return label
 

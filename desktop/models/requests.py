@@ -17,7 +17,7 @@ from desktop.models.table import (
     text_column,
 )
 
-ID, TITLE, SEVERITY, STATUS, CREATED, MODIFIED = range(6)
+ID, TITLE, SEVERITY, STATUS, CREATED, MODIFIED, CUSTOMER = range(7)
 
 _CONTEXT: Final = "ServiceRequestModel"
 _severity = labelled(
@@ -80,6 +80,11 @@ class ServiceRequestModel(RecordTableModel[ServiceRequest]):
                 date_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Created"), lambda r: r.created),
                 date_column(
                     QT_TRANSLATE_NOOP(TR_CONTEXT, "Last modified"), lambda r: r.last_modified
+                ),
+                # For the partner-wide list; the per-customer pane hides it.
+                text_column(
+                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Customer"),
+                    lambda r: r.organization_name or r.organization_id,
                 ),
             ),
             parent,

@@ -7,7 +7,6 @@ leaves the current session (sandbox or account) exactly as it was.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 import threading
@@ -34,6 +33,7 @@ from desktop import settings as settings_store
 from desktop.accounts import Accounts, AuthError, Session, cloud_names
 from desktop.settings import Settings
 from desktop.ui.context import AppContext
+from desktop.ui.widgets.dialogs import run_dialog
 
 log = logging.getLogger(__name__)
 
@@ -62,17 +62,6 @@ class SignInChoice:
     cloud: str
     client_id: str
     tenant: str
-
-
-async def run_dialog(dialog: QDialog) -> int:
-    """Show `dialog` window-modal and wait for its result without a nested event loop.
-
-    `exec()` inside a coroutine would re-enter the qasync loop while this task is running.
-    """
-    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-    dialog.finished.connect(lambda result: None if done.done() else done.set_result(result))
-    dialog.open()
-    return await done
 
 
 class SignInDialog(QDialog):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.accounts import AuthError
 from desktop.backend import ApiError
 
 
@@ -22,6 +23,19 @@ class Explained:
 
 def explain(error: BaseException, what: str = "") -> Explained:
     """Title, detail and whether Retry makes sense, for `error` while loading `what`."""
+    if isinstance(error, AuthError):
+        # Sign-in trouble (a real cloud): Microsoft's reason in plain words and the next step.
+        if error.code == "no_gdap":
+            return Explained(
+                _tr("No GDAP access to this customer's {0}").format(what or _tr("data")),
+                error.message + "\n" + error.next_step,
+                False,
+            )
+        return Explained(
+            error.message,
+            error.next_step,
+            error.code in ("offline", "timeout", "expired", "conditional_access", "mfa"),
+        )
     if not isinstance(error, ApiError):
         return Explained(
             _tr("Something went wrong"),

@@ -19,12 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accounts import Session
 from desktop.backend import Outcome
 from desktop.models.customers import HealthSummary
-from desktop.models.records import Customer
+from desktop.models.records import Customer, HealthIssue
+from desktop.settings import Settings
+from desktop.store import Draft, DraftStore
+from desktop.ui.account import AccountController
 from desktop.ui.context import AppContext
 from desktop.ui.customer_list import CustomerList
 from desktop.ui.errors import explain
+from desktop.ui.new_request import NewRequestDialog, escalation_draft
+from desktop.ui.open_requests import OpenRequestsWindow
 from desktop.ui.panes.base import Pane
 from desktop.ui.panes.health import HealthPane
 from desktop.ui.panes.incidents import IncidentsPane
@@ -48,7 +54,7 @@ class MainWindow(QMainWindow):
     customers_loaded = Signal(int)
     health_sweep_done = Signal(bool)
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, settings: Settings | None = None) -> None:
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(self.tr("Partner Desk"))
@@ -112,6 +118,21 @@ class MainWindow(QMainWindow):
         self._health_sweep: Sweep[Outcome[HealthSummary]] | None = None
         self._customers_lane = ctx.worker.lane()
         self._show_customer_header(None)
+        self.account = AccountController(
+            ctx,
+            settings or Settings(),
+            Session(backend=ctx.backend, mode=ctx.mode, cloud_name=ctx.backend.cloud.name),
+            self,
+        )
+        self.account.session_changed.connect(self.use_session)
+        self.account.message.connect(lambda text: self.show_status(text, 10000))
+        self.incidents.escalate.connect(self._escalate)
+        self.requests.new_request.connect(self.new_request)
+        self.requests.open_draft.connect(
+            lambda draft: self.ctx.worker.spawn(self.edit_draft(draft))
+        )
+        self._open_requests: OpenRequestsWindow | None = None
+        self._build_menus()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -157,9 +178,31 @@ class MainWindow(QMainWindow):
         cancel = QAction(self.tr("Stop loading"), self)
         cancel.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         cancel.triggered.connect(self.cancel_sweep)
-        for action in (find, refresh, cancel):
+        new_request = QAction(self.tr("&New service request…"), self)
+        new_request.setShortcut(QKeySequence.StandardKey.New)
+        new_request.triggered.connect(self.new_request)
+        all_requests = QAction(self.tr("&Requests of all customers…"), self)
+        all_requests.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        all_requests.triggered.connect(self.show_open_requests)
+        for action in (find, refresh, cancel, new_request, all_requests):
             self.addAction(action)
-        self.actions_by_name = {"find": find, "refresh": refresh, "cancel": cancel}
+        self.actions_by_name = {
+            "find": find,
+            "refresh": refresh,
+            "cancel": cancel,
+            "new_request": new_request,
+            "all_requests": all_requests,
+        }
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        customers = bar.addMenu(self.tr("&Customers"))
+        for name in ("find", "refresh", "cancel"):
+            customers.addAction(self.actions_by_name[name])
+        requests = bar.addMenu(self.tr("&Requests"))
+        requests.addAction(self.actions_by_name["new_request"])
+        requests.addAction(self.actions_by_name["all_requests"])
+        bar.addMenu(self.account.menu)
 
     # -- customers ----------------------------------------------------------------------------
 
@@ -169,6 +212,12 @@ class MainWindow(QMainWindow):
 
     def panes(self) -> Iterator[Pane]:
         yield from (self.overview, self.health, self.incidents, self.portals, self.requests)
+
+    async def start(self, restore_account: bool = True) -> None:
+        """At start-up: the saved account if it signs in silently, else the sandbox."""
+        if restore_account and await self.account.restore():
+            return  # the new session loads its own customers
+        await self.load_customers()
 
     async def load_customers(self) -> int:
         """Read the customer list (page by page), then start filling the health column."""
@@ -198,7 +247,100 @@ class MainWindow(QMainWindow):
         self.show_status(self.tr("%n customer(s) loaded", "", len(customers)), 4000)
         self.customers_loaded.emit(len(customers))
         self.start_health_sweep(customers)
+        if backend.cloud.gdap:
+            self.ctx.worker.spawn(self._load_gdap())
         return len(customers)
+
+    async def _load_gdap(self) -> None:
+        """Join the partner's GDAP relationships into the list (one paged call, global only)."""
+        backend = self.ctx.backend
+        try:
+            relationships = await self.ctx.worker.run(backend.gdap_relationships)
+        except Exception as error:
+            explained = explain(error, self.tr("GDAP relationships"))
+            self.show_status(f"{explained.title}: {explained.detail}", 10000)
+            return
+        if backend is self.ctx.backend:  # not from a session the user has left meanwhile
+            self.customers.model.set_gdap(relationships)
+
+    # -- sessions (sandbox or a signed-in account) ----------------------------------------------
+
+    def use_session(self, session: Session) -> None:
+        """Work on another backend: everything shown so far belonged to the old one."""
+        self.cancel_sweep()
+        old = self.ctx.backend
+        self.ctx.backend = session.backend
+        self.ctx.mode = session.mode
+        self.ctx.account = session.account
+        if old is not session.backend and old is not self.account.sandbox.backend:
+            old.close()
+        self._pending = None
+        self.customers.set_customers([])
+        self.customers.model.clear_health()
+        self.customers.model.set_gdap(None)
+        for pane in self.panes():
+            pane.set_customer(None)
+        self._show_customer_header(None)
+        self.update_mode()
+        if self._open_requests is not None:
+            self._open_requests.hide()
+        self.ctx.worker.spawn(self.load_customers())
+
+    # -- service requests ---------------------------------------------------------------------
+
+    def current_customer(self) -> Customer | None:
+        return self._pending
+
+    async def drafts(self) -> DraftStore:
+        """The draft store, opened on the worker the first time it is needed."""
+        if self.ctx.drafts is None:
+            self.ctx.drafts = await self.ctx.worker.run(DraftStore)
+            if self.ctx.drafts.notice is not None:
+                self.show_status(self.ctx.drafts.notice.message, 15000)
+        return self.ctx.drafts
+
+    def new_request(self) -> None:
+        customer = self.current_customer()
+        if customer is None:
+            self.show_status(self.tr("Select a customer first (Ctrl+F finds one)."), 5000)
+            return
+        self.ctx.worker.spawn(self.edit_draft(Draft.new(customer.tenant_id, customer.company_name)))
+
+    def _escalate(self, issue: HealthIssue) -> None:
+        customer = self.current_customer()
+        if customer is not None:
+            self.ctx.worker.spawn(self.edit_draft(escalation_draft(customer, issue)))
+
+    async def edit_draft(self, draft: Draft) -> NewRequestDialog:
+        store = await self.drafts()
+        dialog = NewRequestDialog(self.ctx, store, draft, self)
+        # Not deleted on close: a submission may still be running and will report to it.
+        dialog.message.connect(lambda text: self.show_status(text, 10000))
+        dialog.finished.connect(lambda _result: self._requests_changed(draft.tenant_id))
+        dialog.show()
+        return dialog
+
+    def _requests_changed(self, tenant_id: str) -> None:
+        customer = self.current_customer()
+        if customer is not None and customer.tenant_id == tenant_id:
+            self.requests.reload()
+
+    def show_open_requests(self) -> None:
+        if self._open_requests is None:
+            self._open_requests = OpenRequestsWindow(self.ctx, self)
+            self._open_requests.show_customer.connect(self.select_tenant)
+        self._open_requests.show()
+        self._open_requests.raise_()
+        self.ctx.worker.spawn(self._open_requests.load())
+
+    def select_tenant(self, tenant_id: str) -> None:
+        row = self.customers.model.row_of(tenant_id)
+        if row is None:
+            self.customers.search.clear()
+            row = self.customers.model.row_of(tenant_id)
+        if row is not None:
+            self.customers.select_row(row)
+            self.activateWindow()
 
     def start_health_sweep(self, customers: list[Customer]) -> None:
         self.cancel_sweep()
@@ -225,8 +367,10 @@ class MainWindow(QMainWindow):
                 else:
                     done[1] += 1
                     status = getattr(outcome.error, "status", None)
+                    denied = status == 403 or getattr(outcome.error, "code", "") == "no_gdap"
+                    reason = explain(outcome.error or Exception(), self.tr("service health"))
                     updates[outcome.customer.tenant_id] = HealthSummary(
-                        -1, 0, 0, self.tr("No access") if status == 403 else self.tr("Error")
+                        -1, 0, 0, reason.title, "no_access" if denied else "error"
                     )
             self.customers.model.set_health_many(updates)
             self.sweep_progress.setValue(done[0])

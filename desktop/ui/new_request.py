@@ -85,6 +85,7 @@ class NewRequestDialog(QDialog):
         self._topics_available = True
         self._touched: set[str] = set()
         self._submitting = False
+        self._closed = False
         self.setWindowTitle(self.tr("New service request — {0}").format(draft.customer_name))
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
@@ -175,6 +176,8 @@ class NewRequestDialog(QDialog):
         except Exception as error:  # retired, offline, ...: a free choice of product instead
             log.info("support topics unavailable: %s", error)
             topics = []
+        if self._closed:  # the user closed the dialog meanwhile (it may be deleted)
+            return
         self.topic.blockSignals(True)
         self.topic.clear()
         if topics:
@@ -310,6 +313,11 @@ class NewRequestDialog(QDialog):
         self.save_now()
         super().reject()
 
+    def done(self, result: int) -> None:
+        self._closed = True
+        super().done(result)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_now()
+        self._closed = True
         super().closeEvent(event)

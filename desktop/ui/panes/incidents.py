@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import threading
 
-from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QWidget
+from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QWidget
 
 from desktop.models.health import status_label
 from desktop.models.incidents import (
@@ -38,7 +38,12 @@ def local_time(value: object) -> str:
 
 
 class IncidentsPane(Pane):
+    """Signals:
+    escalate(HealthIssue): file a service request about the selected issue.
+    """
+
     what = "incidents"
+    escalate = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -61,6 +66,13 @@ class IncidentsPane(Pane):
         bar.addStretch(1)
         self.count = QLabel()
         bar.addWidget(self.count)
+        self.escalate_button = QPushButton(self.tr("&Escalate…"))
+        self.escalate_button.setToolTip(
+            self.tr("File a service request with Microsoft about the selected issue")
+        )
+        self.escalate_button.setEnabled(False)
+        self.escalate_button.clicked.connect(self._escalate)
+        bar.addWidget(self.escalate_button)
         self.view = RecordTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Incidents"))
@@ -119,10 +131,16 @@ class IncidentsPane(Pane):
 
     def _show_issue(self, current: QModelIndex, _previous: QModelIndex) -> None:
         issue = current.data(RecordRole)
+        self.escalate_button.setEnabled(isinstance(issue, HealthIssue))
         if not isinstance(issue, HealthIssue):
             self.detail.clear()
             return
         self.detail.setHtml(self.issue_html(issue))
+
+    def _escalate(self) -> None:
+        issue = self.view.currentIndex().data(RecordRole)
+        if isinstance(issue, HealthIssue):
+            self.escalate.emit(issue)
 
     def issue_html(self, issue: HealthIssue) -> str:
         e = html.escape

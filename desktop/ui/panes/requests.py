@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import html
 import threading
+from datetime import datetime, timezone
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QSplitter, QTableView, QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 
 from desktop.models.records import Customer, Parsed, ServiceRequest
 from desktop.models.requests import (
     CREATED,
+    CUSTOMER,
     ID,
     MODIFIED,
     SEVERITY,
@@ -21,15 +32,26 @@ from desktop.models.requests import (
     status_text,
 )
 from desktop.models.table import RecordRole
+from desktop.store import Draft
 from desktop.ui.context import AppContext
 from desktop.ui.panes.base import Pane
 from desktop.ui.panes.incidents import local_time
+from desktop.ui.widgets.dialogs import TextPrompt, run_dialog
 from desktop.ui.widgets.html_view import SafeTextBrowser, field_table, history_entry
 from desktop.ui.widgets.tables import setup_table, size_columns
 
+_NEVER = datetime.min.replace(tzinfo=timezone.utc)
+
 
 class RequestsPane(Pane):
+    """Signals:
+    new_request(): the user wants to file a request for this customer.
+    open_draft(Draft): the user picked one of this customer's drafts.
+    """
+
     what = "service requests"
+    new_request = Signal()
+    open_draft = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -44,7 +66,7 @@ class RequestsPane(Pane):
             self.view,
             stretch=TITLE,
             contents=[ID, SEVERITY, STATUS, MODIFIED],
-            hidden=[CREATED],
+            hidden=[CREATED, CUSTOMER],
         )
         self.view.selectionModel().currentRowChanged.connect(self._show_request)
         self.detail = SafeTextBrowser()
@@ -56,12 +78,50 @@ class RequestsPane(Pane):
         # A handful of requests, but descriptions and notes run long: they get the height.
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
+        bar = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&New request…"))
+        self.new_button.setToolTip(self.tr("File a service request with Microsoft (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_request)
+        self.note_button = QPushButton(self.tr("Add &note…"))
+        self.note_button.setEnabled(False)
+        self.note_button.clicked.connect(lambda: self.ctx.worker.spawn(self.add_note()))
+        self.drafts_button = QToolButton()
+        self.drafts_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.drafts_button.setMenu(QMenu(self.drafts_button))
+        self.drafts_button.hide()
+        self.empty = QLabel()
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.note_button)
+        bar.addWidget(self.drafts_button)
+        bar.addWidget(self.empty, 1)
+        self.content_layout().addLayout(bar)
         self.content_layout().addWidget(splitter)
 
-    def fetch(self, customer: Customer, cancel: threading.Event) -> Parsed[ServiceRequest]:
-        return self.ctx.backend.requests(customer.tenant_id)
+    def fetch(
+        self, customer: Customer, cancel: threading.Event
+    ) -> tuple[Parsed[ServiceRequest], list[Draft]]:
+        drafts = self.ctx.drafts.for_customer(customer.tenant_id) if self.ctx.drafts else []
+        return self.ctx.backend.requests(customer.tenant_id), drafts
 
-    def present(self, data: Parsed[ServiceRequest]) -> None:
+    def present(self, data: tuple[Parsed[ServiceRequest], list[Draft]]) -> None:
+        requests, drafts = data
+        self.show_drafts(drafts)
+        self._present(requests)
+
+    def show_drafts(self, drafts: list[Draft]) -> None:
+        """This customer's unsent drafts, one click away (they survive crashes and restarts)."""
+        menu = self.drafts_button.menu()
+        menu.clear()
+        for draft in drafts:
+            title = draft.title.strip() or self.tr("(untitled)")
+            action = menu.addAction(
+                f"{title} — {local_time(datetime.fromtimestamp(draft.updated, timezone.utc))}"
+            )
+            action.triggered.connect(lambda _=False, d=draft: self.open_draft.emit(d))
+        self.drafts_button.setText(self.tr("Drafts (%n)", "", len(drafts)))
+        self.drafts_button.setVisible(bool(drafts))
+
+    def _present(self, data: Parsed[ServiceRequest]) -> None:
         if not self.ctx.backend.cloud.service_requests:
             self.show_message(
                 self.tr("Not available in this cloud"),
@@ -70,18 +130,51 @@ class RequestsPane(Pane):
                 ),
             )
             return
-        if not data.items:
-            self.show_message(
-                self.tr("No service requests"),
-                self.tr("Nothing has been filed with Microsoft for this customer."),
-            )
-            return
         self.model.set_rows(data.items)
+        self.empty.setText(
+            ""
+            if data.items
+            else self.tr("Nothing has been filed with Microsoft for this customer.")
+        )
         self.show_content()
-        self.view.selectRow(0)
+        if data.items:
+            self.view.selectRow(0)
+        else:
+            self.detail.clear()
+            self.note_button.setEnabled(False)
+
+    async def add_note(self) -> None:
+        """Ask for a note, PATCH it, and show the request as Microsoft has it now."""
+        request = self.view.currentIndex().data(RecordRole)
+        if not isinstance(request, ServiceRequest):
+            return
+        prompt = TextPrompt(
+            self.tr("Add a note"),
+            self.tr("Note for request {0} ({1}):").format(request.id, request.title),
+            self,
+        )
+        if not await run_dialog(prompt) or not prompt.text():
+            return
+        self.note_button.setEnabled(False)
+        try:
+            updated = await self.ctx.worker.run(
+                self.ctx.backend.add_note, request.id, prompt.text()
+            )
+        except Exception as error:
+            self.status_message.emit(self.tr("The note was not added: {0}").format(error))
+            return
+        finally:
+            self.note_button.setEnabled(True)
+        self.model.update_rows(lambda r: updated if r.id == updated.id else None)
+        row = self.model.row_of_key(updated.id)
+        if row is not None:
+            self.view.selectRow(row)
+            self._show_request(self.model.index(row, 0), QModelIndex())
+        self.status_message.emit(self.tr("Note added to request {0}.").format(updated.id))
 
     def _show_request(self, current: QModelIndex, _previous: QModelIndex) -> None:
         request = current.data(RecordRole)
+        self.note_button.setEnabled(isinstance(request, ServiceRequest) and request.is_open)
         if not isinstance(request, ServiceRequest):
             self.detail.clear()
             return
@@ -107,7 +200,9 @@ class RequestsPane(Pane):
                     f"<p>{e(n.text).replace(chr(10), '<br>')}</p>",
                 )
                 for n in sorted(
-                    request.notes, key=lambda n: n.created or request.created or 0, reverse=True
+                    request.notes,
+                    key=lambda n: n.created or request.created or _NEVER,
+                    reverse=True,
                 )
             )
             or f"<p><i>{e(self.tr('No notes yet.'))}</i></p>"
