@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from desktop.api.errors import MALFORMED, ApiError
-from desktop.api.http import Auth, HttpSession
+from desktop.api.http import Auth, HttpSession, parse_gated
 from desktop.auth import TokenProvider
 from desktop.models.records import (
     GdapRelationship,
@@ -24,7 +24,6 @@ from desktop.models.records import (
     ServiceManagementLink,
     field_of,
     format_time,
-    parse_list,
 )
 
 MAX_PAGES = 10_000
@@ -100,7 +99,7 @@ class GraphClient:
         result: Parsed[Any] = Parsed()
         offset = 0
         for items in pages:
-            page = parse_list(items, parser)
+            page = parse_gated(items, parser)
             result.items.extend(page.items)
             result.errors.extend(
                 ItemError(e.index + offset, e.reason, e.item_id) for e in page.errors
@@ -127,13 +126,13 @@ class GraphClient:
         for items in self._pages(
             f"{ANNOUNCEMENTS}/healthOverviews", tenant, cid, {"$expand": "issues"}, cancel=cancel
         ):
-            page = parse_list(items, ServiceHealth.from_json)
+            page = parse_gated(items, ServiceHealth.from_json)
             health.items.extend(page.items)
             health.errors.extend(page.errors)
             for item in items:
                 raw = item.get("issues") if isinstance(item, Mapping) else None
                 if isinstance(raw, list):
-                    parsed = parse_list(raw, HealthIssue.from_json)
+                    parsed = parse_gated(raw, HealthIssue.from_json)
                     issues.items.extend(parsed.items)
                     issues.errors.extend(parsed.errors)
         return health, issues

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from desktop.api.errors import MALFORMED, ApiError
-from desktop.api.http import Auth, HttpSession, Reply
+from desktop.api.http import Auth, HttpSession, Reply, parse_gated
 from desktop.auth import TokenProvider
 from desktop.models.records import (
     Customer,
@@ -25,7 +25,6 @@ from desktop.models.records import (
     ServiceRequest,
     SupportTopic,
     field_of,
-    parse_list,
 )
 
 MAX_PAGES = 10_000  # a server that keeps answering "next" forever must not hang a sweep
@@ -144,7 +143,7 @@ class PartnerCenterClient:
         result: Parsed[Any] = Parsed()
         offset = 0
         for items, _total in self._pages(path, cid, params, cancel):
-            page = parse_list(items, parser)
+            page = parse_gated(items, parser)
             result.items.extend(page.items)
             for error in page.errors:
                 result.errors.append(type(error)(error.index + offset, error.reason, error.item_id))
@@ -171,7 +170,7 @@ class PartnerCenterClient:
                 {"Field": field, "Value": value, "Operator": "starts_with"}, ensure_ascii=False
             )
         for items, total in self._pages("/customers", cid, params, cancel):
-            yield parse_list(items, Customer.from_json), total
+            yield parse_gated(items, Customer.from_json), total
 
     def customers(
         self, cid: str, size: int = 500, cancel: threading.Event | None = None
@@ -212,7 +211,7 @@ class PartnerCenterClient:
                 workload = field_of(group, "workload")
                 name = workload if isinstance(workload, str) else ""
                 incidents = field_of(group, "incidents") or []
-                page = parse_list(
+                page = parse_gated(
                     incidents, functools.partial(ServiceIncident.from_json, workload=name)
                 )
                 result.items.extend(page.items)

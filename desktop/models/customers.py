@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
@@ -152,6 +152,17 @@ def gdap_text(cell: GdapCell) -> str:
             .replace("%2", day_text(cell.end))
         )
     return label
+
+
+def gdap_text_sample() -> str:
+    """The widest "Active until <date>" this locale writes, to size the column by."""
+    widest = datetime(2088, 12, 28, 12, tzinfo=timezone.utc)
+    label = gdap_status_label("active")
+    return (
+        QCoreApplication.translate(_CONTEXT, "%1 until %2")
+        .replace("%1", label)
+        .replace("%2", day_text(widest))
+    )
 
 
 def gdap_tooltip(cell: GdapCell) -> str:
