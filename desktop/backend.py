@@ -36,10 +36,10 @@ from desktop.models.records import (
 T = TypeVar("T")
 
 # Requests in flight during a sweep. Chosen by bench/sweep.py (1,000 customers, 50 ms latency,
-# 2-core machine): 8 → 6.8 s (ratio 1.07 to the ideal), 16 → 3.4 s (1.08), 32 → 1.8 s (1.14),
-# 64 → 1.2 s (1.46, CPU-bound: parsing, not waiting). One at a time: 53 s. 32 keeps near-ideal
-# scaling with headroom, and half the burst Partner Center's per-partner limits see at 64.
-# Partners can change it in settings or with --concurrency.
+# 2-core machine, parse gate in place): 8 → 6.8 s (ratio 1.07 to the ideal), 16 → 3.4 s (1.08),
+# 32 → 1.8 s (1.11), 64 → 1.1 s (1.35, CPU-bound: parsing, not waiting). One at a time: 53 s.
+# 32 keeps near-ideal scaling with headroom and half the burst Partner Center's per-partner
+# limits see at 64. Partners can change it in settings or with --concurrency.
 DEFAULT_CONCURRENCY = 32
 
 __all__ = ["DEFAULT_CONCURRENCY", "ApiError", "Backend", "Outcome", "new_correlation_id"]
