@@ -29,6 +29,7 @@ from desktop.models.records import (
     Parsed,
     PortalLink,
     ServiceHealth,
+    ServiceIncident,
     ServiceRequest,
     SupportTopic,
 )
@@ -162,6 +163,12 @@ class Backend:
 
     def issue(self, tenant_id: str, issue_id: str, cid: str | None = None) -> HealthIssue:
         return self.graph.issue(tenant_id, issue_id, cid or new_correlation_id())
+
+    def partner_incidents(self, cid: str | None = None) -> Parsed[ServiceIncident]:
+        """Partner Center's partner-level service incidents (none in China)."""
+        if not self.cloud.service_incidents:
+            return Parsed()
+        return self.pc.service_incidents(cid or new_correlation_id())
 
     def support_topics(self, cid: str | None = None) -> Parsed[SupportTopic]:
         """Support topics for a new request (announced as retired with create: may 404/410)."""

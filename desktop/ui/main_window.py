@@ -28,6 +28,7 @@ from desktop.store import Draft, DraftStore
 from desktop.ui.account import AccountController
 from desktop.ui.context import AppContext
 from desktop.ui.customer_list import CustomerList
+from desktop.ui.dashboard import DashboardWindow
 from desktop.ui.errors import explain
 from desktop.ui.new_request import NewRequestDialog, escalation_draft
 from desktop.ui.open_requests import OpenRequestsWindow
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
             lambda draft: self.ctx.worker.spawn(self.edit_draft(draft))
         )
         self._open_requests: OpenRequestsWindow | None = None
+        self.dashboard: DashboardWindow | None = None
         self._build_menus()
 
     # -- building ---------------------------------------------------------------------------
@@ -184,7 +186,10 @@ class MainWindow(QMainWindow):
         all_requests = QAction(self.tr("&Requests of all customers…"), self)
         all_requests.setShortcut(QKeySequence("Ctrl+Shift+R"))
         all_requests.triggered.connect(self.show_open_requests)
-        for action in (find, refresh, cancel, new_request, all_requests):
+        dashboard = QAction(self.tr("&Dashboard: who is hurt now…"), self)
+        dashboard.setShortcut(QKeySequence("Ctrl+D"))
+        dashboard.triggered.connect(self.show_dashboard)
+        for action in (find, refresh, cancel, new_request, all_requests, dashboard):
             self.addAction(action)
         self.actions_by_name = {
             "find": find,
@@ -192,12 +197,13 @@ class MainWindow(QMainWindow):
             "cancel": cancel,
             "new_request": new_request,
             "all_requests": all_requests,
+            "dashboard": dashboard,
         }
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         customers = bar.addMenu(self.tr("&Customers"))
-        for name in ("find", "refresh", "cancel"):
+        for name in ("find", "refresh", "cancel", "dashboard"):
             customers.addAction(self.actions_by_name[name])
         requests = bar.addMenu(self.tr("&Requests"))
         requests.addAction(self.actions_by_name["new_request"])
@@ -284,6 +290,11 @@ class MainWindow(QMainWindow):
         self.update_mode()
         if self._open_requests is not None:
             self._open_requests.hide()
+        if self.dashboard is not None:
+            self.dashboard.stop_sweep()
+            self.dashboard.close()
+            self.dashboard.deleteLater()
+            self.dashboard = None
         self.ctx.worker.spawn(self.load_customers())
 
     # -- service requests ---------------------------------------------------------------------
@@ -324,6 +335,18 @@ class MainWindow(QMainWindow):
         customer = self.current_customer()
         if customer is not None and customer.tenant_id == tenant_id:
             self.requests.reload()
+
+    def show_dashboard(self) -> DashboardWindow:
+        """The all-customers view; its first opening starts a sweep."""
+        first = self.dashboard is None
+        if self.dashboard is None:
+            self.dashboard = DashboardWindow(self.ctx, self.customers.model.all_records, self)
+            self.dashboard.show_customer.connect(self.select_tenant)
+        self.dashboard.show()
+        self.dashboard.raise_()
+        if first:
+            self.dashboard.start_sweep()
+        return self.dashboard
 
     def show_open_requests(self) -> None:
         if self._open_requests is None:
@@ -443,6 +466,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, timeout_ms)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dashboard is not None:
+            self.dashboard.stop_sweep()
+            self.dashboard.close()
         if self._health_sweep is not None:
             self._health_sweep.stop()
             self._health_sweep = None

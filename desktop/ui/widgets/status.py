@@ -6,7 +6,17 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.models.records import health_rank
@@ -137,3 +147,17 @@ class StatusDelegate(QStyledItemDelegate):
     ) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width() + _BADGE + 2 * _GAP + _END, hint.height())
+
+
+def badge_icons(size: int = 12, ratio: float = 1.0) -> dict[int, QIcon]:
+    """One icon per rank (the same shapes and colours), for views without a Python delegate."""
+    icons: dict[int, QIcon] = {}
+    for rank in _STYLES:
+        pixmap = QPixmap(int(size * ratio), int(size * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        paint_shape(painter, QRect(0, 0, size, size), rank)
+        painter.end()
+        icons[rank] = QIcon(pixmap)
+    return icons

@@ -1,0 +1,125 @@
+"""Dashboard benchmark: every customer's health swept end to end in the real GUI.
+
+Starts the sandbox in its own process (default 10,000 customers, 50 ms latency), opens the main
+window, loads the customer list, lets the list's own health sweep finish, then runs the
+dashboard's sweep and measures:
+- wall time of the dashboard sweep against the ideal ceil(requests / concurrency) x latency
+  (the sandbox counts the requests), target ratio <= 1.5;
+- the GUI thread's worst stall meanwhile (a 5 ms timer's lateness), target <= 50 ms, with the
+  idle window's lateness as the baseline;
+- peak memory of the process (ru_maxrss), target <= 400 MB.
+Prints one JSON line.
+
+    uv run python bench/dashboard.py
+    uv run python bench/dashboard.py --quick     # CI: 1,000 customers
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import math
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import qasync
+from _harness import emit, sandbox_process, stats
+from gui_stall import LatenessProbe, summary
+from PySide6.QtWidgets import QApplication
+
+from desktop.backend import Backend
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+from desktop.worker import Worker
+
+TARGETS = {"ratio": 1.5, "max_stall_ms": 50.0, "peak_mb": 400.0}
+
+
+def peak_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+async def measure(url: str, latency_s: float) -> dict[str, object]:
+    worker = Worker()
+    backend = Backend.for_sandbox(url)
+    window = MainWindow(AppContext(worker=worker, backend=backend, mode="external sandbox"))
+    window.resize(1280, 800)
+    window.show()
+    probe = LatenessProbe()
+    try:
+        probe.start()
+        await asyncio.sleep(1.0)
+        idle = probe.stop()
+        count = await window.load_customers()
+        while window._health_sweep is not None:  # the list's own sweep first
+            await asyncio.sleep(0.05)
+        before = stats(url)["requests"]
+        probe.start()
+        started = time.perf_counter()
+        dashboard = window.show_dashboard()
+        while dashboard.running:
+            await asyncio.sleep(0.02)
+        wall = time.perf_counter() - started
+        during = probe.stop()
+        served = stats(url)["requests"] - before
+        hurt, answered = dashboard.grid.counts()
+    finally:
+        window.close()
+        worker.shutdown(wait=True)
+        backend.close()
+    concurrency = backend.concurrency
+    ideal = math.ceil(served / concurrency) * latency_s
+    record: dict[str, object] = {
+        "bench": "dashboard",
+        "customers": count,
+        "answered": answered,
+        "hurt": hurt,
+        "concurrency": concurrency,
+        "wall_s": round(wall, 2),
+        "requests": served,
+        "ideal_s": round(ideal, 2),
+        "ratio": round(wall / ideal, 3) if ideal else None,
+        **summary(during, ""),
+        **summary(idle, "baseline_"),
+        "peak_mb": round(peak_mb(), 1),
+        "targets": TARGETS,
+    }
+    record["pass"] = (
+        (record["ratio"] or 0) <= TARGETS["ratio"]
+        and float(str(record["max_ms"])) <= TARGETS["max_stall_ms"]
+        and float(str(record["peak_mb"])) <= TARGETS["peak_mb"]
+    )
+    return record
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--customers", type=int, default=10_000)
+    parser.add_argument("--latency-ms", type=int, default=50)
+    parser.add_argument("--quick", action="store_true", help="1,000 customers, for CI")
+    args = parser.parse_args()
+    if args.quick:
+        args.customers = 1000
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with (
+        sandbox_process(
+            "--customers", str(args.customers), "--latency-ms", str(args.latency_ms)
+        ) as url,
+        loop,
+    ):
+        record = loop.run_until_complete(measure(url, args.latency_ms / 1000))
+    emit(record)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,359 @@
+"""The dashboard's models: customers x services, and the incidents that touch them now.
+
+Both fill as a sweep streams results in. They keep only what the dashboard shows: a status per
+(customer, service), and one copy of each active issue with the tenants it touches (the same
+Microsoft incident appears in thousands of tenants; keeping every copy of its post history would
+cost hundreds of MB at 10,000 customers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Final
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+
+from desktop.models.incidents import classification_label
+from desktop.models.records import Customer, HealthIssue, ServiceHealth, health_rank
+from desktop.models.table import (
+    QT_TRANSLATE_NOOP,
+    TR_CONTEXT,
+    Column,
+    Index,
+    RecordRole,
+    RecordTableModel,
+    SortRole,
+    StatusRole,
+    date_column,
+    text_column,
+)
+
+_CONTEXT: Final = "HealthGridModel"
+NAME, AFFECTED = 0, 1
+FIRST_SERVICE: Final = 2
+
+_SHORT = {
+    0: QT_TRANSLATE_NOOP(_CONTEXT, "OK"),
+    1: QT_TRANSLATE_NOOP(_CONTEXT, "Advisory"),
+    2: QT_TRANSLATE_NOOP(_CONTEXT, "Degraded"),
+    3: QT_TRANSLATE_NOOP(_CONTEXT, "Down"),
+}
+
+
+def short_status(rank: int) -> str:
+    source = _SHORT.get(rank)
+    return QCoreApplication.translate(_CONTEXT, source) if source else "?"
+
+
+@dataclass
+class GridRow:
+    customer: Customer
+    statuses: dict[str, str] = field(default_factory=dict)  # service id -> Graph status
+    affected: int = 0  # services degraded or down
+    worst: int = -1
+    issues: int = 0  # active issues touching the customer
+    error: str = ""
+
+    def rank(self, service_id: str) -> int | None:
+        status = self.statuses.get(service_id)
+        return None if status is None else health_rank(status)
+
+
+class HealthGridModel(QAbstractTableModel):
+    """Rows: customers; columns: Customer, Affected, then one per service (in name order).
+
+    `StatusRole` on a service cell is its health rank (None when the customer lacks the
+    service), on Affected the customer's worst rank. Sorting by Affected ("most affected")
+    puts the customers with the most degraded services first.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[GridRow] = []
+        self._row_of: dict[str, int] = {}
+        self._services: list[tuple[str, str]] = []  # (id, name), by name
+        self._sort: tuple[int, Qt.SortOrder] = (AFFECTED, Qt.SortOrder.DescendingOrder)
+        self._badges: dict[int, Any] = {}
+
+    def set_badges(self, badges: dict[int, Any]) -> None:
+        """Icons per rank for `DecorationRole`, drawn by the view's default (C++) delegate.
+
+        A Python delegate painting 500 visible cells cost 60-170 ms per repaint in
+        bench/dashboard.py; a cached icon per rank costs a dictionary lookup.
+        """
+        self._badges = dict(badges)
+
+    # -- filling -----------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows.clear()
+        self._row_of.clear()
+        self._services.clear()
+        self.endResetModel()
+
+    def add(self, results: Iterable[tuple[Customer, list[ServiceHealth] | None, int, str]]) -> None:
+        """(customer, health or None, active issue count, error) per customer of a batch.
+
+        New customers are appended (the order is applied by `resort`, when the user asks or
+        the sweep ends: rows must not jump while someone reads them); known ones update.
+        """
+        fresh: list[GridRow] = []
+        changed: list[int] = []
+        known = {sid for sid, _ in self._services}
+        new_services: dict[str, str] = {}
+        for customer, health, issues, error in results:
+            row = GridRow(customer, issues=issues, error=error)
+            for item in health or ():
+                row.statuses[item.service_id] = item.status
+                if item.service_id not in known:
+                    new_services[item.service_id] = item.service
+            ranks = [health_rank(s) for s in row.statuses.values()]
+            row.affected = sum(1 for r in ranks if r >= 2)
+            row.worst = max(ranks, default=-1)
+            at = self._row_of.get(customer.tenant_id)
+            if at is None:
+                fresh.append(row)
+            else:
+                self._rows[at] = row
+                changed.append(at)
+        for service_id, name in sorted(new_services.items(), key=lambda kv: kv[1].casefold()):
+            position = self._service_position(name)
+            column = FIRST_SERVICE + position
+            self.beginInsertColumns(QModelIndex(), column, column)
+            self._services.insert(position, (service_id, name))
+            self.endInsertColumns()
+        if fresh:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+            for offset, row in enumerate(fresh):
+                self._row_of[row.customer.tenant_id] = start + offset
+            self._rows.extend(fresh)
+            self.endInsertRows()
+        if changed:
+            last = self.columnCount() - 1
+            for at in changed:
+                self.dataChanged.emit(self.index(at, 0), self.index(at, last))
+
+    def _service_position(self, name: str) -> int:
+        key = name.casefold()
+        for i, (_sid, existing) in enumerate(self._services):
+            if existing.casefold() > key:
+                return i
+        return len(self._services)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def row(self, row: int) -> GridRow:
+        return self._rows[row]
+
+    def services(self) -> list[tuple[str, str]]:
+        return list(self._services)
+
+    def service_id(self, column: int) -> str | None:
+        i = column - FIRST_SERVICE
+        return self._services[i][0] if 0 <= i < len(self._services) else None
+
+    def row_of(self, tenant_id: str) -> int | None:
+        return self._row_of.get(tenant_id)
+
+    def counts(self) -> tuple[int, int]:
+        """(customers with a degraded or down service, customers answered)."""
+        return sum(1 for r in self._rows if r.affected), len(self._rows)
+
+    # -- Qt ----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIRST_SERVICE + len(self._services)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if section == NAME:
+                return QCoreApplication.translate(_CONTEXT, "Customer")
+            if section == AFFECTED:
+                return QCoreApplication.translate(_CONTEXT, "Affected")
+            i = section - FIRST_SERVICE
+            if 0 <= i < len(self._services):
+                return self._services[i][1]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == RecordRole:
+            return row.customer
+        if column == NAME:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return row.customer.company_name or row.customer.domain
+            if role == SortRole:
+                return (row.customer.company_name or row.customer.domain).casefold()
+            return None
+        if column == AFFECTED:
+            if role == Qt.ItemDataRole.DisplayRole:
+                if row.error:
+                    return row.error
+                return QCoreApplication.translate(_CONTEXT, "%n service(s)", None, row.affected)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return row.error or QCoreApplication.translate(
+                    _CONTEXT, "%n active issue(s)", None, row.issues
+                )
+            if role in (StatusRole, SortRole):
+                return -1 if row.error else row.worst
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._badges.get(-1 if row.error else row.worst)
+            return None
+        service = self.service_id(column)
+        if service is None:
+            return None
+        rank = row.rank(service)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if rank is None else short_status(rank)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            status = row.statuses.get(service)
+            return f"{self._services[column - FIRST_SERVICE][1]}: {status}" if status else None
+        if role in (StatusRole, SortRole):
+            return rank
+        if role == Qt.ItemDataRole.DecorationRole:
+            return None if rank is None else self._badges.get(rank)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            name = self._services[column - FIRST_SERVICE][1]
+            return f"{name}: {short_status(rank) if rank is not None else '—'}"
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.resort()
+
+    def resort(self) -> None:
+        column, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
+
+        def key(row: GridRow) -> tuple[Any, ...]:
+            name = (row.customer.company_name or row.customer.domain).casefold()
+            if column == NAME:
+                return (name,)
+            if column == AFFECTED:
+                # Most affected: degraded count, then worst rank, then active issues.
+                primary = (-1, -1, -1) if row.error else (row.affected, row.worst, row.issues)
+                return (*primary, _Reverse(name))
+            rank = row.rank(self.service_id(column) or "")
+            return (-2 if rank is None else rank, _Reverse(name))
+
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old = [(p, self._rows[p.row()].customer.tenant_id, p.column()) for p in persistent]
+        self._rows.sort(key=key, reverse=descending)
+        self._row_of = {r.customer.tenant_id: i for i, r in enumerate(self._rows)}
+        for index, tenant, col in old:
+            self.changePersistentIndex(index, self.index(self._row_of[tenant], col))
+        self.layoutChanged.emit()
+
+
+class _Reverse:
+    """Sorts its value in the opposite direction (names A→Z inside a descending sort)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Reverse) -> bool:
+        return self.value > other.value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reverse) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+@dataclass(frozen=True)
+class ActiveIssue:
+    """One active Microsoft issue and the customers it touches right now."""
+
+    issue: HealthIssue
+    tenants: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.issue.id
+
+
+class IncidentsNowModel(RecordTableModel[ActiveIssue]):
+    """Active issues across customers, most customers touched first."""
+
+    ID, TITLE, SERVICE, CLASSIFICATION, CUSTOMERS, UPDATED = range(6)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "ID"), lambda a: a.issue.id),
+                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Title"), lambda a: a.issue.title),
+                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Service"), lambda a: a.issue.service),
+                text_column(
+                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Classification"),
+                    lambda a: classification_label(a.issue.classification),
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Customers"),
+                    lambda a: str(len(a.tenants)),
+                    lambda a: len(a.tenants),
+                    alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                ),
+                date_column(
+                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Last update"), lambda a: a.issue.last_modified
+                ),
+            ),
+            parent,
+            key=lambda a: a.issue.id,
+            sort=(self.CUSTOMERS, Qt.SortOrder.DescendingOrder),
+            tie_column=self.ID,
+        )
+        self._issues: dict[str, HealthIssue] = {}
+        self._tenants: dict[str, list[str]] = {}
+
+    def clear(self) -> None:
+        self._issues.clear()
+        self._tenants.clear()
+        self.set_rows([])
+
+    def add(self, tenant_id: str, issues: Iterable[HealthIssue]) -> None:
+        """Record the active issues of one customer (call `publish` once per batch)."""
+        for issue in issues:
+            if not issue.active:
+                continue
+            known = self._issues.get(issue.id)
+            if known is None or _stamp(issue) > _stamp(known):
+                # The post history is only needed for the detail view: keep the newest copy.
+                self._issues[issue.id] = issue
+            self._tenants.setdefault(issue.id, []).append(tenant_id)
+
+    def publish(self) -> None:
+        """Show what `add` gathered: new issues reset the rows, known ones update in place."""
+        rows = [ActiveIssue(i, tuple(self._tenants[k])) for k, i in self._issues.items()]
+        if {r.id for r in rows} != {a.id for a in self.all_records()}:
+            self.set_rows(rows)
+        else:
+            by_id = {r.id: r for r in rows}
+            self.update_rows(lambda old: by_id.get(old.id))
+
+    def tenants_of(self, issue_id: str) -> tuple[str, ...]:
+        return tuple(self._tenants.get(issue_id, ()))
+
+
+def _stamp(issue: HealthIssue) -> float:
+    return issue.last_modified.timestamp() if issue.last_modified else 0.0
+
+
+def with_tenants(active: ActiveIssue, tenants: Iterable[str]) -> ActiveIssue:
+    return replace(active, tenants=tuple(tenants))
