@@ -16,6 +16,7 @@ from typing import Any
 from desktop import __version__
 from desktop.backend import DEFAULT_CONCURRENCY, Backend
 from desktop.logs import setup_logging
+from desktop.resources import app_icon
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="start offscreen, load a customer and every tab, then exit",
     )
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
+    # bench/frozen_startup.py: print a line once the window is shown, then quit.
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -106,6 +109,7 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
     app.setApplicationName("Partner Desk")
     app.setOrganizationName("PartnerDesk")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(failures.loop_handler)
@@ -142,6 +146,11 @@ async def _main(
         ctx = AppContext(worker=worker, backend=backend, mode=mode, drafts=drafts)
         window = MainWindow(ctx, settings)
         window.show()
+        if args.startup_probe:
+            await asyncio.sleep(0)  # let the loop deliver the first expose and paint
+            print("startup-probe: window shown", flush=True)
+            window.close()
+            return 0
         for notice in (*settings.problems, drafts.notice.message if drafts.notice else ""):
             if notice:
                 window.show_status(notice, 15000)

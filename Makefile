@@ -1,0 +1,30 @@
+# One entry per task that takes more than one command; everything runs through uv.
+# Windows has no make: run the command under each target by hand (installer/README.md).
+UV ?= uv
+BUNDLE := dist/partner-desk
+
+.PHONY: help bundle icons version dmg clean
+
+help:
+	@echo "make bundle    one-folder app in $(BUNDLE)/ (PyInstaller, build.spec); prints its size"
+	@echo "make icons     render resources/icons/partner-desk.svg to the PNG, .ico and .icns files"
+	@echo "make version   the version the bundle and the installers get (from pyproject.toml)"
+	@echo "make dmg       macOS: the bundle, then dist/Partner Desk-<version>.dmg"
+	@echo "make clean     remove build/ and dist/"
+
+# --clean: no stale PyInstaller cache between builds (a build takes ~15 s anyway).
+bundle:
+	$(UV) run --locked --group build pyinstaller build.spec --noconfirm --clean
+	@du -sh $(BUNDLE) | sed "s/^/bundle size (du): /"
+
+icons:
+	$(UV) run --locked --group build python resources/icons/build_icons.py
+
+version:
+	@$(UV) run --locked python -c "import desktop; print(desktop.__version__)"
+
+dmg: bundle
+	installer/macos/build_dmg.sh
+
+clean:
+	rm -rf build dist
