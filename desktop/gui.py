@@ -10,6 +10,7 @@ import asyncio
 import logging
 import os
 import sys
+import threading
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -62,10 +63,19 @@ class _Failures:
 
     def __init__(self) -> None:
         self.messages: list[str] = []
+        # Set once Qt exists: shows the user a dialog with redacted details (not in scenarios).
+        self.reporter: Any = None
 
     def record(self, text: str, error: BaseException | None) -> None:
         self.messages.append(f"{text}: {error!r}" if error else text)
-        log.error("unhandled: %s", text, exc_info=error)
+        if self.reporter is not None:
+            self.reporter.record(text, error)  # logs (redacted) and shows the dialog
+        else:
+            log.error("unhandled: %s", text, exc_info=error)
+
+    def thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        name = args.thread.name if args.thread is not None else "a thread"
+        self.record(f"an error in {name}", args.exc_value)
 
     def loop_handler(self, _loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         self.record(
@@ -88,6 +98,7 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
     setup_logging(logging.DEBUG if args.debug else logging.INFO)
     failures = _Failures()
     sys.excepthook = failures.excepthook
+    threading.excepthook = failures.thread_hook
 
     import qasync
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
@@ -110,6 +121,11 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
     app.setOrganizationName("PartnerDesk")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
+    from desktop.ui.crash import CrashReporter
+
+    failures.reporter = CrashReporter(
+        QApplication.activeWindow, show_dialogs=not args.self_test and scenario is None
+    )
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(failures.loop_handler)
