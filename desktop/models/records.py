@@ -4,6 +4,9 @@ The wire is loose (API.md): keys arrive camelCase or PascalCase, enum strings in
 numbers, optional fields go missing, and Microsoft adds values we do not know yet. Parsers here
 accept all of that. A malformed item raises `RecordError` for that item only; `parse_list` turns
 those into per-item errors so one bad item never sinks a whole list.
+
+The records the cache keeps (Customer, ServiceHealth, HealthIssue, ServiceRequest) also have
+`to_json`: wire-shaped JSON that `from_json` reads back to an equal record.
 """
 
 from __future__ import annotations
@@ -117,6 +120,11 @@ def parse_time(value: Any) -> datetime | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
     return parsed.astimezone(timezone.utc)
+
+
+def wire_time(value: datetime | None) -> str | None:
+    """The lossless form `parse_time` reads back (microseconds, UTC offset); None stays None."""
+    return None if value is None else value.isoformat()
 
 
 def format_time(value: datetime | None) -> str:
@@ -250,6 +258,18 @@ class Customer:
             relationship=RELATIONSHIP(field_of(data, "relationshipToPartner") or "unknown"),
         )
 
+    def to_json(self) -> dict[str, Any]:
+        """Wire-shaped JSON that `from_json` reads back to an equal record (for the cache)."""
+        return {
+            "id": self.tenant_id,
+            "companyProfile": {
+                "tenantId": self.tenant_id,
+                "companyName": self.company_name,
+                "domain": self.domain,
+            },
+            "relationshipToPartner": self.relationship,
+        }
+
 
 @dataclass(frozen=True)
 class Address:
@@ -331,6 +351,9 @@ class ServiceHealth:
             status=HEALTH_STATUS(field_of(data, "status") or "unknownFutureValue"),
         )
 
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.service_id, "service": self.service, "status": self.status}
+
 
 @dataclass(frozen=True)
 class IssuePost:
@@ -353,6 +376,13 @@ class IssuePost:
             content_type=content_type.lower(),
             content=content,
         )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "createdDateTime": wire_time(self.created),
+            "postType": self.post_type,
+            "description": {"contentType": self.content_type, "content": self.content},
+        }
 
 
 @dataclass(frozen=True)
@@ -405,6 +435,24 @@ class HealthIssue:
             impact=_text(field_of(data, "impactDescription")),
             posts=posts,
         )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "service": self.service,
+            "feature": self.feature,
+            "featureGroup": self.feature_group,
+            "classification": self.classification,
+            "origin": self.origin,
+            "status": self.status,
+            "startDateTime": wire_time(self.start),
+            "endDateTime": wire_time(self.end),
+            "lastModifiedDateTime": wire_time(self.last_modified),
+            "isResolved": self.is_resolved,
+            "impactDescription": self.impact,
+            "posts": [p.to_json() for p in self.posts],
+        }
 
 
 @dataclass(frozen=True)
@@ -541,6 +589,29 @@ class ServiceRequest:
             if isinstance(cc, list)
             else (),
         )
+
+    def to_json(self) -> dict[str, Any]:
+        # The contact's name is kept whole as firstName: from_json joins first and last anyway.
+        return {
+            "id": self.id,
+            "title": self.title,
+            "description": self.description,
+            "severity": self.severity,
+            "status": self.status,
+            "supportTopicId": self.support_topic_id,
+            "supportTopicName": self.support_topic_name,
+            "organization": {"id": self.organization_id, "name": self.organization_name},
+            "primaryContact": {"firstName": self.contact_name, "email": self.contact_email},
+            "productName": self.product_name,
+            "createdDate": wire_time(self.created),
+            "lastModifiedDate": wire_time(self.last_modified),
+            "lastClosedDate": wire_time(self.last_closed),
+            "notes": [
+                {"createdByName": n.created_by, "createdDate": wire_time(n.created), "text": n.text}
+                for n in self.notes
+            ],
+            "emailCcList": list(self.email_cc),
+        }
 
 
 @dataclass(frozen=True)
