@@ -4,9 +4,26 @@
   (renamed, never deleted) and a new one created, and the caller is told.
 - `drafts`: service-request drafts, saved as they are typed; precious, so in the data dir and in
   a file of their own, apart from anything that is only a cache.
+- `cache`: last-known customers, health, issues, requests and portal links per source (account),
+  for the dashboard and offline exports; also what the user was already told (notices). Only a
+  cache: rebuilt when damaged.
+- `tags`: tags and favourites on customers; the user's own data, so in the data dir.
 """
 
+from desktop.store.cache import Cache, CacheEntry, CacheWriter, account_source, sandbox_source
 from desktop.store.db import StoreNotice, open_database
 from desktop.store.drafts import Draft, DraftStore
+from desktop.store.tags import Tags
 
-__all__ = ["Draft", "DraftStore", "StoreNotice", "open_database"]
+__all__ = [
+    "Cache",
+    "CacheEntry",
+    "CacheWriter",
+    "Draft",
+    "DraftStore",
+    "StoreNotice",
+    "Tags",
+    "account_source",
+    "open_database",
+    "sandbox_source",
+]

@@ -1,0 +1,580 @@
+"""Last-known data per customer, so the dashboard and exports work offline. No Qt.
+
+Everything is scoped by a *source*: the account the data came from, so two partners' (or the
+sandbox's and a partner's) customers never mix. See `sandbox_source` and `account_source`.
+
+One row per (source, kind, tenant): the records of the last successful fetch as wire-shaped JSON
+(`to_json`, read back with `from_json`), the item-level errors of that fetch, and, when the last
+attempt failed as a whole, why and when. A failure keeps the older records: the dashboard can
+still show them, marked stale; an offline export shows the error, as the live run did.
+
+The file is only a cache (DESIGN.md): a damaged one or one of another schema is set aside and
+rebuilt, `Cache.notice` says so, and nothing the user made lives here (tags and favourites are
+in the data dir, `desktop.store.tags`). Writes are transactions in WAL mode: a process killed
+mid-write leaves the last committed batch whole and the file intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from desktop.models.records import (
+    Customer,
+    HealthIssue,
+    PortalLink,
+    RecordError,
+    ServiceHealth,
+    ServiceRequest,
+)
+from desktop.paths import cache_dir
+from desktop.store.db import open_database
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+
+# What a row holds. "issues" are a tenant's service health issues (the incidents export).
+CUSTOMERS, HEALTH, ISSUES, REQUESTS, PORTALS = (
+    "customers",
+    "health",
+    "issues",
+    "requests",
+    "portals",
+)
+KINDS = (CUSTOMERS, HEALTH, ISSUES, REQUESTS, PORTALS)
+PARTNER_WIDE = ""  # the tenant key of lists that belong to no one customer
+
+# The embedded sandbox's data depends only on its customer count and seed, so its source does
+# too: the same `partner-desk export --customers N` finds its cache again on the next run.
+EMBEDDED_SANDBOX_SEED = 7
+EMBEDDED_SANDBOX_CUSTOMERS = 250
+
+
+def sandbox_source(
+    url: str | None = None,
+    *,
+    customers: int = EMBEDDED_SANDBOX_CUSTOMERS,
+    seed: int = EMBEDDED_SANDBOX_SEED,
+) -> str:
+    """`sandbox:<customers>:<seed>` for the embedded sandbox, `sandbox:<url>` for another."""
+    return f"sandbox:{url}" if url else f"sandbox:{customers}:{seed}"
+
+
+def account_source(cloud_id: str, partner_tenant_id: str) -> str:
+    """`<cloud>:<partner tenant id>`, e.g. `global:0b0c…`: one partner in one cloud."""
+    return f"{cloud_id}:{partner_tenant_id.lower()}"
+
+
+def _portal_from_json(data: Mapping[str, Any]) -> PortalLink:
+    return PortalLink(**data)
+
+
+_PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
+    CUSTOMERS: Customer.from_json,
+    HEALTH: ServiceHealth.from_json,
+    ISSUES: HealthIssue.from_json,
+    REQUESTS: ServiceRequest.from_json,
+    PORTALS: _portal_from_json,
+}
+
+
+def _encode(kind: str, items: Iterable[Any]) -> str:
+    if kind == PORTALS:
+        return json.dumps([asdict(link) for link in items], ensure_ascii=False)
+    return json.dumps([item.to_json() for item in items], ensure_ascii=False)
+
+
+def _decode(kind: str, text: str) -> list[Any]:
+    parser = _PARSERS[kind]
+    items = []
+    for data in json.loads(text):
+        try:
+            items.append(parser(data))
+        except (RecordError, TypeError, ValueError) as error:  # only if the file was tampered with
+            log.warning("cached %s item dropped: %s", kind, error)
+    return items
+
+
+@dataclass(frozen=True)
+class CacheEntry(Generic[T]):
+    """What the cache knows of one list: its records, and whether the last attempt failed."""
+
+    items: list[T] | None  # None: never fetched successfully
+    item_errors: list[str] = field(default_factory=list)  # items that could not be read
+    fetched: float | None = None  # unix time of `items`
+    failure: str | None = None  # the last attempt failed as a whole: why
+    failed: float | None = None  # ... and when
+
+    @property
+    def failing(self) -> bool:
+        return self.failure is not None
+
+
+@dataclass(frozen=True)
+class CachedError:
+    tenant_id: str
+    kind: str
+    message: str
+    when: float
+
+
+def _create(connection: sqlite3.Connection) -> None:
+    connection.execute(
+        """CREATE TABLE entries (
+            source TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            tenant_id TEXT NOT NULL,
+            items TEXT,
+            item_errors TEXT NOT NULL DEFAULT '[]',
+            fetched REAL,
+            failure TEXT,
+            failed REAL,
+            PRIMARY KEY (source, kind, tenant_id)
+        ) WITHOUT ROWID"""
+    )
+    # desktop.notices: what the user has already been told about (see NoticeBook).
+    connection.execute(
+        """CREATE TABLE seen_issues (
+            source TEXT NOT NULL,
+            tenant_id TEXT NOT NULL,
+            issue_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            last_modified TEXT,
+            PRIMARY KEY (source, tenant_id, issue_id)
+        ) WITHOUT ROWID"""
+    )
+    connection.execute(
+        """CREATE TABLE observed_tenants (
+            source TEXT NOT NULL,
+            tenant_id TEXT NOT NULL,
+            first_observed REAL NOT NULL,
+            PRIMARY KEY (source, tenant_id)
+        ) WITHOUT ROWID"""
+    )
+    connection.execute(
+        """CREATE TABLE notices (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            tenant_id TEXT NOT NULL,
+            issue_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            service TEXT NOT NULL,
+            classification TEXT NOT NULL,
+            old_status TEXT,
+            new_status TEXT NOT NULL,
+            noticed REAL NOT NULL
+        )"""
+    )
+    connection.execute("CREATE INDEX notices_by_source ON notices (source, id)")
+
+
+# One pending write: ("put", kind, tenant, items JSON, item errors JSON, fetched) or
+# ("fail", kind, tenant, message, None, when).
+_Op = tuple[str, str, str, str | None, str | None, float]
+
+
+class Batch:
+    """Writes gathered in memory (records already encoded) and committed by `Cache.write`."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.ops: list[_Op] = []
+
+    def __len__(self) -> int:
+        return len(self.ops)
+
+    def customers(
+        self, customers: Sequence[Customer], fetched: float, errors: Sequence[str] = ()
+    ) -> None:
+        self._put(CUSTOMERS, PARTNER_WIDE, customers, errors, fetched)
+
+    def health(
+        self,
+        tenant_id: str,
+        health: Sequence[ServiceHealth] | None,
+        issues: Sequence[HealthIssue] | None,
+        fetched: float,
+        *,
+        health_errors: Sequence[str] = (),
+        issue_errors: Sequence[str] = (),
+    ) -> None:
+        """None for a list leaves what is cached of it (an export reads one of the two)."""
+        if health is not None:
+            self._put(HEALTH, tenant_id, health, health_errors, fetched)
+        if issues is not None:
+            self._put(ISSUES, tenant_id, issues, issue_errors, fetched)
+
+    def requests(
+        self,
+        tenant_id: str | None,
+        requests: Sequence[ServiceRequest],
+        fetched: float,
+        errors: Sequence[str] = (),
+    ) -> None:
+        self._put(REQUESTS, tenant_id or PARTNER_WIDE, requests, errors, fetched)
+
+    def portals(self, tenant_id: str, links: Sequence[PortalLink], fetched: float) -> None:
+        self._put(PORTALS, tenant_id, links, (), fetched)
+
+    def error(self, tenant_id: str | None, kind: str, message: str, when: float) -> None:
+        """The fetch of `kind` failed as a whole; the records cached before are kept."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}")
+        self.ops.append(("fail", kind, tenant_id or PARTNER_WIDE, message, None, when))
+
+    def _put(
+        self, kind: str, tenant_id: str, items: Iterable[Any], errors: Sequence[str], when: float
+    ) -> None:
+        self.ops.append(
+            ("put", kind, tenant_id, _encode(kind, items), json.dumps(list(errors)), when)
+        )
+
+
+class Cache:
+    """Thread-safe: one connection, one lock; sweeps write from their worker threads."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or cache_dir() / "cache.sqlite3"
+        self._db, self.notice = open_database(self.path, SCHEMA_VERSION, _create, "cache")
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """The connection inside one write transaction (committed on exit, rolled back on an
+        exception), under the cache's lock. For `desktop.notices`; keep it short."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection under the cache's lock, for a few reads (`desktop.notices`)."""
+        with self._lock:
+            yield self._db
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def write(self, batch: Batch) -> None:
+        """Every write of `batch` in one transaction: all of them land, or none."""
+        if not batch.ops:
+            return
+        with self.transaction() as db:
+            for op, kind, tenant, text, errors, when in batch.ops:
+                if op == "put":
+                    db.execute(
+                        """INSERT INTO entries
+                               (source, kind, tenant_id, items, item_errors, fetched)
+                           VALUES (?, ?, ?, ?, ?, ?)
+                           ON CONFLICT (source, kind, tenant_id) DO UPDATE SET
+                               items = excluded.items, item_errors = excluded.item_errors,
+                               fetched = excluded.fetched, failure = NULL, failed = NULL""",
+                        (batch.source, kind, tenant, text, errors, when),
+                    )
+                else:
+                    db.execute(
+                        """INSERT INTO entries (source, kind, tenant_id, failure, failed)
+                           VALUES (?, ?, ?, ?, ?)
+                           ON CONFLICT (source, kind, tenant_id) DO UPDATE SET
+                               failure = excluded.failure, failed = excluded.failed""",
+                        (batch.source, kind, tenant, text, when),
+                    )
+
+    def writer(self, source: str, every: int = 100) -> CacheWriter:
+        """A thread-safe writer for a sweep: commits every `every` writes, and on `close()`."""
+        return CacheWriter(self, source, every)
+
+    def put_customers(
+        self,
+        source: str,
+        customers: Sequence[Customer],
+        fetched: float,
+        errors: Sequence[str] = (),
+    ) -> None:
+        batch = Batch(source)
+        batch.customers(customers, fetched, errors)
+        self.write(batch)
+
+    def put_health(
+        self,
+        source: str,
+        tenant_id: str,
+        health: Sequence[ServiceHealth] | None,
+        issues: Sequence[HealthIssue] | None,
+        fetched: float,
+        *,
+        health_errors: Sequence[str] = (),
+        issue_errors: Sequence[str] = (),
+    ) -> None:
+        batch = Batch(source)
+        batch.health(
+            tenant_id,
+            health,
+            issues,
+            fetched,
+            health_errors=health_errors,
+            issue_errors=issue_errors,
+        )
+        self.write(batch)
+
+    def put_health_many(
+        self,
+        source: str,
+        rows: Iterable[tuple[str, Sequence[ServiceHealth] | None, Sequence[HealthIssue] | None]],
+        fetched: float,
+    ) -> None:
+        """Many tenants' health and issues in one transaction (a sweep's batch of ~100)."""
+        batch = Batch(source)
+        for tenant_id, health, issues in rows:
+            batch.health(tenant_id, health, issues, fetched)
+        self.write(batch)
+
+    def put_requests(
+        self,
+        source: str,
+        tenant_id: str | None,
+        requests: Sequence[ServiceRequest],
+        fetched: float,
+        errors: Sequence[str] = (),
+    ) -> None:
+        """One customer's requests, or (tenant None) the partner-wide list."""
+        batch = Batch(source)
+        batch.requests(tenant_id, requests, fetched, errors)
+        self.write(batch)
+
+    def put_portals(
+        self, source: str, tenant_id: str, links: Sequence[PortalLink], fetched: float
+    ) -> None:
+        batch = Batch(source)
+        batch.portals(tenant_id, links, fetched)
+        self.write(batch)
+
+    def put_error(
+        self, source: str, tenant_id: str | None, kind: str, message: str, when: float
+    ) -> None:
+        """A whole fetch of `kind` failed (`message` as the user saw it); older records stay."""
+        batch = Batch(source)
+        batch.error(tenant_id, kind, message, when)
+        self.write(batch)
+
+    def forget(self, source: str) -> None:
+        """Drop everything of one source (e.g. the account was removed)."""
+        with self.transaction() as db:
+            for table in ("entries", "seen_issues", "observed_tenants", "notices"):
+                db.execute(f"DELETE FROM {table} WHERE source = ?", (source,))  # noqa: S608 - fixed names
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def entry(self, source: str, kind: str, tenant_id: str | None) -> CacheEntry[Any] | None:
+        """Everything cached of one list (tenant None: a partner-wide one), or None."""
+        found = self._rows(
+            "WHERE source = ? AND kind = ? AND tenant_id = ?",
+            (source, kind, tenant_id or PARTNER_WIDE),
+        )
+        return found.get(tenant_id or PARTNER_WIDE)
+
+    def entries(self, source: str, kind: str) -> dict[str, CacheEntry[Any]]:
+        """Every tenant's entry of one kind, by tenant id."""
+        return self._rows("WHERE source = ? AND kind = ?", (source, kind))
+
+    def customers(self, source: str) -> tuple[list[Customer], float | None]:
+        """The customer list in the order it was fetched, and when (None: never)."""
+        found = self.entry(source, CUSTOMERS, None)
+        if found is None or found.items is None:
+            return [], None
+        return found.items, found.fetched
+
+    def health(
+        self, source: str, tenant_id: str
+    ) -> tuple[list[ServiceHealth], list[HealthIssue], float] | None:
+        """(health, issues, fetched) or None when neither was ever fetched.
+
+        A list never fetched comes back empty; `fetched` is the older of the two lists' times.
+        Whether the last attempt failed: `entry(source, HEALTH, tenant_id).failing`.
+        """
+        found = self._rows(
+            "WHERE source = ? AND kind IN (?, ?) AND tenant_id = ?",
+            (source, HEALTH, ISSUES, tenant_id),
+            by_kind=True,
+        )
+        return _health_of(found.get(HEALTH), found.get(ISSUES))
+
+    def health_all(
+        self, source: str
+    ) -> dict[str, tuple[list[ServiceHealth], list[HealthIssue], float]]:
+        """`health()` of every tenant that has any, by tenant id."""
+        health = self.entries(source, HEALTH)
+        issues = self.entries(source, ISSUES)
+        result = {}
+        for tenant_id in health.keys() | issues.keys():
+            value = _health_of(health.get(tenant_id), issues.get(tenant_id))
+            if value is not None:
+                result[tenant_id] = value
+        return result
+
+    def requests(
+        self, source: str, tenant_id: str | None
+    ) -> tuple[list[ServiceRequest], float | None]:
+        """One customer's requests (tenant None: the partner-wide list), and when fetched."""
+        found = self.entry(source, REQUESTS, tenant_id)
+        if found is None or found.items is None:
+            return [], None
+        return found.items, found.fetched
+
+    def portals(self, source: str, tenant_id: str) -> list[PortalLink] | None:
+        found = self.entry(source, PORTALS, tenant_id)
+        return None if found is None else found.items
+
+    def errors(self, source: str, kind: str | None = None) -> list[CachedError]:
+        """Lists whose last fetch failed, oldest failure first."""
+        query = "SELECT tenant_id, kind, failure, failed FROM entries WHERE source = ?"
+        args: tuple[str, ...] = (source,)
+        if kind is not None:
+            query, args = query + " AND kind = ?", (source, kind)
+        with self._lock:
+            rows = self._db.execute(
+                query + " AND failure IS NOT NULL ORDER BY failed", args
+            ).fetchall()
+        return [CachedError(*row) for row in rows]
+
+    def _rows(
+        self, where: str, args: tuple[str, ...], by_kind: bool = False
+    ) -> dict[str, CacheEntry[Any]]:
+        with self._lock:  # decode outside the lock: other threads may write meanwhile
+            rows = self._db.execute(
+                "SELECT kind, tenant_id, items, item_errors, fetched, failure, failed "  # noqa: S608 - fixed SQL
+                f"FROM entries {where}",
+                args,
+            ).fetchall()
+        result: dict[str, CacheEntry[Any]] = {}
+        for kind, tenant_id, items, item_errors, fetched, failure, failed in rows:
+            result[kind if by_kind else tenant_id] = CacheEntry(
+                items=None if items is None else _decode(kind, items),
+                item_errors=json.loads(item_errors),
+                fetched=fetched,
+                failure=failure,
+                failed=failed,
+            )
+        return result
+
+
+def _health_of(
+    health: CacheEntry[ServiceHealth] | None, issues: CacheEntry[HealthIssue] | None
+) -> tuple[list[ServiceHealth], list[HealthIssue], float] | None:
+    times = [e.fetched for e in (health, issues) if e is not None and e.fetched is not None]
+    if not times:
+        return None
+    return (
+        (health.items or []) if health else [],
+        (issues.items or []) if issues else [],
+        min(times),
+    )
+
+
+class CacheWriter:
+    """Gathers a sweep's writes from many threads; commits them `every` at a time.
+
+    The cache is only a cache: a write that fails (disk full, file locked for too long) is
+    logged and dropped, never raised into the sweep. `dropped` counts such writes.
+    """
+
+    def __init__(self, cache: Cache, source: str, every: int = 100) -> None:
+        self.cache = cache
+        self.source = source
+        self.every = max(1, every)
+        self.dropped = 0
+        self._batch = Batch(source)
+        self._lock = threading.Lock()
+        self._commit_lock = threading.Lock()  # batches land in the order they were cut
+
+    def __enter__(self) -> CacheWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def customers(self, customers: Sequence[Customer], errors: Sequence[str] = ()) -> None:
+        self._add(lambda b, now: b.customers(customers, now, errors))
+
+    def health(
+        self,
+        tenant_id: str,
+        health: Sequence[ServiceHealth] | None,
+        issues: Sequence[HealthIssue] | None,
+        *,
+        health_errors: Sequence[str] = (),
+        issue_errors: Sequence[str] = (),
+    ) -> None:
+        self._add(
+            lambda b, now: b.health(
+                tenant_id,
+                health,
+                issues,
+                now,
+                health_errors=health_errors,
+                issue_errors=issue_errors,
+            )
+        )
+
+    def requests(
+        self, tenant_id: str | None, requests: Sequence[ServiceRequest], errors: Sequence[str] = ()
+    ) -> None:
+        self._add(lambda b, now: b.requests(tenant_id, requests, now, errors))
+
+    def portals(self, tenant_id: str, links: Sequence[PortalLink]) -> None:
+        self._add(lambda b, now: b.portals(tenant_id, links, now))
+
+    def error(self, tenant_id: str | None, kind: str, message: str) -> None:
+        self._add(lambda b, now: b.error(tenant_id, kind, message, now))
+
+    def flush(self) -> None:
+        with self._commit_lock:
+            with self._lock:
+                batch, self._batch = self._batch, Batch(self.source)
+            self._commit(batch)
+
+    def close(self) -> None:
+        self.flush()
+
+    def _add(self, write: Callable[[Batch, float], None]) -> None:
+        # Encode into a batch of one outside the lock (JSON of a big list takes a while).
+        one = Batch(self.source)
+        write(one, time.time())
+        with self._lock:
+            self._batch.ops.extend(one.ops)
+            full = len(self._batch) >= self.every
+        if full:
+            self.flush()
+
+    def _commit(self, batch: Batch) -> None:
+        try:
+            self.cache.write(batch)
+        except sqlite3.Error as error:
+            self.dropped += len(batch)
+            log.warning("cache: %d writes dropped: %s", len(batch), error)

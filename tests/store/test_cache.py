@@ -1,0 +1,311 @@
+"""The cache: records back as they went in, per source; survives kills; rebuilt when damaged."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from desktop.backend import ApiError, Backend
+from desktop.models.records import (
+    Customer,
+    HealthIssue,
+    PortalLink,
+    ServiceHealth,
+    ServiceRequest,
+)
+from desktop.paths import cache_dir
+from desktop.store import Cache, Tags, account_source, sandbox_source
+from desktop.store.cache import HEALTH, ISSUES, REQUESTS
+
+SOURCE = "sandbox:test"
+OTHER = "global:00000000-0000-0000-0000-000000000001"
+
+
+@pytest.fixture
+def cache():
+    c = Cache()
+    yield c
+    c.close()
+
+
+def sandbox_picture(backend: Backend, count: int = 8):
+    """(customers, {tenant: (health, issues)}) for customers the sandbox lets us read."""
+    customers = backend.customers().items
+    pictures: dict[str, tuple[list[ServiceHealth], list[HealthIssue]]] = {}
+    for customer in customers:
+        try:
+            health, issues = backend.health_and_issues(customer.tenant_id)
+        except ApiError:
+            continue  # no GDAP access: 403
+        pictures[customer.tenant_id] = (health.items, issues.items)
+        if len(pictures) == count:
+            break
+    return customers, pictures
+
+
+def test_an_empty_cache_knows_nothing(cache: Cache):
+    assert cache.notice is None
+    assert cache.path == cache_dir() / "cache.sqlite3"
+    assert cache.customers(SOURCE) == ([], None)
+    assert cache.health(SOURCE, "t1") is None
+    assert cache.health_all(SOURCE) == {}
+    assert cache.requests(SOURCE, None) == ([], None)
+    assert cache.errors(SOURCE) == []
+
+
+def test_sandbox_records_come_back_equal(cache: Cache, backend: Backend):
+    customers, pictures = sandbox_picture(backend)
+    cache.put_customers(SOURCE, customers, 100.0)
+    for tenant_id, (health, issues) in pictures.items():
+        cache.put_health(SOURCE, tenant_id, health, issues, 200.0)
+    assert cache.customers(SOURCE) == (customers, 100.0)
+    assert any(issues for _, issues in pictures.values())
+    for tenant_id, (health, issues) in pictures.items():
+        assert cache.health(SOURCE, tenant_id) == (health, issues, 200.0)
+    assert cache.health_all(SOURCE) == {t: (h, i, 200.0) for t, (h, i) in pictures.items()}
+    requests = backend.requests(None).items
+    assert requests
+    cache.put_requests(SOURCE, None, requests, 300.0)
+    mine = [r for r in requests if r.organization_id == customers[0].tenant_id]
+    cache.put_requests(SOURCE, customers[0].tenant_id, mine, 301.0)
+    assert cache.requests(SOURCE, None) == (requests, 300.0)
+    assert cache.requests(SOURCE, customers[0].tenant_id) == (mine, 301.0)
+    links = backend.portals(customers[0])
+    cache.put_portals(SOURCE, customers[0].tenant_id, links, 400.0)
+    assert cache.portals(SOURCE, customers[0].tenant_id) == links
+
+
+def test_sources_never_mix(cache: Cache):
+    a = [Customer("t1", "Contoso", "contoso.onmicrosoft.com", "reseller")]
+    b = [Customer("t2", "Fabrikam", "fabrikam.onmicrosoft.com", "advisor")]
+    cache.put_customers(SOURCE, a, 1.0)
+    cache.put_customers(OTHER, b, 2.0)
+    health = [ServiceHealth("Exchange", "Exchange Online", "serviceDegradation")]
+    cache.put_health(OTHER, "t2", health, [], 2.0)
+    assert cache.customers(SOURCE) == (a, 1.0)
+    assert cache.customers(OTHER) == (b, 2.0)
+    assert cache.health_all(SOURCE) == {}
+    assert cache.health(SOURCE, "t2") is None
+    cache.forget(OTHER)
+    assert cache.customers(OTHER) == ([], None)
+    assert cache.customers(SOURCE) == (a, 1.0)
+
+
+def test_source_names():
+    assert sandbox_source() == "sandbox:250:7"
+    assert sandbox_source(customers=60, seed=3) == "sandbox:60:3"
+    assert sandbox_source("http://127.0.0.1:8400") == "sandbox:http://127.0.0.1:8400"
+    assert account_source("global", "ABC-def") == "global:abc-def"
+
+
+def test_health_and_issues_can_be_written_apart(cache: Cache):
+    """An export reads one of the two: writing it leaves the other as it was."""
+    health = [ServiceHealth("Teams", "Microsoft Teams", "serviceOperational")]
+    issue = HealthIssue.from_json(
+        {"id": "TM1", "service": "Microsoft Teams", "status": "confirmed"}
+    )
+    cache.put_health(SOURCE, "t1", health, None, 10.0)
+    assert cache.health(SOURCE, "t1") == (health, [], 10.0)
+    cache.put_health(SOURCE, "t1", None, [issue], 20.0)
+    assert cache.health(SOURCE, "t1") == (health, [issue], 10.0)  # the older of the two
+    worse = [replace(health[0], status="serviceInterruption")]
+    cache.put_health(SOURCE, "t1", worse, None, 30.0)
+    assert cache.health(SOURCE, "t1") == (worse, [issue], 20.0)
+    assert cache.entry(SOURCE, ISSUES, "t1").fetched == 20.0
+
+
+def test_item_errors_are_kept_with_their_list(cache: Cache):
+    cache.put_health(SOURCE, "t1", [], [], 1.0, health_errors=["item 2: missing 'service'"])
+    assert cache.entry(SOURCE, HEALTH, "t1").item_errors == ["item 2: missing 'service'"]
+    assert cache.entry(SOURCE, ISSUES, "t1").item_errors == []
+
+
+def test_a_failure_keeps_the_last_good_data_until_a_success(cache: Cache):
+    health = [ServiceHealth("SharePoint", "SharePoint Online", "serviceOperational")]
+    cache.put_health(SOURCE, "t1", health, [], 1.0)
+    cache.put_error(SOURCE, "t1", HEALTH, "403 Forbidden: no GDAP role", 2.0)
+    cache.put_error(SOURCE, "t2", HEALTH, "503 Service Unavailable", 3.0)
+    entry = cache.entry(SOURCE, HEALTH, "t1")
+    assert entry.failing
+    assert (entry.items, entry.fetched) == (health, 1.0)
+    assert (entry.failure, entry.failed) == ("403 Forbidden: no GDAP role", 2.0)
+    assert cache.health(SOURCE, "t1") == (health, [], 1.0)  # still shown, marked stale
+    assert cache.health(SOURCE, "t2") is None  # never fetched: nothing to show
+    assert [(e.tenant_id, e.kind, e.message, e.when) for e in cache.errors(SOURCE)] == [
+        ("t1", HEALTH, "403 Forbidden: no GDAP role", 2.0),
+        ("t2", HEALTH, "503 Service Unavailable", 3.0),
+    ]
+    assert cache.errors(SOURCE, REQUESTS) == []
+    cache.put_health(SOURCE, "t1", health, [], 4.0)
+    assert not cache.entry(SOURCE, HEALTH, "t1").failing
+    assert [e.tenant_id for e in cache.errors(SOURCE)] == ["t2"]
+    with pytest.raises(ValueError, match="unknown kind"):
+        cache.put_error(SOURCE, "t1", "weather", "rain", 5.0)
+
+
+def test_a_batch_that_cannot_be_encoded_writes_nothing(cache: Cache):
+    good = [ServiceHealth("Exchange", "Exchange Online", "serviceOperational")]
+    rows = [(f"t{i}", good, []) for i in range(100)]
+
+    class Unencodable(ServiceHealth):
+        def to_json(self):
+            raise RuntimeError("cannot encode")
+
+    bad = [*rows[:50], ("t-bad", [Unencodable("x", "x", "x")], []), *rows[50:]]
+    with pytest.raises(RuntimeError):
+        cache.put_health_many(SOURCE, bad, 1.0)
+    assert cache.health_all(SOURCE) == {}
+    cache.put_health_many(SOURCE, rows, 2.0)
+    assert len(cache.health_all(SOURCE)) == 100
+
+
+def test_a_transaction_that_fails_leaves_nothing_behind(cache: Cache):
+    cache.put_customers(SOURCE, [], 1.0)
+
+    def delete_then_fail() -> None:
+        with cache.transaction() as db:
+            db.execute("DELETE FROM entries")
+            db.execute("INSERT INTO entries (source, kind, tenant_id) VALUES ('s', 'k', NULL)")
+
+    with pytest.raises(sqlite3.IntegrityError):
+        delete_then_fail()
+    assert cache.customers(SOURCE) == ([], 1.0)
+    cache.put_customers(SOURCE, [], 2.0)  # and the connection is usable again
+    assert cache.customers(SOURCE) == ([], 2.0)
+
+
+def test_a_writer_gathers_many_threads_in_batches(cache: Cache):
+    writer = cache.writer(SOURCE, every=7)
+    health = [ServiceHealth("Teams", "Microsoft Teams", "serviceOperational")]
+
+    def work(start: int) -> None:
+        for i in range(start, start + 50):
+            writer.health(f"t{i}", health, [])
+            if i % 10 == 0:
+                writer.error(f"u{i}", REQUESTS, "timed out")
+
+    threads = [threading.Thread(target=work, args=(n * 50,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    writer.close()
+    assert len(cache.health_all(SOURCE)) == 200
+    assert len(cache.errors(SOURCE, REQUESTS)) == 20
+    assert writer.dropped == 0
+
+
+def test_a_corrupt_file_is_set_aside_and_rebuilt(tmp_path: Path):
+    path = cache_dir() / "cache.sqlite3"
+    with Cache() as cache:
+        cache.put_customers(SOURCE, [Customer("t1", "A", "a.onmicrosoft.com", "reseller")], 1.0)
+    path.write_bytes(b"this is not a database, it is garbage " * 200)
+    with Cache() as cache:
+        assert cache.notice is not None
+        assert "damaged" in cache.notice.message
+        assert cache.notice.set_aside is not None
+        assert cache.notice.set_aside.exists()
+        assert cache.customers(SOURCE) == ([], None)
+        cache.put_customers(SOURCE, [Customer("t2", "B", "b.onmicrosoft.com", "reseller")], 2.0)
+    with Cache() as cache:
+        assert cache.notice is None
+        assert cache.customers(SOURCE)[1] == 2.0
+
+
+def test_a_file_of_another_schema_is_rebuilt_and_user_data_survives():
+    tags = Tags()
+    tags.add("t1", "VIP")
+    tags.set_favourite("t1", True)
+    tags.close()
+    path = cache_dir() / "cache.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE entries (anything TEXT)")
+    db.execute("PRAGMA user_version=99")
+    db.commit()
+    db.close()
+    with Cache() as cache:
+        assert cache.notice is not None
+        assert "another version" in cache.notice.message
+        assert cache.customers(SOURCE) == ([], None)
+    tags = Tags()
+    assert tags.tags("t1") == {"VIP"}
+    assert tags.favourites() == {"t1"}
+    tags.close()
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from desktop.models.records import HealthIssue, ServiceHealth
+    from desktop.store import Cache
+
+    cache = Cache()
+    health = [ServiceHealth(f"s{i}", f"Service {i}", "serviceOperational") for i in range(30)]
+    issues = [
+        HealthIssue.from_json({"id": f"EX{i}", "title": "Slow " * 20, "status": "confirmed"})
+        for i in range(10)
+    ]
+    batch = 0
+    while True:
+        batch += 1
+        rows = [(f"tenant-{t}", health, issues) for t in range(100)]
+        cache.put_health_many("kill", rows, float(batch))
+        print(batch, flush=True)
+    """
+)
+
+
+def test_a_kill_mid_write_leaves_the_last_batch_whole():
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD], stdout=subprocess.PIPE, text=True, encoding="utf-8"
+    )
+    assert child.stdout is not None
+    try:
+        for _ in range(25):  # it spends most of its time inside a write transaction
+            committed = int(child.stdout.readline())
+    finally:
+        child.kill()
+        child.wait()
+        child.stdout.close()
+    assert child.returncode != 0
+    path = cache_dir() / "cache.sqlite3"
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
+    with Cache() as cache:
+        assert cache.notice is None
+        every = cache.health_all("kill")
+    assert len(every) == 100
+    batches = {fetched for _, _, fetched in every.values()}
+    assert len(batches) == 1  # one batch, whole: never half of one and half of the next
+    assert batches.pop() >= committed
+    for health, issues, _ in every.values():
+        assert (len(health), len(issues)) == (30, 10)
+
+
+def test_records_with_every_optional_part(cache: Cache):
+    request = ServiceRequest.from_json(
+        {
+            "id": "2611010040001234",
+            "title": "Mail stuck",
+            "severity": 1,
+            "status": 3,
+            "primaryContact": {"firstName": "Ana", "lastName": "Lima", "email": "ana@x"},
+            "notes": [{"createdByName": "A", "createdDate": "2026-11-02T00:00:00Z", "text": "x"}],
+            "emailCcList": ["b@x", "c@x"],
+            "createdDate": "2026-11-01T10:00:00.1234567Z",
+            "lastClosedDate": "0001-01-01T00:00:00",
+        }
+    )
+    cache.put_requests(SOURCE, "t1", [request], 1.0)
+    assert cache.requests(SOURCE, "t1") == ([request], 1.0)
+    link = PortalLink("sharepoint", "SharePoint", "admin", None, error="unknown", note="n")
+    cache.put_portals(SOURCE, "t1", [link], 1.0)
+    assert cache.portals(SOURCE, "t1") == [link]
