@@ -1,7 +1,12 @@
 """Headless commands: `export`, `clouds` and `request new`. Same backend as the GUI, no Qt imported.
 
 Exit codes: 0 every customer succeeded; 3 some customers failed (their rows carry `error`);
-2 usage error; 1 the run could not start (for example the customer list itself failed).
+2 usage error; 1 the run could not start (for example the customer list itself failed, or
+`--offline` found nothing cached).
+
+A live export also fills the cache (`desktop.store.cache`) under the source of the server it
+read: `sandbox:<customers>:<seed>` for the embedded sandbox, `sandbox:<url>` with
+`--sandbox-url`. `export --offline` reads the same source from the cache alone.
 """
 
 from __future__ import annotations
@@ -11,18 +16,22 @@ import contextlib
 import json
 import logging
 import os
+import sqlite3
 import sys
 import threading
 from collections.abc import Iterator, Sequence
+from datetime import datetime, timezone
 from typing import IO
 
 from desktop import __version__
 from desktop.api.errors import ApiError
 from desktop.backend import DEFAULT_CONCURRENCY, Backend, new_correlation_id
 from desktop.clouds import CLOUDS
-from desktop.export import COLUMNS, WHATS, collect, write_csv, write_json
+from desktop.export import COLUMNS, WHATS, Row, cached_rows, collect, write_csv, write_json
 from desktop.filing import SEVERITIES, CreateRetiredError, is_retired, submit, validate
-from desktop.store import Draft, DraftStore
+from desktop.models.records import format_time
+from desktop.store import Cache, Draft, DraftStore, sandbox_source
+from desktop.store.cache import EMBEDDED_SANDBOX_CUSTOMERS, EMBEDDED_SANDBOX_SEED
 
 COMMANDS = ("export", "clouds", "request")
 
@@ -62,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--sandbox-url",
         metavar="URL",
         help="use a running sandbox-compatible server instead of the embedded one",
+    )
+    export.add_argument(
+        "--offline",
+        action="store_true",
+        help="no network: the rows of the last online export, from the local cache",
     )
     export.add_argument(
         "--concurrency",
@@ -110,7 +124,10 @@ def _backend(sandbox_url: str | None, concurrency: int, customers: int | None) -
         return
     from desktop.sandbox import Sandbox  # only the embedded case pays for it
 
-    with Sandbox(customers=customers or 250) as sandbox:
+    # The seed is fixed so that the cache source (customer count and seed) is stable.
+    with Sandbox(
+        customers=customers or EMBEDDED_SANDBOX_CUSTOMERS, seed=EMBEDDED_SANDBOX_SEED
+    ) as sandbox:
         backend = Backend.for_sandbox(sandbox.url, concurrency=concurrency)
         try:
             yield backend
@@ -140,20 +157,48 @@ class _ProgressLine:
             self.stream.flush()
 
 
+def _cache_source(args: argparse.Namespace) -> str:
+    if args.sandbox_url:
+        return sandbox_source(args.sandbox_url)
+    return sandbox_source(customers=args.customers or EMBEDDED_SANDBOX_CUSTOMERS)
+
+
+def _open_cache() -> Cache | None:
+    """The cache, or None (with a warning) when it cannot be opened: exports work without it."""
+    try:
+        cache = Cache()
+    except (sqlite3.Error, OSError) as error:
+        print(f"warning: the cache cannot be used: {error}", file=sys.stderr)
+        return None
+    if cache.notice is not None:
+        print(f"warning: {cache.notice.message}", file=sys.stderr)
+    return cache
+
+
 def run_export(args: argparse.Namespace) -> int:
+    if args.offline:
+        return run_export_offline(args)
     progress = _ProgressLine(args.what, sys.stderr)
+    cache = _open_cache()
+    source = _cache_source(args)
     try:
         with _backend(args.sandbox_url, args.concurrency, args.customers) as backend:
             listing = backend.customers()
             for error in listing.errors:
                 print(f"warning: customer list {error}", file=sys.stderr)
-            rows, failed = collect(
-                backend,
-                args.what,
-                listing.items,
-                concurrency=args.concurrency,
-                progress=progress,
-            )
+            with contextlib.ExitStack() as stack:
+                writer = None
+                if cache is not None:
+                    writer = stack.enter_context(cache.writer(source))
+                    writer.customers(listing.items, [str(e) for e in listing.errors])
+                rows, failed = collect(
+                    backend,
+                    args.what,
+                    listing.items,
+                    concurrency=args.concurrency,
+                    progress=progress,
+                    cache=writer,
+                )
     except ApiError as error:
         progress.finish()
         print(f"partner-desk: the customer list could not be read: {error}", file=sys.stderr)
@@ -162,7 +207,36 @@ def run_export(args: argparse.Namespace) -> int:
         progress.finish()
         print("partner-desk: cancelled", file=sys.stderr)
         return 130
+    finally:
+        if cache is not None:
+            cache.close()
     progress.finish()
+    return _finish_export(args, rows, failed, len(listing.items))
+
+
+def run_export_offline(args: argparse.Namespace) -> int:
+    cache = _open_cache()
+    if cache is None:
+        return EXIT_FATAL
+    try:
+        cached = cached_rows(cache, _cache_source(args), args.what)
+    finally:
+        cache.close()
+    if cached is None:
+        print("partner-desk: no cached data; run once online", file=sys.stderr)
+        return EXIT_FATAL
+    print(
+        f"partner-desk: offline: customer list as of {_utc(cached.fetched)}",
+        file=sys.stderr,
+    )
+    return _finish_export(args, cached.rows, cached.failed, cached.customers)
+
+
+def _utc(when: float) -> str:
+    return format_time(datetime.fromtimestamp(when, timezone.utc))
+
+
+def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, customers: int) -> int:
     writer = write_csv if args.format == "csv" else write_json
     if args.out:
         # Write beside the target and rename: an interrupted export never leaves half a file.
@@ -176,8 +250,7 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     if failed:
         print(
-            f"partner-desk: {failed} of {len(listing.items)} customers failed; "
-            "see the error column",
+            f"partner-desk: {failed} of {customers} customers failed; see the error column",
             file=sys.stderr,
         )
         return EXIT_PARTIAL

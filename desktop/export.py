@@ -3,6 +3,9 @@
 Shared by `partner-desk export` and the GUI's export action, so both write the same columns.
 Rows come out in customer-list order whatever order the sweep finished in, so two runs over the
 same data (one of them through faults and retries) give identical files.
+
+Given a `CacheWriter`, a live run also keeps what it fetched (records, item errors, failures) in
+the cache; `cached_rows` builds the same rows from the cache alone (`export --offline`).
 """
 
 from __future__ import annotations
@@ -11,11 +14,20 @@ import csv
 import io
 import json
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import IO, Any
 
 from desktop.backend import ApiError, Backend, Outcome
-from desktop.models.records import Customer, format_time
+from desktop.models.records import (
+    Customer,
+    HealthIssue,
+    PortalLink,
+    ServiceHealth,
+    ServiceRequest,
+    format_time,
+)
+from desktop.store.cache import HEALTH, ISSUES, PORTALS, REQUESTS, Cache, CacheWriter
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "customers": ("tenantId", "companyName", "domain", "relationship"),
@@ -47,6 +59,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "portals": ("tenantId", "companyName", "portal", "url", "error"),
 }
 WHATS = tuple(COLUMNS)
+# Where each export's data lives in the cache.
+CACHE_KIND = {"health": HEALTH, "incidents": ISSUES, "requests": REQUESTS, "portals": PORTALS}
 
 Row = dict[str, Any]
 Progress = Callable[[int, int, int], None]  # done, failed, total
@@ -56,74 +70,127 @@ def _base(customer: Customer) -> Row:
     return {"tenantId": customer.tenant_id, "companyName": customer.company_name}
 
 
-def _error_row(what: str, customer: Customer, error: Exception) -> Row:
+def _error_row(what: str, customer: Customer, error: Exception | str) -> Row:
     row: Row = dict.fromkeys(COLUMNS[what], "")
     if "isResolved" in row:
         row["isResolved"] = None
     row.update(_base(customer))
-    row["error"] = error.summary if isinstance(error, ApiError) else str(error)
+    row["error"] = _message(error)
     return row
 
 
-def _task(backend: Backend, what: str) -> Callable[[Customer, str, threading.Event], list[Row]]:
+def _message(error: Exception | str) -> str:
+    return error.summary if isinstance(error, ApiError) else str(error)
+
+
+def _customer_rows(customers: Iterable[Customer]) -> list[Row]:
+    return [{**_base(c), "domain": c.domain, "relationship": c.relationship} for c in customers]
+
+
+# One customer's rows from its records and the item errors of the same fetch: the live run and
+# the offline one build rows with these, so both give the same rows for the same data.
+
+
+def _health_rows(
+    customer: Customer, items: Sequence[ServiceHealth], errors: list[str]
+) -> list[Row]:
+    rows = [
+        {
+            **_base(customer),
+            "serviceId": h.service_id,
+            "service": h.service,
+            "status": h.status,
+            "error": "",
+        }
+        for h in items
+    ]
+    return rows + [_error_row("health", customer, e) for e in errors]
+
+
+def _incident_rows(
+    customer: Customer, items: Sequence[HealthIssue], errors: list[str]
+) -> list[Row]:
+    rows = [
+        {
+            **_base(customer),
+            "id": i.id,
+            "title": i.title,
+            "service": i.service,
+            "classification": i.classification,
+            "status": i.status,
+            "isResolved": i.is_resolved,
+            "startDateTime": format_time(i.start),
+            "lastModifiedDateTime": format_time(i.last_modified),
+            "error": "",
+        }
+        for i in items
+    ]
+    return rows + [_error_row("incidents", customer, e) for e in errors]
+
+
+def _request_rows(
+    customer: Customer, items: Sequence[ServiceRequest], errors: list[str]
+) -> list[Row]:
+    rows = [
+        {
+            **_base(customer),
+            "id": r.id,
+            "title": r.title,
+            "severity": r.severity,
+            "status": r.status,
+            "createdDate": format_time(r.created),
+            "lastModifiedDate": format_time(r.last_modified),
+            "error": "",
+        }
+        for r in items
+    ]
+    return rows + [_error_row("requests", customer, e) for e in errors]
+
+
+def _portal_rows(customer: Customer, items: Sequence[PortalLink], errors: list[str]) -> list[Row]:
+    return [
+        {**_base(customer), "portal": link.name, "url": link.url or "", "error": link.error}
+        for link in items
+    ]
+
+
+_ROWS: dict[str, Callable[[Customer, Any, list[str]], list[Row]]] = {
+    "health": _health_rows,
+    "incidents": _incident_rows,
+    "requests": _request_rows,
+    "portals": _portal_rows,
+}
+
+
+def _task(
+    backend: Backend, what: str, cache: CacheWriter | None = None
+) -> Callable[[Customer, str, threading.Event], list[Row]]:
     def health(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         parsed = backend.health(customer.tenant_id, cid, cancel)
-        rows = [
-            {
-                **_base(customer),
-                "serviceId": h.service_id,
-                "service": h.service,
-                "status": h.status,
-                "error": "",
-            }
-            for h in parsed.items
-        ]
-        rows += [{**_error_row("health", customer, Exception(str(e)))} for e in parsed.errors]
-        return rows
+        errors = [str(e) for e in parsed.errors]
+        if cache is not None:
+            cache.health(customer.tenant_id, parsed.items, None, health_errors=errors)
+        return _health_rows(customer, parsed.items, errors)
 
     def incidents(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         parsed = backend.issues(customer.tenant_id, cid, cancel=cancel)
-        rows = [
-            {
-                **_base(customer),
-                "id": i.id,
-                "title": i.title,
-                "service": i.service,
-                "classification": i.classification,
-                "status": i.status,
-                "isResolved": i.is_resolved,
-                "startDateTime": format_time(i.start),
-                "lastModifiedDateTime": format_time(i.last_modified),
-                "error": "",
-            }
-            for i in parsed.items
-        ]
-        rows += [_error_row("incidents", customer, Exception(str(e))) for e in parsed.errors]
-        return rows
+        errors = [str(e) for e in parsed.errors]
+        if cache is not None:
+            cache.health(customer.tenant_id, None, parsed.items, issue_errors=errors)
+        return _incident_rows(customer, parsed.items, errors)
 
     def requests(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         parsed = backend.requests(customer.tenant_id, cid)
-        rows = [
-            {
-                **_base(customer),
-                "id": r.id,
-                "title": r.title,
-                "severity": r.severity,
-                "status": r.status,
-                "createdDate": format_time(r.created),
-                "lastModifiedDate": format_time(r.last_modified),
-                "error": "",
-            }
-            for r in parsed.items
-        ]
-        rows += [_error_row("requests", customer, Exception(str(e))) for e in parsed.errors]
-        return rows
+        errors = [str(e) for e in parsed.errors]
+        if cache is not None:
+            cache.requests(customer.tenant_id, parsed.items, errors)
+        return _request_rows(customer, parsed.items, errors)
 
     def portals(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
-        return [
-            {**_base(customer), "portal": link.name, "url": link.url or "", "error": link.error}
-            for link in backend.portals(customer, cid=cid)
-        ]
+        links = backend.portals(customer, cid=cid)
+        if cache is not None:
+            cache.portals(customer.tenant_id, links)
+        return _portal_rows(customer, links, [])
 
     tasks = {"health": health, "incidents": incidents, "requests": requests, "portals": portals}
     return tasks[what]
@@ -142,19 +209,25 @@ def collect(
     cancel: threading.Event | None = None,
     progress: Progress | None = None,
     on_outcome: Callable[[Outcome[list[Row]]], None] | None = None,
+    cache: CacheWriter | None = None,
 ) -> tuple[list[Row], int]:
-    """(rows in customer order, number of customers with an error) for one export kind."""
+    """(rows in customer order, number of customers with an error) for one export kind.
+
+    With `cache`, each customer's records (or why its fetch failed) are written there too; the
+    customer list is the caller's to cache (it may pass only some customers).
+    """
     if what == "customers":
-        rows = [{**_base(c), "domain": c.domain, "relationship": c.relationship} for c in customers]
-        return rows, 0
+        return _customer_rows(customers), 0
     by_index: dict[int, list[Row]] = {}
     failed = 0
     total = len(customers)
     for outcome in backend.sweep(
-        customers, _task(backend, what), concurrency=concurrency, cancel=cancel
+        customers, _task(backend, what, cache), concurrency=concurrency, cancel=cancel
     ):
         if outcome.error is not None:
             by_index[outcome.index] = [_error_row(what, outcome.customer, outcome.error)]
+            if cache is not None:
+                cache.error(outcome.customer.tenant_id, CACHE_KIND[what], _message(outcome.error))
         else:
             by_index[outcome.index] = outcome.value or []
         if _failed(by_index[outcome.index]):
@@ -165,6 +238,40 @@ def collect(
             progress(len(by_index), failed, total)
     rows = [row for index in sorted(by_index) for row in by_index[index]]
     return rows, failed
+
+
+@dataclass(frozen=True)
+class Cached:
+    rows: list[Row]
+    failed: int  # customers with an error row
+    customers: int  # customers in the cached list
+    fetched: float  # when the cached customer list was fetched
+
+
+def cached_rows(cache: Cache, source: str, what: str) -> Cached | None:
+    """The rows of `what` from the cache alone, as the last live run gave them; None when the
+    cache has no data for it. A customer whose last fetch failed gets that error row again; one
+    never fetched (a cancelled sweep) gets no row, as in the live run."""
+    customers, fetched = cache.customers(source)
+    if fetched is None:
+        return None
+    if what == "customers":
+        return Cached(_customer_rows(customers), 0, len(customers), fetched)
+    entries = cache.entries(source, CACHE_KIND[what])
+    if customers and not entries:
+        return None
+    rows, failed = [], 0
+    for customer in customers:
+        entry = entries.get(customer.tenant_id)
+        if entry is None:
+            continue
+        if entry.failing:
+            found = [_error_row(what, customer, entry.failure or "")]
+        else:
+            found = _ROWS[what](customer, entry.items or [], entry.item_errors)
+        failed += _failed(found)
+        rows += found
+    return Cached(rows, failed, len(customers), fetched)
 
 
 # Cells a spreadsheet would run as a formula (OWASP "CSV injection"): prefix a quote so the cell
