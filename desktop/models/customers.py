@@ -209,6 +209,7 @@ class CustomerTableModel(RecordTableModel[Customer]):
         self._narrowable = True  # the visible rows are exactly those matching `_words`
 
         self._gdap: dict[str, GdapRelationship] | None = None  # None: not loaded
+        self._badges: dict[int, object] = {}
 
         def summary(c: Customer) -> HealthSummary | None:
             return self._health.get(c.tenant_id)
@@ -235,6 +236,7 @@ class CustomerTableModel(RecordTableModel[Customer]):
                     "%1", health_text(summary(c))
                 ),
                 status=lambda c: _health_sort_key(summary(c)),
+                decoration=lambda c: self._badge(summary(c)),
             ),
             Column(
                 QT_TRANSLATE_NOOP(TR_CONTEXT, "GDAP"),
@@ -349,6 +351,20 @@ class CustomerTableModel(RecordTableModel[Customer]):
 
     def clear_health(self) -> None:
         self.set_health_many(dict.fromkeys(self._health))
+
+    def set_badges(self, badges: Mapping[int, object]) -> None:
+        """Icons per health rank for the Health column's `DecorationRole` (-1: no access).
+
+        Drawn by the view's C++ delegate: a Python delegate made every repaint of the list
+        call into Python per cell, and each call waits for the GIL while a sweep's threads
+        hold it (stalls of 70-160 ms in bench/gui_stall.py).
+        """
+        self._badges = dict(badges)
+
+    def _badge(self, summary: HealthSummary | None) -> object:
+        if summary is None:
+            return None
+        return self._badges.get(-1 if summary.error else summary.worst_rank)
 
     # --- GDAP ----------------------------------------------------------------------------------
 

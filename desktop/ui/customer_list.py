@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,7 +30,7 @@ from desktop.models.customers import (
 )
 from desktop.models.records import Customer
 from desktop.models.table import RecordRole, StatusRole
-from desktop.ui.widgets.status import StatusDelegate, badge_column_width
+from desktop.ui.widgets.status import badge_column_width, badge_icons
 from desktop.ui.widgets.tables import RecordTable, setup_table
 
 # One summary per text the Health column can show, to size the column before any arrive.
@@ -43,14 +41,6 @@ _HEALTH_SAMPLES = (
     HealthSummary(3, 0, 0),
     HealthSummary(-1, 0, 0, "error"),
 )
-
-
-def _summary_rank(value: Any) -> int | None:
-    if isinstance(value, HealthSummary):
-        return -1 if value.error else value.worst_rank
-    if isinstance(value, int):
-        return value
-    return None
 
 
 class SearchField(QLineEdit):
@@ -115,11 +105,10 @@ class CustomerList(QWidget):
         header.setSectionHidden(GDAP, True)
         self._gdap_shown = False
         self.model.dataChanged.connect(self._gdap_arrived)
-        # From the record, not StatusRole: that is None for "No access" too, which then
-        # drew no badge at all; the summary tells "not loaded" (none) from "no access" (ring).
-        self.view.setItemDelegateForColumn(
-            HEALTH, StatusDelegate(RecordRole, self._health_rank, self.view)
-        )
+        # Badges as icons from the model: the summary tells "not loaded" (none) from
+        # "no access" (ring); the default delegate draws them without calling into Python.
+        self.view.setIconSize(QSize(12, 12))
+        self.model.set_badges(badge_icons(12, self.devicePixelRatioF()))
         self.view.selectionModel().currentRowChanged.connect(self._current)
         self.model.modelReset.connect(self._restore_current)
         self.model.layoutChanged.connect(self._restore_current)
@@ -134,11 +123,6 @@ class CustomerList(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count)
         self._update_count()
-
-    def _health_rank(self, customer: Any) -> int | None:
-        if not isinstance(customer, Customer):
-            return None
-        return _summary_rank(self.model.health(customer.tenant_id))
 
     def set_customers(self, customers: list[Customer]) -> None:
         self.model.set_rows(customers)
