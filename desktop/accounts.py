@@ -21,6 +21,7 @@ from desktop.backend import Backend
 from desktop.clouds import CLOUDS, get_cloud
 from desktop.paths import data_dir
 from desktop.settings import Settings
+from desktop.store.cache import account_source
 
 if TYPE_CHECKING:
     from desktop.auth.cache import CacheAtRest
@@ -43,6 +44,7 @@ class Session:
     account: str = ""
     cloud_name: str = "Sandbox"
     storage_note: str = ""  # where the sign-in is kept, when that deserves a word
+    source: str = ""  # the cache's key for this partner in this cloud
 
 
 class Accounts:
@@ -107,6 +109,7 @@ class Accounts:
             account=account.username if account else "",
             cloud_name=provider.cloud.name,
             storage_note="" if cache.protection is Protection.ENCRYPTED else cache.description,
+            source=account_source(provider.cloud.id, provider.home_tenant),
         )
 
     def restore(self) -> Session | None:

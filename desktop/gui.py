@@ -139,6 +139,7 @@ async def _main(
 ) -> int:
     from desktop import settings as settings_store
     from desktop.store import DraftStore
+    from desktop.store.cache import Cache, sandbox_source
     from desktop.ui.context import AppContext
     from desktop.ui.main_window import MainWindow
     from desktop.worker import Worker
@@ -146,6 +147,7 @@ async def _main(
     worker = Worker()
     sandbox = None
     drafts: DraftStore | None = None
+    cache: Cache | None = None
     try:
         if args.sandbox_url:
             url, mode = args.sandbox_url, "external sandbox"
@@ -159,7 +161,15 @@ async def _main(
         # Small files, but disk all the same: read on the worker, never on the GUI thread.
         settings = await worker.run(settings_store.load)
         drafts = await worker.run(DraftStore)
-        ctx = AppContext(worker=worker, backend=backend, mode=mode, drafts=drafts)
+        cache = await worker.run(Cache)
+        source = (
+            sandbox_source(url)
+            if args.sandbox_url
+            else sandbox_source(customers=max(1, args.customers))
+        )
+        ctx = AppContext(
+            worker=worker, backend=backend, mode=mode, drafts=drafts, cache=cache, source=source
+        )
         window = MainWindow(ctx, settings)
         window.show()
         if args.startup_probe:
@@ -167,7 +177,8 @@ async def _main(
             print("startup-probe: window shown", flush=True)
             window.close()
             return 0
-        for notice in (*settings.problems, drafts.notice.message if drafts.notice else ""):
+        notices = (drafts.notice, cache.notice)
+        for notice in (*settings.problems, *(n.message for n in notices if n is not None)):
             if notice:
                 window.show_status(notice, 15000)
         closed = asyncio.get_running_loop().create_future()
@@ -184,6 +195,8 @@ async def _main(
         worker.shutdown(wait=True)
         if drafts is not None:
             drafts.close()
+        if cache is not None:
+            cache.close()
         if sandbox is not None:
             sandbox.stop()
 

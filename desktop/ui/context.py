@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from desktop.backend import Backend
 from desktop.store import DraftStore
+from desktop.store.cache import Cache
 from desktop.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,10 @@ class AppContext:
     # Service-request drafts; opened on the worker at start-up (None until then, or in tests
     # that do not file requests).
     drafts: DraftStore | None = None
+    # Last-known data, so the window opens on something at once; None in tests that do
+    # not need it. `source` keeps accounts (and sandboxes) apart inside it.
+    cache: Cache | None = None
+    source: str = ""
 
     async def open_link(self, url: str) -> str | None:
         """Open `url` if the link policy allows it; returns why not, or None when opened."""
