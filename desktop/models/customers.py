@@ -16,6 +16,7 @@ from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
 
+from desktop.models.age import age_text
 from desktop.models.records import Customer, GdapRelationship
 from desktop.models.table import (
     QT_TRANSLATE_NOOP,
@@ -79,6 +80,8 @@ class HealthSummary:
     error: str = ""
     # With an error: "no_access" (a 403: no GDAP role) or "error" (anything else, worth a retry).
     error_kind: str = "no_access"
+    # When this was learned (epoch seconds); None when unknown. Cached figures show their age.
+    fetched: float | None = None
 
 
 def health_text(summary: HealthSummary | None) -> str:
@@ -100,13 +103,18 @@ def health_text(summary: HealthSummary | None) -> str:
 def health_tooltip(summary: HealthSummary | None) -> str:
     if summary is None:
         return QCoreApplication.translate(_CONTEXT, "Service health not loaded yet")
+    age = ""
+    if summary.fetched is not None:
+        age = "\n" + QCoreApplication.translate(_CONTEXT, "Checked {0}").format(
+            age_text(summary.fetched)
+        )
     if summary.error:
-        return summary.error
+        return summary.error + age
     services = QCoreApplication.translate(
         _CONTEXT, "%n service(s) not operational", None, summary.degraded
     )
     incidents = QCoreApplication.translate(_CONTEXT, "%n active issue(s)", None, summary.incidents)
-    return f"{services}\n{incidents}"
+    return f"{services}\n{incidents}{age}"
 
 
 gdap_status_label = labelled(

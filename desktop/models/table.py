@@ -246,6 +246,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         """Every record, filtered out or not, in load order."""
         return list(self._all)
 
+    def record_of_key(self, key: Hashable) -> R | None:
+        """The record with this `key`, filtered out or not; None if absent."""
+        index = self._index_of_key(key)
+        return None if index is None else self._all[index]
+
     def row_of_key(self, key: Hashable) -> int | None:
         """The row of the record with this `key`, None if absent or filtered out."""
         index = self._index_of_key(key)

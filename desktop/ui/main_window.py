@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -20,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts import Session
-from desktop.backend import Outcome
-from desktop.models.customers import HealthSummary
+from desktop.models.age import age_text
 from desktop.models.records import Customer, HealthIssue
 from desktop.settings import Settings
 from desktop.store import Draft, DraftStore
@@ -30,7 +30,9 @@ from desktop.ui.context import AppContext
 from desktop.ui.customer_list import CustomerList
 from desktop.ui.dashboard import DashboardWindow
 from desktop.ui.errors import explain
+from desktop.ui.health_sweep import HealthColumn
 from desktop.ui.new_request import NewRequestDialog, escalation_draft
+from desktop.ui.notices import NoticeCentre
 from desktop.ui.open_requests import OpenRequestsWindow
 from desktop.ui.panes.base import Pane
 from desktop.ui.panes.health import HealthPane
@@ -38,7 +40,7 @@ from desktop.ui.panes.incidents import IncidentsPane
 from desktop.ui.panes.overview import OverviewPane
 from desktop.ui.panes.portals import PortalsPane
 from desktop.ui.panes.requests import RequestsPane
-from desktop.worker import Superseded, Sweep
+from desktop.worker import Superseded
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
     """
 
     customers_loaded = Signal(int)
+    customers_shown = Signal(int)  # the cached list is on screen (before the live one)
     health_sweep_done = Signal(bool)
 
     def __init__(self, ctx: AppContext, settings: Settings | None = None) -> None:
@@ -116,13 +119,26 @@ class MainWindow(QMainWindow):
         self._selection_timer.setInterval(SELECTION_DEBOUNCE_MS)
         self._selection_timer.timeout.connect(self._load_selected)
         self._pending: Customer | None = None
-        self._health_sweep: Sweep[Outcome[HealthSummary]] | None = None
+        self.health_column = HealthColumn(
+            ctx, self.customers.model, self.customers.model.all_records, parent=self
+        )
+        self.health_column.progress.connect(self._sweep_progress)
+        self.health_column.finished.connect(self._sweep_finished)
+        self.notices = NoticeCentre(self, self._customer_name)
+        self.statusBar().insertPermanentWidget(0, self.notices.button)
+        self.health_column.notices.connect(self.notices.add)
+        self.notices.open_customer.connect(self.select_tenant)
         self._customers_lane = ctx.worker.lane()
         self._show_customer_header(None)
         self.account = AccountController(
             ctx,
             settings or Settings(),
-            Session(backend=ctx.backend, mode=ctx.mode, cloud_name=ctx.backend.cloud.name),
+            Session(
+                backend=ctx.backend,
+                mode=ctx.mode,
+                cloud_name=ctx.backend.cloud.name,
+                source=ctx.source,
+            ),
             self,
         )
         self.account.session_changed.connect(self.use_session)
@@ -226,11 +242,17 @@ class MainWindow(QMainWindow):
         await self.load_customers()
 
     async def load_customers(self) -> int:
-        """Read the customer list (page by page), then start filling the health column."""
+        """Read the customer list (page by page), then start filling the health column.
+
+        The last-known list and health are shown first when the cache has them, with their
+        age, so the window is useful at once and while Microsoft is slow or unreachable.
+        """
         self.show_status(self.tr("Loading customers…"))
+        backend = self.ctx.backend
+        cached_at: float | None = None
         if not self.customers.model.total():
             self.customers.view.set_placeholder(self.tr("Loading customers…"))
-        backend = self.ctx.backend
+            cached_at = await self._show_cached()
 
         def read(cancel: threading.Event) -> list[Customer]:
             customers: list[Customer] = []
@@ -244,18 +266,52 @@ class MainWindow(QMainWindow):
             return -1
         except Exception as error:
             explained = explain(error, self.tr("customer list"))
-            self.show_status(f"{explained.title}: {explained.detail}")
+            if cached_at is not None:
+                self.show_status(
+                    self.tr("{0}: showing the list as of {1}.").format(
+                        explained.title, age_text(cached_at)
+                    )
+                )
+            else:
+                self.show_status(f"{explained.title}: {explained.detail}")
             if not self.customers.model.total():
                 self.customers.view.set_placeholder(explained.title)
             self.customers_loaded.emit(-1)
             return -1
         self.customers.set_customers(customers)
+        if self.ctx.cache is not None and self.ctx.source:
+            self.ctx.worker.spawn(
+                self.ctx.worker.run(
+                    self.ctx.cache.put_customers, self.ctx.source, customers, time.time()
+                )
+            )
         self.show_status(self.tr("%n customer(s) loaded", "", len(customers)), 4000)
         self.customers_loaded.emit(len(customers))
         self.start_health_sweep(customers)
         if backend.cloud.gdap:
             self.ctx.worker.spawn(self._load_gdap())
         return len(customers)
+
+    async def _show_cached(self) -> float | None:
+        """The cached list and health of this source, if any; returns when it was fetched."""
+        cache, source = self.ctx.cache, self.ctx.source
+        if cache is None or not source:
+            return None
+        try:
+            customers, fetched = await self.ctx.worker.run(cache.customers, source)
+        except Exception as error:
+            log.warning("cached customers unreadable: %s", error)
+            return None
+        if not customers or self.customers.model.total():
+            return None
+        self.customers.set_customers(customers)
+        await self.health_column.show_cached()
+        if fetched is not None:
+            self.show_status(
+                self.tr("Showing the list as of {0}; refreshing…").format(age_text(fetched))
+            )
+        self.customers_shown.emit(len(customers))
+        return fetched
 
     async def _load_gdap(self) -> None:
         """Join the partner's GDAP relationships into the list (one paged call, global only)."""
@@ -278,6 +334,7 @@ class MainWindow(QMainWindow):
         self.ctx.backend = session.backend
         self.ctx.mode = session.mode
         self.ctx.account = session.account
+        self.ctx.source = session.source
         if old is not session.backend and old is not self.account.sandbox.backend:
             old.close()
         self._pending = None
@@ -356,6 +413,10 @@ class MainWindow(QMainWindow):
         self._open_requests.raise_()
         self.ctx.worker.spawn(self._open_requests.load())
 
+    def _customer_name(self, tenant_id: str) -> str:
+        record = self.customers.model.record_of_key(tenant_id)
+        return record.company_name if record is not None else tenant_id
+
     def select_tenant(self, tenant_id: str) -> None:
         row = self.customers.model.row_of(tenant_id)
         if row is None:
@@ -366,64 +427,40 @@ class MainWindow(QMainWindow):
             self.activateWindow()
 
     def start_health_sweep(self, customers: list[Customer]) -> None:
-        self.cancel_sweep()
-        backend = self.ctx.backend
-        total = len(customers)
-
-        def summarise(customer: Customer, cid: str, cancel: threading.Event) -> HealthSummary:
-            health, issues = backend.health_and_issues(customer.tenant_id, cid, cancel)
-            ranks = [h.rank for h in health.items]
-            return HealthSummary(
-                worst_rank=max(ranks, default=0),
-                degraded=sum(1 for r in ranks if r >= 2),
-                incidents=sum(1 for i in issues.items if i.active),
-            )
-
-        done = [0, 0]
-
-        def on_batch(batch: list[Outcome[HealthSummary]]) -> None:
-            updates: dict[str, HealthSummary] = {}
-            for outcome in batch:
-                done[0] += 1
-                if outcome.value is not None:
-                    updates[outcome.customer.tenant_id] = outcome.value
-                else:
-                    done[1] += 1
-                    status = getattr(outcome.error, "status", None)
-                    denied = status == 403 or getattr(outcome.error, "code", "") == "no_gdap"
-                    reason = explain(outcome.error or Exception(), self.tr("service health"))
-                    updates[outcome.customer.tenant_id] = HealthSummary(
-                        -1, 0, 0, reason.title, "no_access" if denied else "error"
-                    )
-            self.customers.model.set_health_many(updates)
-            self.sweep_progress.setValue(done[0])
-            self.sweep_label.setText(
-                self.tr("Health: %1 / %2, %n failed", "", done[1])
-                .replace("%1", str(done[0]))
-                .replace("%2", str(total))
-            )
-
-        def on_done(cancelled: bool) -> None:
-            self.sweep_progress.hide()
-            self.sweep_label.setText(
-                self.tr("Health check stopped") if cancelled else self.tr("Health checked")
-            )
-            self._health_sweep = None
-            self.health_sweep_done.emit(cancelled)
-
-        self.sweep_progress.setRange(0, max(total, 1))
+        self.sweep_progress.setRange(0, max(len(customers), 1))
         self.sweep_progress.setValue(0)
         self.sweep_progress.show()
-        self._health_sweep = self.ctx.worker.sweep(
-            lambda cancel: backend.sweep(customers, summarise, cancel=cancel),
-            on_batch,
-            on_done,
-            owner=self,
+        self.health_column.start(customers)
+
+    def _sweep_progress(self, done: int, failed: int, total: int) -> None:
+        self.sweep_progress.setValue(done)
+        self.sweep_label.setText(
+            self.tr("Health: %1 / %2, %n failed", "", failed)
+            .replace("%1", str(done))
+            .replace("%2", str(total))
         )
 
+    def _sweep_finished(self, stopped: bool) -> None:
+        self.sweep_progress.hide()
+        if stopped:
+            self.sweep_label.setText(self.tr("Health check stopped"))
+        else:
+            when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+            minutes = self.health_column.next_interval_min
+            if minutes > 0:
+                text = self.tr("Health checked at {0}; next in %n min", "", minutes)
+            else:
+                text = self.tr("Health checked at {0}")
+            self.sweep_label.setText(text.format(when))
+        self.health_sweep_done.emit(stopped)
+
+    @property
+    def _health_sweep(self) -> object | None:
+        """The running health sweep, if any (tests and benches wait for it to end)."""
+        return self.health_column._sweep
+
     def cancel_sweep(self) -> None:
-        if self._health_sweep is not None:
-            self._health_sweep.cancel()
+        self.health_column.cancel()
 
     # -- the selected customer ------------------------------------------------------------
 
@@ -469,9 +506,7 @@ class MainWindow(QMainWindow):
         if self.dashboard is not None:
             self.dashboard.stop_sweep()
             self.dashboard.close()
-        if self._health_sweep is not None:
-            self._health_sweep.stop()
-            self._health_sweep = None
+        self.health_column.stop()
         for pane in self.panes():
             pane.lane.cancel()
         super().closeEvent(event)

@@ -1,0 +1,196 @@
+"""The customer list's health column: cached at start, swept live, refreshed on a schedule.
+
+- At start the last-known health comes from the cache (with its age), so the list is useful
+  before the first answer arrives.
+- A sweep checks every customer (bounded concurrency in the backend), writes what it learns to
+  the cache in batches from the worker threads, and turns new or changed issues into notices
+  (`desktop.notices`: each once, ever).
+- A timer repeats the sweep (default every 10 minutes); after a throttled sweep the interval
+  doubles, up to an hour, and returns to normal after a clean one.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.backend import Backend, Outcome
+from desktop.models.customers import CustomerTableModel, HealthSummary
+from desktop.models.records import Customer, HealthIssue, ServiceHealth
+from desktop.notices import Notice, NoticeBook
+from desktop.store.cache import HEALTH, Cache
+from desktop.ui.context import AppContext
+from desktop.ui.errors import explain
+from desktop.worker import Sweep
+
+log = logging.getLogger(__name__)
+
+DEFAULT_REFRESH_MIN = 10
+MAX_REFRESH_MIN = 60
+
+Checked = tuple[HealthSummary, list[Notice]]
+
+
+def summarise(
+    health: list[ServiceHealth], issues: list[HealthIssue], fetched: float | None = None
+) -> HealthSummary:
+    ranks = [h.rank for h in health]
+    return HealthSummary(
+        worst_rank=max(ranks, default=0),
+        degraded=sum(1 for r in ranks if r >= 2),
+        incidents=sum(1 for i in issues if i.active),
+        fetched=fetched,
+    )
+
+
+def cached_summaries(cache: Cache, source: str) -> dict[str, HealthSummary]:
+    """Last-known health per tenant (blocks on disk: worker thread)."""
+    return {
+        tenant: summarise(health, issues, fetched)
+        for tenant, (health, issues, fetched) in cache.health_all(source).items()
+    }
+
+
+class HealthColumn(QObject):
+    """Fills `model`'s Health column. Signals: progress(done, failed, total), finished(bool
+    stopped), notices(list[Notice])."""
+
+    progress = Signal(int, int, int)
+    finished = Signal(bool)
+    notices = Signal(list)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        model: CustomerTableModel,
+        customers: Callable[[], list[Customer]],
+        refresh_min: int = DEFAULT_REFRESH_MIN,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = model
+        self._customers = customers
+        self._sweep: Sweep[Outcome[Checked]] | None = None
+        self.refresh_min = refresh_min
+        self._interval_min = refresh_min
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._scheduled)
+        self.throttled = 0
+
+    @property
+    def running(self) -> bool:
+        return self._sweep is not None
+
+    @property
+    def next_interval_min(self) -> int:
+        return self._interval_min
+
+    async def show_cached(self) -> int:
+        """Last-known health into the column; how many tenants had some."""
+        cache, source = self.ctx.cache, self.ctx.source
+        if cache is None or not source:
+            return 0
+        try:
+            summaries = await self.ctx.worker.run(cached_summaries, cache, source)
+        except Exception as error:  # a cache problem never stops the live path
+            log.warning("cached health unreadable: %s", error)
+            return 0
+        # Only where no live answer arrived meanwhile.
+        fresh = {t: s for t, s in summaries.items() if self.model.health(t) is None}
+        self.model.set_health_many(fresh)
+        return len(fresh)
+
+    def start(self, customers: list[Customer] | None = None) -> None:
+        self.cancel()
+        customers = self._customers() if customers is None else customers
+        if not customers:
+            return
+        backend: Backend = self.ctx.backend
+        cache, source = self.ctx.cache, self.ctx.source
+        writer = cache.writer(source) if cache is not None and source else None
+        book = NoticeBook(cache, source) if cache is not None and source else None
+        total = len(customers)
+        tally = {"done": 0, "failed": 0, "throttled": 0}
+
+        def check(customer: Customer, cid: str, cancel: threading.Event) -> Checked:
+            try:
+                health, issues = backend.health_and_issues(customer.tenant_id, cid, cancel)
+            except Exception as error:
+                if writer is not None:
+                    writer.error(customer.tenant_id, HEALTH, str(error))
+                raise
+            if writer is not None:
+                writer.health(customer.tenant_id, health.items, issues.items)
+            notices = book.observe(customer.tenant_id, issues.items) if book is not None else []
+            return summarise(health.items, issues.items, time.time()), notices
+
+        def on_batch(batch: list[Outcome[Checked]]) -> None:
+            updates: dict[str, HealthSummary] = {}
+            fresh: list[Notice] = []
+            for outcome in batch:
+                tally["done"] += 1
+                if outcome.value is not None:
+                    updates[outcome.customer.tenant_id] = outcome.value[0]
+                    fresh.extend(outcome.value[1])
+                    continue
+                tally["failed"] += 1
+                error = outcome.error or Exception()
+                if getattr(error, "throttled", False):
+                    tally["throttled"] += 1
+                status = getattr(error, "status", None)
+                denied = status == 403 or getattr(error, "code", "") == "no_gdap"
+                updates[outcome.customer.tenant_id] = HealthSummary(
+                    -1,
+                    0,
+                    0,
+                    explain(error, self.tr("service health")).title,
+                    "no_access" if denied else "error",
+                    fetched=time.time(),
+                )
+            self.model.set_health_many(updates)
+            self.progress.emit(tally["done"], tally["failed"], total)
+            if fresh:
+                self.notices.emit(fresh)
+
+        def on_done(stopped: bool) -> None:
+            self._sweep = None
+            if writer is not None:
+                self.ctx.worker.spawn(self.ctx.worker.run(writer.close))
+            self.throttled = tally["throttled"]
+            # Back off after throttling: Microsoft asked for fewer requests.
+            if tally["throttled"]:
+                self._interval_min = min(self._interval_min * 2, MAX_REFRESH_MIN)
+            else:
+                self._interval_min = self.refresh_min
+            if self.refresh_min > 0:
+                self._timer.start(self._interval_min * 60_000)
+            self.finished.emit(stopped)
+
+        self._sweep = self.ctx.worker.sweep(
+            lambda cancel: backend.sweep(customers, check, cancel=cancel),
+            on_batch,
+            on_done,
+            owner=self,
+        )
+
+    def _scheduled(self) -> None:
+        if self._sweep is None:
+            log.info("scheduled health refresh")
+            self.start()
+
+    def cancel(self) -> None:
+        if self._sweep is not None:
+            self._sweep.cancel()
+
+    def stop(self) -> None:
+        """For good (the window is closing or the session changes)."""
+        self._timer.stop()
+        if self._sweep is not None:
+            self._sweep.stop()
+            self._sweep = None

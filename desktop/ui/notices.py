@@ -1,0 +1,157 @@
+"""Where notices reach the user: a tray message and a badge in the status bar.
+
+`desktop.notices.NoticeBook` decides *what* is news (each new issue and each status change
+once, ever); this module only shows it. One Microsoft issue usually touches many customers, so
+a sweep's notices are grouped by issue: one tray message says "EX123456 touches 14 customers"
+rather than fourteen balloons. The badge counts unread notices; its menu lists the recent ones
+(each opens its customer) until "Mark all as read".
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QToolButton, QWidget
+
+from desktop.models.age import age_text
+from desktop.models.health import status_label as describe_status
+from desktop.notices import Notice, by_issue
+
+# The menu stays a menu, not a log: the dashboard shows everything.
+MENU_LIMIT = 20
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Notices", text, None, n)
+
+
+def notice_line(notice: Notice, name: str) -> str:
+    """One notice as a line: "Contoso — EX123: Mail delayed (Service restored)"."""
+    if notice.kind == "new":
+        what = _tr("new {0}").format(
+            _tr("advisory") if notice.classification == "advisory" else _tr("incident")
+        )
+    else:
+        what = describe_status(notice.new_status)
+    return f"{name} — {notice.issue_id}: {notice.title} ({what})"
+
+
+def group_message(notices: list[Notice], name_of: Callable[[str], str]) -> tuple[str, str]:
+    """The tray title and body for one sweep's notices, grouped by issue."""
+    groups = by_issue(notices)
+    if len(groups) == 1:
+        (issue_id, kind, _old, new_status), members = next(iter(groups.items()))
+        first = members[0]
+        title = (_tr("New issue {0}: {1}") if kind == "new" else _tr("{0} changed: {1}")).format(
+            issue_id, first.title
+        )
+        if len(members) == 1:
+            body = name_of(first.tenant_id)
+        else:
+            names = ", ".join(name_of(n.tenant_id) for n in members[:3])
+            body = _tr("Touches %n customers: ", len(members)) + names
+            if len(members) > 3:
+                body += "…"
+        if kind == "status":
+            body += "\n" + describe_status(new_status)
+        return title, body
+    title = _tr("%n service health changes", len(groups))
+    lines = []
+    for (issue_id, _kind, _old, _new), members in list(groups.items())[:4]:
+        lines.append(
+            _tr("{0}: {1} (%n customers)", len(members)).format(issue_id, members[0].title)
+        )
+    if len(groups) > 4:
+        lines.append("…")
+    return title, "\n".join(lines)
+
+
+class NoticeCentre(QObject):
+    """The tray icon and the status-bar badge. Signals: open_customer(tenant id)."""
+
+    open_customer = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        name_of: Callable[[str], str] | None = None,
+        icon: QIcon | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.name_of = name_of or (lambda tenant: tenant)
+        self.recent: list[tuple[float, Notice]] = []  # newest first
+        self.unread = 0
+        self.shown: list[tuple[str, str]] = []  # every tray message, for tests and the log
+        self.button = QToolButton(parent)
+        self.button.setAutoRaise(True)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setAccessibleName(self.tr("Notices"))
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.menu = QMenu(self.button)
+        self.menu.aboutToShow.connect(self._fill_menu)
+        self.button.setMenu(self.menu)
+        self._update_badge()
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(icon or parent.windowIcon(), self)
+            self.tray.setToolTip(self.tr("Partner Desk"))
+            self.tray.messageClicked.connect(self._tray_clicked)
+            self.tray.show()
+        self._last_tenant = ""
+
+    def load(self, recent: list[tuple[float, Notice]]) -> None:
+        """Earlier notices (from the store) into the menu, read already."""
+        self.recent = sorted(recent, key=lambda pair: -pair[0])[:MENU_LIMIT]
+        self._update_badge()
+
+    def add(self, notices: list[Notice]) -> None:
+        if not notices:
+            return
+        now = time.time()
+        self.recent = [(now, n) for n in reversed(notices)] + self.recent
+        del self.recent[MENU_LIMIT:]
+        self.unread += len(notices)
+        self._update_badge()
+        title, body = group_message(notices, self.name_of)
+        self.shown.append((title, body))
+        self._last_tenant = notices[0].tenant_id if len(by_issue(notices)) == 1 else ""
+        if self.tray is not None and QSystemTrayIcon.supportsMessages():
+            self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 15000)
+
+    def mark_read(self) -> None:
+        self.unread = 0
+        self._update_badge()
+
+    def _update_badge(self) -> None:
+        # The count is text, not only a colour: readable by screen readers and colour-blind users.
+        if self.unread:
+            self.button.setText(self.tr("🔔 %n new", "", self.unread))
+            self.button.setToolTip(self.tr("%n new service health notice(s)", "", self.unread))
+        else:
+            self.button.setText("🔔")
+            self.button.setToolTip(self.tr("No new service health notices"))
+        self.button.setAccessibleDescription(self.button.toolTip())
+        self.button.setEnabled(bool(self.recent) or bool(self.unread))
+
+    def _fill_menu(self) -> None:
+        self.menu.clear()
+        for when, notice in self.recent:
+            age = age_text(when)
+            action = QAction(f"{notice_line(notice, self.name_of(notice.tenant_id))} · {age}", self)
+            action.triggered.connect(
+                lambda _checked=False, t=notice.tenant_id: self.open_customer.emit(t)
+            )
+            self.menu.addAction(action)
+        if not self.recent:
+            empty = self.menu.addAction(self.tr("No notices yet"))
+            empty.setEnabled(False)
+        self.menu.addSeparator()
+        self.menu.addAction(self.tr("Mark all as read"), self.mark_read)
+
+    def _tray_clicked(self) -> None:
+        if self._last_tenant:
+            self.open_customer.emit(self._last_tenant)
+        self.mark_read()
