@@ -60,10 +60,16 @@ class Sandbox:
         self._lock = threading.Lock()
 
     def start(self) -> Sandbox:
-        """Serve in a daemon thread; returns self (so `sb = Sandbox().start()` works)."""
+        """Serve in a daemon thread; returns self (so `sb = Sandbox().start()` works).
+
+        After `stop()`, `start()` serves again on the same port with the same data, faults and
+        stats: a server that went down and came back, at the URL its clients already hold.
+        """
         with self._lock:
             if self._server is None:
                 server = SandboxServer(self._host, self._port, self._app)
+                # A random port (0) is fixed by the first start, so a restart keeps the URL.
+                self._port = int(server.server_address[1])
                 thread = threading.Thread(
                     target=server.serve_forever,
                     kwargs={"poll_interval": 0.05},

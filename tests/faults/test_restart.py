@@ -1,0 +1,88 @@
+"""A server that goes away mid-sweep and comes back on the same port."""
+
+from __future__ import annotations
+
+import threading
+
+import requests
+
+from desktop.api.errors import NETWORK
+from desktop.backend import Backend, Outcome
+from desktop.models.records import Customer
+from desktop.sandbox import Sandbox
+from tests.sandbox.helpers import pc
+
+from .conftest import Health, assert_clear, assert_complete, make_backend, run_sweep
+
+
+def test_a_restarted_sandbox_keeps_its_url_data_and_faults() -> None:
+    sb = Sandbox(customers=2, seed=5).start()
+    try:
+        url = sb.url
+        sb.inject("/v1/customers", "error", status=503, count=1)
+        sb.stop()
+        assert not sb.running
+        sb.start()
+        assert sb.url == url
+        with requests.Session() as http:
+            info = http.get(url + "/_sandbox/info", timeout=5).json()
+            assert info["customers"] == 2
+            # What was injected before the restart still waits for its request.
+            statuses = [http.get(url + "/v1/customers", headers=pc(), timeout=5).status_code
+                        for _ in range(2)]  # fmt: skip
+        assert statuses == [503, 200]
+    finally:
+        sb.stop()
+
+
+def test_the_server_stops_mid_sweep_and_comes_back(sb: Sandbox) -> None:
+    """Down while a sweep runs: customers in flight or asked meanwhile fail with a clear
+    "could not reach" error, the rest of the sweep gets data once the server is back, and a
+    rerun gets everything."""
+    # One customer at a time, so the test decides when the server goes down and comes back.
+    backend = make_backend(sb.url, concurrency=1)
+    try:
+        customers = [c for c in backend.customers().items if sb.data.graph_allowed(c.tenant_id)]
+        assert len(customers) >= 5
+        seen: list[Outcome[Health]] = []
+        back = threading.Event()
+
+        def script(outcome: Outcome[Health]) -> None:
+            seen.append(outcome)
+            if len(seen) == 2:
+                sb.stop()  # the next customers find nothing listening
+            elif not outcome.ok and not back.is_set():
+                sb.start()  # ... until one of them has failed: then the server is back
+                back.set()
+
+        run = run_sweep(backend, customers, on_outcome=script)
+        assert back.is_set()
+        assert set(run.outcomes) == {c.tenant_id for c in customers}
+        failed = run.failed()
+        assert len(failed) == 1
+        for error in failed.values():
+            explained = assert_clear(error, "could not reach")
+            assert explained.retry
+            assert getattr(error, "kind", None) == NETWORK
+        # Before the stop and after the restart: data.
+        assert len(run.ok()) == len(customers) - 1
+        assert [o.ok for o in seen[:2]] == [True, True]
+        assert all(o.ok for o in seen[3:])
+        assert_complete(run_sweep(backend, customers), customers)
+    finally:
+        backend.close()
+
+
+def test_a_server_that_stays_down_fails_every_customer_quickly(
+    sb: Sandbox, backend: Backend, customers: list[Customer]
+) -> None:
+    sb.stop()
+    run = run_sweep(backend, customers)
+    assert set(run.failed()) == {c.tenant_id for c in customers}
+    for error in run.failed().values():
+        assert_clear(error, "could not reach")
+        assert "refused" in str(error)
+    # Three quick tries per customer (a restart is covered), not the full retry budget.
+    assert run.elapsed < 3.0
+    sb.start()
+    assert_complete(run_sweep(backend, customers), customers)
