@@ -52,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start offscreen, load a customer and every tab, then exit",
     )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="no network: open the data of the last live run from the local cache "
+        "(the embedded sandbox of --customers, --sandbox-url's server, or else the last "
+        "account or sandbox used)",
+    )
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
     # bench/frozen_startup.py: print a line once the window is shown, then quit.
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
@@ -140,6 +147,7 @@ async def _main(
     from desktop import settings as settings_store
     from desktop.store import DraftStore
     from desktop.store.cache import Cache, sandbox_source
+    from desktop.store.tags import Tags
     from desktop.ui.context import AppContext
     from desktop.ui.main_window import MainWindow
     from desktop.worker import Worker
@@ -148,27 +156,39 @@ async def _main(
     sandbox = None
     drafts: DraftStore | None = None
     cache: Cache | None = None
+    tags: Tags | None = None
     try:
-        if args.sandbox_url:
-            url, mode = args.sandbox_url, "external sandbox"
-        else:
-            from desktop.sandbox import Sandbox
-
-            sandbox = Sandbox(customers=max(1, args.customers))
-            await worker.run(sandbox.start)  # binding and data generation stay off the GUI
-            url, mode = sandbox.url, "sandbox"
-        backend = Backend.for_sandbox(url, concurrency=args.concurrency)
         # Small files, but disk all the same: read on the worker, never on the GUI thread.
         settings = await worker.run(settings_store.load)
         drafts = await worker.run(DraftStore)
         cache = await worker.run(Cache)
-        source = (
-            sandbox_source(url)
-            if args.sandbox_url
-            else sandbox_source(customers=max(1, args.customers))
-        )
+        tags = await worker.run(Tags)
+        if args.offline:
+            backend, source, mode = await worker.run(_offline_backend, cache, args)
+        else:
+            if args.sandbox_url:
+                url, mode = args.sandbox_url, "external sandbox"
+            else:
+                from desktop.sandbox import Sandbox
+
+                sandbox = Sandbox(customers=max(1, args.customers))
+                await worker.run(sandbox.start)  # binding and data generation stay off the GUI
+                url, mode = sandbox.url, "sandbox"
+            backend = Backend.for_sandbox(url, concurrency=args.concurrency)
+            source = (
+                sandbox_source(url)
+                if args.sandbox_url
+                else sandbox_source(customers=max(1, args.customers))
+            )
         ctx = AppContext(
-            worker=worker, backend=backend, mode=mode, drafts=drafts, cache=cache, source=source
+            worker=worker,
+            backend=backend,
+            mode=mode,
+            drafts=drafts,
+            cache=cache,
+            source=source,
+            tags=tags,
+            offline=args.offline,
         )
         window = MainWindow(ctx, settings)
         window.show()
@@ -177,7 +197,7 @@ async def _main(
             print("startup-probe: window shown", flush=True)
             window.close()
             return 0
-        notices = (drafts.notice, cache.notice)
+        notices = (drafts.notice, cache.notice, tags.notice)
         for notice in (*settings.problems, *(n.message for n in notices if n is not None)):
             if notice:
                 window.show_status(notice, 15000)
@@ -188,7 +208,7 @@ async def _main(
         if scenario is not None:
             return await scenario(window, failures)
         # A saved account signs in silently; the sandbox meanwhile, and if that fails.
-        worker.spawn(window.start(restore_account=not args.sandbox_url))
+        worker.spawn(window.start(restore_account=not (args.sandbox_url or args.offline)))
         await closed
         return 0
     finally:
@@ -197,8 +217,31 @@ async def _main(
             drafts.close()
         if cache is not None:
             cache.close()
+        if tags is not None:
+            tags.close()
         if sandbox is not None:
             sandbox.stop()
+
+
+def _offline_backend(cache: Any, args: argparse.Namespace) -> tuple[Backend, str, str]:
+    """The cache-only backend of `--offline`, its source and mode (blocks: worker thread)."""
+    from desktop.clouds import CLOUDS, sandbox_profile
+    from desktop.offline import OfflineBackend
+    from desktop.store.cache import sandbox_source
+
+    if args.sandbox_url:
+        source = sandbox_source(args.sandbox_url)
+    elif args.customers != DEFAULT_SANDBOX_CUSTOMERS:
+        source = sandbox_source(customers=max(1, args.customers))
+    else:
+        source = cache.latest_source() or sandbox_source(customers=DEFAULT_SANDBOX_CUSTOMERS)
+    kind = source.split(":", 1)[0]
+    if kind in CLOUDS:
+        return OfflineBackend(cache, source, CLOUDS[kind]), source, kind
+    # The sandbox's links point at its own (now absent) address: the policy allows loopback.
+    url = args.sandbox_url or "http://127.0.0.1"
+    mode = "external sandbox" if args.sandbox_url else "sandbox"
+    return OfflineBackend(cache, source, sandbox_profile(url)), source, mode
 
 
 async def _self_test(window: Any, failures: _Failures) -> int:

@@ -15,6 +15,7 @@ NETWORK = "network"  # no answer: refused, reset, dropped
 TIMEOUT = "timeout"  # no (complete) answer in time
 MALFORMED = "malformed"  # an answer we could not read
 CANCELLED = "cancelled"  # the user stopped the operation
+OFFLINE = "offline"  # --offline, and the local cache does not have it
 
 
 class ApiError(Exception):

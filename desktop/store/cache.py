@@ -403,6 +403,16 @@ class Cache:
         """Every tenant's entry of one kind, by tenant id."""
         return self._rows("WHERE source = ? AND kind = ?", (source, kind))
 
+    def latest_source(self) -> str | None:
+        """The source whose customer list was fetched last (what `--offline` opens)."""
+        with self.reading() as db:
+            row = db.execute(
+                "SELECT source FROM entries WHERE kind = ? AND fetched IS NOT NULL "
+                "ORDER BY fetched DESC LIMIT 1",
+                (CUSTOMERS,),
+            ).fetchone()
+        return None if row is None else str(row[0])
+
     def customers(self, source: str) -> tuple[list[Customer], float | None]:
         """The customer list in the order it was fetched, and when (None: never)."""
         found = self.entry(source, CUSTOMERS, None)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from desktop.backend import Backend
 from desktop.store import DraftStore
 from desktop.store.cache import Cache
+from desktop.store.tags import Tags
 from desktop.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,10 @@ class AppContext:
     # not need it. `source` keeps accounts (and sandboxes) apart inside it.
     cache: Cache | None = None
     source: str = ""
+    # --offline: the backend reads the cache alone; nothing is swept or written back.
+    offline: bool = False
+    # Favourites and tags (local, per machine); None in tests that do not need them.
+    tags: Tags | None = None
 
     async def open_link(self, url: str) -> str | None:
         """Open `url` if the link policy allows it; returns why not, or None when opened."""

@@ -44,6 +44,15 @@ def explain(error: BaseException, what: str = "") -> Explained:
             ),
             True,
         )
+    if error.kind == "offline":
+        return Explained(
+            _tr("Not available offline"),
+            _tr(
+                "Partner Desk was started with --offline and the local cache has no {0} for "
+                "this. Start it without --offline to load it."
+            ).format(what or _tr("data")),
+            False,
+        )
     reference = "\n" + _tr("Request id: {0}").format(error.request_id) if error.request_id else ""
     status = error.status
     if status == 403 and "graph" in error.url.lower():

@@ -1,0 +1,139 @@
+"""`--offline`: a Backend that answers from the local cache alone, never the network. No Qt.
+
+It is what the last live run saw (sweeps, exports and the customer list write the cache), so
+the window opens and works with Microsoft unreachable or the sandbox stopped: the customer
+list, every customer's health and issues, requests where they were fetched, and the admin
+portals (built from the cloud's templates, which need no network). Everything else raises an
+`ApiError` of kind `offline` that the panes explain ("Not available offline"), rather than a
+network error that would invite a retry that cannot succeed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+from desktop.api.errors import OFFLINE, ApiError
+from desktop.api.links import portal_links
+from desktop.auth import SandboxTokenIssuer
+from desktop.backend import Backend
+from desktop.clouds import CloudProfile
+from desktop.models.records import (
+    Customer,
+    CustomerDetail,
+    GdapRelationship,
+    HealthIssue,
+    Parsed,
+    PortalLink,
+    ServiceHealth,
+    ServiceIncident,
+    ServiceRequest,
+    SupportTopic,
+)
+from desktop.store.cache import Cache
+
+
+def _missing(what: str) -> ApiError:
+    return ApiError(f"{what} is not in the offline cache", kind=OFFLINE)
+
+
+class OfflineBackend(Backend):
+    """Reads `source` of `cache`; `cloud` gives the link policy and the portal templates."""
+
+    def __init__(self, cache: Cache, source: str, cloud: CloudProfile) -> None:
+        # The HTTP session is built but never used: every call below is answered locally.
+        super().__init__(cloud, SandboxTokenIssuer(), concurrency=8)
+        self.cache = cache
+        self.source = source
+
+    def customers(
+        self, cid: str | None = None, cancel: threading.Event | None = None
+    ) -> Parsed[Customer]:
+        customers, fetched = self.cache.customers(self.source)
+        if fetched is None:
+            raise _missing("The customer list")
+        return Parsed(items=customers)
+
+    def customer_pages(
+        self, cid: str | None = None, cancel: threading.Event | None = None
+    ) -> Iterator[tuple[Parsed[Customer], int | None]]:
+        parsed = self.customers()
+        yield parsed, len(parsed.items)
+
+    def customer_detail(self, tenant_id: str, cid: str | None = None) -> CustomerDetail:
+        raise _missing("The company profile")
+
+    def _health(self, tenant_id: str) -> tuple[list[ServiceHealth], list[HealthIssue]]:
+        found = self.cache.health(self.source, tenant_id)
+        if found is None:
+            raise _missing("This customer's service health")
+        return found[0], found[1]
+
+    def health(
+        self, tenant_id: str, cid: str | None = None, cancel: threading.Event | None = None
+    ) -> Parsed[ServiceHealth]:
+        return Parsed(items=self._health(tenant_id)[0])
+
+    def issues(
+        self,
+        tenant_id: str,
+        cid: str | None = None,
+        active_only: bool = False,
+        cancel: threading.Event | None = None,
+    ) -> Parsed[HealthIssue]:
+        issues = self._health(tenant_id)[1]
+        return Parsed(items=[i for i in issues if i.active] if active_only else issues)
+
+    def health_and_issues(
+        self, tenant_id: str, cid: str | None = None, cancel: threading.Event | None = None
+    ) -> tuple[Parsed[ServiceHealth], Parsed[HealthIssue]]:
+        health, issues = self._health(tenant_id)
+        return Parsed(items=health), Parsed(items=issues)
+
+    def issue(self, tenant_id: str, issue_id: str, cid: str | None = None) -> HealthIssue:
+        for issue in self._health(tenant_id)[1]:
+            if issue.id == issue_id:
+                return issue
+        raise _missing(f"Issue {issue_id}")
+
+    def gdap_relationship(
+        self, tenant_id: str, cid: str | None = None, refresh: bool = False
+    ) -> GdapRelationship | None:
+        raise _missing("The GDAP relationship")
+
+    def gdap_relationships(
+        self, cid: str | None = None, refresh: bool = False
+    ) -> dict[str, GdapRelationship]:
+        raise _missing("The GDAP relationships")
+
+    def partner_incidents(self, cid: str | None = None) -> Parsed[ServiceIncident]:
+        raise _missing("The partner-level incidents")
+
+    def support_topics(self, cid: str | None = None) -> Parsed[SupportTopic]:
+        raise _missing("The support topics")
+
+    def add_note(self, request_id: str, text: str, cid: str | None = None) -> ServiceRequest:
+        raise _missing("Adding a note (it needs Partner Center)")
+
+    def requests(self, tenant_id: str | None, cid: str | None = None) -> Parsed[ServiceRequest]:
+        requests, fetched = self.cache.requests(self.source, tenant_id)
+        if fetched is None:
+            raise _missing("The service requests")
+        return Parsed(items=requests)
+
+    def service_request(self, request_id: str, cid: str | None = None) -> ServiceRequest:
+        raise _missing(f"Service request {request_id}")
+
+    def portals(
+        self,
+        customer: Customer,
+        detail: CustomerDetail | None = None,
+        cid: str | None = None,
+        include_microsoft: bool = False,
+    ) -> list[PortalLink]:
+        cached = self.cache.portals(self.source, customer.tenant_id)
+        if cached:
+            return cached
+        return portal_links(
+            self.cloud, customer, detail, None, "SharePoint address unknown offline"
+        )
