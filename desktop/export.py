@@ -308,3 +308,13 @@ def render(rows: list[Row], what: str, fmt: str) -> str:
     buffer = io.StringIO()
     (write_csv if fmt == "csv" else write_json)(rows, COLUMNS[what], buffer)
     return buffer.getvalue()
+
+
+def health_rows(customer: Customer, items: Sequence[ServiceHealth], error: str = "") -> list[Row]:
+    """One customer's health rows as `export health` writes them (the dashboard's export)."""
+    return _health_rows(customer, items, [error] if error else [])
+
+
+def incident_rows(customer: Customer, items: Sequence[HealthIssue], error: str = "") -> list[Row]:
+    """One customer's issue rows as `export incidents` writes them."""
+    return _incident_rows(customer, items, [error] if error else [])

@@ -29,9 +29,10 @@ from desktop.models.table import (
     text_column,
 )
 
-NAME, DOMAIN, RELATIONSHIP, TENANT, HEALTH, GDAP = range(6)
+NAME, DOMAIN, RELATIONSHIP, TENANT, HEALTH, GDAP, TAGS = range(7)
 
 _CONTEXT: Final = "CustomerTableModel"
+FAVOURITE: Final = "★"
 _HEALTH_ROLES: Final = (
     int(Qt.ItemDataRole.DisplayRole),
     int(Qt.ItemDataRole.ToolTipRole),
@@ -197,6 +198,10 @@ def gdap_rank(cell: GdapCell) -> int | None:
     return 1 if cell.status == "expiring" else 0
 
 
+def _marks_sort_key(text: str) -> tuple[bool, str] | None:
+    return (not text.startswith(FAVOURITE), text.casefold()) if text else None
+
+
 def _health_sort_key(summary: HealthSummary | None) -> int | None:
     return None if summary is None or summary.error else summary.worst_rank
 
@@ -218,6 +223,7 @@ class CustomerTableModel(RecordTableModel[Customer]):
 
         self._gdap: dict[str, GdapRelationship] | None = None  # None: not loaded
         self._badges: dict[int, object] = {}
+        self._marks: Mapping[str, str] = {}  # tenant id -> "★ tag, tag" (local, desktop.store.tags)
 
         def summary(c: Customer) -> HealthSummary | None:
             return self._health.get(c.tenant_id)
@@ -252,6 +258,12 @@ class CustomerTableModel(RecordTableModel[Customer]):
                 lambda c: gdap_rank(gdap(c)),
                 tooltip=lambda c: gdap_tooltip(gdap(c)),
                 status=lambda c: gdap_rank(gdap(c)),
+            ),
+            Column(
+                QT_TRANSLATE_NOOP(TR_CONTEXT, "Tags"),
+                lambda c: self._marks.get(c.tenant_id, ""),
+                # Favourites first, then tagged, then the rest: "" sorts last either way.
+                lambda c: _marks_sort_key(self._marks.get(c.tenant_id, "")),
             ),
         ]
         super().__init__(
@@ -378,6 +390,17 @@ class CustomerTableModel(RecordTableModel[Customer]):
 
     def gdap(self, tenant_id: str) -> GdapRelationship | None:
         return None if self._gdap is None else self._gdap.get(tenant_id.lower())
+
+    def set_marks(self, marks: Mapping[str, str]) -> None:
+        """Favourite star and tags per tenant id, as shown in the Tags column."""
+        self._marks = dict(marks)
+        rows = list(range(len(self._all)))
+        if rows:
+            self._keys_changed(TAGS, rows)
+            self._emit_changed(rows, TAGS, TAGS, _HEALTH_ROLES)
+
+    def marks(self, tenant_id: str) -> str:
+        return self._marks.get(tenant_id, "")
 
     def set_gdap(self, relationships: Mapping[str, GdapRelationship] | None) -> None:
         """The partner's best relationship per tenant (lower-case id); None: not loaded.

@@ -20,6 +20,7 @@ from desktop.models.customers import (
     HEALTH,
     NAME,
     RELATIONSHIP,
+    TAGS,
     TENANT,
     CustomerTableModel,
     HealthSummary,
@@ -103,6 +104,9 @@ class CustomerList(QWidget):
         # A column of dashes until the relationships are read (and for good in clouds
         # without GDAP): it appears, fitted to its text, once there is something in it.
         header.setSectionHidden(GDAP, True)
+        # Favourites and tags: shown once a customer has one.
+        header.setSectionHidden(TAGS, True)
+        self.view.setColumnWidth(TAGS, metrics.averageCharWidth() * 16)
         self._gdap_shown = False
         self.model.dataChanged.connect(self._gdap_arrived)
         # Badges as icons from the model: the summary tells "not loaded" (none) from
@@ -115,14 +119,30 @@ class CustomerList(QWidget):
         self.count = QLabel()
         self.count.setAccessibleName(self.tr("Customer count"))
         self._current_tenant: str | None = None
+        self._scoped = False
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        self._top = top
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count)
         self._update_count()
+
+    def attach_scope(self, box: QWidget) -> None:
+        """The scope chooser (all / favourites / a tag) beside the search field."""
+        self._top.addWidget(box)
+
+    def set_scope(self, tenants: set[str] | None) -> None:
+        """Only these tenants (None: everyone), on top of the search text."""
+        self.model.set_extra_filter(None if tenants is None else lambda c: c.tenant_id in tenants)
+        self._scoped = tenants is not None
+        self._update_count()
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        self.model.set_marks(marks)
+        self.view.horizontalHeader().setSectionHidden(TAGS, not marks)
 
     def set_customers(self, customers: list[Customer]) -> None:
         self.model.set_rows(customers)
@@ -139,6 +159,11 @@ class CustomerList(QWidget):
             self.view.set_placeholder(
                 self.tr("No customer matches “{0}”.").format(needle)
                 if needle
+                else self.tr(
+                    "No customer here yet: star customers (Ctrl+B) or tag them (Ctrl+T), "
+                    "then choose them here."
+                )
+                if self._scoped
                 else self.tr("No customer to show.")
             )
         if total == shown:
@@ -190,6 +215,11 @@ class CustomerList(QWidget):
     def select_row(self, row: int) -> None:
         self.view.setFocus()
         self.view.selectRow(row)
+
+    @property
+    def current_tenant(self) -> str | None:
+        """The chosen customer's tenant id; kept while a refilter resets the view."""
+        return self._current_tenant
 
     def current_customer(self) -> Customer | None:
         value = self.view.currentIndex().data(RecordRole)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,13 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import export
 from desktop.backend import Outcome
 from desktop.models.dashboard import AFFECTED, NAME, HealthGridModel, IncidentsNowModel
 from desktop.models.records import Customer, HealthIssue, ServiceHealth
 from desktop.models.table import RecordRole
+from desktop.store.cache import HEALTH
 from desktop.ui.context import AppContext
 from desktop.ui.errors import explain
+from desktop.ui.health_sweep import committing
 from desktop.ui.panes.incidents import local_time
+from desktop.ui.scope import ALL, ScopeBox, TagIndex
+from desktop.ui.widgets.dialogs import run_dialog
 from desktop.ui.widgets.html_view import SafeTextBrowser
 from desktop.ui.widgets.status import badge_icons
 from desktop.ui.widgets.tables import setup_table, size_columns
@@ -61,12 +69,23 @@ class DashboardWindow(QWidget):
         ctx: AppContext,
         customers: Callable[[], list[Customer]],
         parent: QWidget | None = None,
+        tags: TagIndex | None = None,
+        scope: str = ALL,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self._customers = customers
         self._sweep: Sweep[Outcome[SweepResult]] | None = None
         self._names: dict[str, str] = {}
+        # What the last sweep learned, per tenant, for the export: (customer, health or None,
+        # active issues, error).
+        self.results: dict[str, tuple[Customer, list[ServiceHealth] | None, list[HealthIssue], str]]
+        self.results = {}
+        self.tags = tags
+        self.scope_box: ScopeBox | None = None
+        if tags is not None:
+            self.scope_box = ScopeBox(tags)
+            self.scope_box.set_scope(scope)
         self.setWindowTitle(self.tr("Dashboard — who is hurt right now"))
         self.grid = HealthGridModel(self)
         self.incidents = IncidentsNowModel(self)
@@ -82,6 +101,10 @@ class DashboardWindow(QWidget):
         self.stop_button.clicked.connect(self.stop_sweep)
         self.stop_button.setEnabled(False)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.stop_sweep)
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button.setToolTip(self.tr("Save what this sweep found as CSV or JSON"))
+        self.export_button.clicked.connect(lambda: self.ctx.worker.spawn(self.export()))
+        self.export_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.setAccessibleName(self.tr("Sweep progress"))
@@ -89,7 +112,20 @@ class DashboardWindow(QWidget):
         self.counts.setAccessibleName(self.tr("Sweep counts"))
         self.summary = QLabel()
         bar = QHBoxLayout()
-        for widget in (self.run_button, self.stop_button, self.progress, self.counts):
+        if self.scope_box is not None:
+            scope_label = QLabel(self.tr("S&cope:"))
+            scope_label.setBuddy(self.scope_box)
+            bar.addWidget(scope_label)
+            bar.addWidget(self.scope_box)
+            # Choosing a scope checks it: sweeping one tag is quick, and it is why one chooses.
+            self.scope_box.scope_changed.connect(self._scope_chosen)
+        for widget in (
+            self.run_button,
+            self.stop_button,
+            self.export_button,
+            self.progress,
+            self.counts,
+        ):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.summary)
@@ -165,25 +201,52 @@ class DashboardWindow(QWidget):
     def running(self) -> bool:
         return self._sweep is not None
 
+    @property
+    def scope(self) -> str:
+        return self.scope_box.scope if self.scope_box is not None else ALL
+
+    def _scope_chosen(self, _scope: str) -> None:
+        if self._sweep is None and self.isVisible():
+            self.start_sweep()
+
     def start_sweep(self) -> None:
         if self._sweep is not None:
             return
-        customers = self._customers()
-        if not customers:
+        everyone = self._customers()
+        if not everyone:
             self.counts.setText(self.tr("Load the customer list first."))
             return
+        customers = self.tags.within(self.scope, everyone) if self.tags is not None else everyone
         self._names = {c.tenant_id: c.company_name for c in customers}
         self.grid.clear()
         self.incidents.clear()
         self.detail.clear()
         self.affected.clear()
+        self.results = {}
+        self.export_button.setEnabled(False)
+        if not customers:
+            self.progress.setValue(0)
+            self.counts.setText(self.tr("No customer in this scope."))
+            self.summary.clear()
+            return
         backend = self.ctx.backend
         total = len(customers)
         tally = {"done": 0, "failed": 0}
         started = time.monotonic()
+        cache, source = self.ctx.cache, self.ctx.source
+        writer = (
+            cache.writer(source) if cache is not None and source and not self.ctx.offline else None
+        )
 
         def check(customer: Customer, cid: str, cancel: threading.Event) -> SweepResult:
-            health, issues = backend.health_and_issues(customer.tenant_id, cid, cancel)
+            try:
+                health, issues = backend.health_and_issues(customer.tenant_id, cid, cancel)
+            except Exception as error:
+                if writer is not None:
+                    writer.error(customer.tenant_id, HEALTH, str(error))
+                raise
+            if writer is not None:  # the dashboard's sweep keeps the cache fresh too
+                writer.health(customer.tenant_id, health.items, issues.items)
             return health.items, [i for i in issues.items if i.active]
 
         def on_batch(batch: list[Outcome[SweepResult]]) -> None:
@@ -193,10 +256,13 @@ class DashboardWindow(QWidget):
                 if outcome.value is None:
                     tally["failed"] += 1
                     error = outcome.error or Exception()
-                    rows.append((outcome.customer, None, 0, explain(error, "").title))
+                    reason = explain(error, "").title
+                    rows.append((outcome.customer, None, 0, reason))
+                    self.results[outcome.customer.tenant_id] = (outcome.customer, None, [], reason)
                     continue
                 health, active = outcome.value
                 rows.append((outcome.customer, health, len(active), ""))
+                self.results[outcome.customer.tenant_id] = (outcome.customer, health, active, "")
                 self.incidents.add(outcome.customer.tenant_id, active)
             self.grid.add(rows)
             self.incidents.publish()
@@ -204,6 +270,7 @@ class DashboardWindow(QWidget):
 
         def on_done(cancelled: bool) -> None:
             self._sweep = None
+            self.export_button.setEnabled(bool(self.results))
             self.run_button.setEnabled(True)
             self.stop_button.setEnabled(False)
             self.grid.resort()
@@ -215,7 +282,7 @@ class DashboardWindow(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(0)
         self._sweep = self.ctx.worker.sweep(
-            lambda cancel: backend.sweep(customers, check, cancel=cancel),
+            lambda cancel: committing(backend.sweep(customers, check, cancel=cancel), writer),
             on_batch,
             on_done,
             owner=self,
@@ -278,6 +345,67 @@ class DashboardWindow(QWidget):
             )
             item.setToolTip(incident.id)
             self.partner.addItem(item)
+
+    # -- export --------------------------------------------------------------------------------
+
+    async def export(self, path: Path | None = None, what: str = "") -> Path | None:
+        """Save the last sweep's health or incidents as CSV or JSON (chosen by the extension).
+
+        The rows and columns are those of `partner-desk export health|incidents`, written on
+        the worker, atomically (a crash leaves no half file).
+        """
+        if path is None:
+            chosen = await self._ask_export_path()
+            if chosen is None:
+                return None
+            path, what = chosen
+        what = what or "health"
+        fmt = "json" if path.suffix.lower() == ".json" else "csv"
+        results = list(self.results.values())
+
+        def write() -> None:
+            rows: list[dict[str, object]] = []
+            for customer, health, active, error in results:
+                if what == "incidents":
+                    rows += export.incident_rows(customer, active, error)
+                else:
+                    rows += export.health_rows(customer, health or [], error)
+            text = export.render(rows, what, fmt)
+            temporary = path.with_name(path.name + ".part")
+            with open(temporary, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+            os.replace(temporary, path)
+
+        try:
+            await self.ctx.worker.run(write)
+        except OSError as error:
+            self.counts.setText(self.tr("Export failed: {0}").format(error.strerror or error))
+            return None
+        self.counts.setText(self.tr("Saved {0}").format(str(path)))
+        return path
+
+    async def _ask_export_path(self) -> tuple[Path, str] | None:
+        dialog = QFileDialog(self, self.tr("Export the dashboard"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        filters = {
+            self.tr("Health per service, CSV (*.csv)"): ("health", "csv"),
+            self.tr("Health per service, JSON (*.json)"): ("health", "json"),
+            self.tr("Active incidents per customer, CSV (*.csv)"): ("incidents", "csv"),
+            self.tr("Active incidents per customer, JSON (*.json)"): ("incidents", "json"),
+        }
+        dialog.setNameFilters(list(filters))
+        dialog.selectFile(f"partner-desk-health-{time.strftime('%Y-%m-%d')}.csv")
+        dialog.filterSelected.connect(
+            lambda name: dialog.setDefaultSuffix(filters.get(name, ("", "csv"))[1])
+        )
+        dialog.setDefaultSuffix("csv")
+        if await run_dialog(dialog) != QFileDialog.DialogCode.Accepted:
+            return None
+        what, fmt = filters.get(dialog.selectedNameFilter(), ("health", "csv"))
+        path = Path(dialog.selectedFiles()[0])
+        if path.suffix.lower() not in (".csv", ".json"):
+            path = path.with_name(f"{path.name}.{fmt}")
+        return path, what
 
     # -- selection -----------------------------------------------------------------------------
 

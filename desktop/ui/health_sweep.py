@@ -14,7 +14,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -22,7 +23,7 @@ from desktop.backend import Backend, Outcome
 from desktop.models.customers import CustomerTableModel, HealthSummary
 from desktop.models.records import Customer, HealthIssue, ServiceHealth
 from desktop.notices import Notice, NoticeBook
-from desktop.store.cache import HEALTH, Cache
+from desktop.store.cache import HEALTH, Cache, CacheWriter
 from desktop.ui.context import AppContext
 from desktop.ui.errors import explain
 from desktop.worker import Sweep
@@ -33,6 +34,7 @@ DEFAULT_REFRESH_MIN = 10
 MAX_REFRESH_MIN = 60
 
 Checked = tuple[HealthSummary, list[Notice]]
+T = TypeVar("T")
 
 
 def summarise(
@@ -45,6 +47,17 @@ def summarise(
         incidents=sum(1 for i in issues if i.active),
         fetched=fetched,
     )
+
+
+def committing(outcomes: Iterator[T], writer: CacheWriter | None) -> Iterator[T]:
+    """A sweep's outcomes; the writer's last batch is committed on the sweep thread when the
+    sweep ends, however it ends (done, cancelled, stopped by a closing window). Committing in
+    `on_done` instead lost the last batch when the app quit mid-sweep."""
+    try:
+        yield from outcomes
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def cached_summaries(cache: Cache, source: str) -> dict[str, HealthSummary]:
@@ -113,7 +126,9 @@ class HealthColumn(QObject):
             return
         backend: Backend = self.ctx.backend
         cache, source = self.ctx.cache, self.ctx.source
-        writer = cache.writer(source) if cache is not None and source else None
+        writer = (
+            cache.writer(source) if cache is not None and source and not self.ctx.offline else None
+        )
         book = NoticeBook(cache, source) if cache is not None and source else None
         total = len(customers)
         tally = {"done": 0, "failed": 0, "throttled": 0}
@@ -160,8 +175,6 @@ class HealthColumn(QObject):
 
         def on_done(stopped: bool) -> None:
             self._sweep = None
-            if writer is not None:
-                self.ctx.worker.spawn(self.ctx.worker.run(writer.close))
             self.throttled = tally["throttled"]
             # Back off after throttling: Microsoft asked for fewer requests.
             if tally["throttled"]:
@@ -173,7 +186,7 @@ class HealthColumn(QObject):
             self.finished.emit(stopped)
 
         self._sweep = self.ctx.worker.sweep(
-            lambda cancel: backend.sweep(customers, check, cancel=cancel),
+            lambda cancel: committing(backend.sweep(customers, check, cancel=cancel), writer),
             on_batch,
             on_done,
             owner=self,

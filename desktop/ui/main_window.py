@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -40,6 +41,8 @@ from desktop.ui.panes.incidents import IncidentsPane
 from desktop.ui.panes.overview import OverviewPane
 from desktop.ui.panes.portals import PortalsPane
 from desktop.ui.panes.requests import RequestsPane
+from desktop.ui.scope import ScopeBox, TagIndex, TagsDialog
+from desktop.ui.widgets.dialogs import run_dialog
 from desktop.worker import Superseded
 
 log = logging.getLogger(__name__)
@@ -124,6 +127,14 @@ class MainWindow(QMainWindow):
         )
         self.health_column.progress.connect(self._sweep_progress)
         self.health_column.finished.connect(self._sweep_finished)
+        self.tag_index = TagIndex(ctx, self)
+        self.scope_box = ScopeBox(self.tag_index)
+        self.customers.attach_scope(self.scope_box)
+        self.tag_index.changed.connect(self._tags_changed)
+        self.scope_box.scope_changed.connect(
+            lambda scope: self.customers.set_scope(self.tag_index.tenants(scope))
+        )
+        self._tags_loaded = False
         self.notices = NoticeCentre(self, self._customer_name)
         self.statusBar().insertPermanentWidget(0, self.notices.button)
         self.health_column.notices.connect(self.notices.add)
@@ -142,6 +153,8 @@ class MainWindow(QMainWindow):
             self,
         )
         self.account.session_changed.connect(self.use_session)
+        # Signing in needs the network: offline, the cached data is all there is.
+        self.account.menu.setEnabled(not ctx.offline)
         self.account.message.connect(lambda text: self.show_status(text, 10000))
         self.incidents.escalate.connect(self._escalate)
         self.requests.new_request.connect(self.new_request)
@@ -170,7 +183,13 @@ class MainWindow(QMainWindow):
 
     def update_mode(self) -> None:
         mode = self.ctx.mode
-        if mode in ("sandbox", "external sandbox"):
+        if self.ctx.offline:
+            text = self.tr("Offline")
+            tip = self.tr(
+                "Started with --offline: the data of the last live run, from the local cache "
+                "({0}). Nothing is sent to Microsoft."
+            ).format(self.ctx.source)
+        elif mode in ("sandbox", "external sandbox"):
             text = (
                 self.tr("Sandbox data") if mode == "sandbox" else self.tr("Sandbox data (external)")
             )
@@ -205,8 +224,27 @@ class MainWindow(QMainWindow):
         dashboard = QAction(self.tr("&Dashboard: who is hurt now…"), self)
         dashboard.setShortcut(QKeySequence("Ctrl+D"))
         dashboard.triggered.connect(self.show_dashboard)
-        for action in (find, refresh, cancel, new_request, all_requests, dashboard):
+        favourite = QAction(self.tr("&Favourite"), self)
+        favourite.setCheckable(True)
+        favourite.setShortcut(QKeySequence("Ctrl+B"))
+        favourite.triggered.connect(self.toggle_favourite)
+        tags = QAction(self.tr("&Tags…"), self)
+        tags.setShortcut(QKeySequence("Ctrl+T"))
+        tags.triggered.connect(lambda: self.ctx.worker.spawn(self.edit_tags()))
+        for action in (
+            find,
+            refresh,
+            cancel,
+            new_request,
+            all_requests,
+            dashboard,
+            favourite,
+            tags,
+        ):
             self.addAction(action)
+        # The same on a right-click (or the Menu key) over the list.
+        self.customers.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.customers.view.addActions([favourite, tags])
         self.actions_by_name = {
             "find": find,
             "refresh": refresh,
@@ -214,6 +252,8 @@ class MainWindow(QMainWindow):
             "new_request": new_request,
             "all_requests": all_requests,
             "dashboard": dashboard,
+            "favourite": favourite,
+            "tags": tags,
         }
 
     def _build_menus(self) -> None:
@@ -221,6 +261,9 @@ class MainWindow(QMainWindow):
         customers = bar.addMenu(self.tr("&Customers"))
         for name in ("find", "refresh", "cancel", "dashboard"):
             customers.addAction(self.actions_by_name[name])
+        customers.addSeparator()
+        customers.addAction(self.actions_by_name["favourite"])
+        customers.addAction(self.actions_by_name["tags"])
         requests = bar.addMenu(self.tr("&Requests"))
         requests.addAction(self.actions_by_name["new_request"])
         requests.addAction(self.actions_by_name["all_requests"])
@@ -250,6 +293,9 @@ class MainWindow(QMainWindow):
         self.show_status(self.tr("Loading customers…"))
         backend = self.ctx.backend
         cached_at: float | None = None
+        if not self._tags_loaded:
+            self._tags_loaded = True
+            self.ctx.worker.spawn(self.tag_index.load())
         if not self.customers.model.total():
             self.customers.view.set_placeholder(self.tr("Loading customers…"))
             cached_at = await self._show_cached()
@@ -279,6 +325,8 @@ class MainWindow(QMainWindow):
             self.customers_loaded.emit(-1)
             return -1
         self.customers.set_customers(customers)
+        if self.ctx.offline:
+            return self._offline_loaded(customers, cached_at)
         if self.ctx.cache is not None and self.ctx.source:
             self.ctx.worker.spawn(
                 self.ctx.worker.run(
@@ -290,6 +338,14 @@ class MainWindow(QMainWindow):
         self.start_health_sweep(customers)
         if backend.cloud.gdap:
             self.ctx.worker.spawn(self._load_gdap())
+        return len(customers)
+
+    def _offline_loaded(self, customers: list[Customer], fetched: float | None) -> int:
+        """--offline: the cached list and health are all there is; nothing is swept."""
+        when = age_text(fetched) if fetched is not None else self.tr("an unknown time")
+        self.show_status(self.tr("Offline: the customer list as of {0}.").format(when))
+        self.sweep_label.setText(self.tr("Offline: health as of the last check"))
+        self.customers_loaded.emit(len(customers))
         return len(customers)
 
     async def _show_cached(self) -> float | None:
@@ -397,7 +453,13 @@ class MainWindow(QMainWindow):
         """The all-customers view; its first opening starts a sweep."""
         first = self.dashboard is None
         if self.dashboard is None:
-            self.dashboard = DashboardWindow(self.ctx, self.customers.model.all_records, self)
+            self.dashboard = DashboardWindow(
+                self.ctx,
+                self.customers.model.all_records,
+                self,
+                tags=self.tag_index,
+                scope=self.scope_box.scope,
+            )
             self.dashboard.show_customer.connect(self.select_tenant)
         self.dashboard.show()
         self.dashboard.raise_()
@@ -412,6 +474,33 @@ class MainWindow(QMainWindow):
         self._open_requests.show()
         self._open_requests.raise_()
         self.ctx.worker.spawn(self._open_requests.load())
+
+    def toggle_favourite(self) -> None:
+        customer = self.customers.current_customer()
+        if customer is None:
+            self.show_status(self.tr("Choose a customer first."), 4000)
+            return
+        favourite = customer.tenant_id not in self.tag_index.favourites
+        self.ctx.worker.spawn(self.tag_index.set_favourite(customer.tenant_id, favourite))
+
+    async def edit_tags(self) -> None:
+        customer = self.customers.current_customer()
+        if customer is None:
+            self.show_status(self.tr("Choose a customer first."), 4000)
+            return
+        if not self.tag_index.available:
+            self.show_status(self.tr("Tags are not available: the local store could not open."))
+            return
+        dialog = TagsDialog(
+            customer.company_name,
+            self.tag_index.tags_of(customer.tenant_id),
+            sorted(self.tag_index.by_tag, key=str.casefold),
+            self,
+        )
+        if await run_dialog(dialog) == QDialog.DialogCode.Accepted:
+            await self.tag_index.set_tags(customer.tenant_id, dialog.tags())
+            if self.tag_index.error:
+                self.show_status(self.tr("Tags not saved: {0}").format(self.tag_index.error))
 
     def _customer_name(self, tenant_id: str) -> str:
         record = self.customers.model.record_of_key(tenant_id)
@@ -467,7 +556,21 @@ class MainWindow(QMainWindow):
     def _customer_changed(self, customer: Customer | None) -> None:
         self._pending = customer
         self._show_customer_header(customer)
+        self._sync_favourite()
         self._selection_timer.start()
+
+    def _tags_changed(self) -> None:
+        self.customers.set_marks(self.tag_index.marks())
+        # Members of the chosen scope may have changed (a customer starred or untagged).
+        if self.scope_box.scope:
+            self.customers.set_scope(self.tag_index.tenants(self.scope_box.scope))
+        self._sync_favourite()
+
+    def _sync_favourite(self) -> None:
+        # By tenant id: a refilter may have reset the view's current index for a moment.
+        tenant = self.customers.current_tenant
+        action = self.actions_by_name["favourite"]
+        action.setChecked(tenant is not None and tenant in self.tag_index.favourites)
 
     def _show_customer_header(self, customer: Customer | None) -> None:
         if customer is None:

@@ -1,0 +1,241 @@
+"""Favourites and tags on customers, and the scope they give the list and the dashboard.
+
+The tags live in `desktop.store.tags.Tags` (SQLite in the data directory, kept across cache
+rebuilds and sign-ins). `TagIndex` holds a copy in memory for the GUI thread: the store is read
+and written on the worker, the copy is what filters and paints. A scope is a string:
+`ALL` (""), `FAVOURITES`, or `"tag:" + name`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Iterable
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.customers import FAVOURITE
+from desktop.models.records import Customer
+from desktop.store.tags import Tags
+from desktop.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+ALL = ""
+FAVOURITES = "favourites"
+TAG_PREFIX = "tag:"
+
+Snapshot = tuple[set[str], dict[str, set[str]]]
+
+
+def _read(tags: Tags) -> Snapshot:
+    """Favourites and tenants per tag (blocks on disk: worker thread)."""
+    return tags.favourites(), {name: tags.tenants(name) for name in tags.all_tags()}
+
+
+def parse_tags(text: str) -> set[str]:
+    """ "vip, Berlin office ,, vip" -> {"vip", "Berlin office"}: commas separate tags."""
+    return {" ".join(part.split()) for part in text.split(",") if part.strip()}
+
+
+class TagIndex(QObject):
+    """The favourites and tags, on the GUI thread. Signals: changed()."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.favourites: set[str] = set()
+        self.by_tag: dict[str, set[str]] = {}
+        self.error = ""
+
+    @property
+    def available(self) -> bool:
+        return self.ctx.tags is not None
+
+    async def load(self) -> None:
+        if self.ctx.tags is None:
+            return
+        await self._apply(self.ctx.worker.run(_read, self.ctx.tags))
+
+    async def set_favourite(self, tenant_id: str, favourite: bool) -> None:
+        tags = self.ctx.tags
+        if tags is None:
+            return
+
+        def write() -> Snapshot:
+            tags.set_favourite(tenant_id, favourite)
+            return _read(tags)
+
+        await self._apply(self.ctx.worker.run(write))
+
+    async def set_tags(self, tenant_id: str, wanted: Iterable[str]) -> None:
+        """Give a customer exactly these tags (others removed)."""
+        tags = self.ctx.tags
+        if tags is None:
+            return
+        target = set(wanted)
+
+        def write() -> Snapshot:
+            current = tags.tags(tenant_id)
+            for name in current - target:
+                tags.remove(tenant_id, name)
+            for name in target - current:
+                tags.add(tenant_id, name)
+            return _read(tags)
+
+        await self._apply(self.ctx.worker.run(write))
+
+    async def _apply(self, pending: Awaitable[Snapshot]) -> None:
+        try:
+            self.favourites, self.by_tag = await pending
+            self.error = ""
+        except Exception as error:  # the tags are a convenience: never stop the window
+            log.warning("tags unavailable: %s", error)
+            self.error = str(error)
+        self.changed.emit()
+
+    def tags_of(self, tenant_id: str) -> list[str]:
+        return sorted(
+            (name for name, tenants in self.by_tag.items() if tenant_id in tenants),
+            key=str.casefold,
+        )
+
+    def marks(self) -> dict[str, str]:
+        """What the list's Tags column shows per tenant: "★ tag, tag"."""
+        marks: dict[str, list[str]] = {}
+        for name in sorted(self.by_tag, key=str.casefold):
+            for tenant in self.by_tag[name]:
+                marks.setdefault(tenant, []).append(name)
+        out = {tenant: ", ".join(names) for tenant, names in marks.items()}
+        for tenant in self.favourites:
+            out[tenant] = f"{FAVOURITE} {out.get(tenant, '')}".rstrip()
+        return out
+
+    def tenants(self, scope: str) -> set[str] | None:
+        """The tenant ids in `scope`; None for every customer."""
+        if scope == FAVOURITES:
+            return set(self.favourites)
+        if scope.startswith(TAG_PREFIX):
+            return set(self.by_tag.get(scope[len(TAG_PREFIX) :], set()))
+        return None
+
+    def within(self, scope: str, customers: list[Customer]) -> list[Customer]:
+        tenants = self.tenants(scope)
+        if tenants is None:
+            return customers
+        return [c for c in customers if c.tenant_id in tenants]
+
+
+class ScopeBox(QComboBox):
+    """All customers / ★ Favourites / one entry per tag with its count.
+
+    Signals: scope_changed(str) when the choice changes (not when its members do: listen to
+    `TagIndex.changed` for that). The choice survives the list of tags changing; a tag nobody
+    carries any more falls back to all customers.
+    """
+
+    scope_changed = Signal(str)
+
+    def __init__(self, index: TagIndex, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.setAccessibleName(self.tr("Scope"))
+        self.setAccessibleDescription(self.tr("Show all customers, favourites or one tag"))
+        self.setToolTip(self.tr("Which customers: all, favourites, or those with a tag"))
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._scope = ALL
+        index.changed.connect(self._refill)
+        self.currentIndexChanged.connect(self._chosen)
+        self._refill()
+
+    @property
+    def scope(self) -> str:
+        return self._scope
+
+    def set_scope(self, scope: str) -> None:
+        found = self.findData(scope)
+        self.setCurrentIndex(found if found >= 0 else 0)
+
+    def _refill(self) -> None:
+        keep = self._scope
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self.tr("All customers"), ALL)
+        self.addItem(
+            self.tr("%1 Favourites (%n)", "", len(self.index.favourites)).replace("%1", FAVOURITE),
+            FAVOURITES,
+        )
+        for name in sorted(self.index.by_tag, key=str.casefold):
+            count = len(self.index.by_tag[name])
+            self.addItem(self.tr("Tag: %1 (%n)", "", count).replace("%1", name), TAG_PREFIX + name)
+        found = self.findData(keep)
+        self.setCurrentIndex(found if found >= 0 else 0)
+        self.blockSignals(False)
+        self._chosen()
+
+    def _chosen(self, _index: int = 0) -> None:
+        scope = self.currentData() or ALL
+        if scope != self._scope:
+            self._scope = scope
+            self.scope_changed.emit(scope)
+
+
+class TagsDialog(QDialog):
+    """Edit one customer's tags: comma-separated, with the tags in use offered as you type."""
+
+    def __init__(
+        self, customer: str, current: list[str], known: list[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tags of {0}").format(customer))
+        caption = QLabel(
+            self.tr("Tags, separated by commas (for example: VIP, Berlin office). Empty for none.")
+        )
+        caption.setWordWrap(True)
+        self.edit = QLineEdit(", ".join(current))
+        self.edit.setAccessibleName(self.tr("Tags"))
+        self.edit.setClearButtonEnabled(True)
+        caption.setBuddy(self.edit)
+        completer = _LastTagCompleter(known, self.edit)
+        self.edit.setCompleter(completer)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(caption)
+        layout.addWidget(self.edit)
+        layout.addWidget(buttons)
+        self.resize(440, 0)
+
+    def tags(self) -> set[str]:
+        return parse_tags(self.edit.text())
+
+
+class _LastTagCompleter(QCompleter):
+    """Completes the tag after the last comma, keeping the ones before it."""
+
+    def __init__(self, known: list[str], edit: QLineEdit) -> None:
+        super().__init__(known, edit)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._edit = edit
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.rsplit(",", 1)[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        head, _, _tail = self._edit.text().rpartition(",")
+        chosen = str(index.data())
+        return f"{head}, {chosen}" if head else chosen

@@ -1,0 +1,266 @@
+"""The window on the local cache: cached start with ages, offline, notices, tags and scope."""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from desktop.backend import ApiError, Backend
+from desktop.clouds import sandbox_profile
+from desktop.models.customers import HEALTH, TAGS
+from desktop.notices import NoticeBook
+from desktop.offline import OfflineBackend
+from desktop.sandbox import Sandbox
+from desktop.store.cache import Cache
+from desktop.store.tags import Tags
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+from desktop.ui.scope import FAVOURITES, TAG_PREFIX
+from desktop.worker import Worker
+
+SOURCE = "sandbox:test"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[tuple[Cache, Tags]]:
+    cache = Cache(tmp_path / "cache.sqlite3")
+    tags = Tags(tmp_path / "tags.sqlite3")
+    yield cache, tags
+    cache.close()
+    tags.close()
+
+
+def make_window(qtbot, ctx: AppContext) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def live(qloop, sandbox: Sandbox, launcher, store) -> Iterator[AppContext]:
+    cache, tags = store
+    worker = Worker()
+    backend = Backend.for_sandbox(sandbox.url, concurrency=8)
+    yield AppContext(
+        worker=worker,
+        backend=backend,
+        launcher=launcher,
+        cache=cache,
+        source=SOURCE,
+        tags=tags,
+    )
+    worker.shutdown(wait=True)
+    backend.close()
+
+
+def load(qtbot, window: MainWindow) -> int:
+    with qtbot.waitSignal(window.customers_loaded, timeout=20000) as blocker:
+        window.ctx.worker.spawn(window.load_customers())
+    return int(blocker.args[0])
+
+
+def sweep_done(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window._health_sweep is None, timeout=30000)
+
+
+def test_the_cached_list_shows_first_with_its_age_then_the_live_one(qtbot, live, sandbox):
+    cache = live.cache
+    assert cache is not None
+    real = Backend.for_sandbox(sandbox.url).customers().items
+    stale = [replace(c, company_name=f"Cached {c.company_name}") for c in real[:5]]
+    two_hours_ago = time.time() - 2 * 3600
+    cache.put_customers(SOURCE, stale, two_hours_ago)
+    cache.put_health(SOURCE, stale[0].tenant_id, [], [], two_hours_ago)
+    window = make_window(qtbot, live)
+    shown: list[int] = []
+    window.customers_shown.connect(shown.append)
+    with qtbot.waitSignal(window.customers_loaded, timeout=20000):
+        live.worker.spawn(window.load_customers())
+    assert shown == [5]  # the cached list came first
+    model = window.customers.model
+    assert model.total() == len(real)  # then the live one replaced it
+    assert model.record(0).company_name.startswith("Cached") is False
+    # The cached health of the first customer still shows, with its age, until swept.
+    row = model.row_of(stale[0].tenant_id)
+    assert row is not None
+    tooltip = model.index(row, HEALTH).data(3)  # ToolTipRole
+    assert "2 h ago" in tooltip or "h ago" in tooltip
+    sweep_done(qtbot, window)
+    # The live list and the sweep's health went to the cache for the next start.
+    customers, fetched = cache.customers(SOURCE)
+    assert len(customers) == len(real)
+    assert fetched is not None
+    assert fetched > two_hours_ago
+    assert len(cache.health_all(SOURCE)) >= len(real) // 2
+    window.close()
+
+
+def test_offline_opens_the_last_run_with_the_sandbox_stopped(qtbot, qloop, launcher, store):
+    cache, tags = store
+    with Sandbox(customers=15, seed=5) as sandbox:
+        backend = Backend.for_sandbox(sandbox.url, concurrency=4)
+        worker = Worker()
+        ctx = AppContext(
+            worker=worker, backend=backend, launcher=launcher, cache=cache, source=SOURCE, tags=tags
+        )
+        window = make_window(qtbot, ctx)
+        assert load(qtbot, window) == 15
+        sweep_done(qtbot, window)
+        healthy = {t for t, s in window.customers.model._health.items() if not s.error}
+        window.close()
+        worker.shutdown(wait=True)
+        backend.close()
+    assert not sandbox.running
+    # Now with the sandbox gone: the same rows, read from the cache, nothing on the network.
+    worker = Worker()
+    offline = OfflineBackend(cache, SOURCE, sandbox_profile("http://127.0.0.1:9"))
+    ctx = AppContext(
+        worker=worker,
+        backend=offline,
+        launcher=launcher,
+        cache=cache,
+        source=SOURCE,
+        tags=tags,
+        offline=True,
+    )
+    window = make_window(qtbot, ctx)
+    assert load(qtbot, window) == 15
+    assert "Offline" in window.mode_label.text()
+    model = window.customers.model
+    assert {t for t, s in model._health.items() if not s.error} == healthy
+    assert window._health_sweep is None  # nothing swept offline
+    # A customer with cached health: its tabs show it; what was never cached says so.
+    tenant = sorted(healthy)[0]
+    window.select_tenant(tenant)
+    settled = ("ready", "error")
+    qtbot.waitUntil(lambda: window.health.state in settled, timeout=10000)
+    qtbot.waitUntil(lambda: window.overview.state in settled, timeout=10000)
+    assert window.health.state == "ready"
+    assert window.health.model.rowCount() > 0
+    assert window.overview.state == "error"
+    assert "offline" in str(window.overview.error)
+    assert window.overview._message.title.text() == "Not available offline"
+    qtbot.waitUntil(lambda: window.portals.state in settled, timeout=10000)
+    assert window.portals.model.rowCount() > 0  # built from the templates, no network
+    window.close()
+    worker.shutdown(wait=True)
+
+
+def test_a_new_issue_is_noticed_once_in_the_tray_and_badge(qtbot, live, sandbox):
+    cache = live.cache
+    assert cache is not None
+    backend = Backend.for_sandbox(sandbox.url)
+    # A customer we can read with an active issue; the store "saw" it before that issue.
+    for customer in backend.customers().items:
+        try:
+            issues = backend.issues(customer.tenant_id).items
+        except ApiError:  # no GDAP access to this one
+            continue
+        active = [i for i in issues if i.active]
+        if active:
+            break
+    else:
+        pytest.fail("no customer with an active issue")
+    book = NoticeBook(cache, SOURCE)
+    assert book.observe(customer.tenant_id, [i for i in issues if i.id != active[0].id]) == []
+    window = make_window(qtbot, live)
+    load(qtbot, window)
+    sweep_done(qtbot, window)
+    centre = window.notices
+    assert len(centre.shown) == 1
+    title, body = centre.shown[0]
+    assert active[0].id in title
+    assert customer.company_name in body
+    assert centre.unread == 1
+    assert "1" in centre.button.text()
+    # Opening it from the menu selects the customer; reading clears the badge.
+    centre._fill_menu()
+    centre.menu.actions()[0].trigger()
+    qtbot.waitUntil(lambda: window.current_customer() is not None, timeout=5000)
+    assert window.current_customer().tenant_id == customer.tenant_id
+    centre.mark_read()
+    assert centre.unread == 0
+    # The next sweep (scheduled or by hand) says nothing new.
+    window.start_health_sweep(window.customers.model.all_records())
+    sweep_done(qtbot, window)
+    assert len(centre.shown) == 1
+    window.close()
+
+
+def test_favourites_and_tags_scope_the_list_and_the_dashboard(qtbot, live, tmp_path):
+    window = make_window(qtbot, live)
+    total = load(qtbot, window)
+    sweep_done(qtbot, window)
+    customers = window.customers
+    first, second = (customers.model.record(r) for r in (0, 1))
+    # Star the first with its shortcut action; tag the second.
+    customers.select_row(0)
+    qtbot.waitUntil(lambda: window.current_customer() is not None, timeout=5000)
+    window.actions_by_name["favourite"].trigger()
+    qtbot.waitUntil(lambda: first.tenant_id in window.tag_index.favourites, timeout=5000)
+    assert window.actions_by_name["favourite"].isChecked()
+    live.worker.spawn(window.tag_index.set_tags(second.tenant_id, {"VIP", "Berlin"}))
+    qtbot.waitUntil(lambda: "VIP" in window.tag_index.by_tag, timeout=5000)
+    assert not customers.view.horizontalHeader().isSectionHidden(TAGS)
+    row = customers.model.row_of(first.tenant_id)
+    assert customers.model.index(row, TAGS).data().startswith("★")
+    # The scope box lists them with counts and narrows the list.
+    box = window.scope_box
+    labels = [box.itemText(i) for i in range(box.count())]
+    assert any("Favourites (1)" in text for text in labels)
+    assert any("VIP (1)" in text for text in labels)
+    box.set_scope(FAVOURITES)
+    assert customers.model.visible() == 1
+    assert customers.model.record(0).tenant_id == first.tenant_id
+    box.set_scope(TAG_PREFIX + "VIP")
+    assert [customers.model.record(0).tenant_id] == [second.tenant_id]
+    assert "1 of" in customers.count.text()
+    # The dashboard sweeps only the chosen tag, and exports what it found.
+    dashboard = window.show_dashboard()
+    qtbot.waitUntil(lambda: not dashboard.running, timeout=30000)
+    assert dashboard.scope == TAG_PREFIX + "VIP"
+    assert dashboard.grid.rowCount() == 1
+    assert list(dashboard.results) == [second.tenant_id]
+    out = tmp_path / "health.csv"
+    result: list[Path | None] = []
+    live.worker.spawn(_export(dashboard, out, result))
+    qtbot.waitUntil(lambda: bool(result), timeout=10000)
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    assert rows
+    assert {r["tenantId"] for r in rows} == {second.tenant_id}
+    assert set(rows[0]) >= {"tenantId", "companyName", "service", "status", "error"}
+    out_json = tmp_path / "incidents.json"
+    result.clear()
+    live.worker.spawn(_export(dashboard, out_json, result, "incidents"))
+    qtbot.waitUntil(lambda: bool(result), timeout=10000)
+    data = json.loads(out_json.read_text(encoding="utf-8"))
+    assert all(item["tenantId"] == second.tenant_id for item in data)
+    # Back to everyone; untagging removes the tag from the chooser.
+    box.set_scope("")
+    assert customers.model.visible() == total
+    live.worker.spawn(window.tag_index.set_tags(second.tenant_id, set()))
+    qtbot.waitUntil(lambda: "VIP" not in window.tag_index.by_tag, timeout=5000)
+    assert not any("VIP" in box.itemText(i) for i in range(box.count()))
+    window.close()
+
+
+async def _export(dashboard, path: Path, result: list, what: str = "health") -> None:
+    result.append(await dashboard.export(path, what))
+
+
+def test_without_a_tag_store_the_window_works_and_says_why(qtbot, live):
+    """Without a tag store the window works; the actions say why they cannot."""
+    live.tags = None
+    window = make_window(qtbot, live)
+    load(qtbot, window)
+    window.customers.select_row(0)
+    live.worker.spawn(window.edit_tags())
+    qtbot.waitUntil(lambda: "not available" in window.statusBar().currentMessage(), timeout=5000)
+    window.close()
