@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 
 from desktop import __version__
@@ -60,6 +61,7 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Statuses that mean "not processed": safe to resend even a write.
 NOT_PROCESSED = frozenset({429, 503})
 REFUSED_ATTEMPTS = 3
+_CHUNK = 65536
 
 
 def new_correlation_id() -> str:
@@ -351,7 +353,13 @@ class HttpSession:
         deadline = started + self.timeouts.body_s
         chunks: list[bytes] = []
         try:
-            for chunk in response.iter_content(chunk_size=65536):
+            while True:
+                # read1: what has arrived, after at most one wait of the read timeout. A
+                # read(n) (what iter_content does) waits for n bytes however slowly they
+                # trickle in, and the deadline was only checked once they all had.
+                chunk = response.raw.read1(_CHUNK, decode_content=True)
+                if not chunk:
+                    break
                 chunks.append(chunk)
                 if time.perf_counter() > deadline:
                     raise ApiError(
@@ -361,14 +369,13 @@ class HttpSession:
                         url=url,
                         ambiguous=True,
                     )
-        except requests.exceptions.RequestException as exc:
-            kind = TIMEOUT if isinstance(exc, requests.exceptions.Timeout) else NETWORK
+        except (urllib3.exceptions.HTTPError, requests.exceptions.RequestException, OSError) as exc:
+            if isinstance(exc, (urllib3.exceptions.TimeoutError, TimeoutError)):
+                message, kind = "The server stopped sending its answer.", TIMEOUT
+            else:
+                message, kind = f"The answer was cut off: {_reason(exc)}", NETWORK
             raise ApiError(
-                f"The answer was cut off: {_reason(exc)}",
-                kind=kind,
-                request_id=request_id,
-                url=url,
-                ambiguous=True,
+                message, kind=kind, request_id=request_id, url=url, ambiguous=True
             ) from exc
         return b"".join(chunks)
 

@@ -1,0 +1,99 @@
+"""Dropped connections, slow bodies, answers that never come, and cancelling while waiting."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from desktop.api.errors import NETWORK, TIMEOUT
+from desktop.api.http import RetryPolicy, Timeouts
+from desktop.backend import Backend
+from desktop.models.records import Customer
+from desktop.sandbox import Sandbox
+
+from .conftest import (
+    FAST_RETRY,
+    HEALTH,
+    assert_clear,
+    assert_complete,
+    make_backend,
+    run_sweep,
+)
+
+
+def test_dropped_connections_are_retried(
+    sb: Sandbox, backend: Backend, customers: list[Customer]
+) -> None:
+    sb.inject(HEALTH, "drop", count=len(customers))
+    assert_complete(run_sweep(backend, customers), customers)
+    assert sb.stats()["faults"] == len(customers)
+
+
+def test_a_server_that_keeps_dropping_gives_a_network_error(
+    sb: Sandbox, backend: Backend, customers: list[Customer]
+) -> None:
+    sb.inject(HEALTH, "drop", count=len(customers) * FAST_RETRY.attempts)
+    run = run_sweep(backend, customers)
+    assert set(run.failed()) == {c.tenant_id for c in customers}
+    for error in run.failed().values():
+        explained = assert_clear(error, "could not reach")
+        assert "closed the connection without answering" in explained.detail
+        assert getattr(error, "kind", None) == NETWORK
+    assert_complete(run_sweep(backend, customers), customers)
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        pytest.param("slow", "sent its answer too slowly", id="slow body past the body deadline"),
+        pytest.param("delay", "did not answer in time", id="no answer within the read timeout"),
+    ],
+)
+def test_slow_answers_time_out_and_are_retried(
+    sb: Sandbox, customers: list[Customer], kind: str, said: str
+) -> None:
+    # All customers at once, so each round of timeouts costs one timeout, not one per customer.
+    backend = make_backend(sb.url, concurrency=len(customers))
+    try:
+        sb.inject(HEALTH, kind, delay_s=2.0, count=len(customers))
+        assert_complete(run_sweep(backend, customers), customers)
+        # Persistently slow: every try times out, and the error says so.
+        sb.inject(HEALTH, kind, delay_s=2.0, count=len(customers) * FAST_RETRY.attempts)
+        run = run_sweep(backend, customers)
+        assert set(run.failed()) == {c.tenant_id for c in customers}
+        for error in run.failed().values():
+            assert_clear(error, said)
+            assert getattr(error, "kind", None) == TIMEOUT
+        # The deadline held: three tries of at most ~0.8 s each, not the server's 2 s each.
+        assert run.elapsed < FAST_RETRY.attempts * 2.0
+    finally:
+        backend.close()
+    backend = make_backend(sb.url)
+    try:
+        # The sandbox may still be finishing the slow answers: a rerun gets data regardless.
+        assert_complete(run_sweep(backend, customers), customers)
+    finally:
+        backend.close()
+
+
+def test_a_trickled_body_is_cut_at_the_deadline_not_when_it_ends(
+    sb: Sandbox, customers: list[Customer]
+) -> None:
+    """The sandbox sends the body in 20 pieces over 3 s; the body deadline is 0.5 s. Reading
+    in 64 KB blocks waited for the whole (small) body before looking at the clock."""
+    backend = make_backend(
+        sb.url,
+        timeouts=Timeouts(connect_s=2, read_s=2, body_s=0.5),
+        retry=RetryPolicy(attempts=1),
+    )
+    try:
+        sb.inject(HEALTH, "slow", delay_s=3.0, count=1)
+        started = time.perf_counter()
+        run = run_sweep(backend, customers[:1])
+        elapsed = time.perf_counter() - started
+        (error,) = run.failed().values()
+        assert_clear(error, "too slowly")
+        assert elapsed < 1.5
+    finally:
+        backend.close()
