@@ -42,6 +42,8 @@ T = TypeVar("T")
 # 32 keeps near-ideal scaling with headroom and half the burst Partner Center's per-partner
 # limits see at 64. Partners can change it in settings or with --concurrency.
 DEFAULT_CONCURRENCY = 32
+# How often a sweep waiting on its calls looks at its cancel event.
+CANCEL_POLL_S = 0.05
 
 __all__ = ["DEFAULT_CONCURRENCY", "ApiError", "Backend", "Outcome", "new_correlation_id"]
 
@@ -239,6 +241,9 @@ class Backend:
         """Run `task(customer, correlation_id, cancel)` for each customer, yielding outcomes as
         they complete. At most `concurrency` tasks run at once; tasks are submitted as slots free
         up, so a cancel leaves nothing queued. One correlation id covers the whole sweep.
+
+        A cancel ends the sweep within `CANCEL_POLL_S`: what finished is yielded, calls still in
+        flight are left to end (as CANCELLED, see HttpSession.call) on their own threads.
         """
         cancel = cancel or threading.Event()
         cid = cid or new_correlation_id()
@@ -246,35 +251,42 @@ class Backend:
         pending: dict[Future[T], tuple[int, Customer]] = {}
         source = iter(enumerate(customers))
         exhausted = False
-        with ThreadPoolExecutor(max_workers=limit, thread_name_prefix="sweep") as pool:
-            try:
-                while True:
-                    while not exhausted and not cancel.is_set() and len(pending) < limit:
-                        item = next(source, None)
-                        if item is None:
-                            exhausted = True
-                            break
-                        index, customer = item
-                        pending[pool.submit(task, customer, cid, cancel)] = (index, customer)
-                    if not pending:
-                        return
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        index, customer = pending.pop(future)
-                        error = future.exception()
-                        if error is not None and not isinstance(error, Exception):
-                            raise error  # KeyboardInterrupt, SystemExit: not a customer's fault
-                        if error is None:
-                            yield Outcome(index, customer, future.result())
-                        else:
-                            if isinstance(error, ApiError) and error.kind == CANCELLED:
-                                continue
-                            yield Outcome(index, customer, error=error)
-            finally:
-                if pending:
-                    # Left early (the consumer closed us, or an error): stop the running calls
-                    # at their next check instead of waiting for all of them to finish.
-                    cancel.set()
+        pool = ThreadPoolExecutor(max_workers=limit, thread_name_prefix="sweep")
+        try:
+            while True:
+                while not exhausted and not cancel.is_set() and len(pending) < limit:
+                    item = next(source, None)
+                    if item is None:
+                        exhausted = True
+                        break
+                    index, customer = item
+                    pending[pool.submit(task, customer, cid, cancel)] = (index, customer)
+                if not pending:
+                    return
+                # With a timeout, so that a cancel is seen while every call in flight still
+                # waits on a server that does not answer (up to the read timeout, 30 s).
+                done, _ = wait(pending, timeout=CANCEL_POLL_S, return_when=FIRST_COMPLETED)
+                for future in done:
+                    index, customer = pending.pop(future)
+                    error = future.exception()
+                    if error is not None and not isinstance(error, Exception):
+                        raise error  # KeyboardInterrupt, SystemExit: not a customer's fault
+                    if error is None:
+                        yield Outcome(index, customer, future.result())
+                    else:
+                        if isinstance(error, ApiError) and error.kind == CANCELLED:
+                            continue
+                        yield Outcome(index, customer, error=error)
+                if cancel.is_set():
+                    # The calls still in flight end as CANCELLED when their answer (or their
+                    # timeout) comes: nothing of theirs would be yielded, so nobody waits.
+                    return
+        finally:
+            if pending:
+                # Left early (a cancel, the consumer closed us, or an error): stop the running
+                # calls at their next check instead of waiting for all of them to finish.
+                cancel.set()
+            pool.shutdown(wait=not pending, cancel_futures=True)
 
 
 def _better(a: GdapRelationship, b: GdapRelationship) -> bool:

@@ -158,13 +158,17 @@ class HttpSession:
     ) -> Reply:
         request_id = request_id or str(uuid.uuid4())
         idempotent = method.upper() in ("GET", "HEAD", "OPTIONS", "PUT", "DELETE")
+        # A cancelled read ends as CANCELLED even if its answer comes after all: the caller
+        # (a sweep that has moved on) must not act on it. A write's answer is always read: it
+        # says whether the write landed.
+        stop = cancel if idempotent else None
         refreshed = False
         attempt = 0
         last: ApiError | None = None
         while attempt < self.retry.attempts:
             attempt += 1
             if cancel is not None and cancel.is_set():
-                raise ApiError("Cancelled.", kind=CANCELLED, request_id=request_id, url=url)
+                raise _cancelled(request_id, url)
             token = auth.provider.token(auth.scope, auth.tenant) if auth else None
             try:
                 reply = self._once(
@@ -178,10 +182,13 @@ class HttpSession:
                     headers,
                     expect_json,
                     attempt,
+                    stop,
                 )
             except ApiError as error:
                 error.correlation_id = correlation_id
                 last = error
+                if stop is not None and stop.is_set() and error.kind != CANCELLED:
+                    raise _cancelled(request_id, url) from error
                 if error.status == 401 and auth and token and not refreshed:
                     # Expired or revoked: forget it and try once with a fresh token.
                     auth.provider.invalidate(auth.scope, auth.tenant, token)
@@ -207,6 +214,8 @@ class HttpSession:
                 )
                 self._wait(delay, cancel, url, request_id)
                 continue
+            if stop is not None and stop.is_set():
+                raise _cancelled(request_id, url)
             return reply
         assert last is not None
         raise last
@@ -240,7 +249,7 @@ class HttpSession:
             self._sleep(delay)
         elif cancel is not None:
             if cancel.wait(delay):
-                raise ApiError("Cancelled.", kind=CANCELLED, request_id=request_id, url=url)
+                raise _cancelled(request_id, url)
         else:
             time.sleep(delay)
 
@@ -256,6 +265,7 @@ class HttpSession:
         headers: Mapping[str, str] | None,
         expect_json: bool,
         attempt: int,
+        cancel: threading.Event | None = None,
     ) -> Reply:
         sent = {
             "MS-CorrelationId": correlation_id,
@@ -308,7 +318,7 @@ class HttpSession:
                 name="refused" if refused else "",
             ) from exc
         try:
-            body = self._read_body(response, started, request_id, url)
+            body = self._read_body(response, started, request_id, url, cancel)
         finally:
             response.close()
         elapsed_ms = (time.perf_counter() - started) * 1000
@@ -348,7 +358,12 @@ class HttpSession:
         return Reply(response.status_code, response.headers, data, server_rid, attempt)
 
     def _read_body(
-        self, response: requests.Response, started: float, request_id: str, url: str
+        self,
+        response: requests.Response,
+        started: float,
+        request_id: str,
+        url: str,
+        cancel: threading.Event | None = None,
     ) -> bytes:
         deadline = started + self.timeouts.body_s
         chunks: list[bytes] = []
@@ -361,6 +376,8 @@ class HttpSession:
                 if not chunk:
                     break
                 chunks.append(chunk)
+                if cancel is not None and cancel.is_set():
+                    raise _cancelled(request_id, url)
                 if time.perf_counter() > deadline:
                     raise ApiError(
                         "The server sent its answer too slowly.",
@@ -404,6 +421,10 @@ class HttpSession:
             name=name,
             url=url,
         )
+
+
+def _cancelled(request_id: str, url: str) -> ApiError:
+    return ApiError("Cancelled.", kind=CANCELLED, request_id=request_id, url=url)
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
