@@ -41,6 +41,13 @@ class Settings:
     language: str = ""
     # None: not asked yet; False: keep tokens in memory when no encrypted store exists.
     allow_plaintext_token_cache: bool | None = None
+    # The health column's scheduled refresh, in minutes (0: only by hand). Throttling doubles
+    # it for a while (desktop.ui.health_sweep).
+    refresh_minutes: int = 10
+    # Which notices reach the tray: these services only (empty: all), and customers of this
+    # scope ("" every customer, "favourites", "tag:<name>", "none": the in-app badge only).
+    notify_services: tuple[str, ...] = ()
+    notify_scope: str = ""
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     def validated(self) -> Settings:
@@ -56,11 +63,23 @@ class Settings:
             "concurrency": isinstance(self.concurrency, int) and 1 <= self.concurrency <= 128,
             "language": self.language in LANGUAGES,
             "allow_plaintext_token_cache": self.allow_plaintext_token_cache in (None, True, False),
+            "refresh_minutes": isinstance(self.refresh_minutes, int)
+            and not isinstance(self.refresh_minutes, bool)
+            and 0 <= self.refresh_minutes <= 24 * 60,
+            "notify_services": isinstance(self.notify_services, (list, tuple))
+            and all(isinstance(x, str) and 0 < len(x) < 200 for x in self.notify_services),
+            "notify_scope": isinstance(self.notify_scope, str)
+            and (
+                self.notify_scope in ("", "favourites", "none")
+                or self.notify_scope.startswith("tag:")
+            ),
         }
         for name, ok in checks.items():
             if not ok:
                 notes.append(f"setting {name!r} was not valid and was reset")
                 values[name] = getattr(default, name)
+        if "notify_services" not in values:  # JSON gives a list: keep the dataclass hashable
+            values["notify_services"] = tuple(self.notify_services)
         return replace(self, **values, version=SCHEMA_VERSION, problems=tuple(notes))
 
     def to_json(self) -> dict[str, Any]:

@@ -33,6 +33,9 @@ NAME, DOMAIN, RELATIONSHIP, TENANT, HEALTH, GDAP, TAGS = range(7)
 
 _CONTEXT: Final = "CustomerTableModel"
 FAVOURITE: Final = "★"
+# GDAP relationships ending within this many days are flagged: renewing needs the customer's
+# approval, which takes time (issue 6).
+EXPIRY_WARNING_DAYS: Final = 30
 _HEALTH_ROLES: Final = (
     int(Qt.ItemDataRole.DisplayRole),
     int(Qt.ItemDataRole.ToolTipRole),
@@ -154,6 +157,11 @@ def gdap_text(cell: GdapCell) -> str:
     if not isinstance(cell, GdapRelationship):
         return QCoreApplication.translate(_CONTEXT, "No GDAP")
     label = gdap_status_label(cell.status)
+    days = days_left(cell)
+    if days is not None and days <= EXPIRY_WARNING_DAYS:
+        if days <= 0:
+            return QCoreApplication.translate(_CONTEXT, "Expires today")
+        return QCoreApplication.translate(_CONTEXT, "Expires in %n day(s)", None, days)
     if cell.active and cell.end is not None:
         return (
             QCoreApplication.translate(_CONTEXT, "%1 until %2")
@@ -184,7 +192,17 @@ def gdap_tooltip(cell: GdapCell) -> str:
             "this customer are not available to you.",
         )
     roles = QCoreApplication.translate(_CONTEXT, "%n role(s)", None, len(cell.role_ids))
-    return f"{cell.display_name}\n{gdap_status_label(cell.status)} · {roles}"
+    text = f"{cell.display_name}\n{gdap_status_label(cell.status)} · {roles}"
+    if cell.end is not None:
+        text += "\n" + QCoreApplication.translate(_CONTEXT, "Ends %1").replace(
+            "%1", day_text(cell.end)
+        )
+    days = days_left(cell)
+    if days is not None and days <= EXPIRY_WARNING_DAYS:
+        text += "\n" + QCoreApplication.translate(
+            _CONTEXT, "Ask the customer to approve a new relationship before it ends."
+        )
+    return text
 
 
 def gdap_rank(cell: GdapCell) -> int | None:
@@ -195,7 +213,17 @@ def gdap_rank(cell: GdapCell) -> int | None:
         return 3
     if not cell.active:
         return 2
-    return 1 if cell.status == "expiring" else 0
+    days = days_left(cell)
+    soon = days is not None and days <= EXPIRY_WARNING_DAYS
+    return 1 if cell.status == "expiring" or soon else 0
+
+
+def days_left(cell: GdapRelationship, now: datetime | None = None) -> int | None:
+    """Whole days until an active relationship ends; None when inactive or without an end."""
+    if not cell.active or cell.end is None:
+        return None
+    end = cell.end if cell.end.tzinfo else cell.end.replace(tzinfo=timezone.utc)
+    return (end - (now or datetime.now(timezone.utc))).days
 
 
 def _marks_sort_key(text: str) -> tuple[bool, str] | None:
@@ -258,6 +286,8 @@ class CustomerTableModel(RecordTableModel[Customer]):
                 lambda c: gdap_rank(gdap(c)),
                 tooltip=lambda c: gdap_tooltip(gdap(c)),
                 status=lambda c: gdap_rank(gdap(c)),
+                # Ending soon: the amber badge too, so it is seen in a long list.
+                decoration=lambda c: self._badges.get(2) if gdap_rank(gdap(c)) == 1 else None,
             ),
             Column(
                 QT_TRANSLATE_NOOP(TR_CONTEXT, "Tags"),

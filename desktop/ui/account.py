@@ -306,7 +306,7 @@ class AccountController(QObject):
             self._busy = False
         if session is None:
             return
-        self._save(
+        self.save_settings(
             replace(
                 self.settings,
                 cloud=choice.cloud,
@@ -359,18 +359,18 @@ class AccountController(QObject):
             self._parent,
         )
         allowed = await run_dialog(box) == QMessageBox.StandardButton.Yes.value
-        self._save(replace(self.settings, allow_plaintext_token_cache=allowed))
+        self.save_settings(replace(self.settings, allow_plaintext_token_cache=allowed))
         return True
 
     async def sign_out(self) -> None:
         await self.ctx.worker.run(self.accounts.sign_out)
-        self._save(replace(self.settings, account=""))
+        self.save_settings(replace(self.settings, account=""))
         self.message.emit(self.tr("Signed out."))
         self.use_sandbox()
 
     def use_sandbox(self) -> None:
         if self.session is not self.sandbox:
-            self._save(replace(self.settings, cloud="sandbox"))
+            self.save_settings(replace(self.settings, cloud="sandbox"))
             self._switch(self.sandbox)
 
     def _switch(self, session: Session) -> None:
@@ -379,7 +379,7 @@ class AccountController(QObject):
             self.message.emit(session.storage_note)
         self.session_changed.emit(session)
 
-    def _save(self, settings: Settings) -> None:
+    def save_settings(self, settings: Settings) -> None:
         """Use the new settings now; write them on the worker (fsync is not for the GUI)."""
         self.settings = settings
         self.accounts.settings = settings

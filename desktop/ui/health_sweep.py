@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.backend import Backend, Outcome
 from desktop.models.customers import CustomerTableModel, HealthSummary
 from desktop.models.records import Customer, HealthIssue, ServiceHealth
-from desktop.notices import Notice, NoticeBook
+from desktop.notices import Notice, NoticeBook, NoticeRules
 from desktop.store.cache import HEALTH, Cache, CacheWriter
 from desktop.ui.context import AppContext
 from desktop.ui.errors import explain
@@ -95,6 +95,9 @@ class HealthColumn(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._scheduled)
         self.throttled = 0
+        # Which notices to give (the settings); every service name seen, for choosing them.
+        self.rules_for: Callable[[], NoticeRules] = NoticeRules
+        self.services_seen: set[str] = set()
 
     @property
     def running(self) -> bool:
@@ -129,7 +132,8 @@ class HealthColumn(QObject):
         writer = (
             cache.writer(source) if cache is not None and source and not self.ctx.offline else None
         )
-        book = NoticeBook(cache, source) if cache is not None and source else None
+        book = NoticeBook(cache, source, self.rules_for()) if cache is not None and source else None
+        seen = self.services_seen
         total = len(customers)
         tally = {"done": 0, "failed": 0, "throttled": 0}
 
@@ -142,6 +146,7 @@ class HealthColumn(QObject):
                 raise
             if writer is not None:
                 writer.health(customer.tenant_id, health.items, issues.items)
+            seen.update(h.service for h in health.items)
             notices = book.observe(customer.tenant_id, issues.items) if book is not None else []
             return summarise(health.items, issues.items, time.time()), notices
 
@@ -191,6 +196,14 @@ class HealthColumn(QObject):
             on_done,
             owner=self,
         )
+
+    def set_refresh(self, minutes: int) -> None:
+        """Every `minutes` (0: only by hand); a pending refresh is rescheduled."""
+        self.refresh_min = self._interval_min = max(0, minutes)
+        if self._timer.isActive():
+            self._timer.stop()
+            if minutes > 0:
+                self._timer.start(minutes * 60_000)
 
     def _scheduled(self) -> None:
         if self._sweep is None:

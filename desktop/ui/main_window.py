@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.accounts import Session
 from desktop.models.age import age_text
 from desktop.models.records import Customer, HealthIssue
+from desktop.notices import NoticeBook, NoticeRules
 from desktop.settings import Settings
 from desktop.store import Draft, DraftStore
 from desktop.ui.account import AccountController
@@ -33,6 +34,7 @@ from desktop.ui.dashboard import DashboardWindow
 from desktop.ui.errors import explain
 from desktop.ui.health_sweep import HealthColumn
 from desktop.ui.new_request import NewRequestDialog, escalation_draft
+from desktop.ui.notice_settings import NoticeSettingsDialog
 from desktop.ui.notices import NoticeCentre
 from desktop.ui.open_requests import OpenRequestsWindow
 from desktop.ui.panes.base import Pane
@@ -41,7 +43,7 @@ from desktop.ui.panes.incidents import IncidentsPane
 from desktop.ui.panes.overview import OverviewPane
 from desktop.ui.panes.portals import PortalsPane
 from desktop.ui.panes.requests import RequestsPane
-from desktop.ui.scope import ScopeBox, TagIndex, TagsDialog
+from desktop.ui.scope import FAVOURITES, TAG_PREFIX, ScopeBox, TagIndex, TagsDialog
 from desktop.ui.widgets.dialogs import run_dialog
 from desktop.worker import Superseded
 
@@ -153,6 +155,8 @@ class MainWindow(QMainWindow):
             self,
         )
         self.account.session_changed.connect(self.use_session)
+        self.health_column.set_refresh(self.account.settings.refresh_minutes)
+        self.health_column.rules_for = self.notice_rules
         # Signing in needs the network: offline, the cached data is all there is.
         self.account.menu.setEnabled(not ctx.offline)
         self.account.message.connect(lambda text: self.show_status(text, 10000))
@@ -228,6 +232,8 @@ class MainWindow(QMainWindow):
         favourite.setCheckable(True)
         favourite.setShortcut(QKeySequence("Ctrl+B"))
         favourite.triggered.connect(self.toggle_favourite)
+        notify = QAction(self.tr("&Notifications and refresh…"), self)
+        notify.triggered.connect(lambda: self.ctx.worker.spawn(self.edit_notice_settings()))
         tags = QAction(self.tr("&Tags…"), self)
         tags.setShortcut(QKeySequence("Ctrl+T"))
         tags.triggered.connect(lambda: self.ctx.worker.spawn(self.edit_tags()))
@@ -254,6 +260,7 @@ class MainWindow(QMainWindow):
             "dashboard": dashboard,
             "favourite": favourite,
             "tags": tags,
+            "notify": notify,
         }
 
     def _build_menus(self) -> None:
@@ -264,6 +271,8 @@ class MainWindow(QMainWindow):
         customers.addSeparator()
         customers.addAction(self.actions_by_name["favourite"])
         customers.addAction(self.actions_by_name["tags"])
+        customers.addSeparator()
+        customers.addAction(self.actions_by_name["notify"])
         requests = bar.addMenu(self.tr("&Requests"))
         requests.addAction(self.actions_by_name["new_request"])
         requests.addAction(self.actions_by_name["all_requests"])
@@ -296,6 +305,7 @@ class MainWindow(QMainWindow):
         if not self._tags_loaded:
             self._tags_loaded = True
             self.ctx.worker.spawn(self.tag_index.load())
+            self.ctx.worker.spawn(self._load_recent_notices())
         if not self.customers.model.total():
             self.customers.view.set_placeholder(self.tr("Loading customers…"))
             cached_at = await self._show_cached()
@@ -501,6 +511,44 @@ class MainWindow(QMainWindow):
             await self.tag_index.set_tags(customer.tenant_id, dialog.tags())
             if self.tag_index.error:
                 self.show_status(self.tr("Tags not saved: {0}").format(self.tag_index.error))
+
+    async def _load_recent_notices(self) -> None:
+        """The notices of earlier runs into the badge's menu (as read)."""
+        cache, source = self.ctx.cache, self.ctx.source
+        if cache is None or not source:
+            return
+        try:
+            recent = await self.ctx.worker.run(NoticeBook(cache, source).recent, 20)
+        except Exception as error:
+            log.warning("earlier notices unreadable: %s", error)
+            return
+        self.notices.load(recent)
+
+    def notice_rules(self) -> NoticeRules:
+        """Which notices reach the tray, from the settings (read at each sweep's start)."""
+        settings = self.account.settings
+        scope = settings.notify_scope
+        tenants = set() if scope == "none" else self.tag_index.tenants(scope)
+        return NoticeRules(services=set(settings.notify_services) or None, tenants=tenants)
+
+    async def edit_notice_settings(self) -> None:
+        scopes = [
+            (self.tr("Every customer"), ""),
+            (self.tr("Favourites"), FAVOURITES),
+            *(
+                (self.tr("Tag: {0}").format(name), TAG_PREFIX + name)
+                for name in sorted(self.tag_index.by_tag, key=str.casefold)
+            ),
+            (self.tr("Nobody (no notices)"), "none"),
+        ]
+        dialog = NoticeSettingsDialog(
+            self.account.settings, sorted(self.health_column.services_seen), scopes, self
+        )
+        if await run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.chosen()
+        self.account.save_settings(chosen)
+        self.health_column.set_refresh(chosen.refresh_minutes)
 
     def _customer_name(self, tenant_id: str) -> str:
         record = self.customers.model.record_of_key(tenant_id)

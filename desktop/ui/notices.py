@@ -104,7 +104,9 @@ class NoticeCentre(QObject):
 
     def load(self, recent: list[tuple[float, Notice]]) -> None:
         """Earlier notices (from the store) into the menu, read already."""
-        self.recent = sorted(recent, key=lambda pair: -pair[0])[:MENU_LIMIT]
+        merged = {(n.tenant_id, n.issue_id, n.new_status): (t, n) for t, n in recent}
+        merged.update({(n.tenant_id, n.issue_id, n.new_status): (t, n) for t, n in self.recent})
+        self.recent = sorted(merged.values(), key=lambda pair: -pair[0])[:MENU_LIMIT]
         self._update_badge()
 
     def add(self, notices: list[Notice]) -> None:

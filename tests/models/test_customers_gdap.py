@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
 
@@ -17,7 +17,9 @@ def customer(n: int) -> Customer:
     )
 
 
-def relationship(tenant: str, status: str, end_year: int = 2027) -> GdapRelationship:
+def relationship(
+    tenant: str, status: str, end_year: int = 2099, end: datetime | None = None
+) -> GdapRelationship:
     return GdapRelationship(
         id=f"rel-{tenant}",
         display_name=f"Support {tenant[:8]}",
@@ -27,7 +29,7 @@ def relationship(tenant: str, status: str, end_year: int = 2027) -> GdapRelation
         duration="P730D",
         auto_extend="P180D",
         activated=datetime(2025, 1, 1, tzinfo=timezone.utc),
-        end=datetime(end_year, 1, 1, tzinfo=timezone.utc),
+        end=end or datetime(end_year, 1, 1, tzinfo=timezone.utc),
         role_ids=("f2ef992c-3afb-46b9-b7cf-a126ee74c451",),
     )
 
@@ -70,3 +72,34 @@ def test_sorting_by_gdap_puts_the_missing_ones_together():
     assert gdap_rank("none") == 3
     model.set_gdap(None)
     assert cell(model, 0) == "—"
+
+
+def test_relationships_ending_within_30_days_are_flagged():
+    model = CustomerTableModel()
+    rows = [customer(n) for n in range(1, 4)]
+    model.set_rows(rows)
+    now = datetime.now(timezone.utc)
+    model.set_gdap(
+        {
+            rows[0].tenant_id: relationship(
+                rows[0].tenant_id, "active", end=now + timedelta(days=12, hours=1)
+            ),
+            rows[1].tenant_id: relationship(
+                rows[1].tenant_id, "active", end=now + timedelta(days=45)
+            ),
+            rows[2].tenant_id: relationship(
+                rows[2].tenant_id, "active", end=now + timedelta(hours=5)
+            ),
+        }
+    )
+    by_name = {model.record(r).company_name: r for r in range(3)}
+    soon, later, today = (by_name[f"Kunde {n}"] for n in (1, 2, 3))
+    assert cell(model, soon).startswith("Expires in 12 day")
+    assert cell(model, later).startswith("Active until")
+    assert cell(model, today) == "Expires today"
+    assert "approve a new relationship" in cell(model, soon, Qt.ItemDataRole.ToolTipRole)
+    assert gdap_rank(model.gdap(rows[0].tenant_id)) == 1
+    assert gdap_rank(model.gdap(rows[1].tenant_id)) == 0
+    # Sorting by GDAP brings the ones to act on (ending soon) right after the healthy ones.
+    model.sort(GDAP, Qt.SortOrder.DescendingOrder)
+    assert model.record(2).company_name == "Kunde 2"

@@ -10,11 +10,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.backend import ApiError, Backend
 from desktop.clouds import sandbox_profile
 from desktop.models.customers import HEALTH, TAGS
-from desktop.notices import NoticeBook
+from desktop.notices import NoticeBook, NoticeRules
 from desktop.offline import OfflineBackend
 from desktop.sandbox import Sandbox
 from desktop.store.cache import Cache
@@ -263,4 +264,45 @@ def test_without_a_tag_store_the_window_works_and_says_why(qtbot, live):
     window.customers.select_row(0)
     live.worker.spawn(window.edit_tags())
     qtbot.waitUntil(lambda: "not available" in window.statusBar().currentMessage(), timeout=5000)
+    window.close()
+
+
+def test_notification_settings_narrow_the_notices_and_set_the_refresh(qtbot, live):
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.notice_settings import NoticeSettingsDialog
+
+    window = make_window(qtbot, live)
+    settings = window.account.settings
+    assert settings.refresh_minutes == 10
+    assert window.health_column.refresh_min == 10
+    assert window.notice_rules() == NoticeRules()  # everything, by default
+    dialog = NoticeSettingsDialog(
+        settings,
+        ["Exchange Online", "Microsoft Teams"],
+        [("Every customer", ""), ("Favourites", FAVOURITES), ("Nobody", "none")],
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.chosen().notify_services == ()  # all checked: all services, new ones too
+    teams = dialog.services.item(1)
+    teams.setCheckState(Qt.CheckState.Unchecked)
+    dialog.scope.setCurrentIndex(1)
+    dialog.refresh.setValue(0)
+    chosen = dialog.chosen()
+    assert chosen.notify_services == ("Exchange Online",)
+    assert chosen.notify_scope == FAVOURITES
+    assert chosen.refresh_minutes == 0
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    dialog.services.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert not ok.isEnabled()  # no service at all: say "Nobody" instead
+    window.account.save_settings(chosen)
+    window.health_column.set_refresh(chosen.refresh_minutes)
+    window.tag_index.favourites = {"t-1"}
+    rules = window.notice_rules()
+    assert rules.allows("t-1", "exchange online")
+    assert not rules.allows("t-1", "Microsoft Teams")
+    assert not rules.allows("t-2", "Exchange Online")
+    assert window.health_column.refresh_min == 0
+    window.account.save_settings(replace(chosen, notify_scope="none", notify_services=()))
+    assert not window.notice_rules().allows("t-1", "Exchange Online")
     window.close()
