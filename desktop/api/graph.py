@@ -83,7 +83,13 @@ class GraphClient:
                     "Graph sent something other than a collection.", kind=MALFORMED, url=url
                 )
             value = body.get("value")
-            yield value if isinstance(value, list) else []
+            if not isinstance(value, list):
+                # OData always sends `value` ([] when empty). Without it this is not Graph's
+                # answer (a proxy's, say): "no services, no issues" would read as all healthy.
+                raise ApiError(
+                    "Graph sent something other than a collection.", kind=MALFORMED, url=url
+                )
+            yield value
             nxt = body.get("@odata.nextLink")
             if not isinstance(nxt, str) or not nxt:
                 return

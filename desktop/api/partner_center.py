@@ -86,10 +86,17 @@ class PartnerCenterClient:
                 )
             items = field_of(body, "items")
             total = field_of(body, "totalCount")
-            yield (
-                (items if isinstance(items, list) else []),
-                (total if isinstance(total, int) else None),
-            )
+            if items is None and total == 0:
+                items = []  # an empty collection may leave its items out
+            if not isinstance(items, list):
+                # Not Partner Center's answer (a proxy's, say): an empty list would pass for
+                # "no customers" or "no requests".
+                raise ApiError(
+                    "Partner Center sent something other than a collection.",
+                    kind=MALFORMED,
+                    url=url,
+                )
+            yield items, (total if isinstance(total, int) and not isinstance(total, bool) else None)
             url, headers = self._next(body)
             params = None  # the next link carries the query itself
             if url is None:
