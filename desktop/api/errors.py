@@ -83,7 +83,8 @@ _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
 
 
-def _html_summary(text: str) -> str:
+def html_summary(text: str) -> str:
+    """The heading (else the title) of an HTML page as one short line of plain text."""
     title = re.search(r"(?is)<title>(.*?)</title>", text)
     heading = re.search(r"(?is)<h1[^>]*>(.*?)</h1>", text)
     picked = heading or title
@@ -142,7 +143,7 @@ def parse_error_body(
             retryable_raw if isinstance(retryable_raw, bool) else None,
         )
     if text.strip():
-        summary = _html_summary(text) if "<" in text else text.strip()[:200]
+        summary = html_summary(text) if "<" in text else text.strip()[:200]
         what = "an HTML page" if "<html" in text.lower() else "a non-JSON answer"
         return "", f"The server answered with {what}: {summary or reason}", "", "", None
     return "", reason or f"HTTP {status}", "", "", None

@@ -31,7 +31,7 @@ import urllib3
 from requests.adapters import HTTPAdapter
 
 from desktop import __version__
-from desktop.api.errors import CANCELLED, HTTP, MALFORMED, NETWORK, TIMEOUT, ApiError
+from desktop.api.errors import CANCELLED, HTTP, MALFORMED, NETWORK, TIMEOUT, ApiError, html_summary
 from desktop.api.errors import parse_error_body as _parse_error_body
 from desktop.auth import TokenProvider
 from desktop.models.records import Parsed, parse_list
@@ -347,7 +347,7 @@ class HttpSession:
                     data = json.loads(body.decode("utf-8"))
             except (ValueError, UnicodeDecodeError) as exc:
                 raise ApiError(
-                    "The server's answer could not be read (malformed JSON).",
+                    _unreadable(body, content_type),
                     kind=MALFORMED,
                     status=None,
                     request_id=server_rid,
@@ -387,10 +387,18 @@ class HttpSession:
                         ambiguous=True,
                     )
         except (urllib3.exceptions.HTTPError, requests.exceptions.RequestException, OSError) as exc:
+            reason = _reason(exc)
             if isinstance(exc, (urllib3.exceptions.TimeoutError, TimeoutError)):
                 message, kind = "The server stopped sending its answer.", TIMEOUT
+            elif isinstance(
+                exc, (urllib3.exceptions.DecodeError, requests.exceptions.ContentDecodingError)
+            ):
+                message = "The server's answer could not be read (its compression is broken)."
+                kind = MALFORMED
+            elif reason == "the answer was cut off":
+                message, kind = "The answer was cut off before its end.", NETWORK
             else:
-                message, kind = f"The answer was cut off: {_reason(exc)}", NETWORK
+                message, kind = f"The answer was cut off: {reason}", NETWORK
             raise ApiError(
                 message, kind=kind, request_id=request_id, url=url, ambiguous=True
             ) from exc
@@ -421,6 +429,18 @@ class HttpSession:
             name=name,
             url=url,
         )
+
+
+def _unreadable(body: bytes, content_type: str) -> str:
+    """Why a success answer is not data, in words: a proxy's or captive portal's HTML page is
+    named as such (with its heading), anything else is malformed JSON."""
+    head = body[:65536].decode("utf-8", errors="replace")
+    if "html" in content_type.lower() or head.lstrip().startswith("<"):
+        summary = html_summary(head)
+        return "The server answered with an HTML page, not data" + (
+            f": {summary}" if summary else "."
+        )
+    return "The server's answer could not be read (malformed JSON)."
 
 
 def _cancelled(request_id: str, url: str) -> ApiError:

@@ -61,6 +61,17 @@ def serve(script: Script) -> Iterator[tuple[RawServer, Backend]]:
 
 # (answer, kind, words the user reads)
 UNUSABLE: list[tuple[str, Script, str, str]] = [
+    (
+        "a captive portal's HTML page with 200",
+        answer(
+            200,
+            b"<html><head><title>Sign in to Hotel Wi-Fi</title></head><body><h1>Welcome</h1>"
+            b"<script>location='https://evil.example'</script></body></html>",
+            "text/html; charset=utf-8",
+        ),
+        MALFORMED,
+        "HTML page",
+    ),
     ("invalid UTF-8", answer(200, b'{"value": [{"id": "\xff\xfe"}]}'), MALFORMED,
      "could not be read"),
     ("a JSON array, not a collection", answer(200, b"[1, 2]"), MALFORMED, "collection"),
@@ -76,6 +87,9 @@ UNUSABLE: list[tuple[str, Script, str, str]] = [
     ("bytes that are not HTTP", raw_bytes(b"\x00\x01 SSH-2.0-OpenSSH\r\n\r\n"), NETWORK,
      "connection"),
     ("a connection closed without a byte", raw_bytes(b""), NETWORK, "without answering"),
+    ("a gzip body that is not gzip",
+     answer(200, b"plain text", headers=[("Content-Encoding", "gzip")]), MALFORMED,
+     "could not be read"),
     ("an HTML 500 page", answer(500, b"<html><body><h1>500 - Internal error</h1>"
                                      b"<img src='https://evil.example/x.png'></body></html>",
                                 "text/html"), "http", "HTML page"),
