@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from desktop.models.records import clean_text
 from desktop.redact import redact
 
 # What went wrong, for logic (retry, message) rather than display.
@@ -40,10 +41,11 @@ class ApiError(Exception):
         url: str = "",
         ambiguous: bool = False,
     ) -> None:
-        super().__init__(redact(message))
-        self.message = redact(message)
+        message = redact(clean_text(message))
+        super().__init__(message)
+        self.message = message
         self.status = status
-        self.code = code
+        self.code = clean_text(code)
         self.kind = kind
         self.request_id = request_id
         self.correlation_id = correlation_id

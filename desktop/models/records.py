@@ -11,6 +11,7 @@ The records the cache keeps (Customer, ServiceHealth, HealthIssue, ServiceReques
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -26,6 +27,17 @@ class RecordError(ValueError):
 
 
 # --- tolerant access -------------------------------------------------------------------------
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """`value` as valid Unicode. JSON may escape half a surrogate pair (`"\\ud800"`): valid
+    JSON that Python keeps as is, but that UTF-8 (export files, SQLite, logs) refuses. Each
+    such half becomes U+FFFD, the replacement character."""
+    if value.isascii():
+        return value
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def field_of(data: Mapping[str, Any], *names: str, default: Any = None) -> Any:
@@ -56,7 +68,7 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return clean_text(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):

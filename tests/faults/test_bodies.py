@@ -10,6 +10,7 @@ import pytest
 
 from desktop.api.errors import MALFORMED, NETWORK
 from desktop.backend import Backend
+from desktop.export import collect, render
 from desktop.models.records import Customer
 from desktop.sandbox import Sandbox
 
@@ -133,3 +134,16 @@ def test_bad_items_are_item_errors_and_good_ones_are_kept() -> None:
         health, _ = outcome.value
         assert [h.service_id for h in health.items] == ["Exchange"]
         assert [e.index for e in health.errors] == [0, 1, 2, 3]
+
+
+def test_an_error_message_with_a_lone_surrogate_can_be_exported(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """JSON may escape half a surrogate pair ("\\ud800"): valid JSON, invalid Unicode. The
+    message reaches the export's error column and must still write as UTF-8."""
+    body = b'{"error": {"code": "BadThing", "message": "bad \\ud800 thing"}}'
+    for _server, backend in serve(answer(400, body)):
+        rows, failed = collect(backend, "health", TENANTS[:1])
+        assert failed == 1
+        for fmt in ("csv", "json"):
+            path = tmp_path / f"health.{fmt}"
+            path.write_text(render(rows, "health", fmt), encoding="utf-8")
+            assert "bad \ufffd thing" in path.read_text(encoding="utf-8")
