@@ -72,7 +72,10 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return str(value)
+        try:
+            return str(value)
+        except ValueError:  # an int past Python's 4,300-digit limit for str()
+            raise RecordError("a number too long to show") from None
     raise RecordError(f"expected text, got {type(value).__name__}")
 
 
@@ -98,8 +101,11 @@ def _int(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdecimal():
+        try:
+            return int(value)
+        except ValueError:  # "--5", or past the 4,300-digit limit
+            return None
     return None
 
 
@@ -127,11 +133,13 @@ def parse_time(value: Any) -> datetime | None:
         text = f"{head}.{(digits + '000000')[:6]}{rest}"
     try:
         parsed = datetime.fromisoformat(text)
-    except ValueError:
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=timezone.utc)
+        return parsed.astimezone(timezone.utc)
+    except (ValueError, OverflowError):
+        # OverflowError: a valid date whose UTC falls outside years 1-9999
+        # ("9999-12-31T23:59:59-01:00"); it escaped parse_list and sank the whole answer.
         raise RecordError(f"not a date: {value[:40]!r}") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
 
 
 def wire_time(value: datetime | None) -> str | None:
@@ -162,8 +170,9 @@ class Enum:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         text = _text(value)
-        if text.strip().isdigit() and int(text) in self._numbers:
-            return self._numbers[int(text)]
+        number = _int(text)
+        if number is not None and number in self._numbers:
+            return self._numbers[number]
         return self._by_key.get(self._key(text), text)
 
     def known(self, value: str) -> bool:
