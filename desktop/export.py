@@ -275,8 +275,9 @@ def cached_rows(cache: Cache, source: str, what: str) -> Cached | None:
 
 
 # Cells a spreadsheet would run as a formula (OWASP "CSV injection"): prefix a quote so the cell
-# is shown as text. Tab and CR count because some spreadsheets strip them before parsing.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# is shown as text. Tab, CR and NUL count because spreadsheets may strip them before parsing
+# (OWASP ASVS 5.0 V1.2.10 lists NUL with the others).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\x00")
 
 
 def neutralise(cell: str) -> str:
