@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+from collections.abc import Mapping
 from datetime import datetime
 from types import TracebackType
 from typing import Any
@@ -38,10 +39,13 @@ class Sandbox:
         throttle_window_s: float = 60.0,
         drop_after_commit: int = 0,
         retired_create: bool = False,
+        company_names: Mapping[int, str] | None = None,
     ) -> None:
+        """`company_names` replaces the company names of the customers it indexes (in
+        generation order), for hostile-data tests: markup, formulas, control characters..."""
         if customers < 0:
             raise ValueError("customers must not be negative")
-        self.data = Dataset(customers, seed, now)
+        self.data = Dataset(customers, seed, now, company_names)
         self._stats = Stats()
         self._faults = Faults(seed, fault_rate)
         state = State(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop.sandbox import catalog, names
@@ -54,8 +55,14 @@ def guid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def generate(count: int, seed: int) -> list[Customer]:
-    """`count` customers in generation order (index i is the i-th generated)."""
+def generate(
+    count: int, seed: int, company_names: Mapping[int, str] | None = None
+) -> list[Customer]:
+    """`count` customers in generation order (index i is the i-th generated).
+
+    `company_names` replaces the company name of those customers (hostile-data tests); their
+    domains and everything else stay as generated, and the other customers do not change.
+    """
     rng = random.Random(f"{seed}:customers")
     rel_names = [r[0] for r in RELATIONSHIPS]
     rel_weights = [r[1] for r in RELATIONSHIPS]
@@ -73,6 +80,8 @@ def generate(count: int, seed: int) -> list[Customer]:
             country, suffix = names.culture_info(culture)
         else:
             name, slug = names.company_name(culture, rng)
+        if company_names and index in company_names:
+            name = company_names[index]
         slug = slug or "tenant"
         base = slug
         while slug in slugs:

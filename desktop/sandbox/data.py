@@ -7,13 +7,12 @@ are the same whatever order tenants (or aspects) are asked for in.
 from __future__ import annotations
 
 import bisect
-import json
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 
-from desktop.sandbox import catalog, incidents, names, tickets
+from desktop.sandbox import catalog, incidents, names, responses, tickets
 from desktop.sandbox.customers import PARTNER, Customer, guid, sort_key
 from desktop.sandbox.customers import generate as generate_customers
 from desktop.sandbox.incidents import Issue
@@ -28,14 +27,20 @@ def default_now() -> datetime:
 
 
 class Dataset:
-    def __init__(self, customers: int = 250, seed: int = 7, now: datetime | None = None) -> None:
+    def __init__(
+        self,
+        customers: int = 250,
+        seed: int = 7,
+        now: datetime | None = None,
+        company_names: Mapping[int, str] | None = None,
+    ) -> None:
         self.seed = seed
         self._real_time = now is None
         self.now = default_now() if now is None else utc(now)
         self._t0 = time.monotonic()
         self.partner = PARTNER
         self.partner_tenant_id = PARTNER.tenant_id
-        self.by_index = generate_customers(customers, seed)
+        self.by_index = generate_customers(customers, seed, company_names)
         self.customers: list[Customer] = sorted(self.by_index, key=sort_key)
         self._by_tid = {c.tenant_id: c for c in self.customers}
         self.pool: list[Issue] = incidents.build_pool(seed, self.now)
@@ -102,8 +107,7 @@ class Dataset:
         """Every list item, pre-serialised, in list order."""
         if self._items is None:
             self._items = [
-                json.dumps(self.customer_item(c), ensure_ascii=False).encode("utf-8")
-                for c in self.customers
+                responses.dumps(self.customer_item(c), separators=None) for c in self.customers
             ]
         return self._items
 

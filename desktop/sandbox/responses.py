@@ -25,8 +25,13 @@ class Response:
     slow_s: float = 0.0  # send the body in small pieces over this many seconds
 
 
-def dumps(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def dumps(value: object, separators: tuple[str, str] | None = (",", ":")) -> bytes:
+    """UTF-8 JSON. Text holding half a surrogate pair (a hostile name given with `names=`) has
+    no UTF-8 form: such a value goes out \\u-escaped, as a server escaping non-ASCII sends it."""
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=separators).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, ensure_ascii=True, separators=separators).encode("ascii")
 
 
 def json_response(status: int, value: object, headers: Headers | None = None) -> Response:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import copy
-import json
 import random
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from desktop.sandbox import catalog
+from desktop.sandbox import catalog, responses
 from desktop.sandbox.customers import PARTNER, Customer, guid
 from desktop.sandbox.timefmt import NEVER, pc_date
 
@@ -205,7 +204,7 @@ class TicketStore:
             if keep is not None:
                 source = [r for r in source if keep(r)]
             chosen = source[offset : offset + size]
-            return len(source), [json.dumps(r, ensure_ascii=False).encode() for r in chosen]
+            return len(source), [responses.dumps(r, separators=None) for r in chosen]
 
     def _find(self, request_id: str) -> dict[str, object] | None:
         if not request_id.isdigit() or len(request_id) > 16:
