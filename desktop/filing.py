@@ -31,12 +31,29 @@ log = logging.getLogger(__name__)
 TITLE_MAX = 255
 DESCRIPTION_MAX = 32_000
 CC_MAX = 10
+#: The translation context of this module's texts: the dialog shows them translated
+#: (`QCoreApplication.translate(TR_CONTEXT, text)`), the command line as they are.
+TR_CONTEXT = "filing"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Marks `text` for lupdate; this module has no Qt, so the UI translates it where shown."""
+    return text
+
+
 # Partner Center severities, with what each means for whoever picks one.
 SEVERITIES: dict[str, str] = {
-    "critical": "Critical business impact: a service is down or unusable for many users, "
-    "with no workaround.",
-    "moderate": "Significant impact: a feature is impaired or degraded, a workaround may exist.",
-    "minimal": "Minimal impact: a question, a minor problem or an inconvenience.",
+    "critical": QT_TRANSLATE_NOOP(
+        "filing",
+        "Critical business impact: a service is down or unusable for many users, "
+        "with no workaround.",
+    ),
+    "moderate": QT_TRANSLATE_NOOP(
+        "filing", "Significant impact: a feature is impaired or degraded, a workaround may exist."
+    ),
+    "minimal": QT_TRANSLATE_NOOP(
+        "filing", "Minimal impact: a question, a minor problem or an inconvenience."
+    ),
 }
 _EMAIL = re.compile(r"^[^@\s,;<>()\"]+@[^@\s,;<>()\"]+\.[^@\s,;<>()\"]{2,}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -58,8 +75,16 @@ class CreateRetiredError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong with one field: an English `template` (marked for translation) and the
+    values for its {0}, {1}… placeholders."""
+
     field: str
-    message: str
+    template: str
+    args: tuple[object, ...] = ()
+
+    @property
+    def message(self) -> str:
+        return self.template.format(*self.args)
 
 
 def cc_addresses(text: str) -> list[str]:
@@ -71,40 +96,87 @@ def validate(draft: Draft, topics_available: bool = True) -> list[Problem]:
     problems: list[Problem] = []
     title = draft.title.strip()
     if not title:
-        problems.append(Problem("title", "Enter a title that says what is wrong."))
+        problems.append(
+            Problem("title", QT_TRANSLATE_NOOP("filing", "Enter a title that says what is wrong."))
+        )
     elif len(title) > TITLE_MAX:
         problems.append(
-            Problem("title", f"The title has {len(title)} characters; {TITLE_MAX} at most.")
+            Problem(
+                "title",
+                QT_TRANSLATE_NOOP("filing", "The title has {0} characters; {1} at most."),
+                (len(title), TITLE_MAX),
+            )
         )
     elif _CONTROL.search(title):
-        problems.append(Problem("title", "The title contains control characters."))
+        problems.append(
+            Problem("title", QT_TRANSLATE_NOOP("filing", "The title contains control characters."))
+        )
     if draft.severity not in SEVERITIES:
-        problems.append(Problem("severity", "Choose critical, moderate or minimal."))
+        problems.append(
+            Problem(
+                "severity", QT_TRANSLATE_NOOP("filing", "Choose critical, moderate or minimal.")
+            )
+        )
     if topics_available and not draft.topic_id.isdigit():
-        problems.append(Problem("topic", "Choose the support topic closest to the problem."))
+        problems.append(
+            Problem(
+                "topic",
+                QT_TRANSLATE_NOOP("filing", "Choose the support topic closest to the problem."),
+            )
+        )
     elif not topics_available and not draft.topic_name.strip():
-        problems.append(Problem("topic", "Choose the product the problem is about."))
+        problems.append(
+            Problem(
+                "topic", QT_TRANSLATE_NOOP("filing", "Choose the product the problem is about.")
+            )
+        )
     description = draft.description.strip()
     if len(description) < 20:
         problems.append(
             Problem(
                 "description",
-                "Describe the problem in at least 20 characters: what happens, since when, "
-                "who is affected.",
+                QT_TRANSLATE_NOOP(
+                    "filing",
+                    "Describe the problem in at least {0} characters: what happens, since when, "
+                    "who is affected.",
+                ),
+                (20,),
             )
         )
     elif len(description) > DESCRIPTION_MAX:
         problems.append(
-            Problem("description", f"The description is longer than {DESCRIPTION_MAX} characters.")
+            Problem(
+                "description",
+                QT_TRANSLATE_NOOP("filing", "The description is longer than {0} characters."),
+                (DESCRIPTION_MAX,),
+            )
         )
     if draft.contact_email.strip() and not _EMAIL.match(draft.contact_email.strip()):
-        problems.append(Problem("contact", f"'{draft.contact_email.strip()}' is not an e-mail."))
+        problems.append(
+            Problem(
+                "contact",
+                QT_TRANSLATE_NOOP("filing", "“{0}” is not an e-mail address."),
+                (draft.contact_email.strip(),),
+            )
+        )
     cc = cc_addresses(draft.cc)
     bad = [address for address in cc if not _EMAIL.match(address)]
     if bad:
-        problems.append(Problem("cc", f"Not an e-mail address: {', '.join(bad[:3])}."))
+        problems.append(
+            Problem(
+                "cc",
+                QT_TRANSLATE_NOOP("filing", "Not an e-mail address: {0}."),
+                (", ".join(bad[:3]),),
+            )
+        )
     elif len(cc) > CC_MAX:
-        problems.append(Problem("cc", f"{len(cc)} addresses; {CC_MAX} at most."))
+        problems.append(
+            Problem(
+                "cc",
+                QT_TRANSLATE_NOOP("filing", "{0} addresses; {1} at most."),
+                (len(cc), CC_MAX),
+            )
+        )
     return problems
 
 

@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 CLOUD_CHOICES = ("sandbox", *CLOUDS)
-LANGUAGES = ("", "en", "de", "zh_TW", "ja")  # "" follows the system
+# "" follows the system; desktop.i18n knows each language (its catalogue, locale, X-Locale).
+LANGUAGES = ("", "en", "de", "zh_TW")
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _TENANT = re.compile(r"^(organizations|common|[0-9a-fA-F-]{36}|[A-Za-z0-9.-]+\.[A-Za-z]{2,})$")
 

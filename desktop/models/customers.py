@@ -20,7 +20,6 @@ from desktop.models.age import age_text
 from desktop.models.records import Customer, GdapRelationship
 from desktop.models.table import (
     QT_TRANSLATE_NOOP,
-    TR_CONTEXT,
     Column,
     RecordTableModel,
     SortRole,
@@ -59,12 +58,12 @@ def _fold(text: str) -> str:
 
 relationship_label = labelled(
     {
-        "reseller": QT_TRANSLATE_NOOP(_CONTEXT, "Reseller"),
-        "advisor": QT_TRANSLATE_NOOP(_CONTEXT, "Advisor"),
-        "syndication": QT_TRANSLATE_NOOP(_CONTEXT, "Syndication"),
-        "microsoft_support": QT_TRANSLATE_NOOP(_CONTEXT, "Microsoft support"),
-        "none": QT_TRANSLATE_NOOP(_CONTEXT, "None"),
-        "unknown": QT_TRANSLATE_NOOP(_CONTEXT, "Unknown"),
+        "reseller": QT_TRANSLATE_NOOP("CustomerTableModel", "Reseller"),
+        "advisor": QT_TRANSLATE_NOOP("CustomerTableModel", "Advisor"),
+        "syndication": QT_TRANSLATE_NOOP("CustomerTableModel", "Syndication"),
+        "microsoft_support": QT_TRANSLATE_NOOP("CustomerTableModel", "Microsoft support"),
+        "none": QT_TRANSLATE_NOOP("CustomerTableModel", "None"),
+        "unknown": QT_TRANSLATE_NOOP("CustomerTableModel", "Unknown"),
     },
     _CONTEXT,
 )
@@ -93,46 +92,50 @@ def health_text(summary: HealthSummary | None) -> str:
         return "—"
     if summary.error:
         if summary.error_kind != "no_access":
-            return QCoreApplication.translate(_CONTEXT, "Error")
-        return QCoreApplication.translate(_CONTEXT, "No access")
+            return QCoreApplication.translate("CustomerTableModel", "Error")
+        return QCoreApplication.translate("CustomerTableModel", "No access")
     if summary.worst_rank >= 3:
-        return QCoreApplication.translate(_CONTEXT, "Down")
+        return QCoreApplication.translate("CustomerTableModel", "Down")
     if summary.worst_rank == 2:
-        return QCoreApplication.translate(_CONTEXT, "%n degraded", None, max(summary.degraded, 1))
+        return QCoreApplication.translate(
+            "CustomerTableModel", "%n degraded", None, max(summary.degraded, 1)
+        )
     if summary.worst_rank == 1:
-        return QCoreApplication.translate(_CONTEXT, "Advisory")
-    return QCoreApplication.translate(_CONTEXT, "OK")
+        return QCoreApplication.translate("CustomerTableModel", "Advisory")
+    return QCoreApplication.translate("CustomerTableModel", "OK")
 
 
 def health_tooltip(summary: HealthSummary | None) -> str:
     if summary is None:
-        return QCoreApplication.translate(_CONTEXT, "Service health not loaded yet")
+        return QCoreApplication.translate("CustomerTableModel", "Service health not loaded yet")
     age = ""
     if summary.fetched is not None:
-        age = "\n" + QCoreApplication.translate(_CONTEXT, "Checked {0}").format(
+        age = "\n" + QCoreApplication.translate("CustomerTableModel", "Checked {0}").format(
             age_text(summary.fetched)
         )
     if summary.error:
         return summary.error + age
     services = QCoreApplication.translate(
-        _CONTEXT, "%n service(s) not operational", None, summary.degraded
+        "CustomerTableModel", "%n service(s) not operational", None, summary.degraded
     )
-    incidents = QCoreApplication.translate(_CONTEXT, "%n active issue(s)", None, summary.incidents)
+    incidents = QCoreApplication.translate(
+        "CustomerTableModel", "%n active issue(s)", None, summary.incidents
+    )
     return f"{services}\n{incidents}{age}"
 
 
 gdap_status_label = labelled(
     {
-        "active": QT_TRANSLATE_NOOP(_CONTEXT, "Active"),
-        "expiring": QT_TRANSLATE_NOOP(_CONTEXT, "Expiring"),
-        "expired": QT_TRANSLATE_NOOP(_CONTEXT, "Expired"),
-        "terminated": QT_TRANSLATE_NOOP(_CONTEXT, "Terminated"),
-        "terminating": QT_TRANSLATE_NOOP(_CONTEXT, "Terminating"),
-        "terminationRequested": QT_TRANSLATE_NOOP(_CONTEXT, "Termination requested"),
-        "approvalPending": QT_TRANSLATE_NOOP(_CONTEXT, "Awaiting approval"),
-        "approved": QT_TRANSLATE_NOOP(_CONTEXT, "Approved"),
-        "activating": QT_TRANSLATE_NOOP(_CONTEXT, "Activating"),
-        "created": QT_TRANSLATE_NOOP(_CONTEXT, "Created"),
+        "active": QT_TRANSLATE_NOOP("CustomerTableModel", "Active"),
+        "expiring": QT_TRANSLATE_NOOP("CustomerTableModel", "Expiring"),
+        "expired": QT_TRANSLATE_NOOP("CustomerTableModel", "Expired"),
+        "terminated": QT_TRANSLATE_NOOP("CustomerTableModel", "Terminated"),
+        "terminating": QT_TRANSLATE_NOOP("CustomerTableModel", "Terminating"),
+        "terminationRequested": QT_TRANSLATE_NOOP("CustomerTableModel", "Termination requested"),
+        "approvalPending": QT_TRANSLATE_NOOP("CustomerTableModel", "Awaiting approval"),
+        "approved": QT_TRANSLATE_NOOP("CustomerTableModel", "Approved"),
+        "activating": QT_TRANSLATE_NOOP("CustomerTableModel", "Activating"),
+        "created": QT_TRANSLATE_NOOP("CustomerTableModel", "Created"),
     },
     _CONTEXT,
 )
@@ -155,16 +158,16 @@ def gdap_text(cell: GdapCell) -> str:
     if cell == GDAP_NOT_LOADED:
         return "—"
     if not isinstance(cell, GdapRelationship):
-        return QCoreApplication.translate(_CONTEXT, "No GDAP")
+        return QCoreApplication.translate("CustomerTableModel", "No GDAP")
     label = gdap_status_label(cell.status)
     days = days_left(cell)
     if days is not None and days <= EXPIRY_WARNING_DAYS:
         if days <= 0:
-            return QCoreApplication.translate(_CONTEXT, "Expires today")
-        return QCoreApplication.translate(_CONTEXT, "Expires in %n day(s)", None, days)
+            return QCoreApplication.translate("CustomerTableModel", "Expires today")
+        return QCoreApplication.translate("CustomerTableModel", "Expires in %n day(s)", None, days)
     if cell.active and cell.end is not None:
         return (
-            QCoreApplication.translate(_CONTEXT, "%1 until %2")
+            QCoreApplication.translate("CustomerTableModel", "%1 until %2")
             .replace("%1", label)
             .replace("%2", day_text(cell.end))
         )
@@ -176,7 +179,7 @@ def gdap_text_sample() -> str:
     widest = datetime(2088, 12, 28, 12, tzinfo=timezone.utc)
     label = gdap_status_label("active")
     return (
-        QCoreApplication.translate(_CONTEXT, "%1 until %2")
+        QCoreApplication.translate("CustomerTableModel", "%1 until %2")
         .replace("%1", label)
         .replace("%2", day_text(widest))
     )
@@ -184,23 +187,23 @@ def gdap_text_sample() -> str:
 
 def gdap_tooltip(cell: GdapCell) -> str:
     if cell == GDAP_NOT_LOADED:
-        return QCoreApplication.translate(_CONTEXT, "GDAP relationships not loaded")
+        return QCoreApplication.translate("CustomerTableModel", "GDAP relationships not loaded")
     if not isinstance(cell, GdapRelationship):
         return QCoreApplication.translate(
-            _CONTEXT,
+            "CustomerTableModel",
             "No active GDAP relationship: health, incidents and delegated admin portals of "
             "this customer are not available to you.",
         )
-    roles = QCoreApplication.translate(_CONTEXT, "%n role(s)", None, len(cell.role_ids))
+    roles = QCoreApplication.translate("CustomerTableModel", "%n role(s)", None, len(cell.role_ids))
     text = f"{cell.display_name}\n{gdap_status_label(cell.status)} · {roles}"
     if cell.end is not None:
-        text += "\n" + QCoreApplication.translate(_CONTEXT, "Ends %1").replace(
+        text += "\n" + QCoreApplication.translate("CustomerTableModel", "Ends %1").replace(
             "%1", day_text(cell.end)
         )
     days = days_left(cell)
     if days is not None and days <= EXPIRY_WARNING_DAYS:
         text += "\n" + QCoreApplication.translate(
-            _CONTEXT, "Ask the customer to approve a new relationship before it ends."
+            "CustomerTableModel", "Ask the customer to approve a new relationship before it ends."
         )
     return text
 
@@ -262,26 +265,26 @@ class CustomerTableModel(RecordTableModel[Customer]):
             return self._gdap.get(c.tenant_id.lower(), GDAP_NONE)
 
         columns: list[Column[Customer]] = [
-            text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Name"), lambda c: c.company_name),
-            text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Domain"), lambda c: c.domain),
+            text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Name"), lambda c: c.company_name),
+            text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Domain"), lambda c: c.domain),
             text_column(
-                QT_TRANSLATE_NOOP(TR_CONTEXT, "Relationship"),
+                QT_TRANSLATE_NOOP("RecordTableModel", "Relationship"),
                 lambda c: relationship_label(c.relationship),
             ),
-            text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Tenant ID"), lambda c: c.tenant_id),
+            text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Tenant ID"), lambda c: c.tenant_id),
             Column(
-                QT_TRANSLATE_NOOP(TR_CONTEXT, "Health"),
+                QT_TRANSLATE_NOOP("RecordTableModel", "Health"),
                 lambda c: health_text(summary(c)),
                 lambda c: _health_sort_key(summary(c)),
                 tooltip=lambda c: health_tooltip(summary(c)),
-                accessible=lambda c: QCoreApplication.translate(_CONTEXT, "Health: %1").replace(
-                    "%1", health_text(summary(c))
-                ),
+                accessible=lambda c: QCoreApplication.translate(
+                    "CustomerTableModel", "Health: %1"
+                ).replace("%1", health_text(summary(c))),
                 status=lambda c: _health_sort_key(summary(c)),
                 decoration=lambda c: self._badge(summary(c)),
             ),
             Column(
-                QT_TRANSLATE_NOOP(TR_CONTEXT, "GDAP"),
+                QT_TRANSLATE_NOOP("RecordTableModel", "GDAP"),
                 lambda c: gdap_text(gdap(c)),
                 lambda c: gdap_rank(gdap(c)),
                 tooltip=lambda c: gdap_tooltip(gdap(c)),
@@ -290,7 +293,7 @@ class CustomerTableModel(RecordTableModel[Customer]):
                 decoration=lambda c: self._badges.get(2) if gdap_rank(gdap(c)) == 1 else None,
             ),
             Column(
-                QT_TRANSLATE_NOOP(TR_CONTEXT, "Tags"),
+                QT_TRANSLATE_NOOP("RecordTableModel", "Tags"),
                 lambda c: self._marks.get(c.tenant_id, ""),
                 # Favourites first, then tagged, then the rest: "" sorts last either way.
                 lambda c: _marks_sort_key(self._marks.get(c.tenant_id, "")),

@@ -18,7 +18,6 @@ from desktop.models.incidents import classification_label
 from desktop.models.records import Customer, HealthIssue, ServiceHealth, health_rank
 from desktop.models.table import (
     QT_TRANSLATE_NOOP,
-    TR_CONTEXT,
     Column,
     Index,
     RecordRole,
@@ -34,10 +33,10 @@ NAME, AFFECTED = 0, 1
 FIRST_SERVICE: Final = 2
 
 _SHORT = {
-    0: QT_TRANSLATE_NOOP(_CONTEXT, "OK"),
-    1: QT_TRANSLATE_NOOP(_CONTEXT, "Advisory"),
-    2: QT_TRANSLATE_NOOP(_CONTEXT, "Degraded"),
-    3: QT_TRANSLATE_NOOP(_CONTEXT, "Down"),
+    0: QT_TRANSLATE_NOOP("HealthGridModel", "OK"),
+    1: QT_TRANSLATE_NOOP("HealthGridModel", "Advisory"),
+    2: QT_TRANSLATE_NOOP("HealthGridModel", "Degraded"),
+    3: QT_TRANSLATE_NOOP("HealthGridModel", "Down"),
 }
 
 
@@ -177,9 +176,9 @@ class HealthGridModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if section == NAME:
-                return QCoreApplication.translate(_CONTEXT, "Customer")
+                return QCoreApplication.translate("HealthGridModel", "Customer")
             if section == AFFECTED:
-                return QCoreApplication.translate(_CONTEXT, "Affected")
+                return QCoreApplication.translate("HealthGridModel", "Affected")
             i = section - FIRST_SERVICE
             if 0 <= i < len(self._services):
                 return self._services[i][1]
@@ -202,10 +201,12 @@ class HealthGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 if row.error:
                     return row.error
-                return QCoreApplication.translate(_CONTEXT, "%n service(s)", None, row.affected)
+                return QCoreApplication.translate(
+                    "HealthGridModel", "%n service(s)", None, row.affected
+                )
             if role == Qt.ItemDataRole.ToolTipRole:
                 return row.error or QCoreApplication.translate(
-                    _CONTEXT, "%n active issue(s)", None, row.issues
+                    "HealthGridModel", "%n active issue(s)", None, row.issues
                 )
             if role in (StatusRole, SortRole):
                 return -1 if row.error else row.worst
@@ -297,21 +298,26 @@ class IncidentsNowModel(RecordTableModel[ActiveIssue]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
-                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "ID"), lambda a: a.issue.id),
-                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Title"), lambda a: a.issue.title),
-                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Service"), lambda a: a.issue.service),
+                text_column(QT_TRANSLATE_NOOP("RecordTableModel", "ID"), lambda a: a.issue.id),
                 text_column(
-                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Classification"),
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Title"), lambda a: a.issue.title
+                ),
+                text_column(
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Service"), lambda a: a.issue.service
+                ),
+                text_column(
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Classification"),
                     lambda a: classification_label(a.issue.classification),
                 ),
                 Column(
-                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Customers"),
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Customers"),
                     lambda a: str(len(a.tenants)),
                     lambda a: len(a.tenants),
                     alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 ),
                 date_column(
-                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Last update"), lambda a: a.issue.last_modified
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Last update"),
+                    lambda a: a.issue.last_modified,
                 ),
             ),
             parent,

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from desktop.models.records import HEALTH_STATUS, ServiceHealth, health_rank
 from desktop.models.table import (
     QT_TRANSLATE_NOOP,
-    TR_CONTEXT,
     Column,
     RecordTableModel,
     text_column,
@@ -20,24 +19,26 @@ SERVICE, STATUS = range(2)
 _CONTEXT: Final = "ServiceHealthModel"
 # Graph's documented serviceHealthStatus values (API.md section 3), in words a customer uses.
 _STATUS_LABELS: Final = {
-    "serviceOperational": QT_TRANSLATE_NOOP(_CONTEXT, "Operational"),
-    "serviceDegradation": QT_TRANSLATE_NOOP(_CONTEXT, "Degraded"),
-    "serviceInterruption": QT_TRANSLATE_NOOP(_CONTEXT, "Interrupted"),
-    "restoringService": QT_TRANSLATE_NOOP(_CONTEXT, "Restoring service"),
-    "extendedRecovery": QT_TRANSLATE_NOOP(_CONTEXT, "Extended recovery"),
-    "investigating": QT_TRANSLATE_NOOP(_CONTEXT, "Investigating"),
-    "verifyingService": QT_TRANSLATE_NOOP(_CONTEXT, "Verifying fix"),
-    "serviceRestored": QT_TRANSLATE_NOOP(_CONTEXT, "Restored"),
-    "postIncidentReviewPublished": QT_TRANSLATE_NOOP(_CONTEXT, "Post-incident report published"),
-    "falsePositive": QT_TRANSLATE_NOOP(_CONTEXT, "False positive"),
-    "investigationSuspended": QT_TRANSLATE_NOOP(_CONTEXT, "Investigation suspended"),
-    "resolved": QT_TRANSLATE_NOOP(_CONTEXT, "Resolved"),
-    "mitigated": QT_TRANSLATE_NOOP(_CONTEXT, "Mitigated"),
-    "mitigatedExternal": QT_TRANSLATE_NOOP(_CONTEXT, "Mitigated (external)"),
-    "resolvedExternal": QT_TRANSLATE_NOOP(_CONTEXT, "Resolved (external)"),
-    "confirmed": QT_TRANSLATE_NOOP(_CONTEXT, "Confirmed"),
-    "reported": QT_TRANSLATE_NOOP(_CONTEXT, "Reported"),
-    "unknownFutureValue": QT_TRANSLATE_NOOP(_CONTEXT, "Unknown"),
+    "serviceOperational": QT_TRANSLATE_NOOP("ServiceHealthModel", "Operational"),
+    "serviceDegradation": QT_TRANSLATE_NOOP("ServiceHealthModel", "Degraded"),
+    "serviceInterruption": QT_TRANSLATE_NOOP("ServiceHealthModel", "Interrupted"),
+    "restoringService": QT_TRANSLATE_NOOP("ServiceHealthModel", "Restoring service"),
+    "extendedRecovery": QT_TRANSLATE_NOOP("ServiceHealthModel", "Extended recovery"),
+    "investigating": QT_TRANSLATE_NOOP("ServiceHealthModel", "Investigating"),
+    "verifyingService": QT_TRANSLATE_NOOP("ServiceHealthModel", "Verifying fix"),
+    "serviceRestored": QT_TRANSLATE_NOOP("ServiceHealthModel", "Restored"),
+    "postIncidentReviewPublished": QT_TRANSLATE_NOOP(
+        "ServiceHealthModel", "Post-incident report published"
+    ),
+    "falsePositive": QT_TRANSLATE_NOOP("ServiceHealthModel", "False positive"),
+    "investigationSuspended": QT_TRANSLATE_NOOP("ServiceHealthModel", "Investigation suspended"),
+    "resolved": QT_TRANSLATE_NOOP("ServiceHealthModel", "Resolved"),
+    "mitigated": QT_TRANSLATE_NOOP("ServiceHealthModel", "Mitigated"),
+    "mitigatedExternal": QT_TRANSLATE_NOOP("ServiceHealthModel", "Mitigated (external)"),
+    "resolvedExternal": QT_TRANSLATE_NOOP("ServiceHealthModel", "Resolved (external)"),
+    "confirmed": QT_TRANSLATE_NOOP("ServiceHealthModel", "Confirmed"),
+    "reported": QT_TRANSLATE_NOOP("ServiceHealthModel", "Reported"),
+    "unknownFutureValue": QT_TRANSLATE_NOOP("ServiceHealthModel", "Unknown"),
 }
 
 
@@ -57,9 +58,9 @@ class ServiceHealthModel(RecordTableModel[ServiceHealth]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
-                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Service"), lambda h: h.service),
+                text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Service"), lambda h: h.service),
                 Column(
-                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Status"),
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Status"),
                     lambda h: status_label(h.status),
                     lambda h: health_rank(h.status),
                     tooltip=lambda h: h.status,

@@ -11,7 +11,6 @@ from desktop.models.health import status_label
 from desktop.models.records import HealthIssue, health_rank
 from desktop.models.table import (
     QT_TRANSLATE_NOOP,
-    TR_CONTEXT,
     Column,
     RecordTableModel,
     date_column,
@@ -24,9 +23,9 @@ ID, TITLE, SERVICE, CLASSIFICATION, STATUS, LAST_UPDATE = range(6)
 _CONTEXT: Final = "IssueTableModel"
 classification_label = labelled(
     {
-        "incident": QT_TRANSLATE_NOOP(_CONTEXT, "Incident"),
-        "advisory": QT_TRANSLATE_NOOP(_CONTEXT, "Advisory"),
-        "unknownFutureValue": QT_TRANSLATE_NOOP(_CONTEXT, "Unknown"),
+        "incident": QT_TRANSLATE_NOOP("IssueTableModel", "Incident"),
+        "advisory": QT_TRANSLATE_NOOP("IssueTableModel", "Advisory"),
+        "unknownFutureValue": QT_TRANSLATE_NOOP("IssueTableModel", "Unknown"),
     },
     _CONTEXT,
 )
@@ -48,21 +47,21 @@ class IssueTableModel(RecordTableModel[HealthIssue]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
-                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "ID"), lambda i: i.id),
-                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Title"), lambda i: i.title),
-                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Service"), lambda i: i.service),
+                text_column(QT_TRANSLATE_NOOP("RecordTableModel", "ID"), lambda i: i.id),
+                text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Title"), lambda i: i.title),
+                text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Service"), lambda i: i.service),
                 text_column(
-                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Classification"),
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Classification"),
                     lambda i: classification_label(i.classification),
                 ),
                 Column(
-                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Status"),
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Status"),
                     lambda i: status_label(i.status),
                     lambda i: health_rank(i.status),
                     status=lambda i: i.status,
                 ),
                 date_column(
-                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Last update"), lambda i: i.last_modified
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Last update"), lambda i: i.last_modified
                 ),
             ),
             parent,

@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Qt
 from desktop.models.records import SR_SEVERITY, SR_STATUS, ServiceRequest
 from desktop.models.table import (
     QT_TRANSLATE_NOOP,
-    TR_CONTEXT,
     Column,
     RecordTableModel,
     date_column,
@@ -22,19 +21,19 @@ ID, TITLE, SEVERITY, STATUS, CREATED, MODIFIED, CUSTOMER = range(7)
 _CONTEXT: Final = "ServiceRequestModel"
 _severity = labelled(
     {
-        "critical": QT_TRANSLATE_NOOP(_CONTEXT, "Critical (A)"),
-        "moderate": QT_TRANSLATE_NOOP(_CONTEXT, "Moderate (B)"),
-        "minimal": QT_TRANSLATE_NOOP(_CONTEXT, "Minimal (C)"),
-        "unknown": QT_TRANSLATE_NOOP(_CONTEXT, "Unknown"),
+        "critical": QT_TRANSLATE_NOOP("ServiceRequestModel", "Critical (A)"),
+        "moderate": QT_TRANSLATE_NOOP("ServiceRequestModel", "Moderate (B)"),
+        "minimal": QT_TRANSLATE_NOOP("ServiceRequestModel", "Minimal (C)"),
+        "unknown": QT_TRANSLATE_NOOP("ServiceRequestModel", "Unknown"),
     },
     _CONTEXT,
 )
 _status = labelled(
     {
-        "open": QT_TRANSLATE_NOOP(_CONTEXT, "Open"),
-        "closed": QT_TRANSLATE_NOOP(_CONTEXT, "Closed"),
-        "attention_needed": QT_TRANSLATE_NOOP(_CONTEXT, "Needs attention"),
-        "none": QT_TRANSLATE_NOOP(_CONTEXT, "None"),
+        "open": QT_TRANSLATE_NOOP("ServiceRequestModel", "Open"),
+        "closed": QT_TRANSLATE_NOOP("ServiceRequestModel", "Closed"),
+        "attention_needed": QT_TRANSLATE_NOOP("ServiceRequestModel", "Needs attention"),
+        "none": QT_TRANSLATE_NOOP("ServiceRequestModel", "None"),
     },
     _CONTEXT,
 )
@@ -63,27 +62,28 @@ class ServiceRequestModel(RecordTableModel[ServiceRequest]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
-                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "ID"), lambda r: r.id),
-                text_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Title"), lambda r: r.title),
+                text_column(QT_TRANSLATE_NOOP("RecordTableModel", "ID"), lambda r: r.id),
+                text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Title"), lambda r: r.title),
                 Column(
-                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Severity"),
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Severity"),
                     lambda r: severity_label(r.severity),
                     lambda r: _SEVERITY_ORDER.get(r.severity),
                     status=lambda r: r.severity,
                 ),
                 Column(
-                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Status"),
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Status"),
                     lambda r: status_text(r.status),
                     lambda r: _STATUS_ORDER.get(r.status),
                     status=lambda r: r.status,
                 ),
-                date_column(QT_TRANSLATE_NOOP(TR_CONTEXT, "Created"), lambda r: r.created),
+                date_column(QT_TRANSLATE_NOOP("RecordTableModel", "Created"), lambda r: r.created),
                 date_column(
-                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Last modified"), lambda r: r.last_modified
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Last modified"),
+                    lambda r: r.last_modified,
                 ),
                 # For the partner-wide list; the per-customer pane hides it.
                 text_column(
-                    QT_TRANSLATE_NOOP(TR_CONTEXT, "Customer"),
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Customer"),
                     lambda r: r.organization_name or r.organization_id,
                 ),
             ),

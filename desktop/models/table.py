@@ -74,7 +74,7 @@ def _with_hint(signal: SignalInstance) -> SignalInstance:
 class Column(Generic[R]):
     """One column: an untranslated header and functions of the record for each role."""
 
-    header: str  # source text marked with QT_TRANSLATE_NOOP(TR_CONTEXT, ...)
+    header: str  # source text marked with QT_TRANSLATE_NOOP("RecordTableModel", ...)
     display: Callable[[R], str]
     sort_key: Callable[[R], Any]  # native comparable; None sorts last in either order
     tooltip: Callable[[R], str] | None = None

@@ -39,22 +39,6 @@ log = logging.getLogger(__name__)
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 
-REGISTRATION_HELP = (
-    "<b>First time?</b> Partner Desk signs in with <i>your</i> app registration:"
-    "<ol>"
-    "<li>In your partner tenant's Entra admin center, App registrations → New registration; "
-    "account type: this organisational directory only.</li>"
-    "<li>Authentication → Add a platform → Mobile and desktop applications, redirect URI "
-    "<code>http://localhost</code>; allow public client flows (for the device code).</li>"
-    "<li>API permissions (delegated): Microsoft Partner Center <code>user_impersonation</code>; "
-    "Microsoft Graph <code>ServiceHealth.Read.All</code>, "
-    "<code>DelegatedAdminRelationship.Read.All</code>, <code>Sites.Read.All</code>. "
-    "Grant admin consent.</li>"
-    "<li>Copy the Application (client) ID here.</li>"
-    "</ol>"
-    "US Government and China clouds need a registration in that cloud."
-)
-
 
 @dataclass(frozen=True)
 class SignInChoice:
@@ -95,7 +79,25 @@ class SignInDialog(QDialog):
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
-        self.help = QLabel(self.tr(REGISTRATION_HELP))
+        self.help = QLabel(
+            self.tr(
+                "<b>First time?</b> Partner Desk signs in with <i>your</i> app registration:"
+                "<ol>"
+                "<li>In your partner tenant's Entra admin center, App registrations → "
+                "New registration; account type: this organisational directory only.</li>"
+                "<li>Authentication → Add a platform → Mobile and desktop applications, "
+                "redirect URI <code>http://localhost</code>; allow public client flows (for the "
+                "device code).</li>"
+                "<li>API permissions (delegated): Microsoft Partner Center "
+                "<code>user_impersonation</code>; "
+                "Microsoft Graph <code>ServiceHealth.Read.All</code>, "
+                "<code>DelegatedAdminRelationship.Read.All</code>, <code>Sites.Read.All</code>. "
+                "Grant admin consent.</li>"
+                "<li>Copy the Application (client) ID here.</li>"
+                "</ol>"
+                "US Government and China clouds need a registration in that cloud."
+            )
+        )
         self.help.setWordWrap(True)
         self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.help)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.accounts import AuthError
 from desktop.backend import ApiError
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
+# lupdate reads the literal context of each call; a helper around it would hide the texts.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,9 @@ def explain(error: BaseException, what: str = "") -> Explained:
         # Sign-in trouble (a real cloud): Microsoft's reason in plain words and the next step.
         if error.code == "no_gdap":
             return Explained(
-                _tr("No GDAP access to this customer's {0}").format(what or _tr("data")),
+                translate("errors", "No GDAP access to this customer's {0}").format(
+                    what or translate("errors", "data")
+                ),
                 error.message + "\n" + error.next_step,
                 False,
             )
@@ -38,72 +39,87 @@ def explain(error: BaseException, what: str = "") -> Explained:
         )
     if not isinstance(error, ApiError):
         return Explained(
-            _tr("Something went wrong"),
-            _tr("An unexpected error occurred: {0}. The details are in the log.").format(
-                type(error).__name__
-            ),
+            translate("errors", "Something went wrong"),
+            translate(
+                "errors", "An unexpected error occurred: {0}. The details are in the log."
+            ).format(type(error).__name__),
             True,
         )
     if error.kind == "offline":
         return Explained(
-            _tr("Not available offline"),
-            _tr(
+            translate("errors", "Not available offline"),
+            translate(
+                "errors",
                 "Partner Desk was started with --offline and the local cache has no {0} for "
-                "this. Start it without --offline to load it."
-            ).format(what or _tr("data")),
+                "this. Start it without --offline to load it.",
+            ).format(what or translate("errors", "data")),
             False,
         )
-    reference = "\n" + _tr("Request id: {0}").format(error.request_id) if error.request_id else ""
+    reference = (
+        "\n" + translate("errors", "Request id: {0}").format(error.request_id)
+        if error.request_id
+        else ""
+    )
     status = error.status
     if status == 403 and "graph" in error.url.lower():
         return Explained(
-            _tr("No GDAP access to this customer's {0}").format(what or _tr("data")),
-            _tr(
+            translate("errors", "No GDAP access to this customer's {0}").format(
+                what or translate("errors", "data")
+            ),
+            translate(
+                "errors",
                 "Your partner account has no delegated admin role in this customer's tenant "
                 "for this. Ask the customer to approve a GDAP relationship that includes the "
                 "Service Support Administrator (or Global Reader) role, and make sure your "
-                "account is in the security group assigned to it in Partner Center."
+                "account is in the security group assigned to it in Partner Center.",
             )
             + reference,
             False,
         )
     if status in (401,):
         return Explained(
-            _tr("Sign-in needed"),
-            _tr("The service did not accept your sign-in. Sign in again and retry.") + reference,
+            translate("errors", "Sign-in needed"),
+            translate("errors", "The service did not accept your sign-in. Sign in again and retry.")
+            + reference,
             True,
         )
     if status == 403:
         return Explained(
-            _tr("Access denied"),
-            _tr("Partner Center refused this for your account: {0}").format(error.message)
+            translate("errors", "Access denied"),
+            translate("errors", "Partner Center refused this for your account: {0}").format(
+                error.message
+            )
             + reference,
             False,
         )
     if status == 404:
-        return Explained(_tr("Not found"), error.message + reference, False)
+        return Explained(translate("errors", "Not found"), error.message + reference, False)
     if error.throttled:
-        wait = f"{error.retry_after:.0f}" if error.retry_after else "?"
+        wait = QLocale().toString(round(error.retry_after)) if error.retry_after else "?"
         return Explained(
-            _tr("Microsoft is throttling requests"),
-            _tr("Too many requests for this tenant. Try again in {0} seconds.").format(wait)
+            translate("errors", "Microsoft is throttling requests"),
+            translate(
+                "errors", "Too many requests for this tenant. Try again in {0} seconds."
+            ).format(wait)
             + reference,
             True,
         )
     if error.kind in ("network", "timeout"):
         return Explained(
-            _tr("Could not reach the service"),
-            _tr("Check the network connection, then retry. ({0})").format(error.message),
+            translate("errors", "Could not reach the service"),
+            translate("errors", "Check the network connection, then retry. ({0})").format(
+                error.message
+            ),
             True,
         )
     if error.kind == "malformed":
         return Explained(
-            _tr("The service sent an answer that could not be read"),
+            translate("errors", "The service sent an answer that could not be read"),
             error.message + reference,
             True,
         )
     return Explained(
-        _tr("The service reported an error"),
+        translate("errors", "The service reported an error"),
         f"{error}",
         status is None or status >= 500,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,8 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.backend import ApiError
-from desktop.filing import SEVERITIES, TITLE_MAX, CreateRetiredError, submit, validate
+from desktop.filing import (
+    SEVERITIES,
+    TITLE_MAX,
+    TR_CONTEXT,
+    CreateRetiredError,
+    Problem,
+    submit,
+    validate,
+)
 from desktop.models.records import Customer, HealthIssue, ServiceRequest
+from desktop.models.requests import severity_label
 from desktop.store import Draft, DraftStore
 from desktop.ui.context import AppContext
 
@@ -62,11 +71,22 @@ def escalation_draft(customer: Customer, issue: HealthIssue) -> Draft:
         severity="critical" if issue.classification == "incident" else "moderate",
         topic_name=issue.service,
         incident_id=issue.id,
-        description=(
-            f"Microsoft incident {issue.id} ({issue.service}) affects this customer.\n"
-            f"{summary}\n\nWhat we see at the customer:\n"
-        ),
+        description=QCoreApplication.translate(
+            "NewRequestDialog",
+            "Microsoft incident {0} ({1}) affects this customer.\n{2}\n\n"
+            "What we see at the customer:\n",
+        ).format(issue.id, issue.service, summary),
     )
+
+
+def problem_text(problem: Problem) -> str:
+    """A validation problem in the user's language (its template was marked in the filing)."""
+    template = QCoreApplication.translate(TR_CONTEXT, problem.template)
+    return template.format(*(_localised(arg) for arg in problem.args))
+
+
+def _localised(value: object) -> object:
+    return QLocale().toString(value) if isinstance(value, int) else value
 
 
 class NewRequestDialog(QDialog):
@@ -103,7 +123,7 @@ class NewRequestDialog(QDialog):
         self.title_edit.setPlaceholderText(self.tr("What is wrong, in one line"))
         self.severity = QComboBox()
         for name in SEVERITIES:
-            self.severity.addItem(self.tr(name.capitalize()), name)
+            self.severity.addItem(severity_label(name), name)
         self.severity_help = QLabel()
         self.severity_help.setWordWrap(True)
         self.topic = QComboBox()
@@ -234,14 +254,15 @@ class NewRequestDialog(QDialog):
             self._save_timer.start()
 
     def _update_severity_help(self) -> None:
-        self.severity_help.setText(self.tr(SEVERITIES[str(self.severity.currentData())]))
+        meaning = SEVERITIES.get(str(self.severity.currentData()), "")
+        self.severity_help.setText(QCoreApplication.translate(TR_CONTEXT, meaning))
 
     def _show_problems(self, only_touched: bool) -> bool:
-        problems = {p.field: p.message for p in validate(self.current(), self._topics_available)}
+        problems = {p.field: p for p in validate(self.current(), self._topics_available)}
         for key, label in self.errors.items():
-            text = problems.get(key, "")
-            shown = bool(text) and (not only_touched or key in self._touched)
-            label.setText(self.tr(text) if shown else "")
+            problem = problems.get(key)
+            shown = problem is not None and (not only_touched or key in self._touched)
+            label.setText(problem_text(problem) if problem is not None and shown else "")
             label.setVisible(shown)
         return not problems
 

@@ -24,15 +24,17 @@ from desktop.notices import Notice, by_issue
 MENU_LIMIT = 20
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Notices", text, None, n)
+# lupdate reads the literal context of each call; a helper around it would hide the texts.
+translate = QCoreApplication.translate
 
 
 def notice_line(notice: Notice, name: str) -> str:
     """One notice as a line: "Contoso — EX123: Mail delayed (Service restored)"."""
     if notice.kind == "new":
-        what = _tr("new {0}").format(
-            _tr("advisory") if notice.classification == "advisory" else _tr("incident")
+        what = translate("Notices", "new {0}").format(
+            translate("Notices", "advisory")
+            if notice.classification == "advisory"
+            else translate("Notices", "incident")
         )
     else:
         what = describe_status(notice.new_status)
@@ -45,24 +47,28 @@ def group_message(notices: list[Notice], name_of: Callable[[str], str]) -> tuple
     if len(groups) == 1:
         (issue_id, kind, _old, new_status), members = next(iter(groups.items()))
         first = members[0]
-        title = (_tr("New issue {0}: {1}") if kind == "new" else _tr("{0} changed: {1}")).format(
-            issue_id, first.title
-        )
+        title = (
+            translate("Notices", "New issue {0}: {1}")
+            if kind == "new"
+            else translate("Notices", "{0} changed: {1}")
+        ).format(issue_id, first.title)
         if len(members) == 1:
             body = name_of(first.tenant_id)
         else:
             names = ", ".join(name_of(n.tenant_id) for n in members[:3])
-            body = _tr("Touches %n customers: ", len(members)) + names
+            body = translate("Notices", "Touches %n customers: ", None, len(members)) + names
             if len(members) > 3:
                 body += "…"
         if kind == "status":
             body += "\n" + describe_status(new_status)
         return title, body
-    title = _tr("%n service health changes", len(groups))
+    title = translate("Notices", "%n service health changes", None, len(groups))
     lines = []
     for (issue_id, _kind, _old, _new), members in list(groups.items())[:4]:
         lines.append(
-            _tr("{0}: {1} (%n customers)", len(members)).format(issue_id, members[0].title)
+            translate("Notices", "{0}: {1} (%n customers)", None, len(members)).format(
+                issue_id, members[0].title
+            )
         )
     if len(groups) > 4:
         lines.append("…")
