@@ -24,6 +24,8 @@ from desktop.models.records import (
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _CONTROL = re.compile(r"[\x00-\x20\x7f\\]")
+# A host as DNS writes it: ASCII letters, digits, dots and hyphens (IDNs arrive punycoded).
+_HOST = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.?$")
 
 
 def check_url(url: str, cloud: CloudProfile) -> str | None:
@@ -46,6 +48,10 @@ def check_url(url: str, cloud: CloudProfile) -> str | None:
     host = (parts.hostname or "").lower()
     if not host:
         return "The link has no host."
+    if not _HOST.match(host):
+        # "evil.example%2F.sharepoint.com" ends with an allowed suffix for urlsplit, while a
+        # browser decodes it to something else (or refuses it): only plain names are compared.
+        return "The link's host is not a plain DNS name."
     if not cloud.host_allowed(host):
         return f"{host} is not an admin portal of the {cloud.name}."
     return None
