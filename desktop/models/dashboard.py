@@ -12,7 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+)
 
 from desktop.models.incidents import classification_label
 from desktop.models.records import Customer, HealthIssue, ServiceHealth, health_rank
@@ -311,7 +318,7 @@ class IncidentsNowModel(RecordTableModel[ActiveIssue]):
                 ),
                 Column(
                     QT_TRANSLATE_NOOP("RecordTableModel", "Customers"),
-                    lambda a: str(len(a.tenants)),
+                    lambda a: QLocale().toString(len(a.tenants)),
                     lambda a: len(a.tenants),
                     alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 ),

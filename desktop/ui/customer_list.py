@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -167,9 +167,11 @@ class CustomerList(QWidget):
                 else self.tr("No customer to show.")
             )
         if total == shown:
-            self.count.setText(self.tr("%n customer(s)", "", total))
+            self.count.setText(self.tr("%Ln customer(s)", "", total))
         else:
-            self.count.setText(self.tr("%1 of %n customer(s)", "", total).replace("%1", str(shown)))
+            self.count.setText(
+                self.tr("%1 of %Ln customer(s)", "", total).replace("%1", QLocale().toString(shown))
+            )
 
     def _focus_list(self) -> None:
         self.view.setFocus()

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop import export
 from desktop.backend import Outcome
 from desktop.models.dashboard import AFFECTED, NAME, HealthGridModel, IncidentsNowModel
+from desktop.models.health import status_label
 from desktop.models.records import Customer, HealthIssue, ServiceHealth
 from desktop.models.table import RecordRole
 from desktop.store.cache import HEALTH
@@ -308,19 +309,20 @@ class DashboardWindow(QWidget):
             when = self.tr("done in %n s", "", max(1, round(elapsed)))
         else:
             when = ""
+        number = QLocale().toString
         self.counts.setText(
             self.tr("%1 done · %2 failed · %3 remaining · %4")
-            .replace("%1", str(done))
-            .replace("%2", str(failed))
-            .replace("%3", str(remaining))
+            .replace("%1", number(done))
+            .replace("%2", number(failed))
+            .replace("%3", number(remaining))
             .replace("%4", when)
         )
         hurt, answered = self.grid.counts()
         self.summary.setText(
             self.tr("<b>%1</b> of %2 customers have a degraded service · %3 incidents now")
-            .replace("%1", str(hurt))
-            .replace("%2", str(answered))
-            .replace("%3", str(self.incidents.rowCount()))
+            .replace("%1", number(hurt))
+            .replace("%2", number(answered))
+            .replace("%3", number(self.incidents.rowCount()))
         )
 
     async def _load_partner_incidents(self) -> None:
@@ -421,7 +423,7 @@ class DashboardWindow(QWidget):
         post = self.ctx.backend.sanitize(latest[0].content) if latest else ""
         self.detail.setHtml(
             f"<h3>{e(issue.id)} — {e(issue.title)}</h3>"
-            f"<p><b>{e(issue.service)}</b> · {e(issue.status)} · "
+            f"<p><b>{e(issue.service)}</b> · {e(status_label(issue.status))} · "
             f"{e(self.tr('last update'))} {e(local_time(issue.last_modified))}</p>"
             f"<p>{e(issue.impact)}</p>{post}"
         )

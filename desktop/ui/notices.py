@@ -56,17 +56,17 @@ def group_message(notices: list[Notice], name_of: Callable[[str], str]) -> tuple
             body = name_of(first.tenant_id)
         else:
             names = ", ".join(name_of(n.tenant_id) for n in members[:3])
-            body = translate("Notices", "Touches %n customers: ", None, len(members)) + names
+            body = translate("Notices", "Touches %Ln customer(s): ", None, len(members)) + names
             if len(members) > 3:
                 body += "…"
         if kind == "status":
             body += "\n" + describe_status(new_status)
         return title, body
-    title = translate("Notices", "%n service health changes", None, len(groups))
+    title = translate("Notices", "%n service health change(s)", None, len(groups))
     lines = []
     for (issue_id, _kind, _old, _new), members in list(groups.items())[:4]:
         lines.append(
-            translate("Notices", "{0}: {1} (%n customers)", None, len(members)).format(
+            translate("Notices", "{0}: {1} (%Ln customer(s))", None, len(members)).format(
                 issue_id, members[0].title
             )
         )

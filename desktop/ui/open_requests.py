@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -114,8 +114,8 @@ class OpenRequestsWindow(QWidget):
         self.model.set_predicate(accept)
         self.count.setText(
             self.tr("%1 of %2 shown")
-            .replace("%1", str(self.model.rowCount()))
-            .replace("%2", str(len(self.model.all_records())))
+            .replace("%1", QLocale().toString(self.model.rowCount()))
+            .replace("%2", QLocale().toString(len(self.model.all_records())))
         )
 
     def _open(self) -> None:

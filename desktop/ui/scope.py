@@ -173,12 +173,12 @@ class ScopeBox(QComboBox):
         self.clear()
         self.addItem(self.tr("All customers"), ALL)
         self.addItem(
-            self.tr("%1 Favourites (%n)", "", len(self.index.favourites)).replace("%1", FAVOURITE),
+            self.tr("%1 Favourites (%Ln)", "", len(self.index.favourites)).replace("%1", FAVOURITE),
             FAVOURITES,
         )
         for name in sorted(self.index.by_tag, key=str.casefold):
             count = len(self.index.by_tag[name])
-            self.addItem(self.tr("Tag: %1 (%n)", "", count).replace("%1", name), TAG_PREFIX + name)
+            self.addItem(self.tr("Tag: %1 (%Ln)", "", count).replace("%1", name), TAG_PREFIX + name)
         found = self.findData(keep)
         self.setCurrentIndex(found if found >= 0 else 0)
         self.blockSignals(False)

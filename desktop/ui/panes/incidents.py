@@ -115,7 +115,7 @@ class IncidentsPane(Pane):
         total = len(self.model.all_records())
         shown = self.model.rowCount()
         self.count.setText(
-            self.tr("{0} of {1} shown").format(shown, total)
+            self.tr("{0} of {1} shown").format(QLocale().toString(shown), QLocale().toString(total))
             if shown != total
             else self.tr("%n issue(s)", "", total)
         )

@@ -7,6 +7,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFrame, QWidget
 
 from desktop.backend import ApiError
@@ -107,9 +108,11 @@ class OverviewPane(Pane):
             now_rows = [
                 (
                     self.tr("Degraded services"),
-                    self.tr("%n of {0}", "", data.degraded or 0).format(data.services),
+                    self.tr("%n of {0}", "", data.degraded or 0).format(
+                        QLocale().toString(data.services or 0)
+                    ),
                 ),
-                (self.tr("Open incidents"), str(data.open_incidents)),
+                (self.tr("Open incidents"), QLocale().toString(data.open_incidents or 0)),
             ]
         # The window's header already names the customer: no title here.
         self.view.setHtml(
