@@ -49,9 +49,15 @@ class Session:
 
 class Accounts:
     def __init__(
-        self, settings: Settings, cache_dir: Path | None = None, http_client: Any = None
+        self,
+        settings: Settings,
+        cache_dir: Path | None = None,
+        http_client: Any = None,
+        locale: str = "en-US",
     ) -> None:
         self.settings = settings
+        # The UI language, sent to Partner Center as X-Locale (desktop.i18n.wire_locale).
+        self.locale = locale
         self._cache_dir = cache_dir
         self._http_client = http_client  # tests: MSAL's HTTP goes to a loopback Entra
         self._cache: CacheAtRest | None = None
@@ -104,7 +110,12 @@ class Accounts:
         from desktop.auth.cache import Protection
 
         return Session(
-            backend=Backend(provider.cloud, provider, concurrency=self.settings.concurrency),
+            backend=Backend(
+                provider.cloud,
+                provider,
+                concurrency=self.settings.concurrency,
+                locale=self.locale,
+            ),
             mode=provider.cloud.id,
             account=account.username if account else "",
             cloud_name=provider.cloud.name,

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop import settings as settings_store
 from desktop.accounts import Accounts, AuthError, Session, cloud_names
-from desktop.settings import Settings
+from desktop.i18n import LANGUAGE_INFO
+from desktop.settings import LANGUAGES, Settings
 from desktop.ui.context import AppContext
 from desktop.ui.widgets.dialogs import run_dialog
 
@@ -72,9 +73,9 @@ class SignInDialog(QDialog):
         self.client_id.setPlaceholderText("00000000-0000-0000-0000-000000000000")
         self.tenant = QLineEdit("" if settings.tenant == "organizations" else settings.tenant)
         self.tenant.setPlaceholderText(self.tr("your partner tenant (optional)"))
-        form.addRow(self.tr("Cloud:"), self.cloud)
-        form.addRow(self.tr("Application (client) ID:"), self.client_id)
-        form.addRow(self.tr("Tenant:"), self.tenant)
+        form.addRow(self.tr("&Cloud:"), self.cloud)
+        form.addRow(self.tr("Application (client) &ID:"), self.client_id)
+        form.addRow(self.tr("&Tenant:"), self.tenant)
         layout.addLayout(form)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -103,10 +104,10 @@ class SignInDialog(QDialog):
         layout.addWidget(self.help)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.browser_button = buttons.addButton(
-            self.tr("Sign in with browser"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Sign in with &browser"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.device_button = buttons.addButton(
-            self.tr("Use a device code"), QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Use a &device code"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.browser_button.clicked.connect(lambda: self._accept("browser"))
         self.device_button.clicked.connect(lambda: self._accept("device"))
@@ -209,7 +210,7 @@ class AccountController(QObject):
         super().__init__(parent_widget)
         self.ctx = ctx
         self.settings = settings
-        self.accounts = accounts or Accounts(settings)
+        self.accounts = accounts or Accounts(settings, locale=ctx.locale)
         self.sandbox = sandbox
         self.session = sandbox
         self._parent = parent_widget
@@ -254,6 +255,31 @@ class AccountController(QObject):
         sandbox = menu.addAction(self.tr("Use sandbox"))
         sandbox.setEnabled(self.session is not self.sandbox)
         sandbox.triggered.connect(self.use_sandbox)
+        menu.addSeparator()
+        menu.addMenu(self._language_menu(menu))
+
+    def _language_menu(self, parent: QMenu) -> QMenu:
+        """The language setting; each language in its own name, so anyone finds theirs."""
+        languages = QMenu(self.tr("&Language"), parent)
+        group = QActionGroup(languages)
+        choices = [
+            ("", self.tr("System default")),
+            *((c, LANGUAGE_INFO[c].native) for c in LANGUAGES if c),
+        ]
+        for code, name in choices:
+            action = QAction(name, languages, checkable=True)
+            action.setChecked(self.settings.language == code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            languages.addAction(action)
+        return languages
+
+    def set_language(self, code: str) -> None:
+        """Saved for the next start: the window's texts are built once (a restart applies it)."""
+        if code == self.settings.language:
+            return
+        self.save_settings(replace(self.settings, language=code))
+        self.message.emit(self.tr("The language changes when Partner Desk starts again."))
 
     # -- actions -------------------------------------------------------------------------------
 

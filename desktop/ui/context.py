@@ -40,6 +40,8 @@ class AppContext:
     offline: bool = False
     # Favourites and tags (local, per machine); None in tests that do not need them.
     tags: Tags | None = None
+    # The UI language as Partner Center's X-Locale, for the backends of signed-in accounts.
+    locale: str = "en-US"
 
     async def open_link(self, url: str) -> str | None:
         """Open `url` if the link policy allows it; returns why not, or None when opened."""

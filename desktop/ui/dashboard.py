@@ -114,7 +114,7 @@ class DashboardWindow(QWidget):
         self.summary = QLabel()
         bar = QHBoxLayout()
         if self.scope_box is not None:
-            scope_label = QLabel(self.tr("S&cope:"))
+            scope_label = QLabel(self.tr("Sc&ope:"))
             scope_label.setBuddy(self.scope_box)
             bar.addWidget(scope_label)
             bar.addWidget(self.scope_box)

@@ -166,9 +166,9 @@ class NewRequestDialog(QDialog):
         layout.addWidget(self.status)
         buttons = QDialogButtonBox()
         self.submit_button = buttons.addButton(
-            self.tr("Submit to Microsoft"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("S&ubmit to Microsoft"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        close = buttons.addButton(self.tr("Keep as draft"), QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(self.tr("&Keep as draft"), QDialogButtonBox.ButtonRole.RejectRole)
         self.submit_button.clicked.connect(lambda: self.ctx.worker.spawn(self.submit()))
         close.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, lambda: self.ctx.worker.spawn(self.submit()))

@@ -100,3 +100,10 @@ def test_msal_is_not_imported_at_start_up():
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
+
+
+def test_a_signed_in_backend_speaks_the_ui_language(tmp_path, http, browser):
+    accounts = Accounts(settings(allow_plaintext_token_cache=False), tmp_path, http, "zh-TW")
+    session = accounts.sign_in_interactive("global", CLIENT_ID, "organizations")
+    # HttpSession sends it as X-Locale (tests/i18n/test_locale_header.py watches the wire).
+    assert session.backend.session.locale == "zh-TW"

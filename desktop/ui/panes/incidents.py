@@ -53,9 +53,10 @@ class IncidentsPane(Pane):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:")))
         for key, text, checked in (
-            ("active", self.tr("&Active"), True),
-            ("resolved", self.tr("&Resolved"), False),
-            ("incidents", self.tr("In&cidents"), True),
+            # Mnemonics clear of the menus (C, R, A) and the tabs (O, H, I, P, S).
+            ("active", self.tr("Ac&tive"), True),
+            ("resolved", self.tr("Reso&lved"), False),
+            ("incidents", self.tr("Incide&nts"), True),
             ("advisories", self.tr("Ad&visories"), True),
         ):
             box = QCheckBox(text)

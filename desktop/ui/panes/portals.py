@@ -43,7 +43,7 @@ class PortalsPane(Pane):
         size_columns(self.view, stretch=PURPOSE, contents=[PORTAL, LINK])
         self.view.activated.connect(self.open_index)
         self.view.doubleClicked.connect(self.open_index)
-        self.open_button = QPushButton(self.tr("&Open in browser"))
+        self.open_button = QPushButton(self.tr("Open in &browser"))
         self.open_button.clicked.connect(lambda: self.open_index(self.view.currentIndex()))
         self.note = QLabel()
         self.note.setWordWrap(True)

@@ -82,7 +82,7 @@ class RequestsPane(Pane):
         self.new_button = QPushButton(self.tr("&New request…"))
         self.new_button.setToolTip(self.tr("File a service request with Microsoft (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_request)
-        self.note_button = QPushButton(self.tr("Add &note…"))
+        self.note_button = QPushButton(self.tr("A&dd note…"))
         self.note_button.setEnabled(False)
         self.note_button.clicked.connect(lambda: self.ctx.worker.spawn(self.add_note()))
         self.drafts_button = QToolButton()
