@@ -90,3 +90,9 @@ def test_startup_probe_prints_once_the_window_is_shown() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "startup-probe: window shown"
+
+
+def test_the_app_knows_every_headless_command_without_importing_the_cli():
+    from desktop import app, cli
+
+    assert app.HEADLESS == cli.COMMANDS

@@ -36,7 +36,7 @@ from desktop.models.records import (
     ServiceRequest,
 )
 from desktop.paths import cache_dir
-from desktop.store.db import open_database
+from desktop.store.db import StoreNotice, open_database
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,15 @@ _PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 
 
 def _encode(kind: str, items: Iterable[Any]) -> str:
+    if kind == CUSTOMERS:
+        # Positional rows, read back without the wire parser: the cached list is what the
+        # window shows first at start-up, and 10,000 customers through Customer.from_json
+        # took 114 ms against 25 ms this way (bench/startup.py). Their text was cleaned when
+        # it first came off the wire.
+        return json.dumps(
+            [[c.tenant_id, c.company_name, c.domain, c.relationship] for c in items],
+            ensure_ascii=False,
+        )
     if kind == PORTALS:
         return json.dumps([asdict(link) for link in items], ensure_ascii=False)
     return json.dumps([item.to_json() for item in items], ensure_ascii=False)
@@ -100,6 +109,11 @@ def _decode(kind: str, text: str) -> list[Any]:
     items = []
     for data in json.loads(text):
         try:
+            if isinstance(data, list):  # a customer row (older files hold wire-shaped JSON)
+                if len(data) != 4 or not all(isinstance(x, str) for x in data) or not data[0]:
+                    raise ValueError("malformed customer row")
+                items.append(Customer(*data))
+                continue
             items.append(parser(data))
         except (RecordError, TypeError, ValueError) as error:  # only if the file was tampered with
             log.warning("cached %s item dropped: %s", kind, error)
@@ -247,8 +261,28 @@ class Cache:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_dir() / "cache.sqlite3"
-        self._db, self.notice = open_database(self.path, SCHEMA_VERSION, _create, "cache")
+        # The integrity check reads the whole file: 85-200 ms for 10,000 customers' health
+        # (~280 MB), on the path to the first window. `verify()` runs it after start-up.
+        self._db, self.notice = open_database(
+            self.path, SCHEMA_VERSION, _create, "cache", check=False
+        )
         self._lock = threading.Lock()
+
+    def verify(self) -> StoreNotice | None:
+        """The integrity check deferred from opening (blocks: worker thread). A damaged file
+        is set aside and replaced by an empty cache, as at opening; returns the notice."""
+        with self._lock:
+            try:
+                result = self._db.execute("PRAGMA quick_check").fetchone()[0]
+            except sqlite3.DatabaseError as error:
+                result = str(error)
+            if result == "ok":
+                return None
+            log.warning("cache integrity check failed: %s", result)
+            self._db.close()
+            self._db, notice = open_database(self.path, SCHEMA_VERSION, _create, "cache")
+            self.notice = notice
+            return notice
 
     def close(self) -> None:
         with self._lock:

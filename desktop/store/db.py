@@ -40,11 +40,15 @@ def open_database(
     version: int,
     create: Callable[[sqlite3.Connection], None],
     what: str,
+    *,
+    check: bool = True,
 ) -> tuple[sqlite3.Connection, StoreNotice | None]:
     """The database at `path` at schema `version`, created by `create` when new.
 
     A file that is not SQLite, fails its integrity check or has another schema version is
     renamed to `<name>.<unix time>.bad` (kept for support) and replaced by a fresh one.
+    `check=False` skips the integrity check (it reads the whole file): the caller runs it
+    later, off the start-up path (`Cache.verify`).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     notice: StoreNotice | None = None
@@ -52,9 +56,10 @@ def open_database(
     try:
         connection = _connect(path)
         current = connection.execute("PRAGMA user_version").fetchone()[0]
-        check = connection.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise sqlite3.DatabaseError(f"integrity check: {check}")
+        if check:
+            result = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise sqlite3.DatabaseError(f"integrity check: {result}")
         if current == version:
             return connection, None
         tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]

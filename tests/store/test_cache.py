@@ -309,3 +309,46 @@ def test_records_with_every_optional_part(cache: Cache):
     link = PortalLink("sharepoint", "SharePoint", "admin", None, error="unknown", note="n")
     cache.put_portals(SOURCE, "t1", [link], 1.0)
     assert cache.portals(SOURCE, "t1") == [link]
+
+
+def test_customer_rows_read_back_and_older_wire_shaped_lists_still_do(cache: Cache):
+    import json
+
+    from desktop.models.records import Customer
+
+    people = [Customer("t-1", "Contoso 台灣", "contoso.onmicrosoft.com", "reseller")]
+    cache.put_customers("s", people, 1.0)
+    assert cache.customers("s") == (people, 1.0)
+    # A file written before rows were positional holds the wire shape; a tampered row of
+    # the wrong shape is dropped, not fatal.
+    older = json.dumps([people[0].to_json(), ["t-2", "Fabrikam"], [None, "x", "y", "z"]])
+    with cache.transaction() as db:
+        db.execute("UPDATE entries SET items = ? WHERE source = 's'", (older,))
+    assert cache.customers("s") == (people, 1.0)
+
+
+def test_a_damaged_page_is_found_after_start_up_and_the_file_rebuilt():
+    """Opening skips the whole-file check (start-up speed); verify() runs it later."""
+    path = cache_dir() / "cache.sqlite3"
+    people = [Customer(f"t{n}", "A" * 200, "a.onmicrosoft.com", "reseller") for n in range(2000)]
+    with Cache() as cache:
+        for n in range(20):
+            cache.put_customers(f"{SOURCE}{n}", people, 1.0)
+    # Closed: its write-ahead log is checkpointed into the file.
+    size = path.stat().st_size
+    assert size > 200_000
+    with path.open("r+b") as raw:  # scribble over pages in the middle, as a bad disk would
+        raw.seek(size // 2)
+        raw.write(b"\xff" * 20_000)
+    with Cache() as cache:
+        assert cache.notice is None  # not noticed yet: nothing read those pages
+        notice = cache.verify()
+        assert notice is not None
+        assert "damaged" in notice.message
+        assert notice.set_aside is not None
+        assert notice.set_aside.exists()
+        assert cache.customers(f"{SOURCE}0") == ([], None)  # a fresh, working cache
+        cache.put_customers(SOURCE, people[:1], 2.0)
+        assert cache.verify() is None
+    with Cache() as cache:
+        assert cache.customers(SOURCE) == (people[:1], 2.0)
