@@ -9,12 +9,13 @@ rather than fourteen balloons. The badge counts unread notices; its menu lists t
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QToolButton, QWidget
+from PySide6.QtGui import QAction, QFont, QIcon
+from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon, QToolButton, QWidget
 
 from desktop.models.age import age_text
 from desktop.models.health import status_label as describe_status
@@ -26,6 +27,28 @@ MENU_LIMIT = 20
 
 # lupdate reads the literal context of each call; a helper around it would hide the texts.
 translate = QCoreApplication.translate
+
+
+class Notices(QObject):
+    """The notices' texts with a count in them.
+
+    lupdate keeps the plural forms of `self.tr(text, "", n)` only: a `QCoreApplication.translate`
+    whose count is not a literal loses them, or the whole message. The class names the context.
+    """
+
+    def touches(self, n: int) -> str:
+        return self.tr("Touches %Ln customer(s): ", "", n)
+
+    def changes(self, n: int) -> str:
+        return self.tr("%n service health change(s)", "", n)
+
+    def issue_line(self, n: int) -> str:
+        return self.tr("{0}: {1} (%Ln customer(s))", "", n)
+
+
+@functools.cache
+def _texts() -> Notices:
+    return Notices()
 
 
 def notice_line(notice: Notice, name: str) -> str:
@@ -56,20 +79,16 @@ def group_message(notices: list[Notice], name_of: Callable[[str], str]) -> tuple
             body = name_of(first.tenant_id)
         else:
             names = ", ".join(name_of(n.tenant_id) for n in members[:3])
-            body = translate("Notices", "Touches %Ln customer(s): ", None, len(members)) + names
+            body = _texts().touches(len(members)) + names
             if len(members) > 3:
                 body += "…"
         if kind == "status":
             body += "\n" + describe_status(new_status)
         return title, body
-    title = translate("Notices", "%n service health change(s)", None, len(groups))
+    title = _texts().changes(len(groups))
     lines = []
     for (issue_id, _kind, _old, _new), members in list(groups.items())[:4]:
-        lines.append(
-            translate("Notices", "{0}: {1} (%Ln customer(s))", None, len(members)).format(
-                issue_id, members[0].title
-            )
-        )
+        lines.append(_texts().issue_line(len(members)).format(issue_id, members[0].title))
     if len(groups) > 4:
         lines.append("…")
     return title, "\n".join(lines)
@@ -95,7 +114,10 @@ class NoticeCentre(QObject):
         self.button.setAutoRaise(True)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setAccessibleName(self.tr("Notices"))
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setIcon(
+            parent.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        )
         self.menu = QMenu(self.button)
         self.menu.aboutToShow.connect(self._fill_menu)
         self.button.setMenu(self.menu)
@@ -135,12 +157,17 @@ class NoticeCentre(QObject):
 
     def _update_badge(self) -> None:
         # The count is text, not only a colour: readable by screen readers and colour-blind users.
+        # (No bell emoji: many Linux desktops and Windows 10 fonts draw it as an empty box.)
         if self.unread:
-            self.button.setText(self.tr("🔔 %n new", "", self.unread))
+            self.button.setText(self.tr("%n new notice(s)", "", self.unread))
             self.button.setToolTip(self.tr("%n new service health notice(s)", "", self.unread))
+            font = self.button.font()
+            font.setBold(True)
+            self.button.setFont(font)
         else:
-            self.button.setText("🔔")
+            self.button.setText(self.tr("Notices"))
             self.button.setToolTip(self.tr("No new service health notices"))
+            self.button.setFont(QFont())
         self.button.setAccessibleDescription(self.button.toolTip())
         self.button.setEnabled(bool(self.recent) or bool(self.unread))
 

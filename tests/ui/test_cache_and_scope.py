@@ -180,7 +180,7 @@ def test_a_new_issue_is_noticed_once_in_the_tray_and_badge(qtbot, live, sandbox)
     assert active[0].id in title
     assert customer.company_name in body
     assert centre.unread == 1
-    assert "1" in centre.button.text()
+    assert "1 new" in centre.button.text()
     # Opening it from the menu selects the customer; reading clears the badge.
     centre._fill_menu()
     centre.menu.actions()[0].trigger()
