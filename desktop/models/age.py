@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import functools
 import time
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
 
-_CONTEXT = "Age"
+
+class Age(QObject):
+    """The ages with a count in them.
+
+    lupdate keeps the plural forms of `self.tr(text, "", n)` only: a `QCoreApplication.translate`
+    whose count is not a literal loses them, or the whole message. The class names the context.
+    """
+
+    def minutes(self, n: int) -> str:
+        return self.tr("%n min ago", "", n)
+
+    def hours(self, n: int) -> str:
+        return self.tr("%n h ago", "", n)
+
+
+@functools.cache
+def _texts() -> Age:
+    return Age()
 
 
 def age_text(fetched: float, now: float | None = None) -> str:
@@ -15,8 +33,8 @@ def age_text(fetched: float, now: float | None = None) -> str:
     if seconds < 60:
         return QCoreApplication.translate("Age", "just now")
     if seconds < 3600:
-        return QCoreApplication.translate("Age", "%n min ago", None, int(seconds // 60))
+        return _texts().minutes(int(seconds // 60))
     if seconds < 24 * 3600:
-        return QCoreApplication.translate("Age", "%n h ago", None, int(seconds // 3600))
+        return _texts().hours(int(seconds // 3600))
     when = QDateTime.fromSecsSinceEpoch(int(fetched))
     return QLocale().toString(when, QLocale.FormatType.ShortFormat)

@@ -8,6 +8,7 @@ from background fetches and touches only the Health cells of the affected rows.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -87,6 +88,34 @@ class HealthSummary:
     fetched: float | None = None
 
 
+class CustomerTexts(QObject):
+    """The customer list's texts with a count in them.
+
+    lupdate keeps the plural forms of `self.tr(text, "", n)` only: a `QCoreApplication.translate`
+    whose count is not a literal loses them, or the whole message. The class names the context.
+    """
+
+    def degraded(self, n: int) -> str:
+        return self.tr("%n degraded", "", n)
+
+    def not_operational(self, n: int) -> str:
+        return self.tr("%n service(s) not operational", "", n)
+
+    def active_issues(self, n: int) -> str:
+        return self.tr("%n active issue(s)", "", n)
+
+    def expires_in(self, days: int) -> str:
+        return self.tr("Expires in %n day(s)", "", days)
+
+    def roles(self, n: int) -> str:
+        return self.tr("%n role(s)", "", n)
+
+
+@functools.cache
+def _texts() -> CustomerTexts:
+    return CustomerTexts()
+
+
 def health_text(summary: HealthSummary | None) -> str:
     if summary is None:
         return "—"
@@ -97,9 +126,7 @@ def health_text(summary: HealthSummary | None) -> str:
     if summary.worst_rank >= 3:
         return QCoreApplication.translate("CustomerTableModel", "Down")
     if summary.worst_rank == 2:
-        return QCoreApplication.translate(
-            "CustomerTableModel", "%n degraded", None, max(summary.degraded, 1)
-        )
+        return _texts().degraded(max(summary.degraded, 1))
     if summary.worst_rank == 1:
         return QCoreApplication.translate("CustomerTableModel", "Advisory")
     return QCoreApplication.translate("CustomerTableModel", "OK")
@@ -115,12 +142,8 @@ def health_tooltip(summary: HealthSummary | None) -> str:
         )
     if summary.error:
         return summary.error + age
-    services = QCoreApplication.translate(
-        "CustomerTableModel", "%n service(s) not operational", None, summary.degraded
-    )
-    incidents = QCoreApplication.translate(
-        "CustomerTableModel", "%n active issue(s)", None, summary.incidents
-    )
+    services = _texts().not_operational(summary.degraded)
+    incidents = _texts().active_issues(summary.incidents)
     return f"{services}\n{incidents}{age}"
 
 
@@ -164,7 +187,7 @@ def gdap_text(cell: GdapCell) -> str:
     if days is not None and days <= EXPIRY_WARNING_DAYS:
         if days <= 0:
             return QCoreApplication.translate("CustomerTableModel", "Expires today")
-        return QCoreApplication.translate("CustomerTableModel", "Expires in %n day(s)", None, days)
+        return _texts().expires_in(days)
     if cell.active and cell.end is not None:
         return (
             QCoreApplication.translate("CustomerTableModel", "%1 until %2")
@@ -194,7 +217,7 @@ def gdap_tooltip(cell: GdapCell) -> str:
             "No active GDAP relationship: health, incidents and delegated admin portals of "
             "this customer are not available to you.",
         )
-    roles = QCoreApplication.translate("CustomerTableModel", "%n role(s)", None, len(cell.role_ids))
+    roles = _texts().roles(len(cell.role_ids))
     text = f"{cell.display_name}\n{gdap_status_label(cell.status)} · {roles}"
     if cell.end is not None:
         text += "\n" + QCoreApplication.translate("CustomerTableModel", "Ends %1").replace(

@@ -208,13 +208,9 @@ class HealthGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 if row.error:
                     return row.error
-                return QCoreApplication.translate(
-                    "HealthGridModel", "%n service(s)", None, row.affected
-                )
+                return self.tr("%n service(s)", "", row.affected)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return row.error or QCoreApplication.translate(
-                    "HealthGridModel", "%n active issue(s)", None, row.issues
-                )
+                return row.error or self.tr("%n active issue(s)", "", row.issues)
             if role in (StatusRole, SortRole):
                 return -1 if row.error else row.worst
             if role == Qt.ItemDataRole.DecorationRole:
