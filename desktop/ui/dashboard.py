@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -47,6 +46,7 @@ from desktop.ui.panes.incidents import local_time
 from desktop.ui.scope import ALL, ScopeBox, TagIndex
 from desktop.ui.widgets.dialogs import run_dialog
 from desktop.ui.widgets.html_view import SafeTextBrowser
+from desktop.ui.widgets.progress import ProgressBar
 from desktop.ui.widgets.status import badge_icons
 from desktop.ui.widgets.tables import setup_table, size_columns
 from desktop.worker import Sweep
@@ -106,7 +106,7 @@ class DashboardWindow(QWidget):
         self.export_button.setToolTip(self.tr("Save what this sweep found as CSV or JSON"))
         self.export_button.clicked.connect(lambda: self.ctx.worker.spawn(self.export()))
         self.export_button.setEnabled(False)
-        self.progress = QProgressBar()
+        self.progress = ProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.setAccessibleName(self.tr("Sweep progress"))
         self.counts = QLabel(self.tr("Not checked yet."))

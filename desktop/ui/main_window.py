@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
-    QProgressBar,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -42,6 +41,7 @@ from desktop.ui.panes.portals import PortalsPane
 from desktop.ui.panes.requests import RequestsPane
 from desktop.ui.scope import FAVOURITES, TAG_PREFIX, ScopeBox, TagIndex, TagsDialog
 from desktop.ui.widgets.dialogs import run_dialog
+from desktop.ui.widgets.progress import ProgressBar
 from desktop.worker import Superseded
 
 if TYPE_CHECKING:
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         self.mode_label = QLabel()
         self.mode_label.setAccessibleName(self.tr("Data source"))
         self.sweep_label = QLabel()
-        self.sweep_progress = QProgressBar()
+        self.sweep_progress = ProgressBar()
         self.sweep_progress.setMaximumWidth(160)
         self.sweep_progress.setTextVisible(False)
         self.sweep_progress.hide()

@@ -474,3 +474,21 @@ def test_ranges_group_rows_into_runs():
     assert _ranges([]) == []
     assert _ranges([5, 1, 2, 3, 9, 2]) == [(1, 3), (5, 5), (9, 9)]
     assert _ranges([4, 5, 7, 6]) == [(4, 7)]
+
+
+def test_a_scattered_update_is_one_signal_over_its_span_and_a_few_runs_stay_apart():
+    from desktop.models.customers import HEALTH, CustomerTableModel, HealthSummary
+    from desktop.models.records import Customer
+
+    model = CustomerTableModel()
+    people = [Customer(f"t{n:03}", f"C{n:03}", "d", "reseller") for n in range(100)]
+    model.set_rows(people)
+    spans: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda a, b, _roles: spans.append((a.row(), b.row(), a.column(), b.column()))
+    )
+    model.set_health_many({f"t{n:03}": HealthSummary(0, 0, 0) for n in (3, 4, 50)})
+    assert spans == [(3, 4, HEALTH, HEALTH), (50, 50, HEALTH, HEALTH)]
+    spans.clear()
+    model.set_health_many({f"t{n:03}": HealthSummary(1, 0, 0) for n in range(0, 100, 10)})
+    assert spans == [(0, 90, HEALTH, HEALTH)]  # ten runs: one signal over the span
