@@ -18,6 +18,11 @@ from desktop import __version__
 from desktop.backend import DEFAULT_CONCURRENCY, Backend
 from desktop.logs import setup_logging
 from desktop.resources import app_icon
+from desktop.settings import LANGUAGES
+
+# --lang: the shipped languages (desktop.i18n, which imports Qt: not needed for --help) and
+# the pseudo-locale.
+LANGUAGE_CHOICES = (*(code for code in LANGUAGES if code), "pseudo")
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="no network: open the data of the last live run from the local cache "
         "(the embedded sandbox of --customers, --sandbox-url's server, or else the last "
         "account or sandbox used)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGE_CHOICES,
+        help="the interface language for this run (default: the setting, else the system's); "
+        "'pseudo' lengthens every text to test layouts",
     )
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
     # bench/frozen_startup.py: print a line once the window is shown, then quit.
@@ -146,6 +157,7 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
 async def _main(
     app: Any, args: argparse.Namespace, failures: _Failures, scenario: Scenario | None
 ) -> int:
+    from desktop import i18n
     from desktop import settings as settings_store
     from desktop.store import DraftStore
     from desktop.store.cache import Cache, sandbox_source
@@ -162,6 +174,8 @@ async def _main(
     try:
         # Small files, but disk all the same: read on the worker, never on the GUI thread.
         settings = await worker.run(settings_store.load)
+        # Before the first widget: texts are read when widgets are built.
+        language = i18n.install(app, settings.language if args.lang is None else args.lang)
         drafts = await worker.run(DraftStore)
         cache = await worker.run(Cache)
         tags = await worker.run(Tags)
@@ -176,7 +190,7 @@ async def _main(
                 sandbox = Sandbox(customers=max(1, args.customers))
                 await worker.run(sandbox.start)  # binding and data generation stay off the GUI
                 url, mode = sandbox.url, "sandbox"
-            backend = Backend.for_sandbox(url, concurrency=args.concurrency)
+            backend = Backend.for_sandbox(url, concurrency=args.concurrency, locale=language.wire)
             source = (
                 sandbox_source(url)
                 if args.sandbox_url
@@ -191,6 +205,7 @@ async def _main(
             source=source,
             tags=tags,
             offline=args.offline,
+            locale=language.wire,
         )
         window = MainWindow(ctx, settings)
         window.show()
@@ -292,6 +307,9 @@ async def _self_test(window: Any, failures: _Failures) -> int:
             if not any(getattr(link, "url", None) for link in links):
                 problems.append("the admin portals tab has no links")
         window.cancel_sweep()
+        from desktop import i18n
+
+        problems.extend(i18n.self_check())  # the language asked for is the one on screen
     except Exception as error:
         problems.append(f"{type(error).__name__}: {error}")
     problems.extend(failures.messages)

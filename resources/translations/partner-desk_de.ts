@@ -1,0 +1,1958 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
+<context>
+    <name>AccountController</name>
+    <message>
+        <source>&amp;Account</source>
+        <translation>K&amp;onto</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}</source>
+        <translation>Angemeldet als {0}</translation>
+    </message>
+    <message>
+        <source>Not signed in: sandbox data</source>
+        <translation>Nicht angemeldet: Sandbox-Daten</translation>
+    </message>
+    <message>
+        <source>Cloud: {0}</source>
+        <translation>Cloud: {0}</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>Switch cloud</source>
+        <translation>Cloud wechseln</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Use sandbox</source>
+        <translation>Sandbox verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>The language changes when Partner Desk starts again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Partner Desk.</translation>
+    </message>
+    <message>
+        <source>Signing in as {0}…</source>
+        <translation>Anmeldung als {0}…</translation>
+    </message>
+    <message>
+        <source>Sign-in needed: {0} {1}</source>
+        <translation>Anmeldung erforderlich: {0} {1}</translation>
+    </message>
+    <message>
+        <source>Your saved sign-in has expired: sign in again.</source>
+        <translation>Ihre gespeicherte Anmeldung ist abgelaufen. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Continue signing in in your browser…</source>
+        <translation>Setzen Sie die Anmeldung in Ihrem Browser fort…</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No secure credential store</source>
+        <translation>Kein sicherer Anmeldeinformationsspeicher</translation>
+    </message>
+    <message>
+        <source>This computer has no encrypted credential store (keyring) that Partner Desk can use.
+
+Keep your sign-in in a file readable only by your user account, so you stay signed in next time? Choose No to keep it in memory and sign in each time.</source>
+        <translation>Dieser Computer hat keinen verschlüsselten Anmeldeinformationsspeicher (Schlüsselbund), den Partner Desk verwenden kann.
+
+Ihre Anmeldung in einer Datei speichern, die nur Ihr Benutzerkonto lesen kann, damit Sie beim nächsten Mal angemeldet bleiben? Wählen Sie „Nein“, um sie nur im Arbeitsspeicher zu halten und sich jedes Mal anzumelden.</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Settings could not be saved: {0}</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Age</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Partner Desk keeps running; what you were doing may not have finished. The details below (no passwords or tokens) help support find the cause.</source>
+        <translation>{0}
+
+Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht abgeschlossen. Die Details unten (ohne Kennwörter oder Token) helfen dem Support, die Ursache zu finden.</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Fehlerdetails</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>Details &amp;kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerList</name>
+    <message>
+        <source>Search name, domain or tenant ID (Ctrl+F)</source>
+        <translation>Name, Domäne oder Mandanten-ID suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Customer count</source>
+        <translation>Anzahl der Kunden</translation>
+    </message>
+    <message>
+        <source>No customer matches “{0}”.</source>
+        <translation>Kein Kunde passt zu „{0}“.</translation>
+    </message>
+    <message>
+        <source>No customer here yet: star customers (Ctrl+B) or tag them (Ctrl+T), then choose them here.</source>
+        <translation>Hier ist noch kein Kunde: Markieren Sie Kunden als Favoriten (Strg+B) oder versehen Sie sie mit Tags (Strg+T), und wählen Sie sie dann hier aus.</translation>
+    </message>
+    <message>
+        <source>No customer to show.</source>
+        <translation>Kein Kunde anzuzeigen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln Kunde</numerusform>
+            <numerusform>%Ln Kunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln customer(s)</source>
+        <translation>
+            <numerusform>%1 von %Ln Kunde</numerusform>
+            <numerusform>%1 von %Ln Kunden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Reseller</source>
+        <translation>Reseller</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Berater</translation>
+    </message>
+    <message>
+        <source>Syndication</source>
+        <translation>Syndikation</translation>
+    </message>
+    <message>
+        <source>Microsoft support</source>
+        <translation>Microsoft-Support</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>No access</source>
+        <translation>Kein Zugriff</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Ausgefallen</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Service health not loaded yet</source>
+        <translation>Dienstintegrität noch nicht geladen</translation>
+    </message>
+    <message>
+        <source>Checked {0}</source>
+        <translation>Geprüft: {0}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Termination requested</source>
+        <translation>Beendigung angefordert</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Wartet auf Genehmigung</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Activating</source>
+        <translation>Wird aktiviert</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>No GDAP</source>
+        <translation>Kein GDAP</translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation>Läuft heute ab</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>GDAP relationships not loaded</source>
+        <translation>GDAP-Beziehungen nicht geladen</translation>
+    </message>
+    <message>
+        <source>No active GDAP relationship: health, incidents and delegated admin portals of this customer are not available to you.</source>
+        <translation>Keine aktive GDAP-Beziehung: Dienstintegrität, Vorfälle und delegierte Admin-Portale dieses Kunden stehen Ihnen nicht zur Verfügung.</translation>
+    </message>
+    <message>
+        <source>Ends %1</source>
+        <translation>Endet am %1</translation>
+    </message>
+    <message>
+        <source>Ask the customer to approve a new relationship before it ends.</source>
+        <translation>Bitten Sie den Kunden, vor dem Ende eine neue Beziehung zu genehmigen.</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>Integrität: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTexts</name>
+    <message numerus="yes">
+        <source>%n degraded</source>
+        <translation>
+            <numerusform>%n beeinträchtigt</numerusform>
+            <numerusform>%n beeinträchtigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) not operational</source>
+        <translation>
+            <numerusform>%n Dienst nicht fehlerfrei</numerusform>
+            <numerusform>%n Dienste nicht fehlerfrei</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active issue(s)</source>
+        <translation>
+            <numerusform>%n aktives Problem</numerusform>
+            <numerusform>%n aktive Probleme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>Läuft in %n Tag ab</numerusform>
+            <numerusform>Läuft in %n Tagen ab</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n Rolle</numerusform>
+            <numerusform>%n Rollen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Dashboard — who is hurt right now</source>
+        <translation>Dashboard – wer gerade betroffen ist</translation>
+    </message>
+    <message>
+        <source>&amp;Check all customers</source>
+        <translation>Alle Kunden &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save what this sweep found as CSV or JSON</source>
+        <translation>Die Ergebnisse dieser Prüfung als CSV oder JSON speichern</translation>
+    </message>
+    <message>
+        <source>Sweep progress</source>
+        <translation>Fortschritt der Prüfung</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Sweep counts</source>
+        <translation>Ergebnisse der Prüfung</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ope:</source>
+        <translation>&amp;Bereich:</translation>
+    </message>
+    <message>
+        <source>Customers by service</source>
+        <translation>Kunden nach Dienst</translation>
+    </message>
+    <message>
+        <source>Incidents now</source>
+        <translation>Aktuelle Vorfälle</translation>
+    </message>
+    <message>
+        <source>Incident details</source>
+        <translation>Details zum Vorfall</translation>
+    </message>
+    <message>
+        <source>Customers this incident touches</source>
+        <translation>Von diesem Vorfall betroffene Kunden</translation>
+    </message>
+    <message>
+        <source>Partner Center service incidents</source>
+        <translation>Dienstvorfälle im Partner Center</translation>
+    </message>
+    <message>
+        <source>Customers it touches</source>
+        <translation>Betroffene Kunden</translation>
+    </message>
+    <message>
+        <source>Load the customer list first.</source>
+        <translation>Laden Sie zuerst die Kundenliste.</translation>
+    </message>
+    <message>
+        <source>No customer in this scope.</source>
+        <translation>Kein Kunde in diesem Bereich.</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>noch etwa %n s</numerusform>
+            <numerusform>noch etwa %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>done in %n s</source>
+        <translation>
+            <numerusform>fertig in %n s</numerusform>
+            <numerusform>fertig in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 done · %2 failed · %3 remaining · %4</source>
+        <translation>%1 fertig · %2 fehlgeschlagen · %3 ausstehend · %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; of %2 customers have a degraded service · %3 incidents now</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; von %2 Kunden haben einen beeinträchtigten Dienst · %3 aktuelle Vorfälle</translation>
+    </message>
+    <message>
+        <source>Not offered in the {0}.</source>
+        <translation>In {0} nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>partner incidents</source>
+        <translation>Partnervorfälle</translation>
+    </message>
+    <message>
+        <source>No open partner-level incidents.</source>
+        <translation>Keine offenen Vorfälle auf Partnerebene.</translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>Export fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Gespeichert: {0}</translation>
+    </message>
+    <message>
+        <source>Export the dashboard</source>
+        <translation>Dashboard exportieren</translation>
+    </message>
+    <message>
+        <source>Health per service, CSV (*.csv)</source>
+        <translation>Integrität je Dienst, CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Health per service, JSON (*.json)</source>
+        <translation>Integrität je Dienst, JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Active incidents per customer, CSV (*.csv)</source>
+        <translation>Aktive Vorfälle je Kunde, CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Active incidents per customer, JSON (*.json)</source>
+        <translation>Aktive Vorfälle je Kunde, JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCodeDialog</name>
+    <message>
+        <source>Sign in with a code</source>
+        <translation>Mit einem Code anmelden</translation>
+    </message>
+    <message>
+        <source>Open {0} and enter this code:</source>
+        <translation>Öffnen Sie {0}, und geben Sie diesen Code ein:</translation>
+    </message>
+    <message>
+        <source>Device code</source>
+        <translation>Gerätecode</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Open the sign-in page</source>
+        <translation>Anmeldeseite öffnen</translation>
+    </message>
+    <message>
+        <source>Waiting for you to finish signing in…</source>
+        <translation>Warten, bis Sie die Anmeldung abgeschlossen haben…</translation>
+    </message>
+</context>
+<context>
+    <name>HealthColumn</name>
+    <message>
+        <source>service health</source>
+        <translation>Dienstintegrität</translation>
+    </message>
+</context>
+<context>
+    <name>HealthGridModel</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Ausgefallen</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation>Betroffen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n Dienst</numerusform>
+            <numerusform>%n Dienste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active issue(s)</source>
+        <translation>
+            <numerusform>%n aktives Problem</numerusform>
+            <numerusform>%n aktive Probleme</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HealthPane</name>
+    <message>
+        <source>service health</source>
+        <translation>Dienstintegrität</translation>
+    </message>
+    <message>
+        <source>Service health</source>
+        <translation>Dienstintegrität</translation>
+    </message>
+    <message>
+        <source>No services reported</source>
+        <translation>Keine Dienste gemeldet</translation>
+    </message>
+    <message>
+        <source>Microsoft reports no services for this tenant.</source>
+        <translation>Microsoft meldet für diesen Mandanten keine Dienste.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) degraded or down</source>
+        <translation>
+            <numerusform>%n Dienst beeinträchtigt oder ausgefallen</numerusform>
+            <numerusform>%n Dienste beeinträchtigt oder ausgefallen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n under investigation</source>
+        <translation>
+            <numerusform>%n wird untersucht</numerusform>
+            <numerusform>%n werden untersucht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operational</source>
+        <translation>
+            <numerusform>%n fehlerfrei</numerusform>
+            <numerusform>%n fehlerfrei</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read</source>
+        <translation>
+            <numerusform>%n Eintrag war nicht lesbar</numerusform>
+            <numerusform>%n Einträge waren nicht lesbar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPane</name>
+    <message>
+        <source>incidents</source>
+        <translation>Vorfälle</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tive</source>
+        <translation>Ak&amp;tiv</translation>
+    </message>
+    <message>
+        <source>Reso&amp;lved</source>
+        <translation>Be&amp;hoben</translation>
+    </message>
+    <message>
+        <source>Incide&amp;nts</source>
+        <translation>Vorfä&amp;lle</translation>
+    </message>
+    <message>
+        <source>Ad&amp;visories</source>
+        <translation>Hi&amp;nweise</translation>
+    </message>
+    <message>
+        <source>&amp;Escalate…</source>
+        <translation>&amp;Eskalieren…</translation>
+    </message>
+    <message>
+        <source>File a service request with Microsoft about the selected issue</source>
+        <translation>Zum ausgewählten Problem eine Serviceanfrage bei Microsoft stellen</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Vorfälle</translation>
+    </message>
+    <message>
+        <source>Incident details</source>
+        <translation>Details zum Vorfall</translation>
+    </message>
+    <message>
+        <source>{0} of {1} shown</source>
+        <translation>{0} von {1} angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s)</source>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No incidents match the filter.</source>
+        <translation>Keine Vorfälle passen zum Filter.</translation>
+    </message>
+    <message>
+        <source>Microsoft reports no incidents or advisories for this customer.</source>
+        <translation>Microsoft meldet für diesen Kunden keine Vorfälle oder Hinweise.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Klassifizierung</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Ongoing</source>
+        <translation>Andauernd</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Letzte Aktualisierung</translation>
+    </message>
+    <message>
+        <source>User impact</source>
+        <translation>Auswirkung auf Benutzer</translation>
+    </message>
+    <message>
+        <source>Quick update</source>
+        <translation>Kurzes Update</translation>
+    </message>
+    <message>
+        <source>Strategic update</source>
+        <translation>Strategisches Update</translation>
+    </message>
+    <message>
+        <source>Opened in your browser.</source>
+        <translation>In Ihrem Browser geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueTableModel</name>
+    <message>
+        <source>Incident</source>
+        <translation>Vorfall</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Partner Desk</source>
+        <translation>Partner Desk</translation>
+    </message>
+    <message>
+        <source>Customer details</source>
+        <translation>Kundendetails</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <source>Service &amp;health</source>
+        <translation>&amp;Dienstintegrität</translation>
+    </message>
+    <message>
+        <source>&amp;Incidents</source>
+        <translation>&amp;Vorfälle</translation>
+    </message>
+    <message>
+        <source>Admin &amp;portals</source>
+        <translation>Admin-&amp;Portale</translation>
+    </message>
+    <message>
+        <source>Service reque&amp;sts</source>
+        <translation>&amp;Serviceanfragen</translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation>Datenquelle</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Started with --offline: the data of the last live run, from the local cache ({0}). Nothing is sent to Microsoft.</source>
+        <translation>Mit --offline gestartet: die Daten des letzten Onlinelaufs aus dem lokalen Cache ({0}). Es wird nichts an Microsoft gesendet.</translation>
+    </message>
+    <message>
+        <source>Sandbox data</source>
+        <translation>Sandbox-Daten</translation>
+    </message>
+    <message>
+        <source>Sandbox data (external)</source>
+        <translation>Sandbox-Daten (extern)</translation>
+    </message>
+    <message>
+        <source>Sample data from the built-in sandbox at {0}. Sign in to work on your own customers.</source>
+        <translation>Beispieldaten aus der integrierten Sandbox unter {0}. Melden Sie sich an, um mit Ihren eigenen Kunden zu arbeiten.</translation>
+    </message>
+    <message>
+        <source>Find customer</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Stop loading</source>
+        <translation>Laden abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;New service request…</source>
+        <translation>&amp;Neue Serviceanfrage…</translation>
+    </message>
+    <message>
+        <source>&amp;Requests of all customers…</source>
+        <translation>&amp;Anfragen aller Kunden…</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard: who is hurt now…</source>
+        <translation>&amp;Dashboard: wer gerade betroffen ist…</translation>
+    </message>
+    <message>
+        <source>&amp;Favourite</source>
+        <translation>&amp;Favorit</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications and refresh…</source>
+        <translation>&amp;Benachrichtigungen und Aktualisierung…</translation>
+    </message>
+    <message>
+        <source>&amp;Tags…</source>
+        <translation>&amp;Tags…</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>&amp;Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Requests</source>
+        <translation>&amp;Anfragen</translation>
+    </message>
+    <message>
+        <source>Loading customers…</source>
+        <translation>Kunden werden geladen…</translation>
+    </message>
+    <message>
+        <source>customer list</source>
+        <translation>Kundenliste</translation>
+    </message>
+    <message>
+        <source>{0}: showing the list as of {1}.</source>
+        <translation>{0}: Die Liste wird mit Stand {1} angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) loaded</source>
+        <translation>
+            <numerusform>%n Kunde geladen</numerusform>
+            <numerusform>%n Kunden geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>einem unbekannten Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Offline: the customer list as of {0}.</source>
+        <translation>Offline: Kundenliste mit Stand {0}.</translation>
+    </message>
+    <message>
+        <source>Offline: health as of the last check</source>
+        <translation>Offline: Integrität der letzten Prüfung</translation>
+    </message>
+    <message>
+        <source>Showing the list as of {0}; refreshing…</source>
+        <translation>Liste mit Stand {0}; wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>GDAP relationships</source>
+        <translation>GDAP-Beziehungen</translation>
+    </message>
+    <message>
+        <source>Select a customer first (Ctrl+F finds one).</source>
+        <translation>Wählen Sie zuerst einen Kunden aus (Strg+F sucht).</translation>
+    </message>
+    <message>
+        <source>Choose a customer first.</source>
+        <translation>Wählen Sie zuerst einen Kunden aus.</translation>
+    </message>
+    <message>
+        <source>Tags are not available: the local store could not open.</source>
+        <translation>Tags sind nicht verfügbar: Der lokale Speicher konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Tags not saved: {0}</source>
+        <translation>Tags nicht gespeichert: {0}</translation>
+    </message>
+    <message>
+        <source>Every customer</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>Favoriten</translation>
+    </message>
+    <message>
+        <source>Tag: {0}</source>
+        <translation>Tag: {0}</translation>
+    </message>
+    <message>
+        <source>Nobody (no notices)</source>
+        <translation>Niemand (keine Benachrichtigungen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Health: %1 / %2, %n failed</source>
+        <translation>
+            <numerusform>Integrität: %1 / %2, %n fehlgeschlagen</numerusform>
+            <numerusform>Integrität: %1 / %2, %n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Health check stopped</source>
+        <translation>Integritätsprüfung angehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Health checked at {0}; next in %n min</source>
+        <translation>
+            <numerusform>Integrität um {0} geprüft; nächste Prüfung in %n Min.</numerusform>
+            <numerusform>Integrität um {0} geprüft; nächste Prüfung in %n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Health checked at {0}</source>
+        <translation>Integrität um {0} geprüft</translation>
+    </message>
+    <message>
+        <source>No customer selected</source>
+        <translation>Kein Kunde ausgewählt</translation>
+    </message>
+    <message>
+        <source>Find a customer with Ctrl+F.</source>
+        <translation>Suchen Sie einen Kunden mit Strg+F.</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePanel</name>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry loading</source>
+        <translation>Laden wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>NewRequestDialog</name>
+    <message>
+        <source>Microsoft incident {0} ({1}) affects this customer.
+{2}
+
+What we see at the customer:
+</source>
+        <translation>Der Microsoft-Vorfall {0} ({1}) betrifft diesen Kunden.
+{2}
+
+Was wir beim Kunden sehen:
+</translation>
+    </message>
+    <message>
+        <source>New service request — {0}</source>
+        <translation>Neue Serviceanfrage – {0}</translation>
+    </message>
+    <message>
+        <source>What is wrong, in one line</source>
+        <translation>Was ist das Problem, in einer Zeile</translation>
+    </message>
+    <message>
+        <source>Loading support topics…</source>
+        <translation>Supportthemen werden geladen…</translation>
+    </message>
+    <message>
+        <source>What happens, since when, who is affected, what was tried</source>
+        <translation>Was passiert, seit wann, wer ist betroffen, was wurde versucht</translation>
+    </message>
+    <message>
+        <source>e-mail addresses, separated by commas</source>
+        <translation>E-Mail-Adressen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>&amp;Schweregrad:</translation>
+    </message>
+    <message>
+        <source>Support t&amp;opic:</source>
+        <translation>Supp&amp;ortthema:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Contact &amp;name:</source>
+        <translation>Kontakt&amp;name:</translation>
+    </message>
+    <message>
+        <source>Contact &amp;e-mail:</source>
+        <translation>Kontakt-E-&amp;Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;CC:</source>
+        <translation>&amp;CC:</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit to Microsoft</source>
+        <translation>&amp;An Microsoft senden</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as draft</source>
+        <translation>Als &amp;Entwurf behalten</translation>
+    </message>
+    <message>
+        <source>Choose a support topic</source>
+        <translation>Supportthema auswählen</translation>
+    </message>
+    <message>
+        <source>Support topics did not load: name the product.</source>
+        <translation>Supportthemen wurden nicht geladen: Geben Sie das Produkt an.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: {0}</source>
+        <translation>Der Entwurf konnte nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked above, then submit again.</source>
+        <translation>Korrigieren Sie die oben markierten Felder, und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Submitting to Microsoft…</source>
+        <translation>Wird an Microsoft gesendet…</translation>
+    </message>
+    <message>
+        <source>Not filed; your draft is kept. {0}</source>
+        <translation>Nicht gestellt; Ihr Entwurf bleibt erhalten. {0}</translation>
+    </message>
+    <message>
+        <source>Service request {0} filed.</source>
+        <translation>Serviceanfrage {0} gestellt.</translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s new-request page is open in your browser.</source>
+        <translation>Die Seite für neue Anfragen im Partner Center ist in Ihrem Browser geöffnet.</translation>
+    </message>
+    <message>
+        <source>Open {0} in your browser ({1}).</source>
+        <translation>Öffnen Sie {0} in Ihrem Browser ({1}).</translation>
+    </message>
+    <message>
+        <source>Microsoft no longer takes new requests through the API. Your draft is kept and its text is on the clipboard. {0}
+1. There, choose Customer request → New request and the customer.
+2. Paste the text and submit.</source>
+        <translation>Microsoft nimmt über die API keine neuen Anfragen mehr an. Ihr Entwurf bleibt erhalten, und sein Text ist in der Zwischenablage. {0}
+1. Wählen Sie dort „Kundenanfrage“ → „Neue Anfrage“ und den Kunden.
+2. Fügen Sie den Text ein, und senden Sie ihn.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeCentre</name>
+    <message>
+        <source>Notices</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Partner Desk</source>
+        <translation>Partner Desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new notice(s)</source>
+        <translation>
+            <numerusform>%n neue Benachrichtigung</numerusform>
+            <numerusform>%n neue Benachrichtigungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new service health notice(s)</source>
+        <translation>
+            <numerusform>%n neue Benachrichtigung zur Dienstintegrität</numerusform>
+            <numerusform>%n neue Benachrichtigungen zur Dienstintegrität</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No new service health notices</source>
+        <translation>Keine neuen Benachrichtigungen zur Dienstintegrität</translation>
+    </message>
+    <message>
+        <source>No notices yet</source>
+        <translation>Noch keine Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Mark all as read</source>
+        <translation>Alle als gelesen markieren</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeSettingsDialog</name>
+    <message>
+        <source>Notifications and refresh</source>
+        <translation>Benachrichtigungen und Aktualisierung</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Only by hand</source>
+        <translation>Nur manuell</translation>
+    </message>
+    <message>
+        <source>Refresh health every</source>
+        <translation>Integrität aktualisieren alle</translation>
+    </message>
+    <message>
+        <source>Notify about</source>
+        <translation>Benachrichtigen über</translation>
+    </message>
+    <message>
+        <source>Services to notify about</source>
+        <translation>Dienste, über die benachrichtigt wird</translation>
+    </message>
+    <message>
+        <source>Services appear here after the first health check.</source>
+        <translation>Die Dienste erscheinen hier nach der ersten Integritätsprüfung.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh health every:</source>
+        <translation>Integrität &amp;aktualisieren alle:</translation>
+    </message>
+    <message>
+        <source>&amp;Notify about:</source>
+        <translation>&amp;Benachrichtigen über:</translation>
+    </message>
+    <message>
+        <source>&amp;Services (all checked: every service, new ones too):</source>
+        <translation>&amp;Dienste (alle aktiviert: jeder Dienst, auch neue):</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message numerus="yes">
+        <source>Touches %Ln customer(s): </source>
+        <translation>
+            <numerusform>Betrifft %Ln Kunden: </numerusform>
+            <numerusform>Betrifft %Ln Kunden: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service health change(s)</source>
+        <translation>
+            <numerusform>%n Änderung der Dienstintegrität</numerusform>
+            <numerusform>%n Änderungen der Dienstintegrität</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: {1} (%Ln customer(s))</source>
+        <translation>
+            <numerusform>{0}: {1} (%Ln Kunde)</numerusform>
+            <numerusform>{0}: {1} (%Ln Kunden)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>new {0}</source>
+        <translation>neuer {0}</translation>
+    </message>
+    <message>
+        <source>advisory</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>Vorfall</translation>
+    </message>
+    <message>
+        <source>New issue {0}: {1}</source>
+        <translation>Neues Problem {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} changed: {1}</source>
+        <translation>{0} geändert: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenRequestsWindow</name>
+    <message>
+        <source>Service requests — all customers</source>
+        <translation>Serviceanfragen – alle Kunden</translation>
+    </message>
+    <message>
+        <source>Open or needing attention</source>
+        <translation>Offen oder Aktion erforderlich</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Beliebiger Status</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>Beliebiger Schweregrad</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>S&amp;everity:</source>
+        <translation>Sch&amp;weregrad:</translation>
+    </message>
+    <message>
+        <source>Service requests of all customers</source>
+        <translation>Serviceanfragen aller Kunden</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>service requests</source>
+        <translation>Serviceanfragen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPane</name>
+    <message>
+        <source>profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Customer overview</source>
+        <translation>Kundenübersicht</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>Mandanten-ID</translation>
+    </message>
+    <message>
+        <source>Initial domain</source>
+        <translation>Ursprüngliche Domäne</translation>
+    </message>
+    <message>
+        <source>Default domain</source>
+        <translation>Standarddomäne</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Beziehung</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>expires within 30 days</source>
+        <translation>läuft innerhalb von 30 Tagen ab</translation>
+    </message>
+    <message>
+        <source>GDAP relationship</source>
+        <translation>GDAP-Beziehung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>Auto-extend</source>
+        <translation>Automatische Verlängerung</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n Rolle</numerusform>
+            <numerusform>%n Rollen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None: no delegated admin access</source>
+        <translation>Keine: kein delegierter Administratorzugriff</translation>
+    </message>
+    <message>
+        <source>Not available in the {0}</source>
+        <translation>In {0} nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>service health</source>
+        <translation>Dienstintegrität</translation>
+    </message>
+    <message>
+        <source>Service health</source>
+        <translation>Dienstintegrität</translation>
+    </message>
+    <message>
+        <source>Degraded services</source>
+        <translation>Beeinträchtigte Dienste</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {0}</source>
+        <translation>
+            <numerusform>%n von {0}</numerusform>
+            <numerusform>%n von {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>Offene Vorfälle</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Right now</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Delegated access</source>
+        <translation>Delegierter Zugriff</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer&apos;s approval</source>
+        <translation>Wartet auf die Genehmigung des Kunden</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Every {0} days</source>
+        <translation>Alle {0} Tage</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>Pane</name>
+    <message>
+        <source>Loading…</source>
+        <extracomment>what the pane shows, for error titles (&quot;No GDAP access to this customer&apos;s …&quot;)</extracomment>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Select a customer</source>
+        <translation>Kunden auswählen</translation>
+    </message>
+    <message>
+        <source>Pick a customer on the left to see its details here.</source>
+        <translation>Wählen Sie links einen Kunden aus, um hier seine Details zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalModel</name>
+    <message>
+        <source>Unavailable: %1</source>
+        <translation>Nicht verfügbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PortalsPane</name>
+    <message>
+        <source>admin portals</source>
+        <translation>Admin-Portale</translation>
+    </message>
+    <message>
+        <source>Admin portals</source>
+        <translation>Admin-Portale</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open the portal in your browser.</source>
+        <translation>Drücken Sie die Eingabetaste oder doppelklicken Sie, um das Portal in Ihrem Browser zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Open in &amp;browser</source>
+        <translation>Im Browser ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Unavailable: {0}</source>
+        <translation>Nicht verfügbar: {0}</translation>
+    </message>
+    <message>
+        <source>{0} cannot be opened: {1}</source>
+        <translation>{0} kann nicht geöffnet werden: {1}</translation>
+    </message>
+    <message>
+        <source>{0} was not opened: {1}</source>
+        <translation>{0} wurde nicht geöffnet: {1}</translation>
+    </message>
+    <message>
+        <source>Opened {0} in your browser.</source>
+        <translation>{0} wurde in Ihrem Browser geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domäne</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Beziehung</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>Mandanten-ID</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <source>GDAP</source>
+        <translation>GDAP</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Klassifizierung</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Letzte Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPane</name>
+    <message>
+        <source>service requests</source>
+        <translation>Serviceanfragen</translation>
+    </message>
+    <message>
+        <source>Service requests</source>
+        <translation>Serviceanfragen</translation>
+    </message>
+    <message>
+        <source>Service request details</source>
+        <translation>Details zur Serviceanfrage</translation>
+    </message>
+    <message>
+        <source>&amp;New request…</source>
+        <translation>&amp;Neue Anfrage…</translation>
+    </message>
+    <message>
+        <source>File a service request with Microsoft (Ctrl+N)</source>
+        <translation>Eine Serviceanfrage bei Microsoft stellen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd note…</source>
+        <translation>Notiz &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drafts (%n)</source>
+        <translation>
+            <numerusform>Entwürfe (%n)</numerusform>
+            <numerusform>Entwürfe (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not available in this cloud</source>
+        <translation>In dieser Cloud nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Service requests are not offered in the {0}.</source>
+        <translation>Serviceanfragen werden in {0} nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>Nothing has been filed with Microsoft for this customer.</source>
+        <translation>Für diesen Kunden wurde bei Microsoft noch nichts gestellt.</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Note for request {0} ({1}):</source>
+        <translation>Notiz zur Anfrage {0} ({1}):</translation>
+    </message>
+    <message>
+        <source>The note was not added: {0}</source>
+        <translation>Die Notiz wurde nicht hinzugefügt: {0}</translation>
+    </message>
+    <message>
+        <source>Note added to request {0}.</source>
+        <translation>Notiz zur Anfrage {0} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeBox</name>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Show all customers, favourites or one tag</source>
+        <translation>Alle Kunden, Favoriten oder ein Tag anzeigen</translation>
+    </message>
+    <message>
+        <source>Which customers: all, favourites, or those with a tag</source>
+        <translation>Welche Kunden: alle, Favoriten oder die mit einem Tag</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 Favourites (%Ln)</source>
+        <translation>
+            <numerusform>%1 Favoriten (%Ln)</numerusform>
+            <numerusform>%1 Favoriten (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag: %1 (%Ln)</source>
+        <translation>
+            <numerusform>Tag: %1 (%Ln)</numerusform>
+            <numerusform>Tag: %1 (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServiceHealthModel</name>
+    <message>
+        <source>Operational</source>
+        <translation>Fehlerfrei</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Restoring service</source>
+        <translation>Dienst wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Extended recovery</source>
+        <translation>Erweiterte Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>Wird untersucht</translation>
+    </message>
+    <message>
+        <source>Verifying fix</source>
+        <translation>Korrektur wird überprüft</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Post-incident report published</source>
+        <translation>Bericht nach dem Vorfall veröffentlicht</translation>
+    </message>
+    <message>
+        <source>False positive</source>
+        <translation>Falsch positiv</translation>
+    </message>
+    <message>
+        <source>Investigation suspended</source>
+        <translation>Untersuchung ausgesetzt</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation>Entschärft</translation>
+    </message>
+    <message>
+        <source>Mitigated (external)</source>
+        <translation>Entschärft (extern)</translation>
+    </message>
+    <message>
+        <source>Resolved (external)</source>
+        <translation>Behoben (extern)</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Gemeldet</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRequestModel</name>
+    <message>
+        <source>Critical (A)</source>
+        <translation>Kritisch (A)</translation>
+    </message>
+    <message>
+        <source>Moderate (B)</source>
+        <translation>Mittel (B)</translation>
+    </message>
+    <message>
+        <source>Minimal (C)</source>
+        <translation>Gering (C)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Aktion erforderlich</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Partner Center</source>
+        <translation>Beim Partner Center anmelden</translation>
+    </message>
+    <message>
+        <source>your partner tenant (optional)</source>
+        <translation>Ihr Partnermandant (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>&amp;Cloud:</translation>
+    </message>
+    <message>
+        <source>Application (client) &amp;ID:</source>
+        <translation>Anwendungs-(Client-)&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Mandant:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;First time?&lt;/b&gt; Partner Desk signs in with &lt;i&gt;your&lt;/i&gt; app registration:&lt;ol&gt;&lt;li&gt;In your partner tenant&apos;s Entra admin center, App registrations → New registration; account type: this organisational directory only.&lt;/li&gt;&lt;li&gt;Authentication → Add a platform → Mobile and desktop applications, redirect URI &lt;code&gt;http://localhost&lt;/code&gt;; allow public client flows (for the device code).&lt;/li&gt;&lt;li&gt;API permissions (delegated): Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;; Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;, &lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;, &lt;code&gt;Sites.Read.All&lt;/code&gt;. Grant admin consent.&lt;/li&gt;&lt;li&gt;Copy the Application (client) ID here.&lt;/li&gt;&lt;/ol&gt;US Government and China clouds need a registration in that cloud.</source>
+        <translation>&lt;b&gt;Zum ersten Mal hier?&lt;/b&gt; Partner Desk meldet sich mit &lt;i&gt;Ihrer&lt;/i&gt; App-Registrierung an:&lt;ol&gt;&lt;li&gt;Im Microsoft Entra Admin Center Ihres Partnermandanten: App-Registrierungen → Neue Registrierung; Kontotyp: nur Konten in diesem Organisationsverzeichnis.&lt;/li&gt;&lt;li&gt;Authentifizierung → Plattform hinzufügen → Mobile Anwendungen und Desktopanwendungen, Umleitungs-URI &lt;code&gt;http://localhost&lt;/code&gt;; öffentliche Clientflows zulassen (für den Gerätecode).&lt;/li&gt;&lt;li&gt;API-Berechtigungen (delegiert): Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;; Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;, &lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;, &lt;code&gt;Sites.Read.All&lt;/code&gt;. Administratorzustimmung erteilen.&lt;/li&gt;&lt;li&gt;Die Anwendungs-ID (Client-ID) hier einfügen.&lt;/li&gt;&lt;/ol&gt;Die Clouds für US Government und China brauchen eine Registrierung in der jeweiligen Cloud.</translation>
+    </message>
+    <message>
+        <source>Sign in with &amp;browser</source>
+        <translation>Mit &amp;Browser anmelden</translation>
+    </message>
+    <message>
+        <source>Use a &amp;device code</source>
+        <translation>&amp;Gerätecode verwenden</translation>
+    </message>
+    <message>
+        <source>Microsoft Cloud Deutschland closed on 29 October 2021; its customers moved to the global cloud.</source>
+        <translation>Microsoft Cloud Deutschland wurde am 29. Oktober 2021 geschlossen; ihre Kunden sind in die globale Cloud gewechselt.</translation>
+    </message>
+    <message>
+        <source>The client id is a GUID like 00000000-0000-0000-0000-000000000000.</source>
+        <translation>Die Client-ID ist eine GUID wie 00000000-0000-0000-0000-000000000000.</translation>
+    </message>
+    <message>
+        <source>Admin portal links in this cloud may need a direct sign-in to the customer.</source>
+        <translation>Links zu Admin-Portalen in dieser Cloud erfordern eventuell eine direkte Anmeldung beim Kunden.</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Tags of {0}</source>
+        <translation>Tags von {0}</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas (for example: VIP, Berlin office). Empty for none.</source>
+        <translation>Tags, durch Kommas getrennt (zum Beispiel: VIP, Büro Berlin). Leer für keine.</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>No GDAP access to this customer&apos;s {0}</source>
+        <translation>Kein GDAP-Zugriff für diesen Kunden ({0})</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred: {0}. The details are in the log.</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten: {0}. Die Details stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Not available offline</source>
+        <translation>Offline nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Partner Desk was started with --offline and the local cache has no {0} for this. Start it without --offline to load it.</source>
+        <translation>Partner Desk wurde mit --offline gestartet, und der lokale Cache enthält hierfür keine Angaben ({0}). Starten Sie ohne --offline, um sie zu laden.</translation>
+    </message>
+    <message>
+        <source>Request id: {0}</source>
+        <translation>Anforderungs-ID: {0}</translation>
+    </message>
+    <message>
+        <source>Your partner account has no delegated admin role in this customer&apos;s tenant for this. Ask the customer to approve a GDAP relationship that includes the Service Support Administrator (or Global Reader) role, and make sure your account is in the security group assigned to it in Partner Center.</source>
+        <translation>Ihr Partnerkonto hat hierfür keine delegierte Administratorrolle im Mandanten dieses Kunden. Bitten Sie den Kunden, eine GDAP-Beziehung mit der Rolle „Dienstsupportadministrator“ (oder „Globaler Leser“) zu genehmigen, und stellen Sie sicher, dass Ihr Konto zur Sicherheitsgruppe gehört, die ihr im Partner Center zugewiesen ist.</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>The service did not accept your sign-in. Sign in again and retry.</source>
+        <translation>Der Dienst hat Ihre Anmeldung nicht akzeptiert. Melden Sie sich erneut an, und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Access denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Partner Center refused this for your account: {0}</source>
+        <translation>Partner Center hat dies für Ihr Konto abgelehnt: {0}</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Microsoft is throttling requests</source>
+        <translation>Microsoft drosselt die Anfragen</translation>
+    </message>
+    <message>
+        <source>Too many requests for this tenant. Try again in {0} seconds.</source>
+        <translation>Zu viele Anfragen für diesen Mandanten. Versuchen Sie es in {0} Sekunden erneut.</translation>
+    </message>
+    <message>
+        <source>Could not reach the service</source>
+        <translation>Der Dienst ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Check the network connection, then retry. ({0})</source>
+        <translation>Prüfen Sie die Netzwerkverbindung, und versuchen Sie es dann erneut. ({0})</translation>
+    </message>
+    <message>
+        <source>The service sent an answer that could not be read</source>
+        <translation>Die Antwort des Dienstes war nicht lesbar</translation>
+    </message>
+    <message>
+        <source>The service reported an error</source>
+        <translation>Der Dienst hat einen Fehler gemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>filing</name>
+    <message>
+        <source>Critical business impact: a service is down or unusable for many users, with no workaround.</source>
+        <extracomment>The translation context of this module&apos;s texts: the dialog shows them translated (`QCoreApplication.translate(TR_CONTEXT, text)`), the command line as they are.</extracomment>
+        <translation>Kritische geschäftliche Auswirkung: Ein Dienst ist für viele Benutzer ausgefallen oder unbrauchbar, ohne Umgehungslösung.</translation>
+    </message>
+    <message>
+        <source>Significant impact: a feature is impaired or degraded, a workaround may exist.</source>
+        <translation>Erhebliche Auswirkung: Eine Funktion ist eingeschränkt oder beeinträchtigt; eventuell gibt es eine Umgehungslösung.</translation>
+    </message>
+    <message>
+        <source>Minimal impact: a question, a minor problem or an inconvenience.</source>
+        <translation>Geringe Auswirkung: eine Frage, ein kleineres Problem oder eine Unannehmlichkeit.</translation>
+    </message>
+    <message>
+        <source>Enter a title that says what is wrong.</source>
+        <translation>Geben Sie einen Titel ein, der das Problem benennt.</translation>
+    </message>
+    <message>
+        <source>The title has {0} characters; {1} at most.</source>
+        <translation>Der Titel hat {0} Zeichen; höchstens {1} sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>The title contains control characters.</source>
+        <translation>Der Titel enthält Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>Choose critical, moderate or minimal.</source>
+        <translation>Wählen Sie „Kritisch“, „Mittel“ oder „Gering“.</translation>
+    </message>
+    <message>
+        <source>Choose the support topic closest to the problem.</source>
+        <translation>Wählen Sie das Supportthema, das am besten zum Problem passt.</translation>
+    </message>
+    <message>
+        <source>Choose the product the problem is about.</source>
+        <translation>Wählen Sie das Produkt, um das es geht.</translation>
+    </message>
+    <message>
+        <source>Describe the problem in at least {0} characters: what happens, since when, who is affected.</source>
+        <translation>Beschreiben Sie das Problem in mindestens {0} Zeichen: was passiert, seit wann, wer betroffen ist.</translation>
+    </message>
+    <message>
+        <source>The description is longer than {0} characters.</source>
+        <translation>Die Beschreibung ist länger als {0} Zeichen.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not an e-mail address.</source>
+        <translation>„{0}“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address: {0}.</source>
+        <translation>Keine E-Mail-Adresse: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} addresses; {1} at most.</source>
+        <translation>{0} Adressen; höchstens {1}.</translation>
+    </message>
+</context>
+</TS>

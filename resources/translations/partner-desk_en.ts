@@ -1,0 +1,260 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>Age</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerList</name>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln customer(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln customer</numerusform>
+            <numerusform>%1 of %Ln customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTexts</name>
+    <message numerus="yes">
+        <source>%n degraded</source>
+        <translation>
+            <numerusform>%n degraded</numerusform>
+            <numerusform>%n degraded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) not operational</source>
+        <translation>
+            <numerusform>%n service not operational</numerusform>
+            <numerusform>%n services not operational</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active issue(s)</source>
+        <translation>
+            <numerusform>%n active issue</numerusform>
+            <numerusform>%n active issues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>Expires in %n day</numerusform>
+            <numerusform>Expires in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n role</numerusform>
+            <numerusform>%n roles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>about %n s left</numerusform>
+            <numerusform>about %n s left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>done in %n s</source>
+        <translation>
+            <numerusform>done in %n s</numerusform>
+            <numerusform>done in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HealthGridModel</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active issue(s)</source>
+        <translation>
+            <numerusform>%n active issue</numerusform>
+            <numerusform>%n active issues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HealthPane</name>
+    <message numerus="yes">
+        <source>%n service(s) degraded or down</source>
+        <translation>
+            <numerusform>%n service degraded or down</numerusform>
+            <numerusform>%n services degraded or down</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n under investigation</source>
+        <translation>
+            <numerusform>%n under investigation</numerusform>
+            <numerusform>%n under investigation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operational</source>
+        <translation>
+            <numerusform>%n operational</numerusform>
+            <numerusform>%n operational</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read</source>
+        <translation>
+            <numerusform>%n item could not be read</numerusform>
+            <numerusform>%n items could not be read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPane</name>
+    <message numerus="yes">
+        <source>%n issue(s)</source>
+        <translation>
+            <numerusform>%n issue</numerusform>
+            <numerusform>%n issues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n customer(s) loaded</source>
+        <translation>
+            <numerusform>%n customer loaded</numerusform>
+            <numerusform>%n customers loaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Health: %1 / %2, %n failed</source>
+        <translation>
+            <numerusform>Health: %1 / %2, %n failed</numerusform>
+            <numerusform>Health: %1 / %2, %n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Health checked at {0}; next in %n min</source>
+        <translation>
+            <numerusform>Health checked at {0}; next in %n min</numerusform>
+            <numerusform>Health checked at {0}; next in %n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NoticeCentre</name>
+    <message numerus="yes">
+        <source>%n new notice(s)</source>
+        <translation>
+            <numerusform>%n new notice</numerusform>
+            <numerusform>%n new notices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new service health notice(s)</source>
+        <translation>
+            <numerusform>%n new service health notice</numerusform>
+            <numerusform>%n new service health notices</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message numerus="yes">
+        <source>Touches %Ln customer(s): </source>
+        <translation>
+            <numerusform>Touches %Ln customer: </numerusform>
+            <numerusform>Touches %Ln customers: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service health change(s)</source>
+        <translation>
+            <numerusform>%n service health change</numerusform>
+            <numerusform>%n service health changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: {1} (%Ln customer(s))</source>
+        <translation>
+            <numerusform>{0}: {1} (%Ln customer)</numerusform>
+            <numerusform>{0}: {1} (%Ln customers)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPane</name>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n role</numerusform>
+            <numerusform>%n roles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {0}</source>
+        <translation>
+            <numerusform>%n of {0}</numerusform>
+            <numerusform>%n of {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPane</name>
+    <message numerus="yes">
+        <source>Drafts (%n)</source>
+        <translation>
+            <numerusform>Drafts (%n)</numerusform>
+            <numerusform>Drafts (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScopeBox</name>
+    <message numerus="yes">
+        <source>%1 Favourites (%Ln)</source>
+        <translation>
+            <numerusform>%1 Favourites (%Ln)</numerusform>
+            <numerusform>%1 Favourites (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag: %1 (%Ln)</source>
+        <translation>
+            <numerusform>Tag: %1 (%Ln)</numerusform>
+            <numerusform>Tag: %1 (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

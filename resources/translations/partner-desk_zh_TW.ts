@@ -1,0 +1,1927 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en_US">
+<context>
+    <name>AccountController</name>
+    <message>
+        <source>&amp;Account</source>
+        <translation>帳戶(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}</source>
+        <translation>已登入為 {0}</translation>
+    </message>
+    <message>
+        <source>Not signed in: sandbox data</source>
+        <translation>未登入：沙箱資料</translation>
+    </message>
+    <message>
+        <source>Cloud: {0}</source>
+        <translation>雲端：{0}</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>登入…</translation>
+    </message>
+    <message>
+        <source>Switch cloud</source>
+        <translation>切換雲端</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>登出</translation>
+    </message>
+    <message>
+        <source>Use sandbox</source>
+        <translation>使用沙箱</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系統預設</translation>
+    </message>
+    <message>
+        <source>The language changes when Partner Desk starts again.</source>
+        <translation>語言將在 Partner Desk 下次啟動時變更。</translation>
+    </message>
+    <message>
+        <source>Signing in as {0}…</source>
+        <translation>正在以 {0} 登入…</translation>
+    </message>
+    <message>
+        <source>Sign-in needed: {0} {1}</source>
+        <translation>需要登入：{0} {1}</translation>
+    </message>
+    <message>
+        <source>Your saved sign-in has expired: sign in again.</source>
+        <translation>您儲存的登入已過期，請重新登入。</translation>
+    </message>
+    <message>
+        <source>Continue signing in in your browser…</source>
+        <translation>請在瀏覽器中繼續登入…</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>已取消登入。</translation>
+    </message>
+    <message>
+        <source>No secure credential store</source>
+        <translation>沒有安全的認證存放區</translation>
+    </message>
+    <message>
+        <source>This computer has no encrypted credential store (keyring) that Partner Desk can use.
+
+Keep your sign-in in a file readable only by your user account, so you stay signed in next time? Choose No to keep it in memory and sign in each time.</source>
+        <translation>這部電腦沒有 Partner Desk 可使用的加密認證存放區 (金鑰環)。
+
+要將您的登入資訊保存在只有您的使用者帳戶能讀取的檔案中，讓您下次仍保持登入嗎？選擇 [否] 則只保留在記憶體中，每次都需要登入。</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>已登出。</translation>
+    </message>
+    <message>
+        <source>Settings could not be saved: {0}</source>
+        <translation>無法儲存設定：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Age</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分鐘前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n 小時前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>剛剛</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Partner Desk keeps running; what you were doing may not have finished. The details below (no passwords or tokens) help support find the cause.</source>
+        <translation>{0}
+
+Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方的詳細資料 (不含密碼或權杖) 可協助支援人員找出原因。</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>錯誤詳細資料</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>複製詳細資料(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerList</name>
+    <message>
+        <source>Search name, domain or tenant ID (Ctrl+F)</source>
+        <translation>搜尋名稱、網域或租用戶識別碼 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>搜尋客戶</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Customer count</source>
+        <translation>客戶數</translation>
+    </message>
+    <message>
+        <source>No customer matches “{0}”.</source>
+        <translation>沒有符合「{0}」的客戶。</translation>
+    </message>
+    <message>
+        <source>No customer here yet: star customers (Ctrl+B) or tag them (Ctrl+T), then choose them here.</source>
+        <translation>這裡還沒有客戶：請將客戶加入我的最愛 (Ctrl+B) 或加上標籤 (Ctrl+T)，再於此處選擇。</translation>
+    </message>
+    <message>
+        <source>No customer to show.</source>
+        <translation>沒有可顯示的客戶。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln 位客戶</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln customer(s)</source>
+        <translation>
+            <numerusform>%1 / %Ln 位客戶</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Reseller</source>
+        <translation>轉銷商</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>顧問</translation>
+    </message>
+    <message>
+        <source>Syndication</source>
+        <translation>聯合</translation>
+    </message>
+    <message>
+        <source>Microsoft support</source>
+        <translation>Microsoft 支援</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>No access</source>
+        <translation>無存取權</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>停止運作</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>諮詢</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Service health not loaded yet</source>
+        <translation>尚未載入服務健康情況</translation>
+    </message>
+    <message>
+        <source>Checked {0}</source>
+        <translation>檢查時間：{0}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>作用中</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>即將到期</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已過期</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已終止</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>正在終止</translation>
+    </message>
+    <message>
+        <source>Termination requested</source>
+        <translation>已要求終止</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>等待核准</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已核准</translation>
+    </message>
+    <message>
+        <source>Activating</source>
+        <translation>正在啟用</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已建立</translation>
+    </message>
+    <message>
+        <source>No GDAP</source>
+        <translation>無 GDAP</translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1，至 %2</translation>
+    </message>
+    <message>
+        <source>GDAP relationships not loaded</source>
+        <translation>尚未載入 GDAP 關係</translation>
+    </message>
+    <message>
+        <source>No active GDAP relationship: health, incidents and delegated admin portals of this customer are not available to you.</source>
+        <translation>沒有作用中的 GDAP 關係：您無法使用此客戶的服務健康情況、事件與委派系統管理入口網站。</translation>
+    </message>
+    <message>
+        <source>Ends %1</source>
+        <translation>結束於 %1</translation>
+    </message>
+    <message>
+        <source>Ask the customer to approve a new relationship before it ends.</source>
+        <translation>請在關係結束前請客戶核准新的關係。</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>健康情況：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTexts</name>
+    <message numerus="yes">
+        <source>%n degraded</source>
+        <translation>
+            <numerusform>%n 項降級</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) not operational</source>
+        <translation>
+            <numerusform>%n 項服務未正常運作</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active issue(s)</source>
+        <translation>
+            <numerusform>%n 個作用中問題</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天後到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n 個角色</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Dashboard — who is hurt right now</source>
+        <translation>儀表板 — 目前受影響的客戶</translation>
+    </message>
+    <message>
+        <source>&amp;Check all customers</source>
+        <translation>檢查所有客戶(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save what this sweep found as CSV or JSON</source>
+        <translation>將此次檢查的結果儲存為 CSV 或 JSON</translation>
+    </message>
+    <message>
+        <source>Sweep progress</source>
+        <translation>檢查進度</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>尚未檢查。</translation>
+    </message>
+    <message>
+        <source>Sweep counts</source>
+        <translation>檢查統計</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ope:</source>
+        <translation>範圍(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Customers by service</source>
+        <translation>依服務檢視客戶</translation>
+    </message>
+    <message>
+        <source>Incidents now</source>
+        <translation>目前的事件</translation>
+    </message>
+    <message>
+        <source>Incident details</source>
+        <translation>事件詳細資料</translation>
+    </message>
+    <message>
+        <source>Customers this incident touches</source>
+        <translation>受此事件影響的客戶</translation>
+    </message>
+    <message>
+        <source>Partner Center service incidents</source>
+        <translation>Partner Center 服務事件</translation>
+    </message>
+    <message>
+        <source>Customers it touches</source>
+        <translation>受影響的客戶</translation>
+    </message>
+    <message>
+        <source>Load the customer list first.</source>
+        <translation>請先載入客戶清單。</translation>
+    </message>
+    <message>
+        <source>No customer in this scope.</source>
+        <translation>此範圍內沒有客戶。</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>約剩 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>done in %n s</source>
+        <translation>
+            <numerusform>%n 秒內完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 done · %2 failed · %3 remaining · %4</source>
+        <translation>已完成 %1 · 失敗 %2 · 剩餘 %3 · %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; of %2 customers have a degraded service · %3 incidents now</source>
+        <translation>%2 位客戶中有 &lt;b&gt;%1&lt;/b&gt; 位的服務降級 · 目前有 %3 個事件</translation>
+    </message>
+    <message>
+        <source>Not offered in the {0}.</source>
+        <translation>{0} 未提供此功能。</translation>
+    </message>
+    <message>
+        <source>partner incidents</source>
+        <translation>合作夥伴事件</translation>
+    </message>
+    <message>
+        <source>No open partner-level incidents.</source>
+        <translation>沒有未解決的合作夥伴層級事件。</translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>匯出失敗：{0}</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已儲存 {0}</translation>
+    </message>
+    <message>
+        <source>Export the dashboard</source>
+        <translation>匯出儀表板</translation>
+    </message>
+    <message>
+        <source>Health per service, CSV (*.csv)</source>
+        <translation>各服務的健康情況，CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Health per service, JSON (*.json)</source>
+        <translation>各服務的健康情況，JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Active incidents per customer, CSV (*.csv)</source>
+        <translation>各客戶的作用中事件，CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Active incidents per customer, JSON (*.json)</source>
+        <translation>各客戶的作用中事件，JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCodeDialog</name>
+    <message>
+        <source>Sign in with a code</source>
+        <translation>使用代碼登入</translation>
+    </message>
+    <message>
+        <source>Open {0} and enter this code:</source>
+        <translation>開啟 {0} 並輸入此代碼：</translation>
+    </message>
+    <message>
+        <source>Device code</source>
+        <translation>裝置代碼</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>複製代碼</translation>
+    </message>
+    <message>
+        <source>Open the sign-in page</source>
+        <translation>開啟登入頁面</translation>
+    </message>
+    <message>
+        <source>Waiting for you to finish signing in…</source>
+        <translation>正在等待您完成登入…</translation>
+    </message>
+</context>
+<context>
+    <name>HealthColumn</name>
+    <message>
+        <source>service health</source>
+        <translation>服務健康情況</translation>
+    </message>
+</context>
+<context>
+    <name>HealthGridModel</name>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>諮詢</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>降級</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>停止運作</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation>受影響</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n 項服務</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active issue(s)</source>
+        <translation>
+            <numerusform>%n 個作用中問題</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HealthPane</name>
+    <message>
+        <source>service health</source>
+        <translation>服務健康情況</translation>
+    </message>
+    <message>
+        <source>Service health</source>
+        <translation>服務健康情況</translation>
+    </message>
+    <message>
+        <source>No services reported</source>
+        <translation>未回報任何服務</translation>
+    </message>
+    <message>
+        <source>Microsoft reports no services for this tenant.</source>
+        <translation>Microsoft 未回報此租用戶的任何服務。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) degraded or down</source>
+        <translation>
+            <numerusform>%n 項服務降級或停止運作</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n under investigation</source>
+        <translation>
+            <numerusform>%n 項調查中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operational</source>
+        <translation>
+            <numerusform>%n 項運作中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read</source>
+        <translation>
+            <numerusform>%n 個項目無法讀取</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPane</name>
+    <message>
+        <source>incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>顯示：</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tive</source>
+        <translation>作用中(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Reso&amp;lved</source>
+        <translation>已解決(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Incide&amp;nts</source>
+        <translation>事件(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ad&amp;visories</source>
+        <translation>諮詢(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Escalate…</source>
+        <translation>提報(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>File a service request with Microsoft about the selected issue</source>
+        <translation>針對選取的問題向 Microsoft 提出服務要求</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Incident details</source>
+        <translation>事件詳細資料</translation>
+    </message>
+    <message>
+        <source>{0} of {1} shown</source>
+        <translation>顯示 {0} / {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s)</source>
+        <translation>
+            <numerusform>%n 個問題</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No incidents match the filter.</source>
+        <translation>沒有符合篩選條件的事件。</translation>
+    </message>
+    <message>
+        <source>Microsoft reports no incidents or advisories for this customer.</source>
+        <translation>Microsoft 未回報此客戶的任何事件或諮詢。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始時間</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>結束時間</translation>
+    </message>
+    <message>
+        <source>Ongoing</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>上次更新</translation>
+    </message>
+    <message>
+        <source>User impact</source>
+        <translation>使用者影響</translation>
+    </message>
+    <message>
+        <source>Quick update</source>
+        <translation>快速更新</translation>
+    </message>
+    <message>
+        <source>Strategic update</source>
+        <translation>策略更新</translation>
+    </message>
+    <message>
+        <source>Opened in your browser.</source>
+        <translation>已在您的瀏覽器中開啟。</translation>
+    </message>
+</context>
+<context>
+    <name>IssueTableModel</name>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>諮詢</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Partner Desk</source>
+        <translation>Partner Desk</translation>
+    </message>
+    <message>
+        <source>Customer details</source>
+        <translation>客戶詳細資料</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>概觀(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Service &amp;health</source>
+        <translation>服務健康情況(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Incidents</source>
+        <translation>事件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Admin &amp;portals</source>
+        <translation>系統管理入口網站(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Service reque&amp;sts</source>
+        <translation>服務要求(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation>資料來源</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>Started with --offline: the data of the last live run, from the local cache ({0}). Nothing is sent to Microsoft.</source>
+        <translation>以 --offline 啟動：顯示本機快取 ({0}) 中上次連線執行的資料。不會傳送任何資料給 Microsoft。</translation>
+    </message>
+    <message>
+        <source>Sandbox data</source>
+        <translation>沙箱資料</translation>
+    </message>
+    <message>
+        <source>Sandbox data (external)</source>
+        <translation>沙箱資料 (外部)</translation>
+    </message>
+    <message>
+        <source>Sample data from the built-in sandbox at {0}. Sign in to work on your own customers.</source>
+        <translation>來自內建沙箱 ({0}) 的範例資料。登入後即可處理您自己的客戶。</translation>
+    </message>
+    <message>
+        <source>Find customer</source>
+        <translation>尋找客戶</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Stop loading</source>
+        <translation>停止載入</translation>
+    </message>
+    <message>
+        <source>&amp;New service request…</source>
+        <translation>新增服務要求(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Requests of all customers…</source>
+        <translation>所有客戶的要求(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard: who is hurt now…</source>
+        <translation>儀表板：目前受影響的客戶(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Favourite</source>
+        <translation>我的最愛(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications and refresh…</source>
+        <translation>通知與重新整理(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tags…</source>
+        <translation>標籤(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>客戶(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Requests</source>
+        <translation>要求(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Loading customers…</source>
+        <translation>正在載入客戶…</translation>
+    </message>
+    <message>
+        <source>customer list</source>
+        <translation>客戶清單</translation>
+    </message>
+    <message>
+        <source>{0}: showing the list as of {1}.</source>
+        <translation>{0}：顯示截至 {1} 的清單。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) loaded</source>
+        <translation>
+            <numerusform>已載入 %n 位客戶</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>未知時間</translation>
+    </message>
+    <message>
+        <source>Offline: the customer list as of {0}.</source>
+        <translation>離線：截至 {0} 的客戶清單。</translation>
+    </message>
+    <message>
+        <source>Offline: health as of the last check</source>
+        <translation>離線：上次檢查時的健康情況</translation>
+    </message>
+    <message>
+        <source>Showing the list as of {0}; refreshing…</source>
+        <translation>顯示截至 {0} 的清單；正在重新整理…</translation>
+    </message>
+    <message>
+        <source>GDAP relationships</source>
+        <translation>GDAP 關係</translation>
+    </message>
+    <message>
+        <source>Select a customer first (Ctrl+F finds one).</source>
+        <translation>請先選取客戶 (Ctrl+F 可尋找)。</translation>
+    </message>
+    <message>
+        <source>Choose a customer first.</source>
+        <translation>請先選擇客戶。</translation>
+    </message>
+    <message>
+        <source>Tags are not available: the local store could not open.</source>
+        <translation>無法使用標籤：無法開啟本機存放區。</translation>
+    </message>
+    <message>
+        <source>Tags not saved: {0}</source>
+        <translation>未儲存標籤：{0}</translation>
+    </message>
+    <message>
+        <source>Every customer</source>
+        <translation>所有客戶</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>我的最愛</translation>
+    </message>
+    <message>
+        <source>Tag: {0}</source>
+        <translation>標籤：{0}</translation>
+    </message>
+    <message>
+        <source>Nobody (no notices)</source>
+        <translation>無 (不通知)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Health: %1 / %2, %n failed</source>
+        <translation>
+            <numerusform>健康情況：%1 / %2，%n 個失敗</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Health check stopped</source>
+        <translation>已停止健康情況檢查</translation>
+    </message>
+    <message numerus="yes">
+        <source>Health checked at {0}; next in %n min</source>
+        <translation>
+            <numerusform>已於 {0} 檢查健康情況；%n 分鐘後再次檢查</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Health checked at {0}</source>
+        <translation>已於 {0} 檢查健康情況</translation>
+    </message>
+    <message>
+        <source>No customer selected</source>
+        <translation>未選取客戶</translation>
+    </message>
+    <message>
+        <source>Find a customer with Ctrl+F.</source>
+        <translation>按 Ctrl+F 尋找客戶。</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePanel</name>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>Retry loading</source>
+        <translation>重試載入</translation>
+    </message>
+</context>
+<context>
+    <name>NewRequestDialog</name>
+    <message>
+        <source>Microsoft incident {0} ({1}) affects this customer.
+{2}
+
+What we see at the customer:
+</source>
+        <translation>Microsoft 事件 {0} ({1}) 影響此客戶。
+{2}
+
+我們在客戶端觀察到的情況：
+</translation>
+    </message>
+    <message>
+        <source>New service request — {0}</source>
+        <translation>新增服務要求 — {0}</translation>
+    </message>
+    <message>
+        <source>What is wrong, in one line</source>
+        <translation>用一行說明問題</translation>
+    </message>
+    <message>
+        <source>Loading support topics…</source>
+        <translation>正在載入支援主題…</translation>
+    </message>
+    <message>
+        <source>What happens, since when, who is affected, what was tried</source>
+        <translation>發生什麼狀況、從何時開始、影響哪些人、已嘗試哪些做法</translation>
+    </message>
+    <message>
+        <source>e-mail addresses, separated by commas</source>
+        <translation>電子郵件地址，以逗號分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>標題(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>嚴重性(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Support t&amp;opic:</source>
+        <translation>支援主題(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;name:</source>
+        <translation>連絡人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;e-mail:</source>
+        <translation>連絡人電子郵件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;CC:</source>
+        <translation>副本(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit to Microsoft</source>
+        <translation>提交給 Microsoft(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as draft</source>
+        <translation>保留為草稿(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Choose a support topic</source>
+        <translation>選擇支援主題</translation>
+    </message>
+    <message>
+        <source>Support topics did not load: name the product.</source>
+        <translation>支援主題未載入：請輸入產品名稱。</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: {0}</source>
+        <translation>無法儲存草稿：{0}</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked above, then submit again.</source>
+        <translation>請修正上方標示的欄位，然後再提交一次。</translation>
+    </message>
+    <message>
+        <source>Submitting to Microsoft…</source>
+        <translation>正在提交給 Microsoft…</translation>
+    </message>
+    <message>
+        <source>Not filed; your draft is kept. {0}</source>
+        <translation>未提出；已保留您的草稿。{0}</translation>
+    </message>
+    <message>
+        <source>Service request {0} filed.</source>
+        <translation>已提出服務要求 {0}。</translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s new-request page is open in your browser.</source>
+        <translation>已在您的瀏覽器中開啟 Partner Center 的新要求頁面。</translation>
+    </message>
+    <message>
+        <source>Open {0} in your browser ({1}).</source>
+        <translation>請在瀏覽器中開啟 {0} ({1})。</translation>
+    </message>
+    <message>
+        <source>Microsoft no longer takes new requests through the API. Your draft is kept and its text is on the clipboard. {0}
+1. There, choose Customer request → New request and the customer.
+2. Paste the text and submit.</source>
+        <translation>Microsoft 已不再透過 API 接受新要求。已保留您的草稿，其文字已複製到剪貼簿。{0}
+1. 在該頁面選擇 [客戶要求] → [新增要求] 及客戶。
+2. 貼上文字並提交。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeCentre</name>
+    <message>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Partner Desk</source>
+        <translation>Partner Desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new notice(s)</source>
+        <translation>
+            <numerusform>%n 則新通知</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new service health notice(s)</source>
+        <translation>
+            <numerusform>%n 則新的服務健康情況通知</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No new service health notices</source>
+        <translation>沒有新的服務健康情況通知</translation>
+    </message>
+    <message>
+        <source>No notices yet</source>
+        <translation>尚無通知</translation>
+    </message>
+    <message>
+        <source>Mark all as read</source>
+        <translation>全部標示為已讀</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeSettingsDialog</name>
+    <message>
+        <source>Notifications and refresh</source>
+        <translation>通知與重新整理</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <source>Only by hand</source>
+        <translation>僅手動</translation>
+    </message>
+    <message>
+        <source>Refresh health every</source>
+        <translation>健康情況重新整理間隔</translation>
+    </message>
+    <message>
+        <source>Notify about</source>
+        <translation>通知對象</translation>
+    </message>
+    <message>
+        <source>Services to notify about</source>
+        <translation>要通知的服務</translation>
+    </message>
+    <message>
+        <source>Services appear here after the first health check.</source>
+        <translation>第一次健康情況檢查後，服務會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh health every:</source>
+        <translation>健康情況重新整理間隔(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notify about:</source>
+        <translation>通知對象(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Services (all checked: every service, new ones too):</source>
+        <translation>服務 (全部勾選：所有服務，包括新服務)(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message numerus="yes">
+        <source>Touches %Ln customer(s): </source>
+        <translation>
+            <numerusform>影響 %Ln 位客戶：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service health change(s)</source>
+        <translation>
+            <numerusform>%n 項服務健康情況變更</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: {1} (%Ln customer(s))</source>
+        <translation>
+            <numerusform>{0}：{1} (%Ln 位客戶)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>new {0}</source>
+        <translation>新{0}</translation>
+    </message>
+    <message>
+        <source>advisory</source>
+        <translation>諮詢</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>New issue {0}: {1}</source>
+        <translation>新問題 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} changed: {1}</source>
+        <translation>{0} 已變更：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenRequestsWindow</name>
+    <message>
+        <source>Service requests — all customers</source>
+        <translation>服務要求 — 所有客戶</translation>
+    </message>
+    <message>
+        <source>Open or needing attention</source>
+        <translation>開啟或需要注意</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任何狀態</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>任何嚴重性</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新載入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>狀態(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;everity:</source>
+        <translation>嚴重性(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Service requests of all customers</source>
+        <translation>所有客戶的服務要求</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在載入…</translation>
+    </message>
+    <message>
+        <source>service requests</source>
+        <translation>服務要求</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>顯示 %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPane</name>
+    <message>
+        <source>profile</source>
+        <translation>設定檔</translation>
+    </message>
+    <message>
+        <source>Customer overview</source>
+        <translation>客戶概觀</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>租用戶識別碼</translation>
+    </message>
+    <message>
+        <source>Initial domain</source>
+        <translation>初始網域</translation>
+    </message>
+    <message>
+        <source>Default domain</source>
+        <translation>預設網域</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>關係</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>expires within 30 days</source>
+        <translation>30 天內到期</translation>
+    </message>
+    <message>
+        <source>GDAP relationship</source>
+        <translation>GDAP 關係</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>Auto-extend</source>
+        <translation>自動延長</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n 個角色</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None: no delegated admin access</source>
+        <translation>無：沒有委派的系統管理存取權</translation>
+    </message>
+    <message>
+        <source>Not available in the {0}</source>
+        <translation>{0} 不提供</translation>
+    </message>
+    <message>
+        <source>service health</source>
+        <translation>服務健康情況</translation>
+    </message>
+    <message>
+        <source>Service health</source>
+        <translation>服務健康情況</translation>
+    </message>
+    <message>
+        <source>Degraded services</source>
+        <translation>降級的服務</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {0}</source>
+        <translation>
+            <numerusform>{0} 項中的 %n 項</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>未解決的事件</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>設定檔</translation>
+    </message>
+    <message>
+        <source>Right now</source>
+        <translation>目前狀況</translation>
+    </message>
+    <message>
+        <source>Delegated access</source>
+        <translation>委派存取</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>作用中</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>即將到期</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已過期</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer&apos;s approval</source>
+        <translation>正在等待客戶核准</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已終止</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>正在終止</translation>
+    </message>
+    <message>
+        <source>Every {0} days</source>
+        <translation>每 {0} 天</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>Pane</name>
+    <message>
+        <source>Loading…</source>
+        <extracomment>what the pane shows, for error titles (&quot;No GDAP access to this customer&apos;s …&quot;)</extracomment>
+        <translation>正在載入…</translation>
+    </message>
+    <message>
+        <source>Select a customer</source>
+        <translation>選取客戶</translation>
+    </message>
+    <message>
+        <source>Pick a customer on the left to see its details here.</source>
+        <translation>在左側挑選客戶，即可在此查看其詳細資料。</translation>
+    </message>
+</context>
+<context>
+    <name>PortalModel</name>
+    <message>
+        <source>Unavailable: %1</source>
+        <translation>無法使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PortalsPane</name>
+    <message>
+        <source>admin portals</source>
+        <translation>系統管理入口網站</translation>
+    </message>
+    <message>
+        <source>Admin portals</source>
+        <translation>系統管理入口網站</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open the portal in your browser.</source>
+        <translation>按 Enter 鍵或按兩下，即可在瀏覽器中開啟入口網站。</translation>
+    </message>
+    <message>
+        <source>Open in &amp;browser</source>
+        <translation>在瀏覽器中開啟(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Unavailable: {0}</source>
+        <translation>無法使用：{0}</translation>
+    </message>
+    <message>
+        <source>{0} cannot be opened: {1}</source>
+        <translation>無法開啟 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} was not opened: {1}</source>
+        <translation>未開啟 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Opened {0} in your browser.</source>
+        <translation>已在您的瀏覽器中開啟 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>網域</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>關係</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>租用戶識別碼</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康情況</translation>
+    </message>
+    <message>
+        <source>GDAP</source>
+        <translation>GDAP</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>識別碼</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>上次更新</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>入口網站</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>連結</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>嚴重性</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已建立</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>上次修改</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPane</name>
+    <message>
+        <source>service requests</source>
+        <translation>服務要求</translation>
+    </message>
+    <message>
+        <source>Service requests</source>
+        <translation>服務要求</translation>
+    </message>
+    <message>
+        <source>Service request details</source>
+        <translation>服務要求詳細資料</translation>
+    </message>
+    <message>
+        <source>&amp;New request…</source>
+        <translation>新增要求(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>File a service request with Microsoft (Ctrl+N)</source>
+        <translation>向 Microsoft 提出服務要求 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd note…</source>
+        <translation>新增附註(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(無標題)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drafts (%n)</source>
+        <translation>
+            <numerusform>草稿 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not available in this cloud</source>
+        <translation>此雲端不提供</translation>
+    </message>
+    <message>
+        <source>Service requests are not offered in the {0}.</source>
+        <translation>{0} 不提供服務要求。</translation>
+    </message>
+    <message>
+        <source>Nothing has been filed with Microsoft for this customer.</source>
+        <translation>尚未針對此客戶向 Microsoft 提出任何要求。</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>新增附註</translation>
+    </message>
+    <message>
+        <source>Note for request {0} ({1}):</source>
+        <translation>要求 {0} ({1}) 的附註：</translation>
+    </message>
+    <message>
+        <source>The note was not added: {0}</source>
+        <translation>未新增附註：{0}</translation>
+    </message>
+    <message>
+        <source>Note added to request {0}.</source>
+        <translation>已將附註新增至要求 {0}。</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>嚴重性</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>連絡人</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已建立</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>上次修改</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已關閉</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeBox</name>
+    <message>
+        <source>Scope</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <source>Show all customers, favourites or one tag</source>
+        <translation>顯示所有客戶、我的最愛或單一標籤</translation>
+    </message>
+    <message>
+        <source>Which customers: all, favourites, or those with a tag</source>
+        <translation>哪些客戶：全部、我的最愛，或具有某個標籤的客戶</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>所有客戶</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 Favourites (%Ln)</source>
+        <translation>
+            <numerusform>%1 我的最愛 (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag: %1 (%Ln)</source>
+        <translation>
+            <numerusform>標籤：%1 (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServiceHealthModel</name>
+    <message>
+        <source>Operational</source>
+        <translation>運作中</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>降級</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>服務中斷</translation>
+    </message>
+    <message>
+        <source>Restoring service</source>
+        <translation>正在還原服務</translation>
+    </message>
+    <message>
+        <source>Extended recovery</source>
+        <translation>延長復原</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>調查中</translation>
+    </message>
+    <message>
+        <source>Verifying fix</source>
+        <translation>正在驗證修正</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已還原</translation>
+    </message>
+    <message>
+        <source>Post-incident report published</source>
+        <translation>已發佈事件後報告</translation>
+    </message>
+    <message>
+        <source>False positive</source>
+        <translation>誤判</translation>
+    </message>
+    <message>
+        <source>Investigation suspended</source>
+        <translation>已暫停調查</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解決</translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation>已緩解</translation>
+    </message>
+    <message>
+        <source>Mitigated (external)</source>
+        <translation>已緩解 (外部)</translation>
+    </message>
+    <message>
+        <source>Resolved (external)</source>
+        <translation>已解決 (外部)</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已確認</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已回報</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRequestModel</name>
+    <message>
+        <source>Critical (A)</source>
+        <translation>嚴重 (A)</translation>
+    </message>
+    <message>
+        <source>Moderate (B)</source>
+        <translation>中等 (B)</translation>
+    </message>
+    <message>
+        <source>Minimal (C)</source>
+        <translation>輕微 (C)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已關閉</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要注意</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Partner Center</source>
+        <translation>登入 Partner Center</translation>
+    </message>
+    <message>
+        <source>your partner tenant (optional)</source>
+        <translation>您的合作夥伴租用戶 (選用)</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>雲端(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Application (client) &amp;ID:</source>
+        <translation>應用程式 (用戶端) 識別碼(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>租用戶(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;First time?&lt;/b&gt; Partner Desk signs in with &lt;i&gt;your&lt;/i&gt; app registration:&lt;ol&gt;&lt;li&gt;In your partner tenant&apos;s Entra admin center, App registrations → New registration; account type: this organisational directory only.&lt;/li&gt;&lt;li&gt;Authentication → Add a platform → Mobile and desktop applications, redirect URI &lt;code&gt;http://localhost&lt;/code&gt;; allow public client flows (for the device code).&lt;/li&gt;&lt;li&gt;API permissions (delegated): Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;; Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;, &lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;, &lt;code&gt;Sites.Read.All&lt;/code&gt;. Grant admin consent.&lt;/li&gt;&lt;li&gt;Copy the Application (client) ID here.&lt;/li&gt;&lt;/ol&gt;US Government and China clouds need a registration in that cloud.</source>
+        <translation>&lt;b&gt;第一次使用？&lt;/b&gt;Partner Desk 會使用&lt;i&gt;您自己的&lt;/i&gt;應用程式註冊登入：&lt;ol&gt;&lt;li&gt;在合作夥伴租用戶的 Microsoft Entra 系統管理中心：應用程式註冊 → 新增註冊；帳戶類型：僅此組織目錄中的帳戶。&lt;/li&gt;&lt;li&gt;驗證 → 新增平台 → 行動與桌面應用程式，重新導向 URI &lt;code&gt;http://localhost&lt;/code&gt;；允許公用用戶端流程 (用於裝置代碼)。&lt;/li&gt;&lt;li&gt;API 權限 (委派)：Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;；Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;、&lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;、&lt;code&gt;Sites.Read.All&lt;/code&gt;。授與管理員同意。&lt;/li&gt;&lt;li&gt;將應用程式 (用戶端) 識別碼複製到這裡。&lt;/li&gt;&lt;/ol&gt;美國政府雲端與中國雲端需要在該雲端中註冊。</translation>
+    </message>
+    <message>
+        <source>Sign in with &amp;browser</source>
+        <translation>使用瀏覽器登入(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Use a &amp;device code</source>
+        <translation>使用裝置代碼(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Microsoft Cloud Deutschland closed on 29 October 2021; its customers moved to the global cloud.</source>
+        <translation>Microsoft Cloud Deutschland 已於 2021 年 10 月 29 日關閉；其客戶已移轉至全球雲端。</translation>
+    </message>
+    <message>
+        <source>The client id is a GUID like 00000000-0000-0000-0000-000000000000.</source>
+        <translation>用戶端識別碼是 GUID，例如 00000000-0000-0000-0000-000000000000。</translation>
+    </message>
+    <message>
+        <source>Admin portal links in this cloud may need a direct sign-in to the customer.</source>
+        <translation>此雲端中的系統管理入口網站連結可能需要直接登入客戶租用戶。</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Tags of {0}</source>
+        <translation>{0} 的標籤</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas (for example: VIP, Berlin office). Empty for none.</source>
+        <translation>標籤，以逗號分隔 (例如：VIP, 台北辦公室)。留空表示沒有標籤。</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>No GDAP access to this customer&apos;s {0}</source>
+        <translation>沒有此客戶{0}的 GDAP 存取權</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>資料</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred: {0}. The details are in the log.</source>
+        <translation>發生未預期的錯誤：{0}。詳細資料記錄在記錄檔中。</translation>
+    </message>
+    <message>
+        <source>Not available offline</source>
+        <translation>離線時無法使用</translation>
+    </message>
+    <message>
+        <source>Partner Desk was started with --offline and the local cache has no {0} for this. Start it without --offline to load it.</source>
+        <translation>Partner Desk 以 --offline 啟動，而本機快取中沒有此項目的{0}。請不使用 --offline 啟動以載入資料。</translation>
+    </message>
+    <message>
+        <source>Request id: {0}</source>
+        <translation>要求識別碼：{0}</translation>
+    </message>
+    <message>
+        <source>Your partner account has no delegated admin role in this customer&apos;s tenant for this. Ask the customer to approve a GDAP relationship that includes the Service Support Administrator (or Global Reader) role, and make sure your account is in the security group assigned to it in Partner Center.</source>
+        <translation>您的合作夥伴帳戶在此客戶的租用戶中沒有執行此操作的委派系統管理員角色。請客戶核准包含「服務支援管理員」(或「全域讀取者」) 角色的 GDAP 關係，並確認您的帳戶屬於 Partner Center 中指派給該角色的安全性群組。</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>需要登入</translation>
+    </message>
+    <message>
+        <source>The service did not accept your sign-in. Sign in again and retry.</source>
+        <translation>服務不接受您的登入。請重新登入後再試一次。</translation>
+    </message>
+    <message>
+        <source>Access denied</source>
+        <translation>拒絕存取</translation>
+    </message>
+    <message>
+        <source>Partner Center refused this for your account: {0}</source>
+        <translation>Partner Center 拒絕了您帳戶的這項操作：{0}</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <source>Microsoft is throttling requests</source>
+        <translation>Microsoft 正在節流要求</translation>
+    </message>
+    <message>
+        <source>Too many requests for this tenant. Try again in {0} seconds.</source>
+        <translation>此租用戶的要求過多。請在 {0} 秒後再試一次。</translation>
+    </message>
+    <message>
+        <source>Could not reach the service</source>
+        <translation>無法連線到服務</translation>
+    </message>
+    <message>
+        <source>Check the network connection, then retry. ({0})</source>
+        <translation>請檢查網路連線，然後再試一次。({0})</translation>
+    </message>
+    <message>
+        <source>The service sent an answer that could not be read</source>
+        <translation>服務傳回的回應無法讀取</translation>
+    </message>
+    <message>
+        <source>The service reported an error</source>
+        <translation>服務回報了錯誤</translation>
+    </message>
+</context>
+<context>
+    <name>filing</name>
+    <message>
+        <source>Critical business impact: a service is down or unusable for many users, with no workaround.</source>
+        <extracomment>The translation context of this module&apos;s texts: the dialog shows them translated (`QCoreApplication.translate(TR_CONTEXT, text)`), the command line as they are.</extracomment>
+        <translation>重大業務影響：服務停止運作或許多使用者無法使用，且沒有因應措施。</translation>
+    </message>
+    <message>
+        <source>Significant impact: a feature is impaired or degraded, a workaround may exist.</source>
+        <translation>顯著影響：功能受損或降級，可能有因應措施。</translation>
+    </message>
+    <message>
+        <source>Minimal impact: a question, a minor problem or an inconvenience.</source>
+        <translation>輕微影響：疑問、小問題或不便。</translation>
+    </message>
+    <message>
+        <source>Enter a title that says what is wrong.</source>
+        <translation>請輸入說明問題的標題。</translation>
+    </message>
+    <message>
+        <source>The title has {0} characters; {1} at most.</source>
+        <translation>標題有 {0} 個字元；最多 {1} 個。</translation>
+    </message>
+    <message>
+        <source>The title contains control characters.</source>
+        <translation>標題包含控制字元。</translation>
+    </message>
+    <message>
+        <source>Choose critical, moderate or minimal.</source>
+        <translation>請選擇嚴重、中等或輕微。</translation>
+    </message>
+    <message>
+        <source>Choose the support topic closest to the problem.</source>
+        <translation>請選擇最接近問題的支援主題。</translation>
+    </message>
+    <message>
+        <source>Choose the product the problem is about.</source>
+        <translation>請選擇問題相關的產品。</translation>
+    </message>
+    <message>
+        <source>Describe the problem in at least {0} characters: what happens, since when, who is affected.</source>
+        <translation>請以至少 {0} 個字元描述問題：發生什麼狀況、從何時開始、影響哪些人。</translation>
+    </message>
+    <message>
+        <source>The description is longer than {0} characters.</source>
+        <translation>描述超過 {0} 個字元。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not an e-mail address.</source>
+        <translation>「{0}」不是電子郵件地址。</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address: {0}.</source>
+        <translation>不是電子郵件地址：{0}。</translation>
+    </message>
+    <message>
+        <source>{0} addresses; {1} at most.</source>
+        <translation>{0} 個地址；最多 {1} 個。</translation>
+    </message>
+</context>
+</TS>
