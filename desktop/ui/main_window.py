@@ -52,6 +52,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Measured, never shown: the height of an accented Latin line with a CJK fallback glyph.
+_TALLEST_TEXT = "Ág 京"
 # Arrowing through the list should not start five fetches per key press.
 SELECTION_DEBOUNCE_MS = 150
 
@@ -82,7 +84,7 @@ class MainWindow(QMainWindow):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # CJK names come from a taller fallback font: reserve their height so the tabs do not
         # jump a few pixels when the selection moves between scripts.
-        self.title.setText("Ág 京")
+        self.title.setText(_TALLEST_TEXT)
         self.title.setMinimumHeight(self.title.sizeHint().height())
         self.subtitle = QLabel()
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -587,8 +589,8 @@ class MainWindow(QMainWindow):
         self.sweep_progress.setValue(done)
         self.sweep_label.setText(
             self.tr("Health: %1 / %2, %n failed", "", failed)
-            .replace("%1", str(done))
-            .replace("%2", str(total))
+            .replace("%1", QLocale().toString(done))
+            .replace("%2", QLocale().toString(total))
         )
 
     def _sweep_finished(self, stopped: bool) -> None:
