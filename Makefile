@@ -3,11 +3,14 @@
 UV ?= uv
 BUNDLE := dist/partner-desk
 
-.PHONY: help bundle icons version dmg clean
+.PHONY: help bundle icons version dmg clean translations translations-update
 
 help:
 	@echo "make bundle    one-folder app in $(BUNDLE)/ (PyInstaller, build.spec); prints its size"
 	@echo "make icons     render resources/icons/partner-desk.svg to the PNG, .ico and .icns files"
+	@echo "make translations         lupdate over desktop/ into resources/translations/*.ts, then"
+	@echo "                          lrelease them to the .qm files the app loads (both committed)"
+	@echo "make translations-update  lupdate only (then translate the new entries in the .ts)"
 	@echo "make version   the version the bundle and the installers get (from pyproject.toml)"
 	@echo "make dmg       macOS: the bundle, then dist/Partner Desk-<version>.dmg"
 	@echo "make clean     remove build/ and dist/"
@@ -16,6 +19,14 @@ help:
 bundle:
 	$(UV) run --locked --group build pyinstaller build.spec --noconfirm --clean
 	@du -sh $(BUNDLE) | sed "s/^/bundle size (du): /"
+
+# `translations` after any change to a translated text; tests/i18n fails until the .ts are
+# complete and the .qm match them.
+translations: translations-update
+	$(UV) run --locked python -m desktop.i18n compile
+
+translations-update:
+	$(UV) run --locked python -m desktop.i18n update
 
 icons:
 	$(UV) run --locked --group build python resources/icons/build_icons.py
