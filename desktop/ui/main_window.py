@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -173,8 +173,28 @@ class MainWindow(QMainWindow):
         self._open_requests: OpenRequestsWindow | None = None
         self.dashboard: DashboardWindow | None = None
         self._build_menus()
+        self._keyboard_paths()
 
     # -- building ---------------------------------------------------------------------------
+
+    def _keyboard_paths(self) -> None:
+        """Tab goes search → scope → list → tabs → the tab's content; Alt+letter on a tab also
+        puts the cursor in its list (Alt+P, then Enter opens a portal)."""
+        QWidget.setTabOrder(self.customers.search, self.scope_box)
+        QWidget.setTabOrder(self.scope_box, self.customers.view)
+        QWidget.setTabOrder(self.customers.view, self.tabs)
+        self.tabs.tabBar().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
+            # After the tab bar has switched tabs: then the pane's view is the visible one.
+            QTimer.singleShot(0, self._focus_current_pane)
+        return super().eventFilter(watched, event)
+
+    def _focus_current_pane(self) -> None:
+        pane = self.tabs.currentWidget()
+        if not (isinstance(pane, Pane) and pane.focus_content()):
+            self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -485,6 +505,7 @@ class MainWindow(QMainWindow):
             self.dashboard.show_customer.connect(self.select_tenant)
         self.dashboard.show()
         self.dashboard.raise_()
+        self.dashboard.activateWindow()  # the keyboard follows (Esc stops its sweep)
         if first:
             self.dashboard.start_sweep()
         return self.dashboard
@@ -497,6 +518,7 @@ class MainWindow(QMainWindow):
             self._open_requests.show_customer.connect(self.select_tenant)
         self._open_requests.show()
         self._open_requests.raise_()
+        self._open_requests.activateWindow()
         self.ctx.worker.spawn(self._open_requests.load())
 
     def toggle_favourite(self) -> None:

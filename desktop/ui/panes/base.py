@@ -67,6 +67,20 @@ class Pane(QWidget):
         assert isinstance(layout, QVBoxLayout)
         return layout
 
+    def focus_content(self) -> bool:
+        """The keyboard focus into what the pane shows: its main view (`self.view` of the
+        subclasses), else Retry; False when it shows nothing that takes focus."""
+        shown = self._stack.currentWidget()
+        target: QWidget | None = None
+        if shown is self._content:
+            target = getattr(self, "view", None)
+        elif shown is self._message and self._message.retry.isVisibleTo(self):
+            target = self._message.retry
+        if target is None or not target.isVisibleTo(self):
+            return False
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
     def show_message(self, title: str, detail: str = "", retry: bool = False) -> None:
         self._message.show_message(title, detail, retry)
         self._stack.setCurrentWidget(self._message)
