@@ -75,12 +75,21 @@ class CustomerList(QWidget):
         self.search = SearchField()
         self.search.setPlaceholderText(self.tr("Search name, domain or tenant ID (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search customers"))
+        self.search.setAccessibleDescription(
+            self.tr("Filters the list as you type; Down moves into the list.")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.move_down.connect(self._focus_list)
         self.view = RecordTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Customers"))
+        self.view.setAccessibleDescription(
+            self.tr(
+                "Arrow keys choose a customer; its details open on the right. Ctrl+B stars it, "
+                "Ctrl+T tags it; the Menu key shows both."
+            )
+        )
         setup_table(self.view)
         # Sized by rule, never to contents: that would measure up to 1,000 rows each time
         # the health sweep fills a batch. The name takes the room; the relationship and the

@@ -134,6 +134,12 @@ class DashboardWindow(QWidget):
         self.grid_view = QTableView()
         self.grid_view.setModel(self.grid)
         self.grid_view.setAccessibleName(self.tr("Customers by service"))
+        self.grid_view.setAccessibleDescription(
+            self.tr(
+                "One row per customer, most affected first, one column per service; every cell "
+                "has a shape and a word. Enter opens the customer in the main window."
+            )
+        )
         setup_table(self.grid_view, sortable=True)
         self.grid_view.horizontalHeader().setSortIndicator(AFFECTED, Qt.SortOrder.DescendingOrder)
         # Colour, shape and text in every cell: readable for colour-blind users and in any theme.
@@ -151,6 +157,12 @@ class DashboardWindow(QWidget):
         self.incident_view = QTableView()
         self.incident_view.setModel(self.incidents)
         self.incident_view.setAccessibleName(self.tr("Incidents now"))
+        self.incident_view.setAccessibleDescription(
+            self.tr(
+                "Active Microsoft issues, the most widespread first. The selected one's details "
+                "and the customers it touches follow."
+            )
+        )
         setup_table(self.incident_view, sortable=True)
         size_columns(
             self.incident_view,
@@ -163,10 +175,16 @@ class DashboardWindow(QWidget):
         self.detail.setAccessibleName(self.tr("Incident details"))
         self.affected = QListWidget()
         self.affected.setAccessibleName(self.tr("Customers this incident touches"))
+        self.affected.setAccessibleDescription(
+            self.tr("Enter opens the customer in the main window.")
+        )
         self.affected.itemActivated.connect(self._open_listed_customer)
         self.affected.itemDoubleClicked.connect(self._open_listed_customer)
         self.partner = QListWidget()
         self.partner.setAccessibleName(self.tr("Partner Center service incidents"))
+        self.partner.setAccessibleDescription(
+            self.tr("Open incidents of Partner Center itself, for every customer.")
+        )
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self._titled(self.tr("Incidents now"), self.incident_view))

@@ -55,6 +55,7 @@ class NoticeSettingsDialog(QDialog):
         self.scope.setCurrentIndex(max(found, 0))
         self.services = QListWidget()
         self.services.setAccessibleName(self.tr("Services to notify about"))
+        self.services.setAccessibleDescription(self.tr("Space checks or unchecks a service."))
         chosen = {s.casefold() for s in settings.notify_services}
         # Services chosen earlier stay listed even when the last sweep did not see them.
         names = sorted({*services, *settings.notify_services}, key=str.casefold)

@@ -74,6 +74,9 @@ class OpenRequestsWindow(QWidget):
         self.view = RecordTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Service requests of all customers"))
+        self.view.setAccessibleDescription(
+            self.tr("Enter opens the request's customer in the main window.")
+        )
         setup_table(self.view)
         size_columns(
             self.view,

@@ -143,8 +143,16 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Kunden suchen</translation>
     </message>
     <message>
+        <source>Filters the list as you type; Down moves into the list.</source>
+        <translation>Filtert die Liste bei der Eingabe; Pfeil nach unten wechselt in die Liste.</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Arrow keys choose a customer; its details open on the right. Ctrl+B stars it, Ctrl+T tags it; the Menu key shows both.</source>
+        <translation>Pfeiltasten wählen einen Kunden; seine Details erscheinen rechts. Strg+B macht ihn zum Favoriten, Strg+T vergibt Tags; die Menütaste zeigt beides.</translation>
     </message>
     <message>
         <source>Customer count</source>
@@ -385,8 +393,16 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Kunden nach Dienst</translation>
     </message>
     <message>
+        <source>One row per customer, most affected first, one column per service; every cell has a shape and a word. Enter opens the customer in the main window.</source>
+        <translation>Eine Zeile je Kunde, die am stärksten betroffenen zuerst, eine Spalte je Dienst; jede Zelle hat eine Form und ein Wort. Die Eingabetaste öffnet den Kunden im Hauptfenster.</translation>
+    </message>
+    <message>
         <source>Incidents now</source>
         <translation>Aktuelle Vorfälle</translation>
+    </message>
+    <message>
+        <source>Active Microsoft issues, the most widespread first. The selected one&apos;s details and the customers it touches follow.</source>
+        <translation>Aktive Microsoft-Probleme, die am weitesten verbreiteten zuerst. Danach folgen die Details des ausgewählten Problems und die betroffenen Kunden.</translation>
     </message>
     <message>
         <source>Incident details</source>
@@ -397,8 +413,16 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Von diesem Vorfall betroffene Kunden</translation>
     </message>
     <message>
+        <source>Enter opens the customer in the main window.</source>
+        <translation>Die Eingabetaste öffnet den Kunden im Hauptfenster.</translation>
+    </message>
+    <message>
         <source>Partner Center service incidents</source>
         <translation>Dienstvorfälle im Partner Center</translation>
+    </message>
+    <message>
+        <source>Open incidents of Partner Center itself, for every customer.</source>
+        <translation>Offene Vorfälle des Partner Centers selbst, für alle Kunden.</translation>
     </message>
     <message>
         <source>Customers it touches</source>
@@ -565,6 +589,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Dienstintegrität</translation>
     </message>
     <message>
+        <source>Every service of the customer with its status, worst first.</source>
+        <translation>Alle Dienste des Kunden mit ihrem Status, die schlechtesten zuerst.</translation>
+    </message>
+    <message>
         <source>No services reported</source>
         <translation>Keine Dienste gemeldet</translation>
     </message>
@@ -638,6 +666,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Incidents</source>
         <translation>Vorfälle</translation>
+    </message>
+    <message>
+        <source>Active issues first, newest first. The selected issue&apos;s updates follow; Alt+E escalates it to Microsoft.</source>
+        <translation>Aktive Probleme zuerst, die neuesten zuerst. Danach folgen die Updates des ausgewählten Problems; Alt+E eskaliert es an Microsoft.</translation>
     </message>
     <message>
         <source>Incident details</source>
@@ -1116,6 +1148,10 @@ Was wir beim Kunden sehen:
         <translation>Dienste, über die benachrichtigt wird</translation>
     </message>
     <message>
+        <source>Space checks or unchecks a service.</source>
+        <translation>Die Leertaste aktiviert oder deaktiviert einen Dienst.</translation>
+    </message>
+    <message>
         <source>Services appear here after the first health check.</source>
         <translation>Die Dienste erscheinen hier nach der ersten Integritätsprüfung.</translation>
     </message>
@@ -1209,6 +1245,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>Service requests of all customers</source>
         <translation>Serviceanfragen aller Kunden</translation>
+    </message>
+    <message>
+        <source>Enter opens the request&apos;s customer in the main window.</source>
+        <translation>Die Eingabetaste öffnet den Kunden der Anfrage im Hauptfenster.</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1526,6 +1566,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>Service requests</source>
         <translation>Serviceanfragen</translation>
+    </message>
+    <message>
+        <source>The selected request&apos;s details and notes follow; Ctrl+N files a new one.</source>
+        <translation>Danach folgen Details und Notizen der ausgewählten Anfrage; Strg+N stellt eine neue.</translation>
     </message>
     <message>
         <source>Service request details</source>

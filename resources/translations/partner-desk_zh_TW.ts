@@ -141,8 +141,16 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>搜尋客戶</translation>
     </message>
     <message>
+        <source>Filters the list as you type; Down moves into the list.</source>
+        <translation>輸入時即篩選清單；按向下鍵可移至清單。</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Arrow keys choose a customer; its details open on the right. Ctrl+B stars it, Ctrl+T tags it; the Menu key shows both.</source>
+        <translation>使用方向鍵選擇客戶，其詳細資料會顯示在右側。Ctrl+B 加入我的最愛，Ctrl+T 加上標籤；功能表鍵可顯示這兩項。</translation>
     </message>
     <message>
         <source>Customer count</source>
@@ -376,8 +384,16 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>依服務檢視客戶</translation>
     </message>
     <message>
+        <source>One row per customer, most affected first, one column per service; every cell has a shape and a word. Enter opens the customer in the main window.</source>
+        <translation>每位客戶一列，受影響最多的在前；每項服務一欄；每個儲存格都有圖形與文字。按 Enter 鍵可在主視窗中開啟該客戶。</translation>
+    </message>
+    <message>
         <source>Incidents now</source>
         <translation>目前的事件</translation>
+    </message>
+    <message>
+        <source>Active Microsoft issues, the most widespread first. The selected one&apos;s details and the customers it touches follow.</source>
+        <translation>作用中的 Microsoft 問題，影響範圍最廣的在前。接著是所選問題的詳細資料及受影響的客戶。</translation>
     </message>
     <message>
         <source>Incident details</source>
@@ -388,8 +404,16 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>受此事件影響的客戶</translation>
     </message>
     <message>
+        <source>Enter opens the customer in the main window.</source>
+        <translation>按 Enter 鍵可在主視窗中開啟該客戶。</translation>
+    </message>
+    <message>
         <source>Partner Center service incidents</source>
         <translation>Partner Center 服務事件</translation>
+    </message>
+    <message>
+        <source>Open incidents of Partner Center itself, for every customer.</source>
+        <translation>Partner Center 本身未解決的事件，影響所有客戶。</translation>
     </message>
     <message>
         <source>Customers it touches</source>
@@ -552,6 +576,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>服務健康情況</translation>
     </message>
     <message>
+        <source>Every service of the customer with its status, worst first.</source>
+        <translation>客戶的每項服務及其狀態，最嚴重的在前。</translation>
+    </message>
+    <message>
         <source>No services reported</source>
         <translation>未回報任何服務</translation>
     </message>
@@ -621,6 +649,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Incidents</source>
         <translation>事件</translation>
+    </message>
+    <message>
+        <source>Active issues first, newest first. The selected issue&apos;s updates follow; Alt+E escalates it to Microsoft.</source>
+        <translation>作用中的問題在前，最新的在前。接著是所選問題的更新；按 Alt+E 可將其提報給 Microsoft。</translation>
     </message>
     <message>
         <source>Incident details</source>
@@ -1093,6 +1125,10 @@ What we see at the customer:
         <translation>要通知的服務</translation>
     </message>
     <message>
+        <source>Space checks or unchecks a service.</source>
+        <translation>按空白鍵可勾選或取消勾選服務。</translation>
+    </message>
+    <message>
         <source>Services appear here after the first health check.</source>
         <translation>第一次健康情況檢查後，服務會顯示在這裡。</translation>
     </message>
@@ -1183,6 +1219,10 @@ What we see at the customer:
     <message>
         <source>Service requests of all customers</source>
         <translation>所有客戶的服務要求</translation>
+    </message>
+    <message>
+        <source>Enter opens the request&apos;s customer in the main window.</source>
+        <translation>按 Enter 鍵可在主視窗中開啟該要求的客戶。</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1498,6 +1538,10 @@ What we see at the customer:
     <message>
         <source>Service requests</source>
         <translation>服務要求</translation>
+    </message>
+    <message>
+        <source>The selected request&apos;s details and notes follow; Ctrl+N files a new one.</source>
+        <translation>接著是所選要求的詳細資料與附註；按 Ctrl+N 可提出新要求。</translation>
     </message>
     <message>
         <source>Service request details</source>

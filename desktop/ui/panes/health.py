@@ -27,6 +27,9 @@ class HealthPane(Pane):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Service health"))
+        self.view.setAccessibleDescription(
+            self.tr("Every service of the customer with its status, worst first.")
+        )
         setup_table(self.view)  # worst first, as the model sorts
         size_columns(self.view, stretch=STATUS, contents=[SERVICE])
         self.view.setItemDelegateForColumn(

@@ -77,6 +77,12 @@ class IncidentsPane(Pane):
         self.view = RecordTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Incidents"))
+        self.view.setAccessibleDescription(
+            self.tr(
+                "Active issues first, newest first. The selected issue's updates follow; "
+                "Alt+E escalates it to Microsoft."
+            )
+        )
         setup_table(self.view, sortable=False)  # the model keeps active first, newest first
         # The title gets the room; the classification is in the details and the filter, and
         # long service names ("Microsoft Defender for Office 365") may be elided.

@@ -60,6 +60,9 @@ class RequestsPane(Pane):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Service requests"))
+        self.view.setAccessibleDescription(
+            self.tr("The selected request's details and notes follow; Ctrl+N files a new one.")
+        )
         setup_table(self.view)  # most recently modified first, as the model sorts
         # The title gets the room; the creation date is in the details.
         size_columns(
