@@ -95,9 +95,11 @@ _ACCENTED = dict(
         strict=True,
     )
 )
-# Kept as they are: Qt and str.format placeholders, markup, entities, a mnemonic with its
-# letter (Alt+letter must still work), file dialog patterns, line breaks.
-_KEEP = re.compile(r"%L?\d+|%L?n|%%|\{[^{}]*\}|<[^<>]*>|&[a-zA-Z]+;|&#\d+;|&&|&\w|\(\*\.[^)]*\)|\n")
+# Kept as they are: Qt (%1, %n, %p) and str.format placeholders, markup, entities, a mnemonic
+# with its letter (Alt+letter must still work), file dialog patterns, line breaks.
+_KEEP = re.compile(
+    r"%L?\d+|%L?[a-zA-Z]|%%|\{[^{}]*\}|<[^<>]*>|&[a-zA-Z]+;|&#\d+;|&&|&\w|\(\*\.[^)]*\)|\n"
+)
 PSEUDO_GROWTH = 0.4
 
 

@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 
 from desktop import export
 from desktop.backend import Outcome
-from desktop.models.dashboard import AFFECTED, NAME, HealthGridModel, IncidentsNowModel
+from desktop.models.dashboard import (
+    AFFECTED,
+    NAME,
+    HealthGridModel,
+    IncidentsNowModel,
+    short_status,
+)
 from desktop.models.health import status_label
 from desktop.models.records import Customer, HealthIssue, ServiceHealth
 from desktop.models.table import RecordRole
@@ -47,7 +53,7 @@ from desktop.ui.scope import ALL, ScopeBox, TagIndex
 from desktop.ui.widgets.dialogs import run_dialog
 from desktop.ui.widgets.html_view import SafeTextBrowser
 from desktop.ui.widgets.progress import ProgressBar
-from desktop.ui.widgets.status import badge_icons
+from desktop.ui.widgets.status import badge_column_width, badge_icons
 from desktop.ui.widgets.tables import setup_table, size_columns
 from desktop.worker import Sweep
 
@@ -112,6 +118,12 @@ class DashboardWindow(QWidget):
         self.counts = QLabel(self.tr("Not checked yet."))
         self.counts.setAccessibleName(self.tr("Sweep counts"))
         self.summary = QLabel()
+        # Wrapped, not one long line: in German the two lines alone made the window 1,375 px
+        # wide at the least, too wide for a laptop screen at 150 %.
+        for label in (self.counts, self.summary):
+            label.setWordWrap(True)
+            label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar = QHBoxLayout()
         if self.scope_box is not None:
             scope_label = QLabel(self.tr("Sc&ope:"))
@@ -125,11 +137,11 @@ class DashboardWindow(QWidget):
             self.stop_button,
             self.export_button,
             self.progress,
-            self.counts,
         ):
             bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.summary)
+        # The two texts share the rest of the line; each wraps only when it has to.
+        bar.addWidget(self.counts, 1)
+        bar.addWidget(self.summary, 1)
 
         self.grid_view = QTableView()
         self.grid_view.setModel(self.grid)
@@ -148,7 +160,11 @@ class DashboardWindow(QWidget):
         self.grid.set_badges(badge_icons(12, self.devicePixelRatioF()))
         header = self.grid_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(96)
+        # Wide enough for every status word of the language ("Beeinträchtigt") after its badge.
+        words = [short_status(rank) for rank in range(4)]
+        header.setDefaultSectionSize(
+            max(96, badge_column_width(self.grid_view.fontMetrics(), words))
+        )
         header.resizeSection(NAME, 230)
         header.resizeSection(AFFECTED, 110)
         self.grid_view.activated.connect(self._open_grid_customer)
@@ -439,10 +455,10 @@ class DashboardWindow(QWidget):
         e = html.escape
         latest = issue.posts_newest_first()[:1]
         post = self.ctx.backend.sanitize(latest[0].content) if latest else ""
+        updated = self.tr("last update {0}").format(local_time(issue.last_modified))
         self.detail.setHtml(
             f"<h3>{e(issue.id)} — {e(issue.title)}</h3>"
-            f"<p><b>{e(issue.service)}</b> · {e(status_label(issue.status))} · "
-            f"{e(self.tr('last update'))} {e(local_time(issue.last_modified))}</p>"
+            f"<p><b>{e(issue.service)}</b> · {e(status_label(issue.status))} · {e(updated)}</p>"
             f"<p>{e(issue.impact)}</p>{post}"
         )
         for tenant in sorted(active.tenants, key=lambda t: (self._names.get(t) or t).casefold()):

@@ -1,14 +1,19 @@
 """Regenerate the README screenshots from the real window on the embedded sandbox.
 
-    xvfb-run -a uv run python docs/screenshots/take.py
+    xvfb-run -a -s "-screen 0 2800x1800x24" uv run python docs/screenshots/take.py
 
 Runs the app as `partner-desk` does (desktop.gui builds the loop, the sandbox and the window)
 with a scenario that picks customers from what the window itself shows and grabs each tab.
+One run per variant, each in its own process (one QApplication each): English (every tab), then
+German and Traditional Chinese (`--lang`), and German at 200 % (`QT_SCALE_FACTOR=2`, the
+window at its usual 1280×800 logical size, so twice that in pixels). `take.py VARIANT` runs one.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +26,13 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 HERE = Path(__file__).resolve().parent
+# variant -> (arguments for partner-desk, extra environment)
+VARIANTS: dict[str, tuple[list[str], dict[str, str]]] = {
+    "en": (["--lang", "en"], {}),
+    "de": (["--lang", "de"], {}),
+    "zh_TW": (["--lang", "zh_TW"], {}),
+    "de-200": (["--lang", "de"], {"QT_SCALE_FACTOR": "2"}),
+}
 SIZE = (1280, 800)
 SWEEP_TIMEOUT = 60.0
 SETTLE_S = 0.3  # layouts and repaints after a selection or a tab change, before grabbing
@@ -64,13 +76,10 @@ async def load_with_health(window: MainWindow) -> None:
         raise RuntimeError(f"the health sweep took longer than {SWEEP_TIMEOUT:.0f} s") from None
 
 
-async def shoot(window: MainWindow) -> None:
-    window.resize(*SIZE)
-    await load_with_health(window)
+async def pick_busy_customer(window: MainWindow) -> list[tuple[int, Customer]]:
+    """Select a customer with GDAP access, incidents and service requests (a CJK name first)."""
     rows = listed(window)
     health = window.customers.model.health
-
-    # The main shots: GDAP access, active incidents and service requests; a CJK name first.
     busy = [(r, c) for r, c in rows if (s := health(c.tenant_id)) and not s.error and s.incidents]
     busy.sort(key=lambda rc: not is_cjk(rc[1].company_name))
     for row, _customer in busy:
@@ -78,9 +87,37 @@ async def shoot(window: MainWindow) -> None:
         if all(p.state == "ready" for p in window.panes()) and all(
             pane.model.rowCount() for pane in (window.incidents, window.requests)
         ):
-            break
-    else:
-        raise RuntimeError("no customer with GDAP access, incidents and service requests")
+            return rows
+    raise RuntimeError("no customer with GDAP access, incidents and service requests")
+
+
+async def shoot_translated(window: MainWindow, variant: str) -> None:
+    """The main window on two tabs and the dashboard, in the variant's language."""
+    window.resize(*SIZE)
+    await load_with_health(window)
+    await pick_busy_customer(window)
+    for pane, tab in ((window.health, "health"), (window.incidents, "incidents")):
+        window.tabs.setCurrentWidget(pane)
+        await asyncio.sleep(SETTLE_S)
+        grab(window, f"{variant}-{tab}.png")
+    if variant.endswith("-200"):
+        return
+    dashboard = window.show_dashboard()
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    dashboard.sweep_done.connect(lambda _stopped: done.done() or done.set_result(None))
+    await asyncio.wait_for(done, SWEEP_TIMEOUT)
+    dashboard.incident_view.selectRow(0)
+    await asyncio.sleep(SETTLE_S)
+    grab(dashboard, f"{variant}-dashboard.png")
+    dashboard.close()
+
+
+async def shoot(window: MainWindow) -> None:
+    window.resize(*SIZE)
+    await load_with_health(window)
+    # The main shots: GDAP access, active incidents and service requests; a CJK name first.
+    rows = await pick_busy_customer(window)
+    health = window.customers.model.health
     for pane, name in (
         (window.overview, "overview.png"),
         (window.health, "health.png"),
@@ -112,14 +149,16 @@ async def shoot(window: MainWindow) -> None:
 
 
 async def take(window: MainWindow, failures: Any) -> int:
-    """The scenario for `desktop.gui.run`: every shot, then the exit code."""
+    """The scenario for `desktop.gui.run`: every shot of the variant, then the exit code."""
     from PySide6.QtCore import QLocale
 
-    # Dates as a reader of the English README expects, whatever the machine's locale.
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    variant = os.environ.get("PARTNER_DESK_SHOTS", "en")
+    if variant == "en":
+        # Dates as a reader of the English README expects, whatever the machine's locale.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     problems: list[str] = []
     try:
-        await shoot(window)
+        await (shoot(window) if variant == "en" else shoot_translated(window, variant))
     except Exception as error:
         problems.append(f"{type(error).__name__}: {error}")
     window.cancel_sweep()
@@ -130,5 +169,22 @@ async def take(window: MainWindow, failures: Any) -> int:
     return 1 if problems else 0
 
 
+def main(names: list[str]) -> int:
+    """Each variant in a process of its own; the first failure's exit code."""
+    for name in names or list(VARIANTS):
+        args, env = VARIANTS[name]
+        print(f"== {name}", flush=True)
+        code = subprocess.run(  # noqa: S603 - this script, this Python
+            [sys.executable, __file__, "--run", *args],
+            env={**os.environ, **env, "PARTNER_DESK_SHOTS": name},
+            check=False,
+        ).returncode
+        if code:
+            return code
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(gui.run(sys.argv[1:], scenario=take))
+    if sys.argv[1:2] == ["--run"]:
+        sys.exit(gui.run(sys.argv[2:], scenario=take))
+    sys.exit(main(sys.argv[1:]))

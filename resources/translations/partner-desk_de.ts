@@ -502,6 +502,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <source>Active incidents per customer, JSON (*.json)</source>
         <translation>Aktive Vorfälle je Kunde, JSON (*.json)</translation>
     </message>
+    <message>
+        <source>last update {0}</source>
+        <translation>letzte Aktualisierung {0}</translation>
+    </message>
 </context>
 <context>
     <name>DeviceCodeDialog</name>
@@ -729,6 +733,14 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>User impact</source>
         <translation>Auswirkung auf Benutzer</translation>
+    </message>
+    <message>
+        <source>No updates posted yet.</source>
+        <translation>Noch keine Updates veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Updates (newest first)</source>
+        <translation>Updates (neueste zuerst)</translation>
     </message>
     <message>
         <source>Quick update</source>
@@ -1653,6 +1665,14 @@ Was wir beim Kunden sehen:
     <message>
         <source>Closed</source>
         <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Noch keine Notizen.</translation>
+    </message>
+    <message>
+        <source>Notes (newest first)</source>
+        <translation>Notizen (neueste zuerst)</translation>
     </message>
 </context>
 <context>

@@ -491,6 +491,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <source>Active incidents per customer, JSON (*.json)</source>
         <translation>各客戶的作用中事件，JSON (*.json)</translation>
     </message>
+    <message>
+        <source>last update {0}</source>
+        <translation>上次更新 {0}</translation>
+    </message>
 </context>
 <context>
     <name>DeviceCodeDialog</name>
@@ -711,6 +715,14 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>User impact</source>
         <translation>使用者影響</translation>
+    </message>
+    <message>
+        <source>No updates posted yet.</source>
+        <translation>尚未發佈任何更新。</translation>
+    </message>
+    <message>
+        <source>Updates (newest first)</source>
+        <translation>更新 (最新的在前)</translation>
     </message>
     <message>
         <source>Quick update</source>
@@ -1624,6 +1636,14 @@ What we see at the customer:
     <message>
         <source>Closed</source>
         <translation>已關閉</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>尚無附註。</translation>
+    </message>
+    <message>
+        <source>Notes (newest first)</source>
+        <translation>附註 (最新的在前)</translation>
     </message>
 </context>
 <context>

@@ -169,7 +169,21 @@ def test_marked_texts_are_found_under_the_context_they_are_looked_up_in(qapp) ->
 
 @pytest.mark.parametrize(
     "kept",
-    ["%n", "%Ln", "%1", "%L2", "{0}", "{name}", "<b>", "</b>", "&amp;", "&O", "(*.csv)", "\n"],
+    [
+        "%n",
+        "%Ln",
+        "%1",
+        "%L2",
+        "%p",
+        "{0}",
+        "{name}",
+        "<b>",
+        "</b>",
+        "&amp;",
+        "&O",
+        "(*.csv)",
+        "\n",
+    ],
 )
 def test_pseudo_keeps_placeholders_markup_and_mnemonics(kept: str) -> None:
     text = f"Open the portal {kept} of the customer"

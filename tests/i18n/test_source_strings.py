@@ -176,10 +176,20 @@ def lupdate_blind_spots(tree: ast.AST) -> Iterator[tuple[int, str]]:
                     and inner.args[1].id in params
                 ):
                     helper_params[id(inner)] = inner.args[1].id
+    in_fstring = {
+        id(inner)
+        for joined in ast.walk(tree)
+        if isinstance(joined, ast.JoinedStr)
+        for inner in ast.walk(joined)
+        if isinstance(inner, ast.Call)
+    }
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or call_name(node) not in TRANSLATORS:
             continue
         name = call_name(node)
+        if id(node) in in_fstring:
+            yield node.lineno, f"{name}() inside an f-string: lupdate does not read those"
+            continue
         if id(node) in helper_params:
             yield (
                 node.lineno,
@@ -290,6 +300,7 @@ def test_the_scan_lets_through(code: str) -> None:
         'QT_TRANSLATE_NOOP(TR_CONTEXT, "Name")',
         'def _tr(text, n=-1):\n    return QCoreApplication.translate("Notices", text, None, n)',
         'QCoreApplication.translate("Age", "%n min ago", None, minutes)',
+        "f'<h4>{e(self.tr(\"Updates (newest first)\"))}</h4>'",
     ],
 )
 def test_lupdate_blind_spots_are_caught(code: str) -> None:

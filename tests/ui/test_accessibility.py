@@ -42,6 +42,7 @@ from desktop.ui.scope import TagsDialog
 from desktop.ui.widgets.dialogs import TextPrompt
 
 LANGUAGES = ("en", "de", "zh_TW")
+FITS = 1024  # the narrowest screen, in logical pixels, every window must fit
 _MNEMONIC = re.compile(r"&(?!&)(\w)")
 
 
@@ -174,6 +175,10 @@ def test_the_dashboard_and_the_all_requests_window(qtbot, translated_window: Mai
     qtbot.waitUntil(lambda: requests.model.rowCount() > 0, timeout=10000)
     check(requests)
     assert undescribed_views(requests) == []
+    # Translations are longer than English: every window still fits 1,024 px (a 1,280 px
+    # screen at 125 %, or 2,048 px at 200 %), its texts wrapped or the tables narrower.
+    for shown_window in (window, dashboard, requests):
+        assert shown_window.minimumSizeHint().width() <= FITS, type(shown_window).__name__
 
 
 def test_the_dialogs(qtbot, language: str, ctx: AppContext) -> None:
@@ -194,6 +199,7 @@ def test_the_dialogs(qtbot, language: str, ctx: AppContext) -> None:
             qtbot.addWidget(dialog)
             dialog.show()
             check(dialog)
+            assert dialog.minimumSizeHint().width() <= FITS, type(dialog).__name__
     finally:
         for dialog in dialogs:
             dialog.close()

@@ -169,11 +169,14 @@ class IncidentsPane(Pane):
             if post.post_type and post.post_type != "regular":  # most are; only flag the rest
                 heading += f" · {e(self._post_type(post.post_type))}"
             posts.append(history_entry(palette, heading, body))
-        history = "".join(posts) or f"<p><i>{e(self.tr('No updates posted yet.'))}</i></p>"
+        # Translated outside the f-strings: lupdate does not read inside them.
+        none_yet = self.tr("No updates posted yet.")
+        updates = self.tr("Updates (newest first)")
+        history = "".join(posts) or f"<p><i>{e(none_yet)}</i></p>"
         return (
             f"<h3>{e(issue.id)} — {e(issue.title)}</h3>"
             f"{field_table(palette, ('', rows))}"
-            f"<h4>{e(self.tr('Updates (newest first)'))}</h4>{history}"
+            f"<h4>{e(updates)}</h4>{history}"
         )
 
     def _post_type(self, kind: str) -> str:

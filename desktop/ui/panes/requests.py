@@ -195,6 +195,8 @@ class RequestsPane(Pane):
             (self.tr("Closed"), local_time(request.last_closed) if request.last_closed else "—"),
         ]
         palette = self.detail.palette()
+        # Translated outside the f-strings: lupdate does not read inside them.
+        no_notes, notes_title = self.tr("No notes yet."), self.tr("Notes (newest first)")
         notes = (
             "".join(
                 history_entry(
@@ -208,10 +210,10 @@ class RequestsPane(Pane):
                     reverse=True,
                 )
             )
-            or f"<p><i>{e(self.tr('No notes yet.'))}</i></p>"
+            or f"<p><i>{e(no_notes)}</i></p>"
         )
         description = e(request.description).replace("\n", "<br>")
         self.detail.setHtml(
             f"<h3>{e(request.id)} — {e(request.title)}</h3>{field_table(palette, ('', rows))}"
-            f"<p>{description}</p><h4>{e(self.tr('Notes (newest first)'))}</h4>{notes}"
+            f"<p>{description}</p><h4>{e(notes_title)}</h4>{notes}"
         )
