@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -89,6 +89,11 @@ class DashboardWindow(QWidget):
         self.results: dict[str, tuple[Customer, list[ServiceHealth] | None, list[HealthIssue], str]]
         self.results = {}
         self.tags = tags
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(500)
+        self._refresh.timeout.connect(self._publish)
+        self._pending_progress: tuple[int, int, int, float] | None = None
         self.scope_box: ScopeBox | None = None
         if tags is not None:
             self.scope_box = ScopeBox(tags)
@@ -300,11 +305,18 @@ class DashboardWindow(QWidget):
                 self.results[outcome.customer.tenant_id] = (outcome.customer, health, active, "")
                 self.incidents.add(outcome.customer.tenant_id, active)
             self.grid.add(rows)
-            self.incidents.publish()
-            self._show_progress(tally["done"], tally["failed"], total, started)
+            self.progress.setValue(tally["done"])
+            # The incidents list and the counts are re-read twice a second, not per batch:
+            # each pass touches every issue's customers, and every call into Qt waits for the
+            # GIL while 32 sweep threads want it (at 10,000 customers, ~2 ms a signal).
+            self._pending_progress = (tally["done"], tally["failed"], total, started)
+            if not self._refresh.isActive():
+                self._refresh.start()
 
         def on_done(cancelled: bool) -> None:
             self._sweep = None
+            self._refresh.stop()
+            self.incidents.publish()
             self.export_button.setEnabled(bool(self.results))
             self.run_button.setEnabled(True)
             self.stop_button.setEnabled(False)
@@ -323,6 +335,11 @@ class DashboardWindow(QWidget):
             owner=self,
         )
         self.ctx.worker.spawn(self._load_partner_incidents())
+
+    def _publish(self) -> None:
+        self.incidents.publish()
+        if self._pending_progress is not None:
+            self._show_progress(*self._pending_progress)
 
     def stop_sweep(self) -> None:
         if self._sweep is not None:
