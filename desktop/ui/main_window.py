@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QLabel,
     QMainWindow,
@@ -41,6 +42,7 @@ from desktop.ui.panes.portals import PortalsPane
 from desktop.ui.panes.requests import RequestsPane
 from desktop.ui.scope import FAVOURITES, TAG_PREFIX, ScopeBox, TagIndex, TagsDialog
 from desktop.ui.widgets.dialogs import run_dialog
+from desktop.ui.widgets.focus import install_focus_ring
 from desktop.ui.widgets.progress import ProgressBar
 from desktop.worker import Superseded
 
@@ -179,7 +181,11 @@ class MainWindow(QMainWindow):
 
     def _keyboard_paths(self) -> None:
         """Tab goes search → scope → list → tabs → the tab's content; Alt+letter on a tab also
-        puts the cursor in its list (Alt+P, then Enter opens a portal)."""
+        puts the cursor in its list (Alt+P, then Enter opens a portal); a ring shows where the
+        keyboard is, in every window."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_focus_ring(app)
         QWidget.setTabOrder(self.customers.search, self.scope_box)
         QWidget.setTabOrder(self.scope_box, self.customers.view)
         QWidget.setTabOrder(self.customers.view, self.tabs)

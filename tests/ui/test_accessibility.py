@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLabel,
     QMenuBar,
@@ -232,3 +233,26 @@ def test_the_checks_catch_a_clash_and_a_nameless_control(qtbot) -> None:
     root.show()
     assert list(mnemonic_clashes(root)) == ["s"]
     assert unnamed(root) == ["QLineEdit '' in ''"]
+
+
+def test_a_ring_shows_where_the_keyboard_is(qtbot, window: MainWindow) -> None:
+    """Fusion marks a focused table or text view no differently: the ring follows the focus
+    into every widget, and into other windows."""
+    from desktop.ui.widgets.focus import focus_ring
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    for widget in (window.customers.view, window.customers.search, window.tabs.tabBar()):
+        widget.setFocus()
+        qtbot.waitUntil(lambda widget=widget: focus_ring().widget() is widget, timeout=2000)
+        assert focus_ring().isVisible()
+    window.scope_box.setFocus()
+    qtbot.waitUntil(lambda: focus_ring().widget() is window.scope_box, timeout=2000)
+    dashboard = window.show_dashboard()
+
+    def in_dashboard() -> bool:
+        ringed = focus_ring().widget()
+        return ringed is not None and ringed.window() is dashboard and focus_ring().isVisible()
+
+    qtbot.waitUntil(in_dashboard, timeout=2000)
+    dashboard.stop_sweep()
