@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.models.health import status_label
 from desktop.models.incidents import classification_label
 from desktop.models.records import Customer, HealthIssue, ServiceHealth, health_rank
 from desktop.models.table import (
@@ -232,7 +233,9 @@ class HealthGridModel(QAbstractTableModel):
             return "" if rank is None else short_status(rank)
         if role == Qt.ItemDataRole.ToolTipRole:
             status = row.statuses.get(service)
-            return f"{self._services[column - FIRST_SERVICE][1]}: {status}" if status else None
+            if not status:
+                return None
+            return f"{self._services[column - FIRST_SERVICE][1]}: {status_label(status)}"
         if role in (StatusRole, SortRole):
             return rank
         if role == Qt.ItemDataRole.DecorationRole:
