@@ -78,6 +78,7 @@ class DashboardWindow(QWidget):
         parent: QWidget | None = None,
         tags: TagIndex | None = None,
         scope: str = ALL,
+        issue_html: Callable[[HealthIssue], str] | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
@@ -89,6 +90,8 @@ class DashboardWindow(QWidget):
         self.results: dict[str, tuple[Customer, list[ServiceHealth] | None, list[HealthIssue], str]]
         self.results = {}
         self.tags = tags
+        # The incidents tab's rendering (every post, newest first), when the main window gives it.
+        self._issue_html = issue_html
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(500)
@@ -469,6 +472,16 @@ class DashboardWindow(QWidget):
             self.detail.clear()
             return
         issue: HealthIssue = active.issue
+        if self._issue_html is not None:
+            self.detail.setHtml(self._issue_html(issue))
+        else:
+            self._show_summary(issue)
+        for tenant in sorted(active.tenants, key=lambda t: (self._names.get(t) or t).casefold()):
+            item = QListWidgetItem(self._names.get(tenant) or tenant)
+            item.setData(Qt.ItemDataRole.UserRole, tenant)
+            self.affected.addItem(item)
+
+    def _show_summary(self, issue: HealthIssue) -> None:
         e = html.escape
         latest = issue.posts_newest_first()[:1]
         post = self.ctx.backend.sanitize(latest[0].content) if latest else ""
@@ -478,10 +491,6 @@ class DashboardWindow(QWidget):
             f"<p><b>{e(issue.service)}</b> · {e(status_label(issue.status))} · {e(updated)}</p>"
             f"<p>{e(issue.impact)}</p>{post}"
         )
-        for tenant in sorted(active.tenants, key=lambda t: (self._names.get(t) or t).casefold()):
-            item = QListWidgetItem(self._names.get(tenant) or tenant)
-            item.setData(Qt.ItemDataRole.UserRole, tenant)
-            self.affected.addItem(item)
 
     def _open_grid_customer(self, index: QModelIndex) -> None:
         customer = index.data(RecordRole)

@@ -507,6 +507,7 @@ class MainWindow(QMainWindow):
                 self,
                 tags=self.tag_index,
                 scope=self.scope_box.scope,
+                issue_html=self.incidents.issue_html,
             )
             self.dashboard.show_customer.connect(self.select_tenant)
         self.dashboard.show()

@@ -34,6 +34,8 @@ def test_the_dashboard_sweeps_and_opens_a_customer(
     active = dashboard.incidents.record(0)
     assert dashboard.affected.count() == len(active.tenants) > 0
     assert active.issue.id in dashboard.detail.toPlainText()
+    # Every post, newest first, as on the customer's Incidents tab.
+    assert "Updates (newest first)" in dashboard.detail.toPlainText()
     item = dashboard.affected.item(0)
     dashboard._open_listed_customer(item)
     chosen = window.current_customer()
