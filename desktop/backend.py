@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 
 from desktop.api.errors import CANCELLED, ApiError
 from desktop.api.graph import GraphClient
-from desktop.api.http import HttpSession, new_correlation_id
+from desktop.api.http import HttpSession, new_correlation_id, parsing
 from desktop.api.links import check_url, merge_microsoft_links, portal_links
 from desktop.api.partner_center import PartnerCenterClient
 from desktop.api.sanitize import sanitize_html
@@ -45,7 +45,18 @@ DEFAULT_CONCURRENCY = 32
 # How often a sweep waiting on its calls looks at its cancel event.
 CANCEL_POLL_S = 0.05
 
-__all__ = ["DEFAULT_CONCURRENCY", "ApiError", "Backend", "Outcome", "new_correlation_id"]
+__all__ = [
+    "DEFAULT_CONCURRENCY",
+    "ApiError",
+    "Backend",
+    "Outcome",
+    "cpu_bound",
+    "new_correlation_id",
+]
+
+# `with cpu_bound():` around CPU-heavy Python work on sweep threads (the cache's JSON encoding):
+# the parse gate, so the GUI thread competes with two such threads for the GIL, not 32.
+cpu_bound = parsing
 
 
 @dataclass(frozen=True)

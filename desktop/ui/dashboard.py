@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import export
-from desktop.backend import Outcome
+from desktop.backend import Outcome, cpu_bound
 from desktop.models.dashboard import (
     AFFECTED,
     NAME,
@@ -289,7 +289,8 @@ class DashboardWindow(QWidget):
                     writer.error(customer.tenant_id, HEALTH, str(error))
                 raise
             if writer is not None:  # the dashboard's sweep keeps the cache fresh too
-                writer.health(customer.tenant_id, health.items, issues.items)
+                with cpu_bound():
+                    writer.health(customer.tenant_id, health.items, issues.items)
             return health.items, [i for i in issues.items if i.active]
 
         def on_batch(batch: list[Outcome[SweepResult]]) -> None:

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.backend import Backend, Outcome
+from desktop.backend import Backend, Outcome, cpu_bound
 from desktop.models.customers import CustomerTableModel, HealthSummary
 from desktop.models.records import Customer, HealthIssue, ServiceHealth
 from desktop.notices import Notice, NoticeBook, NoticeRules
@@ -145,7 +145,8 @@ class HealthColumn(QObject):
                     writer.error(customer.tenant_id, HEALTH, str(error))
                 raise
             if writer is not None:
-                writer.health(customer.tenant_id, health.items, issues.items)
+                with cpu_bound():
+                    writer.health(customer.tenant_id, health.items, issues.items)
             seen.update(h.service for h in health.items)
             notices = book.observe(customer.tenant_id, issues.items) if book is not None else []
             return summarise(health.items, issues.items, time.time()), notices
