@@ -14,6 +14,7 @@ import nh3
 
 from desktop.api.links import check_url
 from desktop.clouds import CloudProfile
+from desktop.models.records import clean_text
 
 _TAGS = {
     "a",
@@ -64,6 +65,7 @@ def _filter_for(cloud: CloudProfile) -> Callable[[str, str, str], str | None]:
 
 def sanitize_html(content: str, cloud: CloudProfile, *, content_type: str = "html") -> str:
     """Safe HTML for display. Plain-text posts are escaped and keep their line breaks."""
+    content = clean_text(content)  # Ammonia takes UTF-8: half a surrogate pair is refused
     if content_type.lower() != "html":
         return html.escape(content).replace("\n", "<br>")
     # NUL and other C0 controls have no business in a post; Ammonia would keep some of them.
@@ -82,5 +84,5 @@ def sanitize_html(content: str, cloud: CloudProfile, *, content_type: str = "htm
 
 def html_to_text(content: str) -> str:
     """The readable text of a post (for titles, previews and exports)."""
-    text = nh3.clean(content.replace("<br>", "\n").replace("<br/>", "\n"), tags=set())
+    text = nh3.clean(clean_text(content).replace("<br>", "\n").replace("<br/>", "\n"), tags=set())
     return html.unescape(text).strip()
