@@ -8,6 +8,7 @@ the cloud's link policy allows them - other links become plain text.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 import nh3
@@ -67,10 +68,10 @@ def sanitize_html(content: str, cloud: CloudProfile, *, content_type: str = "htm
     """Safe HTML for display. Plain-text posts are escaped and keep their line breaks."""
     content = clean_text(content)  # Ammonia takes UTF-8: half a surrogate pair is refused
     if content_type.lower() != "html":
-        return html.escape(content).replace("\n", "<br>")
+        return layout_safe(html.escape(content).replace("\n", "<br>"))
     # NUL and other C0 controls have no business in a post; Ammonia would keep some of them.
     content = "".join(ch for ch in content if ch in "\t\n\r" or ord(ch) >= 32)
-    return nh3.clean(
+    cleaned = nh3.clean(
         content,
         tags=_TAGS,
         clean_content_tags=_DROP_CONTENT,
@@ -79,6 +80,59 @@ def sanitize_html(content: str, cloud: CloudProfile, *, content_type: str = "htm
         url_schemes={"https"},
         link_rel="noopener noreferrer",
         strip_comments=True,
+    )
+    return layout_safe(cleaned)
+
+
+# What Qt cannot lay out in reasonable time, measured (tests/hostile/test_html.py): a run of
+# text without a break opportunity is quadratic (100 KB: 1.2 s; a 1 MB post froze the GUI
+# thread for two minutes), and so is nesting (10,000 <b>: 1.4 s; 20,000 <div>: 11 s). No real
+# post comes near either limit; one that passes them gets a zero-width space (a break
+# opportunity) every MAX_RUN characters of text, and its elements deeper than MAX_DEPTH are
+# unwrapped (their text kept).
+MAX_RUN = 1000
+MAX_DEPTH = 64
+_TAG = re.compile(r'(<(?:[^>"]|"[^"]*")*>)')
+_LONG_RUN = re.compile(rf"[^\s]{{{MAX_RUN + 1},}}")
+_CHARACTER = re.compile(r"&#?\w+;|.", re.DOTALL)
+_VOID = frozenset({"br", "hr", "wbr", "img", "col"})
+
+
+def layout_safe(markup: str) -> str:
+    """`markup` (serialised HTML: tags balanced, text never holding a raw "<" or ">") with
+    overlong runs of text broken and elements nested past MAX_DEPTH unwrapped."""
+    if len(markup) <= MAX_RUN:
+        return markup
+    parts = _TAG.split(markup)  # text at even positions, tags at odd ones
+    kept: list[bool] = []
+    depth = 0
+    for i in range(1, len(parts), 2):
+        tag = parts[i]
+        name = tag.lstrip("</").split(None, 1)[0].rstrip("/>").lower() if len(tag) > 2 else ""
+        if name in _VOID:
+            continue
+        if tag.startswith("</"):
+            if kept.pop() if kept else True:
+                depth -= 1
+            else:
+                parts[i] = ""
+        else:
+            keep = depth < MAX_DEPTH
+            kept.append(keep)
+            if keep:
+                depth += 1
+            else:
+                parts[i] = ""
+    for i in range(0, len(parts), 2):
+        if len(parts[i]) > MAX_RUN:
+            parts[i] = _LONG_RUN.sub(_break_run, parts[i])
+    return "".join(parts)
+
+
+def _break_run(match: re.Match[str]) -> str:
+    characters = _CHARACTER.findall(match.group(0))
+    return "\u200b".join(
+        "".join(characters[i : i + MAX_RUN]) for i in range(0, len(characters), MAX_RUN)
     )
 
 
