@@ -33,7 +33,7 @@ from _harness import emit, sandbox_process, stats
 from gui_stall import LatenessProbe, summary
 from PySide6.QtWidgets import QApplication
 
-from desktop.backend import Backend
+from desktop.backend import GUI_CONCURRENCY, Backend
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.worker import Worker
@@ -48,7 +48,7 @@ def peak_mb() -> float:
 
 async def measure(url: str, latency_s: float) -> dict[str, object]:
     worker = Worker()
-    backend = Backend.for_sandbox(url)
+    backend = Backend.for_sandbox(url, concurrency=GUI_CONCURRENCY)  # as the window
     window = MainWindow(AppContext(worker=worker, backend=backend, mode="external sandbox"))
     window.resize(1280, 800)
     window.show()
@@ -61,9 +61,12 @@ async def measure(url: str, latency_s: float) -> dict[str, object]:
         while window._health_sweep is not None:  # the list's own sweep first
             await asyncio.sleep(0.05)
         before = stats(url)["requests"]
-        probe.start()
         started = time.perf_counter()
+        # Opening the window (import, build, first layout) is one stall the user asked for;
+        # it is reported on its own, and the probe measures the sweep that follows.
         dashboard = window.show_dashboard()
+        open_ms = (time.perf_counter() - started) * 1000
+        probe.start()
         while dashboard.running:
             await asyncio.sleep(0.02)
         wall = time.perf_counter() - started
@@ -83,6 +86,7 @@ async def measure(url: str, latency_s: float) -> dict[str, object]:
         "hurt": hurt,
         "concurrency": concurrency,
         "wall_s": round(wall, 2),
+        "open_ms": round(open_ms, 1),
         "requests": served,
         "ideal_s": round(ideal, 2),
         "ratio": round(wall / ideal, 3) if ideal else None,

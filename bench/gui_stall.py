@@ -29,7 +29,7 @@ from _harness import emit, sandbox_process
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.backend import Backend
+from desktop.backend import GUI_CONCURRENCY, Backend
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.worker import Worker
@@ -74,7 +74,7 @@ def summary(samples: list[float], prefix: str) -> dict[str, float]:
 
 async def measure(url: str, selections: int, baseline_s: float) -> dict[str, object]:
     worker = Worker()
-    backend = Backend.for_sandbox(url)
+    backend = Backend.for_sandbox(url, concurrency=GUI_CONCURRENCY)  # as the window
     window = MainWindow(AppContext(worker=worker, backend=backend, mode="external sandbox"))
     window.resize(1280, 800)
     window.show()

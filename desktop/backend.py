@@ -42,11 +42,19 @@ T = TypeVar("T")
 # 32 keeps near-ideal scaling with headroom and half the burst Partner Center's per-partner
 # limits see at 64. Partners can change it in settings or with --concurrency.
 DEFAULT_CONCURRENCY = 32
+# The window's sweeps use fewer: every thread that runs Python competes with the GUI thread for
+# the GIL, and a Python timer on the GUI thread waited up to 140-150 ms for it at 32 in flight
+# against 39-63 ms at 16 (bench/dashboard.py, 1,000 customers, 50 ms latency, a loaded 2-core
+# machine; at 10,000: 65 ms against 137 ms at 24). 16 is also nearer the ideal (ratio 1.12-1.15
+# against 1.33: at 32 the process was CPU-bound), for a longer sweep (3.5 s against 2.1 s).
+# Headless exports have no GUI to starve and keep 32.
+GUI_CONCURRENCY = 16
 # How often a sweep waiting on its calls looks at its cancel event.
 CANCEL_POLL_S = 0.05
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
+    "GUI_CONCURRENCY",
     "ApiError",
     "Backend",
     "Outcome",

@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from desktop import __version__
-from desktop.backend import DEFAULT_CONCURRENCY, Backend
+from desktop.backend import GUI_CONCURRENCY, Backend
 from desktop.logs import setup_logging
 from desktop.resources import app_icon
 from desktop.settings import LANGUAGES
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--concurrency",
         type=int,
-        default=DEFAULT_CONCURRENCY,
+        default=GUI_CONCURRENCY,
         help="requests in flight during sweeps (default %(default)s)",
     )
     parser.add_argument(

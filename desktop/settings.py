@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from desktop.backend import DEFAULT_CONCURRENCY
+from desktop.backend import GUI_CONCURRENCY
 from desktop.clouds import CLOUDS
 from desktop.paths import config_dir
 
@@ -38,7 +38,7 @@ class Settings:
     client_id: str = ""  # the partner's own app registration; never a default of ours
     tenant: str = "organizations"  # the partner tenant (id or domain) to sign in to
     account: str = ""  # the last signed-in user name, for silent sign-in
-    concurrency: int = DEFAULT_CONCURRENCY
+    concurrency: int = GUI_CONCURRENCY  # the window's sweeps (desktop.backend)
     language: str = ""
     # None: not asked yet; False: keep tokens in memory when no encrypted store exists.
     allow_plaintext_token_cache: bool | None = None
