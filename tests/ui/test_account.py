@@ -133,3 +133,22 @@ def test_sign_out_returns_to_the_sandbox(qtbot, ctx, tmp_path, http, browser):
     qtbot.waitUntil(task.done, timeout=5000)
     assert sessions[-1] is accounts.sandbox
     assert accounts.accounts.restore() is None
+
+
+def test_the_language_menu_saves_the_choice_for_the_next_start(qtbot, ctx, tmp_path, http):
+    accounts = controller(qtbot, ctx, tmp_path, http, language="")
+    messages: list[str] = []
+    accounts.message.connect(messages.append)
+    accounts._rebuild()
+    languages = next(
+        a.menu()
+        for a in accounts.menu.actions()
+        if a.menu() is not None and a.menu().title() == "&Language"
+    )
+    names = [a.text() for a in languages.actions()]
+    assert names == ["System default", "English", "Deutsch", "繁體中文（台灣）"]
+    assert [a.isChecked() for a in languages.actions()] == [True, False, False, False]
+    languages.actions()[2].trigger()
+    assert accounts.settings.language == "de"
+    assert "starts again" in messages[-1]
+    qtbot.waitUntil(lambda: settings_store.load().language == "de", timeout=5000)
