@@ -168,12 +168,10 @@ def install(app: QCoreApplication, choice: str) -> Active:
         QLocale.setDefault(_locale_for(info))
         if code != "en":
             qt = QTranslator(app)
-            # Qt's own folder first; the bundle's resources as a fallback.
-            for folder in (qt_translations_dir(), translations_dir()):
-                if qt.load(f"qtbase_{code}", str(folder)):
-                    translators.append(qt)
-                    qt_loaded = True
-                    break
+            # Where Qt keeps its catalogues: PySide6's folder, or the bundle's copy of it.
+            if qt.load(f"qtbase_{code}", str(qt_translations_dir())):
+                translators.append(qt)
+                qt_loaded = True
             else:
                 log.warning("Qt's catalogue qtbase_%s.qm not found", code)
         ours = QTranslator(app)
@@ -187,9 +185,7 @@ def install(app: QCoreApplication, choice: str) -> Active:
         loaded = True
     for translator in translators:
         app.installTranslator(translator)
-    # Kept alive with the app: a collected translator would silently stop translating.
-    app.setProperty("partnerDeskTranslators", len(translators))
-    _KEEP_ALIVE[:] = translators
+    _KEEP_ALIVE[:] = translators  # for `uninstall`, and so Python never collects one
     active = Active(choice, code, wire_locale(code), loaded, qt_loaded)
     _ACTIVE[:] = [active]
     log.info("language %s (asked: %r), X-Locale %s", code, choice, active.wire)
