@@ -53,6 +53,7 @@ GUI_CONCURRENCY = 16
 CANCEL_POLL_S = 0.05
 
 __all__ = [
+    "CANCELLED",
     "DEFAULT_CONCURRENCY",
     "GUI_CONCURRENCY",
     "ApiError",

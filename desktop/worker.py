@@ -127,13 +127,17 @@ class Worker(QObject):
     def shutdown(self, wait: bool = True) -> None:
         """Cancel everything and (by default) wait for running calls to return."""
         self._closed = True
-        for sweep in list(self._sweeps):
+        # Kept aside: stop() takes each sweep off `_sweeps`, and the join below must still see
+        # it (it did not, and sweeps wrote to the cache after the app had closed it).
+        sweeps = list(self._sweeps)
+        for sweep in sweeps:
             sweep.stop()
         for cancel in list(self._cancels):
             cancel.set()
         self._pool.shutdown(wait=wait, cancel_futures=True)
-        for sweep in list(self._sweeps):
-            sweep.join()
+        if wait:
+            for sweep in sweeps:
+                sweep.join()
 
 
 class Lane:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import export
-from desktop.backend import Outcome, cpu_bound
+from desktop.backend import CANCELLED, ApiError, Outcome, cpu_bound
 from desktop.models.dashboard import (
     AFFECTED,
     NAME,
@@ -285,9 +285,12 @@ class DashboardWindow(QWidget):
             try:
                 health, issues = backend.health_and_issues(customer.tenant_id, cid, cancel)
             except Exception as error:
-                if writer is not None:
+                # A stopped sweep's calls end as cancelled: nothing the cache should keep.
+                if writer is not None and not cancel.is_set():
                     writer.error(customer.tenant_id, HEALTH, str(error))
                 raise
+            if cancel.is_set():  # answered after the sweep was stopped: its owner moved on
+                raise ApiError("Cancelled.", kind=CANCELLED)
             if writer is not None:  # the dashboard's sweep keeps the cache fresh too
                 with cpu_bound():
                     writer.health(customer.tenant_id, health.items, issues.items)

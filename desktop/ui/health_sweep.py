@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.backend import Backend, Outcome, cpu_bound
+from desktop.backend import CANCELLED, ApiError, Backend, Outcome, cpu_bound
 from desktop.models.customers import CustomerTableModel, HealthSummary
 from desktop.models.records import Customer, HealthIssue, ServiceHealth
 from desktop.notices import Notice, NoticeBook, NoticeRules
@@ -141,9 +141,12 @@ class HealthColumn(QObject):
             try:
                 health, issues = backend.health_and_issues(customer.tenant_id, cid, cancel)
             except Exception as error:
-                if writer is not None:
+                # A stopped sweep's calls end as cancelled: nothing the cache should keep.
+                if writer is not None and not cancel.is_set():
                     writer.error(customer.tenant_id, HEALTH, str(error))
                 raise
+            if cancel.is_set():  # answered after the sweep was stopped: its owner moved on
+                raise ApiError("Cancelled.", kind=CANCELLED)
             if writer is not None:
                 with cpu_bound():
                     writer.health(customer.tenant_id, health.items, issues.items)

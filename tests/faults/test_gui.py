@@ -174,13 +174,6 @@ def test_a_server_gone_mid_sweep_leaves_every_row_with_data_or_an_error(rig: Rig
             assert "GDAP" in summary.error
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="desktop/ui/health_sweep.py: check() writes every exception to the cache as the "
-    "customer's failed fetch, CANCELLED included, so after a cancelled sweep the customers "
-    "that were in flight read 'cancelled: Cancelled.' as their last fetch (export --offline "
-    "then shows that error row instead of their last-known health); not mine to fix",
-)
 def test_a_cancelled_sweep_records_no_failure_in_the_cache(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
