@@ -34,6 +34,7 @@ from desktop.models.table import (
     SortRole,
     StatusRole,
     date_column,
+    plain_tooltip,
     text_column,
 )
 
@@ -208,8 +209,10 @@ class HealthGridModel(QAbstractTableModel):
         if role == RecordRole:
             return row.customer
         if column == NAME:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return row.customer.company_name or row.customer.domain
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tooltip(row.customer.company_name or row.customer.domain)
             if role == SortRole:
                 return (row.customer.company_name or row.customer.domain).casefold()
             return None
@@ -219,7 +222,7 @@ class HealthGridModel(QAbstractTableModel):
                     return row.error
                 return self.tr("%n service(s)", "", row.affected)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return row.error or self.tr("%n active issue(s)", "", row.issues)
+                return plain_tooltip(row.error) or self.tr("%n active issue(s)", "", row.issues)
             if role in (StatusRole, SortRole):
                 return -1 if row.error else row.worst
             if role == Qt.ItemDataRole.DecorationRole:
@@ -235,7 +238,9 @@ class HealthGridModel(QAbstractTableModel):
             status = row.statuses.get(service)
             if not status:
                 return None
-            return f"{self._services[column - FIRST_SERVICE][1]}: {status_label(status)}"
+            return plain_tooltip(
+                f"{self._services[column - FIRST_SERVICE][1]}: {status_label(status)}"
+            )
         if role in (StatusRole, SortRole):
             return rank
         if role == Qt.ItemDataRole.DecorationRole:

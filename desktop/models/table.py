@@ -8,11 +8,13 @@ is far too slow at tens of thousands of rows (see `bench/table_filter.py`).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final, Generic, TypeVar
 
+from PySide6 import QtGui
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
@@ -111,6 +113,18 @@ def date_text(
 _MAX_RUNS = 8
 
 
+def plain_tooltip(text: Any) -> Any:
+    """A tooltip that shows its text as text.
+
+    Qt shows a tooltip as rich text when its first line looks like HTML, so API text (a company
+    name, a relationship name, a status) holding `<img src=...>` made Qt load that file, over
+    SMB for a UNC path on Windows. Such text is escaped into explicit rich text.
+    """
+    if not isinstance(text, str) or not QtGui.Qt.mightBeRichText(text):
+        return text
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
 def _ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
     """Sorted rows grouped into (first, last) runs, so one dataChanged covers each run."""
     runs: list[tuple[int, int]] = []
@@ -182,8 +196,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return column.alignment
         function: Callable[[R], Any] | None
         if role == _TOOLTIP:
-            function = column.tooltip
-        elif role == StatusRole:
+            return None if column.tooltip is None else plain_tooltip(column.tooltip(record))
+        if role == StatusRole:
             function = column.status
         elif role == _DECORATION:
             function = column.decoration

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.customers = CustomerList()
         self.customers.current_changed.connect(self._customer_changed)
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # API text: never HTML
         self.title.setObjectName("customerTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.title.setText(_TALLEST_TEXT)
         self.title.setMinimumHeight(self.title.sizeHint().height())
         self.subtitle = QLabel()
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)  # API text: never HTML
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.overview = OverviewPane(ctx)
         self.health = HealthPane(ctx)

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import qasync
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -163,9 +163,8 @@ def test_the_incident_detail_shows_hostile_text_as_text(
 ) -> None:
     from desktop.ui.panes.incidents import IncidentsPane
 
-    if len(value) > 20_000:
-        # Shown escaped, even "<b>" * 350,000 is one unbreakable run: see the xfail below.
-        pytest.skip("a run this long takes Qt minutes to lay out")
+    # Even "<b>" * 350,000, shown escaped, is one unbroken run: `escaped` breaks it (it took
+    # Qt minutes to lay out before).
     pane = IncidentsPane(ctx)
     qtbot.addWidget(pane)
     issue = HealthIssue.from_json(
@@ -201,14 +200,6 @@ def longest_run(text: str) -> int:
     return max((len(run) for run in re.split(r"[\s\u200b]+|<[^>]*>", text)), default=0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="desktop/ui/panes/incidents.py: Qt lays out an unbreakable run in quadratic time "
-    "(measured: 10 KB 0.02 s, 30 KB 0.11 s, 100 KB 1.2 s; a 1 MB post took 115 s before "
-    "sanitize_html made posts layout-safe), and the pane escapes the title, service and impact "
-    "itself, at any length: a 1 MB title freezes the GUI thread for minutes; not mine to fix "
-    "(desktop.api.sanitize.layout_safe does it for posts)",
-)
 def test_the_incident_detail_has_no_run_too_long_to_lay_out(ctx: AppContext, qtbot: QtBot) -> None:
     from desktop.ui.panes.incidents import IncidentsPane
 
@@ -294,6 +285,7 @@ def model_tooltips(local_image: str) -> dict[str, str]:
     return tooltips
 
 
+# Where each tooltip is built (they all go through desktop.models.table.plain_tooltip).
 TOOLTIP_BUGS = {
     "dashboard grid: company name": "desktop/models/dashboard.py",
     "service health: status": "desktop/models/health.py",
@@ -302,31 +294,14 @@ TOOLTIP_BUGS = {
 }
 
 
-@pytest.mark.parametrize(
-    "which",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=f"{where}: a tooltip built from API text is shown as rich text, so an "
-                "<img> in that text loads a local file (a UNC path on Windows); not mine to fix",
-            ),
-        )
-        for name, where in TOOLTIP_BUGS.items()
-    ],
-)
+@pytest.mark.parametrize("which", list(TOOLTIP_BUGS))
 def test_tooltips_with_api_text_load_no_image(qapp: object, local_image: str, which: str) -> None:
     tip = model_tooltips(local_image)[which]
-    assert local_image in tip  # the API text is in the tooltip: the probe is meaningful
+    # The API text is in the tooltip (as text, escaped or not): the probe is meaningful.
+    assert local_image in QTextDocumentFragment.fromHtml(tip).toPlainText() or local_image in tip
     assert not loads_the_image(tip)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="desktop/ui/widgets/banner.py: MessagePanel shows an error's detail (server text) in "
-    "an AutoText QLabel, so an <img> in an error message loads a local file; not mine to fix",
-)
 def test_an_error_message_loads_no_image(qapp: object, local_image: str) -> None:
     from desktop.api.errors import ApiError
     from desktop.ui.errors import explain
@@ -340,12 +315,6 @@ def test_an_error_message_loads_no_image(qapp: object, local_image: str) -> None
     assert panel.detail.sizeHint().height() < 240
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="desktop/ui/main_window.py: the customer title and subtitle are AutoText QLabels set "
-    "to the company name and domain, so a name holding an <img> loads a local file (a UNC path "
-    "on Windows) when the customer is selected; not mine to fix (setTextFormat(PlainText))",
-)
 def test_the_selected_customers_name_loads_no_image(
     qtbot: QtBot, qapp: object, local_image: str
 ) -> None:

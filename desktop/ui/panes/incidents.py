@@ -23,7 +23,7 @@ from desktop.models.records import Customer, HealthIssue, Parsed
 from desktop.models.table import RecordRole, StatusRole
 from desktop.ui.context import AppContext
 from desktop.ui.panes.base import Pane
-from desktop.ui.widgets.html_view import SafeTextBrowser, field_table, history_entry
+from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table, history_entry
 from desktop.ui.widgets.status import StatusDelegate, status_rank
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
 
@@ -167,14 +167,14 @@ class IncidentsPane(Pane):
             body = self.ctx.backend.sanitize(post.content, post.content_type)
             heading = f"<b>{e(local_time(post.created))}</b>"
             if post.post_type and post.post_type != "regular":  # most are; only flag the rest
-                heading += f" · {e(self._post_type(post.post_type))}"
+                heading += f" · {escaped(self._post_type(post.post_type))}"
             posts.append(history_entry(palette, heading, body))
         # Translated outside the f-strings: lupdate does not read inside them.
         none_yet = self.tr("No updates posted yet.")
         updates = self.tr("Updates (newest first)")
         history = "".join(posts) or f"<p><i>{e(none_yet)}</i></p>"
         return (
-            f"<h3>{e(issue.id)} — {e(issue.title)}</h3>"
+            f"<h3>{escaped(issue.id)} — {escaped(issue.title)}</h3>"
             f"{field_table(palette, ('', rows))}"
             f"<h4>{e(updates)}</h4>{history}"
         )

@@ -18,6 +18,8 @@ class MessagePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel()
+        # Server text (an error's message) is shown as text: as HTML an <img> in it loaded files.
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("messageTitle")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -26,6 +28,7 @@ class MessagePanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.detail = QLabel()
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
