@@ -103,9 +103,9 @@ def test_no_secret_leaves_the_process(
     # -- sweep and export with the signed-in account's tokens, against the sandbox ------------
     with Sandbox(customers=6, seed=3) as sandbox:
         cloud = replace(sandbox_profile(sandbox.url), authority_host=GLOBAL.authority_host)
-        # One call at a time: concurrent token acquisitions race in the token cache at rest
-        # (tests/faults/test_token_cache_race.py), which is not what this test is about.
-        backend = Backend(cloud, session.backend.tokens, concurrency=1)
+        # Four in flight, as a sweep does: token acquisitions for several tenants at once
+        # (they raced in the token cache at rest: tests/faults/test_token_cache_race.py).
+        backend = Backend(cloud, session.backend.tokens, concurrency=4)
         try:
             customers = backend.customers().items
             outcomes = list(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -68,6 +69,50 @@ def _private_file(location: Path) -> Any:
     return PrivateFilePersistence(str(location))
 
 
+def _steady_cache(persistence: Any) -> Any:
+    """msal-extensions' PersistedTokenCache, made safe for a sweep's threads.
+
+    It reloads the file before every search without a lock (optimistic, for other processes),
+    and a file save truncates before it writes: a search in that instant read an empty cache,
+    found no account, and the customer failed with "You are not signed in" (about one run in
+    three with four customers in flight; tests/faults/test_token_cache_race.py). Here msal's
+    lock serialises this process's searches and writes, and an empty read (another process's save
+    half done) keeps the tokens already in memory; the next search reads the file again.
+    """
+    from msal_extensions import PersistedTokenCache
+    from msal_extensions.persistence import PersistenceNotFound
+
+    class SteadyTokenCache(PersistedTokenCache):  # type: ignore[misc]
+        _last_sync: float  # PersistedTokenCache's: when the file was last read
+
+        def __init__(self, persistence: Any) -> None:
+            super().__init__(persistence)
+            # msal's own lock (an RLock that TokenCache.add holds while it calls modify): a
+            # lock of our own taken in the other order deadlocked two threads at sign-in.
+            self._guard = self._lock
+
+        def _reload_if_necessary(self) -> None:
+            try:
+                if self._last_sync < self._persistence.time_last_modified():
+                    content = self._persistence.load()
+                    if not content or not content.strip():
+                        return  # a save in progress: keep what we have, read it next time
+                    self.deserialize(content)
+                    self._last_sync = time.time()
+            except PersistenceNotFound:
+                pass
+
+        def modify(self, *args: Any, **kwargs: Any) -> None:
+            with self._guard:
+                super().modify(*args, **kwargs)
+
+        def search(self, *args: Any, **kwargs: Any) -> Any:
+            with self._guard:
+                return super().search(*args, **kwargs)
+
+    return SteadyTokenCache(persistence)
+
+
 def open_token_cache(
     directory: Path,
     allow_plaintext: Callable[[], bool],
@@ -78,7 +123,6 @@ def open_token_cache(
     `encrypted_persistence` is the OS store; tests pass one that fails like a keyring-less Linux.
     """
     import msal
-    from msal_extensions import PersistedTokenCache
     from msal_extensions.persistence import PersistenceDecryptionError, PersistenceNotFound
 
     location = directory / "token_cache.bin"
@@ -93,12 +137,10 @@ def open_token_cache(
         except PersistenceDecryptionError:
             log.warning("the token cache could not be decrypted; starting a new one")
             persistence.save("{}")
-        return CacheAtRest(PersistedTokenCache(persistence), Protection.ENCRYPTED, location)
+        return CacheAtRest(_steady_cache(persistence), Protection.ENCRYPTED, location)
     except Exception as error:  # ImportError (no gi), PersistenceError, OSError, ...
         log.warning("no encrypted token store: %s", type(error).__name__)
     if allow_plaintext():
         location = directory / "token_cache.json"
-        return CacheAtRest(
-            PersistedTokenCache(_private_file(location)), Protection.PLAINTEXT, location
-        )
+        return CacheAtRest(_steady_cache(_private_file(location)), Protection.PLAINTEXT, location)
     return CacheAtRest(msal.SerializableTokenCache(), Protection.MEMORY, None)

@@ -12,10 +12,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
-
 from desktop.accounts import Accounts
-from desktop.auth import AuthError
 from desktop.settings import Settings
 from tests.auth.fake_entra import CLIENT_ID, FakeBrowser, LoopbackHttp
 
@@ -23,13 +20,6 @@ GRAPH = "https://graph.microsoft.com/.default"
 CUSTOMER = "3f2f1c2e-1111-4222-8333-444455556666"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AuthError,
-    reason="desktop/auth/cache.py: a token search that reloads the cache file while another "
-    "thread's save has truncated it sees no account ('You are not signed in.'); in-process "
-    "searches and writes need one lock (not mine to fix)",
-)
 def test_a_token_search_during_another_threads_save_still_finds_the_account(
     tmp_path: Path, http: LoopbackHttp, browser: FakeBrowser
 ) -> None:
