@@ -18,6 +18,7 @@ import functools
 import gc
 import logging
 import threading
+import time
 from collections.abc import Callable, Coroutine, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
@@ -26,6 +27,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+
+# How long closing the app waits for calls in flight (drafts and cache writes take
+# milliseconds; a held HTTP read would take its whole timeout).
+SHUTDOWN_WAIT_S = 2.0
 
 
 def settle_heap() -> None:
@@ -124,8 +129,13 @@ class Worker(QObject):
     def _sweep_done(self, sweep: Sweep[Any]) -> None:
         self._sweeps.discard(sweep)
 
-    def shutdown(self, wait: bool = True) -> None:
-        """Cancel everything and (by default) wait for running calls to return."""
+    def shutdown(self, wait: bool = True, timeout: float = SHUTDOWN_WAIT_S) -> None:
+        """Cancel everything and (by default) wait up to `timeout` for running calls to return.
+
+        A call blocked on a server that holds its answer only notices its cancel when the read
+        times out (30 s by default): closing the window must not wait that long. What is still
+        running after `timeout` is left behind (`desktop.app` then exits without joining it).
+        """
         self._closed = True
         # Kept aside: stop() takes each sweep off `_sweeps`, and the join below must still see
         # it (it did not, and sweeps wrote to the cache after the app had closed it).
@@ -134,10 +144,14 @@ class Worker(QObject):
             sweep.stop()
         for cancel in list(self._cancels):
             cancel.set()
-        self._pool.shutdown(wait=wait, cancel_futures=True)
+        self._pool.shutdown(wait=False, cancel_futures=True)
         if wait:
+            deadline = time.monotonic() + timeout
+            # ThreadPoolExecutor.shutdown has no timeout: join its threads ourselves.
+            for thread in list(getattr(self._pool, "_threads", ())):
+                thread.join(max(0.0, deadline - time.monotonic()))
             for sweep in sweeps:
-                sweep.join()
+                sweep.join(max(0.0, deadline - time.monotonic()))
 
 
 class Lane:
