@@ -61,7 +61,22 @@ def committing(outcomes: Iterator[T], writer: CacheWriter | None) -> Iterator[T]
 
 
 def cached_summaries(cache: Cache, source: str) -> dict[str, HealthSummary]:
-    """Last-known health per tenant (blocks on disk: worker thread)."""
+    """Last-known health per tenant (blocks on disk: worker thread).
+
+    From the summaries the cache keeps beside each tenant's records; a cache written before
+    it kept them is read in full once (slow for thousands of customers, and only then).
+    """
+    summaries = cache.summaries(source)
+    if summaries:
+        return {
+            tenant: HealthSummary(
+                worst_rank=int(figures.get("worst", 0)),
+                degraded=int(figures.get("degraded", 0)),
+                incidents=int(figures.get("incidents", 0)),
+                fetched=fetched,
+            )
+            for tenant, (figures, fetched) in summaries.items()
+        }
     return {
         tenant: summarise(health, issues, fetched)
         for tenant, (health, issues, fetched) in cache.health_all(source).items()

@@ -352,3 +352,30 @@ def test_a_damaged_page_is_found_after_start_up_and_the_file_rebuilt():
         assert cache.verify() is None
     with Cache() as cache:
         assert cache.customers(SOURCE) == (people[:1], 2.0)
+
+
+def test_health_written_with_issues_keeps_its_summary_for_the_list(cache: Cache):
+    from desktop.models.records import HealthIssue, ServiceHealth
+
+    health = [
+        ServiceHealth("Exchange", "Exchange Online", "serviceDegradation"),
+        ServiceHealth("Teams", "Microsoft Teams", "serviceOperational"),
+    ]
+    issues = [
+        HealthIssue.from_json({"id": "EX1", "title": "Mail", "isResolved": False}),
+        HealthIssue.from_json({"id": "EX2", "title": "Old", "isResolved": True}),
+    ]
+    cache.put_health(SOURCE, "t1", health, issues, 5.0)
+    cache.put_health(SOURCE, "t2", health, None, 6.0)  # an export of health alone: no summary
+    assert cache.summaries(SOURCE) == {"t1": ({"worst": 2, "degraded": 1, "incidents": 1}, 5.0)}
+    assert cache.summaries("elsewhere") == {}
+    # The list reads the summaries, not the records.
+    from desktop.ui.health_sweep import cached_summaries
+
+    (summary,) = cached_summaries(cache, SOURCE).values()
+    assert (summary.worst_rank, summary.degraded, summary.incidents, summary.fetched) == (
+        2,
+        1,
+        1,
+        5.0,
+    )
