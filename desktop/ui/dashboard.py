@@ -324,6 +324,9 @@ class DashboardWindow(QWidget):
             self._sweep = None
             self._refresh.stop()
             self.incidents.publish()
+            # The most widespread incident's posts and customers, rather than empty panes.
+            if not self.incident_view.currentIndex().isValid() and self.incidents.rowCount():
+                self.incident_view.selectRow(0)
             self.export_button.setEnabled(bool(self.results))
             self.run_button.setEnabled(True)
             self.stop_button.setEnabled(False)

@@ -30,6 +30,9 @@ def test_the_dashboard_sweeps_and_opens_a_customer(
     qtmodeltester.check(dashboard.incidents)
     # Incidents now: the most widespread first, with the customers it touches.
     assert dashboard.incidents.rowCount() > 0
+    # The most widespread one is shown at once when the sweep ends.
+    assert dashboard.incident_view.currentIndex().row() == 0
+    assert dashboard.affected.count() > 0
     dashboard.incident_view.selectRow(0)
     active = dashboard.incidents.record(0)
     assert dashboard.affected.count() == len(active.tenants) > 0
