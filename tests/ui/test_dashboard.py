@@ -31,7 +31,7 @@ def test_the_dashboard_sweeps_and_opens_a_customer(
     # Incidents now: the most widespread first, with the customers it touches.
     assert dashboard.incidents.rowCount() > 0
     # The most widespread one is shown at once when the sweep ends.
-    assert dashboard.incident_view.currentIndex().row() == 0
+    qtbot.waitUntil(lambda: dashboard.incident_view.currentIndex().row() == 0, timeout=5000)
     assert dashboard.affected.count() > 0
     dashboard.incident_view.selectRow(0)
     active = dashboard.incidents.record(0)
