@@ -6,7 +6,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 
 from desktop.worker import Worker
 
@@ -16,17 +15,20 @@ def test_the_worker_waits_a_bounded_while_for_calls_in_flight(qapp) -> None:
     held = threading.Event()
     started = threading.Event()
 
+    finished = threading.Event()
+
     def stuck() -> None:  # a read that only its timeout would end
         started.set()
         held.wait(30)
+        finished.set()
 
     worker._pool.submit(stuck)
     assert started.wait(5)
-    began = time.monotonic()
     worker.shutdown(wait=True, timeout=0.5)
-    took = time.monotonic() - began
+    # It returned while the call was still blocked: it did not wait the call out (which
+    # would have taken the call's 30 s).
+    assert not finished.is_set()
     held.set()
-    assert took < 5  # bounded (generous: a loaded machine), not the 30 s of the call
 
 
 def test_the_app_exits_with_its_code_while_a_call_is_still_blocked() -> None:
@@ -38,7 +40,6 @@ def test_the_app_exits_with_its_code_while_a_call_is_still_blocked() -> None:
         raise SystemExit(app._leave(3))
         """
     )
-    began = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", script], timeout=50)
+    # Joining the 60 s sleeper at exit would run past the timeout and raise.
+    done = subprocess.run([sys.executable, "-c", script], timeout=45)
     assert done.returncode == 3
-    assert time.monotonic() - began < 30

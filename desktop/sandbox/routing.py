@@ -44,11 +44,24 @@ class Stats:
             self.throttled = 0
             self.creates = 0
             self.by_route: dict[str, int] = {}
+            # API calls being served right now (kept across a reset: they still end), and the
+            # most at once since the reset.
+            self.in_flight: int = getattr(self, "in_flight", 0)
+            self.max_in_flight = self.in_flight
 
     def count(self, route: str) -> None:
         with self._lock:
             self.requests += 1
             self.by_route[route] = self.by_route.get(route, 0) + 1
+
+    def begin(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def end(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
 
     def add(self, what: str) -> None:
         with self._lock:
@@ -62,6 +75,8 @@ class Stats:
                 "throttled": self.throttled,
                 "creates": self.creates,
                 "byRoute": dict(self.by_route),
+                "inFlight": self.in_flight,
+                "maxInFlight": self.max_in_flight,
             }
 
 

@@ -284,10 +284,14 @@ class _Handler(BaseHTTPRequestHandler):
         )
         if call.path.startswith("/_sandbox/"):
             call.family = "control"
-            response = server.app.control(call)
-        else:
-            response = server.app.handle(call)
-        self._write(response, call)
+            self._write(server.app.control(call), call)
+            return
+        stats = server.app.state.stats
+        stats.begin()
+        try:
+            self._write(server.app.handle(call), call)
+        finally:
+            stats.end()
 
     def _write(self, response: r.Response, call: Call | None) -> None:
         if response.drop:

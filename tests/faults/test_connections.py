@@ -59,14 +59,14 @@ def test_slow_answers_time_out_and_are_retried(
         sb.inject(HEALTH, kind, delay_s=2.0, count=len(customers))
         assert_complete(run_sweep(backend, customers), customers)
         # Persistently slow: every try times out, and the error says so.
-        sb.inject(HEALTH, kind, delay_s=2.0, count=len(customers) * FAST_RETRY.attempts)
+        # 10 s a try on the server's side: waiting them out would take 30 s, past the guard
+        # (8 s); the client's own deadlines (~0.8 s a try) end the sweep well within it.
+        sb.inject(HEALTH, kind, delay_s=10.0, count=len(customers) * FAST_RETRY.attempts)
         run = run_sweep(backend, customers)
         assert set(run.failed()) == {c.tenant_id for c in customers}
         for error in run.failed().values():
             assert_clear(error, said)
             assert getattr(error, "kind", None) == TIMEOUT
-        # The deadline held: three tries of at most ~0.8 s each, not the server's 2 s each.
-        assert run.elapsed < FAST_RETRY.attempts * 2.0
     finally:
         backend.close()
     backend = make_backend(sb.url)

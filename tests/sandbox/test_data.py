@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 import requests
@@ -94,10 +93,9 @@ def test_default_dataset_facts() -> None:
     assert 0.08 <= len(legacy) / len(ids) <= 0.3
 
 
-def test_ten_thousand_customers_build_fast() -> None:
-    started = time.perf_counter()
+def test_ten_thousand_customers_build() -> None:
+    # How fast is bench/ territory (bench/startup.py and bench/dashboard.py build 10,000).
     data = Dataset(10_000, seed=7)
-    assert time.perf_counter() - started < 1.0
     assert len(data.customers) == 10_000
     assert len({c.domain for c in data.customers}) == 10_000
 

@@ -205,13 +205,14 @@ def test_64_concurrent_keep_alive_connections() -> None:
                 return [session.get(sb.url + HEALTH, headers=headers).status_code
                         for _ in range(4)]  # fmt: skip
 
-        started = time.monotonic()
         with ThreadPoolExecutor(64) as pool:
             results = list(pool.map(worker, range(64)))
-        elapsed = time.monotonic() - started
         assert all(code == 200 for codes in results for code in codes)
-        assert elapsed < 2.0  # 4 rounds of 50 ms, in parallel
-        assert sb.stats()["requests"] == 256
+        stats = sb.stats()
+        assert stats["requests"] == 256
+        # Served side by side, not one after another (each answer waits 50 ms).
+        assert stats["maxInFlight"] >= 32
+        assert stats["inFlight"] == 0
 
 
 def test_stop_is_idempotent_and_frees_the_port() -> None:
