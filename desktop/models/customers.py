@@ -378,6 +378,12 @@ class CustomerTableModel(RecordTableModel[Customer]):
             _fold(f"{c.company_name}{sep}{c.domain}{sep}{c.tenant_id}") for c in self._all
         ]
 
+    def _rows_added(self, indices: list[int]) -> None:
+        sep = _FIELD_SEPARATOR
+        for i in indices:
+            c = self._all[i]
+            self._search.append(_fold(f"{c.company_name}{sep}{c.domain}{sep}{c.tenant_id}"))
+
     def _rows_updated(self, indices: list[int]) -> None:
         sep = _FIELD_SEPARATOR
         for i in indices:

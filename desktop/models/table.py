@@ -22,6 +22,8 @@ from PySide6.QtCore import (
     QDateTime,
     QLocale,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -44,6 +46,51 @@ _TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
 _DECORATION: Final = int(Qt.ItemDataRole.DecorationRole)
 _ACCESSIBLE: Final = int(Qt.ItemDataRole.AccessibleTextRole)
 _ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole)
+
+# What `QStyledItemDelegate::initStyleOption` asks for, in this order, with one `multiData` call
+# per painted cell (Qt 6). tests/models/test_table.py checks the order against the Qt we ship.
+DELEGATE_ROLES: Final = tuple(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+    )
+)
+SPAN_ALIGNMENT, SPAN_DECORATION, SPAN_DISPLAY = 1, 4, 5
+
+
+def delegate_entries(span: Any) -> tuple[Any, Any, Any] | None:
+    """(display, decoration, alignment) entries when `span` is a painting delegate's, else None.
+
+    The delegate reuses one span from cell to cell, so a fast path must set every entry it
+    ever fills, to None where a cell has nothing (tests/models/test_dashboard.py paints both
+    ways and compares); the font, colour, check and background entries our models never fill.
+    (`span` is Any: PySide's stubs give it neither length, indexing nor iteration.)
+    """
+    if len(span) != len(DELEGATE_ROLES):
+        return None
+    display, decoration, alignment = span[SPAN_DISPLAY], span[SPAN_DECORATION], span[SPAN_ALIGNMENT]
+    if (display.role(), decoration.role(), alignment.role()) != (_DISPLAY, _DECORATION, _ALIGNMENT):
+        return None
+    return display, decoration, alignment
+
+
+def fill_span(data: Callable[[Any, int], Any], index: Any, span: Any) -> None:
+    """What `QAbstractItemModel::multiData` does, in one call into Python rather than one per role.
+
+    Why it matters: a model's `data()` is Python, and every call from C++ into Python takes the
+    GIL. While a sweep's threads hold it, a repaint that asks 500 cells for 7 roles each waits
+    3,500 times (bench/dashboard.py: 30-100 ms per repaint of the grid); asking once per cell
+    waits a seventh as often.
+    """
+    for entry in span:
+        entry.setData(data(index, entry.role()))
+
 
 TR_CONTEXT: Final = "RecordTableModel"
 _LEFT: Final = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -207,6 +254,26 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return None
         return None if function is None else function(record)
 
+    def multiData(
+        self,
+        index: Index,
+        roleDataSpan: QModelRoleDataSpan | QModelRoleData,  # noqa: N803
+    ) -> None:
+        """Every role a cell is asked for at once: one call into Python per painted cell."""
+        if not index.isValid():
+            return
+        entries = delegate_entries(roleDataSpan) if type(self).data is _BASE_DATA else None
+        if entries is not None:
+            display, decoration, alignment = entries
+            column = self._columns[index.column()]
+            record = self._all[self._visible[index.row()]]
+            display.setData(column.display(record))
+            alignment.setData(column.alignment)
+            decorate = column.decoration
+            decoration.setData(None if decorate is None else decorate(record))
+            return
+        fill_span(self.data, index, roleDataSpan)
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
             if role == _DISPLAY:
@@ -297,6 +364,39 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             self._emit_changed(changed, 0, len(self._columns) - 1, roles)
         return len(changed)
 
+    def append_records(self, records: Iterable[R]) -> int:
+        """Add records below the rows shown, unsorted; returns how many of them are shown.
+
+        Like the partial updates, nothing moves under the user's cursor and the selection
+        stays (a reset would drop it); `resort` places the new rows.
+        """
+        new = list(records)
+        if not new:
+            return 0
+        start = len(self._all)
+        indices = list(range(start, start + len(new)))
+        self._all.extend(new)
+        self._rows_added(indices)
+        for column, keys in self._keys.items():
+            keys.extend(map(self._columns[column].sort_key, new))
+        self._orders.clear()
+        # New lists, not extended ones: without a filter `_visible` is `_order`, and `_order`
+        # may be a cached sort.
+        self._order = [*self._order, *indices]
+        shown = self._filtered(indices)
+        if self._by_key is not None and self._key is not None:
+            record_key = self._key
+            for i in indices:
+                self._by_key[record_key(self._all[i])] = i
+        self._pos = None
+        if shown:
+            first = len(self._visible)
+            self.beginInsertRows(QModelIndex(), first, first + len(shown) - 1)
+            self._visible = [*self._visible, *shown]
+            self._pos = None
+            self.endInsertRows()
+        return len(shown)
+
     def replace_records(self, records: Iterable[R], roles: Sequence[int] = ()) -> int:
         """Replace the records with the same key (`key` is required); unknown ones are ignored."""
         if self._key is None:
@@ -325,6 +425,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def _rows_updated(self, indices: list[int]) -> None:
         """Called by `update_rows` with the record indices it replaced, before signalling."""
+
+    def _rows_added(self, indices: list[int]) -> None:
+        """Called by `append_records` with the new record indices, before filtering them."""
 
     def _filtered(self, candidates: list[int]) -> list[int]:
         """The record indices of `candidates` (in their order) that pass the filter."""
@@ -422,6 +525,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
                 result += [i for i in base if keys[i] is None]
         self._orders[(column, descending)] = result
         return result
+
+
+_BASE_DATA: Final = RecordTableModel.data
 
 
 def labelled(labels: Mapping[str, str], context: str) -> Callable[[str], str]:

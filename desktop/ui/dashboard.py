@@ -193,9 +193,20 @@ class DashboardWindow(QWidget):
         size_columns(
             self.incident_view,
             stretch=IncidentsNowModel.TITLE,
-            contents=[IncidentsNowModel.ID, IncidentsNowModel.CUSTOMERS],
             hidden=[IncidentsNowModel.CLASSIFICATION],
         )
+        # Widths from the longest text each can hold, not fitted to contents: fitting measures
+        # every row again on each update, twice a second, each measure a call into Python that
+        # waits for the sweep's GIL (11-32 ms per update at 10,000 customers).
+        metrics = self.incident_view.fontMetrics()
+        header = self.incident_view.horizontalHeader()
+        pad = metrics.averageCharWidth() * 3
+        for column, longest in (
+            (IncidentsNowModel.ID, "WW0000000"),
+            (IncidentsNowModel.CUSTOMERS, QLocale().toString(100_000)),
+        ):
+            width = max(metrics.horizontalAdvance(longest) + pad, header.sectionSizeHint(column))
+            header.resizeSection(column, width)
         self.incident_view.selectionModel().currentRowChanged.connect(self._show_incident)
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Incident details"))
@@ -328,6 +339,7 @@ class DashboardWindow(QWidget):
             self._refresh.stop()
             self._flush_rows()
             self.incidents.publish()
+            self.incidents.resort()  # issues found during the sweep were added below the rest
             # The most widespread incident's posts and customers, rather than empty panes.
             if not self.incident_view.currentIndex().isValid() and self.incidents.rowCount():
                 QTimer.singleShot(0, lambda: self.incident_view.selectRow(0))
