@@ -20,7 +20,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Coroutine, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -99,6 +99,28 @@ class Worker(QObject):
         finally:
             self._busy -= 1
             self.busy_changed.emit(self._busy)
+
+    def start(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
+        """`run`, submitted at once rather than when first awaited; await `asyncio.wrap_future`.
+
+        The call runs while the GUI thread goes on with something synchronous (at start-up:
+        importing and building the window while the files are read), and the GUI thread can
+        see it has ended without a turn of the loop (`Future.done()`).
+        """
+        if self._closed:
+            raise asyncio.CancelledError("the worker is shut down")
+        future = self._pool.submit(functools.partial(fn, *args, **kwargs))
+        self._busy += 1
+        self.busy_changed.emit(self._busy)
+        # Counted down on the loop's thread, like `run`.
+        asyncio.wrap_future(future).add_done_callback(self._started_done)
+        return future
+
+    def _started_done(self, future: asyncio.Future[Any]) -> None:
+        if not future.cancelled():
+            future.exception()  # its owner reads it from the original; this copy is seen too
+        self._busy -= 1
+        self.busy_changed.emit(self._busy)
 
     def lane(self) -> Lane:
         return Lane(self)

@@ -57,6 +57,11 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def _searchable(customer: Customer) -> str:
+    sep = _FIELD_SEPARATOR
+    return _fold(f"{customer.company_name}{sep}{customer.domain}{sep}{customer.tenant_id}")
+
+
 relationship_label = labelled(
     {
         "reseller": QT_TRANSLATE_NOOP("CustomerTableModel", "Reseller"),
@@ -270,7 +275,9 @@ class CustomerTableModel(RecordTableModel[Customer]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         self._health: dict[str, HealthSummary] = {}
-        self._search: list[str] = []
+        # Folded search text per record, built at the first search (`prepare_search`): 11 ms
+        # at 10,000 customers that the window's first paint need not wait for.
+        self._search: list[str] | None = None
         self._words: tuple[str, ...] = ()
         self._folded = ""
         self._narrowable = True  # the visible rows are exactly those matching `_words`
@@ -372,23 +379,22 @@ class CustomerTableModel(RecordTableModel[Customer]):
     def row_of(self, tenant_id: str) -> int | None:
         return self.row_of_key(tenant_id)
 
+    def prepare_search(self) -> None:
+        """Build the search text of every customer now (else at the first search)."""
+        if self._search is None:
+            self._search = [_searchable(c) for c in self._all]
+
     def _rows_replaced(self) -> None:
-        sep = _FIELD_SEPARATOR
-        self._search = [
-            _fold(f"{c.company_name}{sep}{c.domain}{sep}{c.tenant_id}") for c in self._all
-        ]
+        self._search = None
 
     def _rows_added(self, indices: list[int]) -> None:
-        sep = _FIELD_SEPARATOR
-        for i in indices:
-            c = self._all[i]
-            self._search.append(_fold(f"{c.company_name}{sep}{c.domain}{sep}{c.tenant_id}"))
+        if self._search is not None:
+            self._search.extend(_searchable(self._all[i]) for i in indices)
 
     def _rows_updated(self, indices: list[int]) -> None:
-        sep = _FIELD_SEPARATOR
-        for i in indices:
-            c = self._all[i]
-            self._search[i] = _fold(f"{c.company_name}{sep}{c.domain}{sep}{c.tenant_id}")
+        if self._search is not None:
+            for i in indices:
+                self._search[i] = _searchable(self._all[i])
         # Changed rows keep their place until the filter runs again, so they may not match.
         self._narrowable = False
 
@@ -397,7 +403,11 @@ class CustomerTableModel(RecordTableModel[Customer]):
         return super()._filtered(self._matching(candidates, self._words))
 
     def _matching(self, candidates: list[int], words: list[str] | tuple[str, ...]) -> list[int]:
+        if not words:
+            return candidates
+        self.prepare_search()
         keys = self._search
+        assert keys is not None
         # The longest word first: it is usually the rarest, so later words scan fewer rows.
         for word in sorted(words, key=len, reverse=True):
             candidates = [i for i in candidates if word in keys[i]]

@@ -130,9 +130,14 @@ def _encode_text(kind: str, items: Iterable[Any]) -> str:
 def _decode(kind: str, text: str | bytes) -> list[Any]:
     if isinstance(text, bytes):  # compressed (older files hold text: both are read)
         text = zlib.decompress(text).decode("utf-8")
+    rows = json.loads(text)
+    if kind == CUSTOMERS and isinstance(rows, list):
+        customers = _customer_rows(rows)
+        if customers is not None:
+            return customers
     parser = _PARSERS[kind]
     items = []
-    for data in json.loads(text):
+    for data in rows:
         try:
             if isinstance(data, list):  # a customer row (older files hold wire-shaped JSON)
                 if len(data) != 4 or not all(isinstance(x, str) for x in data) or not data[0]:
@@ -143,6 +148,27 @@ def _decode(kind: str, text: str | bytes) -> list[Any]:
         except (RecordError, TypeError, ValueError) as error:  # only if the file was tampered with
             log.warning("cached %s item dropped: %s", kind, error)
     return items
+
+
+def _customer_rows(rows: list[Any]) -> list[Customer] | None:
+    """The cached list when every row is well formed (else None: the careful path decides).
+
+    The list is the first thing the window shows: checking each row with cheap type tests,
+    then building, takes about half the time of checking and building row by row.
+    """
+    # Exact types: json.loads never makes subclasses, and `is` is the cheapest test there is.
+    if all(
+        type(r) is list
+        and len(r) == 4
+        and type(r[0]) is str
+        and r[0]
+        and type(r[1]) is str
+        and type(r[2]) is str
+        and type(r[3]) is str
+        for r in rows
+    ):
+        return [Customer(*r) for r in rows]
+    return None
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,8 @@ class CustomerList(QWidget):
     def set_customers(self, customers: list[Customer]) -> None:
         self.model.set_rows(customers)
         self._update_count()
+        # The search text is built just after the list is on screen, before anyone types.
+        QTimer.singleShot(0, self.model.prepare_search)
 
     def _filter(self, text: str) -> None:
         self.model.set_filter(text)

@@ -7,6 +7,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTime, QTimer, Signal
@@ -58,6 +59,7 @@ log = logging.getLogger(__name__)
 _TALLEST_TEXT = "Ág 京"
 # Arrowing through the list should not start five fetches per key press.
 SELECTION_DEBOUNCE_MS = 150
+FIRST_PAINT_WAIT_S = 0.5
 
 
 class MainWindow(QMainWindow):
@@ -146,6 +148,9 @@ class MainWindow(QMainWindow):
             lambda scope: self.customers.set_scope(self.tag_index.tenants(scope))
         )
         self._tags_loaded = False
+        self._cached_read: tuple[str, Future[tuple[list[Customer], float | None]]] | None
+        self._cached_read = None
+        self._preset: list[Customer] | None = None  # the cached list set before the first paint
         self.notices = NoticeCentre(self, self._customer_name)
         self.statusBar().insertPermanentWidget(0, self.notices.button)
         self.health_column.notices.connect(self.notices.add)
@@ -335,13 +340,13 @@ class MainWindow(QMainWindow):
         self.show_status(self.tr("Loading customers…"))
         backend = self.ctx.backend
         cached_at: float | None = None
-        if not self._tags_loaded:
+        if self._preset is not None or not self.customers.model.total():
+            self.customers.view.set_placeholder(self.tr("Loading customers…"))
+            cached_at = await self._show_cached()
+        if not self._tags_loaded:  # after the cached list: nothing competes with its first paint
             self._tags_loaded = True
             self.ctx.worker.spawn(self.tag_index.load())
             self.ctx.worker.spawn(self._load_recent_notices())
-        if not self.customers.model.total():
-            self.customers.view.set_placeholder(self.tr("Loading customers…"))
-            cached_at = await self._show_cached()
 
         def read(cancel: threading.Event) -> list[Customer]:
             customers: list[Customer] = []
@@ -391,27 +396,70 @@ class MainWindow(QMainWindow):
         self.customers_loaded.emit(len(customers))
         return len(customers)
 
+    def set_cached_list(
+        self, source: str, read: Future[tuple[list[Customer], float | None]]
+    ) -> None:
+        """The cached list of `source`, being read since start-up began (during the imports).
+
+        Already read, it goes into the list at once, so that the window's first paint has its
+        rows (one paint instead of two, and no loop round trip). Otherwise the first
+        `load_customers` of that source waits for this read instead of starting another.
+        """
+        self._cached_read = (source, read)
+        if source != self.ctx.source or not read.done() or read.cancelled() or read.exception():
+            return
+        customers, _fetched = read.result()
+        if customers and not self.customers.model.total():
+            self.customers.set_customers(customers)
+            self._preset = customers
+
     async def _show_cached(self) -> float | None:
         """The cached list and health of this source, if any; returns when it was fetched."""
         cache, source = self.ctx.cache, self.ctx.source
         if cache is None or not source:
             return None
+        started, self._cached_read = self._cached_read, None
         try:
-            customers, fetched = await self.ctx.worker.run(cache.customers, source)
+            if started is not None and started[0] == source:
+                customers, fetched = await asyncio.wrap_future(started[1])
+            else:
+                customers, fetched = await self.ctx.worker.run(cache.customers, source)
         except Exception as error:
             log.warning("cached customers unreadable: %s", error)
             return None
-        if not customers or self.customers.model.total():
-            return None
-        self.customers.set_customers(customers)
+        preset, self._preset = self._preset, None
+        if customers is not preset:
+            if not customers or self.customers.model.total():
+                return None
+            self.customers.set_customers(customers)
         if fetched is not None:
             self.show_status(
                 self.tr("Showing the list as of {0}; refreshing…").format(age_text(fetched))
             )
-        # The list is on screen now; its last-known health follows (a bigger read).
         self.customers_shown.emit(len(customers))
+        # Its last-known health follows (a bigger read), once the list is on screen: decoding
+        # it on the worker takes the GIL the first paint needs.
+        await self.list_painted()
         await self.health_column.show_cached()
         return fetched
+
+    async def list_painted(self, within: float = FIRST_PAINT_WAIT_S) -> None:
+        """Until the customer list has painted (a hidden window never does: not that long)."""
+        if not self.customers.view.isVisible():
+            return
+        painted = asyncio.get_running_loop().create_future()
+
+        def done() -> None:
+            if not painted.done():
+                painted.set_result(None)
+
+        self.customers.view.painted.connect(done)
+        try:
+            await asyncio.wait_for(painted, within)
+        except asyncio.TimeoutError:
+            pass
+        finally:
+            self.customers.view.painted.disconnect(done)
 
     async def _load_gdap(self) -> None:
         """Join the partner's GDAP relationships into the list (one paged call, global only)."""

@@ -731,3 +731,23 @@ def test_customer_list_state_machine(qapp):
         CustomerListMachine,
         settings=settings(max_examples=60, stateful_step_count=20, deadline=None),
     )
+
+
+def test_the_search_text_is_built_at_the_first_search_and_kept_current(qapp):
+    from desktop.models.customers import CustomerTableModel
+    from desktop.models.records import Customer
+
+    model = CustomerTableModel()
+    model.set_rows([Customer("t1", "Contoso", "contoso.example", "reseller")])
+    assert model._search is None  # the first paint does not wait for it
+    model.append_records([Customer("t2", "Fabrikam", "fabrikam.example", "reseller")])
+    model.replace_records([Customer("t1", "Contoso Süd", "contoso.example", "reseller")])
+    model.set_filter("sud")
+    assert [c.tenant_id for c in model.records()] == []  # NFKC keeps the umlaut: no match
+    model.set_filter("süd")
+    assert [c.tenant_id for c in model.records()] == ["t1"]
+    model.set_filter("fabrikam")
+    assert [c.tenant_id for c in model.records()] == ["t2"]
+    model.append_records([Customer("t3", "Fabrikam Two", "f2.example", "reseller")])
+    model.resort()
+    assert [c.tenant_id for c in model.records()] == ["t2", "t3"]

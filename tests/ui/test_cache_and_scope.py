@@ -103,6 +103,58 @@ def test_the_cached_list_shows_first_with_its_age_then_the_live_one(qtbot, live,
     window.close()
 
 
+def test_a_list_read_during_start_up_is_in_the_first_paint(qtbot, live, sandbox):
+    """`partner-desk` reads the cached list while the window's modules import; read by the time
+    the window is built, its rows are in the window's first paint, and the first load shows it
+    once (not a second read), then replaces it with the live list."""
+    cache = live.cache
+    assert cache is not None
+    real = Backend.for_sandbox(sandbox.url).customers().items
+    cache.put_customers(SOURCE, real[:3], time.time() - 60)
+    read = live.worker.start(cache.customers, SOURCE)
+    read.result(timeout=10)
+    window = MainWindow(live)
+    qtbot.addWidget(window)
+    window.set_cached_list(SOURCE, read)
+    assert window.customers.model.total() == 3  # before show(): the first paint has them
+    painted: list[bool] = []
+    window.customers.view.painted.connect(lambda: painted.append(True))
+    window.show()
+    shown: list[int] = []
+    window.customers_shown.connect(shown.append)
+    with qtbot.waitSignal(window.customers_loaded, timeout=20000):
+        live.worker.spawn(window.load_customers())
+    assert painted
+    assert shown == [3]
+    assert window.customers.model.total() == len(real)
+    window.close()
+
+
+def test_a_list_still_being_read_is_awaited_not_read_twice(qtbot, live, sandbox):
+    cache = live.cache
+    assert cache is not None
+    cache.put_customers(SOURCE, Backend.for_sandbox(sandbox.url).customers().items[:4], 1.0)
+    reads: list[str] = []
+    gate = __import__("threading").Event()
+
+    def slow_read(source: str):  # type: ignore[no-untyped-def]
+        gate.wait(10)
+        reads.append(source)
+        return cache.customers(source)
+
+    read = live.worker.start(slow_read, SOURCE)
+    window = make_window(qtbot, live)
+    window.set_cached_list(SOURCE, read)
+    assert window.customers.model.total() == 0  # not read yet: nothing to put in
+    shown: list[int] = []
+    window.customers_shown.connect(shown.append)
+    live.worker.spawn(window.load_customers())
+    gate.set()
+    qtbot.waitUntil(lambda: shown == [4], timeout=10000)
+    assert reads == [SOURCE]
+    window.close()
+
+
 def test_offline_opens_the_last_run_with_the_sandbox_stopped(qtbot, qloop, launcher, store):
     cache, tags = store
     with Sandbox(customers=15, seed=5) as sandbox:

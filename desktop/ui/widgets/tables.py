@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -12,7 +12,13 @@ Mode = QHeaderView.ResizeMode
 
 
 class RecordTable(QTableView):
-    """A table that says why it is empty ("no customer matches…") instead of staying blank."""
+    """A table that says why it is empty ("no customer matches…") instead of staying blank.
+
+    Signals:
+        painted(): the rows are on screen (after each paint).
+    """
+
+    painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +34,7 @@ class RecordTable(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        self.painted.emit()
         model = self.model()
         if not self._placeholder or model is None or model.rowCount():
             return

@@ -1,0 +1,52 @@
+"""Worker.start: work submitted at once (start-up reads run while the window imports)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+
+import pytest
+import qasync
+
+from desktop.worker import Worker
+
+
+@pytest.fixture
+def loop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+def test_start_runs_before_the_loop_turns_and_is_counted(loop):
+    worker = Worker()
+    busy: list[int] = []
+    worker.busy_changed.connect(busy.append)
+    started = threading.Event()
+
+    def job() -> int:
+        started.set()
+        return 7
+
+    try:
+        future = worker.start(job)
+        assert started.wait(5)  # running while the GUI thread has not returned to the loop
+        assert loop.run_until_complete(asyncio.wrap_future(future)) == 7
+        failed = worker.start(lambda: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            loop.run_until_complete(asyncio.wrap_future(failed))
+        loop.run_until_complete(asyncio.sleep(0.05))
+        assert busy[0] == 1
+        assert busy[-1] == 0
+    finally:
+        worker.shutdown(wait=True)
+
+
+def test_start_after_shutdown_is_refused(loop):
+    worker = Worker()
+    worker.shutdown(wait=True)
+    with pytest.raises(asyncio.CancelledError):
+        worker.start(lambda: None)
