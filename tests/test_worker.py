@@ -31,14 +31,17 @@ def test_start_runs_before_the_loop_turns_and_is_counted(loop):
         started.set()
         return 7
 
-    try:
+    async def scenario() -> None:
         future = worker.start(job)
         assert started.wait(5)  # running while the GUI thread has not returned to the loop
-        assert loop.run_until_complete(asyncio.wrap_future(future)) == 7
+        assert await asyncio.wrap_future(future) == 7
         failed = worker.start(lambda: 1 / 0)
         with pytest.raises(ZeroDivisionError):
-            loop.run_until_complete(asyncio.wrap_future(failed))
-        loop.run_until_complete(asyncio.sleep(0.05))
+            await asyncio.wrap_future(failed)
+        await asyncio.sleep(0.05)
+
+    try:
+        loop.run_until_complete(scenario())
         assert busy[0] == 1
         assert busy[-1] == 0
     finally:
