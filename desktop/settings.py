@@ -17,8 +17,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from desktop.backend import GUI_CONCURRENCY
 from desktop.clouds import CLOUDS
+from desktop.limits import GUI_CONCURRENCY
 from desktop.paths import config_dir
 
 log = logging.getLogger(__name__)

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import logging
-import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from desktop.backend import Backend
-from desktop.store import DraftStore
-from desktop.store.cache import Cache
-from desktop.store.tags import Tags
-from desktop.worker import Worker
+if TYPE_CHECKING:  # the window's frame imports this before the network clients are needed
+    from desktop.backend import Backend
+    from desktop.store import DraftStore
+    from desktop.store.cache import Cache
+    from desktop.store.tags import Tags
+    from desktop.worker import Worker
 
 log = logging.getLogger(__name__)
 
 
 def system_browser(url: str) -> bool:
     """Open `url` in the system browser. Blocks (it may start a process): worker threads only."""
+    import webbrowser  # at the first link: not worth its import at start-up
+
     return webbrowser.open(url, new=2)
 
 

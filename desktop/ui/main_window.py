@@ -23,35 +23,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.accounts import Session
 from desktop.models.age import age_text
 from desktop.models.records import Customer, HealthIssue
 from desktop.notices import NoticeBook, NoticeRules
 from desktop.settings import Settings
 from desktop.store import Draft, DraftStore
-from desktop.ui.account import AccountController
-from desktop.ui.context import AppContext
 from desktop.ui.customer_list import CustomerList
-from desktop.ui.errors import explain
-from desktop.ui.health_sweep import HealthColumn
-from desktop.ui.notices import NoticeCentre
-from desktop.ui.panes.base import Pane
-from desktop.ui.panes.health import HealthPane
-from desktop.ui.panes.incidents import IncidentsPane
-from desktop.ui.panes.overview import OverviewPane
-from desktop.ui.panes.portals import PortalsPane
-from desktop.ui.panes.requests import RequestsPane
-from desktop.ui.scope import FAVOURITES, TAG_PREFIX, ScopeBox, TagIndex, TagsDialog
 from desktop.ui.widgets.dialogs import run_dialog
-from desktop.ui.widgets.focus import install_focus_ring
-from desktop.ui.widgets.progress import ProgressBar
 from desktop.worker import Superseded
 
+# The tabs, the account, notices, scope and the health column are imported by `complete` (or
+# where used), once the frame and the cached list are on screen: with the network clients they
+# pull in, ~40 ms of imports (bench/startup.py). The other windows open on demand (~25 ms).
 if TYPE_CHECKING:
-    # Opened on demand: importing them at start-up cost ~25 ms before the first window.
+    from desktop.accounts import Session
+    from desktop.ui.context import AppContext
     from desktop.ui.dashboard import DashboardWindow
     from desktop.ui.new_request import NewRequestDialog
     from desktop.ui.open_requests import OpenRequestsWindow
+    from desktop.ui.panes.base import Pane
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +62,59 @@ class MainWindow(QMainWindow):
     customers_shown = Signal(int)  # the cached list is on screen (before the live one)
     health_sweep_done = Signal(bool)
 
-    def __init__(self, ctx: AppContext, settings: Settings | None = None) -> None:
+    def __init__(self, ctx: AppContext | None = None, settings: Settings | None = None) -> None:
+        """`MainWindow(ctx)` is the whole window.
+
+        `MainWindow()` is its frame and the customer list only, which `partner-desk` shows with
+        the cached list before it builds the rest (`complete`): its first paint waits for no
+        tab, menu, account or network client (bench/startup.py).
+        """
         super().__init__()
-        self.ctx = ctx
         self.setWindowTitle(self.tr("Partner Desk"))
         self.resize(1280, 800)
         self.customers = CustomerList()
+        self._right = QWidget()
+        self._right_layout = QVBoxLayout(self._right)
+        self._right_layout.setContentsMargins(8, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.customers)
+        splitter.addWidget(self._right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([500, 780])  # proportions: the detail tables need the width
+        container = QWidget()
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addWidget(splitter)
+        self.setCentralWidget(container)
+        # The menu titles now, their items in `complete`: the bar has its height from the first
+        # paint, and nothing below it moves when the rest arrives.
+        bar = self.menuBar()
+        self._customers_menu = bar.addMenu(self.tr("&Customers"))
+        self._requests_menu = bar.addMenu(self.tr("&Requests"))
+        self.statusBar()
+        self._cached_read: tuple[str, Future[tuple[list[Customer], float | None]]] | None
+        self._cached_read = None
+        self._preset: list[Customer] | None = None  # the cached list set before the first paint
+        self.completed = False
+        if ctx is not None:
+            self.complete(ctx, settings)
+
+    def complete(self, ctx: AppContext, settings: Settings | None = None) -> None:
+        """Everything but the frame and the list: the customer's tabs, the account, the menus'
+        items, notices and the health column."""
+        from desktop.accounts import Session
+        from desktop.ui.account import AccountController
+        from desktop.ui.health_sweep import HealthColumn
+        from desktop.ui.notices import NoticeCentre
+        from desktop.ui.panes.health import HealthPane
+        from desktop.ui.panes.incidents import IncidentsPane
+        from desktop.ui.panes.overview import OverviewPane
+        from desktop.ui.panes.portals import PortalsPane
+        from desktop.ui.panes.requests import RequestsPane
+        from desktop.ui.scope import ScopeBox, TagIndex
+
+        self.ctx = ctx
         self.customers.current_changed.connect(self._customer_changed)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # API text: never HTML
@@ -111,23 +148,9 @@ class MainWindow(QMainWindow):
         ):
             self.tabs.addTab(pane, label)
             pane.status_message.connect(self.show_status)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(8, 0, 0, 0)
-        right_layout.addWidget(self.title)
-        right_layout.addWidget(self.subtitle)
-        right_layout.addWidget(self.tabs, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.customers)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([500, 780])  # proportions: the detail tables need the width
-        container = QWidget()
-        layout = QVBoxLayout(container)
-        layout.setContentsMargins(8, 8, 8, 0)
-        layout.addWidget(splitter)
-        self.setCentralWidget(container)
+        self._right_layout.addWidget(self.title)
+        self._right_layout.addWidget(self.subtitle)
+        self._right_layout.addWidget(self.tabs, 1)
         self._build_status_bar()
         self._build_actions()
         self._selection_timer = QTimer(self)
@@ -148,9 +171,6 @@ class MainWindow(QMainWindow):
             lambda scope: self.customers.set_scope(self.tag_index.tenants(scope))
         )
         self._tags_loaded = False
-        self._cached_read: tuple[str, Future[tuple[list[Customer], float | None]]] | None
-        self._cached_read = None
-        self._preset: list[Customer] | None = None  # the cached list set before the first paint
         self.notices = NoticeCentre(self, self._customer_name)
         self.statusBar().insertPermanentWidget(0, self.notices.button)
         self.health_column.notices.connect(self.notices.add)
@@ -183,6 +203,7 @@ class MainWindow(QMainWindow):
         self.dashboard: DashboardWindow | None = None
         self._build_menus()
         self._keyboard_paths()
+        self.completed = True
 
     # -- building ---------------------------------------------------------------------------
 
@@ -190,6 +211,8 @@ class MainWindow(QMainWindow):
         """Tab goes search → scope → list → tabs → the tab's content; Alt+letter on a tab also
         puts the cursor in its list (Alt+P, then Enter opens a portal); a ring shows where the
         keyboard is, in every window."""
+        from desktop.ui.widgets.focus import install_focus_ring
+
         app = QApplication.instance()
         if isinstance(app, QApplication):
             install_focus_ring(app)
@@ -205,11 +228,15 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _focus_current_pane(self) -> None:
+        from desktop.ui.panes.base import Pane
+
         pane = self.tabs.currentWidget()
         if not (isinstance(pane, Pane) and pane.focus_content()):
             self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _build_status_bar(self) -> None:
+        from desktop.ui.widgets.progress import ProgressBar
+
         bar = self.statusBar()
         self.mode_label = QLabel()
         self.mode_label.setAccessibleName(self.tr("Data source"))
@@ -303,7 +330,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        customers = bar.addMenu(self.tr("&Customers"))
+        customers = self._customers_menu
         for name in ("find", "refresh", "cancel", "dashboard"):
             customers.addAction(self.actions_by_name[name])
         customers.addSeparator()
@@ -311,7 +338,7 @@ class MainWindow(QMainWindow):
         customers.addAction(self.actions_by_name["tags"])
         customers.addSeparator()
         customers.addAction(self.actions_by_name["notify"])
-        requests = bar.addMenu(self.tr("&Requests"))
+        requests = self._requests_menu
         requests.addAction(self.actions_by_name["new_request"])
         requests.addAction(self.actions_by_name["all_requests"])
         bar.addMenu(self.account.menu)
@@ -359,6 +386,8 @@ class MainWindow(QMainWindow):
         except Superseded:
             return -1
         except Exception as error:
+            from desktop.ui.errors import explain
+
             explained = explain(error, self.tr("customer list"))
             if cached_at is not None:
                 self.show_status(
@@ -406,7 +435,9 @@ class MainWindow(QMainWindow):
         `load_customers` of that source waits for this read instead of starting another.
         """
         self._cached_read = (source, read)
-        if source != self.ctx.source or not read.done() or read.cancelled() or read.exception():
+        if self.completed and source != self.ctx.source:
+            return
+        if not read.done() or read.cancelled() or read.exception():
             return
         customers, _fetched = read.result()
         if customers and not self.customers.model.total():
@@ -467,6 +498,8 @@ class MainWindow(QMainWindow):
         try:
             relationships = await self.ctx.worker.run(backend.gdap_relationships)
         except Exception as error:
+            from desktop.ui.errors import explain
+
             explained = explain(error, self.tr("GDAP relationships"))
             self.show_status(f"{explained.title}: {explained.detail}", 10000)
             return
@@ -594,6 +627,8 @@ class MainWindow(QMainWindow):
         if not self.tag_index.available:
             self.show_status(self.tr("Tags are not available: the local store could not open."))
             return
+        from desktop.ui.scope import TagsDialog
+
         dialog = TagsDialog(
             customer.company_name,
             self.tag_index.tags_of(customer.tenant_id),
@@ -625,6 +660,8 @@ class MainWindow(QMainWindow):
         return NoticeRules(services=set(settings.notify_services) or None, tenants=tenants)
 
     async def edit_notice_settings(self) -> None:
+        from desktop.ui.scope import FAVOURITES, TAG_PREFIX
+
         scopes = [
             (self.tr("Every customer"), ""),
             (self.tr("Favourites"), FAVOURITES),
@@ -749,6 +786,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, timeout_ms)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.completed:
+            super().closeEvent(event)
+            return
         if self.dashboard is not None:
             self.dashboard.stop_sweep()
             self.dashboard.close()

@@ -1,0 +1,21 @@
+"""How many requests a sweep keeps in flight: a setting's default, the headless one and the GUI's.
+
+Apart from `desktop.backend` so that the settings and the command line can name them without
+importing the network clients (which the window's first paint does not wait for).
+"""
+
+from typing import Final
+
+# Requests in flight during a sweep. Chosen by bench/sweep.py (1,000 customers, 50 ms latency,
+# 2-core machine, parse gate in place): 8 → 6.8 s (ratio 1.07 to the ideal), 16 → 3.4 s (1.08),
+# 32 → 1.8 s (1.11), 64 → 1.1 s (1.35, CPU-bound: parsing, not waiting). One at a time: 53 s.
+# 32 keeps near-ideal scaling with headroom and half the burst Partner Center's per-partner
+# limits see at 64. Partners can change it in settings or with --concurrency.
+DEFAULT_CONCURRENCY: Final = 32
+# The window's sweeps use fewer: every thread that runs Python competes with the GUI thread for
+# the GIL, and a Python timer on the GUI thread waited up to 140-150 ms for it at 32 in flight
+# against 39-63 ms at 16 (bench/dashboard.py, 1,000 customers, 50 ms latency, a loaded 2-core
+# machine; at 10,000: 65 ms against 137 ms at 24). 16 is also nearer the ideal (ratio 1.12-1.15
+# against 1.33: at 32 the process was CPU-bound), for a longer sweep (3.5 s against 2.1 s).
+# Headless exports have no GUI to starve and keep 32.
+GUI_CONCURRENCY: Final = 16

@@ -1,0 +1,110 @@
+"""Start-up: the window's frame with the cached list first, the rest of the window after."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import Future
+from pathlib import Path
+
+from desktop.backend import Backend
+from desktop.models.records import Customer
+from desktop.sandbox import Sandbox
+from desktop.store.cache import Cache, sandbox_source
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def done(value: object) -> Future[object]:
+    future: Future[object] = Future()
+    future.set_result(value)
+    return future
+
+
+def test_the_frame_shows_the_cached_list_and_completes_into_the_window(
+    qtbot, qloop, sandbox, tmp_path
+):
+    customers = [Customer(f"t{n}", f"Contoso {n}", f"c{n}.example", "reseller") for n in range(3)]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_cached_list("sandbox:test", done((customers, time.time())))  # type: ignore[arg-type]
+    assert not window.completed
+    assert window.customers.model.total() == 3  # in before the first paint
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&Customers", "&Requests"]  # the bar has its height from the start
+    painted: list[bool] = []
+    window.customers.view.painted.connect(lambda: painted.append(True))
+    window.show()
+    qtbot.waitUntil(lambda: bool(painted), timeout=5000)
+    from desktop.worker import Worker
+
+    worker = Worker()
+    backend = Backend.for_sandbox(sandbox.url)
+    cache = Cache(tmp_path / "cache.sqlite3")
+    try:
+        window.complete(
+            AppContext(worker=worker, backend=backend, cache=cache, source="sandbox:test")
+        )
+        assert window.completed
+        assert [action.text() for action in window.menuBar().actions()][:2] == titles
+        assert window.tabs.count() == 5
+        assert window.customers.model.total() == 3  # the list was kept, not read again
+        shown: list[int] = []
+        window.customers_shown.connect(shown.append)
+        with qtbot.waitSignal(window.customers_loaded, timeout=20000):
+            worker.spawn(window.load_customers())
+        assert shown == [3]
+        assert window.customers.model.total() == len(backend.customers().items)
+        window.close()
+    finally:
+        window.cancel_sweep()
+        worker.shutdown(wait=True)
+        backend.close()
+        cache.close()
+
+
+def test_a_frame_closed_before_it_completed_closes_cleanly(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.close()
+
+
+def test_partner_desk_prints_the_cached_list_then_the_complete_window(tmp_path, sandbox: Sandbox):
+    """What bench/startup.py times: both lines, in order, from a warm cache."""
+    env = dict(os.environ, PARTNER_DESK_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    env_cache = _cache_in(tmp_path)
+    listed = Backend.for_sandbox(sandbox.url).customers().items[:7]
+    env_cache.put_customers(sandbox_source(sandbox.url), listed, time.time())
+    env_cache.close()
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop", "--sandbox-url", sandbox.url, "--startup-probe-cached"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        "startup-probe: cached list shown 7",
+        "startup-probe: window complete",
+    ]
+
+
+def _cache_in(home: Path) -> Cache:
+    """The cache file the app opens when PARTNER_DESK_HOME is `home`."""
+    previous = os.environ.get("PARTNER_DESK_HOME")
+    os.environ["PARTNER_DESK_HOME"] = str(home)
+    try:
+        return Cache()
+    finally:
+        if previous is None:
+            del os.environ["PARTNER_DESK_HOME"]
+        else:
+            os.environ["PARTNER_DESK_HOME"] = previous
