@@ -43,6 +43,9 @@ class Stats:
             self.faults = 0
             self.throttled = 0
             self.creates = 0
+            # Bodies sent slowly ("slow" faults): sent whole, or left by the client mid-way.
+            self.trickled = 0
+            self.trickle_cut = 0
             self.by_route: dict[str, int] = {}
             # API calls being served right now (kept across a reset: they still end), and the
             # most at once since the reset.
@@ -74,6 +77,8 @@ class Stats:
                 "faults": self.faults,
                 "throttled": self.throttled,
                 "creates": self.creates,
+                "trickled": self.trickled,
+                "trickleCut": self.trickle_cut,
                 "byRoute": dict(self.by_route),
                 "inFlight": self.in_flight,
                 "maxInFlight": self.max_in_flight,

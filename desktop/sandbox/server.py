@@ -330,9 +330,16 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(head)
         pieces = max(1, min(len(body), 20))
         step = -(-len(body) // pieces)
-        for start in range(0, len(body), step):
-            time.sleep(response.slow_s / pieces)
-            self.wfile.write(body[start : start + step])
+        stats = cast(SandboxServer, self.server).app.state.stats
+        try:
+            for start in range(0, len(body), step):
+                time.sleep(response.slow_s / pieces)
+                self.wfile.write(body[start : start + step])
+        except OSError:  # the client hung up mid-body (its deadline): tests ask whether it did
+            stats.add("trickle_cut")
+            self.close_connection = True
+            return
+        stats.add("trickled")
 
 
 class SandboxServer(ThreadingHTTPServer):

@@ -36,10 +36,36 @@ def make_backend(
     concurrency: int = 4,
     timeouts: Timeouts = FAST_TIMEOUTS,
     retry: RetryPolicy = FAST_RETRY,
+    sleep: Callable[[float], None] | None = None,
 ) -> Backend:
-    """The production backend for `url`, with the test's timeouts and retry policy."""
-    session = HttpSession(pool_size=concurrency, timeouts=timeouts, retry=retry)
+    """The production backend for `url`, with the test's timeouts and retry policy (and, to
+    see every wait between tries, `sleep`: see `Waits`)."""
+    session = HttpSession(pool_size=concurrency, timeouts=timeouts, retry=retry, sleep=sleep)
     return Backend.for_sandbox(url, concurrency=concurrency, session=session)
+
+
+class Waits:
+    """The backend's `sleep`: each wait between tries is recorded, then waited for real.
+
+    What a test asserts on instead of the clock: how many waits, and how long each asked for.
+    """
+
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, delay: float) -> None:
+        with self._lock:
+            self.delays.append(delay)
+        time.sleep(delay)
+
+
+def wait_until_served(sandbox: Sandbox, guard_s: float = 10.0) -> None:
+    """Until the sandbox serves no call (a liveness guard: fails if it never gets there)."""
+    deadline = time.monotonic() + guard_s
+    while sandbox.stats()["inFlight"]:
+        assert time.monotonic() < deadline, f"the sandbox still served calls after {guard_s} s"
+        time.sleep(0.02)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ ends the sweep, and every row ends with data or a readable error."""
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +25,10 @@ from desktop.ui.main_window import MainWindow
 from desktop.worker import Worker
 
 from .conftest import HEALTH
+
+# How long cancelling may take before the test fails: far below the 60 s the server holds its
+# answers (or the 60 s Retry-After), far above what cancelling takes (one poll, 50 ms).
+CANCEL_GUARD_MS = 10_000
 
 
 @pytest.fixture
@@ -116,12 +119,11 @@ def assert_responsive_and_cancellable(rig: Rig, window: MainWindow) -> None:
         timeout=5000,
     )
     assert window.portals.model.rowCount() > 0
-    # Cancel ends the sweep at once, not when the server lets go.
-    started = time.perf_counter()
-    with qtbot.waitSignal(window.health_sweep_done, timeout=3000) as done:
+    # Cancel ends the sweep at once, not when the server lets go: the calls stay held for a
+    # minute and more, the guard is a few seconds.
+    with qtbot.waitSignal(window.health_sweep_done, timeout=CANCEL_GUARD_MS) as done:
         window.cancel_sweep()
     assert done.args == [True]
-    assert time.perf_counter() - started < 2.0
     assert window._health_sweep is None
 
 

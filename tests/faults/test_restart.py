@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import requests
 
 from desktop.api.errors import NETWORK
-from desktop.backend import Backend, Outcome
+from desktop.api.http import REFUSED_ATTEMPTS
+from desktop.backend import Outcome
 from desktop.models.records import Customer
 from desktop.sandbox import Sandbox
 from tests.sandbox.helpers import pc
 
-from .conftest import Health, assert_clear, assert_complete, make_backend, run_sweep
+from .conftest import (
+    FAST_RETRY,
+    Health,
+    Waits,
+    assert_clear,
+    assert_complete,
+    make_backend,
+    run_sweep,
+)
 
 
 def test_a_restarted_sandbox_keeps_its_url_data_and_faults() -> None:
@@ -74,15 +84,23 @@ def test_the_server_stops_mid_sweep_and_comes_back(sb: Sandbox) -> None:
 
 
 def test_a_server_that_stays_down_fails_every_customer_quickly(
-    sb: Sandbox, backend: Backend, customers: list[Customer]
+    sb: Sandbox, customers: list[Customer]
 ) -> None:
-    sb.stop()
-    run = run_sweep(backend, customers)
-    assert set(run.failed()) == {c.tenant_id for c in customers}
-    for error in run.failed().values():
-        assert_clear(error, "could not reach")
-        assert "refused" in str(error)
-    # Three quick tries per customer (a restart is covered), not the full retry budget.
-    assert run.elapsed < 3.0
-    sb.start()
-    assert_complete(run_sweep(backend, customers), customers)
+    waits = Waits()
+    # The full budget would be eight tries per call; a refused connection gets three.
+    backend = make_backend(sb.url, retry=replace(FAST_RETRY, attempts=8), sleep=waits)
+    try:
+        sb.stop()
+        run = run_sweep(backend, customers)
+        assert set(run.failed()) == {c.tenant_id for c in customers}
+        for error in run.failed().values():
+            assert_clear(error, "could not reach")
+            assert "refused" in str(error)
+        # Three quick tries per customer (a restart is covered), not the full retry budget:
+        # two short waits each.
+        assert len(waits.delays) == (REFUSED_ATTEMPTS - 1) * len(customers)
+        assert max(waits.delays) <= FAST_RETRY.backoff_cap_s
+        sb.start()
+        assert_complete(run_sweep(backend, customers), customers)
+    finally:
+        backend.close()

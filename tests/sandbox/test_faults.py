@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -87,6 +88,8 @@ def test_injected_slow_body_and_delay(fresh: Sandbox, http: requests.Session) ->
         assert time.monotonic() - started >= 0.28
         assert resp.status_code == 200
         assert resp.json()["totalCount"] == 8
+    # Read to the end: the slow body went out whole (tests/faults asks when it did not).
+    assert (fresh.stats()["trickled"], fresh.stats()["trickleCut"]) == (1, 0)
 
 
 def test_inject_over_http(fresh: Sandbox, http: requests.Session) -> None:
@@ -186,13 +189,27 @@ def test_stats_count_api_requests_only(fresh: Sandbox, http: requests.Session) -
 
 
 def test_latency_applies_to_api_requests(http: requests.Session) -> None:
+    with Sandbox(customers=2, seed=7, latency_ms=3000) as sb:
+        # An API call waits out its latency; the control routes answer meanwhile.
+        answered = threading.Event()
+
+        def api_call() -> None:
+            requests.get(sb.url + CUSTOMERS, headers=pc(), timeout=30)
+            answered.set()
+
+        caller = threading.Thread(target=api_call, daemon=True)
+        caller.start()
+        deadline = time.monotonic() + 10  # a liveness guard, not a measure
+        while not sb.stats()["inFlight"]:  # the API call has arrived and waits
+            assert time.monotonic() < deadline, "the API call never reached the sandbox"
+            time.sleep(0.01)
+        assert http.get(sb.url + "/_sandbox/info").ok
+        assert not answered.is_set()
+        caller.join(30)
     with Sandbox(customers=2, seed=7, latency_ms=120) as sb:
         started = time.monotonic()
-        http.get(sb.url + "/_sandbox/info")
-        assert time.monotonic() - started < 0.1
-        started = time.monotonic()
         http.get(sb.url + CUSTOMERS, headers=pc())
-        assert time.monotonic() - started >= 0.12
+        assert time.monotonic() - started >= 0.12  # a lower bound: the latency was honoured
 
 
 def test_64_concurrent_keep_alive_connections() -> None:
