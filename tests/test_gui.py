@@ -14,8 +14,8 @@ def test_collection_resumes_after_start_up_with_start_up_objects_frozen():
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0
         frozen = gc.get_freeze_count()
-        collect_again()  # already running: nothing more is frozen
-        assert gc.get_freeze_count() == frozen
+        collect_again()  # already running: nothing more is frozen (frozen objects still die)
+        assert gc.get_freeze_count() <= frozen
     finally:
         gc.enable()
         gc.unfreeze()

@@ -132,6 +132,7 @@ class CustomerList(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         self._top = top
+        self._scope_box: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -140,8 +141,14 @@ class CustomerList(QWidget):
         self._update_count()
 
     def attach_scope(self, box: QWidget) -> None:
-        """The scope chooser (all / favourites / a tag) beside the search field."""
-        self._top.addWidget(box)
+        """The scope chooser (all / favourites / a tag) beside the search field; it takes the
+        place of the one attached before (a placeholder, at start-up)."""
+        if self._scope_box is not None:
+            self._top.replaceWidget(self._scope_box, box)
+            self._scope_box.deleteLater()
+        else:
+            self._top.addWidget(box)
+        self._scope_box = box
 
     def set_scope(self, tenants: set[str] | None) -> None:
         """Only these tenants (None: everyone), on top of the search text."""

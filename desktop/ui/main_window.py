@@ -29,6 +29,8 @@ from desktop.notices import NoticeBook, NoticeRules
 from desktop.settings import Settings
 from desktop.store import Draft, DraftStore
 from desktop.ui.customer_list import CustomerList
+from desktop.ui.notices import notices_button
+from desktop.ui.scope import scope_placeholder
 from desktop.ui.widgets.dialogs import run_dialog
 from desktop.worker import Superseded
 
@@ -92,7 +94,11 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self._customers_menu = bar.addMenu(self.tr("&Customers"))
         self._requests_menu = bar.addMenu(self.tr("&Requests"))
-        self.statusBar()
+        # The notices badge too: the tallest thing in the status bar, which would otherwise
+        # grow (and the list above it shrink) when the rest arrives.
+        self._notices_button = notices_button(self)
+        self.statusBar().insertPermanentWidget(0, self._notices_button)
+        self.customers.attach_scope(scope_placeholder())  # the scope box's place, likewise
         self._cached_read: tuple[str, Future[tuple[list[Customer], float | None]]] | None
         self._cached_read = None
         self._preset: list[Customer] | None = None  # the cached list set before the first paint
@@ -171,8 +177,7 @@ class MainWindow(QMainWindow):
             lambda scope: self.customers.set_scope(self.tag_index.tenants(scope))
         )
         self._tags_loaded = False
-        self.notices = NoticeCentre(self, self._customer_name)
-        self.statusBar().insertPermanentWidget(0, self.notices.button)
+        self.notices = NoticeCentre(self, self._customer_name, button=self._notices_button)
         self.health_column.notices.connect(self.notices.add)
         self.notices.open_customer.connect(self.select_tenant)
         self._customers_lane = ctx.worker.lane()

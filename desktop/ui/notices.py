@@ -94,6 +94,19 @@ def group_message(notices: list[Notice], name_of: Callable[[str], str]) -> tuple
     return title, "\n".join(lines)
 
 
+def notices_button(parent: QWidget) -> QToolButton:
+    """The status bar's badge, before it has notices (disabled, "Notices")."""
+    button = QToolButton(parent)
+    button.setAutoRaise(True)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setAccessibleName(QCoreApplication.translate("NoticeCentre", "Notices"))
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setIcon(parent.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
+    button.setText(QCoreApplication.translate("NoticeCentre", "Notices"))
+    button.setEnabled(False)
+    return button
+
+
 class NoticeCentre(QObject):
     """The tray icon and the status-bar badge. Signals: open_customer(tenant id)."""
 
@@ -104,20 +117,16 @@ class NoticeCentre(QObject):
         parent: QWidget,
         name_of: Callable[[str], str] | None = None,
         icon: QIcon | None = None,
+        button: QToolButton | None = None,
     ) -> None:
+        """`button`: one `notices_button` made earlier (the window shows it from its first
+        paint, so the status bar does not grow when the centre arrives)."""
         super().__init__(parent)
         self.name_of = name_of or (lambda tenant: tenant)
         self.recent: list[tuple[float, Notice]] = []  # newest first
         self.unread = 0
         self.shown: list[tuple[str, str]] = []  # every tray message, for tests and the log
-        self.button = QToolButton(parent)
-        self.button.setAutoRaise(True)
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.button.setAccessibleName(self.tr("Notices"))
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.button.setIcon(
-            parent.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-        )
+        self.button = button or notices_button(parent)
         self.menu = QMenu(self.button)
         self.menu.aboutToShow.connect(self._fill_menu)
         self.button.setMenu(self.menu)

@@ -11,7 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Iterable
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -189,6 +196,21 @@ class ScopeBox(QComboBox):
         if scope != self._scope:
             self._scope = scope
             self.scope_changed.emit(scope)
+
+
+def scope_placeholder(parent: QWidget | None = None) -> QComboBox:
+    """What the scope box shows before its tags are known (disabled): the window's first paint
+    holds its place, so the search field does not narrow when the real one arrives."""
+    box = QComboBox(parent)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    box.addItem(QCoreApplication.translate("ScopeBox", "All customers"))
+    box.addItem(
+        QCoreApplication.translate("ScopeBox", "%1 Favourites (%Ln)", "", 0).replace(
+            "%1", FAVOURITE
+        )
+    )
+    box.setEnabled(False)
+    return box
 
 
 class TagsDialog(QDialog):

@@ -40,6 +40,8 @@ def test_the_frame_shows_the_cached_list_and_completes_into_the_window(
     window.customers.view.painted.connect(lambda: painted.append(True))
     window.show()
     qtbot.waitUntil(lambda: bool(painted), timeout=5000)
+    # What the first paint showed stays where it was when the rest arrives.
+    before = (window.customers.view.geometry(), window.customers.search.geometry())
     from desktop.worker import Worker
 
     worker = Worker()
@@ -50,6 +52,8 @@ def test_the_frame_shows_the_cached_list_and_completes_into_the_window(
             AppContext(worker=worker, backend=backend, cache=cache, source="sandbox:test")
         )
         assert window.completed
+        qtbot.wait(10)  # one layout pass
+        assert (window.customers.view.geometry(), window.customers.search.geometry()) == before
         assert [action.text() for action in window.menuBar().actions()][:2] == titles
         assert window.tabs.count() == 5
         assert window.customers.model.total() == 3  # the list was kept, not read again
