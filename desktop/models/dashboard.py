@@ -142,7 +142,16 @@ class HealthGridModel(QAbstractTableModel):
             else:
                 self._rows[at] = row
                 changed.append(at)
-        for service_id, name in sorted(new_services.items(), key=lambda kv: kv[1].casefold()):
+        arriving = sorted(new_services.items(), key=lambda kv: kv[1].casefold())
+        if arriving and not self._services:
+            # The first answer brings every service at once: one insertion, not twenty (each
+            # made the views lay out their columns again).
+            last = FIRST_SERVICE + len(arriving) - 1
+            self.beginInsertColumns(QModelIndex(), FIRST_SERVICE, last)
+            self._services.extend(arriving)
+            self.endInsertColumns()
+            arriving = []
+        for service_id, name in arriving:
             position = self._service_position(name)
             column = FIRST_SERVICE + position
             self.beginInsertColumns(QModelIndex(), column, column)

@@ -54,7 +54,7 @@ from desktop.ui.widgets.dialogs import run_dialog
 from desktop.ui.widgets.html_view import SafeTextBrowser
 from desktop.ui.widgets.progress import ProgressBar
 from desktop.ui.widgets.status import badge_column_width, badge_icons
-from desktop.ui.widgets.tables import setup_table, size_columns
+from desktop.ui.widgets.tables import AppendingTable, setup_table, size_columns
 from desktop.worker import Sweep
 
 log = logging.getLogger(__name__)
@@ -153,7 +153,7 @@ class DashboardWindow(QWidget):
         bar.addWidget(self.counts, 1)
         bar.addWidget(self.summary, 1)
 
-        self.grid_view = QTableView()
+        self.grid_view = AppendingTable()
         self.grid_view.setModel(self.grid)
         self.grid_view.setAccessibleName(self.tr("Customers by service"))
         self.grid_view.setAccessibleDescription(
