@@ -243,7 +243,10 @@ async def _main(
             locale=language.wire,
         )
         window.complete(ctx, settings)
-        worker.spawn(_after_first_paint(window))
+        if listed:
+            collect_again()  # the list has painted, and the window is whole
+        else:
+            worker.spawn(_after_first_paint(window))
         if args.startup_probe_cached:
             if not listed:  # the cached list was not read in time: it follows the first load
                 shown = asyncio.get_running_loop().create_future()
