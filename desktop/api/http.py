@@ -16,8 +16,10 @@ after a drop or a timeout a write may have landed, and the caller decides (see `
 from __future__ import annotations
 
 import email.utils
+import ipaddress
 import json
 import logging
+import os
 import random
 import threading
 import time
@@ -25,6 +27,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
 
 from desktop import __version__
 from desktop.api.errors import CANCELLED, HTTP, MALFORMED, NETWORK, TIMEOUT, ApiError, html_summary
@@ -65,6 +68,17 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 NOT_PROCESSED = frozenset({429, 503})
 REFUSED_ATTEMPTS = 3
 _CHUNK = 65536
+
+
+def _loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def new_correlation_id() -> str:
@@ -127,6 +141,7 @@ class HttpSession:
         self._pool_size = max(pool_size, 1)
         self._transport: requests.Session | None = None
         self._transport_lock = threading.Lock()
+        self._proxies: dict[str, dict[str, str]] = {}  # scheme://host:port -> proxies
         if transport is not None:
             self._transport = self._prepared(transport)
 
@@ -153,7 +168,30 @@ class HttpSession:
         session.headers.update(
             {"User-Agent": f"PartnerDesk/{__version__}", "Accept": "application/json"}
         )
+        # The environment is read here and per host (`_proxies_for`), not on every call:
+        # `requests` otherwise looks up proxies, the CA bundle and ~/.netrc for each request,
+        # 6 % of a sweep's CPU held under the GIL the window needs (on Windows, a registry
+        # read per call too). It also keeps a ~/.netrc entry from replacing our bearer token
+        # with its Basic credentials.
+        session.trust_env = False
+        bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+        if bundle:
+            session.verify = bundle
         return session
+
+    def _proxies_for(self, url: str) -> dict[str, str]:
+        """The proxies the environment names for `url`'s host (none for loopback), once."""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        found = self._proxies.get(origin)
+        if found is None:
+            from requests.utils import get_environ_proxies
+
+            # Nothing behind a proxy can reach this machine's loopback: the embedded sandbox
+            # must work with HTTPS_PROXY set and no NO_PROXY.
+            found = {} if _loopback(parts.hostname) else dict(get_environ_proxies(url))
+            self._proxies[origin] = found
+        return found
 
     def close(self) -> None:
         with self._transport_lock:
@@ -321,6 +359,7 @@ class HttpSession:
                     **({"Content-Type": "application/json"} if json_body is not None else {}),
                 },
                 timeout=(self.timeouts.connect_s, self.timeouts.read_s),
+                proxies=self._proxies_for(url),
                 stream=True,
                 allow_redirects=False,
             )
