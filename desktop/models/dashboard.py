@@ -9,7 +9,8 @@ cost hundreds of MB at 10,000 customers).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+import operator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
@@ -75,6 +76,10 @@ class GridRow:
     worst: int = -1
     issues: int = 0  # active issues touching the customer
     error: str = ""
+    # Sort keys, made as the row arrives: the sort when a sweep of 10,000 ends then runs
+    # in C, not through a Python key function per row.
+    name_key: str = ""
+    most: tuple[int, int, int] = (-1, -1, -1)  # "most affected": degraded, worst, issues
 
     def rank(self, service_id: str) -> int | None:
         return self.ranks.get(service_id)
@@ -92,6 +97,7 @@ class HealthGridModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[GridRow] = []
         self._row_of: dict[str, int] = {}
+        self._hurt = 0  # rows with a degraded or down service, kept as rows come and go
         self._services: list[tuple[str, str]] = []  # (id, name), by name
         self._sort: tuple[int, Qt.SortOrder] = (AFFECTED, Qt.SortOrder.DescendingOrder)
         self._badges: dict[int, Any] = {}
@@ -113,6 +119,7 @@ class HealthGridModel(QAbstractTableModel):
         self._words = {rank: short_status(rank) for rank in _SHORT}
         self._rows.clear()
         self._row_of.clear()
+        self._hurt = 0
         self._services.clear()
         self.endResetModel()
 
@@ -136,10 +143,15 @@ class HealthGridModel(QAbstractTableModel):
             ranks = row.ranks.values()
             row.affected = sum(1 for r in ranks if r >= 2)
             row.worst = max(ranks, default=-1)
+            row.name_key = (customer.company_name or customer.domain).casefold()
+            if not error:
+                row.most = (row.affected, row.worst, issues)
             at = self._row_of.get(customer.tenant_id)
+            self._hurt += bool(row.affected)
             if at is None:
                 fresh.append(row)
             else:
+                self._hurt -= bool(self._rows[at].affected)
                 self._rows[at] = row
                 changed.append(at)
         arriving = sorted(new_services.items(), key=lambda kv: kv[1].casefold())
@@ -192,8 +204,12 @@ class HealthGridModel(QAbstractTableModel):
         return self._row_of.get(tenant_id)
 
     def counts(self) -> tuple[int, int]:
-        """(customers with a degraded or down service, customers answered)."""
-        return sum(1 for r in self._rows if r.affected), len(self._rows)
+        """(customers with a degraded or down service, customers answered).
+
+        Kept as rows arrive: counting 10,000 rows on every progress update took 1-3 ms of the
+        GUI thread twice a second during a sweep.
+        """
+        return self._hurt, len(self._rows)
 
     # -- Qt ----------------------------------------------------------------------------------
 
@@ -202,6 +218,19 @@ class HealthGridModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else FIRST_SERVICE + len(self._services)
+
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: Index = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        """One call into Python per painted cell, not two (see RecordTableModel.index)."""
+        if parent.isValid() or not (
+            0 <= row < len(self._rows) and 0 <= column < FIRST_SERVICE + len(self._services)
+        ):
+            return QModelIndex()
+        return self.createIndex(row, column)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -304,16 +333,16 @@ class HealthGridModel(QAbstractTableModel):
     def resort(self) -> None:
         column, order = self._sort
         descending = order == Qt.SortOrder.DescendingOrder
+        name = operator.attrgetter("name_key")
+        primary: Callable[[GridRow], Any]
+        if column == AFFECTED:
+            primary = operator.attrgetter("most")
+        else:
+            service = self.service_id(column) or ""
 
-        def name(row: GridRow) -> str:
-            return (row.customer.company_name or row.customer.domain).casefold()
-
-        def primary(row: GridRow) -> Any:
-            if column == AFFECTED:
-                # Most affected: degraded count, then worst rank, then active issues.
-                return (-1, -1, -1) if row.error else (row.affected, row.worst, row.issues)
-            rank = row.ranks.get(self.service_id(column) or "")
-            return -2 if rank is None else rank
+            def primary(row: GridRow) -> Any:
+                rank = row.ranks.get(service)
+                return -2 if rank is None else rank
 
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
@@ -413,12 +442,23 @@ class IncidentsNowModel(RecordTableModel[ActiveIssue]):
             return
         dirty, self._dirty = self._dirty, set()
         fresh: list[ActiveIssue] = []
-        known: list[ActiveIssue] = []
+        recounted: list[ActiveIssue] = []  # only more customers: one cell changes
+        updated: list[ActiveIssue] = []  # a newer copy of the issue: the whole row
         for issue_id in sorted(dirty):
-            active = ActiveIssue(self._issues[issue_id], tuple(self._tenants[issue_id]))
-            (known if self.record_of_key(issue_id) is not None else fresh).append(active)
-        if known:
-            self.replace_records(known)
+            issue = self._issues[issue_id]
+            active = ActiveIssue(issue, tuple(self._tenants[issue_id]))
+            shown = self.record_of_key(issue_id)
+            if shown is None:
+                fresh.append(active)
+            else:
+                (recounted if shown.issue is issue else updated).append(active)
+        if recounted:
+            # The views repaint the count's cells, not the rows: a sweep recounts most issues
+            # twice a second, and every painted cell is a call into Python that waits for
+            # the sweep's GIL.
+            self.replace_records(recounted, columns=(self.CUSTOMERS, self.CUSTOMERS))
+        if updated:
+            self.replace_records(updated)
         if fresh and not self.all_records():
             self.set_rows(fresh)  # the first ones: sorted, nothing to keep in place yet
         elif fresh:

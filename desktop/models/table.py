@@ -228,6 +228,23 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: Index = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        """One call into Python per cell a view paints instead of two.
+
+        Qt's own `index` asks `rowCount` and `columnCount` for every cell; each is a call from
+        C++ into Python that waits for the GIL while a sweep's threads hold it.
+        """
+        if parent.isValid() or not (
+            0 <= row < len(self._visible) and 0 <= column < len(self._columns)
+        ):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
@@ -343,11 +360,18 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         row = self._positions()[index]
         return row if row >= 0 else None
 
-    def update_rows(self, replace: Callable[[R], R | None], roles: Sequence[int] = ()) -> int:
+    def update_rows(
+        self,
+        replace: Callable[[R], R | None],
+        roles: Sequence[int] = (),
+        columns: tuple[int, int] | None = None,
+    ) -> int:
         """Replace each record for which `replace` returns a different one; returns how many.
 
         Emits `dataChanged` (with `roles`; empty means all) for visible changed rows, grouped
-        into runs. Rows keep their place and filter membership until the next sort or filter.
+        into runs, over `columns` (first, last) when the caller knows only those changed: the
+        views repaint only those cells. Rows keep their place and filter membership until the
+        next sort or filter.
         """
         changed: list[int] = []
         for i, old in enumerate(self._all):
@@ -361,7 +385,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             for column in range(len(self._columns)):
                 self._keys_changed(column, changed)
             self._orders.clear()  # the natural order may depend on anything in a record
-            self._emit_changed(changed, 0, len(self._columns) - 1, roles)
+            first, last = columns if columns is not None else (0, len(self._columns) - 1)
+            self._emit_changed(changed, first, last, roles)
         return len(changed)
 
     def append_records(self, records: Iterable[R]) -> int:
@@ -397,13 +422,21 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             self.endInsertRows()
         return len(shown)
 
-    def replace_records(self, records: Iterable[R], roles: Sequence[int] = ()) -> int:
-        """Replace the records with the same key (`key` is required); unknown ones are ignored."""
+    def replace_records(
+        self,
+        records: Iterable[R],
+        roles: Sequence[int] = (),
+        columns: tuple[int, int] | None = None,
+    ) -> int:
+        """Replace the records with the same key (`key` is required); unknown ones are ignored.
+
+        `roles` and `columns` narrow the signal as in `update_rows`.
+        """
         if self._key is None:
             raise TypeError(f"{type(self).__name__} has no record key")
         key = self._key
         by_key = {key(r): r for r in records}
-        return self.update_rows(lambda old: by_key.get(key(old)), roles)
+        return self.update_rows(lambda old: by_key.get(key(old)), roles, columns)
 
     def set_predicate(self, accept: Callable[[R], bool] | None) -> None:
         """Show only records for which `accept` is true (None: all); resets the model."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import sys
+from collections import Counter
 from datetime import datetime, timezone
 from typing import Any
 
@@ -180,6 +182,91 @@ def test_most_affected_first_after_resort(qapp):
 
 
 # --- incidents now -----------------------------------------------------------------------------
+
+
+def calls_from_qt(action: Any) -> Counter[str]:
+    """The Python functions Qt calls (from C++) while `action()` runs, by name, counted."""
+    calls: Counter[str] = Counter()
+    caller = sys._getframe()
+
+    def profile(frame: Any, event: str, _arg: Any) -> None:
+        if event == "call" and frame.f_back is caller:
+            calls[frame.f_code.co_name] += 1
+
+    sys.setprofile(profile)
+    try:
+        action()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize("kind", ["grid", "records"])
+def test_a_painted_cell_calls_into_python_twice_not_thrice(qapp, kind):
+    # Qt's own `index` asks rowCount and columnCount for every cell it paints; during a sweep
+    # each call into Python waits for the GIL the sweep's threads hold.
+    if kind == "grid":
+        model: Any = HealthGridModel()
+        model.add(
+            (customer(n), health(("exchange", "serviceOperational"), ("teams", "x")), 0, "")
+            for n in range(30)
+        )
+    else:
+        model = RecordTableModel([text_column("A", str), text_column("B", str)])
+        model.set_rows(range(30))
+    view = QTableView()
+    view.setModel(model)
+    view.resize(600, 700)
+    view.grab()  # laid out once; the next paint is the one counted
+    calls = calls_from_qt(view.grab)
+    cells = calls["multiData"]
+    assert cells >= 40
+    assert calls["index"] == cells
+    assert calls["rowCount"] + calls["columnCount"] < cells / 4
+    check_model(model)
+
+
+def test_the_index_of_a_cell_outside_the_model_is_invalid(qapp):
+    grid = filled_grid()
+    records = RecordTableModel([text_column("A", str)])
+    records.set_rows(["x"])
+    for model in (grid, records):
+        rows, columns = model.rowCount(), model.columnCount()
+        assert model.index(rows - 1, columns - 1).isValid()
+        for row, column in ((rows, 0), (0, columns), (-1, 0), (0, -1)):
+            assert not model.index(row, column).isValid()
+        assert not model.index(0, 0, model.index(0, 0)).isValid()  # a table: no children
+
+
+def test_a_recount_repaints_only_the_customers_column(qapp):
+    model = IncidentsNowModel()
+    ex1, ex2 = issue("EX1"), issue("EX2")
+    model.add("t1", [ex1, ex2])
+    model.publish()
+    signals = Signals.on(model)
+    model.add("t2", [issue("EX1")])  # the same issue seen in one more tenant
+    model.publish()
+    column = IncidentsNowModel.CUSTOMERS
+    row = model.row_of_key("EX1")
+    assert signals.changed == [(row, column, row, column, [])]
+    signals.clear()
+    model.add("t3", [issue("EX2", minutes=9)])  # a newer copy: title, status may have changed
+    model.publish()
+    row = model.row_of_key("EX2")
+    assert signals.changed == [(row, 0, row, model.columnCount() - 1, [])]
+    assert model.record_of_key("EX2").issue.last_modified == T0.replace(minute=9)
+
+
+def test_grid_counts_follow_rows_that_change(qapp):
+    grid = filled_grid()
+    assert grid.counts() == (1, 3)  # customer 2's exchange is interrupted
+    grid.add([(customer(2), health(("exchange", "serviceOperational")), 0, "")])
+    assert grid.counts() == (0, 3)
+    grid.add([(customer(1), health(("teams", "serviceDegradation")), 1, "")])
+    grid.add([(customer(4), health(("teams", "serviceInterruption")), 1, "")])
+    assert grid.counts() == (2, 4)
+    grid.clear()
+    assert grid.counts() == (0, 0)
 
 
 def test_incidents_publish_only_what_changed_and_keep_the_selection(qapp):
