@@ -12,15 +12,16 @@ from desktop.ui.widgets.tables import AppendingTable
 
 
 class Growing(QAbstractTableModel):
-    def __init__(self, rows: int) -> None:
+    def __init__(self, rows: int, columns: int = 3) -> None:
         super().__init__()
         self.rows = rows
+        self.columns = columns
 
     def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.rows
 
     def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else self.columns
 
     def data(self, index: Any, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -31,6 +32,11 @@ class Growing(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), self.rows, self.rows + more - 1)
         self.rows += more
         self.endInsertRows()
+
+    def widen(self, more: int) -> None:
+        self.beginInsertColumns(QModelIndex(), self.columns, self.columns + more - 1)
+        self.columns += more
+        self.endInsertColumns()
 
 
 class Counting(AppendingTable):
@@ -78,3 +84,20 @@ def test_it_looks_like_a_table_view_after_rows_arrive(qtbot):
     qtbot.wait(50)
     assert ours.grab().toImage() == theirs.grab().toImage()
     assert ours.verticalScrollBar().maximum() == theirs.verticalScrollBar().maximum()
+
+
+def test_rows_arriving_on_screen_are_painted_once(qtbot):
+    # The dashboard's first batch: Qt painted the grid with it, then once more a turn later
+    # (its delayed layout), each paint a call into Python per cell while the sweep held the GIL.
+    model = Growing(0, columns=0)
+    view = shown(qtbot, Counting(), model)
+    qtbot.waitUntil(lambda: view.paints > 0)
+    qtbot.wait(50)
+    view.paints = 0
+    model.widen(3)  # the first answer brings the columns with the rows
+    model.grow(150)
+    qtbot.waitUntil(lambda: view.paints > 0)
+    qtbot.wait(100)
+    assert view.paints == 1
+    assert view.rowAt(0) == 0
+    assert view.rowAt(view.viewport().height() - 1) > 0

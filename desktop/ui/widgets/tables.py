@@ -67,9 +67,13 @@ class AppendingTable(QTableView):
         header.sectionCountChanged.connect(self._row_count_changed)
 
     def _row_count_changed(self, old: int, new: int) -> None:
-        bottom = self.rowAt(self.viewport().height() - 1)
-        if new > old and 0 <= bottom < old:
-            self.updateGeometries()  # the scroll bars' range; the rows shown are the same
+        if new > old:
+            self.updateGeometries()  # the scroll bars' range
+            bottom = self.rowAt(self.viewport().height() - 1)
+            if bottom < 0 or bottom >= old:
+                # Rows arrived on screen: paint them with this turn's other changes. Qt's
+                # delayed layout would paint the whole viewport once more in the next turn.
+                self.viewport().update()
         else:
             self.scheduleDelayedItemsLayout()
 
