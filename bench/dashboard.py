@@ -5,8 +5,8 @@ window, loads the customer list, lets the list's own health sweep finish, then r
 dashboard's sweep and measures:
 - wall time of the dashboard sweep against the ideal ceil(requests / concurrency) x latency
   (the sandbox counts the requests), target ratio <= 1.5;
-- the GUI thread's worst stall meanwhile (a 5 ms timer's lateness), target <= 50 ms, with the
-  idle window's lateness as the baseline;
+- the GUI thread's worst stall meanwhile and for half a second after the end (a 5 ms timer's
+  lateness), target <= 50 ms, with the idle window's lateness as the baseline;
 - peak memory of the process (ru_maxrss), target <= 400 MB.
 Prints one JSON line.
 
@@ -39,6 +39,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.worker import Worker
 
 TARGETS = {"ratio": 1.5, "max_stall_ms": 50.0, "peak_mb": 400.0}
+END_S = 0.5  # the stall probe runs this long after the sweep has ended
 
 
 def peak_mb() -> float:
@@ -70,6 +71,9 @@ async def measure(url: str, latency_s: float) -> dict[str, object]:
         while dashboard.running:
             await asyncio.sleep(0.02)
         wall = time.perf_counter() - started
+        # What the sweep's end sets off (the final sort, the top incident shown, their
+        # paints) is part of the sweep for the user: measured too.
+        await asyncio.sleep(END_S)
         during = probe.stop()
         served = stats(url)["requests"] - before
         hurt, answered = dashboard.grid.counts()
