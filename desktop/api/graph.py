@@ -35,12 +35,47 @@ def odata_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+class IssueVersions:
+    """Parses each version of an issue once: one `HealthIssue` per (id, lastModifiedDateTime).
+
+    A Microsoft incident comes in every tenant it touches, post history and all, and a sweep
+    of 10,000 customers parsed the same few dozen issues tens of thousands of times (11 % of
+    its CPU, py-spy), holding the GIL the window needs, and kept a copy per tenant. An issue
+    changes only with its `lastModifiedDateTime`, so a copy with the same id and stamp is
+    the one already parsed. Without a stamp, or if it will not parse, an issue is parsed as
+    it comes. Thread-safe: at worst two threads parse the same version at once.
+    """
+
+    def __init__(self, limit: int = 4096) -> None:
+        self._known: dict[tuple[str, str], HealthIssue] = {}
+        self._limit = limit
+
+    def __len__(self) -> int:
+        return len(self._known)
+
+    def parse(self, data: Any) -> HealthIssue:
+        if not isinstance(data, Mapping):
+            return HealthIssue.from_json(data)
+        issue_id, stamp = field_of(data, "id"), field_of(data, "lastModifiedDateTime")
+        if not (isinstance(issue_id, str) and isinstance(stamp, str) and issue_id and stamp):
+            return HealthIssue.from_json(data)
+        key = (issue_id, stamp)
+        known = self._known.get(key)
+        if known is None:
+            known = HealthIssue.from_json(data)
+            if len(self._known) >= self._limit:
+                self._known = {}  # a long-running app: forget the old versions
+            self._known[key] = known
+        return known
+
+
 class GraphClient:
     def __init__(self, session: HttpSession, root: str, tokens: TokenProvider, scope: str) -> None:
         self.session = session
         self.root = root.rstrip("/")
         self.tokens = tokens
         self.scope = scope
+        self.issue_versions = IssueVersions()
 
     def _auth(self, tenant: str | None) -> Auth:
         return Auth(self.tokens, self.scope, tenant)
@@ -138,7 +173,7 @@ class GraphClient:
             for item in items:
                 raw = item.get("issues") if isinstance(item, Mapping) else None
                 if isinstance(raw, list):
-                    parsed = parse_gated(raw, HealthIssue.from_json)
+                    parsed = parse_gated(raw, self.issue_versions.parse)
                     issues.items.extend(parsed.items)
                     issues.errors.extend(parsed.errors)
         return health, issues
@@ -164,7 +199,7 @@ class GraphClient:
         params = {"$filter": " and ".join(clauses)} if clauses else None
         return self._collect(
             self._pages(f"{ANNOUNCEMENTS}/issues", tenant, cid, params, page_size, cancel),
-            HealthIssue.from_json,
+            self.issue_versions.parse,
         )
 
     def issue(self, tenant: str, issue_id: str, cid: str) -> HealthIssue:

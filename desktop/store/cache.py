@@ -17,6 +17,7 @@ mid-write leaves the last committed batch whole and the file intact.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import sqlite3
@@ -105,9 +106,19 @@ _COMPRESSED = frozenset({HEALTH, ISSUES, REQUESTS})
 
 def _encode(kind: str, items: Iterable[Any]) -> str | bytes:
     if kind in _COMPRESSED:
-        text = json.dumps([item.to_json() for item in items], ensure_ascii=False)
+        if kind == ISSUES:
+            # The same issue is written for every tenant it touches: encoded once per version
+            # (the clients hand out one object per version, so the cache finds it by identity).
+            text = "[" + ", ".join(map(_issue_json, items)) + "]"
+        else:
+            text = json.dumps([item.to_json() for item in items], ensure_ascii=False)
         return zlib.compress(text.encode("utf-8"), 1)
     return _encode_text(kind, items)
+
+
+@functools.lru_cache(maxsize=512)
+def _issue_json(issue: HealthIssue) -> str:
+    return json.dumps(issue.to_json(), ensure_ascii=False)
 
 
 def _encode_text(kind: str, items: Iterable[Any]) -> str:

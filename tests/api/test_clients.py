@@ -8,7 +8,9 @@ import pytest
 import requests
 
 from desktop.api.errors import ApiError
+from desktop.api.graph import IssueVersions
 from desktop.backend import Backend
+from desktop.models.records import RecordError
 from desktop.sandbox import Sandbox
 
 
@@ -189,3 +191,56 @@ def test_sandbox_refuses_partner_center_for_a_customer_token(sandbox: Sandbox, b
         sandbox.url + "/v1/customers", headers={"Authorization": f"Bearer {token}"}, timeout=5
     ) as response:
         assert response.status_code == 403
+
+
+def test_an_issue_seen_in_many_tenants_is_parsed_once(sandbox: Sandbox, backend):
+    # The same Microsoft incident comes in every tenant it touches: one object for all.
+    gdap = {c.tenant_id for c in sandbox.data.customers if c.has_gdap}
+    issue_id, tenants = next(
+        (issue.id, seeing)
+        for issue in sandbox.data.pool
+        if len(
+            seeing := [
+                c.tenant_id for c in sandbox.data.tenants_seeing(issue.id) if c.tenant_id in gdap
+            ]
+        )
+        >= 2
+    )
+    seen = []
+    for tenant in tenants[:2]:
+        _health, issues = backend.health_and_issues(tenant)
+        seen.append(next(i for i in issues.items if i.id == issue_id))
+    assert seen[0] is seen[1]
+    listed = backend.graph.issues(tenants[0], "cid").items  # the incidents tab's call
+    assert next(i for i in listed if i.id == issue_id) is seen[0]
+
+
+def _wire_issue(stamp: str | None, title: str = "Mail is slow") -> dict[str, object]:
+    issue: dict[str, object] = {"id": "EX1", "title": title, "service": "Exchange Online"}
+    if stamp is not None:
+        issue["lastModifiedDateTime"] = stamp
+    return issue
+
+
+def test_each_version_of_an_issue_is_its_own_record():
+    versions = IssueVersions()
+    first = versions.parse(_wire_issue("2026-12-01T08:00:00Z"))
+    assert versions.parse(_wire_issue("2026-12-01T08:00:00Z")) is first
+    newer = versions.parse(_wire_issue("2026-12-01T09:30:00Z", title="Mail is late"))
+    assert newer is not first
+    assert (first.title, newer.title) == ("Mail is slow", "Mail is late")
+    # Without a stamp nothing says two copies are the same version: each is parsed.
+    assert versions.parse(_wire_issue(None)) is not versions.parse(_wire_issue(None))
+    with pytest.raises(RecordError):
+        versions.parse({"title": "no id", "lastModifiedDateTime": "2026-12-01T08:00:00Z"})
+    bad = {**_wire_issue("2026-12-01T10:00:00Z"), "startDateTime": "not a date"}
+    with pytest.raises(RecordError):
+        versions.parse(bad)
+    assert len(versions) == 2  # what would not parse is not kept
+
+
+def test_issue_versions_are_forgotten_past_the_limit():
+    versions = IssueVersions(limit=3)
+    kept = [versions.parse(_wire_issue(f"2026-12-01T0{h}:00:00Z")) for h in range(5)]
+    assert len(versions) <= 3
+    assert versions.parse(_wire_issue("2026-12-01T04:00:00Z")) is kept[4]
