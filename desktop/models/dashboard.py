@@ -85,6 +85,28 @@ class GridRow:
         return self.ranks.get(service_id)
 
 
+def grid_row(
+    customer: Customer, health: list[ServiceHealth] | None, issues: int, error: str
+) -> GridRow:
+    """A customer's row of the grid, with its sort keys.
+
+    Plain Python, no Qt: the dashboard makes its rows on the sweep's threads, so the GUI
+    thread only inserts them (making 160 rows twice a second took it 3-9 ms during a
+    10,000-customer sweep).
+    """
+    row = GridRow(customer, issues=issues, error=error)
+    for item in health or ():
+        row.statuses[item.service_id] = item.status
+        row.ranks[item.service_id] = _rank(item.status)
+    ranks = row.ranks.values()
+    row.affected = sum(1 for r in ranks if r >= 2)
+    row.worst = max(ranks, default=-1)
+    row.name_key = (customer.company_name or customer.domain).casefold()
+    if not error:
+        row.most = (row.affected, row.worst, issues)
+    return row
+
+
 class HealthGridModel(QAbstractTableModel):
     """Rows: customers; columns: Customer, Affected, then one per service (in name order).
 
@@ -124,7 +146,12 @@ class HealthGridModel(QAbstractTableModel):
         self.endResetModel()
 
     def add(self, results: Iterable[tuple[Customer, list[ServiceHealth] | None, int, str]]) -> None:
-        """(customer, health or None, active issue count, error) per customer of a batch.
+        """(customer, health or None, active issue count, error) per customer of a batch."""
+        self.add_rows((grid_row(*result), result[1]) for result in results)
+
+    def add_rows(self, rows: Iterable[tuple[GridRow, list[ServiceHealth] | None]]) -> None:
+        """Rows made by `grid_row` (on the sweep's threads), each with the health it was made
+        from (for the names of services not seen before).
 
         New customers are appended (the order is applied by `resort`, when the user asks or
         the sweep ends: rows must not jump while someone reads them); known ones update.
@@ -133,20 +160,12 @@ class HealthGridModel(QAbstractTableModel):
         changed: list[int] = []
         known = {sid for sid, _ in self._services}
         new_services: dict[str, str] = {}
-        for customer, health, issues, error in results:
-            row = GridRow(customer, issues=issues, error=error)
-            for item in health or ():
-                row.statuses[item.service_id] = item.status
-                row.ranks[item.service_id] = _rank(item.status)
-                if item.service_id not in known:
-                    new_services[item.service_id] = item.service
-            ranks = row.ranks.values()
-            row.affected = sum(1 for r in ranks if r >= 2)
-            row.worst = max(ranks, default=-1)
-            row.name_key = (customer.company_name or customer.domain).casefold()
-            if not error:
-                row.most = (row.affected, row.worst, issues)
-            at = self._row_of.get(customer.tenant_id)
+        for row, health in rows:
+            if not known.issuperset(row.ranks):
+                for item in health or ():
+                    if item.service_id not in known:
+                        new_services[item.service_id] = item.service
+            at = self._row_of.get(row.customer.tenant_id)
             self._hurt += bool(row.affected)
             if at is None:
                 fresh.append(row)

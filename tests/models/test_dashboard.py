@@ -27,6 +27,7 @@ from desktop.models.dashboard import (
     NAME,
     HealthGridModel,
     IncidentsNowModel,
+    grid_row,
 )
 from desktop.models.records import Customer, HealthIssue, ServiceHealth
 from desktop.models.table import DELEGATE_ROLES, RecordRole, RecordTableModel, text_column
@@ -382,3 +383,17 @@ def test_grid_sort_orders_by_the_column_then_by_name(qapp, rows, column, descend
         assert (pa >= pb) if descending else (pa <= pb)
         if pa == pb:  # names A to Z under a descending sort, Z to A under an ascending one
             assert (name(a) <= name(b)) if descending else (name(a) >= name(b))
+
+
+def test_rows_made_off_the_gui_thread_bring_their_services(qapp):
+    grid = HealthGridModel()
+    first = health(("exchange", "serviceOperational"))
+    grid.add_rows([(grid_row(customer(1), first, 0, ""), first)])
+    later = health(("teams", "serviceDegradation"), ("exchange", "investigating"))
+    failed = grid_row(customer(3), None, 0, "Access denied")
+    grid.add_rows([(grid_row(customer(2), later, 1, ""), later), (failed, None)])
+    assert grid.services() == [("exchange", "Exchange"), ("teams", "Teams")]
+    assert grid.counts() == (1, 3)
+    assert grid.row(1).most == (1, 2, 1)
+    assert grid.row(2).most == (-1, -1, -1)  # failed customers sort last
+    check_model(grid)
