@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -46,6 +47,9 @@ class Stats:
             # Bodies sent slowly ("slow" faults): sent whole, or left by the client mid-way.
             self.trickled = 0
             self.trickle_cut = 0
+            # Seconds the sandbox slept on purpose while serving (latency, "delay" and "slow"
+            # faults): tests check a wait happened from this, not from a clock.
+            self.waited_s = 0.0
             self.by_route: dict[str, int] = {}
             # API calls being served right now (kept across a reset: they still end), and the
             # most at once since the reset.
@@ -66,6 +70,12 @@ class Stats:
         with self._lock:
             self.in_flight -= 1
 
+    def wait(self, seconds: float) -> None:
+        """Sleep `seconds` as part of serving a call, and count them."""
+        time.sleep(seconds)
+        with self._lock:
+            self.waited_s += seconds
+
     def add(self, what: str) -> None:
         with self._lock:
             setattr(self, what, getattr(self, what) + 1)
@@ -79,6 +89,7 @@ class Stats:
                 "creates": self.creates,
                 "trickled": self.trickled,
                 "trickleCut": self.trickle_cut,
+                "waitedS": round(self.waited_s, 6),
                 "byRoute": dict(self.by_route),
                 "inFlight": self.in_flight,
                 "maxInFlight": self.max_in_flight,

@@ -103,7 +103,7 @@ class App:
         found, params, allowed = match(ROUTES, call.method, call.path)
         self.state.stats.count(found.name if found else "unmatched")
         if self.latency_s > 0:
-            time.sleep(self.latency_s)
+            self.state.stats.wait(self.latency_s)
 
         injection = self.faults.take(call.raw_path)
         random_kind = None if injection is not None else self.faults.roll()
@@ -116,7 +116,7 @@ class App:
             if injection.kind == "drop":
                 return r.Response(0, drop=True)
             if injection.kind == "delay":
-                time.sleep(injection.delay_s)
+                self.state.stats.wait(injection.delay_s)
             slow_s = injection.delay_s if injection.kind == "slow" else 0.0
             malformed = injection.kind == "malformed"
         elif random_kind == "throttle":
@@ -333,7 +333,7 @@ class _Handler(BaseHTTPRequestHandler):
         stats = cast(SandboxServer, self.server).app.state.stats
         try:
             for start in range(0, len(body), step):
-                time.sleep(response.slow_s / pieces)
+                stats.wait(response.slow_s / pieces)
                 self.wfile.write(body[start : start + step])
         except OSError:  # the client hung up mid-body (its deadline): tests ask whether it did
             stats.add("trickle_cut")
