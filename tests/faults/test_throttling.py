@@ -67,21 +67,21 @@ def test_a_storm_within_the_cap_waits_on_the_cancel_event(
         # Every request of the first wave is throttled; the sweep holds no more in flight.
         sb.inject(HEALTH, "error", status=429, shape="graph", count=concurrency, retry_after=60)
         cancel = threading.Event()
-        cancelled_at: list[float] = []
+        reached: list[bool] = []  # every call in flight was throttled before the cancel
 
         def cancel_when_all_wait() -> None:
             deadline = time.monotonic() + 5
             while sb.stats()["faults"] < concurrency and time.monotonic() < deadline:
                 time.sleep(0.01)
+            reached.append(sb.stats()["faults"] >= concurrency)
             time.sleep(0.1)  # into the wait
-            cancelled_at.append(time.perf_counter())
             cancel.set()
 
         threading.Thread(target=cancel_when_all_wait, daemon=True).start()
+        # Ending at all within the guard shows the cancel ended the wait: the server asked
+        # for 60 s, the guard allows 6 (a liveness guard, not a measure of how fast).
         run = run_sweep(backend, customers, cancel=cancel, guard_s=6)
-        ended = time.perf_counter()
-        assert cancelled_at, "the storm never reached every request in flight"
-        assert ended - cancelled_at[0] < 1.0
+        assert reached == [True], "the storm never reached every request in flight"
         # A cancelled call is not a customer's failure: nothing is reported for them.
         assert run.outcomes == {}
         assert sb.stats()["faults"] == concurrency
