@@ -40,6 +40,7 @@ from desktop.models.table import (
     delegate_entries,
     fill_span,
     plain_tooltip,
+    table_index,
     text_column,
 )
 
@@ -244,12 +245,9 @@ class HealthGridModel(QAbstractTableModel):
         column: int,
         parent: Index = QModelIndex(),  # noqa: B008
     ) -> QModelIndex:
-        """One call into Python per painted cell, not two (see RecordTableModel.index)."""
-        if parent.isValid() or not (
-            0 <= row < len(self._rows) and 0 <= column < FIRST_SERVICE + len(self._services)
-        ):
-            return QModelIndex()
-        return self.createIndex(row, column)
+        """One call into Python per painted cell where Qt's makes two (see `table_index`)."""
+        columns = FIRST_SERVICE + len(self._services)
+        return table_index(self, row, column, parent, len(self._rows), columns)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

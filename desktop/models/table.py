@@ -183,6 +183,19 @@ def _ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
     return runs
 
 
+def table_index(
+    model: QAbstractTableModel, row: int, column: int, parent: Index, rows: int, columns: int
+) -> QModelIndex:
+    """A flat table's `index()` in Python, from sizes the model knows without asking itself.
+
+    Qt's own asks `rowCount` and `columnCount`, each a call from C++ into Python, for every
+    cell a view paints; a model overriding `index()` with this makes one call of the three.
+    """
+    if parent.isValid() or not (0 <= row < rows and 0 <= column < columns):
+        return QModelIndex()
+    return model.createIndex(row, column)
+
+
 class RecordTableModel(QAbstractTableModel, Generic[R]):
     """A flat table of frozen records described by `Column`s.
 
@@ -234,16 +247,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         column: int,
         parent: Index = QModelIndex(),  # noqa: B008
     ) -> QModelIndex:
-        """One call into Python per cell a view paints instead of two.
-
-        Qt's own `index` asks `rowCount` and `columnCount` for every cell; each is a call from
-        C++ into Python that waits for the GIL while a sweep's threads hold it.
-        """
-        if parent.isValid() or not (
-            0 <= row < len(self._visible) and 0 <= column < len(self._columns)
-        ):
-            return QModelIndex()
-        return self.createIndex(row, column)
+        """One call into Python per painted cell where Qt's makes two (see `table_index`)."""
+        return table_index(self, row, column, parent, len(self._visible), len(self._columns))
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
