@@ -17,6 +17,19 @@ PortalValue = Literal["tid", "initial", "default", "sharepoint"]
 SANDBOX_PARTNER_TENANT_ID = "7c0c36f6-2f2e-4e5b-9d2a-5a1d0c0ffee1"
 
 PARTNER_CENTER_RESOURCE = "https://api.partnercenter.microsoft.com"
+GRAPH_GLOBAL_RESOURCE = "https://graph.microsoft.com"
+
+# The sandbox's app registration: Partner Desk as a multi-tenant public client in the sandbox
+# partner tenant (what a real partner registers once, README "Sign in"). Its Entra issues
+# tokens for this client id only, and consent in each customer names it (API.md section 2).
+SANDBOX_CLIENT_ID = "5e7c1f2a-9b4d-4c8e-a1f3-0d2b6c8e9f10"
+
+# The Graph permissions Partner Desk asks each customer tenant to consent to (API.md section 2
+# "Application consents"): only what a customer-tenant call of the app needs. Service health
+# and incidents read `admin/serviceAnnouncement` (ServiceHealth.Read.All). GDAP relationships
+# are read in the partner's own tenant, so DelegatedAdminRelationship.Read.All is granted there
+# when the app is registered, not in customers.
+CUSTOMER_GRAPH_SCOPES = ("ServiceHealth.Read.All",)
 
 
 @dataclass(frozen=True)
