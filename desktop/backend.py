@@ -8,10 +8,11 @@ arrives, so tables fill while the sweep runs and a cancel stops it between calls
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from desktop.api.errors import CANCELLED, ApiError
 from desktop.api.graph import GraphClient
@@ -19,8 +20,9 @@ from desktop.api.http import HttpSession, new_correlation_id, parsing
 from desktop.api.links import check_url, merge_microsoft_links, portal_links
 from desktop.api.partner_center import PartnerCenterClient
 from desktop.api.sanitize import sanitize_html
-from desktop.auth import SandboxTokenIssuer, TokenProvider
-from desktop.clouds import CloudProfile, sandbox_profile
+from desktop.auth import TokenProvider
+from desktop.auth.transport import origin_of
+from desktop.clouds import SANDBOX_CLIENT_ID, CloudProfile
 from desktop.limits import DEFAULT_CONCURRENCY, GUI_CONCURRENCY
 from desktop.models.records import (
     Customer,
@@ -34,6 +36,9 @@ from desktop.models.records import (
     ServiceRequest,
     SupportTopic,
 )
+
+if TYPE_CHECKING:
+    from desktop.auth.msal_provider import DeviceCode
 
 T = TypeVar("T")
 
@@ -79,11 +84,18 @@ class Backend:
         concurrency: int = DEFAULT_CONCURRENCY,
         session: HttpSession | None = None,
         locale: str = "en-US",
+        pinned: Mapping[str, bytes] | None = None,
+        client_id: str = "",
     ) -> None:
+        """`pinned`: origin → the only CA trusted there (the sandbox's own); `client_id`: the
+        app registration that signs in (what customers consent to)."""
         self.cloud = cloud
         self.tokens = tokens
+        self.client_id = client_id or str(getattr(tokens, "client_id", ""))
         self.concurrency = max(1, concurrency)
-        self.session = session or HttpSession(pool_size=self.concurrency, locale=locale)
+        self.session = session or HttpSession(
+            pool_size=self.concurrency, locale=locale, pinned=pinned
+        )
         self.pc = PartnerCenterClient(
             self.session, cloud.partner_center, tokens, cloud.partner_center_scope
         )
@@ -92,8 +104,42 @@ class Backend:
         self._gdap_lock = threading.Lock()
 
     @classmethod
-    def for_sandbox(cls, url: str, **kwargs: object) -> Backend:
-        return cls(sandbox_profile(url), SandboxTokenIssuer(), **kwargs)  # type: ignore[arg-type]
+    def for_sandbox(
+        cls,
+        url: str,
+        *,
+        ca_pem: bytes | None = None,
+        token_dir: Path | None = None,
+        identity: str | None = None,
+        on_device_code: Callable[[DeviceCode], None] | None = None,
+        cancel: threading.Event | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        locale: str = "en-US",
+    ) -> Backend:
+        """Signed in to the sandbox at `url` through its own Entra, with the same MSAL code as
+        a cloud (`desktop.auth.sandbox`). `ca_pem` is the sandbox's CA (fetched and pinned on
+        loopback when not given). Blocks: worker threads only."""
+        from desktop.auth import sandbox as sandbox_auth
+        from desktop.paths import data_dir
+
+        if ca_pem is None:
+            ca_pem = sandbox_auth.sandbox_ca(url)
+        provider = sandbox_auth.sign_in(
+            url,
+            ca_pem=ca_pem,
+            directory=token_dir or data_dir() / "sandbox",
+            identity=identity,
+            on_device_code=on_device_code,
+            cancel=cancel,
+        )
+        return cls(
+            provider.cloud,
+            provider,
+            concurrency=concurrency,
+            locale=locale,
+            pinned={origin_of(url): ca_pem} if ca_pem else None,
+            client_id=SANDBOX_CLIENT_ID,
+        )
 
     def close(self) -> None:
         self.session.close()

@@ -1,4 +1,5 @@
-"""Headless commands: `export`, `clouds` and `request new`. Same backend as the GUI, no Qt imported.
+"""Headless commands: `export`, `consent`, `clouds` and `request new`. Same backend as the GUI,
+no Qt imported.
 
 Exit codes: 0 every customer succeeded; 3 some customers failed (their rows carry `error`);
 2 usage error; 1 the run could not start (for example the customer list itself failed, or
@@ -19,21 +20,35 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from desktop import __version__
 from desktop.api.errors import ApiError
+from desktop.auth import AuthError
 from desktop.backend import DEFAULT_CONCURRENCY, Backend, new_correlation_id
 from desktop.clouds import CLOUDS
-from desktop.export import COLUMNS, WHATS, Row, cached_rows, collect, write_csv, write_json
+from desktop.export import (
+    COLUMNS,
+    WHATS,
+    Row,
+    cached_rows,
+    collect,
+    refused_consents,
+    write_csv,
+    write_json,
+)
 from desktop.filing import SEVERITIES, CreateRetiredError, is_retired, submit, validate
 from desktop.models.records import format_time
 from desktop.store import Cache, Draft, DraftStore, sandbox_source
 from desktop.store.cache import EMBEDDED_SANDBOX_CUSTOMERS, EMBEDDED_SANDBOX_SEED
 
-COMMANDS = ("export", "clouds", "request")
+if TYPE_CHECKING:
+    from desktop.auth.msal_provider import DeviceCode
+
+COMMANDS = ("export", "consent", "clouds", "request")
 
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_RETIRED = 0, 1, 2, 3, 4
 
@@ -86,6 +101,27 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--customers", type=_positive_count, default=None, help=argparse.SUPPRESS
     )  # size of the embedded sandbox, for demos/benches
+    consent = sub.add_parser(
+        "consent",
+        help="allow Partner Desk in customer tenants (GDAP application consent)",
+        description="Consent the Partner Desk app in one customer or in every customer, so "
+        "that its service health can be read. One row per customer: tenantId, companyName, "
+        "result (allowed, already, refused, failed), reason. Exit 0 when every row is allowed "
+        "or already, 3 otherwise.",
+    )
+    which = consent.add_mutually_exclusive_group(required=True)
+    which.add_argument("--customer", metavar="TENANT", help="one customer's tenant id")
+    which.add_argument("--all", action="store_true", help="every customer of the partner")
+    consent.add_argument("--format", choices=("csv", "json"), default="csv")
+    consent.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    consent.add_argument("--sandbox-url", metavar="URL")
+    consent.add_argument(
+        "--concurrency",
+        type=_positive,
+        default=DEFAULT_CONCURRENCY,
+        help=f"customers consented at once (default {DEFAULT_CONCURRENCY})",
+    )
+    consent.add_argument("--customers", type=_positive_count, default=None, help=argparse.SUPPRESS)
     sub.add_parser("clouds", help="print the cloud profiles as JSON")
     request = sub.add_parser("request", help="service requests").add_subparsers(
         dest="action", required=True, parser_class=_Parser
@@ -113,22 +149,41 @@ def _positive_count(text: str) -> int:
     return value
 
 
+def _show_device_code(code: DeviceCode) -> None:
+    """A sandbox that does not approve codes by itself: the user approves in a browser."""
+    print(f"partner-desk: {code.message}", file=sys.stderr, flush=True)
+
+
 @contextlib.contextmanager
 def _backend(sandbox_url: str | None, concurrency: int, customers: int | None) -> Iterator[Backend]:
+    """A backend signed in to `sandbox_url`'s Entra, or to an embedded sandbox's."""
     if sandbox_url:
-        backend = Backend.for_sandbox(sandbox_url, concurrency=concurrency)
+        backend = Backend.for_sandbox(
+            sandbox_url, concurrency=concurrency, on_device_code=_show_device_code
+        )
         try:
             yield backend
         finally:
             backend.close()
         return
+    from desktop.auth.sandbox import key_identity, signing_key
+    from desktop.paths import data_dir
     from desktop.sandbox import Sandbox  # only the embedded case pays for it
 
-    # The seed is fixed so that the cache source (customer count and seed) is stable.
+    # The seed is fixed so that the cache source (customer count and seed) is stable; the
+    # signing key is kept so that the cached sign-in of the last run still works.
+    key = signing_key(data_dir() / "sandbox")
     with Sandbox(
-        customers=customers or EMBEDDED_SANDBOX_CUSTOMERS, seed=EMBEDDED_SANDBOX_SEED
+        customers=customers or EMBEDDED_SANDBOX_CUSTOMERS,
+        seed=EMBEDDED_SANDBOX_SEED,
+        signing_key=key,
     ) as sandbox:
-        backend = Backend.for_sandbox(sandbox.url, concurrency=concurrency)
+        backend = Backend.for_sandbox(
+            sandbox.url,
+            ca_pem=sandbox.ca_pem,
+            identity=key_identity(key),
+            concurrency=concurrency,
+        )
         try:
             yield backend
         finally:
@@ -198,10 +253,15 @@ def run_export(args: argparse.Namespace) -> int:
                     concurrency=args.concurrency,
                     progress=progress,
                     cache=writer,
+                    refused=refused_consents(cache, source) if cache is not None else None,
                 )
     except ApiError as error:
         progress.finish()
         print(f"partner-desk: the customer list could not be read: {error}", file=sys.stderr)
+        return EXIT_FATAL
+    except AuthError as error:
+        progress.finish()
+        print(f"partner-desk: sign-in failed: {error.message} {error.next_step}", file=sys.stderr)
         return EXIT_FATAL
     except KeyboardInterrupt:
         progress.finish()
@@ -236,18 +296,23 @@ def _utc(when: float) -> str:
     return format_time(datetime.fromtimestamp(when, timezone.utc))
 
 
-def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, customers: int) -> int:
+def _write(args: argparse.Namespace, rows: Sequence[Row], columns: tuple[str, ...]) -> None:
+    """Rows as CSV or JSON, to `--out` or standard output."""
     writer = write_csv if args.format == "csv" else write_json
     if args.out:
         # Write beside the target and rename: an interrupted export never leaves half a file.
         tmp = f"{args.out}.partial"
         with open(tmp, "w", encoding="utf-8", newline="") as out:
-            writer(rows, COLUMNS[args.what], out)
+            writer(rows, columns, out)
         os.replace(tmp, args.out)
     else:
         sys.stdout.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
-        writer(rows, COLUMNS[args.what], sys.stdout)
+        writer(rows, columns, sys.stdout)
         sys.stdout.flush()
+
+
+def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, customers: int) -> int:
+    _write(args, rows, COLUMNS[args.what])
     if failed:
         print(
             f"partner-desk: {failed} of {customers} customers failed; see the error column",
@@ -259,6 +324,14 @@ def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, custo
 
 def run_request_new(args: argparse.Namespace) -> int:
     """File one request; prints {"id": ...}. Exit 2 invalid, 4 retired (prints the web form)."""
+    try:
+        return _request_new(args)
+    except AuthError as error:
+        print(f"partner-desk: sign-in failed: {error.message} {error.next_step}", file=sys.stderr)
+        return EXIT_FATAL
+
+
+def _request_new(args: argparse.Namespace) -> int:
     with _backend(args.sandbox_url, 4, None) as backend:
         topics_available = True
         if not args.topic:
@@ -315,6 +388,84 @@ def run_request_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_consent(args: argparse.Namespace) -> int:
+    """`partner-desk consent`: rows of tenantId, companyName, result, reason."""
+    from desktop import consent
+
+    progress = _ProgressLine("consent", sys.stderr)
+    consents: list[consent.Consent] = []
+    try:
+        with _backend(args.sandbox_url, args.concurrency, args.customers) as backend:
+            if args.customer:
+                try:
+                    detail = backend.customer_detail(args.customer)
+                except ApiError as error:
+                    if error.status not in (400, 404):
+                        raise
+                    print(
+                        f"partner-desk: {args.customer} is not a customer of this partner "
+                        f"({error.summary})",
+                        file=sys.stderr,
+                    )
+                    return EXIT_USAGE
+                consents.append(consent.allow(backend, detail.customer))
+            else:
+                listing = backend.customers()
+                for problem in listing.errors:
+                    print(f"warning: customer list {problem}", file=sys.stderr)
+                total = len(listing.items)
+                by_index: dict[int, consent.Consent] = {}
+                for outcome in consent.allow_all(
+                    backend, listing.items, concurrency=args.concurrency
+                ):
+                    by_index[outcome.index] = consent.from_outcome(outcome)
+                    failed = sum(1 for c in by_index.values() if not c.ok)
+                    progress(len(by_index), failed, total)
+                consents = [by_index[i] for i in sorted(by_index)]
+    except ApiError as error:
+        progress.finish()
+        print(f"partner-desk: the customers could not be read: {error}", file=sys.stderr)
+        return EXIT_FATAL
+    except AuthError as error:
+        progress.finish()
+        print(f"partner-desk: sign-in failed: {error.message} {error.next_step}", file=sys.stderr)
+        return EXIT_FATAL
+    except KeyboardInterrupt:
+        progress.finish()
+        print("partner-desk: cancelled", file=sys.stderr)
+        return 130
+    progress.finish()
+    _remember_consents(_cache_source(args), consents)
+    _write(args, [c.row() for c in consents], consent.COLUMNS)
+    counts = consent.tally(consents)
+    print(
+        "partner-desk: consent: " + ", ".join(f"{counts[r]} {r}" for r in consent.RESULTS),
+        file=sys.stderr,
+    )
+    return EXIT_OK if all(c.ok for c in consents) else EXIT_PARTIAL
+
+
+def _remember_consents(source: str, consents: Sequence[Any]) -> None:
+    """Each customer's consent outcome in the cache: exports then say "refused" where
+    allowing Partner Desk was refused, instead of suggesting a consent that fails again."""
+    cache = _open_cache()
+    if cache is None:
+        return
+    now = time.time()
+    try:
+        for outcome in consents:
+            cache.put_consent(
+                source,
+                outcome.tenant_id.lower(),
+                {"result": outcome.result, "why": outcome.why, "reason": outcome.reason},
+                now,
+            )
+    except (sqlite3.Error, OSError) as error:
+        print(f"warning: consent results not cached: {error}", file=sys.stderr)
+    finally:
+        cache.close()
+
+
 def clouds_json() -> list[dict[str, object]]:
     return [
         {
@@ -339,6 +490,8 @@ def main(argv: Sequence[str]) -> int:
         return run_export(args)
     if args.command == "request":
         return run_request_new(args)
+    if args.command == "consent":
+        return run_consent(args)
     if args.command == "clouds":
         json.dump(clouds_json(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

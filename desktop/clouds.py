@@ -67,6 +67,17 @@ class CloudProfile:
     new_request_url: str = "https://partner.microsoft.com/dashboard/v2/support/servicerequests"
     partner_center_resource: str = PARTNER_CENTER_RESOURCE
     home_tenant: str | None = None
+    # Partner Center's page of a customer's GDAP (admin) relationships, `{tid}` the customer:
+    # where a partner asks for a role that can consent. The address is the one CIPP opens
+    # ("Open Relationship in Partner Center"); empty where it is not known.
+    gdap_relationships_url: str = ""
+
+    def gdap_relationships_link(self, tenant_id: str) -> str:
+        from urllib.parse import quote
+
+        if not self.gdap_relationships_url:
+            return ""
+        return self.gdap_relationships_url.format(tid=quote(tenant_id, safe=""))
 
     @property
     def partner_center_scope(self) -> str:
@@ -231,6 +242,9 @@ GLOBAL = CloudProfile(
     portals=_global_portals(),
     allowed_hosts=_GLOBAL_HOSTS,
     gdap=True,
+    gdap_relationships_url=(
+        "https://partner.microsoft.com/dashboard/commerce2/customers/{tid}/adminrelationships"
+    ),
 )
 
 
@@ -335,13 +349,16 @@ GERMANY = CloudProfile(
 
 
 def sandbox_profile(url: str) -> CloudProfile:
-    """The embedded or external sandbox at `url`: global's portals, scopes and allow-list."""
+    """The embedded or external sandbox at `url`: global's portals, scopes and allow-list.
+
+    Its Entra, Partner Center and Graph are all served at `url` (Graph under `/graph`); tokens
+    are asked for global's resources, as the sandbox checks them."""
     url = url.rstrip("/")
     return replace(
         GLOBAL,
         id="sandbox",
         name="Sandbox",
-        authority_host=None,
+        authority_host=url,
         partner_center=url,
         graph=url + "/graph",
         home_tenant=SANDBOX_PARTNER_TENANT_ID,

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
+from desktop.auth import AuthError
+from desktop.auth.errors import NOT_CONSENTED
 from desktop.backend import ApiError, Backend, Outcome
 from desktop.models.records import (
     Customer,
@@ -70,17 +72,34 @@ def _base(customer: Customer) -> Row:
     return {"tenantId": customer.tenant_id, "companyName": customer.company_name}
 
 
-def _error_row(what: str, customer: Customer, error: Exception | str) -> Row:
+def _error_row(
+    what: str, customer: Customer, error: Exception | str, refused: Mapping[str, str] | None = None
+) -> Row:
     row: Row = dict.fromkeys(COLUMNS[what], "")
     if "isResolved" in row:
         row["isResolved"] = None
     row.update(_base(customer))
-    row["error"] = _message(error)
+    row["error"] = _message(error, customer.tenant_id, refused)
     return row
 
 
-def _message(error: Exception | str) -> str:
-    return error.summary if isinstance(error, ApiError) else str(error)
+def _message(
+    error: Exception | str, tenant_id: str = "", refused: Mapping[str, str] | None = None
+) -> str:
+    """`refused`: tenant → why its consent was refused last time (`partner-desk consent`)."""
+    if isinstance(error, ApiError):
+        return error.summary
+    if isinstance(error, AuthError) and error.code == NOT_CONSENTED:
+        why = (refused or {}).get(tenant_id.lower())
+        if why is not None:
+            # Consent was asked and refused: running it again would only be refused again.
+            return f"{error.message} Consent was refused: {why}"
+        # The row says what to run: consent is the partner's to give (API.md section 2).
+        target = f"--customer {tenant_id}" if tenant_id else "--all"
+        return f"{error.message} Consent needed: partner-desk consent {target}"
+    if isinstance(error, AuthError):
+        return f"{error.message} {error.next_step}"
+    return str(error)
 
 
 def _customer_rows(customers: Iterable[Customer]) -> list[Row]:
@@ -210,11 +229,13 @@ def collect(
     progress: Progress | None = None,
     on_outcome: Callable[[Outcome[list[Row]]], None] | None = None,
     cache: CacheWriter | None = None,
+    refused: Mapping[str, str] | None = None,
 ) -> tuple[list[Row], int]:
     """(rows in customer order, number of customers with an error) for one export kind.
 
     With `cache`, each customer's records (or why its fetch failed) are written there too; the
-    customer list is the caller's to cache (it may pass only some customers).
+    customer list is the caller's to cache (it may pass only some customers). `refused`: lower-
+    case tenant id → why allowing Partner Desk there was refused (the cache's last consents).
     """
     if what == "customers":
         return _customer_rows(customers), 0
@@ -225,9 +246,10 @@ def collect(
         customers, _task(backend, what, cache), concurrency=concurrency, cancel=cancel
     ):
         if outcome.error is not None:
-            by_index[outcome.index] = [_error_row(what, outcome.customer, outcome.error)]
+            row = _error_row(what, outcome.customer, outcome.error, refused)
+            by_index[outcome.index] = [row]
             if cache is not None:
-                cache.error(outcome.customer.tenant_id, CACHE_KIND[what], _message(outcome.error))
+                cache.error(outcome.customer.tenant_id, CACHE_KIND[what], row["error"])
         else:
             by_index[outcome.index] = outcome.value or []
         if _failed(by_index[outcome.index]):
@@ -278,6 +300,15 @@ def cached_rows(cache: Cache, source: str, what: str) -> Cached | None:
 # is shown as text. Tab, CR and NUL count because spreadsheets may strip them before parsing
 # (OWASP ASVS 5.0 V1.2.10 lists NUL with the others).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\x00")
+
+
+def refused_consents(cache: Cache, source: str) -> dict[str, str]:
+    """Lower-case tenant id → the reason its last consent was refused, from the cache."""
+    return {
+        tenant.lower(): str(outcome.get("reason") or "refused")
+        for tenant, outcome in cache.consents(source).items()
+        if outcome.get("result") == "refused"
+    }
 
 
 def neutralise(cell: str) -> str:

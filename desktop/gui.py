@@ -173,7 +173,6 @@ async def _main(
     from desktop.worker import SHUTDOWN_WAIT_S, Worker
 
     worker = Worker()
-    sandbox = None
     drafts: DraftStore | None = None
     cache: Cache | None = None
     tags: Tags | None = None
@@ -186,10 +185,8 @@ async def _main(
     cache_job = worker.start(_open_cache, args)
     sandbox_job = None
     if not (args.offline or args.sandbox_url):
-        from desktop.sandbox import Sandbox
-
-        sandbox = Sandbox(customers=max(1, args.customers))
-        sandbox_job = worker.start(sandbox.start)  # binding and data generation stay off the GUI
+        # Key, certificates, data and the listening socket are made off the GUI thread.
+        sandbox_job = worker.start(_start_sandbox, max(1, args.customers))
     jobs: list[Future[Any]] = [
         j for j in (settings_job, drafts_job, tags_job, cache_job, sandbox_job) if j is not None
     ]
@@ -214,26 +211,29 @@ async def _main(
             await window.list_painted()
             if args.startup_probe_cached:
                 print(f"startup-probe: cached list shown {listed}", flush=True)
-        from desktop.backend import Backend
         from desktop.ui.context import AppContext
 
         drafts = await asyncio.wrap_future(drafts_job)
         tags = await asyncio.wrap_future(tags_job)
-        if sandbox_job is not None:
-            await asyncio.wrap_future(sandbox_job)
+        account = ""
         if opened.offline is not None:
             backend, source, mode = opened.offline
         else:
-            if args.sandbox_url:
-                url, mode = args.sandbox_url, "external sandbox"
-            else:
-                assert sandbox is not None
+            embedded: _Embedded | None = None
+            if sandbox_job is not None:
+                embedded = await asyncio.wrap_future(sandbox_job)
+                sandbox = embedded.sandbox
                 url, mode = sandbox.url, "sandbox"
-            backend = Backend.for_sandbox(url, concurrency=args.concurrency, locale=language.wire)
+            else:
+                url, mode = args.sandbox_url, "external sandbox"
+            # Signing in (MSAL, the sandbox's Entra over TLS) after the first paint, off the GUI.
+            backend = await _sign_in_to_sandbox(window, worker, url, embedded, args, language.wire)
+            account = getattr(getattr(backend.tokens, "account", None), "username", "")
             source = opened.source
         ctx = AppContext(
             worker=worker,
             backend=backend,
+            account=account,
             mode=mode,
             drafts=drafts,
             cache=cache,
@@ -300,8 +300,92 @@ async def _main(
             cache.close()
         if tags is not None:
             tags.close()
-        if sandbox is not None:
-            sandbox.stop()
+        started = _result(sandbox_job, None) if sandbox_job is not None else None
+        if started is not None:
+            started.sandbox.stop()
+
+
+class _Embedded:
+    """The embedded sandbox, started on the worker, and the identity of its signing key."""
+
+    def __init__(self, sandbox: Any, identity: str) -> None:
+        self.sandbox = sandbox
+        self.identity = identity
+
+
+def _start_sandbox(customers: int) -> _Embedded:
+    """Start the embedded sandbox with the key kept in the data folder (blocks: worker).
+
+    The same key on every start: the sign-in cached by the last run still works, so a start
+    makes no sign-in round trip (desktop.auth.sandbox)."""
+    from desktop.auth.sandbox import key_identity, signing_key
+    from desktop.paths import data_dir
+    from desktop.sandbox import Sandbox
+
+    key = signing_key(data_dir() / "sandbox")
+    return _Embedded(Sandbox(customers=customers, signing_key=key).start(), key_identity(key))
+
+
+async def _sign_in_to_sandbox(
+    window: Any,
+    worker: Any,
+    url: str,
+    embedded: _Embedded | None,
+    args: argparse.Namespace,
+    locale: str,
+) -> Backend:
+    """A backend signed in to the sandbox's Entra with MSAL, as to a cloud; when that fails,
+    one whose every call says why (the window opens anyway and each pane explains)."""
+    from desktop.auth import AuthError, FailedSignIn
+    from desktop.backend import Backend
+    from desktop.clouds import SANDBOX_PARTNER_TENANT_ID, sandbox_profile
+
+    loop = asyncio.get_running_loop()
+    shown: list[Any] = []
+
+    def on_device_code(code: Any) -> None:  # a sandbox that does not approve codes itself
+        loop.call_soon_threadsafe(lambda: shown.append(_device_code_box(window, code)))
+
+    try:
+        backend: Backend = await worker.run(
+            lambda: Backend.for_sandbox(
+                url,
+                ca_pem=embedded.sandbox.ca_pem if embedded else None,
+                identity=embedded.identity if embedded else None,
+                concurrency=args.concurrency,
+                locale=locale,
+                on_device_code=on_device_code,
+            )
+        )
+        return backend
+    except AuthError as error:
+        log.warning("signing in to the sandbox at %s failed: %s", url, error.code)
+        window.show_status(f"{error.message} {error.next_step}", 30000)
+        return Backend(
+            sandbox_profile(url),
+            FailedSignIn(error, SANDBOX_PARTNER_TENANT_ID),
+            concurrency=args.concurrency,
+            locale=locale,
+        )
+    finally:
+        for box in shown:
+            box.close()
+
+
+def _device_code_box(window: Any, code: Any) -> Any:
+    """The device code of a sandbox started without --auto-approve, to approve in a browser."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(window.tr("Sign in to the sandbox"))
+    box.setText(code.message)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setStandardButtons(QMessageBox.StandardButton.NoButton)
+    box.setModal(False)
+    box.show()
+    return box
 
 
 class _Opened:

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 
 from desktop.api.errors import OFFLINE, ApiError
 from desktop.api.links import portal_links
-from desktop.auth import SandboxTokenIssuer
 from desktop.backend import Backend
 from desktop.clouds import CloudProfile
 from desktop.models.records import (
@@ -33,6 +32,21 @@ from desktop.models.records import (
 from desktop.store.cache import Cache
 
 
+class _NoTokens:
+    """Offline, nothing signs in: a call that would need a token fails as offline."""
+
+    home_tenant = ""
+
+    def token(self, scope: str, tenant: str | None = None) -> str:
+        raise _missing("A sign-in")
+
+    def invalidate(self, scope: str, tenant: str | None, token: str) -> None:
+        return None
+
+    def forget_tenant(self, tenant: str) -> None:
+        return None
+
+
 def _missing(what: str) -> ApiError:
     return ApiError(f"{what} is not in the offline cache", kind=OFFLINE)
 
@@ -42,7 +56,7 @@ class OfflineBackend(Backend):
 
     def __init__(self, cache: Cache, source: str, cloud: CloudProfile) -> None:
         # The HTTP session is built but never used: every call below is answered locally.
-        super().__init__(cloud, SandboxTokenIssuer(), concurrency=8)
+        super().__init__(cloud, _NoTokens(), concurrency=8)
         self.cache = cache
         self.source = source
 

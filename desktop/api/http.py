@@ -67,6 +67,7 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Statuses that mean "not processed": safe to resend even a write.
 NOT_PROCESSED = frozenset({429, 503})
 REFUSED_ATTEMPTS = 3
+UNTRUSTED = "untrusted_certificate"  # ApiError.name: TLS verification failed
 _CHUNK = 65536
 
 
@@ -131,7 +132,10 @@ class HttpSession:
         app_name: str = "Partner Desk",
         sleep: Callable[[float], None] | None = None,
         transport: requests.Session | None = None,
+        pinned: Mapping[str, bytes] | None = None,
     ) -> None:
+        """`pinned`: origin (`https://host:port/`) → the only CA trusted there (the sandbox's)."""
+        self._pinned = dict(pinned or {})
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
         self.locale = locale
@@ -165,6 +169,11 @@ class HttpSession:
         adapter = HTTPAdapter(pool_connections=8, pool_maxsize=self._pool_size, max_retries=0)
         session.mount("https://", adapter)
         session.mount("http://", adapter)
+        if self._pinned:
+            from desktop.auth.transport import pinned_adapter
+
+            for origin, ca_pem in self._pinned.items():
+                session.mount(origin, pinned_adapter(ca_pem, self._pool_size))
         session.headers.update(
             {"User-Agent": f"PartnerDesk/{__version__}", "Accept": "application/json"}
         )
@@ -291,6 +300,8 @@ class HttpSession:
             if error.status not in RETRY_STATUSES:
                 return False
             return idempotent or error.status in NOT_PROCESSED
+        if error.name == UNTRUSTED:
+            return False
         # No (readable) answer: safe to resend a read; a write may have landed.
         return idempotent or error.name == "refused"
 
@@ -374,6 +385,15 @@ class HttpSession:
                 request_id=request_id,
                 url=url,
                 ambiguous=True,
+            ) from exc
+        except requests.exceptions.SSLError as exc:
+            # Not a passing fault: the same certificate fails the same way on every retry.
+            raise ApiError(
+                f"The server's certificate is not trusted: {_reason(exc)}",
+                kind=NETWORK,
+                request_id=request_id,
+                url=url,
+                name=UNTRUSTED,
             ) from exc
         except requests.exceptions.RequestException as exc:
             refused = "refused" in _reason(exc)

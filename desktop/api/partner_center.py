@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -271,6 +271,53 @@ class PartnerCenterClient:
 
     def support_topics(self, cid: str) -> Parsed[SupportTopic]:
         return self._collect("/servicerequests/supporttopics", SupportTopic.from_json, cid)
+
+    def add_application_consent(
+        self,
+        tenant_id: str,
+        application_id: str,
+        display_name: str,
+        grants: Mapping[str, Sequence[str]],
+        cid: str,
+    ) -> bool:
+        """Consent the partner's app in a customer tenant (API.md section 2 "Application
+        consents"): True when created, False when a consent already existed (409). Other
+        refusals (403: the user's GDAP roles there cannot consent) raise `ApiError`.
+
+        `grants`: resource application id (Graph is 00000003-0000-0000-c000-000000000000) →
+        the delegated scopes, sent comma-separated as Partner Center expects.
+        """
+        try:
+            self.session.call(
+                "POST",
+                f"{self.api}/customers/{quote(tenant_id, safe='')}/applicationconsents",
+                auth=self.auth,
+                correlation_id=cid,
+                json_body={
+                    "applicationId": application_id,
+                    "displayName": display_name,
+                    "applicationGrants": [
+                        {"enterpriseApplicationId": resource, "scope": ",".join(scopes)}
+                        for resource, scopes in grants.items()
+                    ],
+                },
+            )
+        except ApiError as error:
+            if error.status == 409:
+                return False
+            raise
+        return True
+
+    def remove_application_consent(self, tenant_id: str, application_id: str, cid: str) -> None:
+        """Withdraw the app's consent in a customer (to post it again with other scopes)."""
+        self.session.call(
+            "DELETE",
+            f"{self.api}/customers/{quote(tenant_id, safe='')}/applicationconsents/"
+            f"{quote(application_id, safe='')}",
+            auth=self.auth,
+            correlation_id=cid,
+            expect_json=False,
+        )
 
 
 def _same_origin(url: str, base: str) -> bool:

@@ -4,14 +4,14 @@ Partner Center calls use the partner's own token; Graph service-health calls use
 *customer* tenant, acquired by the same account through GDAP (API.md section 1).
 
 - `base`: the `TokenProvider` contract and the per-(tenant, scope) cache every provider shares.
-- `sandbox`: the built-in issuer for the sandbox (no sign-in).
-- `msal_provider`: real sign-in to Microsoft's clouds with MSAL. Imported only when a real
-  account is used, so start-up in the sandbox never pays for importing msal.
+- `msal_provider`: sign-in with MSAL, to Microsoft's clouds and to the sandbox's emulated Entra
+  alike. Imported after the window's first paint, never before.
+- `sandbox`: what signing in to a sandbox adds (its pinned CA, its own token cache).
+- `transport`: TLS trust pinned to one origin, and MSAL's HTTP client.
 - `errors`: AADSTS codes turned into a message and a next step.
 - `cache`: the token cache at rest (msal-extensions: DPAPI, Keychain, libsecret).
 """
 
-from desktop.auth.base import AuthError, CachingProvider, TokenProvider, resource_of
-from desktop.auth.sandbox import SandboxTokenIssuer
+from desktop.auth.base import AuthError, CachingProvider, FailedSignIn, TokenProvider, resource_of
 
-__all__ = ["AuthError", "CachingProvider", "SandboxTokenIssuer", "TokenProvider", "resource_of"]
+__all__ = ["AuthError", "CachingProvider", "FailedSignIn", "TokenProvider", "resource_of"]

@@ -37,6 +37,32 @@ class TokenProvider(Protocol):
         """Forget `token` after the API refused it, so the next call acquires a fresh one."""
         ...
 
+    def forget_tenant(self, tenant: str) -> None:
+        """Start afresh for `tenant` (after the app was consented there)."""
+        ...
+
+
+class FailedSignIn:
+    """The provider of a sign-in that failed: every token request says why, so the window
+    still opens and each pane explains instead of the app stopping."""
+
+    def __init__(self, error: AuthError, home_tenant: str = "") -> None:
+        self.error = error
+        self._home_tenant = home_tenant
+
+    @property
+    def home_tenant(self) -> str:
+        return self._home_tenant
+
+    def token(self, scope: str, tenant: str | None = None) -> str:
+        raise self.error
+
+    def invalidate(self, scope: str, tenant: str | None, token: str) -> None:
+        return None
+
+    def forget_tenant(self, tenant: str) -> None:
+        return None
+
 
 @dataclass(frozen=True)
 class _Cached:
@@ -95,6 +121,13 @@ class CachingProvider:
             cached = self._cache.get(key)
             if cached and cached.token == token:
                 del self._cache[key]
+
+    def forget_tenant(self, tenant: str) -> None:
+        """Drop every token held for `tenant`: the next call acquires afresh."""
+        key = tenant.lower()
+        with self._guard:
+            for cached in [k for k in self._cache if k[0] == key]:
+                del self._cache[cached]
 
     def clear(self) -> None:
         with self._guard:

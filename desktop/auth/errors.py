@@ -71,9 +71,9 @@ _BY_AADSTS: dict[int, tuple[str, str, str]] = {
     ),
     700016: (
         "app_not_found",
-        "The application (client) id is not registered in this tenant or cloud.",
+        "The application (client) id is not registered in your partner tenant in this cloud.",
         "Check the client id in Settings: app registrations are per cloud, so register the app "
-        "in the cloud you sign in to (see the README's first-run guide).",
+        "in your partner tenant in the cloud you sign in to (see the README's first-run guide).",
     ),
     50126: (
         "bad_credentials",
@@ -91,6 +91,19 @@ _BY_AADSTS: dict[int, tuple[str, str, str]] = {
         "Ask your administrator which policy applies (device compliance, location, ...).",
     ),
 }
+
+# In a customer tenant (a GDAP token), 65001 and 700016 both mean the Partner Desk app is not
+# consented there yet: no grant, or no service principal at all. The partner's own consent call
+# fixes both (API.md sections 1, 2 "Application consents", 4).
+NOT_CONSENTED = "not_consented"
+_CUSTOMER_CONSENT_CODES = frozenset({65001, 700016})
+_NOT_CONSENTED_MESSAGE = "Partner Desk is not yet allowed in this customer"
+_NOT_CONSENTED_NEXT = (
+    "Allow it in this customer: 'Allow in this customer' on the customer's tab, Account > "
+    "Allow Partner Desk in all customers, or 'partner-desk consent --customer TENANT'. It needs "
+    "a GDAP role in the customer that can consent to apps (Global Administrator, Privileged "
+    "Role Administrator or Cloud Application Administrator)."
+)
 
 _BY_ERROR: dict[str, tuple[str, str, str]] = {
     "access_denied": ("cancelled", "Sign-in was cancelled.", "Sign in again when ready."),
@@ -128,9 +141,17 @@ def aadsts_codes(result: Mapping[str, Any]) -> list[int]:
     return codes
 
 
-def from_msal_result(result: Mapping[str, Any], doing: str = "Sign-in") -> AuthError:
-    """An `AuthError` for an MSAL error dict; unknown codes keep Microsoft's code for support."""
+def from_msal_result(
+    result: Mapping[str, Any], doing: str = "Sign-in", *, customer_tenant: bool = False
+) -> AuthError:
+    """An `AuthError` for an MSAL error dict; unknown codes keep Microsoft's code for support.
+
+    `customer_tenant`: the token was asked for a customer's tenant (GDAP), where a missing
+    consent has its own remedy.
+    """
     for code in aadsts_codes(result):
+        if customer_tenant and code in _CUSTOMER_CONSENT_CODES:
+            return not_consented(code)
         if code in _BY_AADSTS:
             kind, message, next_step = _BY_AADSTS[code]
             return AuthError(f"{message} (AADSTS{code})", kind, next_step)
@@ -147,11 +168,26 @@ def from_msal_result(result: Mapping[str, Any], doing: str = "Sign-in") -> AuthE
     )
 
 
+def not_consented(code: int = 65001) -> AuthError:
+    return AuthError(
+        f"{_NOT_CONSENTED_MESSAGE} (AADSTS{code}).", NOT_CONSENTED, _NOT_CONSENTED_NEXT
+    )
+
+
 def offline(doing: str = "Sign-in") -> AuthError:
     return AuthError(
         f"{doing} could not reach Microsoft's sign-in service.",
         "offline",
         "Check the network connection (and proxy), then try again.",
+    )
+
+
+def untrusted_certificate(doing: str = "Sign-in") -> AuthError:
+    return AuthError(
+        f"{doing} stopped: the sign-in service's certificate is not trusted.",
+        "untrusted_certificate",
+        "Behind a proxy that inspects TLS, point REQUESTS_CA_BUNDLE at your organisation's CA "
+        "bundle. For a sandbox, check that its address is the one it printed.",
     )
 
 

@@ -32,6 +32,7 @@ import requests
 
 from desktop.auth import errors
 from desktop.auth.base import AuthError, CachingProvider
+from desktop.auth.transport import msal_http_client
 from desktop.clouds import CloudProfile
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,9 @@ class MsalProvider(CachingProvider):
         http_client: Any = None,
         use_broker: bool | None = None,
         clock: Callable[[], float] = time.time,
+        ca_pem: bytes | None = None,
     ) -> None:
+        """`ca_pem`: a CA to trust for the authority's own address only (the sandbox's)."""
         if cloud.retired:
             raise errors.closed_cloud(cloud.retired_note)
         if cloud.authority_host is None:
@@ -108,6 +111,8 @@ class MsalProvider(CachingProvider):
         self.client_id = client_id.strip()
         self._sign_in_tenant = tenant or "organizations"
         self._msal_cache = token_cache if token_cache is not None else msal.SerializableTokenCache()
+        if http_client is None and (ca_pem is not None or cloud.id == "sandbox"):
+            http_client = msal_http_client(cloud.authority_host, ca_pem)
         self._http_client = http_client
         self._use_broker = broker_available() if use_broker is None else use_broker
         self._apps: dict[str, msal.PublicClientApplication] = {}
@@ -242,33 +247,55 @@ class MsalProvider(CachingProvider):
             # No refresh token at all: the cache was cleared behind our back.
             raise errors.signed_out()
         if "access_token" not in result:
-            raise errors.from_msal_result(result, "Getting a token")
+            customer = tenant not in (self._home_tenant.lower(), self._sign_in_tenant.lower())
+            raise errors.from_msal_result(result, "Getting a token", customer_tenant=customer)
         expires_in = float(result.get("expires_in") or 0)
         return str(result["access_token"]), self._clock() + expires_in
+
+    def forget_tenant(self, tenant: str) -> None:
+        """Start afresh for `tenant` after something changed there (the app was consented).
+
+        MSAL remembers a refused token request for 60 s and answers the same request from that
+        memory (msal/throttled_http_client.py, "UI required cache"), per application object:
+        a new one for the tenant asks Entra again.
+        """
+        key = tenant.lower()
+        with self._apps_lock:
+            self._apps.pop(key, None)
+        self._force_refresh = {k for k in self._force_refresh if k[0] != key}
+        super().forget_tenant(tenant)
 
     # -- internals ---------------------------------------------------------------------------
 
     def _app(self, tenant: str) -> msal.PublicClientApplication:
-        """One application per authority tenant, all sharing the token cache."""
+        """One application per authority tenant, all sharing the token cache.
+
+        Made outside the lock: MSAL reads the tenant's discovery document while it builds one,
+        and a sweep's threads must not queue behind each other's round trips for it.
+        """
         with self._apps_lock:
             app = self._apps.get(tenant)
-            if app is None:
-                authority = f"{self.cloud.authority_host}/{tenant}"
-                kwargs: dict[str, Any] = {"token_cache": self._msal_cache}
-                if self._http_client is not None:
-                    kwargs["http_client"] = self._http_client
-                else:
-                    kwargs["timeout"] = HTTP_TIMEOUT_S
-                if self._use_broker:
-                    kwargs["enable_broker_on_windows"] = True
-                app = self._call(
-                    lambda: msal.PublicClientApplication(
-                        self.client_id, authority=authority, **kwargs
-                    ),
-                    "Contacting the sign-in service",
-                )
-                self._apps[tenant] = app
+        if app is not None:
             return app
+        authority = f"{self.cloud.authority_host}/{tenant}"
+        kwargs: dict[str, Any] = {"token_cache": self._msal_cache}
+        if self._http_client is not None:
+            kwargs["http_client"] = self._http_client
+        else:
+            kwargs["timeout"] = HTTP_TIMEOUT_S
+        if self.cloud.id == "sandbox":
+            # Microsoft's instance discovery knows only Microsoft's hosts, not the sandbox.
+            kwargs["instance_discovery"] = False
+        if self._use_broker and tenant == self._sign_in_tenant:
+            # The broker signs the partner in; customer-tenant (GDAP) tokens through it are
+            # reported broken (API.md section 1), so those apps go without it.
+            kwargs["enable_broker_on_windows"] = True
+        app = self._call(
+            lambda: msal.PublicClientApplication(self.client_id, authority=authority, **kwargs),
+            "Contacting the sign-in service",
+        )
+        with self._apps_lock:
+            return self._apps.setdefault(tenant, app)
 
     def _finish(self, app: msal.PublicClientApplication, result: Mapping[str, Any]) -> Account:
         if "access_token" not in result:
@@ -303,6 +330,9 @@ class MsalProvider(CachingProvider):
         """Run an MSAL call; network failures become an `AuthError` the user can act on."""
         try:
             return fn()
+        except requests.exceptions.SSLError as error:
+            log.warning("%s: the certificate was not trusted (%s)", doing, error)
+            raise errors.untrusted_certificate(doing) from None
         except requests.exceptions.Timeout as error:
             log.warning("%s timed out: %s", doing, type(error).__name__)
             raise errors.offline(doing) from None

@@ -87,7 +87,8 @@ class HealthSummary:
     degraded: int
     incidents: int
     error: str = ""
-    # With an error: "no_access" (a 403: no GDAP role) or "error" (anything else, worth a retry).
+    # With an error: "no_access" (a 403: no GDAP role), "not_consented" (the app is not allowed
+    # in the customer yet) or "error" (anything else, worth a retry).
     error_kind: str = "no_access"
     # When this was learned (epoch seconds); None when unknown. Cached figures show their age.
     fetched: float | None = None
@@ -125,6 +126,9 @@ def health_text(summary: HealthSummary | None) -> str:
     if summary is None:
         return "—"
     if summary.error:
+        if summary.error_kind == "not_consented":
+            # GDAP: the app is not consented in this customer yet (one click allows it).
+            return QCoreApplication.translate("CustomerTableModel", "Not allowed")
         if summary.error_kind != "no_access":
             return QCoreApplication.translate("CustomerTableModel", "Error")
         return QCoreApplication.translate("CustomerTableModel", "No access")

@@ -60,6 +60,9 @@ KINDS = (CUSTOMERS, HEALTH, ISSUES, REQUESTS, PORTALS)
 # shows. Reading 10,000 tenants' full records back took 4-11 s of worker time (every post of
 # every issue parsed) right after start-up; their summaries take milliseconds.
 SUMMARY = "summary"
+# Per tenant: how the last attempt to allow Partner Desk there ended (desktop.consent), so an
+# export or the list can say "refused" instead of offering a consent that will be refused.
+CONSENT = "consent"
 PARTNER_WIDE = ""  # the tenant key of lists that belong to no one customer
 
 # The embedded sandbox's data depends only on its customer count and seed, so its source does
@@ -94,6 +97,7 @@ _PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     REQUESTS: ServiceRequest.from_json,
     PORTALS: _portal_from_json,
     SUMMARY: dict,
+    CONSENT: dict,
 }
 
 
@@ -122,8 +126,8 @@ def _issue_json(issue: HealthIssue) -> str:
 
 
 def _encode_text(kind: str, items: Iterable[Any]) -> str:
-    if kind == SUMMARY:
-        return json.dumps(list(items))
+    if kind in (SUMMARY, CONSENT):
+        return json.dumps(list(items), ensure_ascii=False)
     if kind == CUSTOMERS:
         # Positional rows, read back without the wire parser: the cached list is what the
         # window shows first at start-up, and 10,000 customers through Customer.from_json
@@ -312,6 +316,9 @@ class Batch:
     def portals(self, tenant_id: str, links: Sequence[PortalLink], fetched: float) -> None:
         self._put(PORTALS, tenant_id, links, (), fetched)
 
+    def consent(self, tenant_id: str, outcome: Mapping[str, str], when: float) -> None:
+        self._put(CONSENT, tenant_id, [dict(outcome)], (), when)
+
     def error(self, tenant_id: str | None, kind: str, message: str, when: float) -> None:
         """The fetch of `kind` failed as a whole; the records cached before are kept."""
         if kind not in KINDS:
@@ -486,6 +493,22 @@ class Cache:
         batch = Batch(source)
         batch.error(tenant_id, kind, message, when)
         self.write(batch)
+
+    def put_consent(
+        self, source: str, tenant_id: str, outcome: Mapping[str, str], when: float
+    ) -> None:
+        """How allowing Partner Desk in `tenant_id` ended (`result`, `why`, `reason`)."""
+        batch = Batch(source)
+        batch.consent(tenant_id, outcome, when)
+        self.write(batch)
+
+    def consents(self, source: str) -> dict[str, dict[str, Any]]:
+        """The last consent outcome of each tenant that has one."""
+        return {
+            tenant: entry.items[0]
+            for tenant, entry in self.entries(source, CONSENT).items()
+            if entry.items
+        }
 
     def forget(self, source: str) -> None:
         """Drop everything of one source (e.g. the account was removed)."""

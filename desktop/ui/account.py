@@ -198,6 +198,7 @@ class AccountController(QObject):
 
     session_changed = Signal(object)
     message = Signal(str)
+    consent_all_requested = Signal()
 
     def __init__(
         self,
@@ -255,6 +256,11 @@ class AccountController(QObject):
         sandbox = menu.addAction(self.tr("Use sandbox"))
         sandbox.setEnabled(self.session is not self.sandbox)
         sandbox.triggered.connect(self.use_sandbox)
+        menu.addSeparator()
+        # GDAP: the app must be consented in each customer before anything of theirs loads.
+        consent_all = menu.addAction(self.tr("Allow Partner Desk in all customers…"))
+        consent_all.setEnabled(not self._busy and self.session.backend.cloud.gdap)
+        consent_all.triggered.connect(self.consent_all_requested)
         menu.addSeparator()
         menu.addMenu(self._language_menu(menu))
 

@@ -13,17 +13,35 @@ from desktop.backend import ApiError
 translate = QCoreApplication.translate
 
 
+# Explained.action: what the message offers beside Retry.
+CONSENT = "consent"  # allow Partner Desk in this customer (GDAP application consent)
+
+
 @dataclass(frozen=True)
 class Explained:
     title: str
     detail: str
     retry: bool
+    action: str = ""
 
 
 def explain(error: BaseException, what: str = "") -> Explained:
     """Title, detail and whether Retry makes sense, for `error` while loading `what`."""
     if isinstance(error, AuthError):
-        # Sign-in trouble (a real cloud): Microsoft's reason in plain words and the next step.
+        # Sign-in trouble: Microsoft's reason in plain words and the next step.
+        if error.code == "not_consented":
+            return Explained(
+                translate("errors", "Partner Desk is not yet allowed in this customer"),
+                translate(
+                    "errors",
+                    "Microsoft gives Partner Desk no access to this customer's tenant until "
+                    "the app is consented there (GDAP). Allowing it takes a GDAP role in this "
+                    "customer that can consent to apps: Global Administrator, Privileged Role "
+                    "Administrator or Cloud Application Administrator.",
+                ),
+                False,
+                CONSENT,
+            )
         if error.code == "no_gdap":
             return Explained(
                 translate("errors", "No GDAP access to this customer's {0}").format(

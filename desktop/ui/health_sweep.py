@@ -183,13 +183,15 @@ class HealthColumn(QObject):
                 if getattr(error, "throttled", False):
                     tally["throttled"] += 1
                 status = getattr(error, "status", None)
-                denied = status == 403 or getattr(error, "code", "") == "no_gdap"
+                code = getattr(error, "code", "")
+                denied = status == 403 or code == "no_gdap"
+                kind = "not_consented" if code == "not_consented" else "error"
                 updates[outcome.customer.tenant_id] = HealthSummary(
                     -1,
                     0,
                     0,
                     explain(error, self.tr("service health")).title,
-                    "no_access" if denied else "error",
+                    "no_access" if denied else kind,
                     fetched=time.time(),
                 )
             self.model.set_health_many(updates)

@@ -194,6 +194,9 @@ class MainWindow(QMainWindow):
             self,
         )
         self.account.session_changed.connect(self.use_session)
+        self.account.consent_all_requested.connect(self.consent_all)
+        for tab in self.panes():
+            tab.consented.connect(self._customer_consented)
         self.health_column.set_refresh(self.account.settings.refresh_minutes)
         self.health_column.rules_for = self.notice_rules
         # Signing in needs the network: offline, the cached data is all there is.
@@ -772,6 +775,29 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         for pane in self.panes():
             pane.reload()
+
+    def _customer_consented(self, customer: Customer) -> None:
+        """Partner Desk was allowed in `customer` from one pane: the others load again too, and
+        its health is checked unless a sweep is under way (which reaches it anyway)."""
+        for pane in self.panes():
+            if pane.customer is customer and pane.state != "loading":
+                pane.reload()
+        if not self.health_column.running:
+            self.health_column.start([customer])
+
+    def consent_all(self) -> None:
+        """Account → Allow Partner Desk in all customers…"""
+        from desktop.ui.consent_dialog import ConsentDialog
+
+        dialog = ConsentDialog(self.ctx, self.customers.model.all_records(), self)
+        dialog.finished_run.connect(self._consent_run_finished)
+        dialog.show()
+
+    def _consent_run_finished(self, allowed: int) -> None:
+        if allowed:
+            self.refresh()
+            if not self.health_column.running:
+                self.health_column.start()
 
     def select_customer_row(self, row: int) -> None:
         """Select a row and load it now (no debounce): for tests and the self-test."""

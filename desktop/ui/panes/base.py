@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.models.records import Customer
 from desktop.ui.context import AppContext
-from desktop.ui.errors import explain
+from desktop.ui.errors import CONSENT, explain
 from desktop.ui.widgets.banner import MessagePanel
 from desktop.worker import Superseded
 
 log = logging.getLogger(__name__)
+
+GDAP_LINK = "gdap"  # the message's action opens the customer's GDAP relationships page
 
 
 class Pane(QWidget):
@@ -25,10 +27,13 @@ class Pane(QWidget):
     Signals:
         settled(): the pane shows content or a message for its current customer.
         status_message(str): a short note for the status bar.
+        consented(Customer): Partner Desk was allowed in this customer from the pane's message
+            (every pane of that customer should load again).
     """
 
     settled = Signal()
     status_message = Signal(str)
+    consented = Signal(object)
 
     #: what the pane shows, for error titles ("No GDAP access to this customer's …")
     what = ""
@@ -45,6 +50,8 @@ class Pane(QWidget):
         self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message = MessagePanel()
         self._message.retry_requested.connect(self.reload)
+        self._message.action_requested.connect(self._act)
+        self._action = ""  # what the message's action button does (errors.CONSENT, "gdap")
         self._content = QWidget()
         self._stack.addWidget(self._loading)
         self._stack.addWidget(self._message)
@@ -81,9 +88,83 @@ class Pane(QWidget):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return True
 
-    def show_message(self, title: str, detail: str = "", retry: bool = False) -> None:
-        self._message.show_message(title, detail, retry)
+    def show_message(
+        self, title: str, detail: str = "", retry: bool = False, action: str = ""
+    ) -> None:
+        """`action`: errors.CONSENT offers "Allow in this customer"."""
+        self._action = action
+        label = self.tr("Allow in this customer") if action == CONSENT else ""
+        if action == GDAP_LINK:
+            label = self.tr("Open GDAP relationships")
+        self._message.show_message(title, detail, retry, label)
         self._stack.setCurrentWidget(self._message)
+
+    # -- consent (GDAP: the app must be allowed in each customer) ---------------------------------
+
+    def _act(self) -> None:
+        customer = self.customer
+        if customer is None:
+            return
+        if self._action == CONSENT:
+            self.ctx.worker.spawn(self.allow(customer))
+        elif self._action == GDAP_LINK:
+            link = self.ctx.backend.cloud.gdap_relationships_link(customer.tenant_id)
+            self.ctx.worker.spawn(self._open(link))
+
+    async def _open(self, url: str) -> None:
+        refused = await self.ctx.open_link(url)
+        if refused:
+            self.status_message.emit(refused)
+
+    async def allow(self, customer: Customer) -> None:
+        """Allow Partner Desk in `customer`, then load again (or say why it could not be)."""
+        from desktop import consent
+
+        self.show_message(
+            self.tr("Allowing Partner Desk in {0}…").format(customer.company_name),
+            self.tr(
+                "Asking Partner Center to consent the app in this customer, then waiting for "
+                "Microsoft to apply it (usually a few seconds)."
+            ),
+        )
+        try:
+            outcome = await self.ctx.worker.run(consent.allow, self.ctx.backend, customer)
+        except Exception as error:
+            log.info("consent in %s failed: %s", customer.tenant_id, error)
+            explained = explain(error, self.what)
+            if customer is self.customer:
+                self._show_consent_failed(explained.detail)
+            return
+        if customer is not self.customer:
+            return
+        if outcome.ok:
+            self.status_message.emit(
+                self.tr("Partner Desk is allowed in {0}.").format(customer.company_name)
+            )
+            self.consented.emit(customer)
+            self.reload()
+        elif outcome.result == consent.REFUSED:
+            link = self.ctx.backend.cloud.gdap_relationships_link(customer.tenant_id)
+            self.show_message(
+                self.tr("You cannot allow Partner Desk in this customer"),
+                self.tr(
+                    "Partner Center refused the consent: your GDAP roles in this customer "
+                    "cannot consent to apps. It takes Global Administrator, Privileged Role "
+                    "Administrator or Cloud Application Administrator, through a security group "
+                    "you belong to. Ask for such a role in the customer's GDAP relationship, or "
+                    "ask the customer's administrator to consent."
+                ),
+                action=GDAP_LINK if link else "",
+            )
+            self.settled.emit()
+        else:
+            self._show_consent_failed(outcome.reason)
+
+    def _show_consent_failed(self, reason: str) -> None:
+        self.show_message(
+            self.tr("Partner Desk could not be allowed in this customer"), reason, action=CONSENT
+        )
+        self.settled.emit()
 
     def show_content(self) -> None:
         self._stack.setCurrentWidget(self._content)
@@ -115,7 +196,7 @@ class Pane(QWidget):
             self.state = "error"
             self.error = error
             explained = explain(error, self.what)
-            self.show_message(explained.title, explained.detail, explained.retry)
+            self.show_message(explained.title, explained.detail, explained.retry, explained.action)
             self.settled.emit()
             return
         self.state = "ready"

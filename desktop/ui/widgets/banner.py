@@ -7,13 +7,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 
 class MessagePanel(QWidget):
-    """Centered title, detail and a Retry button.
+    """Centered title, detail, an optional action button and a Retry button.
 
     Signals:
         retry_requested(): the user pressed Retry.
+        action_requested(): the user pressed the action button (what it does is the owner's).
     """
 
     retry_requested = Signal()
+    action_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +37,10 @@ class MessagePanel(QWidget):
         self.retry = QPushButton(self.tr("Retry"))
         self.retry.setAccessibleName(self.tr("Retry loading"))
         self.retry.clicked.connect(self.retry_requested)
+        self.action = QPushButton()
+        self.action.setAutoDefault(True)
+        self.action.clicked.connect(self.action_requested)
+        self.action.hide()
         # A column of readable measure, centred: wrapped labels get their full height only
         # when the layout sets their width, not when an alignment shrinks them to a hint.
         column = QWidget()
@@ -44,7 +50,12 @@ class MessagePanel(QWidget):
         text.addWidget(self.title)
         text.addWidget(self.detail)
         text.addSpacing(self.fontMetrics().height() // 2)
-        text.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.action)
+        buttons.addWidget(self.retry)
+        buttons.addStretch(1)
+        text.addLayout(buttons)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(column, 8)
@@ -54,10 +65,17 @@ class MessagePanel(QWidget):
         layout.addLayout(row)
         layout.addStretch(2)
 
-    def show_message(self, title: str, detail: str = "", retry: bool = False) -> None:
+    def show_message(
+        self, title: str, detail: str = "", retry: bool = False, action: str = ""
+    ) -> None:
+        """`action`: the action button's text ("" hides it)."""
         self.title.setText(title)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
         self.retry.setVisible(retry)
+        self.action.setText(action)
+        self.action.setAccessibleName(action.replace("&", ""))
+        self.action.setVisible(bool(action))
+        self.action.setEnabled(True)
         self.setAccessibleName(title)
         self.setAccessibleDescription(detail)

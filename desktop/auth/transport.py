@@ -1,0 +1,144 @@
+"""TLS trust for one server: a CA pinned for the sandbox, the system's trust for the rest. No Qt.
+
+The sandbox serves Entra, Partner Center and Graph over TLS with a CA it makes at start (MSAL
+accepts only https authorities). Partner Desk trusts that CA for the sandbox's own address
+and nowhere else: a `PinnedAdapter` mounted for that origin only, so a call to Microsoft is
+never checked against it. Both the API calls (`desktop.api.http`) and MSAL's own HTTP client
+use it, so the custom-CA path that corporate proxies need runs in every test.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import ssl
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    import requests
+
+# MSAL calls without a timeout when handed an HTTP client; ours adds one (connect, read).
+MSAL_TIMEOUT_S = (6.0, 30.0)
+CA_FETCH_TIMEOUT_S = 5.0
+CA_MAX_BYTES = 64 * 1024
+
+
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def origin_of(url: str) -> str:
+    """`https://127.0.0.1:8400/x` → `https://127.0.0.1:8400/` (the prefix adapters mount on)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+def ca_context(ca_pem: bytes) -> ssl.SSLContext:
+    """A client context that trusts `ca_pem` and nothing else (hostname checked)."""
+    context = ssl.create_default_context(cadata=ca_pem.decode("ascii"))
+    context.check_hostname = True
+    context.verify_mode = ssl.CERT_REQUIRED
+    return context
+
+
+def pinned_adapter(ca_pem: bytes, pool_size: int = 10) -> Any:
+    """A `requests` adapter whose connections trust `ca_pem` only (mount it for one origin)."""
+    from requests.adapters import HTTPAdapter
+
+    class PinnedAdapter(HTTPAdapter):
+        def __init__(self) -> None:
+            self._context = ca_context(ca_pem)
+            super().__init__(pool_connections=2, pool_maxsize=pool_size, max_retries=0)
+
+        def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+            # requests uses the pool manager's own context instead of certifi's bundle when
+            # one is set (requests.adapters._urllib3_request_context).
+            kwargs["ssl_context"] = self._context
+            super().init_poolmanager(*args, **kwargs)
+
+    return PinnedAdapter()
+
+
+class _MsalHttp:
+    """MSAL's HTTP client: `requests` with a timeout, no environment lookups for loopback."""
+
+    def __init__(self, session: requests.Session) -> None:
+        self._session = session
+
+    def get(self, url: str, **kwargs: Any) -> Any:
+        kwargs.setdefault("timeout", MSAL_TIMEOUT_S)
+        return self._session.get(url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> Any:
+        kwargs.setdefault("timeout", MSAL_TIMEOUT_S)
+        return self._session.post(url, **kwargs)
+
+    def close(self) -> None:
+        self._session.close()
+
+
+def msal_http_client(authority_host: str, ca_pem: bytes | None) -> _MsalHttp:
+    """The HTTP client MSAL uses for `authority_host`: the sandbox's CA pinned to its origin.
+
+    Loopback never goes through a proxy (nothing behind one can reach this machine's loopback)
+    and never reads ~/.netrc; other hosts keep `requests`' handling of the environment.
+    """
+    import requests
+
+    session = requests.Session()
+    if is_loopback(urlsplit(authority_host).hostname):
+        session.trust_env = False
+    if ca_pem is not None:
+        session.mount(origin_of(authority_host), pinned_adapter(ca_pem))
+    return _MsalHttp(session)
+
+
+class CertificateError(Exception):
+    """The sandbox's CA could not be fetched, or what came back is no certificate."""
+
+
+def fetch_loopback_ca(url: str) -> bytes:
+    """The CA certificate a sandbox on loopback publishes at `/_sandbox/ca.pem`, to pin.
+
+    Only for loopback: whoever can answer on this machine's loopback could also read the app's
+    files, so trusting what the port says is no weaker than the plain endpoint the issue asks
+    for. The certificate is pinned for that origin only, and the connection that fetches it
+    carries nothing secret. Blocks: worker threads only.
+    """
+    parts = urlsplit(url)
+    host = parts.hostname
+    if parts.scheme != "https" or not is_loopback(host):
+        raise CertificateError(f"only a sandbox on this computer's loopback can be pinned: {url}")
+    assert host is not None
+    # Nothing to verify yet (this is how the certificate is learnt): the context checks no
+    # certificate, and the connection sends no token.
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    connection = http.client.HTTPSConnection(
+        host, parts.port or 443, context=context, timeout=CA_FETCH_TIMEOUT_S
+    )
+    try:
+        connection.request("GET", "/_sandbox/ca.pem", headers={"Accept": "application/x-pem-file"})
+        response = connection.getresponse()
+        body = response.read(CA_MAX_BYTES + 1)
+        status = response.status
+    except (OSError, http.client.HTTPException) as error:
+        raise CertificateError(f"could not fetch the sandbox's certificate: {error}") from None
+    finally:
+        connection.close()
+    if status != 200 or len(body) > CA_MAX_BYTES or b"BEGIN CERTIFICATE" not in body:
+        raise CertificateError(f"{url} published no CA certificate (HTTP {status})")
+    try:
+        ca_context(body)
+    except (ssl.SSLError, ValueError, UnicodeDecodeError) as error:
+        raise CertificateError(f"{url} published an unreadable certificate: {error}") from None
+    return body

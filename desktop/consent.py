@@ -1,0 +1,175 @@
+"""Allowing Partner Desk in customer tenants (GDAP application consent). No Qt; blocks.
+
+Under GDAP the partner's app must be consented in each customer tenant before any token for
+that tenant is issued (API.md sections 1, 2 "Application consents", 4). For one customer:
+
+1. ask for the customer's Graph token: if it comes, the app is already allowed (no write);
+2. otherwise, when Entra said "not consented" (AADSTS65001/700016), post the consent with the
+   partner user's Partner Center token: 201 created, 409 it existed, 403 the user's GDAP roles
+   in that customer cannot consent;
+3. then ask for the token again with back-off while Entra catches up ("seconds to minutes").
+
+The result is one of `RESULTS`, with a reason for anything but "allowed"/"already". The GUI and
+the `consent` command share this, and sweep it with `Backend.sweep`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from desktop.api.errors import CANCELLED, ApiError
+from desktop.auth import AuthError
+from desktop.auth.errors import NOT_CONSENTED
+from desktop.backend import Backend, Outcome, new_correlation_id
+from desktop.clouds import CUSTOMER_GRAPH_SCOPES
+from desktop.models.records import Customer
+
+log = logging.getLogger(__name__)
+
+ALLOWED, ALREADY, REFUSED, FAILED = "allowed", "already", "refused", "failed"
+RESULTS = (ALLOWED, ALREADY, REFUSED, FAILED)
+COLUMNS = ("tenantId", "companyName", "result", "reason")
+
+# Microsoft Graph's application id: the resource the customer grants our scopes on.
+GRAPH_APPLICATION_ID = "00000003-0000-0000-c000-000000000000"
+APP_DISPLAY_NAME = "Partner Desk"
+# Waits between token attempts after a consent was posted. Entra applies a new consent within
+# seconds to minutes (API.md section 2): about a minute in all, then the consent is reported
+# as made and still being applied rather than as failed.
+SETTLE_DELAYS_S = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+
+CONSENT_ROLES = (
+    "Global Administrator, Privileged Role Administrator or Cloud Application Administrator"
+)
+REFUSED_ROLES = (
+    "Your GDAP roles in this customer cannot consent to apps: it takes "
+    f"{CONSENT_ROLES}, through a security group you belong to. Ask for such a role in the "
+    "customer's GDAP relationship, or ask the customer's administrator to consent."
+)
+STILL_APPLYING = (
+    "Consented; Microsoft is still applying it. It usually takes effect within minutes."
+)
+
+
+@dataclass(frozen=True)
+class Consent:
+    """What allowing Partner Desk in one customer came to."""
+
+    tenant_id: str
+    company_name: str
+    result: str
+    reason: str = ""
+    # Why a refusal, for the UI's own words: "roles" (the GDAP roles there cannot consent) or
+    # "no_gdap" (no relationship covers the user at all).
+    why: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.result in (ALLOWED, ALREADY)
+
+    def row(self) -> dict[str, str]:
+        return {
+            "tenantId": self.tenant_id,
+            "companyName": self.company_name,
+            "result": self.result,
+            "reason": self.reason,
+        }
+
+
+def _token_problem(backend: Backend, tenant_id: str) -> AuthError | None:
+    """None when a Graph token for the customer comes; else why not (Entra's answer)."""
+    try:
+        backend.tokens.token(backend.cloud.graph_scope, tenant_id)
+    except AuthError as error:
+        return error
+    return None
+
+
+def allow(
+    backend: Backend,
+    customer: Customer,
+    cid: str | None = None,
+    cancel: threading.Event | None = None,
+    sleep: Callable[[float], bool] | None = None,
+) -> Consent:
+    """Allow Partner Desk in `customer` (idempotent). `sleep(seconds)` waits and returns True
+    when cancelled; by default it waits on `cancel`."""
+    cid = cid or new_correlation_id()
+    cancel = cancel or threading.Event()
+    wait = sleep or cancel.wait
+
+    def result(kind: str, reason: str = "", why: str = "") -> Consent:
+        return Consent(customer.tenant_id, customer.company_name, kind, reason, why)
+
+    problem = _token_problem(backend, customer.tenant_id)
+    if problem is None:
+        return result(ALREADY)
+    if problem.code == "no_gdap":
+        return result(REFUSED, f"{problem.message} {problem.next_step}", "no_gdap")
+    if problem.code != NOT_CONSENTED:
+        return result(FAILED, f"{problem.message} {problem.next_step}")
+    try:
+        created = backend.pc.add_application_consent(
+            customer.tenant_id,
+            backend.client_id,
+            APP_DISPLAY_NAME,
+            {GRAPH_APPLICATION_ID: CUSTOMER_GRAPH_SCOPES},
+            cid,
+        )
+    except ApiError as error:
+        if error.kind == CANCELLED:
+            raise
+        if error.status == 403:
+            return result(REFUSED, REFUSED_ROLES, "roles")
+        return result(FAILED, error.summary)
+    log.info("consent %s in %s", "posted" if created else "existed", customer.tenant_id)
+    for delay in SETTLE_DELAYS_S:
+        # A fresh MSAL application for the tenant: MSAL answers a request it saw refused in
+        # the last minute from memory (MsalProvider.forget_tenant).
+        backend.tokens.forget_tenant(customer.tenant_id)
+        problem = _token_problem(backend, customer.tenant_id)
+        if problem is None:
+            return result(ALLOWED if created else ALREADY)
+        if problem.code != NOT_CONSENTED:
+            return result(FAILED, f"{problem.message} {problem.next_step}")
+        if wait(delay):
+            raise ApiError("Cancelled.", kind=CANCELLED)
+    return result(ALLOWED, STILL_APPLYING)
+
+
+def allow_all(
+    backend: Backend,
+    customers: Iterable[Customer],
+    cancel: threading.Event | None = None,
+    concurrency: int | None = None,
+) -> Iterator[Outcome[Consent]]:
+    """`allow` for every customer as a sweep: outcomes as they complete; errors not caught by
+    `allow` (the network, Partner Center down) come as the outcome's error."""
+    return backend.sweep(
+        customers,
+        lambda customer, cid, stop: allow(backend, customer, cid, stop),
+        cancel=cancel,
+        concurrency=concurrency,
+    )
+
+
+def from_outcome(outcome: Outcome[Consent]) -> Consent:
+    """A sweep's outcome as a `Consent` row (an error becomes "failed" with its summary)."""
+    if outcome.value is not None:
+        return outcome.value
+    error = outcome.error
+    reason = error.summary if isinstance(error, ApiError) else str(error)
+    if isinstance(error, AuthError):
+        reason = f"{error.message} {error.next_step}"
+    return Consent(outcome.customer.tenant_id, outcome.customer.company_name, FAILED, reason)
+
+
+def tally(consents: Iterable[Consent]) -> dict[str, int]:
+    """How many customers came to each result, every result named (zeros included)."""
+    counts = dict.fromkeys(RESULTS, 0)
+    for consent in consents:
+        counts[consent.result] = counts.get(consent.result, 0) + 1
+    return counts
