@@ -29,11 +29,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import qasync
-from _harness import emit, sandbox_process, stats
+from _harness import emit, sandbox_process, signed_in, stats
 from gui_stall import LatenessProbe, summary
 from PySide6.QtWidgets import QApplication
 
-from desktop.backend import GUI_CONCURRENCY, Backend
+from desktop.backend import GUI_CONCURRENCY
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.worker import Worker
@@ -49,7 +49,7 @@ def peak_mb() -> float:
 
 async def measure(url: str, latency_s: float) -> dict[str, object]:
     worker = Worker()
-    backend = Backend.for_sandbox(url, concurrency=GUI_CONCURRENCY)  # as the window
+    backend = signed_in(url, GUI_CONCURRENCY)  # as the window
     window = MainWindow(AppContext(worker=worker, backend=backend, mode="external sandbox"))
     window.resize(1280, 800)
     window.show()

@@ -25,11 +25,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import qasync
-from _harness import emit, sandbox_process
+from _harness import emit, sandbox_process, signed_in
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.backend import GUI_CONCURRENCY, Backend
+from desktop.backend import GUI_CONCURRENCY
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.worker import Worker
@@ -74,7 +74,7 @@ def summary(samples: list[float], prefix: str) -> dict[str, float]:
 
 async def measure(url: str, selections: int, baseline_s: float) -> dict[str, object]:
     worker = Worker()
-    backend = Backend.for_sandbox(url, concurrency=GUI_CONCURRENCY)  # as the window
+    backend = signed_in(url, GUI_CONCURRENCY)  # as the window
     window = MainWindow(AppContext(worker=worker, backend=backend, mode="external sandbox"))
     window.resize(1280, 800)
     window.show()

@@ -4,6 +4,13 @@ Prints JSON lines: the concurrent run (wall time, the sandbox's request count, t
 ceil(requests / concurrency) x latency, their ratio) and, for comparison, one request at a time
 over the first 100 customers scaled to the full count. Target: ratio <= 1.5 at concurrency 32.
 
+Then the same export signing in as a partner does (issue 14): every customer needs its own
+token from the sandbox's Entra, at 100 ms a token request as at 100 ms an API call. Cold (a
+new token cache: the device code, then one refresh per tenant) and warm (the cache of the cold
+run: no token request at all). The ideal counts the token requests too:
+ceil((token requests + API requests) / concurrency) x latency. Targets: cold <= 1.3 x that
+ideal; warm: 0 token requests.
+
     uv run python bench/sweep.py                 # 1,000 customers, concurrency 32
     uv run python bench/sweep.py --concurrency 8,16,32,64   # to choose the default
     uv run python bench/sweep.py --quick         # CI: 200 customers
@@ -14,23 +21,25 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import emit, sandbox_process, stats
+from _harness import emit, sandbox_process, signed_in, stats
 
-from desktop.backend import Backend
 from desktop.export import collect
 
 TARGET_RATIO = 1.5
+TARGET_TOKEN_RATIO = 1.3
+TOKEN_LATENCY_MS = 100
 
 
 def timed_export(url: str, concurrency: int, limit: int | None = None) -> tuple[float, int, int]:
     """(seconds, requests the sandbox served, rows) for the health export, list included."""
     before = stats(url)["requests"]
-    backend = Backend.for_sandbox(url, concurrency=concurrency)
+    backend = signed_in(url, concurrency)
     started = time.perf_counter()
     customers = backend.customers().items
     if limit is not None:
@@ -87,8 +96,64 @@ def main() -> int:
                 "scaled_to": args.customers,
             }
         )
+    token_sweeps(args.customers, args.concurrency)
     # Figures, not a gate: a slow CI machine must not fail the build (see docs/PERFORMANCE.md).
     return 0
+
+
+def token_requests(url: str) -> int:
+    return sum(stats(url)["tokenRequests"].values())
+
+
+def token_sweeps(customers: int, concurrency_list: str) -> None:
+    """Cold and warm token caches, sign-in included, at 100 ms per token and per API call."""
+    concurrency = int(str(concurrency_list).split(",")[-1])
+    latency_ms = TOKEN_LATENCY_MS
+    latency = latency_ms / 1000
+    with (
+        sandbox_process(
+            "--customers",
+            str(customers),
+            "--latency-ms",
+            str(latency_ms),
+            "--token-latency-ms",
+            str(latency_ms),
+        ) as url,
+        tempfile.TemporaryDirectory(prefix="bench-tokens-") as folder,
+    ):
+        for run in ("cold", "warm"):
+            api_before, tokens_before = stats(url)["requests"], token_requests(url)
+            started = time.perf_counter()
+            backend = signed_in(url, concurrency, Path(folder))
+            listed = backend.customers().items
+            rows, failed = collect(backend, "health", listed, concurrency=concurrency)
+            wall = time.perf_counter() - started
+            backend.close()
+            api = stats(url)["requests"] - api_before
+            tokens = token_requests(url) - tokens_before
+            ideal = math.ceil((tokens + api) / concurrency) * latency
+            ratio = wall / ideal
+            passed = ratio <= TARGET_TOKEN_RATIO if run == "cold" else tokens == 0
+            emit(
+                {
+                    "bench": f"sweep_tokens_{run}",
+                    "customers": customers,
+                    "latency_ms": latency_ms,
+                    "token_latency_ms": latency_ms,
+                    "concurrency": concurrency,
+                    "wall_s": round(wall, 3),
+                    "api_requests": api,
+                    "token_requests": tokens,
+                    "failed": failed,
+                    "rows": len(rows),
+                    "ideal_s": round(ideal, 3),
+                    "ratio": round(ratio, 3),
+                    "target": (
+                        f"ratio <= {TARGET_TOKEN_RATIO}" if run == "cold" else "0 token requests"
+                    ),
+                    "pass": passed,
+                }
+            )
 
 
 if __name__ == "__main__":
