@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from desktop.auth.msal_provider import DeviceCode
 
 T = TypeVar("T")
+
+SHAREPOINT_DERIVED = "Address derived from the tenant name."
 
 # How often a sweep waiting on its calls looks at its cancel event.
 CANCEL_POLL_S = 0.05
@@ -251,8 +253,12 @@ class Backend:
         cid: str | None = None,
         include_microsoft: bool = False,
     ) -> list[PortalLink]:
-        """The cloud's portal links for a customer; the SharePoint one needs Graph sites/root.
+        """The cloud's portal links for a customer, with no call into the customer's tenant:
+        they must work where Partner Desk is not (yet) allowed, which is when they are needed.
 
+        The SharePoint admin center's name comes from the initial domain's first label, true
+        for almost every tenant: Graph's sites/root would need Sites.Read.All, which GDAP admin
+        roles do not give (API.md section 5), so the link is labelled as derived.
         With `include_microsoft`, Microsoft's own links (GDAP serviceManagementDetails, else
         Partner Center managedservices) are merged in where they add a service.
         """
@@ -260,11 +266,18 @@ class Backend:
         sharepoint: str | None = None
         sharepoint_error = ""
         if self.cloud.portal("sharepoint") is not None:
-            try:
-                sharepoint = self.graph.sharepoint_name(customer.tenant_id, cid)
-            except ApiError as error:
-                sharepoint_error = f"SharePoint address unknown: {error.summary}"
+            initial = customer.domain.lower()
+            if initial.endswith(".onmicrosoft.com") and initial.count(".") == 2:
+                sharepoint = initial.split(".", 1)[0]
+            else:
+                sharepoint_error = "SharePoint address unknown: no initial domain"
         links = portal_links(self.cloud, customer, detail, sharepoint, sharepoint_error)
+        links = [
+            replace(link, note=(link.note + " " + SHAREPOINT_DERIVED).strip())
+            if link.portal_id == "sharepoint" and link.url
+            else link
+            for link in links
+        ]
         if not include_microsoft:
             return links
         management = []

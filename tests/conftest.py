@@ -30,20 +30,23 @@ def _isolated_dirs(
 
 @pytest.fixture(scope="session")
 def sandbox() -> Iterator[Sandbox]:
-    """A shared, fault-free sandbox. Tests that inject faults use `fresh_sandbox`."""
-    with Sandbox(customers=60, seed=7) as sb:
+    """A shared, fault-free sandbox with Partner Desk consented in every customer that has
+    GDAP. Tests that inject faults use `fresh_sandbox`; consent is tested on sandboxes of
+    their own (`consented="some"`)."""
+    with Sandbox(customers=60, seed=7, consented="all") as sb:
         yield sb
 
 
 @pytest.fixture
 def fresh_sandbox() -> Iterator[Sandbox]:
-    with Sandbox(customers=12, seed=11) as sb:
+    with Sandbox(customers=12, seed=11, consented="all") as sb:
         yield sb
 
 
 @pytest.fixture
 def backend(sandbox: Sandbox) -> Iterator[Backend]:
-    b = Backend.for_sandbox(sandbox.url, concurrency=8)
+    """Signed in to the sandbox's Entra with MSAL (the device code it approves at once)."""
+    b = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=8)
     yield b
     b.close()
 

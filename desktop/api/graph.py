@@ -1,4 +1,4 @@
-"""Microsoft Graph client: service communications, GDAP and sites/root (API.md section 3). No Qt.
+"""Microsoft Graph client: service communications and GDAP (API.md section 3). No Qt.
 
 Service-health calls carry a token for the *customer* tenant; GDAP calls the partner's own.
 Collections page by `@odata.nextLink`, an absolute URL, until it is absent.
@@ -209,26 +209,6 @@ class GraphClient:
         if not isinstance(body, Mapping):
             raise ApiError("Graph sent no issue.", kind=MALFORMED)
         return HealthIssue.from_json(body)
-
-    # -- sites ----------------------------------------------------------------------------------
-
-    def sharepoint_name(self, tenant: str, cid: str) -> str:
-        """The `{name}` of `{name}-admin.sharepoint.com`: first label of sites/root's host."""
-        body = self._get(
-            f"{self.root}/v1.0/sites/root", tenant, cid, {"$select": "id,siteCollection,webUrl"}
-        )
-        if not isinstance(body, Mapping):
-            raise ApiError("Graph sent no root site.", kind=MALFORMED)
-        site_id = field_of(body, "id")
-        host = site_id.split(",", 1)[0] if isinstance(site_id, str) else ""
-        if not host:
-            collection = field_of(body, "siteCollection")
-            if isinstance(collection, Mapping):
-                host = str(field_of(collection, "hostname") or "")
-        name = host.split(".", 1)[0].lower()
-        if not host.lower().endswith(".sharepoint.com") or not name:
-            raise ApiError("The root site is not on sharepoint.com.", kind=MALFORMED)
-        return name
 
     # -- GDAP (partner token) --------------------------------------------------------------------
 

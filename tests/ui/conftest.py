@@ -43,7 +43,7 @@ def launcher() -> Launcher:
 @pytest.fixture
 def ctx(qloop, sandbox: Sandbox, launcher: Launcher) -> Iterator[AppContext]:
     worker = Worker()
-    backend = Backend.for_sandbox(sandbox.url, concurrency=8)
+    backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=8)
     yield AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
     worker.shutdown(wait=True)
     backend.close()

@@ -1,0 +1,157 @@
+"""Allowing Partner Desk in customers from the window: a pane's button and the bulk dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.backend import Backend
+from desktop.sandbox import Sandbox
+from desktop.ui.consent_dialog import ConsentDialog
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+from desktop.worker import Worker
+from tests.ui.conftest import Launcher
+
+
+@pytest.fixture
+def some() -> Iterator[Sandbox]:
+    with Sandbox(customers=24, seed=7, consented="some") as sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def some_window(qtbot, qloop, some: Sandbox, launcher: Launcher) -> Iterator[MainWindow]:
+    worker = Worker()
+    backend = Backend.for_sandbox(some.url, ca_pem=some.ca_pem, concurrency=8)
+    ctx = AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.customers_loaded, timeout=20000):
+        worker.spawn(win.load_customers())
+    yield win
+    win.cancel_sweep()
+    win.close()
+    worker.shutdown(wait=True)
+    backend.close()
+
+
+def row_of(window: MainWindow, tenant_id: str) -> int:
+    model = window.customers.model
+    for row in range(model.rowCount()):
+        if model.record(row).tenant_id == tenant_id:
+            return row
+    raise AssertionError(f"{tenant_id} is not listed")
+
+
+def pick(some: Sandbox, state: str, can_consent: bool) -> str:
+    return next(
+        c.tenant_id
+        for c in some.data.customers
+        if some.consent_state(c.tenant_id) == state and some.can_consent(c.tenant_id) == can_consent
+    )
+
+
+def test_a_customer_awaiting_consent_is_allowed_from_its_tab(
+    qtbot, some: Sandbox, some_window: MainWindow
+) -> None:
+    tenant = pick(some, "no_grant", True)
+    some_window.select_customer_row(row_of(some_window, tenant))
+    pane = some_window.health
+    qtbot.waitUntil(lambda: pane.state == "error", timeout=20000)
+    panel = pane._message
+    assert panel.title.text() == "Partner Desk is not yet allowed in this customer"
+    assert "Cloud Application Administrator" in panel.detail.text()
+    assert panel.action.isVisibleTo(pane)
+    assert panel.action.text() == "Allow in this customer"
+    assert not panel.retry.isVisibleTo(pane)
+    # Every tab that needs the customer's tenant says the same.
+    assert some_window.incidents.state == "error"
+    qtbot.mouseClick(panel.action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.state == "ready", timeout=30000)
+    assert pane.model.rowCount() > 0
+    qtbot.waitUntil(lambda: some_window.incidents.state == "ready", timeout=30000)
+    assert some.consent_state(tenant) == "consented"
+
+
+def test_a_refused_consent_names_the_roles_and_links_the_relationship(
+    qtbot, some: Sandbox, some_window: MainWindow, launcher: Launcher
+) -> None:
+    tenant = pick(some, "no_grant", False)
+    some_window.select_customer_row(row_of(some_window, tenant))
+    pane = some_window.health
+    qtbot.waitUntil(lambda: pane.state == "error", timeout=20000)
+    panel = pane._message
+    qtbot.mouseClick(panel.action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: panel.title.text() == "You cannot allow Partner Desk in this customer",
+        timeout=30000,
+    )
+    assert "Privileged Role Administrator" in panel.detail.text()
+    assert panel.action.text() == "Open GDAP relationships"
+    qtbot.mouseClick(panel.action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(launcher.opened), timeout=10000)
+    assert launcher.opened == [
+        f"https://partner.microsoft.com/dashboard/commerce2/customers/{tenant}/adminrelationships"
+    ]
+
+
+def test_the_list_says_not_allowed(qtbot, some: Sandbox, some_window: MainWindow) -> None:
+    tenant = pick(some, "no_service_principal", True)
+    some_window.health_column.start()
+    qtbot.waitUntil(lambda: not some_window.health_column.running, timeout=30000)
+    summary = some_window.customers.model.health(tenant)
+    assert summary is not None
+    assert summary.error_kind == "not_consented"
+
+
+def test_bulk_consent_runs_stops_and_sums_up(
+    qtbot, some: Sandbox, some_window: MainWindow
+) -> None:
+    customers = some_window.customers.model.all_records()
+    dialog = ConsentDialog(some_window.ctx, customers, some_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.summary.text() == "Not started."
+    with qtbot.waitSignal(dialog.finished_run, timeout=60000) as finished:
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+        assert dialog.running
+    allowed = finished.args[0]
+    assert allowed > 0
+    assert not dialog.running
+    assert dialog.table.rowCount() == len(customers)
+    assert dialog.progress.value() == len(customers)
+    text = dialog.summary.text()
+    assert text.startswith(f"Done, {len(customers)} customers:")
+    assert f"{allowed} allowed" in text
+    results = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    assert results <= {"Allowed", "Already allowed", "Refused"}
+    assert "Refused" in results
+    # Again: nothing left to allow; Esc closes once nothing runs.
+    with qtbot.waitSignal(dialog.finished_run, timeout=60000) as again:
+        dialog.start()
+    assert again.args[0] == 0
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_esc_stops_a_bulk_consent(qtbot, some: Sandbox, some_window: MainWindow) -> None:
+    some.set_fault_rate(0.0)
+    dialog = ConsentDialog(some_window.ctx, some_window.customers.model.all_records(), some_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.finished_run, timeout=60000):
+        dialog.start()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible()  # the first Esc stops, it does not close
+    assert not dialog.running
+    assert dialog.start_button.isEnabled()
+
+
+def test_the_account_menu_offers_it(some_window: MainWindow) -> None:
+    texts = [a.text() for a in some_window.account.menu.actions()]
+    assert "Allow Partner Desk in all customers…" in texts
+
