@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 
 from desktop.sandbox import catalog, incidents, names, responses, tickets
+from desktop.sandbox.consent import ConsentBook
 from desktop.sandbox.customers import PARTNER, Customer, guid, sort_key
 from desktop.sandbox.customers import generate as generate_customers
 from desktop.sandbox.incidents import Issue
@@ -33,7 +34,10 @@ class Dataset:
         seed: int = 7,
         now: datetime | None = None,
         company_names: Mapping[int, str] | None = None,
+        consented: str = "some",
     ) -> None:
+        """`consented`: "all", "none" or "some" of the GDAP customers have the app consented
+        (consent.py says who, deterministically from the seed)."""
         self.seed = seed
         self._real_time = now is None
         self.now = default_now() if now is None else utc(now)
@@ -43,6 +47,8 @@ class Dataset:
         self.by_index = generate_customers(customers, seed, company_names)
         self.customers: list[Customer] = sorted(self.by_index, key=sort_key)
         self._by_tid = {c.tenant_id: c for c in self.customers}
+        self._by_domain = {c.domain: c for c in self.customers}
+        self.consents = ConsentBook(self.customers, seed, consented)
         self.pool: list[Issue] = incidents.build_pool(seed, self.now)
         self._pool_by_id = {i.id: i for i in self.pool}
         self.hostile_issue_id = self.pool[0].id
@@ -70,6 +76,13 @@ class Dataset:
         """A customer, or the partner itself (it is a tenant too)."""
         tenant_id = tenant_id.lower()
         return PARTNER if tenant_id == self.partner_tenant_id else self._by_tid.get(tenant_id)
+
+    def tenant_by_name(self, name: str) -> Customer | None:
+        """A tenant by id or by its onmicrosoft domain, as Entra's authority paths accept."""
+        name = name.lower()
+        if name == self.partner.domain:
+            return self.partner
+        return self.tenant(name) or self._by_domain.get(name)
 
     def graph_allowed(self, tenant_id: str) -> bool:
         tenant = self.tenant(tenant_id)
@@ -352,6 +365,9 @@ class Dataset:
         def relationship(status: str, activated: datetime | None) -> dict[str, object]:
             created = (activated or self.now) - timedelta(days=rng.randint(1, 14))
             roles = rng.sample(catalog.ROLES, rng.randint(2, len(catalog.ROLES)))
+            if status == "active" and self.consents.can_consent(c.tenant_id):
+                # A role that can consent (its own stream: the other draws stay as they were).
+                roles.append(self._rng(c, "consent-role").choice(catalog.CONSENT_ROLES))
             end = activated + timedelta(days=730) if activated else None
             modified = max(created, min(self.now, end or self.now) - timedelta(days=1))
             return {
@@ -407,6 +423,10 @@ class Dataset:
 
     def no_gdap_customers(self) -> list[Customer]:
         return [c for c in self.customers if not c.has_gdap]
+
+    def customers_in_consent_state(self, state: str) -> list[Customer]:
+        """Customers (list order) whose consent state is one of consent.STATES."""
+        return [c for c in self.customers if self.consents.state(c.tenant_id) == state]
 
     def customers_with_status(self, status: str) -> list[Customer]:
         """Customers with at least one service in this overall status."""
