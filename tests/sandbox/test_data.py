@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import requests
-
 from desktop.sandbox import Sandbox, decode_token, mint_token
 from desktop.sandbox.data import Dataset
 from desktop.sandbox.tokens import Signer, verify_jwt

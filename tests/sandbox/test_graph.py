@@ -195,7 +195,11 @@ def test_no_gdap_tenant_is_forbidden(sb: Sandbox, http: requests.Session, path: 
 
 def test_graph_auth_failures(sb: Sandbox, http: requests.Session) -> None:
     tid = gdap_tenants(sb)[0]
-    for headers in ({}, pc(sb, tid), {"Authorization": f"Bearer {mint(sb, tid, 'x', expires_in=-1)}"}):
+    for headers in (
+        {},
+        pc(sb, tid),
+        {"Authorization": f"Bearer {mint(sb, tid, 'x', expires_in=-1)}"},
+    ):
         resp = http.get(sb.url + HEALTH, headers=headers)
         assert resp.status_code == 401
         assert resp.json()["error"]["code"] == "InvalidAuthenticationToken"
@@ -211,7 +215,9 @@ def test_unknown_graph_route_is_404(sb: Sandbox, http: requests.Session) -> None
 def test_site_root(sb: Sandbox, http: requests.Session) -> None:
     renamed = 0
     for customer in [c for c in sb.data.customers if c.has_gdap]:
-        body = http.get(sb.url + "/graph/v1.0/sites/root", headers=graph(sb, customer.tenant_id)).json()
+        body = http.get(
+            sb.url + "/graph/v1.0/sites/root", headers=graph(sb, customer.tenant_id)
+        ).json()
         host = body["siteCollection"]["hostname"]
         assert body["id"].startswith(host + ",")
         assert body["id"].count(",") == 2
