@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 
-from desktop.sandbox import catalog, incidents, names, responses, tickets
+from desktop.sandbox import catalog, gdap, incidents, names, responses, tickets
 from desktop.sandbox.consent import ConsentBook
 from desktop.sandbox.customers import PARTNER, Customer, guid, sort_key
 from desktop.sandbox.customers import generate as generate_customers
@@ -20,7 +20,6 @@ from desktop.sandbox.incidents import Issue
 from desktop.sandbox.timefmt import iso_ms, iso_z, utc
 
 GRAPH_CONTEXT = "https://graph.microsoft.com/v1.0/$metadata#"
-GDAP_ENDING_SOON_SHARE = 0.1
 
 
 def default_now() -> datetime:
@@ -354,51 +353,19 @@ class Dataset:
         customer = self.customer(tenant_id)
         if customer is None:
             return []
-        value = self._cached("gdap", customer, lambda: self._make_gdap(customer))
+        value = self._cached(
+            "gdap",
+            customer,
+            lambda: gdap.relationships(
+                customer,
+                self._rng(customer, "gdap"),
+                self._rng(customer, "consent-role"),
+                self.now,
+                self.consents.can_consent(customer.tenant_id),
+            ),
+        )
         assert isinstance(value, list)
         return value
-
-    def _make_gdap(self, c: Customer) -> list[dict[str, object]]:
-        rng = self._rng(c, "gdap")
-        out: list[dict[str, object]] = []
-
-        def relationship(status: str, activated: datetime | None) -> dict[str, object]:
-            created = (activated or self.now) - timedelta(days=rng.randint(1, 14))
-            roles = rng.sample(catalog.ROLES, rng.randint(2, len(catalog.ROLES)))
-            if status == "active" and self.consents.can_consent(c.tenant_id):
-                # A role that can consent (its own stream: the other draws stay as they were).
-                roles.append(self._rng(c, "consent-role").choice(catalog.CONSENT_ROLES))
-            end = activated + timedelta(days=730) if activated else None
-            modified = max(created, min(self.now, end or self.now) - timedelta(days=1))
-            return {
-                "id": f"{guid(rng)}-{c.tenant_id}",
-                "displayName": f"NBC_{c.slug}_{created:%Y%m%d}"[:50],
-                "duration": "P730D",
-                "status": status,
-                "autoExtendDuration": "P180D" if rng.random() < 0.6 else "PT0S",
-                "createdDateTime": iso_ms(created),
-                "lastModifiedDateTime": iso_ms(modified),
-                "activatedDateTime": iso_ms(activated) if activated else None,
-                "endDateTime": iso_ms(end) if end else None,
-                "customer": {"tenantId": c.tenant_id, "displayName": c.company_name},
-                "accessDetails": {"unifiedRoles": [{"roleDefinitionId": r[0]} for r in roles]},
-            }
-
-        if rng.random() < 0.2:  # an older relationship that ran out
-            out.append(relationship("expired", self.now - timedelta(days=rng.randint(740, 900))))
-        if c.has_gdap:
-            if rng.random() < GDAP_ENDING_SOON_SHARE:
-                age = 730 - rng.randint(1, 29)
-            else:
-                age = rng.randint(10, 700)
-            out.append(relationship("active", self.now - timedelta(days=age, hours=rng.random())))
-        else:
-            kind = rng.choices(("none", "terminated", "approvalPending"), weights=(5, 3, 2))[0]
-            if kind == "terminated":
-                out.append(relationship(kind, self.now - timedelta(days=rng.randint(30, 600))))
-            elif kind == "approvalPending":
-                out.append(relationship(kind, None))
-        return out
 
     def delegated_admin_relationships(self) -> list[dict[str, object]]:
         """Every customer's GDAP relationships, in customer list order."""
