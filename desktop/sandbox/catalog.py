@@ -191,7 +191,7 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("fe930be7-5e62-47db-91af-98c3a49a38b1", "User Administrator"),
 )
 # The roles that let the partner consent to an application in a customer through GDAP (API.md
-# section 1; learn.microsoft.com/partner-center/customers/gdap-and-secure-application-model).
+# section 1; https://learn.microsoft.com/partner-center/customers/gdap-least-privileged-roles-by-task).
 # A customer's active relationship holds one of them exactly when the sandbox lets it consent.
 CONSENT_ROLES: tuple[tuple[str, str], ...] = (
     ("62e90394-69f5-4237-9190-012177145e10", "Global Administrator"),

@@ -270,6 +270,9 @@ class Entra:
     # -- token endpoint ---------------------------------------------------------------------------
 
     def _token(self, call: Call, form: dict[str, str], realm: Customer) -> r.Response:
+        """The token endpoint: device_code (v2-oauth2-device-code#authenticating-the-user),
+        authorization_code (v2-oauth2-auth-code-flow#redeem-a-code-for-an-access-token) and
+        refresh_token grants, all under https://learn.microsoft.com/entra/identity-platform/."""
         client_id = form.get("client_id", "")
         refused = self._client(client_id, realm)
         if refused is not None:
@@ -317,6 +320,10 @@ class Entra:
         return self._json(200, body)
 
     def _refresh_grant(self, form: dict[str, str]) -> tuple[str, str] | w.EntraError:
+        """https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow
+        #refresh-the-access-token. Entra's refresh tokens are good at any tenant the user can
+        reach: at a customer authority that is how a GDAP partner gets that customer's Graph
+        token (identity.py applies the GDAP and consent rules)."""
         token = form.get("refresh_token", "")
         if not token:
             return w.missing_parameter("refresh_token")

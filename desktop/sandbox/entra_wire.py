@@ -1,10 +1,13 @@
 """Entra ID's wire shapes: its error bodies and how it reads the `scope` parameter.
 
-Error body: learn.microsoft.com/entra/identity-platform/reference-error-codes ("Handling error
-codes in your application") and v2-oauth2-auth-code-flow#error-response-1: `error`,
+Error body: https://learn.microsoft.com/entra/identity-platform/reference-error-codes ("Handling
+error codes in your application") and the error responses of
+https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow: `error`,
 `error_description` ("AADSTSnnnn: text" then trace, correlation and timestamp lines),
-`error_codes`, `timestamp`, `trace_id`, `correlation_id`, `error_uri`, and `suberror` for some
-(consent_required with 65001: learn.microsoft.com/entra/msal/python/advanced/...).
+`error_codes`, `timestamp`, `trace_id`, `correlation_id`, `error_uri`, and `suberror` where
+Entra sends one (consent_required with 65001; MSAL copies it into `classification`:
+https://learn.microsoft.com/entra/msal/python/advanced/msal-error-handling-python).
+The AADSTS numbers and texts are those of the error reference above.
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ from desktop.sandbox.tokens import verify_jwt
 ROUTES: list[Route] = partner_center.ROUTES + consent_api.ROUTES + graph.ROUTES
 _MALFORMED_FALLBACK = r.dumps({"id": "0", "status": "accepted", "items": [{"id": "0"}]})
 PEM = "application/x-pem-file"
-# Graph's answer when the token lacks the route's permission (learn.microsoft.com/graph/
-# errors and resolve-auth-errors#403-forbidden): 403 with Graph's error body.
+# Graph's answer when the token lacks the route's permission: 403 with Graph's error body
+# (https://learn.microsoft.com/graph/errors, https://learn.microsoft.com/graph/resolve-auth-errors).
 INSUFFICIENT = (
     "Either the signed-in user does not have sufficient privileges, or you need to consent to "
     "one of the permissions on this API."
