@@ -40,27 +40,6 @@ DEVICE_POLL_INTERVAL_S = 5
 _ENTRA_SEGMENTS = ("v2.0", "oauth2", "discovery")
 _LOOPBACK = ("localhost", "127.0.0.1", "::1")
 _ANY_TENANT = ("organizations", "common")
-CLAIMS_SUPPORTED = [
-    "sub",
-    "iss",
-    "cloud_instance_name",
-    "cloud_instance_host_name",
-    "cloud_graph_host_name",
-    "msgraph_host",
-    "aud",
-    "exp",
-    "iat",
-    "auth_time",
-    "acr",
-    "nonce",
-    "preferred_username",
-    "name",
-    "tid",
-    "ver",
-    "at_hash",
-    "c_hash",
-    "email",
-]
 _NO_STORE = [("Cache-Control", "no-store, no-cache"), ("Pragma", "no-cache")]
 
 
@@ -167,41 +146,8 @@ class Entra:
         assert realm is not None
         any_tenant = segment.lower() in _ANY_TENANT
         path = segment.lower() if any_tenant else realm.tenant_id
-        base = f"{call.base_url}/{path}"
         issuer_tid = "{tenantid}" if any_tenant else realm.tenant_id
-        return self._json(
-            200,
-            {
-                "token_endpoint": f"{base}/oauth2/v2.0/token",
-                "token_endpoint_auth_methods_supported": [
-                    "client_secret_post",
-                    "private_key_jwt",
-                    "client_secret_basic",
-                ],
-                "jwks_uri": f"{base}/discovery/v2.0/keys",
-                "response_modes_supported": ["query", "fragment", "form_post"],
-                "subject_types_supported": ["pairwise"],
-                # Entra signs RS256; the sandbox HS256 with its own key (tokens.py says why).
-                "id_token_signing_alg_values_supported": ["HS256"],
-                "response_types_supported": ["code", "id_token", "code id_token", "id_token token"],
-                "scopes_supported": ["openid", "profile", "email", "offline_access"],
-                "issuer": f"{call.base_url}/{issuer_tid}/v2.0",
-                "request_uri_parameter_supported": False,
-                "userinfo_endpoint": "https://graph.microsoft.com/oidc/userinfo",
-                "authorization_endpoint": f"{base}/oauth2/v2.0/authorize",
-                "device_authorization_endpoint": f"{base}/oauth2/v2.0/devicecode",
-                "http_logout_supported": True,
-                "frontchannel_logout_supported": True,
-                "end_session_endpoint": f"{base}/oauth2/v2.0/logout",
-                "claims_supported": CLAIMS_SUPPORTED,
-                "kerberos_endpoint": f"{base}/kerberos",
-                "tenant_region_scope": "EU",
-                "cloud_instance_name": "microsoftonline.com",
-                "cloud_graph_host_name": "graph.windows.net",
-                "msgraph_host": "graph.microsoft.com",
-                "rbac_url": "https://pas.windows.net",
-            },
-        )
+        return self._json(200, w.discovery_document(call.base_url, path, issuer_tid))
 
     def _instance_discovery(self, call: Call) -> r.Response:
         """What MSAL asks when instance_discovery is on: which hosts are one cloud."""

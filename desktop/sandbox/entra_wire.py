@@ -194,3 +194,48 @@ def parse_scope(text: str) -> Ask | EntraError:
         return invalid_scope(text, " The .default scope can't be combined with other scopes.")
     resource = resources.pop() if resources else GRAPH_GLOBAL_RESOURCE
     return Ask(resource, tuple(permissions) or (DEFAULT,), oidc)
+
+
+# fmt: off
+CLAIMS_SUPPORTED = [
+    "sub", "iss", "cloud_instance_name", "cloud_instance_host_name", "cloud_graph_host_name",
+    "msgraph_host", "aud", "exp", "iat", "auth_time", "acr", "nonce", "preferred_username",
+    "name", "tid", "ver", "at_hash", "c_hash", "email",
+]
+# fmt: on
+
+
+def discovery_document(base_url: str, tenant_path: str, issuer_tenant: str) -> dict[str, object]:
+    """Entra's OpenID configuration, field for field (https://learn.microsoft.com/entra/
+    identity-platform/v2-protocols-oidc#sample-response), for the sandbox at `base_url`."""
+    base = f"{base_url}/{tenant_path}"
+    return {
+        "token_endpoint": f"{base}/oauth2/v2.0/token",
+        "token_endpoint_auth_methods_supported": [
+            "client_secret_post",
+            "private_key_jwt",
+            "client_secret_basic",
+        ],
+        "jwks_uri": f"{base}/discovery/v2.0/keys",
+        "response_modes_supported": ["query", "fragment", "form_post"],
+        "subject_types_supported": ["pairwise"],
+        # Entra signs RS256; the sandbox HS256 with its own key (tokens.py says why).
+        "id_token_signing_alg_values_supported": ["HS256"],
+        "response_types_supported": ["code", "id_token", "code id_token", "id_token token"],
+        "scopes_supported": ["openid", "profile", "email", "offline_access"],
+        "issuer": f"{base_url}/{issuer_tenant}/v2.0",
+        "request_uri_parameter_supported": False,
+        "userinfo_endpoint": "https://graph.microsoft.com/oidc/userinfo",
+        "authorization_endpoint": f"{base}/oauth2/v2.0/authorize",
+        "device_authorization_endpoint": f"{base}/oauth2/v2.0/devicecode",
+        "http_logout_supported": True,
+        "frontchannel_logout_supported": True,
+        "end_session_endpoint": f"{base}/oauth2/v2.0/logout",
+        "claims_supported": CLAIMS_SUPPORTED,
+        "kerberos_endpoint": f"{base}/kerberos",
+        "tenant_region_scope": "EU",
+        "cloud_instance_name": "microsoftonline.com",
+        "cloud_graph_host_name": "graph.windows.net",
+        "msgraph_host": "graph.microsoft.com",
+        "rbac_url": "https://pas.windows.net",
+    }

@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable
 from urllib.parse import unquote
 
-from desktop.clouds import GRAPH_GLOBAL_RESOURCE, PARTNER_CENTER_RESOURCE
+from desktop.clouds import GRAPH_GLOBAL_RESOURCE, PARTNER_CENTER_RESOURCE, SANDBOX_CLIENT_ID
 from desktop.sandbox import consent_api, graph, partner_center
 from desktop.sandbox import responses as r
 from desktop.sandbox.faults import Faults, Injection, Throttle
@@ -69,6 +69,7 @@ class App:
                     "seed": data.seed,
                     "now": data.now.isoformat(),
                     "tls": self.ca_pem is not None,
+                    "clientId": SANDBOX_CLIENT_ID,
                 },
             ),
             # The CA to pin, for a client on loopback that did not start the sandbox itself.
