@@ -127,11 +127,11 @@ class ConsentBook:
 
     def granted(self, tenant_id: str) -> tuple[str, ...] | None:
         """The Graph scopes in effect there, or None where tokens are refused."""
+        if self.state(tenant_id) != CONSENTED:
+            return None
         with self._lock:
             tenant = self._get(tenant_id)
-        if tenant is None or self.state(tenant_id) != CONSENTED:
-            return None
-        return tenant.scopes
+            return None if tenant is None else tenant.scopes
 
     def tenants_in(self, state: str) -> list[str]:
         return [tid for tid in self._tenants if self.state(tid) == state]
