@@ -1,7 +1,8 @@
 """`python -m desktop.sandbox`: run the sandbox alone (benchmarks, fault tests, demos).
 
-Prints exactly one line, `sandbox listening on http://HOST:PORT`, then serves until SIGINT or
-SIGTERM. Bench scripts parse the URL from that line.
+Prints exactly one line, `sandbox listening on https://HOST:PORT` (http with --no-tls), then
+serves until SIGINT or SIGTERM. Bench scripts parse the URL from that line; `--ca-out FILE`
+writes the CA to trust before that line is printed (or fetch GET /_sandbox/ca.pem).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import signal
 import sys
 import threading
+from pathlib import Path
 from types import FrameType
 
 from desktop.sandbox import Sandbox
@@ -38,6 +40,27 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="service request create and support topics answer 410 (decommissioned)",
     )
+    p.add_argument("--no-tls", action="store_true", help="serve plain HTTP (no CA)")
+    p.add_argument("--ca-out", type=Path, metavar="FILE", help="write the CA certificate (PEM)")
+    p.add_argument(
+        "--auto-approve",
+        action="store_true",
+        help="approve every device code and sign-in at once (no /devicelogin step)",
+    )
+    p.add_argument("--token-latency-ms", type=float, default=0.0, help="delay of Entra calls")
+    p.add_argument("--token-lifetime-s", type=int, default=3600)
+    p.add_argument(
+        "--consented",
+        choices=("all", "none", "some"),
+        default="some",
+        help="which GDAP customers have the app consented (default: some)",
+    )
+    p.add_argument(
+        "--consent-delay-s",
+        type=float,
+        default=0.0,
+        help="seconds before a new application consent lets tokens through",
+    )
     return p
 
 
@@ -63,7 +86,17 @@ def main(argv: list[str] | None = None) -> int:
             throttle_window_s=args.throttle_window_s,
             drop_after_commit=args.drop_after_commit,
             retired_create=args.retired_create,
+            tls=not args.no_tls,
+            auto_approve=args.auto_approve,
+            token_latency_ms=args.token_latency_ms,
+            token_lifetime_s=args.token_lifetime_s,
+            consented=args.consented,
+            consent_delay_s=args.consent_delay_s,
         ).start()
+        if args.ca_out is not None:
+            if not sandbox.tls:
+                raise ValueError("--ca-out needs TLS: drop --no-tls")
+            args.ca_out.write_bytes(sandbox.ca_pem)
     except (ValueError, OSError) as exc:
         print(f"sandbox: {exc}", file=sys.stderr)
         return 2

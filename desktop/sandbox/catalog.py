@@ -190,6 +190,30 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("29232cdf-9323-42fd-ade2-1d097af3e4de", "Exchange Administrator"),
     ("fe930be7-5e62-47db-91af-98c3a49a38b1", "User Administrator"),
 )
+# The roles that let the partner consent to an application in a customer through GDAP (API.md
+# section 1; https://learn.microsoft.com/partner-center/customers/gdap-least-privileged-roles-by-task).
+# A customer's active relationship holds one of them exactly when the sandbox lets it consent.
+CONSENT_ROLES: tuple[tuple[str, str], ...] = (
+    ("62e90394-69f5-4237-9190-012177145e10", "Global Administrator"),
+    ("e8611ab8-c189-46e8-94e1-60213ab1f814", "Privileged Role Administrator"),
+    ("158c047a-c907-4556-b7ef-446551a6b5f7", "Cloud Application Administrator"),
+)
+
+# Microsoft Graph's application id, as consents and service principals name it.
+GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000"
+APP_DISPLAY_NAME = "Partner Desk"
+# The delegated permissions the sandbox's app registration holds in the partner's own tenant.
+PARTNER_GRAPH_SCOPES: tuple[str, ...] = (
+    "ServiceHealth.Read.All",
+    "DelegatedAdminRelationship.Read.All",
+)
+PARTNER_CENTER_SCOPES: tuple[str, ...] = ("user_impersonation",)
+# Every delegated Graph permission a sandbox route asks for (a test token may carry them all).
+GRAPH_ROUTE_SCOPES: tuple[str, ...] = (
+    "ServiceHealth.Read.All",
+    "DelegatedAdminRelationship.Read.All",
+    "Sites.Read.All",
+)
 
 
 def managed_services(tid: str, domain: str) -> list[dict[str, object]]:

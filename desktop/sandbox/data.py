@@ -12,14 +12,14 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 
-from desktop.sandbox import catalog, incidents, names, responses, tickets
+from desktop.sandbox import catalog, gdap, incidents, names, responses, tickets
+from desktop.sandbox.consent import ConsentBook
 from desktop.sandbox.customers import PARTNER, Customer, guid, sort_key
 from desktop.sandbox.customers import generate as generate_customers
 from desktop.sandbox.incidents import Issue
 from desktop.sandbox.timefmt import iso_ms, iso_z, utc
 
 GRAPH_CONTEXT = "https://graph.microsoft.com/v1.0/$metadata#"
-GDAP_ENDING_SOON_SHARE = 0.1
 
 
 def default_now() -> datetime:
@@ -33,7 +33,10 @@ class Dataset:
         seed: int = 7,
         now: datetime | None = None,
         company_names: Mapping[int, str] | None = None,
+        consented: str = "some",
     ) -> None:
+        """`consented`: "all", "none" or "some" of the GDAP customers have the app consented
+        (consent.py says who, deterministically from the seed)."""
         self.seed = seed
         self._real_time = now is None
         self.now = default_now() if now is None else utc(now)
@@ -43,6 +46,8 @@ class Dataset:
         self.by_index = generate_customers(customers, seed, company_names)
         self.customers: list[Customer] = sorted(self.by_index, key=sort_key)
         self._by_tid = {c.tenant_id: c for c in self.customers}
+        self._by_domain = {c.domain: c for c in self.customers}
+        self.consents = ConsentBook(self.customers, seed, consented)
         self.pool: list[Issue] = incidents.build_pool(seed, self.now)
         self._pool_by_id = {i.id: i for i in self.pool}
         self.hostile_issue_id = self.pool[0].id
@@ -70,6 +75,13 @@ class Dataset:
         """A customer, or the partner itself (it is a tenant too)."""
         tenant_id = tenant_id.lower()
         return PARTNER if tenant_id == self.partner_tenant_id else self._by_tid.get(tenant_id)
+
+    def tenant_by_name(self, name: str) -> Customer | None:
+        """A tenant by id or by its onmicrosoft domain, as Entra's authority paths accept."""
+        name = name.lower()
+        if name == self.partner.domain:
+            return self.partner
+        return self.tenant(name) or self._by_domain.get(name)
 
     def graph_allowed(self, tenant_id: str) -> bool:
         tenant = self.tenant(tenant_id)
@@ -341,48 +353,19 @@ class Dataset:
         customer = self.customer(tenant_id)
         if customer is None:
             return []
-        value = self._cached("gdap", customer, lambda: self._make_gdap(customer))
+        value = self._cached(
+            "gdap",
+            customer,
+            lambda: gdap.relationships(
+                customer,
+                self._rng(customer, "gdap"),
+                self._rng(customer, "consent-role"),
+                self.now,
+                self.consents.can_consent(customer.tenant_id),
+            ),
+        )
         assert isinstance(value, list)
         return value
-
-    def _make_gdap(self, c: Customer) -> list[dict[str, object]]:
-        rng = self._rng(c, "gdap")
-        out: list[dict[str, object]] = []
-
-        def relationship(status: str, activated: datetime | None) -> dict[str, object]:
-            created = (activated or self.now) - timedelta(days=rng.randint(1, 14))
-            roles = rng.sample(catalog.ROLES, rng.randint(2, len(catalog.ROLES)))
-            end = activated + timedelta(days=730) if activated else None
-            modified = max(created, min(self.now, end or self.now) - timedelta(days=1))
-            return {
-                "id": f"{guid(rng)}-{c.tenant_id}",
-                "displayName": f"NBC_{c.slug}_{created:%Y%m%d}"[:50],
-                "duration": "P730D",
-                "status": status,
-                "autoExtendDuration": "P180D" if rng.random() < 0.6 else "PT0S",
-                "createdDateTime": iso_ms(created),
-                "lastModifiedDateTime": iso_ms(modified),
-                "activatedDateTime": iso_ms(activated) if activated else None,
-                "endDateTime": iso_ms(end) if end else None,
-                "customer": {"tenantId": c.tenant_id, "displayName": c.company_name},
-                "accessDetails": {"unifiedRoles": [{"roleDefinitionId": r[0]} for r in roles]},
-            }
-
-        if rng.random() < 0.2:  # an older relationship that ran out
-            out.append(relationship("expired", self.now - timedelta(days=rng.randint(740, 900))))
-        if c.has_gdap:
-            if rng.random() < GDAP_ENDING_SOON_SHARE:
-                age = 730 - rng.randint(1, 29)
-            else:
-                age = rng.randint(10, 700)
-            out.append(relationship("active", self.now - timedelta(days=age, hours=rng.random())))
-        else:
-            kind = rng.choices(("none", "terminated", "approvalPending"), weights=(5, 3, 2))[0]
-            if kind == "terminated":
-                out.append(relationship(kind, self.now - timedelta(days=rng.randint(30, 600))))
-            elif kind == "approvalPending":
-                out.append(relationship(kind, None))
-        return out
 
     def delegated_admin_relationships(self) -> list[dict[str, object]]:
         """Every customer's GDAP relationships, in customer list order."""
@@ -407,6 +390,10 @@ class Dataset:
 
     def no_gdap_customers(self) -> list[Customer]:
         return [c for c in self.customers if not c.has_gdap]
+
+    def customers_in_consent_state(self, state: str) -> list[Customer]:
+        """Customers (list order) whose consent state is one of consent.STATES."""
+        return [c for c in self.customers if self.consents.state(c.tenant_id) == state]
 
     def customers_with_status(self, status: str) -> list[Customer]:
         """Customers with at least one service in this overall status."""

@@ -287,18 +287,28 @@ def management_details(state: State, call: Call) -> r.Response:
     return r.json_response(200, {"@odata.context": GRAPH_CONTEXT + context, "value": found})
 
 
+# The delegated permission each route needs in the token's `scp`, as Graph's reference pages
+# list them: learn.microsoft.com/graph/api/serviceannouncement-list-healthoverviews,
+# site-get (Sites.Read.All), delegatedadminrelationship-get (DelegatedAdminRelationship.Read.All).
+HEALTH = "ServiceHealth.Read.All"
+SITES = "Sites.Read.All"
+GDAP = "DelegatedAdminRelationship.Read.All"
+
 ROUTES: list[Route] = [
-    route("GET", f"{SA}/healthOverviews", health_overviews, "tenant"),
-    route("GET", f"{SA}/healthOverviews/{{name}}", health_overview, "tenant"),
-    route("GET", f"{SA}/issues", issues, "tenant"),
-    route("GET", f"{SA}/issues/{{id}}", issue, "tenant"),
-    route("GET", f"{SA}/issues/{{id}}/incidentReport", incident_report, "tenant"),
-    route("GET", f"{BASE}/sites/root", site_root, "tenant"),
-    route("GET", f"{TR}/delegatedAdminRelationships", relationships),
-    route("GET", f"{TR}/delegatedAdminRelationships/{{id}}", relationship),
-    route("GET", f"{TR}/delegatedAdminCustomers", gdap_customers),
-    route("GET", f"{TR}/delegatedAdminCustomers/{{id}}", gdap_customer),
+    route("GET", f"{SA}/healthOverviews", health_overviews, "tenant", HEALTH),
+    route("GET", f"{SA}/healthOverviews/{{name}}", health_overview, "tenant", HEALTH),
+    route("GET", f"{SA}/issues", issues, "tenant", HEALTH),
+    route("GET", f"{SA}/issues/{{id}}", issue, "tenant", HEALTH),
+    route("GET", f"{SA}/issues/{{id}}/incidentReport", incident_report, "tenant", HEALTH),
+    route("GET", f"{BASE}/sites/root", site_root, "tenant", SITES),
+    route("GET", f"{TR}/delegatedAdminRelationships", relationships, needs=GDAP),
+    route("GET", f"{TR}/delegatedAdminRelationships/{{id}}", relationship, needs=GDAP),
+    route("GET", f"{TR}/delegatedAdminCustomers", gdap_customers, needs=GDAP),
+    route("GET", f"{TR}/delegatedAdminCustomers/{{id}}", gdap_customer, needs=GDAP),
     route(
-        "GET", f"{TR}/delegatedAdminCustomers/{{id}}/serviceManagementDetails", management_details
+        "GET",
+        f"{TR}/delegatedAdminCustomers/{{id}}/serviceManagementDetails",
+        management_details,
+        needs=GDAP,
     ),
 ]

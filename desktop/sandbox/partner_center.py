@@ -51,13 +51,13 @@ def _paged_body(total: int, items: list[bytes], links: dict[str, object], extra:
     )
 
 
-def _get(obj: dict[str, Any], name: str) -> Any:
+def get_field(obj: dict[str, Any], name: str) -> Any:
     """A field by name, case-insensitively: clients send PascalCase or camelCase."""
     lowered = name.lower()
     return next((v for k, v in obj.items() if k.lower() == lowered), None)
 
 
-def _json_object(call: Call) -> dict[str, Any] | None:
+def json_object(call: Call) -> dict[str, Any] | None:
     try:
         value = json.loads(call.body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
@@ -73,7 +73,7 @@ def _customer_filter(state: State, text: str) -> list[int] | str:
         return "The filter is not valid JSON."
     if not isinstance(spec, dict):
         return "The filter must be a JSON object."
-    field, value, operator = (_get(spec, k) for k in ("Field", "Value", "Operator"))
+    field, value, operator = (get_field(spec, k) for k in ("Field", "Value", "Operator"))
     if not isinstance(field, str) or field.lower() not in ("companyname", "domain"):
         return "Filter field must be CompanyName or Domain."
     if not isinstance(operator, str) or operator.lower() != "starts_with":
@@ -156,7 +156,7 @@ def _request_filter(text: str) -> Any:
         return "The filter is not valid JSON."
     if not isinstance(spec, dict):
         return "The filter must be a JSON object."
-    field, value = _get(spec, "Field"), _get(spec, "Value")
+    field, value = get_field(spec, "Field"), get_field(spec, "Value")
     if not isinstance(field, str) or field.lower() not in ("status", "severity"):
         return "Filter field must be Status or Severity."
     names = tickets.STATUSES if field.lower() == "status" else tickets.SEVERITIES
@@ -211,12 +211,12 @@ def get_request(state: State, call: Call) -> r.Response:
 
 
 def patch_request(state: State, call: Call) -> r.Response:
-    body = _json_object(call)
+    body = json_object(call)
     if body is None:
         return r.pc_error(400, "The request body must be a JSON object.")
-    note = _get(body, "NewNote")
-    text = _get(note, "Text") if isinstance(note, dict) else None
-    status = _get(body, "Status")
+    note = get_field(body, "NewNote")
+    text = get_field(note, "Text") if isinstance(note, dict) else None
+    status = get_field(body, "Status")
     if status is not None and (
         not isinstance(status, str) or status.lower() not in tickets.STATUSES
     ):
@@ -239,7 +239,7 @@ def _contact(value: Any) -> dict[str, str] | None:
     if not isinstance(value, dict):
         return None
     keys = ("contactId", "firstName", "lastName", "email", "phoneNumber")
-    return {k: str(_get(value, k) or "") for k in keys}
+    return {k: str(get_field(value, k) or "") for k in keys}
 
 
 def create_request(state: State, call: Call) -> r.Response:
@@ -247,33 +247,33 @@ def create_request(state: State, call: Call) -> r.Response:
         return r.pc_error(410, RETIRED, code="3100")
     if not _LOCALE.match(call.params[0]):
         return r.pc_error(404, f"'{call.params[0]}' is not a supported agent locale.")
-    body = _json_object(call)
+    body = json_object(call)
     if body is None:
         return r.pc_error(400, "The request body must be a JSON object.")
-    title, description = _get(body, "Title"), _get(body, "Description") or ""
+    title, description = get_field(body, "Title"), get_field(body, "Description") or ""
     if not isinstance(title, str) or not title.strip():
         return r.pc_error(400, "Title is required.")
     if len(title) > 255:
         return r.pc_error(400, "Title must be 255 characters or fewer.")
     if not isinstance(description, str):
         return r.pc_error(400, "Description must be a string.")
-    severity = _get(body, "Severity")
+    severity = get_field(body, "Severity")
     if isinstance(severity, int) and not isinstance(severity, bool) and 0 <= severity <= 3:
         severity = tickets.SEVERITIES[severity]
     if not isinstance(severity, str) or severity.lower() not in tickets.SEVERITIES:
         return r.pc_error(400, f"Severity must be one of {', '.join(tickets.SEVERITIES)}.")
-    topic = _get(body, "SupportTopicId")
+    topic = get_field(body, "SupportTopicId")
     topic_id = int(topic) if isinstance(topic, (int, str)) and str(topic).isdigit() else -1
     if topic_id not in catalog.TOPICS_BY_ID:
         return r.pc_error(400, f"Unknown SupportTopicId {topic!r}.")
-    organization = _get(body, "Organization")
+    organization = get_field(body, "Organization")
     owner = None
     if organization is not None:
-        org_id = _get(organization, "Id") if isinstance(organization, dict) else None
+        org_id = get_field(organization, "Id") if isinstance(organization, dict) else None
         owner = state.data.customer(org_id) if isinstance(org_id, str) else None
         if owner is None:
             return r.pc_error(400, f"Organization {org_id!r} is not a customer of this partner.")
-    cc = _get(body, "EmailCcList") or []
+    cc = get_field(body, "EmailCcList") or []
     if isinstance(cc, str):
         cc = [part.strip() for part in re.split(r"[;,]", cc) if part.strip()]
     if not isinstance(cc, list) or not all(isinstance(x, str) for x in cc):
@@ -284,9 +284,9 @@ def create_request(state: State, call: Call) -> r.Response:
         description,
         severity.lower(),
         topic_id,
-        _contact(_get(body, "PrimaryContact")),
+        _contact(get_field(body, "PrimaryContact")),
         cc,
-        str(_get(body, "AdditionalInfo") or ""),
+        str(get_field(body, "AdditionalInfo") or ""),
     )
     state.stats.add("creates")
     response = r.json_response(201, created, [("Location", f"/v1/servicerequests/{created['id']}")])

@@ -24,7 +24,7 @@ class Call:
     body: bytes
     base_url: str  # how the client reached us, for absolute links
     request_id: str
-    family: str = "pc"  # "pc" or "graph"
+    family: str = "pc"  # "pc", "graph", "entra" or "control"
     tenant_id: str = ""
     claims: dict[str, Any] = field(default_factory=dict)
     params: tuple[str, ...] = ()
@@ -51,6 +51,12 @@ class Stats:
             # faults): tests check a wait happened from this, not from a clock.
             self.waited_s = 0.0
             self.by_route: dict[str, int] = {}
+            # Entra's token endpoint by grant type (good or refused), and device codes asked
+            # for: sign-ins, apart from the API calls above.
+            self.token_requests = dict.fromkeys(
+                ("device_code", "refresh_token", "authorization_code"), 0
+            )
+            self.device_codes = 0
             # API calls being served right now (kept across a reset: they still end), and the
             # most at once since the reset.
             self.in_flight: int = getattr(self, "in_flight", 0)
@@ -60,6 +66,10 @@ class Stats:
         with self._lock:
             self.requests += 1
             self.by_route[route] = self.by_route.get(route, 0) + 1
+
+    def count_token(self, grant: str) -> None:
+        with self._lock:
+            self.token_requests[grant] = self.token_requests.get(grant, 0) + 1
 
     def begin(self) -> None:
         with self._lock:
@@ -91,6 +101,8 @@ class Stats:
                 "trickleCut": self.trickle_cut,
                 "waitedS": round(self.waited_s, 6),
                 "byRoute": dict(self.by_route),
+                "tokenRequests": dict(self.token_requests),
+                "deviceCodes": self.device_codes,
                 "inFlight": self.in_flight,
                 "maxInFlight": self.max_in_flight,
             }
@@ -107,11 +119,14 @@ class State:
         *,
         drop_after_commit: int = 0,
         retired_create: bool = False,
+        consent_delay_s: float = 0.0,
     ) -> None:
         self.data = data
         self.signer = signer
         self.stats = stats
         self.retired_create = retired_create
+        # How long a new application consent takes to reach Entra (API.md: seconds to minutes).
+        self.consent_delay_s = consent_delay_s
         self._drops_left = drop_after_commit
         self._lock = threading.Lock()
         # Serialised payloads that never change (per tenant, per variant): built once.
@@ -135,13 +150,21 @@ class Route(NamedTuple):
     name: str  # e.g. "GET /v1/customers/{tenantId}", for stats
     handler: Handler
     access: str  # "partner" (partner tid only) or "tenant" (any tenant with GDAP)
+    needs: str = ""  # the delegated permission (token `scp`) a Graph route requires
 
 
-def route(method: str, template: str, handler: Handler, access: str = "partner") -> Route:
+def route(
+    method: str, template: str, handler: Handler, access: str = "partner", needs: str = ""
+) -> Route:
     """A route from a template such as /v1/customers/{tenantId}; {x} matches one segment."""
     regex = re.sub(r"\\\{[^}]+\\\}", "([^/]+)", re.escape(template))
     return Route(
-        method, re.compile(f"^{regex}$", re.IGNORECASE), f"{method} {template}", handler, access
+        method,
+        re.compile(f"^{regex}$", re.IGNORECASE),
+        f"{method} {template}",
+        handler,
+        access,
+        needs,
     )
 
 

@@ -1,237 +1,27 @@
-"""The HTTP server: one pipeline for every API call (latency, faults, auth, throttle, route)."""
+"""The HTTP(S) server: parses requests, hands Entra's paths to entra.py and everything else to
+the API pipeline (pipeline.py), and writes the answers. TLS is set up per connection, in that
+connection's own thread, so a client slow to shake hands never holds up the others."""
 
 from __future__ import annotations
 
 import contextlib
-import json
 import socket
 import socketserver
+import ssl
 import sys
 import threading
-import time
-import traceback
 import uuid
-from collections.abc import Callable
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, cast
-from urllib.parse import parse_qs, unquote
+from urllib.parse import parse_qs
 
-from desktop.clouds import PARTNER_CENTER_RESOURCE
-from desktop.sandbox import graph, partner_center
 from desktop.sandbox import responses as r
-from desktop.sandbox.faults import Faults, Injection, Throttle
-from desktop.sandbox.routing import Call, Route, State, match
-from desktop.sandbox.tokens import decode_token
+from desktop.sandbox.entra import Entra, is_entra_path
+from desktop.sandbox.pipeline import App
+from desktop.sandbox.routing import Call
 
-GRAPH_RESOURCE = "https://graph.microsoft.com"
-ROUTES: list[Route] = partner_center.ROUTES + graph.ROUTES
-_MALFORMED_FALLBACK = r.dumps({"id": "0", "status": "accepted", "items": [{"id": "0"}]})
-
-
-def truncate(body: bytes) -> bytes:
-    """Half of a JSON body, cut at a UTF-8 character boundary: a JSON parse error, not a
-    decode error. Any proper prefix of an object or array is invalid JSON."""
-    body = body or _MALFORMED_FALLBACK
-    cut = max(1, len(body) // 2)
-    while cut > 1 and body[cut] & 0xC0 == 0x80:
-        cut -= 1
-    return body[:cut]
-
-
-class App:
-    def __init__(
-        self, state: State, faults: Faults, throttle: Throttle | None, latency_s: float
-    ) -> None:
-        self.state = state
-        self.faults = faults
-        self.throttle = throttle
-        self.latency_s = latency_s
-
-    # -- control endpoints (no auth, no latency, no faults, not counted) ----------------
-
-    def control(self, call: Call) -> r.Response:
-        stats, data = self.state.stats, self.state.data
-        name = call.path[len("/_sandbox/") :].rstrip("/")
-        handlers: dict[tuple[str, str], Callable[[], r.Response]] = {
-            ("GET", "stats"): lambda: r.json_response(200, stats.snapshot()),
-            ("GET", "info"): lambda: r.json_response(
-                200,
-                {
-                    "partnerTenantId": data.partner_tenant_id,
-                    "customers": len(data.customers),
-                    "seed": data.seed,
-                    "now": data.now.isoformat(),
-                },
-            ),
-            ("POST", "inject"): lambda: self._inject(call),
-            ("POST", "reset-stats"): self._reset_stats,
-            ("POST", "fault-rate"): lambda: self._fault_rate(call),
-        }
-        handler = handlers.get((call.method, name))
-        if handler is not None:
-            return handler()
-        if any(n == name for _, n in handlers):
-            return r.json_response(405, {"error": f"method {call.method} not allowed"})
-        return r.json_response(404, {"error": f"unknown sandbox endpoint {call.path}"})
-
-    def _reset_stats(self) -> r.Response:
-        self.state.stats.reset()
-        return r.json_response(200, self.state.stats.snapshot())
-
-    def _inject(self, call: Call) -> r.Response:
-        try:
-            injection = Injection.from_json(json.loads(call.body or b"{}"))
-        except ValueError as exc:
-            return r.json_response(400, {"error": str(exc)})
-        self.faults.inject(injection)
-        return r.json_response(200, {"injected": injection.to_json()})
-
-    def _fault_rate(self, call: Call) -> r.Response:
-        try:
-            value = json.loads(call.body or b"{}")
-            self.faults.set_rate(float(value["rate"]))
-        except (ValueError, KeyError, TypeError) as exc:
-            return r.json_response(400, {"error": f"expected {{'rate': 0..1}}: {exc}"})
-        return r.json_response(200, {"rate": self.faults.rate})
-
-    # -- API calls ---------------------------------------------------------------------------
-
-    def handle(self, call: Call) -> r.Response:
-        lowered = call.path.lower()
-        call.family = "graph" if lowered == "/graph" or lowered.startswith("/graph/") else "pc"
-        found, params, allowed = match(ROUTES, call.method, call.path)
-        self.state.stats.count(found.name if found else "unmatched")
-        if self.latency_s > 0:
-            self.state.stats.wait(self.latency_s)
-
-        injection = self.faults.take(call.raw_path)
-        random_kind = None if injection is not None else self.faults.roll()
-        slow_s, malformed = 0.0, False
-        if injection is not None or random_kind is not None:
-            self.state.stats.add("faults")
-        if injection is not None:
-            if injection.kind == "error":
-                return injection.error_response(call.path, call.request_id)
-            if injection.kind == "drop":
-                return r.Response(0, drop=True)
-            if injection.kind == "delay":
-                self.state.stats.wait(injection.delay_s)
-            slow_s = injection.delay_s if injection.kind == "slow" else 0.0
-            malformed = injection.kind == "malformed"
-        elif random_kind == "throttle":
-            return self._throttled(call, 1)
-        elif random_kind == "unavailable":
-            return r.family_error(
-                call.family,
-                503,
-                "The service is temporarily unavailable. Please retry.",
-                call.request_id,
-            )
-        elif random_kind == "drop":
-            return r.Response(0, drop=True)
-        elif random_kind == "malformed":
-            malformed = True
-
-        if malformed and call.method != "GET":
-            # A write is not carried out when its answer is garbled: only drop_after_commit
-            # simulates "done, but the client never heard".
-            return r.Response(200, truncate(_MALFORMED_FALLBACK))
-        response = self._answer(call, found, params, allowed)
-        if malformed:
-            response = r.Response(200, truncate(response.body), r.JSON, response.headers)
-        response.slow_s = slow_s
-        return response
-
-    def _throttled(self, call: Call, seconds: int) -> r.Response:
-        headers = [("Retry-After", str(seconds))]
-        if call.family == "graph":
-            message = f"Too many requests. Retry after {seconds} seconds."
-            return r.graph_error(429, message, call.request_id, "TooManyRequests", headers)
-        return r.throttle_body(429, seconds, headers)
-
-    def _unauthorized(self, call: Call, why: str) -> r.Response:
-        challenge = f'Bearer realm="sandbox", error="invalid_token", error_description="{why}"'
-        return r.family_error(
-            call.family, 401, why, call.request_id, headers=[("WWW-Authenticate", challenge)]
-        )
-
-    def _authenticate(self, call: Call) -> r.Response | None:
-        scheme, _, token = (call.header("Authorization") or "").strip().partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            return self._unauthorized(call, "The request has no bearer access token.")
-        claims = decode_token(token.strip())
-        if claims is None:
-            return self._unauthorized(call, "The access token could not be decoded.")
-        exp = claims.get("exp")
-        if not isinstance(exp, (int, float)) or isinstance(exp, bool) or exp <= time.time():
-            return self._unauthorized(call, "The access token has expired.")
-        wanted = GRAPH_RESOURCE if call.family == "graph" else PARTNER_CENTER_RESOURCE
-        audience = claims.get("aud")
-        if not isinstance(audience, str) or audience.rstrip("/") != wanted:
-            return self._unauthorized(call, f"The access token is not valid for {wanted}.")
-        tid = claims.get("tid")
-        if not isinstance(tid, str) or not tid:
-            return self._unauthorized(call, "The access token names no tenant.")
-        call.tenant_id, call.claims = tid.lower(), claims
-        return None
-
-    def _answer(
-        self, call: Call, found: Route | None, params: tuple[str, ...], allowed: list[str]
-    ) -> r.Response:
-        denied = self._authenticate(call)
-        if denied is not None:
-            return denied
-        data = self.state.data
-        partner = call.tenant_id == data.partner_tenant_id
-        if call.family == "pc" and not partner:
-            return r.pc_error(
-                403,
-                "The caller's tenant is not a partner tenant: Partner Center "
-                "answers only for the signed-in partner.",
-            )
-        if found is None:
-            if allowed:
-                return r.family_error(
-                    call.family,
-                    405,
-                    f"The requested resource does not support http method '{call.method}'.",
-                    call.request_id,
-                    headers=[("Allow", ", ".join(allowed))],
-                )
-            return r.family_error(
-                call.family, 404, f"No resource matches {call.path}.", call.request_id
-            )
-        if call.family == "graph":
-            if found.access == "partner" and not partner:
-                return r.graph_error(
-                    403,
-                    "Delegated admin relationships can only be read by the partner tenant.",
-                    call.request_id,
-                    "Forbidden",
-                )
-            if found.access == "tenant" and not data.graph_allowed(call.tenant_id):
-                return r.graph_error(
-                    403,
-                    f"Access denied: the signed-in partner user has no delegated admin "
-                    f"(GDAP) role in tenant {call.tenant_id} that allows this request. Ask the "
-                    "customer to approve a GDAP relationship with a suitable role.",
-                    call.request_id,
-                    "Forbidden",
-                )
-            if self.throttle is not None:
-                wait = self.throttle.check(call.tenant_id)
-                if wait is not None:
-                    self.state.stats.add("throttled")
-                    return self._throttled(call, wait)
-        call.params = tuple(unquote(p) for p in params)
-        try:
-            return found.handler(self.state, call)
-        except Exception:
-            traceback.print_exc()
-            return r.family_error(
-                call.family, 500, "An unexpected error occurred.", call.request_id
-            )
+HANDSHAKE_TIMEOUT_S = 10.0
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -279,12 +69,16 @@ class _Handler(BaseHTTPRequestHandler):
             query={k.lower(): v[0] for k, v in parse_qs(query, keep_blank_values=True).items()},
             headers=headers,
             body=body,
-            base_url=f"http://{headers.get('host') or server.default_host}",
+            base_url=f"{server.scheme}://{headers.get('host') or server.default_host}",
             request_id=str(uuid.uuid4()),
         )
         if call.path.startswith("/_sandbox/"):
             call.family = "control"
             self._write(server.app.control(call), call)
+            return
+        if is_entra_path(call.path):
+            call.family = "entra"
+            self._write(server.entra.handle(call), call)
             return
         stats = server.app.state.stats
         stats.begin()
@@ -297,14 +91,15 @@ class _Handler(BaseHTTPRequestHandler):
         if response.drop:
             self.close_connection = True
             with contextlib.suppress(OSError):
-                self.connection.shutdown(socket.SHUT_RDWR)
+                # The socket's own shutdown, under TLS too: close without a TLS goodbye.
+                socket.socket.shutdown(self.connection, socket.SHUT_RDWR)
             return
         extra: list[tuple[str, str]] = []
         if call is not None:
             extra.append(("request-id", call.request_id))
             echoed = (
                 ("client-request-id",)
-                if call.family == "graph"
+                if call.family in ("graph", "entra")
                 else ("MS-CorrelationId", "MS-RequestId")
             )
             for name in echoed:
@@ -347,8 +142,18 @@ class SandboxServer(ThreadingHTTPServer):
     block_on_close = False
     request_queue_size = 512
 
-    def __init__(self, host: str, port: int, app: App) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        app: App,
+        entra: Entra,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         self.app = app
+        self.entra = entra
+        self.tls = tls
+        self.scheme = "https" if tls is not None else "http"
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
@@ -371,6 +176,26 @@ class SandboxServer(ThreadingHTTPServer):
             self._open.add(request)
         super().process_request(request, client_address)
 
+    def finish_request(self, request: Any, client_address: Any) -> None:
+        """Runs in the connection's own thread: the TLS handshake happens here, never in the
+        accept loop, so one slow or silent client cannot stop the server accepting others."""
+        if self.tls is None:
+            super().finish_request(request, client_address)
+            return
+        try:
+            request.settimeout(HANDSHAKE_TIMEOUT_S)
+            secure = self.tls.wrap_socket(request, server_side=True)  # shakes hands
+            secure.settimeout(None)
+        except (OSError, ValueError):
+            return  # not TLS (a plain HTTP client), or it gave up: nothing to answer
+        with self._open_lock:
+            self._open.discard(request)  # wrap_socket detached it: track the TLS socket
+            self._open.add(secure)
+        try:
+            super().finish_request(secure, client_address)
+        finally:
+            self.shutdown_request(secure)
+
     def shutdown_request(self, request: Any) -> None:
         with self._open_lock:
             self._open.discard(request)
@@ -382,7 +207,9 @@ class SandboxServer(ThreadingHTTPServer):
             sockets = list(self._open)
         for sock in sockets:
             with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
+                # socket.socket's shutdown even for a TLS socket: SSLSocket.shutdown would drop
+                # its TLS state under the thread still reading from it.
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         if isinstance(sys.exc_info()[1], OSError):

@@ -1,4 +1,4 @@
-"""A sandbox per test module (real HTTP on loopback) and a session per test."""
+"""A sandbox per test module (real HTTPS on loopback) and a session per test that trusts it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import requests
 
 from desktop.sandbox import Sandbox
 
+from .helpers import client
+
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
 
 
@@ -20,6 +22,6 @@ def sb() -> Iterator[Sandbox]:
 
 
 @pytest.fixture
-def http() -> Iterator[requests.Session]:
-    with requests.Session() as session:
+def http(sb: Sandbox) -> Iterator[requests.Session]:
+    with client(sb) as session:
         yield session

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-import requests
-
 from desktop.sandbox import Sandbox, decode_token, mint_token
 from desktop.sandbox.data import Dataset
-from desktop.sandbox.tokens import Signer
+from desktop.sandbox.tokens import Signer, verify_jwt
 
 from .conftest import NOW
-from .helpers import GDAP, HEALTH, ISSUES, PARTNER, graph, pc
+from .helpers import GDAP, HEALTH, ISSUES, PARTNER, client, graph, pc
 
 
 def payloads(data: Dataset, tid: str) -> tuple[object, ...]:
@@ -40,15 +38,15 @@ def test_same_seed_same_data_in_any_order() -> None:
 def test_same_seed_same_answers_over_http() -> None:
     def fetch(sb: Sandbox, order: list[int]) -> dict[str, bytes]:
         out = {}
-        with requests.Session() as http:
+        with client(sb) as http:
             for i in order:
                 tid = sb.data.customers[i].tenant_id
                 if sb.data.customers[i].has_gdap:
-                    out[tid + "h"] = http.get(sb.url + HEALTH, headers=graph(tid)).content
-                    out[tid + "i"] = http.get(sb.url + ISSUES, headers=graph(tid)).content
+                    out[tid + "h"] = http.get(sb.url + HEALTH, headers=graph(sb, tid)).content
+                    out[tid + "i"] = http.get(sb.url + ISSUES, headers=graph(sb, tid)).content
                 url = sb.url + f"/v1/customers/{tid}/servicerequests"
-                out[tid + "r"] = http.get(url, headers=pc()).content
-            out["list"] = http.get(sb.url + "/v1/customers", headers=pc()).content
+                out[tid + "r"] = http.get(url, headers=pc(sb)).content
+            out["list"] = http.get(sb.url + "/v1/customers", headers=pc(sb)).content
         return out
 
     with Sandbox(customers=20, seed=9, now=NOW) as a, Sandbox(customers=20, seed=9, now=NOW) as b:
@@ -109,12 +107,16 @@ def test_gdap_ending_soon_and_auto_extend_variants() -> None:
 
 
 def test_tokens_round_trip_and_signer_detects_tampering() -> None:
-    token = mint_token(PARTNER, "https://graph.microsoft.com", name="Ann")
+    token = mint_token(PARTNER, "https://graph.microsoft.com", key=b"k" * 32, name="Ann")
     claims = decode_token(token)
     assert claims is not None
     assert claims["tid"] == PARTNER
     assert claims["name"] == "Ann"
-    assert token.endswith(".")
+    assert verify_jwt(token, b"k" * 32) == claims
+    assert verify_jwt(token, b"j" * 32) is None
+    head, body, signature = token.split(".")
+    assert verify_jwt(f"{head}.{body}.", b"k" * 32) is None
+    assert verify_jwt(f"{head}.{body}x.{signature}", b"k" * 32) is None
     assert "=" not in token
     assert decode_token("a.b") is None
     assert decode_token("!!.??.") is None

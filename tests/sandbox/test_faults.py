@@ -13,7 +13,7 @@ import requests
 
 from desktop.sandbox import Sandbox
 
-from .helpers import HEALTH, ISSUES, PARTNER, graph, pc
+from .helpers import HEALTH, ISSUES, PARTNER, ca_file, client, graph, pc
 
 CUSTOMERS = "/v1/customers"
 
@@ -22,6 +22,13 @@ CUSTOMERS = "/v1/customers"
 def fresh() -> Iterator[Sandbox]:
     with Sandbox(customers=8, seed=3) as sandbox:
         yield sandbox
+
+
+@pytest.fixture
+def http(fresh: Sandbox) -> Iterator[requests.Session]:
+    """Here a session trusts the test's own fresh sandbox (the module one is unused)."""
+    with client(fresh) as session:
+        yield session
 
 
 @pytest.mark.parametrize(
@@ -40,7 +47,7 @@ def test_injected_error_shapes(
 ) -> None:
     fresh.inject(CUSTOMERS, "error", status=502, shape=shape, count=2, retry_after=7)
     for _ in range(2):
-        resp = http.get(fresh.url + CUSTOMERS + "?size=2", headers=pc())
+        resp = http.get(fresh.url + CUSTOMERS + "?size=2", headers=pc(fresh))
         assert resp.status_code == 502
         assert resp.headers["Content-Type"].startswith(content_type)
         assert resp.headers["Retry-After"] == "7"
@@ -48,16 +55,16 @@ def test_injected_error_shapes(
             assert b"<h1>502 Bad Gateway</h1>" in resp.content
         else:
             assert key in resp.json()
-    assert http.get(fresh.url + CUSTOMERS, headers=pc()).status_code == 200
+    assert http.get(fresh.url + CUSTOMERS, headers=pc(fresh)).status_code == 200
     assert fresh.stats()["faults"] == 2
 
 
 def test_injection_matches_the_path_prefix_only(fresh: Sandbox, http: requests.Session) -> None:
     fresh.inject(HEALTH, "error", status=503, shape="graph")
     tid = fresh.data.customers[0].tenant_id
-    assert http.get(fresh.url + CUSTOMERS, headers=pc()).status_code == 200
-    assert http.get(fresh.url + ISSUES, headers=graph(PARTNER)).status_code == 200
-    resp = http.get(fresh.url + HEALTH, headers=graph(tid))
+    assert http.get(fresh.url + CUSTOMERS, headers=pc(fresh)).status_code == 200
+    assert http.get(fresh.url + ISSUES, headers=graph(fresh, PARTNER)).status_code == 200
+    resp = http.get(fresh.url + HEALTH, headers=graph(fresh, tid))
     assert resp.status_code == 503
     assert resp.json()["error"]["code"]
 
@@ -65,13 +72,13 @@ def test_injection_matches_the_path_prefix_only(fresh: Sandbox, http: requests.S
 def test_injected_drop(fresh: Sandbox, http: requests.Session) -> None:
     fresh.inject(CUSTOMERS, "drop")
     with pytest.raises(requests.ConnectionError):
-        http.get(fresh.url + CUSTOMERS, headers=pc())
-    assert http.get(fresh.url + CUSTOMERS, headers=pc()).status_code == 200
+        http.get(fresh.url + CUSTOMERS, headers=pc(fresh))
+    assert http.get(fresh.url + CUSTOMERS, headers=pc(fresh)).status_code == 200
 
 
 def test_injected_malformed_body(fresh: Sandbox, http: requests.Session) -> None:
     fresh.inject(CUSTOMERS, "malformed")
-    resp = http.get(fresh.url + CUSTOMERS, headers=pc())
+    resp = http.get(fresh.url + CUSTOMERS, headers=pc(fresh))
     assert resp.status_code == 200
     assert resp.headers["Content-Type"].startswith("application/json")
     assert int(resp.headers["Content-Length"]) == len(resp.content) > 0
@@ -84,7 +91,7 @@ def test_injected_slow_body_and_delay(fresh: Sandbox, http: requests.Session) ->
     for kind in ("slow", "delay"):
         fresh.inject(CUSTOMERS, kind, delay_s=0.3)
         before = fresh.stats()["waitedS"]
-        resp = http.get(fresh.url + CUSTOMERS, headers=pc())
+        resp = http.get(fresh.url + CUSTOMERS, headers=pc(fresh))
         assert resp.status_code == 200
         assert resp.json()["totalCount"] == 8
         # The sandbox waited what it was told while serving (counted, not timed).
@@ -100,7 +107,7 @@ def test_inject_over_http(fresh: Sandbox, http: requests.Session) -> None:
               "retry_after": 2},
     )  # fmt: skip
     assert ok.status_code == 200
-    resp = http.get(fresh.url + CUSTOMERS, headers=pc())
+    resp = http.get(fresh.url + CUSTOMERS, headers=pc(fresh))
     assert resp.status_code == 429
     assert resp.headers["Retry-After"] == "2"
     assert resp.json()["message"] == "Rate limit is exceeded. Try again in 2 seconds."
@@ -111,12 +118,12 @@ def test_inject_over_http(fresh: Sandbox, http: requests.Session) -> None:
         fresh.inject("/v1", "explode")
 
 
-def test_fault_rate_one_gives_only_faults(http: requests.Session) -> None:
-    with Sandbox(customers=5, seed=7, fault_rate=1.0) as sb:
+def test_fault_rate_one_gives_only_faults() -> None:
+    with Sandbox(customers=5, seed=7, fault_rate=1.0) as sb, client(sb) as http:
         seen = set()
         for i in range(60):
             on_graph = i % 2 == 1
-            path, headers = (HEALTH, graph(PARTNER)) if on_graph else (CUSTOMERS, pc())
+            path, headers = (HEALTH, graph(sb, PARTNER)) if on_graph else (CUSTOMERS, pc(sb))
             try:
                 resp = http.get(sb.url + path, headers=headers)
             except requests.ConnectionError:
@@ -141,37 +148,43 @@ def test_fault_rate_one_gives_only_faults(http: requests.Session) -> None:
         assert seen == {"drop", "429", "503", "malformed"}
         assert sb.stats()["faults"] == 60
         sb.set_fault_rate(0.0)
-        assert http.get(sb.url + CUSTOMERS, headers=pc()).json()["totalCount"] == 5
+        assert http.get(sb.url + CUSTOMERS, headers=pc(sb)).json()["totalCount"] == 5
 
 
-def test_graph_throttle_window_is_per_tenant(http: requests.Session) -> None:
-    with Sandbox(customers=6, seed=7, throttle=True, throttle_limit=3, throttle_window_s=0.6) as sb:
+def test_graph_throttle_window_is_per_tenant() -> None:
+    with (
+        Sandbox(customers=6, seed=7, throttle=True, throttle_limit=3, throttle_window_s=0.6) as sb,
+        client(sb) as http,
+    ):
         for _ in range(3):
-            assert http.get(sb.url + HEALTH, headers=graph(PARTNER)).status_code == 200
-        limited = http.get(sb.url + HEALTH, headers=graph(PARTNER))
+            assert http.get(sb.url + HEALTH, headers=graph(sb, PARTNER)).status_code == 200
+        limited = http.get(sb.url + HEALTH, headers=graph(sb, PARTNER))
         assert limited.status_code == 429
         assert limited.json()["error"]["code"] == "TooManyRequests"
         assert int(limited.headers["Retry-After"]) >= 1
         other = next(c.tenant_id for c in sb.data.customers if c.has_gdap)
-        assert http.get(sb.url + HEALTH, headers=graph(other)).status_code == 200
-        assert http.get(sb.url + CUSTOMERS, headers=pc()).status_code == 200  # Graph only
+        assert http.get(sb.url + HEALTH, headers=graph(sb, other)).status_code == 200
+        assert http.get(sb.url + CUSTOMERS, headers=pc(sb)).status_code == 200  # Graph only
         assert sb.stats()["throttled"] == 1
         time.sleep(0.65)
-        assert http.get(sb.url + HEALTH, headers=graph(PARTNER)).status_code == 200
+        assert http.get(sb.url + HEALTH, headers=graph(sb, PARTNER)).status_code == 200
 
 
-def test_throttle_retry_after_counts_down(http: requests.Session) -> None:
-    with Sandbox(customers=2, seed=7, throttle=True, throttle_limit=1, throttle_window_s=30) as sb:
-        http.get(sb.url + HEALTH, headers=graph(PARTNER))
-        wait = int(http.get(sb.url + HEALTH, headers=graph(PARTNER)).headers["Retry-After"])
+def test_throttle_retry_after_counts_down() -> None:
+    with (
+        Sandbox(customers=2, seed=7, throttle=True, throttle_limit=1, throttle_window_s=30) as sb,
+        client(sb) as http,
+    ):
+        http.get(sb.url + HEALTH, headers=graph(sb, PARTNER))
+        wait = int(http.get(sb.url + HEALTH, headers=graph(sb, PARTNER)).headers["Retry-After"])
         assert 29 <= wait <= 30
 
 
 def test_stats_count_api_requests_only(fresh: Sandbox, http: requests.Session) -> None:
     assert http.post(fresh.url + "/_sandbox/reset-stats").status_code == 200
-    http.get(fresh.url + CUSTOMERS, headers=pc())
-    http.get(fresh.url + CUSTOMERS + "?size=1", headers=pc())
-    http.get(fresh.url + HEALTH, headers=graph(PARTNER))
+    http.get(fresh.url + CUSTOMERS, headers=pc(fresh))
+    http.get(fresh.url + CUSTOMERS + "?size=1", headers=pc(fresh))
+    http.get(fresh.url + HEALTH, headers=graph(fresh, PARTNER))
     http.get(fresh.url + CUSTOMERS)  # a 401 is still a request
     http.get(fresh.url + "/_sandbox/info")
     stats = http.get(fresh.url + "/_sandbox/stats").json()
@@ -189,13 +202,13 @@ def test_stats_count_api_requests_only(fresh: Sandbox, http: requests.Session) -
     assert info["seed"] == 3
 
 
-def test_latency_applies_to_api_requests(http: requests.Session) -> None:
-    with Sandbox(customers=2, seed=7, latency_ms=3000) as sb:
+def test_latency_applies_to_api_requests() -> None:
+    with Sandbox(customers=2, seed=7, latency_ms=3000) as sb, client(sb) as http:
         # An API call waits out its latency; the control routes answer meanwhile.
         answered = threading.Event()
 
         def api_call() -> None:
-            requests.get(sb.url + CUSTOMERS, headers=pc(), timeout=30)
+            requests.get(sb.url + CUSTOMERS, headers=pc(sb), timeout=30, verify=ca_file(sb))
             answered.set()
 
         caller = threading.Thread(target=api_call, daemon=True)
@@ -207,20 +220,22 @@ def test_latency_applies_to_api_requests(http: requests.Session) -> None:
         assert http.get(sb.url + "/_sandbox/info").ok
         assert not answered.is_set()
         caller.join(30)
-    with Sandbox(customers=2, seed=7, latency_ms=120) as sb:
+    with Sandbox(customers=2, seed=7, latency_ms=120) as sb, client(sb) as http:
         assert http.get(sb.url + "/_sandbox/info").ok  # control routes wait for nothing
         assert sb.stats()["waitedS"] == 0
-        http.get(sb.url + CUSTOMERS, headers=pc())
+        http.get(sb.url + CUSTOMERS, headers=pc(sb))
         assert sb.stats()["waitedS"] == pytest.approx(0.12)  # the latency was honoured
 
 
 def test_64_concurrent_keep_alive_connections() -> None:
-    with Sandbox(customers=64, seed=7, latency_ms=50) as sb:
+    # 100 ms answers: the 64 TLS handshakes (client and server share this process's GIL) ramp
+    # up for tens of milliseconds, so a 50 ms answer could end before the last one began.
+    with Sandbox(customers=64, seed=7, latency_ms=100) as sb:
         tenants = [c.tenant_id for c in sb.data.customers if c.has_gdap]
 
         def worker(i: int) -> list[int]:
-            with requests.Session() as session:
-                headers = graph(tenants[i % len(tenants)])
+            with client(sb) as session:
+                headers = graph(sb, tenants[i % len(tenants)])
                 return [session.get(sb.url + HEALTH, headers=headers).status_code
                         for _ in range(4)]  # fmt: skip
 
@@ -229,7 +244,7 @@ def test_64_concurrent_keep_alive_connections() -> None:
         assert all(code == 200 for codes in results for code in codes)
         stats = sb.stats()
         assert stats["requests"] == 256
-        # Served side by side, not one after another (each answer waits 50 ms).
+        # Served side by side, not one after another (each answer waits 100 ms).
         assert stats["maxInFlight"] >= 32
         assert stats["inFlight"] == 0
 
@@ -239,7 +254,7 @@ def test_stop_is_idempotent_and_frees_the_port() -> None:
     url = sb.url
     sb.stop()
     sb.stop()
-    with pytest.raises(requests.ConnectionError), requests.Session() as session:
+    with pytest.raises(requests.ConnectionError), client(sb) as session:
         session.get(url + "/_sandbox/info", timeout=2)
     with pytest.raises(RuntimeError):
         _ = sb.url

@@ -29,7 +29,7 @@ def follow(http: requests.Session, url: str, headers: dict[str, str]) -> list[di
 def test_health_overviews_answer_for_the_token_tenant(sb: Sandbox, http: requests.Session) -> None:
     answers = []
     for tid in gdap_tenants(sb)[:6]:
-        resp = http.get(sb.url + HEALTH, headers=graph(tid))
+        resp = http.get(sb.url + HEALTH, headers=graph(sb, tid))
         assert resp.status_code == 200
         body = resp.json()
         assert body["@odata.context"].endswith("healthOverviews")
@@ -43,23 +43,23 @@ def test_health_overviews_answer_for_the_token_tenant(sb: Sandbox, http: request
 
 def test_health_overviews_expand_issues(sb: Sandbox, http: requests.Session) -> None:
     tid = gdap_tenants(sb)[0]
-    body = http.get(sb.url + HEALTH + "?$expand=issues", headers=graph(tid)).json()
+    body = http.get(sb.url + HEALTH + "?$expand=issues", headers=graph(sb, tid)).json()
     inlined = [i["id"] for o in body["value"] for i in o["issues"]]
     assert sorted(inlined) == sorted(i["id"] for i in sb.data.issues(tid))
     for overview in body["value"]:
         assert all(i["service"] == overview["service"] for i in overview["issues"])
-    bad = http.get(sb.url + HEALTH + "?$expand=posts", headers=graph(tid))
+    bad = http.get(sb.url + HEALTH + "?$expand=posts", headers=graph(sb, tid))
     assert bad.status_code == 400
     assert bad.json()["error"]["code"] == "BadRequest"
 
 
 def test_one_health_overview_by_id_or_name(sb: Sandbox, http: requests.Session) -> None:
     tid = gdap_tenants(sb)[0]
-    by_id = http.get(sb.url + HEALTH + "/Exchange", headers=graph(tid)).json()
-    by_name = http.get(sb.url + HEALTH + "/Exchange Online", headers=graph(tid)).json()
+    by_id = http.get(sb.url + HEALTH + "/Exchange", headers=graph(sb, tid)).json()
+    by_name = http.get(sb.url + HEALTH + "/Exchange Online", headers=graph(sb, tid)).json()
     assert by_id["id"] == by_name["id"] == "Exchange"
     assert by_id["service"] == "Exchange Online"
-    missing = http.get(sb.url + HEALTH + "/NoSuchService", headers=graph(tid))
+    missing = http.get(sb.url + HEALTH + "/NoSuchService", headers=graph(sb, tid))
     assert missing.status_code == 404
     assert missing.json()["error"]["innerError"]["request-id"] == missing.headers["request-id"]
 
@@ -67,14 +67,14 @@ def test_one_health_overview_by_id_or_name(sb: Sandbox, http: requests.Session) 
 def test_unknown_status_reaches_the_client(sb: Sandbox, http: requests.Session) -> None:
     first = sb.data.by_index[0]
     assert first.has_gdap
-    body = http.get(sb.url + HEALTH + "/Forms", headers=graph(first.tenant_id)).json()
+    body = http.get(sb.url + HEALTH + "/Forms", headers=graph(sb, first.tenant_id)).json()
     assert body["status"] == "ServiceMaintenance"
 
 
 def test_partner_tenant_has_health_too(sb: Sandbox, http: requests.Session) -> None:
-    body = http.get(sb.url + HEALTH, headers=graph(PARTNER)).json()
+    body = http.get(sb.url + HEALTH, headers=graph(sb, PARTNER)).json()
     assert len(body["value"]) >= 13
-    issues = http.get(sb.url + ISSUES, headers=graph(PARTNER)).json()["value"]
+    issues = http.get(sb.url + ISSUES, headers=graph(sb, PARTNER)).json()["value"]
     assert sb.data.hostile_issue_id in [i["id"] for i in issues]
 
 
@@ -82,7 +82,7 @@ def test_issues_page_by_absolute_next_link(sb: Sandbox, http: requests.Session) 
     tid = max(gdap_tenants(sb), key=lambda t: len(sb.data.issues(t)))
     expected = [i["id"] for i in sb.data.issues(tid)]
     assert len(expected) > 3
-    headers = graph(tid, Prefer="odata.maxpagesize=3")
+    headers = graph(sb, tid, Prefer="odata.maxpagesize=3")
     first = http.get(sb.url + ISSUES, headers=headers)
     assert first.headers["Preference-Applied"] == "odata.maxpagesize=3"
     assert first.json()["@odata.nextLink"].startswith(sb.url + ISSUES + "?")
@@ -93,7 +93,7 @@ def test_issues_page_by_absolute_next_link(sb: Sandbox, http: requests.Session) 
 
 def test_issue_shape(sb: Sandbox, http: requests.Session) -> None:
     tid = gdap_tenants(sb)[0]
-    issue = http.get(sb.url + ISSUES, headers=graph(tid)).json()["value"][0]
+    issue = http.get(sb.url + ISSUES, headers=graph(sb, tid)).json()["value"][0]
     assert list(issue) == [
         "id", "title", "service", "feature", "featureGroup", "classification", "origin",
         "status", "startDateTime", "endDateTime", "lastModifiedDateTime", "isResolved",
@@ -125,7 +125,7 @@ def test_issue_shape(sb: Sandbox, http: requests.Session) -> None:
 def test_issue_filters(sb: Sandbox, http: requests.Session, flt: str, check: Any) -> None:
     tid = PARTNER
     pages = follow(
-        http, sb.url + ISSUES + f"?$filter={flt}", graph(tid, Prefer="odata.maxpagesize=2")
+        http, sb.url + ISSUES + f"?$filter={flt}", graph(sb, tid, Prefer="odata.maxpagesize=2")
     )
     got = [i["id"] for p in pages for i in p["value"]]
     assert got == [i["id"] for i in sb.data.issues(tid) if check(i)]
@@ -136,13 +136,13 @@ def test_issue_filters(sb: Sandbox, http: requests.Session, flt: str, check: Any
             "isResolved eq false or isResolved eq true", "lastModifiedDateTime ge yesterday"]
 )  # fmt: skip
 def test_unsupported_filters_are_400(sb: Sandbox, http: requests.Session, flt: str) -> None:
-    resp = http.get(sb.url + ISSUES, params={"$filter": flt}, headers=graph(PARTNER))
+    resp = http.get(sb.url + ISSUES, params={"$filter": flt}, headers=graph(sb, PARTNER))
     assert resp.status_code == 400
     assert resp.json()["error"]["code"] == "BadRequest"
 
 
 def test_top_sets_the_page_size(sb: Sandbox, http: requests.Session) -> None:
-    body = http.get(sb.url + ISSUES + "?$top=1", headers=graph(PARTNER)).json()
+    body = http.get(sb.url + ISSUES + "?$top=1", headers=graph(sb, PARTNER)).json()
     assert len(body["value"]) == 1
     assert "$top=1" in body["@odata.nextLink"]
 
@@ -150,11 +150,11 @@ def test_top_sets_the_page_size(sb: Sandbox, http: requests.Session) -> None:
 def test_one_issue_and_its_report(sb: Sandbox, http: requests.Session) -> None:
     seen = sb.data.issues(PARTNER)
     one = seen[0]
-    body = http.get(sb.url + f"{ISSUES}/{one['id']}", headers=graph(PARTNER)).json()
+    body = http.get(sb.url + f"{ISSUES}/{one['id']}", headers=graph(sb, PARTNER)).json()
     assert body["id"] == one["id"]
     assert body["posts"] == one["posts"]
     unseen = next(i for i in sb.data.pool if i.graph not in seen)
-    assert http.get(sb.url + f"{ISSUES}/{unseen.id}", headers=graph(PARTNER)).status_code == 404
+    assert http.get(sb.url + f"{ISSUES}/{unseen.id}", headers=graph(sb, PARTNER)).status_code == 404
     tid, reviewed = next(
         (c.tenant_id, i)
         for c in sb.data.customers
@@ -162,12 +162,12 @@ def test_one_issue_and_its_report(sb: Sandbox, http: requests.Session) -> None:
         for i in sb.data.issue_objects(c.tenant_id)
         if i.has_report
     )
-    report = http.get(sb.url + f"{ISSUES}/{reviewed.id}/incidentReport", headers=graph(tid))
+    report = http.get(sb.url + f"{ISSUES}/{reviewed.id}/incidentReport", headers=graph(sb, tid))
     assert report.status_code == 200
     assert report.headers["Content-Type"] == "application/octet-stream"
     assert reviewed.id.encode() in report.content
     plain = next(i for i in sb.data.issue_objects(tid) if not i.has_report)
-    no_report = http.get(sb.url + f"{ISSUES}/{plain.id}/incidentReport", headers=graph(tid))
+    no_report = http.get(sb.url + f"{ISSUES}/{plain.id}/incidentReport", headers=graph(sb, tid))
     assert no_report.status_code == 404
 
 
@@ -184,7 +184,7 @@ def test_exactly_one_issue_carries_hostile_html(sb: Sandbox) -> None:
 @pytest.mark.parametrize("path", [HEALTH, ISSUES, "/graph/v1.0/sites/root"])
 def test_no_gdap_tenant_is_forbidden(sb: Sandbox, http: requests.Session, path: str) -> None:
     tid = sb.data.no_gdap_customers()[0].tenant_id
-    resp = http.get(sb.url + path, headers=graph(tid, **{"client-request-id": "abc"}))
+    resp = http.get(sb.url + path, headers=graph(sb, tid, **{"client-request-id": "abc"}))
     assert resp.status_code == 403
     error = resp.json()["error"]
     assert error["code"] == "Forbidden"
@@ -195,7 +195,11 @@ def test_no_gdap_tenant_is_forbidden(sb: Sandbox, http: requests.Session, path: 
 
 def test_graph_auth_failures(sb: Sandbox, http: requests.Session) -> None:
     tid = gdap_tenants(sb)[0]
-    for headers in ({}, pc(tid), {"Authorization": f"Bearer {mint(tid, 'x', expires_in=-1)}"}):
+    for headers in (
+        {},
+        pc(sb, tid),
+        {"Authorization": f"Bearer {mint(sb, tid, 'x', expires_in=-1)}"},
+    ):
         resp = http.get(sb.url + HEALTH, headers=headers)
         assert resp.status_code == 401
         assert resp.json()["error"]["code"] == "InvalidAuthenticationToken"
@@ -203,7 +207,7 @@ def test_graph_auth_failures(sb: Sandbox, http: requests.Session) -> None:
 
 
 def test_unknown_graph_route_is_404(sb: Sandbox, http: requests.Session) -> None:
-    resp = http.get(sb.url + "/graph/v1.0/me/messages", headers=graph(PARTNER))
+    resp = http.get(sb.url + "/graph/v1.0/me/messages", headers=graph(sb, PARTNER))
     assert resp.status_code == 404
     assert "error" in resp.json()
 
@@ -211,7 +215,9 @@ def test_unknown_graph_route_is_404(sb: Sandbox, http: requests.Session) -> None
 def test_site_root(sb: Sandbox, http: requests.Session) -> None:
     renamed = 0
     for customer in [c for c in sb.data.customers if c.has_gdap]:
-        body = http.get(sb.url + "/graph/v1.0/sites/root", headers=graph(customer.tenant_id)).json()
+        body = http.get(
+            sb.url + "/graph/v1.0/sites/root", headers=graph(sb, customer.tenant_id)
+        ).json()
         host = body["siteCollection"]["hostname"]
         assert body["id"].startswith(host + ",")
         assert body["id"].count(",") == 2
@@ -223,7 +229,7 @@ def test_site_root(sb: Sandbox, http: requests.Session) -> None:
 
 def test_gdap_relationships(sb: Sandbox, http: requests.Session) -> None:
     url = sb.url + GDAP + "/delegatedAdminRelationships?$filter=status eq 'active'&$top=10"
-    pages = follow(http, url, graph(PARTNER))
+    pages = follow(http, url, graph(sb, PARTNER))
     active = [r for p in pages for r in p["value"]]
     assert len(pages) > 1
     assert all(r["status"] == "active" for r in active)
@@ -232,30 +238,30 @@ def test_gdap_relationships(sb: Sandbox, http: requests.Session) -> None:
     assert rel["duration"] == "P730D"
     assert rel["autoExtendDuration"] in ("P180D", "PT0S")
     assert rel["accessDetails"]["unifiedRoles"][0]["roleDefinitionId"]
-    everything = follow(http, sb.url + GDAP + "/delegatedAdminRelationships", graph(PARTNER))
+    everything = follow(http, sb.url + GDAP + "/delegatedAdminRelationships", graph(sb, PARTNER))
     statuses = {r["status"] for p in everything for r in p["value"]}
     assert {"active", "expired"} <= statuses
     too_big = http.get(
-        sb.url + GDAP + "/delegatedAdminRelationships?$top=301", headers=graph(PARTNER)
+        sb.url + GDAP + "/delegatedAdminRelationships?$top=301", headers=graph(sb, PARTNER)
     )
     assert too_big.status_code == 400
-    customer_token = graph(gdap_tenants(sb)[0])
+    customer_token = graph(sb, gdap_tenants(sb)[0])
     denied = http.get(sb.url + GDAP + "/delegatedAdminRelationships", headers=customer_token)
     assert denied.status_code == 403
 
 
 def test_gdap_customers_and_management_links(sb: Sandbox, http: requests.Session) -> None:
-    pages = follow(http, sb.url + GDAP + "/delegatedAdminCustomers", graph(PARTNER))
+    pages = follow(http, sb.url + GDAP + "/delegatedAdminCustomers", graph(sb, PARTNER))
     listed = [c["tenantId"] for p in pages for c in p["value"]]
     assert sorted(listed) == sorted(gdap_tenants(sb))
     tid = listed[0]
     details = http.get(
         sb.url + GDAP + f"/delegatedAdminCustomers/{tid}/serviceManagementDetails",
-        headers=graph(PARTNER),
+        headers=graph(sb, PARTNER),
     ).json()["value"]
     names = {d["serviceName"] for d in details}
     assert {"Microsoft 365 admin center", "Exchange admin center", "Microsoft Sentinel"} <= names
     assert all(d["serviceManagementUrl"].startswith("https://") for d in details)
     no_gdap = sb.data.no_gdap_customers()[0].tenant_id
     url = sb.url + GDAP + f"/delegatedAdminCustomers/{no_gdap}/serviceManagementDetails"
-    assert http.get(url, headers=graph(PARTNER)).status_code == 404
+    assert http.get(url, headers=graph(sb, PARTNER)).status_code == 404

@@ -19,7 +19,7 @@ def follow_customers(
     """Every customer id from `first` to the last page, and each page's body."""
     ids: list[str] = []
     pages = []
-    url, headers = sb.url + "/v1" + first, pc()
+    url, headers = sb.url + "/v1" + first, pc(sb)
     while True:
         resp = http.get(url, headers=headers)
         assert resp.status_code == 200, resp.text
@@ -33,7 +33,7 @@ def follow_customers(
         assert nxt["method"] == "GET"
         token = {h["key"]: h["value"] for h in nxt["headers"]}
         assert token["MS-ContinuationToken"] == body["continuationToken"]
-        url, headers = sb.url + "/v1" + nxt["uri"], pc(**token)
+        url, headers = sb.url + "/v1" + nxt["uri"], pc(sb, **token)
 
 
 def test_customers_page_to_the_end_in_list_order(sb: Sandbox, http: requests.Session) -> None:
@@ -52,28 +52,28 @@ def test_customers_page_to_the_end_in_list_order(sb: Sandbox, http: requests.Ses
 
 
 def test_customers_default_and_clamped_sizes(sb: Sandbox, http: requests.Session) -> None:
-    body = http.get(sb.url + "/v1/customers", headers=pc()).json()
+    body = http.get(sb.url + "/v1/customers", headers=pc(sb)).json()
     assert len(body["items"]) == 60
     assert "next" not in body["links"]
-    body = http.get(sb.url + "/v1/customers?size=0", headers=pc()).json()
+    body = http.get(sb.url + "/v1/customers?size=0", headers=pc(sb)).json()
     assert len(body["items"]) == 1
-    body = http.get(sb.url + "/v1/customers?size=9999", headers=pc()).json()
+    body = http.get(sb.url + "/v1/customers?size=9999", headers=pc(sb)).json()
     assert len(body["items"]) == 60
-    assert http.get(sb.url + "/v1/customers?size=ten", headers=pc()).status_code == 400
+    assert http.get(sb.url + "/v1/customers?size=ten", headers=pc(sb)).status_code == 400
 
 
 def test_next_page_needs_a_genuine_continuation_token(sb: Sandbox, http: requests.Session) -> None:
-    body = http.get(sb.url + "/v1/customers?size=5", headers=pc()).json()
+    body = http.get(sb.url + "/v1/customers?size=5", headers=pc(sb)).json()
     nxt = body["links"]["next"]["uri"]
     token = body["continuationToken"]
-    missing = http.get(sb.url + "/v1" + nxt, headers=pc())
+    missing = http.get(sb.url + "/v1" + nxt, headers=pc(sb))
     assert missing.status_code == 400
     assert missing.json()["source"] == "PartnerFD"
     tampered = token[:3] + ("A" if token[3] != "A" else "B") + token[4:]
     for bad in (tampered, "not-a-token", token + "x"):
-        resp = http.get(sb.url + "/v1" + nxt, headers=pc(**{"MS-ContinuationToken": bad}))
+        resp = http.get(sb.url + "/v1" + nxt, headers=pc(sb, **{"MS-ContinuationToken": bad}))
         assert resp.status_code == 400, bad
-    ok = http.get(sb.url + "/v1" + nxt, headers=pc(**{"MS-ContinuationToken": token}))
+    ok = http.get(sb.url + "/v1" + nxt, headers=pc(sb, **{"MS-ContinuationToken": token}))
     assert ok.status_code == 200
     assert ok.json()["items"][0]["id"] == sb.data.customers[5].tenant_id
 
@@ -107,7 +107,7 @@ def test_search_is_a_case_insensitive_prefix_match(
 def test_search_finds_names_in_other_scripts(sb: Sandbox, http: requests.Session) -> None:
     cjk = next(c for c in sb.data.customers if c.culture in ("zh-TW", "ja-JP"))
     url = f"/v1/customers?filter={_filter('CompanyName', cjk.company_name[:3])}"
-    body = http.get(sb.url + url, headers=pc()).json()
+    body = http.get(sb.url + url, headers=pc(sb)).json()
     assert cjk.tenant_id in [i["id"] for i in body["items"]]
     assert cjk.company_name in [i["companyProfile"]["companyName"] for i in body["items"]]
 
@@ -122,14 +122,14 @@ def test_search_finds_names_in_other_scripts(sb: Sandbox, http: requests.Session
     ],
 )
 def test_bad_filters_are_400(sb: Sandbox, http: requests.Session, raw: str) -> None:
-    resp = http.get(sb.url + f"/v1/customers?filter={quote(raw)}", headers=pc())
+    resp = http.get(sb.url + f"/v1/customers?filter={quote(raw)}", headers=pc(sb))
     assert resp.status_code == 400
     assert "description" in resp.json()
 
 
 def test_customer_by_id(sb: Sandbox, http: requests.Session) -> None:
     customer = next(c for c in sb.data.customers if c.default_domain != c.domain)
-    resp = http.get(sb.url + f"/v1/customers/{customer.tenant_id}", headers=pc())
+    resp = http.get(sb.url + f"/v1/customers/{customer.tenant_id}", headers=pc(sb))
     assert resp.status_code == 200
     body = resp.json()
     assert body == sb.data.customer_detail(customer.tenant_id)
@@ -151,14 +151,14 @@ def test_customer_by_id(sb: Sandbox, http: requests.Session) -> None:
 
 
 def test_unknown_customer_is_404(sb: Sandbox, http: requests.Session) -> None:
-    resp = http.get(sb.url + "/v1/customers/00000000-0000-0000-0000-000000000000", headers=pc())
+    resp = http.get(sb.url + "/v1/customers/00000000-0000-0000-0000-000000000000", headers=pc(sb))
     assert resp.status_code == 404
     assert resp.json()["source"] == "PartnerFD"
 
 
 def test_managed_services_use_the_old_link_forms(sb: Sandbox, http: requests.Session) -> None:
     customer = sb.data.customers[0]
-    resp = http.get(sb.url + f"/v1/customers/{customer.tenant_id}/managedservices", headers=pc())
+    resp = http.get(sb.url + f"/v1/customers/{customer.tenant_id}/managedservices", headers=pc(sb))
     items = resp.json()["items"]
     assert 6 <= len(items) <= 8
     office = next(i for i in items if i["id"] == "Office")
@@ -173,12 +173,12 @@ def test_managed_services_use_the_old_link_forms(sb: Sandbox, http: requests.Ses
 
 
 def test_service_incidents_partner_and_customer(sb: Sandbox, http: requests.Session) -> None:
-    partner = http.get(sb.url + "/v1/serviceincidents/office", headers=pc()).json()
+    partner = http.get(sb.url + "/v1/serviceincidents/office", headers=pc(sb)).json()
     all_ids = {i["id"] for item in partner["items"] for i in item["incidents"]}
     assert all_ids == {i.id for i in sb.data.pool}
     customer = sb.data.customers[1]
     url = f"/v1/customers/{customer.tenant_id}/serviceincidents/office"
-    mine = http.get(sb.url + url, headers=pc()).json()
+    mine = http.get(sb.url + url, headers=pc(sb)).json()
     assert mine["totalCount"] == len(mine["items"])
     ids = {i["id"] for item in mine["items"] for i in item["incidents"]}
     assert ids == {i.id for i in sb.data.issue_objects(customer.tenant_id)}
@@ -201,21 +201,21 @@ def test_auth_failures(sb: Sandbox, http: requests.Session) -> None:
     _assert_401(http.get(url))
     _assert_401(http.get(url, headers={"Authorization": "Basic dXNlcjpwYXNz"}))
     _assert_401(http.get(url, headers={"Authorization": "Bearer not.a-token"}))
-    expired = mint(PARTNER, PC_AUD, expires_in=-60)
+    expired = mint(sb, PARTNER, PC_AUD, expires_in=-60)
     _assert_401(http.get(url, headers={"Authorization": f"Bearer {expired}"}))
-    _assert_401(http.get(url, headers=graph(PARTNER)))  # a Graph token
+    _assert_401(http.get(url, headers=graph(sb, PARTNER)))  # a Graph token
 
 
 def test_customer_tenant_token_is_403_on_partner_center(
     sb: Sandbox, http: requests.Session
 ) -> None:
-    resp = http.get(sb.url + "/v1/customers", headers=pc(sb.data.customers[0].tenant_id))
+    resp = http.get(sb.url + "/v1/customers", headers=pc(sb, sb.data.customers[0].tenant_id))
     assert resp.status_code == 403
     assert resp.json()["source"] == "PartnerFD"
 
 
 def test_headers_are_echoed(sb: Sandbox, http: requests.Session) -> None:
-    headers = pc(**{"MS-CorrelationId": "corr-1", "MS-RequestId": "req-1"})
+    headers = pc(sb, **{"MS-CorrelationId": "corr-1", "MS-RequestId": "req-1"})
     resp = http.get(sb.url + "/v1/customers?size=1", headers=headers)
     assert resp.headers["MS-CorrelationId"] == "corr-1"
     assert resp.headers["MS-RequestId"] == "req-1"
@@ -225,9 +225,9 @@ def test_headers_are_echoed(sb: Sandbox, http: requests.Session) -> None:
 
 
 def test_unknown_route_and_wrong_method(sb: Sandbox, http: requests.Session) -> None:
-    missing = http.get(sb.url + "/v1/nothing-here", headers=pc())
+    missing = http.get(sb.url + "/v1/nothing-here", headers=pc(sb))
     assert missing.status_code == 404
     assert missing.json()["source"] == "PartnerFD"
-    wrong = http.delete(sb.url + "/v1/customers", headers=pc())
+    wrong = http.delete(sb.url + "/v1/customers", headers=pc(sb))
     assert wrong.status_code == 405
     assert "GET" in wrong.headers["Allow"]

@@ -10,7 +10,7 @@ import requests
 from desktop.sandbox import Sandbox
 
 from .conftest import NOW
-from .helpers import PARTNER, pc
+from .helpers import PARTNER, client, pc
 
 TOPIC = 32444671
 
@@ -29,7 +29,7 @@ def create_body(**overrides: Any) -> dict[str, Any]:
 def follow(sb: Sandbox, http: requests.Session, first: str) -> tuple[list[Any], list[Any]]:
     items, pages, url = [], [], sb.url + "/v1" + first
     while url:
-        body = http.get(url, headers=pc()).json()
+        body = http.get(url, headers=pc(sb)).json()
         pages.append(body)
         items += body["items"]
         nxt = body["links"].get("next")
@@ -62,7 +62,7 @@ def test_partner_list_filter(sb: Sandbox, http: requests.Session) -> None:
     items, _ = follow(sb, http, url)
     assert items
     assert all(i["status"] in ("open", 1) for i in items)
-    bad = http.get(sb.url + "/v1/servicerequests?filter={oops", headers=pc())
+    bad = http.get(sb.url + "/v1/servicerequests?filter={oops", headers=pc(sb))
     assert bad.status_code == 400
 
 
@@ -88,15 +88,15 @@ def test_fields_and_every_status_and_severity(sb: Sandbox) -> None:
 
 def test_get_and_unknown(sb: Sandbox, http: requests.Session) -> None:
     one = sb.data.service_requests(sb.data.by_index[0].tenant_id)[0]
-    assert http.get(sb.url + f"/v1/servicerequests/{one['id']}", headers=pc()).json() == one
+    assert http.get(sb.url + f"/v1/servicerequests/{one['id']}", headers=pc(sb)).json() == one
     for bad in ("1234567890123456", "9" * 16, "abc"):
-        assert http.get(sb.url + f"/v1/servicerequests/{bad}", headers=pc()).status_code == 404
+        assert http.get(sb.url + f"/v1/servicerequests/{bad}", headers=pc(sb)).status_code == 404
 
 
 def test_patch_adds_a_note(sb: Sandbox, http: requests.Session) -> None:
     one = sb.data.service_requests(sb.data.by_index[2].tenant_id)[0]
     url = sb.url + f"/v1/servicerequests/{one['id']}"
-    resp = http.patch(url, json={"NewNote": {"Text": "Customer sent logs."}}, headers=pc())
+    resp = http.patch(url, json={"NewNote": {"Text": "Customer sent logs."}}, headers=pc(sb))
     assert resp.status_code == 200
     body = resp.json()
     assert len(body["notes"]) == len(one["notes"]) + 1
@@ -105,11 +105,11 @@ def test_patch_adds_a_note(sb: Sandbox, http: requests.Session) -> None:
     assert note["createdByName"]
     assert body["lastModifiedDate"] > one["lastModifiedDate"]
     assert body["lastModifiedDate"].startswith(NOW.strftime("%Y-%m-%dT"))
-    assert http.get(url, headers=pc()).json() == body
+    assert http.get(url, headers=pc(sb)).json() == body
     for bad in ({"NewNote": {"Text": "  "}}, {"NewNote": {}}, {}, {"NewNote": {"Text": 5}}):
-        assert http.patch(url, json=bad, headers=pc()).status_code == 400
+        assert http.patch(url, json=bad, headers=pc(sb)).status_code == 400
     missing = sb.url + "/v1/servicerequests/1234567890123456"
-    assert http.patch(missing, json={"NewNote": {"Text": "x"}}, headers=pc()).status_code == 404
+    assert http.patch(missing, json={"NewNote": {"Text": "x"}}, headers=pc(sb)).status_code == 404
 
 
 def test_create_for_a_customer_and_for_the_partner(sb: Sandbox, http: requests.Session) -> None:
@@ -119,7 +119,7 @@ def test_create_for_a_customer_and_for_the_partner(sb: Sandbox, http: requests.S
         PrimaryContact={"FirstName": "Ann", "LastName": "Lee", "Email": "ann@example.com"},
         EmailCcList=["ops@example.com"],
     )
-    resp = http.post(sb.url + "/v1/servicerequests/en-US", json=body, headers=pc())
+    resp = http.post(sb.url + "/v1/servicerequests/en-US", json=body, headers=pc(sb))
     assert resp.status_code == 201
     made = resp.json()
     assert made["status"] == "open"
@@ -134,15 +134,15 @@ def test_create_for_a_customer_and_for_the_partner(sb: Sandbox, http: requests.S
     assert made["lastClosedDate"] == "0001-01-01T00:00:00"
     listed = sb.data.service_requests(customer.tenant_id)
     assert listed[0] == made
-    assert http.get(sb.url + f"/v1/servicerequests/{made['id']}", headers=pc()).json() == made
-    own = http.post(sb.url + "/v1/servicerequests/de-DE", json=create_body(), headers=pc())
+    assert http.get(sb.url + f"/v1/servicerequests/{made['id']}", headers=pc(sb)).json() == made
+    own = http.post(sb.url + "/v1/servicerequests/de-DE", json=create_body(), headers=pc(sb))
     assert own.status_code == 201
     assert own.json()["organization"]["id"] == PARTNER
 
 
 def test_creates_are_not_deduplicated(sb: Sandbox, http: requests.Session) -> None:
     before = sb.stats()["creates"]
-    headers = pc(**{"MS-RequestId": "same-request"})
+    headers = pc(sb, **{"MS-RequestId": "same-request"})
     first = http.post(sb.url + "/v1/servicerequests/en-US", json=create_body(), headers=headers)
     second = http.post(sb.url + "/v1/servicerequests/en-US", json=create_body(), headers=headers)
     assert first.json()["id"] != second.json()["id"]
@@ -163,7 +163,7 @@ def test_creates_are_not_deduplicated(sb: Sandbox, http: requests.Session) -> No
     ],
 )
 def test_create_validation(sb: Sandbox, http: requests.Session, body: dict[str, Any]) -> None:
-    resp = http.post(sb.url + "/v1/servicerequests/en-US", json=body, headers=pc())
+    resp = http.post(sb.url + "/v1/servicerequests/en-US", json=body, headers=pc(sb))
     assert resp.status_code == 400
     assert resp.json()["source"] == "PartnerFD"
 
@@ -172,46 +172,46 @@ def test_create_accepts_255_characters_and_numeric_severity(
     sb: Sandbox, http: requests.Session
 ) -> None:
     body = create_body(Title="x" * 255, Severity=1, SupportTopicId=str(TOPIC))
-    resp = http.post(sb.url + "/v1/servicerequests/en-US", json=body, headers=pc())
+    resp = http.post(sb.url + "/v1/servicerequests/en-US", json=body, headers=pc(sb))
     assert resp.status_code == 201
     assert resp.json()["severity"] == "critical"
-    not_json = http.post(sb.url + "/v1/servicerequests/en-US", data=b"{", headers=pc())
+    not_json = http.post(sb.url + "/v1/servicerequests/en-US", data=b"{", headers=pc(sb))
     assert not_json.status_code == 400
 
 
 def test_support_topics(sb: Sandbox, http: requests.Session) -> None:
-    body = http.get(sb.url + "/v1/servicerequests/supporttopics", headers=pc()).json()
+    body = http.get(sb.url + "/v1/servicerequests/supporttopics", headers=pc(sb)).json()
     assert body["totalCount"] == len(body["items"]) >= 10
     assert TOPIC in {t["id"] for t in body["items"]}
     assert all(t["name"] and t["description"] for t in body["items"])
 
 
-def test_drop_after_commit_stores_then_drops(http: requests.Session) -> None:
-    with Sandbox(customers=5, seed=7, drop_after_commit=1) as sb:
+def test_drop_after_commit_stores_then_drops() -> None:
+    with Sandbox(customers=5, seed=7, drop_after_commit=1) as sb, client(sb) as http:
         url = sb.url + "/v1/servicerequests/en-US"
         customer = sb.data.customers[0]
         body = create_body(Title="Lost answer", Organization={"Id": customer.tenant_id})
         with pytest.raises(requests.ConnectionError):
-            http.post(url, json=body, headers=pc())
+            http.post(url, json=body, headers=pc(sb))
         stored = [r for r in sb.data.service_requests(customer.tenant_id)
                   if r["title"] == "Lost answer"]  # fmt: skip
         assert len(stored) == 1
         listed = http.get(
-            sb.url + f"/v1/customers/{customer.tenant_id}/servicerequests", headers=pc()
+            sb.url + f"/v1/customers/{customer.tenant_id}/servicerequests", headers=pc(sb)
         ).json()["items"]
         assert stored[0]["id"] in [r["id"] for r in listed]
-        again = http.post(url, json=body, headers=pc())
+        again = http.post(url, json=body, headers=pc(sb))
         assert again.status_code == 201
         assert sb.stats()["creates"] == 2
 
 
-def test_retired_create_is_410(http: requests.Session) -> None:
-    with Sandbox(customers=3, seed=7, retired_create=True) as sb:
-        resp = http.post(sb.url + "/v1/servicerequests/en-US", json=create_body(), headers=pc())
+def test_retired_create_is_410() -> None:
+    with Sandbox(customers=3, seed=7, retired_create=True) as sb, client(sb) as http:
+        resp = http.post(sb.url + "/v1/servicerequests/en-US", json=create_body(), headers=pc(sb))
         assert resp.status_code == 410
         body = resp.json()
         assert body["code"] == "3100"
         assert "decommissioned" in body["description"]
-        topics = http.get(sb.url + "/v1/servicerequests/supporttopics", headers=pc())
+        topics = http.get(sb.url + "/v1/servicerequests/supporttopics", headers=pc(sb))
         assert topics.status_code == 410
         assert sb.stats()["creates"] == 0
