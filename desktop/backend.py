@@ -145,6 +145,9 @@ class Backend:
 
     def close(self) -> None:
         self.session.close()
+        close_tokens = getattr(self.tokens, "close", None)
+        if callable(close_tokens):
+            close_tokens()
 
     # -- policies the UI applies without importing the API layer ---------------------------
 

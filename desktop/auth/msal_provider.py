@@ -111,8 +111,9 @@ class MsalProvider(CachingProvider):
         self.client_id = client_id.strip()
         self._sign_in_tenant = tenant or "organizations"
         self._msal_cache = token_cache if token_cache is not None else msal.SerializableTokenCache()
+        self._own_http: Any = None  # the client made here, closed by `close`
         if http_client is None and (ca_pem is not None or cloud.id == "sandbox"):
-            http_client = msal_http_client(cloud.authority_host, ca_pem)
+            http_client = self._own_http = msal_http_client(cloud.authority_host, ca_pem)
         self._http_client = http_client
         self._use_broker = broker_available() if use_broker is None else use_broker
         self._apps: dict[str, msal.PublicClientApplication] = {}
@@ -251,6 +252,11 @@ class MsalProvider(CachingProvider):
             raise errors.from_msal_result(result, "Getting a token", customer_tenant=customer)
         expires_in = float(result.get("expires_in") or 0)
         return str(result["access_token"]), self._clock() + expires_in
+
+    def close(self) -> None:
+        """Close the connections of the HTTP client made for MSAL here (not one passed in)."""
+        if self._own_http is not None:
+            self._own_http.close()
 
     def forget_tenant(self, tenant: str) -> None:
         """Start afresh for `tenant` after something changed there (the app was consented).

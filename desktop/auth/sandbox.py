@@ -66,8 +66,9 @@ def signing_key(directory: Path) -> bytes:
 
 
 def key_identity(key: bytes) -> str:
-    """What names a sandbox's token cache: a digest of its signing key, never the key."""
-    return hashlib.sha256(b"partner-desk sandbox key\0" + key).hexdigest()[:16]
+    """What names a sandbox's token cache: a digest of its signing key, never the key. The
+    sandbox publishes the same digest as `keyId` (and as its tokens' `kid`)."""
+    return hashlib.sha256(b"kid:" + key).hexdigest()[:16]
 
 
 def sandbox_ca(url: str) -> bytes | None:
@@ -141,12 +142,18 @@ def sign_in(
         ca_pem=ca_pem,
     )
     try:
-        if provider.restore() is not None:
-            return provider
-    except AuthError as error:  # a revoked or expired session: sign in again
-        log.info("the sandbox's saved sign-in did not work (%s): signing in again", error.code)
-    code = provider.start_device_flow()
-    if on_device_code is not None:
-        on_device_code(code)
-    provider.complete_device_flow(code, cancel)
+        try:
+            if provider.restore() is not None:
+                return provider
+        except AuthError as error:  # a revoked or expired session: sign in again
+            if error.code in ("offline", "untrusted_certificate"):
+                raise
+            log.info("the sandbox's saved sign-in did not work (%s): signing in again", error.code)
+        code = provider.start_device_flow()
+        if on_device_code is not None:
+            on_device_code(code)
+        provider.complete_device_flow(code, cancel)
+    except BaseException:
+        provider.close()
+        raise
     return provider

@@ -14,7 +14,7 @@ from desktop.sandbox import consent_api, graph, partner_center
 from desktop.sandbox import responses as r
 from desktop.sandbox.faults import Faults, Injection, Throttle
 from desktop.sandbox.routing import Call, Route, State, match
-from desktop.sandbox.tokens import verify_jwt
+from desktop.sandbox.tokens import key_id, verify_jwt
 
 ROUTES: list[Route] = partner_center.ROUTES + consent_api.ROUTES + graph.ROUTES
 _MALFORMED_FALLBACK = r.dumps({"id": "0", "status": "accepted", "items": [{"id": "0"}]})
@@ -70,6 +70,9 @@ class App:
                     "now": data.now.isoformat(),
                     "tls": self.ca_pem is not None,
                     "clientId": SANDBOX_CLIENT_ID,
+                    # Names the key without giving it away: a client keeps the sign-in of
+                    # each key apart, so tokens of an earlier key are never sent here.
+                    "keyId": key_id(self.signing_key),
                 },
             ),
             # The CA to pin, for a client on loopback that did not start the sandbox itself.

@@ -127,3 +127,4 @@ class Signer:
         except (ValueError, binascii.Error):
             return None
         return value if isinstance(value, dict) else None
+

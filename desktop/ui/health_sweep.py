@@ -138,7 +138,11 @@ class HealthColumn(QObject):
         return len(fresh)
 
     def start(self, customers: list[Customer] | None = None) -> None:
-        self.cancel()
+        if self._sweep is not None:
+            # Superseded: the new sweep reports from now on. A cancel would still deliver the
+            # old one's end, which then took the new sweep for finished.
+            self._sweep.stop()
+            self._sweep = None
         customers = self._customers() if customers is None else customers
         if not customers:
             return

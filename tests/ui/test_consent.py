@@ -16,8 +16,9 @@ from desktop.worker import Worker
 from tests.ui.conftest import Launcher
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def some() -> Iterator[Sandbox]:
+    """One for the module: each test picks customers by their consent state as it is then."""
     with Sandbox(customers=24, seed=7, consented="some") as sandbox:
         yield sandbox
 
@@ -69,7 +70,7 @@ def test_a_customer_awaiting_consent_is_allowed_from_its_tab(
     assert panel.action.text() == "Allow in this customer"
     assert not panel.retry.isVisibleTo(pane)
     # Every tab that needs the customer's tenant says the same.
-    assert some_window.incidents.state == "error"
+    qtbot.waitUntil(lambda: some_window.incidents.state == "error", timeout=20000)
     qtbot.mouseClick(panel.action, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: pane.state == "ready", timeout=30000)
     assert pane.model.rowCount() > 0
