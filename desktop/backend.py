@@ -117,10 +117,12 @@ class Backend:
         cancel: threading.Event | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
         locale: str = "en-US",
+        session: HttpSession | None = None,
     ) -> Backend:
         """Signed in to the sandbox at `url` through its own Entra, with the same MSAL code as
         a cloud (`desktop.auth.sandbox`). `ca_pem` is the sandbox's CA (fetched and pinned on
-        loopback when not given). Blocks: worker threads only."""
+        loopback when not given; a `session` passed in must pin it itself). Blocks: worker
+        threads only."""
         from desktop.auth import sandbox as sandbox_auth
         from desktop.paths import data_dir
 
@@ -139,6 +141,7 @@ class Backend:
             provider,
             concurrency=concurrency,
             locale=locale,
+            session=session,
             pinned={origin_of(url): ca_pem} if ca_pem else None,
             client_id=SANDBOX_CLIENT_ID,
         )

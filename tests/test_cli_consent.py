@@ -89,9 +89,7 @@ def test_consent_one_customer(some: Sandbox, capsys: pytest.CaptureFixture[str])
     assert rows[0]["companyName"]
 
 
-def test_consent_refused_exits_3_in_csv(
-    some: Sandbox, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_consent_refused_exits_3_in_csv(some: Sandbox, capsys: pytest.CaptureFixture[str]) -> None:
     tenant = next(
         c.tenant_id
         for c in some.data.customers
@@ -105,9 +103,7 @@ def test_consent_refused_exits_3_in_csv(
     assert "Cloud Application Administrator" in rows[0]["reason"]
 
 
-def test_not_a_customer_is_a_usage_error(
-    some: Sandbox, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_not_a_customer_is_a_usage_error(some: Sandbox, capsys: pytest.CaptureFixture[str]) -> None:
     code = cli.main(
         ["consent", "--customer", "00000000-0000-4000-8000-000000000000", "--sandbox-url", some.url]
     )

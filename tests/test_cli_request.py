@@ -58,7 +58,7 @@ def test_validation_errors_exit_2(sandbox: Sandbox, capsys, extra, words):
 
 
 def test_a_retired_create_exits_4_with_the_web_form(capsys):
-    with Sandbox(customers=3, seed=5, retired_create=True) as sandbox:
+    with Sandbox(customers=3, seed=5, retired_create=True, consented="all") as sandbox:
         assert cli.main(args(sandbox)) == 4
     out = json.loads(capsys.readouterr().out)
     assert out["url"].startswith("https://partner.microsoft.com/")

@@ -84,7 +84,7 @@ def test_request_and_portal_rows(backend: Backend):
 
 
 def test_faults_give_exactly_the_rows_of_a_fault_free_run():
-    with Sandbox(customers=40, seed=3) as sb:
+    with Sandbox(customers=40, seed=3, consented="all") as sb:
         b = Backend.for_sandbox(sb.url, concurrency=8)
         customers = b.customers().items
         clean, clean_failed = collect(b, "health", customers)

@@ -30,7 +30,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_every_export_offline_gives_the_rows_of_the_live_run(tmp_path: Path):
     live: dict[str, tuple[int, bytes]] = {}
-    with Sandbox(customers=14, seed=5) as sb:
+    with Sandbox(customers=14, seed=5, consented="all") as sb:
         url = sb.url
         for what in WHATS:
             out = tmp_path / f"{what}.live.json"

@@ -75,7 +75,7 @@ def file_with(sandbox: Sandbox, tmp_path, title: str):
 
 
 def test_a_drop_after_commit_still_files_exactly_one(tmp_path):
-    with Sandbox(customers=5, seed=3, drop_after_commit=1) as sandbox:
+    with Sandbox(customers=5, seed=3, drop_after_commit=1, consented="all") as sandbox:
         backend, store, tenant, draft = file_with(sandbox, tmp_path, "Exactly once please")
         created = submit(backend, store, draft.id)
         mine = [r for r in backend.requests(tenant).items if r.title == "Exactly once please"]
@@ -87,7 +87,7 @@ def test_a_drop_after_commit_still_files_exactly_one(tmp_path):
 
 
 def test_a_crash_mid_submit_does_not_file_twice(tmp_path):
-    with Sandbox(customers=5, seed=3) as sandbox:
+    with Sandbox(customers=5, seed=3, consented="all") as sandbox:
         backend, store, tenant, draft = file_with(sandbox, tmp_path, "Crash in the middle")
         # The first attempt landed, then the app died before it heard back.
         started = store.begin_submission(draft.id)
@@ -102,7 +102,7 @@ def test_a_crash_mid_submit_does_not_file_twice(tmp_path):
 
 
 def test_a_retired_create_keeps_the_draft_and_hands_over(tmp_path):
-    with Sandbox(customers=5, seed=3, retired_create=True) as sandbox:
+    with Sandbox(customers=5, seed=3, retired_create=True, consented="all") as sandbox:
         backend, store, _tenant, draft = file_with(sandbox, tmp_path, "Retired API")
         with pytest.raises(CreateRetiredError) as caught:
             submit(backend, store, draft.id)
@@ -114,7 +114,7 @@ def test_a_retired_create_keeps_the_draft_and_hands_over(tmp_path):
 
 
 def test_other_errors_keep_the_draft(tmp_path):
-    with Sandbox(customers=5, seed=3) as sandbox:
+    with Sandbox(customers=5, seed=3, consented="all") as sandbox:
         backend, store, _tenant, draft = file_with(sandbox, tmp_path, "Bad topic")
         store.save(Draft(**{**draft.__dict__, "topic_id": "1"}))
         with pytest.raises(ApiError) as caught:

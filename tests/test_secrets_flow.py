@@ -101,7 +101,7 @@ def test_no_secret_leaves_the_process(
     save(replace(settings, account=session.account))
 
     # -- sweep and export with the signed-in account's tokens, against the sandbox ------------
-    with Sandbox(customers=6, seed=3) as sandbox:
+    with Sandbox(customers=6, seed=3, consented="all") as sandbox:
         cloud = replace(sandbox_profile(sandbox.url), authority_host=GLOBAL.authority_host)
         # Four in flight, as a sweep does: token acquisitions for several tenants at once
         # (they raced in the token cache at rest: tests/faults/test_token_cache_race.py).

@@ -136,6 +136,7 @@ class HttpSession:
     ) -> None:
         """`pinned`: origin (`https://host:port/`) → the only CA trusted there (the sandbox's)."""
         self._pinned = dict(pinned or {})
+        self._closed = False
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
         self.locale = locale
@@ -151,6 +152,10 @@ class HttpSession:
 
     @property
     def _session(self) -> requests.Session:
+        if self._closed:
+            # A call still under way on a sweep's thread after its owner closed the session:
+            # a new connection now would never be closed.
+            raise ApiError("The connection was closed.", kind=CANCELLED)
         session = self._transport
         if session is None:
             with self._transport_lock:
@@ -203,7 +208,9 @@ class HttpSession:
         return found
 
     def close(self) -> None:
+        """Close every connection; calls after this fail as cancelled instead of reconnecting."""
         with self._transport_lock:
+            self._closed = True
             if self._transport is not None:
                 self._transport.close()
 

@@ -9,8 +9,8 @@ use it, so the custom-CA path that corporate proxies need runs in every test.
 
 from __future__ import annotations
 
-import http.client
 import ipaddress
+import socket
 import ssl
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -72,16 +72,27 @@ class _MsalHttp:
 
     def __init__(self, session: requests.Session) -> None:
         self._session = session
+        self._closed = False
+
+    def _open(self) -> requests.Session:
+        if self._closed:
+            # A token request still under way after its owner closed: no new connection that
+            # nobody would close (MsalProvider reports it as no connection).
+            import requests
+
+            raise requests.exceptions.ConnectionError("the sign-in client was closed")
+        return self._session
 
     def get(self, url: str, **kwargs: Any) -> Any:
         kwargs.setdefault("timeout", MSAL_TIMEOUT_S)
-        return self._session.get(url, **kwargs)
+        return self._open().get(url, **kwargs)
 
     def post(self, url: str, **kwargs: Any) -> Any:
         kwargs.setdefault("timeout", MSAL_TIMEOUT_S)
-        return self._session.post(url, **kwargs)
+        return self._open().post(url, **kwargs)
 
     def close(self) -> None:
+        self._closed = True
         self._session.close()
 
 
@@ -119,22 +130,32 @@ def fetch_loopback_ca(url: str) -> bytes:
         raise CertificateError(f"only a sandbox on this computer's loopback can be pinned: {url}")
     assert host is not None
     # Nothing to verify yet (this is how the certificate is learnt): the context checks no
-    # certificate, and the connection sends no token.
+    # certificate, and the connection sends no token. A bare socket, closed on every path
+    # (http.client left one for the collector to close now and then).
     context = ssl.create_default_context()
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
-    connection = http.client.HTTPSConnection(
-        host, parts.port or 443, context=context, timeout=CA_FETCH_TIMEOUT_S
-    )
+    request = (
+        f"GET /_sandbox/ca.pem HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+        "Accept: application/x-pem-file\r\nConnection: close\r\n\r\n"
+    ).encode("ascii")
+    answer = b""
     try:
-        connection.request("GET", "/_sandbox/ca.pem", headers={"Accept": "application/x-pem-file"})
-        response = connection.getresponse()
-        body = response.read(CA_MAX_BYTES + 1)
-        status = response.status
-    except (OSError, http.client.HTTPException) as error:
+        with (
+            socket.create_connection((host, parts.port or 443), CA_FETCH_TIMEOUT_S) as raw,
+            context.wrap_socket(raw, server_hostname=host) as tls,
+        ):
+            tls.sendall(request)
+            while len(answer) <= CA_MAX_BYTES + 4096:
+                chunk = tls.recv(65536)
+                if not chunk:
+                    break
+                answer += chunk
+    except OSError as error:
         raise CertificateError(f"could not fetch the sandbox's certificate: {error}") from None
-    finally:
-        connection.close()
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status_line = head.split(b"\r\n", 1)[0].split()
+    status = int(status_line[1]) if len(status_line) > 1 and status_line[1].isdigit() else 0
     if status != 200 or len(body) > CA_MAX_BYTES or b"BEGIN CERTIFICATE" not in body:
         raise CertificateError(f"{url} published no CA certificate (HTTP {status})")
     try:

@@ -127,4 +127,3 @@ class Signer:
         except (ValueError, binascii.Error):
             return None
         return value if isinstance(value, dict) else None
-

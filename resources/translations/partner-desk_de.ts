@@ -36,6 +36,10 @@
         <translation>Sandbox verwenden</translation>
     </message>
     <message>
+        <source>Allow Partner Desk in all customers…</source>
+        <translation>Partner Desk bei allen Kunden zulassen…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -107,6 +111,109 @@ Ihre Anmeldung in einer Datei speichern, die nur Ihr Benutzerkonto lesen kann, d
     <message>
         <source>just now</source>
         <translation>gerade eben</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Allow Partner Desk in all customers</source>
+        <translation>Partner Desk bei allen Kunden zulassen</translation>
+    </message>
+    <message>
+        <source>Microsoft gives Partner Desk no access to a customer&apos;s tenant until the app is consented there (GDAP). This asks Partner Center to consent it in each of your {0} customers, to read service health; where it is already allowed nothing changes.
+
+Consenting takes a GDAP role in the customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
+        <translation>Microsoft gewährt Partner Desk erst Zugriff auf den Mandanten eines Kunden, wenn dort die Zustimmung für die App erteilt wurde (GDAP). Hiermit erteilt das Partner Center diese Zustimmung bei jedem Ihrer {0} Kunden, damit Partner Desk die Dienstintegrität lesen kann; wo die App bereits zugelassen ist, ändert sich nichts.
+
+Für die Zustimmung brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen für Apps erteilen darf: Global Administrator, Privileged Role Administrator oder Cloud Application Administrator.</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Customers done</source>
+        <translation>Bearbeitete Kunden</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Consent results</source>
+        <translation>Ergebnisse der Zustimmung</translation>
+    </message>
+    <message>
+        <source>&amp;Allow in all customers</source>
+        <translation>Bei allen Kunden &amp;zulassen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>&amp;Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Zugelassen</translation>
+    </message>
+    <message>
+        <source>Already allowed</source>
+        <translation>Bereits zugelassen</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Your GDAP roles here cannot consent to apps (it takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator).</source>
+        <translation>Ihre GDAP-Rollen bei diesem Kunden dürfen keine Zustimmung für Apps erteilen (dafür ist Global Administrator, Privileged Role Administrator oder Cloud Application Administrator nötig).</translation>
+    </message>
+    <message>
+        <source>No GDAP relationship with this customer covers your account.</source>
+        <translation>Keine GDAP-Beziehung mit diesem Kunden schließt Ihr Konto ein.</translation>
+    </message>
+    <message>
+        <source>{0} allowed · {1} already allowed · {2} refused · {3} failed</source>
+        <translation>{0} zugelassen · {1} bereits zugelassen · {2} abgelehnt · {3} fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} of {1} customers:</source>
+        <translation>Angehalten nach {0} von {1} Kunden:</translation>
+    </message>
+    <message>
+        <source>Done, {0} customers:</source>
+        <translation>Abgeschlossen für {0} Kunden:</translation>
+    </message>
+    <message>
+        <source>{0} of {1} customers:</source>
+        <translation>{0} von {1} Kunden:</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>Noch nicht gestartet.</translation>
     </message>
 </context>
 <context>
@@ -210,6 +317,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Nicht zugelassen</translation>
     </message>
     <message>
         <source>Error</source>
@@ -1439,6 +1550,38 @@ Was wir beim Kunden sehen:
         <source>Pick a customer on the left to see its details here.</source>
         <translation>Wählen Sie links einen Kunden aus, um hier seine Details zu sehen.</translation>
     </message>
+    <message>
+        <source>Allow in this customer</source>
+        <translation>Bei diesem Kunden zulassen</translation>
+    </message>
+    <message>
+        <source>Open GDAP relationships</source>
+        <translation>GDAP-Beziehungen öffnen</translation>
+    </message>
+    <message>
+        <source>Allowing Partner Desk in {0}…</source>
+        <translation>Partner Desk wird bei {0} zugelassen…</translation>
+    </message>
+    <message>
+        <source>Asking Partner Center to consent the app in this customer, then waiting for Microsoft to apply it (usually a few seconds).</source>
+        <translation>Das Partner Center wird um die Zustimmung für die App bei diesem Kunden gebeten; danach wartet Partner Desk, bis Microsoft sie übernimmt (meist wenige Sekunden).</translation>
+    </message>
+    <message>
+        <source>Partner Desk is allowed in {0}.</source>
+        <translation>Partner Desk ist bei {0} zugelassen.</translation>
+    </message>
+    <message>
+        <source>You cannot allow Partner Desk in this customer</source>
+        <translation>Sie können Partner Desk bei diesem Kunden nicht zulassen</translation>
+    </message>
+    <message>
+        <source>Partner Center refused the consent: your GDAP roles in this customer cannot consent to apps. It takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator, through a security group you belong to. Ask for such a role in the customer&apos;s GDAP relationship, or ask the customer&apos;s administrator to consent.</source>
+        <translation>Partner Center hat die Zustimmung abgelehnt: Ihre GDAP-Rollen bei diesem Kunden dürfen keine Zustimmung für Apps erteilen. Dafür brauchen Sie Global Administrator, Privileged Role Administrator oder Cloud Application Administrator über eine Sicherheitsgruppe, der Sie angehören. Fordern Sie eine solche Rolle in der GDAP-Beziehung des Kunden an, oder bitten Sie den Administrator des Kunden, die Zustimmung zu erteilen.</translation>
+    </message>
+    <message>
+        <source>Partner Desk could not be allowed in this customer</source>
+        <translation>Partner Desk konnte bei diesem Kunden nicht zugelassen werden</translation>
+    </message>
 </context>
 <context>
     <name>PortalModel</name>
@@ -1883,6 +2026,14 @@ Was wir beim Kunden sehen:
 <context>
     <name>errors</name>
     <message>
+        <source>Partner Desk is not yet allowed in this customer</source>
+        <translation>Partner Desk ist bei diesem Kunden noch nicht zugelassen</translation>
+    </message>
+    <message>
+        <source>Microsoft gives Partner Desk no access to this customer&apos;s tenant until the app is consented there (GDAP). Allowing it takes a GDAP role in this customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
+        <translation>Microsoft gewährt Partner Desk erst Zugriff auf den Mandanten dieses Kunden, wenn dort die Zustimmung für die App erteilt wurde (GDAP). Zum Zulassen brauchen Sie bei diesem Kunden eine GDAP-Rolle, die Zustimmungen für Apps erteilen darf: Global Administrator, Privileged Role Administrator oder Cloud Application Administrator.</translation>
+    </message>
+    <message>
         <source>No GDAP access to this customer&apos;s {0}</source>
         <translation>Kein GDAP-Zugriff für diesen Kunden ({0})</translation>
     </message>
@@ -2017,6 +2168,14 @@ Was wir beim Kunden sehen:
     <message>
         <source>{0} addresses; {1} at most.</source>
         <translation>{0} Adressen; höchstens {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Sign in to the sandbox</source>
+        <extracomment>Drives the shown window instead of waiting for the user to close it (the self-test, the screenshot script): gets the MainWindow and the failures so far, returns the exit code.</extracomment>
+        <translation>Bei der Sandbox anmelden</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,10 @@
         <translation>使用沙箱</translation>
     </message>
     <message>
+        <source>Allow Partner Desk in all customers…</source>
+        <translation>在所有客戶中允許 Partner Desk…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
@@ -105,6 +109,109 @@ Keep your sign-in in a file readable only by your user account, so you stay sign
     <message>
         <source>just now</source>
         <translation>剛剛</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Allow Partner Desk in all customers</source>
+        <translation>在所有客戶中允許 Partner Desk</translation>
+    </message>
+    <message>
+        <source>Microsoft gives Partner Desk no access to a customer&apos;s tenant until the app is consented there (GDAP). This asks Partner Center to consent it in each of your {0} customers, to read service health; where it is already allowed nothing changes.
+
+Consenting takes a GDAP role in the customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
+        <translation>在客戶的租用戶中授與應用程式同意 (GDAP) 之前，Microsoft 不會讓 Partner Desk 存取該租用戶。此操作會要求 Partner Center 在您的 {0} 位客戶中逐一授與同意，以便讀取服務健康情況；已允許的客戶不會有任何變更。
+
+授與同意需要您在客戶中具備可同意應用程式的 GDAP 角色：Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator。</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進度</translation>
+    </message>
+    <message>
+        <source>Customers done</source>
+        <translation>已處理的客戶</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Consent results</source>
+        <translation>同意結果</translation>
+    </message>
+    <message>
+        <source>&amp;Allow in all customers</source>
+        <translation>在所有客戶中允許(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>關閉(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>再次執行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>已允許</translation>
+    </message>
+    <message>
+        <source>Already allowed</source>
+        <translation>先前已允許</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒絕</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Your GDAP roles here cannot consent to apps (it takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator).</source>
+        <translation>您在此客戶中的 GDAP 角色無法同意應用程式 (需要 Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator)。</translation>
+    </message>
+    <message>
+        <source>No GDAP relationship with this customer covers your account.</source>
+        <translation>此客戶沒有涵蓋您帳戶的 GDAP 關係。</translation>
+    </message>
+    <message>
+        <source>{0} allowed · {1} already allowed · {2} refused · {3} failed</source>
+        <translation>已允許 {0} · 先前已允許 {1} · 已拒絕 {2} · 失敗 {3}</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} of {1} customers:</source>
+        <translation>已停止，已處理 {0} / {1} 位客戶：</translation>
+    </message>
+    <message>
+        <source>Done, {0} customers:</source>
+        <translation>已完成，共 {0} 位客戶：</translation>
+    </message>
+    <message>
+        <source>{0} of {1} customers:</source>
+        <translation>{0} / {1} 位客戶：</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>尚未開始。</translation>
     </message>
 </context>
 <context>
@@ -206,6 +313,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>未允許</translation>
     </message>
     <message>
         <source>Error</source>
@@ -1411,6 +1522,38 @@ What we see at the customer:
         <source>Pick a customer on the left to see its details here.</source>
         <translation>在左側挑選客戶，即可在此查看其詳細資料。</translation>
     </message>
+    <message>
+        <source>Allow in this customer</source>
+        <translation>在此客戶中允許</translation>
+    </message>
+    <message>
+        <source>Open GDAP relationships</source>
+        <translation>開啟 GDAP 關係</translation>
+    </message>
+    <message>
+        <source>Allowing Partner Desk in {0}…</source>
+        <translation>正在 {0} 中允許 Partner Desk…</translation>
+    </message>
+    <message>
+        <source>Asking Partner Center to consent the app in this customer, then waiting for Microsoft to apply it (usually a few seconds).</source>
+        <translation>正在要求 Partner Center 在此客戶中授與此應用程式同意，接著等待 Microsoft 套用 (通常只需幾秒鐘)。</translation>
+    </message>
+    <message>
+        <source>Partner Desk is allowed in {0}.</source>
+        <translation>已在 {0} 中允許 Partner Desk。</translation>
+    </message>
+    <message>
+        <source>You cannot allow Partner Desk in this customer</source>
+        <translation>您無法在此客戶中允許 Partner Desk</translation>
+    </message>
+    <message>
+        <source>Partner Center refused the consent: your GDAP roles in this customer cannot consent to apps. It takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator, through a security group you belong to. Ask for such a role in the customer&apos;s GDAP relationship, or ask the customer&apos;s administrator to consent.</source>
+        <translation>Partner Center 拒絕授與同意：您在此客戶中的 GDAP 角色無法同意應用程式。這需要透過您所屬的安全性群組取得 Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator 角色。請在客戶的 GDAP 關係中要求這類角色，或請客戶的系統管理員授與同意。</translation>
+    </message>
+    <message>
+        <source>Partner Desk could not be allowed in this customer</source>
+        <translation>無法在此客戶中允許 Partner Desk</translation>
+    </message>
 </context>
 <context>
     <name>PortalModel</name>
@@ -1852,6 +1995,14 @@ What we see at the customer:
 <context>
     <name>errors</name>
     <message>
+        <source>Partner Desk is not yet allowed in this customer</source>
+        <translation>尚未在此客戶中允許 Partner Desk</translation>
+    </message>
+    <message>
+        <source>Microsoft gives Partner Desk no access to this customer&apos;s tenant until the app is consented there (GDAP). Allowing it takes a GDAP role in this customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
+        <translation>在此客戶的租用戶中授與應用程式同意 (GDAP) 之前，Microsoft 不會讓 Partner Desk 存取該租用戶。若要允許，您需要在此客戶中具備可同意應用程式的 GDAP 角色：Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator。</translation>
+    </message>
+    <message>
         <source>No GDAP access to this customer&apos;s {0}</source>
         <translation>沒有此客戶{0}的 GDAP 存取權</translation>
     </message>
@@ -1986,6 +2137,14 @@ What we see at the customer:
     <message>
         <source>{0} addresses; {1} at most.</source>
         <translation>{0} 個地址；最多 {1} 個。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Sign in to the sandbox</source>
+        <extracomment>Drives the shown window instead of waiting for the user to close it (the self-test, the screenshot script): gets the MainWindow and the failures so far, returns the exit code.</extracomment>
+        <translation>登入沙箱</translation>
     </message>
 </context>
 </TS>

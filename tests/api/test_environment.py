@@ -15,9 +15,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from desktop.api.http import Auth, HttpSession
-from desktop.auth import SandboxTokenIssuer
 from desktop.clouds import sandbox_profile
 from desktop.sandbox import Sandbox
+from tests.tokens import IssuedTokens
 
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
 
@@ -83,8 +83,8 @@ def test_a_proxy_named_in_the_environment_carries_the_call(proxy: ForwardProxy) 
 def test_loopback_never_goes_through_a_proxy(proxy: ForwardProxy, sandbox: Sandbox) -> None:
     # No NO_PROXY: `requests` alone would have sent the embedded sandbox's calls to the proxy.
     cloud = sandbox_profile(sandbox.url)
-    auth = Auth(SandboxTokenIssuer(), cloud.partner_center_scope)
-    with HttpSession() as session:
+    auth = Auth(IssuedTokens(sandbox), cloud.partner_center_scope)
+    with HttpSession(pinned={sandbox.url + "/": sandbox.ca_pem}) as session:
         reply = session.call("GET", sandbox.url + "/v1/customers", auth=auth, correlation_id="c")
     assert reply.body["items"]
     assert proxy.seen == []
@@ -98,8 +98,8 @@ def test_a_netrc_entry_does_not_replace_the_bearer_token(
     netrc.chmod(0o600)
     monkeypatch.setenv("NETRC", str(netrc))
     cloud = sandbox_profile(sandbox.url)
-    auth = Auth(SandboxTokenIssuer(), cloud.partner_center_scope)
-    with HttpSession() as session:
+    auth = Auth(IssuedTokens(sandbox), cloud.partner_center_scope)
+    with HttpSession(pinned={sandbox.url + "/": sandbox.ca_pem}) as session:
         # The sandbox refuses anything but a bearer token (401, as Partner Center does).
         reply = session.call("GET", sandbox.url + "/v1/customers", auth=auth, correlation_id="c")
     assert reply.status == 200

@@ -10,16 +10,17 @@ from desktop.api.errors import MALFORMED, NETWORK, TIMEOUT, ApiError
 from desktop.api.graph import GraphClient
 from desktop.api.http import HttpSession, RetryPolicy, Timeouts, parse_retry_after
 from desktop.api.partner_center import PartnerCenterClient
-from desktop.auth import SandboxTokenIssuer
 from desktop.clouds import sandbox_profile
 from desktop.sandbox import Sandbox
+from tests.tokens import IssuedTokens
 
 
 class Clients:
-    def __init__(self, url: str, **session_kwargs: object) -> None:
+    def __init__(self, sb: Sandbox, **session_kwargs: object) -> None:
         self.sleeps: list[float] = []
-        cloud = sandbox_profile(url)
-        self.tokens = SandboxTokenIssuer()
+        cloud = sandbox_profile(sb.url)
+        self.tokens = IssuedTokens(sb)
+        session_kwargs.setdefault("pinned", {sb.url + "/": sb.ca_pem})
         self.session = HttpSession(sleep=self.sleeps.append, **session_kwargs)  # type: ignore[arg-type]
         self.pc = PartnerCenterClient(
             self.session, cloud.partner_center, self.tokens, cloud.partner_center_scope
@@ -29,7 +30,7 @@ class Clients:
 
 @pytest.fixture
 def clients(fresh_sandbox: Sandbox):
-    c = Clients(fresh_sandbox.url)
+    c = Clients(fresh_sandbox)
     yield c
     c.session.close()
 
@@ -83,7 +84,7 @@ def test_dropped_and_malformed_answers_are_retried(fresh_sandbox, clients, kind)
 
 
 def test_backoff_grows_and_is_capped(fresh_sandbox):
-    c = Clients(fresh_sandbox.url, retry=RetryPolicy(attempts=6, backoff_base_s=1, backoff_cap_s=4))
+    c = Clients(fresh_sandbox, retry=RetryPolicy(attempts=6, backoff_base_s=1, backoff_cap_s=4))
     fresh_sandbox.inject(HEALTH, "error", status=503, shape="graph", count=10)
     with pytest.raises(ApiError) as info:
         c.graph.health_overviews(first_gdap_tenant(fresh_sandbox), "cid")
@@ -96,7 +97,7 @@ def test_backoff_grows_and_is_capped(fresh_sandbox):
 
 
 def test_errors_give_up_after_the_attempts(fresh_sandbox):
-    c = Clients(fresh_sandbox.url, retry=RetryPolicy(attempts=3))
+    c = Clients(fresh_sandbox, retry=RetryPolicy(attempts=3))
     fresh_sandbox.inject(HEALTH, "drop", count=5)
     with pytest.raises(ApiError) as info:
         c.graph.health_overviews(first_gdap_tenant(fresh_sandbox), "cid")
@@ -143,7 +144,7 @@ def test_no_answer_within_the_read_timeout_is_a_timeout(fresh_sandbox):
     ],
 )
 def test_every_error_shape_is_parsed(fresh_sandbox, shape, status, code, fragment):
-    c = Clients(fresh_sandbox.url, retry=RetryPolicy(attempts=1))
+    c = Clients(fresh_sandbox, retry=RetryPolicy(attempts=1))
     fresh_sandbox.inject("/v1/customers", "error", status=status, shape=shape, count=1)
     with pytest.raises(ApiError) as info:
         c.pc.customers("cid")
@@ -169,10 +170,9 @@ def test_401_refreshes_the_token_once(fresh_sandbox, clients):
 
 
 def test_expired_tokens_are_refused_and_replaced(fresh_sandbox):
-    # A clock far in the past mints tokens that are already expired for the sandbox.
-    clock = [1_000_000.0]
-    c = Clients(fresh_sandbox.url)
-    c.tokens = SandboxTokenIssuer(clock=lambda: clock[0])
+    # Tokens that expired a minute ago, as the sandbox sees them.
+    c = Clients(fresh_sandbox)
+    c.tokens = IssuedTokens(fresh_sandbox, lifetime_s=-60)
     c.pc.auth = c.pc.auth.__class__(c.tokens, c.pc.auth.scope)
     with pytest.raises(ApiError) as info:
         c.pc.customers("cid")
@@ -189,9 +189,9 @@ def test_writes_are_not_resent_after_a_drop(fresh_sandbox, clients):
 
 
 def test_cancel_stops_a_retry_wait(fresh_sandbox):
-    session = HttpSession()
+    session = HttpSession(pinned={fresh_sandbox.url + "/": fresh_sandbox.ca_pem})
     cancel = threading.Event()
-    tokens = SandboxTokenIssuer()
+    tokens = IssuedTokens(fresh_sandbox)
     cloud = sandbox_profile(fresh_sandbox.url)
     graph = GraphClient(session, cloud.graph, tokens, cloud.graph_scope)
     fresh_sandbox.inject(HEALTH, "error", status=429, shape="graph", count=1, retry_after=30)
@@ -210,7 +210,7 @@ def test_retry_after_accepts_seconds_and_dates():
 
 
 def test_malformed_json_in_a_success_is_reported_when_retries_run_out(fresh_sandbox):
-    c = Clients(fresh_sandbox.url, retry=RetryPolicy(attempts=1))
+    c = Clients(fresh_sandbox, retry=RetryPolicy(attempts=1))
     fresh_sandbox.inject(HEALTH, "malformed", count=1)
     with pytest.raises(ApiError) as info:
         c.graph.health_overviews(first_gdap_tenant(fresh_sandbox), "cid")

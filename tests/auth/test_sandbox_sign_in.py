@@ -148,9 +148,7 @@ def test_sign_out_forgets_the_account(sb: Sandbox, tokens_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("state", ["no_grant", "no_service_principal"])
-def test_not_consented_then_allowed_then_health_loads(
-    tokens_dir: Path, state: str
-) -> None:
+def test_not_consented_then_allowed_then_health_loads(tokens_dir: Path, state: str) -> None:
     with Sandbox(customers=40, seed=7, consented="some") as fresh:
         backend = signed_in(fresh, tokens_dir)
         customer = customers_in(fresh, state, can_consent=True)[0]
@@ -253,9 +251,7 @@ def test_api_calls_refuse_an_untrusted_certificate(sb: Sandbox, tokens_dir: Path
     backend.close()
 
 
-def test_the_ca_is_fetched_and_pinned_for_a_loopback_sandbox(
-    sb: Sandbox, tokens_dir: Path
-) -> None:
+def test_the_ca_is_fetched_and_pinned_for_a_loopback_sandbox(sb: Sandbox, tokens_dir: Path) -> None:
     assert sandbox_auth.sandbox_ca(sb.url) == sb.ca_pem
     backend = Backend.for_sandbox(sb.url, token_dir=tokens_dir)  # no CA given
     assert backend.customers().items

@@ -16,6 +16,7 @@ import pytest
 from desktop.api.errors import ApiError
 from desktop.api.http import HttpSession, RetryPolicy, Timeouts
 from desktop.backend import Backend, Outcome
+from desktop.clouds import SANDBOX_PARTNER_TENANT_ID, sandbox_profile
 from desktop.models.records import Customer, HealthIssue, Parsed, ServiceHealth
 from desktop.sandbox import Sandbox
 from desktop.ui.errors import Explained, explain
@@ -31,17 +32,44 @@ Health = tuple[Parsed[ServiceHealth], Parsed[HealthIssue]]
 
 
 def make_backend(
-    url: str,
+    target: Sandbox | str,
     *,
     concurrency: int = 4,
     timeouts: Timeouts = FAST_TIMEOUTS,
     retry: RetryPolicy = FAST_RETRY,
     sleep: Callable[[float], None] | None = None,
 ) -> Backend:
-    """The production backend for `url`, with the test's timeouts and retry policy (and, to
-    see every wait between tries, `sleep`: see `Waits`)."""
+    """The production backend for a sandbox (signed in through its Entra) or for the URL of a
+    `RawServer` (which checks no token: a fixed one is sent), with the test's timeouts and
+    retry policy (and, to see every wait between tries, `sleep`: see `Waits`)."""
+    if isinstance(target, Sandbox):
+        session = HttpSession(
+            pool_size=concurrency,
+            timeouts=timeouts,
+            retry=retry,
+            sleep=sleep,
+            pinned={target.url + "/": target.ca_pem},
+        )
+        return Backend.for_sandbox(
+            target.url, ca_pem=target.ca_pem, concurrency=concurrency, session=session
+        )
     session = HttpSession(pool_size=concurrency, timeouts=timeouts, retry=retry, sleep=sleep)
-    return Backend.for_sandbox(url, concurrency=concurrency, session=session)
+    return Backend(sandbox_profile(target), FixedToken(), concurrency=concurrency, session=session)
+
+
+class FixedToken:
+    """For a RawServer, which answers from its script and reads no token."""
+
+    home_tenant = SANDBOX_PARTNER_TENANT_ID
+
+    def token(self, scope: str, tenant: str | None = None) -> str:
+        return "raw-server-token"
+
+    def invalidate(self, scope: str, tenant: str | None, token: str) -> None:
+        return None
+
+    def forget_tenant(self, tenant: str) -> None:
+        return None
 
 
 class Waits:
@@ -71,13 +99,13 @@ def wait_until_served(sandbox: Sandbox, guard_s: float = 10.0) -> None:
 @pytest.fixture
 def sb() -> Iterator[Sandbox]:
     """A sandbox of its own per test: faults injected here touch no other test."""
-    with Sandbox(customers=8, seed=3) as sandbox:
+    with Sandbox(customers=8, seed=3, consented="all") as sandbox:
         yield sandbox
 
 
 @pytest.fixture
 def backend(sb: Sandbox) -> Iterator[Backend]:
-    b = make_backend(sb.url)
+    b = make_backend(sb)
     yield b
     b.close()
 

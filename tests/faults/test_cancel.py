@@ -29,7 +29,7 @@ def test_cancel_is_prompt_while_calls_wait_on_a_silent_server(
     waits after pressing Cancel: a cancel must not wait for the calls in flight to time out."""
     concurrency = 4
     backend = make_backend(
-        sb.url,
+        sb,
         concurrency=concurrency,
         timeouts=Timeouts(),  # the defaults
         retry=RetryPolicy(),
@@ -44,7 +44,7 @@ def test_cancel_is_prompt_while_calls_wait_on_a_silent_server(
         assert run.outcomes == {}  # nothing answered before the cancel
     finally:
         backend.close()
-    backend = make_backend(sb.url, timeouts=FAST_TIMEOUTS)
+    backend = make_backend(sb, timeouts=FAST_TIMEOUTS)
     try:
         assert_complete(run_sweep(backend, customers), customers)
     finally:

@@ -53,7 +53,7 @@ def test_slow_answers_time_out_and_are_retried(
     sb: Sandbox, customers: list[Customer], kind: str, said: str
 ) -> None:
     # All customers at once, so each round of timeouts costs one timeout, not one per customer.
-    backend = make_backend(sb.url, concurrency=len(customers))
+    backend = make_backend(sb, concurrency=len(customers))
     try:
         sb.inject(HEALTH, kind, delay_s=2.0, count=len(customers))
         assert_complete(run_sweep(backend, customers), customers)
@@ -68,7 +68,7 @@ def test_slow_answers_time_out_and_are_retried(
             assert getattr(error, "kind", None) == TIMEOUT
     finally:
         backend.close()
-    backend = make_backend(sb.url)
+    backend = make_backend(sb)
     try:
         # The sandbox may still be finishing the slow answers: a rerun gets data regardless.
         assert_complete(run_sweep(backend, customers), customers)
@@ -82,7 +82,7 @@ def test_a_trickled_body_is_cut_at_the_deadline_not_when_it_ends(
     """The sandbox sends the body in 20 pieces over 3 s; the body deadline is 0.5 s. Reading
     in 64 KB blocks waited for the whole (small) body before looking at the clock."""
     backend = make_backend(
-        sb.url,
+        sb,
         timeouts=Timeouts(connect_s=2, read_s=2, body_s=0.5),
         retry=RetryPolicy(attempts=1),
     )

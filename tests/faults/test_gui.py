@@ -44,7 +44,7 @@ class Rig:
 
     def __init__(self, qtbot: QtBot, cache: Cache | None = None) -> None:
         self.qtbot = qtbot
-        self.sandbox = Sandbox(customers=10, seed=3).start()
+        self.sandbox = Sandbox(customers=10, seed=3, consented="all").start()
         self.worker = Worker()
         self.backend = Backend.for_sandbox(self.sandbox.url, concurrency=4)
         self.ctx = AppContext(worker=self.worker, backend=self.backend, mode="sandbox",

@@ -25,8 +25,10 @@ from .conftest import (
 )
 
 
-def test_a_restarted_sandbox_keeps_its_url_data_and_faults() -> None:
-    sb = Sandbox(customers=2, seed=5).start()
+def test_a_restarted_sandbox_keeps_its_url_data_and_faults(tmp_path) -> None:
+    sb = Sandbox(customers=2, seed=5, consented="all").start()
+    ca = tmp_path / "ca.pem"
+    ca.write_bytes(sb.ca_pem)
     try:
         url = sb.url
         sb.inject("/v1/customers", "error", status=503, count=1)
@@ -35,10 +37,11 @@ def test_a_restarted_sandbox_keeps_its_url_data_and_faults() -> None:
         sb.start()
         assert sb.url == url
         with requests.Session() as http:
+            http.verify = str(ca)  # the same CA after the restart
             info = http.get(url + "/_sandbox/info", timeout=5).json()
             assert info["customers"] == 2
             # What was injected before the restart still waits for its request.
-            statuses = [http.get(url + "/v1/customers", headers=pc(), timeout=5).status_code
+            statuses = [http.get(url + "/v1/customers", headers=pc(sb), timeout=5).status_code
                         for _ in range(2)]  # fmt: skip
         assert statuses == [503, 200]
     finally:
@@ -50,7 +53,7 @@ def test_the_server_stops_mid_sweep_and_comes_back(sb: Sandbox) -> None:
     "could not reach" error, the rest of the sweep gets data once the server is back, and a
     rerun gets everything."""
     # One customer at a time, so the test decides when the server goes down and comes back.
-    backend = make_backend(sb.url, concurrency=1)
+    backend = make_backend(sb, concurrency=1)
     try:
         customers = [c for c in backend.customers().items if sb.data.graph_allowed(c.tenant_id)]
         assert len(customers) >= 5
@@ -88,7 +91,7 @@ def test_a_server_that_stays_down_fails_every_customer_quickly(
 ) -> None:
     waits = Waits()
     # The full budget would be eight tries per call; a refused connection gets three.
-    backend = make_backend(sb.url, retry=replace(FAST_RETRY, attempts=8), sleep=waits)
+    backend = make_backend(sb, retry=replace(FAST_RETRY, attempts=8), sleep=waits)
     try:
         sb.stop()
         run = run_sweep(backend, customers)

@@ -39,7 +39,7 @@ def test_a_retry_after_beyond_the_cap_is_not_slept(
     sb: Sandbox, customers: list[Customer], policy: RetryPolicy, retry_after: int
 ) -> None:
     waits = Waits()
-    backend = make_backend(sb.url, retry=policy, sleep=waits)
+    backend = make_backend(sb, retry=policy, sleep=waits)
     try:
         sb.inject(HEALTH, "error", status=429, shape="graph", count=len(customers),
                   retry_after=retry_after)  # fmt: skip
@@ -62,7 +62,7 @@ def test_a_storm_within_the_cap_waits_on_the_cancel_event(
     """Retry-After 60 s is honoured (under the 120 s cap), so the sweep sits waiting; a cancel
     ends it at once, and the rerun after the storm gets everything."""
     concurrency = 4
-    backend = make_backend(sb.url, concurrency=concurrency, retry=RetryPolicy())
+    backend = make_backend(sb, concurrency=concurrency, retry=RetryPolicy())
     try:
         # Every request of the first wave is throttled; the sweep holds no more in flight.
         sb.inject(HEALTH, "error", status=429, shape="graph", count=concurrency, retry_after=60)
@@ -94,7 +94,7 @@ def test_a_short_retry_after_is_waited_out_and_every_customer_gets_data(
     sb: Sandbox, customers: list[Customer]
 ) -> None:
     waits = Waits()
-    backend = make_backend(sb.url, concurrency=len(customers), sleep=waits)
+    backend = make_backend(sb, concurrency=len(customers), sleep=waits)
     try:
         sb.inject(HEALTH, "error", status=429, shape="graph", count=len(customers), retry_after=1)
         run = run_sweep(backend, customers, guard_s=6)
@@ -110,8 +110,10 @@ def test_a_short_retry_after_is_waited_out_and_every_customer_gets_data(
 def test_the_sandbox_throttle_window_is_honoured_on_a_quick_rerun() -> None:
     """Graph's real limiter (per tenant, sliding window) rather than a scripted 429: a second
     sweep right after the first is throttled, waits the window out, and completes."""
-    with Sandbox(customers=6, seed=3, throttle=True, throttle_limit=1, throttle_window_s=1) as sb:
-        backend: Backend = make_backend(sb.url, concurrency=6, retry=FAST_RETRY)
+    with Sandbox(
+        customers=6, seed=3, throttle=True, throttle_limit=1, throttle_window_s=1, consented="all"
+    ) as sb:
+        backend: Backend = make_backend(sb, concurrency=6, retry=FAST_RETRY)
         try:
             customers = [c for c in backend.customers().items if sb.data.graph_allowed(c.tenant_id)]
             assert_complete(run_sweep(backend, customers), customers)

@@ -33,7 +33,7 @@ def _big_fields() -> Iterator[None]:
 
 @pytest.fixture(scope="module")
 def hostile_sandbox() -> Iterator[Sandbox]:
-    with Sandbox(customers=len(NAMES) + 2, seed=5, company_names=NAMES) as sb:
+    with Sandbox(customers=len(NAMES) + 2, seed=5, company_names=NAMES, consented="all") as sb:
         yield sb
 
 

@@ -26,8 +26,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.api.links import check_url
 from desktop.api.sanitize import MAX_DEPTH, MAX_RUN, html_to_text, sanitize_html
+from desktop.auth import AuthError, FailedSignIn
 from desktop.backend import Backend
-from desktop.clouds import GLOBAL
+from desktop.clouds import GLOBAL, sandbox_profile
 from desktop.models.records import (
     Customer,
     GdapRelationship,
@@ -153,7 +154,9 @@ def ctx(qapp: object) -> Iterator[AppContext]:
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     worker = Worker()
-    backend = Backend.for_sandbox("http://127.0.0.1:9")  # nothing is fetched
+    # Nothing is fetched: a backend that could not sign in anywhere is enough.
+    error = AuthError("not signed in", "signed_out")
+    backend = Backend(sandbox_profile("https://127.0.0.1:9"), FailedSignIn(error))
     yield AppContext(worker=worker, backend=backend, mode="sandbox", launcher=lambda _u: True)
     worker.shutdown(wait=True)
     backend.close()
@@ -326,9 +329,9 @@ def test_the_selected_customers_name_loads_no_image(
 
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
-    sandbox = Sandbox(customers=3, seed=5, company_names={0: local_image}).start()
+    sandbox = Sandbox(customers=3, seed=5, company_names={0: local_image}, consented="all").start()
     worker = Worker()
-    backend = Backend.for_sandbox(sandbox.url, concurrency=2)
+    backend = Backend.for_sandbox(sandbox.url, concurrency=2)  # the CA fetched, as --sandbox-url
     ctx = AppContext(worker=worker, backend=backend, mode="sandbox", launcher=lambda _u: True)
     try:
         window = MainWindow(ctx)
@@ -344,7 +347,7 @@ def test_the_selected_customers_name_loads_no_image(
     finally:
         window.cancel_sweep()
         window.close()
-        sandbox.stop()
         worker.shutdown(wait=True)
         backend.close()
+        sandbox.stop()
         asyncio.set_event_loop(None)

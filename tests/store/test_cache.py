@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.auth import AuthError
 from desktop.backend import ApiError, Backend
 from desktop.models.records import (
     Customer,
@@ -42,7 +43,7 @@ def sandbox_picture(backend: Backend, count: int = 8):
     for customer in customers:
         try:
             health, issues = backend.health_and_issues(customer.tenant_id)
-        except ApiError:
+        except (ApiError, AuthError):
             continue  # no GDAP access: 403
         pictures[customer.tenant_id] = (health.items, issues.items)
         if len(pictures) == count:

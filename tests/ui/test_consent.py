@@ -109,9 +109,7 @@ def test_the_list_says_not_allowed(qtbot, some: Sandbox, some_window: MainWindow
     assert summary.error_kind == "not_consented"
 
 
-def test_bulk_consent_runs_stops_and_sums_up(
-    qtbot, some: Sandbox, some_window: MainWindow
-) -> None:
+def test_bulk_consent_runs_stops_and_sums_up(qtbot, some: Sandbox, some_window: MainWindow) -> None:
     customers = some_window.customers.model.all_records()
     dialog = ConsentDialog(some_window.ctx, customers, some_window)
     qtbot.addWidget(dialog)
@@ -155,4 +153,3 @@ def test_esc_stops_a_bulk_consent(qtbot, some: Sandbox, some_window: MainWindow)
 def test_the_account_menu_offers_it(some_window: MainWindow) -> None:
     texts = [a.text() for a in some_window.account.menu.actions()]
     assert "Allow Partner Desk in all customers…" in texts
-

@@ -33,7 +33,7 @@ ALT = Qt.KeyboardModifier.AltModifier
 @pytest.fixture(scope="module")
 def slow_sandbox() -> Iterator[Sandbox]:
     """Slow enough that a sweep is still running when Esc arrives."""
-    with Sandbox(customers=40, seed=7, latency_ms=40) as sb:
+    with Sandbox(customers=40, seed=7, latency_ms=40, consented="all") as sb:
         yield sb
 
 

@@ -30,7 +30,7 @@ def make_ctx(qloop, launcher: Launcher, tmp_path) -> Iterator:
     made: list[tuple[Worker, Backend, Sandbox]] = []
 
     def make(**sandbox_options) -> tuple[AppContext, Sandbox]:
-        sandbox = Sandbox(customers=4, seed=9, **sandbox_options).start()
+        sandbox = Sandbox(customers=4, seed=9, **sandbox_options, consented="all").start()
         worker = Worker()
         backend = Backend.for_sandbox(sandbox.url)
         made.append((worker, backend, sandbox))

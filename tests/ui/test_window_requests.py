@@ -139,7 +139,7 @@ def test_gdap_fills_the_customer_list(qtbot, window: MainWindow, sandbox: Sandbo
 
 def test_a_new_session_replaces_what_is_shown(qtbot, window: MainWindow, sandbox):
     load(qtbot, window, 0)
-    with Sandbox(customers=7, seed=21) as other:
+    with Sandbox(customers=7, seed=21, consented="all") as other:
         backend = Backend.for_sandbox(other.url)
         with qtbot.waitSignal(window.customers_loaded, timeout=20000) as loaded:
             window.use_session(Session(backend=backend, mode="external sandbox"))
