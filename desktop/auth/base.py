@@ -14,6 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+# Refusals that asking again within a minute would not change (no GDAP relationship, the app
+# not consented in that tenant): remembered that long per (tenant, scope), as MSAL itself does
+# for a refused token request. `forget_tenant` (after a consent) drops them at once.
+LASTING_REFUSALS = frozenset({"no_gdap", "not_consented"})
+REFUSAL_MEMORY_S = 60.0
+
 
 class AuthError(Exception):
     """Signing in or getting a token failed; `message` is for the user, `code` for logic."""
@@ -84,6 +90,7 @@ class CachingProvider:
         self._clock = clock
         self._cache: dict[tuple[str, str], _Cached] = {}
         self._locks: dict[tuple[str, str], threading.Lock] = {}
+        self._refused: dict[tuple[str, str], tuple[AuthError, float]] = {}
         self._guard = threading.Lock()
         self.acquisitions = 0  # how many tokens were minted or fetched (tests and diagnostics)
 
@@ -105,7 +112,18 @@ class CachingProvider:
             cached = self._cache.get(key)  # another thread may have acquired it meanwhile
             if cached and cached.expires_at - self.REFRESH_MARGIN_S > self._clock():
                 return cached.token
-            token, expires_at = self._acquire(scope, key[0])
+            refused = self._refused.get(key)
+            if refused is not None and refused[1] > self._clock():
+                raise refused[0]
+            try:
+                token, expires_at = self._acquire(scope, key[0])
+            except AuthError as error:
+                if error.code in LASTING_REFUSALS:
+                    # A sweep asks for each customer's token more than once (health, then
+                    # issues; the list, then the dashboard): Entra's answer stands meanwhile.
+                    self._refused[key] = (error, self._clock() + REFUSAL_MEMORY_S)
+                raise
+            self._refused.pop(key, None)
             self.acquisitions += 1
             self._cache[key] = _Cached(token, expires_at)
             return token
@@ -128,10 +146,13 @@ class CachingProvider:
         with self._guard:
             for cached in [k for k in self._cache if k[0] == key]:
                 del self._cache[cached]
+            for refused in [k for k in self._refused if k[0] == key]:
+                del self._refused[refused]
 
     def clear(self) -> None:
         with self._guard:
             self._cache.clear()
+            self._refused.clear()
 
     def _acquire(self, scope: str, tenant: str) -> tuple[str, float]:
         raise NotImplementedError

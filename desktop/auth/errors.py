@@ -176,7 +176,7 @@ def not_consented(code: int = 65001) -> AuthError:
 
 def offline(doing: str = "Sign-in") -> AuthError:
     return AuthError(
-        f"{doing} could not reach Microsoft's sign-in service.",
+        f"{doing} failed: the sign-in service could not be reached.",
         "offline",
         "Check the network connection (and proxy), then try again.",
     )

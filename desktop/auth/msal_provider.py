@@ -298,7 +298,7 @@ class MsalProvider(CachingProvider):
             kwargs["enable_broker_on_windows"] = True
         app = self._call(
             lambda: msal.PublicClientApplication(self.client_id, authority=authority, **kwargs),
-            "Contacting the sign-in service",
+            "Getting a token",
         )
         with self._apps_lock:
             return self._apps.setdefault(tenant, app)

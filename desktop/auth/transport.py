@@ -64,6 +64,23 @@ def pinned_adapter(ca_pem: bytes, pool_size: int = 10) -> Any:
             kwargs["ssl_context"] = self._context
             super().init_poolmanager(*args, **kwargs)
 
+        def build_connection_pool_key_attributes(
+            self, request: Any, verify: Any, cert: Any = None
+        ) -> tuple[dict[str, Any], dict[str, Any]]:
+            # Whatever verify says (REQUESTS_CA_BUNDLE included): the pinned CA, required.
+            host, pool = super().build_connection_pool_key_attributes(request, True, cert)
+            for name in ("ca_certs", "ca_cert_dir", "ssl_context"):
+                pool.pop(name, None)
+            pool["cert_reqs"] = "CERT_REQUIRED"
+            return host, pool
+
+        def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
+            # requests would name certifi's bundle here, and urllib3 would load it into the
+            # pinned context: this origin trusts its own CA and nothing else.
+            conn.cert_reqs = "CERT_REQUIRED"
+            conn.ca_certs = None
+            conn.ca_cert_dir = None
+
     return PinnedAdapter()
 
 

@@ -42,6 +42,14 @@ def explain(error: BaseException, what: str = "") -> Explained:
                 False,
                 CONSENT,
             )
+        if error.code == "offline":  # the same words as an API call's network failure
+            return Explained(
+                translate("errors", "Could not reach the service"),
+                translate("errors", "Check the network connection, then retry. ({0})").format(
+                    error.message
+                ),
+                True,
+            )
         if error.code == "no_gdap":
             return Explained(
                 translate("errors", "No GDAP access to this customer's {0}").format(

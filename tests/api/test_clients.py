@@ -9,7 +9,9 @@ import requests
 
 from desktop.api.errors import ApiError
 from desktop.api.graph import IssueVersions
+from desktop.auth import AuthError
 from desktop.backend import Backend
+from desktop.clouds import PARTNER_CENTER_RESOURCE
 from desktop.models.records import RecordError
 from desktop.sandbox import Sandbox
 
@@ -68,11 +70,13 @@ def test_graph_answers_per_tenant_token(sandbox: Sandbox, backend):
     assert {i.id for i in b} == expected_b
 
 
-def test_no_gdap_customer_gets_403(sandbox: Sandbox, backend):
+def test_no_gdap_customer_gets_no_token(sandbox: Sandbox, backend):
+    # Entra issues no token for a tenant where no GDAP relationship covers the user (50020).
     blocked = next(c for c in sandbox.data.customers if not c.has_gdap)
-    with pytest.raises(ApiError) as info:
+    with pytest.raises(AuthError) as info:
         backend.health(blocked.tenant_id)
-    assert info.value.status == 403
+    assert info.value.code == "no_gdap"
+    assert "AADSTS50020" in info.value.message
 
 
 def test_issues_follow_odata_next_link(sandbox: Sandbox, backend):
@@ -104,9 +108,11 @@ def test_health_with_expand_issues(sandbox: Sandbox, backend):
 
 
 def test_one_token_per_tenant_across_a_parallel_sweep(sandbox: Sandbox):
-    backend = Backend.for_sandbox(sandbox.url, concurrency=16)
+    backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=16)
     customers = [c for c in backend.customers().items]
-    # Each customer twice, in parallel: tokens are still acquired once per tenant.
+    refreshes = sandbox.stats()["tokenRequests"]["refresh_token"]
+    # Each customer twice, in parallel: tokens are still asked for once per tenant (a refusal,
+    # 50020 for customers without GDAP, is not asked again either).
     outcomes = list(
         backend.sweep(
             customers + customers, lambda c, cid, cancel: backend.health(c.tenant_id, cid)
@@ -114,8 +120,10 @@ def test_one_token_per_tenant_across_a_parallel_sweep(sandbox: Sandbox):
     )
     backend.close()
     assert len(outcomes) == 2 * len(customers)
-    # One partner token (the list) plus one Graph token per customer tenant.
-    assert backend.tokens.acquisitions == 1 + len(customers)  # type: ignore[attr-defined]
+    gdap = [c for c in sandbox.data.customers if c.has_gdap]
+    assert backend.tokens.acquisitions == len(gdap)  # type: ignore[attr-defined]
+    asked = sandbox.stats()["tokenRequests"]["refresh_token"] - refreshes
+    assert asked == len(customers)
 
 
 def test_service_requests_partner_and_customer(sandbox: Sandbox, backend):
@@ -148,10 +156,15 @@ def test_gdap_relationships_and_sharepoint(sandbox: Sandbox, backend):
     assert {r.customer_tenant_id for r in relationships if r.active} >= {
         c.tenant_id for c in sandbox.data.customers if c.has_gdap
     }
-    tenant = next(c for c in sandbox.data.customers if c.has_gdap).tenant_id
-    name = backend.graph.sharepoint_name(tenant, "cid")
-    assert name
-    assert "." not in name
+    # The SharePoint admin link comes from the initial domain, labelled as derived: Graph's
+    # sites/root needs Sites.Read.All, which Partner Desk does not ask for.
+    customer = next(c for c in backend.customers().items if c.domain)
+    before = sandbox.stats()["requests"]
+    links = {link.portal_id: link for link in backend.portals(customer)}
+    assert sandbox.stats()["requests"] == before  # no call into the customer's tenant
+    label = customer.domain.split(".", 1)[0]
+    assert links["sharepoint"].url == f"https://{label}-admin.sharepoint.com"
+    assert "derived from the tenant name" in links["sharepoint"].note
 
 
 def test_sweep_cancel_stops_early(sandbox: Sandbox, backend):
@@ -183,12 +196,17 @@ def test_next_links_are_followed_only_on_the_api_host():
     assert not _same_origin("http://127.0.0.1.evil.example/v1/customers", "http://127.0.0.1")
 
 
-def test_sandbox_refuses_partner_center_for_a_customer_token(sandbox: Sandbox, backend):
-    token = backend.tokens.token(
-        backend.cloud.partner_center_scope, sandbox.data.customers[0].tenant_id
-    )
+def test_sandbox_refuses_partner_center_for_a_customer_token(sandbox: Sandbox, tmp_path):
+    # Entra would not issue it (the consent grants Graph only); were it issued, Partner Center
+    # answers only for the partner's own tenant.
+    token = sandbox.issue_token(sandbox.data.customers[0].tenant_id, PARTNER_CENTER_RESOURCE)
+    ca = tmp_path / "ca.pem"
+    ca.write_bytes(sandbox.ca_pem)
     with requests.get(
-        sandbox.url + "/v1/customers", headers={"Authorization": f"Bearer {token}"}, timeout=5
+        sandbox.url + "/v1/customers",
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=5,
+        verify=str(ca),
     ) as response:
         assert response.status_code == 403
 

@@ -108,7 +108,7 @@ def test_errors_give_up_after_the_attempts(fresh_sandbox):
 
 def test_slow_body_past_the_deadline_is_a_timeout(fresh_sandbox):
     c = Clients(
-        fresh_sandbox.url,
+        fresh_sandbox,
         retry=RetryPolicy(attempts=1),
         timeouts=Timeouts(connect_s=2, read_s=2, body_s=0.3),
     )
@@ -121,7 +121,7 @@ def test_slow_body_past_the_deadline_is_a_timeout(fresh_sandbox):
 
 def test_no_answer_within_the_read_timeout_is_a_timeout(fresh_sandbox):
     c = Clients(
-        fresh_sandbox.url,
+        fresh_sandbox,
         retry=RetryPolicy(attempts=1),
         timeouts=Timeouts(connect_s=2, read_s=0.3, body_s=5),
     )

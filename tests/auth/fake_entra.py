@@ -280,6 +280,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # A sweep's threads discover their tenants at once: socketserver's backlog of 5 refused
+    # connections that Entra would have taken.
+    request_queue_size = 128
     state: EntraState
 
 

@@ -158,12 +158,13 @@ def test_an_invalidated_token_is_not_served_again(make_provider, browser, entra)
         (50173, "invalid_grant", "expired", "Sign in again"),
         (700082, "invalid_grant", "expired", "Sign in again"),
         (70043, "invalid_grant", "conditional_access", "Sign in again"),
-        (65001, "invalid_grant", "consent", "consent"),
+        # In a customer tenant both mean the app is not consented there yet (API.md 4).
+        (65001, "invalid_grant", "not_consented", "not yet allowed"),
         (50076, "interaction_required", "mfa", "MFA"),
         (50079, "interaction_required", "mfa", "Register MFA"),
         (50020, "invalid_grant", "no_gdap", "GDAP relationship"),
         (90002, "invalid_request", "wrong_cloud", "cloud"),
-        (700016, "unauthorized_client", "app_not_found", "client id"),
+        (700016, "unauthorized_client", "not_consented", "partner-desk consent"),
     ],
 )
 def test_each_aadsts_error_has_its_message(
@@ -179,6 +180,16 @@ def test_each_aadsts_error_has_its_message(
     assert words in caught.value.message + " " + caught.value.next_step
     # Other tenants keep working.
     assert provider.token(GRAPH_SCOPE, "12345678-0000-4000-8000-000000000007")
+
+
+def test_an_unknown_client_id_at_the_partner_authority_says_so(make_provider, browser, entra):
+    # 700016 at the partner's own authority: the client id is wrong or of another cloud.
+    entra.state.fail_all_tokens = Failure(400, "unauthorized_client", 700016)
+    with pytest.raises(AuthError) as caught:
+        make_provider().sign_in_interactive(timeout_s=20)
+    assert caught.value.code == "app_not_found"
+    assert "client id" in caught.value.next_step
+    assert "partner tenant" in caught.value.next_step
 
 
 def test_cancel_in_the_browser_is_a_plain_message(make_provider, browser, entra):

@@ -37,12 +37,18 @@ def test_a_restarted_sandbox_keeps_its_url_data_and_faults(tmp_path) -> None:
         sb.start()
         assert sb.url == url
         with requests.Session() as http:
-            http.verify = str(ca)  # the same CA after the restart
-            info = http.get(url + "/_sandbox/info", timeout=5).json()
+            # The same CA after the restart. (Per request: a session's `verify` loses to
+            # REQUESTS_CA_BUNDLE in requests.)
+            http.verify = str(ca)
+            info = http.get(url + "/_sandbox/info", timeout=5, verify=str(ca)).json()
             assert info["customers"] == 2
             # What was injected before the restart still waits for its request.
-            statuses = [http.get(url + "/v1/customers", headers=pc(sb), timeout=5).status_code
-                        for _ in range(2)]  # fmt: skip
+            statuses = [
+                http.get(
+                    url + "/v1/customers", headers=pc(sb), timeout=5, verify=str(ca)
+                ).status_code
+                for _ in range(2)
+            ]
         assert statuses == [503, 200]
     finally:
         sb.stop()
@@ -57,6 +63,8 @@ def test_the_server_stops_mid_sweep_and_comes_back(sb: Sandbox) -> None:
     try:
         customers = [c for c in backend.customers().items if sb.data.graph_allowed(c.tenant_id)]
         assert len(customers) >= 5
+        for customer in customers:  # signed in to each first: this test is about the API calls
+            backend.tokens.token(backend.cloud.graph_scope, customer.tenant_id)
         seen: list[Outcome[Health]] = []
         back = threading.Event()
 
@@ -93,6 +101,8 @@ def test_a_server_that_stays_down_fails_every_customer_quickly(
     # The full budget would be eight tries per call; a refused connection gets three.
     backend = make_backend(sb, retry=replace(FAST_RETRY, attempts=8), sleep=waits)
     try:
+        for customer in customers:  # tokens first: this test counts the API calls' tries
+            backend.tokens.token(backend.cloud.graph_scope, customer.tenant_id)
         sb.stop()
         run = run_sweep(backend, customers)
         assert set(run.failed()) == {c.tenant_id for c in customers}
