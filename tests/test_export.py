@@ -53,7 +53,8 @@ def test_health_rows_and_error_rows(sandbox: Sandbox, backend: Backend):
     error_rows = [r for r in rows if r["error"]]
     assert {r["tenantId"] for r in error_rows} == blocked
     assert all(r["service"] == "" and r["status"] == "" for r in error_rows)
-    assert all("403" in r["error"] for r in error_rows)
+    # No GDAP relationship: Entra issues no token for that tenant (AADSTS50020).
+    assert all("AADSTS50020" in r["error"] and "GDAP" in r["error"] for r in error_rows)
     ok = [r for r in rows if not r["error"]]
     assert {r["status"] for r in ok} >= {"serviceOperational"}
     # Rows follow the customer list, not the order answers arrived in.
@@ -150,9 +151,16 @@ def test_cli_usage_errors_exit_2(args):
 
 
 def test_cli_unreachable_server_exits_1():
+    result = run_cli("export", "customers", "--sandbox-url", "https://127.0.0.1:9")
+    assert result.returncode == 1
+    assert "sign-in failed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_plain_http_sandbox_says_tls_is_needed():
     result = run_cli("export", "customers", "--sandbox-url", "http://127.0.0.1:9")
     assert result.returncode == 1
-    assert "could not be read" in result.stderr
+    assert "does not speak https" in result.stderr
 
 
 def test_customers_with_formula_names_are_neutralised_in_csv():

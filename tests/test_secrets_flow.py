@@ -1,11 +1,12 @@
-"""Sign in (MSAL against the loopback Entra), sweep and export against the sandbox with the
-tokens MSAL got, crash once, save the settings, all with logging at DEBUG: no access token,
-refresh token, id token or authorization code appears in the logs, the crash report, the
-exports, the cache or the settings file.
+"""Sign in (MSAL against the loopback Entra of a real cloud's profile), sign in to the sandbox's
+own Entra over TLS, sweep and export against the sandbox with the tokens MSAL got, crash once,
+save the settings, all with logging at DEBUG: no access token, refresh token, id token,
+authorization code or device code appears in the logs, the crash report, the exports, the cache
+or the settings file.
 
-The tokens are the fake issuer's own (each access and id token carries a random `uti` claim,
-each refresh token and code a random hex string), and the test first proves that each kind was
-issued and used, so it cannot pass because nothing happened.
+The tokens are the issuers' own (each access and id token carries a random `uti` claim, each
+refresh token and code is random), and the test first proves that each kind was issued and
+used, so it cannot pass because nothing happened.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import pytest
 
 from desktop.accounts import Accounts
 from desktop.backend import Backend
-from desktop.clouds import GLOBAL, SANDBOX_PARTNER_TENANT_ID, sandbox_profile
+from desktop.clouds import GLOBAL, SANDBOX_PARTNER_TENANT_ID
 from desktop.export import collect, render
 from desktop.logs import setup_logging
 from desktop.paths import cache_dir
@@ -69,16 +70,41 @@ def issued(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     return responses
 
 
-def secrets_of(entra: FakeEntra, responses: list[dict[str, Any]]) -> dict[str, set[str]]:
+@pytest.fixture
+def sandbox_answers(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Every JSON answer the sandbox's Entra gives MSAL (device codes, token responses)."""
+    from desktop.auth import transport
+
+    answers: list[dict[str, Any]] = []
+    original = transport._MsalHttp.post
+
+    def recording(self: Any, url: str, **kwargs: Any) -> Any:
+        response = original(self, url, **kwargs)
+        if response.headers.get("Content-Type", "").startswith("application/json"):
+            body = response.json()
+            if isinstance(body, dict):
+                answers.append(body)
+        return response
+
+    monkeypatch.setattr(transport._MsalHttp, "post", recording)
+    return answers
+
+
+def secrets_of(
+    entra: FakeEntra, responses: list[dict[str, Any]], sandbox: list[dict[str, Any]]
+) -> dict[str, set[str]]:
     """Each secret, and the part of it that would identify it if only that part leaked."""
     found: dict[str, set[str]] = {"access": set(), "refresh": set(), "id": set(), "code": set()}
-    for response in responses:
+    for response in responses + [a for a in sandbox if "access_token" in a]:
         for kind, key in (("access", "access_token"), ("id", "id_token")):
-            token = response[key]
-            found[kind] |= {token, token.split(".")[1]}  # the whole JWT, and its claims
+            token = response.get(key)
+            if token:
+                found[kind] |= {token, token.split(".")[1]}  # the whole JWT, and its claims
         refresh = response["refresh_token"]
-        found["refresh"] |= {refresh, refresh.removeprefix("rt-")}
+        # The fake's "rt-<hex>", the sandbox's signed "<body>.<mac>": whole and identifying part.
+        found["refresh"] |= {refresh, refresh.removeprefix("rt-").split(".")[0]}
     found["code"] |= set(entra.state.codes_issued)
+    found["code"] |= {a["device_code"] for a in sandbox if "device_code" in a}
     return found
 
 
@@ -88,6 +114,7 @@ def test_no_secret_leaves_the_process(
     http: LoopbackHttp,
     browser: FakeBrowser,
     issued: list[dict[str, Any]],
+    sandbox_answers: list[dict[str, Any]],
     app_logging: Path,
     qapp: object,
     capsys: pytest.CaptureFixture[str],
@@ -100,12 +127,14 @@ def test_no_secret_leaves_the_process(
     assert session.account == USERNAME
     save(replace(settings, account=session.account))
 
-    # -- sweep and export with the signed-in account's tokens, against the sandbox ------------
+    # The account's refresh token at work: a token for a customer's tenant.
+    session.backend.tokens.token(GLOBAL.graph_scope, "12345678-0000-4000-8000-000000000099")
+
+    # -- sweep and export against the sandbox, signed in to its own Entra (device code) --------
     with Sandbox(customers=6, seed=3, consented="all") as sandbox:
-        cloud = replace(sandbox_profile(sandbox.url), authority_host=GLOBAL.authority_host)
         # Four in flight, as a sweep does: token acquisitions for several tenants at once
         # (they raced in the token cache at rest: tests/faults/test_token_cache_race.py).
-        backend = Backend(cloud, session.backend.tokens, concurrency=4)
+        backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=4)
         try:
             customers = backend.customers().items
             outcomes = list(
@@ -139,7 +168,7 @@ def test_no_secret_leaves_the_process(
     worker.join()
 
     # -- first: every kind of secret was issued and used --------------------------------------
-    secrets = secrets_of(entra, issued)
+    secrets = secrets_of(entra, issued, sandbox_answers)
     assert all(secrets.values()), {k: len(v) for k, v in secrets.items()}
     grants = {grant for _tenant, grant, _scope in entra.state.grants}
     assert {"authorization_code", "refresh_token"} <= grants  # the code, then refresh tokens
@@ -147,7 +176,9 @@ def test_no_secret_leaves_the_process(
         (o.customer.tenant_id, o.error) for o in outcomes if not o.ok
     ]  # access tokens accepted
     assert len(rows) > len(customers)
-    assert failed == len(customers) - len(allowed)  # no GDAP: 403, in the error column
+    assert failed == len(customers) - len(allowed)  # no GDAP: no token, in the error column
+    assert any("device_code" in a for a in sandbox_answers)
+    assert sum("refresh_token" in a for a in sandbox_answers) > len(allowed)
     assert len(reporter.reports) == 1
     assert "token refresh went wrong" in reporter.reports[0]
 

@@ -1,13 +1,16 @@
 """The UI language reaches Partner Center as X-Locale, and the app runs in each language.
 
 The sandbox does not record the headers it receives, so a recording proxy on loopback sits in
-front of it: every request passes through unchanged and its X-Locale is written down.
+front of it: every request (sign-in included) passes through unchanged and its X-Locale is
+written down. Like the sandbox, the proxy speaks TLS with a CA of its own, which it publishes
+at /_sandbox/ca.pem for the app to pin; it checks the sandbox's certificate on the way on.
 """
 
 from __future__ import annotations
 
 import http.client
 import os
+import ssl
 import subprocess
 import sys
 import threading
@@ -16,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
+import trustme
 
 from desktop.backend import Backend
 from desktop.sandbox import Sandbox
@@ -24,22 +28,32 @@ _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length"
 
 
 class RecordingProxy:
-    """Forwards to `target`; `seen` holds (method, path, X-Locale or None) per request."""
+    """Forwards to the sandbox; `seen` holds (method, path, X-Locale or None) per request."""
 
-    def __init__(self, target: str) -> None:
-        self.target = urlsplit(target)
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.target = urlsplit(sandbox.url)
         self.seen: list[tuple[str, str, str | None]] = []
+        authority = trustme.CA()
+        upstream_tls = ssl.create_default_context(cadata=sandbox.ca_pem.decode("ascii"))
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
             def _forward(self) -> None:
+                if self.path == "/_sandbox/ca.pem":  # the proxy's own CA, to pin
+                    pem = authority.cert_pem.bytes()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/x-pem-file")
+                    self.send_header("Content-Length", str(len(pem)))
+                    self.end_headers()
+                    self.wfile.write(pem)
+                    return
                 proxy.seen.append((self.command, self.path, self.headers.get("X-Locale")))
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
-                upstream = http.client.HTTPConnection(
-                    proxy.target.hostname, proxy.target.port, timeout=30
+                upstream = http.client.HTTPSConnection(
+                    proxy.target.hostname, proxy.target.port, timeout=30, context=upstream_tls
                 )
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
                 headers["Host"] = self.headers.get("Host", "")  # links keep pointing here
@@ -62,7 +76,10 @@ class RecordingProxy:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        authority.issue_cert("127.0.0.1").configure_cert(context)
+        self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+        self.url = f"https://127.0.0.1:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self) -> RecordingProxy:
@@ -80,7 +97,7 @@ class RecordingProxy:
 
 @pytest.fixture
 def proxy(sandbox: Sandbox) -> Iterator[RecordingProxy]:
-    with RecordingProxy(sandbox.url) as recording:
+    with RecordingProxy(sandbox) as recording:
         yield recording
 
 
