@@ -66,13 +66,14 @@ def pinned_adapter(ca_pem: bytes, pool_size: int = 10) -> Any:
 
         def build_connection_pool_key_attributes(
             self, request: Any, verify: Any, cert: Any = None
-        ) -> tuple[dict[str, Any], dict[str, Any]]:
+        ) -> Any:
             # Whatever verify says (REQUESTS_CA_BUNDLE included): the pinned CA, required.
             host, pool = super().build_connection_pool_key_attributes(request, True, cert)
+            kwargs: dict[str, Any] = dict(pool)
             for name in ("ca_certs", "ca_cert_dir", "ssl_context"):
-                pool.pop(name, None)
-            pool["cert_reqs"] = "CERT_REQUIRED"
-            return host, pool
+                kwargs.pop(name, None)
+            kwargs["cert_reqs"] = "CERT_REQUIRED"
+            return host, kwargs
 
         def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
             # requests would name certifi's bundle here, and urllib3 would load it into the

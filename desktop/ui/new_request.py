@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accounts import AuthError
 from desktop.backend import ApiError
 from desktop.filing import (
     SEVERITIES,
@@ -306,6 +307,13 @@ class NewRequestDialog(QDialog):
             return
         except ApiError as error:
             self.status.setText(self.tr("Not filed; your draft is kept. {0}").format(error.summary))
+            return
+        except AuthError as error:
+            self.status.setText(
+                self.tr("Not filed; your draft is kept. {0}").format(
+                    f"{error.message} {error.next_step}"
+                )
+            )
             return
         finally:
             self._submitting = False

@@ -270,3 +270,13 @@ def test_the_embedded_key_is_kept(tmp_path: Path) -> None:
     assert sandbox_auth.signing_key(tmp_path / "k") == key
     assert (tmp_path / "k" / "signing.key").stat().st_mode & 0o077 == 0
     assert sandbox_auth.key_identity(key) != sandbox_auth.key_identity(b"x" * 32)
+
+
+def test_the_pinned_origin_trusts_its_own_ca_only(sb: Sandbox, tokens_dir: Path) -> None:
+    # REQUESTS_CA_BUNDLE (set on this machine) and certifi's bundle stay out of the pinned
+    # context: the sandbox's address trusts the sandbox's CA and nothing else.
+    backend = signed_in(sb, tokens_dir)
+    assert backend.customers().items
+    adapter: Any = backend.session._session.get_adapter(sb.url + "/")
+    assert len(adapter._context.get_ca_certs()) == 1
+    backend.close()

@@ -123,8 +123,8 @@ def test_a_403_customer_shows_the_gdap_message(qtbot, window: MainWindow, sandbo
     assert "Service Support Administrator" in message.detail.text()
     assert not message.retry.isVisibleTo(window.health)
     # The rest of the window keeps working: profile and portals still load.
-    assert window.overview.state == "ready"
-    assert window.portals.state == "ready"
+    assert window.overview.state == "ready", window.overview.error
+    assert window.portals.state == "ready", window.portals.error
 
 
 def test_the_health_column_fills(qtbot, window: MainWindow, sandbox: Sandbox):

@@ -18,7 +18,9 @@ import qasync
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from desktop.auth import AuthError, FailedSignIn
 from desktop.backend import Backend
+from desktop.clouds import sandbox_profile
 from desktop.store import Draft, DraftStore
 from desktop.ui.context import AppContext
 from desktop.ui.new_request import NewRequestDialog
@@ -29,7 +31,14 @@ TEXT = json.loads(Path(__file__).with_suffix(".json").read_text())
 
 async def type_into(store: DraftStore) -> None:
     worker = Worker()
-    ctx = AppContext(worker=worker, backend=Backend.for_sandbox("http://127.0.0.1:9"), drafts=store)
+    ctx = AppContext(
+        worker=worker,
+        backend=Backend(
+            sandbox_profile("https://127.0.0.1:9"),
+            FailedSignIn(AuthError("nothing is sent", "signed_out")),
+        ),
+        drafts=store,
+    )
     dialog = NewRequestDialog(ctx, store, Draft.new("tenant-1", "Contoso"))
     dialog.show()
     typed = 0

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFrame, QWidget
 
+from desktop.accounts import AuthError
 from desktop.backend import ApiError
 from desktop.models.customers import relationship_label
 from desktop.models.records import Customer, CustomerDetail, GdapRelationship
@@ -57,7 +58,7 @@ class OverviewPane(Pane):
             services = len(health.items)
             degraded = sum(1 for h in health.items if h.rank >= 2)
             incidents = sum(1 for i in issues.items if i.active)
-        except ApiError as error:
+        except (ApiError, AuthError) as error:  # AuthError: no token for the customer's tenant
             health_error = error
         return Overview(detail, gdap, gdap_error, degraded, services, incidents, health_error)
 
