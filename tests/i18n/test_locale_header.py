@@ -55,11 +55,17 @@ class RecordingProxy:
                 upstream = http.client.HTTPSConnection(
                     proxy.target.hostname, proxy.target.port, timeout=30, context=upstream_tls
                 )
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
-                headers["Host"] = self.headers.get("Host", "")  # links keep pointing here
-                upstream.request(self.command, self.path, body=body, headers=headers)
-                answer = upstream.getresponse()
-                data = answer.read()
+                try:
+                    headers = {
+                        k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP
+                    }
+                    headers["Host"] = self.headers.get("Host", "")  # links keep pointing here
+                    upstream.request(self.command, self.path, body=body, headers=headers)
+                    answer = upstream.getresponse()
+                    data = answer.read()
+                    answer.close()
+                finally:
+                    upstream.close()
                 self.send_response(answer.status)
                 for name, value in answer.getheaders():
                     if name.lower() not in _HOP_BY_HOP:
@@ -67,7 +73,6 @@ class RecordingProxy:
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
-                upstream.close()
 
             do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _forward  # noqa: N815
 
