@@ -112,8 +112,8 @@ class _Failures:
         self.record(f"{kind.__name__} in a Qt slot", value)
 
 
-#: Drives the shown window instead of waiting for the user to close it (the self-test, the
-#: screenshot script): gets the MainWindow and the failures so far, returns the exit code.
+# Drives the shown window instead of waiting for the user to close it (the self-test, the
+# screenshot script): gets the MainWindow and the failures so far, returns the exit code.
 Scenario = Callable[[Any, _Failures], Awaitable[int]]
 
 
@@ -374,12 +374,12 @@ async def _sign_in_to_sandbox(
 
 def _device_code_box(window: Any, code: Any) -> Any:
     """The device code of a sandbox started without --auto-approve, to approve in a browser."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(window.tr("Sign in to the sandbox"))
+    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Sign in to the sandbox"))
     box.setText(code.message)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setStandardButtons(QMessageBox.StandardButton.NoButton)

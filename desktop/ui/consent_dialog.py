@@ -58,16 +58,17 @@ class ConsentDialog(QDialog):
         self.results: list[Consent] = []
         self._sweep: Sweep[Outcome[Consent]] | None = None
         self.setWindowTitle(self.tr("Allow Partner Desk in all customers"))
-        locale = QLocale()
         intro = QLabel(
             self.tr(
-                "Microsoft gives Partner Desk no access to a customer's tenant until the app is "
-                "consented there (GDAP). This asks Partner Center to consent it in each of your "
-                "{0} customers, to read service health; where it is already allowed nothing "
-                "changes.\n\nConsenting takes a GDAP role in the customer that can consent to "
-                "apps: Global Administrator, Privileged Role Administrator or Cloud Application "
-                "Administrator."
-            ).format(locale.toString(len(self.customers)))
+                "Microsoft gives Partner Desk no access to a customer's tenant until consent is "
+                "granted for the app there (GDAP). This asks Partner Center to grant it for "
+                "each of your %n customer(s), to read service health; where it is already "
+                "granted nothing changes.\n\nGranting consent takes a GDAP role in the "
+                "customer that can consent to apps: Global Administrator, Privileged Role "
+                "Administrator or Cloud Application Administrator.",
+                "",
+                len(self.customers),
+            )
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -201,8 +202,9 @@ class ConsentDialog(QDialog):
     def reason_text(self, result: Consent) -> str:
         if result.why == "roles":
             return self.tr(
-                "Your GDAP roles here cannot consent to apps (it takes Global Administrator, "
-                "Privileged Role Administrator or Cloud Application Administrator)."
+                "Your GDAP roles in this customer cannot consent to apps (it takes Global "
+                "Administrator, Privileged Role Administrator or Cloud Application "
+                "Administrator)."
             )
         if result.why == "no_gdap":
             return self.tr("No GDAP relationship with this customer covers your account.")
@@ -217,13 +219,13 @@ class ConsentDialog(QDialog):
             *(locale.toString(counts[r]) for r in consent.RESULTS)
         )
         done = locale.toString(len(self.results))
-        total = locale.toString(len(self.customers))
+        total = len(self.customers)
         if finished and stopped:
-            head = self.tr("Stopped after {0} of {1} customers:").format(done, total)
+            head = self.tr("Stopped after {0} of %n customer(s):", "", total).format(done)
         elif finished:
-            head = self.tr("Done, {0} customers:").format(total)
+            head = self.tr("Done, %n customer(s):", "", total)
         elif self._sweep is not None:
-            head = self.tr("{0} of {1} customers:").format(done, total)
+            head = self.tr("{0} of %n customer(s):", "", total).format(done)
         else:
             self.summary.setText(self.tr("Not started."))
             return

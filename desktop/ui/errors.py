@@ -35,9 +35,9 @@ def explain(error: BaseException, what: str = "") -> Explained:
                 translate(
                     "errors",
                     "Microsoft gives Partner Desk no access to this customer's tenant until "
-                    "the app is consented there (GDAP). Allowing it takes a GDAP role in this "
-                    "customer that can consent to apps: Global Administrator, Privileged Role "
-                    "Administrator or Cloud Application Administrator.",
+                    "consent is granted for the app there (GDAP). Granting it takes a GDAP role "
+                    "in this customer that can consent to apps: Global Administrator, "
+                    "Privileged Role Administrator or Cloud Application Administrator.",
                 ),
                 False,
                 CONSENT,

@@ -124,7 +124,8 @@ def test_bulk_consent_runs_stops_and_sums_up(qtbot, some: Sandbox, some_window: 
     assert dialog.table.rowCount() == len(customers)
     assert dialog.progress.value() == len(customers)
     text = dialog.summary.text()
-    assert text.startswith(f"Done, {len(customers)} customers:")
+    assert text.startswith("Done, ")
+    assert f"{len(customers)} customer" in text
     assert f"{allowed} allowed" in text
     results = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert results <= {"Allowed", "Already allowed", "Refused"}

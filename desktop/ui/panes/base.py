@@ -123,8 +123,8 @@ class Pane(QWidget):
         self.show_message(
             self.tr("Allowing Partner Desk in {0}…").format(customer.company_name),
             self.tr(
-                "Asking Partner Center to consent the app in this customer, then waiting for "
-                "Microsoft to apply it (usually a few seconds)."
+                "Asking Partner Center to grant consent for the app in this customer, then "
+                "waiting for Microsoft to apply it (usually a few seconds)."
             ),
         )
         try:
@@ -148,7 +148,7 @@ class Pane(QWidget):
             self.show_message(
                 self.tr("You cannot allow Partner Desk in this customer"),
                 self.tr(
-                    "Partner Center refused the consent: your GDAP roles in this customer "
+                    "Partner Center refused to grant consent: your GDAP roles in this customer "
                     "cannot consent to apps. It takes Global Administrator, Privileged Role "
                     "Administrator or Cloud Application Administrator, through a security group "
                     "you belong to. Ask for such a role in the customer's GDAP relationship, or "
