@@ -284,6 +284,7 @@ async def _main(
         worker.spawn(window.start(restore_account=not (args.sandbox_url or args.offline)))
         worker.spawn(_verify_cache(window, worker, cache))
         await closed
+        _close_sessions(window)
         return 0
     finally:
         # A start-up that failed half-way still closes what its other jobs opened. (A wait, not
@@ -303,6 +304,19 @@ async def _main(
         started = _result(sandbox_job, None) if sandbox_job is not None else None
         if started is not None:
             started.sandbox.stop()
+
+
+def _close_sessions(window: Any) -> None:
+    """At exit: each session's token cache writes its last changes (it writes behind)."""
+    backends = {id(window.ctx.backend): window.ctx.backend}
+    sandbox = getattr(getattr(window, "account", None), "sandbox", None)
+    if sandbox is not None:
+        backends[id(sandbox.backend)] = sandbox.backend
+    for backend in backends.values():
+        try:
+            backend.close()
+        except Exception:  # closing must not turn a clean exit into a crash report
+            log.exception("closing a session failed")
 
 
 class _Embedded:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,29 +70,46 @@ def _private_file(location: Path) -> Any:
     return PrivateFilePersistence(str(location))
 
 
-def _steady_cache(persistence: Any) -> Any:
-    """msal-extensions' PersistedTokenCache, made safe for a sweep's threads.
+# How long a changed token cache waits before it is written. A sweep acquires a token per
+# customer, and MSAL changes the cache several times for each (access token, rotated refresh
+# token, account, id token): written through, every change re-serialised and re-encrypted the
+# whole cache, so 1,000 customers took ~50 s of writes (bench/sweep.py). Written behind, a
+# sweep writes it a few times; sign-in and sign-out are written at once.
+FLUSH_DELAY_S = 1.0
+
+
+def _steady_cache(persistence: Any, flush_delay_s: float = FLUSH_DELAY_S) -> Any:
+    """msal-extensions' PersistedTokenCache, made safe for a sweep's threads and written
+    behind (`flush`) rather than on every change.
 
     It reloads the file before every search without a lock (optimistic, for other processes),
     and a file save truncates before it writes: a search in that instant read an empty cache,
     found no account, and the customer failed with "You are not signed in" (about one run in
     three with four customers in flight; tests/faults/test_token_cache_race.py). Here msal's
-    lock serialises this process's searches and writes, and an empty read (another process's save
-    half done) keeps the tokens already in memory; the next search reads the file again.
+    lock serialises this process's searches and writes, and an empty read (another process's
+    save half done) keeps the tokens already in memory; the next search reads the file again.
+    While changes wait to be written, the file is not read back over them.
     """
+    from msal import SerializableTokenCache
     from msal_extensions import PersistedTokenCache
     from msal_extensions.persistence import PersistenceNotFound
+    from msal_extensions.token_cache import CrossPlatLock
 
     class SteadyTokenCache(PersistedTokenCache):  # type: ignore[misc]
         _last_sync: float  # PersistedTokenCache's: when the file was last read
+        _lock_location: str
 
         def __init__(self, persistence: Any) -> None:
             super().__init__(persistence)
             # msal's own lock (an RLock that TokenCache.add holds while it calls modify): a
             # lock of our own taken in the other order deadlocked two threads at sign-in.
             self._guard = self._lock
+            self._dirty = False
+            self._timer: threading.Timer | None = None
 
         def _reload_if_necessary(self) -> None:
+            if self._dirty:
+                return  # what is in memory is newer than the file: it is written next
             try:
                 if self._last_sync < self._persistence.time_last_modified():
                     content = self._persistence.load()
@@ -104,11 +122,36 @@ def _steady_cache(persistence: Any) -> Any:
 
         def modify(self, *args: Any, **kwargs: Any) -> None:
             with self._guard:
-                super().modify(*args, **kwargs)
+                self._reload_if_necessary()
+                SerializableTokenCache.modify(self, *args, **kwargs)  # memory only
+                self._dirty = True
+                if self._timer is None:
+                    self._timer = threading.Timer(flush_delay_s, self.flush)
+                    self._timer.daemon = True
+                    self._timer.start()
 
         def search(self, *args: Any, **kwargs: Any) -> Any:
             with self._guard:
                 return super().search(*args, **kwargs)
+
+        def flush(self) -> None:
+            """Write what changed now (sign-in, sign-out, closing)."""
+            with self._guard:
+                if self._timer is not None:
+                    self._timer.cancel()
+                    self._timer = None
+                if not self._dirty:
+                    return
+                content = self.serialize()
+                self._dirty = False
+            try:
+                with CrossPlatLock(self._lock_location):
+                    self._persistence.save(content)
+                self._last_sync = time.time()
+            except Exception as error:  # a full disk, a locked keychain: tokens stay in memory
+                log.warning("the token cache could not be written: %s", type(error).__name__)
+                with self._guard:
+                    self._dirty = True
 
     return SteadyTokenCache(persistence)
 

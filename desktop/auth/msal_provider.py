@@ -224,6 +224,7 @@ class MsalProvider(CachingProvider):
             self._app(self._sign_in_tenant).remove_account(account)
         self._account = None
         self.clear()
+        self._flush()
 
     # -- tokens ------------------------------------------------------------------------------
 
@@ -254,9 +255,15 @@ class MsalProvider(CachingProvider):
         return str(result["access_token"]), self._clock() + expires_in
 
     def close(self) -> None:
-        """Close the connections of the HTTP client made for MSAL here (not one passed in)."""
+        """Write the token cache's last changes; close the HTTP client made for MSAL here."""
+        self._flush()
         if self._own_http is not None:
             self._own_http.close()
+
+    def _flush(self) -> None:
+        flush = getattr(self._msal_cache, "flush", None)  # a cache at rest writes behind
+        if callable(flush):
+            flush()
 
     def forget_tenant(self, tenant: str) -> None:
         """Start afresh for `tenant` after something changed there (the app was consented).
@@ -322,6 +329,7 @@ class MsalProvider(CachingProvider):
         # Seed our cache with the Partner Center token we just got: no second request for it.
         self.clear()
         self._cache_token(self.partner_center_scope, signed.tenant_id, result, expires_in)
+        self._flush()  # a new sign-in is on disk at once: a crash now must not lose it
         log.info("signed in to %s as %s", self.cloud.id, signed.username or "(unknown user)")
         return signed
 

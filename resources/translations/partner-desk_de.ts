@@ -119,13 +119,18 @@ Ihre Anmeldung in einer Datei speichern, die nur Ihr Benutzerkonto lesen kann, d
         <source>Allow Partner Desk in all customers</source>
         <translation>Partner Desk bei allen Kunden zulassen</translation>
     </message>
-    <message>
-        <source>Microsoft gives Partner Desk no access to a customer&apos;s tenant until the app is consented there (GDAP). This asks Partner Center to consent it in each of your {0} customers, to read service health; where it is already allowed nothing changes.
+    <message numerus="yes">
+        <source>Microsoft gives Partner Desk no access to a customer&apos;s tenant until consent is granted for the app there (GDAP). This asks Partner Center to grant it for each of your %n customer(s), to read service health; where it is already granted nothing changes.
 
-Consenting takes a GDAP role in the customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
-        <translation>Microsoft gewährt Partner Desk erst Zugriff auf den Mandanten eines Kunden, wenn dort die Zustimmung für die App erteilt wurde (GDAP). Hiermit erteilt das Partner Center diese Zustimmung bei jedem Ihrer {0} Kunden, damit Partner Desk die Dienstintegrität lesen kann; wo die App bereits zugelassen ist, ändert sich nichts.
+Granting consent takes a GDAP role in the customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
+        <translation>
+            <numerusform>Microsoft gewährt Partner Desk erst Zugriff auf den Mandanten eines Kunden, wenn dort die Zustimmung für die App erteilt wurde (GDAP). Hiermit bittet Partner Desk das Partner Center, diese Zustimmung bei Ihrem %n Kunden zu erteilen, damit Partner Desk die Dienstintegrität lesen kann; wo die Zustimmung bereits erteilt ist, ändert sich nichts.
 
-Für die Zustimmung brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen für Apps erteilen darf: Global Administrator, Privileged Role Administrator oder Cloud Application Administrator.</translation>
+Für die Zustimmung brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen für Apps erteilen darf: Global Administrator, Privileged Role Administrator oder Cloud Application Administrator.</numerusform>
+            <numerusform>Microsoft gewährt Partner Desk erst Zugriff auf den Mandanten eines Kunden, wenn dort die Zustimmung für die App erteilt wurde (GDAP). Hiermit bittet Partner Desk das Partner Center, diese Zustimmung bei jedem Ihrer %n Kunden zu erteilen, damit Partner Desk die Dienstintegrität lesen kann; wo die Zustimmung bereits erteilt ist, ändert sich nichts.
+
+Für die Zustimmung brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen für Apps erteilen darf: Global Administrator, Privileged Role Administrator oder Cloud Application Administrator.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Progress</source>
@@ -188,8 +193,29 @@ Für die Zustimmung brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen f
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Your GDAP roles here cannot consent to apps (it takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator).</source>
+        <source>Your GDAP roles in this customer cannot consent to apps (it takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator).</source>
         <translation>Ihre GDAP-Rollen bei diesem Kunden dürfen keine Zustimmung für Apps erteilen (dafür ist Global Administrator, Privileged Role Administrator oder Cloud Application Administrator nötig).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after {0} of %n customer(s):</source>
+        <translation>
+            <numerusform>Angehalten nach {0} von %n Kunden:</numerusform>
+            <numerusform>Angehalten nach {0} von %n Kunden:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done, %n customer(s):</source>
+        <translation>
+            <numerusform>Abgeschlossen für %n Kunden:</numerusform>
+            <numerusform>Abgeschlossen für %n Kunden:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of %n customer(s):</source>
+        <translation>
+            <numerusform>{0} von %n Kunden:</numerusform>
+            <numerusform>{0} von %n Kunden:</numerusform>
+        </translation>
     </message>
     <message>
         <source>No GDAP relationship with this customer covers your account.</source>
@@ -198,18 +224,6 @@ Für die Zustimmung brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen f
     <message>
         <source>{0} allowed · {1} already allowed · {2} refused · {3} failed</source>
         <translation>{0} zugelassen · {1} bereits zugelassen · {2} abgelehnt · {3} fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Stopped after {0} of {1} customers:</source>
-        <translation>Angehalten nach {0} von {1} Kunden:</translation>
-    </message>
-    <message>
-        <source>Done, {0} customers:</source>
-        <translation>Abgeschlossen für {0} Kunden:</translation>
-    </message>
-    <message>
-        <source>{0} of {1} customers:</source>
-        <translation>{0} von {1} Kunden:</translation>
     </message>
     <message>
         <source>Not started.</source>
@@ -1080,6 +1094,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <source>Find a customer with Ctrl+F.</source>
         <translation>Suchen Sie einen Kunden mit Strg+F.</translation>
     </message>
+    <message>
+        <source>Sign in to the sandbox</source>
+        <translation>Bei der Sandbox anmelden</translation>
+    </message>
 </context>
 <context>
     <name>MessagePanel</name>
@@ -1563,8 +1581,12 @@ Was wir beim Kunden sehen:
         <translation>Partner Desk wird bei {0} zugelassen…</translation>
     </message>
     <message>
-        <source>Asking Partner Center to consent the app in this customer, then waiting for Microsoft to apply it (usually a few seconds).</source>
-        <translation>Das Partner Center wird um die Zustimmung für die App bei diesem Kunden gebeten; danach wartet Partner Desk, bis Microsoft sie übernimmt (meist wenige Sekunden).</translation>
+        <source>Asking Partner Center to grant consent for the app in this customer, then waiting for Microsoft to apply it (usually a few seconds).</source>
+        <translation>Das Partner Center wird gebeten, die Zustimmung für die App bei diesem Kunden zu erteilen; danach wartet Partner Desk, bis Microsoft sie übernimmt (meist wenige Sekunden).</translation>
+    </message>
+    <message>
+        <source>Partner Center refused to grant consent: your GDAP roles in this customer cannot consent to apps. It takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator, through a security group you belong to. Ask for such a role in the customer&apos;s GDAP relationship, or ask the customer&apos;s administrator to consent.</source>
+        <translation>Partner Center hat es abgelehnt, die Zustimmung zu erteilen: Ihre GDAP-Rollen bei diesem Kunden dürfen keine Zustimmung für Apps erteilen. Dafür brauchen Sie Global Administrator, Privileged Role Administrator oder Cloud Application Administrator über eine Sicherheitsgruppe, der Sie angehören. Fordern Sie eine solche Rolle in der GDAP-Beziehung des Kunden an, oder bitten Sie den Administrator des Kunden, die Zustimmung zu erteilen.</translation>
     </message>
     <message>
         <source>Partner Desk is allowed in {0}.</source>
@@ -1573,10 +1595,6 @@ Was wir beim Kunden sehen:
     <message>
         <source>You cannot allow Partner Desk in this customer</source>
         <translation>Sie können Partner Desk bei diesem Kunden nicht zulassen</translation>
-    </message>
-    <message>
-        <source>Partner Center refused the consent: your GDAP roles in this customer cannot consent to apps. It takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator, through a security group you belong to. Ask for such a role in the customer&apos;s GDAP relationship, or ask the customer&apos;s administrator to consent.</source>
-        <translation>Partner Center hat die Zustimmung abgelehnt: Ihre GDAP-Rollen bei diesem Kunden dürfen keine Zustimmung für Apps erteilen. Dafür brauchen Sie Global Administrator, Privileged Role Administrator oder Cloud Application Administrator über eine Sicherheitsgruppe, der Sie angehören. Fordern Sie eine solche Rolle in der GDAP-Beziehung des Kunden an, oder bitten Sie den Administrator des Kunden, die Zustimmung zu erteilen.</translation>
     </message>
     <message>
         <source>Partner Desk could not be allowed in this customer</source>
@@ -2030,10 +2048,6 @@ Was wir beim Kunden sehen:
         <translation>Partner Desk ist bei diesem Kunden noch nicht zugelassen</translation>
     </message>
     <message>
-        <source>Microsoft gives Partner Desk no access to this customer&apos;s tenant until the app is consented there (GDAP). Allowing it takes a GDAP role in this customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
-        <translation>Microsoft gewährt Partner Desk erst Zugriff auf den Mandanten dieses Kunden, wenn dort die Zustimmung für die App erteilt wurde (GDAP). Zum Zulassen brauchen Sie bei diesem Kunden eine GDAP-Rolle, die Zustimmungen für Apps erteilen darf: Global Administrator, Privileged Role Administrator oder Cloud Application Administrator.</translation>
-    </message>
-    <message>
         <source>No GDAP access to this customer&apos;s {0}</source>
         <translation>Kein GDAP-Zugriff für diesen Kunden ({0})</translation>
     </message>
@@ -2063,7 +2077,7 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Your partner account has no delegated admin role in this customer&apos;s tenant for this. Ask the customer to approve a GDAP relationship that includes the Service Support Administrator (or Global Reader) role, and make sure your account is in the security group assigned to it in Partner Center.</source>
-        <translation>Ihr Partnerkonto hat hierfür keine delegierte Administratorrolle im Mandanten dieses Kunden. Bitten Sie den Kunden, eine GDAP-Beziehung mit der Rolle „Dienstsupportadministrator“ (oder „Globaler Leser“) zu genehmigen, und stellen Sie sicher, dass Ihr Konto zur Sicherheitsgruppe gehört, die ihr im Partner Center zugewiesen ist.</translation>
+        <translation>Ihr Partnerkonto hat hierfür keine delegierte Administratorrolle im Mandanten dieses Kunden. Bitten Sie den Kunden, eine GDAP-Beziehung mit der Rolle „Service Support Administrator“ (oder „Global Reader“) zu genehmigen, und stellen Sie sicher, dass Ihr Konto zur Sicherheitsgruppe gehört, die ihr im Partner Center zugewiesen ist.</translation>
     </message>
     <message>
         <source>Sign-in needed</source>
@@ -2096,6 +2110,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>Could not reach the service</source>
         <translation>Der Dienst ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Microsoft gives Partner Desk no access to this customer&apos;s tenant until consent is granted for the app there (GDAP). Granting it takes a GDAP role in this customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
+        <translation>Microsoft gewährt Partner Desk erst Zugriff auf den Mandanten dieses Kunden, wenn dort die Zustimmung für die App erteilt wurde (GDAP). Zum Erteilen der Zustimmung brauchen Sie bei diesem Kunden eine GDAP-Rolle, die Zustimmungen für Apps erteilen darf: Global Administrator, Privileged Role Administrator oder Cloud Application Administrator.</translation>
     </message>
     <message>
         <source>Check the network connection, then retry. ({0})</source>
@@ -2168,14 +2186,6 @@ Was wir beim Kunden sehen:
     <message>
         <source>{0} addresses; {1} at most.</source>
         <translation>{0} Adressen; höchstens {1}.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Sign in to the sandbox</source>
-        <extracomment>Drives the shown window instead of waiting for the user to close it (the self-test, the screenshot script): gets the MainWindow and the failures so far, returns the exit code.</extracomment>
-        <translation>Bei der Sandbox anmelden</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,43 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message numerus="yes">
+        <source>Microsoft gives Partner Desk no access to a customer&apos;s tenant until consent is granted for the app there (GDAP). This asks Partner Center to grant it for each of your %n customer(s), to read service health; where it is already granted nothing changes.
+
+Granting consent takes a GDAP role in the customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
+        <translation>
+            <numerusform>Microsoft gives Partner Desk no access to a customer&apos;s tenant until consent is granted for the app there (GDAP). This asks Partner Center to grant it for your %n customer, to read service health; where it is already granted nothing changes.
+
+Granting consent takes a GDAP role in the customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</numerusform>
+            <numerusform>Microsoft gives Partner Desk no access to a customer&apos;s tenant until consent is granted for the app there (GDAP). This asks Partner Center to grant it for each of your %n customers, to read service health; where it is already granted nothing changes.
+
+Granting consent takes a GDAP role in the customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after {0} of %n customer(s):</source>
+        <translation>
+            <numerusform>Stopped after {0} of %n customer:</numerusform>
+            <numerusform>Stopped after {0} of %n customers:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done, %n customer(s):</source>
+        <translation>
+            <numerusform>Done, %n customer:</numerusform>
+            <numerusform>Done, %n customers:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of %n customer(s):</source>
+        <translation>
+            <numerusform>{0} of %n customer:</numerusform>
+            <numerusform>{0} of %n customers:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerList</name>
     <message numerus="yes">
         <source>%Ln customer(s)</source>

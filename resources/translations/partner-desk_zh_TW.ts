@@ -117,13 +117,15 @@ Keep your sign-in in a file readable only by your user account, so you stay sign
         <source>Allow Partner Desk in all customers</source>
         <translation>在所有客戶中允許 Partner Desk</translation>
     </message>
-    <message>
-        <source>Microsoft gives Partner Desk no access to a customer&apos;s tenant until the app is consented there (GDAP). This asks Partner Center to consent it in each of your {0} customers, to read service health; where it is already allowed nothing changes.
+    <message numerus="yes">
+        <source>Microsoft gives Partner Desk no access to a customer&apos;s tenant until consent is granted for the app there (GDAP). This asks Partner Center to grant it for each of your %n customer(s), to read service health; where it is already granted nothing changes.
 
-Consenting takes a GDAP role in the customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
-        <translation>在客戶的租用戶中授與應用程式同意 (GDAP) 之前，Microsoft 不會讓 Partner Desk 存取該租用戶。此操作會要求 Partner Center 在您的 {0} 位客戶中逐一授與同意，以便讀取服務健康情況；已允許的客戶不會有任何變更。
+Granting consent takes a GDAP role in the customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
+        <translation>
+            <numerusform>在客戶的租用戶中授與應用程式同意 (GDAP) 之前，Microsoft 不會讓 Partner Desk 存取該租用戶。此操作會要求 Partner Center 在您的 %n 位客戶中逐一授與同意，以便讀取服務健康情況；已授與同意的客戶不會有任何變更。
 
-授與同意需要您在客戶中具備可同意應用程式的 GDAP 角色：Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator。</translation>
+授與同意需要您在客戶中具備可同意應用程式的 GDAP 角色：Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Progress</source>
@@ -186,8 +188,26 @@ Consenting takes a GDAP role in the customer that can consent to apps: Global Ad
         <translation>失敗</translation>
     </message>
     <message>
-        <source>Your GDAP roles here cannot consent to apps (it takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator).</source>
+        <source>Your GDAP roles in this customer cannot consent to apps (it takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator).</source>
         <translation>您在此客戶中的 GDAP 角色無法同意應用程式 (需要 Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after {0} of %n customer(s):</source>
+        <translation>
+            <numerusform>已停止，已處理 {0} / %n 位客戶：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done, %n customer(s):</source>
+        <translation>
+            <numerusform>已完成，共 %n 位客戶：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of %n customer(s):</source>
+        <translation>
+            <numerusform>{0} / %n 位客戶：</numerusform>
+        </translation>
     </message>
     <message>
         <source>No GDAP relationship with this customer covers your account.</source>
@@ -196,18 +216,6 @@ Consenting takes a GDAP role in the customer that can consent to apps: Global Ad
     <message>
         <source>{0} allowed · {1} already allowed · {2} refused · {3} failed</source>
         <translation>已允許 {0} · 先前已允許 {1} · 已拒絕 {2} · 失敗 {3}</translation>
-    </message>
-    <message>
-        <source>Stopped after {0} of {1} customers:</source>
-        <translation>已停止，已處理 {0} / {1} 位客戶：</translation>
-    </message>
-    <message>
-        <source>Done, {0} customers:</source>
-        <translation>已完成，共 {0} 位客戶：</translation>
-    </message>
-    <message>
-        <source>{0} of {1} customers:</source>
-        <translation>{0} / {1} 位客戶：</translation>
     </message>
     <message>
         <source>Not started.</source>
@@ -1059,6 +1067,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <source>Find a customer with Ctrl+F.</source>
         <translation>按 Ctrl+F 尋找客戶。</translation>
     </message>
+    <message>
+        <source>Sign in to the sandbox</source>
+        <translation>登入沙箱</translation>
+    </message>
 </context>
 <context>
     <name>MessagePanel</name>
@@ -1535,8 +1547,12 @@ What we see at the customer:
         <translation>正在 {0} 中允許 Partner Desk…</translation>
     </message>
     <message>
-        <source>Asking Partner Center to consent the app in this customer, then waiting for Microsoft to apply it (usually a few seconds).</source>
-        <translation>正在要求 Partner Center 在此客戶中授與此應用程式同意，接著等待 Microsoft 套用 (通常只需幾秒鐘)。</translation>
+        <source>Asking Partner Center to grant consent for the app in this customer, then waiting for Microsoft to apply it (usually a few seconds).</source>
+        <translation>正在要求 Partner Center 在此客戶中為此應用程式授與同意，接著等待 Microsoft 套用 (通常只需幾秒鐘)。</translation>
+    </message>
+    <message>
+        <source>Partner Center refused to grant consent: your GDAP roles in this customer cannot consent to apps. It takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator, through a security group you belong to. Ask for such a role in the customer&apos;s GDAP relationship, or ask the customer&apos;s administrator to consent.</source>
+        <translation>Partner Center 拒絕授與同意：您在此客戶中的 GDAP 角色無法同意應用程式。這需要透過您所屬的安全性群組取得 Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator 角色。請在客戶的 GDAP 關係中要求這類角色，或請客戶的系統管理員授與同意。</translation>
     </message>
     <message>
         <source>Partner Desk is allowed in {0}.</source>
@@ -1545,10 +1561,6 @@ What we see at the customer:
     <message>
         <source>You cannot allow Partner Desk in this customer</source>
         <translation>您無法在此客戶中允許 Partner Desk</translation>
-    </message>
-    <message>
-        <source>Partner Center refused the consent: your GDAP roles in this customer cannot consent to apps. It takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator, through a security group you belong to. Ask for such a role in the customer&apos;s GDAP relationship, or ask the customer&apos;s administrator to consent.</source>
-        <translation>Partner Center 拒絕授與同意：您在此客戶中的 GDAP 角色無法同意應用程式。這需要透過您所屬的安全性群組取得 Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator 角色。請在客戶的 GDAP 關係中要求這類角色，或請客戶的系統管理員授與同意。</translation>
     </message>
     <message>
         <source>Partner Desk could not be allowed in this customer</source>
@@ -1999,10 +2011,6 @@ What we see at the customer:
         <translation>尚未在此客戶中允許 Partner Desk</translation>
     </message>
     <message>
-        <source>Microsoft gives Partner Desk no access to this customer&apos;s tenant until the app is consented there (GDAP). Allowing it takes a GDAP role in this customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
-        <translation>在此客戶的租用戶中授與應用程式同意 (GDAP) 之前，Microsoft 不會讓 Partner Desk 存取該租用戶。若要允許，您需要在此客戶中具備可同意應用程式的 GDAP 角色：Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator。</translation>
-    </message>
-    <message>
         <source>No GDAP access to this customer&apos;s {0}</source>
         <translation>沒有此客戶{0}的 GDAP 存取權</translation>
     </message>
@@ -2032,7 +2040,7 @@ What we see at the customer:
     </message>
     <message>
         <source>Your partner account has no delegated admin role in this customer&apos;s tenant for this. Ask the customer to approve a GDAP relationship that includes the Service Support Administrator (or Global Reader) role, and make sure your account is in the security group assigned to it in Partner Center.</source>
-        <translation>您的合作夥伴帳戶在此客戶的租用戶中沒有執行此操作的委派系統管理員角色。請客戶核准包含「服務支援管理員」(或「全域讀取者」) 角色的 GDAP 關係，並確認您的帳戶屬於 Partner Center 中指派給該角色的安全性群組。</translation>
+        <translation>您的合作夥伴帳戶在此客戶的租用戶中沒有執行此操作的委派系統管理員角色。請客戶核准包含「Service Support Administrator」(或「Global Reader」) 角色的 GDAP 關係，並確認您的帳戶屬於 Partner Center 中指派給該角色的安全性群組。</translation>
     </message>
     <message>
         <source>Sign-in needed</source>
@@ -2065,6 +2073,10 @@ What we see at the customer:
     <message>
         <source>Could not reach the service</source>
         <translation>無法連線到服務</translation>
+    </message>
+    <message>
+        <source>Microsoft gives Partner Desk no access to this customer&apos;s tenant until consent is granted for the app there (GDAP). Granting it takes a GDAP role in this customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
+        <translation>在此客戶的租用戶中授與應用程式同意 (GDAP) 之前，Microsoft 不會讓 Partner Desk 存取該租用戶。若要授與同意，您需要在此客戶中具備可同意應用程式的 GDAP 角色：Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator。</translation>
     </message>
     <message>
         <source>Check the network connection, then retry. ({0})</source>
@@ -2137,14 +2149,6 @@ What we see at the customer:
     <message>
         <source>{0} addresses; {1} at most.</source>
         <translation>{0} 個地址；最多 {1} 個。</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Sign in to the sandbox</source>
-        <extracomment>Drives the shown window instead of waiting for the user to close it (the self-test, the screenshot script): gets the MainWindow and the failures so far, returns the exit code.</extracomment>
-        <translation>登入沙箱</translation>
     </message>
 </context>
 </TS>
