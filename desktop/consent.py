@@ -3,7 +3,8 @@
 Under GDAP the partner's app must be consented in each customer tenant before any token for
 that tenant is issued (API.md sections 1, 2 "Application consents", 4). For one customer:
 
-1. ask for the customer's Graph token: if it comes, the app is already allowed (no write);
+1. ask Entra for the customer's Graph token (not the cache): if it comes, the app is already
+   allowed (no write);
 2. otherwise, when Entra said "not consented" (AADSTS65001/700016), post the consent with the
    partner user's Partner Center token: 201 created, 409 it existed, 403 the user's GDAP roles
    in that customer cannot consent;
@@ -79,10 +80,17 @@ class Consent:
         }
 
 
-def _token_problem(backend: Backend, tenant_id: str) -> AuthError | None:
-    """None when a Graph token for the customer comes; else why not (Entra's answer)."""
+def _token_problem(backend: Backend, tenant_id: str, fresh: bool = False) -> AuthError | None:
+    """None when a Graph token for the customer comes; else why not (Entra's answer).
+
+    `fresh`: asked of Entra now, not served from a cache (a consent withdrawn since a token was
+    cached would otherwise read as "already allowed" until that token expires)."""
+    scope = backend.cloud.graph_scope
+    if fresh:
+        backend.tokens.forget_tenant(tenant_id)
+        backend.tokens.invalidate(scope, tenant_id, "")  # MSAL: skip its cached access token
     try:
-        backend.tokens.token(backend.cloud.graph_scope, tenant_id)
+        backend.tokens.token(scope, tenant_id)
     except AuthError as error:
         return error
     return None
@@ -104,7 +112,7 @@ def allow(
     def result(kind: str, reason: str = "", why: str = "") -> Consent:
         return Consent(customer.tenant_id, customer.company_name, kind, reason, why)
 
-    problem = _token_problem(backend, customer.tenant_id)
+    problem = _token_problem(backend, customer.tenant_id, fresh=True)
     if problem is None:
         return result(ALREADY)
     if problem.code == "no_gdap":

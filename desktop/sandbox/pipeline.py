@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from desktop.clouds import GRAPH_GLOBAL_RESOURCE, PARTNER_CENTER_RESOURCE, SANDBOX_CLIENT_ID
 from desktop.sandbox import consent_api, graph, partner_center
 from desktop.sandbox import responses as r
+from desktop.sandbox.consent import NO_GRANT, NO_SERVICE_PRINCIPAL
 from desktop.sandbox.faults import Faults, Injection, Throttle
 from desktop.sandbox.routing import Call, Route, State, match
 from desktop.sandbox.tokens import key_id, verify_jwt
@@ -53,6 +54,8 @@ class App:
         self.latency_s = latency_s
         self.signing_key = signing_key
         self.ca_pem = ca_pem
+        # Consents live as long as this object: a token older than it cannot prove one.
+        self.born = int(time.time())
 
     # -- control endpoints (no auth, no latency, no faults, not counted) ----------------
 
@@ -238,6 +241,21 @@ class App:
                     "Delegated admin relationships can only be read by the partner tenant.",
                     call.request_id,
                     "Forbidden",
+                )
+            issued = call.claims.get("iat")
+            if (
+                found.access == "tenant"
+                and not partner
+                and isinstance(issued, int)
+                and issued < self.born
+                and data.consents.state(call.tenant_id) in (NO_SERVICE_PRINCIPAL, NO_GRANT)
+            ):
+                # A sandbox simplification: an embedded sandbox started again (same signing
+                # key) has forgotten the consents of its last run, while the app still holds
+                # that run's tokens. Such a token is refused, so the app asks Entra again and
+                # is told (AADSTS65001) what matches the customer's state now.
+                return self._unauthorized(
+                    call, "The application is no longer consented in this tenant."
                 )
             if found.access == "tenant" and not data.graph_allowed(call.tenant_id):
                 return r.graph_error(

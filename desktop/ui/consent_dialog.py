@@ -114,8 +114,10 @@ class ConsentDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self._show_counts()
-        width = self.fontMetrics().averageCharWidth() * 100
-        self.resize(width, int(width * 0.62))
+        # Room for the reasons and a dozen rows, within a 1366x768 laptop's screen.
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 118, metrics.height() * 34)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
 
     @property
     def running(self) -> bool:
@@ -183,10 +185,37 @@ class ConsentDialog(QDialog):
         self.stop_button.setEnabled(False)
         self.close_button.setFocus()
         counts = consent.tally(self.results)
-        self.table.setSortingEnabled(True)
-        self.table.sortItems(RESULT, Qt.SortOrder.DescendingOrder)
+        self._sort_by_attention()
         self._show_counts(finished=True, stopped=stopped)
         self.finished_run.emit(counts[consent.ALLOWED])
+
+    def _sort_by_attention(self) -> None:
+        """What needs the user first: failed, refused, then allowed, then already allowed (by
+        name within each); the headers sort by a click afterwards."""
+        from desktop import consent
+
+        rank = {consent.FAILED: 0, consent.REFUSED: 1, consent.ALLOWED: 2, consent.ALREADY: 3}
+        rows = [
+            [self.table.takeItem(r, c) for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]
+        results = {id(row[CUSTOMER]): result for row, result in zip(rows, self.results)}
+        rows.sort(
+            key=lambda row: (
+                rank.get(results[id(row[CUSTOMER])].result, 9),
+                row[CUSTOMER].text().casefold() if row[CUSTOMER] else "",
+            )
+        )
+        self.table.setUpdatesEnabled(False)
+        try:
+            for r, row in enumerate(rows):
+                for c, item in enumerate(row):
+                    self.table.setItem(r, c, item)
+        finally:
+            self.table.setUpdatesEnabled(True)
+        # No column is the sort key yet (-1): enabling sorting must not undo this order.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
 
     # -- words --------------------------------------------------------------------------------
 

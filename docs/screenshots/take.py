@@ -15,6 +15,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -102,6 +103,7 @@ async def shoot_translated(window: MainWindow, variant: str) -> None:
         grab(window, f"{variant}-{tab}.png")
     if variant.endswith("-200"):
         return
+    await shoot_consent(window, listed(window), f"{variant}-")
     dashboard = window.show_dashboard()
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     dashboard.sweep_done.connect(lambda _stopped: done.done() or done.set_result(None))
@@ -110,6 +112,59 @@ async def shoot_translated(window: MainWindow, variant: str) -> None:
     await asyncio.sleep(SETTLE_S)
     grab(dashboard, f"{variant}-dashboard.png")
     dashboard.close()
+
+
+async def shoot_consent(window: MainWindow, rows: list[tuple[int, Customer]], prefix: str) -> None:
+    """A customer where Partner Desk is not yet allowed (its Health tab offers to allow it);
+    then Account > Allow Partner Desk in all customers, mid-run and at the end."""
+    from desktop.ui.consent_dialog import ConsentDialog
+
+    health = window.customers.model.health
+    waiting = next(
+        (r for r, c in rows if (s := health(c.tenant_id)) and s.error_kind == "not_consented"),
+        None,
+    )
+    if waiting is None:
+        raise RuntimeError("no customer awaits consent: nothing to show")
+    window.tabs.setCurrentWidget(window.health)
+    await select(window, waiting)
+    grab(window, f"{prefix}consent-needed.png")
+    dialog = ConsentDialog(window.ctx, window.customers.model.all_records(), window)
+    dialog.show()
+    await asyncio.sleep(SETTLE_S)
+    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    dialog.finished_run.connect(lambda n: done.done() or done.set_result(n))
+    # The embedded sandbox answers in no time: each consent call waits a little, as Partner
+    # Center's do, so that the run can be seen half-way.
+    await slow_consent_calls(window)
+    dialog.start()
+    while dialog.running and len(dialog.results) < 60:  # the first answers are in
+        await asyncio.sleep(0.02)
+    if not dialog.running:
+        raise RuntimeError("the consent run ended before it could be shown half-way")
+    grab_widget(dialog, f"{prefix}consent-running.png")
+    await asyncio.wait_for(done, SWEEP_TIMEOUT)
+    await asyncio.sleep(SETTLE_S)
+    grab_widget(dialog, f"{prefix}consent-done.png")
+    dialog.close()
+
+
+async def slow_consent_calls(window: MainWindow) -> None:
+    """The sandbox's fault injection (a control endpoint): consent calls take 0.4 s each."""
+    backend = window.ctx.backend
+    url = backend.cloud.partner_center + "/_sandbox/inject"
+    body = {"pathPrefix": "/v1/customers/", "kind": "delay", "count": 400, "delayS": 0.4}
+    await window.ctx.worker.run(
+        lambda: backend.session.call(
+            "POST", url, auth=None, correlation_id="screenshots", json_body=body
+        )
+    )
+
+
+def grab_widget(widget: Any, name: str) -> None:
+    if not widget.grab().save(str(HERE / name)):
+        raise RuntimeError(f"could not write {HERE / name}")
+    print(f"wrote docs/screenshots/{name}")
 
 
 async def shoot(window: MainWindow) -> None:
@@ -129,13 +184,18 @@ async def shoot(window: MainWindow) -> None:
         await asyncio.sleep(SETTLE_S)
         grab(window, name)
 
-    # No GDAP: the health tab explains the 403 instead of showing a table.
-    blocked = next((r for r, c in rows if (s := health(c.tenant_id)) and s.error), None)
+    # No GDAP: the health tab explains the refusal instead of showing a table.
+    blocked = next(
+        (r for r, c in rows if (s := health(c.tenant_id)) and s.error_kind == "no_access"), None
+    )
     if blocked is None:
-        raise RuntimeError("every customer has GDAP access: no 403 to show")
+        raise RuntimeError("every customer has GDAP access: no refusal to show")
     window.tabs.setCurrentWidget(window.health)
     await select(window, blocked)
     grab(window, "no-gdap.png")
+
+    # GDAP consent: a customer awaiting it, then the bulk consent mid-run and its summary.
+    await shoot_consent(window, rows, "")
 
     # Search as you type, with the start of a German word (an umlaut, casefolded).
     words = (w for _, c in rows for w in c.company_name.split() if set(w) & set("äöüß"))
@@ -174,11 +234,18 @@ def main(names: list[str]) -> int:
     for name in names or list(VARIANTS):
         args, env = VARIANTS[name]
         print(f"== {name}", flush=True)
-        code = subprocess.run(  # noqa: S603 - this script, this Python
-            [sys.executable, __file__, "--run", *args],
-            env={**os.environ, **env, "PARTNER_DESK_SHOTS": name},
-            check=False,
-        ).returncode
+        # A home of its own (unless one is given): a first start, as a new user sees it.
+        with tempfile.TemporaryDirectory(prefix="shots-") as home:
+            code = subprocess.run(  # noqa: S603 - this script, this Python
+                [sys.executable, __file__, "--run", *args],
+                env={
+                    "PARTNER_DESK_HOME": home,
+                    **os.environ,
+                    **env,
+                    "PARTNER_DESK_SHOTS": name,
+                },
+                check=False,
+            ).returncode
         if code:
             return code
     return 0

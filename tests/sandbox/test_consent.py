@@ -335,3 +335,24 @@ def test_unsigned_forged_and_tampered_tokens_are_401(sb: Sandbox, http: requests
         assert resp.status_code == 401, token
         assert "signature" in resp.json()["description"]
     assert http.get(sb.url + "/v1/customers", headers={"Authorization": f"Bearer {good}"}).ok
+
+
+def test_a_token_older_than_the_sandbox_proves_no_consent(
+    fresh: Sandbox, fhttp: requests.Session
+) -> None:
+    """An embedded sandbox started again forgets its last run's consents, while the app keeps
+    that run's tokens: those are refused for a customer not consented now (the app then asks
+    Entra, which says 65001); the partner's own and consented customers' are not."""
+    waiting = next(
+        c for c in fresh.data.customers if fresh.consent_state(c.tenant_id) == "no_grant"
+    )
+    consented = next(
+        c for c in fresh.data.customers if fresh.consent_state(c.tenant_id) == "consented"
+    )
+    old = int(time.time()) - 3600
+    for customer, expected in ((waiting, 401), (consented, 200)):
+        token = fresh.issue_token(customer.tenant_id, GRAPH_AUD, iat=old, nbf=old)
+        answer = fhttp.get(fresh.url + HEALTH, headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == expected, customer
+    # Issued by this run (the test-only door has no consent rules): answered.
+    assert fhttp.get(fresh.url + HEALTH, headers=graph(fresh, waiting.tenant_id)).status_code == 200
