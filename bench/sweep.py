@@ -9,7 +9,8 @@ token from the sandbox's Entra, at 100 ms a token request as at 100 ms an API ca
 new token cache: the device code, then one refresh per tenant) and warm (the cache of the cold
 run: no token request at all). The ideal counts the token requests too:
 ceil((token requests + API requests) / concurrency) x latency. Targets: cold <= 1.3 x that
-ideal; warm: 0 token requests.
+ideal; warm: no token request for a tenant that got a token in the cold run (tenants Entra
+refused, the customers without GDAP, are asked again once a run).
 
     uv run python bench/sweep.py                 # 1,000 customers, concurrency 32
     uv run python bench/sweep.py --concurrency 8,16,32,64   # to choose the default
@@ -142,7 +143,10 @@ def token_sweeps(customers: int, concurrency_list: str) -> None:
             tokens = token_requests(url) - tokens_before
             ideal = math.ceil((tokens + api) / concurrency) * latency
             ratio = wall / ideal
-            passed = ratio <= TARGET_TOKEN_RATIO if run == "cold" else tokens == 0
+            # Warm: no token request for a tenant that got one in the cold run. Tenants Entra
+            # refused (no GDAP: the export's failed rows) are asked again on purpose, once a
+            # run: a customer may approve a relationship at any time.
+            passed = ratio <= TARGET_TOKEN_RATIO if run == "cold" else tokens - failed <= 0
             emit(
                 {
                     "bench": f"sweep_tokens_{run}",
@@ -158,7 +162,9 @@ def token_sweeps(customers: int, concurrency_list: str) -> None:
                     "ideal_s": round(ideal, 3),
                     "ratio": round(ratio, 3),
                     "target": (
-                        f"ratio <= {TARGET_TOKEN_RATIO}" if run == "cold" else "0 token requests"
+                        f"ratio <= {TARGET_TOKEN_RATIO}"
+                        if run == "cold"
+                        else "0 token requests for tenants that got a token"
                     ),
                     "pass": passed,
                 }
