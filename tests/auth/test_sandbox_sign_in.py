@@ -280,3 +280,17 @@ def test_the_pinned_origin_trusts_its_own_ca_only(sb: Sandbox, tokens_dir: Path)
     adapter: Any = backend.session._session.get_adapter(sb.url + "/")
     assert len(adapter._context.get_ca_certs()) == 1
     backend.close()
+
+
+def test_customer_tokens_are_kept_across_starts(sb: Sandbox, tokens_dir: Path) -> None:
+    consented = customers_in(sb, "consented")[:3]
+    first = signed_in(sb, tokens_dir)
+    for customer in consented:
+        assert first.health(customer.tenant_id).items
+    first.close()  # the token cache writes behind: closing writes it
+    before = token_requests(sb)
+    second = signed_in(sb, tokens_dir)
+    for customer in consented:
+        assert second.health(customer.tenant_id).items
+    assert token_requests(sb) == before  # no device code, no refresh: all from the cache
+    second.close()
