@@ -79,6 +79,25 @@ BENCHES = (
                 "sweep_sequential",
                 lambda d: f"{d['scaled_wall_s']} s",
             ),
+            Figure(
+                "Same, signing in per customer, cold token cache (100 ms a token request)",
+                "sweep_tokens_cold",
+                lambda d: (
+                    f"{d['token_requests']:,} token + {d['api_requests']:,} API requests: "
+                    + _ratio(d)
+                ),
+                "ratio <= 1.3",
+                lambda d: d["ratio"] <= 1.3,
+            ),
+            Figure(
+                "Same, warm token cache: token requests",
+                "sweep_tokens_warm",
+                lambda d: (
+                    f"{d['token_requests']:,} (all for the {d['failed']:,} customers Entra refused)"
+                ),
+                "0 for customers that got a token",
+                lambda d: bool(d["pass"]),
+            ),
         ),
     ),
     Bench(
