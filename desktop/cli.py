@@ -110,7 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
         "or already, 3 otherwise.",
     )
     which = consent.add_mutually_exclusive_group(required=True)
-    which.add_argument("--customer", metavar="TENANT", help="one customer's tenant id")
+    which.add_argument(
+        "--customer", metavar="TENANT", type=_tenant_id, help="one customer's tenant id (a GUID)"
+    )
     which.add_argument("--all", action="store_true", help="every customer of the partner")
     consent.add_argument("--format", choices=("csv", "json"), default="csv")
     consent.add_argument("--out", metavar="FILE", help="write here instead of standard output")
@@ -137,6 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--cc", default="", help="e-mail addresses, comma-separated")
     new.add_argument("--sandbox-url", metavar="URL")
     return parser
+
+
+def _tenant_id(text: str) -> str:
+    """A tenant id as Microsoft issues them: a GUID (a domain is not looked up)."""
+    import uuid
+
+    try:
+        return str(uuid.UUID(text.strip()))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a tenant id (a GUID, as `partner-desk export customers` lists them): {text!r}"
+        ) from None
 
 
 def _positive_count(text: str) -> int:

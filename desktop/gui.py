@@ -356,9 +356,12 @@ async def _sign_in_to_sandbox(
 
     loop = asyncio.get_running_loop()
     shown: list[Any] = []
+    cancel = threading.Event()
 
     def on_device_code(code: Any) -> None:  # a sandbox that does not approve codes itself
-        loop.call_soon_threadsafe(lambda: shown.append(_device_code_box(window, code)))
+        loop.call_soon_threadsafe(
+            lambda: shown.append(_device_code_dialog(window, worker, url, code, cancel))
+        )
 
     try:
         backend: Backend = await worker.run(
@@ -368,7 +371,9 @@ async def _sign_in_to_sandbox(
                 identity=embedded.identity if embedded else None,
                 concurrency=args.concurrency,
                 locale=locale,
-                on_device_code=on_device_code,
+                # The embedded sandbox approves its codes itself: nothing to show.
+                on_device_code=None if embedded else on_device_code,
+                cancel=cancel,
             )
         )
         return backend
@@ -382,24 +387,31 @@ async def _sign_in_to_sandbox(
             locale=locale,
         )
     finally:
-        for box in shown:
-            box.close()
+        for dialog in shown:
+            dialog.rejected.disconnect()
+            dialog.close()
 
 
-def _device_code_box(window: Any, code: Any) -> Any:
-    """The device code of a sandbox started without --auto-approve, to approve in a browser."""
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtWidgets import QMessageBox
+def _device_code_dialog(
+    window: Any, worker: Any, url: str, code: Any, cancel: threading.Event
+) -> Any:
+    """The device code of a sandbox started without --auto-approve, to approve in a browser:
+    the account menu's dialog (Copy code, Open the sign-in page, Cancel)."""
+    from desktop.ui.account import DeviceCodeDialog
+    from desktop.ui.context import system_browser
 
-    box = QMessageBox(window)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Sign in to the sandbox"))
-    box.setText(code.message)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.setStandardButtons(QMessageBox.StandardButton.NoButton)
-    box.setModal(False)
-    box.show()
-    return box
+    def open_page(page: str) -> None:
+        # Only the sandbox's own page: the address came from the sandbox, not from the user.
+        if page.startswith(url.rstrip("/") + "/"):
+            worker.spawn(worker.run(system_browser, page))
+
+    dialog = DeviceCodeDialog(
+        code.user_code, code.verification_uri, "", None, window, opener=open_page
+    )
+    dialog.rejected.connect(cancel.set)
+    dialog.setModal(False)
+    dialog.show()
+    return dialog
 
 
 class _Opened:

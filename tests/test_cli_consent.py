@@ -117,3 +117,10 @@ def test_consent_needs_a_target(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["consent"])
     assert stopped.value.code == cli.EXIT_USAGE
     assert "--customer" in capsys.readouterr().err
+
+
+def test_a_tenant_id_must_be_a_guid(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["consent", "--customer", "plusitservices.onmicrosoft.com"])
+    assert stopped.value.code == cli.EXIT_USAGE
+    assert "not a tenant id" in capsys.readouterr().err

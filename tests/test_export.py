@@ -160,7 +160,8 @@ def test_cli_unreachable_server_exits_1():
 def test_cli_plain_http_sandbox_says_tls_is_needed():
     result = run_cli("export", "customers", "--sandbox-url", "http://127.0.0.1:9")
     assert result.returncode == 1
-    assert "does not speak https" in result.stderr
+    assert "needs https" in result.stderr
+    assert "https://127.0.0.1:9" in result.stderr
 
 
 def test_customers_with_formula_names_are_neutralised_in_csv():

@@ -78,10 +78,12 @@ def sandbox_ca(url: str) -> bytes | None:
 
     parts = urlsplit(url)
     if parts.scheme != "https":
+        secure = "https://" + url.split("://", 1)[-1]
         raise AuthError(
-            f"The sandbox at {url} does not speak https: sign-in needs TLS.",
+            f"Signing in to a sandbox needs https, not {url}.",
             "sandbox_plain_http",
-            "Start the sandbox without --no-tls (python -m desktop.sandbox prints its https URL).",
+            f"Use {secure}, as `python -m desktop.sandbox` prints it (unless it was started "
+            "with --no-tls, which no sign-in can use).",
         )
     if not is_loopback(parts.hostname):
         return None

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # MSAL calls without a timeout when handed an HTTP client; ours adds one (connect, read).
 MSAL_TIMEOUT_S = (6.0, 30.0)
 CA_FETCH_TIMEOUT_S = 5.0
+MSAL_POOL_SIZE = 256  # the largest sweep concurrency `--concurrency` accepts
 CA_MAX_BYTES = 64 * 1024
 
 
@@ -121,12 +122,16 @@ def msal_http_client(authority_host: str, ca_pem: bytes | None) -> _MsalHttp:
     and never reads ~/.netrc; other hosts keep `requests`' handling of the environment.
     """
     import requests
+    from requests.adapters import HTTPAdapter
 
     session = requests.Session()
+    # A sweep's threads ask for their customers' tokens at once: room for all of them, or
+    # urllib3 drops (and warns about) every connection past its default ten.
+    session.mount("https://", HTTPAdapter(pool_maxsize=MSAL_POOL_SIZE, max_retries=0))
     if is_loopback(urlsplit(authority_host).hostname):
         session.trust_env = False
     if ca_pem is not None:
-        session.mount(origin_of(authority_host), pinned_adapter(ca_pem))
+        session.mount(origin_of(authority_host), pinned_adapter(ca_pem, MSAL_POOL_SIZE))
     return _MsalHttp(session)
 
 

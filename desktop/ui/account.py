@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -156,8 +157,16 @@ class DeviceCodeDialog(QDialog):
     """Shows the device code (copyable) while a worker thread waits for the user to enter it."""
 
     def __init__(
-        self, code: str, uri: str, message: str, ctx: AppContext, parent: QWidget | None = None
+        self,
+        code: str,
+        uri: str,
+        message: str,
+        ctx: AppContext | None,
+        parent: QWidget | None = None,
+        opener: Callable[[str], None] | None = None,
     ) -> None:
+        """`ctx` opens the page through the link policy; before there is one (signing in to a
+        sandbox at start-up), `opener` does."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in with a code"))
         self.cancel = threading.Event()
@@ -180,7 +189,12 @@ class DeviceCodeDialog(QDialog):
         row.addWidget(copy)
         layout.addLayout(row)
         self.open_page = QPushButton(self.tr("Open the sign-in page"))
-        self.open_page.clicked.connect(lambda: ctx.worker.spawn(ctx.open_link(uri)))
+        if ctx is not None:
+            self.open_page.clicked.connect(lambda: ctx.worker.spawn(ctx.open_link(uri)))
+        elif opener is not None:
+            self.open_page.clicked.connect(lambda: opener(uri))
+        else:
+            self.open_page.hide()
         layout.addWidget(self.open_page)
         waiting = QLabel(self.tr("Waiting for you to finish signing in…"))
         layout.addWidget(waiting)
@@ -225,14 +239,17 @@ class AccountController(QObject):
     def _rebuild(self) -> None:
         menu = self.menu
         menu.clear()
-        who = (
-            self.tr("Signed in as {0}").format(self.session.account)
-            if self.session.account
-            else self.tr("Not signed in: sandbox data")
-        )
+        if self.session is self.sandbox:
+            who = (
+                self.tr("Sandbox data, signed in as {0}").format(self.session.account)
+                if self.session.account
+                else self.tr("Sandbox data")
+            )
+        else:
+            who = self.tr("Signed in as {0}").format(self.session.account)
         header = menu.addAction(who)
         header.setEnabled(False)
-        if self.session.account:
+        if self.session is not self.sandbox:
             cloud = menu.addAction(self.tr("Cloud: {0}").format(self.session.cloud_name))
             cloud.setEnabled(False)
         menu.addSeparator()
@@ -251,7 +268,9 @@ class AccountController(QObject):
             switch.addAction(action)
         switch.setEnabled(not self._busy)
         sign_out = menu.addAction(self.tr("Sign out"))
-        sign_out.setEnabled(bool(self.session.account) and not self._busy)
+        sign_out.setEnabled(
+            bool(self.session.account) and self.session is not self.sandbox and not self._busy
+        )
         sign_out.triggered.connect(lambda: self.ctx.worker.spawn(self.sign_out()))
         sandbox = menu.addAction(self.tr("Use sandbox"))
         sandbox.setEnabled(self.session is not self.sandbox)

@@ -199,7 +199,9 @@ class ConsentDialog(QDialog):
             [self.table.takeItem(r, c) for c in range(self.table.columnCount())]
             for r in range(self.table.rowCount())
         ]
-        results = {id(row[CUSTOMER]): result for row, result in zip(rows, self.results)}
+        results = {
+            id(row[CUSTOMER]): result for row, result in zip(rows, self.results, strict=True)
+        }
         rows.sort(
             key=lambda row: (
                 rank.get(results[id(row[CUSTOMER])].result, 9),

@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
             Session(
                 backend=ctx.backend,
                 mode=ctx.mode,
+                account=ctx.account,
                 cloud_name=ctx.backend.cloud.name,
                 source=ctx.source,
             ),
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         self.account.consent_all_requested.connect(self.consent_all)
         for tab in self.panes():
             tab.consented.connect(self._customer_consented)
+            tab.consent_refused.connect(self._customer_consent_refused)
         self.health_column.set_refresh(self.account.settings.refresh_minutes)
         self.health_column.rules_for = self.notice_rules
         # Signing in needs the network: offline, the cached data is all there is.
@@ -784,6 +786,12 @@ class MainWindow(QMainWindow):
                 pane.reload()
         if not self.health_column.running:
             self.health_column.start([customer])
+
+    def _customer_consent_refused(self, customer: Customer) -> None:
+        """Refused in one pane: the customer's other panes say so instead of offering it."""
+        for pane in self.panes():
+            if pane.customer is customer and pane.offers_consent:
+                pane.show_consent_refused()
 
     def consent_all(self) -> None:
         """Account → Allow Partner Desk in all customers…"""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.backend import Backend
 from desktop.sandbox import Sandbox
@@ -157,3 +158,46 @@ def test_esc_stops_a_bulk_consent(qtbot, some: Sandbox, some_window: MainWindow)
 def test_the_account_menu_offers_it(some_window: MainWindow) -> None:
     texts = [a.text() for a in some_window.account.menu.actions()]
     assert "Allow Partner Desk in all customers…" in texts
+
+
+def test_a_refusal_reaches_the_customers_other_tabs_and_keeps_the_keyboard(
+    qtbot, some: Sandbox, some_window: MainWindow
+) -> None:
+    tenant = next(
+        c.tenant_id
+        for c in some.data.customers
+        if some.consent_state(c.tenant_id) in ("no_grant", "no_service_principal")
+        and not some.can_consent(c.tenant_id)
+    )
+    some_window.select_customer_row(row_of(some_window, tenant))
+    health, incidents = some_window.health, some_window.incidents
+    qtbot.waitUntil(lambda: health.state == "error" and incidents.state == "error", timeout=20000)
+    some_window.tabs.setCurrentWidget(health)
+    health._message.action.setFocus()
+    qtbot.keyClick(health._message.action, Qt.Key.Key_Space)
+    refused = "You cannot allow Partner Desk in this customer"
+    qtbot.waitUntil(lambda: health._message.title.text() == refused, timeout=30000)
+    # The other tab no longer offers what was just refused.
+    assert incidents._message.title.text() == refused
+    assert not incidents.offers_consent
+    # The keyboard stayed in the pane: on the button that leads on.
+    assert QApplication.focusWidget() is health._message.action
+    assert health._message.action.text() == "Open GDAP relationships"
+
+
+def test_after_allowing_the_keyboard_is_in_the_loaded_tab(
+    qtbot, some: Sandbox, some_window: MainWindow
+) -> None:
+    # One the module's earlier tests may have allowed: withdrawn again (the test-only door).
+    tenant = next(c.tenant_id for c in some.data.customers if some.can_consent(c.tenant_id))
+    some.set_consent_state(tenant, "no_service_principal")
+    # The window's sweep may have got its token before: this test starts without it.
+    some_window.ctx.backend.tokens.forget_tenant(tenant)
+    some_window.select_customer_row(row_of(some_window, tenant))
+    health = some_window.health
+    qtbot.waitUntil(lambda: health.state == "error", timeout=20000)
+    some_window.tabs.setCurrentWidget(health)
+    health._message.action.setFocus()
+    qtbot.keyClick(health._message.action, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: health.state == "ready", timeout=30000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is health.view, timeout=5000)

@@ -8,7 +8,7 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.models.records import Customer
 from desktop.ui.context import AppContext
@@ -19,6 +19,7 @@ from desktop.worker import Superseded
 log = logging.getLogger(__name__)
 
 GDAP_LINK = "gdap"  # the message's action opens the customer's GDAP relationships page
+ALLOWING = "allowing"  # the consent is under way: the action button only says so
 
 
 class Pane(QWidget):
@@ -29,11 +30,14 @@ class Pane(QWidget):
         status_message(str): a short note for the status bar.
         consented(Customer): Partner Desk was allowed in this customer from the pane's message
             (every pane of that customer should load again).
+        consent_refused(Customer): Partner Center refused to allow it there (the customer's
+            other panes should say so instead of offering it again).
     """
 
     settled = Signal()
     status_message = Signal(str)
     consented = Signal(object)
+    consent_refused = Signal(object)
 
     #: what the pane shows, for error titles ("No GDAP access to this customer's …")
     what = ""
@@ -52,6 +56,8 @@ class Pane(QWidget):
         self._message.retry_requested.connect(self.reload)
         self._message.action_requested.connect(self._act)
         self._action = ""  # what the message's action button does (errors.CONSENT, "gdap")
+        # The keyboard was in this pane when the user acted: it goes back to what loads next.
+        self._refocus = False
         self._content = QWidget()
         self._stack.addWidget(self._loading)
         self._stack.addWidget(self._message)
@@ -76,11 +82,13 @@ class Pane(QWidget):
 
     def focus_content(self) -> bool:
         """The keyboard focus into what the pane shows: its main view (`self.view` of the
-        subclasses), else Retry; False when it shows nothing that takes focus."""
+        subclasses), else the message's action or Retry; False when nothing takes focus."""
         shown = self._stack.currentWidget()
         target: QWidget | None = None
         if shown is self._content:
             target = getattr(self, "view", None)
+        elif shown is self._message and self._message.action.isVisibleTo(self):
+            target = self._message.action
         elif shown is self._message and self._message.retry.isVisibleTo(self):
             target = self._message.retry
         if target is None or not target.isVisibleTo(self):
@@ -96,6 +104,8 @@ class Pane(QWidget):
         label = self.tr("Allow in this customer") if action == CONSENT else ""
         if action == GDAP_LINK:
             label = self.tr("Open GDAP relationships")
+        elif action == ALLOWING:
+            label = self.tr("Allowing…")
         self._message.show_message(title, detail, retry, label)
         self._stack.setCurrentWidget(self._message)
 
@@ -107,6 +117,8 @@ class Pane(QWidget):
             return
         if self._action == CONSENT:
             self.ctx.worker.spawn(self.allow(customer))
+        elif self._action == ALLOWING:
+            return  # already under way
         elif self._action == GDAP_LINK:
             link = self.ctx.backend.cloud.gdap_relationships_link(customer.tenant_id)
             self.ctx.worker.spawn(self._open(link))
@@ -120,12 +132,15 @@ class Pane(QWidget):
         """Allow Partner Desk in `customer`, then load again (or say why it could not be)."""
         from desktop import consent
 
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.isAncestorOf(focus)
         self.show_message(
             self.tr("Allowing Partner Desk in {0}…").format(customer.company_name),
             self.tr(
                 "Asking Partner Center to grant consent for the app in this customer, then "
                 "waiting for Microsoft to apply it (usually a few seconds)."
             ),
+            action=ALLOWING,  # the button stays where the keyboard is, and says what happens
         )
         try:
             outcome = await self.ctx.worker.run(consent.allow, self.ctx.backend, customer)
@@ -141,24 +156,42 @@ class Pane(QWidget):
             self.status_message.emit(
                 self.tr("Partner Desk is allowed in {0}.").format(customer.company_name)
             )
+            self._refocus = had_focus
             self.consented.emit(customer)
             self.reload()
         elif outcome.result == consent.REFUSED:
-            link = self.ctx.backend.cloud.gdap_relationships_link(customer.tenant_id)
-            self.show_message(
-                self.tr("You cannot allow Partner Desk in this customer"),
-                self.tr(
-                    "Partner Center refused to grant consent: your GDAP roles in this customer "
-                    "cannot consent to apps. It takes Global Administrator, Privileged Role "
-                    "Administrator or Cloud Application Administrator, through a security group "
-                    "you belong to. Ask for such a role in the customer's GDAP relationship, or "
-                    "ask the customer's administrator to consent."
-                ),
-                action=GDAP_LINK if link else "",
-            )
-            self.settled.emit()
+            self.show_consent_refused()
+            if had_focus:
+                self.focus_content()
+            self.consent_refused.emit(customer)
         else:
             self._show_consent_failed(outcome.reason)
+            if had_focus:
+                self.focus_content()
+
+    @property
+    def offers_consent(self) -> bool:
+        """The pane's message offers to allow Partner Desk in its customer."""
+        return self._action == CONSENT
+
+    def show_consent_refused(self) -> None:
+        """Partner Center refused to allow Partner Desk in this customer: why, and where to
+        ask for a role that can."""
+        if self.customer is None:
+            return
+        link = self.ctx.backend.cloud.gdap_relationships_link(self.customer.tenant_id)
+        self.show_message(
+            self.tr("You cannot allow Partner Desk in this customer"),
+            self.tr(
+                "Partner Center refused to grant consent: your GDAP roles in this customer "
+                "cannot consent to apps. It takes Global Administrator, Privileged Role "
+                "Administrator or Cloud Application Administrator, through a security group "
+                "you belong to. Ask for such a role in the customer's GDAP relationship, or "
+                "ask the customer's administrator to consent."
+            ),
+            action=GDAP_LINK if link else "",
+        )
+        self.settled.emit()
 
     def _show_consent_failed(self, reason: str) -> None:
         self.show_message(
@@ -197,11 +230,18 @@ class Pane(QWidget):
             self.error = error
             explained = explain(error, self.what)
             self.show_message(explained.title, explained.detail, explained.retry, explained.action)
+            self._take_focus_back()
             self.settled.emit()
             return
         self.state = "ready"
         self.present(data)
+        self._take_focus_back()
         self.settled.emit()
+
+    def _take_focus_back(self) -> None:
+        if self._refocus:
+            self._refocus = False
+            self.focus_content()
 
     def fetch(self, customer: Customer, cancel: threading.Event) -> Any:
         raise NotImplementedError
