@@ -8,12 +8,16 @@
         <translation>K&amp;onto</translation>
     </message>
     <message>
-        <source>Signed in as {0}</source>
-        <translation>Angemeldet als {0}</translation>
+        <source>Sandbox data, signed in as {0}</source>
+        <translation>Sandbox-Daten, angemeldet als {0}</translation>
     </message>
     <message>
-        <source>Not signed in: sandbox data</source>
-        <translation>Nicht angemeldet: Sandbox-Daten</translation>
+        <source>Sandbox data</source>
+        <translation>Sandbox-Daten</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}</source>
+        <translation>Angemeldet als {0}</translation>
     </message>
     <message>
         <source>Cloud: {0}</source>
@@ -1094,10 +1098,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <source>Find a customer with Ctrl+F.</source>
         <translation>Suchen Sie einen Kunden mit Strg+F.</translation>
     </message>
-    <message>
-        <source>Sign in to the sandbox</source>
-        <translation>Bei der Sandbox anmelden</translation>
-    </message>
 </context>
 <context>
     <name>MessagePanel</name>
@@ -1575,6 +1575,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>Open GDAP relationships</source>
         <translation>GDAP-Beziehungen öffnen</translation>
+    </message>
+    <message>
+        <source>Allowing…</source>
+        <translation>Wird zugelassen…</translation>
     </message>
     <message>
         <source>Allowing Partner Desk in {0}…</source>

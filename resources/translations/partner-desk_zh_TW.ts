@@ -8,12 +8,16 @@
         <translation>帳戶(&amp;A)</translation>
     </message>
     <message>
-        <source>Signed in as {0}</source>
-        <translation>已登入為 {0}</translation>
+        <source>Sandbox data, signed in as {0}</source>
+        <translation>沙箱資料，已登入為 {0}</translation>
     </message>
     <message>
-        <source>Not signed in: sandbox data</source>
-        <translation>未登入：沙箱資料</translation>
+        <source>Sandbox data</source>
+        <translation>沙箱資料</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}</source>
+        <translation>已登入為 {0}</translation>
     </message>
     <message>
         <source>Cloud: {0}</source>
@@ -1067,10 +1071,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <source>Find a customer with Ctrl+F.</source>
         <translation>按 Ctrl+F 尋找客戶。</translation>
     </message>
-    <message>
-        <source>Sign in to the sandbox</source>
-        <translation>登入沙箱</translation>
-    </message>
 </context>
 <context>
     <name>MessagePanel</name>
@@ -1541,6 +1541,10 @@ What we see at the customer:
     <message>
         <source>Open GDAP relationships</source>
         <translation>開啟 GDAP 關係</translation>
+    </message>
+    <message>
+        <source>Allowing…</source>
+        <translation>正在允許…</translation>
     </message>
     <message>
         <source>Allowing Partner Desk in {0}…</source>
