@@ -70,12 +70,14 @@ def _private_file(location: Path) -> Any:
     return PrivateFilePersistence(str(location))
 
 
-# How long a changed token cache waits before it is written. A sweep acquires a token per
-# customer, and MSAL changes the cache several times for each (access token, rotated refresh
-# token, account, id token): written through, every change re-serialised and re-encrypted the
-# whole cache, so 1,000 customers took ~50 s of writes (bench/sweep.py). Written behind, a
-# sweep writes it a few times; sign-in and sign-out are written at once.
-FLUSH_DELAY_S = 1.0
+# How long the token cache must go unchanged before it is written. A sweep acquires a token
+# per customer, and MSAL changes the cache several times for each (access token, rotated
+# refresh token, account, id token). Written through, every change re-serialised (and
+# re-encrypted) the whole cache: 1,000 customers took ~50 s of writes (bench/sweep.py). Even
+# once a second it held the GIL 66-130 ms a time at 10,000 customers (a 14 MB document), the
+# dashboard's worst stall. So it is written once a sweep is over, when the app closes, and at
+# once after a sign-in or sign-out.
+FLUSH_DELAY_S = 20.0
 
 
 def _steady_cache(persistence: Any, flush_delay_s: float = FLUSH_DELAY_S) -> Any:
@@ -106,6 +108,7 @@ def _steady_cache(persistence: Any, flush_delay_s: float = FLUSH_DELAY_S) -> Any
             self._guard = self._lock
             self._dirty = False
             self._timer: threading.Timer | None = None
+            self._changed = 0.0  # when the cache last changed (monotonic)
 
         def _reload_if_necessary(self) -> None:
             if self._dirty:
@@ -125,14 +128,28 @@ def _steady_cache(persistence: Any, flush_delay_s: float = FLUSH_DELAY_S) -> Any
                 self._reload_if_necessary()
                 SerializableTokenCache.modify(self, *args, **kwargs)  # memory only
                 self._dirty = True
+                self._changed = time.monotonic()
                 if self._timer is None:
-                    self._timer = threading.Timer(flush_delay_s, self.flush)
-                    self._timer.daemon = True
-                    self._timer.start()
+                    self._arm(flush_delay_s)
 
         def search(self, *args: Any, **kwargs: Any) -> Any:
             with self._guard:
                 return super().search(*args, **kwargs)
+
+        def _arm(self, delay: float) -> None:
+            self._timer = threading.Timer(delay, self._quiet)
+            self._timer.daemon = True
+            self._timer.start()
+
+        def _quiet(self) -> None:
+            """The timer: write once nothing has changed for `flush_delay_s`."""
+            with self._guard:
+                self._timer = None
+                left = self._changed + flush_delay_s - time.monotonic()
+                if left > 0:  # still changing (a sweep): look again when it may be over
+                    self._arm(left)
+                    return
+            self.flush()
 
         def flush(self) -> None:
             """Write what changed now (sign-in, sign-out, closing)."""

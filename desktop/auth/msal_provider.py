@@ -282,7 +282,10 @@ class MsalProvider(CachingProvider):
         — 4 s of the GIL per 1,000 customers, minutes at 10,000. The token still lands in
         MSAL's cache (kept across runs); `preload` reads them all back in one pass.
         """
-        app = self._app(tenant)
+        # A new application for each redemption, not kept: one lives per tenant for as long as
+        # its token (an hour), and 10,000 kept ones held ~500 MB and kept the collector busy
+        # (bench/dashboard.py).
+        app = self._new_app(tenant)
         result = self._call(
             lambda: app.acquire_token_by_refresh_token(refresh_token, [scope]),
             "Getting a token",
@@ -361,6 +364,11 @@ class MsalProvider(CachingProvider):
             app = self._apps.get(tenant)
         if app is not None:
             return app
+        app = self._new_app(tenant)
+        with self._apps_lock:
+            return self._apps.setdefault(tenant, app)
+
+    def _new_app(self, tenant: str) -> msal.PublicClientApplication:
         authority = f"{self.cloud.authority_host}/{tenant}"
         kwargs: dict[str, Any] = {"token_cache": self._msal_cache}
         if self._http_client is not None:
@@ -374,12 +382,11 @@ class MsalProvider(CachingProvider):
             # The broker signs the partner in; customer-tenant (GDAP) tokens through it are
             # reported broken (API.md section 1), so those apps go without it.
             kwargs["enable_broker_on_windows"] = True
-        app = self._call(
+        app: msal.PublicClientApplication = self._call(
             lambda: msal.PublicClientApplication(self.client_id, authority=authority, **kwargs),
             "Getting a token",
         )
-        with self._apps_lock:
-            return self._apps.setdefault(tenant, app)
+        return app
 
     def _finish(self, app: msal.PublicClientApplication, result: Mapping[str, Any]) -> Account:
         if "access_token" not in result:
