@@ -226,6 +226,19 @@ class _ProgressLine:
             self.stream.flush()
 
 
+def _stopped(error: BaseException, progress: _ProgressLine, reading: str) -> int:
+    """One line for what ended a headless run early, and its exit code."""
+    progress.finish()
+    if isinstance(error, KeyboardInterrupt):
+        print("partner-desk: cancelled", file=sys.stderr)
+        return 130
+    if isinstance(error, AuthError):
+        print(f"partner-desk: sign-in failed: {error.message} {error.next_step}", file=sys.stderr)
+    else:
+        print(f"partner-desk: {reading} could not be read: {error}", file=sys.stderr)
+    return EXIT_FATAL
+
+
 def _cache_source(args: argparse.Namespace) -> str:
     if args.sandbox_url:
         return sandbox_source(args.sandbox_url)
@@ -269,18 +282,8 @@ def run_export(args: argparse.Namespace) -> int:
                     cache=writer,
                     refused=refused_consents(cache, source) if cache is not None else None,
                 )
-    except ApiError as error:
-        progress.finish()
-        print(f"partner-desk: the customer list could not be read: {error}", file=sys.stderr)
-        return EXIT_FATAL
-    except AuthError as error:
-        progress.finish()
-        print(f"partner-desk: sign-in failed: {error.message} {error.next_step}", file=sys.stderr)
-        return EXIT_FATAL
-    except KeyboardInterrupt:
-        progress.finish()
-        print("partner-desk: cancelled", file=sys.stderr)
-        return 130
+    except (ApiError, AuthError, KeyboardInterrupt) as error:
+        return _stopped(error, progress, "the customer list")
     finally:
         if cache is not None:
             cache.close()
@@ -436,18 +439,8 @@ def run_consent(args: argparse.Namespace) -> int:
                     failed = sum(1 for c in by_index.values() if not c.ok)
                     progress(len(by_index), failed, total)
                 consents = [by_index[i] for i in sorted(by_index)]
-    except ApiError as error:
-        progress.finish()
-        print(f"partner-desk: the customers could not be read: {error}", file=sys.stderr)
-        return EXIT_FATAL
-    except AuthError as error:
-        progress.finish()
-        print(f"partner-desk: sign-in failed: {error.message} {error.next_step}", file=sys.stderr)
-        return EXIT_FATAL
-    except KeyboardInterrupt:
-        progress.finish()
-        print("partner-desk: cancelled", file=sys.stderr)
-        return 130
+    except (ApiError, AuthError, KeyboardInterrupt) as error:
+        return _stopped(error, progress, "the customers")
     progress.finish()
     _remember_consents(_cache_source(args), consents)
     _write(args, [c.row() for c in consents], consent.COLUMNS)
