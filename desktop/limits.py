@@ -4,6 +4,9 @@ Apart from `desktop.backend` so that the settings and the command line can name 
 importing the network clients (which the window's first paint does not wait for).
 """
 
+import contextlib
+import threading
+from collections.abc import Iterator
 from typing import Final
 
 # Requests in flight during a sweep. Chosen by bench/sweep.py (1,000 customers, 50 ms latency,
@@ -19,3 +22,37 @@ DEFAULT_CONCURRENCY: Final = 32
 # against 1.33: at 32 the process was CPU-bound), for a longer sweep (3.5 s against 2.1 s).
 # Headless exports have no GUI to starve and keep 32.
 GUI_CONCURRENCY: Final = 16
+
+
+# At most two threads run CPU-bound Python of a sweep at a time (parsing answers, MSAL's work
+# on a token): waiting here does not hold the GIL, so the GUI thread competes with two such
+# threads, not with every thread in flight. With 32 parsing at once the GUI thread queued for
+# the GIL 67-79 ms (bench/gui_stall.py); with 16 redeeming tokens, 98 ms at p99.
+CPU_GATE: Final = threading.BoundedSemaphore(2)
+_holding = threading.local()
+
+
+@contextlib.contextmanager
+def cpu_work() -> Iterator[None]:
+    """Hold the CPU gate for this thread (not re-entrant: the gate is never nested)."""
+    with CPU_GATE:
+        _holding.held = True
+        try:
+            yield
+        finally:
+            _holding.held = False
+
+
+@contextlib.contextmanager
+def waiting() -> Iterator[None]:
+    """Inside `cpu_work`, around a network wait: the gate goes to another thread meanwhile."""
+    if not getattr(_holding, "held", False):
+        yield
+        return
+    _holding.held = False
+    CPU_GATE.release()
+    try:
+        yield
+    finally:
+        CPU_GATE.acquire()
+        _holding.held = True

@@ -33,6 +33,7 @@ from desktop import __version__
 from desktop.api.errors import CANCELLED, HTTP, MALFORMED, NETWORK, TIMEOUT, ApiError, html_summary
 from desktop.api.errors import parse_error_body as _parse_error_body
 from desktop.auth import TokenProvider
+from desktop.limits import CPU_GATE
 from desktop.models.records import Parsed, parse_list
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ T = TypeVar("T")
 # threads parsing at once the GUI thread queued behind them for the GIL and stalled 67-79 ms
 # (bench/gui_stall.py, 250 customers). Waiting on this semaphore does not hold the GIL, so the
 # GUI thread only ever competes with two parsers; network waits stay 32 wide.
-_PARSE_GATE = threading.BoundedSemaphore(2)
+_PARSE_GATE = CPU_GATE
 
 
 def parsing() -> threading.BoundedSemaphore:

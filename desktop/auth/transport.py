@@ -15,6 +15,8 @@ import ssl
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from desktop.limits import waiting
+
 if TYPE_CHECKING:
     import requests
 
@@ -104,11 +106,13 @@ class _MsalHttp:
 
     def get(self, url: str, **kwargs: Any) -> Any:
         kwargs.setdefault("timeout", MSAL_TIMEOUT_S)
-        return self._open().get(url, **kwargs)
+        with waiting():  # the network, not the CPU: the gate is free meanwhile
+            return self._open().get(url, **kwargs)
 
     def post(self, url: str, **kwargs: Any) -> Any:
         kwargs.setdefault("timeout", MSAL_TIMEOUT_S)
-        return self._open().post(url, **kwargs)
+        with waiting():
+            return self._open().post(url, **kwargs)
 
     def close(self) -> None:
         self._closed = True
