@@ -163,18 +163,42 @@ def _positive_count(text: str) -> int:
     return value
 
 
-def _show_device_code(code: DeviceCode) -> None:
-    """A sandbox that does not approve codes by itself: the user approves in a browser."""
-    print(f"partner-desk: {code.message}", file=sys.stderr, flush=True)
+# A sandbox started with --auto-approve approves the code at the first poll: saying "open a
+# browser" then would only be noise. Said when the code is still waiting after this long.
+DEVICE_CODE_QUIET_S = 1.5
+
+
+class _DeviceCodeNotice:
+    """Prints the device code's message, once approval is seen to need the user."""
+
+    def __init__(self) -> None:
+        self._timers: list[threading.Timer] = []
+
+    def __call__(self, code: DeviceCode) -> None:
+        timer = threading.Timer(
+            DEVICE_CODE_QUIET_S,
+            lambda: print(f"partner-desk: {code.message}", file=sys.stderr, flush=True),
+        )
+        timer.daemon = True
+        timer.start()
+        self._timers.append(timer)
+
+    def cancel(self) -> None:
+        for timer in self._timers:
+            timer.cancel()
 
 
 @contextlib.contextmanager
 def _backend(sandbox_url: str | None, concurrency: int, customers: int | None) -> Iterator[Backend]:
     """A backend signed in to `sandbox_url`'s Entra, or to an embedded sandbox's."""
     if sandbox_url:
-        backend = Backend.for_sandbox(
-            sandbox_url, concurrency=concurrency, on_device_code=_show_device_code
-        )
+        notice = _DeviceCodeNotice()
+        try:
+            backend = Backend.for_sandbox(
+                sandbox_url, concurrency=concurrency, on_device_code=notice
+            )
+        finally:
+            notice.cancel()
         try:
             yield backend
         finally:
@@ -446,7 +470,9 @@ def run_consent(args: argparse.Namespace) -> int:
     _write(args, [c.row() for c in consents], consent.COLUMNS)
     counts = consent.tally(consents)
     print(
-        "partner-desk: consent: " + ", ".join(f"{counts[r]} {r}" for r in consent.RESULTS),
+        "partner-desk: consent: "
+        + ", ".join(f"{counts[r]} {r}" for r in consent.RESULTS)
+        + f" ({sum(1 for c in consents if c.why == 'no_gdap')} of the refused without GDAP)",
         file=sys.stderr,
     )
     return EXIT_OK if all(c.ok for c in consents) else EXIT_PARTIAL

@@ -246,8 +246,15 @@ class ConsentDialog(QDialog):
 
         counts = consent.tally(self.results)
         locale = QLocale()
-        figures = self.tr("{0} allowed · {1} already allowed · {2} refused · {3} failed").format(
-            *(locale.toString(counts[r]) for r in consent.RESULTS)
+        # The two refusals have different remedies (a new relationship, or another role):
+        # the count says how many of them need a relationship at all.
+        no_gdap = sum(1 for r in self.results if r.why == "no_gdap")
+        figures = self.tr(
+            "{0} allowed · {1} already allowed · {2} refused ({3} without GDAP) · {4} failed"
+        ).format(
+            *(locale.toString(counts[r]) for r in consent.RESULTS[:3]),
+            locale.toString(no_gdap),
+            locale.toString(counts[consent.FAILED]),
         )
         done = locale.toString(len(self.results))
         total = len(self.customers)

@@ -200,6 +200,10 @@ Für die Zustimmung brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen f
         <source>Your GDAP roles in this customer cannot consent to apps (it takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator).</source>
         <translation>Ihre GDAP-Rollen bei diesem Kunden dürfen keine Zustimmung für Apps erteilen (dafür ist Global Administrator, Privileged Role Administrator oder Cloud Application Administrator nötig).</translation>
     </message>
+    <message>
+        <source>{0} allowed · {1} already allowed · {2} refused ({3} without GDAP) · {4} failed</source>
+        <translation>{0} zugelassen · {1} bereits zugelassen · {2} abgelehnt ({3} ohne GDAP) · {4} fehlgeschlagen</translation>
+    </message>
     <message numerus="yes">
         <source>Stopped after {0} of %n customer(s):</source>
         <translation>
@@ -224,10 +228,6 @@ Für die Zustimmung brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen f
     <message>
         <source>No GDAP relationship with this customer covers your account.</source>
         <translation>Keine GDAP-Beziehung mit diesem Kunden schließt Ihr Konto ein.</translation>
-    </message>
-    <message>
-        <source>{0} allowed · {1} already allowed · {2} refused · {3} failed</source>
-        <translation>{0} zugelassen · {1} bereits zugelassen · {2} abgelehnt · {3} fehlgeschlagen</translation>
     </message>
     <message>
         <source>Not started.</source>

@@ -195,6 +195,10 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
         <source>Your GDAP roles in this customer cannot consent to apps (it takes Global Administrator, Privileged Role Administrator or Cloud Application Administrator).</source>
         <translation>您在此客戶中的 GDAP 角色無法同意應用程式 (需要 Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator)。</translation>
     </message>
+    <message>
+        <source>{0} allowed · {1} already allowed · {2} refused ({3} without GDAP) · {4} failed</source>
+        <translation>已允許 {0} · 先前已允許 {1} · 已拒絕 {2}（其中 {3} 個沒有 GDAP）· 失敗 {4}</translation>
+    </message>
     <message numerus="yes">
         <source>Stopped after {0} of %n customer(s):</source>
         <translation>
@@ -216,10 +220,6 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     <message>
         <source>No GDAP relationship with this customer covers your account.</source>
         <translation>此客戶沒有涵蓋您帳戶的 GDAP 關係。</translation>
-    </message>
-    <message>
-        <source>{0} allowed · {1} already allowed · {2} refused · {3} failed</source>
-        <translation>已允許 {0} · 先前已允許 {1} · 已拒絕 {2} · 失敗 {3}</translation>
     </message>
     <message>
         <source>Not started.</source>

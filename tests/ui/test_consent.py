@@ -128,6 +128,7 @@ def test_bulk_consent_runs_stops_and_sums_up(qtbot, some: Sandbox, some_window: 
     assert text.startswith("Done, ")
     assert f"{len(customers)} customer" in text
     assert f"{allowed} allowed" in text
+    assert "without GDAP" in text
     results = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
     assert set(results) <= {"Allowed", "Already allowed", "Refused"}
     assert "Refused" in results
