@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import Any
 
 from desktop.clouds import SANDBOX_CLIENT_ID
+from desktop.sandbox.canned import Canned
 from desktop.sandbox.customers import Customer
 from desktop.sandbox.data import Dataset
 from desktop.sandbox.entra import Entra
@@ -32,7 +33,7 @@ from desktop.sandbox.server import SandboxServer
 from desktop.sandbox.tls import Certificates, make_certificates
 from desktop.sandbox.tokens import Signer, decode_token, mint_token
 
-__all__ = ["Dataset", "Sandbox", "decode_token", "mint_token"]
+__all__ = ["Canned", "Dataset", "Sandbox", "decode_token", "mint_token"]
 
 
 class Sandbox:
@@ -212,6 +213,20 @@ class Sandbox:
         self._faults.inject(
             Injection(path_prefix, kind, status, shape, count, retry_after, delay_s)
         )
+
+    def serve_canned(self, canned: Canned) -> None:
+        """TESTS ONLY: the next `canned.count` API calls whose path (as sent) starts with
+        `canned.path_prefix` get this answer, word for word, once their token is accepted:
+        how tests/wire serves Microsoft's published response examples to the real clients."""
+        self._app.canned.add(canned)
+
+    def canned_pending(self) -> int:
+        """Canned answers not served yet (0 once the client asked for every one)."""
+        return self._app.canned.pending()
+
+    def clear_canned(self) -> None:
+        """TESTS ONLY: forget the canned answers not served yet."""
+        self._app.canned.clear()
 
     def set_fault_rate(self, fault_rate: float) -> None:
         self._faults.set_rate(fault_rate)

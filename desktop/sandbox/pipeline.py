@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from desktop.clouds import GRAPH_GLOBAL_RESOURCE, PARTNER_CENTER_RESOURCE, SANDBOX_CLIENT_ID
 from desktop.sandbox import consent_api, graph, partner_center
 from desktop.sandbox import responses as r
+from desktop.sandbox.canned import CannedAnswers
 from desktop.sandbox.consent import NO_GRANT, NO_SERVICE_PRINCIPAL
 from desktop.sandbox.faults import Faults, Injection, Throttle
 from desktop.sandbox.routing import Call, Route, State, match
@@ -56,6 +57,8 @@ class App:
         self.ca_pem = ca_pem
         # Consents live as long as this object: a token older than it cannot prove one.
         self.born = int(time.time())
+        # Tests only: Microsoft's published examples, served word for word (canned.py).
+        self.canned = CannedAnswers()
 
     # -- control endpoints (no auth, no latency, no faults, not counted) ----------------
 
@@ -213,6 +216,9 @@ class App:
                 "The caller's tenant is not a partner tenant: Partner Center "
                 "answers only for the signed-in partner.",
             )
+        canned = self.canned.take(call.raw_path)
+        if canned is not None:
+            return canned
         if found is None:
             if allowed:
                 return r.family_error(
