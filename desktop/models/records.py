@@ -269,7 +269,11 @@ class Customer:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Customer:
         profile = _mapping(field_of(data, "companyProfile"))
-        tenant = _text(field_of(profile, "tenantId")) or _text(field_of(data, "id"))
+        # The customer's `id` is its tenant id ("customer-tenant-id"), and every item has one;
+        # Microsoft's own example of the list puts a placeholder ("<guid>") in
+        # companyProfile.tenantId (tests/wire/examples/partner_center/customers.json), which
+        # would key both customers on the same non-id. The profile's copy is the fallback.
+        tenant = _text(field_of(data, "id")) or _text(field_of(profile, "tenantId"))
         if not tenant:
             raise RecordError("customer without an id")
         return cls(

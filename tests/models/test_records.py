@@ -169,3 +169,13 @@ def test_dates_with_offsets_and_seven_digits():
     assert parse_time("2026-11-01T10:00:00") == datetime(2026, 11, 1, 10, tzinfo=timezone.utc)
     assert parse_time(None) is None
     assert parse_time("0001-01-01T00:00:00Z") is None
+
+
+def test_customer_tenant_is_its_id_else_the_profiles():
+    """Microsoft's list example has "<guid>" in companyProfile.tenantId (tests/wire)."""
+    both = {"id": "t1", "companyProfile": {"tenantId": "<guid>", "companyName": "A"}}
+    assert Customer.from_json(both).tenant_id == "t1"
+    profile_only = {"companyProfile": {"TenantId": "t2", "companyName": "B"}}
+    assert Customer.from_json(profile_only).tenant_id == "t2"
+    with pytest.raises(RecordError):
+        Customer.from_json({"companyProfile": {"companyName": "C"}})
