@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from desktop.api.errors import CANCELLED, ApiError
 from desktop.api.graph import GraphClient
 from desktop.api.http import HttpSession, new_correlation_id, parsing
-from desktop.api.links import check_url, merge_microsoft_links, portal_links
+from desktop.api.links import (
+    check_link,
+    check_url,
+    merge_microsoft_links,
+    portal_links,
+    sharepoint_from_domain,
+    sharepoint_name,
+)
 from desktop.api.partner_center import PartnerCenterClient
 from desktop.api.sanitize import sanitize_html
 from desktop.auth import TokenProvider
@@ -33,6 +40,7 @@ from desktop.models.records import (
     PortalLink,
     ServiceHealth,
     ServiceIncident,
+    ServiceManagementLink,
     ServiceRequest,
     SupportTopic,
 )
@@ -155,8 +163,14 @@ class Backend:
     # -- policies the UI applies without importing the API layer ---------------------------
 
     def check_link(self, url: str) -> str | None:
-        """Why `url` may not be opened in this cloud, or None."""
+        """Why `url` may not be opened in this cloud, or None. For any link that is not a
+        portal link of Microsoft's own (see `check_portal`)."""
         return check_url(url, self.cloud)
+
+    def check_portal(self, link: PortalLink) -> str | None:
+        """Why a portal link may not be opened, by the policy of where it came from, or None:
+        Microsoft's own links (Lighthouse, Business Central, ...) open only as such."""
+        return check_link(link, self.cloud)
 
     def sanitize(self, content: str, content_type: str = "html") -> str:
         return sanitize_html(content, self.cloud, content_type=content_type)
@@ -262,36 +276,40 @@ class Backend:
         """The cloud's portal links for a customer, with no call into the customer's tenant:
         they must work where Partner Desk is not (yet) allowed, which is when they are needed.
 
-        The SharePoint admin center's name comes from the initial domain's first label, true
-        for almost every tenant: Graph's sites/root would need Sites.Read.All, which GDAP admin
-        roles do not give (API.md section 5), so the link is labelled as derived.
         With `include_microsoft`, Microsoft's own links (GDAP serviceManagementDetails, else
         Partner Center managedservices) are merged in where they add a service.
+        The SharePoint admin center's name is the one in Microsoft's own SharePoint link when
+        serviceManagementDetails lists one; else the initial domain's first label, true for
+        almost every tenant, labelled as derived: Graph's sites/root would need Sites.Read.All,
+        which GDAP admin roles do not give (API.md section 5).
         """
         cid = cid or new_correlation_id()
-        sharepoint: str | None = None
-        sharepoint_error = ""
-        if self.cloud.portal("sharepoint") is not None:
-            initial = customer.domain.lower()
-            if initial.endswith(".onmicrosoft.com") and initial.count(".") == 2:
-                sharepoint = initial.split(".", 1)[0]
-            else:
-                sharepoint_error = "SharePoint address unknown: no initial domain"
-        links = portal_links(self.cloud, customer, detail, sharepoint, sharepoint_error)
-        links = [
-            replace(link, note=(link.note + " " + SHAREPOINT_DERIVED).strip())
-            if link.portal_id == "sharepoint" and link.url
-            else link
-            for link in links
-        ]
-        if not include_microsoft:
-            return links
-        management = []
-        if self.cloud.gdap:
+        management: list[ServiceManagementLink] = []
+        if include_microsoft and self.cloud.gdap:
             try:
                 management = self.graph.service_management_links(customer.tenant_id, cid).items
             except ApiError:
                 management = []  # optional extras: the templates already cover the basics
+        sharepoint: str | None = None
+        sharepoint_error = ""
+        derived = False
+        if self.cloud.portal("sharepoint") is not None:
+            sharepoint = sharepoint_name(management)
+            if sharepoint is None:
+                sharepoint = sharepoint_from_domain(customer, detail)
+                derived = sharepoint is not None
+            if sharepoint is None:
+                sharepoint_error = "SharePoint address unknown: no initial domain"
+        links = portal_links(self.cloud, customer, detail, sharepoint, sharepoint_error)
+        if derived:
+            links = [
+                replace(link, note=(link.note + " " + SHAREPOINT_DERIVED).strip())
+                if link.portal_id == "sharepoint" and link.url
+                else link
+                for link in links
+            ]
+        if not include_microsoft:
+            return links
         managed = []
         if not management:
             try:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-PortalValue = Literal["tid", "initial", "default", "sharepoint"]
+# `initial`: the customer's initial `*.onmicrosoft.com` domain, which always resolves (API.md
+# section 5: a custom domain from Partner Center's customDomains may be unverified or stale).
+PortalValue = Literal["tid", "initial", "sharepoint"]
 
 # The sandbox's partner (home) tenant. Partner Center in the sandbox answers only for a token whose
 # `tid` is this tenant, like the real service answers only for the signed-in partner.
@@ -49,6 +51,23 @@ class PortalTemplate:
 
 
 @dataclass(frozen=True)
+class MicrosoftLinkForm:
+    """A link Partner Desk opens only when Microsoft's own answer for a customer gives it
+    (Graph `serviceManagementDetails`, Partner Center `managedservices`): never generated, never
+    taken from other data (incident posts, customer fields). `path` empty: any path on `host`;
+    else the path must be exactly it (compared without case)."""
+
+    host: str
+    path: str = ""
+    source: str = ""  # where Microsoft is seen answering with this form
+
+    def matches(self, host: str, path: str) -> bool:
+        if host.lower().rstrip(".") != self.host:
+            return False
+        return not self.path or path.lower() == self.path.lower()
+
+
+@dataclass(frozen=True)
 class CloudProfile:
     id: str
     name: str
@@ -58,6 +77,9 @@ class CloudProfile:
     portals: tuple[PortalTemplate, ...]
     # Hosts links may open; an entry starting with "." allows that suffix (any subdomain).
     allowed_hosts: frozenset[str]
+    # Links allowed only from Microsoft's own answers (links.check_microsoft_url); a link of one
+    # of these forms from anywhere else is refused even where its host is on `allowed_hosts`.
+    microsoft_links: tuple[MicrosoftLinkForm, ...] = ()
     gdap: bool = False
     service_requests: bool = True
     service_incidents: bool = True
@@ -100,6 +122,10 @@ class CloudProfile:
             for entry in self.allowed_hosts
         )
 
+    def microsoft_form(self, host: str, path: str) -> MicrosoftLinkForm | None:
+        """The Microsoft-only form `host` + `path` is of, if any."""
+        return next((f for f in self.microsoft_links if f.matches(host, path)), None)
+
     def portal(self, portal_id: str) -> PortalTemplate | None:
         return next((p for p in self.portals if p.id == portal_id), None)
 
@@ -134,8 +160,8 @@ def _global_portals() -> tuple[PortalTemplate, ...]:
             "entra",
             "Microsoft Entra admin center",
             "Sign-in, conditional access, users, groups and app registrations.",
-            "https://entra.microsoft.com/{default}",
-            ("default",),
+            "https://entra.microsoft.com/{initial}",
+            ("initial",),
             ("OrgLiveID",),
         ),
         PortalTemplate(
@@ -150,15 +176,15 @@ def _global_portals() -> tuple[PortalTemplate, ...]:
             "azure",
             "Azure portal",
             "Azure subscriptions, resources and their health.",
-            "https://portal.azure.com/{default}",
-            ("default",),
+            "https://portal.azure.com/{initial}",
+            ("initial",),
         ),
         PortalTemplate(
             "intune",
             "Microsoft Intune admin center",
             "Device enrolment, compliance and app deployment.",
-            "https://intune.microsoft.com/{default}",
-            ("default",),
+            "https://intune.microsoft.com/{initial}",
+            ("initial",),
             ("Intune",),
         ),
         PortalTemplate(
@@ -214,13 +240,10 @@ _GLOBAL_HOSTS = frozenset(
     {
         "admin.cloud.microsoft",
         "admin.microsoft.com",
-        "admin.exchange.microsoft.com",
         "entra.microsoft.com",
-        "aad.portal.azure.com",
         "admin.teams.microsoft.com",
         "portal.azure.com",
         "intune.microsoft.com",
-        "endpoint.microsoft.com",
         "security.microsoft.com",
         "purview.microsoft.com",
         "compliance.microsoft.com",
@@ -233,6 +256,28 @@ _GLOBAL_HOSTS = frozenset(
     }
 )
 
+_GRAPH_SMD = (
+    "learn.microsoft.com/graph/api/delegatedadmincustomer-list-servicemanagementdetails "
+    "(its example)"
+)
+_PC_MANAGED = (
+    "learn.microsoft.com/partner-center/developer/get-the-managed-services-for-a-customer-by-id "
+    "(its example)"
+)
+_BEGIN = "/Partner/BeginClientSession.aspx"
+
+# Microsoft's own links (API.md section 5): the hosts its answers name that no template of ours
+# generates, and the older forms it still returns. Accepted from those answers only.
+_GLOBAL_MICROSOFT_LINKS = (
+    MicrosoftLinkForm("lighthouse.microsoft.com", "", _GRAPH_SMD),
+    MicrosoftLinkForm("businesscentral.dynamics.com", "", _GRAPH_SMD),
+    MicrosoftLinkForm("aad.portal.azure.com", "", _GRAPH_SMD),
+    MicrosoftLinkForm("portal.office.com", _BEGIN, _PC_MANAGED),
+    MicrosoftLinkForm("admin.microsoft.com", _BEGIN, "API.md section 5 (older forms)"),
+    MicrosoftLinkForm("admin.exchange.microsoft.com", "", "API.md section 5 (older forms)"),
+    MicrosoftLinkForm("endpoint.microsoft.com", "", "API.md section 5 (older forms)"),
+)
+
 GLOBAL = CloudProfile(
     id="global",
     name="Microsoft global cloud",
@@ -241,6 +286,7 @@ GLOBAL = CloudProfile(
     graph="https://graph.microsoft.com",
     portals=_global_portals(),
     allowed_hosts=_GLOBAL_HOSTS,
+    microsoft_links=_GLOBAL_MICROSOFT_LINKS,
     gdap=True,
     gdap_relationships_url=(
         "https://partner.microsoft.com/dashboard/commerce2/customers/{tid}/adminrelationships"
@@ -248,40 +294,50 @@ GLOBAL = CloudProfile(
 )
 
 
-def _usgov_portals(dod: bool) -> tuple[PortalTemplate, ...]:
-    m365 = "https://portal.apps.mil" if dod else "https://portal.office365.us"
-    teams = "admin.dod.teams.microsoft.us" if dod else "admin.gov.teams.microsoft.us"
+# US Government hosts (API.md section 5, uncertain: community lists and a few Microsoft docs).
+# DoD has its own Microsoft 365, Teams and Power Platform hosts (Power Platform's: MicrosoftDocs
+# power-automate-docs "us-govt", `admin.appsplatform.us`, not GCC High's); its Exchange admin
+# center is `admin.exchange.apps.mil` by community lists only.
+_USGOV_HOSTS = {
+    "m365": ("portal.office365.us", "portal.apps.mil"),
+    "exchange": ("admin.exchange.office365.us", "admin.exchange.apps.mil"),
+    "teams": ("admin.gov.teams.microsoft.us", "admin.dod.teams.microsoft.us"),
+    "powerplatform": ("high.admin.powerplatform.microsoft.us", "admin.appsplatform.us"),
+}
 
+
+def _usgov_host(portal_id: str, dod: bool) -> str:
+    return _USGOV_HOSTS[portal_id][1 if dod else 0]
+
+
+def _usgov_portals(dod: bool) -> tuple[PortalTemplate, ...]:
     def t(pid: str, url: str, needs: tuple[PortalValue, ...]) -> PortalTemplate:
         base = GLOBAL.portal(pid)
         assert base is not None
         return replace(base, template=url, needs=needs, may_need_direct_sign_in=True)
 
     return (
-        t("m365", m365 + "/", ()),
-        t("exchange", "https://admin.exchange.office365.us/", ()),
-        t("entra", "https://entra.microsoft.us/{default}", ("default",)),
-        t("teams", f"https://{teams}/", ()),
-        t("azure", "https://portal.azure.us/{default}", ("default",)),
-        t("intune", "https://intune.microsoft.us/{default}", ("default",)),
+        t("m365", f"https://{_usgov_host('m365', dod)}/", ()),
+        t("exchange", f"https://{_usgov_host('exchange', dod)}/", ()),
+        t("entra", "https://entra.microsoft.us/{initial}", ("initial",)),
+        t("teams", f"https://{_usgov_host('teams', dod)}/", ()),
+        t("azure", "https://portal.azure.us/{initial}", ("initial",)),
+        t("intune", "https://intune.microsoft.us/{initial}", ("initial",)),
         t("defender", "https://security.microsoft.us/?tid={tid}", ("tid",)),
         t("purview", "https://purview.microsoft.us/?tid={tid}", ("tid",)),
-        t("powerplatform", "https://high.admin.powerplatform.microsoft.us/", ()),
+        t("powerplatform", f"https://{_usgov_host('powerplatform', dod)}/", ()),
     )
 
 
 def _usgov_hosts(dod: bool) -> frozenset[str]:
     return frozenset(
         {
-            "portal.apps.mil" if dod else "portal.office365.us",
-            "admin.exchange.office365.us",
+            *(_usgov_host(pid, dod) for pid in _USGOV_HOSTS),
             "entra.microsoft.us",
-            "admin.dod.teams.microsoft.us" if dod else "admin.gov.teams.microsoft.us",
             "portal.azure.us",
             "intune.microsoft.us",
             "security.microsoft.us",
             "purview.microsoft.us",
-            "high.admin.powerplatform.microsoft.us",
             "partner.microsoft.com",
             "learn.microsoft.com",
         }
@@ -318,7 +374,7 @@ CHINA = CloudProfile(
         replace(
             _global_portals()[0], template="https://portal.partner.microsoftonline.cn/", needs=()
         ),
-        replace(_global_portals()[4], template="https://portal.azure.cn/{default}"),
+        replace(_global_portals()[4], template="https://portal.azure.cn/{initial}"),
     ),
     allowed_hosts=frozenset({"portal.partner.microsoftonline.cn", "portal.azure.cn"}),
     service_requests=False,
@@ -335,7 +391,7 @@ GERMANY = CloudProfile(
     graph="https://graph.microsoft.de",
     portals=(
         replace(_global_portals()[0], template="https://portal.office.de/", needs=()),
-        replace(_global_portals()[4], template="https://portal.microsoftazure.de/{default}"),
+        replace(_global_portals()[4], template="https://portal.microsoftazure.de/{initial}"),
     ),
     allowed_hosts=frozenset({"portal.office.de", "portal.microsoftazure.de"}),
     service_requests=False,

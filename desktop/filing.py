@@ -3,10 +3,14 @@
 Three promises (DESIGN.md "Data that must never be lost"):
 
 - The draft stays in the local store until Microsoft confirms the request; nothing typed is lost.
-- One request, never two. The first attempt fixes an `MS-RequestId` that every retry reuses, and
-  before any resubmission (after a dropped connection or a timeout, when the request may have
-  landed, or after a crash mid-submit) the customer's list is searched for a request with the
-  draft's title created since the first attempt; if it is there, that is the answer.
+- One request, never two. The first attempt fixes an `MS-RequestId`; a create that may have
+  landed (a dropped connection, a timeout, an answer cut off) is resent with the id of the
+  attempt it may have landed with, and before any resubmission (then, or after a crash
+  mid-submit) the customer's list is searched for a request with the draft's title created
+  since the first attempt; if it is there, that is the answer. After an answer that says
+  nothing was filed (429, 5xx, a refusal), the next submission gets a new id: Partner Center
+  may replay the answer it cached for the old one (API.md section 2). The id to send next is
+  kept in the draft store, so a restart resends the right one.
 - Create was announced as retired (API.md): a 404/405/410 or a "decommissioned" error raises
   `CreateRetiredError` with Partner Center's web form and the text to paste, never a dead end.
 """
@@ -17,6 +21,7 @@ import logging
 import re
 import threading
 import time
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -250,6 +255,7 @@ def submit(
         try:
             reply = backend.pc.create_request(request_body(draft), cid, draft.request_id)
         except ApiError as error:
+            draft = _next_request_id(store, draft, error)
             if is_retired(error):
                 raise CreateRetiredError(
                     backend.cloud.new_request_url,
@@ -273,6 +279,20 @@ def submit(
         store.delete(draft.id)
         return created
     raise ApiError("The request could not be confirmed; the draft is kept.", kind="network")
+
+
+def _next_request_id(store: DraftStore, draft: Draft, error: ApiError) -> Draft:
+    """The draft with the `MS-RequestId` its next submission must send, kept in the store.
+
+    When the create may have landed, that is the id of the attempt it may have landed with
+    (the session itself gives a write a new id after a 429 or 503, so this may not be the
+    first one): resent, it can only be answered as that request. When an answer said nothing
+    was filed, a new id, so the service cannot replay that answer."""
+    fresh = str(uuid.uuid4())
+    request_id = (error.sent_request_id or draft.request_id) if error.ambiguous else fresh
+    if request_id == draft.request_id:
+        return draft
+    return store.set_request_id(draft.id, request_id)
 
 
 def find_landed(backend: Backend, draft: Draft, cid: str) -> ServiceRequest | None:

@@ -61,5 +61,8 @@ def test_features_per_cloud():
     assert printed["global"]["portals"]["exchange"] == (
         "https://admin.cloud.microsoft/exchange?delegatedOrg={initial}"
     )
-    assert printed["usgov"]["portals"]["azure"] == "https://portal.azure.us/{default}"
-    assert printed["china"]["portals"]["azure"] == "https://portal.azure.cn/{default}"
+    # Entra, Azure and Intune on the initial domain, which always resolves (API.md section 5).
+    assert printed["usgov"]["portals"]["azure"] == "https://portal.azure.us/{initial}"
+    assert printed["china"]["portals"]["azure"] == "https://portal.azure.cn/{initial}"
+    assert printed["global"]["portals"]["entra"] == "https://entra.microsoft.com/{initial}"
+    assert printed["global"]["portals"]["intune"] == "https://intune.microsoft.com/{initial}"

@@ -40,6 +40,7 @@ class ApiError(Exception):
         name: str = "",
         url: str = "",
         ambiguous: bool = False,
+        answered: bool = False,
     ) -> None:
         message = redact(clean_text(message))
         super().__init__(message)
@@ -55,6 +56,12 @@ class ApiError(Exception):
         self.url = url
         # True when a write may have reached the server although no answer came back.
         self.ambiguous = ambiguous
+        # True once a status line came back (an error status, or a body cut off or unreadable
+        # after one): a retry then gets a new MS-RequestId (API.md section 2).
+        self.answered = answered or kind == HTTP
+        # The MS-RequestId of the last attempt as sent (`request_id` may be the server's own):
+        # what a caller resends when no answer came.
+        self.sent_request_id = ""
 
     def __str__(self) -> str:
         rid = f" (request id {self.request_id})" if self.request_id else ""

@@ -2,8 +2,11 @@
 
 Every call to Partner Center or Graph goes through `HttpSession.call`. It:
 - sends the API.md headers: a correlation id per user action (the caller's), a request id per
-  call that is *reused* on every retry of that call (how Partner Center keeps retries idempotent),
-  the UI locale, and the bearer token of the (tenant, scope) the call needs;
+  call, the UI locale, and the bearer token of the (tenant, scope) the call needs. A retry
+  *reuses* the request id only when no answer came (a timeout or a lost connection before a
+  status line: how Partner Center keeps retries idempotent); after any answer - a 429, a 5xx,
+  a body cut off after its status - the retry gets a new id, else the service may replay the
+  failure it cached for the old one (API.md section 2);
 - retries 429/500/502/503/504, dropped connections and unreadable bodies, waiting what
   Retry-After says and otherwise a capped exponential back-off with jitter;
 - on 401 forgets the token and retries once with a fresh one;
@@ -267,9 +270,13 @@ class HttpSession:
                 )
             except ApiError as error:
                 error.correlation_id = correlation_id
+                error.sent_request_id = request_id
                 last = error
                 if stop is not None and stop.is_set() and error.kind != CANCELLED:
                     raise _cancelled(request_id, url) from error
+                if error.answered:
+                    # The server answered this id: resending it may replay that answer.
+                    request_id = str(uuid.uuid4())
                 if error.status == 401 and auth and token and not refreshed:
                     # Expired or revoked: forget it and try once with a fresh token.
                     auth.provider.invalidate(auth.scope, auth.tenant, token)
@@ -448,6 +455,7 @@ class HttpSession:
                     status=None,
                     request_id=server_rid,
                     url=url,
+                    answered=True,
                 ) from exc
         elif not expect_json:
             data = body
@@ -484,6 +492,7 @@ class HttpSession:
                         request_id=request_id,
                         url=url,
                         ambiguous=True,
+                        answered=True,
                     )
         except (urllib3.exceptions.HTTPError, requests.exceptions.RequestException, OSError) as exc:
             reason = _reason(exc)
@@ -499,7 +508,7 @@ class HttpSession:
             else:
                 message, kind = f"The answer was cut off: {reason}", NETWORK
             raise ApiError(
-                message, kind=kind, request_id=request_id, url=url, ambiguous=True
+                message, kind=kind, request_id=request_id, url=url, ambiguous=True, answered=True
             ) from exc
         return b"".join(chunks)
 

@@ -4,14 +4,25 @@ Policy (API.md section 5, DESIGN.md "Security"): only `https` URLs whose host is
 cloud's allow-list open. Template values come from API data, so each is checked for its kind
 (a tenant GUID, a DNS name, one DNS label) and URL-encoded; a value that could change a link's
 scheme, host or path - `evil.example/#@x`, `javascript:` - is refused with a reason.
+
+Where a link came from decides what it may be, and is explicit:
+- `check_url`: every link - our templates, links in incident posts, pages we open. The cloud's
+  allow-list only; a link of a Microsoft-only form (`CloudProfile.microsoft_links`: Lighthouse,
+  Business Central, `BeginClientSession.aspx`, ...) is refused whatever its host.
+- `check_microsoft_url`: a link Microsoft's own answer for the customer gave (Graph
+  `serviceManagementDetails`, Partner Center `managedservices`): the allow-list and the cloud's
+  Microsoft-only forms. Only `merge_microsoft_links` calls it; the links it makes say so
+  (`PortalLink.from_microsoft`), and `check_link` applies the same check again when one is
+  opened. Still https, still no user name, port or odd host.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from urllib.parse import quote, urlsplit
+from urllib.parse import SplitResult, quote, urlsplit
 
+from desktop.api.service_names import template_for
 from desktop.clouds import CloudProfile, PortalTemplate
 from desktop.models.records import (
     Customer,
@@ -28,38 +39,102 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f\\]")
 _HOST = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.?$")
 
 
-def check_url(url: str, cloud: CloudProfile) -> str | None:
-    """Why `url` may not be opened in `cloud`, or None if it may."""
+def _structure(url: str) -> tuple[str | None, SplitResult | None]:
+    """(why `url` is not a plain https link, None) or (None, its parts)."""
     if not url:
-        return "The link is empty."
+        return "The link is empty.", None
     if _CONTROL.search(url):
-        return "The link contains spaces, control characters or backslashes."
+        return "The link contains spaces, control characters or backslashes.", None
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        return "The link is not a valid URL."
+        return "The link is not a valid URL.", None
     if parts.scheme.lower() != "https":
-        return f"Only https links are opened (this one is {parts.scheme or 'without a scheme'})."
+        return (
+            f"Only https links are opened (this one is {parts.scheme or 'without a scheme'}).",
+            None,
+        )
     if parts.username is not None or parts.password is not None or "@" in parts.netloc:
-        return "The link hides its real host behind a user name."
+        return "The link hides its real host behind a user name.", None
     if port not in (None, 443):
-        return f"The link uses an unusual port ({port})."
+        return f"The link uses an unusual port ({port}).", None
     host = (parts.hostname or "").lower()
     if not host:
-        return "The link has no host."
+        return "The link has no host.", None
     if not _HOST.match(host):
         # "evil.example%2F.sharepoint.com" ends with an allowed suffix for urlsplit, while a
         # browser decodes it to something else (or refuses it): only plain names are compared.
-        return "The link's host is not a plain DNS name."
+        return "The link's host is not a plain DNS name.", None
+    return None, parts
+
+
+def check_url(url: str, cloud: CloudProfile) -> str | None:
+    """Why `url` may not be opened in `cloud`, or None if it may. For every link that is not
+    Microsoft's own answer for a customer (see `check_microsoft_url`)."""
+    reason, parts = _structure(url)
+    if parts is None:
+        return reason
+    host = (parts.hostname or "").lower()
+    if cloud.microsoft_form(host, parts.path) is not None:
+        return (
+            f"Links to {host} of this form are opened only when Microsoft's own answer for a "
+            "customer gives them."
+        )
     if not cloud.host_allowed(host):
         return f"{host} is not an admin portal of the {cloud.name}."
     return None
 
 
+def check_microsoft_url(url: str, cloud: CloudProfile) -> str | None:
+    """Why `url`, given by Microsoft's own answer for a customer (serviceManagementDetails,
+    managedservices), may not be opened in `cloud`, or None if it may: the allow-list, or one
+    of the cloud's Microsoft-only forms. Never for links from anywhere else."""
+    reason, parts = _structure(url)
+    if parts is None:
+        return reason
+    host = (parts.hostname or "").lower()
+    if cloud.microsoft_form(host, parts.path) is None and not cloud.host_allowed(host):
+        return f"{host} is not an admin portal of the {cloud.name}."
+    return None
+
+
+def check_link(link: PortalLink, cloud: CloudProfile) -> str | None:
+    """Why a portal link may not be opened, by the policy of where it came from; None if it may."""
+    if link.url is None:
+        return link.error or "The link is not available."
+    if link.from_microsoft:
+        return check_microsoft_url(link.url, cloud)
+    return check_url(link.url, cloud)
+
+
 def valid_domain(value: str) -> bool:
     labels = value.lower().rstrip(".").split(".")
     return len(labels) >= 2 and len(value) <= 253 and all(_LABEL.match(x) for x in labels)
+
+
+# A tenant's initial domain, by cloud: Microsoft gives every tenant one, and it always resolves.
+_INITIAL_SUFFIXES = (".onmicrosoft.com", ".onmicrosoft.us", ".onmicrosoft.de", ".onmschina.cn")
+
+
+def is_initial_domain(domain: str) -> bool:
+    name = domain.lower().rstrip(".")
+    return (
+        valid_domain(name)
+        and name.endswith(_INITIAL_SUFFIXES)
+        and not name.endswith(".mail.onmicrosoft.com")  # Exchange's routing domain
+    )
+
+
+def initial_domain(customer: Customer, detail: CustomerDetail | None = None) -> str:
+    """The customer's initial `*.onmicrosoft.com` domain: Partner Center's `companyProfile.domain`,
+    or, when that is not one, the first such in the customer's `customDomains`; else whatever
+    Partner Center gave (checked by the caller). Never a custom domain when the initial one is
+    known: one may be unverified or stale (API.md section 5)."""
+    for domain in (customer.domain, *(detail.custom_domains if detail else ())):
+        if is_initial_domain(domain):
+            return domain.lower().rstrip(".")
+    return customer.domain
 
 
 def _value(
@@ -70,12 +145,7 @@ def _value(
         tid = customer.tenant_id
         return (tid, "") if _GUID.match(tid) else (None, "The tenant id is not a GUID.")
     if kind == "initial":
-        domain = customer.domain
-        if not valid_domain(domain):
-            return None, f"The customer's domain {domain[:60]!r} is not a valid domain name."
-        return domain.lower(), ""
-    if kind == "default":
-        domain = detail.default_domain if detail else customer.domain
+        domain = initial_domain(customer, detail)
         if not valid_domain(domain):
             return None, f"The customer's domain {domain[:60]!r} is not a valid domain name."
         return domain.lower(), ""
@@ -131,28 +201,30 @@ def portal_links(
     ]
 
 
-# Words in Microsoft's own service names that say which of our templates covers them.
-_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "m365": ("microsoft 365 admin", "office 365", "office", "o365"),
-    "exchange": ("exchange",),
-    "entra": ("entra", "azure active directory", "azure ad"),
-    "teams": ("teams", "lync", "skype"),
-    "azure": ("azure portal", "azure management"),
-    "intune": ("intune", "endpoint manager"),
-    "defender": ("defender", "security center"),
-    "purview": ("purview", "compliance"),
-    "powerplatform": ("power platform",),
-    "powerbi": ("power bi",),
-    "sharepoint": ("sharepoint", "onedrive"),
-}
-
-
-def template_for(service_name: str) -> str | None:
-    name = service_name.lower()
-    for portal_id, words in _KEYWORDS.items():
-        if any(w in name for w in words):
-            return portal_id
+def sharepoint_name(management: Iterable[ServiceManagementLink]) -> str | None:
+    """The SharePoint tenant name in Microsoft's own SharePoint link for the customer
+    (`https://{name}-admin.sharepoint.com` or `https://{name}.sharepoint.com`), if it gives one."""
+    for link in management:
+        if template_for(link.name) != "sharepoint":
+            continue
+        _, parts = _structure(link.url)
+        host = (parts.hostname or "").lower() if parts else ""
+        if not host.endswith(".sharepoint.com"):
+            continue
+        name = host.removesuffix(".sharepoint.com").removesuffix("-admin")
+        if _LABEL.match(name):
+            return name
     return None
+
+
+def sharepoint_from_domain(customer: Customer, detail: CustomerDetail | None = None) -> str | None:
+    """The first label of the customer's initial domain: the SharePoint name of almost every
+    tenant (one renamed since keeps its first name). None without an initial domain."""
+    domain = initial_domain(customer, detail)
+    return domain.split(".", 1)[0] if is_initial_domain(domain) else None
+
+
+MICROSOFT_NOTE = "Microsoft's own link for this customer."
 
 
 def merge_microsoft_links(
@@ -163,7 +235,12 @@ def merge_microsoft_links(
 ) -> list[PortalLink]:
     """Add Microsoft's own links for services our templates lack; never replace a template.
 
-    `managedservices` URLs may be the old BeginClientSession form: fine as a fallback only.
+    A service is ours when its whole name is a known name of one of this cloud's templates
+    (service_names.py): "Teams" is, "Dynamics 365 Business Central" and "Microsoft 365
+    Lighthouse" are not, and are added. Microsoft's links pass `check_microsoft_url`, so its own
+    forms (Lighthouse, Business Central, `BeginClientSession.aspx`) open from here and from
+    nowhere else. `managedservices` URLs are often the old BeginClientSession form: fine as a
+    fallback only.
     """
     covered = {link.portal_id for link in links}
     merged = list(links)
@@ -172,13 +249,11 @@ def merge_microsoft_links(
     ] + [(m.name or m.id, m.admin_url, "Partner Center") for m in managed]
     for name, url, source in candidates:
         portal_id = template_for(name)
-        if portal_id is not None and portal_id in covered:
-            continue
-        key = portal_id or "ms:" + name.lower()
+        key = portal_id or "ms:" + name.casefold()
         if key in covered:
             continue
         covered.add(key)
-        reason = check_url(url, cloud)
+        reason = check_microsoft_url(url, cloud)
         merged.append(
             PortalLink(
                 key,
@@ -187,6 +262,8 @@ def merge_microsoft_links(
                 None if reason else url,
                 reason or "",
                 source=source,
+                note=MICROSOFT_NOTE,
+                from_microsoft=True,
             )
         )
     return merged

@@ -744,6 +744,9 @@ class PortalLink:
     error: str = ""
     source: str = "template"  # "template" or where Microsoft's own link came from
     note: str = ""
+    # True only for a link Microsoft's own answer for the customer gave (links.py
+    # merge_microsoft_links): it is checked by that policy, which allows Microsoft's own forms.
+    from_microsoft: bool = False
 
 
 # --- lists -----------------------------------------------------------------------------------

@@ -195,7 +195,15 @@ class Sandbox:
         return self._stats.snapshot()
 
     def reset_stats(self) -> None:
+        """Zero the counters and empty the request log."""
         self._stats.reset()
+
+    def request_log(self) -> list[dict[str, Any]]:
+        """The most recent API calls received, in the order they arrived: method, path (as
+        sent), status (0 when the connection was dropped, None while still being served), and
+        the `msRequestId`, `clientRequestId` and `msCorrelationId` headers the client sent.
+        Sign-in and control calls are not in it."""
+        return self._stats.request_log()
 
     def inject(
         self,

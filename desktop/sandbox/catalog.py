@@ -1,4 +1,5 @@
-"""Fixed reference data: services, support topics, GDAP roles, portal links, addresses."""
+"""Fixed reference data: services, support topics, GDAP roles, addresses (portal links:
+admin_links.py)."""
 
 from __future__ import annotations
 
@@ -214,91 +215,6 @@ GRAPH_ROUTE_SCOPES: tuple[str, ...] = (
     "DelegatedAdminRelationship.Read.All",
     "Sites.Read.All",
 )
-
-
-def managed_services(tid: str, domain: str) -> list[dict[str, object]]:
-    """Partner Center's "Administer services" list, in the OLD link forms it still returns."""
-    begin = f"https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID={tid}"
-    health = f"{begin}&CSDEST=o365admincenter#/servicehealth"
-    ticket = f"{begin}&CSDEST=o365admincenter#/support"
-    entries = (
-        ("Office", "Office 365", "Office", f"{begin}&CSDEST=o365admincenter"),
-        (
-            "Exchange",
-            "Exchange",
-            "Office",
-            f"https://admin.exchange.microsoft.com/?landingpage=homepage&delegatedOrg={domain}",
-        ),
-        ("SharePoint", "SharePoint", "Office", f"{begin}&CSDEST=SharePoint"),
-        (
-            "Lync",
-            "Microsoft Teams",
-            "Office",
-            f"https://admin.teams.microsoft.com/?delegatedOrg={domain}",
-        ),
-        ("AzureAD", "Azure Active Directory", "Azure", f"https://aad.portal.azure.com/{domain}"),
-        ("Intune", "Intune", "EMS", f"https://endpoint.microsoft.com/{domain}"),
-        (
-            "Dynamics365",
-            "Dynamics 365",
-            "Dynamics",
-            f"https://admin.powerplatform.microsoft.com/account/login/{tid}",
-        ),
-    )
-    return [
-        {
-            "id": sid,
-            "name": name,
-            "groupName": group,
-            "links": {
-                "adminService": {"uri": admin, "method": "GET", "headers": []},
-                "serviceHealth": {"uri": health, "method": "GET", "headers": []},
-                "serviceTicket": {"uri": ticket, "method": "GET", "headers": []},
-            },
-            "attributes": {"objectType": "ManagedService"},
-        }
-        for sid, name, group, admin in entries
-    ]
-
-
-def service_management_details(tid: str, domain: str) -> list[dict[str, str]]:
-    """Graph's serviceManagementDetails: Microsoft's own portal links for one customer."""
-    sentinel = (
-        f"https://portal.azure.com/#@{domain}/blade/HubsExtension/BrowseResource/"
-        "resourceType/microsoft.securityinsightsarg%2Fsentinel"
-    )
-    entries = (
-        (
-            "M365AdminCenter",
-            "Microsoft 365 admin center",
-            f"https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID={tid}"
-            "&CSDEST=o365admincenter",
-        ),
-        (
-            "ExchangeAdminCenter",
-            "Exchange admin center",
-            f"https://admin.exchange.microsoft.com/?landingPage=homepage&delegatedOrg={domain}",
-        ),
-        (
-            "EntraAdminCenter",
-            "Microsoft Entra admin center",
-            f"https://entra.microsoft.com/{domain}",
-        ),
-        (
-            "IntuneAdminCenter",
-            "Microsoft Intune admin center",
-            f"https://intune.microsoft.com/{domain}",
-        ),
-        (
-            "TeamsAdminCenter",
-            "Microsoft Teams admin center",
-            f"https://admin.teams.microsoft.com/?delegatedOrg={domain}",
-        ),
-        ("AzurePortal", "Azure portal", f"https://portal.azure.com/{domain}"),
-        ("MicrosoftSentinel", "Microsoft Sentinel", sentinel),
-        ("DefenderPortal", "Microsoft Defender", f"https://security.microsoft.com/?tid={tid}"),
-    )
-    return [{"id": i, "serviceName": n, "serviceManagementUrl": u} for i, n, u in entries]
 
 
 # (region, city, postal code pattern, streets, phone prefix); '#' in a pattern is a digit.

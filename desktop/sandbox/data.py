@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 
-from desktop.sandbox import catalog, gdap, incidents, names, responses, tickets
+from desktop.sandbox import admin_links, catalog, gdap, incidents, names, responses, tickets
 from desktop.sandbox.consent import ConsentBook
 from desktop.sandbox.customers import PARTNER, Customer, guid, sort_key
 from desktop.sandbox.customers import generate as generate_customers
@@ -191,7 +191,9 @@ class Dataset:
         customer = self.customer(tenant_id)
         if customer is None:
             return None
-        return catalog.managed_services(customer.tenant_id, customer.domain)
+        return admin_links.managed_services(
+            customer.tenant_id, customer.domain, customer.default_domain
+        )
 
     def impacted_counts(self) -> dict[str, int]:
         """How many customers each pool issue touches (computes every tenant's issues once)."""
@@ -317,6 +319,17 @@ class Dataset:
         assert isinstance(value, list)
         return value
 
+    @staticmethod
+    def _site_name(tenant: Customer, rng: random.Random) -> str:
+        """The tenant's SharePoint name: its initial domain's first label, unless renamed."""
+        name = tenant.slug
+        if rng.random() < 0.125:  # renamed tenant: SharePoint keeps its first name
+            name = f"{name[: max(3, len(name) // 2)]}{rng.choice(('corp', 'group', '365'))}"
+        return name
+
+    def sharepoint_name(self, tenant: Customer) -> str:
+        return self._site_name(tenant, self._rng(tenant, "site"))
+
     def site_root(self, tenant_id: str) -> dict[str, object] | None:
         tenant = self.tenant(tenant_id)
         if tenant is None:
@@ -324,10 +337,7 @@ class Dataset:
 
         def make() -> dict[str, object]:
             rng = self._rng(tenant, "site")
-            name = tenant.slug
-            if rng.random() < 0.125:  # renamed tenant: SharePoint keeps its first name
-                name = f"{name[: max(3, len(name) // 2)]}{rng.choice(('corp', 'group', '365'))}"
-            host = f"{name}.sharepoint.com"
+            host = f"{self._site_name(tenant, rng)}.sharepoint.com"
             created = self.now - timedelta(days=rng.randint(400, 3000))
             return {
                 "@odata.context": GRAPH_CONTEXT + "sites/$entity",
@@ -384,7 +394,17 @@ class Dataset:
         customer = self.customer(tenant_id)
         if customer is None or not customer.has_gdap:
             return None
-        return catalog.service_management_details(customer.tenant_id, customer.default_domain)
+        rng = self._rng(customer, "management")
+        site = self.sharepoint_name(customer)
+        # Microsoft names SharePoint for some customers; always for a renamed tenant here,
+        # where the name derived from the initial domain would be wrong.
+        listed = site != customer.slug or rng.random() < 0.3
+        return admin_links.service_management_details(
+            customer.tenant_id,
+            customer.domain,
+            business_central=rng.random() < 0.4,
+            sharepoint=site if listed else None,
+        )
 
     # -- facts for tests ------------------------------------------------------------------
 

@@ -67,6 +67,8 @@ class App:
         name = call.path[len("/_sandbox/") :].rstrip("/")
         handlers: dict[tuple[str, str], Callable[[], r.Response]] = {
             ("GET", "stats"): lambda: r.json_response(200, stats.snapshot()),
+            # The API calls received (most recent last), with the request ids each one sent.
+            ("GET", "requests"): lambda: r.json_response(200, {"value": stats.request_log()}),
             ("GET", "info"): lambda: r.json_response(
                 200,
                 {
@@ -122,6 +124,12 @@ class App:
     # -- API calls ---------------------------------------------------------------------------
 
     def handle(self, call: Call) -> r.Response:
+        entry = self.state.stats.log_request(call)
+        response = self._serve(call)
+        self.state.stats.log_status(entry, 0 if response.drop else response.status)
+        return response
+
+    def _serve(self, call: Call) -> r.Response:
         lowered = call.path.lower()
         call.family = "graph" if lowered == "/graph" or lowered.startswith("/graph/") else "pc"
         found, params, allowed = match(ROUTES, call.method, call.path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -33,9 +34,15 @@ class Call:
         return self.headers.get(name.lower())
 
 
+# How many API calls the request log keeps (the most recent): enough for any test, bounded for
+# a long benchmark run.
+REQUEST_LOG_SIZE = 1000
+
+
 class Stats:
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._log: deque[dict[str, Any]] = deque(maxlen=REQUEST_LOG_SIZE)
         self.reset()
 
     def reset(self) -> None:
@@ -61,6 +68,32 @@ class Stats:
             # most at once since the reset.
             self.in_flight: int = getattr(self, "in_flight", 0)
             self.max_in_flight = self.in_flight
+            self._log.clear()
+
+    def log_request(self, call: Call) -> dict[str, Any]:
+        """Note an API call as it arrives, with the ids the client sent; `log_status` adds the
+        status it got. Tests read which ids a retry sent."""
+        entry: dict[str, Any] = {
+            "method": call.method,
+            "path": call.raw_path,
+            "status": None,  # still being served
+            "msRequestId": call.header("MS-RequestId") or "",
+            "clientRequestId": call.header("client-request-id") or "",
+            "msCorrelationId": call.header("MS-CorrelationId") or "",
+        }
+        with self._lock:
+            self._log.append(entry)
+        return entry
+
+    def log_status(self, entry: dict[str, Any], status: int) -> None:
+        """The status a logged call got (0: its connection was dropped without an answer)."""
+        with self._lock:
+            entry["status"] = status
+
+    def request_log(self) -> list[dict[str, Any]]:
+        """The most recent API calls (at most `REQUEST_LOG_SIZE`) in the order they arrived."""
+        with self._lock:
+            return [dict(e) for e in self._log]
 
     def count(self, route: str) -> None:
         with self._lock:

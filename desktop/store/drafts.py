@@ -139,6 +139,17 @@ class DraftStore:
             raise KeyError(draft_id)
         return draft
 
+    def set_request_id(self, draft_id: str, request_id: str) -> Draft:
+        """The `MS-RequestId` the draft's next submission sends (filing.py decides which)."""
+        with self._lock:
+            self._db.execute(
+                "UPDATE drafts SET request_id = ? WHERE id = ?", (request_id, draft_id)
+            )
+        draft = self.get(draft_id)
+        if draft is None:
+            raise KeyError(draft_id)
+        return draft
+
     def delete(self, draft_id: str) -> None:
         """Only once Microsoft (or the sandbox) has confirmed the request."""
         with self._lock:

@@ -52,21 +52,6 @@ def test_retry_after_is_honoured_then_the_call_succeeds(fresh_sandbox, clients):
     assert all(3 <= s < 3.5 for s in clients.sleeps)
 
 
-def test_a_retry_reuses_the_request_id(fresh_sandbox, clients):
-    fresh_sandbox.inject("/v1/customers", "error", status=503, shape="pc", count=1)
-    reply = clients.session.call(
-        "GET",
-        fresh_sandbox.url + "/v1/customers",
-        correlation_id="cid-1",
-        request_id="11111111-2222-3333-4444-555555555555",
-        auth=clients.pc.auth,
-        params={"size": "5"},
-    )
-    assert reply.attempts == 2
-    assert reply.headers.get("MS-RequestId") == "11111111-2222-3333-4444-555555555555"
-    assert reply.headers.get("MS-CorrelationId") == "cid-1"
-
-
 def test_too_long_retry_after_fails_fast_as_throttled(fresh_sandbox, clients):
     fresh_sandbox.inject(HEALTH, "error", status=429, shape="graph", count=1, retry_after=3600)
     with pytest.raises(ApiError) as info:

@@ -40,13 +40,31 @@ def test_global_templates_for_a_customer():
     assert all(link.url for link in links.values())
 
 
-def test_default_domain_comes_from_the_detail():
+def test_entra_azure_and_intune_use_the_initial_domain_not_a_custom_one():
+    # A custom domain from customDomains may be unverified or stale (API.md section 5).
     detail = CustomerDetail(
         CONTOSO, "", Address(), ("contoso.com", "contoso.onmicrosoft.com"), True, ""
     )
     links = links_by_id(portal_links(GLOBAL, CONTOSO, detail, sharepoint="contoso"))
+    assert links["entra"].url == "https://entra.microsoft.com/contoso.onmicrosoft.com"
+    assert links["azure"].url == "https://portal.azure.com/contoso.onmicrosoft.com"
+    assert links["intune"].url == "https://intune.microsoft.com/contoso.onmicrosoft.com"
+
+
+def test_the_initial_domain_is_looked_for_in_the_custom_domains():
+    # Partner Center's profile named a custom domain: the onmicrosoft one still wins, never
+    # Exchange's routing domain (mail.onmicrosoft.com).
+    renamed = Customer(TID, "Contoso", "contoso.com", "reseller")
+    domains = ("contoso.mail.onmicrosoft.com", "contoso.com", "Contoso.onmicrosoft.com")
+    detail = CustomerDetail(renamed, "", Address(), domains, True, "")
+    links = links_by_id(portal_links(GLOBAL, renamed, detail, sharepoint="contoso"))
+    assert links["entra"].url == "https://entra.microsoft.com/contoso.onmicrosoft.com"
+    assert links["m365"].url == (
+        "https://admin.cloud.microsoft/?delegatedOrg=contoso.onmicrosoft.com"
+    )
+    # Without any onmicrosoft domain, Partner Center's domain is what there is.
+    links = links_by_id(portal_links(GLOBAL, renamed, sharepoint="contoso"))
     assert links["entra"].url == "https://entra.microsoft.com/contoso.com"
-    assert links["azure"].url == "https://portal.azure.com/contoso.com"
 
 
 def test_sandbox_links_look_exactly_like_global_ones():
@@ -165,4 +183,8 @@ def test_microsoft_links_are_merged_only_where_they_add_a_service():
     assert merged["ms:microsoft sentinel"].source == "Microsoft (GDAP)"
     assert merged["ms:evil service"].url is None
     assert merged["ms:evil service"].error
-    assert merged["ms:dynamics 365 customer engagement"].url
+    # Dynamics 365 Customer Engagement is administered in the Power Platform admin center,
+    # which this list lacks: Microsoft's link stands in for it, under that template's id.
+    assert merged["powerplatform"].url
+    assert merged["powerplatform"].from_microsoft
+    assert not merged["exchange"].from_microsoft

@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QUrl
 
-from desktop.api.links import check_url, merge_microsoft_links, portal_links
+from desktop.api.links import check_microsoft_url, check_url, merge_microsoft_links, portal_links
 from desktop.clouds import CLOUDS, GLOBAL, CloudProfile, sandbox_profile
 from desktop.models.records import (
     Address,
@@ -121,6 +121,9 @@ schemes = st.sampled_from(["https", "HTTPS", "http", "javascript", "data", "file
 hosts = st.sampled_from(
     [
         "admin.cloud.microsoft",
+        "lighthouse.microsoft.com",
+        "portal.office.com/Partner/BeginClientSession.aspx",
+        "businesscentral.dynamics.com",
         "entra.microsoft.com",
         "contoso-admin.sharepoint.com",
         "evil.example",
@@ -157,3 +160,28 @@ def urls(draw: st.DrawFn) -> str:
 def test_every_url_the_policy_allows_stays_on_the_list_for_both_parsers(url: str) -> None:
     if check_url(url, GLOBAL) is None:
         assert_stays_on_the_list(url, GLOBAL)
+
+
+def assert_stays_on_microsofts_list(url: str, cloud: CloudProfile) -> None:
+    """Both parsers see https and a host on the allow-list or of a Microsoft-only form."""
+    assert check_microsoft_url(url, cloud) is None, url
+    theirs = QUrl(url)
+    assert theirs.isValid(), url
+    assert theirs.scheme().lower() == "https", url
+    host = theirs.host()
+    assert cloud.host_allowed(host) or any(f.host == host for f in cloud.microsoft_links), url
+    assert theirs.userName() == "", url
+    assert theirs.password() == "", url
+    assert theirs.port() in (-1, 443), url
+
+
+@settings(max_examples=400, deadline=None)
+@given(url=urls())
+@example(url="https://evil.example#@lighthouse.microsoft.com")
+def test_every_url_microsofts_policy_allows_stays_on_its_list_for_both_parsers(url: str) -> None:
+    # Microsoft's own answers pass a wider policy: still https and a known host to both parsers,
+    # and what only it allows is refused to every other link.
+    if check_microsoft_url(url, GLOBAL) is None:
+        assert_stays_on_microsofts_list(url, GLOBAL)
+        if check_url(url, GLOBAL) is None:
+            assert_stays_on_the_list(url, GLOBAL)

@@ -262,6 +262,41 @@ def test_gdap_customers_and_management_links(sb: Sandbox, http: requests.Session
     names = {d["serviceName"] for d in details}
     assert {"Microsoft 365 admin center", "Exchange admin center", "Microsoft Sentinel"} <= names
     assert all(d["serviceManagementUrl"].startswith("https://") for d in details)
+    # As Graph's example names Microsoft's own portals (delegatedadmincustomer-list-
+    # servicemanagementdetails): Lighthouse, Teams and Azure AD for every customer.
+    by_name = {d["serviceName"]: d["serviceManagementUrl"] for d in details}
+    domain = sb.data.customer(tid).domain  # type: ignore[union-attr]
+    assert by_name["Microsoft 365 Lighthouse"] == "https://lighthouse.microsoft.com"
+    assert by_name["Azure Active Directory"] == f"https://aad.portal.azure.com/{domain}"
+    assert by_name["Teams"] == f"https://admin.teams.microsoft.com/?delegatedOrg={domain}"
+    assert by_name["Microsoft 365 admin center"].startswith(
+        f"https://portal.office.com/Partner/BeginClientSession.aspx?CTID={tid}&CSDEST="
+    )
+    for d in details:
+        assert d["@odata.type"] == "#microsoft.graph.delegatedAdminServiceManagementDetail"
+        assert len(d["id"]) == 36
+    # Business Central and SharePoint for some customers only; SharePoint with the tenant's
+    # SharePoint name (always listed where it is not the initial domain's first label).
+    every = [sb.data.service_management_details(t) or [] for t in listed]
+    central = [d for ds in every for d in ds if d["serviceName"] == "Dynamics 365 Business Central"]
+    assert 0 < len(central) < len(listed)
+    assert all(
+        d["serviceManagementUrl"].startswith("https://businesscentral.dynamics.com/")
+        and d["serviceManagementUrl"].endswith("/admin")
+        for d in central
+    )
+    for t in listed:
+        tenant = sb.data.customer(t)
+        assert tenant is not None
+        site = sb.data.sharepoint_name(tenant)
+        points = {
+            d["serviceManagementUrl"]
+            for d in sb.data.service_management_details(t) or []
+            if d["serviceName"] == "SharePoint"
+        }
+        assert points <= {f"https://{site}-admin.sharepoint.com"}
+        if site != tenant.slug:
+            assert points
     no_gdap = sb.data.no_gdap_customers()[0].tenant_id
     url = sb.url + GDAP + f"/delegatedAdminCustomers/{no_gdap}/serviceManagementDetails"
     assert http.get(url, headers=graph(sb, PARTNER)).status_code == 404

@@ -162,10 +162,18 @@ def test_managed_services_use_the_old_link_forms(sb: Sandbox, http: requests.Ses
     items = resp.json()["items"]
     assert 6 <= len(items) <= 8
     office = next(i for i in items if i["id"] == "Office")
-    assert (
-        "BeginClientSession.aspx?CTID=" + customer.tenant_id
-        in office["links"]["adminService"]["uri"]
+    begin = "https://portal.office.com/Partner/BeginClientSession.aspx?CTID=" + customer.tenant_id
+    assert office["links"]["adminService"]["uri"].startswith(begin)
+    # The items of Partner Center's example (get-the-managed-services-for-a-customer-by-id).
+    exchange = next(i for i in items if i["id"] == "Exchange")
+    assert exchange["links"]["adminService"]["uri"] == (
+        f"{begin}&CSDEST=Exchange&InitialDomain={customer.domain}"
+        f"&PrimaryDomain={customer.default_domain}"
     )
+    assert exchange["links"]["serviceHealth"]["uri"] == f"{begin}&CSDEST=ServiceStatus"
+    assert exchange["links"]["serviceTicket"]["uri"] == f"{begin}&CSDEST=Support"
+    skype = next(i for i in items if i["id"] == "MicrosoftCommunicationsOnline")
+    assert skype["name"] == "SkypeforBusiness"
     dynamics = next(i for i in items if i["groupName"] == "Dynamics")
     assert dynamics["links"]["adminService"]["uri"].endswith("/account/login/" + customer.tenant_id)
     for item in items:

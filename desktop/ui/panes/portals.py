@@ -56,12 +56,8 @@ class PortalsPane(Pane):
         self.view.selectionModel().currentRowChanged.connect(self._describe)
 
     def fetch(self, customer: Customer, cancel: threading.Event) -> list[PortalLink]:
-        backend = self.ctx.backend
-        try:
-            detail = backend.customer_detail(customer.tenant_id)
-        except Exception:  # the by-id call only refines {default}; links work without it
-            detail = None
-        return backend.portals(customer, detail, include_microsoft=True)
+        # The initial domain is in the customer's list entry: no by-id call is needed.
+        return self.ctx.backend.portals(customer, include_microsoft=True)
 
     def present(self, data: list[PortalLink]) -> None:
         self.model.set_rows(data)
@@ -91,7 +87,7 @@ class PortalsPane(Pane):
                 self.tr("{0} cannot be opened: {1}").format(link.name, link.error)
             )
             return
-        reason = await self.ctx.open_link(link.url)
+        reason = await self.ctx.open_portal(link)
         if reason:
             self.status_message.emit(self.tr("{0} was not opened: {1}").format(link.name, reason))
         else:
