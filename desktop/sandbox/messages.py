@@ -104,8 +104,7 @@ TEMPLATES: tuple[Template, ...] = (
         "high-volume email.",
     ),
     Template(
-        "Microsoft Intune: Plan for change – Intune ends support for Android device "
-        "administrator",
+        "Microsoft Intune: Plan for change – Intune ends support for Android device administrator",
         PLAN,
         ("Intune",),
         ("Retirement", "Admin impact"),
@@ -137,12 +136,10 @@ TEMPLATES: tuple[Template, ...] = (
         75,
         change="The new Outlook for Windows will become the default. COM add-ins do not run "
         "in it; web add-ins do.",
-        prepare="Inventory COM add-ins your users rely on and plan their web add-in "
-        "replacements.",
+        prepare="Inventory COM add-ins your users rely on and plan their web add-in replacements.",
     ),
     Template(
-        "Microsoft Defender for Office 365: Safe Links protection for Teams messages by "
-        "default",
+        "Microsoft Defender for Office 365: Safe Links protection for Teams messages by default",
         INFORM,
         ("MDO", "microsoftteams"),
         ("Feature update", "Admin impact"),
@@ -194,8 +191,7 @@ TEMPLATES: tuple[Template, ...] = (
         reach=0.45,
         change="Flows whose owners left the organisation or lost their license are turned "
         "off after 30 days.",
-        prepare="Assign co-owners to business-critical flows, or move them to service "
-        "accounts.",
+        prepare="Assign co-owners to business-critical flows, or move them to service accounts.",
     ),
     Template(
         "Microsoft 365 suite: Updates to the Microsoft 365 admin center home page",
@@ -235,8 +231,7 @@ TEMPLATES: tuple[Template, ...] = (
         ("Retirement", "User impact"),
         True,
         90,
-        change="The legacy web client is removed; all model-driven apps open in Unified "
-        "Interface.",
+        change="The legacy web client is removed; all model-driven apps open in Unified Interface.",
         prepare="Test customisations in Unified Interface.",
     ),
     Template(
@@ -251,8 +246,7 @@ TEMPLATES: tuple[Template, ...] = (
         prepare="No action is needed; saved filters carry over.",
     ),
     Template(
-        "Microsoft Entra: Legacy MFA and SSPR policies are migrated to Authentication "
-        "methods",
+        "Microsoft Entra: Legacy MFA and SSPR policies are migrated to Authentication methods",
         PLAN,
         ("OrgLiveID",),
         ("Admin impact",),
@@ -318,10 +312,17 @@ def _body(t: Template, action_by: datetime | None) -> str:
     )
     return (
         f"<p>{e(t.change)}</p>{when}"
-        f"<p>[How this will affect your organization:]</p><p>{e(t.change)}</p>"
+        f"<p>[How this will affect your organization:]</p><p>{e(_affects(t))}</p>"
         f"<p>[What you need to do to prepare:]</p><p>{e(t.prepare)}</p>"
         f'<p>Learn more: <a href="{e(t.link)}">{e(t.link)}</a></p>'
     )
+
+
+def _affects(t: Template) -> str:
+    names = ", ".join(SERVICE_NAMES[s] for s in t.services)
+    if t.action_days is None:
+        return f"Users and admins of {names} will see the change; nothing stops working."
+    return f"Admins of {names} must act by the date above, or the features named stop working."
 
 
 def _morning(day: datetime) -> datetime:

@@ -246,7 +246,9 @@ def test_refresh_at_a_customer_is_refused_by_consent_state(
 
 def test_refresh_at_a_consented_customer(sb: Sandbox, http: requests.Session) -> None:
     customer = next(
-        c for c in sb.customers_in_consent_state("consented") if not sb.consent_outdated(c.tenant_id)
+        c
+        for c in sb.customers_in_consent_state("consented")
+        if not sb.consent_outdated(c.tenant_id)
     )
     rt = sign_in(http, sb)["refresh_token"]
     resp = refresh(http, sb, customer.tenant_id, rt)
@@ -509,8 +511,6 @@ def test_refresh_at_a_customer_consented_with_the_old_scopes(
     assert claims is not None
     assert claims["scp"] == "ServiceHealth.Read.All"
     # Asking for the new permission by name is refused: it was never consented there.
-    named = refresh(
-        http, sb, customer.tenant_id, rt, scope=f"{GRAPH_AUD}/ServiceMessage.Read.All"
-    )
+    named = refresh(http, sb, customer.tenant_id, rt, scope=f"{GRAPH_AUD}/ServiceMessage.Read.All")
     assert named.status_code == 400
     assert "AADSTS65001" in named.json()["error_description"]

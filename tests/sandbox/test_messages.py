@@ -42,9 +42,7 @@ def gdap_tenants(sb: Sandbox) -> list[str]:
     return [c.tenant_id for c in sb.data.customers if c.has_gdap]
 
 
-def every_page(
-    http: requests.Session, url: str, headers: dict[str, str]
-) -> list[dict[str, Any]]:
+def every_page(http: requests.Session, url: str, headers: dict[str, str]) -> list[dict[str, Any]]:
     pages = []
     while url:
         resp = http.get(url, headers=headers)
@@ -61,7 +59,8 @@ def test_messages_have_the_example_shape(sb: Sandbox, http: requests.Session) ->
     assert body["value"], "every tenant has some message center posts"
     for message in body["value"]:
         assert set(message) == KEYS
-        assert message["id"].startswith("MC") and message["id"][2:].isdigit()
+        assert message["id"].startswith("MC")
+        assert message["id"][2:].isdigit()
         # PascalCase on the wire, as in Microsoft's example ("StayInformed", "Normal").
         assert message["category"] in ("PreventOrFixIssue", "PlanForChange", "StayInformed")
         assert message["severity"] in ("Normal", "High", "Critical")
@@ -80,9 +79,7 @@ def test_same_message_in_many_tenants_and_tenants_differ(sb: Sandbox) -> None:
     assert len({tuple(ids) for ids in per_tenant}) > 1  # and not everyone sees the same
     # A tenant sees only messages about services it has.
     for tid in tenants[:10]:
-        have = {
-            o["service"] for o in sb.data.health_overviews(tid)
-        }
+        have = {o["service"] for o in sb.data.health_overviews(tid)}
         for message in sb.data.messages_of(tid):
             assert have & set(message.graph["services"])  # type: ignore[arg-type]
 
@@ -93,7 +90,8 @@ def test_major_changes_with_action_dates_near_now_and_messages_without(sb: Sandb
     assert any(m.template.major for m in dated)
     assert any(m.action_by is None for m in pool)
     soon = [m for m in dated if m.action_by and NOW < m.action_by <= NOW + timedelta(days=14)]
-    assert soon and any(m.template.major for m in soon)
+    assert soon
+    assert any(m.template.major for m in soon)
     assert any(m.action_by and m.action_by < NOW for m in dated)  # one already due
 
 
@@ -116,13 +114,15 @@ def test_filters(sb: Sandbox, http: requests.Session) -> None:
     major = http.get(
         sb.url + MESSAGES, params={"$filter": "isMajorChange eq true"}, headers=graph(sb, tid)
     ).json()["value"]
-    assert major and all(m["isMajorChange"] for m in major)
+    assert major
+    assert all(m["isMajorChange"] for m in major)
     plan = http.get(
         sb.url + MESSAGES,
         params={"$filter": "category eq 'planForChange'"},  # documented camelCase matches
         headers=graph(sb, tid),
     ).json()["value"]
-    assert plan and all(m["category"] == "PlanForChange" for m in plan)
+    assert plan
+    assert all(m["category"] == "PlanForChange" for m in plan)
     since = (NOW - timedelta(days=10)).strftime("%Y-%m-%dT%H:%M:%SZ")
     recent = http.get(
         sb.url + MESSAGES,
@@ -142,7 +142,8 @@ def test_one_message(sb: Sandbox, http: requests.Session) -> None:
     wanted = sb.data.messages_of(tid)[0]
     body = http.get(f"{sb.url}{MESSAGES}/{wanted.id}", headers=graph(sb, tid)).json()
     assert body["@odata.context"].endswith("messages/$entity")
-    assert body["id"] == wanted.id and set(body) - {"@odata.context"} == KEYS
+    assert body["id"] == wanted.id
+    assert set(body) - {"@odata.context"} == KEYS
     # A message not posted to this tenant is "an error" for it (serviceupdatemessage-get).
     other = next(
         m for m in sb.data.message_pool if m.id not in {x.id for x in sb.data.messages_of(tid)}
@@ -167,6 +168,7 @@ def test_some_consented_customers_hold_the_old_grant() -> None:
     with Sandbox(customers=80, seed=7, now=NOW, consented="some") as sb:
         consented = sb.customers_in_consent_state("consented")
         outdated = [c for c in consented if sb.consent_outdated(c.tenant_id)]
-        assert outdated and len(outdated) < len(consented)
+        assert outdated
+        assert len(outdated) < len(consented)
     with Sandbox(customers=20, seed=7, now=NOW, consented="all") as sb:
         assert not any(sb.consent_outdated(c.tenant_id) for c in sb.data.customers)
