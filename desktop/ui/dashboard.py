@@ -261,6 +261,7 @@ class DashboardWindow(QWidget):
         health_layout.addLayout(bar)
         health_layout.addWidget(main, 1)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Dashboard views"))
         self.tabs.addTab(health, self.tr("&Health and incidents"))
         self.tabs.addTab(self.planned_view, self.tr("Planned chan&ges"))
         self.tabs.currentChanged.connect(self._tab_shown)
