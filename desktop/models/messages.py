@@ -3,20 +3,23 @@ message with the customers it concerns. Both list action dates first, soonest fi
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Callable
+from datetime import datetime
+from typing import Final, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt
 
 from desktop.models.service_messages import PlannedChange, ServiceMessage, action_first_key
 from desktop.models.table import (
     QT_TRANSLATE_NOOP,
     Column,
     RecordTableModel,
-    date_column,
     date_text,
     labelled,
     text_column,
 )
+
+R = TypeVar("R")
 
 _CONTEXT: Final = "MessageTableModel"
 category_label = labelled(
@@ -36,6 +39,26 @@ severity_label = labelled(
     },
     _CONTEXT,
 )
+
+
+def day_text(
+    value: datetime | None, form: QLocale.FormatType = QLocale.FormatType.ShortFormat
+) -> str:
+    """The day alone, in the user's locale and time zone: Microsoft's action dates fall at a
+    fixed hour that means nothing to the reader, and the title needs the width."""
+    if value is None:
+        return ""
+    local = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000)).date()
+    return QLocale().toString(local, form)
+
+
+def day_column(header: str, when: Callable[[R], datetime | None]) -> Column[R]:
+    return Column(
+        header,
+        lambda r: day_text(when(r)),
+        when,
+        tooltip=lambda r: date_text(when(r), QLocale.FormatType.LongFormat),
+    )
 
 
 def major_mark(message: ServiceMessage) -> str:
@@ -58,7 +81,7 @@ def _message_columns() -> tuple[Column[ServiceMessage], ...]:
             QT_TRANSLATE_NOOP("RecordTableModel", "Category"), lambda m: category_label(m.category)
         ),
         text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Services"), services_text),
-        date_column(
+        day_column(
             QT_TRANSLATE_NOOP("RecordTableModel", "Action required by"),
             lambda m: m.action_required_by,
         ),
@@ -67,9 +90,7 @@ def _message_columns() -> tuple[Column[ServiceMessage], ...]:
             major_mark,
             lambda m: not m.is_major_change,  # major first when sorted ascending
         ),
-        date_column(
-            QT_TRANSLATE_NOOP("RecordTableModel", "Last update"), lambda m: m.last_modified
-        ),
+        day_column(QT_TRANSLATE_NOOP("RecordTableModel", "Last update"), lambda m: m.last_modified),
         text_column(QT_TRANSLATE_NOOP("RecordTableModel", "ID"), lambda m: m.id),
     )
 
@@ -120,9 +141,8 @@ class PlannedChangesModel(RecordTableModel[PlannedChange]):
                     QT_TRANSLATE_NOOP("RecordTableModel", "Services"),
                     lambda c: services_text(c.message),
                 ),
-                Column(
+                day_column(
                     QT_TRANSLATE_NOOP("RecordTableModel", "Action required by"),
-                    lambda c: date_text(c.message.action_required_by),
                     lambda c: c.message.action_required_by,
                 ),
                 Column(
@@ -136,9 +156,8 @@ class PlannedChangesModel(RecordTableModel[PlannedChange]):
                     lambda c: len(c.tenants),
                     alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 ),
-                Column(
+                day_column(
                     QT_TRANSLATE_NOOP("RecordTableModel", "Last update"),
-                    lambda c: date_text(c.message.last_modified),
                     lambda c: c.message.last_modified,
                 ),
                 text_column(QT_TRANSLATE_NOOP("RecordTableModel", "ID"), lambda c: c.message.id),

@@ -347,7 +347,8 @@ def build_pool(seed: int, now: datetime) -> list[Message]:
         if template.action_days is not None:
             action = _morning(now + timedelta(days=template.action_days))
         end = _morning((action or now) + timedelta(days=rng.randint(20, 60)))
-        updated = modified > start + timedelta(days=3)
+        # Microsoft marks a post it changed after publishing "(Updated)": some, not most.
+        updated = rng.random() < 0.35 and modified > start + timedelta(days=3)
         tags = template.tags + (("Updated message",) if updated else ())
         if template.major and "Major update" not in tags:
             tags = ("Major update", *tags)

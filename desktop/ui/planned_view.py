@@ -97,7 +97,7 @@ class PlannedChangesView(QWidget):
             contents=[P_CATEGORY, P_ACTION_BY, P_MAJOR, P_CUSTOMERS, P_LAST_UPDATE],
             hidden=[P_ID],
         )
-        self.view.setColumnWidth(P_SERVICES, self.view.fontMetrics().averageCharWidth() * 22)
+        self.view.setColumnWidth(P_SERVICES, self.view.fontMetrics().averageCharWidth() * 18)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.set_placeholder(
             self.tr("No planned changes read yet: check them, or wait for the health check.")

@@ -186,3 +186,17 @@ def test_the_board_gives_one_notice_per_major_change_due(qtbot, qloop, sandbox: 
         worker.shutdown(wait=True)
         backend.close()
         cache.close()
+
+
+def test_the_notice_setting_in_the_dialog(qtbot) -> None:
+    from desktop.settings import Settings
+    from desktop.ui.notice_settings import NoticeSettingsDialog
+
+    dialog = NoticeSettingsDialog(Settings(), ["Exchange Online"], [("Every customer", "")])
+    qtbot.addWidget(dialog)
+    assert dialog.major_days.value() == 14
+    dialog.major_days.setValue(0)
+    assert dialog.major_days.text() == "Never"
+    assert dialog.chosen().notify_major_days == 0
+    dialog.major_days.setValue(30)
+    assert dialog.chosen().notify_major_days == 30

@@ -27,6 +27,7 @@ from desktop.models.messages import (
     TITLE,
     MessageTableModel,
     category_label,
+    day_text,
     severity_label,
 )
 from desktop.models.records import Customer, Parsed
@@ -52,14 +53,14 @@ def message_html(
         (translate("MessagesPane", "Services"), ", ".join(message.services)),
         (
             translate("MessagesPane", "Action required by"),
-            date_text(message.action_required_by, QLocale.FormatType.LongFormat) or never,
+            day_text(message.action_required_by, QLocale.FormatType.LongFormat) or never,
         ),
         (
             translate("MessagesPane", "Major change"),
             translate("MessagesPane", "Yes") if message.is_major_change else "",
         ),
         (translate("MessagesPane", "Tags"), ", ".join(message.tags)),
-        (translate("MessagesPane", "Published"), date_text(message.start)),
+        (translate("MessagesPane", "Published"), day_text(message.start)),
         (translate("MessagesPane", "Last update"), date_text(message.last_modified)),
     ]
     if customers:
@@ -110,7 +111,7 @@ class MessagesPane(Pane):
             contents=[CATEGORY, ACTION_BY, MAJOR, LAST_UPDATE],
             hidden=[ID],
         )
-        self.view.setColumnWidth(SERVICES, self.view.fontMetrics().averageCharWidth() * 22)
+        self.view.setColumnWidth(SERVICES, self.view.fontMetrics().averageCharWidth() * 18)
         self.view.selectionModel().currentRowChanged.connect(self._show_message)
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Planned change details"))
