@@ -76,11 +76,17 @@ TITLE, CATEGORY, SERVICES, ACTION_BY, MAJOR, LAST_UPDATE, ID = range(7)
 
 def _message_columns() -> tuple[Column[ServiceMessage], ...]:
     return (
-        text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Title"), lambda m: m.title),
+        text_column(
+            QT_TRANSLATE_NOOP("RecordTableModel", "Title"),
+            lambda m: m.title,
+            tooltip=lambda m: m.title,
+        ),
         text_column(
             QT_TRANSLATE_NOOP("RecordTableModel", "Category"), lambda m: category_label(m.category)
         ),
-        text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Services"), services_text),
+        text_column(
+            QT_TRANSLATE_NOOP("RecordTableModel", "Services"), services_text, tooltip=services_text
+        ),
         day_column(
             QT_TRANSLATE_NOOP("RecordTableModel", "Action required by"),
             lambda m: m.action_required_by,
@@ -131,7 +137,9 @@ class PlannedChangesModel(RecordTableModel[PlannedChange]):
         super().__init__(
             (
                 text_column(
-                    QT_TRANSLATE_NOOP("RecordTableModel", "Title"), lambda c: c.message.title
+                    QT_TRANSLATE_NOOP("RecordTableModel", "Title"),
+                    lambda c: c.message.title,
+                    tooltip=lambda c: c.message.title,
                 ),
                 text_column(
                     QT_TRANSLATE_NOOP("RecordTableModel", "Category"),
@@ -140,6 +148,7 @@ class PlannedChangesModel(RecordTableModel[PlannedChange]):
                 text_column(
                     QT_TRANSLATE_NOOP("RecordTableModel", "Services"),
                     lambda c: services_text(c.message),
+                    tooltip=lambda c: services_text(c.message),
                 ),
                 day_column(
                     QT_TRANSLATE_NOOP("RecordTableModel", "Action required by"),
