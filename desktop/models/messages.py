@@ -63,7 +63,9 @@ def day_column(header: str, when: Callable[[R], datetime | None]) -> Column[R]:
 
 def major_mark(message: ServiceMessage) -> str:
     """A word, not only a symbol: read out by screen readers and clear in any font."""
-    return QCoreApplication.translate(_CONTEXT, "Major") if message.is_major_change else ""
+    return (
+        QCoreApplication.translate("MessageTableModel", "Major") if message.is_major_change else ""
+    )
 
 
 def services_text(message: ServiceMessage) -> str:
