@@ -27,9 +27,9 @@ from desktop.api.links import (
 )
 from desktop.api.partner_center import PartnerCenterClient
 from desktop.api.sanitize import sanitize_html
-from desktop.auth import TokenProvider
+from desktop.auth import AuthError, TokenProvider, granted_scopes
 from desktop.auth.transport import origin_of
-from desktop.clouds import SANDBOX_CLIENT_ID, CloudProfile
+from desktop.clouds import CUSTOMER_GRAPH_SCOPES, SANDBOX_CLIENT_ID, CloudProfile
 from desktop.limits import DEFAULT_CONCURRENCY, GUI_CONCURRENCY
 from desktop.models.records import (
     Customer,
@@ -44,6 +44,7 @@ from desktop.models.records import (
     ServiceRequest,
     SupportTopic,
 )
+from desktop.models.service_messages import ServiceMessage
 
 if TYPE_CHECKING:
     from desktop.auth.msal_provider import DeviceCode
@@ -51,6 +52,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 SHAREPOINT_DERIVED = "Address derived from the tenant name."
+# AuthError.code: Partner Desk is consented in the customer, but with fewer Graph permissions
+# than it asks for now (consented before the message center): consent again (desktop.consent).
+CONSENT_OUTDATED = "consent_outdated"
 
 # How often a sweep waiting on its calls looks at its cancel event.
 CANCEL_POLL_S = 0.05
@@ -211,6 +215,36 @@ class Backend:
     ) -> tuple[Parsed[ServiceHealth], Parsed[HealthIssue]]:
         """One call for a customer's whole picture (healthOverviews with $expand=issues)."""
         return self.graph.health_with_issues(tenant_id, cid or new_correlation_id(), cancel)
+
+    def messages(
+        self, tenant_id: str, cid: str | None = None, cancel: threading.Event | None = None
+    ) -> Parsed[ServiceMessage]:
+        """The customer's message center (planned changes). A 403 from a customer whose
+        consent lacks ServiceMessage.Read.All raises AuthError(CONSENT_OUTDATED): the fix is
+        to consent again, not a GDAP role."""
+        try:
+            return self.graph.messages(tenant_id, cid or new_correlation_id(), cancel=cancel)
+        except ApiError as error:
+            if error.status == 403:
+                missing = self.missing_scopes(tenant_id)
+                if missing:
+                    raise AuthError(
+                        "Partner Desk was allowed in this customer before it needed "
+                        f"{', '.join(missing)}: its consent there lacks that permission.",
+                        CONSENT_OUTDATED,
+                        "Allow Partner Desk in this customer again; that replaces the old "
+                        "consent with one for every permission it needs.",
+                    ) from error
+            raise
+
+    def missing_scopes(self, tenant_id: str) -> tuple[str, ...]:
+        """The Graph permissions Partner Desk asks customers for that the token it holds for
+        `tenant_id` lacks (its consent there is older); () when it has them all or the token
+        does not say. Blocks: it may have to get the token first."""
+        granted = granted_scopes(self.tokens.token(self.cloud.graph_scope, tenant_id))
+        if granted is None:
+            return ()
+        return tuple(s for s in CUSTOMER_GRAPH_SCOPES if s.lower() not in granted)
 
     def gdap_relationship(
         self, tenant_id: str, cid: str | None = None, refresh: bool = False

@@ -77,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"partner-desk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     export = sub.add_parser(
-        "export", help="export customers, health, incidents, requests or portals as CSV or JSON"
+        "export",
+        help="export customers, health, incidents, messages (planned changes), requests or "
+        "portals as CSV or JSON",
     )
     export.add_argument("what", choices=WHATS)
     export.add_argument("--format", choices=("csv", "json"), default="csv")
@@ -105,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
         "consent",
         help="allow Partner Desk in customer tenants (GDAP application consent)",
         description="Consent the Partner Desk app in one customer or in every customer, so "
-        "that its service health can be read. One row per customer: tenantId, companyName, "
+        "that its service health and message center can be read (a customer consented before "
+        "the message center is consented again). One row per customer: tenantId, companyName, "
         "result (allowed, already, refused, failed), reason. Exit 0 when every row is allowed "
         "or already, 3 otherwise.",
     )

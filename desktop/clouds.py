@@ -28,10 +28,13 @@ SANDBOX_CLIENT_ID = "5e7c1f2a-9b4d-4c8e-a1f3-0d2b6c8e9f10"
 
 # The Graph permissions Partner Desk asks each customer tenant to consent to (API.md section 2
 # "Application consents"): only what a customer-tenant call of the app needs. Service health
-# and incidents read `admin/serviceAnnouncement` (ServiceHealth.Read.All). GDAP relationships
-# are read in the partner's own tenant, so DelegatedAdminRelationship.Read.All is granted there
-# when the app is registered, not in customers.
-CUSTOMER_GRAPH_SCOPES = ("ServiceHealth.Read.All",)
+# and incidents read `admin/serviceAnnouncement` (ServiceHealth.Read.All); the message center
+# (planned changes) reads `admin/serviceAnnouncement/messages` (ServiceMessage.Read.All,
+# learn.microsoft.com/graph/api/serviceannouncement-list-messages). GDAP relationships are read
+# in the partner's own tenant, so DelegatedAdminRelationship.Read.All is granted there when the
+# app is registered, not in customers. A customer consented before a scope was added here must
+# be consented again (desktop.consent).
+CUSTOMER_GRAPH_SCOPES = ("ServiceHealth.Read.All", "ServiceMessage.Read.All")
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@
 Under GDAP the partner's app must be consented in each customer tenant before any token for
 that tenant is issued (API.md sections 1, 2 "Application consents", 4). For one customer:
 
-1. ask Entra for the customer's Graph token (not the cache): if it comes, the app is already
-   allowed (no write);
+1. ask Entra for the customer's Graph token (not the cache): if it comes with every scope
+   the app asks for (`CUSTOMER_GRAPH_SCOPES`), the app is already allowed (no write); if it
+   comes without some (consented before the app needed them), the consent is replaced: the
+   POST answers 409, so it is deleted and posted again;
 2. otherwise, when Entra said "not consented" (AADSTS65001/700016), post the consent with the
    partner user's Partner Center token: 201 created, 409 it existed, 403 the user's GDAP roles
    in that customer cannot consent;
@@ -49,6 +51,10 @@ REFUSED_ROLES = (
     "Your GDAP roles in this customer cannot consent to apps: it takes "
     f"{CONSENT_ROLES}, through a security group you belong to. Ask for such a role in the "
     "customer's GDAP relationship, or ask the customer's administrator to consent."
+)
+REMOVED_NOT_POSTED = (
+    "The old consent (without the newer permissions) was removed, but the new one was not "
+    "made: allow Partner Desk in this customer again."
 )
 STILL_APPLYING = (
     "Consented; Microsoft is still applying it. It usually takes effect within minutes."
@@ -113,35 +119,50 @@ def allow(
         return Consent(customer.tenant_id, customer.company_name, kind, reason, why)
 
     problem = _token_problem(backend, customer.tenant_id, fresh=True)
+    replace = False
     if problem is None:
-        return result(ALREADY)
-    if problem.code == "no_gdap":
+        if not backend.missing_scopes(customer.tenant_id):
+            return result(ALREADY)
+        # Consented before the app asked for a permission it needs now (the message center):
+        # the consent is there, so a POST answers 409 and the scopes change only by deleting
+        # it and posting again (API.md section 2 "Application consents").
+        replace = True
+    elif problem.code == "no_gdap":
         return result(REFUSED, f"{problem.message} {problem.next_step}", "no_gdap")
-    if problem.code != NOT_CONSENTED:
+    elif problem.code != NOT_CONSENTED:
         return result(FAILED, f"{problem.message} {problem.next_step}")
+    grants = {GRAPH_APPLICATION_ID: CUSTOMER_GRAPH_SCOPES}
+    removed = False
     try:
         created = backend.pc.add_application_consent(
-            customer.tenant_id,
-            backend.client_id,
-            APP_DISPLAY_NAME,
-            {GRAPH_APPLICATION_ID: CUSTOMER_GRAPH_SCOPES},
-            cid,
+            customer.tenant_id, backend.client_id, APP_DISPLAY_NAME, grants, cid
         )
+        if replace and not created:
+            backend.pc.remove_application_consent(customer.tenant_id, backend.client_id, cid)
+            removed = True
+            created = backend.pc.add_application_consent(
+                customer.tenant_id, backend.client_id, APP_DISPLAY_NAME, grants, cid
+            )
     except ApiError as error:
         if error.kind == CANCELLED:
             raise
         if error.status == 403:
             return result(REFUSED, REFUSED_ROLES, "roles")
-        return result(FAILED, error.summary)
-    log.info("consent %s in %s", "posted" if created else "existed", customer.tenant_id)
+        return result(FAILED, f"{REMOVED_NOT_POSTED} {error.summary}" if removed else error.summary)
+    log.info(
+        "consent %s in %s",
+        "replaced" if removed else "posted" if created else "existed",
+        customer.tenant_id,
+    )
     for delay in SETTLE_DELAYS_S:
         # A fresh MSAL application for the tenant: MSAL answers a request it saw refused in
-        # the last minute from memory (MsalProvider.forget_tenant).
+        # the last minute from memory (MsalProvider.forget_tenant). After a replacement, a
+        # fresh token too: the cached one carries the old scopes.
         backend.tokens.forget_tenant(customer.tenant_id)
-        problem = _token_problem(backend, customer.tenant_id)
-        if problem is None:
+        problem = _token_problem(backend, customer.tenant_id, fresh=replace)
+        if problem is None and not (replace and backend.missing_scopes(customer.tenant_id)):
             return result(ALLOWED if created else ALREADY)
-        if problem.code != NOT_CONSENTED:
+        if problem is not None and problem.code != NOT_CONSENTED:
             return result(FAILED, f"{problem.message} {problem.next_step}")
         if wait(delay):
             raise ApiError("Cancelled.", kind=CANCELLED)

@@ -1,4 +1,5 @@
-"""Export rows for customers, health, incidents, requests and portals; CSV and JSON. No Qt.
+"""Export rows for customers, health, incidents, planned changes (messages), requests and
+portals; CSV and JSON. No Qt.
 
 Shared by `partner-desk export` and the GUI's export action, so both write the same columns.
 Rows come out in customer-list order whatever order the sweep finished in, so two runs over the
@@ -20,7 +21,7 @@ from typing import IO, Any
 
 from desktop.auth import AuthError
 from desktop.auth.errors import NOT_CONSENTED
-from desktop.backend import ApiError, Backend, Outcome
+from desktop.backend import CONSENT_OUTDATED, ApiError, Backend, Outcome
 from desktop.models.records import (
     Customer,
     HealthIssue,
@@ -29,7 +30,8 @@ from desktop.models.records import (
     ServiceRequest,
     format_time,
 )
-from desktop.store.cache import HEALTH, ISSUES, PORTALS, REQUESTS, Cache, CacheWriter
+from desktop.models.service_messages import ServiceMessage, action_first_key
+from desktop.store.cache import HEALTH, ISSUES, MESSAGES, PORTALS, REQUESTS, Cache, CacheWriter
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "customers": ("tenantId", "companyName", "domain", "relationship"),
@@ -44,6 +46,20 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "status",
         "isResolved",
         "startDateTime",
+        "lastModifiedDateTime",
+        "error",
+    ),
+    # The message center: one row per customer x message (API.md section 3 `GET messages`).
+    "messages": (
+        "tenantId",
+        "companyName",
+        "id",
+        "title",
+        "category",
+        "severity",
+        "services",
+        "isMajorChange",
+        "actionRequiredByDateTime",
         "lastModifiedDateTime",
         "error",
     ),
@@ -62,7 +78,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 WHATS = tuple(COLUMNS)
 # Where each export's data lives in the cache.
-CACHE_KIND = {"health": HEALTH, "incidents": ISSUES, "requests": REQUESTS, "portals": PORTALS}
+CACHE_KIND = {
+    "health": HEALTH,
+    "incidents": ISSUES,
+    "messages": MESSAGES,
+    "requests": REQUESTS,
+    "portals": PORTALS,
+}
 
 Row = dict[str, Any]
 Progress = Callable[[int, int, int], None]  # done, failed, total
@@ -76,8 +98,9 @@ def _error_row(
     what: str, customer: Customer, error: Exception | str, refused: Mapping[str, str] | None = None
 ) -> Row:
     row: Row = dict.fromkeys(COLUMNS[what], "")
-    if "isResolved" in row:
-        row["isResolved"] = None
+    for flag in ("isResolved", "isMajorChange"):
+        if flag in row:
+            row[flag] = None
     row.update(_base(customer))
     row["error"] = _message(error, customer.tenant_id, refused)
     return row
@@ -97,6 +120,9 @@ def _message(
         # The row says what to run: consent is the partner's to give (API.md section 2).
         target = f"--customer {tenant_id}" if tenant_id else "--all"
         return f"{error.message} Consent needed: partner-desk consent {target}"
+    if isinstance(error, AuthError) and error.code == CONSENT_OUTDATED:
+        target = f"--customer {tenant_id}" if tenant_id else "--all"
+        return f"{error.message} Consent again: partner-desk consent {target}"
     if isinstance(error, AuthError):
         return f"{error.message} {error.next_step}"
     return str(error)
@@ -147,6 +173,27 @@ def _incident_rows(
     return rows + [_error_row("incidents", customer, e) for e in errors]
 
 
+def _message_rows(
+    customer: Customer, items: Sequence[ServiceMessage], errors: list[str]
+) -> list[Row]:
+    rows = [
+        {
+            **_base(customer),
+            "id": m.id,
+            "title": m.title,
+            "category": m.category,
+            "severity": m.severity,
+            "services": "; ".join(m.services),
+            "isMajorChange": m.is_major_change,
+            "actionRequiredByDateTime": format_time(m.action_required_by),
+            "lastModifiedDateTime": format_time(m.last_modified),
+            "error": "",
+        }
+        for m in sorted(items, key=action_first_key)  # as the app lists them
+    ]
+    return rows + [_error_row("messages", customer, e) for e in errors]
+
+
 def _request_rows(
     customer: Customer, items: Sequence[ServiceRequest], errors: list[str]
 ) -> list[Row]:
@@ -176,6 +223,7 @@ def _portal_rows(customer: Customer, items: Sequence[PortalLink], errors: list[s
 _ROWS: dict[str, Callable[[Customer, Any, list[str]], list[Row]]] = {
     "health": _health_rows,
     "incidents": _incident_rows,
+    "messages": _message_rows,
     "requests": _request_rows,
     "portals": _portal_rows,
 }
@@ -198,6 +246,13 @@ def _task(
             cache.health(customer.tenant_id, None, parsed.items, issue_errors=errors)
         return _incident_rows(customer, parsed.items, errors)
 
+    def messages(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
+        parsed = backend.messages(customer.tenant_id, cid, cancel)
+        errors = [str(e) for e in parsed.errors]
+        if cache is not None:
+            cache.messages(customer.tenant_id, parsed.items, errors)
+        return _message_rows(customer, parsed.items, errors)
+
     def requests(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         parsed = backend.requests(customer.tenant_id, cid)
         errors = [str(e) for e in parsed.errors]
@@ -211,7 +266,13 @@ def _task(
             cache.portals(customer.tenant_id, links)
         return _portal_rows(customer, links, [])
 
-    tasks = {"health": health, "incidents": incidents, "requests": requests, "portals": portals}
+    tasks = {
+        "health": health,
+        "incidents": incidents,
+        "messages": messages,
+        "requests": requests,
+        "portals": portals,
+    }
     return tasks[what]
 
 
@@ -350,3 +411,8 @@ def health_rows(customer: Customer, items: Sequence[ServiceHealth], error: str =
 def incident_rows(customer: Customer, items: Sequence[HealthIssue], error: str = "") -> list[Row]:
     """One customer's issue rows as `export incidents` writes them."""
     return _incident_rows(customer, items, [error] if error else [])
+
+
+def message_rows(customer: Customer, items: Sequence[ServiceMessage], error: str = "") -> list[Row]:
+    """One customer's message center rows as `export messages` writes them."""
+    return _message_rows(customer, items, [error] if error else [])

@@ -18,6 +18,11 @@ does not bring old news back.
 
 One Microsoft issue usually touches many customers: the notices are per tenant, `by_issue`
 groups them for a tray message ("EX123456 touches 14 customers").
+
+Message center posts give one more kind, `due`: a major change whose action is due within the
+days the user chose (`observe_messages`). Those are per *message*, never per customer × message:
+one notice names every customer the post concerns (`Notice.tenants`), and is given once per
+action date (Microsoft moving the date gives a new one).
 """
 
 from __future__ import annotations
@@ -25,12 +30,19 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from desktop.models.records import HealthIssue, format_time
+from desktop.models.service_messages import PlannedChange
 from desktop.store.cache import Cache
 
-NoticeKind = Literal["new", "status"]
+NoticeKind = Literal["new", "status", "due"]
+# The kind and classification of a message center notice, and how its tenants are stored in
+# the notices table's one tenant column (ids never hold a comma).
+DUE: NoticeKind = "due"
+MESSAGE = "message"
+_TENANT_SEPARATOR = ","
 
 
 @dataclass(frozen=True)
@@ -41,8 +53,15 @@ class Notice:
     service: str
     tenant_id: str
     old_status: str | None  # None for a new issue
-    new_status: str
-    classification: str = ""  # "incident" or "advisory"
+    new_status: str  # for `due`: the action date (ISO 8601)
+    classification: str = ""  # "incident" or "advisory"; "message" for `due`
+
+    @property
+    def tenants(self) -> tuple[str, ...]:
+        """The customers the notice names: one, or for `due` every one the post concerns."""
+        if self.kind == DUE:
+            return tuple(t for t in self.tenant_id.split(_TENANT_SEPARATOR) if t)
+        return (self.tenant_id,)
 
 
 @dataclass(frozen=True)
@@ -148,6 +167,62 @@ class NoticeBook:
                         "VALUES (?, ?, ?)",
                         (self.source, tenant_id, now),
                     )
+        return notices
+
+    def observe_messages(
+        self, changes: Iterable[PlannedChange], now: datetime, days: int
+    ) -> list[Notice]:
+        """One `due` notice per major change whose action is due within `days` (0: none),
+        naming the customers it concerns that the rules allow; each once per action date."""
+        if days <= 0:
+            return []
+        notices: list[Notice] = []
+        stamp = time.time()
+        with self.cache.transaction() as db:
+            for change in changes:
+                message = change.message
+                if not (message.is_major_change and message.action_due_within(now, days)):
+                    continue
+                services = message.services or ("",)
+                tenants = [
+                    t for t in change.tenants if any(self.rules.allows(t, s) for s in services)
+                ]
+                due = format_time(message.action_required_by)
+                given = db.execute(
+                    "SELECT 1 FROM notices WHERE source = ? AND issue_id = ? AND kind = ? "
+                    "AND new_status = ?",
+                    (self.source, message.id, DUE, due),
+                ).fetchone()
+                if given is not None or not tenants:
+                    continue
+                notice = Notice(
+                    kind=DUE,
+                    issue_id=message.id,
+                    title=message.title,
+                    service=", ".join(message.services),
+                    tenant_id=_TENANT_SEPARATOR.join(tenants),
+                    old_status=None,
+                    new_status=due,
+                    classification=MESSAGE,
+                )
+                notices.append(notice)
+                db.execute(
+                    """INSERT INTO notices (source, tenant_id, issue_id, kind, title, service,
+                           classification, old_status, new_status, noticed)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        self.source,
+                        notice.tenant_id,
+                        notice.issue_id,
+                        DUE,
+                        notice.title,
+                        notice.service,
+                        MESSAGE,
+                        None,
+                        due,
+                        stamp,
+                    ),
+                )
         return notices
 
     def recent(self, limit: int = 100) -> list[tuple[float, Notice]]:

@@ -2,7 +2,8 @@
 
 It is what the last live run saw (sweeps, exports and the customer list write the cache), so
 the window opens and works with Microsoft unreachable or the sandbox stopped: the customer
-list, every customer's health and issues, requests where they were fetched, and the admin
+list, every customer's health and issues, planned changes (the message center) where
+swept, requests where they were fetched, and the admin
 portals (built from the cloud's templates, which need no network). Everything else raises an
 `ApiError` of kind `offline` that the panes explain ("Not available offline"), rather than a
 network error that would invite a retry that cannot succeed.
@@ -28,7 +29,8 @@ from desktop.models.records import (
     ServiceRequest,
     SupportTopic,
 )
-from desktop.store.cache import Cache
+from desktop.models.service_messages import ServiceMessage
+from desktop.store.cache import MESSAGES, Cache
 
 
 class _NoTokens:
@@ -108,6 +110,14 @@ class OfflineBackend(Backend):
             if issue.id == issue_id:
                 return issue
         raise _missing(f"Issue {issue_id}")
+
+    def messages(
+        self, tenant_id: str, cid: str | None = None, cancel: threading.Event | None = None
+    ) -> Parsed[ServiceMessage]:
+        found = self.cache.entry(self.source, MESSAGES, tenant_id)
+        if found is None or found.items is None:
+            raise _missing("This customer's planned changes")
+        return Parsed(items=found.items)
 
     def gdap_relationship(
         self, tenant_id: str, cid: str | None = None, refresh: bool = False

@@ -49,6 +49,11 @@ class Settings:
     # scope ("" every customer, "favourites", "tag:<name>", "none": the in-app badge only).
     notify_services: tuple[str, ...] = ()
     notify_scope: str = ""
+    # Notify about message center major changes whose action is due within this many days
+    # (0: never). On by default: the notice is one per message, naming its customers, so even
+    # thousands of customers give a handful a month, and a missed action date (a retirement,
+    # an enforced setting) is what hurts a partner's customers without warning.
+    notify_major_days: int = 14
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     def validated(self) -> Settings:
@@ -69,6 +74,9 @@ class Settings:
             and 0 <= self.refresh_minutes <= 24 * 60,
             "notify_services": isinstance(self.notify_services, (list, tuple))
             and all(isinstance(x, str) and 0 < len(x) < 200 for x in self.notify_services),
+            "notify_major_days": isinstance(self.notify_major_days, int)
+            and not isinstance(self.notify_major_days, bool)
+            and 0 <= self.notify_major_days <= 365,
             "notify_scope": isinstance(self.notify_scope, str)
             and (
                 self.notify_scope in ("", "favourites", "none")

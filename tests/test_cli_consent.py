@@ -47,15 +47,28 @@ def test_export_consent_export(some: Sandbox, capsys: pytest.CaptureFixture[str]
             assert "not yet allowed" in row["error"]
             assert f"partner-desk consent --customer {row['tenantId']}" in row["error"]
     assert device_codes(some) == 1
+    # Consented before the message center: health reads, messages say "consent again".
+    outdated = {t for t in states if some.consent_outdated(t)}
+    assert outdated, "the sample has customers consented with the old scopes"
+    assert not {r["tenantId"] for r in rows if r["error"]} & outdated
+    code, messages, _ = run(capsys, "export", "messages", *url)
+    assert code == cli.EXIT_PARTIAL
+    again = {r["tenantId"] for r in messages if "Consent again" in r["error"]}
+    assert again == outdated
+    for row in messages:
+        if row["tenantId"] in outdated:
+            assert f"partner-desk consent --customer {row['tenantId']}" in row["error"]
 
     code, consents, err = run(capsys, "consent", "--all", *url)
     results = {r["tenantId"]: r for r in consents}
     assert set(results) == set(states)
     refused = {t for t, r in results.items() if r["result"] == "refused"}
     assert all(r["result"] in ("allowed", "already", "refused") for r in consents)
+    # Customers consented with the old scopes are consented again (DELETE, then POST).
     assert {t for t, r in results.items() if r["result"] == "allowed"} == {
         t for t in unconsented if some.can_consent(t)
-    }
+    } | outdated
+    assert not any(some.consent_outdated(t) for t in states)
     assert all(r["reason"] for r in consents if r["result"] == "refused")
     assert code == (cli.EXIT_PARTIAL if refused else cli.EXIT_OK)
     assert "allowed" in err
@@ -66,6 +79,11 @@ def test_export_consent_export(some: Sandbox, capsys: pytest.CaptureFixture[str]
     # What is left was refused (the user's roles cannot consent), and the row says so.
     assert still <= refused
     assert all("Consent was refused" in r["error"] for r in rows if r["tenantId"] in still)
+    code, messages, _ = run(capsys, "export", "messages", *url)
+    assert not [r for r in messages if "Consent again" in r["error"]]
+    assert {r["tenantId"] for r in messages if r["error"]} <= refused | {
+        t for t, s in states.items() if s == "no_gdap"
+    }
     # Three runs, one sign-in: the later ones were silent from the token cache.
     assert device_codes(some) == 1
 

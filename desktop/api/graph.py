@@ -25,6 +25,7 @@ from desktop.models.records import (
     field_of,
     format_time,
 )
+from desktop.models.service_messages import ServiceMessage
 
 MAX_PAGES = 10_000
 ANNOUNCEMENTS = "/v1.0/admin/serviceAnnouncement"
@@ -37,6 +38,8 @@ def odata_string(value: str) -> str:
 
 class IssueVersions:
     """Parses each version of an issue once: one `HealthIssue` per (id, lastModifiedDateTime).
+    (With `parser=ServiceMessage.from_json`, the same for message center posts: one post
+    reaches every tenant it concerns, thousands of copies in a sweep.)
 
     A Microsoft incident comes in every tenant it touches, post history and all, and a sweep
     of 10,000 customers parsed the same few dozen issues tens of thousands of times (11 % of
@@ -46,23 +49,24 @@ class IssueVersions:
     it comes. Thread-safe: at worst two threads parse the same version at once.
     """
 
-    def __init__(self, limit: int = 4096) -> None:
-        self._known: dict[tuple[str, str], HealthIssue] = {}
+    def __init__(self, limit: int = 4096, parser: Any = HealthIssue.from_json) -> None:
+        self._known: dict[tuple[str, str], Any] = {}
         self._limit = limit
+        self._parser = parser
 
     def __len__(self) -> int:
         return len(self._known)
 
-    def parse(self, data: Any) -> HealthIssue:
+    def parse(self, data: Any) -> Any:
         if not isinstance(data, Mapping):
-            return HealthIssue.from_json(data)
+            return self._parser(data)
         issue_id, stamp = field_of(data, "id"), field_of(data, "lastModifiedDateTime")
         if not (isinstance(issue_id, str) and isinstance(stamp, str) and issue_id and stamp):
-            return HealthIssue.from_json(data)
+            return self._parser(data)
         key = (issue_id, stamp)
         known = self._known.get(key)
         if known is None:
-            known = HealthIssue.from_json(data)
+            known = self._parser(data)
             if len(self._known) >= self._limit:
                 self._known = {}  # a long-running app: forget the old versions
             self._known[key] = known
@@ -76,6 +80,7 @@ class GraphClient:
         self.tokens = tokens
         self.scope = scope
         self.issue_versions = IssueVersions()
+        self.message_versions = IssueVersions(parser=ServiceMessage.from_json)
 
     def _auth(self, tenant: str | None) -> Auth:
         return Auth(self.tokens, self.scope, tenant)
@@ -209,6 +214,30 @@ class GraphClient:
         if not isinstance(body, Mapping):
             raise ApiError("Graph sent no issue.", kind=MALFORMED)
         return HealthIssue.from_json(body)
+
+    # -- message center (ServiceMessage.Read.All) -------------------------------------------------
+
+    def messages(
+        self,
+        tenant: str,
+        cid: str,
+        *,
+        page_size: int | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Parsed[ServiceMessage]:
+        """Every message center post of the tenant, all pages (`@odata.nextLink`)."""
+        return self._collect(
+            self._pages(f"{ANNOUNCEMENTS}/messages", tenant, cid, None, page_size, cancel),
+            self.message_versions.parse,
+        )
+
+    def message(self, tenant: str, message_id: str, cid: str) -> ServiceMessage:
+        body = self._get(
+            f"{self.root}{ANNOUNCEMENTS}/messages/{quote(message_id, safe='')}", tenant, cid
+        )
+        if not isinstance(body, Mapping):
+            raise ApiError("Graph sent no message.", kind=MALFORMED)
+        return ServiceMessage.from_json(body)
 
     # -- GDAP (partner token) --------------------------------------------------------------------
 

@@ -12,6 +12,20 @@ Partner Center calls use the partner's own token; Graph service-health calls use
 - `cache`: the token cache at rest (msal-extensions: DPAPI, Keychain, libsecret).
 """
 
-from desktop.auth.base import AuthError, CachingProvider, FailedSignIn, TokenProvider, resource_of
+from desktop.auth.base import (
+    AuthError,
+    CachingProvider,
+    FailedSignIn,
+    TokenProvider,
+    granted_scopes,
+    resource_of,
+)
 
-__all__ = ["AuthError", "CachingProvider", "FailedSignIn", "TokenProvider", "resource_of"]
+__all__ = [
+    "AuthError",
+    "CachingProvider",
+    "FailedSignIn",
+    "TokenProvider",
+    "granted_scopes",
+    "resource_of",
+]

@@ -8,6 +8,8 @@ one token per (tenant, scope) and serialise acquisition per key, so a sweep of 1
 
 from __future__ import annotations
 
+import base64
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -164,3 +166,26 @@ def resource_of(scope: str) -> str:
         if scope.endswith(suffix):
             return scope[: -len(suffix)]
     return scope
+
+
+def granted_scopes(token: str) -> frozenset[str] | None:
+    """The delegated permissions (`scp`) an access token carries, lower-cased; None when the
+    token cannot be read (not a JWT, or no `scp`).
+
+    Read without verifying: only to tell a customer whose consent predates a permission the
+    app needs now (Graph's 403 then means "consent again", not "no GDAP role"). The service
+    that receives the token is what checks it. MSAL gives no granted scopes for a token it
+    serves from its cache, so the token itself is the one place that says.
+    """
+    parts = token.split(".")
+    if len(parts) != 3:
+        return None
+    try:
+        payload = base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4))
+        claims = json.loads(payload)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    scp = claims.get("scp") if isinstance(claims, dict) else None
+    if not isinstance(scp, str):
+        return None
+    return frozenset(s.lower() for s in scp.split())

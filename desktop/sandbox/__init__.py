@@ -273,9 +273,20 @@ class Sandbox:
     def customers_in_consent_state(self, state: str) -> list[Customer]:
         return self.data.customers_in_consent_state(state)
 
-    def set_consent_state(self, tenant_id: str, state: str) -> None:
-        """TESTS ONLY: put a GDAP customer in "consented", "no_service_principal" or "no_grant"."""
-        self.data.consents.set_state(tenant_id, state)
+    def set_consent_state(
+        self, tenant_id: str, state: str, scopes: Sequence[str] | None = None
+    ) -> None:
+        """TESTS ONLY: put a GDAP customer in "consented", "no_service_principal" or "no_grant";
+        `scopes`: the Graph grant of a consent (default: what the app asks for now; OLD_SCOPES
+        of desktop.sandbox.consent for a customer consented before the message center)."""
+        if scopes is None:
+            self.data.consents.set_state(tenant_id, state)
+        else:
+            self.data.consents.set_state(tenant_id, state, scopes)
+
+    def consent_outdated(self, tenant_id: str) -> bool:
+        """Consented with a grant that lacks scopes the app asks for now (consent.OLD_SCOPES)."""
+        return self.data.consents.outdated(tenant_id)
 
     def expire_device_codes(self) -> None:
         """TESTS ONLY: every device code issued so far expires now (expired_token)."""

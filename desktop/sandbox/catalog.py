@@ -206,12 +206,14 @@ APP_DISPLAY_NAME = "Partner Desk"
 # The delegated permissions the sandbox's app registration holds in the partner's own tenant.
 PARTNER_GRAPH_SCOPES: tuple[str, ...] = (
     "ServiceHealth.Read.All",
+    "ServiceMessage.Read.All",
     "DelegatedAdminRelationship.Read.All",
 )
 PARTNER_CENTER_SCOPES: tuple[str, ...] = ("user_impersonation",)
 # Every delegated Graph permission a sandbox route asks for (a test token may carry them all).
 GRAPH_ROUTE_SCOPES: tuple[str, ...] = (
     "ServiceHealth.Read.All",
+    "ServiceMessage.Read.All",
     "DelegatedAdminRelationship.Read.All",
     "Sites.Read.All",
 )

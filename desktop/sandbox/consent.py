@@ -28,6 +28,12 @@ MODES = ("all", "none", "some")
 # whose GDAP roles cannot consent (no Global, Privileged Role or Cloud Application Administrator).
 CONSENTED_SHARE = 0.7
 REFUSED_SHARE = 1 / 3
+# What Partner Desk asked customers to consent to before it read the message center: a
+# customer consented then still has only this grant, so its tokens lack ServiceMessage.Read.All
+# (Graph answers 403 for messages, health still works) until the app consents again. With
+# consented="some", this share of the consented customers is in that state.
+OLD_SCOPES: tuple[str, ...] = ("ServiceHealth.Read.All",)
+OUTDATED_SHARE = 0.2
 # The first customers of the list (by company name) that must show each kind: the app's
 # self-test and its screenshots open them.
 HEAD = 10
@@ -78,6 +84,10 @@ class ConsentBook:
             tenant = _Tenant(c.has_gdap, c.has_gdap and (consented or role_roll >= REFUSED_SHARE))
             if c.has_gdap:
                 self._set(tenant, CONSENTED if consented else fallback[c.tenant_id])
+                # A stream of its own: the states drawn above stay what they were.
+                outdated = random.Random(f"{seed}:{c.index}:consent-scopes").random()
+                if consented and mode == "some" and outdated < OUTDATED_SHARE:
+                    tenant.scopes = OLD_SCOPES
             self._tenants[c.tenant_id] = tenant
         if mode == "some":
             self._cover_head(customers[:HEAD], fallback)
@@ -132,6 +142,11 @@ class ConsentBook:
         with self._lock:
             tenant = self._get(tenant_id)
             return None if tenant is None else tenant.scopes
+
+    def outdated(self, tenant_id: str) -> bool:
+        """Consented, but with a grant that lacks some of the scopes the app asks for now."""
+        granted = self.granted(tenant_id)
+        return granted is not None and not set(CUSTOMER_GRAPH_SCOPES) <= set(granted)
 
     def tenants_in(self, state: str) -> list[str]:
         return [tid for tid in self._tenants if self.state(tid) == state]

@@ -12,11 +12,21 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 
-from desktop.sandbox import admin_links, catalog, gdap, incidents, names, responses, tickets
+from desktop.sandbox import (
+    admin_links,
+    catalog,
+    gdap,
+    incidents,
+    messages,
+    names,
+    responses,
+    tickets,
+)
 from desktop.sandbox.consent import ConsentBook
 from desktop.sandbox.customers import PARTNER, Customer, guid, sort_key
 from desktop.sandbox.customers import generate as generate_customers
 from desktop.sandbox.incidents import Issue
+from desktop.sandbox.messages import Message
 from desktop.sandbox.timefmt import iso_ms, iso_z, utc
 
 GRAPH_CONTEXT = "https://graph.microsoft.com/v1.0/$metadata#"
@@ -52,6 +62,7 @@ class Dataset:
         self._pool_by_id = {i.id: i for i in self.pool}
         self.hostile_issue_id = self.pool[0].id
         self.unknown_status_issue_id = self.pool[-1].id
+        self.message_pool: list[Message] = messages.build_pool(seed, self.now)
         self.tickets = tickets.TicketStore(seed, self.now, self.by_index, self.clock)
         self._cache: dict[tuple[str, int], object] = {}
         self._items: list[bytes] | None = None
@@ -291,6 +302,37 @@ class Dataset:
 
     def issue(self, tenant_id: str, issue_id: str) -> Issue | None:
         return next((i for i in self.issue_objects(tenant_id) if i.id == issue_id), None)
+
+    # -- Graph: message center --------------------------------------------------------------
+
+    def messages_of(self, tenant_id: str) -> list[Message]:
+        """The message center posts this tenant sees (newest change first): those about a
+        service it has, each to every such tenant or, for a targeted post, to some."""
+        tenant = self.tenant(tenant_id)
+        if tenant is None:
+            return []
+
+        def make() -> list[Message]:
+            rng = self._rng(tenant, "messages")
+            services = set(self.services_of(tenant))
+            seen = []
+            for message in self.message_pool:
+                roll = rng.random()  # drawn for every message, so membership is stable
+                if roll < message.reach and services.intersection(message.services):
+                    seen.append(message)
+            return seen
+
+        value = self._cached("messages", tenant, make)
+        assert isinstance(value, list)
+        return value
+
+    def message(self, tenant_id: str, message_id: str) -> Message | None:
+        wanted = message_id.upper()
+        return next((m for m in self.messages_of(tenant_id) if m.id == wanted), None)
+
+    def tenants_told(self, message_id: str) -> list[Customer]:
+        """Customers (list order) whose message center holds this message."""
+        return [c for c in self.customers if self.message(c.tenant_id, message_id) is not None]
 
     def health_overviews(self, tenant_id: str, expand: bool = False) -> list[dict[str, object]]:
         tenant = self.tenant(tenant_id)

@@ -1,4 +1,5 @@
-"""Microsoft Graph routes (`/graph/v1.0/...`): service health, GDAP, SharePoint root site.
+"""Microsoft Graph routes (`/graph/v1.0/...`): service health, message center, GDAP, SharePoint
+root site.
 
 Service health answers for the tenant named in the token, never for one named in the URL, as
 Graph does: the client must hold one token per customer.
@@ -34,6 +35,18 @@ ISSUE_FIELDS: odata.Fields = {
     "lastModifiedDateTime": "datetime",
     "startDateTime": "datetime",
     "endDateTime": "datetime",
+}
+# What the messages collection filters on; `details` "doesn't support filters" (resource page).
+MESSAGE_FIELDS: odata.Fields = {
+    "id": "text",
+    "title": "text",
+    "category": "enum",
+    "severity": "enum",
+    "isMajorChange": "bool",
+    "lastModifiedDateTime": "datetime",
+    "startDateTime": "datetime",
+    "endDateTime": "datetime",
+    "actionRequiredByDateTime": "datetime",
 }
 OVERVIEW_FIELDS: odata.Fields = {"service": "enum", "status": "enum", "id": "text"}
 RELATIONSHIP_FIELDS: odata.Fields = {
@@ -208,6 +221,33 @@ def incident_report(state: State, call: Call) -> r.Response:
     return r.Response(200, found.report(), r.OCTET, [("Content-Disposition", disposition)])
 
 
+def messages(state: State, call: Call) -> r.Response:
+    """Message center posts of the token's tenant, paged like issues (Prefer:
+    odata.maxpagesize, at most 1000, default 100: serviceannouncement-list-messages)."""
+    seen = state.data.messages_of(call.tenant_id)
+    chosen = _filtered(call, [m.graph for m in seen], MESSAGE_FIELDS)
+    if isinstance(chosen, r.Response):
+        return chosen
+    return _page(
+        state,
+        call,
+        [seen[i].graph_json for i in chosen],
+        kind="messages",
+        context="admin/serviceAnnouncement/messages",
+        default=100,
+        maximum=1000,
+        top_max=1000,
+    )
+
+
+def message(state: State, call: Call) -> r.Response:
+    # "returns an error if the message does not exist for the tenant" (serviceupdatemessage-get)
+    found = state.data.message(call.tenant_id, call.params[0])
+    if found is None:
+        return _not_found(call, f"Service update message '{call.params[0]}'")
+    return _entity("admin/serviceAnnouncement/messages/$entity", found.graph_json)
+
+
 def site_root(state: State, call: Call) -> r.Response:
     site = state.data.site_root(call.tenant_id)
     return _not_found(call, "Site") if site is None else r.json_response(200, site)
@@ -289,8 +329,10 @@ def management_details(state: State, call: Call) -> r.Response:
 
 # The delegated permission each route needs in the token's `scp`, as Graph's reference pages
 # list them: learn.microsoft.com/graph/api/serviceannouncement-list-healthoverviews,
-# site-get (Sites.Read.All), delegatedadminrelationship-get (DelegatedAdminRelationship.Read.All).
+# site-get (Sites.Read.All), delegatedadminrelationship-get (DelegatedAdminRelationship.Read.All),
+# serviceannouncement-list-messages and serviceupdatemessage-get (ServiceMessage.Read.All).
 HEALTH = "ServiceHealth.Read.All"
+MESSAGES = "ServiceMessage.Read.All"
 SITES = "Sites.Read.All"
 GDAP = "DelegatedAdminRelationship.Read.All"
 
@@ -300,6 +342,8 @@ ROUTES: list[Route] = [
     route("GET", f"{SA}/issues", issues, "tenant", HEALTH),
     route("GET", f"{SA}/issues/{{id}}", issue, "tenant", HEALTH),
     route("GET", f"{SA}/issues/{{id}}/incidentReport", incident_report, "tenant", HEALTH),
+    route("GET", f"{SA}/messages", messages, "tenant", MESSAGES),
+    route("GET", f"{SA}/messages/{{id}}", message, "tenant", MESSAGES),
     route("GET", f"{BASE}/sites/root", site_root, "tenant", SITES),
     route("GET", f"{TR}/delegatedAdminRelationships", relationships, needs=GDAP),
     route("GET", f"{TR}/delegatedAdminRelationships/{{id}}", relationship, needs=GDAP),

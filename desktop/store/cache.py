@@ -38,6 +38,7 @@ from desktop.models.records import (
     ServiceRequest,
     health_rank,
 )
+from desktop.models.service_messages import ServiceMessage
 from desktop.paths import cache_dir
 from desktop.store.db import StoreNotice, open_database
 
@@ -47,15 +48,17 @@ T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 
-# What a row holds. "issues" are a tenant's service health issues (the incidents export).
-CUSTOMERS, HEALTH, ISSUES, REQUESTS, PORTALS = (
+# What a row holds. "issues" are a tenant's service health issues (the incidents export);
+# "messages" its message center posts (planned changes).
+CUSTOMERS, HEALTH, ISSUES, REQUESTS, PORTALS, MESSAGES = (
     "customers",
     "health",
     "issues",
     "requests",
     "portals",
+    "messages",
 )
-KINDS = (CUSTOMERS, HEALTH, ISSUES, REQUESTS, PORTALS)
+KINDS = (CUSTOMERS, HEALTH, ISSUES, REQUESTS, PORTALS, MESSAGES)
 # Written beside each tenant's health and issues: the few figures the list's Health column
 # shows. Reading 10,000 tenants' full records back took 4-11 s of worker time (every post of
 # every issue parsed) right after start-up; their summaries take milliseconds.
@@ -96,6 +99,7 @@ _PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     ISSUES: HealthIssue.from_json,
     REQUESTS: ServiceRequest.from_json,
     PORTALS: _portal_from_json,
+    MESSAGES: ServiceMessage.from_json,
     SUMMARY: dict,
     CONSENT: dict,
 }
@@ -105,7 +109,7 @@ _PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 # issue touching it, ~28 KB of JSON a customer (276 MB for 10,000), which zlib at its fastest
 # level shrinks several times over for well under a millisecond. Customers stay plain JSON rows:
 # they are read first at start-up and decoding them must be as cheap as it gets.
-_COMPRESSED = frozenset({HEALTH, ISSUES, REQUESTS})
+_COMPRESSED = frozenset({HEALTH, ISSUES, REQUESTS, MESSAGES})
 
 
 def _encode(kind: str, items: Iterable[Any]) -> str | bytes:
@@ -114,6 +118,8 @@ def _encode(kind: str, items: Iterable[Any]) -> str | bytes:
             # The same issue is written for every tenant it touches: encoded once per version
             # (the clients hand out one object per version, so the cache finds it by identity).
             text = "[" + ", ".join(map(_issue_json, items)) + "]"
+        elif kind == MESSAGES:  # likewise: one message center post reaches many tenants
+            text = "[" + ", ".join(map(_message_json, items)) + "]"
         else:
             text = json.dumps([item.to_json() for item in items], ensure_ascii=False)
         return zlib.compress(text.encode("utf-8"), 1)
@@ -123,6 +129,11 @@ def _encode(kind: str, items: Iterable[Any]) -> str | bytes:
 @functools.lru_cache(maxsize=512)
 def _issue_json(issue: HealthIssue) -> str:
     return json.dumps(issue.to_json(), ensure_ascii=False)
+
+
+@functools.lru_cache(maxsize=512)
+def _message_json(message: ServiceMessage) -> str:
+    return json.dumps(message.to_json(), ensure_ascii=False)
 
 
 def _encode_text(kind: str, items: Iterable[Any]) -> str:
@@ -315,6 +326,15 @@ class Batch:
 
     def portals(self, tenant_id: str, links: Sequence[PortalLink], fetched: float) -> None:
         self._put(PORTALS, tenant_id, links, (), fetched)
+
+    def messages(
+        self,
+        tenant_id: str,
+        messages: Sequence[ServiceMessage],
+        fetched: float,
+        errors: Sequence[str] = (),
+    ) -> None:
+        self._put(MESSAGES, tenant_id, messages, errors, fetched)
 
     def consent(self, tenant_id: str, outcome: Mapping[str, str], when: float) -> None:
         self._put(CONSENT, tenant_id, [dict(outcome)], (), when)
@@ -597,6 +617,22 @@ class Cache:
         found = self.entry(source, PORTALS, tenant_id)
         return None if found is None else found.items
 
+    def put_messages(
+        self,
+        source: str,
+        tenant_id: str,
+        messages: Sequence[ServiceMessage],
+        fetched: float,
+        errors: Sequence[str] = (),
+    ) -> None:
+        batch = Batch(source)
+        batch.messages(tenant_id, messages, fetched, errors)
+        self.write(batch)
+
+    def messages(self, source: str) -> dict[str, CacheEntry[ServiceMessage]]:
+        """Every tenant's last message center read (and whether the last attempt failed)."""
+        return self.entries(source, MESSAGES)
+
     def errors(self, source: str, kind: str | None = None) -> list[CachedError]:
         """Lists whose last fetch failed, oldest failure first."""
         query = "SELECT tenant_id, kind, failure, failed FROM entries WHERE source = ?"
@@ -695,6 +731,11 @@ class CacheWriter:
 
     def portals(self, tenant_id: str, links: Sequence[PortalLink]) -> None:
         self._add(lambda b, now: b.portals(tenant_id, links, now))
+
+    def messages(
+        self, tenant_id: str, messages: Sequence[ServiceMessage], errors: Sequence[str] = ()
+    ) -> None:
+        self._add(lambda b, now: b.messages(tenant_id, messages, now, errors))
 
     def error(self, tenant_id: str | None, kind: str, message: str) -> None:
         self._add(lambda b, now: b.error(tenant_id, kind, message, now))

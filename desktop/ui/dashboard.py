@@ -3,7 +3,8 @@
 One sweep reads every customer's health with its issues (bounded concurrency, Retry-After
 honoured, cancellable) and streams into a customers x services grid and the list of incidents
 active right now with the customers each touches. Partner Center's partner-level service
-incidents sit beside them. Any customer opens in the main window.
+incidents sit beside them. A second tab lists the planned changes (message center) of every
+customer, from the main window's `PlannedChanges`. Any customer opens in the main window.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +52,7 @@ from desktop.store.cache import HEALTH
 from desktop.ui.context import AppContext
 from desktop.ui.errors import explain
 from desktop.ui.health_sweep import committing
+from desktop.ui.message_sweep import PlannedChanges
 from desktop.ui.panes.incidents import local_time
 from desktop.ui.scope import ALL, ScopeBox, TagIndex
 from desktop.ui.widgets.dialogs import run_dialog
@@ -84,8 +87,12 @@ class DashboardWindow(QWidget):
         tags: TagIndex | None = None,
         scope: str = ALL,
         issue_html: Callable[[HealthIssue], str] | None = None,
+        planned: PlannedChanges | None = None,
     ) -> None:
+        """`planned`: the main window's planned changes (one sweep for the window's notices
+        and this tab); without it, the dashboard keeps its own."""
         super().__init__(parent, Qt.WindowType.Window)
+        self.planned = planned or PlannedChanges(ctx, customers, self)
         self.ctx = ctx
         self._customers = customers
         self._sweep: Sweep[Outcome[SweepResult]] | None = None
@@ -244,9 +251,32 @@ class DashboardWindow(QWidget):
         main.addWidget(self._titled(self.tr("Customers by service"), self.grid_view))
         main.addWidget(right)
         main.setSizes([760, 640])
+        from desktop.ui.planned_view import PlannedChangesView
+
+        self.planned_view = PlannedChangesView(self.ctx, self.planned, self._customers)
+        self.planned_view.show_customer.connect(self.show_customer)
+        health = QWidget()
+        health_layout = QVBoxLayout(health)
+        health_layout.setContentsMargins(0, 0, 0, 0)
+        health_layout.addLayout(bar)
+        health_layout.addWidget(main, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Dashboard views"))
+        self.tabs.addTab(health, self.tr("&Health and incidents"))
+        self.tabs.addTab(self.planned_view, self.tr("Planned chan&ges"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(main, 1)
+        layout.addWidget(self.tabs, 1)
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.planned_view:
+            # Last-known posts at once; a first read when none were ever read.
+            self.ctx.worker.spawn(self._show_planned())
+
+    async def _show_planned(self) -> None:
+        await self.planned.show_cached()
+        if self.planned.read_at is None and not self.planned.running and not self.ctx.offline:
+            self.planned.start()
 
     @staticmethod
     def _titled(title: str, widget: QWidget) -> QWidget:
@@ -553,4 +583,6 @@ class DashboardWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_sweep()
+        if self.planned.parent() is self:
+            self.planned.stop()
         super().closeEvent(event)

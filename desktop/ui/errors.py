@@ -42,6 +42,21 @@ def explain(error: BaseException, what: str = "") -> Explained:
                 False,
                 CONSENT,
             )
+        if error.code == "consent_outdated":  # Backend.CONSENT_OUTDATED
+            return Explained(
+                translate("errors", "Partner Desk needs to be allowed again in this customer"),
+                translate(
+                    "errors",
+                    "Partner Desk was allowed in this customer before it read the message "
+                    "center, so its consent there lacks that permission (ServiceMessage.Read.All). "
+                    "Service health still works. Allowing it again replaces the old consent; it "
+                    "takes a GDAP role in this customer that can consent to apps: Global "
+                    "Administrator, Privileged Role Administrator or Cloud Application "
+                    "Administrator.",
+                ),
+                False,
+                CONSENT,
+            )
         if error.code == "offline":  # the same words as an API call's network failure
             return Explained(
                 translate("errors", "Could not reach the service"),

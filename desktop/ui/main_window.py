@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.notices import NoticeCentre
         from desktop.ui.panes.health import HealthPane
         from desktop.ui.panes.incidents import IncidentsPane
+        from desktop.ui.panes.messages import MessagesPane
         from desktop.ui.panes.overview import OverviewPane
         from desktop.ui.panes.portals import PortalsPane
         from desktop.ui.panes.requests import RequestsPane
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPane(ctx)
         self.health = HealthPane(ctx)
         self.incidents = IncidentsPane(ctx)
+        self.messages = MessagesPane(ctx)
         self.portals = PortalsPane(ctx)
         self.requests = RequestsPane(ctx)
         self.tabs = QTabWidget()
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
             (self.overview, self.tr("&Overview")),
             (self.health, self.tr("Service &health")),
             (self.incidents, self.tr("&Incidents")),
+            (self.messages, self.tr("Planned chan&ges")),
             (self.portals, self.tr("Admin &portals")),
             # Not "re&quests": an underlined q reads as a g.
             (self.requests, self.tr("Service reque&sts")),
@@ -179,6 +182,13 @@ class MainWindow(QMainWindow):
         self._tags_loaded = False
         self.notices = NoticeCentre(self, self._customer_name, button=self._notices_button)
         self.health_column.notices.connect(self.notices.add)
+        from desktop.ui.message_sweep import PlannedChanges
+
+        self.planned = PlannedChanges(ctx, self.customers.model.all_records, self)
+        self.planned.rules_for = self.notice_rules
+        self.planned.days_for = lambda: self.account.settings.notify_major_days
+        self.planned.notices.connect(self.notices.add)
+        self.health_column.finished.connect(self.planned.after_health)
         self.notices.open_customer.connect(self.select_tenant)
         self._customers_lane = ctx.worker.lane()
         self._show_customer_header(None)
@@ -360,7 +370,14 @@ class MainWindow(QMainWindow):
         self.customers.search.selectAll()
 
     def panes(self) -> Iterator[Pane]:
-        yield from (self.overview, self.health, self.incidents, self.portals, self.requests)
+        yield from (
+            self.overview,
+            self.health,
+            self.incidents,
+            self.messages,
+            self.portals,
+            self.requests,
+        )
 
     async def start(self, restore_account: bool = True) -> None:
         """At start-up: the saved account if it signs in silently, else the sandbox."""
@@ -534,6 +551,7 @@ class MainWindow(QMainWindow):
         self.customers.model.set_gdap(None)
         for pane in self.panes():
             pane.set_customer(None)
+        self.planned.reset()
         self._show_customer_header(None)
         self.update_mode()
         if self._open_requests is not None:
@@ -601,6 +619,7 @@ class MainWindow(QMainWindow):
                 tags=self.tag_index,
                 scope=self.scope_box.scope,
                 issue_html=self.incidents.issue_html,
+                planned=self.planned,
             )
             self.dashboard.show_customer.connect(self.select_tenant)
         self.dashboard.show()
@@ -832,6 +851,7 @@ class MainWindow(QMainWindow):
             self.dashboard.stop_sweep()
             self.dashboard.close()
         self.health_column.stop()
+        self.planned.stop()
         for pane in self.panes():
             pane.lane.cancel()
         super().closeEvent(event)

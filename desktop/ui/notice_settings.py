@@ -28,7 +28,8 @@ from desktop.settings import Settings
 
 
 class NoticeSettingsDialog(QDialog):
-    """Edits `refresh_minutes`, `notify_scope` and `notify_services` of `settings`."""
+    """Edits `refresh_minutes`, `notify_scope`, `notify_services` and `notify_major_days` of
+    `settings`."""
 
     def __init__(
         self,
@@ -53,6 +54,20 @@ class NoticeSettingsDialog(QDialog):
             self.scope.addItem(label, key)
         found = self.scope.findData(settings.notify_scope)
         self.scope.setCurrentIndex(max(found, 0))
+        self.major_days = QSpinBox()
+        self.major_days.setRange(0, 365)
+        self.major_days.setSuffix(self.tr(" days"))
+        self.major_days.setSpecialValueText(self.tr("Never"))
+        self.major_days.setValue(settings.notify_major_days)
+        self.major_days.setAccessibleName(
+            self.tr("Notify about major changes whose action is due within")
+        )
+        self.major_days.setToolTip(
+            self.tr(
+                "Message center: one notice per major change whose action date is this close, "
+                "naming the customers it concerns."
+            )
+        )
         self.services = QListWidget()
         self.services.setAccessibleName(self.tr("Services to notify about"))
         self.services.setAccessibleDescription(self.tr("Space checks or unchecks a service."))
@@ -71,6 +86,7 @@ class NoticeSettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Refresh health every:"), self.refresh)
         form.addRow(self.tr("&Notify about:"), self.scope)
+        form.addRow(self.tr("&Major changes due within:"), self.major_days)
         services_label = QLabel(self.tr("&Services (all checked: every service, new ones too):"))
         services_label.setBuddy(self.services)
         buttons = QDialogButtonBox(
@@ -103,4 +119,5 @@ class NoticeSettingsDialog(QDialog):
             refresh_minutes=self.refresh.value(),
             notify_scope=self.scope.currentData() or "",
             notify_services=services,
+            notify_major_days=self.major_days.value(),
         )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon, QToolButton, QWidg
 
 from desktop.models.age import age_text
 from desktop.models.health import status_label as describe_status
-from desktop.notices import Notice, by_issue
+from desktop.notices import DUE, Notice, by_issue
 
 # The menu stays a menu, not a log: the dashboard shows everything.
 MENU_LIMIT = 20
@@ -45,6 +45,20 @@ class Notices(QObject):
     def issue_line(self, n: int) -> str:
         return self.tr("{0}: {1} (%Ln customer(s))", "", n)
 
+    def customers(self, n: int) -> str:
+        return self.tr("%Ln customer(s)", "", n)
+
+
+def _due_date(notice: Notice) -> str:
+    """A `due` notice's action date in the user's locale."""
+    from desktop.models.records import parse_time
+    from desktop.models.table import date_text
+
+    try:
+        return date_text(parse_time(notice.new_status)) or notice.new_status
+    except ValueError:
+        return notice.new_status
+
 
 @functools.cache
 def _texts() -> Notices:
@@ -52,7 +66,13 @@ def _texts() -> Notices:
 
 
 def notice_line(notice: Notice, name: str) -> str:
-    """One notice as a line: "Contoso — EX123: Mail delayed (Service restored)"."""
+    """One notice as a line: "Contoso — EX123: Mail delayed (Service restored)"; for a planned
+    change, "14 customers — MC123: Retirement of … (action by 01/12/2026)"."""
+    if notice.kind == DUE:
+        count = len(notice.tenants)
+        who = name if count == 1 else _texts().customers(count)
+        what = translate("Notices", "action by {0}").format(_due_date(notice))
+        return f"{who} — {notice.issue_id}: {notice.title} ({what})"
     if notice.kind == "new":
         what = translate("Notices", "new {0}").format(
             translate("Notices", "advisory")
@@ -70,6 +90,13 @@ def group_message(notices: list[Notice], name_of: Callable[[str], str]) -> tuple
     if len(groups) == 1:
         (issue_id, kind, _old, new_status), members = next(iter(groups.items()))
         first = members[0]
+        if kind == DUE:
+            tenants = first.tenants
+            title = translate("Notices", "Action due {0}: {1} {2}").format(
+                _due_date(first), issue_id, first.title
+            )
+            body = _texts().touches(len(tenants)) + ", ".join(name_of(t) for t in tenants[:3])
+            return title, body + ("…" if len(tenants) > 3 else "")
         title = (
             translate("Notices", "New issue {0}: {1}")
             if kind == "new"
@@ -88,7 +115,8 @@ def group_message(notices: list[Notice], name_of: Callable[[str], str]) -> tuple
     title = _texts().changes(len(groups))
     lines = []
     for (issue_id, _kind, _old, _new), members in list(groups.items())[:4]:
-        lines.append(_texts().issue_line(len(members)).format(issue_id, members[0].title))
+        count = sum(len(m.tenants) for m in members)
+        lines.append(_texts().issue_line(count).format(issue_id, members[0].title))
     if len(groups) > 4:
         lines.append("…")
     return title, "\n".join(lines)
@@ -156,7 +184,8 @@ class NoticeCentre(QObject):
         self._update_badge()
         title, body = group_message(notices, self.name_of)
         self.shown.append((title, body))
-        self._last_tenant = notices[0].tenant_id if len(by_issue(notices)) == 1 else ""
+        tenants = notices[0].tenants
+        self._last_tenant = tenants[0] if tenants and len(by_issue(notices)) == 1 else ""
         if self.tray is not None and QSystemTrayIcon.supportsMessages():
             self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 15000)
 
@@ -184,10 +213,9 @@ class NoticeCentre(QObject):
         self.menu.clear()
         for when, notice in self.recent:
             age = age_text(when)
-            action = QAction(f"{notice_line(notice, self.name_of(notice.tenant_id))} · {age}", self)
-            action.triggered.connect(
-                lambda _checked=False, t=notice.tenant_id: self.open_customer.emit(t)
-            )
+            first = notice.tenants[0] if notice.tenants else ""
+            action = QAction(f"{notice_line(notice, self.name_of(first))} · {age}", self)
+            action.triggered.connect(lambda _checked=False, t=first: self.open_customer.emit(t))
             self.menu.addAction(action)
         if not self.recent:
             empty = self.menu.addAction(self.tr("No notices yet"))

@@ -6,7 +6,8 @@ Runs the app as `partner-desk` does (desktop.gui builds the loop, the sandbox an
 with a scenario that picks customers from what the window itself shows and grabs each tab.
 One run per variant, each in its own process (one QApplication each): English (every tab), then
 German and Traditional Chinese (`--lang`), and German at 200 % (`QT_SCALE_FACTOR=2`, the
-window at its usual 1280×800 logical size, so twice that in pixels). `take.py VARIANT` runs one.
+window at its usual 1280×800 logical size, so twice that in pixels). `take.py VARIANT` runs one;
+`take.py messages` only the message center's shots (English; they are part of "en" too).
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ VARIANTS: dict[str, tuple[list[str], dict[str, str]]] = {
     "de": (["--lang", "de"], {}),
     "zh_TW": (["--lang", "zh_TW"], {}),
     "de-200": (["--lang", "de"], {"QT_SCALE_FACTOR": "2"}),
+    "messages": (["--lang", "en"], {}),
 }
+# Not in a run of every variant: "en" takes these shots too.
+PART_OF_EN = ("messages",)
 SIZE = (1280, 800)
 SWEEP_TIMEOUT = 60.0
 SETTLE_S = 0.3  # layouts and repaints after a selection or a tab change, before grabbing
@@ -177,6 +181,7 @@ async def shoot(window: MainWindow) -> None:
         (window.overview, "overview.png"),
         (window.health, "health.png"),
         (window.incidents, "incidents.png"),  # the first issue is selected: its posts show
+        (window.messages, "messages.png"),  # planned changes: the soonest action date first
         (window.portals, "portals.png"),
         (window.requests, "requests.png"),  # likewise the first request and its notes
     ):
@@ -194,6 +199,8 @@ async def shoot(window: MainWindow) -> None:
     await select(window, blocked)
     grab(window, "no-gdap.png")
 
+    await shoot_messages(window, rows, planned_tab=False)
+
     # GDAP consent: a customer awaiting it, then the bulk consent mid-run and its summary.
     await shoot_consent(window, rows, "")
 
@@ -208,17 +215,63 @@ async def shoot(window: MainWindow) -> None:
     grab(window, "search.png")
 
 
+async def shoot_messages(
+    window: MainWindow, rows: list[tuple[int, Customer]], planned_tab: bool = True
+) -> None:
+    """The message center: a customer consented before it (its tab offers to allow Partner
+    Desk again), then the dashboard's planned changes across customers."""
+    from desktop.auth import AuthError
+
+    if planned_tab:  # alone: the customer's own tab too
+        window.tabs.setCurrentWidget(window.messages)
+        await asyncio.sleep(SETTLE_S)
+        grab(window, "messages.png")
+    health = window.customers.model.health
+    window.tabs.setCurrentWidget(window.messages)
+    for row, customer in rows:
+        summary = health(customer.tenant_id)
+        if summary is None or summary.error:
+            continue
+        await select(window, row)
+        error = window.messages.error
+        if isinstance(error, AuthError) and error.code == "consent_outdated":
+            grab(window, "messages-allow-again.png")
+            break
+    else:
+        raise RuntimeError("no customer consented before the message center: nothing to show")
+    dashboard = window.show_dashboard()
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    dashboard.sweep_done.connect(lambda _stopped: done.done() or done.set_result(None))
+    await asyncio.wait_for(done, SWEEP_TIMEOUT)
+    read: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    dashboard.planned.finished.connect(lambda _stopped: read.done() or read.set_result(None))
+    if dashboard.planned.running or dashboard.planned.read_at is None:
+        dashboard.tabs.setCurrentWidget(dashboard.planned_view)
+        await asyncio.wait_for(read, SWEEP_TIMEOUT)
+    dashboard.tabs.setCurrentWidget(dashboard.planned_view)
+    await asyncio.sleep(SETTLE_S * 3)  # the table is published twice a second
+    dashboard.planned_view.view.selectRow(0)
+    await asyncio.sleep(SETTLE_S)
+    grab(dashboard, "planned-changes.png")
+    dashboard.close()
+
+
 async def take(window: MainWindow, failures: Any) -> int:
     """The scenario for `desktop.gui.run`: every shot of the variant, then the exit code."""
     from PySide6.QtCore import QLocale
 
     variant = os.environ.get("PARTNER_DESK_SHOTS", "en")
-    if variant == "en":
+    if variant in ("en", "messages"):
         # Dates as a reader of the English README expects, whatever the machine's locale.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     problems: list[str] = []
     try:
-        await (shoot(window) if variant == "en" else shoot_translated(window, variant))
+        if variant == "messages":
+            window.resize(*SIZE)
+            await load_with_health(window)
+            await shoot_messages(window, await pick_busy_customer(window))
+        else:
+            await (shoot(window) if variant == "en" else shoot_translated(window, variant))
     except Exception as error:
         problems.append(f"{type(error).__name__}: {error}")
     window.cancel_sweep()
@@ -231,7 +284,7 @@ async def take(window: MainWindow, failures: Any) -> int:
 
 def main(names: list[str]) -> int:
     """Each variant in a process of its own; the first failure's exit code."""
-    for name in names or list(VARIANTS):
+    for name in names or [v for v in VARIANTS if v not in PART_OF_EN]:
         args, env = VARIANTS[name]
         print(f"== {name}", flush=True)
         # A home of its own (unless one is given): a first start, as a new user sees it.

@@ -275,6 +275,8 @@ def test_consent_takes_a_while_to_reach_entra() -> None:
     ("path", "needs", "code", "tenant"),
     [
         (HEALTH, "ServiceHealth.Read.All", "Forbidden", "customer"),
+        ("/graph/v1.0/admin/serviceAnnouncement/messages", "ServiceMessage.Read.All",
+         "Forbidden", "customer"),
         ("/graph/v1.0/sites/root", "Sites.Read.All", "Forbidden", "customer"),
         (GDAP + "/delegatedAdminRelationships", "DelegatedAdminRelationship.Read.All",
          "Authorization_RequestDenied", "partner"),
@@ -286,8 +288,9 @@ def test_graph_checks_the_token_scopes(
     tid = (
         PARTNER if tenant == "partner" else sb.customers_in_consent_state("consented")[0].tenant_id
     )
-    others = [s for s in ("ServiceHealth.Read.All", "DelegatedAdminRelationship.Read.All",
-                          "Sites.Read.All") if s != needs]  # fmt: skip
+    others = [s for s in ("ServiceHealth.Read.All", "ServiceMessage.Read.All",
+                          "DelegatedAdminRelationship.Read.All", "Sites.Read.All")
+              if s != needs]  # fmt: skip
     denied = http.get(sb.url + path, headers=graph(sb, tid, others))
     assert denied.status_code == 403
     error = denied.json()["error"]

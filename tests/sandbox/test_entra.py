@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
-from desktop.clouds import SANDBOX_CLIENT_ID
+from desktop.clouds import CUSTOMER_GRAPH_SCOPES, SANDBOX_CLIENT_ID
 from desktop.sandbox import Sandbox, decode_token
 
 from .conftest import NOW
@@ -217,7 +217,9 @@ def test_partner_graph_token_has_the_partner_scopes(sb: Sandbox, http: requests.
     claims = decode_token(resp.json()["access_token"])
     assert claims is not None
     assert claims["aud"] == GRAPH_AUD
-    assert claims["scp"] == "ServiceHealth.Read.All DelegatedAdminRelationship.Read.All"
+    assert claims["scp"] == (
+        "ServiceHealth.Read.All ServiceMessage.Read.All DelegatedAdminRelationship.Read.All"
+    )
     assert f"{GRAPH_AUD}/.default" in resp.json()["scope"].split()
 
 
@@ -243,7 +245,11 @@ def test_refresh_at_a_customer_is_refused_by_consent_state(
 
 
 def test_refresh_at_a_consented_customer(sb: Sandbox, http: requests.Session) -> None:
-    customer = sb.customers_in_consent_state("consented")[0]
+    customer = next(
+        c
+        for c in sb.customers_in_consent_state("consented")
+        if not sb.consent_outdated(c.tenant_id)
+    )
     rt = sign_in(http, sb)["refresh_token"]
     resp = refresh(http, sb, customer.tenant_id, rt)
     assert resp.status_code == 200, resp.text
@@ -253,7 +259,7 @@ def test_refresh_at_a_consented_customer(sb: Sandbox, http: requests.Session) ->
     assert (claims["tid"], claims["aud"], claims["scp"]) == (
         customer.tenant_id,
         GRAPH_AUD,
-        "ServiceHealth.Read.All",
+        " ".join(CUSTOMER_GRAPH_SCOPES),
     )
     assert body["refresh_token"] != rt  # rotated, as Entra does
     assert http.get(sb.url + HEALTH, headers=bearer(body)).status_code == 200
@@ -488,3 +494,23 @@ def test_graph_scope_for_a_tenant_by_default_scope(sb: Sandbox, http: requests.S
     claims = decode_token(body["access_token"])
     assert claims is not None
     assert claims["aud"] == GRAPH_AUD
+
+
+def test_refresh_at_a_customer_consented_with_the_old_scopes(
+    sb: Sandbox, http: requests.Session
+) -> None:
+    """Consented before the message center: Entra still issues a token (`.default` gives what
+    was granted), without ServiceMessage.Read.All."""
+    customer = next(
+        c for c in sb.customers_in_consent_state("consented") if sb.consent_outdated(c.tenant_id)
+    )
+    rt = sign_in(http, sb)["refresh_token"]
+    resp = refresh(http, sb, customer.tenant_id, rt)
+    assert resp.status_code == 200, resp.text
+    claims = decode_token(resp.json()["access_token"])
+    assert claims is not None
+    assert claims["scp"] == "ServiceHealth.Read.All"
+    # Asking for the new permission by name is refused: it was never consented there.
+    named = refresh(http, sb, customer.tenant_id, rt, scope=f"{GRAPH_AUD}/ServiceMessage.Read.All")
+    assert named.status_code == 400
+    assert "AADSTS65001" in named.json()["error_description"]

@@ -12,7 +12,7 @@ import msal
 import pytest
 import requests
 
-from desktop.clouds import PARTNER_CENTER_RESOURCE, SANDBOX_CLIENT_ID
+from desktop.clouds import CUSTOMER_GRAPH_SCOPES, PARTNER_CENTER_RESOURCE, SANDBOX_CLIENT_ID
 from desktop.sandbox import Sandbox, decode_token
 
 from .conftest import NOW
@@ -64,7 +64,11 @@ def test_msal_device_flow_then_customer_tokens(sandbox: Sandbox, session: reques
 
     # One application per authority sharing the cache: MSAL ignores acquire_token_silent's
     # `authority` (it warns "We haven't decided how/if this method will accept authority").
-    consented = sandbox.customers_in_consent_state("consented")[0].tenant_id
+    consented = next(
+        c.tenant_id
+        for c in sandbox.customers_in_consent_state("consented")
+        if not sandbox.consent_outdated(c.tenant_id)
+    )
     customer_app = app_for(sandbox, session, consented, home.token_cache)
     (same,) = customer_app.get_accounts()
     assert same["home_account_id"] == account["home_account_id"]
@@ -73,7 +77,7 @@ def test_msal_device_flow_then_customer_tokens(sandbox: Sandbox, session: reques
     assert "access_token" in token, token
     claims = decode_token(token["access_token"])
     assert claims is not None
-    assert (claims["tid"], claims["scp"]) == (consented, "ServiceHealth.Read.All")
+    assert (claims["tid"], claims["scp"]) == (consented, " ".join(CUSTOMER_GRAPH_SCOPES))
     health = session.get(
         sandbox.url + HEALTH, headers={"Authorization": f"Bearer {token['access_token']}"}
     )

@@ -54,7 +54,7 @@ def test_the_list_loads_and_search_narrows_it(qtbot, window: MainWindow, sandbox
 
 def test_the_selection_loads_every_tab(qtbot, window: MainWindow, sandbox: Sandbox):
     customer = load(qtbot, window, gdap_row(window, sandbox))
-    assert [p.state for p in window.panes()] == ["ready"] * 5, [
+    assert [p.state for p in window.panes()] == ["ready"] * 6, [
         (type(p).__name__, p.error) for p in window.panes()
     ]
     assert window.title.text() == customer.company_name

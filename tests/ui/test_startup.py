@@ -55,7 +55,7 @@ def test_the_frame_shows_the_cached_list_and_completes_into_the_window(
         qtbot.wait(10)  # one layout pass
         assert (window.customers.view.geometry(), window.customers.search.geometry()) == before
         assert [action.text() for action in window.menuBar().actions()][:2] == titles
-        assert window.tabs.count() == 5
+        assert window.tabs.count() == 6
         assert window.customers.model.total() == 3  # the list was kept, not read again
         shown: list[int] = []
         window.customers_shown.connect(shown.append)

@@ -1,0 +1,183 @@
+"""Planned changes (the message center) of a customer, and the selected post's body.
+
+Graph's `admin/serviceAnnouncement/messages`, which needs ServiceMessage.Read.All in the
+customer: a customer where Partner Desk was allowed before it read the message center answers
+403 here while its health still loads, and the pane offers to allow it again
+(`Backend.messages`, `desktop.consent`).
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QWidget
+
+from desktop.backend import Backend
+from desktop.models.messages import (
+    ACTION_BY,
+    CATEGORY,
+    ID,
+    LAST_UPDATE,
+    MAJOR,
+    SERVICES,
+    TITLE,
+    MessageTableModel,
+    category_label,
+    day_text,
+    severity_label,
+)
+from desktop.models.records import Customer, Parsed
+from desktop.models.service_messages import ServiceMessage
+from desktop.models.table import RecordRole, date_text
+from desktop.ui.context import AppContext
+from desktop.ui.panes.base import Pane
+from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table
+from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
+
+translate = QCoreApplication.translate
+
+
+def message_html(
+    backend: Backend, palette: QPalette, message: ServiceMessage, customers: Sequence[str] = ()
+) -> str:
+    """A post as HTML: its facts, its body sanitized, its links through the link policy; with
+    `customers`, the names of those it concerns (the dashboard's view)."""
+    never = translate("MessagesPane", "No action required")
+    rows = [
+        (translate("MessagesPane", "Category"), category_label(message.category)),
+        (translate("MessagesPane", "Severity"), severity_label(message.severity)),
+        (translate("MessagesPane", "Services"), ", ".join(message.services)),
+        (
+            translate("MessagesPane", "Action required by"),
+            day_text(message.action_required_by, QLocale.FormatType.LongFormat) or never,
+        ),
+        (
+            translate("MessagesPane", "Major change"),
+            translate("MessagesPane", "Yes") if message.is_major_change else "",
+        ),
+        (translate("MessagesPane", "Tags"), ", ".join(message.tags)),
+        (translate("MessagesPane", "Published"), day_text(message.start)),
+        (translate("MessagesPane", "Last update"), date_text(message.last_modified)),
+    ]
+    if customers:
+        rows.append((translate("MessagesPane", "Customers"), QLocale().toString(len(customers))))
+    body = backend.sanitize(message.body, message.body_type)
+    links = "".join(
+        f'<p><a href="{html.escape(value, quote=True)}">{html.escape(value)}</a></p>'
+        for name, value in message.details
+        if name.lower() == "externallink" and value
+    )
+    more = translate("MessagesPane", "More information")
+    extra = f"<h4>{html.escape(more)}</h4>{backend.sanitize(links)}" if links else ""
+    return (
+        f"<h3>{escaped(message.id)} — {escaped(message.title)}</h3>"
+        f"{field_table(palette, ('', rows))}{body}{extra}"
+    )
+
+
+class MessagesPane(Pane):
+    what = "planned changes"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.what = self.tr("planned changes")
+        self.model = MessageTableModel(self)
+        self._unread = 0  # posts of the last answer that could not be read
+        bar = QHBoxLayout()
+        # Mnemonic clear of the menus and the other tabs' (O, H, I, P, S, C, R, A, T, L, N, V).
+        self.major_only = QCheckBox(self.tr("&Major changes only"))
+        self.major_only.toggled.connect(self._apply_filter)
+        bar.addWidget(self.major_only)
+        bar.addStretch(1)
+        self.count = QLabel()
+        bar.addWidget(self.count)
+        self.view = RecordTable()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Planned changes"))
+        self.view.setAccessibleDescription(
+            self.tr(
+                "Microsoft's message center posts for this customer: those with an action date "
+                "first, soonest first. The selected post follows."
+            )
+        )
+        setup_table(self.view, sortable=False)  # the model keeps action dates first
+        size_columns(
+            self.view,
+            stretch=TITLE,
+            contents=[CATEGORY, ACTION_BY, MAJOR, LAST_UPDATE],
+            hidden=[ID],
+        )
+        self.view.setColumnWidth(SERVICES, self.view.fontMetrics().averageCharWidth() * 18)
+        self.view.selectionModel().currentRowChanged.connect(self._show_message)
+        self.detail = SafeTextBrowser()
+        self.detail.setAccessibleName(self.tr("Planned change details"))
+        self.detail.link_activated.connect(self._open_link)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        layout = self.content_layout()
+        layout.addLayout(bar)
+        layout.addWidget(splitter)
+
+    def fetch(self, customer: Customer, cancel: threading.Event) -> Parsed[ServiceMessage]:
+        return self.ctx.backend.messages(customer.tenant_id, cancel=cancel)
+
+    def present(self, data: Parsed[ServiceMessage]) -> None:
+        self.model.set_rows(data.items)
+        self._unread = len(data.errors)
+        self._apply_filter()
+        self.show_content()
+
+    def _apply_filter(self) -> None:
+        major = self.major_only.isChecked()
+        self.model.set_predicate((lambda m: m.is_major_change) if major else None)
+        total = len(self.model.all_records())
+        shown = self.model.rowCount()
+        due = sum(1 for m in self.model.all_records() if m.action_required_by is not None)
+        text = (
+            self.tr("{0} of {1} shown").format(QLocale().toString(shown), QLocale().toString(total))
+            if shown != total
+            else self.tr("%n post(s)", "", total)
+        )
+        if due:
+            text += " · " + self.tr("%n with an action date", "", due)
+        if self._unread:
+            text += " · " + self.tr("%n post(s) could not be read", "", self._unread)
+        self.count.setText(text)
+        self.view.set_placeholder(
+            self.tr("No major changes; clear the filter to see every post.")
+            if total
+            else self.tr("Microsoft has posted no planned changes for this customer.")
+        )
+        if shown:
+            self.view.selectRow(0)
+        else:
+            self.detail.clear()
+
+    def _show_message(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        message = current.data(RecordRole)
+        if not isinstance(message, ServiceMessage):
+            self.detail.clear()
+            return
+        self.detail.setHtml(message_html(self.ctx.backend, self.detail.palette(), message))
+
+    def _open_link(self, url: str) -> None:
+        self.ctx.worker.spawn(self._open(url))
+
+    async def _open(self, url: str) -> None:
+        reason = await self.ctx.open_link(url)
+        self.status_message.emit(reason or self.tr("Opened in your browser."))
+
+    def select_message(self, message_id: str) -> bool:
+        row = self.model.row_of_key(message_id)
+        if row is None:
+            return False
+        self.view.selectRow(row)
+        return True

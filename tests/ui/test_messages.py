@@ -1,0 +1,202 @@
+"""Planned changes in the window: a customer's tab, the consent that predates the message
+center, and the dashboard's tab fed by one sweep (cached for the next start)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.backend import Backend
+from desktop.models.service_messages import PlannedChange, ServiceMessage
+from desktop.models.table import RecordRole
+from desktop.sandbox import Sandbox
+from desktop.store import Cache
+from desktop.ui.context import AppContext
+from desktop.ui.dashboard import DashboardWindow
+from desktop.ui.main_window import MainWindow
+from desktop.ui.message_sweep import PlannedChanges
+from desktop.worker import Worker
+from tests.ui.conftest import Launcher
+from tests.ui.test_main_window import load, row_of
+
+
+def test_a_customers_planned_changes_action_dates_first(
+    qtbot, qtmodeltester, window: MainWindow, sandbox: Sandbox
+) -> None:
+    target = max(
+        (c for c in sandbox.data.customers if c.has_gdap),
+        key=lambda c: len(sandbox.data.messages_of(c.tenant_id)),
+    )
+    load(qtbot, window, row_of(window, lambda c: c.tenant_id == target.tenant_id))
+    pane = window.messages
+    assert pane.state == "ready", pane.error
+    qtmodeltester.check(pane.model)
+    shown = [pane.model.record(r) for r in range(pane.model.rowCount())]
+    assert {m.id for m in shown} == {m.id for m in sandbox.data.messages_of(target.tenant_id)}
+    dated = [m for m in shown if m.action_required_by is not None]
+    assert dated
+    assert shown[: len(dated)] == dated
+    assert [m.action_required_by for m in dated] == sorted(m.action_required_by for m in dated)  # type: ignore[type-var]
+    # The first (soonest) one is selected, its body shown sanitized with its facts.
+    first = shown[0]
+    text = pane.detail.toPlainText()
+    assert first.id in text
+    assert first.title in text
+    assert "What you need to do to prepare" in text
+    assert "<script" not in pane.detail.toHtml().lower()
+    assert "Major" in pane.model.index(0, 4).data()  # MAJOR column says so in words
+    # "Major changes only" narrows the list and the count says so.
+    qtbot.mouseClick(pane.major_only, Qt.MouseButton.LeftButton)
+    assert 0 < pane.model.rowCount() < len(shown)
+    assert all(pane.model.record(r).is_major_change for r in range(pane.model.rowCount()))
+    assert " of " in pane.count.text()
+
+
+@pytest.fixture(scope="module")
+def some() -> Iterator[Sandbox]:
+    with Sandbox(customers=24, seed=7, consented="some") as sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def some_window(qtbot, qloop, some: Sandbox, launcher: Launcher) -> Iterator[MainWindow]:
+    worker = Worker()
+    backend = Backend.for_sandbox(some.url, ca_pem=some.ca_pem, concurrency=8)
+    ctx = AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.customers_loaded, timeout=20000):
+        worker.spawn(win.load_customers())
+    yield win
+    win.cancel_sweep()
+    win.close()
+    worker.shutdown(wait=True)
+    backend.close()
+
+
+def test_a_customer_consented_before_the_message_center_is_allowed_again(
+    qtbot, some: Sandbox, some_window: MainWindow
+) -> None:
+    # Consented with OLD_SCOPES in the sample data: every token for it lacks the new scope.
+    tenant = next(
+        c.tenant_id
+        for c in some.data.customers
+        if some.consent_outdated(c.tenant_id) and some.can_consent(c.tenant_id)
+    )
+    load(qtbot, some_window, row_of(some_window, lambda c: c.tenant_id == tenant))
+    pane = some_window.messages
+    assert some_window.health.state == "ready"  # health still reads with the old consent
+    assert pane.state == "error"
+    panel = pane._message
+    assert panel.title.text() == "Partner Desk needs to be allowed again in this customer"
+    assert "ServiceMessage.Read.All" in panel.detail.text()
+    assert panel.action.isVisibleTo(pane)
+    assert panel.action.text() == "Allow in this customer"
+    qtbot.mouseClick(panel.action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.state == "ready", timeout=30000)
+    assert pane.model.rowCount() == len(some.data.messages_of(tenant))
+    assert not some.consent_outdated(tenant)
+
+
+def test_the_dashboards_planned_changes(qtbot, qtmodeltester, qloop, sandbox: Sandbox) -> None:
+    worker = Worker()
+    backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=8)
+    cache = Cache()
+    ctx = AppContext(worker=worker, backend=backend, cache=cache, source="sandbox:planned")
+    customers = backend.customers().items
+    try:
+        dashboard = DashboardWindow(ctx, lambda: customers)
+        qtbot.addWidget(dashboard)
+        dashboard.show()
+        board = dashboard.planned
+        dashboard.tabs.setCurrentWidget(dashboard.planned_view)  # the first look reads them
+        qtbot.waitUntil(lambda: board.read_at is not None and not board.running, timeout=60000)
+        view = dashboard.planned_view
+        qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=5000)
+        qtmodeltester.check(view.model)
+        gdap = [c for c in sandbox.data.customers if c.has_gdap]
+        expected = {m.id for c in gdap for m in sandbox.data.messages_of(c.tenant_id)}
+        rows: list[PlannedChange] = [view.model.record(r) for r in range(view.model.rowCount())]
+        assert [c.message.id for c in rows if c.message.id in expected] == [
+            c.message.id for c in rows
+        ]
+        assert {c.message.id for c in rows} == expected  # each message once
+        dated = [c for c in rows if c.message.action_required_by is not None]
+        assert rows[: len(dated)] == dated  # action dates first
+        assert len(board.failures) == len(sandbox.data.no_gdap_customers())
+        # The selected change lists the customers it concerns, by name.
+        top = view.view.currentIndex().data(RecordRole)
+        assert isinstance(top, PlannedChange)
+        told = sandbox.data.tenants_told(top.message.id)
+        told = [c for c in told if c.has_gdap]  # the others cannot be read
+        assert set(top.tenants) == {c.tenant_id for c in told}
+        names = [view.customers.item(i).text() for i in range(view.customers.count())]
+        assert sorted(names, key=str.casefold) == names
+        assert set(names) == {c.company_name for c in told}
+        assert view.model.index(0, 5).data() == str(len(told))
+        # Enter on a name opens that customer in the main window.
+        opened: list[str] = []
+        dashboard.show_customer.connect(opened.append)
+        view.customers.setCurrentRow(0)
+        view.customers.itemActivated.emit(view.customers.item(0))
+        assert opened == [view._tenants[0]]
+
+        # The next start shows them from the cache before any sweep.
+        again = PlannedChanges(ctx, lambda: customers)
+        with qtbot.waitSignal(again.changed, timeout=10000):
+            worker.spawn(again.show_cached())
+        assert {c.message.id for c in again.changes()} == expected
+        assert again.read_at is not None
+        cached = {c.message.id: sorted(c.tenants) for c in again.changes()}
+        assert cached == {c.message.id: sorted(c.tenants) for c in board.changes()}
+        dashboard.close()
+    finally:
+        worker.shutdown(wait=True)
+        backend.close()
+        cache.close()
+
+
+def test_the_board_gives_one_notice_per_major_change_due(qtbot, qloop, sandbox: Sandbox) -> None:
+    worker = Worker()
+    backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=8)
+    cache = Cache()
+    ctx = AppContext(worker=worker, backend=backend, cache=cache, source="sandbox:board")
+    customers = backend.customers().items
+    try:
+        board = PlannedChanges(ctx, lambda: customers)
+        board.days_for = lambda: 3650  # every future action date counts
+        given: list[list[object]] = []
+        board.notices.connect(given.append)
+        board.start()
+        qtbot.waitUntil(lambda: bool(given), timeout=60000)
+        (notices,) = given
+        majors = {
+            c.message.id: c.tenants
+            for c in board.changes()
+            if c.message.is_major_change
+            and c.message.action_required_by is not None
+            and c.message.action_required_by > sandbox.data.clock()
+        }
+        assert {n.issue_id: n.tenants for n in notices} == majors  # type: ignore[attr-defined]
+        assert all(isinstance(c.message, ServiceMessage) for c in board.changes())
+    finally:
+        worker.shutdown(wait=True)
+        backend.close()
+        cache.close()
+
+
+def test_the_notice_setting_in_the_dialog(qtbot) -> None:
+    from desktop.settings import Settings
+    from desktop.ui.notice_settings import NoticeSettingsDialog
+
+    dialog = NoticeSettingsDialog(Settings(), ["Exchange Online"], [("Every customer", "")])
+    qtbot.addWidget(dialog)
+    assert dialog.major_days.value() == 14
+    dialog.major_days.setValue(0)
+    assert dialog.major_days.text() == "Never"
+    assert dialog.chosen().notify_major_days == 0
+    dialog.major_days.setValue(30)
+    assert dialog.chosen().notify_major_days == 30
