@@ -215,6 +215,7 @@ def _backend(sandbox_url: str | None, concurrency: int, customers: int | None) -
         customers=customers or EMBEDDED_SANDBOX_CUSTOMERS,
         seed=EMBEDDED_SANDBOX_SEED,
         signing_key=key,
+        retired_create=True,  # as Microsoft answers today (API.md section 2)
     ) as sandbox:
         backend = Backend.for_sandbox(
             sandbox.url,

@@ -8,7 +8,7 @@ import pytest
 
 from desktop import cli
 from desktop.sandbox import Sandbox
-from desktop.sandbox.catalog import TOPICS_BY_ID
+from desktop.sandbox.partner_topics import TOPICS_BY_ID
 from desktop.store import DraftStore
 
 TOPIC = str(next(iter(TOPICS_BY_ID)))

@@ -26,7 +26,7 @@ def good_draft(tenant: str, title: str = "Mailboxes cannot send") -> Draft:
 
 
 def topic_id(sandbox: Sandbox) -> str:
-    from desktop.sandbox.catalog import TOPICS_BY_ID
+    from desktop.sandbox.partner_topics import TOPICS_BY_ID
 
     return str(next(iter(TOPICS_BY_ID)))
 
