@@ -126,7 +126,7 @@ class NewRequestDialog(QDialog):
             ("title", self.tr("&Title:"), self.title_edit),
             ("severity", self.tr("&Severity:"), self.severity),
             ("service", self.tr("Ser&vice:"), self.service),
-            ("topic", self.tr("Partner support t&opic (API):"), self.topic),
+            ("topic", self.tr("Partner support to&pic (API):"), self.topic),
             ("description", self.tr("&Description:"), self.description),
             ("contact", self.tr("Contact &name:"), self.contact_name),
             ("contact_email", self.tr("Contact &e-mail:"), self.contact_email),
@@ -158,7 +158,7 @@ class NewRequestDialog(QDialog):
         layout.addWidget(self.number_box)
         buttons = QDialogButtonBox()
         self.form_button = buttons.addButton(
-            self.tr("&Open Microsoft's form"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Open Microsoft's &form"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.form_button.setToolTip(
             self.tr(
@@ -168,7 +168,8 @@ class NewRequestDialog(QDialog):
         )
         self.form_button.setDefault(True)
         self.submit_button = buttons.addButton(
-            self.tr("S&ubmit as a partner ticket (API)"), QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Submit through the &API (partner ticket)"),
+            QDialogButtonBox.ButtonRole.ActionRole,
         )
         self.submit_button.setToolTip(
             self.tr(
