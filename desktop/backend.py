@@ -286,19 +286,27 @@ class Backend:
         """Support topics for a new request (announced as retired with create: may 404/410)."""
         return self.pc.support_topics(cid or new_correlation_id())
 
-    def add_note(self, request_id: str, text: str, cid: str | None = None) -> ServiceRequest:
-        """Add a note; the request as it is afterwards (fetched when the PATCH says 204)."""
+    def add_note(
+        self, request_id: str, text: str, cid: str | None = None, tenant_id: str | None = None
+    ) -> ServiceRequest:
+        """Add a note; the request as it is afterwards (fetched when the PATCH says 204).
+        `tenant_id`: the request's customer (None: one of the partner's own tickets)."""
         cid = cid or new_correlation_id()
-        updated = self.pc.add_note(request_id, text, cid)
-        return updated if updated is not None else self.pc.service_request(request_id, cid)
+        updated = self.pc.add_note(request_id, text, cid, tenant_id)
+        if updated is not None:
+            return updated
+        return self.pc.service_request(request_id, cid, tenant_id)
 
     def requests(self, tenant_id: str | None, cid: str | None = None) -> Parsed[ServiceRequest]:
+        """A customer's requests, or (None) the partner's own tickets with Microsoft."""
         if not self.cloud.service_requests:
             return Parsed()
         return self.pc.service_requests(cid or new_correlation_id(), tenant_id)
 
-    def service_request(self, request_id: str, cid: str | None = None) -> ServiceRequest:
-        return self.pc.service_request(request_id, cid or new_correlation_id())
+    def service_request(
+        self, request_id: str, cid: str | None = None, tenant_id: str | None = None
+    ) -> ServiceRequest:
+        return self.pc.service_request(request_id, cid or new_correlation_id(), tenant_id)
 
     def portals(
         self,

@@ -1,5 +1,5 @@
-"""Headless commands: `export`, `consent`, `clouds` and `request new`. Same backend as the GUI,
-no Qt imported.
+"""Headless commands: `export`, `consent`, `clouds`, `request new` and `request filed`. Same
+backend as the GUI, no Qt imported.
 
 Exit codes: 0 every customer succeeded; 3 some customers failed (their rows carry `error`);
 2 usage error; 1 the run could not start (for example the customer list itself failed, or
@@ -28,7 +28,16 @@ from typing import IO, TYPE_CHECKING, Any
 from desktop import __version__
 from desktop.api.errors import ApiError
 from desktop.auth import AuthError
-from desktop.backend import DEFAULT_CONCURRENCY, Backend, new_correlation_id
+from desktop.backend import DEFAULT_CONCURRENCY, Backend
+from desktop.cli_request import (
+    EXIT_FATAL,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_RETIRED,
+    EXIT_USAGE,
+    run_request_filed,
+    run_request_new,
+)
 from desktop.clouds import CLOUDS
 from desktop.export import (
     COLUMNS,
@@ -40,9 +49,9 @@ from desktop.export import (
     write_csv,
     write_json,
 )
-from desktop.filing import SEVERITIES, CreateRetiredError, is_retired, submit, validate
+from desktop.filing import SEVERITIES
 from desktop.models.records import format_time
-from desktop.store import Cache, Draft, DraftStore, sandbox_source
+from desktop.store import Cache, sandbox_source
 from desktop.store.cache import EMBEDDED_SANDBOX_CUSTOMERS, EMBEDDED_SANDBOX_SEED
 
 if TYPE_CHECKING:
@@ -50,7 +59,7 @@ if TYPE_CHECKING:
 
 COMMANDS = ("export", "consent", "clouds", "request")
 
-EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_RETIRED = 0, 1, 2, 3, 4
+__all__ = ["EXIT_FATAL", "EXIT_OK", "EXIT_PARTIAL", "EXIT_RETIRED", "EXIT_USAGE", "main"]
 
 log = logging.getLogger(__name__)
 
@@ -131,16 +140,34 @@ def build_parser() -> argparse.ArgumentParser:
     request = sub.add_parser("request", help="service requests").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
-    new = request.add_parser("new", help="file a service request for a customer")
+    new = request.add_parser(
+        "new",
+        help="file a service request for a customer",
+        description="Try the create API (it files a partner ticket naming the customer, where "
+        "Microsoft still accepts it); when Microsoft refuses it, keep the draft and print the "
+        "customer's web form (exit 4) with the text to paste. Mark the draft filed afterwards "
+        "with `partner-desk request filed`.",
+    )
     new.add_argument("--customer", required=True, metavar="TENANT", help="customer tenant id")
     new.add_argument("--title", required=True)
     new.add_argument("--severity", required=True, choices=tuple(SEVERITIES))
     new.add_argument("--description", required=True)
-    new.add_argument("--topic", default="", metavar="ID", help="support topic id")
+    new.add_argument("--topic", default="", metavar="ID", help="partner support topic id (API)")
+    new.add_argument(
+        "--service",
+        default="",
+        help="the service it is about, e.g. 'Exchange Online' or 'Azure' (chooses the form)",
+    )
     new.add_argument("--contact-name", default="")
     new.add_argument("--contact-email", default="")
     new.add_argument("--cc", default="", help="e-mail addresses, comma-separated")
     new.add_argument("--sandbox-url", metavar="URL")
+    filed = request.add_parser(
+        "filed",
+        help="mark a kept draft filed with Microsoft's request number (drops the draft)",
+    )
+    filed.add_argument("--draft", required=True, metavar="ID", help="the draft id `new` printed")
+    filed.add_argument("--number", required=True, help="Microsoft's request number")
     return parser
 
 
@@ -218,6 +245,7 @@ def _backend(sandbox_url: str | None, concurrency: int, customers: int | None) -
         customers=customers or EMBEDDED_SANDBOX_CUSTOMERS,
         seed=EMBEDDED_SANDBOX_SEED,
         signing_key=key,
+        retired_create=True,  # as Microsoft answers today (API.md section 2)
     ) as sandbox:
         backend = Backend.for_sandbox(
             sandbox.url,
@@ -366,72 +394,6 @@ def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, custo
     return EXIT_OK
 
 
-def run_request_new(args: argparse.Namespace) -> int:
-    """File one request; prints {"id": ...}. Exit 2 invalid, 4 retired (prints the web form)."""
-    try:
-        return _request_new(args)
-    except AuthError as error:
-        print(f"partner-desk: sign-in failed: {error.message} {error.next_step}", file=sys.stderr)
-        return EXIT_FATAL
-
-
-def _request_new(args: argparse.Namespace) -> int:
-    with _backend(args.sandbox_url, 4, None) as backend:
-        topics_available = True
-        if not args.topic:
-            try:
-                topics = backend.pc.support_topics(new_correlation_id()).items
-            except ApiError as error:
-                if not is_retired(error):
-                    print(f"partner-desk: support topics: {error}", file=sys.stderr)
-                    return EXIT_FATAL
-                topics, topics_available = [], False
-            if topics:
-                known = "; ".join(f"{t.id} {t.name}" for t in topics[:12])
-                print(
-                    f"partner-desk: error: choose a topic with --topic ID ({known})",
-                    file=sys.stderr,
-                )
-                return EXIT_USAGE
-        draft = Draft.new(
-            args.customer,
-            title=args.title,
-            severity=args.severity,
-            topic_id=args.topic,
-            topic_name="" if topics_available else "(chosen in the web form)",
-            description=args.description,
-            contact_name=args.contact_name,
-            contact_email=args.contact_email,
-            cc=args.cc,
-        )
-        problems = validate(draft, topics_available)
-        if problems:
-            for problem in problems:
-                print(f"partner-desk: error: {problem.field}: {problem.message}", file=sys.stderr)
-            return EXIT_USAGE
-        store = DraftStore()  # the draft survives whatever happens to this process now
-        store.save(draft)
-        try:
-            created = submit(backend, store, draft.id)
-        except CreateRetiredError as retired:
-            print(
-                f"partner-desk: Partner Center no longer files requests through its API. "
-                f"The draft is kept; file it at {retired.web_url}",
-                file=sys.stderr,
-            )
-            json.dump({"retired": True, "url": retired.web_url}, sys.stdout)
-            sys.stdout.write("\n")
-            return EXIT_RETIRED
-        except ApiError as error:
-            print(f"partner-desk: the request was not filed (draft kept): {error}", file=sys.stderr)
-            return EXIT_FATAL
-        finally:
-            store.close()
-    json.dump({"id": created.id}, sys.stdout)
-    sys.stdout.write("\n")
-    return EXIT_OK
-
-
 def run_consent(args: argparse.Namespace) -> int:
     """`partner-desk consent`: rows of tenantId, companyName, result, reason."""
     from desktop import consent
@@ -525,7 +487,9 @@ def main(argv: Sequence[str]) -> int:
     if args.command == "export":
         return run_export(args)
     if args.command == "request":
-        return run_request_new(args)
+        if args.action == "new":
+            return run_request_new(args, _backend)
+        return run_request_filed(args)
     if args.command == "consent":
         return run_consent(args)
     if args.command == "clouds":

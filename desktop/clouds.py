@@ -88,8 +88,6 @@ class CloudProfile:
     service_incidents: bool = True
     retired: bool = False
     retired_note: str = ""
-    # Partner Center's web form for a new customer request, used when the create API is retired.
-    new_request_url: str = "https://partner.microsoft.com/dashboard/v2/support/servicerequests"
     partner_center_resource: str = PARTNER_CENTER_RESOURCE
     home_tenant: str | None = None
     # Partner Center's page of a customer's GDAP (admin) relationships, `{tid}` the customer:
@@ -382,7 +380,6 @@ CHINA = CloudProfile(
     allowed_hosts=frozenset({"portal.partner.microsoftonline.cn", "portal.azure.cn"}),
     service_requests=False,
     service_incidents=False,
-    new_request_url="https://portal.partner.microsoftonline.cn/",
     partner_center_resource="https://partner.partnercenterapi.microsoftonline.cn",
 )
 

@@ -31,7 +31,18 @@ from desktop.models.records import (
     format_time,
 )
 from desktop.models.service_messages import ServiceMessage, action_first_key
-from desktop.store.cache import HEALTH, ISSUES, MESSAGES, PORTALS, REQUESTS, Cache, CacheWriter
+from desktop.store.cache import (
+    HEALTH,
+    ISSUES,
+    MESSAGES,
+    PARTNER_WIDE,
+    PORTALS,
+    REQUESTS,
+    Cache,
+    CacheWriter,
+)
+
+CUSTOMER_OWNER, PARTNER_OWNER = "customer", "partner"
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "customers": ("tenantId", "companyName", "domain", "relationship"),
@@ -63,9 +74,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "lastModifiedDateTime",
         "error",
     ),
+    # `owner`: "customer" for a customer's ticket (read under that customer), "partner" for
+    # the partner's own tickets with Microsoft (the partner list: API.md section 2), whose
+    # tenantId and companyName are the partner organisation's as the tickets name it.
     "requests": (
         "tenantId",
         "companyName",
+        "owner",
         "id",
         "title",
         "severity",
@@ -102,6 +117,8 @@ def _error_row(
         if flag in row:
             row[flag] = None
     row.update(_base(customer))
+    if "owner" in row:
+        row["owner"] = CUSTOMER_OWNER
     row["error"] = _message(error, customer.tenant_id, refused)
     return row
 
@@ -195,11 +212,15 @@ def _message_rows(
 
 
 def _request_rows(
-    customer: Customer, items: Sequence[ServiceRequest], errors: list[str]
+    customer: Customer,
+    items: Sequence[ServiceRequest],
+    errors: list[str],
+    owner: str = CUSTOMER_OWNER,
 ) -> list[Row]:
     rows = [
         {
-            **_base(customer),
+            **(_base(customer) if owner == CUSTOMER_OWNER else _partner_base(customer, r)),
+            "owner": owner,
             "id": r.id,
             "title": r.title,
             "severity": r.severity,
@@ -210,7 +231,23 @@ def _request_rows(
         }
         for r in items
     ]
-    return rows + [_error_row("requests", customer, e) for e in errors]
+    return rows + [_error_row("requests", customer, e) | {"owner": owner} for e in errors]
+
+
+# Stands for the partner in its own rows until a ticket names the partner organisation.
+PARTNER = Customer("", "", "", "")
+
+
+def _partner_base(placeholder: Customer, request: ServiceRequest) -> Row:
+    return {
+        "tenantId": request.organization_id or placeholder.tenant_id,
+        "companyName": request.organization_name or placeholder.company_name,
+    }
+
+
+def partner_request_rows(items: Sequence[ServiceRequest], errors: Sequence[str] = ()) -> list[Row]:
+    """The partner's own tickets with Microsoft as `export requests` rows (owner "partner")."""
+    return _request_rows(PARTNER, items, list(errors), PARTNER_OWNER)
 
 
 def _portal_rows(customer: Customer, items: Sequence[PortalLink], errors: list[str]) -> list[Row]:
@@ -320,7 +357,26 @@ def collect(
         if progress is not None:
             progress(len(by_index), failed, total)
     rows = [row for index in sorted(by_index) for row in by_index[index]]
+    if what == "requests" and not (cancel is not None and cancel.is_set()):
+        own = _partner_rows(backend, cache)
+        failed += _failed(own)
+        rows += own
     return rows, failed
+
+
+def _partner_rows(backend: Backend, cache: CacheWriter | None) -> list[Row]:
+    """The partner's own tickets, after its customers' (one error row when unreadable)."""
+    try:
+        parsed = backend.requests(None)
+    except (ApiError, AuthError) as error:
+        message = _message(error)
+        if cache is not None:
+            cache.error(None, REQUESTS, message)
+        return partner_request_rows([], [message])
+    errors = [str(e) for e in parsed.errors]
+    if cache is not None:
+        cache.requests(None, parsed.items, errors)
+    return partner_request_rows(parsed.items, errors)
 
 
 @dataclass(frozen=True)
@@ -352,6 +408,14 @@ def cached_rows(cache: Cache, source: str, what: str) -> Cached | None:
             found = [_error_row(what, customer, entry.failure or "")]
         else:
             found = _ROWS[what](customer, entry.items or [], entry.item_errors)
+        failed += _failed(found)
+        rows += found
+    own = entries.get(PARTNER_WIDE) if what == "requests" else None
+    if own is not None:
+        if own.failing:
+            found = partner_request_rows([], [own.failure or ""])
+        else:
+            found = partner_request_rows(own.items or [], own.item_errors)
         failed += _failed(found)
         rows += found
     return Cached(rows, failed, len(customers), fetched)

@@ -1,4 +1,13 @@
-"""Filing service requests with Microsoft: validate, submit exactly once, or hand over. No Qt.
+"""Filing service requests with Microsoft: validate, hand over to the web form, or submit
+exactly once through the API where Microsoft still accepts it. No Qt.
+
+A customer's problem is filed FIRST in Microsoft's web form in the customer's context
+(`web_form`: the Microsoft 365 admin center, or the Azure portal for Azure services; see
+desktop.support_forms), with the draft's text on the clipboard (`clipboard_text`). The draft is
+kept until the user marks it filed with Microsoft's request number (`request_number`,
+`DraftStore.mark_filed`). The create API only ever filed PARTNER tickets and was announced as
+decommissioned in 2020 (API.md section 2): `submit` is the fallback, and any refusal of it
+(`is_retired`) raises `CreateRetiredError` with the web form, never a raw error.
 
 Three promises (DESIGN.md "Data that must never be lost"):
 
@@ -6,13 +15,13 @@ Three promises (DESIGN.md "Data that must never be lost"):
 - One request, never two. The first attempt fixes an `MS-RequestId`; a create that may have
   landed (a dropped connection, a timeout, an answer cut off) is resent with the id of the
   attempt it may have landed with, and before any resubmission (then, or after a crash
-  mid-submit) the customer's list is searched for a request with the draft's title created
-  since the first attempt; if it is there, that is the answer. After an answer that says
-  nothing was filed (429, 5xx, a refusal), the next submission gets a new id: Partner Center
-  may replay the answer it cached for the old one (API.md section 2). The id to send next is
-  kept in the draft store, so a restart resends the right one.
-- Create was announced as retired (API.md): a 404/405/410 or a "decommissioned" error raises
-  `CreateRetiredError` with Partner Center's web form and the text to paste, never a dead end.
+  mid-submit) the partner's own list (where the create API files) is searched for a request
+  with the draft's title created since the first attempt; if it is there, that is the answer.
+  After an answer that says nothing was filed (429, 5xx, a refusal), the next submission gets a
+  new id: Partner Center may replay the answer it cached for the old one (API.md section 2).
+  The id to send next is kept in the draft store, so a restart resends the right one.
+- A refusal of create (404/405/410 or "decommissioned") leads to the customer's web form with
+  the draft kept and its text to paste, never a dead end.
 """
 
 from __future__ import annotations
@@ -27,9 +36,12 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from desktop.api.links import build_link
 from desktop.backend import ApiError, Backend, new_correlation_id
-from desktop.models.records import ServiceRequest
-from desktop.store.drafts import Draft, DraftStore
+from desktop.clouds import CloudProfile
+from desktop.models.records import Customer, ServiceRequest
+from desktop.store.drafts import API, Draft, DraftStore
+from desktop.support_forms import AZURE, form_for_service, support_form
 
 log = logging.getLogger(__name__)
 
@@ -68,14 +80,69 @@ CLOCK_SKEW_S = 300.0
 ATTEMPTS = 4
 
 
-class CreateRetiredError(Exception):
-    """Partner Center no longer creates requests through the API for this partner."""
+@dataclass(frozen=True)
+class WebForm:
+    """Where to file a draft by hand: `url` None with `reason` when there is no usable form."""
 
-    def __init__(self, web_url: str, text: str, detail: str) -> None:
+    form_id: str
+    name: str
+    url: str | None
+    reason: str = ""
+    note: str = ""  # e.g. "May need a direct sign-in in this cloud."
+
+
+class CreateRetiredError(Exception):
+    """Partner Center refused the create API: file in Microsoft's web form instead."""
+
+    def __init__(self, form: WebForm, text: str, detail: str) -> None:
         super().__init__(detail)
-        self.web_url = web_url
+        self.form = form
         self.text = text
         self.detail = detail
+
+    @property
+    def web_url(self) -> str | None:
+        return self.form.url
+
+
+def web_form(cloud: CloudProfile, draft: Draft) -> WebForm:
+    """Microsoft's form for this draft's customer and service, through the link policy."""
+    form_id = form_for_service(draft.topic_name)
+    template = support_form(cloud, form_id)
+    name = "Azure portal" if form_id == AZURE else "Microsoft 365 admin center"
+    if template is None:
+        return WebForm(
+            form_id,
+            name,
+            None,
+            QT_TRANSLATE_NOOP("filing", "Microsoft offers no such support form in this cloud."),
+        )
+    customer = Customer(draft.tenant_id, draft.customer_name, draft.customer_domain, "")
+    link = build_link(template, cloud, customer)
+    return WebForm(form_id, template.name, link.url, link.error, link.note)
+
+
+# Microsoft's request numbers are digits: Partner Center's service request ids ("id":
+# "616122292874576", learn.microsoft.com/partner-center/developer/create-a-service-request;
+# API.md section 2: digits, at most 16) and the Azure portal's support request numbers
+# ("supportTicketId": "119120321001170", learn.microsoft.com/rest/api/support). Older Microsoft
+# 365 ones are shorter (8 digits), hence the floor of 6.
+REQUEST_NUMBER_MIN, REQUEST_NUMBER_MAX = 6, 16
+
+
+def request_number(text: str) -> str | None:
+    """Microsoft's request number as typed or pasted ("#2412…", with spaces), or None."""
+    digits = re.sub(r"[\s\u00a0-]", "", text.strip().removeprefix("#").strip())
+    usable = digits.isascii() and digits.isdigit()
+    if usable and REQUEST_NUMBER_MIN <= len(digits) <= REQUEST_NUMBER_MAX:
+        return digits
+    return None
+
+
+REQUEST_NUMBER_PROBLEM = QT_TRANSLATE_NOOP(
+    "filing",
+    "Microsoft's request numbers are {0} to {1} digits, as the confirmation shows them.",
+)
 
 
 @dataclass(frozen=True)
@@ -96,8 +163,9 @@ def cc_addresses(text: str) -> list[str]:
     return [part for part in re.split(r"[\s,;]+", text.strip()) if part]
 
 
-def validate(draft: Draft, topics_available: bool = True) -> list[Problem]:
-    """Every problem with the draft, one per field, in the order of the form."""
+def validate(draft: Draft, for_api: bool = False) -> list[Problem]:
+    """Every problem with the draft, one per field, in the order of the form. `for_api`: the
+    create API needs a (partner) support topic; the web forms ask for their own."""
     problems: list[Problem] = []
     title = draft.title.strip()
     if not title:
@@ -122,17 +190,11 @@ def validate(draft: Draft, topics_available: bool = True) -> list[Problem]:
                 "severity", QT_TRANSLATE_NOOP("filing", "Choose critical, moderate or minimal.")
             )
         )
-    if topics_available and not draft.topic_id.isdigit():
+    if for_api and not draft.topic_id.isdigit():
         problems.append(
             Problem(
                 "topic",
                 QT_TRANSLATE_NOOP("filing", "Choose the support topic closest to the problem."),
-            )
-        )
-    elif not topics_available and not draft.topic_name.strip():
-        problems.append(
-            Problem(
-                "topic", QT_TRANSLATE_NOOP("filing", "Choose the product the problem is about.")
             )
         )
     description = draft.description.strip()
@@ -186,14 +248,23 @@ def validate(draft: Draft, topics_available: bool = True) -> list[Problem]:
 
 
 def request_body(draft: Draft) -> dict[str, Any]:
-    """The create body of API.md (PascalCase, as Partner Center's SDK sends it)."""
+    """The create body of API.md (PascalCase, as Partner Center's SDK sends it).
+
+    `SupportTopicId` is a string, as in Microsoft's published request ("SupportTopicId":
+    "32444671", learn.microsoft.com/partner-center/developer/create-a-service-request). The
+    request is the partner's own ticket (the API files no other kind), so the customer it is
+    about is named at the top of the description."""
     first, _, last = draft.contact_name.strip().partition(" ")
+    about = f"Customer: {draft.customer_name} ({draft.tenant_id})".replace("  ", " ")
+    if draft.topic_name.strip():
+        about += f"\nService: {draft.topic_name.strip()}"
+    if draft.incident_id:
+        about += f"\nMicrosoft incident: {draft.incident_id}"
     body: dict[str, Any] = {
         "Title": draft.title.strip(),
-        "Description": draft.description.strip(),
+        "Description": about + "\n\n" + draft.description.strip(),
         "Severity": draft.severity,
-        "SupportTopicId": int(draft.topic_id) if draft.topic_id.isdigit() else None,
-        "Organization": {"Id": draft.tenant_id},
+        "SupportTopicId": draft.topic_id if draft.topic_id.isdigit() else None,
     }
     if draft.contact_email.strip() or draft.contact_name.strip():
         body["PrimaryContact"] = {
@@ -209,15 +280,18 @@ def request_body(draft: Draft) -> dict[str, Any]:
 
 def clipboard_text(draft: Draft) -> str:
     """The draft as text to paste into Microsoft's web form."""
+    customer = f"Customer: {draft.customer_name} ({draft.tenant_id})"
+    if draft.customer_domain:
+        customer = f"Customer: {draft.customer_name} ({draft.customer_domain}, {draft.tenant_id})"
     lines = [
         f"Title: {draft.title.strip()}",
         f"Severity: {draft.severity}",
-        f"Customer: {draft.customer_name} ({draft.tenant_id})",
+        customer,
     ]
-    if draft.topic_name:
-        lines.append(f"Support topic: {draft.topic_name}")
+    if draft.topic_name.strip():
+        lines.append(f"Service: {draft.topic_name.strip()}")
     if draft.incident_id:
-        lines.append(f"Related incident: {draft.incident_id}")
+        lines.append(f"Related Microsoft incident: {draft.incident_id}")
     if draft.contact_name or draft.contact_email:
         lines.append(f"Contact: {draft.contact_name} {draft.contact_email}".rstrip())
     if draft.cc.strip():
@@ -225,9 +299,18 @@ def clipboard_text(draft: Draft) -> str:
     return "\n".join(lines) + "\n\n" + draft.description.strip() + "\n"
 
 
+_REFUSAL_WORDS = ("deprecated", "decommission", "retired", "not supported", "no longer")
+
+
 def is_retired(error: ApiError) -> bool:
+    """Whether Partner Center refused the create (or support topics) API as such: 404, 405,
+    410, or any 4xx that says it is deprecated, decommissioned, retired or not supported."""
+    if error.status in (404, 405, 410):
+        return True
+    if error.status is None or not 400 <= error.status < 500:
+        return False
     text = f"{error.code} {error.message}".lower()
-    return error.status in (404, 405, 410) or "decommission" in text or "retired" in text
+    return any(word in text for word in _REFUSAL_WORDS)
 
 
 def submit(
@@ -236,9 +319,11 @@ def submit(
     draft_id: str,
     cancel: threading.Event | None = None,
 ) -> ServiceRequest:
-    """File the draft once; the draft is deleted only when the request is confirmed.
+    """File the draft once through the create API (a partner ticket naming the customer);
+    the draft is replaced by its filing record only when the request is confirmed.
 
-    Raises `CreateRetiredError`, or `ApiError` (the draft stays, with its request id, for a retry).
+    Raises `CreateRetiredError` (with the web form), or `ApiError` (the draft stays, with its
+    request id, for a retry).
     """
     draft = store.begin_submission(draft_id)
     cid = new_correlation_id()
@@ -248,7 +333,7 @@ def submit(
             existing = find_landed(backend, draft, cid)
             if existing is not None:
                 log.info("request %s had landed before the retry", existing.id)
-                store.delete(draft.id)
+                store.mark_filed(draft.id, existing.id, API)
                 return existing
         if cancel is not None and cancel.is_set():
             raise ApiError("Submission cancelled; the draft is kept.", kind="cancelled")
@@ -258,9 +343,7 @@ def submit(
             draft = _next_request_id(store, draft, error)
             if is_retired(error):
                 raise CreateRetiredError(
-                    backend.cloud.new_request_url,
-                    clipboard_text(draft),
-                    error.message,
+                    web_form(backend.cloud, draft), clipboard_text(draft), error.message
                 ) from None
             if error.ambiguous and attempt + 1 < ATTEMPTS:
                 log.info("create may have landed (%s); checking before a retry", error.kind)
@@ -276,7 +359,7 @@ def submit(
                 "customer's list shortly.",
                 kind="malformed",
             )
-        store.delete(draft.id)
+        store.mark_filed(draft.id, created.id, API)
         return created
     raise ApiError("The request could not be confirmed; the draft is kept.", kind="network")
 
@@ -296,10 +379,11 @@ def _next_request_id(store: DraftStore, draft: Draft, error: ApiError) -> Draft:
 
 
 def find_landed(backend: Backend, draft: Draft, cid: str) -> ServiceRequest | None:
-    """A request of this customer with the draft's title created since the first attempt."""
+    """A request with the draft's title created since the first attempt, in the partner's own
+    list: where the create API files (API.md section 2)."""
     since = (draft.first_attempt or time.time()) - CLOCK_SKEW_S
     title = draft.title.strip().casefold()
-    for request in backend.requests(draft.tenant_id, cid).items:
+    for request in backend.requests(None, cid).items:
         created = request.created
         if request.title.strip().casefold() != title or created is None:
             continue

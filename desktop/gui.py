@@ -337,7 +337,10 @@ def _start_sandbox(customers: int) -> _Embedded:
     from desktop.sandbox import Sandbox
 
     key = signing_key(data_dir() / "sandbox")
-    return _Embedded(Sandbox(customers=customers, signing_key=key).start(), key_identity(key))
+    # As Microsoft answers today: the create and support-topic APIs refuse (decommissioned),
+    # so the demo shows the real escalation path, the web form (API.md section 2).
+    sandbox = Sandbox(customers=customers, signing_key=key, retired_create=True)
+    return _Embedded(sandbox.start(), key_identity(key))
 
 
 async def _sign_in_to_sandbox(

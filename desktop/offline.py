@@ -135,7 +135,9 @@ class OfflineBackend(Backend):
     def support_topics(self, cid: str | None = None) -> Parsed[SupportTopic]:
         raise _missing("The support topics")
 
-    def add_note(self, request_id: str, text: str, cid: str | None = None) -> ServiceRequest:
+    def add_note(
+        self, request_id: str, text: str, cid: str | None = None, tenant_id: str | None = None
+    ) -> ServiceRequest:
         raise _missing("Adding a note (it needs Partner Center)")
 
     def requests(self, tenant_id: str | None, cid: str | None = None) -> Parsed[ServiceRequest]:
@@ -144,7 +146,9 @@ class OfflineBackend(Backend):
             raise _missing("The service requests")
         return Parsed(items=requests)
 
-    def service_request(self, request_id: str, cid: str | None = None) -> ServiceRequest:
+    def service_request(
+        self, request_id: str, cid: str | None = None, tenant_id: str | None = None
+    ) -> ServiceRequest:
         raise _missing(f"Service request {request_id}")
 
     def portals(

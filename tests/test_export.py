@@ -75,10 +75,40 @@ def test_incident_rows_use_documented_casing(backend: Backend):
     assert {type(r["isResolved"]) for r in ok} == {bool}
 
 
-def test_request_and_portal_rows(backend: Backend):
+def test_request_rows_say_whose_and_refusals_are_rows(sandbox: Sandbox, backend: Backend):
     customers = backend.customers().items[:10]
-    rows, _ = collect(backend, "requests", customers)
+    rows, failed = collect(backend, "requests", customers)
     assert {r["status"] for r in rows if r["id"]} <= {"open", "closed", "attention_needed", "none"}
+    assert {r["owner"] for r in rows} == {"customer", "partner"}
+    mine = [r for r in rows if r["owner"] == "customer"]
+    own = [r for r in rows if r["owner"] == "partner"]
+    # Customers' first (in list order), then the partner's own tickets with Microsoft.
+    assert rows == mine + own
+    partner = sandbox.data.partner
+    assert {(r["tenantId"], r["companyName"]) for r in own} == {
+        (partner.tenant_id, partner.company_name)
+    }
+    assert [r["id"] for r in own] == [
+        t["id"] for t in sandbox.data.service_requests(partner.tenant_id)
+    ]
+    # A customer without GDAP is refused its tickets: an error row, not a crash.
+    blocked = {c.tenant_id for c in sandbox.data.customers if not c.has_gdap}
+    refused = [r for r in mine if r["error"]]
+    assert {r["tenantId"] for r in refused} == blocked & {c.tenant_id for c in customers}
+    assert refused
+    assert all("GDAP" in r["error"] and r["id"] == "" for r in refused)
+    assert failed == len(refused)
+    listed = {
+        r["id"]
+        for c in customers
+        if c.tenant_id not in blocked
+        for r in sandbox.data.service_requests(c.tenant_id)
+    }
+    assert {r["id"] for r in mine if r["id"]} == listed
+
+
+def test_portal_rows(backend: Backend):
+    customers = backend.customers().items[:10]
     portal_rows, _ = collect(backend, "portals", customers)
     assert len({r["portal"] for r in portal_rows}) >= 12
     assert all(r["url"].startswith("https://") or r["error"] for r in portal_rows)

@@ -230,6 +230,8 @@ class PartnerCenterClient:
     def service_requests(
         self, cid: str, tenant_id: str | None = None, size: int = 200
     ) -> Parsed[ServiceRequest]:
+        """One customer's requests, or (None) the partner's OWN tickets with Microsoft: the
+        partner list never holds customers' tickets (API.md section 2)."""
         path = (
             "/servicerequests"
             if tenant_id is None
@@ -239,16 +241,33 @@ class PartnerCenterClient:
             path, ServiceRequest.from_json, cid, {"offset": "0", "size": str(size)}
         )
 
-    def service_request(self, request_id: str, cid: str) -> ServiceRequest:
-        body = self._get(f"/servicerequests/{quote(request_id, safe='')}", cid)
+    def _request_path(self, request_id: str, tenant_id: str | None) -> str:
+        """Where one request lives (API.md section 2): a customer's under the customer
+        (SDK `GetServiceRequestCustomer` / `UpdateServiceRequestCustomer`,
+        `customers/{0}/servicerequests/{1}`), the partner's own on the partner path. A
+        customer's ticket on the partner path is "not found"."""
+        rid = quote(request_id, safe="")
+        if tenant_id is None:
+            return f"/servicerequests/{rid}"
+        return f"/customers/{quote(tenant_id, safe='')}/servicerequests/{rid}"
+
+    def service_request(
+        self, request_id: str, cid: str, tenant_id: str | None = None
+    ) -> ServiceRequest:
+        """One request: `tenant_id` names its customer; None for one of the partner's own."""
+        body = self._get(self._request_path(request_id, tenant_id), cid)
         if not isinstance(body, Mapping):
             raise ApiError("Partner Center sent no service request.", kind=MALFORMED)
         return ServiceRequest.from_json(body)
 
-    def add_note(self, request_id: str, text: str, cid: str) -> ServiceRequest | None:
+    def add_note(
+        self, request_id: str, text: str, cid: str, tenant_id: str | None = None
+    ) -> ServiceRequest | None:
+        """PATCH `{"NewNote": {"Text": ...}}` to the request (under its customer when
+        `tenant_id` is given)."""
         reply = self.session.call(
             "PATCH",
-            f"{self.api}/servicerequests/{quote(request_id, safe='')}",
+            self.api + self._request_path(request_id, tenant_id),
             auth=self.auth,
             correlation_id=cid,
             json_body={"NewNote": {"Text": text}},
@@ -259,7 +278,10 @@ class PartnerCenterClient:
     def create_request(
         self, body: Mapping[str, Any], cid: str, request_id: str, locale: str = "en-US"
     ) -> Reply:
-        """POST a new request with a caller-chosen request id, reused by the caller on retry."""
+        """POST a new request with a caller-chosen request id, reused by the caller on retry.
+
+        It files a PARTNER ticket (the API never filed customers' tickets) and was announced
+        as decommissioned in 2020: callers treat it as a fallback (desktop.filing)."""
         return self.session.call(
             "POST",
             f"{self.api}/servicerequests/{quote(locale, safe='')}",

@@ -80,7 +80,7 @@ class Sandbox:
         self._faults = Faults(seed, fault_rate)
         self._key = signing_key if signing_key is not None else secrets.token_bytes(32)
         self._certificates: Certificates | None = make_certificates(host) if tls else None
-        state = State(
+        self._state = state = State(
             self.data,
             Signer(secrets.token_bytes(32)),
             self._stats,
@@ -238,6 +238,11 @@ class Sandbox:
 
     def set_fault_rate(self, fault_rate: float) -> None:
         self._faults.set_rate(fault_rate)
+
+    def set_retired_create(self, retired: bool) -> None:
+        """Refuse (410, "decommissioned") or accept the create and support-topic APIs from now
+        on, as Microsoft's announcement made them refuse (API.md section 2)."""
+        self._state.retired_create = retired
 
     # -- sign-in and consent ------------------------------------------------------------------
 

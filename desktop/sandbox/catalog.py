@@ -58,7 +58,9 @@ PC_WORKLOADS: dict[str, str] = {
     "Dynamics365": "DynamicsCRM",
 }
 
-# (id, name, description, productId, productName, typical titles)
+# The products of customer tickets (filed in the Microsoft 365 admin center or the Azure portal
+# in the customer's context): (id, name, description, productId, productName, typical titles).
+# The topics Partner Center lists for its create API are the partner's own: partner_topics.py.
 SUPPORT_TOPICS: tuple[tuple[int, str, str, str, str, tuple[str, ...]], ...] = (
     (
         32444671,
@@ -181,7 +183,6 @@ SUPPORT_TOPICS: tuple[tuple[int, str, str, str, str, tuple[str, ...]], ...] = (
         ),
     ),
 )
-TOPICS_BY_ID = {t[0]: t for t in SUPPORT_TOPICS}
 
 # Real Entra built-in role definition ids, as GDAP relationships carry them.
 ROLES: tuple[tuple[str, str], ...] = (

@@ -253,8 +253,10 @@ class Dataset:
         tenant = self.tenant(tenant_id)
         return [] if tenant is None else self.tickets.for_tenant(tenant)
 
-    def service_request(self, request_id: str) -> dict[str, object] | None:
-        return self.tickets.get(request_id)
+    def service_request(self, request_id: str, tenant_id: str) -> dict[str, object] | None:
+        """One of `tenant_id`'s requests (the partner's tenant id: one of its own)."""
+        tenant = self.tenant(tenant_id)
+        return None if tenant is None else self.tickets.get(request_id, tenant)
 
     def support_topics(self) -> list[dict[str, object]]:
         return tickets.topics_json()

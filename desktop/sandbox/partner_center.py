@@ -7,11 +7,15 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from desktop.sandbox import catalog, tickets
+from desktop.sandbox import partner_topics, tickets
 from desktop.sandbox import responses as r
+from desktop.sandbox.customers import Customer
 from desktop.sandbox.routing import Call, Route, State, int_param, route
 
 COLLECTION = {"objectType": "Collection"}
+# The create and support-topic APIs were announced as decommissioned on 31 August 2020 (API.md
+# section 2): a sandbox started with `retired_create` refuses them as Microsoft does now. The
+# body is Partner Center's error shape ({"code", "description", "data", "source"}).
 RETIRED = (
     "This API has been decommissioned. Service requests are created in Partner Center "
     "(Service requests > Customer request > New request), which hands over to the Azure portal "
@@ -149,7 +153,9 @@ def customer_incidents(state: State, call: Call) -> r.Response:
 
 
 def _request_filter(text: str) -> Any:
-    """A predicate for the partner-wide list's filter, or an error message."""
+    """A predicate for a request list's filter, or an error message. The SDK sends `filter`
+    to both lists (PartnerService.json `SearchPartnerServiceRequests`,
+    `SearchCustomerServiceRequests`: offset, size, filter)."""
     try:
         spec = json.loads(text)
     except ValueError:
@@ -168,22 +174,17 @@ def _request_filter(text: str) -> Any:
     )
 
 
-def _requests_page(state: State, call: Call, base: str, tid: str | None) -> r.Response:
+def _requests_page(state: State, call: Call, base: str, owner: Customer) -> r.Response:
     offset = int_param(call, "offset", 0, 0, 10**9)
     size = int_param(call, "size", 200, 1, 500)
     if offset is None or size is None:
         return r.pc_error(400, "offset and size must be integers.")
     keep = None
-    filter_text = call.query.get("filter") if tid is None else None
+    filter_text = call.query.get("filter")
     if filter_text:
         keep = _request_filter(filter_text)
         if isinstance(keep, str):
             return r.pc_error(400, keep)
-    owner = None
-    if tid is not None:
-        owner = state.data.customer(tid)
-        if owner is None:
-            return _unknown_customer(tid)
     total, page = state.data.tickets.page(owner, offset, size, keep)
     suffix = f"&filter={quote(filter_text, safe='')}" if filter_text else ""
     links: dict[str, object] = {"self": _link(f"{base}?offset={offset}&size={size}{suffix}")}
@@ -192,13 +193,34 @@ def _requests_page(state: State, call: Call, base: str, tid: str | None) -> r.Re
     return r.Response(200, _paged_body(total, page, links, b""))
 
 
+def _request_owner(state: State, tid: str) -> Customer | r.Response:
+    """The customer whose tickets `tid` names, or the refusal: 404 for a stranger, 403 where
+    the partner has no GDAP relationship (a customer's support tickets are handled through
+    GDAP, with the Service Support Administrator role: learn.microsoft.com/partner-center/
+    customers/gdap-least-privileged-roles-by-task)."""
+    owner = state.data.customer(tid)
+    if owner is None:
+        return _unknown_customer(tid)
+    if not owner.has_gdap:
+        return r.pc_error(
+            403,
+            f"The partner has no active GDAP relationship with {owner.company_name}: its "
+            "service requests cannot be read or changed.",
+        )
+    return owner
+
+
 def partner_requests(state: State, call: Call) -> r.Response:
-    return _requests_page(state, call, "/servicerequests", None)
+    """The partner's OWN tickets with Microsoft, never its customers' (API.md section 2)."""
+    return _requests_page(state, call, "/servicerequests", state.data.partner)
 
 
 def customer_requests(state: State, call: Call) -> r.Response:
     tid = call.params[0]
-    return _requests_page(state, call, f"/customers/{tid}/servicerequests", tid)
+    owner = _request_owner(state, tid)
+    if isinstance(owner, r.Response):
+        return owner
+    return _requests_page(state, call, f"/customers/{tid}/servicerequests", owner)
 
 
 def _unknown_request(request_id: str) -> r.Response:
@@ -206,11 +228,23 @@ def _unknown_request(request_id: str) -> r.Response:
 
 
 def get_request(state: State, call: Call) -> r.Response:
-    found = state.data.tickets.get(call.params[0])
+    """`GET /v1/servicerequests/{id}`: one of the partner's own; a customer's is not found."""
+    found = state.data.tickets.get(call.params[0], state.data.partner)
     return _unknown_request(call.params[0]) if found is None else r.json_response(200, found)
 
 
-def patch_request(state: State, call: Call) -> r.Response:
+def customer_get_request(state: State, call: Call) -> r.Response:
+    """`GET /v1/customers/{tid}/servicerequests/{id}` (SDK `GetServiceRequestCustomer`)."""
+    owner = _request_owner(state, call.params[0])
+    if isinstance(owner, r.Response):
+        return owner
+    found = state.data.tickets.get(call.params[1], owner)
+    return _unknown_request(call.params[1]) if found is None else r.json_response(200, found)
+
+
+def _patch(state: State, call: Call, owner: Customer, request_id: str) -> r.Response:
+    """A note and/or a status (learn.microsoft.com/partner-center/developer/
+    update-a-service-request: body `{"NewNote": {"Text": ...}}`, 200 with the request)."""
     body = json_object(call)
     if body is None:
         return r.pc_error(400, "The request body must be a JSON object.")
@@ -227,12 +261,26 @@ def patch_request(state: State, call: Call) -> r.Response:
         return r.pc_error(400, "NewNote.Text must not be empty.")
     author = str(call.claims.get("name") or call.claims.get("upn") or "Partner agent")
     updated = state.data.tickets.update(
-        call.params[0],
+        request_id,
+        owner,
         text.strip() if text else None,
         author,
         status.lower() if isinstance(status, str) else None,
     )
-    return _unknown_request(call.params[0]) if updated is None else r.json_response(200, updated)
+    return _unknown_request(request_id) if updated is None else r.json_response(200, updated)
+
+
+def patch_request(state: State, call: Call) -> r.Response:
+    """`PATCH /v1/servicerequests/{id}`: the partner's own only (`UpdateServiceRequestPartner`)."""
+    return _patch(state, call, state.data.partner, call.params[0])
+
+
+def customer_patch_request(state: State, call: Call) -> r.Response:
+    """`PATCH /v1/customers/{tid}/servicerequests/{id}` (SDK `UpdateServiceRequestCustomer`)."""
+    owner = _request_owner(state, call.params[0])
+    if isinstance(owner, r.Response):
+        return owner
+    return _patch(state, call, owner, call.params[1])
 
 
 def _contact(value: Any) -> dict[str, str] | None:
@@ -243,6 +291,10 @@ def _contact(value: Any) -> dict[str, str] | None:
 
 
 def create_request(state: State, call: Call) -> r.Response:
+    """`POST /v1/servicerequests/{agent-locale}`: files a PARTNER ticket whatever the body's
+    `Organization` says (the API only ever filed partner tickets: API.md section 2). Body and
+    answer as learn.microsoft.com/partner-center/developer/create-a-service-request shows them:
+    `"SupportTopicId": "32444671"` a string (a number is accepted too), 201 with the request."""
     if state.retired_create:
         return r.pc_error(410, RETIRED, code="3100")
     if not _LOCALE.match(call.params[0]):
@@ -263,23 +315,17 @@ def create_request(state: State, call: Call) -> r.Response:
     if not isinstance(severity, str) or severity.lower() not in tickets.SEVERITIES:
         return r.pc_error(400, f"Severity must be one of {', '.join(tickets.SEVERITIES)}.")
     topic = get_field(body, "SupportTopicId")
-    topic_id = int(topic) if isinstance(topic, (int, str)) and str(topic).isdigit() else -1
-    if topic_id not in catalog.TOPICS_BY_ID:
+    topic_id = -1
+    if isinstance(topic, (int, str)) and not isinstance(topic, bool) and str(topic).isdigit():
+        topic_id = int(topic)
+    if topic_id not in partner_topics.TOPICS_BY_ID:
         return r.pc_error(400, f"Unknown SupportTopicId {topic!r}.")
-    organization = get_field(body, "Organization")
-    owner = None
-    if organization is not None:
-        org_id = get_field(organization, "Id") if isinstance(organization, dict) else None
-        owner = state.data.customer(org_id) if isinstance(org_id, str) else None
-        if owner is None:
-            return r.pc_error(400, f"Organization {org_id!r} is not a customer of this partner.")
     cc = get_field(body, "EmailCcList") or []
     if isinstance(cc, str):
         cc = [part.strip() for part in re.split(r"[;,]", cc) if part.strip()]
     if not isinstance(cc, list) or not all(isinstance(x, str) for x in cc):
         return r.pc_error(400, "EmailCcList must be a list of email addresses.")
     created = state.data.tickets.create(
-        owner,
         title.strip(),
         description,
         severity.lower(),
@@ -306,6 +352,8 @@ ROUTES: list[Route] = [
     route("GET", "/v1/customers/{tenantId}/managedservices", managed_services),
     route("GET", "/v1/customers/{tenantId}/serviceincidents/office", customer_incidents),
     route("GET", "/v1/customers/{tenantId}/servicerequests", customer_requests),
+    route("GET", "/v1/customers/{tenantId}/servicerequests/{id}", customer_get_request),
+    route("PATCH", "/v1/customers/{tenantId}/servicerequests/{id}", customer_patch_request),
     route("GET", "/v1/serviceincidents/office", partner_incidents),
     route("GET", "/v1/servicerequests", partner_requests),
     route("GET", "/v1/servicerequests/supporttopics", support_topics),

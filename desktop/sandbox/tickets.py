@@ -1,4 +1,13 @@
-"""Service requests: generated per tenant on first use, then a mutable store (notes, creates)."""
+"""Service requests: generated per tenant on first use, then a mutable store (notes, creates).
+
+Whose a ticket is decides where it can be read (API.md section 2; the Partner Center SDK's
+PartnerService.json, e.g. microsoft/Partner-Center-Java src/main/resources/PartnerService.json):
+a customer's tickets only under `customers/{tid}/servicerequests[/{id}]`
+(`GetServiceRequestCustomer`, `UpdateServiceRequestCustomer`), the partner's own only under
+`servicerequests[/{id}]` (`GetServiceRequestPartner`, `UpdateServiceRequestPartner`). The
+create API files the partner's own tickets (microsoft/PartnerCenterPowerShellModule#47), with
+partner-support topics.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +17,7 @@ import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from desktop.sandbox import catalog, responses
+from desktop.sandbox import catalog, partner_topics, responses
 from desktop.sandbox.customers import PARTNER, Customer, guid
 from desktop.sandbox.timefmt import NEVER, pc_date
 
@@ -64,32 +73,43 @@ def _organization(customer: Customer, phone: str) -> dict[str, str]:
 
 def generate(customer: Customer, seed: int, now: datetime) -> list[dict[str, object]]:
     """The tenant's existing requests. The first four customers cover every status and
-    severity between them, and the second one's first request uses the numeric forms."""
-    key = "partner" if customer.index < 0 else str(customer.index)
+    severity between them, and the second one's first request uses the numeric forms.
+
+    The partner's own (index -1) are about its business with Microsoft (partner-support
+    topics, "Partner Center Issues"...), at least three, the newest one open."""
+    own = customer.index < 0
+    key = "partner" if own else str(customer.index)
     rng = random.Random(f"{seed}:{key}:requests")
     idx = customer.index
     count = rng.choices(range(5), weights=_COUNT_WEIGHTS)[0]
     if 0 <= idx < 8:
         count = max(count, 1)
+    if own:
+        count = max(count, 3)
+    topics = partner_topics.PARTNER_TOPICS if own else catalog.SUPPORT_TOPICS
     phone = catalog.address(customer.country, rng)["phoneNumber"]
     out: list[dict[str, object]] = []
     for k in range(count):
         forced = 0 <= idx < 4 and k == 0
         legacy = rng.random() < LEGACY_SHARE or (idx == 1 and k == 0)
+        if own and k == 0:
+            legacy = False
         if forced:
             status, severity = STATUSES[(idx + 1) % 4], SEVERITIES[(idx + 1) % 4]
+        elif own and k == 0:
+            status, severity = "open", "moderate"
         else:
             status = rng.choices(STATUSES, weights=_STATUS_WEIGHTS)[0]
             severity = rng.choices(SEVERITIES, weights=_SEVERITY_WEIGHTS)[0]
         age_days = rng.uniform(400, 1100) if legacy else rng.uniform(0.2, 330)
+        if own and k == 0:
+            age_days = rng.uniform(0.2, 3)  # newest first: the list sorts by creation
         created = now - timedelta(days=age_days, seconds=rng.randint(0, 86399))
         if status in ("open", "attention_needed"):
             modified = now - timedelta(days=rng.uniform(0.05, min(5.0, age_days)))
         else:
             modified = created + timedelta(days=rng.uniform(0.1, min(30.0, age_days)))
-        topic_id, topic_name, topic_desc, product_id, product_name, titles = rng.choice(
-            catalog.SUPPORT_TOPICS
-        )
+        topic_id, topic_name, topic_desc, product_id, product_name, titles = rng.choice(topics)
         title = rng.choice(titles)
         description = " ".join(
             [title + "."]
@@ -113,7 +133,10 @@ def generate(customer: Customer, seed: int, now: datetime) -> list[dict[str, obj
             "description": description,
             "severity": SEVERITIES.index(severity) if legacy else severity,
             "status": STATUSES.index(status) if legacy else status,
-            "supportTopicId": topic_id,
+            # A string in Microsoft's published create answer ("supportTopicId": "32444671",
+            # learn.microsoft.com/partner-center/developer/create-a-service-request) and in the
+            # SDK's ServiceRequest model; older answers carry the number.
+            "supportTopicId": topic_id if legacy else str(topic_id),
             "supportTopicName": topic_name,
             "organization": _organization(customer, phone),
             "primaryContact": _contact(rng),
@@ -159,7 +182,6 @@ class TicketStore:
         self._lists: dict[int, list[dict[str, object]]] = {}
         self._created: dict[str, int] = {}  # id -> customer index of requests made here
         self._next = 1
-        self._everything: list[dict[str, object]] | None = None
 
     def _list(self, customer: Customer) -> list[dict[str, object]]:
         existing = self._lists.get(customer.index)
@@ -177,56 +199,52 @@ class TicketStore:
         with self._lock:
             return copy.deepcopy(self._list(customer))
 
-    def _all(self) -> list[dict[str, object]]:
-        if self._everything is None:
+    def everything(self) -> list[dict[str, object]]:
+        """Every tenant's requests and the partner's own, newest first (for tests: the
+        partner-wide list Partner Center serves is the partner's own only)."""
+        with self._lock:
             merged = list(self._list(PARTNER))
             for customer in self._by_index:
                 merged.extend(self._list(customer))
             merged.sort(key=_order, reverse=True)
-            self._everything = merged
-        return self._everything
-
-    def everything(self) -> list[dict[str, object]]:
-        """The partner-wide list (every customer's and the partner's own), newest first."""
-        with self._lock:
-            return copy.deepcopy(self._all())
+            return copy.deepcopy(merged)
 
     def page(
         self,
-        customer: Customer | None,
+        owner: Customer,
         offset: int,
         size: int,
         keep: Callable[[dict[str, object]], bool] | None = None,
     ) -> tuple[int, list[bytes]]:
-        """(total matches, JSON of one page) of a tenant's list, or of everything if None."""
+        """(total matches, JSON of one page) of one tenant's list (PARTNER: the partner's own)."""
         with self._lock:
-            source = self._all() if customer is None else self._list(customer)
+            source = self._list(owner)
             if keep is not None:
                 source = [r for r in source if keep(r)]
             chosen = source[offset : offset + size]
             return len(source), [responses.dumps(r, separators=None) for r in chosen]
 
-    def _find(self, request_id: str) -> dict[str, object] | None:
+    def _find(self, request_id: str, owner: Customer) -> dict[str, object] | None:
+        """The request if it is `owner`'s: another tenant's is "not found", as on the wire."""
         if not request_id.isdigit() or len(request_id) > 16:
             return None
         index = self._created.get(request_id)
         if index is None and len(request_id) == 16:
             index = int(request_id[6:12]) - 1  # generated ids carry their customer's index
-        customer = None if index is None else self._customer(index)
-        if customer is None:
+        if index is None or index != owner.index or self._customer(index) is None:
             return None
-        return next((r for r in self._list(customer) if r["id"] == request_id), None)
+        return next((r for r in self._list(owner) if r["id"] == request_id), None)
 
-    def get(self, request_id: str) -> dict[str, object] | None:
+    def get(self, request_id: str, owner: Customer) -> dict[str, object] | None:
         with self._lock:
-            found = self._find(request_id)
+            found = self._find(request_id, owner)
             return copy.deepcopy(found) if found is not None else None
 
     def update(
-        self, request_id: str, note: str | None, author: str, status: str | None
+        self, request_id: str, owner: Customer, note: str | None, author: str, status: str | None
     ) -> dict[str, object] | None:
         with self._lock:
-            request = self._find(request_id)
+            request = self._find(request_id, owner)
             if request is None:
                 return None
             now = pc_date(self._clock())
@@ -244,7 +262,6 @@ class TicketStore:
 
     def create(
         self,
-        customer: Customer | None,
         title: str,
         description: str,
         severity: str,
@@ -253,8 +270,9 @@ class TicketStore:
         cc: list[str],
         additional: str,
     ) -> dict[str, object]:
-        owner = customer or PARTNER
-        topic = catalog.TOPICS_BY_ID[topic_id]
+        """A partner ticket: the create API files the partner's own (module docstring)."""
+        owner = PARTNER
+        topic = partner_topics.TOPICS_BY_ID[topic_id]
         with self._lock:
             when = self._clock()
             request_id = f"{when:%y%m%d}99{self._next:08d}"
@@ -267,7 +285,7 @@ class TicketStore:
                 "description": description,
                 "severity": severity,
                 "status": "open",
-                "supportTopicId": topic_id,
+                "supportTopicId": str(topic_id),
                 "supportTopicName": topic[1],
                 "organization": _organization(owner, phone),
                 "primaryContact": contact or _contact(rng),
@@ -286,12 +304,11 @@ class TicketStore:
             }
             self._list(owner).insert(0, request)
             self._created[request_id] = owner.index
-            if self._everything is not None:
-                self._everything.insert(0, request)
             return copy.deepcopy(request)
 
 
 def topics_json() -> list[dict[str, object]]:
+    """The partner-support topics (partner_topics.py), ids as numbers as Microsoft shows them."""
     return [
         {
             "id": t[0],
@@ -299,5 +316,5 @@ def topics_json() -> list[dict[str, object]]:
             "description": t[2],
             "attributes": {"objectType": "SupportTopic"},
         }
-        for t in catalog.SUPPORT_TOPICS
+        for t in partner_topics.PARTNER_TOPICS
     ]

@@ -12,7 +12,7 @@
 
 from desktop.store.cache import Cache, CacheEntry, CacheWriter, account_source, sandbox_source
 from desktop.store.db import StoreNotice, open_database
-from desktop.store.drafts import Draft, DraftStore
+from desktop.store.drafts import Draft, DraftStore, Filed
 from desktop.store.tags import Tags
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "CacheWriter",
     "Draft",
     "DraftStore",
+    "Filed",
     "StoreNotice",
     "Tags",
     "account_source",

@@ -3,6 +3,11 @@
 A draft also remembers its submission: the `MS-RequestId` chosen at the first attempt (reused
 on every retry, so Partner Center can recognise a repeat) and when that attempt began (so a
 retry first looks for a request created since then: one request, never two).
+
+A customer's problem is filed in Microsoft's web form (desktop.filing): Microsoft confirms it by
+showing its request number, which the user enters here. `mark_filed` then records the filing
+(`Filed`: the number, the customer, the title, the way it went) and drops the draft in one
+transaction, so the draft disappears only when its filing is on record.
 """
 
 from __future__ import annotations
@@ -33,10 +38,33 @@ _COLUMNS = (
     "contact_email",
     "cc",
     "incident_id",
+    "customer_domain",
     "request_id",
     "first_attempt",
     "updated",
 )
+
+
+WEB, API = "web", "api"
+
+
+@dataclass(frozen=True)
+class Filed:
+    """A request filed from Partner Desk: in Microsoft's web form (`channel` WEB, `number` as
+    the user copied it from Microsoft) or through the create API (API: a partner ticket)."""
+
+    draft_id: str
+    tenant_id: str
+    customer_name: str
+    title: str
+    severity: str
+    service: str
+    number: str
+    channel: str
+    filed: float
+
+
+_FILED_COLUMNS = tuple(f for f in Filed.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
@@ -53,6 +81,8 @@ class Draft:
     contact_email: str = ""
     cc: str = ""  # as typed: addresses separated by commas, semicolons or spaces
     incident_id: str = ""
+    # The customer's initial (*.onmicrosoft.com) domain: the web forms open in their context.
+    customer_domain: str = ""
     request_id: str = ""  # MS-RequestId of the submission, once one began
     first_attempt: float | None = None  # unix time the first submission attempt began
     updated: float = 0.0
@@ -81,12 +111,43 @@ def _create(connection: sqlite3.Connection) -> None:
             contact_email TEXT NOT NULL DEFAULT '',
             cc TEXT NOT NULL DEFAULT '',
             incident_id TEXT NOT NULL DEFAULT '',
+            customer_domain TEXT NOT NULL DEFAULT '',
             request_id TEXT NOT NULL DEFAULT '',
             first_attempt REAL,
             updated REAL NOT NULL
         )"""
     )
     connection.execute("CREATE INDEX drafts_by_tenant ON drafts (tenant_id, updated)")
+    _create_filed(connection)
+
+
+def _create_filed(connection: sqlite3.Connection) -> None:
+    connection.execute(
+        """CREATE TABLE IF NOT EXISTS filed (
+            draft_id TEXT PRIMARY KEY,
+            tenant_id TEXT NOT NULL,
+            customer_name TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            severity TEXT NOT NULL DEFAULT '',
+            service TEXT NOT NULL DEFAULT '',
+            number TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            filed REAL NOT NULL
+        )"""
+    )
+    connection.execute("CREATE INDEX IF NOT EXISTS filed_by_tenant ON filed (tenant_id, filed)")
+
+
+def _upgrade(connection: sqlite3.Connection) -> None:
+    """Bring a file of the first layout up to this one in place. Drafts are the user's work:
+    a schema bump would set the file aside (desktop.store.db), so columns and tables are only
+    ever added, here, without a version change."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(drafts)")}
+    connection.execute("BEGIN IMMEDIATE")
+    if "customer_domain" not in columns:
+        connection.execute("ALTER TABLE drafts ADD COLUMN customer_domain TEXT NOT NULL DEFAULT ''")
+    _create_filed(connection)
+    connection.execute("COMMIT")
 
 
 class DraftStore:
@@ -95,6 +156,7 @@ class DraftStore:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / "drafts.sqlite3"
         self._db, self.notice = open_database(self.path, SCHEMA_VERSION, _create, "drafts")
+        _upgrade(self._db)
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -155,6 +217,55 @@ class DraftStore:
         with self._lock:
             self._db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
 
+    def mark_filed(self, draft_id: str, number: str, channel: str = WEB) -> Filed:
+        """Record that the draft was filed as Microsoft's request `number` and drop the draft,
+        in one transaction. KeyError when there is no such draft (filed already?)."""
+        draft = self.get(draft_id)
+        if draft is None:
+            raise KeyError(draft_id)
+        filed = Filed(
+            draft.id,
+            draft.tenant_id,
+            draft.customer_name,
+            draft.title.strip(),
+            draft.severity,
+            draft.topic_name.strip(),
+            number,
+            channel,
+            time.time(),
+        )
+        values = asdict(filed)
+        placeholders = ", ".join("?" for _ in _FILED_COLUMNS)
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute(
+                    f"INSERT OR REPLACE INTO filed ({', '.join(_FILED_COLUMNS)}) "  # noqa: S608 - fixed names
+                    f"VALUES ({placeholders})",
+                    [values[c] for c in _FILED_COLUMNS],
+                )
+                self._db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        return filed
+
+    def filed_for(self, tenant_id: str) -> list[Filed]:
+        """What was filed from here for one customer, newest first."""
+        return self._filed("WHERE tenant_id = ? ORDER BY filed DESC", (tenant_id,))
+
+    def filed_all(self) -> list[Filed]:
+        return self._filed("ORDER BY filed DESC", ())
+
+    def _filed(self, where: str, args: tuple[str, ...]) -> list[Filed]:
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {', '.join(_FILED_COLUMNS)} FROM filed {where}",  # noqa: S608 - fixed SQL
+                args,
+            ).fetchall()
+        return [Filed(*row) for row in rows]
+
     def _select(self, where: str, args: tuple[str, ...]) -> list[Draft]:
         names = [f.name for f in fields(Draft)]
         with self._lock:
@@ -165,4 +276,4 @@ class DraftStore:
         return [Draft(**dict(zip(names, row, strict=True))) for row in rows]
 
 
-__all__ = ["Draft", "DraftStore", "StoreNotice"]
+__all__ = ["API", "WEB", "Draft", "DraftStore", "Filed", "StoreNotice"]

@@ -555,7 +555,7 @@ class MainWindow(QMainWindow):
         self._show_customer_header(None)
         self.update_mode()
         if self._open_requests is not None:
-            self._open_requests.hide()
+            self._open_requests.stop()
         if self.dashboard is not None:
             self.dashboard.stop_sweep()
             self.dashboard.close()
@@ -581,7 +581,10 @@ class MainWindow(QMainWindow):
         if customer is None:
             self.show_status(self.tr("Select a customer first (Ctrl+F finds one)."), 5000)
             return
-        self.ctx.worker.spawn(self.edit_draft(Draft.new(customer.tenant_id, customer.company_name)))
+        draft = Draft.new(
+            customer.tenant_id, customer.company_name, customer_domain=customer.domain
+        )
+        self.ctx.worker.spawn(self.edit_draft(draft))
 
     def _escalate(self, issue: HealthIssue) -> None:
         customer = self.current_customer()
@@ -633,7 +636,9 @@ class MainWindow(QMainWindow):
         if self._open_requests is None:
             from desktop.ui.open_requests import OpenRequestsWindow
 
-            self._open_requests = OpenRequestsWindow(self.ctx, self)
+            self._open_requests = OpenRequestsWindow(
+                self.ctx, self.customers.model.all_records, self
+            )
             self._open_requests.show_customer.connect(self.select_tenant)
         self._open_requests.show()
         self._open_requests.raise_()

@@ -1,10 +1,16 @@
-"""The "New service request" dialog: a draft saved as it is typed, filed exactly once.
+"""The "New service request" dialog: a draft saved as it is typed, filed in Microsoft's form.
 
 The first edit after a save starts a short timer; when it fires, the draft is written to the
 local store on the worker (SQLite commits survive a killed process), so at most the last
-fraction of a second of typing can be lost. The draft is removed by `desktop.filing.submit`
-only when Microsoft has confirmed the request. If create is retired, the text goes to the
-clipboard and Partner Center's web form opens, with the two remaining steps spelled out.
+fraction of a second of typing can be lost.
+
+Filing for a customer goes FIRST to Microsoft's web form in the customer's context (the
+Microsoft 365 admin center, or the Azure portal for Azure services: desktop.filing.web_form),
+with the draft's text on the clipboard and the draft kept. When Microsoft has taken it, the
+user enters Microsoft's request number and marks it filed: the filing is recorded and shown in
+the customer's requests pane, and the draft goes. Where Microsoft still accepts the create API
+(its support topics load), "Submit as a partner ticket" is offered as a fallback; any refusal
+of it leads to the web form, the draft kept.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,65 +39,34 @@ from desktop.filing import (
     TITLE_MAX,
     TR_CONTEXT,
     CreateRetiredError,
-    Problem,
+    WebForm,
+    clipboard_text,
     submit,
     validate,
+    web_form,
 )
-from desktop.models.records import Customer, HealthIssue, ServiceRequest
+from desktop.models.records import ServiceRequest
 from desktop.models.requests import severity_label
 from desktop.store import Draft, DraftStore
 from desktop.ui.context import AppContext
+from desktop.ui.drafting import PRODUCTS, escalation_draft, problem_text
+from desktop.ui.widgets.request_number import RequestNumberBox
 
 log = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 300
-# Offered when support topics do not answer (retired with create): the product to name in the
-# web form. Official product names.
-PRODUCTS = (
-    "Microsoft 365",
-    "Exchange Online",
-    "Microsoft Teams",
-    "SharePoint Online",
-    "OneDrive for Business",
-    "Microsoft Entra ID",
-    "Microsoft Intune",
-    "Microsoft Defender",
-    "Microsoft Purview",
-    "Power Platform",
-    "Azure",
-)
 
-
-def escalation_draft(customer: Customer, issue: HealthIssue) -> Draft:
-    """A draft that escalates `issue`: title, service and incident summary filled in."""
-    summary = issue.impact or issue.title
-    return Draft.new(
-        customer.tenant_id,
-        customer.company_name,
-        title=f"{issue.service}: {issue.title}"[:TITLE_MAX],
-        severity="critical" if issue.classification == "incident" else "moderate",
-        topic_name=issue.service,
-        incident_id=issue.id,
-        description=QCoreApplication.translate(
-            "NewRequestDialog",
-            "Microsoft incident {0} ({1}) affects this customer.\n{2}\n\n"
-            "What we see at the customer:\n",
-        ).format(issue.id, issue.service, summary),
-    )
-
-
-def problem_text(problem: Problem) -> str:
-    """A validation problem in the user's language (its template was marked in the filing)."""
-    template = QCoreApplication.translate(TR_CONTEXT, problem.template)
-    return template.format(*(_localised(arg) for arg in problem.args))
-
-
-def _localised(value: object) -> object:
-    return QLocale().toString(value) if isinstance(value, int) else value
+__all__ = ["PRODUCTS", "NewRequestDialog", "escalation_draft", "problem_text"]
 
 
 class NewRequestDialog(QDialog):
-    """Edits one draft; `filed(ServiceRequest)` when Microsoft confirmed it."""
+    """Edits one draft and files it.
+
+    Signals:
+        filed(object): the request is with Microsoft: a `Filed` record (web form, number
+            entered) or a `ServiceRequest` (the create API's partner ticket).
+        message(str): a line for the status bar.
+    """
 
     filed = Signal(object)
     message = Signal(str)
@@ -103,10 +78,11 @@ class NewRequestDialog(QDialog):
         self.ctx = ctx
         self.store = store
         self.draft = draft
-        self._topics_available = True
+        self._topics_available = False
         self._touched: set[str] = set()
-        self._submitting = False
+        self._busy = False
         self._closed = False
+        self.topics_loaded = False  # the support-topic answer came (either way)
         self.setWindowTitle(self.tr("New service request — {0}").format(draft.customer_name))
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
@@ -119,6 +95,7 @@ class NewRequestDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        self.form_layout = form
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(TITLE_MAX)
         self.title_edit.setPlaceholderText(self.tr("What is wrong, in one line"))
@@ -127,6 +104,12 @@ class NewRequestDialog(QDialog):
             self.severity.addItem(severity_label(name), name)
         self.severity_help = QLabel()
         self.severity_help.setWordWrap(True)
+        self.service = QComboBox()
+        self.service.setEditable(True)
+        self.service.addItems(PRODUCTS)
+        self.service.setToolTip(
+            self.tr("Azure services are filed in the Azure portal, the rest in the admin center.")
+        )
         self.topic = QComboBox()
         self.topic.setPlaceholderText(self.tr("Loading support topics…"))
         self.description = QPlainTextEdit()
@@ -142,7 +125,8 @@ class NewRequestDialog(QDialog):
         rows: list[tuple[str, str, QWidget]] = [
             ("title", self.tr("&Title:"), self.title_edit),
             ("severity", self.tr("&Severity:"), self.severity),
-            ("topic", self.tr("Support t&opic:"), self.topic),
+            ("service", self.tr("Ser&vice:"), self.service),
+            ("topic", self.tr("Partner support to&pic (API):"), self.topic),
             ("description", self.tr("&Description:"), self.description),
             ("contact", self.tr("Contact &name:"), self.contact_name),
             ("contact_email", self.tr("Contact &e-mail:"), self.contact_email),
@@ -160,31 +144,60 @@ class NewRequestDialog(QDialog):
             error.hide()
             self.errors["contact" if key == "contact_email" else key] = error
             form.addRow("", error)
+        # Only the create API asks for a (partner) support topic: shown if it still answers.
+        form.setRowVisible(self.topic, False)
         layout.addLayout(form)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
+        self.number_box = RequestNumberBox(self)
+        self.number, self.filed_button = self.number_box.edit, self.number_box.button
+        self.number_error = self.number_box.error
+        self.number_box.entered.connect(lambda: self.ctx.worker.spawn(self.mark_filed()))
+        layout.addWidget(self.number_box)
         buttons = QDialogButtonBox()
-        self.submit_button = buttons.addButton(
-            self.tr("S&ubmit to Microsoft"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.form_button = buttons.addButton(
+            self.tr("Open Microsoft's &form"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.form_button.setToolTip(
+            self.tr(
+                "Copies the request's text and opens Microsoft's new-request page in the "
+                "customer's context (Ctrl+Return)"
+            )
+        )
+        self.form_button.setDefault(True)
+        self.submit_button = buttons.addButton(
+            self.tr("Submit through the &API (partner ticket)"),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
+        self.submit_button.setToolTip(
+            self.tr(
+                "Partner Center's create API files a ticket of your own with Microsoft that "
+                "names the customer; offered while Microsoft still accepts it"
+            )
+        )
+        self.submit_button.hide()
         close = buttons.addButton(self.tr("&Keep as draft"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.form_button.clicked.connect(lambda: self.ctx.worker.spawn(self.open_form()))
         self.submit_button.clicked.connect(lambda: self.ctx.worker.spawn(self.submit()))
         close.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, lambda: self.ctx.worker.spawn(self.submit()))
+        QShortcut(
+            QKeySequence("Ctrl+Return"), self, lambda: self.ctx.worker.spawn(self.open_form())
+        )
         layout.addWidget(buttons)
         for edit in (self.title_edit, self.contact_name, self.contact_email, self.cc):
             edit.textEdited.connect(self._edited)
         self.description.textChanged.connect(self._edited)
         self.severity.currentIndexChanged.connect(self._edited)
+        self.service.currentTextChanged.connect(self._edited)
         self.topic.currentIndexChanged.connect(self._edited)
-        self.topic.editTextChanged.connect(self._edited)
-        self.resize(620, 640)
+        self.resize(640, 700)
 
     def _load(self, draft: Draft) -> None:
         self.title_edit.setText(draft.title)
         self.severity.setCurrentIndex(max(0, self.severity.findData(draft.severity)))
+        self.service.setCurrentText(draft.topic_name)
         self.description.setPlainText(draft.description)
         self.contact_name.setText(draft.contact_name)
         self.contact_email.setText(draft.contact_email)
@@ -192,34 +205,30 @@ class NewRequestDialog(QDialog):
         self._update_severity_help()
 
     async def _load_topics(self) -> None:
+        """Partner-support topics: they answer only where the create API still does."""
         try:
             topics = (await self.ctx.worker.run(self.ctx.backend.support_topics)).items
-        except Exception as error:  # retired, offline, ...: a free choice of product instead
+        except Exception as error:  # refused (decommissioned), offline, ...: web form only
             log.info("support topics unavailable: %s", error)
             topics = []
         if self._closed:  # the user closed the dialog meanwhile (it may be deleted)
             return
+        self.topics_loaded = True
+        if not topics:
+            return
         self.topic.blockSignals(True)
         self.topic.clear()
-        if topics:
-            for topic in topics:
-                self.topic.addItem(topic.name, topic.id)
-                self.topic.setItemData(
-                    self.topic.count() - 1, topic.description, Qt.ItemDataRole.ToolTipRole
-                )
-            index = self.topic.findData(self.draft.topic_id)
-            if index < 0 and self.draft.topic_name:
-                index = self.topic.findText(self.draft.topic_name, Qt.MatchFlag.MatchContains)
-            self.topic.setCurrentIndex(index)
-            self.topic.setPlaceholderText(self.tr("Choose a support topic"))
-        else:
-            self._topics_available = False
-            self.topic.setEditable(True)
-            self.topic.addItems(PRODUCTS)
-            self.topic.setCurrentText(self.draft.topic_name)
-            self.topic.setToolTip(self.tr("Support topics did not load: name the product."))
+        for topic in topics:
+            self.topic.addItem(topic.name, topic.id)
+            self.topic.setItemData(
+                self.topic.count() - 1, topic.description, Qt.ItemDataRole.ToolTipRole
+            )
+        self.topic.setCurrentIndex(self.topic.findData(self.draft.topic_id))
+        self.topic.setPlaceholderText(self.tr("Choose a support topic"))
         self.topic.blockSignals(False)
-        self._edited()
+        self._topics_available = True
+        self.form_layout.setRowVisible(self.topic, True)
+        self.submit_button.show()
 
     # -- the draft -----------------------------------------------------------------------------
 
@@ -229,8 +238,8 @@ class NewRequestDialog(QDialog):
             self.draft,
             title=self.title_edit.text(),
             severity=str(self.severity.currentData() or "moderate"),
-            topic_id=str(topic_id) if topic_id is not None else "",
-            topic_name=self.topic.currentText(),
+            topic_id=str(topic_id) if topic_id is not None else self.draft.topic_id,
+            topic_name=self.service.currentText().strip(),
             description=self.description.toPlainText(),
             contact_name=self.contact_name.text(),
             contact_email=self.contact_email.text(),
@@ -258,8 +267,8 @@ class NewRequestDialog(QDialog):
         meaning = SEVERITIES.get(str(self.severity.currentData()), "")
         self.severity_help.setText(QCoreApplication.translate(TR_CONTEXT, meaning))
 
-    def _show_problems(self, only_touched: bool) -> bool:
-        problems = {p.field: p for p in validate(self.current(), self._topics_available)}
+    def _show_problems(self, only_touched: bool, for_api: bool = False) -> bool:
+        problems = {p.field: p for p in validate(self.current(), for_api)}
         for key, label in self.errors.items():
             problem = problems.get(key)
             shown = problem is not None and (not only_touched or key in self._touched)
@@ -283,27 +292,101 @@ class NewRequestDialog(QDialog):
             log.error("draft not saved: %s", error)
             self.status.setText(self.tr("The draft could not be saved: {0}").format(error))
 
-    # -- submit --------------------------------------------------------------------------------
-
-    async def submit(self) -> None:
-        if self._submitting:
-            return
+    async def _checked_and_saved(self, for_api: bool) -> bool:
+        """Every field checked (all shown now), and the draft saved before it leaves."""
         self._touched.update(self.errors)
-        if not self._show_problems(only_touched=False):
-            self.status.setText(self.tr("Fix the fields marked above, then submit again."))
-            return
-        self._submitting = True
-        self.submit_button.setEnabled(False)
-        self.status.setText(self.tr("Submitting to Microsoft…"))
+        if not self._show_problems(only_touched=False, for_api=for_api):
+            self.status.setText(self.tr("Fix the fields marked above, then try again."))
+            return False
         self._save_timer.stop()
         self.draft = self.current()
+        await self.ctx.worker.run(self.store.save, self.draft)
+        return True
+
+    # -- the web form (first) ------------------------------------------------------------------
+
+    async def open_form(self) -> None:
+        """Text to the clipboard, Microsoft's form for this customer open in the browser."""
+        if self._busy or not await self._checked_and_saved(for_api=False):
+            return
+        await self._hand_over(web_form(self.ctx.backend.cloud, self.draft), "")
+
+    async def _hand_over(self, form: WebForm, why: str) -> None:
+        QGuiApplication.clipboard().setText(clipboard_text(self.draft))
+        if form.url is None:
+            opened = self.tr("There is no {0} form to open: {1}").format(
+                form.name, QCoreApplication.translate(TR_CONTEXT, form.reason)
+            )
+        else:
+            reason = await self.ctx.open_link(form.url)
+            opened = (
+                self.tr("{0} is open in your browser, in the customer's context.").format(form.name)
+                if reason is None
+                else self.tr("Open {0} in your browser ({1}).").format(form.url, reason)
+            )
+            if form.note:
+                opened += " " + self.tr("It may need a direct sign-in in this cloud.")
+        if self._closed:
+            return
+        self.status.setText(
+            (why + "\n" if why else "")
+            + self.tr(
+                "The request's text is on the clipboard and your draft is kept. {0}\n"
+                "1. Paste the text into Microsoft's form and submit it.\n"
+                "2. Enter the request number Microsoft shows below and choose Mark as filed."
+            ).format(opened)
+        )
+        self.number.setFocus()
+
+    async def mark_filed(self) -> None:
+        """Record Microsoft's request number; the draft goes only once that is recorded."""
+        if self._busy:
+            return
+        number = self.number_box.number()
+        if number is None:
+            return
+        self._busy = True
         try:
+            self._save_timer.stop()
+            self.draft = self.current()
             await self.ctx.worker.run(self.store.save, self.draft)
+            filed = await self.ctx.worker.run(self.store.mark_filed, self.draft.id, number)
+        except Exception as error:
+            log.error("filing not recorded: %s", error)
+            self.status.setText(self.tr("Not recorded; your draft is kept. {0}").format(error))
+            return
+        finally:
+            self._busy = False
+        self.message.emit(
+            self.tr("Request {0} for {1} recorded as filed with Microsoft.").format(
+                filed.number, filed.customer_name
+            )
+        )
+        self.filed.emit(filed)
+        self._closed = True
+        super().done(QDialog.DialogCode.Accepted)
+
+    # -- the create API (fallback) -------------------------------------------------------------
+
+    async def submit(self) -> None:
+        """File through the create API (a partner ticket), where Microsoft still accepts it."""
+        if self._busy:
+            return
+        if not await self._checked_and_saved(for_api=True):
+            return
+        self._busy = True
+        self.submit_button.setEnabled(False)
+        self.status.setText(self.tr("Submitting to Microsoft…"))
+        try:
             created: ServiceRequest = await self.ctx.worker.run(
                 submit, self.ctx.backend, self.store, self.draft.id
             )
         except CreateRetiredError as retired:
-            await self._hand_over(retired)
+            self.submit_button.hide()  # Microsoft refuses it: the web form is the way
+            await self._hand_over(
+                retired.form,
+                self.tr("Microsoft no longer takes requests through the API."),
+            )
             return
         except ApiError as error:
             self.status.setText(self.tr("Not filed; your draft is kept. {0}").format(error.summary))
@@ -316,27 +399,15 @@ class NewRequestDialog(QDialog):
             )
             return
         finally:
-            self._submitting = False
+            self._busy = False
             self.submit_button.setEnabled(True)
-        self.message.emit(self.tr("Service request {0} filed.").format(created.id))
+        self.message.emit(
+            self.tr("Partner ticket {0} filed with Microsoft (it names the customer).").format(
+                created.id
+            )
+        )
         self.filed.emit(created)
         self.done(QDialog.DialogCode.Accepted)
-
-    async def _hand_over(self, retired: CreateRetiredError) -> None:
-        QGuiApplication.clipboard().setText(retired.text)
-        reason = await self.ctx.open_link(retired.web_url)
-        opened = (
-            self.tr("Partner Center's new-request page is open in your browser.")
-            if reason is None
-            else self.tr("Open {0} in your browser ({1}).").format(retired.web_url, reason)
-        )
-        self.status.setText(
-            self.tr(
-                "Microsoft no longer takes new requests through the API. Your draft is kept and "
-                "its text is on the clipboard. {0}\n1. There, choose Customer request → New "
-                "request and the customer.\n2. Paste the text and submit."
-            ).format(opened)
-        )
 
     def reject(self) -> None:
         self.save_now()

@@ -127,21 +127,53 @@ def test_one_token_per_tenant_across_a_parallel_sweep(sandbox: Sandbox):
 
 
 def test_service_requests_partner_and_customer(sandbox: Sandbox, backend):
-    everything = backend.requests(None).items
-    assert {r.status for r in everything} >= {"open", "closed", "attention_needed"}
-    owner = next(r.organization_id for r in everything if r.organization_id)
-    mine = backend.requests(owner).items
+    # The partner list is the partner's own tickets with Microsoft, never its customers'.
+    own = backend.requests(None).items
+    assert own
+    assert {r.organization_id for r in own} == {sandbox.data.partner_tenant_id}
+    assert own[0].support_topic_name == "Partner Center Issues" or own[0].support_topic_id
+    customer = next(
+        c
+        for c in sandbox.data.customers
+        if c.has_gdap and sandbox.data.service_requests(c.tenant_id)
+    )
+    mine = backend.requests(customer.tenant_id).items
     assert mine
-    assert all(r.organization_id == owner for r in mine)
-    one = backend.service_request(mine[0].id)
+    assert all(r.organization_id == customer.tenant_id for r in mine)
+    one = backend.service_request(mine[0].id, tenant_id=customer.tenant_id)
     assert one.id == mine[0].id
+    # The partner path does not know a customer's ticket (that was the bug: a likely 404).
+    with pytest.raises(ApiError) as refused:
+        backend.service_request(mine[0].id)
+    assert refused.value.status == 404
+    assert backend.service_request(own[0].id).id == own[0].id
 
 
-def test_note_is_added(sandbox: Sandbox, backend):
-    request = backend.requests(None).items[0]
-    updated = backend.pc.add_note(request.id, "Customer confirmed the workaround.", "cid")
-    fetched = updated or backend.service_request(request.id)
+def test_a_note_is_added_under_the_customer(sandbox: Sandbox, backend):
+    customer = next(
+        c
+        for c in sandbox.data.customers
+        if c.has_gdap and sandbox.data.service_requests(c.tenant_id)
+    )
+    request = backend.requests(customer.tenant_id).items[0]
+    before = sandbox.stats()["byRoute"]
+    fetched = backend.add_note(
+        request.id, "Customer confirmed the workaround.", tenant_id=customer.tenant_id
+    )
     assert fetched.notes[-1].text == "Customer confirmed the workaround."
+    after = sandbox.stats()["byRoute"]
+    route = "PATCH /v1/customers/{tenantId}/servicerequests/{id}"
+    assert after.get(route, 0) == before.get(route, 0) + 1
+    assert after.get("PATCH /v1/servicerequests/{id}", 0) == before.get(
+        "PATCH /v1/servicerequests/{id}", 0
+    )
+
+
+def test_a_note_on_the_partners_own_ticket(sandbox: Sandbox, backend):
+    request = backend.requests(None).items[0]
+    updated = backend.pc.add_note(request.id, "Still failing after the fix.", "cid")
+    fetched = updated or backend.service_request(request.id)
+    assert fetched.notes[-1].text == "Still failing after the fix."
 
 
 def test_partner_incidents(sandbox: Sandbox, backend):

@@ -58,3 +58,57 @@ def test_a_file_of_another_schema_is_set_aside(tmp_path):
     store = DraftStore(path)
     assert store.notice is not None
     assert "schema 7" in store.notice.message
+
+
+def test_marking_filed_records_the_number_and_drops_the_draft(tmp_path):
+    store = DraftStore(tmp_path / "drafts.sqlite3")
+    draft = store.save(
+        Draft.new("t1", "Contoso", title=" Mail down ", topic_name="Exchange Online")
+    )
+    other = store.save(Draft.new("t2", "Fabrikam", title="Teams"))
+    filed = store.mark_filed(draft.id, "2412010040001234")
+    assert (filed.number, filed.channel, filed.title, filed.service) == (
+        "2412010040001234",
+        "web",
+        "Mail down",
+        "Exchange Online",
+    )
+    assert store.get(draft.id) is None
+    assert store.filed_for("t1") == [filed]
+    assert store.filed_for("t2") == []
+    assert store.get(other.id) == other
+    try:
+        store.mark_filed(draft.id, "1")
+    except KeyError:
+        pass
+    else:
+        raise AssertionError("a draft filed already cannot be filed again")
+    store.close()
+    assert DraftStore(tmp_path / "drafts.sqlite3").filed_all() == [filed]
+
+
+def test_a_file_of_the_first_layout_is_upgraded_in_place(tmp_path):
+    """Drafts typed before the filing record existed survive the upgrade (no set-aside)."""
+    path = tmp_path / "drafts.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(
+        """CREATE TABLE drafts (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL,
+        customer_name TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '',
+        severity TEXT NOT NULL DEFAULT 'moderate', topic_id TEXT NOT NULL DEFAULT '',
+        topic_name TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',
+        contact_name TEXT NOT NULL DEFAULT '', contact_email TEXT NOT NULL DEFAULT '',
+        cc TEXT NOT NULL DEFAULT '', incident_id TEXT NOT NULL DEFAULT '',
+        request_id TEXT NOT NULL DEFAULT '', first_attempt REAL, updated REAL NOT NULL)"""
+    )
+    db.execute("INSERT INTO drafts (id, tenant_id, title, updated) VALUES ('d1', 't1', 'Old', 1)")
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+    store = DraftStore(path)
+    assert store.notice is None
+    old = store.get("d1")
+    assert old is not None
+    assert old.title == "Old"
+    assert old.customer_domain == ""
+    store.save(Draft.new("t1", customer_domain="contoso.onmicrosoft.com", title="New"))
+    assert store.mark_filed("d1", "123456").number == "123456"

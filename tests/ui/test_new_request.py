@@ -1,4 +1,6 @@
-"""The New service request dialog against the sandbox: validation, once-only, retired create."""
+"""The New service request dialog against the sandbox: the web form first (text on the
+clipboard, draft kept until Microsoft's number is entered), the API create as a fallback
+(once only), any refusal of it leading to the web form."""
 
 from __future__ import annotations
 
@@ -48,23 +50,25 @@ def make_ctx(qloop, launcher: Launcher, tmp_path) -> Iterator:
 def open_dialog(qtbot, ctx: AppContext, sandbox: Sandbox) -> NewRequestDialog:
     customer = sandbox.data.customers[0]
     assert ctx.drafts is not None
-    draft = Draft.new(customer.tenant_id, customer.company_name)
+    draft = Draft.new(customer.tenant_id, customer.company_name, customer_domain=customer.domain)
     dialog = NewRequestDialog(ctx, ctx.drafts, draft)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.topic.count() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.topics_loaded, timeout=10000)
     return dialog
 
 
 def fill(qtbot, dialog: NewRequestDialog, title: str = "Mail flow stopped") -> None:
     qtbot.keyClicks(dialog.title_edit, title)
-    dialog.topic.setCurrentIndex(0)
+    dialog.service.setCurrentText("Exchange Online")
+    if dialog.topic.count():
+        dialog.topic.setCurrentIndex(0)
     qtbot.keyClicks(dialog.description, "No mail leaves the tenant since 09:10 UTC; NDR 5.7.1.")
     qtbot.keyClicks(dialog.contact_email, "ada@contoso.example")
 
 
-def submitted(qtbot, dialog: NewRequestDialog) -> None:
-    task = dialog.ctx.worker.spawn(dialog.submit())
+def ran(qtbot, dialog: NewRequestDialog, coro) -> None:
+    task = dialog.ctx.worker.spawn(coro)
     qtbot.waitUntil(task.done, timeout=20000)
     assert task.exception() is None
 
@@ -78,8 +82,8 @@ def test_each_bad_field_says_why(qtbot, make_ctx):
     # Shown while typing, for the fields the user touched ...
     assert dialog.errors["description"].isVisibleTo(dialog)
     assert not dialog.errors["title"].isVisibleTo(dialog)
-    submitted(qtbot, dialog)
-    # ... and for every field at submit.
+    ran(qtbot, dialog, dialog.submit())
+    # ... and for every field at submit (the API also needs a support topic).
     shown = {key for key, label in dialog.errors.items() if label.isVisibleTo(dialog)}
     assert shown == {"title", "topic", "description", "contact", "cc"}
     assert "at least 20" in dialog.errors["description"].text()
@@ -88,38 +92,91 @@ def test_each_bad_field_says_why(qtbot, make_ctx):
     assert sandbox.stats().get("creates", 0) == 0
 
 
-def test_a_dropped_answer_still_files_exactly_one(qtbot, make_ctx):
+def test_the_web_form_first_then_microsofts_number(qtbot, make_ctx, launcher: Launcher):
+    ctx, sandbox = make_ctx(retired_create=True)
+    customer = sandbox.data.customers[0]
+    dialog = open_dialog(qtbot, ctx, sandbox)
+    # Microsoft refuses the API (its support topics too): only the web form is offered.
+    assert not dialog.submit_button.isVisibleTo(dialog)
+    assert not dialog.topic.isVisibleTo(dialog)
+    recorded: list[object] = []
+    dialog.filed.connect(recorded.append)
+    fill(qtbot, dialog, "Web form path")
+    ran(qtbot, dialog, dialog.open_form())
+    assert launcher.opened == [
+        f"https://admin.cloud.microsoft/?delegatedOrg={customer.domain}#/support"
+    ]
+    clipboard = QApplication.clipboard().text()
+    assert "Title: Web form path" in clipboard
+    assert "NDR 5.7.1" in clipboard
+    assert "Service: Exchange Online" in clipboard
+    assert customer.domain in clipboard
+    assert "Paste the text" in dialog.status.text()
+    assert ctx.drafts is not None
+    assert [d.title for d in ctx.drafts.all()] == ["Web form path"]  # kept until filed
+    # A number that is not Microsoft's is refused, nothing recorded.
+    qtbot.keyClicks(dialog.number, "abc")
+    ran(qtbot, dialog, dialog.mark_filed())
+    assert dialog.number_error.isVisibleTo(dialog)
+    assert "digits" in dialog.number_error.text()
+    assert len(ctx.drafts.all()) == 1
+    dialog.number.setText("#2412 0100 4000 1234")
+    ran(qtbot, dialog, dialog.mark_filed())
+    assert dialog.result() == 1
+    assert ctx.drafts.all() == []
+    filed = ctx.drafts.filed_for(customer.tenant_id)
+    assert [(f.number, f.channel, f.title) for f in filed] == [
+        ("2412010040001234", "web", "Web form path")
+    ]
+    assert recorded == filed
+    assert sandbox.stats().get("creates", 0) == 0
+
+
+def test_an_azure_problem_opens_the_azure_portal(qtbot, make_ctx, launcher: Launcher):
+    ctx, sandbox = make_ctx(retired_create=True)
+    dialog = open_dialog(qtbot, ctx, sandbox)
+    fill(qtbot, dialog, "VM cannot start")
+    dialog.service.setCurrentText("Azure")
+    ran(qtbot, dialog, dialog.open_form())
+    domain = sandbox.data.customers[0].domain
+    assert launcher.opened == [
+        f"https://portal.azure.com/{domain}/#view/Microsoft_Azure_Support/NewSupportRequestV3Blade"
+    ]
+
+
+def test_the_api_fallback_files_exactly_one_partner_ticket(qtbot, make_ctx):
     ctx, sandbox = make_ctx(drop_after_commit=1)
     dialog = open_dialog(qtbot, ctx, sandbox)
+    assert dialog.submit_button.isVisibleTo(dialog)  # Microsoft still accepts it here
     filed: list[object] = []
     dialog.filed.connect(filed.append)
     fill(qtbot, dialog, "Exactly one from the GUI")
-    submitted(qtbot, dialog)
+    ran(qtbot, dialog, dialog.submit())
     assert len(filed) == 1
-    tenant = sandbox.data.customers[0].tenant_id
-    mine = [r for r in ctx.backend.requests(tenant).items if r.title == "Exactly one from the GUI"]
-    assert len(mine) == 1
+    own = [r for r in ctx.backend.requests(None).items if r.title == "Exactly one from the GUI"]
+    assert len(own) == 1
+    assert sandbox.data.customers[0].company_name in own[0].description
     assert sandbox.stats()["creates"] == 1
     assert ctx.drafts is not None
     assert ctx.drafts.all() == []
+    tenant = sandbox.data.customers[0].tenant_id
+    assert [f.number for f in ctx.drafts.filed_for(tenant)] == [own[0].id]
 
 
-def test_a_retired_create_opens_the_web_form_with_the_text_on_the_clipboard(
-    qtbot, make_ctx, launcher: Launcher
-):
-    ctx, sandbox = make_ctx(retired_create=True)
+def test_a_refused_create_leads_to_the_web_form(qtbot, make_ctx, launcher: Launcher):
+    ctx, sandbox = make_ctx()
     dialog = open_dialog(qtbot, ctx, sandbox)
-    assert dialog.topic.isEditable()  # topics are retired too: a free choice of product
-    dialog.topic.setCurrentText("Exchange Online")
-    fill(qtbot, dialog, "Retired path")
-    submitted(qtbot, dialog)
-    assert launcher.opened == ["https://partner.microsoft.com/dashboard/v2/support/servicerequests"]
-    clipboard = QApplication.clipboard().text()
-    assert "Title: Retired path" in clipboard
-    assert "NDR 5.7.1" in clipboard
-    assert "Paste the text" in dialog.status.text()
+    assert dialog.submit_button.isVisibleTo(dialog)
+    fill(qtbot, dialog, "Refused later")
+    sandbox.set_retired_create(True)  # Microsoft turns the API off between two calls
+    ran(qtbot, dialog, dialog.submit())
+    domain = sandbox.data.customers[0].domain
+    assert launcher.opened == [f"https://admin.cloud.microsoft/?delegatedOrg={domain}#/support"]
+    assert "no longer takes requests through the API" in dialog.status.text()
+    assert "Title: Refused later" in QApplication.clipboard().text()
+    assert not dialog.submit_button.isVisibleTo(dialog)
     assert ctx.drafts is not None
-    assert [d.title for d in ctx.drafts.all()] == ["Retired path"]  # kept
+    assert [d.title for d in ctx.drafts.all()] == ["Refused later"]
 
 
 def test_escalating_an_incident_fills_the_draft(sandbox: Sandbox, backend: Backend):
@@ -169,9 +226,14 @@ def test_a_draft_survives_a_killed_process(tmp_path):
     assert len(text) >= typed - 40, (len(text), typed)
 
 
-def test_the_dialog_keys(qtbot, make_ctx):
-    ctx, sandbox = make_ctx()
+def test_the_dialog_keys(qtbot, make_ctx, launcher: Launcher):
+    ctx, sandbox = make_ctx(retired_create=True)
     dialog = open_dialog(qtbot, ctx, sandbox)
     fill(qtbot, dialog, "By keyboard")
+    # Ctrl+Return opens Microsoft's form; Return in the number field marks it filed.
     qtbot.keyClick(dialog.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(launcher.opened) == 1, timeout=20000)
+    qtbot.waitUntil(dialog.number.hasFocus, timeout=5000)
+    qtbot.keyClicks(dialog.number, "30012345")
+    qtbot.keyClick(dialog.number, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.result() == 1, timeout=20000)

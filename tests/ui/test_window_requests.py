@@ -11,6 +11,7 @@ from desktop.models.customers import GDAP
 from desktop.models.records import HealthIssue, ServiceRequest
 from desktop.models.table import RecordRole
 from desktop.sandbox import Sandbox
+from desktop.store import Draft
 from desktop.ui.main_window import MainWindow
 from desktop.ui.new_request import NewRequestDialog
 from desktop.ui.widgets.dialogs import TextPrompt
@@ -63,15 +64,17 @@ def test_escalate_fills_the_incident_into_a_draft_listed_under_the_customer(
     assert window.ctx.drafts.for_customer(customer.tenant_id)[0].incident_id == issue.id
 
 
-def test_a_note_is_added_and_shown(qtbot, window: MainWindow, sandbox: Sandbox):
-    backend = window.ctx.backend
+def test_a_note_is_added_under_the_customer_and_shown(qtbot, window: MainWindow, sandbox: Sandbox):
+    tenants = {
+        c.tenant_id
+        for c in sandbox.data.customers
+        if c.has_gdap
+        and any(r["status"] in ("open", 1) for r in sandbox.data.service_requests(c.tenant_id))
+    }
     row = next(
         r
         for r in range(window.customers.model.rowCount())
-        if any(
-            q.status == "open"
-            for q in backend.requests(window.customers.model.record(r).tenant_id).items
-        )
+        if window.customers.model.record(r).tenant_id in tenants
     )
     load(qtbot, window, row)
     pane = window.requests
@@ -83,6 +86,7 @@ def test_a_note_is_added_and_shown(qtbot, window: MainWindow, sandbox: Sandbox):
     )
     pane.view.selectRow(open_row)
     assert pane.note_button.isEnabled()
+    before = sandbox.stats()["byRoute"]
     task = window.ctx.worker.spawn(pane.add_note())
     qtbot.waitUntil(lambda: top(TextPrompt) is not None, timeout=5000)
     prompt = top(TextPrompt)
@@ -95,13 +99,63 @@ def test_a_note_is_added_and_shown(qtbot, window: MainWindow, sandbox: Sandbox):
     assert isinstance(request, ServiceRequest)
     assert any(n.text == "Rebooted the connector; still failing." for n in request.notes)
     assert "Rebooted the connector" in pane.detail.toPlainText()
+    after = sandbox.stats()["byRoute"]
+    customer_path = "PATCH /v1/customers/{tenantId}/servicerequests/{id}"
+    assert after.get(customer_path, 0) == before.get(customer_path, 0) + 1
+    partner_path = "PATCH /v1/servicerequests/{id}"
+    assert after.get(partner_path, 0) == before.get(partner_path, 0)
 
 
-def test_requests_of_all_customers_filter_and_open_the_customer(qtbot, window: MainWindow, sandbox):
+def test_a_request_filed_via_the_web_is_shown_with_its_number(
+    qtbot, window: MainWindow, sandbox: Sandbox
+):
+    from desktop.store import DraftStore
+
+    customer = load(qtbot, window, gdap_row(window, sandbox))
+    store = DraftStore()
+    window.ctx.drafts = store
+    draft = store.save(
+        Draft.new(customer.tenant_id, customer.company_name, title="Mail flow stopped")
+    )
+    store.mark_filed(draft.id, "2412010040001234")
+    window.requests.reload()
+    pane = window.requests
+    qtbot.waitUntil(lambda: pane.filed_label.isVisibleTo(pane), timeout=10000)
+    text = pane.filed_label.text()
+    assert "Filed via Microsoft's web form, #2412010040001234: Mail flow stopped" in text
+
+
+def test_all_customers_requests_are_a_sweep_with_the_partners_own_apart(
+    qtbot, window: MainWindow, sandbox: Sandbox
+):
+    before = sandbox.stats()["byRoute"]
     window.show_open_requests()
     view = window._open_requests
     assert view is not None
-    qtbot.waitUntil(lambda: view.model.all_records() != [], timeout=10000)
+    with qtbot.waitSignal(view.swept, timeout=30000) as ended:
+        pass
+    assert ended.args == [False]
+    after = sandbox.stats()["byRoute"]
+    per_customer = "GET /v1/customers/{tenantId}/servicerequests"
+    customers = sandbox.data.customers
+    assert after.get(per_customer, 0) - before.get(per_customer, 0) == len(customers)
+    # Every readable customer's tickets, read under that customer ...
+    readable = [c for c in customers if c.has_gdap]
+    expected = {r["id"] for c in readable for r in sandbox.data.service_requests(c.tenant_id)}
+    assert {r.id for r in view.model.all_records()} == expected
+    # ... the partner's own tickets apart, labelled ...
+    qtbot.waitUntil(lambda: view.own_model.all_records() != [], timeout=10000)
+    own = {r["id"] for r in sandbox.data.service_requests(sandbox.data.partner_tenant_id)}
+    assert {r.id for r in view.own_model.all_records()} == own
+    assert not own & expected
+    assert "partner tickets" in view.tabs.tabText(1)
+    # ... and the customers refused (no GDAP) listed with why, not dropped.
+    blocked = [c for c in customers if not c.has_gdap]
+    assert blocked
+    assert view.failures.count() == len(blocked)
+    assert str(len(blocked)) in view.tabs.tabText(2)
+    assert "of" in view.progress_label.text()
+    # Filters, and Enter opens the request's customer.
     shown = [view.model.record(r) for r in range(view.model.rowCount())]
     assert shown
     assert all(r.is_open for r in shown)
@@ -120,6 +174,54 @@ def test_requests_of_all_customers_filter_and_open_the_customer(qtbot, window: M
         ),
         timeout=5000,
     )
+
+
+def test_the_requests_sweep_is_cached_and_can_be_stopped(qtbot, qloop, tmp_path):
+    with Sandbox(customers=12, seed=4, consented="all") as sandbox:
+        _cached_and_stopped(qtbot, sandbox, tmp_path)
+
+
+def _cached_and_stopped(qtbot, sandbox: Sandbox, tmp_path) -> None:
+    from desktop.store import Cache, sandbox_source
+    from desktop.store.cache import REQUESTS
+    from desktop.ui.context import AppContext
+    from desktop.ui.open_requests import OpenRequestsWindow
+    from desktop.worker import Worker
+
+    worker = Worker()
+    backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=4)
+    cache = Cache(tmp_path / "cache.sqlite3")
+    source = sandbox_source(sandbox.url)
+    ctx = AppContext(worker=worker, backend=backend, cache=cache, source=source)
+    customers = backend.customers().items
+    try:
+        view = OpenRequestsWindow(ctx, lambda: customers)
+        qtbot.addWidget(view)
+        with qtbot.waitSignal(view.swept, timeout=30000):
+            worker.spawn(view.load())
+        entries = cache.entries(source, REQUESTS)
+        gdap = {c.tenant_id for c in sandbox.data.customers if c.has_gdap}
+        assert {t for t, e in entries.items() if e.items is not None and t} == gdap
+        assert {t for t, e in entries.items() if e.failing} == (
+            {c.tenant_id for c in customers} - gdap
+        )
+        qtbot.waitUntil(lambda: cache.entry(source, REQUESTS, None) is not None, timeout=10000)
+        # A second window opens on the cache before any answer (the sandbox is slowed down).
+        again = OpenRequestsWindow(ctx, lambda: customers)
+        qtbot.addWidget(again)
+        sandbox.inject("/v1/customers/", kind="delay", delay_s=5.0, count=len(customers))
+        worker.spawn(again.load())
+        qtbot.waitUntil(lambda: again.model.all_records() != [], timeout=10000)
+        assert again.running
+        assert {r.id for r in again.model.all_records()} == {r.id for r in view.model.all_records()}
+        with qtbot.waitSignal(again.swept, timeout=30000) as ended:
+            again.cancel()
+        assert ended.args == [True]
+        assert "Stopped" in again.progress_label.text()
+    finally:
+        worker.shutdown(wait=True)
+        backend.close()
+        cache.close()
 
 
 def test_gdap_fills_the_customer_list(qtbot, window: MainWindow, sandbox: Sandbox):

@@ -1,7 +1,13 @@
-"""The customer's service requests (support tickets) and the notes of the selected one."""
+"""The customer's service requests (support tickets) and the notes of the selected one.
+
+Read and noted under the customer (API.md section 2: a customer's ticket on the partner path is
+"not found"). What was filed from Partner Desk is listed too, with Microsoft's number ("filed
+via the web form, #…"), from the draft store's filing records.
+"""
 
 from __future__ import annotations
 
+import functools
 import html
 import threading
 from datetime import datetime, timezone
@@ -32,7 +38,7 @@ from desktop.models.requests import (
     status_text,
 )
 from desktop.models.table import RecordRole
-from desktop.store import Draft
+from desktop.store import Draft, Filed
 from desktop.ui.context import AppContext
 from desktop.ui.panes.base import Pane
 from desktop.ui.panes.incidents import local_time
@@ -93,23 +99,49 @@ class RequestsPane(Pane):
         self.drafts_button.setMenu(QMenu(self.drafts_button))
         self.drafts_button.hide()
         self.empty = QLabel()
+        # Requests filed from here: "Filed via Microsoft's web form: #… title (date)".
+        self.filed_label = QLabel()
+        self.filed_label.setObjectName("filed")
+        self.filed_label.setWordWrap(True)
+        self.filed_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.filed_label.hide()
         bar.addWidget(self.new_button)
         bar.addWidget(self.note_button)
         bar.addWidget(self.drafts_button)
         bar.addWidget(self.empty, 1)
         self.content_layout().addLayout(bar)
+        self.content_layout().addWidget(self.filed_label)
         self.content_layout().addWidget(splitter)
 
     def fetch(
         self, customer: Customer, cancel: threading.Event
-    ) -> tuple[Parsed[ServiceRequest], list[Draft]]:
-        drafts = self.ctx.drafts.for_customer(customer.tenant_id) if self.ctx.drafts else []
-        return self.ctx.backend.requests(customer.tenant_id), drafts
+    ) -> tuple[Parsed[ServiceRequest], list[Draft], list[Filed]]:
+        store = self.ctx.drafts
+        drafts = store.for_customer(customer.tenant_id) if store else []
+        filed = store.filed_for(customer.tenant_id) if store else []
+        return self.ctx.backend.requests(customer.tenant_id), drafts, filed
 
-    def present(self, data: tuple[Parsed[ServiceRequest], list[Draft]]) -> None:
-        requests, drafts = data
+    def present(self, data: tuple[Parsed[ServiceRequest], list[Draft], list[Filed]]) -> None:
+        requests, drafts, filed = data
         self.show_drafts(drafts)
+        self.show_filed(filed, {r.id for r in requests.items})
         self._present(requests)
+
+    def show_filed(self, filed: list[Filed], listed: set[str]) -> None:
+        """What was filed for this customer from Partner Desk, with Microsoft's numbers."""
+        lines = []
+        for record in filed[:5]:
+            when = local_time(datetime.fromtimestamp(record.filed, timezone.utc))
+            if record.channel == "api":
+                line = self.tr("Filed as a partner ticket through the API, #{0}: {1} ({2})")
+            else:
+                line = self.tr("Filed via Microsoft's web form, #{0}: {1} ({2})")
+            line = line.format(record.number, record.title, when)
+            if record.number in listed:
+                line += " " + self.tr("— in Microsoft's list below")
+            lines.append(line)
+        self.filed_label.setText("\n".join(lines))
+        self.filed_label.setVisible(bool(lines))
 
     def show_drafts(self, drafts: list[Draft]) -> None:
         """This customer's unsent drafts, one click away (they survive crashes and restarts)."""
@@ -149,7 +181,8 @@ class RequestsPane(Pane):
     async def add_note(self) -> None:
         """Ask for a note, PATCH it, and show the request as Microsoft has it now."""
         request = self.view.currentIndex().data(RecordRole)
-        if not isinstance(request, ServiceRequest):
+        customer = self.customer
+        if not isinstance(request, ServiceRequest) or customer is None:
             return
         prompt = TextPrompt(
             self.tr("Add a note"),
@@ -160,14 +193,22 @@ class RequestsPane(Pane):
             return
         self.note_button.setEnabled(False)
         try:
+            # Under its customer: the partner path does not know a customer's ticket.
             updated = await self.ctx.worker.run(
-                self.ctx.backend.add_note, request.id, prompt.text()
+                functools.partial(
+                    self.ctx.backend.add_note,
+                    request.id,
+                    prompt.text(),
+                    tenant_id=customer.tenant_id,
+                )
             )
         except Exception as error:
             self.status_message.emit(self.tr("The note was not added: {0}").format(error))
             return
         finally:
             self.note_button.setEnabled(True)
+        if customer is not self.customer:  # the user moved on to another customer meanwhile
+            return
         self.model.update_rows(lambda r: updated if r.id == updated.id else None)
         row = self.model.row_of_key(updated.id)
         if row is not None:
