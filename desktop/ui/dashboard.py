@@ -236,7 +236,7 @@ class DashboardWindow(QWidget):
         lower.setSizes([420, 220])
         right.addWidget(lower)
         right.addWidget(self.partner)
-        right.setSizes([280, 300, 200])
+        right.setSizes([250, 280, 270])
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self._titled(self.tr("Customers by service"), self.grid_view))
         main.addWidget(right)

@@ -38,9 +38,8 @@ class PartnerContextPanel(QWidget):
         title = QLabel(f"<b>{html.escape(heading)}</b>")
         note = QLabel(
             self.tr(
-                "Incidents and message center notices Partner Center reports for your partner "
-                "account as a whole. Not any customer's health: that is each customer's own "
-                "service health."
+                "What Partner Center reports for your partner account as a whole: not any "
+                "customer's health."
             )
         )
         note.setWordWrap(True)

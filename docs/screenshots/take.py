@@ -6,7 +6,9 @@ Runs the app as `partner-desk` does (desktop.gui builds the loop, the sandbox an
 with a scenario that picks customers from what the window itself shows and grabs each tab.
 One run per variant, each in its own process (one QApplication each): English (every tab), then
 German and Traditional Chinese (`--lang`), and German at 200 % (`QT_SCALE_FACTOR=2`, the
-window at its usual 1280×800 logical size, so twice that in pixels). `take.py VARIANT` runs one.
+window at its usual 1280×800 logical size, so twice that in pixels). `take.py VARIANT` runs one;
+`review` (not run by default) shoots an incident whose posts are text with paragraphs and whose
+review is published (Download review), and Partner Center's partner-level context.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ VARIANTS: dict[str, tuple[list[str], dict[str, str]]] = {
     "de": (["--lang", "de"], {}),
     "zh_TW": (["--lang", "zh_TW"], {}),
     "de-200": (["--lang", "de"], {"QT_SCALE_FACTOR": "2"}),
+}
+EXTRA_VARIANTS: dict[str, tuple[list[str], dict[str, str]]] = {
+    "review": (["--lang", "en"], {}),
 }
 SIZE = (1280, 800)
 SWEEP_TIMEOUT = 60.0
@@ -208,17 +213,69 @@ async def shoot(window: MainWindow) -> None:
     grab(window, "search.png")
 
 
+async def shoot_review(window: MainWindow) -> None:
+    """An issue with a published review whose posts are text with blank lines (most of
+    Microsoft's are), on the Incidents tab; then a message center notice on the dashboard."""
+    from desktop.models.records import HealthIssue
+    from desktop.ui.review_download import has_review
+
+    window.resize(*SIZE)
+    await load_with_health(window)
+    pane = window.incidents
+    pane.filters["resolved"].setChecked(True)
+    window.tabs.setCurrentWidget(pane)
+    health = window.customers.model.health
+    found = False
+    for row, customer in listed(window):
+        status = health(customer.tenant_id)
+        if status is None or status.error:
+            continue
+        await select(window, row)
+        issues = [pane.model.index(r, 0).data(RecordRole) for r in range(pane.model.rowCount())]
+        reviewed = [
+            i
+            for i in issues
+            if isinstance(i, HealthIssue)
+            and has_review(i)
+            and any("\n\n" in p.content and "<" not in p.content for p in i.posts)
+            and len(i.posts) >= 3
+        ]
+        if reviewed:
+            pane.select_issue(reviewed[0].id)
+            found = True
+            break
+    if not found:
+        raise RuntimeError("no customer sees a reviewed issue with text posts")
+    await asyncio.sleep(SETTLE_S)
+    grab(window, "incident-review.png")
+    dashboard = window.show_dashboard()
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    dashboard.sweep_done.connect(lambda _stopped: done.done() or done.set_result(None))
+    await asyncio.wait_for(done, SWEEP_TIMEOUT)
+    panel = dashboard.partner
+    from desktop.models.partner_incidents import MessageCenterNotice
+
+    notice = next(r for r, e in enumerate(panel.entries) if isinstance(e, MessageCenterNotice))
+    panel.list.setCurrentRow(notice)
+    await asyncio.sleep(SETTLE_S)
+    grab(dashboard, "partner-context.png")
+    dashboard.close()
+
+
 async def take(window: MainWindow, failures: Any) -> int:
     """The scenario for `desktop.gui.run`: every shot of the variant, then the exit code."""
     from PySide6.QtCore import QLocale
 
     variant = os.environ.get("PARTNER_DESK_SHOTS", "en")
-    if variant == "en":
+    if variant in ("en", "review"):
         # Dates as a reader of the English README expects, whatever the machine's locale.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     problems: list[str] = []
     try:
-        await (shoot(window) if variant == "en" else shoot_translated(window, variant))
+        if variant == "review":
+            await shoot_review(window)
+        else:
+            await (shoot(window) if variant == "en" else shoot_translated(window, variant))
     except Exception as error:
         problems.append(f"{type(error).__name__}: {error}")
     window.cancel_sweep()
@@ -232,7 +289,7 @@ async def take(window: MainWindow, failures: Any) -> int:
 def main(names: list[str]) -> int:
     """Each variant in a process of its own; the first failure's exit code."""
     for name in names or list(VARIANTS):
-        args, env = VARIANTS[name]
+        args, env = {**VARIANTS, **EXTRA_VARIANTS}[name]
         print(f"== {name}", flush=True)
         # A home of its own (unless one is given): a first start, as a new user sees it.
         with tempfile.TemporaryDirectory(prefix="shots-") as home:

@@ -30,7 +30,7 @@ def test_incidents_and_notices_are_listed_and_labelled(
     panel = loaded(qtbot, ctx)
     labels = " ".join(label.text() for label in panel.findChildren(QLabel))
     assert "partner-level context" in labels
-    assert "Not any customer's health" in labels
+    assert "not any customer's health" in labels
     lines = [panel.list.item(r).text() for r in range(panel.list.count())]
     open_incidents = [i for i in sandbox.data.pool if i.active]
     assert sum(line.startswith("Incident · ") for line in lines) == len(open_incidents)
