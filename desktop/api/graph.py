@@ -219,15 +219,16 @@ class GraphClient:
         issue_id: str,
         cid: str,
         cancel: threading.Event | None = None,
-        max_bytes: int = MAX_REPORT_BYTES,
+        max_bytes: int | None = None,
     ) -> bytes:
         """The post-incident review of an issue: the document's bytes (a .docx).
 
         learn.microsoft.com/graph/api/servicehealthissue-incidentreport: a file stream, and
         an error while the issue has no review (its status is not PostIncidentReviewPublished).
-        A 404 becomes ApiError kind REVIEW_NOT_PUBLISHED; an answer past `max_bytes` fails as
-        TOO_LARGE without being read to its end. The Accept header is the one Microsoft's own
-        SDKs send for this call (msgraph-sdk-java IncidentReportRequestBuilder).
+        A 404 becomes ApiError kind REVIEW_NOT_PUBLISHED; an answer past `max_bytes` (default
+        MAX_REPORT_BYTES) fails as TOO_LARGE without being read to its end. The Accept header
+        is the one Microsoft's own SDKs send for this call (msgraph-sdk-java
+        IncidentReportRequestBuilder).
         """
         url = f"{self.root}{ANNOUNCEMENTS}/issues/{quote(issue_id, safe='')}/incidentReport"
         try:
@@ -239,7 +240,7 @@ class GraphClient:
                 headers={"Accept": "application/octet-stream, application/json"},
                 cancel=cancel,
                 expect_json=False,
-                max_bytes=max_bytes,
+                max_bytes=MAX_REPORT_BYTES if max_bytes is None else max_bytes,
             )
         except ApiError as error:
             if error.status != 404:

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop.backend import CANCELLED, REVIEW_NOT_PUBLISHED, ApiError
+from desktop.backend import CANCELLED, REVIEW_NOT_PUBLISHED, TOO_LARGE, ApiError
 from desktop.models.records import HEALTH_STATUS, HealthIssue
 from desktop.paths import downloads_dir
 from desktop.ui.context import AppContext
@@ -166,6 +166,10 @@ class ReviewDownload(QObject):
             return self.tr(
                 "Microsoft has not published the review yet. Try again later, or see the "
                 "issue in the Microsoft 365 admin center."
+            )
+        if error.kind == TOO_LARGE:
+            return self.tr("The review of {0} was not downloaded: {1}").format(
+                issue.id, error.message
             )
         explained = explain(error, self.tr("post-incident review"))
         return self.tr("The review of {0} was not downloaded. {1}: {2}").format(

@@ -177,6 +177,28 @@ def test_cancel_during_the_download(
     assert opener.opened == []
 
 
+def test_a_review_past_the_cap_is_refused_in_words(
+    qtbot, window: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.api import graph
+
+    pane, issue = open_reviewed(qtbot, window, sandbox)
+    pane.review.open_file = Opener()
+    seen = messages(pane)
+    monkeypatch.setattr(graph, "MAX_REPORT_BYTES", 1000)  # the sandbox's reviews are ~2 KB
+    with qtbot.waitSignal(
+        pane.review.running_changed, timeout=10000, check_params_cb=lambda r: not r
+    ):
+        window.ctx.worker.spawn(
+            pane.review.run(pane.customer.tenant_id, issue, tmp_path / "big.docx")
+        )
+    assert seen[-1] == (
+        f"The review of {issue.id} was not downloaded: The file is larger than 0.001 MB, "
+        "the most Partner Desk downloads."
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize(("issue_id", "name"), [("EX1", "EX1"), ("../x", "x"), ("", "issue")])
 def test_proposed_name_is_a_plain_file_name(issue_id: str, name: str) -> None:
     issue = HealthIssue(
