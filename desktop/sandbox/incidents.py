@@ -119,8 +119,10 @@ class Issue:
             "impactedArea": self.template.feature,
             "resolved": not self.active,
             "impactedCustomers": impacted_customers,
-            "category": self.template.feature_group,
-            "severity": {"critical": "Sev1", "warning": "Sev2"}.get(self.pc_status, "Sev3"),
+            # Set "only for message center type messages" (ServiceIncidentDetail.cs): an
+            # incident has no category, and its Severity (a ServiceIncidentStatus) the default.
+            "category": None,
+            "severity": "normal",
             "messages": [
                 {"publishedTime": p["createdDateTime"], "messageText": _text(p)} for p in self.posts
             ],
