@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from desktop.api.errors import CANCELLED, ApiError
+from desktop.api.errors import CANCELLED, REVIEW_NOT_PUBLISHED, TOO_LARGE, ApiError
 from desktop.api.graph import GraphClient
 from desktop.api.http import HttpSession, new_correlation_id, parsing
 from desktop.api.links import (
@@ -31,6 +31,7 @@ from desktop.auth import AuthError, TokenProvider, granted_scopes
 from desktop.auth.transport import origin_of
 from desktop.clouds import CUSTOMER_GRAPH_SCOPES, SANDBOX_CLIENT_ID, CloudProfile
 from desktop.limits import DEFAULT_CONCURRENCY, GUI_CONCURRENCY
+from desktop.models.partner_incidents import PartnerIncidents
 from desktop.models.records import (
     Customer,
     CustomerDetail,
@@ -39,7 +40,6 @@ from desktop.models.records import (
     Parsed,
     PortalLink,
     ServiceHealth,
-    ServiceIncident,
     ServiceManagementLink,
     ServiceRequest,
     SupportTopic,
@@ -63,6 +63,8 @@ __all__ = [
     "CANCELLED",
     "DEFAULT_CONCURRENCY",
     "GUI_CONCURRENCY",
+    "REVIEW_NOT_PUBLISHED",
+    "TOO_LARGE",
     "ApiError",
     "Backend",
     "Outcome",
@@ -276,10 +278,23 @@ class Backend:
     def issue(self, tenant_id: str, issue_id: str, cid: str | None = None) -> HealthIssue:
         return self.graph.issue(tenant_id, issue_id, cid or new_correlation_id())
 
-    def partner_incidents(self, cid: str | None = None) -> Parsed[ServiceIncident]:
-        """Partner Center's partner-level service incidents (none in China)."""
+    def incident_report(
+        self,
+        tenant_id: str,
+        issue_id: str,
+        cid: str | None = None,
+        cancel: threading.Event | None = None,
+    ) -> bytes:
+        """The post-incident review (.docx) of an issue; ApiError REVIEW_NOT_PUBLISHED on 404."""
+        return self.graph.incident_report(
+            tenant_id, issue_id, cid or new_correlation_id(), cancel=cancel
+        )
+
+    def partner_incidents(self, cid: str | None = None) -> PartnerIncidents:
+        """Partner Center's partner-level service incidents and message center notices (none
+        in China): partner-level context, never a customer's health."""
         if not self.cloud.service_incidents:
-            return Parsed()
+            return PartnerIncidents()
         return self.pc.service_incidents(cid or new_correlation_id())
 
     def support_topics(self, cid: str | None = None) -> Parsed[SupportTopic]:

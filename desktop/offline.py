@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from desktop.api.errors import OFFLINE, ApiError
 from desktop.backend import Backend
 from desktop.clouds import CloudProfile
+from desktop.models.partner_incidents import PartnerIncidents
 from desktop.models.records import (
     Customer,
     CustomerDetail,
@@ -25,7 +26,6 @@ from desktop.models.records import (
     Parsed,
     PortalLink,
     ServiceHealth,
-    ServiceIncident,
     ServiceRequest,
     SupportTopic,
 )
@@ -129,8 +129,17 @@ class OfflineBackend(Backend):
     ) -> dict[str, GdapRelationship]:
         raise _missing("The GDAP relationships")
 
-    def partner_incidents(self, cid: str | None = None) -> Parsed[ServiceIncident]:
+    def partner_incidents(self, cid: str | None = None) -> PartnerIncidents:
         raise _missing("The partner-level incidents")
+
+    def incident_report(
+        self,
+        tenant_id: str,
+        issue_id: str,
+        cid: str | None = None,
+        cancel: threading.Event | None = None,
+    ) -> bytes:
+        raise _missing("The post-incident review")
 
     def support_topics(self, cid: str | None = None) -> Parsed[SupportTopic]:
         raise _missing("The support topics")

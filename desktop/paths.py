@@ -51,3 +51,15 @@ def cache_dir() -> Path:
 
 def log_dir() -> Path:
     return _dir("logs")
+
+
+def downloads_dir() -> Path:
+    """Where a download is first proposed: the user's Downloads folder (under
+    PARTNER_DESK_HOME when set, so tests never propose the real one). Not created here unless
+    under PARTNER_DESK_HOME: the user chooses the final place."""
+    home = _home()
+    if home is not None:
+        path = home / "downloads"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    return platformdirs.user_downloads_path()

@@ -17,6 +17,9 @@ TIMEOUT = "timeout"  # no (complete) answer in time
 MALFORMED = "malformed"  # an answer we could not read
 CANCELLED = "cancelled"  # the user stopped the operation
 OFFLINE = "offline"  # --offline, and the local cache does not have it
+# Graph's incidentReport answered 404: Microsoft has not published that review (yet).
+REVIEW_NOT_PUBLISHED = "review_not_published"
+TOO_LARGE = "too_large"  # the answer passed the size the caller allows (a download's cap)
 
 
 class ApiError(Exception):

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from desktop.api.errors import MALFORMED, ApiError
+from desktop.api.errors import MALFORMED, REVIEW_NOT_PUBLISHED, ApiError
 from desktop.api.http import Auth, HttpSession, parse_gated
 from desktop.auth import TokenProvider
 from desktop.models.records import (
@@ -29,6 +29,9 @@ from desktop.models.service_messages import ServiceMessage
 
 MAX_PAGES = 10_000
 ANNOUNCEMENTS = "/v1.0/admin/serviceAnnouncement"
+# A post-incident review is a Word document of a few hundred KB; past this it is not one, and
+# holding it in memory (it is written to disk whole) would not be reasonable either.
+MAX_REPORT_BYTES = 50_000_000
 
 
 def odata_string(value: str) -> str:
@@ -238,6 +241,53 @@ class GraphClient:
         if not isinstance(body, Mapping):
             raise ApiError("Graph sent no message.", kind=MALFORMED)
         return ServiceMessage.from_json(body)
+
+    def incident_report(
+        self,
+        tenant: str,
+        issue_id: str,
+        cid: str,
+        cancel: threading.Event | None = None,
+        max_bytes: int | None = None,
+    ) -> bytes:
+        """The post-incident review of an issue: the document's bytes (a .docx).
+
+        learn.microsoft.com/graph/api/servicehealthissue-incidentreport: a file stream, and
+        an error while the issue has no review (its status is not PostIncidentReviewPublished).
+        A 404 becomes ApiError kind REVIEW_NOT_PUBLISHED; an answer past `max_bytes` (default
+        MAX_REPORT_BYTES) fails as TOO_LARGE without being read to its end. The Accept header
+        is the one Microsoft's own SDKs send for this call (msgraph-sdk-java
+        IncidentReportRequestBuilder).
+        """
+        url = f"{self.root}{ANNOUNCEMENTS}/issues/{quote(issue_id, safe='')}/incidentReport"
+        try:
+            reply = self.session.call(
+                "GET",
+                url,
+                auth=self._auth(tenant),
+                correlation_id=cid,
+                headers={"Accept": "application/octet-stream, application/json"},
+                cancel=cancel,
+                expect_json=False,
+                max_bytes=MAX_REPORT_BYTES if max_bytes is None else max_bytes,
+            )
+        except ApiError as error:
+            if error.status != 404:
+                raise
+            raise ApiError(
+                f"Microsoft has not published the post-incident review of {issue_id} yet. "
+                f"({error.message})",
+                status=404,
+                code=error.code,
+                kind=REVIEW_NOT_PUBLISHED,
+                request_id=error.request_id,
+                correlation_id=error.correlation_id,
+                url=error.url,
+            ) from error
+        body = reply.body
+        if not isinstance(body, bytes) or not body:
+            raise ApiError("Graph sent an empty review.", kind=MALFORMED, url=url)
+        return body
 
     # -- GDAP (partner token) --------------------------------------------------------------------
 

@@ -33,7 +33,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from desktop import __version__
-from desktop.api.errors import CANCELLED, HTTP, MALFORMED, NETWORK, TIMEOUT, ApiError, html_summary
+from desktop.api.errors import (
+    CANCELLED,
+    HTTP,
+    MALFORMED,
+    NETWORK,
+    TIMEOUT,
+    TOO_LARGE,
+    ApiError,
+    html_summary,
+)
 from desktop.api.errors import parse_error_body as _parse_error_body
 from desktop.auth import TokenProvider
 from desktop.limits import CPU_GATE
@@ -239,7 +248,10 @@ class HttpSession:
         request_id: str | None = None,
         cancel: threading.Event | None = None,
         expect_json: bool = True,
+        max_bytes: int | None = None,
     ) -> Reply:
+        """One call, retried as the module says. `max_bytes`: a successful answer longer than
+        this fails as TOO_LARGE (not retried) instead of being read to its end."""
         request_id = request_id or str(uuid.uuid4())
         idempotent = method.upper() in ("GET", "HEAD", "OPTIONS", "PUT", "DELETE")
         # A cancelled read ends as CANCELLED even if its answer comes after all: the caller
@@ -267,6 +279,7 @@ class HttpSession:
                     expect_json,
                     attempt,
                     stop,
+                    max_bytes,
                 )
             except ApiError as error:
                 error.correlation_id = correlation_id
@@ -309,7 +322,7 @@ class HttpSession:
         raise last
 
     def _should_retry(self, error: ApiError, idempotent: bool) -> bool:
-        if error.kind == CANCELLED:
+        if error.kind in (CANCELLED, TOO_LARGE):
             return False
         if error.kind == HTTP:
             if error.status not in RETRY_STATUSES:
@@ -356,6 +369,7 @@ class HttpSession:
         expect_json: bool,
         attempt: int,
         cancel: threading.Event | None = None,
+        max_bytes: int | None = None,
     ) -> Reply:
         sent = {
             "MS-CorrelationId": correlation_id,
@@ -420,8 +434,10 @@ class HttpSession:
                 ambiguous=not refused,
                 name="refused" if refused else "",
             ) from exc
+        # An error's body is small and always read: it says what went wrong.
+        limit = max_bytes if response.status_code < 300 else None
         try:
-            body = self._read_body(response, started, request_id, url, cancel)
+            body = self._read_body(response, started, request_id, url, cancel, limit)
         finally:
             response.close()
         elapsed_ms = (time.perf_counter() - started) * 1000
@@ -468,12 +484,17 @@ class HttpSession:
         request_id: str,
         url: str,
         cancel: threading.Event | None = None,
+        limit: int | None = None,
     ) -> bytes:
         import requests
         import urllib3
 
         deadline = started + self.timeouts.body_s
         chunks: list[bytes] = []
+        size = 0
+        announced = _int_header(response.headers.get("Content-Length"))
+        if limit is not None and announced is not None and announced > limit:
+            raise _too_large(limit, request_id, url)
         try:
             while True:
                 # read1: what has arrived, after at most one wait of the read timeout. A
@@ -483,6 +504,9 @@ class HttpSession:
                 if not chunk:
                     break
                 chunks.append(chunk)
+                size += len(chunk)
+                if limit is not None and size > limit:
+                    raise _too_large(limit, request_id, url)
                 if cancel is not None and cancel.is_set():
                     raise _cancelled(request_id, url)
                 if time.perf_counter() > deadline:
@@ -549,6 +573,20 @@ def _unreadable(body: bytes, content_type: str) -> str:
             f": {summary}" if summary else "."
         )
     return "The server's answer could not be read (malformed JSON)."
+
+
+def _int_header(value: str | None) -> int | None:
+    return int(value) if value is not None and value.strip().isdigit() else None
+
+
+def _too_large(limit: int, request_id: str, url: str) -> ApiError:
+    megabytes = limit / 1_000_000
+    return ApiError(
+        f"The file is larger than {megabytes:g} MB, the most Partner Desk downloads.",
+        kind=TOO_LARGE,
+        request_id=request_id,
+        url=url,
+    )
 
 
 def _cancelled(request_id: str, url: str) -> ApiError:

@@ -6,7 +6,6 @@ Calls are made with the partner's own token. Collections page by `links.next`, w
 
 from __future__ import annotations
 
-import functools
 import json
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -14,14 +13,14 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from desktop.api.errors import MALFORMED, ApiError
-from desktop.api.http import Auth, HttpSession, Reply, parse_gated
+from desktop.api.http import Auth, HttpSession, Reply, parse_gated, parsing
 from desktop.auth import TokenProvider
+from desktop.models.partner_incidents import PartnerIncidents, parse_partner_incidents
 from desktop.models.records import (
     Customer,
     CustomerDetail,
     ManagedService,
     Parsed,
-    ServiceIncident,
     ServiceRequest,
     SupportTopic,
     field_of,
@@ -203,26 +202,20 @@ class PartnerCenterClient:
 
     # -- service incidents --------------------------------------------------------------------
 
-    def service_incidents(self, cid: str, tenant_id: str | None = None) -> Parsed[ServiceIncident]:
-        """Partner-level incidents, or one customer's, flattened from the per-workload groups."""
+    def service_incidents(self, cid: str, tenant_id: str | None = None) -> PartnerIncidents:
+        """Partner-level incidents, or one customer's, with the message center notices that
+        come with them; either of Partner Center's shapes (models/partner_incidents.py)."""
         path = (
             "/serviceincidents/office"
             if tenant_id is None
             else (f"/customers/{quote(tenant_id, safe='')}/serviceincidents/office")
         )
-        result: Parsed[ServiceIncident] = Parsed()
-        for groups, _total in self._pages(path, cid):
-            for group in groups:
-                if not isinstance(group, Mapping):
-                    continue
-                workload = field_of(group, "workload")
-                name = workload if isinstance(workload, str) else ""
-                incidents = field_of(group, "incidents") or []
-                page = parse_gated(
-                    incidents, functools.partial(ServiceIncident.from_json, workload=name)
-                )
-                result.items.extend(page.items)
-                result.errors.extend(page.errors)
+        result = PartnerIncidents()
+        offset = 0
+        for items, _total in self._pages(path, cid):
+            with parsing():
+                result.extend(parse_partner_incidents(items), offset)
+            offset += len(items)
         return result
 
     # -- service requests ----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import nh3
 
 from desktop.api.links import check_url
+from desktop.api.paragraphs import paragraphs
 from desktop.clouds import CloudProfile
 from desktop.models.records import clean_text
 
@@ -65,10 +66,11 @@ def _filter_for(cloud: CloudProfile) -> Callable[[str, str, str], str | None]:
 
 
 def sanitize_html(content: str, cloud: CloudProfile, *, content_type: str = "html") -> str:
-    """Safe HTML for display. Plain-text posts are escaped and keep their line breaks."""
+    """Safe HTML for display. Text laid out with newlines (plain-text posts, and most "Html"
+    ones) keeps its paragraphs and line breaks (paragraphs.py)."""
     content = clean_text(content)  # Ammonia takes UTF-8: half a surrogate pair is refused
     if content_type.lower() != "html":
-        return layout_safe(html.escape(content).replace("\n", "<br>"))
+        return paragraphs(layout_safe(html.escape(content)))
     # NUL and other C0 controls have no business in a post; Ammonia would keep some of them.
     content = "".join(ch for ch in content if ch in "\t\n\r" or ord(ch) >= 32)
     cleaned = nh3.clean(
@@ -81,7 +83,9 @@ def sanitize_html(content: str, cloud: CloudProfile, *, content_type: str = "htm
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    return layout_safe(cleaned)
+    # Last: the markup is balanced, and nested no deeper than MAX_DEPTH (each piece of text
+    # looks up its enclosing elements).
+    return paragraphs(layout_safe(cleaned))
 
 
 # What Qt cannot lay out in reasonable time, measured (tests/hostile/test_html.py): a run of
@@ -137,6 +141,14 @@ def _break_run(match: re.Match[str]) -> str:
 
 
 def html_to_text(content: str) -> str:
-    """The readable text of a post (for titles, previews and exports)."""
-    text = nh3.clean(clean_text(content).replace("<br>", "\n").replace("<br/>", "\n"), tags=set())
-    return html.unescape(text).strip()
+    """The readable text of a post (for titles, previews and exports): breaks as newlines,
+    paragraphs apart by a blank line."""
+    content = _BREAK.sub("\n", clean_text(content))
+    content = _PARAGRAPH_END.sub("\n\n", content)
+    text = html.unescape(nh3.clean(content, tags=set()))
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_PARAGRAPH_END = re.compile(r"</(?:p|div|li|h[1-6])\s*>", re.IGNORECASE)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")

@@ -60,6 +60,7 @@ class Sandbox:
         auto_approve: bool = True,
         consented: str = "some",
         consent_delay_s: float = 0.0,
+        partner_incident_shape: str = "grouped",
     ) -> None:
         """`company_names` replaces the company names of the customers it indexes (in
         generation order), for hostile-data tests: markup, formulas, control characters...
@@ -70,12 +71,21 @@ class Sandbox:
         request is approved at once, as if the user clicked through. `consented`: "all",
         "none" or "some" of the GDAP customers have the app consented (consent.py);
         `consent_delay_s`: how long a new consent takes to reach the token service.
+        `partner_incident_shape`: Partner Center's service incidents "grouped" per workload
+        (the SDK's model) or "flat" (the REST reference's), partner_incidents.py.
         """
         if customers < 0:
             raise ValueError("customers must not be negative")
         if signing_key is not None and len(signing_key) < 16:
             raise ValueError("signing_key must be at least 16 bytes")
-        self.data = Dataset(customers, seed, now, company_names, consented)
+        self.data = Dataset(
+            customers,
+            seed,
+            now,
+            company_names,
+            consented,
+            partner_incident_shape=partner_incident_shape,
+        )
         self._stats = Stats()
         self._faults = Faults(seed, fault_rate)
         self._key = signing_key if signing_key is not None else secrets.token_bytes(32)

@@ -61,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
         default=0.0,
         help="seconds before a new application consent lets tokens through",
     )
+    p.add_argument(
+        "--partner-incident-shape",
+        choices=("grouped", "flat"),
+        default="grouped",
+        help="Partner Center service incidents grouped per workload (SDK) or flat (REST reference)",
+    )
     return p
 
 
@@ -92,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             token_lifetime_s=args.token_lifetime_s,
             consented=args.consented,
             consent_delay_s=args.consent_delay_s,
+            partner_incident_shape=args.partner_incident_shape,
         ).start()
         if args.ca_out is not None:
             if not sandbox.tls:

@@ -19,6 +19,7 @@ from desktop.sandbox import (
     incidents,
     messages,
     names,
+    partner_incidents,
     responses,
     tickets,
 )
@@ -44,9 +45,15 @@ class Dataset:
         now: datetime | None = None,
         company_names: Mapping[int, str] | None = None,
         consented: str = "some",
+        partner_incident_shape: str = partner_incidents.GROUPED,
     ) -> None:
         """`consented`: "all", "none" or "some" of the GDAP customers have the app consented
-        (consent.py says who, deterministically from the seed)."""
+        (consent.py says who, deterministically from the seed). `partner_incident_shape`:
+        Partner Center's service incidents "grouped" per workload or "flat"
+        (partner_incidents.py)."""
+        if partner_incident_shape not in partner_incidents.SHAPES:
+            raise ValueError(f"partner_incident_shape must be one of {partner_incidents.SHAPES}")
+        self.partner_incident_shape = partner_incident_shape
         self.seed = seed
         self._real_time = now is None
         self.now = default_now() if now is None else utc(now)
@@ -59,6 +66,7 @@ class Dataset:
         self._by_domain = {c.domain: c for c in self.customers}
         self.consents = ConsentBook(self.customers, seed, consented)
         self.pool: list[Issue] = incidents.build_pool(seed, self.now)
+        self.message_center = partner_incidents.MessageCenter(seed, self.now)
         self._pool_by_id = {i.id: i for i in self.pool}
         self.hostile_issue_id = self.pool[0].id
         self.unknown_status_issue_id = self.pool[-1].id
@@ -218,6 +226,7 @@ class Dataset:
 
     def service_incidents(self, tenant_id: str | None = None) -> dict[str, object] | None:
         """GET /v1/serviceincidents/office (None: partner level) or a customer's."""
+        services: set[str] | None = None
         if tenant_id is None:
             chosen = list(self.pool)
         else:
@@ -225,29 +234,13 @@ class Dataset:
             if customer is None:
                 return None
             chosen = self._issues_of(customer)
-        counts = self.impacted_counts()
-        groups: dict[str, list[Issue]] = {}
-        for issue in chosen:
-            groups.setdefault(catalog.PC_WORKLOADS[issue.service], []).append(issue)
-        rank = {"normal": 0, "information": 1, "warning": 2, "critical": 3}
-        worst = {
-            workload: max((issue.pc_status for issue in group), key=lambda s: rank[s])
-            for workload, group in groups.items()
-        }
-        items = [
-            {
-                "workload": workload,
-                "status": worst[workload],
-                "incidents": [i.pc_incident(counts[i.id]) for i in group],
-                "messageCenterMessages": [],
-            }
-            for workload, group in groups.items()
-        ]
-        return {
-            "totalCount": len(items),
-            "items": items,
-            "attributes": {"objectType": "Collection"},
-        }
+            services = set(self.services_of(customer))
+        return partner_incidents.collection(
+            chosen,
+            self.impacted_counts(),
+            self.message_center.for_services(services),
+            self.partner_incident_shape,
+        )
 
     def service_requests(self, tenant_id: str) -> list[dict[str, object]]:
         tenant = self.tenant(tenant_id)

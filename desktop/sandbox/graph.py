@@ -212,13 +212,19 @@ def issue(state: State, call: Call) -> r.Response:
 
 
 def incident_report(state: State, call: Call) -> r.Response:
+    """The post-incident review of an issue whose status is PostIncidentReviewPublished.
+
+    learn.microsoft.com/graph/api/servicehealthissue-incidentreport: "a file stream in the
+    response body" (`Edm.Stream`); the page's example body is a placeholder. An issue without
+    a published review, or one the tenant does not see, is an error: Graph's error body, 404.
+    No Content-Disposition: nothing documents one, so the client must not need it.
+    """
     found = state.data.issue(call.tenant_id, call.params[0])
     if found is None:
         return _not_found(call, f"Service health issue '{call.params[0]}'")
     if not found.has_report:
-        return _not_found(call, f"A post-incident report for '{found.id}'")
-    disposition = f'attachment; filename="{found.id}-PIR.txt"'
-    return r.Response(200, found.report(), r.OCTET, [("Content-Disposition", disposition)])
+        return _not_found(call, f"The post-incident review of '{found.id}'")
+    return r.Response(200, found.report(), r.OCTET)
 
 
 def messages(state: State, call: Call) -> r.Response:

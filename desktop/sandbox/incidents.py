@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from desktop.sandbox import docx
 from desktop.sandbox import issue_catalog as cat
 from desktop.sandbox.catalog import PC_WORKLOADS, SERVICE_NAMES
 from desktop.sandbox.timefmt import human, iso_ms, iso_z
@@ -37,6 +38,15 @@ STATUS_RANK = {
 UNKNOWN_ACTIVE_RANK = 3
 RECENT_RESOLVED = timedelta(hours=72)
 
+# How a post's "Html" content is written. Most posts in Microsoft's published examples are
+# plain text with "\n" line breaks and a blank line between paragraphs ("Title: ...\n\nUser
+# Impact: ...": learn.microsoft.com/graph/api/serviceannouncement-list-issues, the
+# serviceHealthIssue examples in microsoftgraph/microsoft-graph-docs-contrib); others carry real
+# tags, <br> breaks or <p> paragraphs. Each issue keeps one form for all its posts.
+TEXT, BR, P = "text", "br", "p"
+FORMS = ((TEXT, 70), (BR, 15), (P, 15))
+REVIEW_STATUS = "PostIncidentReviewPublished"
+
 HOSTILE_MORE_INFO = (
     'More info: Admins can follow delivery with the <a href="https://learn.microsoft.com/en-us/'
     'exchange/monitoring/trace-an-email-message/message-trace-modern-eac" '
@@ -58,6 +68,7 @@ class Issue:
     graph: dict[str, object] = field(default_factory=dict)
     graph_json: bytes = b""
     forced_first_customer: bool = False  # also touches the customer generated first
+    form: str = TEXT  # how its posts are written: TEXT, BR or P
 
     @property
     def service(self) -> str:
@@ -68,25 +79,38 @@ class Issue:
         return self.status == "PostIncidentReviewPublished"
 
     def report(self) -> bytes:
+        """The post-incident review: a Word document, as Microsoft publishes them."""
         t = self.template
-        lines = (
-            f"Post-incident report {self.id}",
-            "",
-            f"Title: {t.title}",
-            f"Service: {SERVICE_NAMES[t.service]}",
-            f"Start time: {human(self.start)}",
-            f"End time: {human(self.end) if self.end else 'ongoing'}",
-            f"User impact: {t.user_impact}",
-            f"Root cause: {t.root_cause}",
-            "Next steps: review change management and monitoring for this component.",
+        timeline = "\n\n".join(f"{p['createdDateTime']}: {_text(p)}" for p in self.posts)
+        return docx.document(
+            f"Post-incident review {self.id}",
+            (
+                ("", f"Title: {t.title}\nService: {SERVICE_NAMES[t.service]}"),
+                (
+                    "Incident summary",
+                    f"Start time: {human(self.start)}\n"
+                    f"End time: {human(self.end) if self.end else 'ongoing'}\n\n"
+                    f"User impact: {t.user_impact}",
+                ),
+                ("Root cause", t.root_cause),
+                ("Timeline", timeline),
+                (
+                    "Next steps",
+                    "We're reviewing our change management and monitoring for this component "
+                    "to help prevent similar impact in the future.",
+                ),
+            ),
         )
-        return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
     def pc_incident(self, impacted_customers: int) -> dict[str, object]:
         """The Partner Center service incident form of this issue."""
+        # ServiceIncidentDetail (Partner-Center-PowerShell src/PartnerCenter/Models/
+        # ServiceIncidents/ServiceIncidentDetail.cs). MessageType has no "advisory"
+        # (MessageType.cs: none, incident, messageCenter, all): Graph's advisories are
+        # incidents here too.
         return {
             "id": self.id,
-            "messageType": "incident" if self.template.classification == "Incident" else "advisory",
+            "messageType": "incident",
             "startTime": iso_z(self.start),
             "endTime": iso_z(self.end) if self.end else None,
             "status": self.pc_status,
@@ -95,8 +119,10 @@ class Issue:
             "impactedArea": self.template.feature,
             "resolved": not self.active,
             "impactedCustomers": impacted_customers,
-            "category": self.template.feature_group,
-            "severity": {"critical": "Sev1", "warning": "Sev2"}.get(self.pc_status, "Sev3"),
+            # Set "only for message center type messages" (ServiceIncidentDetail.cs): an
+            # incident has no category, and its Severity (a ServiceIncidentStatus) the default.
+            "category": None,
+            "severity": "normal",
             "messages": [
                 {"publishedTime": p["createdDateTime"], "messageText": _text(p)} for p in self.posts
             ],
@@ -112,10 +138,27 @@ class Issue:
 
 
 def _text(post: dict[str, object]) -> str:
+    """A post as Partner Center's plain `messageText`: tags gone, breaks kept as newlines."""
     description = post["description"]
     assert isinstance(description, dict)
-    content = str(description["content"]).replace("<br>", "\n")
-    return html.unescape(re.sub(r"<[^>]+>", "", content))
+    content = str(description["content"]).replace("<br>", "\n").replace("</p>", "\n\n")
+    text = html.unescape(re.sub(r"<[^>]+>", "", content))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def compose(paragraphs: list[str], form: str) -> str:
+    """A post's content from its paragraphs ("\n" inside one is a line break) in `form`."""
+    if form == TEXT:
+        return "\n\n".join(paragraphs)
+    if form == BR:
+        return "<br><br>".join(p.replace("\n", "<br>") for p in paragraphs)
+    # Pretty-printed, one <p> a line: the newlines between the tags are not line breaks.
+    return "\n".join("<p>" + p.replace("\n", "<br>") + "</p>" for p in paragraphs)
+
+
+def _form(issue_id: str) -> str:
+    # Its own stream: choosing a form must not shift the pool's other random draws.
+    return _weighted(random.Random(f"form:{issue_id}"), FORMS)
 
 
 def _weighted(rng: random.Random, options: tuple[tuple[str, int], ...]) -> str:
@@ -148,14 +191,32 @@ def build_pool(seed: int, now: datetime) -> list[Issue]:
         for copy in range(copies):
             hostile = index == 0 and copy == 0
             active = hostile or (copy == 0 and rng.random() < 0.4)
-            issue = _make_issue(rng, tmpl, new_id(tmpl.prefix), active, now, hostile)
+            issue_id = new_id(tmpl.prefix)
+            # The hostile post is markup; one issue always has <p> posts; the rest as it falls.
+            form = BR if hostile else P if (index, copy) == (1, 0) else _form(issue_id)
+            issue = _make_issue(rng, tmpl, issue_id, active, now, hostile, form)
             issue.reach = 0.5 if hostile else _reach(rng)
             pool.append(issue)
     if not any(i.status == "ServiceInterruption" for i in pool):
         # Every run needs one critical outage, so that the worst status is always on show.
         worst = next(i for i in pool[1:] if i.active and i.template.classification == "Incident")
         worst.status = "ServiceInterruption"
-    maintenance = _make_issue(rng, cat.MAINTENANCE, new_id("FM"), True, now, False)
+    if not any(i.has_report for i in pool):
+        # Every run needs a published review to download.
+        reviewed = next(
+            i
+            for i in pool
+            if not i.active
+            and i.template.classification == "Incident"
+            and i.end is not None
+            and now - i.end > timedelta(days=1)
+        )
+        reviewed.status = REVIEW_STATUS
+        reviewed.posts[-1] = _review_post(reviewed, str(reviewed.posts[-1]["createdDateTime"]))
+    maintenance_id = new_id("FM")
+    maintenance = _make_issue(
+        rng, cat.MAINTENANCE, maintenance_id, True, now, False, _form(maintenance_id)
+    )
     maintenance.status = cat.UNKNOWN_STATUS
     maintenance.reach = 0.03
     maintenance.forced_first_customer = True
@@ -173,6 +234,7 @@ def _make_issue(
     active: bool,
     now: datetime,
     hostile: bool,
+    form: str,
 ) -> Issue:
     end: datetime | None
     if active:
@@ -189,13 +251,13 @@ def _make_issue(
         start = end - timedelta(minutes=rng.randint(60, 30 * 60))
         roll = rng.random()
         if tmpl.classification == "Incident" and roll < 0.3 and now - end > timedelta(days=1):
-            status = "PostIncidentReviewPublished"
+            status = REVIEW_STATUS
         elif roll > 0.9:
             status = "FalsePositive"
         else:
             status = "ServiceRestored"
     start = start.replace(second=0, microsecond=0)
-    issue = Issue(issue_id, tmpl, status, active, 0.0, start, end)
+    issue = Issue(issue_id, tmpl, status, active, 0.0, start, end, form=form)
     issue.posts = _posts(rng, issue, now, hostile)
     return issue
 
@@ -228,34 +290,33 @@ def _posts(
         next_update = (when + timedelta(hours=rng.randint(1, 4))).replace(minute=30, second=0)
         post_type = "Regular"
         final = issue.end is not None and i == count - 1
-        if final and issue.status == "PostIncidentReviewPublished":
-            post_type = "Strategic"
-            content = (
-                f"Title: {t.title}<br><br>A post-incident report has been published. The report "
-                "contains a detailed timeline, the root cause and the actions we're taking to "
-                "prevent this problem from happening again."
-            )
-        elif final:
-            content = _final(t, issue, scope)
+        if final and issue.status == REVIEW_STATUS:
+            posts.append(_review_post(issue, iso_ms(when)))
+            continue
+        if final:
+            parts = _final(t, issue, scope)
         elif i == 0:
-            content = (
-                f"Title: {t.title}<br><br>User impact: {t.user_impact}<br><br>Current status: "
-                f"We're investigating a potential issue with {service} and are reviewing service "
-                f"telemetry to understand the impact.<br><br>Scope of impact: {scope}<br><br>"
-                f"Next update by: {human(next_update)}"
-            )
+            parts = [
+                f"Title: {t.title}",
+                f"User impact: {t.user_impact}",
+                f"Current status: We're investigating a potential issue with {service} and are "
+                "reviewing service telemetry to understand the impact.",
+                f"Scope of impact: {scope}",
+                f"Next update by: {human(next_update)}",
+            ]
         elif rng.random() < 0.25:
             post_type = "Quick"
-            content = (
-                f"Current status: {rng.choice(cat.QUICK)}<br><br>"
-                f"Next update by: {human(next_update)}"
-            )
+            parts = [
+                f"Current status: {rng.choice(cat.QUICK)}",
+                f"Next update by: {human(next_update)}",
+            ]
         else:
             progress = rng.choice(cat.PROGRESS).format(pct=rng.choice((30, 50, 75, 90)))
             parts = [f"Title: {t.title}", f"User impact: {t.user_impact}"]
             if hostile and i == 1:
                 parts.append(HOSTILE_MORE_INFO)
             elif t.link and i == 1:
+                # In a text post too: then the post is text with newlines and a tag in it.
                 parts.append(
                     f'More info: For more information, see <a href="{t.link}">this article</a>.'
                 )
@@ -267,18 +328,30 @@ def _posts(
             if i >= 2:
                 parts.append(f"Root cause: {t.root_cause}")
             parts.append(f"Next update by: {human(next_update)}")
-            content = "<br><br>".join(parts)
-        posts.append(
-            {
-                "createdDateTime": iso_ms(when),
-                "postType": post_type,
-                "description": {"contentType": "Html", "content": content},
-            }
-        )
+        posts.append(_post(iso_ms(when), post_type, compose(parts, issue.form)))
     return posts
 
 
-def _final(t: cat.IssueTemplate, issue: Issue, scope: str) -> str:
+def _post(created: str, post_type: str, content: str) -> dict[str, object]:
+    return {
+        "createdDateTime": created,
+        "postType": post_type,
+        "description": {"contentType": "Html", "content": content},
+    }
+
+
+def _review_post(issue: Issue, created: str) -> dict[str, object]:
+    """The last post of an issue whose review is out (status PostIncidentReviewPublished)."""
+    parts = [
+        f"Title: {issue.template.title}",
+        "A post-incident report has been published. The report contains a detailed timeline, "
+        "the root cause and the actions we're taking to prevent this problem from happening "
+        "again.",
+    ]
+    return _post(created, "Strategic", compose(parts, issue.form))
+
+
+def _final(t: cat.IssueTemplate, issue: Issue, scope: str) -> list[str]:
     assert issue.end is not None
     if issue.status == "FalsePositive":
         status = (
@@ -295,15 +368,15 @@ def _final(t: cat.IssueTemplate, issue: Issue, scope: str) -> str:
         f"User impact: {t.user_impact}",
         f"Final status: {status}",
         f"Scope of impact: {scope}",
-        f"Start time: {human(issue.start)}",
-        f"End time: {human(issue.end)}",
+        # One paragraph, two lines: a single "\n" (or <br>) between them.
+        f"Start time: {human(issue.start)}\nEnd time: {human(issue.end)}",
         f"Root cause: {t.root_cause}",
         "Next steps: We're reviewing our change and monitoring procedures to help prevent "
         "similar impact in the future.",
     ]
     if t.classification == "Incident":
         parts.append("This is the final update for the event.")
-    return "<br><br>".join(parts)
+    return parts
 
 
 def _graph_issue(issue: Issue) -> dict[str, object]:

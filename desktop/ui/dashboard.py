@@ -3,8 +3,9 @@
 One sweep reads every customer's health with its issues (bounded concurrency, Retry-After
 honoured, cancellable) and streams into a customers x services grid and the list of incidents
 active right now with the customers each touches. Partner Center's partner-level service
-incidents sit beside them. A second tab lists the planned changes (message center) of every
-customer, from the main window's `PlannedChanges`. Any customer opens in the main window.
+incidents and message center notices sit beside them, labelled as partner-level context. A
+second tab lists the planned changes (message center) of every customer, from the main window's
+`PlannedChanges`. Any customer opens in the main window.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from desktop.ui.errors import explain
 from desktop.ui.health_sweep import committing
 from desktop.ui.message_sweep import PlannedChanges
 from desktop.ui.panes.incidents import local_time
+from desktop.ui.partner_context import PartnerContextPanel
 from desktop.ui.scope import ALL, ScopeBox, TagIndex
 from desktop.ui.widgets.dialogs import run_dialog
 from desktop.ui.widgets.html_view import SafeTextBrowser
@@ -232,12 +234,7 @@ class DashboardWindow(QWidget):
         )
         self.affected.itemActivated.connect(self._open_listed_customer)
         self.affected.itemDoubleClicked.connect(self._open_listed_customer)
-        self.partner = QListWidget()
-        self.partner.setAccessibleName(self.tr("Partner Center service incidents"))
-        self.partner.setAccessibleDescription(
-            self.tr("Open incidents of Partner Center itself, for every customer.")
-        )
-
+        self.partner = PartnerContextPanel(self.ctx)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self._titled(self.tr("Incidents now"), self.incident_view))
         lower = QSplitter(Qt.Orientation.Horizontal)
@@ -245,8 +242,8 @@ class DashboardWindow(QWidget):
         lower.addWidget(self._titled(self.tr("Customers it touches"), self.affected))
         lower.setSizes([420, 220])
         right.addWidget(lower)
-        right.addWidget(self._titled(self.tr("Partner Center service incidents"), self.partner))
-        right.setSizes([300, 320, 140])
+        right.addWidget(self.partner)
+        right.setSizes([250, 280, 270])
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self._titled(self.tr("Customers by service"), self.grid_view))
         main.addWidget(right)
@@ -401,7 +398,7 @@ class DashboardWindow(QWidget):
             on_done,
             owner=self,
         )
-        self.ctx.worker.spawn(self._load_partner_incidents())
+        self.ctx.worker.spawn(self.partner.load())
 
     def _select_top_incident(self) -> None:
         idle = self._sweep is None and self.incidents.rowCount()
@@ -455,29 +452,6 @@ class DashboardWindow(QWidget):
             .replace("%2", number(answered))
             .replace("%3", number(self.incidents.rowCount()))
         )
-
-    async def _load_partner_incidents(self) -> None:
-        backend = self.ctx.backend
-        self.partner.clear()
-        if not backend.cloud.service_incidents:
-            self.partner.addItem(self.tr("Not offered in the {0}.").format(backend.cloud.name))
-            return
-        try:
-            parsed = await self.ctx.worker.run(backend.partner_incidents)
-        except Exception as error:
-            explained = explain(error, self.tr("partner incidents"))
-            self.partner.addItem(f"{explained.title}: {explained.detail}")
-            return
-        active = [i for i in parsed.items if not i.resolved]
-        if not active:
-            self.partner.addItem(self.tr("No open partner-level incidents."))
-        for incident in active:
-            item = QListWidgetItem(
-                f"{incident.workload} · {incident.title} ({incident.status}, "
-                f"{local_time(incident.start)})"
-            )
-            item.setToolTip(incident.id)
-            self.partner.addItem(item)
 
     # -- export --------------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ One run per variant, each in its own process (one QApplication each): English (e
 German and Traditional Chinese (`--lang`), and German at 200 % (`QT_SCALE_FACTOR=2`, the
 window at its usual 1280×800 logical size, so twice that in pixels). `take.py VARIANT` runs one;
 `take.py messages` only the message center's shots (English; they are part of "en" too).
+`take.py review` an incident whose posts are text with paragraphs and whose review is
+published (Download review), and Partner Center's partner-level context.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ VARIANTS: dict[str, tuple[list[str], dict[str, str]]] = {
     "zh_TW": (["--lang", "zh_TW"], {}),
     "de-200": (["--lang", "de"], {"QT_SCALE_FACTOR": "2"}),
     "messages": (["--lang", "en"], {}),
+    "review": (["--lang", "en"], {}),
 }
 # Not in a run of every variant: "en" takes these shots too.
 PART_OF_EN = ("messages",)
@@ -256,12 +259,61 @@ async def shoot_messages(
     dashboard.close()
 
 
+async def shoot_review(window: MainWindow) -> None:
+    """An issue with a published review whose posts are text with blank lines (most of
+    Microsoft's are), on the Incidents tab; then a message center notice on the dashboard."""
+    from desktop.models.records import HealthIssue
+    from desktop.ui.review_download import has_review
+
+    window.resize(*SIZE)
+    await load_with_health(window)
+    pane = window.incidents
+    pane.filters["resolved"].setChecked(True)
+    window.tabs.setCurrentWidget(pane)
+    health = window.customers.model.health
+    found = False
+    for row, customer in listed(window):
+        status = health(customer.tenant_id)
+        if status is None or status.error:
+            continue
+        await select(window, row)
+        issues = [pane.model.index(r, 0).data(RecordRole) for r in range(pane.model.rowCount())]
+        reviewed = [
+            i
+            for i in issues
+            if isinstance(i, HealthIssue)
+            and has_review(i)
+            and any("\n\n" in p.content and "<" not in p.content for p in i.posts)
+            and len(i.posts) >= 3
+        ]
+        if reviewed:
+            pane.select_issue(reviewed[0].id)
+            found = True
+            break
+    if not found:
+        raise RuntimeError("no customer sees a reviewed issue with text posts")
+    await asyncio.sleep(SETTLE_S)
+    grab(window, "incident-review.png")
+    dashboard = window.show_dashboard()
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    dashboard.sweep_done.connect(lambda _stopped: done.done() or done.set_result(None))
+    await asyncio.wait_for(done, SWEEP_TIMEOUT)
+    panel = dashboard.partner
+    from desktop.models.partner_incidents import MessageCenterNotice
+
+    notice = next(r for r, e in enumerate(panel.entries) if isinstance(e, MessageCenterNotice))
+    panel.list.setCurrentRow(notice)
+    await asyncio.sleep(SETTLE_S)
+    grab(dashboard, "partner-context.png")
+    dashboard.close()
+
+
 async def take(window: MainWindow, failures: Any) -> int:
     """The scenario for `desktop.gui.run`: every shot of the variant, then the exit code."""
     from PySide6.QtCore import QLocale
 
     variant = os.environ.get("PARTNER_DESK_SHOTS", "en")
-    if variant in ("en", "messages"):
+    if variant in ("en", "messages", "review"):
         # Dates as a reader of the English README expects, whatever the machine's locale.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     problems: list[str] = []
@@ -270,6 +322,8 @@ async def take(window: MainWindow, failures: Any) -> int:
             window.resize(*SIZE)
             await load_with_health(window)
             await shoot_messages(window, await pick_busy_customer(window))
+        elif variant == "review":
+            await shoot_review(window)
         else:
             await (shoot(window) if variant == "en" else shoot_translated(window, variant))
     except Exception as error:

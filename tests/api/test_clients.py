@@ -178,9 +178,10 @@ def test_a_note_on_the_partners_own_ticket(sandbox: Sandbox, backend):
 
 def test_partner_incidents(sandbox: Sandbox, backend):
     incidents = backend.pc.service_incidents("cid")
-    assert incidents.items
+    assert incidents.incidents
+    assert incidents.notices  # test_partner_incidents.py: both shapes, notices in detail
     assert not incidents.errors
-    assert all(i.title for i in incidents.items)
+    assert all(i.title for i in incidents.incidents)
 
 
 def test_gdap_relationships_and_sharepoint(sandbox: Sandbox, backend):

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from desktop.models.partner_incidents import MessageCenterNotice, parse_partner_incidents
 from desktop.models.records import (
     GDAP_STATUS,
     HEALTH_STATUS,
@@ -97,6 +98,10 @@ SHAPES: dict[str, Any] = {
                         "resolved": None, "impactedCustomers": None,
                         "affectedWorkloadNames": None,
                         "messages": [{"publishedTime": None, "messageText": None}]},
+    "MessageCenterNotice": {"id": None, "messageType": None, "status": None, "severity": None,
+                            "category": None, "actionType": None, "requiredBy": None,
+                            "startTime": None, "messages": [{"publishedTime": None,
+                                                             "messageText": None}]},
     "ServiceRequest": {"id": None, "title": None, "severity": None, "status": None,
                        "createdDate": None, "lastClosedDate": None, "emailCcList": None,
                        "organization": {"id": None, "name": None},
@@ -117,6 +122,7 @@ PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "IssuePost": IssuePost.from_json,
     "HealthIssue": HealthIssue.from_json,
     "ServiceIncident": ServiceIncident.from_json,
+    "MessageCenterNotice": MessageCenterNotice.from_json,
     "ServiceRequest": ServiceRequest.from_json,
     "SupportTopic": SupportTopic.from_json,
     "ManagedService": ManagedService.from_json,
@@ -130,6 +136,7 @@ TYPES = {
     "IssuePost": IssuePost,
     "HealthIssue": HealthIssue,
     "ServiceIncident": ServiceIncident,
+    "MessageCenterNotice": MessageCenterNotice,
     "ServiceRequest": ServiceRequest,
     "SupportTopic": SupportTopic,
     "ManagedService": ManagedService,
@@ -225,6 +232,31 @@ def test_enums_are_text_or_record_error(value: Any, enum: Any) -> None:
     except RecordError:
         return
     assert isinstance(text, str)
+
+
+@SETTINGS
+@given(
+    items=st.one_of(
+        st.lists(
+            st.one_of(
+                shaped(SHAPES["ServiceIncident"], top=True),
+                shaped({"workload": None, "status": None,
+                        "incidents": [SHAPES["ServiceIncident"]],
+                        "messageCenterMessages": [SHAPES["MessageCenterNotice"]]}, top=True),
+                json_values,
+            ),
+            max_size=4,
+        ),
+        json_values,
+    )
+)  # fmt: skip
+def test_partner_incidents_in_any_shape_never_raise(items: Any) -> None:
+    found = parse_partner_incidents(items)
+    assert all(isinstance(i, ServiceIncident) for i in found.incidents)
+    assert all(isinstance(n, MessageCenterNotice) for n in found.notices)
+    for error in found.errors:
+        str(error).encode("utf-8")
+    repr(found)
 
 
 def test_one_item_with_an_out_of_range_date_does_not_sink_the_others() -> None:

@@ -44,5 +44,5 @@ def test_the_dashboard_sweeps_and_opens_a_customer(
     chosen = window.current_customer()
     assert chosen is not None
     assert chosen.tenant_id in active.tenants
-    # Partner-level incidents from Partner Center are listed too.
-    qtbot.waitUntil(lambda: dashboard.partner.count() > 0, timeout=10000)
+    # Partner-level incidents from Partner Center are listed too (test_partner_context.py).
+    qtbot.waitUntil(lambda: dashboard.partner.list.count() > 0, timeout=10000)

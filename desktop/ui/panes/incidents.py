@@ -23,6 +23,7 @@ from desktop.models.records import Customer, HealthIssue, Parsed
 from desktop.models.table import RecordRole, StatusRole
 from desktop.ui.context import AppContext
 from desktop.ui.panes.base import Pane
+from desktop.ui.review_download import ReviewDownload, has_review
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table, history_entry
 from desktop.ui.widgets.status import StatusDelegate, status_rank
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
@@ -73,6 +74,16 @@ class IncidentsPane(Pane):
         )
         self.escalate_button.setEnabled(False)
         self.escalate_button.clicked.connect(self._escalate)
+        self.review = ReviewDownload(ctx, self)
+        self.review.message.connect(self.status_message)
+        self.review.running_changed.connect(self._review_running)
+        self.review_button = QPushButton(self.tr("Do&wnload review…"))
+        self.review_button.setToolTip(
+            self.tr("Save Microsoft's post-incident review of the selected issue and open it")
+        )
+        self.review_button.setEnabled(False)
+        self.review_button.clicked.connect(self._download_review)
+        bar.addWidget(self.review_button)
         bar.addWidget(self.escalate_button)
         self.view = RecordTable()
         self.view.setModel(self.model)
@@ -139,6 +150,8 @@ class IncidentsPane(Pane):
     def _show_issue(self, current: QModelIndex, _previous: QModelIndex) -> None:
         issue = current.data(RecordRole)
         self.escalate_button.setEnabled(isinstance(issue, HealthIssue))
+        if not self.review.running:
+            self.review_button.setEnabled(isinstance(issue, HealthIssue) and has_review(issue))
         if not isinstance(issue, HealthIssue):
             self.detail.clear()
             return
@@ -148,6 +161,22 @@ class IncidentsPane(Pane):
         issue = self.view.currentIndex().data(RecordRole)
         if isinstance(issue, HealthIssue):
             self.escalate.emit(issue)
+
+    def _download_review(self) -> None:
+        if self.review.running:
+            self.review.cancel()
+            return
+        issue = self.view.currentIndex().data(RecordRole)
+        if isinstance(issue, HealthIssue) and self.customer is not None:
+            self.ctx.worker.spawn(self.review.run(self.customer.tenant_id, issue))
+
+    def _review_running(self, running: bool) -> None:
+        self.review_button.setText(
+            self.tr("Cancel download") if running else self.tr("Do&wnload review…")
+        )
+        if not running:
+            issue = self.view.currentIndex().data(RecordRole)
+            self.review_button.setEnabled(isinstance(issue, HealthIssue) and has_review(issue))
 
     def issue_html(self, issue: HealthIssue) -> str:
         e = html.escape
@@ -161,6 +190,13 @@ class IncidentsPane(Pane):
             (self.tr("Last update"), local_time(issue.last_modified)),
             (self.tr("User impact"), issue.impact),
         ]
+        if has_review(issue):
+            rows.append(
+                (
+                    self.tr("Post-incident review"),
+                    self.tr("Published by Microsoft"),
+                )
+            )
         palette = self.detail.palette()
         posts = []
         for post in issue.posts_newest_first():

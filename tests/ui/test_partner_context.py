@@ -1,0 +1,90 @@
+"""Partner Center's incidents and message center notices, shown as partner-level context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from desktop.backend import Backend
+from desktop.models.partner_incidents import MessageCenterNotice
+from desktop.models.records import ServiceIncident
+from desktop.sandbox import Sandbox
+from desktop.ui.context import AppContext
+from desktop.ui.partner_context import PartnerContextPanel
+from desktop.worker import Worker
+
+
+def loaded(qtbot, ctx: AppContext) -> PartnerContextPanel:
+    panel = PartnerContextPanel(ctx)
+    qtbot.addWidget(panel)
+    ctx.worker.spawn(panel.load())
+    qtbot.waitUntil(lambda: panel.list.count() > 0, timeout=10000)
+    return panel
+
+
+def test_incidents_and_notices_are_listed_and_labelled(
+    qtbot, ctx: AppContext, sandbox: Sandbox
+) -> None:
+    panel = loaded(qtbot, ctx)
+    labels = " ".join(label.text() for label in panel.findChildren(QLabel))
+    assert "partner-level context" in labels
+    assert "not any customer's health" in labels
+    lines = [panel.list.item(r).text() for r in range(panel.list.count())]
+    open_incidents = [i for i in sandbox.data.pool if i.active]
+    assert sum(line.startswith("Incident · ") for line in lines) == len(open_incidents)
+    notices = [line for line in lines if line.startswith("Message center · ")]
+    assert len(notices) == len(sandbox.data.message_center.items)
+    # Incidents first, then notices, the nearest "act by" date first.
+    kinds = [type(e) for e in panel.entries]
+    assert kinds == sorted(kinds, key=lambda k: k is MessageCenterNotice)
+    dated = [e.required_by for e in panel.entries if isinstance(e, MessageCenterNotice)]
+    known = [d for d in dated if d is not None]
+    assert known == sorted(known)
+    assert dated[-1] is None
+
+
+def test_a_notice_shows_its_text_in_paragraphs(qtbot, ctx: AppContext) -> None:
+    panel = loaded(qtbot, ctx)
+    row = next(r for r, e in enumerate(panel.entries) if isinstance(e, MessageCenterNotice))
+    panel.list.setCurrentRow(row)
+    notice = panel.entries[row]
+    text = panel.detail.toPlainText()
+    assert "Message center notice (partner-level)" in text
+    assert notice.title in text
+    assert notice.category in text
+    # Its message is text with blank lines: each paragraph a paragraph of its own (shown as
+    # one run-on line, the two would be joined by a space).
+    first, second = notice.messages[0].text.split("\n\n")[:2]
+    assert f"{first}\n{second.split(chr(10))[0]}" in text
+
+
+def test_an_incident_shows_its_messages_newest_first(qtbot, ctx: AppContext) -> None:
+    panel = loaded(qtbot, ctx)
+    row = next(r for r, e in enumerate(panel.entries) if isinstance(e, ServiceIncident))
+    panel.list.setCurrentRow(row)
+    incident = panel.entries[row]
+    assert isinstance(incident, ServiceIncident)
+    text = panel.detail.toPlainText()
+    assert "Service incident (partner-level)" in text
+    assert incident.id in text
+    assert incident.workload in text
+
+
+@pytest.fixture
+def broken_ctx(qloop, fresh_sandbox: Sandbox) -> Iterator[AppContext]:
+    worker = Worker()
+    backend = Backend.for_sandbox(fresh_sandbox.url, ca_pem=fresh_sandbox.ca_pem, concurrency=2)
+    yield AppContext(worker=worker, backend=backend, mode="sandbox")
+    worker.shutdown(wait=True)
+    backend.close()
+
+
+def test_a_failure_is_a_line_not_a_crash(
+    qtbot, broken_ctx: AppContext, fresh_sandbox: Sandbox
+) -> None:
+    fresh_sandbox.inject("/v1/serviceincidents/office", "error", status=403)
+    panel = loaded(qtbot, broken_ctx)
+    assert panel.entries == []
+    assert panel.list.item(0).text().startswith("Access denied")
