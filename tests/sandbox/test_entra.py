@@ -217,7 +217,7 @@ def test_partner_graph_token_has_the_partner_scopes(sb: Sandbox, http: requests.
     claims = decode_token(resp.json()["access_token"])
     assert claims is not None
     assert claims["aud"] == GRAPH_AUD
-    assert claims["scp"] == "ServiceHealth.Read.All DelegatedAdminRelationship.Read.All"
+    assert claims["scp"] == "ServiceHealth.Read.All DelegatedAdminRelationship.Read.All User.Read"
     assert f"{GRAPH_AUD}/.default" in resp.json()["scope"].split()
 
 
