@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 
 from desktop.clouds import CloudProfile, PortalTemplate
+from desktop.models.gdap import valid_relationship_id
 from desktop.models.records import (
     Customer,
     CustomerDetail,
@@ -52,9 +53,25 @@ def check_url(url: str, cloud: CloudProfile) -> str | None:
         # "evil.example%2F.sharepoint.com" ends with an allowed suffix for urlsplit, while a
         # browser decodes it to something else (or refuses it): only plain names are compared.
         return "The link's host is not a plain DNS name."
-    if not cloud.host_allowed(host):
+    if not cloud.host_allowed(host) and not is_invitation_link(url, cloud):
         return f"{host} is not an admin portal of the {cloud.name}."
     return None
+
+
+def invitation_link(cloud: CloudProfile, relationship_id: str) -> str | None:
+    """The GDAP invitation link for a relationship (its id checked: it goes into the URL)."""
+    if not cloud.gdap_invitation_url or not valid_relationship_id(relationship_id):
+        return None
+    return cloud.gdap_invitation_url.format(id=quote(relationship_id, safe=""))
+
+
+def is_invitation_link(url: str, cloud: CloudProfile) -> bool:
+    """Exactly the cloud's GDAP invitation form with a relationship id: allowed by its own
+    rule, so that the host's other pages need not be on the allow-list."""
+    head, _, tail = cloud.gdap_invitation_url.partition("{id}")
+    return (
+        bool(head) and not tail and url.startswith(head) and valid_relationship_id(url[len(head) :])
+    )
 
 
 def valid_domain(value: str) -> bool:
