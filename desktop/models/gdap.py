@@ -175,8 +175,15 @@ def ending_soon(
 
 
 def is_pending(rel: GdapRelationship) -> bool:
-    """Waiting for the customer: the invitation link is what to send them."""
+    """Not approved by a customer yet: created (still being edited) or awaiting approval."""
     return rel.status in ("created", "approvalPending")
+
+
+def invitable(rel: GdapRelationship) -> bool:
+    """Its invitation link works: the partner locked it for approval (`approvalPending`).
+    The link is built "after running ... the lockForApproval action" (learn.microsoft.com/
+    graph/api/resources/delegatedadminrelationships-api-overview); a `created` one is not."""
+    return rel.status == "approvalPending"
 
 
 def _sort_end(rel: GdapRelationship) -> float:

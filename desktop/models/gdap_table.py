@@ -31,7 +31,7 @@ from desktop.models.table import (
 )
 
 CUSTOMER, NAME, STATUS, ROLES, ENDS = range(5)
-GROUP, GROUP_ROLES, ASSIGNMENT_STATUS = range(3)
+GROUP, MEMBER, GROUP_ROLES, ASSIGNMENT_STATUS = range(4)
 
 _CONTEXT: Final = "GdapModel"
 # Sorting by status: what works first, then what to act on, then what is over.
@@ -83,9 +83,14 @@ def _texts() -> GdapTexts:
     return GdapTexts()
 
 
+def awaiting_customer() -> str:
+    """What stands for the customer of a relationship no customer has approved yet."""
+    return QCoreApplication.translate("GdapModel", "Awaiting customer approval")
+
+
 def customer_text(rel: GdapRelationship) -> str:
     if not rel.has_customer:
-        return QCoreApplication.translate("GdapModel", "Awaiting customer approval")
+        return awaiting_customer()
     return rel.customer_name or rel.customer_tenant_id
 
 
@@ -177,6 +182,11 @@ class AccessAssignmentModel(RecordTableModel[AccessAssignment]):
                 tooltip=self._group_tooltip,
             ),
             text_column(
+                QT_TRANSLATE_NOOP("RecordTableModel", "You"),
+                self.member_text,
+                tooltip=self._group_tooltip,
+            ),
+            text_column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Roles"),
                 lambda a: roles_text(a.role_ids),
                 tooltip=lambda a: "\n".join(role_names(a.role_ids)),
@@ -201,10 +211,15 @@ class AccessAssignmentModel(RecordTableModel[AccessAssignment]):
         return assignment.container_id.lower() in self.names
 
     def group_text(self, assignment: AccessAssignment) -> str:
-        name = self.names.get(assignment.container_id.lower())
-        if name is None:
-            return assignment.container_id
-        return QCoreApplication.translate("GdapModel", "%1 (you are a member)").replace("%1", name)
+        """The group's name where it is one of the user's, else its object id."""
+        return self.names.get(assignment.container_id.lower(), assignment.container_id)
+
+    def member_text(self, assignment: AccessAssignment) -> str:
+        if self.is_mine(assignment):
+            return QCoreApplication.translate("GdapModel", "Member")
+        if not self.names_known:
+            return QCoreApplication.translate("GdapModel", "Unknown")
+        return QCoreApplication.translate("GdapModel", "Not a member")
 
     def _group_tooltip(self, assignment: AccessAssignment) -> str:
         if self.is_mine(assignment):

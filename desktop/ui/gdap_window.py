@@ -31,17 +31,20 @@ from PySide6.QtWidgets import (
 
 from desktop.accounts import AuthError
 from desktop.backend import ApiError, Backend
-from desktop.models.gdap import AccessAssignment, is_pending
+from desktop.models.gdap import AccessAssignment, invitable, is_pending
 from desktop.models.gdap_table import (
     ASSIGNMENT_STATUS,
+    CUSTOMER,
     ENDS,
     GROUP,
+    GROUP_ROLES,
+    MEMBER,
     NAME,
     ROLES,
     STATUS,
     AccessAssignmentModel,
     GdapRelationshipModel,
-    customer_text,
+    awaiting_customer,
     status_text,
 )
 from desktop.models.records import GdapRelationship
@@ -114,12 +117,7 @@ class GdapWindow(QWidget):
             self.tr("Enter opens the relationship's customer in the main window.")
         )
         setup_table(self.view)
-        size_columns(self.view, stretch=ROLES, contents=[STATUS])
-        header = self.view.horizontalHeader()
-        width = self.fontMetrics().averageCharWidth()
-        header.resizeSection(0, width * 28)
-        header.resizeSection(NAME, width * 30)
-        header.resizeSection(ENDS, width * 44)
+        size_columns(self.view, stretch=ROLES)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.activated.connect(self._open_customer)
 
@@ -182,10 +180,8 @@ class GdapWindow(QWidget):
         self.groups.setModel(self.groups_model)
         self.groups.setAccessibleName(self.tr("Security groups and their roles"))
         setup_table(self.groups)
-        size_columns(self.groups, stretch=1, contents=[ASSIGNMENT_STATUS])
-        self.groups.horizontalHeader().resizeSection(
-            GROUP, self.fontMetrics().averageCharWidth() * 52
-        )
+        # A relationship has a handful of assignments: fitting them to their text is cheap.
+        size_columns(self.groups, stretch=GROUP_ROLES, contents=[GROUP, MEMBER, ASSIGNMENT_STATUS])
         self.groups_caption = QLabel(self.tr("Security &groups with roles in this relationship:"))
         self.groups_caption.setBuddy(self.groups)
         self.groups_note = QLabel()
@@ -230,8 +226,25 @@ class GdapWindow(QWidget):
         for problem in parsed.errors:
             log.warning("GDAP relationship not shown: %s", problem)
         self._filter()
+        self._fit_columns()
         row = self.model.row_of_key(current.id) if current else None
         self.view.selectRow(row if row is not None else 0)
+
+    def _fit_columns(self) -> None:
+        """Customer, name, status and end fitted to their widest text among the first rows
+        (a partner may have thousands: fitting to every row would measure them all)."""
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        pad = metrics.averageCharWidth() * 3
+        limits = {CUSTOMER: 34, NAME: 34, STATUS: 26, ENDS: 56}  # in average characters
+        rows = min(self.model.rowCount(), 300)
+        for column, chars in limits.items():
+            texts = [str(self.model.index(r, column).data() or "") for r in range(rows)]
+            texts.append(str(self.model.headerData(column, Qt.Orientation.Horizontal) or ""))
+            if column == CUSTOMER:
+                texts.append(awaiting_customer())
+            widest = max(metrics.horizontalAdvance(t) for t in texts)
+            header.resizeSection(column, min(widest + pad, metrics.averageCharWidth() * chars))
 
     def _filter(self) -> None:
         self.model.set_filter(str(self.filter.currentData()))
@@ -274,18 +287,25 @@ class GdapWindow(QWidget):
             self.groups.set_placeholder("")
             self.groups_note.setText("")
             return
+        parts = [rel.display_name, rel.customer_name or rel.customer_tenant_id, status_text(rel)]
         self.summary.setText(
-            f"{rel.display_name} · {customer_text(rel)} · {status_text(rel)}\n"
+            " · ".join(p for p in parts if p)
+            + "\n"
             + self.tr("Relationship id: {0}").format(rel.id)
         )
-        link = self.ctx.backend.invitation_link(rel.id) if is_pending(rel) else None
+        link = self.ctx.backend.invitation_link(rel.id) if invitable(rel) else None
         self.invite_box.setVisible(is_pending(rel))
         self.invite.setText(link or "")
-        self.invite.setPlaceholderText(
-            ""
-            if link
-            else self.tr("No invitation link in this cloud: send it from Partner Center.")
-        )
+        self.invite.setCursorPosition(0)  # the start says where it goes
+        if rel.status == "created":
+            why = self.tr(
+                "Not locked for approval yet: finish the request in Partner Center, then its "
+                "invitation link works."
+            )
+        else:
+            why = self.tr("No invitation link in this cloud: send it from Partner Center.")
+        self.invite.setPlaceholderText("" if link else why)
+        self.invite_hint.setVisible(bool(link))
         self.copy_button.setEnabled(bool(link))
         self.open_button.setEnabled(bool(link))
         self.groups_model.set_assignments([], {})

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop.backend import Backend
 from desktop.models.gdap import role_name
-from desktop.models.gdap_table import CUSTOMER, ENDS, ROLES, STATUS
+from desktop.models.gdap_table import CUSTOMER, ENDS, GROUP, GROUP_ROLES, MEMBER, ROLES, STATUS
 from desktop.models.records import GdapRelationship
 from desktop.models.table import RecordRole
 from desktop.sandbox import Sandbox
@@ -98,6 +98,13 @@ def test_a_pending_relationship_offers_its_invitation_link(qtbot, window: MainWi
     groups_loaded(qtbot, gdap)
     assert gdap.groups_model.rowCount() == 0
     assert "once the customer has approved" in gdap.groups.placeholder()
+    # One still being drafted (not locked for approval) has no working link yet.
+    select(qtbot, gdap, lambda r: r.status == "created")
+    assert gdap.invite_box.isVisibleTo(gdap)
+    assert gdap.invite.text() == ""
+    assert "Not locked for approval" in gdap.invite.placeholderText()
+    assert not gdap.copy_button.isEnabled()
+    assert not gdap.open_button.isEnabled()
     # An active one has no invitation to send.
     gdap.filter.setCurrentIndex(gdap.filter.findData("active"))
     select(qtbot, gdap, lambda r: r.active)
@@ -119,12 +126,13 @@ def test_groups_load_with_my_group_names_and_ids_for_the_others(
 
     select(qtbot, gdap, has_other)
     qtbot.waitUntil(lambda: gdap.groups_model.rowCount() > 0, timeout=10000)
-    shown = [gdap.groups_model.index(r, 0).data() for r in range(gdap.groups_model.rowCount())]
-    assert any(
-        name in text and "(you are a member)" in text for text in shown for name in mine.values()
-    )
-    assert any(text in {str(g["id"]) for g in others} for text in shown)
-    roles = [gdap.groups_model.index(r, 1).data() for r in range(gdap.groups_model.rowCount())]
+    model = gdap.groups_model
+    shown = {
+        model.index(r, GROUP).data(): model.index(r, MEMBER).data() for r in range(model.rowCount())
+    }
+    assert any(shown.get(name) == "Member" for name in mine.values())
+    assert any(shown.get(str(g["id"])) == "Not a member" for g in others)
+    roles = [model.index(r, GROUP_ROLES).data() for r in range(model.rowCount())]
     assert all(r and "-" not in r.replace("Co-", "") for r in roles)
     assert "object id" in gdap.groups_note.text()
 
@@ -214,9 +222,9 @@ def test_without_user_read_groups_show_by_id_and_say_why(qtbot, no_user_read: Ap
     select(qtbot, gdap, lambda r: r.active)
     qtbot.waitUntil(lambda: gdap.groups_model.rowCount() > 0, timeout=10000)
     assert "User.Read" in gdap.groups_note.text()
-    first = gdap.groups_model.index(0, 0).data()
-    assert "(you are a member)" not in first
+    first = gdap.groups_model.index(0, GROUP).data()
     assert len(first) == 36  # the group's object id
+    assert gdap.groups_model.index(0, MEMBER).data() == "Unknown"
 
 
 def test_the_overview_names_roles_and_shows_groups_on_demand(
