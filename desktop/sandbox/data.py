@@ -60,9 +60,11 @@ class Dataset:
         self._impacted: dict[str, int] | None = None
         self._gdap_all: list[dict[str, object]] | None = None
         self._gdap_by_id: dict[str, dict[str, object]] | None = None
-        # The first customers without GDAP show every relationship status (gdap.SHOWCASE).
-        without = [c for c in self.by_index if not c.has_gdap]
-        self._showcase = dict(zip((c.tenant_id for c in without), gdap.SHOWCASE, strict=False))
+        # The first customers without GDAP show every relationship status (gdap.SHOWCASE),
+        # each after one with no relationship at all, so that small datasets have both.
+        without = [c.tenant_id for c in self.by_index if not c.has_gdap]
+        kinds = [k for status in gdap.SHOWCASE for k in ("none", status)]
+        self._showcase = dict(zip(without, kinds, strict=False))
 
     # -- helpers --------------------------------------------------------------------------
 

@@ -37,8 +37,9 @@ from desktop.sandbox.customers import Customer, guid
 from desktop.sandbox.timefmt import iso_ms
 
 ENDING_SOON_SHARE = 0.1
-# The first customers without GDAP (in generation order) show these statuses, so that every
-# status appears in any dataset with a handful of such customers; the others draw at random.
+# The first customers without GDAP (in generation order) show these statuses, one in two (the
+# others none), so that every status appears in a dataset with 18 such customers (about 120
+# customers); the rest draw at random.
 SHOWCASE: tuple[str, ...] = (
     "expiring",
     "approvalPending",
