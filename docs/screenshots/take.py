@@ -237,7 +237,7 @@ async def shoot_gdap(window: MainWindow) -> None:
 
     async def groups_settled() -> None:
         for _ in range(200):
-            if gdap.groups.placeholder() != gdap.tr("Loading…"):
+            if gdap.details.groups.placeholder() != gdap.tr("Loading…"):
                 break
             await asyncio.sleep(0.05)
         await asyncio.sleep(SETTLE_S)

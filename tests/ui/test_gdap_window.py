@@ -60,7 +60,7 @@ def select(qtbot, gdap: GdapWindow, pick) -> GdapRelationship:
 
 
 def groups_loaded(qtbot, gdap: GdapWindow) -> None:
-    qtbot.waitUntil(lambda: gdap.groups.placeholder() != "Loading…", timeout=10000)
+    qtbot.waitUntil(lambda: gdap.details.groups.placeholder() != "Loading…", timeout=10000)
 
 
 def test_every_relationship_with_role_names(qtbot, window: MainWindow, sandbox: Sandbox):
@@ -97,29 +97,29 @@ def test_a_pending_relationship_offers_its_invitation_link(qtbot, window: MainWi
     assert {r.status for r in rows(gdap)} <= {"created", "approvalPending"}
     assert "of" in gdap.count.text()
     rel = select(qtbot, gdap, lambda r: not r.has_customer and r.status == "approvalPending")
-    assert gdap.invite_box.isVisibleTo(gdap)
-    assert gdap.invite.text() == INVITE + rel.id
+    assert gdap.details.invite_box.isVisibleTo(gdap)
+    assert gdap.details.invite.text() == INVITE + rel.id
     with qtbot.waitSignal(gdap.link_result):
-        gdap.copy_button.click()
+        gdap.details.copy_button.click()
     assert QGuiApplication.clipboard().text() == INVITE + rel.id
     with qtbot.waitSignal(gdap.link_result, timeout=5000) as said:
-        gdap.open_button.click()
+        gdap.details.open_button.click()
     assert launcher.opened == [INVITE + rel.id]
     assert "Opened" in said.args[0]
     groups_loaded(qtbot, gdap)
-    assert gdap.groups_model.rowCount() == 0
-    assert "once the customer has approved" in gdap.groups.placeholder()
+    assert gdap.details.groups_model.rowCount() == 0
+    assert "once the customer has approved" in gdap.details.groups.placeholder()
     # One still being drafted (not locked for approval) has no working link yet.
     select(qtbot, gdap, lambda r: r.status == "created")
-    assert gdap.invite_box.isVisibleTo(gdap)
-    assert gdap.invite.text() == ""
-    assert "Not locked for approval" in gdap.invite.placeholderText()
-    assert not gdap.copy_button.isEnabled()
-    assert not gdap.open_button.isEnabled()
+    assert gdap.details.invite_box.isVisibleTo(gdap)
+    assert gdap.details.invite.text() == ""
+    assert "Not locked for approval" in gdap.details.invite.placeholderText()
+    assert not gdap.details.copy_button.isEnabled()
+    assert not gdap.details.open_button.isEnabled()
     # An active one has no invitation to send.
     gdap.filter.setCurrentIndex(gdap.filter.findData("active"))
     select(qtbot, gdap, lambda r: r.active)
-    assert not gdap.invite_box.isVisibleTo(gdap)
+    assert not gdap.details.invite_box.isVisibleTo(gdap)
 
 
 def test_groups_load_with_my_group_names_and_ids_for_the_others(
@@ -136,8 +136,8 @@ def test_groups_load_with_my_group_names_and_ids_for_the_others(
         return rel.active and bool(ids & {str(g["id"]) for g in others}) and bool(ids & set(mine))
 
     select(qtbot, gdap, has_other)
-    qtbot.waitUntil(lambda: gdap.groups_model.rowCount() > 0, timeout=10000)
-    model = gdap.groups_model
+    qtbot.waitUntil(lambda: gdap.details.groups_model.rowCount() > 0, timeout=10000)
+    model = gdap.details.groups_model
     shown = {
         model.index(r, GROUP).data(): model.index(r, MEMBER).data() for r in range(model.rowCount())
     }
@@ -145,7 +145,7 @@ def test_groups_load_with_my_group_names_and_ids_for_the_others(
     assert any(shown.get(str(g["id"])) == "Not a member" for g in others)
     roles = [model.index(r, GROUP_ROLES).data() for r in range(model.rowCount())]
     assert all(r and "-" not in r.replace("Co-", "") for r in roles)
-    assert "object id" in gdap.groups_note.text()
+    assert "object id" in gdap.details.groups_note.text()
 
 
 def test_enter_opens_the_customer_in_the_main_window(qtbot, window: MainWindow):
@@ -231,11 +231,11 @@ def test_without_user_read_groups_show_by_id_and_say_why(qtbot, no_user_read: Ap
     task = no_user_read.worker.spawn(gdap.load())
     qtbot.waitUntil(task.done, timeout=20000)
     select(qtbot, gdap, lambda r: r.active)
-    qtbot.waitUntil(lambda: gdap.groups_model.rowCount() > 0, timeout=10000)
-    assert "User.Read" in gdap.groups_note.text()
-    first = gdap.groups_model.index(0, GROUP).data()
+    qtbot.waitUntil(lambda: gdap.details.groups_model.rowCount() > 0, timeout=10000)
+    assert "User.Read" in gdap.details.groups_note.text()
+    first = gdap.details.groups_model.index(0, GROUP).data()
     assert len(first) == 36  # the group's object id
-    assert gdap.groups_model.index(0, MEMBER).data() == "Unknown"
+    assert gdap.details.groups_model.index(0, MEMBER).data() == "Unknown"
 
 
 def test_the_overview_names_roles_and_shows_groups_on_demand(

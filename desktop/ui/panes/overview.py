@@ -19,7 +19,7 @@ from desktop.models.gdap_table import ends_text, status_text
 from desktop.models.records import Customer, CustomerDetail, GdapRelationship
 from desktop.ui.context import AppContext
 from desktop.ui.errors import explain
-from desktop.ui.gdap_window import Groups, fetch_groups
+from desktop.ui.gdap_detail import Groups, fetch_groups
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.html_view import SafeTextBrowser, field_table
 from desktop.worker import Superseded
