@@ -190,25 +190,43 @@ def _sort_end(rel: GdapRelationship) -> float:
     return rel.end.timestamp() if rel.end else 0.0
 
 
+# Which relationship speaks for a customer: the active one, else one on its way (approved,
+# then awaiting approval: the next step is the customer's), else one being ended, else an
+# ended one; the latest end among equals.
+_STANDING: Final = {
+    "active": 0,
+    "activating": 1,
+    "approved": 1,
+    "approvalPending": 2,
+    "created": 3,
+    "terminationRequested": 4,
+    "terminating": 4,
+}
+
+
+def _standing(rel: GdapRelationship) -> tuple[int, float]:
+    return (-_STANDING.get(rel.status, 5), _sort_end(rel))
+
+
 def best_by_customer(rels: Iterable[GdapRelationship]) -> dict[str, GdapRelationship]:
-    """Each customer's best relationship (active first, then the latest end), by lower-case
-    tenant id. Invitations no customer has approved belong to nobody."""
+    """Each customer's relationship to show in the list (`_STANDING`), by lower-case tenant
+    id. Invitations no customer has approved belong to nobody."""
     best: dict[str, GdapRelationship] = {}
     for rel in rels:
         if not rel.has_customer:
             continue
         key = rel.customer_tenant_id.lower()
         current = best.get(key)
-        if current is None or (rel.active, _sort_end(rel)) > (current.active, _sort_end(current)):
+        if current is None or _standing(rel) > _standing(current):
             best[key] = rel
     return best
 
 
 def of_customer(rels: Iterable[GdapRelationship], tenant_id: str) -> list[GdapRelationship]:
-    """One customer's relationships: active first, then by end date, latest first."""
+    """One customer's relationships, the one that speaks for them first (`_STANDING`)."""
     key = tenant_id.lower()
     mine = [r for r in rels if r.customer_tenant_id.lower() == key]
-    return sorted(mine, key=lambda r: (not r.active, -_sort_end(r)))
+    return sorted(mine, key=_standing, reverse=True)
 
 
 # -- access assignments and groups --------------------------------------------------------------

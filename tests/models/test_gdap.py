@@ -154,6 +154,13 @@ def test_best_relationship_per_customer_skips_invitations():
     assert list(best) == [CUSTOMER]
     assert best[CUSTOMER] is active
     assert of_customer([expired, invite, active], CUSTOMER.upper()) == [active, expired]
+    # Without an active one, a relationship awaiting the customer's approval says more than an
+    # old expired one: the next step is theirs.
+    waiting = GdapRelationship.from_json(
+        wire("approvalPending", id="b" * 8 + "-0000-4000-8000-" + "0" * 12, endDateTime=None)
+    )
+    assert best_by_customer([expired, waiting])[CUSTOMER] is waiting
+    assert best_by_customer([waiting, expired])[CUSTOMER] is waiting
 
 
 def test_access_assignment_and_groups_as_graph_sends_them():
