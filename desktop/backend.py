@@ -20,6 +20,7 @@ from desktop.api.http import HttpSession, new_correlation_id, parsing
 from desktop.api.links import (
     check_link,
     check_url,
+    invitation_link,
     merge_microsoft_links,
     portal_links,
     sharepoint_from_domain,
@@ -31,6 +32,7 @@ from desktop.auth import AuthError, TokenProvider, granted_scopes
 from desktop.auth.transport import origin_of
 from desktop.clouds import CUSTOMER_GRAPH_SCOPES, SANDBOX_CLIENT_ID, CloudProfile
 from desktop.limits import DEFAULT_CONCURRENCY, GUI_CONCURRENCY
+from desktop.models.gdap import AccessAssignment, best_by_customer, group_names, of_customer
 from desktop.models.partner_incidents import PartnerIncidents
 from desktop.models.records import (
     Customer,
@@ -116,8 +118,9 @@ class Backend:
             self.session, cloud.partner_center, tokens, cloud.partner_center_scope
         )
         self.graph = GraphClient(self.session, cloud.graph, tokens, cloud.graph_scope)
-        self._gdap: dict[str, GdapRelationship] | None = None
+        self._gdap: Parsed[GdapRelationship] | None = None
         self._gdap_lock = threading.Lock()
+        self._my_groups: dict[str, str] | None = None
 
     @classmethod
     def for_sandbox(
@@ -257,23 +260,41 @@ class Backend:
     def gdap_relationships(
         self, cid: str | None = None, refresh: bool = False
     ) -> dict[str, GdapRelationship]:
-        """Every customer's best GDAP relationship, by lower-case tenant id.
+        """Every customer's best GDAP relationship, by lower-case tenant id."""
+        return best_by_customer(self.gdap_all(cid, refresh).items)
 
-        The partner-wide list is read once and kept: it changes rarely and one paged call
-        serves every customer. Only the global cloud has GDAP APIs: elsewhere it is empty.
-        """
+    def gdap_all(self, cid: str | None = None, refresh: bool = False) -> Parsed[GdapRelationship]:
+        """Every GDAP relationship of the partner in every status, and those that would not
+        parse. The partner-wide list is read once and kept: it changes rarely and one paged
+        call serves every customer. Only clouds with the GDAP APIs have any: elsewhere empty."""
         if not self.cloud.gdap:
-            return {}
+            return Parsed()
         with self._gdap_lock:
             if self._gdap is None or refresh:
-                best: dict[str, GdapRelationship] = {}
-                for rel in self.graph.gdap_relationships(cid or new_correlation_id()).items:
-                    key = rel.customer_tenant_id.lower()
-                    current = best.get(key)
-                    if current is None or _better(rel, current):
-                        best[key] = rel
-                self._gdap = best
-            return dict(self._gdap)
+                self._gdap = self.graph.gdap_relationships(cid or new_correlation_id())
+            return Parsed(list(self._gdap.items), list(self._gdap.errors))
+
+    def gdap_of_customer(self, tenant_id: str, cid: str | None = None) -> list[GdapRelationship]:
+        """One customer's relationships, every status: active first, then latest end."""
+        return of_customer(self.gdap_all(cid).items, tenant_id)
+
+    def access_assignments(
+        self, relationship_id: str, cid: str | None = None
+    ) -> Parsed[AccessAssignment]:
+        return self.graph.access_assignments(relationship_id, cid or new_correlation_id())
+
+    def my_group_names(self, cid: str | None = None, refresh: bool = False) -> dict[str, str]:
+        """Names of the signed-in user's own groups (lower-case id -> name), kept once read.
+        Raises ApiError (403) where the app lacks User.Read in the partner tenant."""
+        if self._my_groups is None or refresh:
+            groups = self.graph.my_groups(cid or new_correlation_id())
+            self._my_groups = group_names(groups.items)
+        return dict(self._my_groups)
+
+    def invitation_link(self, relationship_id: str) -> str | None:
+        """The Microsoft 365 admin center page where a customer approves the relationship, or
+        None where this cloud has none (or the id is not a relationship id)."""
+        return invitation_link(self.cloud, relationship_id)
 
     def issue(self, tenant_id: str, issue_id: str, cid: str | None = None) -> HealthIssue:
         return self.graph.issue(tenant_id, issue_id, cid or new_correlation_id())
@@ -435,10 +456,3 @@ class Backend:
                 # calls at their next check instead of waiting for all of them to finish.
                 cancel.set()
             pool.shutdown(wait=not pending, cancel_futures=True)
-
-
-def _better(a: GdapRelationship, b: GdapRelationship) -> bool:
-    if a.active != b.active:
-        return a.active
-    floor = 0.0
-    return (a.end.timestamp() if a.end else floor) > (b.end.timestamp() if b.end else floor)

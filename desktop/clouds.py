@@ -94,6 +94,11 @@ class CloudProfile:
     # where a partner asks for a role that can consent. The address is the one CIPP opens
     # ("Open Relationship in Partner Center"); empty where it is not known.
     gdap_relationships_url: str = ""
+    # Where a customer approves a GDAP relationship, `{id}` the relationship: the template of
+    # learn.microsoft.com/graph/api/resources/delegatedadminrelationships-api-overview ("build
+    # the customer invitation link"). Only this form opens, whatever the allow-list says
+    # (api/links.py `is_invitation_link`); empty where Microsoft publishes none.
+    gdap_invitation_url: str = ""
 
     def gdap_relationships_link(self, tenant_id: str) -> str:
         from urllib.parse import quote
@@ -291,6 +296,10 @@ GLOBAL = CloudProfile(
     gdap=True,
     gdap_relationships_url=(
         "https://partner.microsoft.com/dashboard/commerce2/customers/{tid}/adminrelationships"
+    ),
+    gdap_invitation_url=(
+        "https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/"
+        "granularAdminRelationships/{id}"
     ),
 )
 

@@ -28,6 +28,7 @@ from desktop.auth import AuthError
 from desktop.auth.errors import NOT_CONSENTED
 from desktop.backend import Backend, Outcome, new_correlation_id
 from desktop.clouds import CUSTOMER_GRAPH_SCOPES
+from desktop.models.gdap import consent_role_names
 from desktop.models.records import Customer
 
 log = logging.getLogger(__name__)
@@ -44,9 +45,9 @@ APP_DISPLAY_NAME = "Partner Desk"
 # as made and still being applied rather than as failed.
 SETTLE_DELAYS_S = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 
-CONSENT_ROLES = (
-    "Global Administrator, Privileged Role Administrator or Cloud Application Administrator"
-)
+# The Entra roles that can consent to apps, by their English names (models/gdap.py).
+*_FIRST, _LAST = consent_role_names()
+CONSENT_ROLES = f"{', '.join(_FIRST)} or {_LAST}"
 REFUSED_ROLES = (
     "Your GDAP roles in this customer cannot consent to apps: it takes "
     f"{CONSENT_ROLES}, through a security group you belong to. Ask for such a role in the "
@@ -55,6 +56,10 @@ REFUSED_ROLES = (
 REMOVED_NOT_POSTED = (
     "The old consent (without the newer permissions) was removed, but the new one was not "
     "made: allow Partner Desk in this customer again."
+)
+NO_GDAP_NEXT = (
+    "To allow Partner Desk there, ask the customer to approve a GDAP relationship whose "
+    f"roles include {CONSENT_ROLES} for a security group you belong to."
 )
 STILL_APPLYING = (
     "Consented; Microsoft is still applying it. It usually takes effect within minutes."
@@ -128,7 +133,7 @@ def allow(
         # it and posting again (API.md section 2 "Application consents").
         replace = True
     elif problem.code == "no_gdap":
-        return result(REFUSED, f"{problem.message} {problem.next_step}", "no_gdap")
+        return result(REFUSED, f"{problem.message} {NO_GDAP_NEXT}", "no_gdap")
     elif problem.code != NOT_CONSENTED:
         return result(FAILED, f"{problem.message} {problem.next_step}")
     grants = {GRAPH_APPLICATION_ID: CUSTOMER_GRAPH_SCOPES}

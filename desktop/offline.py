@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from desktop.api.errors import OFFLINE, ApiError
 from desktop.backend import Backend
 from desktop.clouds import CloudProfile
+from desktop.models.gdap import AccessAssignment
 from desktop.models.partner_incidents import PartnerIncidents
 from desktop.models.records import (
     Customer,
@@ -128,6 +129,17 @@ class OfflineBackend(Backend):
         self, cid: str | None = None, refresh: bool = False
     ) -> dict[str, GdapRelationship]:
         raise _missing("The GDAP relationships")
+
+    def gdap_all(self, cid: str | None = None, refresh: bool = False) -> Parsed[GdapRelationship]:
+        raise _missing("The GDAP relationships")
+
+    def access_assignments(
+        self, relationship_id: str, cid: str | None = None
+    ) -> Parsed[AccessAssignment]:
+        raise _missing("The relationship's security groups")
+
+    def my_group_names(self, cid: str | None = None, refresh: bool = False) -> dict[str, str]:
+        raise _missing("The names of your groups")
 
     def partner_incidents(self, cid: str | None = None) -> PartnerIncidents:
         raise _missing("The partner-level incidents")

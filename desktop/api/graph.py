@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 from desktop.api.errors import MALFORMED, REVIEW_NOT_PUBLISHED, ApiError
 from desktop.api.http import Auth, HttpSession, parse_gated
 from desktop.auth import TokenProvider
+from desktop.models.gdap import AccessAssignment, DirectoryGroup, valid_relationship_id
 from desktop.models.records import (
     GdapRelationship,
     HealthIssue,
@@ -294,6 +295,8 @@ class GraphClient:
     def gdap_relationships(
         self, cid: str, active_only: bool = False, cancel: threading.Event | None = None
     ) -> Parsed[GdapRelationship]:
+        """Every relationship, in every status (pending invitations with `customer: null`
+        included): the rules of models/gdap.py decide what counts."""
         params = {"$top": "300"}
         if active_only:
             params["$filter"] = "status eq 'active'"
@@ -306,6 +309,29 @@ class GraphClient:
                 cancel=cancel,
             ),
             GdapRelationship.from_json,
+        )
+
+    def access_assignments(self, relationship_id: str, cid: str) -> Parsed[AccessAssignment]:
+        """Which of the partner's security groups hold which of the relationship's roles
+        (learn.microsoft.com/graph/api/delegatedadminrelationship-list-accessassignments)."""
+        if not valid_relationship_id(relationship_id):
+            raise ApiError(f"Not a GDAP relationship id: {relationship_id[:80]!r}", kind=MALFORMED)
+        path = (
+            "/v1.0/tenantRelationships/delegatedAdminRelationships/"
+            f"{quote(relationship_id, safe='')}/accessAssignments"
+        )
+        return self._collect(
+            self._pages(path, None, cid, {"$top": "300"}), AccessAssignment.from_json
+        )
+
+    def my_groups(self, cid: str) -> Parsed[DirectoryGroup]:
+        """The signed-in user's groups in the partner tenant, with names: `me/transitiveMemberOf`
+        needs only User.Read (learn.microsoft.com/graph/api/user-list-transitivememberof).
+        Reading any other group (`groups/{id}`) would need GroupMember.Read.All, which Partner
+        Desk does not ask for; so other groups are shown by id. Without query parameters: this
+        API accepts them only as advanced queries (ConsistencyLevel: eventual)."""
+        return self._collect(
+            self._pages("/v1.0/me/transitiveMemberOf", None, cid), DirectoryGroup.from_json
         )
 
     def service_management_links(self, tenant: str, cid: str) -> Parsed[ServiceManagementLink]:

@@ -24,6 +24,7 @@ from urllib.parse import SplitResult, quote, urlsplit
 
 from desktop.api.service_names import template_for
 from desktop.clouds import CloudProfile, PortalTemplate
+from desktop.models.gdap import valid_relationship_id
 from desktop.models.records import (
     Customer,
     CustomerDetail,
@@ -81,7 +82,7 @@ def check_url(url: str, cloud: CloudProfile) -> str | None:
             f"Links to {host} of this form are opened only when Microsoft's own answer for a "
             "customer gives them."
         )
-    if not cloud.host_allowed(host):
+    if not cloud.host_allowed(host) and not is_invitation_link(url, cloud):
         return f"{host} is not an admin portal of the {cloud.name}."
     return None
 
@@ -106,6 +107,22 @@ def check_link(link: PortalLink, cloud: CloudProfile) -> str | None:
     if link.from_microsoft:
         return check_microsoft_url(link.url, cloud)
     return check_url(link.url, cloud)
+
+
+def invitation_link(cloud: CloudProfile, relationship_id: str) -> str | None:
+    """The GDAP invitation link for a relationship (its id checked: it goes into the URL)."""
+    if not cloud.gdap_invitation_url or not valid_relationship_id(relationship_id):
+        return None
+    return cloud.gdap_invitation_url.format(id=quote(relationship_id, safe=""))
+
+
+def is_invitation_link(url: str, cloud: CloudProfile) -> bool:
+    """Exactly the cloud's GDAP invitation form with a relationship id: allowed by its own
+    rule, so that the host's other pages need not be on the allow-list."""
+    head, _, tail = cloud.gdap_invitation_url.partition("{id}")
+    return (
+        bool(head) and not tail and url.startswith(head) and valid_relationship_id(url[len(head) :])
+    )
 
 
 def valid_domain(value: str) -> bool:

@@ -18,6 +18,12 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
 
 from desktop.models.age import age_text
+from desktop.models.gdap import (
+    days_left,
+    ending_soon,
+    extension_days,
+    role_names,
+)
 from desktop.models.records import Customer, GdapRelationship
 from desktop.models.table import (
     QT_TRANSLATE_NOOP,
@@ -33,9 +39,6 @@ NAME, DOMAIN, RELATIONSHIP, TENANT, HEALTH, GDAP, TAGS = range(7)
 
 _CONTEXT: Final = "CustomerTableModel"
 FAVOURITE: Final = "★"
-# GDAP relationships ending within this many days are flagged: renewing needs the customer's
-# approval, which takes time (issue 6).
-EXPIRY_WARNING_DAYS: Final = 30
 _HEALTH_ROLES: Final = (
     int(Qt.ItemDataRole.DisplayRole),
     int(Qt.ItemDataRole.ToolTipRole),
@@ -113,8 +116,8 @@ class CustomerTexts(QObject):
     def expires_in(self, days: int) -> str:
         return self.tr("Expires in %n day(s)", "", days)
 
-    def roles(self, n: int) -> str:
-        return self.tr("%n role(s)", "", n)
+    def extends_by(self, days: int) -> str:
+        return self.tr("Extends automatically by %n day(s)", "", days)
 
 
 @functools.cache
@@ -168,6 +171,7 @@ gdap_status_label = labelled(
         "approved": QT_TRANSLATE_NOOP("CustomerTableModel", "Approved"),
         "activating": QT_TRANSLATE_NOOP("CustomerTableModel", "Activating"),
         "created": QT_TRANSLATE_NOOP("CustomerTableModel", "Created"),
+        # Graph's sentinel for a status newer than the app: shown as sent.
     },
     _CONTEXT,
 )
@@ -192,8 +196,8 @@ def gdap_text(cell: GdapCell) -> str:
     if not isinstance(cell, GdapRelationship):
         return QCoreApplication.translate("CustomerTableModel", "No GDAP")
     label = gdap_status_label(cell.status)
-    days = days_left(cell)
-    if days is not None and days <= EXPIRY_WARNING_DAYS:
+    if ending_soon(cell):
+        days = days_left(cell) or 0
         if days <= 0:
             return QCoreApplication.translate("CustomerTableModel", "Expires today")
         return _texts().expires_in(days)
@@ -217,6 +221,12 @@ def gdap_text_sample() -> str:
     )
 
 
+def roles_text(ids: tuple[str, ...] | list[str]) -> str:
+    """Role names, comma-separated (English Microsoft names: see models/gdap.py)."""
+    names = role_names(ids)
+    return ", ".join(names) if names else "—"
+
+
 def gdap_tooltip(cell: GdapCell) -> str:
     if cell == GDAP_NOT_LOADED:
         return QCoreApplication.translate("CustomerTableModel", "GDAP relationships not loaded")
@@ -226,14 +236,18 @@ def gdap_tooltip(cell: GdapCell) -> str:
             "No active GDAP relationship: health, incidents and delegated admin portals of "
             "this customer are not available to you.",
         )
-    roles = _texts().roles(len(cell.role_ids))
-    text = f"{cell.display_name}\n{gdap_status_label(cell.status)} · {roles}"
+    text = f"{cell.display_name}\n{gdap_status_label(cell.status)}"
+    text += "\n" + QCoreApplication.translate("CustomerTableModel", "Roles: %1").replace(
+        "%1", roles_text(cell.role_ids)
+    )
     if cell.end is not None:
         text += "\n" + QCoreApplication.translate("CustomerTableModel", "Ends %1").replace(
             "%1", day_text(cell.end)
         )
-    days = days_left(cell)
-    if days is not None and days <= EXPIRY_WARNING_DAYS:
+    extends = extension_days(cell)
+    if cell.active and extends:
+        text += "\n" + _texts().extends_by(extends)
+    if ending_soon(cell):
         text += "\n" + QCoreApplication.translate(
             "CustomerTableModel", "Ask the customer to approve a new relationship before it ends."
         )
@@ -241,24 +255,15 @@ def gdap_tooltip(cell: GdapCell) -> str:
 
 
 def gdap_rank(cell: GdapCell) -> int | None:
-    """0 active, 1 ending within 30 days, 2 inactive, 3 none; None not loaded (sorts last)."""
+    """0 active, 1 ending within 30 days without auto-extension, 2 inactive (expiring
+    included: it is past its end), 3 none; None not loaded (sorts last)."""
     if cell == GDAP_NOT_LOADED:
         return None
     if not isinstance(cell, GdapRelationship):
         return 3
     if not cell.active:
         return 2
-    days = days_left(cell)
-    soon = days is not None and days <= EXPIRY_WARNING_DAYS
-    return 1 if cell.status == "expiring" or soon else 0
-
-
-def days_left(cell: GdapRelationship, now: datetime | None = None) -> int | None:
-    """Whole days until an active relationship ends; None when inactive or without an end."""
-    if not cell.active or cell.end is None:
-        return None
-    end = cell.end if cell.end.tzinfo else cell.end.replace(tzinfo=timezone.utc)
-    return (end - (now or datetime.now(timezone.utc))).days
+    return 1 if ending_soon(cell) else 0
 
 
 def _marks_sort_key(text: str) -> tuple[bool, str] | None:

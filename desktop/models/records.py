@@ -226,6 +226,7 @@ GDAP_STATUS = Enum(
         "terminated",
         "terminating",
         "terminationRequested",
+        "unknownFutureValue",
     )
 )
 
@@ -692,6 +693,11 @@ class ServiceManagementLink:
 
 @dataclass(frozen=True)
 class GdapRelationship:
+    """A GDAP relationship (API.md section 3; the rules that read it are in models/gdap.py).
+
+    `customer_tenant_id` is "" while no customer has approved a relationship created for any
+    customer (Graph sends `customer: null` in `created`/`approvalPending`)."""
+
     id: str
     display_name: str
     customer_tenant_id: str
@@ -705,32 +711,47 @@ class GdapRelationship:
 
     @property
     def active(self) -> bool:
-        return self.status in ("active", "expiring")
+        """Only `active` gives access: `expiring` has passed its end date and is being closed
+        (learn.microsoft.com/graph/api/resources/delegatedadminrelationship)."""
+        return self.status == "active"
 
-    def expires_within(self, now: datetime, days: int) -> bool:
-        return self.end is not None and (self.end - now).total_seconds() <= days * 86400
+    @property
+    def has_customer(self) -> bool:
+        return bool(self.customer_tenant_id)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> GdapRelationship:
-        customer = _mapping(field_of(data, "customer"))
+        raw_customer = field_of(data, "customer")
+        if raw_customer is not None and not isinstance(raw_customer, Mapping):
+            raise RecordError(f"expected a customer object, got {type(raw_customer).__name__}")
+        customer = _mapping(raw_customer)
         access = _mapping(field_of(data, "accessDetails"))
         roles = field_of(access, "unifiedRoles") or []
         return cls(
             id=_required_text(data, "id"),
             display_name=_text(field_of(data, "displayName")),
-            customer_tenant_id=_required_text(customer, "tenantId"),
+            # A customer object must name its tenant; a null one is an open invitation.
+            customer_tenant_id=(
+                _required_text(customer, "tenantId") if raw_customer is not None else ""
+            ),
             customer_name=_text(field_of(customer, "displayName")),
             status=GDAP_STATUS(field_of(data, "status") or "created"),
             duration=_text(field_of(data, "duration")),
             auto_extend=_text(field_of(data, "autoExtendDuration")),
             activated=parse_time(field_of(data, "activatedDateTime")),
             end=parse_time(field_of(data, "endDateTime")),
-            role_ids=tuple(
-                _text(field_of(r, "roleDefinitionId"))
-                for r in (roles if isinstance(roles, list) else [])
-                if isinstance(r, Mapping)
-            ),
+            role_ids=role_ids(roles),
         )
+
+
+def role_ids(roles: Any) -> tuple[str, ...]:
+    """`unifiedRoles[].roleDefinitionId`, in order, without blanks."""
+    ids = (
+        _text(field_of(r, "roleDefinitionId"))
+        for r in (roles if isinstance(roles, list) else [])
+        if isinstance(r, Mapping)
+    )
+    return tuple(i for i in ids if i)
 
 
 @dataclass(frozen=True)

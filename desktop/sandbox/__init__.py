@@ -61,6 +61,7 @@ class Sandbox:
         consented: str = "some",
         consent_delay_s: float = 0.0,
         partner_incident_shape: str = "grouped",
+        partner_graph_scopes: Sequence[str] | None = None,
     ) -> None:
         """`company_names` replaces the company names of the customers it indexes (in
         generation order), for hostile-data tests: markup, formulas, control characters...
@@ -73,6 +74,8 @@ class Sandbox:
         `consent_delay_s`: how long a new consent takes to reach the token service.
         `partner_incident_shape`: Partner Center's service incidents "grouped" per workload
         (the SDK's model) or "flat" (the REST reference's), partner_incidents.py.
+        `partner_graph_scopes`: the Graph permissions the app registration holds in the
+        partner tenant (default: all the app asks for; catalog.PARTNER_GRAPH_SCOPES).
         """
         if customers < 0:
             raise ValueError("customers must not be negative")
@@ -104,6 +107,8 @@ class Sandbox:
             state, self._faults, limiter, max(0.0, latency_ms) / 1000.0, self._key, ca_pem
         )
         self._issuer = TokenIssuer(self.data, self._key, token_lifetime_s)
+        if partner_graph_scopes is not None:
+            self._issuer.partner_graph_scopes = tuple(partner_graph_scopes)
         self._entra = Entra(
             self._issuer,
             self._stats,

@@ -184,7 +184,9 @@ SUPPORT_TOPICS: tuple[tuple[int, str, str, str, str, tuple[str, ...]], ...] = (
     ),
 )
 
-# Real Entra built-in role definition ids, as GDAP relationships carry them.
+# Real Entra built-in role template ids, as GDAP relationships carry them (the template ids of
+# learn.microsoft.com/entra/identity/role-based-access-control/permissions-reference, "All
+# roles"). The everyday roles of a support partner; the consent roles below come on top.
 ROLES: tuple[tuple[str, str], ...] = (
     ("f2ef992c-3afb-46b9-b7cf-a126ee74c451", "Global Reader"),
     ("f023fd81-a637-4b56-95fd-791ac0226033", "Service Support Administrator"),
@@ -192,6 +194,33 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("29232cdf-9323-42fd-ade2-1d097af3e4de", "Exchange Administrator"),
     ("fe930be7-5e62-47db-91af-98c3a49a38b1", "User Administrator"),
 )
+# Roles a relationship may add (same source): sampled from a stream of their own, so that the
+# everyday roles above are drawn as before.
+MORE_ROLES: tuple[tuple[str, str], ...] = (
+    ("69091246-20e8-4a56-aa4d-066075b2a7a8", "Teams Administrator"),
+    ("f28a1f50-f6e7-4571-818b-6a12f2af6b6c", "SharePoint Administrator"),
+    ("3a2c62db-5318-420d-8d74-23affee5d9d5", "Intune Administrator"),
+    ("4d6ac14f-3453-41d0-bef9-a3e0c569773a", "License Administrator"),
+    ("88d8e3e3-8f55-4a1e-953a-9b9898b8876b", "Directory Readers"),
+    ("194ae4cb-b126-40b2-bd5b-6091b380977d", "Security Administrator"),
+    ("5d6b6bb7-de71-4623-b4af-96380a352509", "Security Reader"),
+    ("790c1fb9-7f7d-4f88-86a1-ef1f95c05c1b", "Message Center Reader"),
+    ("11648597-926c-4cf3-9c36-bcebb0ba8dcc", "Power Platform Administrator"),
+)
+SECURITY_ROLE_IDS = frozenset(
+    {"194ae4cb-b126-40b2-bd5b-6091b380977d", "5d6b6bb7-de71-4623-b4af-96380a352509"}
+)
+# The partner's security groups that access assignments give roles to (GDAP: roles go to the
+# partner's groups, never to users; learn.microsoft.com/graph/api/resources/
+# delegatedadminaccessassignment). Names as partners commonly call them; whether the sandbox
+# user is a member (what `me/transitiveMemberOf` lists).
+PARTNER_GROUPS: tuple[tuple[str, str, bool], ...] = (
+    ("support", "Partner Desk - Helpdesk Agents", True),
+    ("admins", "Partner Desk - Tenant Administrators", True),
+    ("security", "Partner Desk - Security Operations", False),
+    ("modern-work", "Partner Desk - Modern Work Engineers", False),
+)
+
 # The roles that let the partner consent to an application in a customer through GDAP (API.md
 # section 1; https://learn.microsoft.com/partner-center/customers/gdap-least-privileged-roles-by-task).
 # A customer's active relationship holds one of them exactly when the sandbox lets it consent.
@@ -205,10 +234,13 @@ CONSENT_ROLES: tuple[tuple[str, str], ...] = (
 GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000"
 APP_DISPLAY_NAME = "Partner Desk"
 # The delegated permissions the sandbox's app registration holds in the partner's own tenant.
+# User.Read: the names of the user's own groups (me/transitiveMemberOf), for GDAP access
+# assignments; new registrations in the Entra admin center have it already.
 PARTNER_GRAPH_SCOPES: tuple[str, ...] = (
     "ServiceHealth.Read.All",
     "ServiceMessage.Read.All",
     "DelegatedAdminRelationship.Read.All",
+    "User.Read",
 )
 PARTNER_CENTER_SCOPES: tuple[str, ...] = ("user_impersonation",)
 # Every delegated Graph permission a sandbox route asks for (a test token may carry them all).
@@ -217,6 +249,7 @@ GRAPH_ROUTE_SCOPES: tuple[str, ...] = (
     "ServiceMessage.Read.All",
     "DelegatedAdminRelationship.Read.All",
     "Sites.Read.All",
+    "User.Read",
 )
 
 

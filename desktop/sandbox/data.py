@@ -78,6 +78,12 @@ class Dataset:
         self._domains: list[str] = []
         self._impacted: dict[str, int] | None = None
         self._gdap_all: list[dict[str, object]] | None = None
+        self._gdap_by_id: dict[str, dict[str, object]] | None = None
+        # The first customers without GDAP show every relationship status (gdap.SHOWCASE),
+        # each after one with no relationship at all, so that small datasets have both.
+        without = [c.tenant_id for c in self.by_index if not c.has_gdap]
+        kinds = [k for status in gdap.SHOWCASE for k in ("none", status)]
+        self._showcase = dict(zip(without, kinds, strict=False))
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -396,7 +402,8 @@ class Dataset:
     # -- Graph: GDAP --------------------------------------------------------------------------
 
     def relationships(self, tenant_id: str) -> list[dict[str, object]]:
-        """GDAP relationships of one customer: one active for has_gdap, else none or dead ones."""
+        """GDAP relationships of one customer: one active for has_gdap, else none or ones that
+        give no access (pending, ended, being terminated)."""
         customer = self.customer(tenant_id)
         if customer is None:
             return []
@@ -407,18 +414,56 @@ class Dataset:
                 customer,
                 self._rng(customer, "gdap"),
                 self._rng(customer, "consent-role"),
+                self._rng(customer, "gdap-roles"),
                 self.now,
                 self.consents.can_consent(customer.tenant_id),
+                self.partner_tenant_id,
+                self._showcase.get(customer.tenant_id),
             ),
         )
         assert isinstance(value, list)
         return value
 
     def delegated_admin_relationships(self) -> list[dict[str, object]]:
-        """Every customer's GDAP relationships, in customer list order."""
+        """Every customer's GDAP relationships in customer list order, then the invitations
+        that no customer has approved yet (`customer` null)."""
         if self._gdap_all is None:
-            self._gdap_all = [r for c in self.customers for r in self.relationships(c.tenant_id)]
+            every = [r for c in self.customers for r in self.relationships(c.tenant_id)]
+            every += gdap.invitations(
+                self._rng(PARTNER, "gdap-invitations"),
+                self._rng(PARTNER, "gdap-invitation-roles"),
+                self.now,
+                self.partner_tenant_id,
+            )
+            self._gdap_all = every
         return self._gdap_all
+
+    def relationship(self, relationship_id: str) -> dict[str, object] | None:
+        if self._gdap_by_id is None:
+            self._gdap_by_id = {
+                str(r["id"]).lower(): r for r in self.delegated_admin_relationships()
+            }
+        return self._gdap_by_id.get(relationship_id.lower())
+
+    def access_assignments(self, relationship_id: str) -> list[dict[str, object]] | None:
+        """A relationship's access assignments; None when there is no such relationship."""
+        rel = self.relationship(relationship_id)
+        if rel is None:
+            return None
+        rng = random.Random(f"{self.seed}:{str(rel['id']).lower()}:access")
+        return gdap.access_assignments(rel, rng, self.seed, self.now)
+
+    def partner_groups(self) -> list[dict[str, object]]:
+        """The partner's security groups (with a sandbox-only `member` flag)."""
+        return gdap.partner_groups(self.seed)
+
+    def my_groups(self) -> list[dict[str, object]]:
+        """The groups the sandbox user belongs to, as `me/transitiveMemberOf` lists them."""
+        return [
+            {k: v for k, v in g.items() if k != "member"}
+            for g in self.partner_groups()
+            if g["member"]
+        ]
 
     def delegated_admin_customers(self) -> list[dict[str, object]]:
         return [

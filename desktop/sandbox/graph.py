@@ -291,11 +291,46 @@ def relationships(state: State, call: Call) -> r.Response:
 
 
 def relationship(state: State, call: Call) -> r.Response:
-    records, encoded = _cached_list(state, "gdap", state.data.delegated_admin_relationships)
-    for record, body in zip(records, encoded, strict=True):
-        if str(record["id"]).lower() == call.params[0].lower():
-            return _entity("tenantRelationships/delegatedAdminRelationships/$entity", body)
-    return _not_found(call, f"Delegated admin relationship '{call.params[0]}'")
+    found = state.data.relationship(call.params[0])
+    if found is None:
+        return _not_found(call, f"Delegated admin relationship '{call.params[0]}'")
+    return _entity("tenantRelationships/delegatedAdminRelationships/$entity", r.dumps(found))
+
+
+def access_assignments(state: State, call: Call) -> r.Response:
+    """learn.microsoft.com/graph/api/delegatedadminrelationship-list-accessassignments: the
+    published example's shape and context; `$top` up to 300."""
+    found = state.data.access_assignments(call.params[0])
+    if found is None:
+        return _not_found(call, f"Delegated admin relationship '{call.params[0]}'")
+    return _page(
+        state,
+        call,
+        [r.dumps(a) for a in found],
+        kind="gdapaa",
+        context=f"tenantRelationships/delegatedAdminRelationships('{call.params[0]}')"
+        "/accessAssignments",
+        default=100,
+        maximum=300,
+        top_max=300,
+    )
+
+
+def my_groups(state: State, call: Call) -> r.Response:
+    """learn.microsoft.com/graph/api/user-list-transitivememberof for the signed-in user
+    (`/me`, delegated User.Read): directoryObjects, each with its `@odata.type`. Only the
+    partner's own tenant has the user; a customer token gets Graph's answer for a partner-only
+    route."""
+    return _page(
+        state,
+        call,
+        [r.dumps(g) for g in state.data.my_groups()],
+        kind="memberof",
+        context="directoryObjects",
+        default=100,
+        maximum=999,
+        top_max=999,
+    )
 
 
 def gdap_customers(state: State, call: Call) -> r.Response:
@@ -336,11 +371,13 @@ def management_details(state: State, call: Call) -> r.Response:
 # The delegated permission each route needs in the token's `scp`, as Graph's reference pages
 # list them: learn.microsoft.com/graph/api/serviceannouncement-list-healthoverviews,
 # site-get (Sites.Read.All), delegatedadminrelationship-get (DelegatedAdminRelationship.Read.All),
-# serviceannouncement-list-messages and serviceupdatemessage-get (ServiceMessage.Read.All).
+# serviceannouncement-list-messages and serviceupdatemessage-get (ServiceMessage.Read.All),
+# user-list-transitivememberof (User.Read for the signed-in user's own memberships).
 HEALTH = "ServiceHealth.Read.All"
 MESSAGES = "ServiceMessage.Read.All"
 SITES = "Sites.Read.All"
 GDAP = "DelegatedAdminRelationship.Read.All"
+USER = "User.Read"
 
 ROUTES: list[Route] = [
     route("GET", f"{SA}/healthOverviews", health_overviews, "tenant", HEALTH),
@@ -353,6 +390,13 @@ ROUTES: list[Route] = [
     route("GET", f"{BASE}/sites/root", site_root, "tenant", SITES),
     route("GET", f"{TR}/delegatedAdminRelationships", relationships, needs=GDAP),
     route("GET", f"{TR}/delegatedAdminRelationships/{{id}}", relationship, needs=GDAP),
+    route(
+        "GET",
+        f"{TR}/delegatedAdminRelationships/{{id}}/accessAssignments",
+        access_assignments,
+        needs=GDAP,
+    ),
+    route("GET", f"{BASE}/me/transitiveMemberOf", my_groups, needs=USER),
     route("GET", f"{TR}/delegatedAdminCustomers", gdap_customers, needs=GDAP),
     route("GET", f"{TR}/delegatedAdminCustomers/{{id}}", gdap_customer, needs=GDAP),
     route(

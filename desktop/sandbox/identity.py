@@ -66,6 +66,9 @@ class TokenIssuer:
     ) -> None:
         self.data = data
         self.user = sandbox_user(data.seed, data.partner_tenant_id)
+        # The Graph permissions the app registration holds in the partner tenant (a partner
+        # may have registered it without some: a knob for tests).
+        self.partner_graph_scopes: tuple[str, ...] = catalog.PARTNER_GRAPH_SCOPES
         self.lifetime_s = lifetime_s
         self._key = key
         self._clock = clock
@@ -178,7 +181,7 @@ class TokenIssuer:
             granted: tuple[str, ...] = (
                 catalog.PARTNER_CENTER_SCOPES
                 if ask.resource == PARTNER_CENTER_RESOURCE
-                else catalog.PARTNER_GRAPH_SCOPES
+                else self.partner_graph_scopes
             )
         else:
             state = self.data.consents.state(realm.tenant_id)

@@ -238,7 +238,12 @@ class ConsentDialog(QDialog):
                 "Administrator)."
             )
         if result.why == "no_gdap":
-            return self.tr("No GDAP relationship with this customer covers your account.")
+            return self.tr(
+                "No GDAP relationship with this customer covers your account. Ask the customer "
+                "to approve one whose roles include Global Administrator, Privileged Role "
+                "Administrator or Cloud Application Administrator for a security group you "
+                "belong to."
+            )
         return result.reason
 
     def _show_counts(self, finished: bool = False, stopped: bool = False) -> None:

@@ -353,6 +353,12 @@ class MainWindow(QMainWindow):
         customers = self._customers_menu
         for name in ("find", "refresh", "cancel", "dashboard"):
             customers.addAction(self.actions_by_name[name])
+        from desktop.ui.gdap_window import GdapWindowOpener
+
+        self.gdap = GdapWindowOpener(
+            self.ctx, customers, self.select_tenant, self.account.session_changed,
+            self.show_status, self,
+        )  # fmt: skip
         customers.addSeparator()
         customers.addAction(self.actions_by_name["favourite"])
         customers.addAction(self.actions_by_name["tags"])

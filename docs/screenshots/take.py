@@ -22,6 +22,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
+
 from desktop import gui
 from desktop.models.records import Customer
 from desktop.models.table import RecordRole
@@ -38,9 +40,11 @@ VARIANTS: dict[str, tuple[list[str], dict[str, str]]] = {
     "de-200": (["--lang", "de"], {"QT_SCALE_FACTOR": "2"}),
     "messages": (["--lang", "en"], {}),
     "review": (["--lang", "en"], {}),
+    # Only the GDAP window's shots (also part of "en"): `take.py gdap` to check them quickly.
+    "gdap": (["--lang", "en"], {}),
 }
 # Not in a run of every variant: "en" takes these shots too.
-PART_OF_EN = ("messages",)
+PART_OF_EN = ("messages", "gdap")
 SIZE = (1280, 800)
 SWEEP_TIMEOUT = 60.0
 SETTLE_S = 0.3  # layouts and repaints after a selection or a tab change, before grabbing
@@ -216,6 +220,65 @@ async def shoot(window: MainWindow) -> None:
     window.customers.search.setText(word[:5].lower())
     await select(window, 0)
     grab(window, "search.png")
+    await shoot_gdap(window)
+
+
+async def shoot_gdap(window: MainWindow) -> None:
+    """Customers > GDAP relationships: an invitation awaiting the customer (its link), then an
+    active relationship's roles by name and its security groups (the user's by name)."""
+    from desktop.models.records import GdapRelationship
+
+    gdap = window.gdap.show()
+    gdap.resize(*SIZE)
+    for _ in range(600):
+        if gdap.loaded:
+            break
+        await asyncio.sleep(0.05)
+    else:
+        raise RuntimeError("the GDAP relationships did not load")
+
+    def pick(test: Any) -> GdapRelationship:
+        for row in range(gdap.model.rowCount()):
+            rel = gdap.model.index(row, 0).data(RecordRole)
+            if isinstance(rel, GdapRelationship) and test(rel):
+                gdap.view.selectRow(row)
+                return rel
+        raise RuntimeError("no GDAP relationship to show")
+
+    async def groups_settled() -> None:
+        for _ in range(200):
+            if gdap.details.groups.placeholder() != gdap.tr("Loading…"):
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(SETTLE_S)
+
+    gdap.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by status: active first
+    gdap.filter.setCurrentIndex(gdap.filter.findData("pending"))
+    pick(lambda r: r.status == "approvalPending" and not r.has_customer)
+    await groups_settled()
+    grab_widget(gdap, "gdap-pending.png")
+    gdap.filter.setCurrentIndex(gdap.filter.findData(""))
+    backend = window.ctx.backend
+    mine = await window.ctx.worker.run(backend.my_group_names)
+
+    def several_groups(rel: GdapRelationship) -> bool:
+        if not rel.active or rel.auto_extend != "P180D":
+            return False
+        groups = {a.container_id.lower() for a in backend.access_assignments(rel.id).items}
+        return len(groups) >= 3 and bool(groups & set(mine)) and bool(groups - set(mine))
+
+    candidates = [
+        gdap.model.index(r, 0).data(RecordRole) for r in range(min(gdap.model.rowCount(), 60))
+    ]
+    wanted = await window.ctx.worker.run(
+        lambda: next((r.id for r in candidates if several_groups(r)), None)
+    )
+    if wanted is None:
+        raise RuntimeError("no active relationship with several security groups")
+    pick(lambda r: r.id == wanted)
+    await groups_settled()
+    grab_widget(gdap, "gdap-groups.png")
+    gdap.close()
 
 
 async def shoot_messages(
@@ -313,7 +376,7 @@ async def take(window: MainWindow, failures: Any) -> int:
     from PySide6.QtCore import QLocale
 
     variant = os.environ.get("PARTNER_DESK_SHOTS", "en")
-    if variant in ("en", "messages", "review"):
+    if variant in ("en", "messages", "review", "gdap"):
         # Dates as a reader of the English README expects, whatever the machine's locale.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     problems: list[str] = []
@@ -324,6 +387,10 @@ async def take(window: MainWindow, failures: Any) -> int:
             await shoot_messages(window, await pick_busy_customer(window))
         elif variant == "review":
             await shoot_review(window)
+        elif variant == "gdap":
+            window.resize(*SIZE)
+            await window.load_customers()
+            await shoot_gdap(window)
         else:
             await (shoot(window) if variant == "en" else shoot_translated(window, variant))
     except Exception as error:

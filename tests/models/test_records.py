@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from desktop.models.gdap import ending_soon
 from desktop.models.records import (
     HEALTH_STATUS,
     Customer,
@@ -137,7 +138,8 @@ def test_gdap_relationship():
     )
     assert r.active
     assert r.role_ids == ("f2ef992c",)
-    assert r.expires_within(datetime(2026, 11, 25, tzinfo=timezone.utc), 30)
+    # No autoExtendDuration: Graph's default PT0S, so it is one to renew (models/gdap.py).
+    assert ending_soon(r, datetime(2026, 11, 25, tzinfo=timezone.utc), 30)
 
 
 def test_a_malformed_item_does_not_sink_the_list():

@@ -101,7 +101,8 @@ def test_ten_thousand_customers_build() -> None:
 def test_gdap_ending_soon_and_auto_extend_variants() -> None:
     data = Dataset(250, seed=7, now=NOW)
     active = [r for r in data.delegated_admin_relationships() if r["status"] == "active"]
-    assert {r["autoExtendDuration"] for r in active} == {"P180D", "PT0S"}
+    # Graph documents P0D and PT0S alike as "no auto-extension": both come.
+    assert {r["autoExtendDuration"] for r in active} == {"P180D", "PT0S", "P0D"}
     soon = [r for r in active if str(r["endDateTime"]) < "2026-12-20"]
     assert soon
 

@@ -218,7 +218,8 @@ def test_partner_graph_token_has_the_partner_scopes(sb: Sandbox, http: requests.
     assert claims is not None
     assert claims["aud"] == GRAPH_AUD
     assert claims["scp"] == (
-        "ServiceHealth.Read.All ServiceMessage.Read.All DelegatedAdminRelationship.Read.All"
+        "ServiceHealth.Read.All ServiceMessage.Read.All DelegatedAdminRelationship.Read.All "
+        "User.Read"
     )
     assert f"{GRAPH_AUD}/.default" in resp.json()["scope"].split()
 

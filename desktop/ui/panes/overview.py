@@ -1,30 +1,37 @@
-"""Overview: company profile, GDAP relationship and a count of what hurts right now."""
+"""Overview: company profile, GDAP relationships and a count of what hurts right now.
+
+The customer's relationships show with their roles by name; their security groups load on
+demand ("Show security groups"), off the GUI thread, as in the GDAP window.
+"""
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from desktop.accounts import AuthError
 from desktop.backend import ApiError
-from desktop.models.customers import relationship_label
+from desktop.models.customers import relationship_label, roles_text
+from desktop.models.gdap_table import ends_text, status_text
 from desktop.models.records import Customer, CustomerDetail, GdapRelationship
 from desktop.ui.context import AppContext
 from desktop.ui.errors import explain
+from desktop.ui.gdap_detail import Groups, fetch_groups
 from desktop.ui.panes.base import Pane
-from desktop.ui.panes.incidents import local_time
 from desktop.ui.widgets.html_view import SafeTextBrowser, field_table
+from desktop.worker import Superseded
+
+# Relationships shown in full; more are counted (the GDAP window lists them all).
+SHOWN_RELATIONSHIPS = 3
 
 
 @dataclass(frozen=True)
 class Overview:
     detail: CustomerDetail
-    gdap: GdapRelationship | None
+    gdap: list[GdapRelationship]
     gdap_error: str
     degraded: int | None
     services: int | None
@@ -42,15 +49,30 @@ class OverviewPane(Pane):
         self.view.setAccessibleName(self.tr("Customer overview"))
         self.view.setFrameShape(QFrame.Shape.NoFrame)  # the tab already frames it
         self.content_layout().addWidget(self.view)
+        self.groups_button = QPushButton(self.tr("Show security &groups"))
+        self.groups_button.setToolTip(
+            self.tr("Which of your partner's security groups hold which roles in this customer")
+        )
+        self.groups_button.clicked.connect(lambda: self.ctx.worker.spawn(self.load_groups()))
+        row = QHBoxLayout()
+        row.addWidget(self.groups_button)
+        row.addStretch(1)
+        self.content_layout().addLayout(row)
+        self.groups_lane = ctx.worker.lane()
+        self.data: Overview | None = None
+        # The security groups of the first active relationship, once asked for, or why not.
+        self.groups: Groups | None = None
+        self.groups_error = ""
 
     def fetch(self, customer: Customer, cancel: threading.Event) -> Overview:
         backend = self.ctx.backend
         detail = backend.customer_detail(customer.tenant_id)
-        gdap, gdap_error = None, ""
+        gdap: list[GdapRelationship] = []
+        gdap_error = ""
         try:
-            gdap = backend.gdap_relationship(customer.tenant_id)
-        except ApiError as error:
-            gdap_error = str(error)
+            gdap = backend.gdap_of_customer(customer.tenant_id)
+        except (ApiError, AuthError) as error:
+            gdap_error = explain(error, self.tr("GDAP relationships")).title
         degraded = services = incidents = None
         health_error: BaseException | None = None
         try:
@@ -63,6 +85,21 @@ class OverviewPane(Pane):
         return Overview(detail, gdap, gdap_error, degraded, services, incidents, health_error)
 
     def present(self, data: Overview) -> None:
+        if self.data is None or self.data.detail.customer != data.detail.customer:
+            self.groups_lane.cancel()
+            self.groups, self.groups_error = None, ""
+        self.data = data
+        self.groups_button.setEnabled(self._active() is not None)
+        self._render()
+        self.show_content()
+
+    def _active(self) -> GdapRelationship | None:
+        return next((g for g in self.data.gdap if g.active), None) if self.data else None
+
+    def _render(self) -> None:
+        data = self.data
+        if data is None:
+            return
         d = data.detail
         c = d.customer
         profile = [
@@ -75,33 +112,36 @@ class OverviewPane(Pane):
             (self.tr("Address"), ", ".join(d.address.lines())),
             (self.tr("Phone"), d.address.phone),
         ]
-        if data.gdap is not None:
-            g = data.gdap
-            now = datetime.now(timezone.utc)
-            ends = local_time(g.end) if g.end else "—"
-            if g.active and g.expires_within(now, 30):
-                ends += "  ⚠ " + self.tr("expires within 30 days")
-            gdap_rows = [
-                (self.tr("GDAP relationship"), g.display_name),
-                (self.tr("Status"), self._gdap_status(g.status)),
-                (self.tr("Ends"), ends),
-                (self.tr("Auto-extend"), self._auto_extend(g.auto_extend)),
-                (self.tr("Roles"), self.tr("%n role(s)", "", len(g.role_ids))),
+        gdap_rows: list[tuple[str, str]] = []
+        for n, g in enumerate(data.gdap[:SHOWN_RELATIONSHIPS]):
+            heading = self.tr("GDAP relationship") if n == 0 else self.tr("Other relationship")
+            gdap_rows += [
+                (heading, g.display_name),
+                (self.tr("Status"), status_text(g)),
+                (self.tr("Ends"), ends_text(g)),
+                (self.tr("Roles"), roles_text(g.role_ids)),
             ]
-        elif self.ctx.backend.cloud.gdap:
-            gdap_rows = [
+        more = len(data.gdap) - SHOWN_RELATIONSHIPS
+        if more > 0:
+            gdap_rows.append(
                 (
-                    self.tr("GDAP relationship"),
-                    data.gdap_error or self.tr("None: no delegated admin access"),
+                    self.tr("Other relationships"),
+                    self.tr("%n more: Customers → GDAP relationships", "", more),
                 )
-            ]
-        else:
-            gdap_rows = [
+            )
+        if not data.gdap:
+            if self.ctx.backend.cloud.gdap:
+                none = data.gdap_error or self.tr("None: no delegated admin access")
+            else:
+                none = self.tr("Not available in the {0}").format(self.ctx.backend.cloud.name)
+            gdap_rows = [(self.tr("GDAP relationship"), none)]
+        elif self._active() is None:
+            gdap_rows.append(
                 (
-                    self.tr("GDAP relationship"),
-                    self.tr("Not available in the {0}").format(self.ctx.backend.cloud.name),
+                    self.tr("Access"),
+                    self.tr("None: no relationship with this customer is active"),
                 )
-            ]
+            )
         if data.health_error is not None:
             why = explain(data.health_error, self.tr("service health"))
             now_rows = [(self.tr("Service health"), why.title)]
@@ -115,31 +155,47 @@ class OverviewPane(Pane):
                 ),
                 (self.tr("Open incidents"), QLocale().toString(data.open_incidents or 0)),
             ]
+        sections = [
+            (self.tr("Profile"), profile),
+            (self.tr("Right now"), now_rows),
+            (self.tr("Delegated access"), gdap_rows),
+        ]
+        groups = self._group_rows()
+        if groups:
+            sections.append((self.tr("Security groups (active relationship)"), groups))
         # The window's header already names the customer: no title here.
-        self.view.setHtml(
-            field_table(
-                self.view.palette(),
-                (self.tr("Profile"), profile),
-                (self.tr("Right now"), now_rows),
-                (self.tr("Delegated access"), gdap_rows),
-            )
-        )
-        self.show_content()
+        self.view.setHtml(field_table(self.view.palette(), *sections))
 
-    def _gdap_status(self, status: str) -> str:
-        labels = {
-            "active": self.tr("Active"),
-            "expiring": self.tr("Expiring"),
-            "expired": self.tr("Expired"),
-            "approvalPending": self.tr("Waiting for the customer's approval"),
-            "terminated": self.tr("Terminated"),
-            "terminating": self.tr("Terminating"),
-        }
-        return labels.get(status, status)
+    def _group_rows(self) -> list[tuple[str, str]]:
+        if self.groups_error:
+            return [(self.tr("Security groups"), self.groups_error)]
+        if self.groups is None:
+            return []
+        if not self.groups.assignments:
+            return [(self.tr("Security groups"), self.tr("None"))]
+        names = self.groups.names or {}
+        rows = []
+        for a in self.groups.assignments:
+            name = names.get(a.container_id.lower())
+            label = self.tr("%1 (you are a member)").replace("%1", name) if name else a.container_id
+            rows.append((label, roles_text(a.role_ids)))
+        return rows
 
-    def _auto_extend(self, duration: str) -> str:
-        """Graph sends an ISO 8601 duration: PT0S for never, P180D for every 180 days."""
-        days = re.fullmatch(r"P(\d+)D", duration or "")
-        if days:
-            return self.tr("Every {0} days").format(int(days.group(1)))
-        return self.tr("No") if duration in ("", "PT0S", "P0D") else duration
+    async def load_groups(self) -> None:
+        rel = self._active()
+        if rel is None:
+            return
+        backend = self.ctx.backend
+        self.groups_button.setEnabled(False)
+        self.groups, self.groups_error = None, ""
+        try:
+            self.groups = await self.groups_lane.run(lambda _c: fetch_groups(backend, rel.id))
+        except Superseded:
+            return
+        except (ApiError, AuthError) as error:
+            self.groups_error = explain(error, self.tr("security groups")).title
+        finally:
+            self.groups_button.setEnabled(self._active() is not None)
+        now = self._active()
+        if now is not None and now.id == rel.id:
+            self._render()

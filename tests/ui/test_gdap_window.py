@@ -1,0 +1,256 @@
+"""Customers → GDAP relationships, and the overview's GDAP section, against the sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from desktop.backend import Backend
+from desktop.models.gdap import role_name
+from desktop.models.gdap_table import (
+    _STATUS_ORDER,
+    CUSTOMER,
+    ENDS,
+    GROUP,
+    GROUP_ROLES,
+    MEMBER,
+    ROLES,
+    STATUS,
+)
+from desktop.models.records import GdapRelationship
+from desktop.models.table import RecordRole
+from desktop.sandbox import Sandbox
+from desktop.sandbox.catalog import PARTNER_GRAPH_SCOPES
+from desktop.ui.context import AppContext
+from desktop.ui.gdap_window import GdapWindow
+from desktop.ui.main_window import MainWindow
+from desktop.worker import Worker
+from tests.ui.test_main_window import gdap_row, load
+
+INVITE = (
+    "https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/"
+)
+
+
+def open_window(qtbot, window: MainWindow) -> GdapWindow:
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_G,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    gdap = window.gdap.window
+    assert gdap is not None
+    qtbot.waitUntil(lambda: gdap.loaded and gdap.model.rowCount() > 0, timeout=20000)
+    return gdap
+
+
+def rows(gdap: GdapWindow) -> list[GdapRelationship]:
+    return [gdap.model.index(r, 0).data(RecordRole) for r in range(gdap.model.rowCount())]
+
+
+def select(qtbot, gdap: GdapWindow, pick) -> GdapRelationship:
+    row = next(r for r, rel in enumerate(rows(gdap)) if pick(rel))
+    gdap.view.setCurrentIndex(gdap.model.index(row, 0))
+    rel = gdap.current()
+    assert rel is not None
+    return rel
+
+
+def groups_loaded(qtbot, gdap: GdapWindow) -> None:
+    qtbot.waitUntil(lambda: gdap.details.groups.placeholder() != "Loading…", timeout=10000)
+
+
+def test_every_relationship_with_role_names(qtbot, window: MainWindow, sandbox: Sandbox):
+    gdap = open_window(qtbot, window)
+    assert gdap.isVisible()
+    assert gdap.model.rowCount() == len(sandbox.data.delegated_admin_relationships())
+    model = gdap.model
+    for r in range(model.rowCount()):
+        rel = model.index(r, 0).data(RecordRole)
+        roles = model.index(r, ROLES).data()
+        assert (
+            roles.split(", ")[0] == role_name(rel.role_ids[0])
+            or role_name(rel.role_ids[0]) in roles
+        )
+        assert "-" not in roles.replace("Co-", "")  # names, never GUIDs, for Entra's roles
+        if not rel.has_customer:
+            assert model.index(r, CUSTOMER).data() == "Awaiting customer approval"
+        if rel.active and rel.auto_extend == "P180D":
+            assert "extends automatically by 180 day" in model.index(r, ENDS).data()
+        if rel.status == "expiring":
+            assert model.index(r, STATUS).data() == "Expiring"
+            assert "expires in" not in model.index(r, ENDS).data()
+    # Sortable: by status, active first.
+    gdap.view.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
+    ranks = [_STATUS_ORDER.get(r.status, 10) for r in rows(gdap)]
+    assert rows(gdap)[0].status == "active"
+    assert ranks == sorted(ranks)  # what works, what to act on, what is over, the unknown
+    assert ranks[-1] > ranks[0]
+
+
+def test_a_pending_relationship_offers_its_invitation_link(qtbot, window: MainWindow, launcher):
+    gdap = open_window(qtbot, window)
+    gdap.filter.setCurrentIndex(gdap.filter.findData("pending"))
+    assert {r.status for r in rows(gdap)} <= {"created", "approvalPending"}
+    assert "of" in gdap.count.text()
+    rel = select(qtbot, gdap, lambda r: not r.has_customer and r.status == "approvalPending")
+    assert gdap.details.invite_box.isVisibleTo(gdap)
+    assert gdap.details.invite.text() == INVITE + rel.id
+    with qtbot.waitSignal(gdap.link_result):
+        gdap.details.copy_button.click()
+    assert QGuiApplication.clipboard().text() == INVITE + rel.id
+    with qtbot.waitSignal(gdap.link_result, timeout=5000) as said:
+        gdap.details.open_button.click()
+    assert launcher.opened == [INVITE + rel.id]
+    assert "Opened" in said.args[0]
+    groups_loaded(qtbot, gdap)
+    assert gdap.details.groups_model.rowCount() == 0
+    assert "once the customer has approved" in gdap.details.groups.placeholder()
+    # One still being drafted (not locked for approval) has no working link yet.
+    select(qtbot, gdap, lambda r: r.status == "created")
+    assert gdap.details.invite_box.isVisibleTo(gdap)
+    assert gdap.details.invite.text() == ""
+    assert "Not locked for approval" in gdap.details.invite.placeholderText()
+    assert not gdap.details.copy_button.isEnabled()
+    assert not gdap.details.open_button.isEnabled()
+    # An active one has no invitation to send.
+    gdap.filter.setCurrentIndex(gdap.filter.findData("active"))
+    select(qtbot, gdap, lambda r: r.active)
+    assert not gdap.details.invite_box.isVisibleTo(gdap)
+
+
+def test_groups_load_with_my_group_names_and_ids_for_the_others(
+    qtbot, window: MainWindow, sandbox: Sandbox
+):
+    gdap = open_window(qtbot, window)
+    mine = {str(g["id"]): str(g["displayName"]) for g in sandbox.data.my_groups()}
+    others = [g for g in sandbox.data.partner_groups() if not g["member"]]
+
+    # A relationship whose groups include one the user is not in.
+    def has_other(rel: GdapRelationship) -> bool:
+        found = sandbox.data.access_assignments(rel.id) or []
+        ids = {a["accessContainer"]["accessContainerId"] for a in found}  # type: ignore[index]
+        return rel.active and bool(ids & {str(g["id"]) for g in others}) and bool(ids & set(mine))
+
+    select(qtbot, gdap, has_other)
+    qtbot.waitUntil(lambda: gdap.details.groups_model.rowCount() > 0, timeout=10000)
+    model = gdap.details.groups_model
+    shown = {
+        model.index(r, GROUP).data(): model.index(r, MEMBER).data() for r in range(model.rowCount())
+    }
+    assert any(shown.get(name) == "Member" for name in mine.values())
+    assert any(shown.get(str(g["id"])) == "Not a member" for g in others)
+    roles = [model.index(r, GROUP_ROLES).data() for r in range(model.rowCount())]
+    assert all(r and "-" not in r.replace("Co-", "") for r in roles)
+    assert "object id" in gdap.details.groups_note.text()
+
+
+def test_enter_opens_the_customer_in_the_main_window(qtbot, window: MainWindow):
+    gdap = open_window(qtbot, window)
+    rel = select(qtbot, gdap, lambda r: r.active)
+    gdap.view.setFocus()
+    qtbot.keyClick(gdap.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: (
+            (c := window.customers.current_customer()) is not None
+            and c.tenant_id == rel.customer_tenant_id
+        ),
+        timeout=5000,
+    )
+
+
+def test_ended_filter_and_empty_state(qtbot, window: MainWindow):
+    gdap = open_window(qtbot, window)
+    gdap.filter.setCurrentIndex(gdap.filter.findData("ended"))
+    ended = {r.status for r in rows(gdap)}
+    assert "expiring" in ended  # past its end: ended, not active
+    assert ended <= {"expired", "expiring", "terminated"}
+    gdap.filter.setCurrentIndex(gdap.filter.findData("soon"))
+    for rel in rows(gdap):
+        assert rel.active
+        assert rel.auto_extend in ("PT0S", "P0D")
+    gdap.filter.setCurrentIndex(gdap.filter.findData("other"))
+    assert {r.status for r in rows(gdap)} <= {
+        "approved",
+        "activating",
+        "terminationRequested",
+        "terminating",
+        "unknownFutureValue",
+    }
+    gdap.filter.setCurrentIndex(gdap.filter.findData(""))
+    gdap.model.set_rows([])
+    gdap._filter()
+    assert gdap.view.placeholder() == "This partner has no GDAP relationships."
+    assert not gdap.details.isEnabled()
+
+
+def _ctx_for(qloop, sb: Sandbox, launcher) -> Iterator[AppContext]:
+    worker = Worker()
+    backend = Backend.for_sandbox(sb.url, ca_pem=sb.ca_pem, concurrency=4)
+    yield AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
+    worker.shutdown(wait=True)
+    backend.close()
+
+
+@pytest.fixture
+def no_gdap_scope(qloop, launcher) -> Iterator[AppContext]:
+    """The app registered without DelegatedAdminRelationship.Read.All: Graph answers 403."""
+    scopes = [s for s in PARTNER_GRAPH_SCOPES if s != "DelegatedAdminRelationship.Read.All"]
+    with Sandbox(customers=8, seed=3, consented="all", partner_graph_scopes=scopes) as sb:
+        yield from _ctx_for(qloop, sb, launcher)
+
+
+@pytest.fixture
+def no_user_read(qloop, launcher) -> Iterator[AppContext]:
+    scopes = [s for s in PARTNER_GRAPH_SCOPES if s != "User.Read"]
+    with Sandbox(customers=8, seed=3, consented="all", partner_graph_scopes=scopes) as sb:
+        yield from _ctx_for(qloop, sb, launcher)
+
+
+def test_an_error_says_why(qtbot, no_gdap_scope: AppContext):
+    gdap = GdapWindow(no_gdap_scope)
+    qtbot.addWidget(gdap)
+    gdap.show()
+    task = no_gdap_scope.worker.spawn(gdap.load())
+    qtbot.waitUntil(task.done, timeout=20000)
+    assert gdap.model.rowCount() == 0
+    assert (
+        "No GDAP access" in gdap.view.placeholder() or "denied" in gdap.view.placeholder().lower()
+    )
+    assert gdap.count.text()
+    assert not gdap.details.isEnabled()
+
+
+def test_without_user_read_groups_show_by_id_and_say_why(qtbot, no_user_read: AppContext):
+    gdap = GdapWindow(no_user_read)
+    qtbot.addWidget(gdap)
+    gdap.show()
+    task = no_user_read.worker.spawn(gdap.load())
+    qtbot.waitUntil(task.done, timeout=20000)
+    select(qtbot, gdap, lambda r: r.active)
+    qtbot.waitUntil(lambda: gdap.details.groups_model.rowCount() > 0, timeout=10000)
+    assert "User.Read" in gdap.details.groups_note.text()
+    first = gdap.details.groups_model.index(0, GROUP).data()
+    assert len(first) == 36  # the group's object id
+    assert gdap.details.groups_model.index(0, MEMBER).data() == "Unknown"
+
+
+def test_the_overview_names_roles_and_shows_groups_on_demand(
+    qtbot, window: MainWindow, sandbox: Sandbox
+):
+    customer = load(qtbot, window, gdap_row(window, sandbox))
+    pane = window.overview
+    text = pane.view.toPlainText()
+    active = next(
+        r for r in sandbox.data.relationships(customer.tenant_id) if r["status"] == "active"
+    )
+    first_role = active["accessDetails"]["unifiedRoles"][0]["roleDefinitionId"]  # type: ignore[index]
+    assert role_name(first_role) in text
+    assert "role(s)" not in text
+    assert pane.groups_button.isEnabled()
+    pane.groups_button.click()
+    qtbot.waitUntil(lambda: "Security groups" in pane.view.toPlainText(), timeout=10000)
+    assert "(you are a member)" in pane.view.toPlainText()
