@@ -201,6 +201,10 @@ Für die Zustimmung brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen f
         <translation>Ihre GDAP-Rollen bei diesem Kunden dürfen keine Zustimmung für Apps erteilen (dafür ist Global Administrator, Privileged Role Administrator oder Cloud Application Administrator nötig).</translation>
     </message>
     <message>
+        <source>No GDAP relationship with this customer covers your account. Ask the customer to approve one whose roles include Global Administrator, Privileged Role Administrator or Cloud Application Administrator for a security group you belong to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} allowed · {1} already allowed · {2} refused ({3} without GDAP) · {4} failed</source>
         <translation>{0} zugelassen · {1} bereits zugelassen · {2} abgelehnt ({3} ohne GDAP) · {4} fehlgeschlagen</translation>
     </message>
@@ -224,10 +228,6 @@ Für die Zustimmung brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen f
             <numerusform>{0} von %n Kunden:</numerusform>
             <numerusform>{0} von %n Kunden:</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>No GDAP relationship with this customer covers your account.</source>
-        <translation>Keine GDAP-Beziehung mit diesem Kunden schließt Ihr Konto ein.</translation>
     </message>
     <message>
         <source>Not started.</source>
@@ -429,6 +429,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Keine aktive GDAP-Beziehung: Dienstintegrität, Vorfälle und delegierte Admin-Portale dieses Kunden stehen Ihnen nicht zur Verfügung.</translation>
     </message>
     <message>
+        <source>Roles: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ends %1</source>
         <translation>Endet am %1</translation>
     </message>
@@ -472,10 +476,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n role(s)</source>
-        <translation>
-            <numerusform>%n Rolle</numerusform>
-            <numerusform>%n Rollen</numerusform>
+        <source>Extends automatically by %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -546,16 +550,20 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Die Eingabetaste öffnet den Kunden im Hauptfenster.</translation>
     </message>
     <message>
-        <source>Partner Center service incidents</source>
-        <translation>Dienstvorfälle im Partner Center</translation>
-    </message>
-    <message>
-        <source>Open incidents of Partner Center itself, for every customer.</source>
-        <translation>Offene Vorfälle des Partner Centers selbst, für alle Kunden.</translation>
-    </message>
-    <message>
         <source>Customers it touches</source>
         <translation>Betroffene Kunden</translation>
+    </message>
+    <message>
+        <source>Dashboard views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Health and incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned chan&amp;ges</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Load the customer list first.</source>
@@ -590,18 +598,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; of %2 customers have a degraded service · %3 incidents now</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; von %2 Kunden haben einen beeinträchtigten Dienst · %3 aktuelle Vorfälle</translation>
-    </message>
-    <message>
-        <source>Not offered in the {0}.</source>
-        <translation>In {0} nicht angeboten.</translation>
-    </message>
-    <message>
-        <source>partner incidents</source>
-        <translation>Partnervorfälle</translation>
-    </message>
-    <message>
-        <source>No open partner-level incidents.</source>
-        <translation>Keine offenen Vorfälle auf Partnerebene.</translation>
     </message>
     <message>
         <source>Export failed: {0}</source>
@@ -661,6 +657,147 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Waiting for you to finish signing in…</source>
         <translation>Warten, bis Sie die Anmeldung abgeschlossen haben…</translation>
+    </message>
+</context>
+<context>
+    <name>GdapModel</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">Aktiv</translation>
+    </message>
+    <message>
+        <source>Being assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Awaiting customer approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished">Unbekannt</translation>
+    </message>
+    <message>
+        <source>Not a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group names could not be read: its object id is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A security group of your partner tenant that you are not a member of: Partner Desk can read the names of your own groups only. Its object id is shown; find it in the Entra admin center (Groups).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GdapTexts</name>
+    <message numerus="yes">
+        <source>extends automatically by %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n day(s): not extended automatically</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GdapWindow</name>
+    <message>
+        <source>GDAP relationships</source>
+        <translation type="unfinished">GDAP-Beziehungen</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">Aktiv</translation>
+    </message>
+    <message>
+        <source>Ending soon, not extended automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting customer approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended (expiring, expired, terminated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished">&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Enter opens the relationship&apos;s customer in the main window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GDAP relationships cannot be read in the {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Wird geladen…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation type="unfinished">%1 von %2 angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read (see the log)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No GDAP relationship has this status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This partner has no GDAP relationships.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GdapWindowOpener</name>
+    <message>
+        <source>&amp;GDAP relationships…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -797,6 +934,14 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Zum ausgewählten Problem eine Serviceanfrage bei Microsoft stellen</translation>
     </message>
     <message>
+        <source>Do&amp;wnload review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Microsoft&apos;s post-incident review of the selected issue and open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Incidents</source>
         <translation>Vorfälle</translation>
     </message>
@@ -826,6 +971,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Microsoft reports no incidents or advisories for this customer.</source>
         <translation>Microsoft meldet für diesen Kunden keine Vorfälle oder Hinweise.</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
@@ -862,6 +1011,14 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>User impact</source>
         <translation>Auswirkung auf Benutzer</translation>
+    </message>
+    <message>
+        <source>Post-incident review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published by Microsoft</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No updates posted yet.</source>
@@ -998,6 +1155,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>&amp;Anfragen</translation>
     </message>
     <message>
+        <source>Planned chan&amp;ges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading customers…</source>
         <translation>Kunden werden geladen…</translation>
     </message>
@@ -1111,6 +1272,149 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
 </context>
 <context>
+    <name>MessageTableModel</name>
+    <message>
+        <source>Prevent or fix issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan for change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay informed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPane</name>
+    <message>
+        <source>No action required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished">Schweregrad</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action required by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished">Tags</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation type="unfinished">Letzte Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished">Kunden</translation>
+    </message>
+    <message>
+        <source>More information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Major changes only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s message center posts for this customer: those with an action date first, soonest first. The selected post follows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned change details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} shown</source>
+        <translation type="unfinished">{0} von {1} angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with an action date</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) could not be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No major changes; clear the filter to see every post.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft has posted no planned changes for this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened in your browser.</source>
+        <translation type="unfinished">In Ihrem Browser geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>NewRequestDialog</name>
     <message>
         <source>Microsoft incident {0} ({1}) affects this customer.
@@ -1133,6 +1437,10 @@ Was wir beim Kunden sehen:
         <translation>Was ist das Problem, in einer Zeile</translation>
     </message>
     <message>
+        <source>Azure services are filed in the Azure portal, the rest in the admin center.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading support topics…</source>
         <translation>Supportthemen werden geladen…</translation>
     </message>
@@ -1153,8 +1461,62 @@ Was wir beim Kunden sehen:
         <translation>&amp;Schweregrad:</translation>
     </message>
     <message>
-        <source>Support t&amp;opic:</source>
-        <translation>Supp&amp;ortthema:</translation>
+        <source>Ser&amp;vice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner support to&amp;pic (API):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Microsoft&apos;s &amp;form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the request&apos;s text and opens Microsoft&apos;s new-request page in the customer&apos;s context (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit through the &amp;API (partner ticket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s create API files a ticket of your own with Microsoft that names the customer; offered while Microsoft still accepts it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the fields marked above, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no {0} form to open: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is open in your browser, in the customer&apos;s context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may need a direct sign-in in this cloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request&apos;s text is on the clipboard and your draft is kept. {0}
+1. Paste the text into Microsoft&apos;s form and submit it.
+2. Enter the request number Microsoft shows below and choose Mark as filed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded; your draft is kept. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request {0} for {1} recorded as filed with Microsoft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner ticket {0} filed with Microsoft (it names the customer).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -1173,10 +1535,6 @@ Was wir beim Kunden sehen:
         <translation>&amp;CC:</translation>
     </message>
     <message>
-        <source>S&amp;ubmit to Microsoft</source>
-        <translation>&amp;An Microsoft senden</translation>
-    </message>
-    <message>
         <source>&amp;Keep as draft</source>
         <translation>Als &amp;Entwurf behalten</translation>
     </message>
@@ -1185,44 +1543,24 @@ Was wir beim Kunden sehen:
         <translation>Supportthema auswählen</translation>
     </message>
     <message>
-        <source>Support topics did not load: name the product.</source>
-        <translation>Supportthemen wurden nicht geladen: Geben Sie das Produkt an.</translation>
-    </message>
-    <message>
         <source>The draft could not be saved: {0}</source>
         <translation>Der Entwurf konnte nicht gespeichert werden: {0}</translation>
-    </message>
-    <message>
-        <source>Fix the fields marked above, then submit again.</source>
-        <translation>Korrigieren Sie die oben markierten Felder, und senden Sie dann erneut.</translation>
     </message>
     <message>
         <source>Submitting to Microsoft…</source>
         <translation>Wird an Microsoft gesendet…</translation>
     </message>
     <message>
+        <source>Microsoft no longer takes requests through the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not filed; your draft is kept. {0}</source>
         <translation>Nicht gestellt; Ihr Entwurf bleibt erhalten. {0}</translation>
     </message>
     <message>
-        <source>Service request {0} filed.</source>
-        <translation>Serviceanfrage {0} gestellt.</translation>
-    </message>
-    <message>
-        <source>Partner Center&apos;s new-request page is open in your browser.</source>
-        <translation>Die Seite für neue Anfragen im Partner Center ist in Ihrem Browser geöffnet.</translation>
-    </message>
-    <message>
         <source>Open {0} in your browser ({1}).</source>
         <translation>Öffnen Sie {0} in Ihrem Browser ({1}).</translation>
-    </message>
-    <message>
-        <source>Microsoft no longer takes new requests through the API. Your draft is kept and its text is on the clipboard. {0}
-1. There, choose Customer request → New request and the customer.
-2. Paste the text and submit.</source>
-        <translation>Microsoft nimmt über die API keine neuen Anfragen mehr an. Ihr Entwurf bleibt erhalten, und sein Text ist in der Zwischenablage. {0}
-1. Wählen Sie dort „Kundenanfrage“ → „Neue Anfrage“ und den Kunden.
-2. Fügen Sie den Text ein, und senden Sie ihn.</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1623,22 @@ Was wir beim Kunden sehen:
         <translation>Benachrichtigen über</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify about major changes whose action is due within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message center: one notice per major change whose action date is this close, naming the customers it concerns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Services to notify about</source>
         <translation>Dienste, über die benachrichtigt wird</translation>
     </message>
@@ -1303,6 +1657,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>&amp;Notify about:</source>
         <translation>&amp;Benachrichtigen über:</translation>
+    </message>
+    <message>
+        <source>&amp;Major changes due within:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Services (all checked: every service, new ones too):</source>
@@ -1332,6 +1690,17 @@ Was wir beim Kunden sehen:
             <numerusform>{0}: {1} (%Ln Kunden)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform>%Ln Kunde</numerusform>
+            <numerusform>%Ln Kunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>action by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>new {0}</source>
         <translation>neuer {0}</translation>
@@ -1343,6 +1712,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>incident</source>
         <translation>Vorfall</translation>
+    </message>
+    <message>
+        <source>Action due {0}: {1} {2}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New issue {0}: {1}</source>
@@ -1384,6 +1757,18 @@ Was wir beim Kunden sehen:
         <translation>Sch&amp;weregrad:</translation>
     </message>
     <message>
+        <source>Customers read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Service requests of all customers</source>
         <translation>Serviceanfragen aller Kunden</translation>
     </message>
@@ -1392,12 +1777,66 @@ Was wir beim Kunden sehen:
         <translation>Die Eingabetaste öffnet den Kunden der Anfrage im Hauptfenster.</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>Wird geladen…</translation>
+        <source>Your partner tickets with Microsoft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets your organisation filed with Microsoft about its own business.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own tickets with Microsoft (Partner Center&apos;s partner list), not a customer&apos;s. Customers&apos; requests are in the first tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers whose requests could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers&apos; requests, your own, and who was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers&apos; requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your partner tickets</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>service requests</source>
         <translation>Serviceanfragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not read (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 customers read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 of %2 customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n not read)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
@@ -1413,6 +1852,18 @@ Was wir beim Kunden sehen:
     <message>
         <source>Customer overview</source>
         <translation>Kundenübersicht</translation>
+    </message>
+    <message>
+        <source>Show security &amp;groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which of your partner&apos;s security groups hold which roles in this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GDAP relationships</source>
+        <translation type="unfinished">GDAP-Beziehungen</translation>
     </message>
     <message>
         <source>Company</source>
@@ -1447,12 +1898,43 @@ Was wir beim Kunden sehen:
         <translation>Telefon</translation>
     </message>
     <message>
-        <source>expires within 30 days</source>
-        <translation>läuft innerhalb von 30 Tagen ab</translation>
+        <source>Other relationships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more: Customers → GDAP relationships</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Security groups (active relationship)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you are a member)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>security groups</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>GDAP relationship</source>
         <translation>GDAP-Beziehung</translation>
+    </message>
+    <message>
+        <source>Other relationship</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
@@ -1463,19 +1945,8 @@ Was wir beim Kunden sehen:
         <translation>Endet</translation>
     </message>
     <message>
-        <source>Auto-extend</source>
-        <translation>Automatische Verlängerung</translation>
-    </message>
-    <message>
         <source>Roles</source>
         <translation>Rollen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n role(s)</source>
-        <translation>
-            <numerusform>%n Rolle</numerusform>
-            <numerusform>%n Rollen</numerusform>
-        </translation>
     </message>
     <message>
         <source>None: no delegated admin access</source>
@@ -1484,6 +1955,14 @@ Was wir beim Kunden sehen:
     <message>
         <source>Not available in the {0}</source>
         <translation>In {0} nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: no relationship with this customer is active</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>service health</source>
@@ -1519,38 +1998,6 @@ Was wir beim Kunden sehen:
     <message>
         <source>Delegated access</source>
         <translation>Delegierter Zugriff</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Expiring</source>
-        <translation>Läuft ab</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>Waiting for the customer&apos;s approval</source>
-        <translation>Wartet auf die Genehmigung des Kunden</translation>
-    </message>
-    <message>
-        <source>Terminated</source>
-        <translation>Beendet</translation>
-    </message>
-    <message>
-        <source>Terminating</source>
-        <translation>Wird beendet</translation>
-    </message>
-    <message>
-        <source>Every {0} days</source>
-        <translation>Alle {0} Tage</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Nein</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +2050,183 @@ Was wir beim Kunden sehen:
     <message>
         <source>Partner Desk could not be allowed in this customer</source>
         <translation>Partner Desk konnte bei diesem Kunden nicht zugelassen werden</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerContextPanel</name>
+    <message>
+        <source>Partner Center: partner-level context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What Partner Center reports for your partner account as a whole: not any customer&apos;s health.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center incidents and notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner-level context for every customer; the selected one&apos;s text follows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center incident or notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not offered in the {0}.</source>
+        <translation type="unfinished">In {0} nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>partner incidents</source>
+        <translation type="unfinished">Partnervorfälle</translation>
+    </message>
+    <message>
+        <source>No open partner-level incidents or notices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>act by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message center · {0} · {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident · {0} · {1} ({2}, {3})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message center notice (partner-level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">Dienst</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished">Schweregrad</translation>
+    </message>
+    <message>
+        <source>Act by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service incident (partner-level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished">Begonnen</translation>
+    </message>
+    <message>
+        <source>Customers affected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlannedChangesView</name>
+    <message>
+        <source>Check &amp;planned changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Major changes only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned changes progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned changes of every customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each message center post once, those with an action date first, soonest first, with how many customers it concerns. The selected one follows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No planned changes read yet: check them, or wait for the health check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned change details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers it concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter opens the customer in the main window.</source>
+        <translation type="unfinished">Die Eingabetaste öffnet den Kunden im Hauptfenster.</translation>
+    </message>
+    <message>
+        <source>Reading message centers: %1 of %2 · %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with an action date</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1706,6 +2330,22 @@ Was wir beim Kunden sehen:
         <translation>Status</translation>
     </message>
     <message>
+        <source>Roles</source>
+        <translation type="unfinished">Rollen</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation type="unfinished">Endet</translation>
+    </message>
+    <message>
+        <source>Security group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Portal</source>
         <translation>Portal</translation>
     </message>
@@ -1732,6 +2372,143 @@ Was wir beim Kunden sehen:
     <message>
         <source>Customer</source>
         <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action required by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipDetail</name>
+    <message>
+        <source>Selected relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Invitation link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open in browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this link to a Global Administrator of the customer: they approve the relationship in the Microsoft 365 admin center.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security groups and their roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security &amp;groups with roles in this relationship:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a relationship to see its security groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship id: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not locked for approval yet: finish the request in Partner Center, then its invitation link works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invitation link in this cloud: send it from Partner Center.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Wird geladen…</translation>
+    </message>
+    <message>
+        <source>security groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: security groups get roles once the customer has approved the relationship and it is active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No security group has roles in this relationship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group names could not be read ({0}): groups are shown by object id. Partner Desk reads the names of your own groups with the Microsoft Graph permission User.Read in your partner tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are in none of these groups: this relationship gives you no access. Groups you are not in are shown by object id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups you are not in are shown by object id: reading other groups&apos; names would need a directory permission Partner Desk does not ask for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assignment(s) could not be read (see the log).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invitation link copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the link: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the invitation in the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestNumberBox</name>
+    <message>
+        <source>Microsoft&apos;s re&amp;quest number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as Microsoft&apos;s confirmation shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s request number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as fi&amp;led</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Microsoft&apos;s request number; the draft is then removed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1763,6 +2540,18 @@ Was wir beim Kunden sehen:
     <message>
         <source>A&amp;dd note…</source>
         <translation>Notiz &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Filed as a partner ticket through the API, #{0}: {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed via Microsoft&apos;s web form, #{0}: {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— in Microsoft&apos;s list below</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(untitled)</source>
@@ -1838,6 +2627,53 @@ Was wir beim Kunden sehen:
     <message>
         <source>Notes (newest first)</source>
         <translation>Notizen (neueste zuerst)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDownload</name>
+    <message>
+        <source>Save the post-incident review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the post-incident review of {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review could not be saved to {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the post-incident review to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the post-incident review to {0}; no app could open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft has not published the review yet. Try again later, or see the issue in the Microsoft 365 admin center.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review of {0} was not downloaded: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post-incident review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review of {0} was not downloaded. {1}: {2}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2052,6 +2888,14 @@ Was wir beim Kunden sehen:
         <translation>Partner Desk ist bei diesem Kunden noch nicht zugelassen</translation>
     </message>
     <message>
+        <source>Partner Desk needs to be allowed again in this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Desk was allowed in this customer before it read the message center, so its consent there lacks that permission (ServiceMessage.Read.All). Service health still works. Allowing it again replaces the old consent; it takes a GDAP role in this customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No GDAP access to this customer&apos;s {0}</source>
         <translation>Kein GDAP-Zugriff für diesen Kunden ({0})</translation>
     </message>
@@ -2148,6 +2992,14 @@ Was wir beim Kunden sehen:
         <translation>Geringe Auswirkung: eine Frage, ein kleineres Problem oder eine Unannehmlichkeit.</translation>
     </message>
     <message>
+        <source>Microsoft offers no such support form in this cloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s request numbers are {0} to {1} digits, as the confirmation shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter a title that says what is wrong.</source>
         <translation>Geben Sie einen Titel ein, der das Problem benennt.</translation>
     </message>
@@ -2166,10 +3018,6 @@ Was wir beim Kunden sehen:
     <message>
         <source>Choose the support topic closest to the problem.</source>
         <translation>Wählen Sie das Supportthema, das am besten zum Problem passt.</translation>
-    </message>
-    <message>
-        <source>Choose the product the problem is about.</source>
-        <translation>Wählen Sie das Produkt, um das es geht.</translation>
     </message>
     <message>
         <source>Describe the problem in at least {0} characters: what happens, since when, who is affected.</source>

@@ -103,10 +103,10 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n role(s)</source>
-        <translation>
-            <numerusform>%n role</numerusform>
-            <numerusform>%n roles</numerusform>
+        <source>Extends automatically by %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -124,6 +124,33 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
         <translation>
             <numerusform>done in %n s</numerusform>
             <numerusform>done in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GdapTexts</name>
+    <message numerus="yes">
+        <source>extends automatically by %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n day(s): not extended automatically</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GdapWindow</name>
+    <message numerus="yes">
+        <source>%n could not be read (see the log)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -210,6 +237,30 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     </message>
 </context>
 <context>
+    <name>MessagesPane</name>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with an action date</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) could not be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NoticeCentre</name>
     <message numerus="yes">
         <source>%n new notice(s)</source>
@@ -249,14 +300,38 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
             <numerusform>{0}: {1} (%Ln customers)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpenRequestsWindow</name>
+    <message numerus="yes">
+        <source>Not read (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n not read)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OverviewPane</name>
     <message numerus="yes">
-        <source>%n role(s)</source>
-        <translation>
-            <numerusform>%n role</numerusform>
-            <numerusform>%n roles</numerusform>
+        <source>%n more: Customers → GDAP relationships</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -264,6 +339,57 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
         <translation>
             <numerusform>%n of {0}</numerusform>
             <numerusform>%n of {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartnerContextPanel</name>
+    <message numerus="yes">
+        <source>%n item(s) could not be read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlannedChangesView</name>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with an action date</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipDetail</name>
+    <message numerus="yes">
+        <source>%n assignment(s) could not be read (see the log).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -196,6 +196,10 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
         <translation>您在此客戶中的 GDAP 角色無法同意應用程式 (需要 Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator)。</translation>
     </message>
     <message>
+        <source>No GDAP relationship with this customer covers your account. Ask the customer to approve one whose roles include Global Administrator, Privileged Role Administrator or Cloud Application Administrator for a security group you belong to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} allowed · {1} already allowed · {2} refused ({3} without GDAP) · {4} failed</source>
         <translation>已允許 {0} · 先前已允許 {1} · 已拒絕 {2}（其中 {3} 個沒有 GDAP）· 失敗 {4}</translation>
     </message>
@@ -216,10 +220,6 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
         <translation>
             <numerusform>{0} / %n 位客戶：</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>No GDAP relationship with this customer covers your account.</source>
-        <translation>此客戶沒有涵蓋您帳戶的 GDAP 關係。</translation>
     </message>
     <message>
         <source>Not started.</source>
@@ -419,6 +419,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>沒有作用中的 GDAP 關係：您無法使用此客戶的服務健康情況、事件與委派系統管理入口網站。</translation>
     </message>
     <message>
+        <source>Roles: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ends %1</source>
         <translation>結束於 %1</translation>
     </message>
@@ -458,9 +462,9 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n role(s)</source>
-        <translation>
-            <numerusform>%n 個角色</numerusform>
+        <source>Extends automatically by %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -531,16 +535,20 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>按 Enter 鍵可在主視窗中開啟該客戶。</translation>
     </message>
     <message>
-        <source>Partner Center service incidents</source>
-        <translation>Partner Center 服務事件</translation>
-    </message>
-    <message>
-        <source>Open incidents of Partner Center itself, for every customer.</source>
-        <translation>Partner Center 本身未解決的事件，影響所有客戶。</translation>
-    </message>
-    <message>
         <source>Customers it touches</source>
         <translation>受影響的客戶</translation>
+    </message>
+    <message>
+        <source>Dashboard views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Health and incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned chan&amp;ges</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Load the customer list first.</source>
@@ -573,18 +581,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; of %2 customers have a degraded service · %3 incidents now</source>
         <translation>%2 位客戶中有 &lt;b&gt;%1&lt;/b&gt; 位的服務降級 · 目前有 %3 個事件</translation>
-    </message>
-    <message>
-        <source>Not offered in the {0}.</source>
-        <translation>{0} 未提供此功能。</translation>
-    </message>
-    <message>
-        <source>partner incidents</source>
-        <translation>合作夥伴事件</translation>
-    </message>
-    <message>
-        <source>No open partner-level incidents.</source>
-        <translation>沒有未解決的合作夥伴層級事件。</translation>
     </message>
     <message>
         <source>Export failed: {0}</source>
@@ -644,6 +640,144 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Waiting for you to finish signing in…</source>
         <translation>正在等待您完成登入…</translation>
+    </message>
+</context>
+<context>
+    <name>GdapModel</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">作用中</translation>
+    </message>
+    <message>
+        <source>Being assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">失敗</translation>
+    </message>
+    <message>
+        <source>Awaiting customer approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <source>Not a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group names could not be read: its object id is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A security group of your partner tenant that you are not a member of: Partner Desk can read the names of your own groups only. Its object id is shown; find it in the Entra admin center (Groups).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GdapTexts</name>
+    <message numerus="yes">
+        <source>extends automatically by %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n day(s): not extended automatically</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GdapWindow</name>
+    <message>
+        <source>GDAP relationships</source>
+        <translation type="unfinished">GDAP 關係</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">作用中</translation>
+    </message>
+    <message>
+        <source>Ending soon, not extended automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting customer approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended (expiring, expired, terminated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished">重新載入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Enter opens the relationship&apos;s customer in the main window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GDAP relationships cannot be read in the {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">正在載入…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation type="unfinished">顯示 %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read (see the log)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No GDAP relationship has this status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This partner has no GDAP relationships.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GdapWindowOpener</name>
+    <message>
+        <source>&amp;GDAP relationships…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -774,6 +908,14 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>針對選取的問題向 Microsoft 提出服務要求</translation>
     </message>
     <message>
+        <source>Do&amp;wnload review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Microsoft&apos;s post-incident review of the selected issue and open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Incidents</source>
         <translation>事件</translation>
     </message>
@@ -802,6 +944,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Microsoft reports no incidents or advisories for this customer.</source>
         <translation>Microsoft 未回報此客戶的任何事件或諮詢。</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
@@ -838,6 +984,14 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>User impact</source>
         <translation>使用者影響</translation>
+    </message>
+    <message>
+        <source>Post-incident review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published by Microsoft</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No updates posted yet.</source>
@@ -974,6 +1128,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>要求(&amp;R)</translation>
     </message>
     <message>
+        <source>Planned chan&amp;ges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading customers…</source>
         <translation>正在載入客戶…</translation>
     </message>
@@ -1084,6 +1242,146 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
 </context>
 <context>
+    <name>MessageTableModel</name>
+    <message>
+        <source>Prevent or fix issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan for change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay informed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPane</name>
+    <message>
+        <source>No action required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished">嚴重性</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action required by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished">標籤</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation type="unfinished">上次更新</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished">客戶</translation>
+    </message>
+    <message>
+        <source>More information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Major changes only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s message center posts for this customer: those with an action date first, soonest first. The selected post follows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned change details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} shown</source>
+        <translation type="unfinished">顯示 {0} / {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with an action date</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) could not be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No major changes; clear the filter to see every post.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft has posted no planned changes for this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened in your browser.</source>
+        <translation type="unfinished">已在您的瀏覽器中開啟。</translation>
+    </message>
+</context>
+<context>
     <name>NewRequestDialog</name>
     <message>
         <source>Microsoft incident {0} ({1}) affects this customer.
@@ -1106,6 +1404,10 @@ What we see at the customer:
         <translation>用一行說明問題</translation>
     </message>
     <message>
+        <source>Azure services are filed in the Azure portal, the rest in the admin center.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading support topics…</source>
         <translation>正在載入支援主題…</translation>
     </message>
@@ -1126,8 +1428,62 @@ What we see at the customer:
         <translation>嚴重性(&amp;S)：</translation>
     </message>
     <message>
-        <source>Support t&amp;opic:</source>
-        <translation>支援主題(&amp;O)：</translation>
+        <source>Ser&amp;vice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner support to&amp;pic (API):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Microsoft&apos;s &amp;form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the request&apos;s text and opens Microsoft&apos;s new-request page in the customer&apos;s context (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit through the &amp;API (partner ticket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s create API files a ticket of your own with Microsoft that names the customer; offered while Microsoft still accepts it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the fields marked above, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no {0} form to open: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is open in your browser, in the customer&apos;s context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may need a direct sign-in in this cloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request&apos;s text is on the clipboard and your draft is kept. {0}
+1. Paste the text into Microsoft&apos;s form and submit it.
+2. Enter the request number Microsoft shows below and choose Mark as filed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded; your draft is kept. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request {0} for {1} recorded as filed with Microsoft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner ticket {0} filed with Microsoft (it names the customer).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -1146,10 +1502,6 @@ What we see at the customer:
         <translation>副本(&amp;C)：</translation>
     </message>
     <message>
-        <source>S&amp;ubmit to Microsoft</source>
-        <translation>提交給 Microsoft(&amp;U)</translation>
-    </message>
-    <message>
         <source>&amp;Keep as draft</source>
         <translation>保留為草稿(&amp;K)</translation>
     </message>
@@ -1158,44 +1510,24 @@ What we see at the customer:
         <translation>選擇支援主題</translation>
     </message>
     <message>
-        <source>Support topics did not load: name the product.</source>
-        <translation>支援主題未載入：請輸入產品名稱。</translation>
-    </message>
-    <message>
         <source>The draft could not be saved: {0}</source>
         <translation>無法儲存草稿：{0}</translation>
-    </message>
-    <message>
-        <source>Fix the fields marked above, then submit again.</source>
-        <translation>請修正上方標示的欄位，然後再提交一次。</translation>
     </message>
     <message>
         <source>Submitting to Microsoft…</source>
         <translation>正在提交給 Microsoft…</translation>
     </message>
     <message>
+        <source>Microsoft no longer takes requests through the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not filed; your draft is kept. {0}</source>
         <translation>未提出；已保留您的草稿。{0}</translation>
     </message>
     <message>
-        <source>Service request {0} filed.</source>
-        <translation>已提出服務要求 {0}。</translation>
-    </message>
-    <message>
-        <source>Partner Center&apos;s new-request page is open in your browser.</source>
-        <translation>已在您的瀏覽器中開啟 Partner Center 的新要求頁面。</translation>
-    </message>
-    <message>
         <source>Open {0} in your browser ({1}).</source>
         <translation>請在瀏覽器中開啟 {0} ({1})。</translation>
-    </message>
-    <message>
-        <source>Microsoft no longer takes new requests through the API. Your draft is kept and its text is on the clipboard. {0}
-1. There, choose Customer request → New request and the customer.
-2. Paste the text and submit.</source>
-        <translation>Microsoft 已不再透過 API 接受新要求。已保留您的草稿，其文字已複製到剪貼簿。{0}
-1. 在該頁面選擇 [客戶要求] → [新增要求] 及客戶。
-2. 貼上文字並提交。</translation>
     </message>
 </context>
 <context>
@@ -1256,6 +1588,22 @@ What we see at the customer:
         <translation>通知對象</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify about major changes whose action is due within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message center: one notice per major change whose action date is this close, naming the customers it concerns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Services to notify about</source>
         <translation>要通知的服務</translation>
     </message>
@@ -1274,6 +1622,10 @@ What we see at the customer:
     <message>
         <source>&amp;Notify about:</source>
         <translation>通知對象(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Major changes due within:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Services (all checked: every service, new ones too):</source>
@@ -1300,6 +1652,16 @@ What we see at the customer:
             <numerusform>{0}：{1} (%Ln 位客戶)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform>%Ln 位客戶</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>action by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>new {0}</source>
         <translation>新{0}</translation>
@@ -1311,6 +1673,10 @@ What we see at the customer:
     <message>
         <source>incident</source>
         <translation>事件</translation>
+    </message>
+    <message>
+        <source>Action due {0}: {1} {2}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New issue {0}: {1}</source>
@@ -1352,6 +1718,18 @@ What we see at the customer:
         <translation>嚴重性(&amp;E)：</translation>
     </message>
     <message>
+        <source>Customers read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Service requests of all customers</source>
         <translation>所有客戶的服務要求</translation>
     </message>
@@ -1360,12 +1738,64 @@ What we see at the customer:
         <translation>按 Enter 鍵可在主視窗中開啟該要求的客戶。</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>正在載入…</translation>
+        <source>Your partner tickets with Microsoft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets your organisation filed with Microsoft about its own business.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own tickets with Microsoft (Partner Center&apos;s partner list), not a customer&apos;s. Customers&apos; requests are in the first tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers whose requests could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers&apos; requests, your own, and who was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers&apos; requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your partner tickets</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>service requests</source>
         <translation>服務要求</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not read (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 customers read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 of %2 customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n not read)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
@@ -1381,6 +1811,18 @@ What we see at the customer:
     <message>
         <source>Customer overview</source>
         <translation>客戶概觀</translation>
+    </message>
+    <message>
+        <source>Show security &amp;groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which of your partner&apos;s security groups hold which roles in this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GDAP relationships</source>
+        <translation type="unfinished">GDAP 關係</translation>
     </message>
     <message>
         <source>Company</source>
@@ -1415,12 +1857,42 @@ What we see at the customer:
         <translation>電話</translation>
     </message>
     <message>
-        <source>expires within 30 days</source>
-        <translation>30 天內到期</translation>
+        <source>Other relationships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more: Customers → GDAP relationships</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Security groups (active relationship)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished">無</translation>
+    </message>
+    <message>
+        <source>%1 (you are a member)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>security groups</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>GDAP relationship</source>
         <translation>GDAP 關係</translation>
+    </message>
+    <message>
+        <source>Other relationship</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
@@ -1431,18 +1903,8 @@ What we see at the customer:
         <translation>結束</translation>
     </message>
     <message>
-        <source>Auto-extend</source>
-        <translation>自動延長</translation>
-    </message>
-    <message>
         <source>Roles</source>
         <translation>角色</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n role(s)</source>
-        <translation>
-            <numerusform>%n 個角色</numerusform>
-        </translation>
     </message>
     <message>
         <source>None: no delegated admin access</source>
@@ -1451,6 +1913,14 @@ What we see at the customer:
     <message>
         <source>Not available in the {0}</source>
         <translation>{0} 不提供</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: no relationship with this customer is active</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>service health</source>
@@ -1485,38 +1955,6 @@ What we see at the customer:
     <message>
         <source>Delegated access</source>
         <translation>委派存取</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>作用中</translation>
-    </message>
-    <message>
-        <source>Expiring</source>
-        <translation>即將到期</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>已過期</translation>
-    </message>
-    <message>
-        <source>Waiting for the customer&apos;s approval</source>
-        <translation>正在等待客戶核准</translation>
-    </message>
-    <message>
-        <source>Terminated</source>
-        <translation>已終止</translation>
-    </message>
-    <message>
-        <source>Terminating</source>
-        <translation>正在終止</translation>
-    </message>
-    <message>
-        <source>Every {0} days</source>
-        <translation>每 {0} 天</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +2007,178 @@ What we see at the customer:
     <message>
         <source>Partner Desk could not be allowed in this customer</source>
         <translation>無法在此客戶中允許 Partner Desk</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerContextPanel</name>
+    <message>
+        <source>Partner Center: partner-level context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What Partner Center reports for your partner account as a whole: not any customer&apos;s health.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center incidents and notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner-level context for every customer; the selected one&apos;s text follows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center incident or notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not offered in the {0}.</source>
+        <translation type="unfinished">{0} 未提供此功能。</translation>
+    </message>
+    <message>
+        <source>partner incidents</source>
+        <translation type="unfinished">合作夥伴事件</translation>
+    </message>
+    <message>
+        <source>No open partner-level incidents or notices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>act by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message center · {0} · {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident · {0} · {1} ({2}, {3})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message center notice (partner-level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">服務</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished">嚴重性</translation>
+    </message>
+    <message>
+        <source>Act by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service incident (partner-level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">狀態</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished">開始時間</translation>
+    </message>
+    <message>
+        <source>Customers affected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlannedChangesView</name>
+    <message>
+        <source>Check &amp;planned changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Major changes only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned changes progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned changes of every customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each message center post once, those with an action date first, soonest first, with how many customers it concerns. The selected one follows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No planned changes read yet: check them, or wait for the health check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned change details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers it concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter opens the customer in the main window.</source>
+        <translation type="unfinished">按 Enter 鍵可在主視窗中開啟該客戶。</translation>
+    </message>
+    <message>
+        <source>Reading message centers: %1 of %2 · %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with an action date</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1672,6 +2282,22 @@ What we see at the customer:
         <translation>狀態</translation>
     </message>
     <message>
+        <source>Roles</source>
+        <translation type="unfinished">角色</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation type="unfinished">結束</translation>
+    </message>
+    <message>
+        <source>Security group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Portal</source>
         <translation>入口網站</translation>
     </message>
@@ -1698,6 +2324,142 @@ What we see at the customer:
     <message>
         <source>Customer</source>
         <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action required by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipDetail</name>
+    <message>
+        <source>Selected relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Invitation link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open in browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this link to a Global Administrator of the customer: they approve the relationship in the Microsoft 365 admin center.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security groups and their roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security &amp;groups with roles in this relationship:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a relationship to see its security groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship id: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not locked for approval yet: finish the request in Partner Center, then its invitation link works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invitation link in this cloud: send it from Partner Center.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">正在載入…</translation>
+    </message>
+    <message>
+        <source>security groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: security groups get roles once the customer has approved the relationship and it is active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No security group has roles in this relationship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group names could not be read ({0}): groups are shown by object id. Partner Desk reads the names of your own groups with the Microsoft Graph permission User.Read in your partner tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are in none of these groups: this relationship gives you no access. Groups you are not in are shown by object id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups you are not in are shown by object id: reading other groups&apos; names would need a directory permission Partner Desk does not ask for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assignment(s) could not be read (see the log).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invitation link copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the link: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the invitation in the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestNumberBox</name>
+    <message>
+        <source>Microsoft&apos;s re&amp;quest number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as Microsoft&apos;s confirmation shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s request number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as fi&amp;led</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Microsoft&apos;s request number; the draft is then removed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1729,6 +2491,18 @@ What we see at the customer:
     <message>
         <source>A&amp;dd note…</source>
         <translation>新增附註(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Filed as a partner ticket through the API, #{0}: {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed via Microsoft&apos;s web form, #{0}: {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— in Microsoft&apos;s list below</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(untitled)</source>
@@ -1803,6 +2577,53 @@ What we see at the customer:
     <message>
         <source>Notes (newest first)</source>
         <translation>附註 (最新的在前)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDownload</name>
+    <message>
+        <source>Save the post-incident review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the post-incident review of {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review could not be saved to {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the post-incident review to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the post-incident review to {0}; no app could open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft has not published the review yet. Try again later, or see the issue in the Microsoft 365 admin center.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review of {0} was not downloaded: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post-incident review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review of {0} was not downloaded. {1}: {2}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2015,6 +2836,14 @@ What we see at the customer:
         <translation>尚未在此客戶中允許 Partner Desk</translation>
     </message>
     <message>
+        <source>Partner Desk needs to be allowed again in this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Desk was allowed in this customer before it read the message center, so its consent there lacks that permission (ServiceMessage.Read.All). Service health still works. Allowing it again replaces the old consent; it takes a GDAP role in this customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No GDAP access to this customer&apos;s {0}</source>
         <translation>沒有此客戶{0}的 GDAP 存取權</translation>
     </message>
@@ -2111,6 +2940,14 @@ What we see at the customer:
         <translation>輕微影響：疑問、小問題或不便。</translation>
     </message>
     <message>
+        <source>Microsoft offers no such support form in this cloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s request numbers are {0} to {1} digits, as the confirmation shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter a title that says what is wrong.</source>
         <translation>請輸入說明問題的標題。</translation>
     </message>
@@ -2129,10 +2966,6 @@ What we see at the customer:
     <message>
         <source>Choose the support topic closest to the problem.</source>
         <translation>請選擇最接近問題的支援主題。</translation>
-    </message>
-    <message>
-        <source>Choose the product the problem is about.</source>
-        <translation>請選擇問題相關的產品。</translation>
     </message>
     <message>
         <source>Describe the problem in at least {0} characters: what happens, since when, who is affected.</source>
