@@ -4,7 +4,7 @@ message with the customers it concerns. Both list action dates first, soonest fi
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Final, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt
@@ -61,6 +61,24 @@ def day_column(header: str, when: Callable[[R], datetime | None]) -> Column[R]:
     )
 
 
+def action_day_text(value: datetime | None, now: datetime | None = None) -> str:
+    """The action date, saying in words when it has passed: such posts sort first (soonest
+    first) and must not read as the most urgent ones still ahead."""
+    text = day_text(value)
+    if value is None or value >= (now or datetime.now(UTC)):
+        return text
+    return QCoreApplication.translate(_CONTEXT, "%1 (passed)").replace("%1", text)
+
+
+def action_column(header: str, when: Callable[[R], datetime | None]) -> Column[R]:
+    return Column(
+        header,
+        lambda r: action_day_text(when(r)),
+        when,
+        tooltip=lambda r: date_text(when(r), QLocale.FormatType.LongFormat),
+    )
+
+
 def major_mark(message: ServiceMessage) -> str:
     """A word, not only a symbol: read out by screen readers and clear in any font."""
     return (
@@ -89,7 +107,7 @@ def _message_columns() -> tuple[Column[ServiceMessage], ...]:
         text_column(
             QT_TRANSLATE_NOOP("RecordTableModel", "Services"), services_text, tooltip=services_text
         ),
-        day_column(
+        action_column(
             QT_TRANSLATE_NOOP("RecordTableModel", "Action required by"),
             lambda m: m.action_required_by,
         ),
@@ -152,7 +170,7 @@ class PlannedChangesModel(RecordTableModel[PlannedChange]):
                     lambda c: services_text(c.message),
                     tooltip=lambda c: services_text(c.message),
                 ),
-                day_column(
+                action_column(
                     QT_TRANSLATE_NOOP("RecordTableModel", "Action required by"),
                     lambda c: c.message.action_required_by,
                 ),
