@@ -4,7 +4,7 @@ message with the customers it concerns. Both list action dates first, soonest fi
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 from typing import Final, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt
@@ -65,7 +65,7 @@ def action_day_text(value: datetime | None, now: datetime | None = None) -> str:
     """The action date, saying in words when it has passed: such posts sort first (soonest
     first) and must not read as the most urgent ones still ahead."""
     text = day_text(value)
-    if value is None or value >= (now or datetime.now(UTC)):
+    if value is None or value >= (now or datetime.now(timezone.utc)):
         return text
     return QCoreApplication.translate(_CONTEXT, "%1 (passed)").replace("%1", text)
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from desktop.models.messages import ACTION_BY, MessageTableModel, action_day_text, day_text
 from desktop.models.service_messages import ServiceMessage
 
-NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+NOW = datetime(2026, 12, 7, 12, 0, tzinfo=timezone.utc)
 
 
 def test_an_action_date_that_has_passed_says_so(qapp) -> None:
@@ -25,7 +25,7 @@ def test_the_table_marks_passed_action_dates(qapp, qtmodeltester) -> None:
         )
 
     model = MessageTableModel()
-    now = datetime.now(UTC)
+    now = datetime.now(timezone.utc)
     model.set_rows(
         [message("MC1", now - timedelta(days=2)), message("MC2", now + timedelta(days=9))]
     )
