@@ -67,7 +67,7 @@ def action_day_text(value: datetime | None, now: datetime | None = None) -> str:
     text = day_text(value)
     if value is None or value >= (now or datetime.now(timezone.utc)):
         return text
-    return QCoreApplication.translate(_CONTEXT, "%1 (passed)").replace("%1", text)
+    return QCoreApplication.translate("MessageTableModel", "%1 (passed)").replace("%1", text)
 
 
 def action_column(header: str, when: Callable[[R], datetime | None]) -> Column[R]:

@@ -49,7 +49,7 @@ class OverviewPane(Pane):
         self.view.setAccessibleName(self.tr("Customer overview"))
         self.view.setFrameShape(QFrame.Shape.NoFrame)  # the tab already frames it
         self.content_layout().addWidget(self.view)
-        self.groups_button = QPushButton(self.tr("Show security &groups"))
+        self.groups_button = QPushButton(self.tr("Sho&w security groups"))
         self.groups_button.setToolTip(
             self.tr("Which of your partner's security groups hold which roles in this customer")
         )
