@@ -202,7 +202,7 @@ Für die Zustimmung brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen f
     </message>
     <message>
         <source>No GDAP relationship with this customer covers your account. Ask the customer to approve one whose roles include Global Administrator, Privileged Role Administrator or Cloud Application Administrator for a security group you belong to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine GDAP-Beziehung mit diesem Kunden umfasst Ihr Konto. Bitten Sie den Kunden, eine Beziehung zu genehmigen, deren Rollen für eine Sicherheitsgruppe, der Sie angehören, Global Administrator, Privileged Role Administrator oder Cloud Application Administrator enthalten.</translation>
     </message>
     <message>
         <source>{0} allowed · {1} already allowed · {2} refused ({3} without GDAP) · {4} failed</source>
@@ -430,7 +430,7 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
     <message>
         <source>Roles: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen: %1</translation>
     </message>
     <message>
         <source>Ends %1</source>
@@ -477,9 +477,9 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
     <message numerus="yes">
         <source>Extends automatically by %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verlängert sich automatisch um %n Tag</numerusform>
+            <numerusform>Verlängert sich automatisch um %n Tage</numerusform>
         </translation>
     </message>
 </context>
@@ -555,15 +555,15 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
     <message>
         <source>Dashboard views</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard-Ansichten</translation>
     </message>
     <message>
         <source>&amp;Health and incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Integrität und Vorfälle</translation>
     </message>
     <message>
         <source>Planned chan&amp;ges</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geplante Änderungen</translation>
     </message>
     <message>
         <source>Load the customer list first.</source>
@@ -663,63 +663,63 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <name>GdapModel</name>
     <message>
         <source>Active</source>
-        <translation type="unfinished">Aktiv</translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Being assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird zugewiesen</translation>
     </message>
     <message>
         <source>Being removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird entfernt</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Awaiting customer approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Genehmigung des Kunden</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">Unbekannt</translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>Not a member</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Mitglied</translation>
     </message>
     <message>
         <source>Group names could not be read: its object id is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppennamen waren nicht lesbar: Die Objekt-ID der Gruppe wird angezeigt.</translation>
     </message>
     <message>
         <source>A security group of your partner tenant that you are not a member of: Partner Desk can read the names of your own groups only. Its object id is shown; find it in the Entra admin center (Groups).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sicherheitsgruppe Ihres Partnermandanten, der Sie nicht angehören: Partner Desk kann nur die Namen Ihrer eigenen Gruppen lesen. Die Objekt-ID der Gruppe wird angezeigt; Sie finden sie im Microsoft Entra Admin Center (Gruppen).</translation>
     </message>
 </context>
 <context>
     <name>GdapTexts</name>
     <message numerus="yes">
         <source>extends automatically by %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>verlängert sich automatisch um %n Tag</numerusform>
+            <numerusform>verlängert sich automatisch um %n Tage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>expires in %n day(s): not extended automatically</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>läuft in %n Tag ab: keine automatische Verlängerung</numerusform>
+            <numerusform>läuft in %n Tagen ab: keine automatische Verlängerung</numerusform>
         </translation>
     </message>
 </context>
@@ -727,77 +727,77 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <name>GdapWindow</name>
     <message>
         <source>GDAP relationships</source>
-        <translation type="unfinished">GDAP-Beziehungen</translation>
+        <translation>GDAP-Beziehungen</translation>
     </message>
     <message>
         <source>Every status</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">Aktiv</translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Ending soon, not extended automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Endet bald, ohne automatische Verlängerung</translation>
     </message>
     <message>
         <source>Awaiting customer approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Genehmigung des Kunden</translation>
     </message>
     <message>
         <source>Ended (expiring, expired, terminated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu Ende (läuft ab, abgelaufen, beendet)</translation>
     </message>
     <message>
         <source>Other statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere Status</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished">&amp;Neu laden</translation>
+        <translation>&amp;Neu laden</translation>
     </message>
     <message>
         <source>Enter opens the relationship&apos;s customer in the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabetaste öffnet den Kunden der Beziehung im Hauptfenster.</translation>
     </message>
     <message>
         <source>GDAP relationships cannot be read in the {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>GDAP-Beziehungen können in {0} nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Wird geladen…</translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
-        <translation type="unfinished">%1 von %2 angezeigt</translation>
+        <translation>%1 von %2 angezeigt</translation>
     </message>
     <message numerus="yes">
         <source>%n could not be read (see the log)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nicht lesbar (siehe Protokoll)</numerusform>
+            <numerusform>%n nicht lesbar (siehe Protokoll)</numerusform>
         </translation>
     </message>
     <message>
         <source>No GDAP relationship has this status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine GDAP-Beziehung hat diesen Status.</translation>
     </message>
     <message>
         <source>This partner has no GDAP relationships.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Partner hat keine GDAP-Beziehungen.</translation>
     </message>
 </context>
 <context>
     <name>GdapWindowOpener</name>
     <message>
         <source>&amp;GDAP relationships…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;GDAP-Beziehungen…</translation>
     </message>
 </context>
 <context>
@@ -935,11 +935,11 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
     <message>
         <source>Do&amp;wnload review…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht he&amp;runterladen…</translation>
     </message>
     <message>
         <source>Save Microsoft&apos;s post-incident review of the selected issue and open it</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bericht von Microsoft nach dem Vorfall zum ausgewählten Problem speichern und öffnen</translation>
     </message>
     <message>
         <source>Incidents</source>
@@ -974,7 +974,7 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
     <message>
         <source>Cancel download</source>
-        <translation type="unfinished"></translation>
+        <translation>Download abbrechen</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1014,11 +1014,11 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
     <message>
         <source>Post-incident review</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht nach dem Vorfall</translation>
     </message>
     <message>
         <source>Published by Microsoft</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Microsoft veröffentlicht</translation>
     </message>
     <message>
         <source>No updates posted yet.</source>
@@ -1156,7 +1156,7 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
     <message>
         <source>Planned chan&amp;ges</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geplante Änderungen</translation>
     </message>
     <message>
         <source>Loading customers…</source>
@@ -1275,143 +1275,143 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <name>MessageTableModel</name>
     <message>
         <source>Prevent or fix issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem verhindern oder beheben</translation>
     </message>
     <message>
         <source>Plan for change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung planen</translation>
     </message>
     <message>
         <source>Stay informed</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Laufenden bleiben</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>Major</source>
-        <translation type="unfinished"></translation>
+        <translation>Wichtig</translation>
     </message>
 </context>
 <context>
     <name>MessagesPane</name>
     <message>
         <source>No action required</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aktion erforderlich</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished">Schweregrad</translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienste</translation>
     </message>
     <message>
         <source>Action required by</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion erforderlich bis</translation>
     </message>
     <message>
         <source>Major change</source>
-        <translation type="unfinished"></translation>
+        <translation>Wichtige Änderung</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">Tags</translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished">Letzte Aktualisierung</translation>
+        <translation>Letzte Aktualisierung</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished">Kunden</translation>
+        <translation>Kunden</translation>
     </message>
     <message>
         <source>More information</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Informationen</translation>
     </message>
     <message>
         <source>planned changes</source>
-        <translation type="unfinished"></translation>
+        <translation>geplante Änderungen</translation>
     </message>
     <message>
         <source>&amp;Major changes only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur &amp;wichtige Änderungen</translation>
     </message>
     <message>
         <source>Planned changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Änderungen</translation>
     </message>
     <message>
         <source>Microsoft&apos;s message center posts for this customer: those with an action date first, soonest first. The selected post follows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beiträge von Microsoft im Nachrichtencenter für diesen Kunden: die mit Aktionsdatum zuerst, die nächsten zuerst. Danach folgt der ausgewählte Beitrag.</translation>
     </message>
     <message>
         <source>Planned change details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details zur geplanten Änderung</translation>
     </message>
     <message>
         <source>{0} of {1} shown</source>
-        <translation type="unfinished">{0} von {1} angezeigt</translation>
+        <translation>{0} von {1} angezeigt</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Beitrag</numerusform>
+            <numerusform>%n Beiträge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with an action date</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mit Aktionsdatum</numerusform>
+            <numerusform>%n mit Aktionsdatum</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Beitrag war nicht lesbar</numerusform>
+            <numerusform>%n Beiträge waren nicht lesbar</numerusform>
         </translation>
     </message>
     <message>
         <source>No major changes; clear the filter to see every post.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine wichtigen Änderungen; entfernen Sie den Filter, um alle Beiträge zu sehen.</translation>
     </message>
     <message>
         <source>Microsoft has posted no planned changes for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft hat für diesen Kunden keine geplanten Änderungen veröffentlicht.</translation>
     </message>
     <message>
         <source>Opened in your browser.</source>
-        <translation type="unfinished">In Ihrem Browser geöffnet.</translation>
+        <translation>In Ihrem Browser geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -1438,7 +1438,7 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Azure services are filed in the Azure portal, the rest in the admin center.</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure-Dienste werden im Azure-Portal gestellt, alle anderen im Admin Center.</translation>
     </message>
     <message>
         <source>Loading support topics…</source>
@@ -1462,61 +1462,63 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Ser&amp;vice:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dienst:</translation>
     </message>
     <message>
         <source>Partner support to&amp;pic (API):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Partner-Supportthema (API):</translation>
     </message>
     <message>
         <source>Open Microsoft&apos;s &amp;form</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Formular von Microsoft öffnen</translation>
     </message>
     <message>
         <source>Copies the request&apos;s text and opens Microsoft&apos;s new-request page in the customer&apos;s context (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert den Text der Anfrage und öffnet die Seite von Microsoft für neue Anfragen im Kontext des Kunden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Submit through the &amp;API (partner ticket)</source>
-        <translation type="unfinished"></translation>
+        <translation>Über die &amp;API senden (Partnerticket)</translation>
     </message>
     <message>
         <source>Partner Center&apos;s create API files a ticket of your own with Microsoft that names the customer; offered while Microsoft still accepts it</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Erstellungs-API des Partner Centers stellt bei Microsoft ein eigenes Ticket von Ihnen, das den Kunden nennt; angeboten, solange Microsoft sie noch annimmt</translation>
     </message>
     <message>
         <source>Fix the fields marked above, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die oben markierten Felder, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>There is no {0} form to open: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Formular zum Öffnen ({0}): {1}</translation>
     </message>
     <message>
         <source>{0} is open in your browser, in the customer&apos;s context.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ist in Ihrem Browser geöffnet, im Kontext des Kunden.</translation>
     </message>
     <message>
         <source>It may need a direct sign-in in this cloud.</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Cloud ist eventuell eine direkte Anmeldung nötig.</translation>
     </message>
     <message>
         <source>The request&apos;s text is on the clipboard and your draft is kept. {0}
 1. Paste the text into Microsoft&apos;s form and submit it.
 2. Enter the request number Microsoft shows below and choose Mark as filed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text der Anfrage ist in der Zwischenablage, und Ihr Entwurf bleibt erhalten. {0}
+1. Fügen Sie den Text in das Formular von Microsoft ein, und senden Sie es ab.
+2. Geben Sie unten die Anfragenummer ein, die Microsoft anzeigt, und wählen Sie „Als gestellt markieren“.</translation>
     </message>
     <message>
         <source>Not recorded; your draft is kept. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erfasst; Ihr Entwurf bleibt erhalten. {0}</translation>
     </message>
     <message>
         <source>Request {0} for {1} recorded as filed with Microsoft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage {0} für {1} als bei Microsoft gestellt erfasst.</translation>
     </message>
     <message>
         <source>Partner ticket {0} filed with Microsoft (it names the customer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Partnerticket {0} bei Microsoft gestellt (es nennt den Kunden).</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -1552,7 +1554,7 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Microsoft no longer takes requests through the API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft nimmt über die API keine Anfragen mehr an.</translation>
     </message>
     <message>
         <source>Not filed; your draft is kept. {0}</source>
@@ -1624,19 +1626,19 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tagen</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>Notify about major changes whose action is due within</source>
-        <translation type="unfinished"></translation>
+        <translation>Über wichtige Änderungen benachrichtigen, deren Aktion fällig ist in</translation>
     </message>
     <message>
         <source>Message center: one notice per major change whose action date is this close, naming the customers it concerns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtencenter: eine Benachrichtigung je wichtiger Änderung, deren Aktionsdatum so nahe ist, mit den betroffenen Kunden.</translation>
     </message>
     <message>
         <source>Services to notify about</source>
@@ -1660,7 +1662,7 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>&amp;Major changes due within:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wichtige Änderungen fällig in:</translation>
     </message>
     <message>
         <source>&amp;Services (all checked: every service, new ones too):</source>
@@ -1692,14 +1694,14 @@ Was wir beim Kunden sehen:
     </message>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln Kunde</numerusform>
             <numerusform>%Ln Kunden</numerusform>
         </translation>
     </message>
     <message>
         <source>action by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion bis {0}</translation>
     </message>
     <message>
         <source>new {0}</source>
@@ -1715,7 +1717,7 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Action due {0}: {1} {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion fällig am {0}: {1} {2}</translation>
     </message>
     <message>
         <source>New issue {0}: {1}</source>
@@ -1758,15 +1760,15 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Customers read</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesene Kunden</translation>
     </message>
     <message>
         <source>%v of %m customers</source>
-        <translation type="unfinished"></translation>
+        <translation>%v von %m Kunden</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anhalten</translation>
     </message>
     <message>
         <source>Service requests of all customers</source>
@@ -1778,31 +1780,31 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Your partner tickets with Microsoft</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Partnertickets bei Microsoft</translation>
     </message>
     <message>
         <source>Tickets your organisation filed with Microsoft about its own business.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets, die Ihre Organisation zu ihrem eigenen Geschäft bei Microsoft gestellt hat.</translation>
     </message>
     <message>
         <source>Your own tickets with Microsoft (Partner Center&apos;s partner list), not a customer&apos;s. Customers&apos; requests are in the first tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre eigenen Tickets bei Microsoft (Partnerliste des Partner Centers), nicht die eines Kunden. Die Anfragen der Kunden stehen auf der ersten Registerkarte.</translation>
     </message>
     <message>
         <source>Customers whose requests could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden, deren Anfragen nicht lesbar waren</translation>
     </message>
     <message>
         <source>Customers&apos; requests, your own, and who was not read</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen der Kunden, Ihre eigenen und nicht gelesene Kunden</translation>
     </message>
     <message>
         <source>Customers&apos; requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenanfragen</translation>
     </message>
     <message>
         <source>your partner tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Partnertickets</translation>
     </message>
     <message>
         <source>service requests</source>
@@ -1810,32 +1812,32 @@ Was wir beim Kunden sehen:
     </message>
     <message numerus="yes">
         <source>Not read (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nicht gelesen (%n)</numerusform>
+            <numerusform>Nicht gelesen (%n)</numerusform>
         </translation>
     </message>
     <message>
         <source>Not read</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gelesen</translation>
     </message>
     <message>
         <source>Stopped after %1 of %2 customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten nach %1 von %2 Kunden</translation>
     </message>
     <message>
         <source>%1 of %2 customers read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Kunden gelesen</translation>
     </message>
     <message>
         <source>Reading %1 of %2 customers…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Kunden werden gelesen…</translation>
     </message>
     <message numerus="yes">
         <source>(%n not read)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n nicht gelesen)</numerusform>
+            <numerusform>(%n nicht gelesen)</numerusform>
         </translation>
     </message>
     <message>
@@ -1855,15 +1857,15 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Show security &amp;groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppen an&amp;zeigen</translation>
     </message>
     <message>
         <source>Which of your partner&apos;s security groups hold which roles in this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Sicherheitsgruppen Ihres Partners welche Rollen bei diesem Kunden haben</translation>
     </message>
     <message>
         <source>GDAP relationships</source>
-        <translation type="unfinished">GDAP-Beziehungen</translation>
+        <translation>GDAP-Beziehungen</translation>
     </message>
     <message>
         <source>Company</source>
@@ -1899,34 +1901,34 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Other relationships</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Beziehungen</translation>
     </message>
     <message numerus="yes">
         <source>%n more: Customers → GDAP relationships</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n weitere: Kunden → GDAP-Beziehungen</numerusform>
+            <numerusform>%n weitere: Kunden → GDAP-Beziehungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Security groups (active relationship)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppen (aktive Beziehung)</translation>
     </message>
     <message>
         <source>Security groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppen</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>%1 (you are a member)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Sie sind Mitglied)</translation>
     </message>
     <message>
         <source>security groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppen</translation>
     </message>
     <message>
         <source>GDAP relationship</source>
@@ -1934,7 +1936,7 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Other relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Beziehung</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1958,11 +1960,11 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff</translation>
     </message>
     <message>
         <source>None: no relationship with this customer is active</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner: Keine Beziehung mit diesem Kunden ist aktiv</translation>
     </message>
     <message>
         <source>service health</source>
@@ -2056,177 +2058,177 @@ Was wir beim Kunden sehen:
     <name>PartnerContextPanel</name>
     <message>
         <source>Partner Center: partner-level context</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner Center: Kontext auf Partnerebene</translation>
     </message>
     <message>
         <source>What Partner Center reports for your partner account as a whole: not any customer&apos;s health.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was das Partner Center für Ihr Partnerkonto als Ganzes meldet, nicht die Dienstintegrität eines Kunden.</translation>
     </message>
     <message>
         <source>Partner Center incidents and notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfälle und Benachrichtigungen des Partner Centers</translation>
     </message>
     <message>
         <source>Partner-level context for every customer; the selected one&apos;s text follows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext auf Partnerebene für alle Kunden; danach folgt der Text des ausgewählten Eintrags.</translation>
     </message>
     <message>
         <source>Partner Center incident or notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfall oder Benachrichtigung des Partner Centers</translation>
     </message>
     <message>
         <source>Not offered in the {0}.</source>
-        <translation type="unfinished">In {0} nicht angeboten.</translation>
+        <translation>In {0} nicht angeboten.</translation>
     </message>
     <message>
         <source>partner incidents</source>
-        <translation type="unfinished">Partnervorfälle</translation>
+        <translation>Partnervorfälle</translation>
     </message>
     <message>
         <source>No open partner-level incidents or notices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine offenen Vorfälle oder Benachrichtigungen auf Partnerebene.</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) could not be read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag war nicht lesbar.</numerusform>
+            <numerusform>%n Einträge waren nicht lesbar.</numerusform>
         </translation>
     </message>
     <message>
         <source>act by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion bis {0}</translation>
     </message>
     <message>
         <source>Message center · {0} · {1} ({2})</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtencenter · {0} · {1} ({2})</translation>
     </message>
     <message>
         <source>Incident · {0} · {1} ({2}, {3})</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfall · {0} · {1} ({2}, {3})</translation>
     </message>
     <message>
         <source>Message center notice (partner-level)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung im Nachrichtencenter (Partnerebene)</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">Dienst</translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished">Schweregrad</translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Act by</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion bis</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht</translation>
     </message>
     <message>
         <source>Service incident (partner-level)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstvorfall (Partnerebene)</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished">Begonnen</translation>
+        <translation>Begonnen</translation>
     </message>
     <message>
         <source>Customers affected</source>
-        <translation type="unfinished"></translation>
+        <translation>Betroffene Kunden</translation>
     </message>
 </context>
 <context>
     <name>PlannedChangesView</name>
     <message>
         <source>Check &amp;planned changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Änderungen &amp;prüfen</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;halten</translation>
     </message>
     <message>
         <source>&amp;Major changes only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur &amp;wichtige Änderungen</translation>
     </message>
     <message>
         <source>Planned changes progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt beim Lesen der geplanten Änderungen</translation>
     </message>
     <message>
         <source>Planned changes of every customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Änderungen aller Kunden</translation>
     </message>
     <message>
         <source>Each message center post once, those with an action date first, soonest first, with how many customers it concerns. The selected one follows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Beitrag des Nachrichtencenters einmal, die mit Aktionsdatum zuerst, die nächsten zuerst, mit der Anzahl der betroffenen Kunden. Danach folgt der ausgewählte Beitrag.</translation>
     </message>
     <message>
         <source>No planned changes read yet: check them, or wait for the health check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine geplanten Änderungen gelesen: Prüfen Sie sie, oder warten Sie auf die Integritätsprüfung.</translation>
     </message>
     <message>
         <source>Planned change details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details zur geplanten Änderung</translation>
     </message>
     <message>
         <source>Customers it concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>Betroffene Kunden</translation>
     </message>
     <message>
         <source>Enter opens the customer in the main window.</source>
-        <translation type="unfinished">Die Eingabetaste öffnet den Kunden im Hauptfenster.</translation>
+        <translation>Die Eingabetaste öffnet den Kunden im Hauptfenster.</translation>
     </message>
     <message>
         <source>Reading message centers: %1 of %2 · %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtencenter werden gelesen: %1 von %2 · %3 fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Beitrag</numerusform>
+            <numerusform>%n Beiträge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with an action date</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mit Aktionsdatum</numerusform>
+            <numerusform>%n mit Aktionsdatum</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kunde gelesen</numerusform>
+            <numerusform>%n Kunden gelesen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nicht lesbar</numerusform>
+            <numerusform>%n nicht lesbar</numerusform>
         </translation>
     </message>
     <message>
         <source>read {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>gelesen {0}</translation>
     </message>
 </context>
 <context>
@@ -2331,19 +2333,19 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished">Rollen</translation>
+        <translation>Rollen</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished">Endet</translation>
+        <translation>Endet</translation>
     </message>
     <message>
         <source>Security group</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppe</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie</translation>
     </message>
     <message>
         <source>Portal</source>
@@ -2375,140 +2377,140 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienste</translation>
     </message>
     <message>
         <source>Action required by</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion bis</translation>
     </message>
     <message>
         <source>Major change</source>
-        <translation type="unfinished"></translation>
+        <translation>Wichtige Änderung</translation>
     </message>
 </context>
 <context>
     <name>RelationshipDetail</name>
     <message>
         <source>Selected relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Beziehung</translation>
     </message>
     <message>
         <source>&amp;Invitation link:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einladungslink:</translation>
     </message>
     <message>
         <source>Invitation link</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladungslink</translation>
     </message>
     <message>
         <source>&amp;Copy link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link &amp;kopieren</translation>
     </message>
     <message>
         <source>&amp;Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Browser ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Send this link to a Global Administrator of the customer: they approve the relationship in the Microsoft 365 admin center.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie diesen Link an einen Global Administrator des Kunden: Dieser genehmigt die Beziehung im Microsoft 365 Admin Center.</translation>
     </message>
     <message>
         <source>Security groups and their roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppen und ihre Rollen</translation>
     </message>
     <message>
         <source>Security &amp;groups with roles in this relationship:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sicherheitsgruppen mit Rollen in dieser Beziehung:</translation>
     </message>
     <message>
         <source>Choose a relationship to see its security groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Beziehung aus, um ihre Sicherheitsgruppen zu sehen.</translation>
     </message>
     <message>
         <source>Relationship id: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehungs-ID: {0}</translation>
     </message>
     <message>
         <source>Not locked for approval yet: finish the request in Partner Center, then its invitation link works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht zur Genehmigung gesperrt: Schließen Sie die Anfrage im Partner Center ab, dann funktioniert ihr Einladungslink.</translation>
     </message>
     <message>
         <source>No invitation link in this cloud: send it from Partner Center.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Einladungslink in dieser Cloud: Senden Sie ihn aus dem Partner Center.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Wird geladen…</translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>security groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppen</translation>
     </message>
     <message>
         <source>None yet: security groups get roles once the customer has approved the relationship and it is active.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine: Sicherheitsgruppen erhalten Rollen, sobald der Kunde die Beziehung genehmigt hat und sie aktiv ist.</translation>
     </message>
     <message>
         <source>No security group has roles in this relationship.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Sicherheitsgruppe hat Rollen in dieser Beziehung.</translation>
     </message>
     <message>
         <source>Group names could not be read ({0}): groups are shown by object id. Partner Desk reads the names of your own groups with the Microsoft Graph permission User.Read in your partner tenant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppennamen waren nicht lesbar ({0}): Die Gruppen werden mit ihrer Objekt-ID angezeigt. Partner Desk liest die Namen Ihrer eigenen Gruppen mit der Microsoft Graph-Berechtigung User.Read in Ihrem Partnermandanten.</translation>
     </message>
     <message>
         <source>You are in none of these groups: this relationship gives you no access. Groups you are not in are shown by object id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie gehören keiner dieser Gruppen an: Diese Beziehung gibt Ihnen keinen Zugriff. Gruppen, denen Sie nicht angehören, werden mit ihrer Objekt-ID angezeigt.</translation>
     </message>
     <message>
         <source>Groups you are not in are shown by object id: reading other groups&apos; names would need a directory permission Partner Desk does not ask for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen, denen Sie nicht angehören, werden mit ihrer Objekt-ID angezeigt: Um die Namen anderer Gruppen zu lesen, wäre eine Verzeichnisberechtigung nötig, die Partner Desk nicht anfordert.</translation>
     </message>
     <message numerus="yes">
         <source>%n assignment(s) could not be read (see the log).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zuweisung war nicht lesbar (siehe Protokoll).</numerusform>
+            <numerusform>%n Zuweisungen waren nicht lesbar (siehe Protokoll).</numerusform>
         </translation>
     </message>
     <message>
         <source>Invitation link copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladungslink kopiert.</translation>
     </message>
     <message>
         <source>Could not open the link: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link konnte nicht geöffnet werden: {0}</translation>
     </message>
     <message>
         <source>Opened the invitation in the browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einladung wurde im Browser geöffnet.</translation>
     </message>
 </context>
 <context>
     <name>RequestNumberBox</name>
     <message>
         <source>Microsoft&apos;s re&amp;quest number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anf&amp;ragenummer von Microsoft:</translation>
     </message>
     <message>
         <source>as Microsoft&apos;s confirmation shows it</source>
-        <translation type="unfinished"></translation>
+        <translation>wie in der Bestätigung von Microsoft angezeigt</translation>
     </message>
     <message>
         <source>Microsoft&apos;s request number</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragenummer von Microsoft</translation>
     </message>
     <message>
         <source>Mark as fi&amp;led</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;gestellt markieren</translation>
     </message>
     <message>
         <source>Record Microsoft&apos;s request number; the draft is then removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfragenummer von Microsoft erfassen; der Entwurf wird dann entfernt</translation>
     </message>
 </context>
 <context>
@@ -2543,15 +2545,15 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Filed as a partner ticket through the API, #{0}: {1} ({2})</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Partnerticket über die API gestellt, #{0}: {1} ({2})</translation>
     </message>
     <message>
         <source>Filed via Microsoft&apos;s web form, #{0}: {1} ({2})</source>
-        <translation type="unfinished"></translation>
+        <translation>Über das Webformular von Microsoft gestellt, #{0}: {1} ({2})</translation>
     </message>
     <message>
         <source>— in Microsoft&apos;s list below</source>
-        <translation type="unfinished"></translation>
+        <translation>– in der Liste von Microsoft unten</translation>
     </message>
     <message>
         <source>(untitled)</source>
@@ -2633,47 +2635,47 @@ Was wir beim Kunden sehen:
     <name>ReviewDownload</name>
     <message>
         <source>Save the post-incident review</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht nach dem Vorfall speichern</translation>
     </message>
     <message>
         <source>Word documents (*.docx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Word-Dokumente (*.docx)</translation>
     </message>
     <message>
         <source>Downloading the post-incident review of {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht nach dem Vorfall zu {0} wird heruntergeladen…</translation>
     </message>
     <message>
         <source>The review could not be saved to {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht konnte nicht unter {0} gespeichert werden: {1}</translation>
     </message>
     <message>
         <source>Saved the post-incident review to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht nach dem Vorfall wurde unter {0} gespeichert.</translation>
     </message>
     <message>
         <source>Saved the post-incident review to {0}; no app could open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht nach dem Vorfall wurde unter {0} gespeichert; keine App konnte ihn öffnen.</translation>
     </message>
     <message>
         <source>Download cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Download abgebrochen.</translation>
     </message>
     <message>
         <source>Microsoft has not published the review yet. Try again later, or see the issue in the Microsoft 365 admin center.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft hat den Bericht noch nicht veröffentlicht. Versuchen Sie es später erneut, oder sehen Sie sich das Problem im Microsoft 365 Admin Center an.</translation>
     </message>
     <message>
         <source>The review of {0} was not downloaded: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht zu {0} wurde nicht heruntergeladen: {1}</translation>
     </message>
     <message>
         <source>post-incident review</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht nach dem Vorfall</translation>
     </message>
     <message>
         <source>The review of {0} was not downloaded. {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht zu {0} wurde nicht heruntergeladen. {1}: {2}</translation>
     </message>
 </context>
 <context>
@@ -2889,11 +2891,11 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Partner Desk needs to be allowed again in this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner Desk muss bei diesem Kunden erneut zugelassen werden</translation>
     </message>
     <message>
         <source>Partner Desk was allowed in this customer before it read the message center, so its consent there lacks that permission (ServiceMessage.Read.All). Service health still works. Allowing it again replaces the old consent; it takes a GDAP role in this customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner Desk wurde bei diesem Kunden zugelassen, bevor es das Nachrichtencenter las; daher fehlt der Zustimmung dort diese Berechtigung (ServiceMessage.Read.All). Die Dienstintegrität funktioniert weiterhin. Erneutes Zulassen ersetzt die alte Zustimmung; dafür brauchen Sie bei diesem Kunden eine GDAP-Rolle, die Zustimmungen für Apps erteilen darf: Global Administrator, Privileged Role Administrator oder Cloud Application Administrator.</translation>
     </message>
     <message>
         <source>No GDAP access to this customer&apos;s {0}</source>
@@ -2993,11 +2995,11 @@ Was wir beim Kunden sehen:
     </message>
     <message>
         <source>Microsoft offers no such support form in this cloud.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft bietet in dieser Cloud kein solches Supportformular an.</translation>
     </message>
     <message>
         <source>Microsoft&apos;s request numbers are {0} to {1} digits, as the confirmation shows them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragenummern von Microsoft haben {0} bis {1} Ziffern, wie in der Bestätigung angezeigt.</translation>
     </message>
     <message>
         <source>Enter a title that says what is wrong.</source>

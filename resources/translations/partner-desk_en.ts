@@ -104,9 +104,9 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     </message>
     <message numerus="yes">
         <source>Extends automatically by %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Extends automatically by %n day</numerusform>
+            <numerusform>Extends automatically by %n days</numerusform>
         </translation>
     </message>
 </context>
@@ -131,16 +131,16 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     <name>GdapTexts</name>
     <message numerus="yes">
         <source>extends automatically by %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>extends automatically by %n day</numerusform>
+            <numerusform>extends automatically by %n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>expires in %n day(s): not extended automatically</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>expires in %n day: not extended automatically</numerusform>
+            <numerusform>expires in %n days: not extended automatically</numerusform>
         </translation>
     </message>
 </context>
@@ -148,9 +148,9 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     <name>GdapWindow</name>
     <message numerus="yes">
         <source>%n could not be read (see the log)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n could not be read (see the log)</numerusform>
+            <numerusform>%n could not be read (see the log)</numerusform>
         </translation>
     </message>
 </context>
@@ -240,23 +240,23 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     <name>MessagesPane</name>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with an action date</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n with an action date</numerusform>
+            <numerusform>%n with an action date</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n post could not be read</numerusform>
+            <numerusform>%n posts could not be read</numerusform>
         </translation>
     </message>
 </context>
@@ -302,7 +302,7 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     </message>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln customer</numerusform>
             <numerusform>%Ln customers</numerusform>
         </translation>
@@ -312,16 +312,16 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     <name>OpenRequestsWindow</name>
     <message numerus="yes">
         <source>Not read (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Not read (%n)</numerusform>
+            <numerusform>Not read (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n not read)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n not read)</numerusform>
+            <numerusform>(%n not read)</numerusform>
         </translation>
     </message>
 </context>
@@ -329,9 +329,9 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     <name>OverviewPane</name>
     <message numerus="yes">
         <source>%n more: Customers → GDAP relationships</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n more: Customers → GDAP relationships</numerusform>
+            <numerusform>%n more: Customers → GDAP relationships</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -346,9 +346,9 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     <name>PartnerContextPanel</name>
     <message numerus="yes">
         <source>%n item(s) could not be read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item could not be read.</numerusform>
+            <numerusform>%n items could not be read.</numerusform>
         </translation>
     </message>
 </context>
@@ -356,30 +356,30 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     <name>PlannedChangesView</name>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with an action date</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n with an action date</numerusform>
+            <numerusform>%n with an action date</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n customer read</numerusform>
+            <numerusform>%n customers read</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n could not be read</numerusform>
+            <numerusform>%n could not be read</numerusform>
         </translation>
     </message>
 </context>
@@ -387,9 +387,9 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     <name>RelationshipDetail</name>
     <message numerus="yes">
         <source>%n assignment(s) could not be read (see the log).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n assignment could not be read (see the log).</numerusform>
+            <numerusform>%n assignments could not be read (see the log).</numerusform>
         </translation>
     </message>
 </context>

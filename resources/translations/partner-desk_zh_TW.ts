@@ -197,7 +197,7 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     </message>
     <message>
         <source>No GDAP relationship with this customer covers your account. Ask the customer to approve one whose roles include Global Administrator, Privileged Role Administrator or Cloud Application Administrator for a security group you belong to.</source>
-        <translation type="unfinished"></translation>
+        <translation>與此客戶的 GDAP 關係均未涵蓋您的帳戶。請客戶核准一個 GDAP 關係，其中為您所屬的安全性群組指派的角色須包含 Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator。</translation>
     </message>
     <message>
         <source>{0} allowed · {1} already allowed · {2} refused ({3} without GDAP) · {4} failed</source>
@@ -420,7 +420,7 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
     <message>
         <source>Roles: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>角色：%1</translation>
     </message>
     <message>
         <source>Ends %1</source>
@@ -463,8 +463,8 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
     <message numerus="yes">
         <source>Extends automatically by %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>自動延長 %n 天</numerusform>
         </translation>
     </message>
 </context>
@@ -540,15 +540,15 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
     <message>
         <source>Dashboard views</source>
-        <translation type="unfinished"></translation>
+        <translation>儀表板檢視</translation>
     </message>
     <message>
         <source>&amp;Health and incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>健康情況與事件(&amp;H)</translation>
     </message>
     <message>
         <source>Planned chan&amp;ges</source>
-        <translation type="unfinished"></translation>
+        <translation>預定變更(&amp;G)</translation>
     </message>
     <message>
         <source>Load the customer list first.</source>
@@ -646,61 +646,61 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <name>GdapModel</name>
     <message>
         <source>Active</source>
-        <translation type="unfinished">作用中</translation>
+        <translation>作用中</translation>
     </message>
     <message>
         <source>Being assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>正在指派</translation>
     </message>
     <message>
         <source>Being removed</source>
-        <translation type="unfinished"></translation>
+        <translation>正在移除</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">失敗</translation>
+        <translation>失敗</translation>
     </message>
     <message>
         <source>Awaiting customer approval</source>
-        <translation type="unfinished"></translation>
+        <translation>等待客戶核准</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>成員</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Not a member</source>
-        <translation type="unfinished"></translation>
+        <translation>非成員</translation>
     </message>
     <message>
         <source>Group names could not be read: its object id is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取群組名稱：此處顯示其物件識別碼。</translation>
     </message>
     <message>
         <source>A security group of your partner tenant that you are not a member of: Partner Desk can read the names of your own groups only. Its object id is shown; find it in the Entra admin center (Groups).</source>
-        <translation type="unfinished"></translation>
+        <translation>您不是其成員的合作夥伴租用戶安全性群組：Partner Desk 只能讀取您所屬群組的名稱。此處顯示其物件識別碼；您可以在 Microsoft Entra 系統管理中心 (群組) 中找到它。</translation>
     </message>
 </context>
 <context>
     <name>GdapTexts</name>
     <message numerus="yes">
         <source>extends automatically by %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>自動延長 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>expires in %n day(s): not extended automatically</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 天後到期：不會自動延長</numerusform>
         </translation>
     </message>
 </context>
@@ -708,76 +708,76 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <name>GdapWindow</name>
     <message>
         <source>GDAP relationships</source>
-        <translation type="unfinished">GDAP 關係</translation>
+        <translation>GDAP 關係</translation>
     </message>
     <message>
         <source>Every status</source>
-        <translation type="unfinished"></translation>
+        <translation>所有狀態</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">作用中</translation>
+        <translation>作用中</translation>
     </message>
     <message>
         <source>Ending soon, not extended automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>即將結束，不會自動延長</translation>
     </message>
     <message>
         <source>Awaiting customer approval</source>
-        <translation type="unfinished"></translation>
+        <translation>等待客戶核准</translation>
     </message>
     <message>
         <source>Ended (expiring, expired, terminated)</source>
-        <translation type="unfinished"></translation>
+        <translation>已結束 (即將到期、已過期、已終止)</translation>
     </message>
     <message>
         <source>Other statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>其他狀態</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished">重新載入(&amp;R)</translation>
+        <translation>重新載入(&amp;R)</translation>
     </message>
     <message>
         <source>Enter opens the relationship&apos;s customer in the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Enter 鍵可在主視窗中開啟該關係的客戶。</translation>
     </message>
     <message>
         <source>GDAP relationships cannot be read in the {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {0} 中無法讀取 GDAP 關係。</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">正在載入…</translation>
+        <translation>正在載入…</translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
-        <translation type="unfinished">顯示 %1 / %2</translation>
+        <translation>顯示 %1 / %2</translation>
     </message>
     <message numerus="yes">
         <source>%n could not be read (see the log)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 個無法讀取 (請參閱記錄檔)</numerusform>
         </translation>
     </message>
     <message>
         <source>No GDAP relationship has this status.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有此狀態的 GDAP 關係。</translation>
     </message>
     <message>
         <source>This partner has no GDAP relationships.</source>
-        <translation type="unfinished"></translation>
+        <translation>此合作夥伴沒有任何 GDAP 關係。</translation>
     </message>
 </context>
 <context>
     <name>GdapWindowOpener</name>
     <message>
         <source>&amp;GDAP relationships…</source>
-        <translation type="unfinished"></translation>
+        <translation>GDAP 關係(&amp;G)…</translation>
     </message>
 </context>
 <context>
@@ -909,11 +909,11 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
     <message>
         <source>Do&amp;wnload review…</source>
-        <translation type="unfinished"></translation>
+        <translation>下載報告(&amp;W)…</translation>
     </message>
     <message>
         <source>Save Microsoft&apos;s post-incident review of the selected issue and open it</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存 Microsoft 針對所選問題的事件後報告並開啟</translation>
     </message>
     <message>
         <source>Incidents</source>
@@ -947,7 +947,7 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
     <message>
         <source>Cancel download</source>
-        <translation type="unfinished"></translation>
+        <translation>取消下載</translation>
     </message>
     <message>
         <source>Status</source>
@@ -987,11 +987,11 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
     <message>
         <source>Post-incident review</source>
-        <translation type="unfinished"></translation>
+        <translation>事件後報告</translation>
     </message>
     <message>
         <source>Published by Microsoft</source>
-        <translation type="unfinished"></translation>
+        <translation>已由 Microsoft 發佈</translation>
     </message>
     <message>
         <source>No updates posted yet.</source>
@@ -1129,7 +1129,7 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
     <message>
         <source>Planned chan&amp;ges</source>
-        <translation type="unfinished"></translation>
+        <translation>預定變更(&amp;G)</translation>
     </message>
     <message>
         <source>Loading customers…</source>
@@ -1245,140 +1245,140 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <name>MessageTableModel</name>
     <message>
         <source>Prevent or fix issue</source>
-        <translation type="unfinished"></translation>
+        <translation>防止或修正問題</translation>
     </message>
     <message>
         <source>Plan for change</source>
-        <translation type="unfinished"></translation>
+        <translation>規劃變更</translation>
     </message>
     <message>
         <source>Stay informed</source>
-        <translation type="unfinished"></translation>
+        <translation>隨時掌握資訊</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>一般</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>嚴重</translation>
     </message>
     <message>
         <source>Major</source>
-        <translation type="unfinished"></translation>
+        <translation>主要</translation>
     </message>
 </context>
 <context>
     <name>MessagesPane</name>
     <message>
         <source>No action required</source>
-        <translation type="unfinished"></translation>
+        <translation>不需要採取動作</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>類別</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished">嚴重性</translation>
+        <translation>嚴重性</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>服務</translation>
     </message>
     <message>
         <source>Action required by</source>
-        <translation type="unfinished"></translation>
+        <translation>動作期限</translation>
     </message>
     <message>
         <source>Major change</source>
-        <translation type="unfinished"></translation>
+        <translation>主要變更</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">標籤</translation>
+        <translation>標籤</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>發佈日期</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished">上次更新</translation>
+        <translation>上次更新</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished">客戶</translation>
+        <translation>客戶</translation>
     </message>
     <message>
         <source>More information</source>
-        <translation type="unfinished"></translation>
+        <translation>其他資訊</translation>
     </message>
     <message>
         <source>planned changes</source>
-        <translation type="unfinished"></translation>
+        <translation>預定變更</translation>
     </message>
     <message>
         <source>&amp;Major changes only</source>
-        <translation type="unfinished"></translation>
+        <translation>僅顯示主要變更(&amp;M)</translation>
     </message>
     <message>
         <source>Planned changes</source>
-        <translation type="unfinished"></translation>
+        <translation>預定變更</translation>
     </message>
     <message>
         <source>Microsoft&apos;s message center posts for this customer: those with an action date first, soonest first. The selected post follows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 訊息中心針對此客戶的訊息：有動作期限的在前，最快到期的在前。接著是所選訊息。</translation>
     </message>
     <message>
         <source>Planned change details</source>
-        <translation type="unfinished"></translation>
+        <translation>預定變更詳細資料</translation>
     </message>
     <message>
         <source>{0} of {1} shown</source>
-        <translation type="unfinished">顯示 {0} / {1}</translation>
+        <translation>顯示 {0} / {1}</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 則訊息</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with an action date</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 則有動作期限</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 則訊息無法讀取</numerusform>
         </translation>
     </message>
     <message>
         <source>No major changes; clear the filter to see every post.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有主要變更；清除篩選條件即可查看所有訊息。</translation>
     </message>
     <message>
         <source>Microsoft has posted no planned changes for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 未針對此客戶發佈任何預定變更。</translation>
     </message>
     <message>
         <source>Opened in your browser.</source>
-        <translation type="unfinished">已在您的瀏覽器中開啟。</translation>
+        <translation>已在您的瀏覽器中開啟。</translation>
     </message>
 </context>
 <context>
@@ -1405,7 +1405,7 @@ What we see at the customer:
     </message>
     <message>
         <source>Azure services are filed in the Azure portal, the rest in the admin center.</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure 服務在 Azure portal 中提出，其他服務則在系統管理中心提出。</translation>
     </message>
     <message>
         <source>Loading support topics…</source>
@@ -1429,61 +1429,63 @@ What we see at the customer:
     </message>
     <message>
         <source>Ser&amp;vice:</source>
-        <translation type="unfinished"></translation>
+        <translation>服務(&amp;V)：</translation>
     </message>
     <message>
         <source>Partner support to&amp;pic (API):</source>
-        <translation type="unfinished"></translation>
+        <translation>合作夥伴支援主題 (API)(&amp;P)：</translation>
     </message>
     <message>
         <source>Open Microsoft&apos;s &amp;form</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟 Microsoft 的表單(&amp;F)</translation>
     </message>
     <message>
         <source>Copies the request&apos;s text and opens Microsoft&apos;s new-request page in the customer&apos;s context (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>複製要求的文字，並在客戶的租用戶環境中開啟 Microsoft 的新增要求頁面 (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Submit through the &amp;API (partner ticket)</source>
-        <translation type="unfinished"></translation>
+        <translation>透過 API 提交 (合作夥伴票證)(&amp;A)</translation>
     </message>
     <message>
         <source>Partner Center&apos;s create API files a ticket of your own with Microsoft that names the customer; offered while Microsoft still accepts it</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner Center 的建立 API 會以您自己的名義向 Microsoft 提出註明該客戶的票證；僅在 Microsoft 仍接受時提供</translation>
     </message>
     <message>
         <source>Fix the fields marked above, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>請修正上方標示的欄位，然後再試一次。</translation>
     </message>
     <message>
         <source>There is no {0} form to open: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有可開啟的 {0} 表單：{1}</translation>
     </message>
     <message>
         <source>{0} is open in your browser, in the customer&apos;s context.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在您的瀏覽器中以客戶的租用戶環境開啟 {0}。</translation>
     </message>
     <message>
         <source>It may need a direct sign-in in this cloud.</source>
-        <translation type="unfinished"></translation>
+        <translation>在此雲端中可能需要直接登入。</translation>
     </message>
     <message>
         <source>The request&apos;s text is on the clipboard and your draft is kept. {0}
 1. Paste the text into Microsoft&apos;s form and submit it.
 2. Enter the request number Microsoft shows below and choose Mark as filed.</source>
-        <translation type="unfinished"></translation>
+        <translation>要求的文字已複製到剪貼簿，並已保留您的草稿。{0}
+1. 將文字貼到 Microsoft 的表單中並提交。
+2. 在下方輸入 Microsoft 顯示的要求編號，然後選擇 [標示為已提出]。</translation>
     </message>
     <message>
         <source>Not recorded; your draft is kept. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未記錄；已保留您的草稿。{0}</translation>
     </message>
     <message>
         <source>Request {0} for {1} recorded as filed with Microsoft.</source>
-        <translation type="unfinished"></translation>
+        <translation>已將 {1} 的要求 {0} 記錄為已向 Microsoft 提出。</translation>
     </message>
     <message>
         <source>Partner ticket {0} filed with Microsoft (it names the customer).</source>
-        <translation type="unfinished"></translation>
+        <translation>已向 Microsoft 提出合作夥伴票證 {0} (其中註明該客戶)。</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -1519,7 +1521,7 @@ What we see at the customer:
     </message>
     <message>
         <source>Microsoft no longer takes requests through the API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 已不再透過 API 接受要求。</translation>
     </message>
     <message>
         <source>Not filed; your draft is kept. {0}</source>
@@ -1589,19 +1591,19 @@ What we see at the customer:
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>永不</translation>
     </message>
     <message>
         <source>Notify about major changes whose action is due within</source>
-        <translation type="unfinished"></translation>
+        <translation>提前通知動作期限將至的主要變更</translation>
     </message>
     <message>
         <source>Message center: one notice per major change whose action date is this close, naming the customers it concerns.</source>
-        <translation type="unfinished"></translation>
+        <translation>訊息中心：動作期限在此天數內的每項主要變更各發出一則通知，並列出相關客戶。</translation>
     </message>
     <message>
         <source>Services to notify about</source>
@@ -1625,7 +1627,7 @@ What we see at the customer:
     </message>
     <message>
         <source>&amp;Major changes due within:</source>
-        <translation type="unfinished"></translation>
+        <translation>提前通知主要變更(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Services (all checked: every service, new ones too):</source>
@@ -1654,13 +1656,13 @@ What we see at the customer:
     </message>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln 位客戶</numerusform>
         </translation>
     </message>
     <message>
         <source>action by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 前需採取動作</translation>
     </message>
     <message>
         <source>new {0}</source>
@@ -1676,7 +1678,7 @@ What we see at the customer:
     </message>
     <message>
         <source>Action due {0}: {1} {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>動作期限 {0}：{1} {2}</translation>
     </message>
     <message>
         <source>New issue {0}: {1}</source>
@@ -1719,15 +1721,15 @@ What we see at the customer:
     </message>
     <message>
         <source>Customers read</source>
-        <translation type="unfinished"></translation>
+        <translation>已讀取的客戶</translation>
     </message>
     <message>
         <source>%v of %m customers</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m 位客戶</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;T)</translation>
     </message>
     <message>
         <source>Service requests of all customers</source>
@@ -1739,31 +1741,31 @@ What we see at the customer:
     </message>
     <message>
         <source>Your partner tickets with Microsoft</source>
-        <translation type="unfinished"></translation>
+        <translation>您向 Microsoft 提出的合作夥伴票證</translation>
     </message>
     <message>
         <source>Tickets your organisation filed with Microsoft about its own business.</source>
-        <translation type="unfinished"></translation>
+        <translation>貴組織針對自身業務向 Microsoft 提出的票證。</translation>
     </message>
     <message>
         <source>Your own tickets with Microsoft (Partner Center&apos;s partner list), not a customer&apos;s. Customers&apos; requests are in the first tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>您自己向 Microsoft 提出的票證 (Partner Center 的合作夥伴清單)，而非客戶的要求。客戶的要求位於第一個索引標籤。</translation>
     </message>
     <message>
         <source>Customers whose requests could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取其要求的客戶</translation>
     </message>
     <message>
         <source>Customers&apos; requests, your own, and who was not read</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶的要求、您自己的票證，以及未讀取的客戶</translation>
     </message>
     <message>
         <source>Customers&apos; requests</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶的要求</translation>
     </message>
     <message>
         <source>your partner tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>您的合作夥伴票證</translation>
     </message>
     <message>
         <source>service requests</source>
@@ -1771,30 +1773,30 @@ What we see at the customer:
     </message>
     <message numerus="yes">
         <source>Not read (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>未讀取 (%n)</numerusform>
         </translation>
     </message>
     <message>
         <source>Not read</source>
-        <translation type="unfinished"></translation>
+        <translation>未讀取</translation>
     </message>
     <message>
         <source>Stopped after %1 of %2 customers</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止，已讀取 %1 / %2 位客戶</translation>
     </message>
     <message>
         <source>%1 of %2 customers read</source>
-        <translation type="unfinished"></translation>
+        <translation>已讀取 %1 / %2 位客戶</translation>
     </message>
     <message>
         <source>Reading %1 of %2 customers…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在讀取 %1 / %2 位客戶…</translation>
     </message>
     <message numerus="yes">
         <source>(%n not read)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n 位未讀取)</numerusform>
         </translation>
     </message>
     <message>
@@ -1814,15 +1816,15 @@ What we see at the customer:
     </message>
     <message>
         <source>Show security &amp;groups</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示安全性群組(&amp;U)</translation>
     </message>
     <message>
         <source>Which of your partner&apos;s security groups hold which roles in this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>您合作夥伴的哪些安全性群組在此客戶中具有哪些角色</translation>
     </message>
     <message>
         <source>GDAP relationships</source>
-        <translation type="unfinished">GDAP 關係</translation>
+        <translation>GDAP 關係</translation>
     </message>
     <message>
         <source>Company</source>
@@ -1858,33 +1860,33 @@ What we see at the customer:
     </message>
     <message>
         <source>Other relationships</source>
-        <translation type="unfinished"></translation>
+        <translation>其他關係</translation>
     </message>
     <message numerus="yes">
         <source>%n more: Customers → GDAP relationships</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>還有 %n 個：客戶 → GDAP 關係</numerusform>
         </translation>
     </message>
     <message>
         <source>Security groups (active relationship)</source>
-        <translation type="unfinished"></translation>
+        <translation>安全性群組 (作用中的關係)</translation>
     </message>
     <message>
         <source>Security groups</source>
-        <translation type="unfinished"></translation>
+        <translation>安全性群組</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished">無</translation>
+        <translation>無</translation>
     </message>
     <message>
         <source>%1 (you are a member)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (您是成員)</translation>
     </message>
     <message>
         <source>security groups</source>
-        <translation type="unfinished"></translation>
+        <translation>安全性群組</translation>
     </message>
     <message>
         <source>GDAP relationship</source>
@@ -1892,7 +1894,7 @@ What we see at the customer:
     </message>
     <message>
         <source>Other relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>其他關係</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1916,11 +1918,11 @@ What we see at the customer:
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>存取權</translation>
     </message>
     <message>
         <source>None: no relationship with this customer is active</source>
-        <translation type="unfinished"></translation>
+        <translation>無：與此客戶沒有作用中的關係</translation>
     </message>
     <message>
         <source>service health</source>
@@ -2013,172 +2015,172 @@ What we see at the customer:
     <name>PartnerContextPanel</name>
     <message>
         <source>Partner Center: partner-level context</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner Center：合作夥伴層級的背景資訊</translation>
     </message>
     <message>
         <source>What Partner Center reports for your partner account as a whole: not any customer&apos;s health.</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner Center 針對您整個合作夥伴帳戶回報的內容，而非任何客戶的健康情況。</translation>
     </message>
     <message>
         <source>Partner Center incidents and notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner Center 事件與通知</translation>
     </message>
     <message>
         <source>Partner-level context for every customer; the selected one&apos;s text follows.</source>
-        <translation type="unfinished"></translation>
+        <translation>適用於所有客戶的合作夥伴層級背景資訊；接著是所選項目的內容。</translation>
     </message>
     <message>
         <source>Partner Center incident or notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner Center 事件或通知</translation>
     </message>
     <message>
         <source>Not offered in the {0}.</source>
-        <translation type="unfinished">{0} 未提供此功能。</translation>
+        <translation>{0} 未提供此功能。</translation>
     </message>
     <message>
         <source>partner incidents</source>
-        <translation type="unfinished">合作夥伴事件</translation>
+        <translation>合作夥伴事件</translation>
     </message>
     <message>
         <source>No open partner-level incidents or notices.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有未解決的合作夥伴層級事件或通知。</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) could not be read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 個項目無法讀取。</numerusform>
         </translation>
     </message>
     <message>
         <source>act by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 前需採取動作</translation>
     </message>
     <message>
         <source>Message center · {0} · {1} ({2})</source>
-        <translation type="unfinished"></translation>
+        <translation>訊息中心 · {0} · {1} ({2})</translation>
     </message>
     <message>
         <source>Incident · {0} · {1} ({2}, {3})</source>
-        <translation type="unfinished"></translation>
+        <translation>事件 · {0} · {1} ({2}，{3})</translation>
     </message>
     <message>
         <source>Message center notice (partner-level)</source>
-        <translation type="unfinished"></translation>
+        <translation>訊息中心通知 (合作夥伴層級)</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">服務</translation>
+        <translation>服務</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>類別</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>動作</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished">嚴重性</translation>
+        <translation>嚴重性</translation>
     </message>
     <message>
         <source>Act by</source>
-        <translation type="unfinished"></translation>
+        <translation>動作期限</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>發佈日期</translation>
     </message>
     <message>
         <source>Service incident (partner-level)</source>
-        <translation type="unfinished"></translation>
+        <translation>服務事件 (合作夥伴層級)</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">狀態</translation>
+        <translation>狀態</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished">開始時間</translation>
+        <translation>開始時間</translation>
     </message>
     <message>
         <source>Customers affected</source>
-        <translation type="unfinished"></translation>
+        <translation>受影響的客戶</translation>
     </message>
 </context>
 <context>
     <name>PlannedChangesView</name>
     <message>
         <source>Check &amp;planned changes</source>
-        <translation type="unfinished"></translation>
+        <translation>檢查預定變更(&amp;P)</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Major changes only</source>
-        <translation type="unfinished"></translation>
+        <translation>僅顯示主要變更(&amp;M)</translation>
     </message>
     <message>
         <source>Planned changes progress</source>
-        <translation type="unfinished"></translation>
+        <translation>預定變更讀取進度</translation>
     </message>
     <message>
         <source>Planned changes of every customer</source>
-        <translation type="unfinished"></translation>
+        <translation>所有客戶的預定變更</translation>
     </message>
     <message>
         <source>Each message center post once, those with an action date first, soonest first, with how many customers it concerns. The selected one follows.</source>
-        <translation type="unfinished"></translation>
+        <translation>每則訊息中心訊息只列出一次，有動作期限的在前，最快到期的在前，並列出相關的客戶數。接著是所選訊息。</translation>
     </message>
     <message>
         <source>No planned changes read yet: check them, or wait for the health check.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未讀取任何預定變更：請檢查預定變更，或等待健康情況檢查。</translation>
     </message>
     <message>
         <source>Planned change details</source>
-        <translation type="unfinished"></translation>
+        <translation>預定變更詳細資料</translation>
     </message>
     <message>
         <source>Customers it concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>相關的客戶</translation>
     </message>
     <message>
         <source>Enter opens the customer in the main window.</source>
-        <translation type="unfinished">按 Enter 鍵可在主視窗中開啟該客戶。</translation>
+        <translation>按 Enter 鍵可在主視窗中開啟該客戶。</translation>
     </message>
     <message>
         <source>Reading message centers: %1 of %2 · %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>正在讀取訊息中心：%1 / %2 · 失敗 %3</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 則訊息</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with an action date</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 則有動作期限</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已讀取 %n 位客戶</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 個無法讀取</numerusform>
         </translation>
     </message>
     <message>
         <source>read {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>讀取時間：{0}</translation>
     </message>
 </context>
 <context>
@@ -2283,19 +2285,19 @@ What we see at the customer:
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished">角色</translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished">結束</translation>
+        <translation>結束</translation>
     </message>
     <message>
         <source>Security group</source>
-        <translation type="unfinished"></translation>
+        <translation>安全性群組</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>您</translation>
     </message>
     <message>
         <source>Portal</source>
@@ -2327,139 +2329,139 @@ What we see at the customer:
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>類別</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>服務</translation>
     </message>
     <message>
         <source>Action required by</source>
-        <translation type="unfinished"></translation>
+        <translation>動作期限</translation>
     </message>
     <message>
         <source>Major change</source>
-        <translation type="unfinished"></translation>
+        <translation>主要變更</translation>
     </message>
 </context>
 <context>
     <name>RelationshipDetail</name>
     <message>
         <source>Selected relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>選取的關係</translation>
     </message>
     <message>
         <source>&amp;Invitation link:</source>
-        <translation type="unfinished"></translation>
+        <translation>邀請連結(&amp;I)：</translation>
     </message>
     <message>
         <source>Invitation link</source>
-        <translation type="unfinished"></translation>
+        <translation>邀請連結</translation>
     </message>
     <message>
         <source>&amp;Copy link</source>
-        <translation type="unfinished"></translation>
+        <translation>複製連結(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>在瀏覽器中開啟(&amp;O)</translation>
     </message>
     <message>
         <source>Send this link to a Global Administrator of the customer: they approve the relationship in the Microsoft 365 admin center.</source>
-        <translation type="unfinished"></translation>
+        <translation>請將此連結傳送給客戶的 Global Administrator，由其在 Microsoft 365 admin center 中核准此關係。</translation>
     </message>
     <message>
         <source>Security groups and their roles</source>
-        <translation type="unfinished"></translation>
+        <translation>安全性群組及其角色</translation>
     </message>
     <message>
         <source>Security &amp;groups with roles in this relationship:</source>
-        <translation type="unfinished"></translation>
+        <translation>在此關係中具有角色的安全性群組(&amp;G)：</translation>
     </message>
     <message>
         <source>Choose a relationship to see its security groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>請選擇關係以查看其安全性群組。</translation>
     </message>
     <message>
         <source>Relationship id: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>關係識別碼：{0}</translation>
     </message>
     <message>
         <source>Not locked for approval yet: finish the request in Partner Center, then its invitation link works.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未鎖定以供核准：請在 Partner Center 中完成此要求，之後其邀請連結即可使用。</translation>
     </message>
     <message>
         <source>No invitation link in this cloud: send it from Partner Center.</source>
-        <translation type="unfinished"></translation>
+        <translation>此雲端沒有邀請連結：請從 Partner Center 傳送。</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">正在載入…</translation>
+        <translation>正在載入…</translation>
     </message>
     <message>
         <source>security groups</source>
-        <translation type="unfinished"></translation>
+        <translation>安全性群組</translation>
     </message>
     <message>
         <source>None yet: security groups get roles once the customer has approved the relationship and it is active.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無：客戶核准此關係且關係變為作用中後，安全性群組才會取得角色。</translation>
     </message>
     <message>
         <source>No security group has roles in this relationship.</source>
-        <translation type="unfinished"></translation>
+        <translation>此關係中沒有任何安全性群組具有角色。</translation>
     </message>
     <message>
         <source>Group names could not be read ({0}): groups are shown by object id. Partner Desk reads the names of your own groups with the Microsoft Graph permission User.Read in your partner tenant.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取群組名稱 ({0})：群組以物件識別碼顯示。Partner Desk 會使用您合作夥伴租用戶中的 Microsoft Graph 權限 User.Read 讀取您所屬群組的名稱。</translation>
     </message>
     <message>
         <source>You are in none of these groups: this relationship gives you no access. Groups you are not in are shown by object id.</source>
-        <translation type="unfinished"></translation>
+        <translation>您不屬於其中任何群組：此關係不會給予您任何存取權。您不屬於的群組會以物件識別碼顯示。</translation>
     </message>
     <message>
         <source>Groups you are not in are shown by object id: reading other groups&apos; names would need a directory permission Partner Desk does not ask for.</source>
-        <translation type="unfinished"></translation>
+        <translation>您不屬於的群組會以物件識別碼顯示：讀取其他群組的名稱需要目錄權限，而 Partner Desk 不會要求此權限。</translation>
     </message>
     <message numerus="yes">
         <source>%n assignment(s) could not be read (see the log).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 個指派無法讀取 (請參閱記錄檔)。</numerusform>
         </translation>
     </message>
     <message>
         <source>Invitation link copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>已複製邀請連結。</translation>
     </message>
     <message>
         <source>Could not open the link: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法開啟連結：{0}</translation>
     </message>
     <message>
         <source>Opened the invitation in the browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在瀏覽器中開啟邀請。</translation>
     </message>
 </context>
 <context>
     <name>RequestNumberBox</name>
     <message>
         <source>Microsoft&apos;s re&amp;quest number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 的要求編號(&amp;Q)：</translation>
     </message>
     <message>
         <source>as Microsoft&apos;s confirmation shows it</source>
-        <translation type="unfinished"></translation>
+        <translation>依 Microsoft 確認訊息中的顯示輸入</translation>
     </message>
     <message>
         <source>Microsoft&apos;s request number</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 的要求編號</translation>
     </message>
     <message>
         <source>Mark as fi&amp;led</source>
-        <translation type="unfinished"></translation>
+        <translation>標示為已提出(&amp;L)</translation>
     </message>
     <message>
         <source>Record Microsoft&apos;s request number; the draft is then removed</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄 Microsoft 的要求編號；之後會移除草稿</translation>
     </message>
 </context>
 <context>
@@ -2494,15 +2496,15 @@ What we see at the customer:
     </message>
     <message>
         <source>Filed as a partner ticket through the API, #{0}: {1} ({2})</source>
-        <translation type="unfinished"></translation>
+        <translation>已透過 API 以合作夥伴票證提出，#{0}：{1} ({2})</translation>
     </message>
     <message>
         <source>Filed via Microsoft&apos;s web form, #{0}: {1} ({2})</source>
-        <translation type="unfinished"></translation>
+        <translation>已透過 Microsoft 的網頁表單提出，#{0}：{1} ({2})</translation>
     </message>
     <message>
         <source>— in Microsoft&apos;s list below</source>
-        <translation type="unfinished"></translation>
+        <translation>— 位於下方的 Microsoft 清單中</translation>
     </message>
     <message>
         <source>(untitled)</source>
@@ -2583,47 +2585,47 @@ What we see at the customer:
     <name>ReviewDownload</name>
     <message>
         <source>Save the post-incident review</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存事件後報告</translation>
     </message>
     <message>
         <source>Word documents (*.docx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
         <source>Downloading the post-incident review of {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下載 {0} 的事件後報告…</translation>
     </message>
     <message>
         <source>The review could not be saved to {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法將報告儲存至 {0}：{1}</translation>
     </message>
     <message>
         <source>Saved the post-incident review to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已將事件後報告儲存至 {0}。</translation>
     </message>
     <message>
         <source>Saved the post-incident review to {0}; no app could open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已將事件後報告儲存至 {0}；但沒有應用程式可以開啟它。</translation>
     </message>
     <message>
         <source>Download cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消下載。</translation>
     </message>
     <message>
         <source>Microsoft has not published the review yet. Try again later, or see the issue in the Microsoft 365 admin center.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 尚未發佈此報告。請稍後再試，或在 Microsoft 365 admin center 中查看此問題。</translation>
     </message>
     <message>
         <source>The review of {0} was not downloaded: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>未下載 {0} 的報告：{1}</translation>
     </message>
     <message>
         <source>post-incident review</source>
-        <translation type="unfinished"></translation>
+        <translation>事件後報告</translation>
     </message>
     <message>
         <source>The review of {0} was not downloaded. {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>未下載 {0} 的報告。{1}：{2}</translation>
     </message>
 </context>
 <context>
@@ -2837,11 +2839,11 @@ What we see at the customer:
     </message>
     <message>
         <source>Partner Desk needs to be allowed again in this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>需要在此客戶中重新允許 Partner Desk</translation>
     </message>
     <message>
         <source>Partner Desk was allowed in this customer before it read the message center, so its consent there lacks that permission (ServiceMessage.Read.All). Service health still works. Allowing it again replaces the old consent; it takes a GDAP role in this customer that can consent to apps: Global Administrator, Privileged Role Administrator or Cloud Application Administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner Desk 在開始讀取訊息中心之前就已在此客戶中獲得允許，因此該處的同意缺少此權限 (ServiceMessage.Read.All)。服務健康情況仍可正常運作。重新允許會取代舊的同意；這需要您在此客戶中具備可同意應用程式的 GDAP 角色：Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator。</translation>
     </message>
     <message>
         <source>No GDAP access to this customer&apos;s {0}</source>
@@ -2941,11 +2943,11 @@ What we see at the customer:
     </message>
     <message>
         <source>Microsoft offers no such support form in this cloud.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 在此雲端中未提供此類支援表單。</translation>
     </message>
     <message>
         <source>Microsoft&apos;s request numbers are {0} to {1} digits, as the confirmation shows them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 的要求編號為 {0} 到 {1} 位數，與確認訊息中顯示的相同。</translation>
     </message>
     <message>
         <source>Enter a title that says what is wrong.</source>
