@@ -1302,6 +1302,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Kritisch</translation>
     </message>
     <message>
+        <source>%1 (passed)</source>
+        <translation>%1 (verstrichen)</translation>
+    </message>
+    <message>
         <source>Major</source>
         <translation>Wichtig</translation>
     </message>
@@ -1856,10 +1860,6 @@ Was wir beim Kunden sehen:
         <translation>Kundenübersicht</translation>
     </message>
     <message>
-        <source>Show security &amp;groups</source>
-        <translation>Sicherheitsgruppen an&amp;zeigen</translation>
-    </message>
-    <message>
         <source>Which of your partner&apos;s security groups hold which roles in this customer</source>
         <translation>Welche Sicherheitsgruppen Ihres Partners welche Rollen bei diesem Kunden haben</translation>
     </message>
@@ -1933,6 +1933,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>GDAP relationship</source>
         <translation>GDAP-Beziehung</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w security groups</source>
+        <translation>Sicherheitsgruppen an&amp;zeigen</translation>
     </message>
     <message>
         <source>Other relationship</source>
@@ -2844,8 +2848,8 @@ Was wir beim Kunden sehen:
         <translation>&amp;Mandant:</translation>
     </message>
     <message>
-        <source>&lt;b&gt;First time?&lt;/b&gt; Partner Desk signs in with &lt;i&gt;your&lt;/i&gt; app registration:&lt;ol&gt;&lt;li&gt;In your partner tenant&apos;s Entra admin center, App registrations → New registration; account type: this organisational directory only.&lt;/li&gt;&lt;li&gt;Authentication → Add a platform → Mobile and desktop applications, redirect URI &lt;code&gt;http://localhost&lt;/code&gt;; allow public client flows (for the device code).&lt;/li&gt;&lt;li&gt;API permissions (delegated): Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;; Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;, &lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;, &lt;code&gt;Sites.Read.All&lt;/code&gt;. Grant admin consent.&lt;/li&gt;&lt;li&gt;Copy the Application (client) ID here.&lt;/li&gt;&lt;/ol&gt;US Government and China clouds need a registration in that cloud.</source>
-        <translation>&lt;b&gt;Zum ersten Mal hier?&lt;/b&gt; Partner Desk meldet sich mit &lt;i&gt;Ihrer&lt;/i&gt; App-Registrierung an:&lt;ol&gt;&lt;li&gt;Im Microsoft Entra Admin Center Ihres Partnermandanten: App-Registrierungen → Neue Registrierung; Kontotyp: nur Konten in diesem Organisationsverzeichnis.&lt;/li&gt;&lt;li&gt;Authentifizierung → Plattform hinzufügen → Mobile Anwendungen und Desktopanwendungen, Umleitungs-URI &lt;code&gt;http://localhost&lt;/code&gt;; öffentliche Clientflows zulassen (für den Gerätecode).&lt;/li&gt;&lt;li&gt;API-Berechtigungen (delegiert): Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;; Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;, &lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;, &lt;code&gt;Sites.Read.All&lt;/code&gt;. Administratorzustimmung erteilen.&lt;/li&gt;&lt;li&gt;Die Anwendungs-ID (Client-ID) hier einfügen.&lt;/li&gt;&lt;/ol&gt;Die Clouds für US Government und China brauchen eine Registrierung in der jeweiligen Cloud.</translation>
+        <source>&lt;b&gt;First time?&lt;/b&gt; Partner Desk signs in with &lt;i&gt;your&lt;/i&gt; app registration:&lt;ol&gt;&lt;li&gt;In your partner tenant&apos;s Entra admin center, App registrations → New registration; account types: any organizational directory (multitenant), since it must also exist in each customer.&lt;/li&gt;&lt;li&gt;Authentication → Add a platform → Mobile and desktop applications, redirect URI &lt;code&gt;http://localhost&lt;/code&gt;; allow public client flows (for the device code).&lt;/li&gt;&lt;li&gt;API permissions (delegated): Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;; Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;, &lt;code&gt;ServiceMessage.Read.All&lt;/code&gt;, &lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;, &lt;code&gt;User.Read&lt;/code&gt;. Grant admin consent.&lt;/li&gt;&lt;li&gt;Copy the Application (client) ID here.&lt;/li&gt;&lt;li&gt;Once signed in: Account → Allow Partner Desk in all customers.&lt;/li&gt;&lt;/ol&gt;US Government and China clouds need a registration in that cloud.</source>
+        <translation>&lt;b&gt;Zum ersten Mal hier?&lt;/b&gt; Partner Desk meldet sich mit &lt;i&gt;Ihrer&lt;/i&gt; App-Registrierung an:&lt;ol&gt;&lt;li&gt;Im Microsoft Entra Admin Center Ihres Partnermandanten: App-Registrierungen → Neue Registrierung; Kontotypen: Konten in einem beliebigen Organisationsverzeichnis (mehrinstanzenfähig), da die App auch in jedem Kunden bestehen muss.&lt;/li&gt;&lt;li&gt;Authentifizierung → Plattform hinzufügen → Mobile Anwendungen und Desktopanwendungen, Umleitungs-URI &lt;code&gt;http://localhost&lt;/code&gt;; öffentliche Clientflows zulassen (für den Gerätecode).&lt;/li&gt;&lt;li&gt;API-Berechtigungen (delegiert): Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;; Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;, &lt;code&gt;ServiceMessage.Read.All&lt;/code&gt;, &lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;, &lt;code&gt;User.Read&lt;/code&gt;. Administratorzustimmung erteilen.&lt;/li&gt;&lt;li&gt;Die Anwendungs-ID (Client-ID) hier einfügen.&lt;/li&gt;&lt;li&gt;Nach der Anmeldung: Konto → Partner Desk bei allen Kunden zulassen.&lt;/li&gt;&lt;/ol&gt;Die Clouds für US Government und China brauchen eine Registrierung in der jeweiligen Cloud.</translation>
     </message>
     <message>
         <source>Sign in with &amp;browser</source>

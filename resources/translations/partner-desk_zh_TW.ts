@@ -1272,6 +1272,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>嚴重</translation>
     </message>
     <message>
+        <source>%1 (passed)</source>
+        <translation>%1 (已過期)</translation>
+    </message>
+    <message>
         <source>Major</source>
         <translation>主要</translation>
     </message>
@@ -1815,10 +1819,6 @@ What we see at the customer:
         <translation>客戶概觀</translation>
     </message>
     <message>
-        <source>Show security &amp;groups</source>
-        <translation>顯示安全性群組(&amp;U)</translation>
-    </message>
-    <message>
         <source>Which of your partner&apos;s security groups hold which roles in this customer</source>
         <translation>您合作夥伴的哪些安全性群組在此客戶中具有哪些角色</translation>
     </message>
@@ -1891,6 +1891,10 @@ What we see at the customer:
     <message>
         <source>GDAP relationship</source>
         <translation>GDAP 關係</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w security groups</source>
+        <translation>顯示安全性群組(&amp;U)</translation>
     </message>
     <message>
         <source>Other relationship</source>
@@ -2792,8 +2796,8 @@ What we see at the customer:
         <translation>租用戶(&amp;T)：</translation>
     </message>
     <message>
-        <source>&lt;b&gt;First time?&lt;/b&gt; Partner Desk signs in with &lt;i&gt;your&lt;/i&gt; app registration:&lt;ol&gt;&lt;li&gt;In your partner tenant&apos;s Entra admin center, App registrations → New registration; account type: this organisational directory only.&lt;/li&gt;&lt;li&gt;Authentication → Add a platform → Mobile and desktop applications, redirect URI &lt;code&gt;http://localhost&lt;/code&gt;; allow public client flows (for the device code).&lt;/li&gt;&lt;li&gt;API permissions (delegated): Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;; Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;, &lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;, &lt;code&gt;Sites.Read.All&lt;/code&gt;. Grant admin consent.&lt;/li&gt;&lt;li&gt;Copy the Application (client) ID here.&lt;/li&gt;&lt;/ol&gt;US Government and China clouds need a registration in that cloud.</source>
-        <translation>&lt;b&gt;第一次使用？&lt;/b&gt;Partner Desk 會使用&lt;i&gt;您自己的&lt;/i&gt;應用程式註冊登入：&lt;ol&gt;&lt;li&gt;在合作夥伴租用戶的 Microsoft Entra 系統管理中心：應用程式註冊 → 新增註冊；帳戶類型：僅此組織目錄中的帳戶。&lt;/li&gt;&lt;li&gt;驗證 → 新增平台 → 行動與桌面應用程式，重新導向 URI &lt;code&gt;http://localhost&lt;/code&gt;；允許公用用戶端流程 (用於裝置代碼)。&lt;/li&gt;&lt;li&gt;API 權限 (委派)：Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;；Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;、&lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;、&lt;code&gt;Sites.Read.All&lt;/code&gt;。授與管理員同意。&lt;/li&gt;&lt;li&gt;將應用程式 (用戶端) 識別碼複製到這裡。&lt;/li&gt;&lt;/ol&gt;美國政府雲端與中國雲端需要在該雲端中註冊。</translation>
+        <source>&lt;b&gt;First time?&lt;/b&gt; Partner Desk signs in with &lt;i&gt;your&lt;/i&gt; app registration:&lt;ol&gt;&lt;li&gt;In your partner tenant&apos;s Entra admin center, App registrations → New registration; account types: any organizational directory (multitenant), since it must also exist in each customer.&lt;/li&gt;&lt;li&gt;Authentication → Add a platform → Mobile and desktop applications, redirect URI &lt;code&gt;http://localhost&lt;/code&gt;; allow public client flows (for the device code).&lt;/li&gt;&lt;li&gt;API permissions (delegated): Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;; Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;, &lt;code&gt;ServiceMessage.Read.All&lt;/code&gt;, &lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;, &lt;code&gt;User.Read&lt;/code&gt;. Grant admin consent.&lt;/li&gt;&lt;li&gt;Copy the Application (client) ID here.&lt;/li&gt;&lt;li&gt;Once signed in: Account → Allow Partner Desk in all customers.&lt;/li&gt;&lt;/ol&gt;US Government and China clouds need a registration in that cloud.</source>
+        <translation>&lt;b&gt;第一次使用？&lt;/b&gt;Partner Desk 會使用&lt;i&gt;您自己的&lt;/i&gt;應用程式註冊登入：&lt;ol&gt;&lt;li&gt;在合作夥伴租用戶的 Microsoft Entra 系統管理中心：應用程式註冊 → 新增註冊；帳戶類型：任何組織目錄中的帳戶 (多租用戶)，因為應用程式也必須存在於每個客戶中。&lt;/li&gt;&lt;li&gt;驗證 → 新增平台 → 行動與桌面應用程式，重新導向 URI &lt;code&gt;http://localhost&lt;/code&gt;；允許公用用戶端流程 (用於裝置代碼)。&lt;/li&gt;&lt;li&gt;API 權限 (委派)：Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;；Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;、&lt;code&gt;ServiceMessage.Read.All&lt;/code&gt;、&lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;、&lt;code&gt;User.Read&lt;/code&gt;。授與管理員同意。&lt;/li&gt;&lt;li&gt;將應用程式 (用戶端) 識別碼複製到這裡。&lt;/li&gt;&lt;li&gt;登入後：帳戶 → 在所有客戶中允許 Partner Desk。&lt;/li&gt;&lt;/ol&gt;美國政府雲端與中國雲端需要在該雲端中註冊。</translation>
     </message>
     <message>
         <source>Sign in with &amp;browser</source>
