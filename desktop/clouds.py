@@ -2,17 +2,22 @@
 
 Every fact here comes from ../shared/API.md sections 1 and 5. Nothing in this module does I/O;
 the sandbox profile is the global profile pointed at a local URL, so that its links and scopes look
-exactly like the real ones.
+exactly like the real ones. The portal templates and host lists are `desktop.portal_templates`'.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
 
-# `initial`: the customer's initial `*.onmicrosoft.com` domain, which always resolves (API.md
-# section 5: a custom domain from Partner Center's customDomains may be unverified or stale).
-PortalValue = Literal["tid", "initial", "sharepoint"]
+from desktop.portal_templates import (
+    GLOBAL_HOSTS,
+    GLOBAL_MICROSOFT_LINKS,
+    MicrosoftLinkForm,
+    PortalTemplate,
+    global_portals,
+    usgov_hosts,
+    usgov_portals,
+)
 
 # The sandbox's partner (home) tenant. Partner Center in the sandbox answers only for a token whose
 # `tid` is this tenant, like the real service answers only for the signed-in partner.
@@ -35,39 +40,6 @@ SANDBOX_CLIENT_ID = "5e7c1f2a-9b4d-4c8e-a1f3-0d2b6c8e9f10"
 # app is registered, not in customers. A customer consented before a scope was added here must
 # be consented again (desktop.consent).
 CUSTOMER_GRAPH_SCOPES = ("ServiceHealth.Read.All", "ServiceMessage.Read.All")
-
-
-@dataclass(frozen=True)
-class PortalTemplate:
-    """One admin portal: how to build its link for a customer, and what it is for."""
-
-    id: str
-    name: str
-    purpose: str
-    template: str
-    # Which customer values the template needs; a missing value means "no link" with a reason.
-    needs: tuple[PortalValue, ...]
-    # Services (Graph healthOverviews ids) this portal administers, to jump from a failing service.
-    services: tuple[str, ...] = ()
-    # US Government links are community-sourced: label them (API.md section 5).
-    may_need_direct_sign_in: bool = False
-
-
-@dataclass(frozen=True)
-class MicrosoftLinkForm:
-    """A link Partner Desk opens only when Microsoft's own answer for a customer gives it
-    (Graph `serviceManagementDetails`, Partner Center `managedservices`): never generated, never
-    taken from other data (incident posts, customer fields). `path` empty: any path on `host`;
-    else the path must be exactly it (compared without case)."""
-
-    host: str
-    path: str = ""
-    source: str = ""  # where Microsoft is seen answering with this form
-
-    def matches(self, host: str, path: str) -> bool:
-        if host.lower().rstrip(".") != self.host:
-            return False
-        return not self.path or path.lower() == self.path.lower()
 
 
 @dataclass(frozen=True)
@@ -136,163 +108,15 @@ class CloudProfile:
         return next((p for p in self.portals if p.id == portal_id), None)
 
 
-def _global_portals() -> tuple[PortalTemplate, ...]:
-    return (
-        PortalTemplate(
-            "m365",
-            "Microsoft 365 admin center",
-            "Users, licences, billing, domains and the tenant's settings.",
-            "https://admin.cloud.microsoft/?delegatedOrg={initial}",
-            ("initial",),
-            (
-                "O365Client",
-                "Forms",
-                "Planner",
-                "Bookings",
-                "MicrosoftFlowM365",
-                "PowerAppsM365",
-                "yammer",
-            ),
-        ),
-        PortalTemplate(
-            "exchange",
-            "Exchange admin center",
-            "Mailboxes, mail flow rules, connectors and message trace.",
-            "https://admin.cloud.microsoft/exchange?delegatedOrg={initial}",
-            ("initial",),
-            ("Exchange",),
-        ),
-        PortalTemplate(
-            "entra",
-            "Microsoft Entra admin center",
-            "Sign-in, conditional access, users, groups and app registrations.",
-            "https://entra.microsoft.com/{initial}",
-            ("initial",),
-            ("OrgLiveID",),
-        ),
-        PortalTemplate(
-            "teams",
-            "Microsoft Teams admin center",
-            "Teams policies, meetings, calling and devices.",
-            "https://admin.teams.microsoft.com/?delegatedOrg={initial}",
-            ("initial",),
-            ("microsoftteams",),
-        ),
-        PortalTemplate(
-            "azure",
-            "Azure portal",
-            "Azure subscriptions, resources and their health.",
-            "https://portal.azure.com/{initial}",
-            ("initial",),
-        ),
-        PortalTemplate(
-            "intune",
-            "Microsoft Intune admin center",
-            "Device enrolment, compliance and app deployment.",
-            "https://intune.microsoft.com/{initial}",
-            ("initial",),
-            ("Intune",),
-        ),
-        PortalTemplate(
-            "defender",
-            "Microsoft Defender portal",
-            "Security incidents, alerts, email and endpoint protection.",
-            "https://security.microsoft.com/?tid={tid}",
-            ("tid",),
-            ("microsoft365defender", "MDO", "MicrosoftDefenderforEndpoint", "cloudappsecurity"),
-        ),
-        PortalTemplate(
-            "purview",
-            "Microsoft Purview portal",
-            "Compliance, retention, data loss prevention and audit.",
-            "https://purview.microsoft.com/?tid={tid}",
-            ("tid",),
-        ),
-        PortalTemplate(
-            "powerplatform",
-            "Power Platform admin center",
-            "Environments, Dataverse and Power Apps / Power Automate policies.",
-            "https://admin.powerplatform.microsoft.com/account/login/{tid}",
-            ("tid",),
-            ("DynamicsCRM", "Dynamics365"),
-        ),
-        PortalTemplate(
-            "powerbi",
-            "Power BI admin portal",
-            "Power BI tenant settings, capacities and usage.",
-            "https://app.powerbi.com/admin-portal?ctid={tid}",
-            ("tid",),
-            ("PowerBIcom",),
-        ),
-        PortalTemplate(
-            "sharepoint",
-            "SharePoint admin center",
-            "Sites, sharing settings and storage for SharePoint and OneDrive.",
-            "https://{sharepoint}-admin.sharepoint.com",
-            ("sharepoint",),
-            ("SharePoint", "OneDriveForBusiness"),
-        ),
-        PortalTemplate(
-            "servicehealth",
-            "Service health (admin center)",
-            "Microsoft's own service health page for this customer.",
-            "https://admin.cloud.microsoft/?delegatedOrg={initial}#/servicehealth",
-            ("initial",),
-        ),
-    )
-
-
-_GLOBAL_HOSTS = frozenset(
-    {
-        "admin.cloud.microsoft",
-        "admin.microsoft.com",
-        "entra.microsoft.com",
-        "admin.teams.microsoft.com",
-        "portal.azure.com",
-        "intune.microsoft.com",
-        "security.microsoft.com",
-        "purview.microsoft.com",
-        "compliance.microsoft.com",
-        "admin.powerplatform.microsoft.com",
-        "app.powerbi.com",
-        "partner.microsoft.com",
-        "learn.microsoft.com",
-        "status.cloud.microsoft",
-        ".sharepoint.com",
-    }
-)
-
-_GRAPH_SMD = (
-    "learn.microsoft.com/graph/api/delegatedadmincustomer-list-servicemanagementdetails "
-    "(its example)"
-)
-_PC_MANAGED = (
-    "learn.microsoft.com/partner-center/developer/get-the-managed-services-for-a-customer-by-id "
-    "(its example)"
-)
-_BEGIN = "/Partner/BeginClientSession.aspx"
-
-# Microsoft's own links (API.md section 5): the hosts its answers name that no template of ours
-# generates, and the older forms it still returns. Accepted from those answers only.
-_GLOBAL_MICROSOFT_LINKS = (
-    MicrosoftLinkForm("lighthouse.microsoft.com", "", _GRAPH_SMD),
-    MicrosoftLinkForm("businesscentral.dynamics.com", "", _GRAPH_SMD),
-    MicrosoftLinkForm("aad.portal.azure.com", "", _GRAPH_SMD),
-    MicrosoftLinkForm("portal.office.com", _BEGIN, _PC_MANAGED),
-    MicrosoftLinkForm("admin.microsoft.com", _BEGIN, "API.md section 5 (older forms)"),
-    MicrosoftLinkForm("admin.exchange.microsoft.com", "", "API.md section 5 (older forms)"),
-    MicrosoftLinkForm("endpoint.microsoft.com", "", "API.md section 5 (older forms)"),
-)
-
 GLOBAL = CloudProfile(
     id="global",
     name="Microsoft global cloud",
     authority_host="https://login.microsoftonline.com",
     partner_center="https://api.partnercenter.microsoft.com",
     graph="https://graph.microsoft.com",
-    portals=_global_portals(),
-    allowed_hosts=_GLOBAL_HOSTS,
-    microsoft_links=_GLOBAL_MICROSOFT_LINKS,
+    portals=global_portals(),
+    allowed_hosts=GLOBAL_HOSTS,
+    microsoft_links=GLOBAL_MICROSOFT_LINKS,
     gdap=True,
     gdap_relationships_url=(
         "https://partner.microsoft.com/dashboard/commerce2/customers/{tid}/adminrelationships"
@@ -304,64 +128,14 @@ GLOBAL = CloudProfile(
 )
 
 
-# US Government hosts (API.md section 5, uncertain: community lists and a few Microsoft docs).
-# DoD has its own Microsoft 365, Teams and Power Platform hosts (Power Platform's: MicrosoftDocs
-# power-automate-docs "us-govt", `admin.appsplatform.us`, not GCC High's); its Exchange admin
-# center is `admin.exchange.apps.mil` by community lists only.
-_USGOV_HOSTS = {
-    "m365": ("portal.office365.us", "portal.apps.mil"),
-    "exchange": ("admin.exchange.office365.us", "admin.exchange.apps.mil"),
-    "teams": ("admin.gov.teams.microsoft.us", "admin.dod.teams.microsoft.us"),
-    "powerplatform": ("high.admin.powerplatform.microsoft.us", "admin.appsplatform.us"),
-}
-
-
-def _usgov_host(portal_id: str, dod: bool) -> str:
-    return _USGOV_HOSTS[portal_id][1 if dod else 0]
-
-
-def _usgov_portals(dod: bool) -> tuple[PortalTemplate, ...]:
-    def t(pid: str, url: str, needs: tuple[PortalValue, ...]) -> PortalTemplate:
-        base = GLOBAL.portal(pid)
-        assert base is not None
-        return replace(base, template=url, needs=needs, may_need_direct_sign_in=True)
-
-    return (
-        t("m365", f"https://{_usgov_host('m365', dod)}/", ()),
-        t("exchange", f"https://{_usgov_host('exchange', dod)}/", ()),
-        t("entra", "https://entra.microsoft.us/{initial}", ("initial",)),
-        t("teams", f"https://{_usgov_host('teams', dod)}/", ()),
-        t("azure", "https://portal.azure.us/{initial}", ("initial",)),
-        t("intune", "https://intune.microsoft.us/{initial}", ("initial",)),
-        t("defender", "https://security.microsoft.us/?tid={tid}", ("tid",)),
-        t("purview", "https://purview.microsoft.us/?tid={tid}", ("tid",)),
-        t("powerplatform", f"https://{_usgov_host('powerplatform', dod)}/", ()),
-    )
-
-
-def _usgov_hosts(dod: bool) -> frozenset[str]:
-    return frozenset(
-        {
-            *(_usgov_host(pid, dod) for pid in _USGOV_HOSTS),
-            "entra.microsoft.us",
-            "portal.azure.us",
-            "intune.microsoft.us",
-            "security.microsoft.us",
-            "purview.microsoft.us",
-            "partner.microsoft.com",
-            "learn.microsoft.com",
-        }
-    )
-
-
 USGOV = CloudProfile(
     id="usgov",
     name="US Government (GCC High)",
     authority_host="https://login.microsoftonline.us",
     partner_center="https://api.partnercenter.microsoft.com",
     graph="https://graph.microsoft.us",
-    portals=_usgov_portals(dod=False),
-    allowed_hosts=_usgov_hosts(dod=False),
+    portals=usgov_portals(dod=False),
+    allowed_hosts=usgov_hosts(dod=False),
 )
 
 USGOV_DOD = CloudProfile(
@@ -370,8 +144,8 @@ USGOV_DOD = CloudProfile(
     authority_host="https://login.microsoftonline.us",
     partner_center="https://api.partnercenter.microsoft.com",
     graph="https://dod-graph.microsoft.us",
-    portals=_usgov_portals(dod=True),
-    allowed_hosts=_usgov_hosts(dod=True),
+    portals=usgov_portals(dod=True),
+    allowed_hosts=usgov_hosts(dod=True),
 )
 
 CHINA = CloudProfile(
@@ -382,9 +156,9 @@ CHINA = CloudProfile(
     graph="https://microsoftgraph.chinacloudapi.cn",
     portals=(
         replace(
-            _global_portals()[0], template="https://portal.partner.microsoftonline.cn/", needs=()
+            global_portals()[0], template="https://portal.partner.microsoftonline.cn/", needs=()
         ),
-        replace(_global_portals()[4], template="https://portal.azure.cn/{initial}"),
+        replace(global_portals()[4], template="https://portal.azure.cn/{initial}"),
     ),
     allowed_hosts=frozenset({"portal.partner.microsoftonline.cn", "portal.azure.cn"}),
     service_requests=False,
@@ -399,8 +173,8 @@ GERMANY = CloudProfile(
     partner_center="https://api.partnercenter.microsoft.com",
     graph="https://graph.microsoft.de",
     portals=(
-        replace(_global_portals()[0], template="https://portal.office.de/", needs=()),
-        replace(_global_portals()[4], template="https://portal.microsoftazure.de/{initial}"),
+        replace(global_portals()[0], template="https://portal.office.de/", needs=()),
+        replace(global_portals()[4], template="https://portal.microsoftazure.de/{initial}"),
     ),
     allowed_hosts=frozenset({"portal.office.de", "portal.microsoftazure.de"}),
     service_requests=False,

@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from desktop.auth import AuthError
 from desktop.backend import ApiError, Backend, Outcome
-from desktop.export_rows import (  # noqa: F401 - COLUMNS, WHATS and the *_rows re-exported
+from desktop.export_rows import (
     COLUMNS,
     ROWS,
     WHATS,
@@ -46,6 +46,26 @@ from desktop.store.cache import (
     Cache,
     CacheWriter,
 )
+
+__all__ = [
+    "CACHE_KIND",
+    "COLUMNS",
+    "WHATS",
+    "Cached",
+    "Progress",
+    "Row",
+    "cached_rows",
+    "collect",
+    "health_rows",
+    "incident_rows",
+    "message_rows",
+    "neutralise",
+    "partner_request_rows",
+    "refused_consents",
+    "render",
+    "write_csv",
+    "write_json",
+]
 
 # Where each export's data lives in the cache.
 CACHE_KIND = {

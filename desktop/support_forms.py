@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop.clouds import CloudProfile, PortalTemplate
+from desktop.clouds import CloudProfile
+from desktop.portal_templates import PortalTemplate
 
 M365, AZURE = "support-m365", "support-azure"
 

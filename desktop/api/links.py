@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from urllib.parse import SplitResult, quote, urlsplit
 
 from desktop.api.service_names import template_for
-from desktop.clouds import CloudProfile, PortalTemplate
+from desktop.clouds import CloudProfile
 from desktop.models.gdap import valid_relationship_id
 from desktop.models.records import (
     Customer,
@@ -32,6 +32,7 @@ from desktop.models.records import (
     PortalLink,
     ServiceManagementLink,
 )
+from desktop.portal_templates import PortalTemplate
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
