@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, Q
 
 class TabTextStyle(QProxyStyle):
     def subElementRect(
-        self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget | None = None
+        self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget
     ) -> QRect:
         rect = super().subElementRect(element, option, widget)
         if element != QStyle.SubElement.SE_TabBarTabText:
