@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, Q
 
 class TabTextStyle(QProxyStyle):
     def subElementRect(
-        self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget
+        self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget | None = None
     ) -> QRect:
-        rect = super().subElementRect(element, option, widget)
+        # QProxyStyle's stub wants a widget; Qt takes none (QCommonStyle's stub agrees).
+        rect = super().subElementRect(element, option, widget)  # type: ignore[arg-type]
         if element != QStyle.SubElement.SE_TabBarTabText:
             return rect
         line = option.fontMetrics.height()
