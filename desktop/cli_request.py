@@ -26,11 +26,11 @@ from desktop.filing import (
     clipboard_text,
     is_retired,
     request_number,
-    submit,
     validate,
     web_form,
 )
 from desktop.store import Draft, DraftStore
+from desktop.submission import submit
 
 # The exit codes of every headless command (desktop.cli's docstring says what they mean).
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_RETIRED = 0, 1, 2, 3, 4

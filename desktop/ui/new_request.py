@@ -41,13 +41,13 @@ from desktop.filing import (
     CreateRetiredError,
     WebForm,
     clipboard_text,
-    submit,
     validate,
     web_form,
 )
 from desktop.models.records import ServiceRequest
 from desktop.models.requests import severity_label
 from desktop.store import Draft, DraftStore
+from desktop.submission import submit
 from desktop.ui.context import AppContext
 from desktop.ui.drafting import PRODUCTS, escalation_draft, problem_text
 from desktop.ui.widgets.request_number import RequestNumberBox
