@@ -35,6 +35,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from desktop.api.errors import CANCELLED, MALFORMED, NETWORK
+from desktop.api.http import UNTRUSTED
 from desktop.backend import ApiError, Backend, new_correlation_id
 from desktop.filing import (
     CreateRetiredError,
@@ -171,12 +172,13 @@ def submit(
             if _accepted(error):
                 log.warning("create accepted, answer unreadable: %s", error.summary)
                 return _look_up(backend, store, store.mark_landed(draft.id), cid)
-            draft = _next_request_id(store, draft, error)
+            maybe = _may_have_landed(error)
+            draft = _next_request_id(store, draft, error, maybe)
             if is_retired(error):
                 raise CreateRetiredError(
                     web_form(backend.cloud, draft), clipboard_text(draft), error.message
                 ) from None
-            if not error.ambiguous:
+            if not maybe:
                 raise
             log.info("create may have landed (%s); checking before a retry", error.kind)
             lost = error
@@ -203,6 +205,19 @@ def _accepted(error: ApiError) -> bool:
     if error.status is not None:
         return 200 <= error.status < 300
     return error.kind == MALFORMED and error.answered and not error.ambiguous
+
+
+def _may_have_landed(error: ApiError) -> bool:
+    """Whether a failed create may have been carried out: no answer, or one whose status could
+    not be read (a body past a budget, cut off...). Only an error status, a refused connection
+    or an untrusted certificate (nothing was sent) says it was not; anything else is checked
+    against the list before another try, which costs one read where guessing wrong costs a
+    second request."""
+    if error.ambiguous:
+        return True
+    if error.status is not None or error.kind == CANCELLED:
+        return False
+    return error.name not in ("refused", UNTRUSTED)
 
 
 def _check(
@@ -234,7 +249,7 @@ def _look_up(backend: Backend, store: DraftStore, draft: Draft, cid: str) -> Ser
     return found
 
 
-def _next_request_id(store: DraftStore, draft: Draft, error: ApiError) -> Draft:
+def _next_request_id(store: DraftStore, draft: Draft, error: ApiError, maybe: bool) -> Draft:
     """The draft with the `MS-RequestId` its next submission must send, kept in the store.
 
     When the create may have landed, that is the id of the attempt it may have landed with
@@ -242,7 +257,7 @@ def _next_request_id(store: DraftStore, draft: Draft, error: ApiError) -> Draft:
     first one): resent, it can only be answered as that request. When an answer said nothing
     was filed, a new id, so the service cannot replay that answer."""
     fresh = str(uuid.uuid4())
-    request_id = (error.sent_request_id or draft.request_id) if error.ambiguous else fresh
+    request_id = (error.sent_request_id or draft.request_id) if maybe else fresh
     if request_id == draft.request_id:
         return draft
     return store.set_request_id(draft.id, request_id)
