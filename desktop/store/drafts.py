@@ -148,7 +148,7 @@ def _rank(draft: Draft) -> tuple[bool, bool, float]:
 
 def _create(connection: sqlite3.Connection) -> None:
     connection.execute(
-        """CREATE TABLE drafts (
+        """CREATE TABLE IF NOT EXISTS drafts (
             id TEXT PRIMARY KEY,
             tenant_id TEXT NOT NULL,
             customer_name TEXT NOT NULL DEFAULT '',
@@ -167,7 +167,7 @@ def _create(connection: sqlite3.Connection) -> None:
             updated REAL NOT NULL
         )"""
     )
-    connection.execute("CREATE INDEX drafts_by_tenant ON drafts (tenant_id, updated)")
+    connection.execute("CREATE INDEX IF NOT EXISTS drafts_by_tenant ON drafts (tenant_id, updated)")
     _create_filed(connection)
 
 
@@ -202,9 +202,10 @@ def _create_filed(connection: sqlite3.Connection) -> None:
 def _upgrade(connection: sqlite3.Connection) -> None:
     """Bring a file of the first layout up to this one in place. Drafts are the user's work:
     a schema bump would set the file aside (desktop.store.db), so columns and tables are only
-    ever added, here, without a version change."""
-    columns = {row[1] for row in connection.execute("PRAGMA table_info(drafts)")}
+    ever added, here, without a version change. Under the write lock: two processes upgrading
+    at once would both add the column, and the second would fail."""
     connection.execute("BEGIN IMMEDIATE")
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(drafts)")}
     if "customer_domain" not in columns:
         connection.execute("ALTER TABLE drafts ADD COLUMN customer_domain TEXT NOT NULL DEFAULT ''")
     _create_filed(connection)
