@@ -54,8 +54,9 @@ from desktop.export import (
 )
 from desktop.filing import SEVERITIES
 from desktop.models.records import format_time
-from desktop.store import Cache, sandbox_source
-from desktop.store.cache import EMBEDDED_SANDBOX_CUSTOMERS, EMBEDDED_SANDBOX_SEED
+from desktop.store import Cache, StoreError, sandbox_source
+from desktop.store.cache import CUSTOMERS, EMBEDDED_SANDBOX_CUSTOMERS, EMBEDDED_SANDBOX_SEED
+from desktop.store.db import local_problem
 
 if TYPE_CHECKING:
     from desktop.auth.msal_provider import DeviceCode
@@ -335,8 +336,8 @@ def _open_cache() -> Cache | None:
     """The cache, or None (with a warning) when it cannot be opened: exports work without it."""
     try:
         cache = Cache()
-    except (sqlite3.Error, OSError) as error:
-        print(f"warning: the cache cannot be used: {error}", file=sys.stderr)
+    except (StoreError, sqlite3.Error, OSError) as error:
+        print(f"warning: the cache cannot be used: {local_problem(error)}", file=sys.stderr)
         return None
     if cache.notice is not None:
         print(f"warning: {cache.notice.message}", file=sys.stderr)
@@ -383,10 +384,18 @@ def run_export_offline(args: argparse.Namespace) -> int:
         return EXIT_FATAL
     try:
         cached = cached_rows(cache, _cache_source(args), args.what)
+        listing = cache.entry(_cache_source(args), CUSTOMERS, None) if cached is None else None
     finally:
         cache.close()
     if cached is None:
-        print("partner-desk: no cached data; run once online", file=sys.stderr)
+        if listing is not None and listing.unreadable:
+            print(
+                f"partner-desk: the cached customer list could not be read ({listing.failure}); "
+                "run once online",
+                file=sys.stderr,
+            )
+        else:
+            print("partner-desk: no cached data; run once online", file=sys.stderr)
         return EXIT_FATAL
     print(
         f"partner-desk: offline: customer list as of {_utc(cached.fetched)}",
@@ -515,6 +524,18 @@ def clouds_json() -> list[dict[str, object]]:
 
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        raise  # the reader left (`| head`): desktop.app ends quietly
+    except (StoreError, OSError, sqlite3.Error) as error:
+        # A folder or file that cannot be written, a store locked by another program: one
+        # line that names it and says what to do, never a traceback.
+        print(f"partner-desk: {local_problem(error)}", file=sys.stderr)
+        return EXIT_FATAL
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         return run_export(args)
     if args.command == "request":
