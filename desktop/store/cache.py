@@ -52,7 +52,7 @@ from desktop.store.codec import (
     entry_of,
     is_summary,
 )
-from desktop.store.db import StoreNotice, is_damaged, open_database
+from desktop.store.db import StoreError, StoreNotice, is_damaged, open_database
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +161,17 @@ class Cache:
                 return None
             log.warning("cache integrity check failed: %s", result)
             self._db.close()
-            self._db, notice = open_database(self.path, SCHEMA_VERSION, _create, "cache")
+            try:
+                self._db, notice = open_database(self.path, SCHEMA_VERSION, _create, "cache")
+            except StoreError as error:
+                # Damaged, and not replaceable now (locked, read-only): an empty cache in
+                # memory for this session keeps every caller working; said once.
+                log.warning("cache not replaced: %s", error)
+                self._db = sqlite3.connect(
+                    ":memory:", check_same_thread=False, isolation_level=None
+                )
+                _create(self._db)
+                notice = StoreNotice(f"{error} Nothing is cached until Partner Desk restarts.")
             self.notice = notice
             return notice
 

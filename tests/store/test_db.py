@@ -109,3 +109,32 @@ def test_a_file_that_cannot_be_written_is_said_and_left_alone(tmp_path, monkeypa
     assert raised.value.problem == store_db.UNWRITABLE
     assert str(path) in str(raised.value)
     assert aside(tmp_path) == []
+
+
+def test_a_damaged_cache_that_cannot_be_replaced_goes_on_in_memory(tmp_path, monkeypatch):
+    """The deferred integrity check finds damage, and the file cannot be set aside now (locked,
+    read-only): the session goes on with an empty cache in memory and says so once."""
+    from desktop.store import cache as cache_module
+    from desktop.store.cache import Cache
+
+    path = tmp_path / "cache.sqlite3"
+    cache = Cache(path)
+    for n in range(200):
+        cache.put_error("sandbox:test", f"tenant-{n}", "health", "x" * 200, 1.0)
+    cache.close()
+    data = bytearray(path.read_bytes())
+    data[2 * 4096 : 3 * 4096] = b"\xa5" * 4096
+    path.write_bytes(bytes(data))
+    cache = Cache(path)  # opened without the check, as at start-up
+
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise StoreError("cache", path, store_db.UNWRITABLE, "permission denied")
+
+    monkeypatch.setattr(cache_module, "open_database", refuse)
+    notice = cache.verify()
+    assert notice is not None
+    assert "Nothing is cached until Partner Desk restarts" in notice.message
+    cache.put_error("sandbox:test", None, "customers", "offline", 2.0)
+    assert [e.kind for e in cache.errors("sandbox:test")] == ["customers"]
+    cache.close()
+    assert path.read_bytes() == bytes(data)  # left as it was
