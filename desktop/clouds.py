@@ -7,6 +7,7 @@ exactly like the real ones. The portal templates and host lists are `desktop.por
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from desktop.portal_templates import (
@@ -18,6 +19,8 @@ from desktop.portal_templates import (
     usgov_hosts,
     usgov_portals,
 )
+
+_GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 # The sandbox's partner (home) tenant. Partner Center in the sandbox answers only for a token whose
 # `tid` is this tenant, like the real service answers only for the signed-in partner.
@@ -73,11 +76,13 @@ class CloudProfile:
     gdap_invitation_url: str = ""
 
     def gdap_relationships_link(self, tenant_id: str) -> str:
-        from urllib.parse import quote
-
-        if not self.gdap_relationships_url:
+        """The partner's page of one customer's GDAP relationships; "" when this cloud has none
+        or `tenant_id` is not a tenant id (a `..` would make it another page)."""
+        # A GUID (the form of desktop/models/ids.py, which the sandbox below may not import):
+        # nothing in it is URL syntax, and it is never a dot segment.
+        if not self.gdap_relationships_url or not _GUID.fullmatch(tenant_id):
             return ""
-        return self.gdap_relationships_url.format(tid=quote(tenant_id, safe=""))
+        return self.gdap_relationships_url.format(tid=tenant_id)
 
     @property
     def partner_center_scope(self) -> str:
