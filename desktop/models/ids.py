@@ -27,9 +27,13 @@ from urllib.parse import quote
 _HEX_GUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 _GUID = re.compile(_HEX_GUID)
 _RELATIONSHIP_ID = re.compile(f"{_HEX_GUID}(?:-{_HEX_GUID})?")
-# Partner Center's request numbers are 15-16 digits today; 64 leaves room and still bounds them.
-_REQUEST_ID = re.compile(r"[0-9]{1,64}")
-_ISSUE_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62}[A-Za-z0-9])?")
+# The longest request, issue or message id read (docs/RELIABILITY.md "Limit: id length"): 64.
+# Partner Center's request numbers are 15-16 digits, Graph's issue and post ids 8 characters
+# ("EX226792", "MC172851"); 64 leaves room for longer forms and still keeps a megabyte of text
+# from passing for an id (ids are repeated in every row, cache key and request path).
+MAX_ID_LENGTH = 64
+_REQUEST_ID = re.compile(rf"[0-9]{{1,{MAX_ID_LENGTH}}}")
+_ISSUE_ID = re.compile(rf"[A-Za-z0-9](?:[A-Za-z0-9_-]{{0,{MAX_ID_LENGTH - 2}}}[A-Za-z0-9])?")
 
 
 def is_guid(value: str) -> bool:

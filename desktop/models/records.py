@@ -785,8 +785,9 @@ class PortalLink:
 # --- lists -----------------------------------------------------------------------------------
 
 
-# How much of an unreadable item's id an error repeats: Microsoft's ids are under 80 characters
-# (two GUIDs joined: 73); a megabyte "id" is not shown whole in a warning or an error column.
+# How much of an unreadable item's id an error repeats (docs/RELIABILITY.md "Limit: id shown
+# in an item error"): 80 characters. Microsoft's ids are shorter (two GUIDs joined: 73); a
+# megabyte "id" is not repeated whole in a warning, a log line or an error column.
 MAX_SHOWN_ID = 80
 
 
