@@ -130,7 +130,9 @@ def parse_time(value: Any) -> datetime | None:
     if not isinstance(value, str):
         raise RecordError(f"expected a date, got {type(value).__name__}")
     text = value.strip()
-    if text.startswith("0001-01-01"):
+    if text.startswith("0001-01-01") and text[10:19] in ("", "T00:00:00", " 00:00:00"):
+        # Only midnight of day one (in any offset) is "never": 23:59 that day is a time (the
+        # cache writes one back as "0001-01-01T23:59:00+00:00", which must read as it was).
         return None
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"

@@ -20,6 +20,7 @@ from desktop.models.records import (
     health_rank,
     parse_list,
     parse_time,
+    wire_time,
 )
 
 T1 = "11111111-2222-4333-8444-555555555555"
@@ -184,3 +185,13 @@ def test_customer_tenant_is_its_id_else_the_profiles():
     assert Customer.from_json(profile_only).tenant_id == T2
     with pytest.raises(RecordError):
         Customer.from_json({"companyProfile": {"companyName": "C"}})
+
+
+def test_only_midnight_of_day_one_is_never():
+    """Hypothesis found "0001-01-02000+0001" (23:59 on day one, UTC): read as a time, then
+    written back as "0001-01-01T23:59:00+00:00" and read again as "never"."""
+    late = parse_time("0001-01-02000+0001")
+    assert late == datetime(1, 1, 1, 23, 59, tzinfo=timezone.utc)
+    assert parse_time(wire_time(late)) == late
+    for never in ("0001-01-01T00:00:00", "0001-01-01T00:00:00Z", "0001-01-01T00:00:00-08:00"):
+        assert parse_time(never) is None
