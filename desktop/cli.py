@@ -1,9 +1,12 @@
-"""Headless commands: `export`, `consent`, `clouds`, `request new` and `request filed`. Same
-backend as the GUI, no Qt imported.
+"""Headless commands: `export`, `consent`, `clouds`, `request new`, `request filed` and
+`drafts`. Same backend as the GUI, no Qt imported.
 
 Exit codes: 0 every customer succeeded; 3 some customers failed (their rows carry `error`);
 2 usage error; 1 the run could not start (for example the customer list itself failed, or
-`--offline` found nothing cached) or its `--out` file could not be written.
+`--offline` found nothing cached) or its `--out` file could not be written. `request new` and
+`drafts resume` also: 4 Microsoft refuses the create API (the customer's web form is printed);
+5 the request may be (or is) with Microsoft but is not confirmed: nothing more was sent, the
+draft is kept.
 
 A live export also fills the cache (`desktop.store.cache`) under the source of the server it
 read: `sandbox:<customers>:<seed>` for the embedded sandbox, `sandbox:<url>` with
@@ -30,6 +33,7 @@ from desktop.api.errors import ApiError
 from desktop.atomic_file import atomic_text
 from desktop.auth import AuthError
 from desktop.backend import DEFAULT_CONCURRENCY, Backend
+from desktop.cli_drafts import run_drafts
 from desktop.cli_request import (
     EXIT_FATAL,
     EXIT_OK,
@@ -58,7 +62,7 @@ from desktop.store.cache import EMBEDDED_SANDBOX_CUSTOMERS, EMBEDDED_SANDBOX_SEE
 if TYPE_CHECKING:
     from desktop.auth.msal_provider import DeviceCode
 
-COMMANDS = ("export", "consent", "clouds", "request")
+COMMANDS = ("export", "consent", "clouds", "request", "drafts")
 
 __all__ = ["EXIT_FATAL", "EXIT_OK", "EXIT_PARTIAL", "EXIT_RETIRED", "EXIT_USAGE", "main"]
 
@@ -169,7 +173,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     filed.add_argument("--draft", required=True, metavar="ID", help="the draft id `new` printed")
     filed.add_argument("--number", required=True, help="Microsoft's request number")
+    _add_drafts(sub)
     return parser
+
+
+def _add_drafts(sub: argparse._SubParsersAction[_Parser]) -> None:
+    drafts = sub.add_parser(
+        "drafts",
+        help="service-request drafts kept on this machine: list, show, resume, discard",
+        description="Drafts are kept until Microsoft confirms their request. ID: a draft's "
+        "id, or the start of it that names one draft (as `drafts list` shows it).",
+    ).add_subparsers(dest="action", required=True, parser_class=_Parser)
+    listing = drafts.add_parser("list", help="every kept draft, newest first, with its state")
+    listing.add_argument("--json", action="store_true", help="as JSON, with full ids")
+    show = drafts.add_parser("show", help="one draft in full")
+    show.add_argument("id", metavar="ID")
+    resume = drafts.add_parser(
+        "resume",
+        help="submit a kept draft (Microsoft's list is checked first if it was sent before)",
+    )
+    resume.add_argument("id", metavar="ID")
+    resume.add_argument("--topic", default="", metavar="ID", help="partner support topic id")
+    resume.add_argument("--sandbox-url", metavar="URL")
+    discard = drafts.add_parser("discard", help="drop a draft")
+    discard.add_argument("id", metavar="ID")
+    discard.add_argument(
+        "--force",
+        action="store_true",
+        help="also a draft that may already be with Microsoft (it could then be filed again)",
+    )
 
 
 def _tenant_id(text: str) -> str:
@@ -499,6 +531,8 @@ def main(argv: Sequence[str]) -> int:
         if args.action == "new":
             return run_request_new(args, _backend)
         return run_request_filed(args)
+    if args.command == "drafts":
+        return run_drafts(args, _backend)
     if args.command == "consent":
         return run_consent(args)
     if args.command == "clouds":

@@ -147,6 +147,9 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
     app.setOrganizationName("PartnerDesk")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
+    from desktop.ui.widgets.tab_text import fix_tab_text
+
+    fix_tab_text(app)
     from desktop.ui.crash import CrashReporter
 
     failures.reporter = CrashReporter(

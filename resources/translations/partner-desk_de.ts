@@ -1525,6 +1525,18 @@ Was wir beim Kunden sehen:
         <translation>Partnerticket {0} bei Microsoft gestellt (es nennt den Kunden).</translation>
     </message>
     <message>
+        <source>not in Microsoft&apos;s list yet</source>
+        <translation>noch nicht in Microsofts Liste</translation>
+    </message>
+    <message>
+        <source>Microsoft accepted the request, but its number could not be read ({0}). Your draft is kept, marked as filed: nothing will be sent again. Submit later to look its number up.</source>
+        <translation>Microsoft hat die Anfrage angenommen, ihre Nummer konnte aber nicht gelesen werden ({0}). Ihr Entwurf bleibt erhalten und ist als gestellt markiert: Es wird nichts erneut gesendet. Senden Sie später noch einmal, um die Nummer nachzuschlagen.</translation>
+    </message>
+    <message>
+        <source>The request may have reached Microsoft, and it could not be confirmed ({0}). Nothing more was sent; your draft is kept. Submit again later: Microsoft&apos;s list is checked before anything is sent.</source>
+        <translation>Die Anfrage hat Microsoft möglicherweise erreicht, konnte aber nicht bestätigt werden ({0}). Es wurde nichts weiter gesendet; Ihr Entwurf bleibt erhalten. Senden Sie später erneut: Vor jedem Senden wird Microsofts Liste geprüft.</translation>
+    </message>
+    <message>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>

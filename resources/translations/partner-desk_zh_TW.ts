@@ -1492,6 +1492,18 @@ What we see at the customer:
         <translation>已向 Microsoft 提出合作夥伴票證 {0} (其中註明該客戶)。</translation>
     </message>
     <message>
+        <source>not in Microsoft&apos;s list yet</source>
+        <translation>尚未出現在 Microsoft 的清單中</translation>
+    </message>
+    <message>
+        <source>Microsoft accepted the request, but its number could not be read ({0}). Your draft is kept, marked as filed: nothing will be sent again. Submit later to look its number up.</source>
+        <translation>Microsoft 已接受此要求，但無法讀取其編號（{0}）。已保留您的草稿並標示為已提出：不會再次傳送。請稍後再提交一次以查詢其編號。</translation>
+    </message>
+    <message>
+        <source>The request may have reached Microsoft, and it could not be confirmed ({0}). Nothing more was sent; your draft is kept. Submit again later: Microsoft&apos;s list is checked before anything is sent.</source>
+        <translation>此要求可能已送達 Microsoft，但無法確認（{0}）。未再傳送任何內容；已保留您的草稿。請稍後再提交：每次傳送前都會先檢查 Microsoft 的清單。</translation>
+    </message>
+    <message>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
