@@ -3,9 +3,10 @@
 
 Exit codes: 0 every customer succeeded; 3 some customers failed (their rows carry `error`);
 2 usage error; 1 the run could not start (for example the customer list itself failed, or
-`--offline` found nothing cached). `request new` and `drafts resume` also: 4 Microsoft refuses
-the create API (the customer's web form is printed); 5 the request may be (or is) with
-Microsoft but is not confirmed: nothing more was sent, the draft is kept.
+`--offline` found nothing cached) or its `--out` file could not be written. `request new` and
+`drafts resume` also: 4 Microsoft refuses the create API (the customer's web form is printed);
+5 the request may be (or is) with Microsoft but is not confirmed: nothing more was sent, the
+draft is kept.
 
 A live export also fills the cache (`desktop.store.cache`) under the source of the server it
 read: `sandbox:<customers>:<seed>` for the embedded sandbox, `sandbox:<url>` with
@@ -18,17 +19,18 @@ import argparse
 import contextlib
 import json
 import logging
-import os
 import sqlite3
 import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from desktop import __version__
 from desktop.api.errors import ApiError
+from desktop.atomic_file import atomic_text
 from desktop.auth import AuthError
 from desktop.backend import DEFAULT_CONCURRENCY, Backend
 from desktop.cli_drafts import run_drafts
@@ -408,23 +410,30 @@ def _utc(when: float) -> str:
     return format_time(datetime.fromtimestamp(when, timezone.utc))
 
 
-def _write(args: argparse.Namespace, rows: Sequence[Row], columns: tuple[str, ...]) -> None:
-    """Rows as CSV or JSON, to `--out` or standard output."""
+def _write(args: argparse.Namespace, rows: Sequence[Row], columns: tuple[str, ...]) -> bool:
+    """Rows as CSV or JSON, to `--out` or standard output; False (said in one line) when the
+    file could not be written."""
     writer = write_csv if args.format == "csv" else write_json
     if args.out:
-        # Write beside the target and rename: an interrupted export never leaves half a file.
-        tmp = f"{args.out}.partial"
-        with open(tmp, "w", encoding="utf-8", newline="") as out:
-            writer(rows, columns, out)
-        os.replace(tmp, args.out)
+        # Through a temporary file of its own beside the target, then renamed: never half a
+        # file, and never through a name someone could plant a link under (atomic_file.py).
+        try:
+            with atomic_text(Path(args.out)) as out:
+                writer(rows, columns, out)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            print(f"partner-desk: cannot write {args.out}: {reason}", file=sys.stderr)
+            return False
     else:
         sys.stdout.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
         writer(rows, columns, sys.stdout)
         sys.stdout.flush()
+    return True
 
 
 def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, customers: int) -> int:
-    _write(args, rows, COLUMNS[args.what])
+    if not _write(args, rows, COLUMNS[args.what]):
+        return EXIT_FATAL
     if failed:
         print(
             f"partner-desk: {failed} of {customers} customers failed; see the error column",
@@ -472,7 +481,8 @@ def run_consent(args: argparse.Namespace) -> int:
         return _stopped(error, progress, "the customers")
     progress.finish()
     _remember_consents(_cache_source(args), consents)
-    _write(args, [c.row() for c in consents], consent.COLUMNS)
+    if not _write(args, [c.row() for c in consents], consent.COLUMNS):
+        return EXIT_FATAL
     counts = consent.tally(consents)
     print(
         "partner-desk: consent: "
