@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
             lambda draft: self.ctx.worker.spawn(self.edit_draft(draft))
         )
         self._open_requests: OpenRequestsWindow | None = None
+        self._request_dialogs: dict[str, NewRequestDialog] = {}  # by draft id, while open
         self.dashboard: DashboardWindow | None = None
         self._build_menus()
         self._keyboard_paths()
@@ -587,10 +588,30 @@ class MainWindow(QMainWindow):
         if customer is None:
             self.show_status(self.tr("Select a customer first (Ctrl+F finds one)."), 5000)
             return
-        draft = Draft.new(
-            customer.tenant_id, customer.company_name, customer_domain=customer.domain
-        )
-        self.ctx.worker.spawn(self.edit_draft(draft))
+        self.ctx.worker.spawn(self._new_request(customer))
+
+    async def _new_request(self, customer: Customer) -> NewRequestDialog | None:
+        """A kept draft of this customer's first (the latest, or one picked), else a new one:
+        closing the dialog keeps the draft, and Ctrl+N brings it back."""
+        store = await self.drafts()
+        try:
+            kept = await self.ctx.worker.run(store.for_customer, customer.tenant_id)
+        except Exception as error:  # the store is unreadable: a new draft still works
+            log.warning("kept drafts unreadable: %s", error)
+            kept = []
+        draft: Draft | None = None
+        if kept:
+            from desktop.ui.drafting import DraftChooser
+
+            chooser = DraftChooser(customer.company_name, kept, self)
+            if await run_dialog(chooser) != QDialog.DialogCode.Accepted:
+                return None
+            draft = chooser.chosen()
+        if draft is None:
+            draft = Draft.new(
+                customer.tenant_id, customer.company_name, customer_domain=customer.domain
+            )
+        return await self.edit_draft(draft)
 
     def _escalate(self, issue: HealthIssue) -> None:
         customer = self.current_customer()
@@ -600,10 +621,17 @@ class MainWindow(QMainWindow):
             self.ctx.worker.spawn(self.edit_draft(escalation_draft(customer, issue)))
 
     async def edit_draft(self, draft: Draft) -> NewRequestDialog:
+        open_already = self._request_dialogs.get(draft.id)
+        if open_already is not None and open_already.isVisible():
+            open_already.raise_()  # one dialog per draft: two would overwrite each other
+            open_already.activateWindow()
+            return open_already
         store = await self.drafts()
         from desktop.ui.new_request import NewRequestDialog
 
         dialog = NewRequestDialog(self.ctx, store, draft, self)
+        self._request_dialogs[draft.id] = dialog
+        dialog.finished.connect(lambda _result: self._request_dialogs.pop(draft.id, None))
         # Not deleted on close: a submission may still be running and will report to it.
         dialog.message.connect(lambda text: self.show_status(text, 10000))
         dialog.finished.connect(lambda _result: self._requests_changed(draft.tenant_id))
