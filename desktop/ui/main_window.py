@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 _TALLEST_TEXT = "Ág 京"
 # Arrowing through the list should not start five fetches per key press.
 SELECTION_DEBOUNCE_MS = 150
+# How long a status-bar message about something just done (a portal opened, a draft kept)
+# stays; it also goes when another customer is chosen.
+STATUS_TIMEOUT_MS = 10000
 FIRST_PAINT_WAIT_S = 0.5
 
 
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self._cached_read = None
         self._preset: list[Customer] | None = None  # the cached list set before the first paint
         self.completed = False
+        self._transient_status = ""  # the status line `show_status` showed last, if transient
         if ctx is not None:
             self.complete(ctx, settings)
 
@@ -156,7 +160,7 @@ class MainWindow(QMainWindow):
             (self.requests, self.tr("Service reque&sts")),
         ):
             self.tabs.addTab(pane, label)
-            pane.status_message.connect(self.show_status)
+            pane.status_message.connect(self.show_status)  # a line about this customer
         self._right_layout.addWidget(self.title)
         self._right_layout.addWidget(self.subtitle)
         self._right_layout.addWidget(self.tabs, 1)
@@ -357,9 +361,8 @@ class MainWindow(QMainWindow):
         from desktop.ui.gdap_window import GdapWindowOpener
 
         self.gdap = GdapWindowOpener(
-            self.ctx, customers, self.select_tenant, self.account.session_changed,
-            self.show_status, self,
-        )  # fmt: skip
+            self.ctx, customers, self.select_tenant, self.account.session_changed, self
+        )
         customers.addSeparator()
         customers.addAction(self.actions_by_name["favourite"])
         customers.addAction(self.actions_by_name["tags"])
@@ -398,7 +401,7 @@ class MainWindow(QMainWindow):
         The last-known list and health are shown first when the cache has them, with their
         age, so the window is useful at once and while Microsoft is slow or unreachable.
         """
-        self.show_status(self.tr("Loading customers…"))
+        self.show_status(self.tr("Loading customers…"), lasting=True)
         backend = self.ctx.backend
         cached_at: float | None = None
         if self._preset is not None or not self.customers.model.total():
@@ -427,10 +430,11 @@ class MainWindow(QMainWindow):
                 self.show_status(
                     self.tr("{0}: showing the list as of {1}.").format(
                         explained.title, age_text(cached_at)
-                    )
+                    ),
+                    lasting=True,
                 )
             else:
-                self.show_status(f"{explained.title}: {explained.detail}")
+                self.show_status(f"{explained.title}: {explained.detail}", lasting=True)
             if not self.customers.model.total():
                 self.customers.view.set_placeholder(explained.title)
             self.customers_loaded.emit(-1)
@@ -454,7 +458,9 @@ class MainWindow(QMainWindow):
     def _offline_loaded(self, customers: list[Customer], fetched: float | None) -> int:
         """--offline: the cached list and health are all there is; nothing is swept."""
         when = age_text(fetched) if fetched is not None else self.tr("an unknown time")
-        self.show_status(self.tr("Offline: the customer list as of {0}.").format(when))
+        self.show_status(
+            self.tr("Offline: the customer list as of {0}.").format(when), lasting=True
+        )
         self.sweep_label.setText(self.tr("Offline: health as of the last check"))
         self.customers_loaded.emit(len(customers))
         return len(customers)
@@ -499,7 +505,8 @@ class MainWindow(QMainWindow):
             self.customers.set_customers(customers)
         if fetched is not None:
             self.show_status(
-                self.tr("Showing the list as of {0}; refreshing…").format(age_text(fetched))
+                self.tr("Showing the list as of {0}; refreshing…").format(age_text(fetched)),
+                lasting=True,
             )
         self.customers_shown.emit(len(customers))
         # Its last-known health follows (a bigger read), once the list is on screen: decoding
@@ -802,6 +809,8 @@ class MainWindow(QMainWindow):
     # -- the selected customer ------------------------------------------------------------
 
     def _customer_changed(self, customer: Customer | None) -> None:
+        if customer is not self._pending:
+            self._clear_transient_status()  # it was about the customer before
         self._pending = customer
         self._show_customer_header(customer)
         self._sync_favourite()
@@ -879,8 +888,20 @@ class MainWindow(QMainWindow):
                 raise TimeoutError("panes did not finish loading")
             await asyncio.sleep(0.02)
 
-    def show_status(self, text: str, timeout_ms: int = 0) -> None:
-        self.statusBar().showMessage(text, timeout_ms)
+    def show_status(
+        self, text: str, timeout_ms: int = STATUS_TIMEOUT_MS, lasting: bool = False
+    ) -> None:
+        """A line in the status bar. Most are about what was just done, often for the customer
+        shown: they go after `timeout_ms` or when another customer is chosen. `lasting` ones
+        (the customer list's state) stay until replaced; `timeout_ms` 0 is "until replaced"."""
+        self.statusBar().showMessage(text, 0 if lasting else timeout_ms)
+        self._transient_status = "" if lasting else text
+
+    def _clear_transient_status(self) -> None:
+        bar = self.statusBar()
+        if self._transient_status and bar.currentMessage() == self._transient_status:
+            bar.clearMessage()
+        self._transient_status = ""
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.completed:
