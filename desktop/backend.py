@@ -47,13 +47,13 @@ from desktop.models.records import (
     SupportTopic,
 )
 from desktop.models.service_messages import ServiceMessage
+from desktop.portal_templates import SHAREPOINT_DERIVED, SHAREPOINT_UNKNOWN
 
 if TYPE_CHECKING:
     from desktop.auth.msal_provider import DeviceCode
 
 T = TypeVar("T")
 
-SHAREPOINT_DERIVED = "Address derived from the tenant name."
 # AuthError.code: Partner Desk is consented in the customer, but with fewer Graph permissions
 # than it asks for now (consented before the message center): consent again (desktop.consent).
 CONSENT_OUTDATED = "consent_outdated"
@@ -66,6 +66,7 @@ __all__ = [
     "DEFAULT_CONCURRENCY",
     "GUI_CONCURRENCY",
     "REVIEW_NOT_PUBLISHED",
+    "SHAREPOINT_DERIVED",
     "TOO_LARGE",
     "ApiError",
     "Backend",
@@ -399,7 +400,7 @@ class Backend:
                 sharepoint = sharepoint_from_domain(customer, detail)
                 derived = sharepoint is not None
             if sharepoint is None:
-                sharepoint_error = "SharePoint address unknown: no initial domain"
+                sharepoint_error = SHAREPOINT_UNKNOWN
             else:
                 self._sharepoint_names[customer.tenant_id.lower()] = sharepoint
         links = portal_links(self.cloud, customer, detail, sharepoint, sharepoint_error)

@@ -1,12 +1,38 @@
 """Admin portal link templates and the hosts links may open, per cloud (API.md section 5).
 
 `desktop.clouds` puts them into each cloud's profile. No I/O: data and two small value types.
+
+The portals' names and purposes, and the notes a link can carry, are English here (the command
+line and exports use them as they are) and marked for the translation context "portals": the
+window shows them translated (desktop.models.portals). Names are translated where Microsoft's
+own localized admin centers translate them ("Microsoft 365 Admin Center", "Microsoft 365
+系統管理中心"); names from Microsoft's answers (Lighthouse, Business Central) are not.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Literal
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Marks `text` for lupdate; this module has no Qt, so the UI translates it where shown."""
+    return text
+
+
+#: The translation context of the texts below.
+TR_CONTEXT = "portals"
+#: A link's notes (`PortalLink.note` joins those that apply with a space).
+DIRECT_SIGN_IN_NOTE = QT_TRANSLATE_NOOP("portals", "May need a direct sign-in in this cloud.")
+MICROSOFT_NOTE = QT_TRANSLATE_NOOP("portals", "Microsoft's own link for this customer.")
+SHAREPOINT_DERIVED = QT_TRANSLATE_NOOP("portals", "Address derived from the tenant name.")
+NOTES = (DIRECT_SIGN_IN_NOTE, MICROSOFT_NOTE, SHAREPOINT_DERIVED)
+#: Why the SharePoint link is missing (a link's `error`; other errors stay English).
+SHAREPOINT_UNKNOWN = QT_TRANSLATE_NOOP("portals", "SharePoint address unknown: no initial domain")
+#: The purpose of a link from Microsoft's own answer: its name, and who gave it (a *_SOURCE).
+MICROSOFT_PURPOSE = QT_TRANSLATE_NOOP("portals", "{0}, as linked by {1}.")
+GRAPH_SOURCE = QT_TRANSLATE_NOOP("portals", "Microsoft (GDAP)")
+PARTNER_CENTER_SOURCE = QT_TRANSLATE_NOOP("portals", "Partner Center")
 
 # `initial`: the customer's initial `*.onmicrosoft.com` domain, which always resolves (API.md
 # section 5: a custom domain from Partner Center's customDomains may be unverified or stale).
@@ -50,8 +76,10 @@ def global_portals() -> tuple[PortalTemplate, ...]:
     return (
         PortalTemplate(
             "m365",
-            "Microsoft 365 admin center",
-            "Users, licences, billing, domains and the tenant's settings.",
+            QT_TRANSLATE_NOOP("portals", "Microsoft 365 admin center"),
+            QT_TRANSLATE_NOOP(
+                "portals", "Users, licences, billing, domains and the tenant's settings."
+            ),
             "https://admin.cloud.microsoft/?delegatedOrg={initial}",
             ("initial",),
             (
@@ -66,86 +94,96 @@ def global_portals() -> tuple[PortalTemplate, ...]:
         ),
         PortalTemplate(
             "exchange",
-            "Exchange admin center",
-            "Mailboxes, mail flow rules, connectors and message trace.",
+            QT_TRANSLATE_NOOP("portals", "Exchange admin center"),
+            QT_TRANSLATE_NOOP(
+                "portals", "Mailboxes, mail flow rules, connectors and message trace."
+            ),
             "https://admin.cloud.microsoft/exchange?delegatedOrg={initial}",
             ("initial",),
             ("Exchange",),
         ),
         PortalTemplate(
             "entra",
-            "Microsoft Entra admin center",
-            "Sign-in, conditional access, users, groups and app registrations.",
+            QT_TRANSLATE_NOOP("portals", "Microsoft Entra admin center"),
+            QT_TRANSLATE_NOOP(
+                "portals", "Sign-in, conditional access, users, groups and app registrations."
+            ),
             "https://entra.microsoft.com/{initial}",
             ("initial",),
             ("OrgLiveID",),
         ),
         PortalTemplate(
             "teams",
-            "Microsoft Teams admin center",
-            "Teams policies, meetings, calling and devices.",
+            QT_TRANSLATE_NOOP("portals", "Microsoft Teams admin center"),
+            QT_TRANSLATE_NOOP("portals", "Teams policies, meetings, calling and devices."),
             "https://admin.teams.microsoft.com/?delegatedOrg={initial}",
             ("initial",),
             ("microsoftteams",),
         ),
         PortalTemplate(
             "azure",
-            "Azure portal",
-            "Azure subscriptions, resources and their health.",
+            QT_TRANSLATE_NOOP("portals", "Azure portal"),
+            QT_TRANSLATE_NOOP("portals", "Azure subscriptions, resources and their health."),
             "https://portal.azure.com/{initial}",
             ("initial",),
         ),
         PortalTemplate(
             "intune",
-            "Microsoft Intune admin center",
-            "Device enrolment, compliance and app deployment.",
+            QT_TRANSLATE_NOOP("portals", "Microsoft Intune admin center"),
+            QT_TRANSLATE_NOOP("portals", "Device enrolment, compliance and app deployment."),
             "https://intune.microsoft.com/{initial}",
             ("initial",),
             ("Intune",),
         ),
         PortalTemplate(
             "defender",
-            "Microsoft Defender portal",
-            "Security incidents, alerts, email and endpoint protection.",
+            QT_TRANSLATE_NOOP("portals", "Microsoft Defender portal"),
+            QT_TRANSLATE_NOOP(
+                "portals", "Security incidents, alerts, email and endpoint protection."
+            ),
             "https://security.microsoft.com/?tid={tid}",
             ("tid",),
             ("microsoft365defender", "MDO", "MicrosoftDefenderforEndpoint", "cloudappsecurity"),
         ),
         PortalTemplate(
             "purview",
-            "Microsoft Purview portal",
-            "Compliance, retention, data loss prevention and audit.",
+            QT_TRANSLATE_NOOP("portals", "Microsoft Purview portal"),
+            QT_TRANSLATE_NOOP("portals", "Compliance, retention, data loss prevention and audit."),
             "https://purview.microsoft.com/?tid={tid}",
             ("tid",),
         ),
         PortalTemplate(
             "powerplatform",
-            "Power Platform admin center",
-            "Environments, Dataverse and Power Apps / Power Automate policies.",
+            QT_TRANSLATE_NOOP("portals", "Power Platform admin center"),
+            QT_TRANSLATE_NOOP(
+                "portals", "Environments, Dataverse and Power Apps / Power Automate policies."
+            ),
             "https://admin.powerplatform.microsoft.com/account/login/{tid}",
             ("tid",),
             ("DynamicsCRM", "Dynamics365"),
         ),
         PortalTemplate(
             "powerbi",
-            "Power BI admin portal",
-            "Power BI tenant settings, capacities and usage.",
+            QT_TRANSLATE_NOOP("portals", "Power BI admin portal"),
+            QT_TRANSLATE_NOOP("portals", "Power BI tenant settings, capacities and usage."),
             "https://app.powerbi.com/admin-portal?ctid={tid}",
             ("tid",),
             ("PowerBIcom",),
         ),
         PortalTemplate(
             "sharepoint",
-            "SharePoint admin center",
-            "Sites, sharing settings and storage for SharePoint and OneDrive.",
+            QT_TRANSLATE_NOOP("portals", "SharePoint admin center"),
+            QT_TRANSLATE_NOOP(
+                "portals", "Sites, sharing settings and storage for SharePoint and OneDrive."
+            ),
             "https://{sharepoint}-admin.sharepoint.com",
             ("sharepoint",),
             ("SharePoint", "OneDriveForBusiness"),
         ),
         PortalTemplate(
             "servicehealth",
-            "Service health (admin center)",
-            "Microsoft's own service health page for this customer.",
+            QT_TRANSLATE_NOOP("portals", "Service health (admin center)"),
+            QT_TRANSLATE_NOOP("portals", "Microsoft's own service health page for this customer."),
             "https://admin.cloud.microsoft/?delegatedOrg={initial}#/servicehealth",
             ("initial",),
         ),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from desktop.clouds import CloudProfile
-from desktop.portal_templates import PortalTemplate
+from desktop.portal_templates import QT_TRANSLATE_NOOP, PortalTemplate
 
 M365, AZURE = "support-m365", "support-azure"
 
@@ -31,7 +31,8 @@ AZURE_SUPPORT_BLADE = "#view/Microsoft_Azure_Support/NewSupportRequestV3Blade"
 _GLOBAL = (
     PortalTemplate(
         M365,
-        "Microsoft 365 admin center: new service request",
+        # The forms' names are shown translated (context "portals"), like the portals'.
+        QT_TRANSLATE_NOOP("portals", "Microsoft 365 admin center: new service request"),
         "A support request for the customer's Microsoft 365 services, filed in their admin "
         "center as their delegated admin.",
         # Microsoft's "Admins: Sign in and create a service request" link is
@@ -44,7 +45,7 @@ _GLOBAL = (
     ),
     PortalTemplate(
         AZURE,
-        "Azure portal: new support request",
+        QT_TRANSLATE_NOOP("portals", "Azure portal: new support request"),
         "A support request for the customer's Azure subscriptions, filed in their directory.",
         "https://portal.azure.com/{initial}/" + AZURE_SUPPORT_BLADE,
         ("initial",),

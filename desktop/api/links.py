@@ -35,7 +35,14 @@ from desktop.models.records import (
     PortalLink,
     ServiceManagementLink,
 )
-from desktop.portal_templates import PortalTemplate
+from desktop.portal_templates import (
+    DIRECT_SIGN_IN_NOTE,
+    GRAPH_SOURCE,
+    MICROSOFT_NOTE,
+    MICROSOFT_PURPOSE,
+    PARTNER_CENTER_SOURCE,
+    PortalTemplate,
+)
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
@@ -215,7 +222,7 @@ def build_link(
     sharepoint: str | None = None,
     sharepoint_error: str = "",
 ) -> PortalLink:
-    note = "May need a direct sign-in in this cloud." if template.may_need_direct_sign_in else ""
+    note = DIRECT_SIGN_IN_NOTE if template.may_need_direct_sign_in else ""
     values: dict[str, str] = {}
     for kind in template.needs:
         value, why = _value(kind, customer, detail, sharepoint)
@@ -273,9 +280,6 @@ def sharepoint_from_domain(customer: Customer, detail: CustomerDetail | None = N
     return domain.split(".", 1)[0] if is_initial_domain(domain) else None
 
 
-MICROSOFT_NOTE = "Microsoft's own link for this customer."
-
-
 def merge_microsoft_links(
     links: list[PortalLink],
     cloud: CloudProfile,
@@ -295,9 +299,9 @@ def merge_microsoft_links(
     covered = {link.portal_id for link in links}
     merged = list(links)
     names = tuple(sharepoint)
-    candidates: list[tuple[str, str, str]] = [
-        (m.name, m.url, "Microsoft (GDAP)") for m in management
-    ] + [(m.name or m.id, m.admin_url, "Partner Center") for m in managed]
+    candidates: list[tuple[str, str, str]] = [(m.name, m.url, GRAPH_SOURCE) for m in management] + [
+        (m.name or m.id, m.admin_url, PARTNER_CENTER_SOURCE) for m in managed
+    ]
     for name, url, source in candidates:
         portal_id = template_for(name)
         key = portal_id or "ms:" + name.casefold()
@@ -309,7 +313,7 @@ def merge_microsoft_links(
             PortalLink(
                 key,
                 name,
-                f"{name}, as linked by {source}.",
+                MICROSOFT_PURPOSE.format(name, source),
                 None if reason else url,
                 reason or "",
                 source=source,

@@ -51,6 +51,7 @@ _COLUMNS = (
     "cc",
     "incident_id",
     "customer_domain",
+    "request_number",
     "request_id",
     "first_attempt",
     "updated",
@@ -100,6 +101,8 @@ class Draft:
     incident_id: str = ""
     # The customer's initial (*.onmicrosoft.com) domain: the web forms open in their context.
     customer_domain: str = ""
+    # Microsoft's request number as the user typed it (valid or not), before Mark as filed.
+    request_number: str = ""
     request_id: str = ""  # MS-RequestId of the submission, once one began
     first_attempt: float | None = None  # unix time the first submission attempt began
     updated: float = 0.0
@@ -208,6 +211,8 @@ def _upgrade(connection: sqlite3.Connection) -> None:
     columns = {row[1] for row in connection.execute("PRAGMA table_info(drafts)")}
     if "customer_domain" not in columns:
         connection.execute("ALTER TABLE drafts ADD COLUMN customer_domain TEXT NOT NULL DEFAULT ''")
+    if "request_number" not in columns:  # new files get it here too
+        connection.execute("ALTER TABLE drafts ADD COLUMN request_number TEXT NOT NULL DEFAULT ''")
     _create_filed(connection)
     connection.execute("COMMIT")
 

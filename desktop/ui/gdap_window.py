@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -107,8 +108,15 @@ class GdapWindow(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        # What Copy link and Open did, said here: the main window (and its status bar) may be
+        # behind this one, or minimised.
+        self.feedback = QStatusBar()
+        self.feedback.setSizeGripEnabled(False)
+        self.feedback.setAccessibleName(self.tr("What the last action did"))
+        self.link_result.connect(lambda text: self.feedback.showMessage(text, 10000))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        layout.addWidget(self.feedback)
         QWidget.setTabOrder(self.filter, self.view)
         QWidget.setTabOrder(self.view, self.details.copy_button)
         QWidget.setTabOrder(self.details.copy_button, self.details.open_button)
@@ -218,7 +226,8 @@ class GdapWindowOpener(QObject):
     """The Customers menu's "GDAP relationships…" and the window it opens (made at first use).
 
     `select_tenant` shows a customer in the main window; `session_changed` is the account's
-    signal: the window then reads the new account's relationships when next shown.
+    signal: the window then reads the new account's relationships when next shown. The window
+    says what its actions did in its own status line.
     """
 
     def __init__(
@@ -227,7 +236,6 @@ class GdapWindowOpener(QObject):
         menu: QMenu,
         select_tenant: Callable[[str], object],
         session_changed: SignalInstance,
-        status: Callable[[str], object],
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
@@ -235,7 +243,6 @@ class GdapWindowOpener(QObject):
         self.window: GdapWindow | None = None
         self._parent = parent
         self._select = select_tenant
-        self._status = status
         self.action = QAction(self.tr("&GDAP relationships…"), parent)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.action.triggered.connect(self.show)
@@ -247,7 +254,6 @@ class GdapWindowOpener(QObject):
         if self.window is None:
             self.window = GdapWindow(self.ctx, self._parent)
             self.window.show_customer.connect(self._select)
-            self.window.link_result.connect(self._status)
         first = not self.window.loaded
         self.window.show()
         self.window.raise_()

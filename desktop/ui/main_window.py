@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 _TALLEST_TEXT = "Ág 京"
 # Arrowing through the list should not start five fetches per key press.
 SELECTION_DEBOUNCE_MS = 150
+# How long a status-bar message about something just done (a portal opened, a draft kept)
+# stays; it also goes when another customer is chosen.
+STATUS_TIMEOUT_MS = 10000
 FIRST_PAINT_WAIT_S = 0.5
 
 
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self._cached_read = None
         self._preset: list[Customer] | None = None  # the cached list set before the first paint
         self.completed = False
+        self._transient_status = ""  # the status line `show_status` showed last, if transient
         if ctx is not None:
             self.complete(ctx, settings)
 
@@ -156,7 +160,7 @@ class MainWindow(QMainWindow):
             (self.requests, self.tr("Service reque&sts")),
         ):
             self.tabs.addTab(pane, label)
-            pane.status_message.connect(self.show_status)
+            pane.status_message.connect(self.show_status)  # a line about this customer
         self._right_layout.addWidget(self.title)
         self._right_layout.addWidget(self.subtitle)
         self._right_layout.addWidget(self.tabs, 1)
@@ -220,6 +224,7 @@ class MainWindow(QMainWindow):
             lambda draft: self.ctx.worker.spawn(self.edit_draft(draft))
         )
         self._open_requests: OpenRequestsWindow | None = None
+        self._request_dialogs: dict[str, NewRequestDialog] = {}  # by draft id, while open
         self.dashboard: DashboardWindow | None = None
         self._build_menus()
         self._keyboard_paths()
@@ -356,9 +361,8 @@ class MainWindow(QMainWindow):
         from desktop.ui.gdap_window import GdapWindowOpener
 
         self.gdap = GdapWindowOpener(
-            self.ctx, customers, self.select_tenant, self.account.session_changed,
-            self.show_status, self,
-        )  # fmt: skip
+            self.ctx, customers, self.select_tenant, self.account.session_changed, self
+        )
         customers.addSeparator()
         customers.addAction(self.actions_by_name["favourite"])
         customers.addAction(self.actions_by_name["tags"])
@@ -397,7 +401,7 @@ class MainWindow(QMainWindow):
         The last-known list and health are shown first when the cache has them, with their
         age, so the window is useful at once and while Microsoft is slow or unreachable.
         """
-        self.show_status(self.tr("Loading customers…"))
+        self.show_status(self.tr("Loading customers…"), lasting=True)
         backend = self.ctx.backend
         cached_at: float | None = None
         if self._preset is not None or not self.customers.model.total():
@@ -426,10 +430,11 @@ class MainWindow(QMainWindow):
                 self.show_status(
                     self.tr("{0}: showing the list as of {1}.").format(
                         explained.title, age_text(cached_at)
-                    )
+                    ),
+                    lasting=True,
                 )
             else:
-                self.show_status(f"{explained.title}: {explained.detail}")
+                self.show_status(f"{explained.title}: {explained.detail}", lasting=True)
             if not self.customers.model.total():
                 self.customers.view.set_placeholder(explained.title)
             self.customers_loaded.emit(-1)
@@ -453,7 +458,9 @@ class MainWindow(QMainWindow):
     def _offline_loaded(self, customers: list[Customer], fetched: float | None) -> int:
         """--offline: the cached list and health are all there is; nothing is swept."""
         when = age_text(fetched) if fetched is not None else self.tr("an unknown time")
-        self.show_status(self.tr("Offline: the customer list as of {0}.").format(when))
+        self.show_status(
+            self.tr("Offline: the customer list as of {0}.").format(when), lasting=True
+        )
         self.sweep_label.setText(self.tr("Offline: health as of the last check"))
         self.customers_loaded.emit(len(customers))
         return len(customers)
@@ -498,7 +505,8 @@ class MainWindow(QMainWindow):
             self.customers.set_customers(customers)
         if fetched is not None:
             self.show_status(
-                self.tr("Showing the list as of {0}; refreshing…").format(age_text(fetched))
+                self.tr("Showing the list as of {0}; refreshing…").format(age_text(fetched)),
+                lasting=True,
             )
         self.customers_shown.emit(len(customers))
         # Its last-known health follows (a bigger read), once the list is on screen: decoding
@@ -587,10 +595,30 @@ class MainWindow(QMainWindow):
         if customer is None:
             self.show_status(self.tr("Select a customer first (Ctrl+F finds one)."), 5000)
             return
-        draft = Draft.new(
-            customer.tenant_id, customer.company_name, customer_domain=customer.domain
-        )
-        self.ctx.worker.spawn(self.edit_draft(draft))
+        self.ctx.worker.spawn(self._new_request(customer))
+
+    async def _new_request(self, customer: Customer) -> NewRequestDialog | None:
+        """A kept draft of this customer's first (the latest, or one picked), else a new one:
+        closing the dialog keeps the draft, and Ctrl+N brings it back."""
+        store = await self.drafts()
+        try:
+            kept = await self.ctx.worker.run(store.for_customer, customer.tenant_id)
+        except Exception as error:  # the store is unreadable: a new draft still works
+            log.warning("kept drafts unreadable: %s", error)
+            kept = []
+        draft: Draft | None = None
+        if kept:
+            from desktop.ui.drafting import DraftChooser
+
+            chooser = DraftChooser(customer.company_name, kept, self)
+            if await run_dialog(chooser) != QDialog.DialogCode.Accepted:
+                return None
+            draft = chooser.chosen()
+        if draft is None:
+            draft = Draft.new(
+                customer.tenant_id, customer.company_name, customer_domain=customer.domain
+            )
+        return await self.edit_draft(draft)
 
     def _escalate(self, issue: HealthIssue) -> None:
         customer = self.current_customer()
@@ -600,10 +628,17 @@ class MainWindow(QMainWindow):
             self.ctx.worker.spawn(self.edit_draft(escalation_draft(customer, issue)))
 
     async def edit_draft(self, draft: Draft) -> NewRequestDialog:
+        open_already = self._request_dialogs.get(draft.id)
+        if open_already is not None and open_already.isVisible():
+            open_already.raise_()  # one dialog per draft: two would overwrite each other
+            open_already.activateWindow()
+            return open_already
         store = await self.drafts()
         from desktop.ui.new_request import NewRequestDialog
 
         dialog = NewRequestDialog(self.ctx, store, draft, self)
+        self._request_dialogs[draft.id] = dialog
+        dialog.finished.connect(lambda _result: self._request_dialogs.pop(draft.id, None))
         # Not deleted on close: a submission may still be running and will report to it.
         dialog.message.connect(lambda text: self.show_status(text, 10000))
         dialog.finished.connect(lambda _result: self._requests_changed(draft.tenant_id))
@@ -774,6 +809,8 @@ class MainWindow(QMainWindow):
     # -- the selected customer ------------------------------------------------------------
 
     def _customer_changed(self, customer: Customer | None) -> None:
+        if customer is not self._pending:
+            self._clear_transient_status()  # it was about the customer before
         self._pending = customer
         self._show_customer_header(customer)
         self._sync_favourite()
@@ -851,8 +888,20 @@ class MainWindow(QMainWindow):
                 raise TimeoutError("panes did not finish loading")
             await asyncio.sleep(0.02)
 
-    def show_status(self, text: str, timeout_ms: int = 0) -> None:
-        self.statusBar().showMessage(text, timeout_ms)
+    def show_status(
+        self, text: str, timeout_ms: int = STATUS_TIMEOUT_MS, lasting: bool = False
+    ) -> None:
+        """A line in the status bar. Most are about what was just done, often for the customer
+        shown: they go after `timeout_ms` or when another customer is chosen. `lasting` ones
+        (the customer list's state) stay until replaced; `timeout_ms` 0 is "until replaced"."""
+        self.statusBar().showMessage(text, 0 if lasting else timeout_ms)
+        self._transient_status = "" if lasting else text
+
+    def _clear_transient_status(self) -> None:
+        bar = self.statusBar()
+        if self._transient_status and bar.currentMessage() == self._transient_status:
+            bar.clearMessage()
+        self._transient_status = ""
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.completed:

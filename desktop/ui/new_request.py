@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -79,7 +79,11 @@ class NewRequestDialog(QDialog):
         self.store = store
         self.draft = draft
         self._topics_available = False
+        # A field's problem shows once the user has left it after typing (or it had text), or
+        # tried to file: never on a blank form just opened.
         self._touched: set[str] = set()
+        self._typed: set[str] = set()
+        self._loading = False
         self._busy = False
         self._closed = False
         self.topics_loaded = False  # the support-topic answer came (either way)
@@ -166,7 +170,6 @@ class NewRequestDialog(QDialog):
                 "customer's context (Ctrl+Return)"
             )
         )
-        self.form_button.setDefault(True)
         self.submit_button = buttons.addButton(
             self.tr("Submit through the &API (partner ticket)"),
             QDialogButtonBox.ButtonRole.ActionRole,
@@ -186,8 +189,20 @@ class NewRequestDialog(QDialog):
             QKeySequence("Ctrl+Return"), self, lambda: self.ctx.worker.spawn(self.open_form())
         )
         layout.addWidget(buttons)
-        for edit in (self.title_edit, self.contact_name, self.contact_email, self.cc):
+        # Return anywhere but the number field opens Microsoft's form. Set once the button is in
+        # the dialog: before, Qt made the first button in the focus chain ("Mark as filed") the
+        # default when the dialog was shown.
+        self.form_button.setDefault(True)
+        for edit in (self.title_edit, self.contact_name, self.contact_email, self.cc, self.number):
             edit.textEdited.connect(self._edited)
+        self._fields: dict[QObject, str] = {
+            self.title_edit: "title",
+            self.description: "description",
+            self.contact_email: "contact",
+            self.cc: "cc",
+        }
+        for field in self._fields:
+            field.installEventFilter(self)
         self.description.textChanged.connect(self._edited)
         self.severity.currentIndexChanged.connect(self._edited)
         self.service.currentTextChanged.connect(self._edited)
@@ -195,14 +210,22 @@ class NewRequestDialog(QDialog):
         self.resize(640, 700)
 
     def _load(self, draft: Draft) -> None:
-        self.title_edit.setText(draft.title)
-        self.severity.setCurrentIndex(max(0, self.severity.findData(draft.severity)))
-        self.service.setCurrentText(draft.topic_name)
-        self.description.setPlainText(draft.description)
-        self.contact_name.setText(draft.contact_name)
-        self.contact_email.setText(draft.contact_email)
-        self.cc.setText(draft.cc)
+        self._loading = True  # filling the fields is not the user typing
+        try:
+            self.title_edit.setText(draft.title)
+            self.title_edit.setCursorPosition(0)  # a long pre-filled title shows its start
+            self.severity.setCurrentIndex(max(0, self.severity.findData(draft.severity)))
+            self.service.setCurrentText(draft.topic_name)
+            self.description.setPlainText(draft.description)
+            self.contact_name.setText(draft.contact_name)
+            self.contact_email.setText(draft.contact_email)
+            self.cc.setText(draft.cc)
+            self.number.setText(draft.request_number)
+        finally:
+            self._loading = False
         self._update_severity_help()
+        if draft.request_number:
+            self.number_box.number()  # a number typed before shows what is wrong with it
 
     async def _load_topics(self) -> None:
         """Partner-support topics: they answer only where the create API still does."""
@@ -244,24 +267,35 @@ class NewRequestDialog(QDialog):
             contact_name=self.contact_name.text(),
             contact_email=self.contact_email.text(),
             cc=self.cc.text(),
+            request_number=self.number.text(),
         )
 
     def _edited(self, *_: object) -> None:
-        sender = self.sender()
-        for key, widget in (
-            ("title", self.title_edit),
-            ("description", self.description),
-            ("contact", self.contact_email),
-            ("cc", self.cc),
-        ):
-            if sender is widget:
-                self._touched.add(key)
+        if self._loading:
+            return
+        key = self._fields.get(self.sender())
+        if key is not None:
+            self._typed.add(key)
         self._update_severity_help()
         self._show_problems(only_touched=True)
         # Throttle, not debounce: restarting the timer on every key would never save while
         # someone types without pause, which is exactly when a crash loses the most.
         if not self._save_timer.isActive():
             self._save_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched in self._fields:
+            key = self._fields[watched]
+            if key in self._typed or self._field_text(key):
+                self._touched.add(key)
+                self._show_problems(only_touched=True)
+        return super().eventFilter(watched, event)
+
+    def _field_text(self, key: str) -> str:
+        if key == "description":
+            return self.description.toPlainText().strip()
+        edit = {"title": self.title_edit, "contact": self.contact_email, "cc": self.cc}[key]
+        return edit.text().strip()
 
     def _update_severity_help(self) -> None:
         meaning = SEVERITIES.get(str(self.severity.currentData()), "")
@@ -313,14 +347,16 @@ class NewRequestDialog(QDialog):
 
     async def _hand_over(self, form: WebForm, why: str) -> None:
         QGuiApplication.clipboard().setText(clipboard_text(self.draft))
+        # The form's name as Microsoft's admin centers say it (desktop.support_forms marks it).
+        name = QCoreApplication.translate("portals", form.name)
         if form.url is None:
             opened = self.tr("There is no {0} form to open: {1}").format(
-                form.name, QCoreApplication.translate(TR_CONTEXT, form.reason)
+                name, QCoreApplication.translate(TR_CONTEXT, form.reason)
             )
         else:
             reason = await self.ctx.open_link(form.url)
             opened = (
-                self.tr("{0} is open in your browser, in the customer's context.").format(form.name)
+                self.tr("{0} is open in your browser, in the customer's context.").format(name)
                 if reason is None
                 else self.tr("Open {0} in your browser ({1}).").format(form.url, reason)
             )
@@ -430,7 +466,17 @@ class NewRequestDialog(QDialog):
         ).format(why)
 
     def reject(self) -> None:
+        """Keep as draft, Esc or the window's close button: the draft stays, and the status bar
+        says where to find it."""
         self.save_now()
+        draft = self.current()
+        if not self._closed and not draft.is_empty:
+            title = draft.title.strip() or self.tr("(untitled)")
+            self.message.emit(
+                self.tr(
+                    "Draft “{0}” for {1} kept: Ctrl+N or Service requests → Drafts reopens it."
+                ).format(title, draft.customer_name)
+            )
         super().reject()
 
     def done(self, result: int) -> None:
@@ -439,5 +485,5 @@ class NewRequestDialog(QDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_now()
+        super().closeEvent(event)  # QDialog's calls reject(): it says where the draft is kept
         self._closed = True
-        super().closeEvent(event)

@@ -5,8 +5,8 @@ OWN tickets with Microsoft (API.md section 2). So the customers' list is a sweep
 customer (`GET /v1/customers/{tid}/servicerequests`), with bounded concurrency, progress and
 cancel like the health sweep; each customer's answer (or why it failed) is written to the cache,
 and the window opens on what the cache had. A customer whose tickets cannot be read (no GDAP,
-403) is listed under "Not read" with the reason, never dropped. The partner's own tickets are a
-separate, labelled tab.
+403) is listed under "Could not be read" with the reason (desktop.ui.errors), never dropped;
+Enter there opens that customer. The partner's own tickets are a separate, labelled tab.
 """
 
 from __future__ import annotations
@@ -15,16 +15,18 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPushButton,
     QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +45,7 @@ from desktop.models.requests import (
     severity_label,
     status_text,
 )
-from desktop.models.table import RecordRole
+from desktop.models.table import RecordRole, plain_tooltip
 from desktop.store.cache import REQUESTS, CacheEntry
 from desktop.ui.context import AppContext
 from desktop.ui.errors import explain
@@ -57,6 +59,19 @@ log = logging.getLogger(__name__)
 _STATUSES = ("open", "attention_needed", "closed")
 _SEVERITIES = ("critical", "moderate", "minimal")
 _PARTNER = ""  # the cache's key for the partner-wide list
+# The widest a column other than the title gets, in average characters: a long company name
+# is elided (its tooltip has it whole) rather than squeezing the title to a few letters.
+_COLUMN_MAX_CHARS = 30
+_TENANT = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A customer whose requests could not be read, and why (as desktop.ui.errors says it)."""
+
+    name: str
+    why: str
+    detail: str = ""
 
 
 class OpenRequestsWindow(QWidget):
@@ -82,7 +97,7 @@ class OpenRequestsWindow(QWidget):
         self._sweep: Sweep[Outcome[list[ServiceRequest]]] | None = None
         self._by_tenant: dict[str, list[ServiceRequest]] = {}
         self._owner: dict[str, str] = {}  # request id -> the customer it was read under
-        self._failed: dict[str, str] = {}  # tenant id -> "Company: why"
+        self._failed: dict[str, Unread] = {}  # by tenant id
         self.setWindowTitle(self.tr("Service requests — all customers"))
         self.model = ServiceRequestModel(self)
         self.own_model = ServiceRequestModel(self)
@@ -145,13 +160,40 @@ class OpenRequestsWindow(QWidget):
         own_layout = QVBoxLayout(own_page)
         own_layout.addWidget(self.own_note)
         own_layout.addWidget(self.own_view)
-        self.failures = QListWidget()
+        self.failures = QTreeWidget()
+        self.failures.setRootIsDecorated(False)
+        self.failures.setUniformRowHeights(True)
+        self.failures.setHeaderLabels([self.tr("Customer"), self.tr("Why")])
         self.failures.setAccessibleName(self.tr("Customers whose requests could not be read"))
+        self.failures.setAccessibleDescription(
+            self.tr("Enter opens the customer in the main window.")
+        )
+        self.failures.itemActivated.connect(self._open_unread)
+        self.failures.currentItemChanged.connect(self._explain_unread)
+        self.failure_detail = QLabel()
+        self.failure_detail.setWordWrap(True)
+        self.failure_detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.failure_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        unread_page = QWidget()
+        unread_layout = QVBoxLayout(unread_page)
+        unread_layout.addWidget(self.failures, 1)
+        unread_layout.addWidget(self.failure_detail)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Customers' requests, your own, and who was not read"))
-        self.tabs.addTab(self.view, self.tr("Customers' requests"))
-        self.tabs.addTab(own_page, self.tr("Your partner tickets with Microsoft"))
-        self.tabs.addTab(self.failures, "")
+        self.tabs.setAccessibleName(
+            self.tr("Customers' requests, your own, and whose could not be read")
+        )
+        # Alt+letter on a tab: distinct from the window's other letters in every language
+        # (tests/ui/test_open_requests.py checks them).
+        self.tabs.addTab(self.view, self.tr("&Customers' requests"))
+        self.tabs.addTab(own_page, self.tr("Your &partner tickets with Microsoft"))
+        self.tabs.addTab(unread_page, "")
+        for keys, step in (
+            (QKeySequence.StandardKey.NextChild, 1),  # Ctrl+Tab
+            (QKeySequence.StandardKey.PreviousChild, -1),
+            (QKeySequence("Ctrl+PgDown"), 1),
+            (QKeySequence("Ctrl+PgUp"), -1),
+        ):
+            QShortcut(keys, self, lambda step=step: self._step_tab(step))
         self._update_failures()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -171,6 +213,10 @@ class OpenRequestsWindow(QWidget):
             stretch=TITLE,
             contents=[ID, SEVERITY, STATUS, MODIFIED, CUSTOMER],
             hidden=[CREATED],
+        )
+        # Fitted to contents, but never wider than this: the title keeps the room.
+        view.horizontalHeader().setMaximumSectionSize(
+            view.fontMetrics().averageCharWidth() * _COLUMN_MAX_CHARS
         )
         return view
 
@@ -207,7 +253,10 @@ class OpenRequestsWindow(QWidget):
             if tenant not in names or tenant in self._by_tenant:
                 continue
             if entry.failing:
-                self._failed[tenant] = f"{names[tenant]}: {entry.failure}"
+                # Only the error's text is cached: said as it was, marked as the last run's.
+                self._failed[tenant] = Unread(
+                    names[tenant], self.tr("Not read last time"), entry.failure or ""
+                )
             elif entry.items is not None:
                 self._take(tenant, entry.items)
         self._refresh()
@@ -218,7 +267,7 @@ class OpenRequestsWindow(QWidget):
             parsed: Parsed[ServiceRequest] = await self.ctx.worker.run(backend.requests, None)
         except Exception as error:
             explained = explain(error, self.tr("your partner tickets"))
-            self.own_note.setText(f"{explained.title}: {explained.detail}")
+            self.own_note.setText(self.tr("{0}: {1}").format(explained.title, explained.detail))
             return
         if backend is not self.ctx.backend:
             return  # the session changed meanwhile
@@ -275,7 +324,9 @@ class OpenRequestsWindow(QWidget):
                     continue
                 tally["failed"] += 1
                 explained = explain(outcome.error, self.tr("service requests"))
-                self._failed[tenant] = f"{outcome.customer.company_name}: {explained.title}"
+                self._failed[tenant] = Unread(
+                    outcome.customer.company_name, explained.title, explained.detail
+                )
                 self._by_tenant.pop(tenant, None)
             self._refresh()
             self._show_progress(tally["done"], tally["failed"], total)
@@ -326,14 +377,44 @@ class OpenRequestsWindow(QWidget):
         self._filter()
 
     def _update_failures(self) -> None:
+        current = self.failures.currentItem()
+        tenant = current.data(0, _TENANT) if current is not None else None
         self.failures.clear()
-        self.failures.addItems(sorted(self._failed.values(), key=str.casefold))
+        for key, unread in sorted(self._failed.items(), key=lambda kv: kv[1].name.casefold()):
+            item = QTreeWidgetItem([unread.name, unread.why])
+            item.setData(0, _TENANT, key)
+            for column in (0, 1):
+                item.setToolTip(column, plain_tooltip(f"{unread.why}\n{unread.detail}".strip()))
+            self.failures.addTopLevelItem(item)
+            if key == tenant:
+                self.failures.setCurrentItem(item)
+        first = self.failures.topLevelItem(0)
+        if self.failures.currentItem() is None and first is not None:
+            self.failures.setCurrentItem(first)
+        self.failures.resizeColumnToContents(0)
+        self._explain_unread(self.failures.currentItem())
         self.tabs.setTabText(
             2,
-            self.tr("Not read (%n)", "", len(self._failed))
+            self.tr("Could &not be read (%n)", "", len(self._failed))
             if self._failed
-            else self.tr("Not read"),
+            else self.tr("Could &not be read"),
         )
+
+    def _explain_unread(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        unread = self._failed.get(item.data(0, _TENANT)) if item is not None else None
+        self.failure_detail.setText(
+            self.tr("{0}: {1}").format(unread.why, unread.detail)
+            if unread and unread.detail
+            else ""
+        )
+
+    def _open_unread(self, item: QTreeWidgetItem) -> None:
+        tenant = item.data(0, _TENANT)
+        if tenant:
+            self.show_customer.emit(str(tenant))
+
+    def _step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def _show_progress(self, done: int, failed: int, total: int, stopped: bool = False) -> None:
         self.progress.setValue(done)
@@ -346,7 +427,7 @@ class OpenRequestsWindow(QWidget):
             text = self.tr("Reading %1 of %2 customers…")
         text = text.replace("%1", locale.toString(done)).replace("%2", locale.toString(total))
         if failed:
-            text += " " + self.tr("(%n not read)", "", failed)
+            text += " " + self.tr("(%n could not be read)", "", failed)
         self.progress_label.setText(text)
 
     def _filter(self) -> None:

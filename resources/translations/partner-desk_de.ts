@@ -721,6 +721,32 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
 </context>
 <context>
+    <name>DraftChooser</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>New service request — {0}</source>
+        <translation>Neue Serviceanfrage — {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) for this customer kept. Continue one, or start a new request:</source>
+        <translation>
+            <numerusform>Für diesen Kunden ist %n Entwurf gespeichert. Setzen Sie ihn fort oder beginnen Sie eine neue Anfrage:</numerusform>
+            <numerusform>Für diesen Kunden sind %n Entwürfe gespeichert. Setzen Sie einen fort oder beginnen Sie eine neue Anfrage:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept drafts</source>
+        <translation>Gespeicherte Entwürfe</translation>
+    </message>
+    <message>
+        <source>A new, blank request</source>
+        <translation>Eine neue, leere Anfrage</translation>
+    </message>
+</context>
+<context>
     <name>GdapModel</name>
     <message>
         <source>Active</source>
@@ -825,6 +851,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Enter opens the relationship&apos;s customer in the main window.</source>
         <translation>Die Eingabetaste öffnet den Kunden der Beziehung im Hauptfenster.</translation>
+    </message>
+    <message>
+        <source>What the last action did</source>
+        <translation>Ergebnis der letzten Aktion</translation>
     </message>
     <message>
         <source>GDAP relationships cannot be read in the {0}.</source>
@@ -1598,6 +1628,14 @@ Was wir beim Kunden sehen:
         <translation>Die Anfrage hat Microsoft möglicherweise erreicht, konnte aber nicht bestätigt werden ({0}). Es wurde nichts weiter gesendet; Ihr Entwurf bleibt erhalten. Senden Sie später erneut: Vor jedem Senden wird Microsofts Liste geprüft.</translation>
     </message>
     <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>Draft “{0}” for {1} kept: Ctrl+N or Service requests → Drafts reopens it.</source>
+        <translation>Entwurf „{0}“ für {1} gespeichert: Strg+N oder Serviceanfragen → Entwürfe öffnet ihn wieder.</translation>
+    </message>
+    <message>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>
@@ -1868,16 +1906,58 @@ Was wir beim Kunden sehen:
         <translation>Ihre eigenen Tickets bei Microsoft (Partnerliste des Partner Centers), nicht die eines Kunden. Die Anfragen der Kunden stehen auf der ersten Registerkarte.</translation>
     </message>
     <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
         <source>Customers whose requests could not be read</source>
         <translation>Kunden, deren Anfragen nicht lesbar waren</translation>
     </message>
     <message>
-        <source>Customers&apos; requests, your own, and who was not read</source>
-        <translation>Anfragen der Kunden, Ihre eigenen und nicht gelesene Kunden</translation>
+        <source>Enter opens the customer in the main window.</source>
+        <translation>Die Eingabetaste öffnet den Kunden im Hauptfenster.</translation>
     </message>
     <message>
-        <source>Customers&apos; requests</source>
-        <translation>Kundenanfragen</translation>
+        <source>Customers&apos; requests, your own, and whose could not be read</source>
+        <translation>Anfragen der Kunden, Ihre eigenen und Kunden, deren Anfragen nicht lesbar waren</translation>
+    </message>
+    <message>
+        <source>&amp;Customers&apos; requests</source>
+        <translation>&amp;Kundenanfragen</translation>
+    </message>
+    <message>
+        <source>Your &amp;partner tickets with Microsoft</source>
+        <translation>Ihre &amp;Partnertickets bei Microsoft</translation>
+    </message>
+    <message>
+        <source>Not read last time</source>
+        <translation>Beim letzten Mal nicht lesbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could &amp;not be read (%n)</source>
+        <translation>
+            <numerusform>Nicht &amp;lesbar (%n)</numerusform>
+            <numerusform>Nicht &amp;lesbar (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could &amp;not be read</source>
+        <translation>Nicht &amp;lesbar</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n could not be read)</source>
+        <translation>
+            <numerusform>(%n nicht lesbar)</numerusform>
+            <numerusform>(%n nicht lesbar)</numerusform>
+        </translation>
     </message>
     <message>
         <source>your partner tickets</source>
@@ -1886,17 +1966,6 @@ Was wir beim Kunden sehen:
     <message>
         <source>service requests</source>
         <translation>Serviceanfragen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Not read (%n)</source>
-        <translation>
-            <numerusform>Nicht gelesen (%n)</numerusform>
-            <numerusform>Nicht gelesen (%n)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Not read</source>
-        <translation>Nicht gelesen</translation>
     </message>
     <message>
         <source>Stopped after %1 of %2 customers</source>
@@ -1909,13 +1978,6 @@ Was wir beim Kunden sehen:
     <message>
         <source>Reading %1 of %2 customers…</source>
         <translation>%1 von %2 Kunden werden gelesen…</translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n not read)</source>
-        <translation>
-            <numerusform>(%n nicht gelesen)</numerusform>
-            <numerusform>(%n nicht gelesen)</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
@@ -2314,6 +2376,10 @@ Was wir beim Kunden sehen:
         <source>Unavailable: %1</source>
         <translation>Nicht verfügbar: %1</translation>
     </message>
+    <message>
+        <source>%1 (derived)</source>
+        <translation>%1 (abgeleitet)</translation>
+    </message>
 </context>
 <context>
     <name>PortalsPane</name>
@@ -2632,15 +2698,11 @@ Was wir beim Kunden sehen:
         <source>— in Microsoft&apos;s list below</source>
         <translation>– in der Liste von Microsoft unten</translation>
     </message>
-    <message>
-        <source>(untitled)</source>
-        <translation>(ohne Titel)</translation>
-    </message>
     <message numerus="yes">
-        <source>Drafts (%n)</source>
+        <source>Dra&amp;fts (%n)</source>
         <translation>
-            <numerusform>Entwürfe (%n)</numerusform>
-            <numerusform>Entwürfe (%n)</numerusform>
+            <numerusform>&amp;Entwürfe (%n)</numerusform>
+            <numerusform>&amp;Entwürfe (%n)</numerusform>
         </translation>
     </message>
     <message>
@@ -2650,6 +2712,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>Service requests are not offered in the {0}.</source>
         <translation>Serviceanfragen werden in {0} nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>No requests in Partner Center&apos;s list for this customer.</source>
+        <translation>In der Liste von Partner Center gibt es für diesen Kunden keine Anfragen.</translation>
     </message>
     <message>
         <source>Nothing has been filed with Microsoft for this customer.</source>
@@ -3125,6 +3191,144 @@ Was wir beim Kunden sehen:
     <message>
         <source>{0} addresses; {1} at most.</source>
         <translation>{0} Adressen; höchstens {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>portals</name>
+    <message>
+        <source>May need a direct sign-in in this cloud.</source>
+        <extracomment>The translation context of the texts below. A link&apos;s notes (`PortalLink.note` joins those that apply with a space).</extracomment>
+        <translation>Erfordert in dieser Cloud eventuell eine direkte Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s own link for this customer.</source>
+        <translation>Der eigene Link von Microsoft für diesen Kunden.</translation>
+    </message>
+    <message>
+        <source>Address derived from the tenant name.</source>
+        <translation>Adresse aus dem Mandantennamen abgeleitet.</translation>
+    </message>
+    <message>
+        <source>SharePoint address unknown: no initial domain</source>
+        <extracomment>Why the SharePoint link is missing (a link&apos;s `error`; other errors stay English).</extracomment>
+        <translation>SharePoint-Adresse unbekannt: keine anfängliche Domäne</translation>
+    </message>
+    <message>
+        <source>{0}, as linked by {1}.</source>
+        <extracomment>The purpose of a link from Microsoft&apos;s own answer: its name, and who gave it (a *_SOURCE).</extracomment>
+        <translation>{0}, verlinkt von {1}.</translation>
+    </message>
+    <message>
+        <source>Microsoft (GDAP)</source>
+        <translation>Microsoft (GDAP)</translation>
+    </message>
+    <message>
+        <source>Partner Center</source>
+        <translation>Partner Center</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 admin center</source>
+        <translation>Microsoft 365 Admin Center</translation>
+    </message>
+    <message>
+        <source>Users, licences, billing, domains and the tenant&apos;s settings.</source>
+        <translation>Benutzer, Lizenzen, Abrechnung, Domänen und die Einstellungen des Mandanten.</translation>
+    </message>
+    <message>
+        <source>Exchange admin center</source>
+        <translation>Exchange Admin Center</translation>
+    </message>
+    <message>
+        <source>Mailboxes, mail flow rules, connectors and message trace.</source>
+        <translation>Postfächer, Nachrichtenflussregeln, Connectors und Nachrichtenablaufverfolgung.</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra admin center</source>
+        <translation>Microsoft Entra Admin Center</translation>
+    </message>
+    <message>
+        <source>Sign-in, conditional access, users, groups and app registrations.</source>
+        <translation>Anmeldung, bedingter Zugriff, Benutzer, Gruppen und App-Registrierungen.</translation>
+    </message>
+    <message>
+        <source>Microsoft Teams admin center</source>
+        <translation>Microsoft Teams Admin Center</translation>
+    </message>
+    <message>
+        <source>Teams policies, meetings, calling and devices.</source>
+        <translation>Teams-Richtlinien, Besprechungen, Anrufe und Geräte.</translation>
+    </message>
+    <message>
+        <source>Azure portal</source>
+        <translation>Azure-Portal</translation>
+    </message>
+    <message>
+        <source>Azure subscriptions, resources and their health.</source>
+        <translation>Azure-Abonnements, Ressourcen und ihre Integrität.</translation>
+    </message>
+    <message>
+        <source>Microsoft Intune admin center</source>
+        <translation>Microsoft Intune Admin Center</translation>
+    </message>
+    <message>
+        <source>Device enrolment, compliance and app deployment.</source>
+        <translation>Geräteregistrierung, Konformität und App-Bereitstellung.</translation>
+    </message>
+    <message>
+        <source>Microsoft Defender portal</source>
+        <translation>Microsoft Defender-Portal</translation>
+    </message>
+    <message>
+        <source>Security incidents, alerts, email and endpoint protection.</source>
+        <translation>Sicherheitsvorfälle, Warnungen, E-Mail- und Endpunktschutz.</translation>
+    </message>
+    <message>
+        <source>Microsoft Purview portal</source>
+        <translation>Microsoft Purview-Portal</translation>
+    </message>
+    <message>
+        <source>Compliance, retention, data loss prevention and audit.</source>
+        <translation>Compliance, Aufbewahrung, Verhinderung von Datenverlust und Überwachung.</translation>
+    </message>
+    <message>
+        <source>Power Platform admin center</source>
+        <translation>Power Platform Admin Center</translation>
+    </message>
+    <message>
+        <source>Environments, Dataverse and Power Apps / Power Automate policies.</source>
+        <translation>Umgebungen, Dataverse und Richtlinien für Power Apps / Power Automate.</translation>
+    </message>
+    <message>
+        <source>Power BI admin portal</source>
+        <translation>Power BI-Verwaltungsportal</translation>
+    </message>
+    <message>
+        <source>Power BI tenant settings, capacities and usage.</source>
+        <translation>Power BI-Mandanteneinstellungen, Kapazitäten und Nutzung.</translation>
+    </message>
+    <message>
+        <source>SharePoint admin center</source>
+        <translation>SharePoint Admin Center</translation>
+    </message>
+    <message>
+        <source>Sites, sharing settings and storage for SharePoint and OneDrive.</source>
+        <translation>Websites, Freigabeeinstellungen und Speicher für SharePoint und OneDrive.</translation>
+    </message>
+    <message>
+        <source>Service health (admin center)</source>
+        <translation>Dienstintegrität (Admin Center)</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s own service health page for this customer.</source>
+        <translation>Die Seite „Dienstintegrität“ von Microsoft für diesen Kunden.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 admin center: new service request</source>
+        <translation>Microsoft 365 Admin Center: Neue Serviceanfrage</translation>
+    </message>
+    <message>
+        <source>Azure portal: new support request</source>
+        <translation>Azure-Portal: Neue Supportanfrage</translation>
     </message>
 </context>
 </TS>

@@ -128,6 +128,16 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     </message>
 </context>
 <context>
+    <name>DraftChooser</name>
+    <message numerus="yes">
+        <source>%n draft(s) for this customer kept. Continue one, or start a new request:</source>
+        <translation>
+            <numerusform>%n draft for this customer kept. Continue it, or start a new request:</numerusform>
+            <numerusform>%n drafts for this customer kept. Continue one, or start a new request:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GdapTexts</name>
     <message numerus="yes">
         <source>extends automatically by %n day(s)</source>
@@ -311,17 +321,17 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
 <context>
     <name>OpenRequestsWindow</name>
     <message numerus="yes">
-        <source>Not read (%n)</source>
+        <source>Could &amp;not be read (%n)</source>
         <translation>
-            <numerusform>Not read (%n)</numerusform>
-            <numerusform>Not read (%n)</numerusform>
+            <numerusform>Could &amp;not be read (%n)</numerusform>
+            <numerusform>Could &amp;not be read (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>(%n not read)</source>
+        <source>(%n could not be read)</source>
         <translation>
-            <numerusform>(%n not read)</numerusform>
-            <numerusform>(%n not read)</numerusform>
+            <numerusform>(%n could not be read)</numerusform>
+            <numerusform>(%n could not be read)</numerusform>
         </translation>
     </message>
 </context>
@@ -396,10 +406,10 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
 <context>
     <name>RequestsPane</name>
     <message numerus="yes">
-        <source>Drafts (%n)</source>
+        <source>Dra&amp;fts (%n)</source>
         <translation>
-            <numerusform>Drafts (%n)</numerusform>
-            <numerusform>Drafts (%n)</numerusform>
+            <numerusform>Dra&amp;fts (%n)</numerusform>
+            <numerusform>Dra&amp;fts (%n)</numerusform>
         </translation>
     </message>
 </context>

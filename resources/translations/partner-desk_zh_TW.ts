@@ -704,6 +704,31 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
 </context>
 <context>
+    <name>DraftChooser</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(無標題)</translation>
+    </message>
+    <message>
+        <source>New service request — {0}</source>
+        <translation>新增服務要求 — {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) for this customer kept. Continue one, or start a new request:</source>
+        <translation>
+            <numerusform>此客戶有 %n 份保留的草稿。請繼續其中一份，或開始新的要求：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept drafts</source>
+        <translation>保留的草稿</translation>
+    </message>
+    <message>
+        <source>A new, blank request</source>
+        <translation>新的空白要求</translation>
+    </message>
+</context>
+<context>
     <name>GdapModel</name>
     <message>
         <source>Active</source>
@@ -806,6 +831,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Enter opens the relationship&apos;s customer in the main window.</source>
         <translation>按 Enter 鍵可在主視窗中開啟該關係的客戶。</translation>
+    </message>
+    <message>
+        <source>What the last action did</source>
+        <translation>上一個動作的結果</translation>
     </message>
     <message>
         <source>GDAP relationships cannot be read in the {0}.</source>
@@ -1565,6 +1594,14 @@ What we see at the customer:
         <translation>此要求可能已送達 Microsoft，但無法確認（{0}）。未再傳送任何內容；已保留您的草稿。請稍後再提交：每次傳送前都會先檢查 Microsoft 的清單。</translation>
     </message>
     <message>
+        <source>(untitled)</source>
+        <translation>(無標題)</translation>
+    </message>
+    <message>
+        <source>Draft “{0}” for {1} kept: Ctrl+N or Service requests → Drafts reopens it.</source>
+        <translation>已保留 {1} 的草稿「{0}」：按 Ctrl+N 或在 [服務要求] → [草稿] 中可再次開啟。</translation>
+    </message>
+    <message>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
@@ -1829,16 +1866,56 @@ What we see at the customer:
         <translation>您自己向 Microsoft 提出的票證 (Partner Center 的合作夥伴清單)，而非客戶的要求。客戶的要求位於第一個索引標籤。</translation>
     </message>
     <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
         <source>Customers whose requests could not be read</source>
         <translation>無法讀取其要求的客戶</translation>
     </message>
     <message>
-        <source>Customers&apos; requests, your own, and who was not read</source>
-        <translation>客戶的要求、您自己的票證，以及未讀取的客戶</translation>
+        <source>Enter opens the customer in the main window.</source>
+        <translation>按 Enter 會在主視窗中開啟該客戶。</translation>
     </message>
     <message>
-        <source>Customers&apos; requests</source>
-        <translation>客戶的要求</translation>
+        <source>Customers&apos; requests, your own, and whose could not be read</source>
+        <translation>客戶的要求、您自己的票證，以及無法讀取的客戶</translation>
+    </message>
+    <message>
+        <source>&amp;Customers&apos; requests</source>
+        <translation>客戶的要求(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Your &amp;partner tickets with Microsoft</source>
+        <translation>您向 Microsoft 提出的合作夥伴票證(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Not read last time</source>
+        <translation>上次無法讀取</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could &amp;not be read (%n)</source>
+        <translation>
+            <numerusform>無法讀取 (%n)(&amp;N)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could &amp;not be read</source>
+        <translation>無法讀取(&amp;N)</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n could not be read)</source>
+        <translation>
+            <numerusform>(%n 位無法讀取)</numerusform>
+        </translation>
     </message>
     <message>
         <source>your partner tickets</source>
@@ -1847,16 +1924,6 @@ What we see at the customer:
     <message>
         <source>service requests</source>
         <translation>服務要求</translation>
-    </message>
-    <message numerus="yes">
-        <source>Not read (%n)</source>
-        <translation>
-            <numerusform>未讀取 (%n)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Not read</source>
-        <translation>未讀取</translation>
     </message>
     <message>
         <source>Stopped after %1 of %2 customers</source>
@@ -1869,12 +1936,6 @@ What we see at the customer:
     <message>
         <source>Reading %1 of %2 customers…</source>
         <translation>正在讀取 %1 / %2 位客戶…</translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n not read)</source>
-        <translation>
-            <numerusform>(%n 位未讀取)</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
@@ -2266,6 +2327,10 @@ What we see at the customer:
         <source>Unavailable: %1</source>
         <translation>無法使用：%1</translation>
     </message>
+    <message>
+        <source>%1 (derived)</source>
+        <translation>%1 (推測)</translation>
+    </message>
 </context>
 <context>
     <name>PortalsPane</name>
@@ -2583,14 +2648,10 @@ What we see at the customer:
         <source>— in Microsoft&apos;s list below</source>
         <translation>— 位於下方的 Microsoft 清單中</translation>
     </message>
-    <message>
-        <source>(untitled)</source>
-        <translation>(無標題)</translation>
-    </message>
     <message numerus="yes">
-        <source>Drafts (%n)</source>
+        <source>Dra&amp;fts (%n)</source>
         <translation>
-            <numerusform>草稿 (%n)</numerusform>
+            <numerusform>草稿 (%n)(&amp;F)</numerusform>
         </translation>
     </message>
     <message>
@@ -2600,6 +2661,10 @@ What we see at the customer:
     <message>
         <source>Service requests are not offered in the {0}.</source>
         <translation>{0} 不提供服務要求。</translation>
+    </message>
+    <message>
+        <source>No requests in Partner Center&apos;s list for this customer.</source>
+        <translation>Partner Center 的清單中沒有此客戶的要求。</translation>
     </message>
     <message>
         <source>Nothing has been filed with Microsoft for this customer.</source>
@@ -3073,6 +3138,144 @@ What we see at the customer:
     <message>
         <source>{0} addresses; {1} at most.</source>
         <translation>{0} 個地址；最多 {1} 個。</translation>
+    </message>
+</context>
+<context>
+    <name>portals</name>
+    <message>
+        <source>May need a direct sign-in in this cloud.</source>
+        <extracomment>The translation context of the texts below. A link&apos;s notes (`PortalLink.note` joins those that apply with a space).</extracomment>
+        <translation>在此雲端中可能需要直接登入。</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s own link for this customer.</source>
+        <translation>Microsoft 為此客戶提供的連結。</translation>
+    </message>
+    <message>
+        <source>Address derived from the tenant name.</source>
+        <translation>此位址是從租用戶名稱推測而來。</translation>
+    </message>
+    <message>
+        <source>SharePoint address unknown: no initial domain</source>
+        <extracomment>Why the SharePoint link is missing (a link&apos;s `error`; other errors stay English).</extracomment>
+        <translation>SharePoint 位址不明：沒有初始網域</translation>
+    </message>
+    <message>
+        <source>{0}, as linked by {1}.</source>
+        <extracomment>The purpose of a link from Microsoft&apos;s own answer: its name, and who gave it (a *_SOURCE).</extracomment>
+        <translation>{0}，由 {1} 提供的連結。</translation>
+    </message>
+    <message>
+        <source>Microsoft (GDAP)</source>
+        <translation>Microsoft (GDAP)</translation>
+    </message>
+    <message>
+        <source>Partner Center</source>
+        <translation>Partner Center</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 admin center</source>
+        <translation>Microsoft 365 系統管理中心</translation>
+    </message>
+    <message>
+        <source>Users, licences, billing, domains and the tenant&apos;s settings.</source>
+        <translation>使用者、授權、帳單、網域與租用戶的設定。</translation>
+    </message>
+    <message>
+        <source>Exchange admin center</source>
+        <translation>Exchange 系統管理中心</translation>
+    </message>
+    <message>
+        <source>Mailboxes, mail flow rules, connectors and message trace.</source>
+        <translation>信箱、郵件流程規則、連接器與訊息追蹤。</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra admin center</source>
+        <translation>Microsoft Entra 系統管理中心</translation>
+    </message>
+    <message>
+        <source>Sign-in, conditional access, users, groups and app registrations.</source>
+        <translation>登入、條件式存取、使用者、群組與應用程式註冊。</translation>
+    </message>
+    <message>
+        <source>Microsoft Teams admin center</source>
+        <translation>Microsoft Teams 系統管理中心</translation>
+    </message>
+    <message>
+        <source>Teams policies, meetings, calling and devices.</source>
+        <translation>Teams 原則、會議、通話與裝置。</translation>
+    </message>
+    <message>
+        <source>Azure portal</source>
+        <translation>Azure 入口網站</translation>
+    </message>
+    <message>
+        <source>Azure subscriptions, resources and their health.</source>
+        <translation>Azure 訂用帳戶、資源及其健康情況。</translation>
+    </message>
+    <message>
+        <source>Microsoft Intune admin center</source>
+        <translation>Microsoft Intune 系統管理中心</translation>
+    </message>
+    <message>
+        <source>Device enrolment, compliance and app deployment.</source>
+        <translation>裝置註冊、合規性與應用程式部署。</translation>
+    </message>
+    <message>
+        <source>Microsoft Defender portal</source>
+        <translation>Microsoft Defender 入口網站</translation>
+    </message>
+    <message>
+        <source>Security incidents, alerts, email and endpoint protection.</source>
+        <translation>安全性事件、警示、電子郵件與端點保護。</translation>
+    </message>
+    <message>
+        <source>Microsoft Purview portal</source>
+        <translation>Microsoft Purview 入口網站</translation>
+    </message>
+    <message>
+        <source>Compliance, retention, data loss prevention and audit.</source>
+        <translation>合規性、保留、資料外洩防護與稽核。</translation>
+    </message>
+    <message>
+        <source>Power Platform admin center</source>
+        <translation>Power Platform 系統管理中心</translation>
+    </message>
+    <message>
+        <source>Environments, Dataverse and Power Apps / Power Automate policies.</source>
+        <translation>環境、Dataverse 與 Power Apps / Power Automate 原則。</translation>
+    </message>
+    <message>
+        <source>Power BI admin portal</source>
+        <translation>Power BI 系統管理入口網站</translation>
+    </message>
+    <message>
+        <source>Power BI tenant settings, capacities and usage.</source>
+        <translation>Power BI 租用戶設定、容量與使用量。</translation>
+    </message>
+    <message>
+        <source>SharePoint admin center</source>
+        <translation>SharePoint 系統管理中心</translation>
+    </message>
+    <message>
+        <source>Sites, sharing settings and storage for SharePoint and OneDrive.</source>
+        <translation>SharePoint 與 OneDrive 的網站、共用設定與儲存空間。</translation>
+    </message>
+    <message>
+        <source>Service health (admin center)</source>
+        <translation>服務健康情況 (系統管理中心)</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s own service health page for this customer.</source>
+        <translation>Microsoft 為此客戶提供的服務健康情況頁面。</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 admin center: new service request</source>
+        <translation>Microsoft 365 系統管理中心：新增服務要求</translation>
+    </message>
+    <message>
+        <source>Azure portal: new support request</source>
+        <translation>Azure 入口網站：新增支援要求</translation>
     </message>
 </context>
 </TS>

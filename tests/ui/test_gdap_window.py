@@ -99,13 +99,19 @@ def test_a_pending_relationship_offers_its_invitation_link(qtbot, window: MainWi
     rel = select(qtbot, gdap, lambda r: not r.has_customer and r.status == "approvalPending")
     assert gdap.details.invite_box.isVisibleTo(gdap)
     assert gdap.details.invite.text() == INVITE + rel.id
-    with qtbot.waitSignal(gdap.link_result):
+    with qtbot.waitSignal(gdap.link_result) as said:
         gdap.details.copy_button.click()
     assert QGuiApplication.clipboard().text() == INVITE + rel.id
+    # Said in the GDAP window itself, not in the main window's status bar behind it.
+    assert gdap.feedback.currentMessage() == said.args[0]
+    assert gdap.feedback.isVisibleTo(gdap)
+    assert window.statusBar().currentMessage() != said.args[0]
     with qtbot.waitSignal(gdap.link_result, timeout=5000) as said:
         gdap.details.open_button.click()
     assert launcher.opened == [INVITE + rel.id]
     assert "Opened" in said.args[0]
+    assert gdap.feedback.currentMessage() == said.args[0]
+    assert window.statusBar().currentMessage() != said.args[0]
     groups_loaded(qtbot, gdap)
     assert gdap.details.groups_model.rowCount() == 0
     assert "once the customer has approved" in gdap.details.groups.placeholder()

@@ -73,19 +73,44 @@ def ran(qtbot, dialog: NewRequestDialog, coro) -> None:
     assert task.exception() is None
 
 
+def leave(qtbot, to) -> None:
+    """Move the keyboard to `to` (the field before it loses the focus)."""
+    to.setFocus()
+    qtbot.waitUntil(to.hasFocus, timeout=5000)
+
+
+def shown_errors(dialog: NewRequestDialog) -> set[str]:
+    return {key for key, label in dialog.errors.items() if label.isVisibleTo(dialog)}
+
+
 def test_each_bad_field_says_why(qtbot, make_ctx):
     ctx, sandbox = make_ctx()
     dialog = open_dialog(qtbot, ctx, sandbox)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    # A blank form just opened shows no problem at all.
+    assert shown_errors(dialog) == set()
+    assert not dialog.number_error.isVisibleTo(dialog)
+    leave(qtbot, dialog.description)
     qtbot.keyClicks(dialog.description, "short")
+    # Not while the user is still typing in the field ...
+    assert shown_errors(dialog) == set()
+    leave(qtbot, dialog.contact_email)
+    # ... but once they leave it; a field tabbed through untouched stays quiet.
+    assert shown_errors(dialog) == {"description"}
     qtbot.keyClicks(dialog.contact_email, "ada@")
+    leave(qtbot, dialog.cc)
     qtbot.keyClicks(dialog.cc, "ops@contoso.example, nope")
-    # Shown while typing, for the fields the user touched ...
-    assert dialog.errors["description"].isVisibleTo(dialog)
-    assert not dialog.errors["title"].isVisibleTo(dialog)
+    leave(qtbot, dialog.title_edit)
+    assert shown_errors(dialog) == {"description", "contact", "cc"}
+    # Fixed while typing in a field already marked: the mark goes at once.
+    leave(qtbot, dialog.description)
+    qtbot.keyClicks(dialog.description, " and this makes it long enough")
+    assert "description" not in shown_errors(dialog)
+    dialog.description.setPlainText("short")
     ran(qtbot, dialog, dialog.submit())
     # ... and for every field at submit (the API also needs a support topic).
-    shown = {key for key, label in dialog.errors.items() if label.isVisibleTo(dialog)}
-    assert shown == {"title", "topic", "description", "contact", "cc"}
+    assert shown_errors(dialog) == {"title", "topic", "description", "contact", "cc"}
     assert "at least 20" in dialog.errors["description"].text()
     assert "nope" in dialog.errors["cc"].text()
     assert "Fix the fields" in dialog.status.text()
@@ -237,3 +262,88 @@ def test_the_dialog_keys(qtbot, make_ctx, launcher: Launcher):
     qtbot.keyClicks(dialog.number, "30012345")
     qtbot.keyClick(dialog.number, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.result() == 1, timeout=20000)
+
+
+def test_return_opens_microsofts_form_and_only_the_number_field_marks_filed(
+    qtbot, make_ctx, launcher: Launcher
+):
+    ctx, sandbox = make_ctx(retired_create=True)
+    dialog = open_dialog(qtbot, ctx, sandbox)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    assert dialog.form_button.isDefault()
+    assert not dialog.filed_button.isDefault()
+    # Return on a blank form tries Microsoft's form: the fields say what is missing, the
+    # request number (not asked for yet) says nothing.
+    leave(qtbot, dialog.title_edit)
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Fix the fields" in dialog.status.text(), timeout=5000)
+    assert {"title", "description"} <= shown_errors(dialog)
+    assert not dialog.number_error.isVisibleTo(dialog)
+    assert launcher.opened == []
+    fill(qtbot, dialog, "Return opens the form")
+    leave(qtbot, dialog.title_edit)
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(launcher.opened) == 1, timeout=20000)
+    qtbot.waitUntil(dialog.number.hasFocus, timeout=5000)
+    # Return in the number field records the filing, and opens nothing more.
+    qtbot.keyClicks(dialog.number, "2412010040001234")
+    qtbot.keyClick(dialog.number, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result() == 1, timeout=20000)
+    assert len(launcher.opened) == 1
+    assert ctx.drafts is not None
+    assert [f.number for f in ctx.drafts.filed_for(sandbox.data.customers[0].tenant_id)] == [
+        "2412010040001234"
+    ]
+
+
+def test_a_long_prefilled_title_shows_its_start(qtbot, make_ctx):
+    ctx, sandbox = make_ctx()
+    customer = sandbox.data.customers[0]
+    assert ctx.drafts is not None
+    title = (
+        "Microsoft Teams: " + "Users may be unable to join meetings from the desktop client " * 3
+    )
+    draft = Draft.new(customer.tenant_id, customer.company_name, title=title.strip())
+    dialog = NewRequestDialog(ctx, ctx.drafts, draft)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.topics_loaded, timeout=10000)
+    assert dialog.title_edit.cursorPosition() == 0
+    assert dialog.title_edit.text() == title.strip()
+    assert shown_errors(dialog) == set()
+
+
+def test_closing_keeps_the_draft_and_says_so_with_the_number_typed(
+    qtbot, make_ctx, launcher: Launcher
+):
+    ctx, sandbox = make_ctx(retired_create=True)
+    dialog = open_dialog(qtbot, ctx, sandbox)
+    said: list[str] = []
+    dialog.message.connect(said.append)
+    fill(qtbot, dialog, "Kept on Esc")
+    qtbot.keyClicks(dialog.number, "12ab")  # not a number Microsoft gives: kept as typed
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert len(said) == 1
+    assert said[0] == (
+        f"Draft “Kept on Esc” for {sandbox.data.customers[0].company_name} kept: Ctrl+N or "
+        "Service requests → Drafts reopens it."
+    )
+    assert ctx.drafts is not None
+    qtbot.waitUntil(lambda: len(ctx.drafts.all()) == 1, timeout=5000)
+    kept = ctx.drafts.all()[0]
+    assert (kept.title, kept.request_number) == ("Kept on Esc", "12ab")
+    # Reopened, it has the number back, and what is wrong with it.
+    again = NewRequestDialog(ctx, ctx.drafts, kept)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.number.text() == "12ab"
+    assert again.number_error.isVisibleTo(again)
+    assert "digits" in again.number_error.text()
+    assert shown_errors(again) == set()
+    # A blank dialog closed says nothing: there is nothing kept.
+    blank = open_dialog(qtbot, ctx, sandbox)
+    blank.message.connect(said.append)
+    blank.reject()
+    assert len(said) == 1

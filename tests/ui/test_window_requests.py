@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.accounts import Session
 from desktop.backend import Backend
@@ -15,7 +16,7 @@ from desktop.store import Draft
 from desktop.ui.main_window import MainWindow
 from desktop.ui.new_request import NewRequestDialog
 from desktop.ui.widgets.dialogs import TextPrompt
-from tests.ui.test_main_window import gdap_row, load
+from tests.ui.test_main_window import gdap_row, load, row_of
 
 
 def top(kind: type) -> object | None:
@@ -23,6 +24,12 @@ def top(kind: type) -> object | None:
         if isinstance(widget, kind) and widget.isVisible():
             return widget
     return None
+
+
+def activate(qtbot, window: MainWindow) -> None:
+    """The main window has the keyboard again (its shortcuts work in the active window)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
 
 
 def test_ctrl_n_opens_a_request_for_the_selected_customer(qtbot, window: MainWindow, sandbox):
@@ -56,7 +63,7 @@ def test_escalate_fills_the_incident_into_a_draft_listed_under_the_customer(
     qtbot.waitUntil(
         lambda: window.requests.drafts_button.isVisibleTo(window.requests), timeout=10000
     )
-    assert "Drafts" in window.requests.drafts_button.text()
+    assert window.requests.drafts_button.text() == "Dra&fts (1)"  # Alt+F opens the menu
     actions = window.requests.drafts_button.menu().actions()
     assert len(actions) == 1
     assert issue.service in actions[0].text()
@@ -125,6 +132,119 @@ def test_a_request_filed_via_the_web_is_shown_with_its_number(
     assert "Filed via Microsoft's web form, #2412010040001234: Mail flow stopped" in text
 
 
+def test_a_filing_from_here_is_not_contradicted_by_an_empty_list(
+    qtbot, window: MainWindow, sandbox: Sandbox
+):
+    from desktop.store import DraftStore
+
+    quiet = {
+        c.tenant_id
+        for c in sandbox.data.customers
+        if c.has_gdap and not sandbox.data.service_requests(c.tenant_id)
+    }
+    customer = load(qtbot, window, row_of(window, lambda c: c.tenant_id in quiet))
+    pane = window.requests
+    window.tabs.setCurrentWidget(pane)
+    assert pane.model.rowCount() == 0
+    assert pane.empty.text() == "Nothing has been filed with Microsoft for this customer."
+    store = DraftStore()
+    window.ctx.drafts = store
+    draft = store.save(Draft.new(customer.tenant_id, customer.company_name, title="Mail flow"))
+    store.mark_filed(draft.id, "2412010040001234")
+    pane.reload()
+    qtbot.waitUntil(lambda: pane.filed_label.isVisibleTo(pane), timeout=10000)
+    assert "#2412010040001234" in pane.filed_label.text()
+    # Not "nothing has been filed" beside the filing: only Partner Center's list is empty.
+    assert "Nothing has been filed" not in pane.empty.text()
+    assert pane.empty.text() == "No requests in Partner Center's list for this customer."
+
+
+def test_ctrl_n_offers_the_customers_kept_drafts_first(qtbot, window: MainWindow, sandbox: Sandbox):
+    from desktop.ui.drafting import DraftChooser
+
+    customer = load(qtbot, window, gdap_row(window, sandbox))
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: top(NewRequestDialog) is not None, timeout=5000)
+    first = top(NewRequestDialog)
+    assert isinstance(first, NewRequestDialog)
+    qtbot.keyClicks(first.title_edit, "Older draft")
+    first.reject()
+    store = window.ctx.drafts
+    assert store is not None
+    qtbot.waitUntil(lambda: len(store.for_customer(customer.tenant_id)) == 1, timeout=5000)
+    latest = store.save(Draft.new(customer.tenant_id, customer.company_name, title="Latest draft"))
+    # Ctrl+N again: the kept drafts, the latest selected; Return carries on with it.
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: top(DraftChooser) is not None, timeout=5000)
+    chooser = top(DraftChooser)
+    assert isinstance(chooser, DraftChooser)
+    texts = [chooser.list.item(r).text() for r in range(chooser.list.count())]
+    assert texts[0].startswith("Latest draft — ")
+    assert texts[1].startswith("Older draft — ")
+    assert texts[2] == "A new, blank request"
+    assert chooser.findChild(QLabel).text().startswith("2 draft")
+    qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(top(NewRequestDialog), NewRequestDialog)
+            and top(NewRequestDialog).draft.id == latest.id
+        ),
+        timeout=5000,
+    )
+    resumed = top(NewRequestDialog)
+    assert isinstance(resumed, NewRequestDialog)
+    assert resumed.title_edit.text() == "Latest draft"
+    # The same draft again is the dialog already open, not a second one.
+    task = window.ctx.worker.spawn(window.edit_draft(latest))
+    qtbot.waitUntil(task.done, timeout=5000)
+    assert task.result() is resumed
+    resumed.reject()
+    # Or a new one: the last entry.
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: top(DraftChooser) is not None, timeout=5000)
+    chooser = top(DraftChooser)
+    assert isinstance(chooser, DraftChooser)
+    chooser.list.setCurrentRow(chooser.list.count() - 1)
+    qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: top(NewRequestDialog) is not None, timeout=5000)
+    blank = top(NewRequestDialog)
+    assert isinstance(blank, NewRequestDialog)
+    assert blank.draft.id not in {d.id for d in store.for_customer(customer.tenant_id)}
+    assert blank.title_edit.text() == ""
+    blank.reject()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")  # offscreen
+def test_the_drafts_menu_opens_on_its_first_draft(qtbot, window: MainWindow, sandbox: Sandbox):
+    from desktop.store import DraftStore
+
+    customer = load(qtbot, window, gdap_row(window, sandbox))
+    store = DraftStore()
+    window.ctx.drafts = store
+    for title in ("First", "Second"):
+        store.save(Draft.new(customer.tenant_id, customer.company_name, title=title))
+    pane = window.requests
+    window.tabs.setCurrentWidget(pane)
+    pane.reload()
+    qtbot.waitUntil(lambda: pane.drafts_button.isVisibleTo(pane), timeout=10000)
+    menu = pane.drafts_button.menu()
+    seen: list[object] = []
+
+    def look_and_close() -> None:
+        seen.append(menu.activeAction())
+        menu.close()
+
+    # Alt+F (the button's mnemonic) opens the menu, with its first entry highlighted.
+    activate(qtbot, window)
+    QTimer.singleShot(0, look_and_close)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [menu.actions()[0]]
+    assert menu.actions()[0].text().startswith("Second — ")
+
+
 def test_all_customers_requests_are_a_sweep_with_the_partners_own_apart(
     qtbot, window: MainWindow, sandbox: Sandbox
 ):
@@ -148,11 +268,11 @@ def test_all_customers_requests_are_a_sweep_with_the_partners_own_apart(
     own = {r["id"] for r in sandbox.data.service_requests(sandbox.data.partner_tenant_id)}
     assert {r.id for r in view.own_model.all_records()} == own
     assert not own & expected
-    assert "partner tickets" in view.tabs.tabText(1)
+    assert "partner tickets" in view.tabs.tabText(1).replace("&", "")
     # ... and the customers refused (no GDAP) listed with why, not dropped.
     blocked = [c for c in customers if not c.has_gdap]
     assert blocked
-    assert view.failures.count() == len(blocked)
+    assert view.failures.topLevelItemCount() == len(blocked)
     assert str(len(blocked)) in view.tabs.tabText(2)
     assert "of" in view.progress_label.text()
     # Filters, and Enter opens the request's customer.

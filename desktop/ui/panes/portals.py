@@ -8,7 +8,16 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
 
-from desktop.models.portals import LINK, PORTAL, PURPOSE, PortalModel
+from desktop.models.portals import (
+    LINK,
+    PORTAL,
+    PURPOSE,
+    PortalModel,
+    portal_error,
+    portal_name,
+    portal_notes,
+    portal_purpose,
+)
 from desktop.models.records import Customer, PortalLink
 from desktop.models.table import RecordRole
 from desktop.ui.context import AppContext
@@ -71,9 +80,10 @@ class PortalsPane(Pane):
             self.note.clear()
             return
         if link.url is None:
-            self.note.setText(self.tr("Unavailable: {0}").format(link.error))
+            self.note.setText(self.tr("Unavailable: {0}").format(portal_error(link)))
         else:
-            self.note.setText(" ".join(p for p in (link.purpose, link.note) if p))
+            parts = (portal_purpose(link), portal_notes(link))
+            self.note.setText(" ".join(p for p in parts if p))
         self.open_button.setEnabled(link.url is not None)
 
     def open_index(self, index: QModelIndex) -> None:
@@ -84,11 +94,15 @@ class PortalsPane(Pane):
     async def open_link(self, link: PortalLink) -> None:
         if link.url is None:
             self.status_message.emit(
-                self.tr("{0} cannot be opened: {1}").format(link.name, link.error)
+                self.tr("{0} cannot be opened: {1}").format(portal_name(link), portal_error(link))
             )
             return
         reason = await self.ctx.open_portal(link, self.customer)
         if reason:
-            self.status_message.emit(self.tr("{0} was not opened: {1}").format(link.name, reason))
+            self.status_message.emit(
+                self.tr("{0} was not opened: {1}").format(portal_name(link), reason)
+            )
         else:
-            self.status_message.emit(self.tr("Opened {0} in your browser.").format(link.name))
+            self.status_message.emit(
+                self.tr("Opened {0} in your browser.").format(portal_name(link))
+            )

@@ -40,6 +40,7 @@ from desktop.models.requests import (
 from desktop.models.table import RecordRole
 from desktop.store import Draft, Filed
 from desktop.ui.context import AppContext
+from desktop.ui.drafting import draft_label
 from desktop.ui.panes.base import Pane
 from desktop.ui.panes.incidents import local_time
 from desktop.ui.widgets.dialogs import TextPrompt, run_dialog
@@ -97,6 +98,8 @@ class RequestsPane(Pane):
         self.drafts_button = QToolButton()
         self.drafts_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.drafts_button.setMenu(QMenu(self.drafts_button))
+        # Opened from the keyboard (Alt+F, Space), the menu starts on its first draft.
+        self.drafts_button.menu().aboutToShow.connect(self._highlight_first_draft)
         self.drafts_button.hide()
         self.empty = QLabel()
         # Requests filed from here: "Filed via Microsoft's web form: #… title (date)".
@@ -125,7 +128,7 @@ class RequestsPane(Pane):
         requests, drafts, filed = data
         self.show_drafts(drafts)
         self.show_filed(filed, {r.id for r in requests.items})
-        self._present(requests)
+        self._present(requests, filed_here=bool(filed))
 
     def show_filed(self, filed: list[Filed], listed: set[str]) -> None:
         """What was filed for this customer from Partner Desk, with Microsoft's numbers."""
@@ -148,15 +151,19 @@ class RequestsPane(Pane):
         menu = self.drafts_button.menu()
         menu.clear()
         for draft in drafts:
-            title = draft.title.strip() or self.tr("(untitled)")
-            action = menu.addAction(
-                f"{title} — {local_time(datetime.fromtimestamp(draft.updated, timezone.utc))}"
-            )
+            # "&" in a title would underline its next letter and hide itself.
+            action = menu.addAction(draft_label(draft).replace("&", "&&"))
             action.triggered.connect(lambda _=False, d=draft: self.open_draft.emit(d))
-        self.drafts_button.setText(self.tr("Drafts (%n)", "", len(drafts)))
+        self.drafts_button.setText(self.tr("Dra&fts (%n)", "", len(drafts)))
         self.drafts_button.setVisible(bool(drafts))
 
-    def _present(self, data: Parsed[ServiceRequest]) -> None:
+    def _highlight_first_draft(self) -> None:
+        menu = self.drafts_button.menu()
+        actions = menu.actions()
+        if actions:
+            menu.setActiveAction(actions[0])
+
+    def _present(self, data: Parsed[ServiceRequest], filed_here: bool = False) -> None:
         if not self.ctx.backend.cloud.service_requests:
             self.show_message(
                 self.tr("Not available in this cloud"),
@@ -166,11 +173,14 @@ class RequestsPane(Pane):
             )
             return
         self.model.set_rows(data.items)
-        self.empty.setText(
-            ""
-            if data.items
-            else self.tr("Nothing has been filed with Microsoft for this customer.")
-        )
+        if data.items:
+            self.empty.setText("")
+        elif filed_here:
+            # What was filed from here is listed above: only Partner Center's list is empty
+            # (a request filed in Microsoft's web form is the customer's, not in that list).
+            self.empty.setText(self.tr("No requests in Partner Center's list for this customer."))
+        else:
+            self.empty.setText(self.tr("Nothing has been filed with Microsoft for this customer."))
         self.show_content()
         if data.items:
             self.view.selectRow(0)

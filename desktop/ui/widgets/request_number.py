@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.filing import (
@@ -38,7 +39,9 @@ class RequestNumberBox(QWidget):
             self.tr("Record Microsoft's request number; the draft is then removed")
         )
         self.button.clicked.connect(self.entered)
-        self.edit.returnPressed.connect(self.entered)
+        # Return here marks the request filed, and only that: the dialog's own Return (its
+        # default button, Microsoft's form) must not see the key too.
+        self.edit.installEventFilter(self)
         row.addWidget(label)
         row.addWidget(self.edit, 1)
         row.addWidget(self.button)
@@ -48,6 +51,17 @@ class RequestNumberBox(QWidget):
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
         layout.addWidget(self.error)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.entered.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def number(self) -> str | None:
         """The number as Microsoft writes it, or None (and why, shown under the field)."""
