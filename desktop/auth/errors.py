@@ -17,78 +17,128 @@ from desktop.auth.base import AuthError
 
 _AADSTS = re.compile(r"AADSTS(\d+)")
 
+# The translation context of this module's texts: the window shows them translated
+# (desktop.ui.errors), the command line and the log as they are.
+TR_CONTEXT = "AuthError"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Marks `text` for lupdate; this module has no Qt, so the UI translates it where shown."""
+    return text
+
+
 # code -> (AuthError.code, message, next step)
 _BY_AADSTS: dict[int, tuple[str, str, str]] = {
     50173: (
         "expired",
-        "Your sign-in is no longer valid: the session was revoked or has expired.",
-        "Sign in again.",
+        QT_TRANSLATE_NOOP(
+            "AuthError", "Your sign-in is no longer valid: the session was revoked or has expired."
+        ),
+        QT_TRANSLATE_NOOP("AuthError", "Sign in again."),
     ),
     700082: (
         "expired",
-        "Your sign-in has expired after a long time without use.",
-        "Sign in again.",
+        QT_TRANSLATE_NOOP("AuthError", "Your sign-in has expired after a long time without use."),
+        QT_TRANSLATE_NOOP("AuthError", "Sign in again."),
     ),
     70043: (
         "conditional_access",
-        "Your organisation's conditional access policy requires you to sign in again "
-        "(sign-in frequency).",
-        "Sign in again; this is expected from time to time.",
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "Your organisation's conditional access policy requires you to sign in again "
+            "(sign-in frequency).",
+        ),
+        QT_TRANSLATE_NOOP("AuthError", "Sign in again; this is expected from time to time."),
     ),
     65001: (
         "consent",
-        "Partner Desk has no consent in this tenant.",
-        "An administrator must grant consent to the Partner Desk app registration. For a "
-        "customer tenant, check that the app is consented for GDAP access in Partner Center.",
+        QT_TRANSLATE_NOOP("AuthError", "Partner Desk has no consent in this tenant."),
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "An administrator must grant consent to the Partner Desk app registration. For a "
+            "customer tenant, check that the app is consented for GDAP access in Partner Center.",
+        ),
     ),
-    65004: ("cancelled", "Consent was declined.", "Sign in again and accept the permissions."),
+    65004: (
+        "cancelled",
+        QT_TRANSLATE_NOOP("AuthError", "Consent was declined."),
+        QT_TRANSLATE_NOOP("AuthError", "Sign in again and accept the permissions."),
+    ),
     50076: (
         "mfa",
-        "Multi-factor authentication is required.",
-        "Sign in interactively and complete the MFA prompt; Partner Center always requires MFA.",
+        QT_TRANSLATE_NOOP("AuthError", "Multi-factor authentication is required."),
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "Sign in interactively and complete the MFA prompt; Partner Center always requires "
+            "MFA.",
+        ),
     ),
     50079: (
         "mfa",
-        "Your account must register for multi-factor authentication first.",
-        "Register MFA for your account (https://aka.ms/mfasetup), then sign in again.",
+        QT_TRANSLATE_NOOP(
+            "AuthError", "Your account must register for multi-factor authentication first."
+        ),
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "Register MFA for your account (https://aka.ms/mfasetup), then sign in again.",
+        ),
     ),
     50020: (
         "no_gdap",
+        # The window says this in its own words, naming the roles of what it was loading
+        # (desktop.ui.errors); these are the command line's.
         "Your account has no access to this customer's tenant: no GDAP relationship covers you.",
         "Ask for a GDAP relationship with this customer that includes a security group you "
         "belong to (for service health: Service Support Administrator or Global Reader).",
     ),
     90002: (
         "wrong_cloud",
-        "The tenant was not found in this Microsoft cloud.",
-        "Check the cloud in the account menu: US Government and China tenants sign in to "
-        "their own clouds, GCC (moderate) tenants to the global cloud.",
+        QT_TRANSLATE_NOOP("AuthError", "The tenant was not found in this Microsoft cloud."),
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "Check the cloud in the account menu: US Government and China tenants sign in to "
+            "their own clouds, GCC (moderate) tenants to the global cloud.",
+        ),
     ),
     50049: (
         "wrong_cloud",
-        "This sign-in address is not a valid Microsoft cloud instance.",
-        "Choose the cloud your partner tenant lives in from the account menu.",
+        QT_TRANSLATE_NOOP(
+            "AuthError", "This sign-in address is not a valid Microsoft cloud instance."
+        ),
+        QT_TRANSLATE_NOOP(
+            "AuthError", "Choose the cloud your partner tenant lives in from the account menu."
+        ),
     ),
     700016: (
         "app_not_found",
-        "The application (client) id is not registered in your partner tenant in this cloud.",
-        "Check the client id in Settings: app registrations are per cloud, so register the app "
-        "in your partner tenant in the cloud you sign in to (see the README's first-run guide).",
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "The application (client) id is not registered in your partner tenant in this cloud.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "Check the client id in Settings: app registrations are per cloud, so register the "
+            "app in your partner tenant in the cloud you sign in to (see the README's first-run "
+            "guide).",
+        ),
     ),
     50126: (
         "bad_credentials",
-        "The user name or password is wrong.",
-        "Sign in again with the right account.",
+        QT_TRANSLATE_NOOP("AuthError", "The user name or password is wrong."),
+        QT_TRANSLATE_NOOP("AuthError", "Sign in again with the right account."),
     ),
     50034: (
         "no_such_user",
-        "This account does not exist in the tenant.",
-        "Sign in with your Partner Center account.",
+        QT_TRANSLATE_NOOP("AuthError", "This account does not exist in the tenant."),
+        QT_TRANSLATE_NOOP("AuthError", "Sign in with your Partner Center account."),
     ),
     53003: (
         "conditional_access",
-        "A conditional access policy blocked the sign-in.",
-        "Ask your administrator which policy applies (device compliance, location, ...).",
+        QT_TRANSLATE_NOOP("AuthError", "A conditional access policy blocked the sign-in."),
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "Ask your administrator which policy applies (device compliance, location, ...).",
+        ),
     ),
 }
 
@@ -97,31 +147,45 @@ _BY_AADSTS: dict[int, tuple[str, str, str]] = {
 # fixes both (API.md sections 1, 2 "Application consents", 4).
 NOT_CONSENTED = "not_consented"
 _CUSTOMER_CONSENT_CODES = frozenset({65001, 700016})
-_NOT_CONSENTED_MESSAGE = "Partner Desk is not yet allowed in this customer"
-_NOT_CONSENTED_NEXT = (
+_NOT_CONSENTED_MESSAGE = QT_TRANSLATE_NOOP(
+    "AuthError", "Partner Desk is not yet allowed in this customer"
+)
+_NOT_CONSENTED_NEXT = QT_TRANSLATE_NOOP(
+    "AuthError",
     "Allow it in this customer: 'Allow in this customer' on the customer's tab, Account > "
     "Allow Partner Desk in all customers, or 'partner-desk consent --customer TENANT'. It needs "
     "a GDAP role in the customer that can consent to apps (Global Administrator, Privileged "
-    "Role Administrator or Cloud Application Administrator)."
+    "Role Administrator or Cloud Application Administrator).",
 )
 
 _BY_ERROR: dict[str, tuple[str, str, str]] = {
-    "access_denied": ("cancelled", "Sign-in was cancelled.", "Sign in again when ready."),
-    "authorization_declined": ("cancelled", "Sign-in was declined.", "Sign in again."),
+    "access_denied": (
+        "cancelled",
+        QT_TRANSLATE_NOOP("AuthError", "Sign-in was cancelled."),
+        QT_TRANSLATE_NOOP("AuthError", "Sign in again when ready."),
+    ),
+    "authorization_declined": (
+        "cancelled",
+        QT_TRANSLATE_NOOP("AuthError", "Sign-in was declined."),
+        QT_TRANSLATE_NOOP("AuthError", "Sign in again."),
+    ),
     "expired_token": (
         "device_code_expired",
-        "The sign-in code expired before it was used.",
-        "Start the device code sign-in again and enter the new code within 15 minutes.",
+        QT_TRANSLATE_NOOP("AuthError", "The sign-in code expired before it was used."),
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "Start the device code sign-in again and enter the new code within 15 minutes.",
+        ),
     ),
     "invalid_grant": (
         "expired",
-        "Your sign-in is no longer valid.",
-        "Sign in again.",
+        QT_TRANSLATE_NOOP("AuthError", "Your sign-in is no longer valid."),
+        QT_TRANSLATE_NOOP("AuthError", "Sign in again."),
     ),
     "interaction_required": (
         "interaction_required",
-        "Microsoft needs you to sign in again interactively.",
-        "Sign in again.",
+        QT_TRANSLATE_NOOP("AuthError", "Microsoft needs you to sign in again interactively."),
+        QT_TRANSLATE_NOOP("AuthError", "Sign in again."),
     ),
 }
 
@@ -164,7 +228,10 @@ def from_msal_result(
     return AuthError(
         f"{doing} failed{suffix}.",
         error,
-        "Try again; if it keeps failing, the log has Microsoft's full answer for support.",
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "Try again; if it keeps failing, the log has Microsoft's full answer for support.",
+        ),
     )
 
 
@@ -178,7 +245,7 @@ def offline(doing: str = "Sign-in") -> AuthError:
     return AuthError(
         f"{doing} failed: the sign-in service could not be reached.",
         "offline",
-        "Check the network connection (and proxy), then try again.",
+        QT_TRANSLATE_NOOP("AuthError", "Check the network connection (and proxy), then try again."),
     )
 
 
@@ -186,35 +253,57 @@ def untrusted_certificate(doing: str = "Sign-in") -> AuthError:
     return AuthError(
         f"{doing} stopped: the sign-in service's certificate is not trusted.",
         "untrusted_certificate",
-        "Behind a proxy that inspects TLS, point REQUESTS_CA_BUNDLE at your organisation's CA "
-        "bundle. For a sandbox, check that its address is the one it printed.",
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "Behind a proxy that inspects TLS, point REQUESTS_CA_BUNDLE at your organisation's "
+            "CA bundle. For a sandbox, check that its address is the one it printed.",
+        ),
     )
 
 
 def cancelled() -> AuthError:
-    return AuthError("Sign-in was cancelled.", "cancelled", "Sign in again when ready.")
+    return AuthError(
+        QT_TRANSLATE_NOOP("AuthError", "Sign-in was cancelled."),
+        "cancelled",
+        QT_TRANSLATE_NOOP("AuthError", "Sign in again when ready."),
+    )
 
 
 def timed_out() -> AuthError:
     return AuthError(
-        "Sign-in did not finish in the browser in time.",
+        QT_TRANSLATE_NOOP("AuthError", "Sign-in did not finish in the browser in time."),
         "timeout",
-        "Sign in again; if the browser cannot reach this computer, use the device code instead.",
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "Sign in again; if the browser cannot reach this computer, use the device code "
+            "instead.",
+        ),
     )
 
 
 def closed_cloud(note: str) -> AuthError:
-    return AuthError(note, "closed_cloud", "Choose another cloud from the account menu.")
+    return AuthError(
+        note,
+        "closed_cloud",
+        QT_TRANSLATE_NOOP("AuthError", "Choose another cloud from the account menu."),
+    )
 
 
 def not_configured() -> AuthError:
     return AuthError(
-        "No application (client) id is set for signing in.",
+        QT_TRANSLATE_NOOP("AuthError", "No application (client) id is set for signing in."),
         "not_configured",
-        "Register Partner Desk as a public client app in your partner tenant and enter its "
-        "client id in Settings (the README's first-run guide lists the steps).",
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "Register Partner Desk as a public client app in your partner tenant and enter its "
+            "client id in Settings (the README's first-run guide lists the steps).",
+        ),
     )
 
 
 def signed_out() -> AuthError:
-    return AuthError("You are not signed in.", "signed_out", "Sign in from the account menu.")
+    return AuthError(
+        QT_TRANSLATE_NOOP("AuthError", "You are not signed in."),
+        "signed_out",
+        QT_TRANSLATE_NOOP("AuthError", "Sign in from the account menu."),
+    )

@@ -9,7 +9,8 @@ pseudo` lengthens every string by about 40 % with accented letters in brackets, 
 placeholders (%n, %1, {0}), markup and mnemonics, to find layouts that clip or overflow.
 
 Qt's own strings (dialog buttons, the file dialog, key names) come from Qt's catalogues
-(`qtbase_<lang>.qm`), found where `QLibraryInfo` says Qt keeps them.
+(`qtbase_<lang>.qm`), found where `QLibraryInfo` says Qt keeps them. The few those lack in a
+language we ship are in ours (`desktop.i18n.qt_gaps`), which Qt asks first.
 """
 
 from __future__ import annotations

@@ -159,22 +159,33 @@ def health_tooltip(summary: HealthSummary | None) -> str:
     return f"{services}\n{incidents}{age}"
 
 
-gdap_status_label = labelled(
-    {
-        "active": QT_TRANSLATE_NOOP("CustomerTableModel", "Active"),
-        "expiring": QT_TRANSLATE_NOOP("CustomerTableModel", "Expiring"),
-        "expired": QT_TRANSLATE_NOOP("CustomerTableModel", "Expired"),
-        "terminated": QT_TRANSLATE_NOOP("CustomerTableModel", "Terminated"),
-        "terminating": QT_TRANSLATE_NOOP("CustomerTableModel", "Terminating"),
-        "terminationRequested": QT_TRANSLATE_NOOP("CustomerTableModel", "Termination requested"),
-        "approvalPending": QT_TRANSLATE_NOOP("CustomerTableModel", "Awaiting approval"),
-        "approved": QT_TRANSLATE_NOOP("CustomerTableModel", "Approved"),
-        "activating": QT_TRANSLATE_NOOP("CustomerTableModel", "Activating"),
-        "created": QT_TRANSLATE_NOOP("CustomerTableModel", "Created"),
-        # Graph's sentinel for a status newer than the app: shown as sent.
-    },
-    _CONTEXT,
-)
+_GDAP_STATUS_LABELS: Final = {
+    "active": QT_TRANSLATE_NOOP("CustomerTableModel", "Active"),
+    "expiring": QT_TRANSLATE_NOOP("CustomerTableModel", "Expiring"),
+    "expired": QT_TRANSLATE_NOOP("CustomerTableModel", "Expired"),
+    "terminated": QT_TRANSLATE_NOOP("CustomerTableModel", "Terminated"),
+    "terminating": QT_TRANSLATE_NOOP("CustomerTableModel", "Terminating"),
+    "terminationRequested": QT_TRANSLATE_NOOP("CustomerTableModel", "Termination requested"),
+    "approvalPending": QT_TRANSLATE_NOOP("CustomerTableModel", "Awaiting approval"),
+    "approved": QT_TRANSLATE_NOOP("CustomerTableModel", "Approved"),
+    "activating": QT_TRANSLATE_NOOP("CustomerTableModel", "Activating"),
+    "created": QT_TRANSLATE_NOOP("CustomerTableModel", "Created"),
+}
+_gdap_status_known = labelled(_GDAP_STATUS_LABELS, _CONTEXT)
+
+
+def gdap_status_label(status: str) -> str:
+    """A relationship's status in words. Graph's `unknownFutureValue` (a status newer than the
+    app) and any status the app does not know read "Other status", never the raw value."""
+    if status in _GDAP_STATUS_LABELS:
+        return _gdap_status_known(status)
+    return QCoreApplication.translate("CustomerTableModel", "Other status")
+
+
+def gdap_status_labels() -> list[str]:
+    """Every status label, to size a column by."""
+    return [*map(_gdap_status_known, _GDAP_STATUS_LABELS), gdap_status_label("")]
+
 
 # What the GDAP cell holds: not loaded yet, no relationship at all, or the best one.
 GDAP_NOT_LOADED: Final = "not-loaded"

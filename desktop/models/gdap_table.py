@@ -47,7 +47,8 @@ _STATUS_ORDER: Final = {
     "expired": 8,
     "terminated": 9,
 }
-# Filters of the window: which statuses each covers ("" = every status).
+# Filters of the window: which statuses each covers ("" = every status). "pending": not yet
+# approved by a customer, drafts ("created") included.
 ENDED: Final = frozenset({"expired", "expiring", "terminated"})
 FILTERS: Final[Mapping[str, frozenset[str] | None]] = {
     "": None,
@@ -83,14 +84,15 @@ def _texts() -> GdapTexts:
     return GdapTexts()
 
 
-def awaiting_customer() -> str:
-    """What stands for the customer of a relationship no customer has approved yet."""
-    return QCoreApplication.translate("GdapModel", "Awaiting customer approval")
+def no_customer_yet() -> str:
+    """What stands for the customer of a relationship no customer has approved yet: one
+    awaiting approval, or a draft not yet sent for it (its status says which)."""
+    return QCoreApplication.translate("GdapModel", "No customer yet")
 
 
 def customer_text(rel: GdapRelationship) -> str:
     if not rel.has_customer:
-        return awaiting_customer()
+        return no_customer_yet()
     return rel.customer_name or rel.customer_tenant_id
 
 
@@ -106,12 +108,17 @@ def ends_text(rel: GdapRelationship, now: datetime | None = None) -> str:
     if extends:
         return f"{day} · {_texts().extends_by(extends)}"
     if ending_soon(rel, now):
-        return f"{day} · {_texts().expires_in(max(days_left(rel, now) or 0, 0))}"
+        left = days_left(rel, now) or 0
+        if left <= 0:  # as the customer list says it: "Expires today", never "in 0 days"
+            return f"{day} · " + QCoreApplication.translate(
+                "GdapModel", "expires today: not extended automatically"
+            )
+        return f"{day} · {_texts().expires_in(left)}"
     return day
 
 
 def status_text(rel: GdapRelationship) -> str:
-    """The status in words; a status the app does not know is shown as Microsoft sent it."""
+    """The status in words; a status the app does not know reads "Other status"."""
     return gdap_status_label(rel.status)
 
 

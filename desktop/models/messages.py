@@ -61,10 +61,14 @@ def day_column(header: str, when: Callable[[R], datetime | None]) -> Column[R]:
     )
 
 
-def action_day_text(value: datetime | None, now: datetime | None = None) -> str:
+def action_day_text(
+    value: datetime | None,
+    now: datetime | None = None,
+    form: QLocale.FormatType = QLocale.FormatType.ShortFormat,
+) -> str:
     """The action date, saying in words when it has passed: such posts sort first (soonest
     first) and must not read as the most urgent ones still ahead."""
-    text = day_text(value)
+    text = day_text(value, form)
     if value is None or value >= (now or datetime.now(timezone.utc)):
         return text
     return QCoreApplication.translate("MessageTableModel", "%1 (passed)").replace("%1", text)
@@ -75,7 +79,8 @@ def action_column(header: str, when: Callable[[R], datetime | None]) -> Column[R
         header,
         lambda r: action_day_text(when(r)),
         when,
-        tooltip=lambda r: date_text(when(r), QLocale.FormatType.LongFormat),
+        # The column may be too narrow for "(passed)": the tooltip says it in full.
+        tooltip=lambda r: action_day_text(when(r), form=QLocale.FormatType.LongFormat),
     )
 
 
@@ -102,7 +107,9 @@ def _message_columns() -> tuple[Column[ServiceMessage], ...]:
             tooltip=lambda m: m.title,
         ),
         text_column(
-            QT_TRANSLATE_NOOP("RecordTableModel", "Category"), lambda m: category_label(m.category)
+            QT_TRANSLATE_NOOP("RecordTableModel", "Category"),
+            lambda m: category_label(m.category),
+            tooltip=lambda m: category_label(m.category),
         ),
         text_column(
             QT_TRANSLATE_NOOP("RecordTableModel", "Services"), services_text, tooltip=services_text

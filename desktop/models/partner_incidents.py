@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from desktop.models.records import (
     PC_INCIDENT_STATUS,
@@ -45,6 +45,51 @@ MESSAGE_TYPE = Enum(
 )
 MESSAGE_CENTER = "message_center"
 _FLAT = object()  # an item without `incidents` or `messageCenterMessages`: a flat detail
+
+
+# Partner Center's workload ids (the old Office 365 Service Communications API's, which its
+# service incident feed still uses) -> Microsoft's service names today, as Graph's
+# healthOverviews name them (learn.microsoft.com/graph/api/servicehealth-get; our sandbox's
+# catalog follows it). Product names: the same in every language. Keys are compared case
+# folded. "Lync" carried Skype for Business Online, retired in 2021: its incidents since are
+# Microsoft Teams', and the id is kept in brackets for whoever looks it up.
+WORKLOAD_NAMES: Final[Mapping[str, str]] = {
+    "exchange": "Exchange Online",
+    "exchangeonline": "Exchange Online",
+    "sharepoint": "SharePoint Online",
+    "sharepointonline": "SharePoint Online",
+    "lync": "Microsoft Teams (Lync)",
+    "microsoftteams": "Microsoft Teams",
+    "onedriveforbusiness": "OneDrive for Business",
+    "orgliveid": "Microsoft Entra",
+    "intune": "Microsoft Intune",
+    "o365client": "Microsoft 365 apps",
+    "osdpplatform": "Microsoft 365 suite",
+    "microsoft365defender": "Microsoft Defender XDR",
+    "mdatp": "Microsoft Defender for Endpoint",
+    "mdo": "Microsoft Defender for Office 365",
+    "cloudappsecurity": "Microsoft Defender for Cloud Apps",
+    "planner": "Planner",
+    "forms": "Microsoft Forms",
+    "microsoftflow": "Power Automate",
+    "microsoftflowm365": "Power Automate in Microsoft 365",
+    "powerapps": "Power Apps",
+    "powerappsm365": "Power Apps in Microsoft 365",
+    "powerbicom": "Power BI",
+    "yammer": "Viva Engage",
+    "dynamicscrm": "Dynamics 365",
+    "dynamics365": "Dynamics 365 Apps",
+    "microsoftstream": "Microsoft Stream",
+    "swayenterprise": "Sway",
+    "bookings": "Microsoft Bookings",
+    "officeonline": "Office for the web",
+    "windows365": "Windows 365",
+}
+
+
+def workload_name(workload: str) -> str:
+    """Microsoft's name for a Partner Center workload id; an unknown id as it was sent."""
+    return WORKLOAD_NAMES.get(workload.strip().casefold(), workload)
 
 
 def _words(value: Any) -> str:

@@ -43,7 +43,13 @@ class Template:
     reach: float = 1.0
     change: str = ""  # what changes (the body's first paragraph)
     prepare: str = ""  # what admins should do
-    link: str = "https://learn.microsoft.com/microsoft-365/admin/manage/message-center"
+    # A page of its own, linked from the body ("Learn more"); "" for none.
+    link: str = ""
+
+
+# Every post's `details` link (its "ExternalLink"): Microsoft's article on the message center.
+# A post names each link once: the body's own page, if any, is another one.
+MESSAGE_CENTER_HELP = "https://learn.microsoft.com/microsoft-365/admin/manage/message-center"
 
 
 TEMPLATES: tuple[Template, ...] = (
@@ -314,7 +320,7 @@ def _body(t: Template, action_by: datetime | None) -> str:
         f"<p>{e(t.change)}</p>{when}"
         f"<p>[How this will affect your organization:]</p><p>{e(_affects(t))}</p>"
         f"<p>[What you need to do to prepare:]</p><p>{e(t.prepare)}</p>"
-        f'<p>Learn more: <a href="{e(t.link)}">{e(t.link)}</a></p>'
+        + (f'<p>Learn more: <a href="{e(t.link)}">{e(t.link)}</a></p>' if t.link else "")
     )
 
 
@@ -368,7 +374,7 @@ def build_pool(seed: int, now: datetime) -> list[Message]:
             "actionRequiredByDateTime": iso_z(action) if action else None,
             "services": [SERVICE_NAMES[s] for s in template.services],
             "expiryDateTime": None,
-            "details": [{"name": "ExternalLink", "value": template.link}],
+            "details": [{"name": "ExternalLink", "value": MESSAGE_CENTER_HELP}],
             "body": {"contentType": "Html", "content": _body(template, action)},
             "viewPoint": None,
             "hasAttachments": False,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -16,6 +18,30 @@ translate = QCoreApplication.translate
 # Explained.action: what the message offers beside Retry.
 CONSENT = "consent"  # allow Partner Desk in this customer (GDAP application consent)
 
+# Entra roles that read what a tab shows, as Microsoft's Graph reference names them ("least
+# privileged" first); English product names in every language (desktop/models/gdap.py says why).
+# Service health and incidents: learn.microsoft.com/graph/api/servicehealth-get.
+HEALTH_ROLES = ("Service Support Administrator", "Global Reader")
+# The message center: learn.microsoft.com/graph/api/serviceannouncement-list-messages; Message
+# Center Reader reads every post but the data privacy ones.
+MESSAGE_CENTER_ROLES = ("Message Center Reader", "Global Reader")
+
+# A sign-in failure's Entra code, kept as sent after the translated message.
+_CODE_AT_END = re.compile(r"^(?P<text>.+) (?P<code>\(AADSTS\d+\))(?P<end>\.?)$", re.DOTALL)
+
+
+def auth_text(message: str) -> str:
+    """A message or next step of desktop.auth.errors in the user's language (marked there
+    with the context "AuthError"); "(AADSTS50076)" at its end stays as it is. A text without
+    a translation (one that names what failed, say) is shown as it is."""
+    found = _CODE_AT_END.match(message)
+    if found is None:
+        whole = message
+        return translate("AuthError", whole)
+    text = found["text"]
+    translated = translate("AuthError", text)
+    return f"{translated} {found['code']}{found['end']}"
+
 
 @dataclass(frozen=True)
 class Explained:
@@ -25,8 +51,9 @@ class Explained:
     action: str = ""
 
 
-def explain(error: BaseException, what: str = "") -> Explained:
-    """Title, detail and whether Retry makes sense, for `error` while loading `what`."""
+def explain(error: BaseException, what: str = "", roles: Sequence[str] = ()) -> Explained:
+    """Title, detail and whether Retry makes sense, for `error` while loading `what`;
+    `roles`: the Entra roles that read it (HEALTH_ROLES...), named when access is missing."""
     if isinstance(error, AuthError):
         # Sign-in trouble: Microsoft's reason in plain words and the next step.
         if error.code == "not_consented":
@@ -66,16 +93,24 @@ def explain(error: BaseException, what: str = "") -> Explained:
                 True,
             )
         if error.code == "no_gdap":
+            code = _CODE_AT_END.match(error.message)
+            detail = translate(
+                "errors",
+                "Your account has no access to this customer's tenant: no GDAP relationship "
+                "covers you.",
+            )
+            if code is not None:
+                detail += f" {code['code']}"
             return Explained(
                 translate("errors", "No GDAP access to this customer's {0}").format(
                     what or translate("errors", "data")
                 ),
-                error.message + "\n" + error.next_step,
+                detail + "\n" + _ask_for_roles(roles),
                 False,
             )
         return Explained(
-            error.message,
-            error.next_step,
+            auth_text(error.message),
+            auth_text(error.next_step),
             error.code in ("offline", "timeout", "expired", "conditional_access", "mfa"),
         )
     if not isinstance(error, ApiError):
@@ -121,10 +156,10 @@ def explain(error: BaseException, what: str = "") -> Explained:
             translate(
                 "errors",
                 "Your partner account has no delegated admin role in this customer's tenant "
-                "for this. Ask the customer to approve a GDAP relationship that includes the "
-                "Service Support Administrator (or Global Reader) role, and make sure your "
-                "account is in the security group assigned to it in Partner Center.",
+                "for this.",
             )
+            + "\n"
+            + _ask_for_roles(roles)
             + reference,
             False,
         )
@@ -175,3 +210,19 @@ def explain(error: BaseException, what: str = "") -> Explained:
         f"{error}",
         status is None or status >= 500,
     )
+
+
+def _ask_for_roles(roles: Sequence[str]) -> str:
+    """The next step when GDAP gives no access: a relationship whose roles read it."""
+    if not roles:
+        return translate(
+            "errors",
+            "Ask the customer to approve a GDAP relationship with a role that can read this, "
+            "and make sure your account is in the security group assigned to it in Partner "
+            "Center.",
+        )
+    return translate(
+        "errors",
+        "Ask the customer to approve a GDAP relationship that includes one of these roles: {0}. "
+        "Make sure your account is in the security group assigned to it in Partner Center.",
+    ).format(", ".join(roles))

@@ -146,8 +146,8 @@ class RelationshipDetail(QGroupBox):
         self.invite.setCursorPosition(0)  # the start says where it goes
         if rel.status == "created":
             why = self.tr(
-                "Not locked for approval yet: finish the request in Partner Center, then its "
-                "invitation link works."
+                "Not yet sent for approval: finish the request in Partner Center, then the "
+                "invitation link appears here."
             )
         else:
             why = self.tr("No invitation link in this cloud: send it from Partner Center.")

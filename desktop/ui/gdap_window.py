@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.accounts import AuthError
 from desktop.backend import ApiError
+from desktop.models.customers import gdap_status_labels
 from desktop.models.gdap_table import (
     CUSTOMER,
     ENDS,
@@ -31,7 +32,7 @@ from desktop.models.gdap_table import (
     ROLES,
     STATUS,
     GdapRelationshipModel,
-    awaiting_customer,
+    no_customer_yet,
 )
 from desktop.models.records import GdapRelationship
 from desktop.models.table import RecordRole
@@ -66,7 +67,8 @@ class GdapWindow(QWidget):
             (self.tr("Every status"), ""),
             (self.tr("Active"), "active"),
             (self.tr("Ending soon, not extended automatically"), "soon"),
-            (self.tr("Awaiting customer approval"), "pending"),
+            # Awaiting the customer's approval, and drafts not yet sent for it.
+            (self.tr("Not yet approved"), "pending"),
             (self.tr("Ended (expiring, expired, terminated)"), "ended"),
             (self.tr("Other statuses"), "other"),
         ):
@@ -165,13 +167,15 @@ class GdapWindow(QWidget):
         metrics = self.view.fontMetrics()
         header = self.view.horizontalHeader()
         pad = metrics.averageCharWidth() * 3
-        limits = {CUSTOMER: 34, NAME: 34, STATUS: 26, ENDS: 56}  # in average characters
+        limits = {CUSTOMER: 34, NAME: 34, STATUS: 40, ENDS: 56}  # in average characters
         rows = min(self.model.rowCount(), 300)
         for column, chars in limits.items():
             texts = [str(self.model.index(r, column).data() or "") for r in range(rows)]
             texts.append(str(self.model.headerData(column, Qt.Orientation.Horizontal) or ""))
             if column == CUSTOMER:
-                texts.append(awaiting_customer())
+                texts.append(no_customer_yet())
+            elif column == STATUS:  # any status fits, whichever rows come first
+                texts.extend(gdap_status_labels())
             widest = max(metrics.horizontalAdvance(t) for t in texts)
             header.resizeSection(column, min(widest + pad, metrics.averageCharWidth() * chars))
 

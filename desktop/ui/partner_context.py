@@ -16,8 +16,10 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
-from desktop.models.partner_incidents import MessageCenterNotice, PartnerIncidents
+from desktop.models.messages import category_label
+from desktop.models.partner_incidents import MessageCenterNotice, PartnerIncidents, workload_name
 from desktop.models.records import IncidentMessage, ServiceIncident
+from desktop.models.table import QT_TRANSLATE_NOOP, labelled
 from desktop.ui.context import AppContext
 from desktop.ui.errors import explain
 from desktop.ui.panes.incidents import local_time
@@ -25,6 +27,46 @@ from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table, 
 
 Entry = ServiceIncident | MessageCenterNotice
 _LATEST = datetime.max.replace(tzinfo=timezone.utc)
+
+# Partner Center's words, in the words the customer tabs use. Its status of an incident and
+# severity of a notice (ServiceIncidentStatus):
+status_label = labelled(
+    {
+        "normal": QT_TRANSLATE_NOOP("PartnerContextPanel", "Normal"),
+        "information": QT_TRANSLATE_NOOP("PartnerContextPanel", "Information"),
+        "warning": QT_TRANSLATE_NOOP("PartnerContextPanel", "Warning"),
+        "critical": QT_TRANSLATE_NOOP("PartnerContextPanel", "Critical"),
+    },
+    "PartnerContextPanel",
+)
+# A notice's action type (undocumented; the Service Communications API's words).
+_ACTIONS = {
+    "action": QT_TRANSLATE_NOOP("PartnerContextPanel", "Action required"),
+    "awareness": QT_TRANSLATE_NOOP("PartnerContextPanel", "For your awareness"),
+}
+action_label = labelled(_ACTIONS, "PartnerContextPanel")
+# A notice's category, spelt "Prevent Or Fix Issues": the message center's categories
+# ("preventOrFixIssue", as Graph sends them), compared without case, spaces or plural.
+_CATEGORIES = {
+    "preventorfixissue": "preventOrFixIssue",
+    "planforchange": "planForChange",
+    "stayinformed": "stayInformed",
+}
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def notice_category(category: str) -> str:
+    key = _key(category)
+    graph = _CATEGORIES.get(key) or _CATEGORIES.get(key.removesuffix("s"))
+    return category_label(graph) if graph else category
+
+
+def notice_action(action_type: str) -> str:
+    key = _key(action_type)
+    return action_label(key) if key in _ACTIONS else action_type
 
 
 class PartnerContextPanel(QWidget):
@@ -52,11 +94,16 @@ class PartnerContextPanel(QWidget):
         self.list.currentRowChanged.connect(self._show)
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Partner Center incident or notice"))
+        self.detail.setPlaceholderText(self.tr("Select an incident or notice to read it."))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         split.addWidget(self.list)
         split.addWidget(self.detail)
-        split.setSizes([320, 320])
+        # The list's lines are long (kind, service, title, date): it gets the larger share,
+        # and each line's tooltip has it whole.
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([420, 280])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(title)
@@ -91,26 +138,32 @@ class PartnerContextPanel(QWidget):
         self.entries = [*incidents, *notices]
         self.list.clear()
         for entry in self.entries:
-            item = QListWidgetItem(self._line(entry))
-            item.setToolTip(entry.id)
+            line = self._line(entry)
+            item = QListWidgetItem(line)
+            item.setToolTip(f"{line}\n{entry.id}")
             self.list.addItem(item)
         if not self.entries:
             self.list.addItem(self.tr("No open partner-level incidents or notices."))
         if found.errors:
             self.list.addItem(self.tr("%n item(s) could not be read.", "", len(found.errors)))
+        if self.entries:
+            self.list.setCurrentRow(0)  # the first one's text shows at once
 
     def _line(self, entry: Entry) -> str:
         if isinstance(entry, MessageCenterNotice):
             when = (
                 self.tr("act by {0}").format(local_time(entry.required_by))
                 if entry.required_by
-                else entry.category
+                else notice_category(entry.category)
             )
             return self.tr("Message center · {0} · {1} ({2})").format(
-                entry.workload, entry.title or entry.id, when
+                workload_name(entry.workload), entry.title or entry.id, when
             )
         return self.tr("Incident · {0} · {1} ({2}, {3})").format(
-            entry.workload, entry.title or entry.id, entry.status, local_time(entry.start)
+            workload_name(entry.workload),
+            entry.title or entry.id,
+            status_label(entry.status),
+            local_time(entry.start),
         )
 
     def _show(self, row: int) -> None:
@@ -124,10 +177,10 @@ class PartnerContextPanel(QWidget):
         if isinstance(entry, MessageCenterNotice):
             kind = self.tr("Message center notice (partner-level)")
             rows = [
-                (self.tr("Service"), entry.workload),
-                (self.tr("Category"), entry.category),
-                (self.tr("Action"), entry.action_type),
-                (self.tr("Severity"), entry.severity),
+                (self.tr("Service"), workload_name(entry.workload)),
+                (self.tr("Category"), notice_category(entry.category)),
+                (self.tr("Action"), notice_action(entry.action_type)),
+                (self.tr("Severity"), status_label(entry.severity)),
                 (
                     self.tr("Act by"),
                     local_time(entry.required_by) if entry.required_by else "",
@@ -137,11 +190,13 @@ class PartnerContextPanel(QWidget):
         else:
             kind = self.tr("Service incident (partner-level)")
             rows = [
-                (self.tr("Service"), entry.workload),
-                (self.tr("Status"), entry.status),
+                (self.tr("Service"), workload_name(entry.workload)),
+                (self.tr("Status"), status_label(entry.status)),
                 (self.tr("Started"), local_time(entry.start)),
                 (
-                    self.tr("Customers affected"),
+                    # Partner Center's own count, over all the partner's customers: the
+                    # dashboard's sweep counts those it could read, so the two differ.
+                    self.tr("Customers affected (Partner Center)"),
                     QLocale().toString(entry.impacted_customers)
                     if entry.impacted_customers is not None
                     else "",

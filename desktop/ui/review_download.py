@@ -2,11 +2,11 @@
 
 Microsoft publishes a review (a Word document) for an issue whose status is
 `postIncidentReviewPublished`; Graph serves it at `issues/{id}/incidentReport` (API.md
-section 3). The file dialog proposes `<issue id> post-incident review.docx` in the Downloads
-folder. The download, the write (a temporary file beside the target, then an atomic replace:
-a failure or a cancel never leaves half a document under the chosen name) and the opening with
-the system's app all run on the worker: the GUI thread never waits on the network, the disk or
-another program starting.
+section 3). The file dialog proposes `<issue id> post-incident review.docx` (in the user's
+language) in the Downloads folder. The download, the write (a temporary file beside the
+target, then an atomic replace: a failure or a cancel never leaves half a document under the
+chosen name) and the opening with the system's app all run on the worker: the GUI thread
+never waits on the network, the disk or another program starting.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -38,7 +38,9 @@ def has_review(issue: HealthIssue) -> bool:
 def proposed_name(issue: HealthIssue) -> str:
     # Issue ids are letters and digits ("EX123456"); anything else could not be a file name.
     safe = "".join(ch for ch in issue.id if ch.isalnum() or ch in "-_") or "issue"
-    return f"{safe} post-incident review.docx"
+    # The same words as the Incidents tab's "Post-incident review" in each language.
+    name = QCoreApplication.translate("ReviewDownload", "%1 post-incident review.docx")
+    return name.replace("%1", safe)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -56,8 +58,10 @@ class ReviewDownload(QObject):
     """One download at a time, started from a pane.
 
     Signals:
-        message(str): what happened, for the status bar.
+        message(str): what happened, for the status bar (short: the status bar shares its
+            width with the notices).
         running_changed(bool): a download started or ended (the pane's button says Cancel).
+            Not while the user chooses where to save: the dialog has its own Cancel.
     """
 
     message = Signal(str)
@@ -109,12 +113,14 @@ class ReviewDownload(QObject):
         if self.running:
             return None
         cancel = self._cancel = threading.Event()
-        self.running_changed.emit(True)
+        started = False
         try:
             if path is None:
                 path = await self.ask_path(issue)
             if path is None or cancel.is_set():
                 return None
+            started = True
+            self.running_changed.emit(True)
             self.message.emit(
                 self.tr("Downloading the post-incident review of {0}…").format(issue.id)
             )
@@ -136,14 +142,15 @@ class ReviewDownload(QObject):
             return None
         finally:
             self._cancel = None
-            self.running_changed.emit(False)
+            if started:
+                self.running_changed.emit(False)
         opened = await self.ctx.worker.run(self.open_file, path)
+        # The file's name only: the user just chose where it goes, and a whole path ran under
+        # the status bar's notices.
         self.message.emit(
-            self.tr("Saved the post-incident review to {0}.").format(str(path))
+            self.tr("Saved as {0}.").format(path.name)
             if opened
-            else self.tr("Saved the post-incident review to {0}; no app could open it.").format(
-                str(path)
-            )
+            else self.tr("Saved as {0}; no app could open it.").format(path.name)
         )
         return path
 

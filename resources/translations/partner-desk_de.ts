@@ -118,6 +118,185 @@ Ihre Anmeldung in einer Datei speichern, die nur Ihr Benutzerkonto lesen kann, d
     </message>
 </context>
 <context>
+    <name>AuthError</name>
+    <message>
+        <source>Your sign-in is no longer valid: the session was revoked or has expired.</source>
+        <translation>Ihre Anmeldung ist nicht mehr gültig: Die Sitzung wurde widerrufen oder ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Sign in again.</source>
+        <translation>Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired after a long time without use.</source>
+        <translation>Ihre Anmeldung ist nach längerer Nichtverwendung abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s conditional access policy requires you to sign in again (sign-in frequency).</source>
+        <translation>Eine Richtlinie für bedingten Zugriff Ihrer Organisation verlangt eine erneute Anmeldung (Anmeldehäufigkeit).</translation>
+    </message>
+    <message>
+        <source>Sign in again; this is expected from time to time.</source>
+        <translation>Melden Sie sich erneut an; das ist von Zeit zu Zeit zu erwarten.</translation>
+    </message>
+    <message>
+        <source>Partner Desk has no consent in this tenant.</source>
+        <translation>Partner Desk hat in diesem Mandanten keine Zustimmung.</translation>
+    </message>
+    <message>
+        <source>An administrator must grant consent to the Partner Desk app registration. For a customer tenant, check that the app is consented for GDAP access in Partner Center.</source>
+        <translation>Ein Administrator muss der App-Registrierung von Partner Desk zustimmen. Prüfen Sie bei einem Kundenmandanten im Partner Center, ob der App für den GDAP-Zugriff zugestimmt wurde.</translation>
+    </message>
+    <message>
+        <source>Consent was declined.</source>
+        <translation>Die Zustimmung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Sign in again and accept the permissions.</source>
+        <translation>Melden Sie sich erneut an, und akzeptieren Sie die Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>Multi-factor authentication is required.</source>
+        <translation>Die mehrstufige Authentifizierung ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Sign in interactively and complete the MFA prompt; Partner Center always requires MFA.</source>
+        <translation>Melden Sie sich interaktiv an, und schließen Sie die MFA-Abfrage ab; das Partner Center verlangt immer MFA.</translation>
+    </message>
+    <message>
+        <source>Your account must register for multi-factor authentication first.</source>
+        <translation>Ihr Konto muss sich zuerst für die mehrstufige Authentifizierung registrieren.</translation>
+    </message>
+    <message>
+        <source>Register MFA for your account (https://aka.ms/mfasetup), then sign in again.</source>
+        <translation>Registrieren Sie MFA für Ihr Konto (https://aka.ms/mfasetup), und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>The tenant was not found in this Microsoft cloud.</source>
+        <translation>Der Mandant wurde in dieser Microsoft-Cloud nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Check the cloud in the account menu: US Government and China tenants sign in to their own clouds, GCC (moderate) tenants to the global cloud.</source>
+        <translation>Prüfen Sie die Cloud im Menü „Konto“: Mandanten von US Government und China melden sich bei ihren eigenen Clouds an, GCC-Mandanten (moderat) bei der globalen Cloud.</translation>
+    </message>
+    <message>
+        <source>This sign-in address is not a valid Microsoft cloud instance.</source>
+        <translation>Diese Anmeldeadresse ist keine gültige Microsoft-Cloudinstanz.</translation>
+    </message>
+    <message>
+        <source>Choose the cloud your partner tenant lives in from the account menu.</source>
+        <translation>Wählen Sie im Menü „Konto“ die Cloud, in der sich Ihr Partnermandant befindet.</translation>
+    </message>
+    <message>
+        <source>The application (client) id is not registered in your partner tenant in this cloud.</source>
+        <translation>Die Anwendungs-ID (Client-ID) ist in Ihrem Partnermandanten in dieser Cloud nicht registriert.</translation>
+    </message>
+    <message>
+        <source>Check the client id in Settings: app registrations are per cloud, so register the app in your partner tenant in the cloud you sign in to (see the README&apos;s first-run guide).</source>
+        <translation>Prüfen Sie die Client-ID in den Einstellungen: App-Registrierungen gelten je Cloud; registrieren Sie die App daher in Ihrem Partnermandanten in der Cloud, bei der Sie sich anmelden (siehe die Anleitung für den ersten Start in der README).</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>Der Benutzername oder das Kennwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Sign in again with the right account.</source>
+        <translation>Melden Sie sich erneut mit dem richtigen Konto an.</translation>
+    </message>
+    <message>
+        <source>This account does not exist in the tenant.</source>
+        <translation>Dieses Konto ist im Mandanten nicht vorhanden.</translation>
+    </message>
+    <message>
+        <source>Sign in with your Partner Center account.</source>
+        <translation>Melden Sie sich mit Ihrem Partner Center-Konto an.</translation>
+    </message>
+    <message>
+        <source>A conditional access policy blocked the sign-in.</source>
+        <translation>Eine Richtlinie für bedingten Zugriff hat die Anmeldung blockiert.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator which policy applies (device compliance, location, ...).</source>
+        <translation>Fragen Sie Ihren Administrator, welche Richtlinie greift (Gerätekonformität, Standort, ...).</translation>
+    </message>
+    <message>
+        <source>Partner Desk is not yet allowed in this customer</source>
+        <translation>Partner Desk ist bei diesem Kunden noch nicht zugelassen</translation>
+    </message>
+    <message>
+        <source>Allow it in this customer: &apos;Allow in this customer&apos; on the customer&apos;s tab, Account &gt; Allow Partner Desk in all customers, or &apos;partner-desk consent --customer TENANT&apos;. It needs a GDAP role in the customer that can consent to apps (Global Administrator, Privileged Role Administrator or Cloud Application Administrator).</source>
+        <translation>Lassen Sie es bei diesem Kunden zu: „Bei diesem Kunden zulassen“ auf der Registerkarte des Kunden, Konto &gt; Partner Desk bei allen Kunden zulassen oder „partner-desk consent --customer TENANT“. Dafür brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen für Apps erteilen darf (Global Administrator, Privileged Role Administrator oder Cloud Application Administrator).</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Sign in again when ready.</source>
+        <translation>Melden Sie sich erneut an, sobald Sie bereit sind.</translation>
+    </message>
+    <message>
+        <source>Sign-in was declined.</source>
+        <translation>Die Anmeldung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The sign-in code expired before it was used.</source>
+        <translation>Der Anmeldecode ist abgelaufen, bevor er verwendet wurde.</translation>
+    </message>
+    <message>
+        <source>Start the device code sign-in again and enter the new code within 15 minutes.</source>
+        <translation>Starten Sie die Anmeldung mit Gerätecode erneut, und geben Sie den neuen Code innerhalb von 15 Minuten ein.</translation>
+    </message>
+    <message>
+        <source>Your sign-in is no longer valid.</source>
+        <translation>Ihre Anmeldung ist nicht mehr gültig.</translation>
+    </message>
+    <message>
+        <source>Microsoft needs you to sign in again interactively.</source>
+        <translation>Microsoft verlangt eine erneute interaktive Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Try again; if it keeps failing, the log has Microsoft&apos;s full answer for support.</source>
+        <translation>Versuchen Sie es erneut; wenn es weiterhin fehlschlägt, enthält das Protokoll die vollständige Antwort von Microsoft für den Support.</translation>
+    </message>
+    <message>
+        <source>Check the network connection (and proxy), then try again.</source>
+        <translation>Prüfen Sie die Netzwerkverbindung (und den Proxy), und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Behind a proxy that inspects TLS, point REQUESTS_CA_BUNDLE at your organisation&apos;s CA bundle. For a sandbox, check that its address is the one it printed.</source>
+        <translation>Hinter einem Proxy, der TLS prüft, lassen Sie REQUESTS_CA_BUNDLE auf das CA-Bundle Ihrer Organisation verweisen. Prüfen Sie bei einer Sandbox, ob ihre Adresse die ausgegebene ist.</translation>
+    </message>
+    <message>
+        <source>Sign-in did not finish in the browser in time.</source>
+        <translation>Die Anmeldung im Browser wurde nicht rechtzeitig abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Sign in again; if the browser cannot reach this computer, use the device code instead.</source>
+        <translation>Melden Sie sich erneut an; wenn der Browser diesen Computer nicht erreicht, verwenden Sie stattdessen den Gerätecode.</translation>
+    </message>
+    <message>
+        <source>Choose another cloud from the account menu.</source>
+        <translation>Wählen Sie im Menü „Konto“ eine andere Cloud.</translation>
+    </message>
+    <message>
+        <source>No application (client) id is set for signing in.</source>
+        <translation>Für die Anmeldung ist keine Anwendungs-ID (Client-ID) festgelegt.</translation>
+    </message>
+    <message>
+        <source>Register Partner Desk as a public client app in your partner tenant and enter its client id in Settings (the README&apos;s first-run guide lists the steps).</source>
+        <translation>Registrieren Sie Partner Desk in Ihrem Partnermandanten als öffentliche Client-App, und geben Sie ihre Client-ID in den Einstellungen ein (die Schritte stehen in der Anleitung für den ersten Start in der README).</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>Sie sind nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign in from the account menu.</source>
+        <translation>Melden Sie sich über das Menü „Konto“ an.</translation>
+    </message>
+</context>
+<context>
     <name>CannotStart</name>
     <message>
         <source>No log file this time: {0}</source>
@@ -470,6 +649,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Erstellt</translation>
     </message>
     <message>
+        <source>Other status</source>
+        <translation>Anderer Status</translation>
+    </message>
+    <message>
         <source>No GDAP</source>
         <translation>Kein GDAP</translation>
     </message>
@@ -769,8 +952,12 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Awaiting customer approval</source>
-        <translation>Wartet auf Genehmigung des Kunden</translation>
+        <source>No customer yet</source>
+        <translation>Noch kein Kunde</translation>
+    </message>
+    <message>
+        <source>expires today: not extended automatically</source>
+        <translation>läuft heute ab: wird nicht automatisch verlängert</translation>
     </message>
     <message>
         <source>Member</source>
@@ -829,8 +1016,8 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Endet bald, ohne automatische Verlängerung</translation>
     </message>
     <message>
-        <source>Awaiting customer approval</source>
-        <translation>Wartet auf Genehmigung des Kunden</translation>
+        <source>Not yet approved</source>
+        <translation>Noch nicht genehmigt</translation>
     </message>
     <message>
         <source>Ended (expiring, expired, terminated)</source>
@@ -1948,10 +2135,6 @@ Was wir beim Kunden sehen:
         <source>Could &amp;not be read</source>
         <translation>Nicht &amp;lesbar</translation>
     </message>
-    <message>
-        <source>{0}: {1}</source>
-        <translation>{0}: {1}</translation>
-    </message>
     <message numerus="yes">
         <source>(%n could not be read)</source>
         <translation>
@@ -1962,6 +2145,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>your partner tickets</source>
         <translation>Ihre Partnertickets</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <source>service requests</source>
@@ -2062,8 +2249,20 @@ Was wir beim Kunden sehen:
         <translation>%1 (Sie sind Mitglied)</translation>
     </message>
     <message>
+        <source>Security group</source>
+        <translation>Sicherheitsgruppe</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
         <source>security groups</source>
         <translation>Sicherheitsgruppen</translation>
+    </message>
+    <message>
+        <source>Hi&amp;de security groups</source>
+        <translation>Sicherheitsgruppen ausblen&amp;den</translation>
     </message>
     <message>
         <source>GDAP relationship</source>
@@ -2196,6 +2395,30 @@ Was wir beim Kunden sehen:
 <context>
     <name>PartnerContextPanel</name>
     <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Action required</source>
+        <translation>Handlung erforderlich</translation>
+    </message>
+    <message>
+        <source>For your awareness</source>
+        <translation>Zur Kenntnisnahme</translation>
+    </message>
+    <message>
         <source>Partner Center: partner-level context</source>
         <translation>Partner Center: Kontext auf Partnerebene</translation>
     </message>
@@ -2214,6 +2437,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>Partner Center incident or notice</source>
         <translation>Vorfall oder Benachrichtigung des Partner Centers</translation>
+    </message>
+    <message>
+        <source>Select an incident or notice to read it.</source>
+        <translation>Wählen Sie einen Vorfall oder Hinweis aus, um ihn zu lesen.</translation>
     </message>
     <message>
         <source>Not offered in the {0}.</source>
@@ -2287,8 +2514,8 @@ Was wir beim Kunden sehen:
         <translation>Begonnen</translation>
     </message>
     <message>
-        <source>Customers affected</source>
-        <translation>Betroffene Kunden</translation>
+        <source>Customers affected (Partner Center)</source>
+        <translation>Betroffene Kunden (laut Partner Center)</translation>
     </message>
 </context>
 <context>
@@ -2414,6 +2641,17 @@ Was wir beim Kunden sehen:
     <message>
         <source>Opened {0} in your browser.</source>
         <translation>{0} wurde in Ihrem Browser geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Suchen in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Dateien des &amp;Typs:</translation>
     </message>
 </context>
 <context>
@@ -2578,8 +2816,8 @@ Was wir beim Kunden sehen:
         <translation>Beziehungs-ID: {0}</translation>
     </message>
     <message>
-        <source>Not locked for approval yet: finish the request in Partner Center, then its invitation link works.</source>
-        <translation>Noch nicht zur Genehmigung gesperrt: Schließen Sie die Anfrage im Partner Center ab, dann funktioniert ihr Einladungslink.</translation>
+        <source>Not yet sent for approval: finish the request in Partner Center, then the invitation link appears here.</source>
+        <translation>Noch nicht zur Genehmigung gesendet: Schließen Sie die Anfrage im Partner Center ab, dann erscheint der Einladungslink hier.</translation>
     </message>
     <message>
         <source>No invitation link in this cloud: send it from Partner Center.</source>
@@ -2793,12 +3031,16 @@ Was wir beim Kunden sehen:
         <translation>Der Bericht konnte nicht unter {0} gespeichert werden: {1}</translation>
     </message>
     <message>
-        <source>Saved the post-incident review to {0}.</source>
-        <translation>Der Bericht nach dem Vorfall wurde unter {0} gespeichert.</translation>
+        <source>%1 post-incident review.docx</source>
+        <translation>%1 Bericht nach dem Vorfall.docx</translation>
     </message>
     <message>
-        <source>Saved the post-incident review to {0}; no app could open it.</source>
-        <translation>Der Bericht nach dem Vorfall wurde unter {0} gespeichert; keine App konnte ihn öffnen.</translation>
+        <source>Saved as {0}.</source>
+        <translation>Gespeichert als {0}.</translation>
+    </message>
+    <message>
+        <source>Saved as {0}; no app could open it.</source>
+        <translation>Gespeichert als {0}; keine App konnte die Datei öffnen.</translation>
     </message>
     <message>
         <source>Download cancelled.</source>
@@ -3041,6 +3283,10 @@ Was wir beim Kunden sehen:
         <translation>Partner Desk wurde bei diesem Kunden zugelassen, bevor es das Nachrichtencenter las; daher fehlt der Zustimmung dort diese Berechtigung (ServiceMessage.Read.All). Die Dienstintegrität funktioniert weiterhin. Erneutes Zulassen ersetzt die alte Zustimmung; dafür brauchen Sie bei diesem Kunden eine GDAP-Rolle, die Zustimmungen für Apps erteilen darf: Global Administrator, Privileged Role Administrator oder Cloud Application Administrator.</translation>
     </message>
     <message>
+        <source>Your account has no access to this customer&apos;s tenant: no GDAP relationship covers you.</source>
+        <translation>Ihr Konto hat keinen Zugriff auf den Mandanten dieses Kunden: Keine GDAP-Beziehung umfasst Sie.</translation>
+    </message>
+    <message>
         <source>No GDAP access to this customer&apos;s {0}</source>
         <translation>Kein GDAP-Zugriff für diesen Kunden ({0})</translation>
     </message>
@@ -3077,8 +3323,12 @@ Was wir beim Kunden sehen:
         <translation>Anforderungs-ID: {0}</translation>
     </message>
     <message>
-        <source>Your partner account has no delegated admin role in this customer&apos;s tenant for this. Ask the customer to approve a GDAP relationship that includes the Service Support Administrator (or Global Reader) role, and make sure your account is in the security group assigned to it in Partner Center.</source>
-        <translation>Ihr Partnerkonto hat hierfür keine delegierte Administratorrolle im Mandanten dieses Kunden. Bitten Sie den Kunden, eine GDAP-Beziehung mit der Rolle „Service Support Administrator“ (oder „Global Reader“) zu genehmigen, und stellen Sie sicher, dass Ihr Konto zur Sicherheitsgruppe gehört, die ihr im Partner Center zugewiesen ist.</translation>
+        <source>Ask the customer to approve a GDAP relationship with a role that can read this, and make sure your account is in the security group assigned to it in Partner Center.</source>
+        <translation>Bitten Sie den Kunden, eine GDAP-Beziehung mit einer Rolle zu genehmigen, die dies lesen darf, und stellen Sie sicher, dass Ihr Konto der Sicherheitsgruppe angehört, der diese Rolle im Partner Center zugewiesen ist.</translation>
+    </message>
+    <message>
+        <source>Ask the customer to approve a GDAP relationship that includes one of these roles: {0}. Make sure your account is in the security group assigned to it in Partner Center.</source>
+        <translation>Bitten Sie den Kunden, eine GDAP-Beziehung zu genehmigen, die eine dieser Rollen enthält: {0}. Stellen Sie sicher, dass Ihr Konto der Sicherheitsgruppe angehört, der die Rolle im Partner Center zugewiesen ist.</translation>
     </message>
     <message>
         <source>Sign-in needed</source>
@@ -3119,6 +3369,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>Check the network connection, then retry. ({0})</source>
         <translation>Prüfen Sie die Netzwerkverbindung, und versuchen Sie es dann erneut. ({0})</translation>
+    </message>
+    <message>
+        <source>Your partner account has no delegated admin role in this customer&apos;s tenant for this.</source>
+        <translation>Ihr Partnerkonto hat dafür keine delegierte Administratorrolle im Mandanten dieses Kunden.</translation>
     </message>
     <message>
         <source>The service sent an answer that could not be read</source>

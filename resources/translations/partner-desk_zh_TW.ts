@@ -116,6 +116,185 @@ Keep your sign-in in a file readable only by your user account, so you stay sign
     </message>
 </context>
 <context>
+    <name>AuthError</name>
+    <message>
+        <source>Your sign-in is no longer valid: the session was revoked or has expired.</source>
+        <translation>您的登入已失效：工作階段已被撤銷或已過期。</translation>
+    </message>
+    <message>
+        <source>Sign in again.</source>
+        <translation>請重新登入。</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired after a long time without use.</source>
+        <translation>您的登入因長時間未使用而已過期。</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s conditional access policy requires you to sign in again (sign-in frequency).</source>
+        <translation>貴組織的條件式存取原則要求您重新登入 (登入頻率)。</translation>
+    </message>
+    <message>
+        <source>Sign in again; this is expected from time to time.</source>
+        <translation>請重新登入；這種情況會不時發生。</translation>
+    </message>
+    <message>
+        <source>Partner Desk has no consent in this tenant.</source>
+        <translation>Partner Desk 在此租用戶中沒有同意。</translation>
+    </message>
+    <message>
+        <source>An administrator must grant consent to the Partner Desk app registration. For a customer tenant, check that the app is consented for GDAP access in Partner Center.</source>
+        <translation>系統管理員必須對 Partner Desk 應用程式註冊授與同意。若是客戶租用戶，請在 Partner Center 中確認已為 GDAP 存取同意此應用程式。</translation>
+    </message>
+    <message>
+        <source>Consent was declined.</source>
+        <translation>已拒絕同意。</translation>
+    </message>
+    <message>
+        <source>Sign in again and accept the permissions.</source>
+        <translation>請重新登入並接受權限。</translation>
+    </message>
+    <message>
+        <source>Multi-factor authentication is required.</source>
+        <translation>需要多重要素驗證。</translation>
+    </message>
+    <message>
+        <source>Sign in interactively and complete the MFA prompt; Partner Center always requires MFA.</source>
+        <translation>請以互動方式登入並完成 MFA 提示；Partner Center 一律需要 MFA。</translation>
+    </message>
+    <message>
+        <source>Your account must register for multi-factor authentication first.</source>
+        <translation>您的帳戶必須先註冊多重要素驗證。</translation>
+    </message>
+    <message>
+        <source>Register MFA for your account (https://aka.ms/mfasetup), then sign in again.</source>
+        <translation>請為您的帳戶註冊 MFA (https://aka.ms/mfasetup)，然後重新登入。</translation>
+    </message>
+    <message>
+        <source>The tenant was not found in this Microsoft cloud.</source>
+        <translation>在此 Microsoft 雲端中找不到該租用戶。</translation>
+    </message>
+    <message>
+        <source>Check the cloud in the account menu: US Government and China tenants sign in to their own clouds, GCC (moderate) tenants to the global cloud.</source>
+        <translation>請在 [帳戶] 功能表中檢查雲端：美國政府與中國的租用戶登入各自的雲端，GCC (中度) 租用戶則登入全球雲端。</translation>
+    </message>
+    <message>
+        <source>This sign-in address is not a valid Microsoft cloud instance.</source>
+        <translation>此登入位址不是有效的 Microsoft 雲端執行個體。</translation>
+    </message>
+    <message>
+        <source>Choose the cloud your partner tenant lives in from the account menu.</source>
+        <translation>請從 [帳戶] 功能表選擇您的合作夥伴租用戶所在的雲端。</translation>
+    </message>
+    <message>
+        <source>The application (client) id is not registered in your partner tenant in this cloud.</source>
+        <translation>應用程式 (用戶端) 識別碼未在此雲端的合作夥伴租用戶中註冊。</translation>
+    </message>
+    <message>
+        <source>Check the client id in Settings: app registrations are per cloud, so register the app in your partner tenant in the cloud you sign in to (see the README&apos;s first-run guide).</source>
+        <translation>請在 [設定] 中檢查用戶端識別碼：應用程式註冊是以雲端為單位，因此請在您登入之雲端的合作夥伴租用戶中註冊應用程式 (請參閱 README 的首次執行指南)。</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>使用者名稱或密碼錯誤。</translation>
+    </message>
+    <message>
+        <source>Sign in again with the right account.</source>
+        <translation>請使用正確的帳戶重新登入。</translation>
+    </message>
+    <message>
+        <source>This account does not exist in the tenant.</source>
+        <translation>此帳戶不存在於該租用戶中。</translation>
+    </message>
+    <message>
+        <source>Sign in with your Partner Center account.</source>
+        <translation>請使用您的 Partner Center 帳戶登入。</translation>
+    </message>
+    <message>
+        <source>A conditional access policy blocked the sign-in.</source>
+        <translation>條件式存取原則封鎖了此次登入。</translation>
+    </message>
+    <message>
+        <source>Ask your administrator which policy applies (device compliance, location, ...).</source>
+        <translation>請詢問您的系統管理員適用哪一項原則 (裝置合規性、位置等)。</translation>
+    </message>
+    <message>
+        <source>Partner Desk is not yet allowed in this customer</source>
+        <translation>Partner Desk 尚未在此客戶中獲得允許</translation>
+    </message>
+    <message>
+        <source>Allow it in this customer: &apos;Allow in this customer&apos; on the customer&apos;s tab, Account &gt; Allow Partner Desk in all customers, or &apos;partner-desk consent --customer TENANT&apos;. It needs a GDAP role in the customer that can consent to apps (Global Administrator, Privileged Role Administrator or Cloud Application Administrator).</source>
+        <translation>請在此客戶中允許它：客戶索引標籤上的 [在此客戶中允許]、[帳戶] &gt; [在所有客戶中允許 Partner Desk]，或執行 &apos;partner-desk consent --customer TENANT&apos;。這需要您在客戶中具備可同意應用程式的 GDAP 角色 (Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator)。</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>已取消登入。</translation>
+    </message>
+    <message>
+        <source>Sign in again when ready.</source>
+        <translation>準備好後請重新登入。</translation>
+    </message>
+    <message>
+        <source>Sign-in was declined.</source>
+        <translation>登入遭到拒絕。</translation>
+    </message>
+    <message>
+        <source>The sign-in code expired before it was used.</source>
+        <translation>登入代碼在使用前已過期。</translation>
+    </message>
+    <message>
+        <source>Start the device code sign-in again and enter the new code within 15 minutes.</source>
+        <translation>請重新開始裝置代碼登入，並在 15 分鐘內輸入新的代碼。</translation>
+    </message>
+    <message>
+        <source>Your sign-in is no longer valid.</source>
+        <translation>您的登入已失效。</translation>
+    </message>
+    <message>
+        <source>Microsoft needs you to sign in again interactively.</source>
+        <translation>Microsoft 需要您以互動方式重新登入。</translation>
+    </message>
+    <message>
+        <source>Try again; if it keeps failing, the log has Microsoft&apos;s full answer for support.</source>
+        <translation>請再試一次；如果持續失敗，記錄檔中有 Microsoft 的完整回應可供支援人員參考。</translation>
+    </message>
+    <message>
+        <source>Check the network connection (and proxy), then try again.</source>
+        <translation>請檢查網路連線 (以及 Proxy)，然後再試一次。</translation>
+    </message>
+    <message>
+        <source>Behind a proxy that inspects TLS, point REQUESTS_CA_BUNDLE at your organisation&apos;s CA bundle. For a sandbox, check that its address is the one it printed.</source>
+        <translation>若位於會檢查 TLS 的 Proxy 之後，請將 REQUESTS_CA_BUNDLE 指向貴組織的 CA 套件組合。若是沙箱，請確認其位址與它所顯示的相同。</translation>
+    </message>
+    <message>
+        <source>Sign-in did not finish in the browser in time.</source>
+        <translation>未在時限內於瀏覽器中完成登入。</translation>
+    </message>
+    <message>
+        <source>Sign in again; if the browser cannot reach this computer, use the device code instead.</source>
+        <translation>請重新登入；如果瀏覽器無法連線到這台電腦，請改用裝置代碼。</translation>
+    </message>
+    <message>
+        <source>Choose another cloud from the account menu.</source>
+        <translation>請從 [帳戶] 功能表選擇其他雲端。</translation>
+    </message>
+    <message>
+        <source>No application (client) id is set for signing in.</source>
+        <translation>尚未設定登入用的應用程式 (用戶端) 識別碼。</translation>
+    </message>
+    <message>
+        <source>Register Partner Desk as a public client app in your partner tenant and enter its client id in Settings (the README&apos;s first-run guide lists the steps).</source>
+        <translation>請在您的合作夥伴租用戶中將 Partner Desk 註冊為公用用戶端應用程式，並在 [設定] 中輸入其用戶端識別碼 (步驟請參閱 README 的首次執行指南)。</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>您尚未登入。</translation>
+    </message>
+    <message>
+        <source>Sign in from the account menu.</source>
+        <translation>請從 [帳戶] 功能表登入。</translation>
+    </message>
+</context>
+<context>
     <name>CannotStart</name>
     <message>
         <source>No log file this time: {0}</source>
@@ -460,6 +639,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>已建立</translation>
     </message>
     <message>
+        <source>Other status</source>
+        <translation>其他狀態</translation>
+    </message>
+    <message>
         <source>No GDAP</source>
         <translation>無 GDAP</translation>
     </message>
@@ -751,8 +934,12 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>失敗</translation>
     </message>
     <message>
-        <source>Awaiting customer approval</source>
-        <translation>等待客戶核准</translation>
+        <source>No customer yet</source>
+        <translation>尚無客戶</translation>
+    </message>
+    <message>
+        <source>expires today: not extended automatically</source>
+        <translation>今天到期：不會自動延長</translation>
     </message>
     <message>
         <source>Member</source>
@@ -809,8 +996,8 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>即將結束，不會自動延長</translation>
     </message>
     <message>
-        <source>Awaiting customer approval</source>
-        <translation>等待客戶核准</translation>
+        <source>Not yet approved</source>
+        <translation>尚未核准</translation>
     </message>
     <message>
         <source>Ended (expiring, expired, terminated)</source>
@@ -1363,7 +1550,7 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
     <message>
         <source>%1 (passed)</source>
-        <translation>%1 (已過期)</translation>
+        <translation>%1 (已逾期)</translation>
     </message>
     <message>
         <source>Major</source>
@@ -1907,10 +2094,6 @@ What we see at the customer:
         <source>Could &amp;not be read</source>
         <translation>無法讀取(&amp;N)</translation>
     </message>
-    <message>
-        <source>{0}: {1}</source>
-        <translation>{0}：{1}</translation>
-    </message>
     <message numerus="yes">
         <source>(%n could not be read)</source>
         <translation>
@@ -1920,6 +2103,10 @@ What we see at the customer:
     <message>
         <source>your partner tickets</source>
         <translation>您的合作夥伴票證</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>service requests</source>
@@ -2019,8 +2206,20 @@ What we see at the customer:
         <translation>%1 (您是成員)</translation>
     </message>
     <message>
+        <source>Security group</source>
+        <translation>安全性群組</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>附註</translation>
+    </message>
+    <message>
         <source>security groups</source>
         <translation>安全性群組</translation>
+    </message>
+    <message>
+        <source>Hi&amp;de security groups</source>
+        <translation>隱藏安全性群組(&amp;U)</translation>
     </message>
     <message>
         <source>GDAP relationship</source>
@@ -2152,6 +2351,30 @@ What we see at the customer:
 <context>
     <name>PartnerContextPanel</name>
     <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>資訊</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>嚴重</translation>
+    </message>
+    <message>
+        <source>Action required</source>
+        <translation>需要採取動作</translation>
+    </message>
+    <message>
+        <source>For your awareness</source>
+        <translation>僅供參考</translation>
+    </message>
+    <message>
         <source>Partner Center: partner-level context</source>
         <translation>Partner Center：合作夥伴層級的背景資訊</translation>
     </message>
@@ -2170,6 +2393,10 @@ What we see at the customer:
     <message>
         <source>Partner Center incident or notice</source>
         <translation>Partner Center 事件或通知</translation>
+    </message>
+    <message>
+        <source>Select an incident or notice to read it.</source>
+        <translation>選取事件或通知以閱讀其內容。</translation>
     </message>
     <message>
         <source>Not offered in the {0}.</source>
@@ -2242,8 +2469,8 @@ What we see at the customer:
         <translation>開始時間</translation>
     </message>
     <message>
-        <source>Customers affected</source>
-        <translation>受影響的客戶</translation>
+        <source>Customers affected (Partner Center)</source>
+        <translation>受影響的客戶 (Partner Center 統計)</translation>
     </message>
 </context>
 <context>
@@ -2313,7 +2540,7 @@ What we see at the customer:
     <message numerus="yes">
         <source>%n could not be read</source>
         <translation>
-            <numerusform>%n 個無法讀取</numerusform>
+            <numerusform>%n 位無法讀取</numerusform>
         </translation>
     </message>
     <message>
@@ -2365,6 +2592,17 @@ What we see at the customer:
     <message>
         <source>Opened {0} in your browser.</source>
         <translation>已在您的瀏覽器中開啟 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>尋找於(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>檔案型態(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -2529,8 +2767,8 @@ What we see at the customer:
         <translation>關係識別碼：{0}</translation>
     </message>
     <message>
-        <source>Not locked for approval yet: finish the request in Partner Center, then its invitation link works.</source>
-        <translation>尚未鎖定以供核准：請在 Partner Center 中完成此要求，之後其邀請連結即可使用。</translation>
+        <source>Not yet sent for approval: finish the request in Partner Center, then the invitation link appears here.</source>
+        <translation>尚未送出核准：請在 Partner Center 中完成要求，邀請連結就會顯示在這裡。</translation>
     </message>
     <message>
         <source>No invitation link in this cloud: send it from Partner Center.</source>
@@ -2742,12 +2980,16 @@ What we see at the customer:
         <translation>無法將報告儲存至 {0}：{1}</translation>
     </message>
     <message>
-        <source>Saved the post-incident review to {0}.</source>
-        <translation>已將事件後報告儲存至 {0}。</translation>
+        <source>%1 post-incident review.docx</source>
+        <translation>%1 事件後報告.docx</translation>
     </message>
     <message>
-        <source>Saved the post-incident review to {0}; no app could open it.</source>
-        <translation>已將事件後報告儲存至 {0}；但沒有應用程式可以開啟它。</translation>
+        <source>Saved as {0}.</source>
+        <translation>已儲存為 {0}。</translation>
+    </message>
+    <message>
+        <source>Saved as {0}; no app could open it.</source>
+        <translation>已儲存為 {0}；但沒有應用程式可以開啟它。</translation>
     </message>
     <message>
         <source>Download cancelled.</source>
@@ -2988,6 +3230,10 @@ What we see at the customer:
         <translation>Partner Desk 在開始讀取訊息中心之前就已在此客戶中獲得允許，因此該處的同意缺少此權限 (ServiceMessage.Read.All)。服務健康情況仍可正常運作。重新允許會取代舊的同意；這需要您在此客戶中具備可同意應用程式的 GDAP 角色：Global Administrator、Privileged Role Administrator 或 Cloud Application Administrator。</translation>
     </message>
     <message>
+        <source>Your account has no access to this customer&apos;s tenant: no GDAP relationship covers you.</source>
+        <translation>您的帳戶無法存取此客戶的租用戶：沒有任何 GDAP 關係涵蓋您。</translation>
+    </message>
+    <message>
         <source>No GDAP access to this customer&apos;s {0}</source>
         <translation>沒有此客戶{0}的 GDAP 存取權</translation>
     </message>
@@ -3024,8 +3270,12 @@ What we see at the customer:
         <translation>要求識別碼：{0}</translation>
     </message>
     <message>
-        <source>Your partner account has no delegated admin role in this customer&apos;s tenant for this. Ask the customer to approve a GDAP relationship that includes the Service Support Administrator (or Global Reader) role, and make sure your account is in the security group assigned to it in Partner Center.</source>
-        <translation>您的合作夥伴帳戶在此客戶的租用戶中沒有執行此操作的委派系統管理員角色。請客戶核准包含「Service Support Administrator」(或「Global Reader」) 角色的 GDAP 關係，並確認您的帳戶屬於 Partner Center 中指派給該角色的安全性群組。</translation>
+        <source>Ask the customer to approve a GDAP relationship with a role that can read this, and make sure your account is in the security group assigned to it in Partner Center.</source>
+        <translation>請客戶核准一個具有可讀取此內容之角色的 GDAP 關係，並確認您的帳戶屬於在 Partner Center 中獲指派該角色的安全性群組。</translation>
+    </message>
+    <message>
+        <source>Ask the customer to approve a GDAP relationship that includes one of these roles: {0}. Make sure your account is in the security group assigned to it in Partner Center.</source>
+        <translation>請客戶核准一個包含下列其中一個角色的 GDAP 關係：{0}，並確認您的帳戶屬於在 Partner Center 中獲指派該角色的安全性群組。</translation>
     </message>
     <message>
         <source>Sign-in needed</source>
@@ -3066,6 +3316,10 @@ What we see at the customer:
     <message>
         <source>Check the network connection, then retry. ({0})</source>
         <translation>請檢查網路連線，然後再試一次。({0})</translation>
+    </message>
+    <message>
+        <source>Your partner account has no delegated admin role in this customer&apos;s tenant for this.</source>
+        <translation>您的合作夥伴帳戶在此客戶的租用戶中沒有執行此作業所需的委派系統管理員角色。</translation>
     </message>
     <message>
         <source>The service sent an answer that could not be read</source>

@@ -3,6 +3,7 @@ pool, paging, filters, one message, and the ServiceMessage.Read.All permission."
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import timedelta
 from typing import Any
@@ -69,6 +70,10 @@ def test_messages_have_the_example_shape(sb: Sandbox, http: requests.Session) ->
         assert message["viewPoint"] is None
         assert message["details"][0]["name"] == "ExternalLink"
         assert all(isinstance(s, str) for s in message["services"])
+        # Each link once: the body's "Learn more" page is never its details' link again.
+        links = re.findall(r'href="([^"]+)"', message["body"]["content"])
+        links += [d["value"] for d in message["details"] if d["name"] == "ExternalLink"]
+        assert len(links) == len(set(links)), links
 
 
 def test_same_message_in_many_tenants_and_tenants_differ(sb: Sandbox) -> None:

@@ -59,3 +59,16 @@ def window(qtbot, ctx: AppContext) -> Iterator[MainWindow]:
     yield win
     win.cancel_sweep()
     win.close()
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp) -> Iterator[object]:
+    """A language installed for one test before its window is built (texts are read then):
+    first among the test's fixtures, parametrized indirectly:
+    `@pytest.mark.parametrize("language", ["de"], indirect=True)`."""
+    from desktop import i18n
+
+    i18n.uninstall(qapp)
+    active = i18n.install(qapp, request.param)
+    yield active
+    i18n.uninstall(qapp)

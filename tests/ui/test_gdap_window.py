@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextTable
 
 from desktop.backend import Backend
-from desktop.models.gdap import role_name
+from desktop.models.customers import GDAP, gdap_status_labels
+from desktop.models.gdap import days_left, ending_soon, role_name
 from desktop.models.gdap_table import (
     _STATUS_ORDER,
     CUSTOMER,
@@ -28,7 +29,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.gdap_window import GdapWindow
 from desktop.ui.main_window import MainWindow
 from desktop.worker import Worker
-from tests.ui.test_main_window import gdap_row, load
+from tests.ui.test_main_window import gdap_row, load, row_of
 
 INVITE = (
     "https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/"
@@ -76,8 +77,8 @@ def test_every_relationship_with_role_names(qtbot, window: MainWindow, sandbox: 
             or role_name(rel.role_ids[0]) in roles
         )
         assert "-" not in roles.replace("Co-", "")  # names, never GUIDs, for Entra's roles
-        if not rel.has_customer:
-            assert model.index(r, CUSTOMER).data() == "Awaiting customer approval"
+        if not rel.has_customer:  # drafts ("created") too: not "awaiting approval"
+            assert model.index(r, CUSTOMER).data() == "No customer yet"
         if rel.active and rel.auto_extend == "P180D":
             assert "extends automatically by 180 day" in model.index(r, ENDS).data()
         if rel.status == "expiring":
@@ -94,7 +95,9 @@ def test_every_relationship_with_role_names(qtbot, window: MainWindow, sandbox: 
 def test_a_pending_relationship_offers_its_invitation_link(qtbot, window: MainWindow, launcher):
     gdap = open_window(qtbot, window)
     gdap.filter.setCurrentIndex(gdap.filter.findData("pending"))
-    assert {r.status for r in rows(gdap)} <= {"created", "approvalPending"}
+    # One entry for both: awaiting the customer's approval, and drafts not yet sent for it.
+    assert gdap.filter.currentText() == "Not yet approved"
+    assert {r.status for r in rows(gdap)} == {"created", "approvalPending"}
     assert "of" in gdap.count.text()
     rel = select(qtbot, gdap, lambda r: not r.has_customer and r.status == "approvalPending")
     assert gdap.details.invite_box.isVisibleTo(gdap)
@@ -115,11 +118,15 @@ def test_a_pending_relationship_offers_its_invitation_link(qtbot, window: MainWi
     groups_loaded(qtbot, gdap)
     assert gdap.details.groups_model.rowCount() == 0
     assert "once the customer has approved" in gdap.details.groups.placeholder()
-    # One still being drafted (not locked for approval) has no working link yet.
+    # One still being drafted (not sent for approval) has no working link yet; the words do
+    # not say "locked" (German read it as "gesperrt", blocked).
     select(qtbot, gdap, lambda r: r.status == "created")
     assert gdap.details.invite_box.isVisibleTo(gdap)
     assert gdap.details.invite.text() == ""
-    assert "Not locked for approval" in gdap.details.invite.placeholderText()
+    assert gdap.details.invite.placeholderText() == (
+        "Not yet sent for approval: finish the request in Partner Center, then the invitation "
+        "link appears here."
+    )
     assert not gdap.details.copy_button.isEnabled()
     assert not gdap.details.open_button.isEnabled()
     # An active one has no invitation to send.
@@ -257,6 +264,122 @@ def test_the_overview_names_roles_and_shows_groups_on_demand(
     assert role_name(first_role) in text
     assert "role(s)" not in text
     assert pane.groups_button.isEnabled()
+    assert pane.groups_button.text() == "Sho&w security groups"
+    before = pane.view.toPlainText()
     pane.groups_button.click()
     qtbot.waitUntil(lambda: "Security groups" in pane.view.toPlainText(), timeout=10000)
     assert "(you are a member)" in pane.view.toPlainText()
+    assert pane.groups_button.text() == "Hi&de security groups"
+    pane.groups_button.click()
+    assert pane.view.toPlainText() == before
+    assert pane.groups_button.text() == "Sho&w security groups"
+
+
+def value_column_x(pane) -> int:
+    """Where the overview's values start: the x of the first field's value."""
+    document = pane.view.document()
+    table = next(f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable))
+    return pane.view.cursorRect(table.cellAt(1, 1).firstCursorPosition()).x()
+
+
+def test_the_overviews_groups_keep_the_labels_short_and_explain_ids(
+    qtbot, window: MainWindow, sandbox: Sandbox
+):
+    """A group's name as a row label widened the label column of every section when the
+    groups appeared; a group shown by id came without the GDAP window's explanation."""
+    others = {str(g["id"]) for g in sandbox.data.partner_groups() if not g["member"]}
+
+    def has_other(tenant: str) -> bool:
+        active = next(
+            (r for r in sandbox.data.relationships(tenant) if r["status"] == "active"), None
+        )
+        found = sandbox.data.access_assignments(str(active["id"])) if active else []
+        return any(a["accessContainer"]["accessContainerId"] in others for a in found or [])  # type: ignore[index]
+
+    target = next(
+        c.tenant_id for c in sandbox.data.customers if c.has_gdap and has_other(c.tenant_id)
+    )
+    load(qtbot, window, row_of(window, lambda c: c.tenant_id == target))
+    pane = window.overview
+    window.tabs.setCurrentWidget(pane)
+    before = value_column_x(pane)
+    pane.groups_button.click()
+    qtbot.waitUntil(lambda: pane.groups_shown, timeout=10000)
+    assert value_column_x(pane) == before  # the values stay where they were
+    rows = pane._group_rows()
+    assert {label for label, _value in rows} == {"Security group", "Roles", "Note"}
+    values = [value for label, value in rows if label == "Security group"]
+    assert any(v in others for v in values)  # shown by its object id...
+    note = dict(rows)["Note"]
+    assert "you are not a member" in note  # ...and why, as in the GDAP window
+    assert "Entra admin center" in note
+    text = pane.view.toPlainText()
+    assert note in text.replace("\n", " ")
+
+
+@pytest.fixture(scope="module")
+def sandbox_250() -> Iterator[Sandbox]:
+    """The app's own sample (250 customers, seed 7): it has a relationship in Graph's
+    `unknownFutureValue` and an active one without auto-extension ending today."""
+    with Sandbox(customers=250, seed=7, consented="all") as sb:
+        yield sb
+
+
+@pytest.fixture
+def window_250(qtbot, qloop, sandbox_250: Sandbox, launcher) -> Iterator[MainWindow]:
+    worker = Worker()
+    backend = Backend.for_sandbox(sandbox_250.url, ca_pem=sandbox_250.ca_pem, concurrency=8)
+    ctx = AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.customers_loaded, timeout=20000):
+        worker.spawn(win.load_customers())
+    win.cancel_sweep()  # health is not what these tests look at
+    yield win
+    win.close()
+    worker.shutdown(wait=True)
+    backend.close()
+
+
+def test_no_status_is_shown_raw_and_today_is_today(qtbot, window_250: MainWindow):
+    window = window_250
+    gdap = open_window(qtbot, window)
+    model = gdap.model
+    by_status = {model.index(r, 0).data(RecordRole).status: r for r in range(model.rowCount())}
+    row = by_status["unknownFutureValue"]
+    odd: GdapRelationship = model.index(row, 0).data(RecordRole)
+    assert model.index(row, STATUS).data() == "Other status"
+    gdap.view.selectRow(row)
+    assert "Other status" in gdap.details.summary.text()
+    assert "unknownFutureValue" not in gdap.details.summary.text()
+    # "Expires today", as the customer list says it, never "expires in 0 days".
+    today = [
+        r
+        for r in range(model.rowCount())
+        if ending_soon(rel := model.index(r, 0).data(RecordRole)) and days_left(rel) == 0
+    ]
+    assert today
+    for r in today:
+        assert model.index(r, ENDS).data().endswith("expires today: not extended automatically")
+    assert not any("in 0 day" in str(model.index(r, ENDS).data()) for r in range(model.rowCount()))
+    gdap.close()
+    # The customer list's GDAP column and the overview say it in words too.
+    customers = window.customers.model
+    line = row_of(window, lambda c: c.tenant_id == odd.customer_tenant_id)
+    qtbot.waitUntil(lambda: customers.index(line, GDAP).data() != "—", timeout=20000)
+    assert customers.index(line, GDAP).data() == "Other status"
+    load(qtbot, window, line)
+    overview = window.overview.view.toPlainText()
+    assert "Other status" in overview
+    assert "unknownFutureValue" not in overview
+
+
+@pytest.mark.parametrize("language", ["de", "zh_TW"], indirect=True)
+def test_the_status_column_fits_every_status(language, qtbot, window: MainWindow):
+    gdap = open_window(qtbot, window)
+    metrics = gdap.view.fontMetrics()
+    widest = max(metrics.horizontalAdvance(label) for label in gdap_status_labels())
+    assert gdap.view.horizontalHeader().sectionSize(STATUS) > widest
+    pending = gdap.filter.findData("pending")
+    assert gdap.filter.itemText(pending) in ("Noch nicht genehmigt", "尚未核准")

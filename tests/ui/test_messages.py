@@ -3,20 +3,26 @@ center, and the dashboard's tab fed by one sweep (cached for the next start)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 
+from desktop.auth.errors import from_msal_result
 from desktop.backend import Backend
+from desktop.models.messages import ACTION_BY, TITLE
 from desktop.models.service_messages import PlannedChange, ServiceMessage
 from desktop.models.table import RecordRole
 from desktop.sandbox import Sandbox
 from desktop.store import Cache
 from desktop.ui.context import AppContext
 from desktop.ui.dashboard import DashboardWindow
+from desktop.ui.errors import MESSAGE_CENTER_ROLES, explain
 from desktop.ui.main_window import MainWindow
 from desktop.ui.message_sweep import PlannedChanges
+from desktop.ui.panes.messages import FITTED, message_html
 from desktop.worker import Worker
 from tests.ui.conftest import Launcher
 from tests.ui.test_main_window import load, row_of
@@ -200,3 +206,186 @@ def test_the_notice_setting_in_the_dialog(qtbot) -> None:
     assert dialog.chosen().notify_major_days == 0
     dialog.major_days.setValue(30)
     assert dialog.chosen().notify_major_days == 30
+
+
+def test_the_title_keeps_its_room_and_the_count_adds_up(
+    qtbot, window: MainWindow, sandbox: Sandbox
+) -> None:
+    """At 1366x768 (the German walk) long categories and headers squeezed the title to a few
+    letters; "9 of 17 shown · 11 with an action date" counted dates the filter hid."""
+    window.resize(1366, 740)
+    target = max(
+        (c for c in sandbox.data.customers if c.has_gdap),
+        key=lambda c: len(sandbox.data.messages_of(c.tenant_id)),
+    )
+    window.tabs.setCurrentWidget(window.messages)
+    load(qtbot, window, row_of(window, lambda c: c.tenant_id == target.tenant_id))
+    pane = window.messages
+    header = pane.view.horizontalHeader()
+    width = pane.view.viewport().width()
+    qtbot.waitUntil(lambda: header.sectionSize(TITLE) >= 0.39 * width, timeout=5000)
+    assert sum(header.sectionSize(c) for c in FITTED) <= 0.61 * width + 1
+    char = pane.view.fontMetrics().averageCharWidth()
+    assert all(header.sectionSize(c) >= 5 * char for c in FITTED)  # none squeezed away
+    pane.major_only.setChecked(True)
+    shown = [pane.model.record(r) for r in range(pane.model.rowCount())]
+    assert 0 < len(shown) < len(pane.model.all_records())
+    due = sum(1 for m in shown if m.action_required_by is not None)
+    assert f"{len(shown)} of {len(pane.model.all_records())} shown" in pane.count.text()
+    assert f" · {due} with an action date" in pane.count.text()
+
+
+def test_a_passed_action_date_says_so_in_the_post_too(
+    qtbot, window: MainWindow, sandbox: Sandbox
+) -> None:
+    now = sandbox.data.clock()
+
+    def has_passed(customer) -> bool:
+        return any(
+            m.action_by is not None and m.action_by < now
+            for m in sandbox.data.messages_of(customer.tenant_id)
+        )
+
+    target = next(c for c in sandbox.data.customers if c.has_gdap and has_passed(c))
+    load(qtbot, window, row_of(window, lambda c: c.tenant_id == target.tenant_id))
+    pane = window.messages
+    row = next(
+        r
+        for r in range(pane.model.rowCount())
+        if (when := pane.model.record(r).action_required_by) is not None and when < now
+    )
+    pane.view.selectRow(row)
+    assert pane.model.index(row, ACTION_BY).data().endswith("(passed)")
+    assert "(passed)" in pane.model.index(row, ACTION_BY).data(Qt.ItemDataRole.ToolTipRole)
+    facts = pane.detail.toPlainText().split("\n")
+    label = facts.index("Action required by")
+    assert facts[label + 1].endswith("(passed)"), facts[label : label + 2]
+
+
+def test_each_link_of_a_post_shows_once(qtbot, window: MainWindow, sandbox: Sandbox) -> None:
+    target = next(c for c in sandbox.data.customers if c.has_gdap)
+    load(qtbot, window, row_of(window, lambda c: c.tenant_id == target.tenant_id))
+    pane = window.messages
+    assert pane.model.rowCount()
+    for row in range(pane.model.rowCount()):
+        pane.view.selectRow(row)
+        links = re.findall(r'href="([^"]+)"', pane.detail.toHtml())
+        assert links, "every sandbox post links Microsoft's article"
+        assert len(links) == len(set(links)), links
+
+
+def test_a_post_whose_details_repeat_its_body_link_lists_it_once(qapp, backend: Backend) -> None:
+    page = "https://learn.microsoft.com/microsoft-365/admin/manage/message-center"
+    other = "https://learn.microsoft.com/exchange/permissions-exo/application-rbac"
+    message = ServiceMessage.from_json(
+        {
+            "id": "MC1",
+            "title": "A change",
+            "body": {"contentType": "Html", "content": f'<p>See <a href="{page}">{page}</a></p>'},
+            "details": [
+                {"name": "ExternalLink", "value": page},
+                {"name": "ExternalLink", "value": other},
+                {"name": "ExternalLink", "value": other},
+            ],
+        }
+    )
+    shown = message_html(backend, QPalette(), message)
+    assert re.findall(r'href="([^"]+)"', shown) == [page, other]
+
+
+def test_the_tab_shows_that_it_loads(qtbot, some: Sandbox, some_window: MainWindow) -> None:
+    """While Graph answers (and, for a customer whose consent predates the message center,
+    while the token is checked), the tab says it is loading, never shows an empty pane."""
+    tenant = next(c.tenant_id for c in some.data.customers if some.consent_outdated(c.tenant_id))
+    customer = next(c for c in some_window.customers.model.all_records() if c.tenant_id == tenant)
+    pane = some_window.messages
+    some_window.tabs.setCurrentWidget(pane)
+    pane.set_customer(customer)
+    assert pane.state == "loading"
+    assert pane._stack.currentWidget() is pane._loading
+    assert pane._loading.isVisible()
+    assert pane._loading.text() == "Loading…"
+    qtbot.waitUntil(lambda: pane.state == "error", timeout=20000)
+    assert pane._message.isVisible()
+    assert pane._message.title.text()
+
+
+def test_without_gdap_each_tab_names_the_roles_it_needs(
+    qtbot, window: MainWindow, sandbox: Sandbox
+) -> None:
+    blocked = {c.tenant_id for c in sandbox.data.customers if not c.has_gdap}
+    load(qtbot, window, row_of(window, lambda c: c.tenant_id in blocked))
+    planned = window.messages._message
+    assert window.messages.state == "error"
+    assert "GDAP" in planned.title.text()
+    assert "Message Center Reader, Global Reader" in planned.detail.text()
+    assert "Service Support Administrator" not in planned.detail.text()
+    health = window.health._message.detail.text()
+    assert "Service Support Administrator, Global Reader" in health
+
+
+@pytest.mark.parametrize("language", ["zh_TW"], indirect=True)
+def test_without_gdap_the_explanation_is_translated(
+    language, qtbot, window: MainWindow, sandbox: Sandbox
+) -> None:
+    blocked = {c.tenant_id for c in sandbox.data.customers if not c.has_gdap}
+    load(qtbot, window, row_of(window, lambda c: c.tenant_id in blocked))
+    message = window.messages._message
+    assert message.title.text().startswith("沒有此客戶")
+    detail = message.detail.text()
+    assert "Message Center Reader, Global Reader" in detail  # Microsoft's role names
+    assert "GDAP" in detail
+    for english in ("Your ", "Ask ", "account", "relationship"):
+        assert english not in detail
+    # A token refused by Entra (AADSTS50020) is explained in the same words, its code kept.
+    refused = explain(from_msal_result({"error_codes": [50020]}), "x", MESSAGE_CENTER_ROLES)
+    assert "(AADSTS50020)" in refused.detail
+    assert "Message Center Reader" in refused.detail
+    for english in ("Your ", "Ask ", "account", "relationship"):
+        assert english not in refused.detail
+
+
+@pytest.mark.parametrize("language", ["zh_TW"], indirect=True)
+def test_chinese_says_overdue_for_a_passed_action_date(
+    language, qtbot, window: MainWindow, sandbox: Sandbox
+) -> None:
+    now = sandbox.data.clock()
+    target = next(
+        c
+        for c in sandbox.data.customers
+        if c.has_gdap
+        and any(m.action_by and m.action_by < now for m in sandbox.data.messages_of(c.tenant_id))
+    )
+    load(qtbot, window, row_of(window, lambda c: c.tenant_id == target.tenant_id))
+    pane = window.messages
+    texts = [pane.model.index(r, ACTION_BY).data() for r in range(pane.model.rowCount())]
+    assert any(t.endswith("(已逾期)") for t in texts)
+    assert not any("已過期" in t for t in texts)
+
+
+@pytest.mark.parametrize("language", ["zh_TW"], indirect=True)
+def test_chinese_counts_customers_read_and_unread_alike(
+    language, qtbot, qloop, sandbox: Sandbox
+) -> None:
+    """ "已讀取 118 位客戶 · 132 個無法讀取" mixed measure words for the same customers."""
+    worker = Worker()
+    backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=8)
+    cache = Cache()
+    ctx = AppContext(worker=worker, backend=backend, cache=cache, source="sandbox:zh")
+    customers = backend.customers().items
+    try:
+        dashboard = DashboardWindow(ctx, lambda: customers)
+        qtbot.addWidget(dashboard)
+        dashboard.show()
+        board = dashboard.planned
+        dashboard.tabs.setCurrentWidget(dashboard.planned_view)
+        qtbot.waitUntil(lambda: board.read_at is not None and not board.running, timeout=60000)
+        assert board.failures
+        text = dashboard.planned_view.status.text()
+        assert f"已讀取 {len(board.index)} 位客戶" in text
+        assert f"{len(board.failures)} 位無法讀取" in text
+        dashboard.close()
+    finally:
+        worker.shutdown(wait=True)
+        backend.close()
+        cache.close()

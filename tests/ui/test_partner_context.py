@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QSplitter
 
 from desktop.backend import Backend
-from desktop.models.partner_incidents import MessageCenterNotice
+from desktop.models.partner_incidents import MessageCenterNotice, workload_name
 from desktop.models.records import ServiceIncident
 from desktop.sandbox import Sandbox
 from desktop.ui.context import AppContext
-from desktop.ui.partner_context import PartnerContextPanel
+from desktop.ui.partner_context import PartnerContextPanel, notice_category
 from desktop.worker import Worker
 
 
@@ -53,7 +53,7 @@ def test_a_notice_shows_its_text_in_paragraphs(qtbot, ctx: AppContext) -> None:
     text = panel.detail.toPlainText()
     assert "Message center notice (partner-level)" in text
     assert notice.title in text
-    assert notice.category in text
+    assert notice_category(notice.category) in text
     # Its message is text with blank lines: each paragraph a paragraph of its own (shown as
     # one run-on line, the two would be joined by a space).
     first, second = notice.messages[0].text.split("\n\n")[:2]
@@ -69,7 +69,9 @@ def test_an_incident_shows_its_messages_newest_first(qtbot, ctx: AppContext) -> 
     text = panel.detail.toPlainText()
     assert "Service incident (partner-level)" in text
     assert incident.id in text
-    assert incident.workload in text
+    assert workload_name(incident.workload) in text
+    # Partner Center's own count, told apart from the dashboard's sweep.
+    assert "Customers affected (Partner Center)" in text
 
 
 @pytest.fixture
@@ -79,6 +81,65 @@ def broken_ctx(qloop, fresh_sandbox: Sandbox) -> Iterator[AppContext]:
     yield AppContext(worker=worker, backend=backend, mode="sandbox")
     worker.shutdown(wait=True)
     backend.close()
+
+
+def test_partner_centers_words_are_microsofts_names_and_translated(
+    qtbot, ctx: AppContext, sandbox: Sandbox
+) -> None:
+    """Workload ids ("Lync", "OrgLiveID", "MDATP") and raw values ("information", "Prevent Or
+    Fix Issues", "Action", "critical") were shown as Partner Center sent them."""
+    panel = loaded(qtbot, ctx)
+    # The first entry is selected and shown at once.
+    assert panel.list.currentRow() == 0
+    assert panel.entries[0].id in panel.detail.toPlainText()
+    lines = [panel.list.item(r).text() for r in range(panel.list.count())]
+    raw = ("Lync", "OrgLiveID", "MDATP", "DynamicsCRM", "OneDriveForBusiness")
+    for line in lines:
+        _kind, service, _rest = line.split(" · ", 2)
+        assert service not in raw, line
+        assert "(information," not in line
+        assert "(warning," not in line
+    services = {line.split(" · ")[1] for line in lines}
+    workloads = {e.workload for e in panel.entries}
+    assert {workload_name(w) for w in workloads} == services
+    assert "Microsoft Entra" in services  # OrgLiveID
+    assert "Microsoft Teams (Lync)" in services
+    assert "SharePoint Online" in services
+    # The list gets the larger share, and each line's tooltip has it whole.
+    split = panel.list.parentWidget()
+    assert isinstance(split, QSplitter)
+    panel.resize(900, 300)
+    panel.show()
+    list_width, detail_width = split.sizes()
+    assert list_width > detail_width
+    for row in range(len(panel.entries)):
+        item = panel.list.item(row)
+        assert item.toolTip().startswith(item.text())
+    # A notice's category, action and severity in words.
+    row = next(
+        r
+        for r, e in enumerate(panel.entries)
+        if isinstance(e, MessageCenterNotice) and e.severity == "critical"
+    )
+    panel.list.setCurrentRow(row)
+    facts = panel.detail.toPlainText().split("\n")
+    value = {facts[i]: facts[i + 1] for i in range(len(facts) - 1)}
+    assert value["Category"] == "Prevent or fix issue"
+    assert value["Action"] == "Action required"
+    assert value["Severity"] == "Critical"
+    assert value["Service"] == "Microsoft Entra"
+    row = next(r for r, e in enumerate(panel.entries) if isinstance(e, ServiceIncident))
+    panel.list.setCurrentRow(row)
+    facts = panel.detail.toPlainText().split("\n")
+    status = facts[facts.index("Status") + 1]
+    assert status in ("Normal", "Information", "Warning", "Critical")
+
+
+def test_nothing_selected_says_what_to_do(qtbot, ctx: AppContext) -> None:
+    panel = loaded(qtbot, ctx)
+    panel.list.setCurrentRow(-1)
+    assert panel.detail.toPlainText() == ""
+    assert panel.detail.placeholderText() == "Select an incident or notice to read it."
 
 
 def test_a_failure_is_a_line_not_a_crash(

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 
 from desktop.models.records import HealthIssue
 from desktop.models.table import RecordRole
@@ -81,13 +81,18 @@ def test_download_saves_the_document_and_opens_it(
     pane, issue = open_reviewed(qtbot, window, sandbox)
     opener = pane.review.open_file = Opener()
     seen = messages(pane)
+    running: list[bool] = []
+    pane.review.running_changed.connect(running.append)
     pane.review_button.click()
     qtbot.waitUntil(lambda: pane.review.dialog is not None, timeout=5000)
     dialog = pane.review.dialog
     assert dialog is not None
     proposed = Path(dialog.selectedFiles()[0])
     assert proposed == downloads_dir() / f"{issue.id} post-incident review.docx"
-    assert pane.review_button.text() == "Cancel download"
+    # Nothing downloads while the user chooses where: the button does not offer to cancel it
+    # (the dialog has its own Cancel).
+    assert pane.review_button.text() == "Do&wnload review…"
+    assert running == []
     target = tmp_path / "review.docx"
     name = dialog.findChild(QLineEdit, "fileNameEdit")  # the non-native dialog, offscreen
     assert name is not None
@@ -100,7 +105,10 @@ def test_download_saves_the_document_and_opens_it(
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         assert package.testzip() is None
     assert [p.name for p in tmp_path.iterdir()] == ["review.docx"]  # no temporary file left
-    qtbot.waitUntil(lambda: any("Saved the post-incident review" in m for m in seen))
+    qtbot.waitUntil(lambda: any(m.startswith("Saved as") for m in seen))
+    assert running == [True, False]
+    # Short enough for the status bar beside the notices: the file's name, not its path.
+    assert seen[-1] == "Saved as review.docx."
     assert "Do&wnload review" in pane.review_button.text()
     assert pane.review_button.isEnabled()
 
@@ -206,3 +214,40 @@ def test_proposed_name_is_a_plain_file_name(issue_id: str, name: str) -> None:
         None, None, None, True, "",
     )  # fmt: skip
     assert proposed_name(issue) == f"{name} post-incident review.docx"
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "look_in", "file_type", "cancel"),
+    [
+        ("de", "Bericht nach dem Vorfall", "&Suchen in:", "Dateien des &Typs:", "Abbrechen"),
+        ("zh_TW", "事件後報告", "尋找於(&L)：", "檔案型態(&T)：", "取消"),
+    ],
+    indirect=["language"],
+)
+def test_the_save_dialog_speaks_the_users_language(
+    language,
+    qtbot,
+    window: MainWindow,
+    sandbox: Sandbox,
+    name: str,
+    look_in: str,
+    file_type: str,
+    cancel: str,
+) -> None:
+    """The proposed file name in the words of the Incidents tab, and Qt's own labels and
+    buttons (Qt's catalogue, completed by ours where it lacks them) in the same language."""
+    pane, issue = open_reviewed(qtbot, window, sandbox)
+    pane.review.open_file = Opener()
+    pane.review_button.click()
+    qtbot.waitUntil(lambda: pane.review.dialog is not None, timeout=5000)
+    dialog = pane.review.dialog
+    assert dialog is not None
+    assert Path(dialog.selectedFiles()[0]).name == f"{issue.id} {name}.docx"
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == look_in
+    assert labels["fileTypeLabel"] == file_type
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    assert cancel in [b.text() for b in buttons.buttons()]
+    dialog.reject()
+    qtbot.waitUntil(lambda: not pane.review.running, timeout=5000)

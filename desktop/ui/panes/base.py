@@ -41,6 +41,8 @@ class Pane(QWidget):
 
     #: what the pane shows, for error titles ("No GDAP access to this customer's …")
     what = ""
+    # the Entra roles that read it, named when GDAP gives no access (errors.HEALTH_ROLES…)
+    roles: tuple[str, ...] = ()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,7 +148,7 @@ class Pane(QWidget):
             outcome = await self.ctx.worker.run(consent.allow, self.ctx.backend, customer)
         except Exception as error:
             log.info("consent in %s failed: %s", customer.tenant_id, error)
-            explained = explain(error, self.what)
+            explained = explain(error, self.what, self.roles)
             if customer is self.customer:
                 self._show_consent_failed(explained.detail)
             return
@@ -228,7 +230,7 @@ class Pane(QWidget):
             log.info("%s for %s failed: %s", type(self).__name__, customer.tenant_id, error)
             self.state = "error"
             self.error = error
-            explained = explain(error, self.what)
+            explained = explain(error, self.what, self.roles)
             self.show_message(explained.title, explained.detail, explained.retry, explained.action)
             self._take_focus_back()
             self.settled.emit()

@@ -10,6 +10,7 @@ from desktop.models.health import SERVICE, STATUS, ServiceHealthModel
 from desktop.models.records import Customer, Parsed, ServiceHealth
 from desktop.models.table import StatusRole
 from desktop.ui.context import AppContext
+from desktop.ui.errors import HEALTH_ROLES
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.status import StatusDelegate, status_rank
 from desktop.ui.widgets.tables import setup_table, size_columns
@@ -17,6 +18,7 @@ from desktop.ui.widgets.tables import setup_table, size_columns
 
 class HealthPane(Pane):
     what = "service health"
+    roles = HEALTH_ROLES
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

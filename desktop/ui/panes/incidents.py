@@ -22,6 +22,7 @@ from desktop.models.incidents import (
 from desktop.models.records import Customer, HealthIssue, Parsed
 from desktop.models.table import RecordRole, StatusRole
 from desktop.ui.context import AppContext
+from desktop.ui.errors import HEALTH_ROLES
 from desktop.ui.panes.base import Pane
 from desktop.ui.review_download import ReviewDownload, has_review
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table, history_entry
@@ -44,6 +45,7 @@ class IncidentsPane(Pane):
     """
 
     what = "incidents"
+    roles = HEALTH_ROLES
     escalate = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import html
 import threading
 from collections.abc import Sequence
+from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QTableView, QWidget
 
 from desktop.backend import Backend
 from desktop.models.messages import (
@@ -26,6 +27,7 @@ from desktop.models.messages import (
     SERVICES,
     TITLE,
     MessageTableModel,
+    action_day_text,
     category_label,
     day_text,
     severity_label,
@@ -34,6 +36,7 @@ from desktop.models.records import Customer, Parsed
 from desktop.models.service_messages import ServiceMessage
 from desktop.models.table import RecordRole, date_text
 from desktop.ui.context import AppContext
+from desktop.ui.errors import MESSAGE_CENTER_ROLES
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
@@ -58,7 +61,8 @@ def message_html(
         (translate("MessagesPane", "Services"), ", ".join(message.services)),
         (
             translate("MessagesPane", "Action required by"),
-            day_text(message.action_required_by, QLocale.FormatType.LongFormat) or never,
+            action_day_text(message.action_required_by, form=QLocale.FormatType.LongFormat)
+            or never,
         ),
         (
             translate("MessagesPane", "Major change"),
@@ -71,10 +75,18 @@ def message_html(
     if customers:
         rows.append((translate("MessagesPane", "Customers"), QLocale().toString(len(customers))))
     body = backend.sanitize(message.body, message.body_type, customer)
+    # Each link once: a post's body often links the page its details name again.
+    external = dict.fromkeys(
+        value
+        for name, value in message.details
+        if name.lower() == "externallink"
+        and value
+        and value not in message.body
+        and html.escape(value) not in message.body
+    )
     links = "".join(
         f'<p><a href="{html.escape(value, quote=True)}">{html.escape(value)}</a></p>'
-        for name, value in message.details
-        if name.lower() == "externallink" and value
+        for value in external
     )
     more = translate("MessagesPane", "More information")
     extra = (
@@ -86,8 +98,81 @@ def message_html(
     )
 
 
+# Fitted to their text, unless that would leave the title too little room.
+FITTED: Final = {CATEGORY: 24, SERVICES: 18, ACTION_BY: 24, MAJOR: 12, LAST_UPDATE: 14}
+# The title keeps at least this share of the table's width, and this many characters.
+TITLE_SHARE: Final = 0.4
+TITLE_CHARS: Final = 24
+
+
+class ColumnFitter(QObject):
+    """Sizes a table's columns whenever it is resized or refilled: the `fitted` ones to their
+    text (each at most its number of average characters), shrunk together when the title
+    column would keep less than TITLE_SHARE of the width; the title stretches over the rest.
+
+    Fitting to contents alone (Qt's ResizeToContents) let long German categories and headers
+    squeeze the title to a few letters at 1366x768.
+    """
+
+    def __init__(self, view: QTableView, title: int, fitted: dict[int, int]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.title = title
+        self.fitted = fitted
+        # Kept: the filter is asked about the viewport's events while the view is destroyed.
+        self._viewport = view.viewport()
+        self._viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._viewport:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self.view.horizontalHeader()
+        width = self.view.viewport().width()
+        char = max(1, self.view.fontMetrics().averageCharWidth())
+        pad = char * 2
+        content: dict[int, int] = {}
+        heading: dict[int, int] = {}
+        for column, chars in self.fitted.items():
+            if header.isSectionHidden(column):
+                continue
+            text = max(self.view.sizeHintForColumn(column), 0) + pad
+            content[column] = min(max(text, char * 5), char * chars)
+            heading[column] = max(header.sectionSizeHint(column), content[column])
+        budget = width - max(int(width * TITLE_SHARE), char * TITLE_CHARS)
+        if sum(heading.values()) <= budget:
+            widths = heading
+        elif sum(content.values()) <= budget:
+            # Every text fits: the headers' extra width is shared out, the longest cut first.
+            extra = {c: heading[c] - content[c] for c in content}
+            cap = water_level(list(extra.values()), budget - sum(content.values()))
+            widths = {c: content[c] + min(extra[c], cap) for c in content}
+        else:
+            # The longest texts are cut (their tooltips say them whole), the short ones kept.
+            cap = water_level(list(content.values()), max(budget, char * 5 * len(content)))
+            widths = {c: max(min(w, cap), char * 5) for c, w in content.items()}
+        for column, wanted in widths.items():
+            header.resizeSection(column, wanted)
+
+
+def water_level(values: list[int], budget: int) -> int:
+    """The cap c with sum(min(v, c)) <= budget, as large as that allows (values at most c
+    stay as they are)."""
+    left = budget
+    remaining = sorted(values)
+    while remaining:
+        share = left // len(remaining)
+        if remaining[0] > share:
+            return share
+        left -= remaining.pop(0)
+    return max(values, default=0)
+
+
 class MessagesPane(Pane):
     what = "planned changes"
+    roles = MESSAGE_CENTER_ROLES
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -112,13 +197,8 @@ class MessagesPane(Pane):
             )
         )
         setup_table(self.view, sortable=False)  # the model keeps action dates first
-        size_columns(
-            self.view,
-            stretch=TITLE,
-            contents=[CATEGORY, ACTION_BY, MAJOR, LAST_UPDATE],
-            hidden=[ID],
-        )
-        self.view.setColumnWidth(SERVICES, self.view.fontMetrics().averageCharWidth() * 18)
+        size_columns(self.view, stretch=TITLE, hidden=[ID])
+        self._fitter = ColumnFitter(self.view, TITLE, FITTED)
         self.view.selectionModel().currentRowChanged.connect(self._show_message)
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Planned change details"))
@@ -141,13 +221,15 @@ class MessagesPane(Pane):
         self._unread = len(data.errors)
         self._apply_filter()
         self.show_content()
+        self._fitter.fit()  # measured again now that the table shows
 
     def _apply_filter(self) -> None:
         major = self.major_only.isChecked()
         self.model.set_predicate((lambda m: m.is_major_change) if major else None)
         total = len(self.model.all_records())
         shown = self.model.rowCount()
-        due = sum(1 for m in self.model.all_records() if m.action_required_by is not None)
+        # Of the posts shown: "9 of 17 shown · 11 with an action date" would not add up.
+        due = sum(1 for m in self.model.records() if m.action_required_by is not None)
         text = (
             self.tr("{0} of {1} shown").format(QLocale().toString(shown), QLocale().toString(total))
             if shown != total
@@ -167,6 +249,7 @@ class MessagesPane(Pane):
             self.view.selectRow(0)
         else:
             self.detail.clear()
+        self._fitter.fit()
 
     def _show_message(self, current: QModelIndex, _previous: QModelIndex) -> None:
         message = current.data(RecordRole)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from desktop.accounts import AuthError
@@ -53,7 +53,7 @@ class OverviewPane(Pane):
         self.groups_button.setToolTip(
             self.tr("Which of your partner's security groups hold which roles in this customer")
         )
-        self.groups_button.clicked.connect(lambda: self.ctx.worker.spawn(self.load_groups()))
+        self.groups_button.clicked.connect(self._toggle_groups)
         row = QHBoxLayout()
         row.addWidget(self.groups_button)
         row.addStretch(1)
@@ -63,6 +63,7 @@ class OverviewPane(Pane):
         # The security groups of the first active relationship, once asked for, or why not.
         self.groups: Groups | None = None
         self.groups_error = ""
+        self.groups_shown = False  # the button then hides them
 
     def fetch(self, customer: Customer, cancel: threading.Event) -> Overview:
         backend = self.ctx.backend
@@ -87,7 +88,7 @@ class OverviewPane(Pane):
     def present(self, data: Overview) -> None:
         if self.data is None or self.data.detail.customer != data.detail.customer:
             self.groups_lane.cancel()
-            self.groups, self.groups_error = None, ""
+            self._forget_groups()
         self.data = data
         self.groups_button.setEnabled(self._active() is not None)
         self._render()
@@ -167,6 +168,8 @@ class OverviewPane(Pane):
         self.view.setHtml(field_table(self.view.palette(), *sections))
 
     def _group_rows(self) -> list[tuple[str, str]]:
+        """Each group as a "Security group" and a "Roles" row: a group's name (or object id)
+        as a label widened the label column of every section when the groups appeared."""
         if self.groups_error:
             return [(self.tr("Security groups"), self.groups_error)]
         if self.groups is None:
@@ -175,11 +178,41 @@ class OverviewPane(Pane):
             return [(self.tr("Security groups"), self.tr("None"))]
         names = self.groups.names or {}
         rows = []
+        by_id = 0
         for a in self.groups.assignments:
             name = names.get(a.container_id.lower())
-            label = self.tr("%1 (you are a member)").replace("%1", name) if name else a.container_id
-            rows.append((label, roles_text(a.role_ids)))
+            if not name:
+                by_id += 1
+            group = self.tr("%1 (you are a member)").replace("%1", name) if name else a.container_id
+            rows += [(self.tr("Security group"), group), (self.tr("Roles"), roles_text(a.role_ids))]
+        if by_id:
+            # The GDAP window's words for a group shown by its object id (its tooltip there).
+            if self.groups.names is None:
+                why = QCoreApplication.translate(
+                    "GdapModel", "Group names could not be read: its object id is shown."
+                )
+            else:
+                why = QCoreApplication.translate(
+                    "GdapModel",
+                    "A security group of your partner tenant that you are not a member of: "
+                    "Partner Desk can read the names of your own groups only. Its object id is "
+                    "shown; find it in the Entra admin center (Groups).",
+                )
+            rows.append((self.tr("Note"), why))
         return rows
+
+    def _toggle_groups(self) -> None:
+        if self.groups_shown:
+            self.groups_lane.cancel()
+            self._forget_groups()
+            self._render()
+        else:
+            self.ctx.worker.spawn(self.load_groups())
+
+    def _forget_groups(self) -> None:
+        self.groups, self.groups_error = None, ""
+        self.groups_shown = False
+        self.groups_button.setText(self.tr("Sho&w security groups"))
 
     async def load_groups(self) -> None:
         rel = self._active()
@@ -198,4 +231,9 @@ class OverviewPane(Pane):
             self.groups_button.setEnabled(self._active() is not None)
         now = self._active()
         if now is not None and now.id == rel.id:
+            self.groups_shown = True
+            self.groups_button.setText(self.tr("Hi&de security groups"))
             self._render()
+            # They come last: brought into view, as the button promised.
+            bar = self.view.verticalScrollBar()
+            bar.setValue(bar.maximum())
