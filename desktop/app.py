@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 # The headless commands (`desktop.cli.COMMANDS`, kept equal by a test): named here so a GUI
 # start does not import the CLI and what only it needs (the export, filing).
-HEADLESS = ("export", "consent", "clouds", "request")
+HEADLESS = ("export", "consent", "clouds", "request", "drafts")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

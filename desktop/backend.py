@@ -121,6 +121,8 @@ class Backend:
         self._gdap: Parsed[GdapRelationship] | None = None
         self._gdap_lock = threading.Lock()
         self._my_groups: dict[str, str] | None = None
+        # Lower-case tenant id -> the SharePoint name its portal links were built with.
+        self._sharepoint_names: dict[str, str] = {}
 
     @classmethod
     def for_sandbox(
@@ -171,18 +173,38 @@ class Backend:
 
     # -- policies the UI applies without importing the API layer ---------------------------
 
-    def check_link(self, url: str) -> str | None:
+    def check_link(self, url: str, customer: Customer | None = None) -> str | None:
         """Why `url` may not be opened in this cloud, or None. For any link that is not a
-        portal link of Microsoft's own (see `check_portal`)."""
-        return check_url(url, self.cloud)
+        portal link of Microsoft's own (see `check_portal`). `customer`: whose page the link
+        is on; only that customer's SharePoint opens, and none without one."""
+        return check_url(url, self.cloud, self.sharepoint_names(customer))
 
-    def check_portal(self, link: PortalLink) -> str | None:
+    def check_portal(self, link: PortalLink, customer: Customer | None = None) -> str | None:
         """Why a portal link may not be opened, by the policy of where it came from, or None:
         Microsoft's own links (Lighthouse, Business Central, ...) open only as such."""
-        return check_link(link, self.cloud)
+        return check_link(link, self.cloud, self.sharepoint_names(customer))
 
-    def sanitize(self, content: str, content_type: str = "html") -> str:
-        return sanitize_html(content, self.cloud, content_type=content_type)
+    def sanitize(
+        self, content: str, content_type: str = "html", customer: Customer | None = None
+    ) -> str:
+        """A post's HTML made safe to show for `customer` (its own SharePoint links stay
+        links; without a customer, no SharePoint link does)."""
+        return sanitize_html(
+            content,
+            self.cloud,
+            content_type=content_type,
+            sharepoint=self.sharepoint_names(customer),
+        )
+
+    def sharepoint_names(self, customer: Customer | None) -> tuple[str, ...]:
+        """The SharePoint tenant names whose sites and admin center open for `customer`: the
+        one its portal links were built with (Microsoft's, once `portals` read it) and its
+        initial domain's first label. () without a customer."""
+        if customer is None or not self.cloud.sharepoint_domain:
+            return ()
+        names = [self._sharepoint_names.get(customer.tenant_id.lower())]
+        names.append(sharepoint_from_domain(customer))
+        return tuple(dict.fromkeys(n for n in names if n))
 
     # -- single calls (one customer) ------------------------------------------------------
 
@@ -378,6 +400,8 @@ class Backend:
                 derived = sharepoint is not None
             if sharepoint is None:
                 sharepoint_error = "SharePoint address unknown: no initial domain"
+            else:
+                self._sharepoint_names[customer.tenant_id.lower()] = sharepoint
         links = portal_links(self.cloud, customer, detail, sharepoint, sharepoint_error)
         if derived:
             links = [
@@ -394,7 +418,9 @@ class Backend:
                 managed = self.pc.managed_services(customer.tenant_id, cid).items
             except ApiError:
                 managed = []
-        return merge_microsoft_links(links, self.cloud, managed, management)
+        return merge_microsoft_links(
+            links, self.cloud, managed, management, self.sharepoint_names(customer)
+        )
 
     # -- sweeps -----------------------------------------------------------------------------
 

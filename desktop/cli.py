@@ -1,9 +1,12 @@
-"""Headless commands: `export`, `consent`, `clouds`, `request new` and `request filed`. Same
-backend as the GUI, no Qt imported.
+"""Headless commands: `export`, `consent`, `clouds`, `request new`, `request filed` and
+`drafts`. Same backend as the GUI, no Qt imported.
 
 Exit codes: 0 every customer succeeded; 3 some customers failed (their rows carry `error`);
 2 usage error; 1 the run could not start (for example the customer list itself failed, or
-`--offline` found nothing cached).
+`--offline` found nothing cached) or its `--out` file could not be written. `request new` and
+`drafts resume` also: 4 Microsoft refuses the create API (the customer's web form is printed);
+5 the request may be (or is) with Microsoft but is not confirmed: nothing more was sent, the
+draft is kept.
 
 A live export also fills the cache (`desktop.store.cache`) under the source of the server it
 read: `sandbox:<customers>:<seed>` for the embedded sandbox, `sandbox:<url>` with
@@ -16,19 +19,21 @@ import argparse
 import contextlib
 import json
 import logging
-import os
 import sqlite3
 import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from desktop import __version__
 from desktop.api.errors import ApiError
+from desktop.atomic_file import atomic_text
 from desktop.auth import AuthError
 from desktop.backend import DEFAULT_CONCURRENCY, Backend
+from desktop.cli_drafts import run_drafts
 from desktop.cli_request import (
     EXIT_FATAL,
     EXIT_OK,
@@ -51,13 +56,14 @@ from desktop.export import (
 )
 from desktop.filing import SEVERITIES
 from desktop.models.records import format_time
-from desktop.store import Cache, sandbox_source
-from desktop.store.cache import EMBEDDED_SANDBOX_CUSTOMERS, EMBEDDED_SANDBOX_SEED
+from desktop.store import Cache, StoreError, sandbox_source
+from desktop.store.cache import CUSTOMERS, EMBEDDED_SANDBOX_CUSTOMERS, EMBEDDED_SANDBOX_SEED
+from desktop.store.db import local_problem
 
 if TYPE_CHECKING:
     from desktop.auth.msal_provider import DeviceCode
 
-COMMANDS = ("export", "consent", "clouds", "request")
+COMMANDS = ("export", "consent", "clouds", "request", "drafts")
 
 __all__ = ["EXIT_FATAL", "EXIT_OK", "EXIT_PARTIAL", "EXIT_RETIRED", "EXIT_USAGE", "main"]
 
@@ -168,7 +174,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     filed.add_argument("--draft", required=True, metavar="ID", help="the draft id `new` printed")
     filed.add_argument("--number", required=True, help="Microsoft's request number")
+    _add_drafts(sub)
     return parser
+
+
+def _add_drafts(sub: argparse._SubParsersAction[_Parser]) -> None:
+    drafts = sub.add_parser(
+        "drafts",
+        help="service-request drafts kept on this machine: list, show, resume, discard",
+        description="Drafts are kept until Microsoft confirms their request. ID: a draft's "
+        "id, or the start of it that names one draft (as `drafts list` shows it).",
+    ).add_subparsers(dest="action", required=True, parser_class=_Parser)
+    listing = drafts.add_parser("list", help="every kept draft, newest first, with its state")
+    listing.add_argument("--json", action="store_true", help="as JSON, with full ids")
+    show = drafts.add_parser("show", help="one draft in full")
+    show.add_argument("id", metavar="ID")
+    resume = drafts.add_parser(
+        "resume",
+        help="submit a kept draft (Microsoft's list is checked first if it was sent before)",
+    )
+    resume.add_argument("id", metavar="ID")
+    resume.add_argument("--topic", default="", metavar="ID", help="partner support topic id")
+    resume.add_argument("--sandbox-url", metavar="URL")
+    discard = drafts.add_parser("discard", help="drop a draft")
+    discard.add_argument("id", metavar="ID")
+    discard.add_argument(
+        "--force",
+        action="store_true",
+        help="also a draft that may already be with Microsoft (it could then be filed again)",
+    )
 
 
 def _tenant_id(text: str) -> str:
@@ -304,8 +338,8 @@ def _open_cache() -> Cache | None:
     """The cache, or None (with a warning) when it cannot be opened: exports work without it."""
     try:
         cache = Cache()
-    except (sqlite3.Error, OSError) as error:
-        print(f"warning: the cache cannot be used: {error}", file=sys.stderr)
+    except (StoreError, sqlite3.Error, OSError) as error:
+        print(f"warning: the cache cannot be used: {local_problem(error)}", file=sys.stderr)
         return None
     if cache.notice is not None:
         print(f"warning: {cache.notice.message}", file=sys.stderr)
@@ -352,10 +386,18 @@ def run_export_offline(args: argparse.Namespace) -> int:
         return EXIT_FATAL
     try:
         cached = cached_rows(cache, _cache_source(args), args.what)
+        listing = cache.entry(_cache_source(args), CUSTOMERS, None) if cached is None else None
     finally:
         cache.close()
     if cached is None:
-        print("partner-desk: no cached data; run once online", file=sys.stderr)
+        if listing is not None and listing.unreadable:
+            print(
+                f"partner-desk: the cached customer list could not be read ({listing.failure}); "
+                "run once online",
+                file=sys.stderr,
+            )
+        else:
+            print("partner-desk: no cached data; run once online", file=sys.stderr)
         return EXIT_FATAL
     print(
         f"partner-desk: offline: customer list as of {_utc(cached.fetched)}",
@@ -368,23 +410,30 @@ def _utc(when: float) -> str:
     return format_time(datetime.fromtimestamp(when, timezone.utc))
 
 
-def _write(args: argparse.Namespace, rows: Sequence[Row], columns: tuple[str, ...]) -> None:
-    """Rows as CSV or JSON, to `--out` or standard output."""
+def _write(args: argparse.Namespace, rows: Sequence[Row], columns: tuple[str, ...]) -> bool:
+    """Rows as CSV or JSON, to `--out` or standard output; False (said in one line) when the
+    file could not be written."""
     writer = write_csv if args.format == "csv" else write_json
     if args.out:
-        # Write beside the target and rename: an interrupted export never leaves half a file.
-        tmp = f"{args.out}.partial"
-        with open(tmp, "w", encoding="utf-8", newline="") as out:
-            writer(rows, columns, out)
-        os.replace(tmp, args.out)
+        # Through a temporary file of its own beside the target, then renamed: never half a
+        # file, and never through a name someone could plant a link under (atomic_file.py).
+        try:
+            with atomic_text(Path(args.out)) as out:
+                writer(rows, columns, out)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            print(f"partner-desk: cannot write {args.out}: {reason}", file=sys.stderr)
+            return False
     else:
         sys.stdout.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
         writer(rows, columns, sys.stdout)
         sys.stdout.flush()
+    return True
 
 
 def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, customers: int) -> int:
-    _write(args, rows, COLUMNS[args.what])
+    if not _write(args, rows, COLUMNS[args.what]):
+        return EXIT_FATAL
     if failed:
         print(
             f"partner-desk: {failed} of {customers} customers failed; see the error column",
@@ -432,7 +481,8 @@ def run_consent(args: argparse.Namespace) -> int:
         return _stopped(error, progress, "the customers")
     progress.finish()
     _remember_consents(_cache_source(args), consents)
-    _write(args, [c.row() for c in consents], consent.COLUMNS)
+    if not _write(args, [c.row() for c in consents], consent.COLUMNS):
+        return EXIT_FATAL
     counts = consent.tally(consents)
     print(
         "partner-desk: consent: "
@@ -484,12 +534,26 @@ def clouds_json() -> list[dict[str, object]]:
 
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        raise  # the reader left (`| head`): desktop.app ends quietly
+    except (StoreError, OSError, sqlite3.Error) as error:
+        # A folder or file that cannot be written, a store locked by another program: one
+        # line that names it and says what to do, never a traceback.
+        print(f"partner-desk: {local_problem(error)}", file=sys.stderr)
+        return EXIT_FATAL
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         return run_export(args)
     if args.command == "request":
         if args.action == "new":
             return run_request_new(args, _backend)
         return run_request_filed(args)
+    if args.command == "drafts":
+        return run_drafts(args, _backend)
     if args.command == "consent":
         return run_consent(args)
     if args.command == "clouds":

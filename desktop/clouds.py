@@ -7,17 +7,24 @@ exactly like the real ones. The portal templates and host lists are `desktop.por
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from desktop.portal_templates import (
     GLOBAL_HOSTS,
     GLOBAL_MICROSOFT_LINKS,
+    GLOBAL_SHAREPOINT_DOMAIN,
     MicrosoftLinkForm,
     PortalTemplate,
     global_portals,
     usgov_hosts,
     usgov_portals,
 )
+
+# One DNS label: a SharePoint tenant name ("contoso" of contoso.sharepoint.com).
+_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+_GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 # The sandbox's partner (home) tenant. Partner Center in the sandbox answers only for a token whose
 # `tid` is this tenant, like the real service answers only for the signed-in partner.
@@ -55,6 +62,9 @@ class CloudProfile:
     # Links allowed only from Microsoft's own answers (links.check_microsoft_url); a link of one
     # of these forms from anywhere else is refused even where its host is on `allowed_hosts`.
     microsoft_links: tuple[MicrosoftLinkForm, ...] = ()
+    # The domain of the tenants' SharePoint sites ("sharepoint.com"); "" where no template
+    # links SharePoint. Its hosts open only for the customer they belong to (links.check_url).
+    sharepoint_domain: str = ""
     gdap: bool = False
     service_requests: bool = True
     service_incidents: bool = True
@@ -73,11 +83,13 @@ class CloudProfile:
     gdap_invitation_url: str = ""
 
     def gdap_relationships_link(self, tenant_id: str) -> str:
-        from urllib.parse import quote
-
-        if not self.gdap_relationships_url:
+        """The partner's page of one customer's GDAP relationships; "" when this cloud has none
+        or `tenant_id` is not a tenant id (a `..` would make it another page)."""
+        # A GUID (the form of desktop/models/ids.py, which the sandbox below may not import):
+        # nothing in it is URL syntax, and it is never a dot segment.
+        if not self.gdap_relationships_url or not _GUID.fullmatch(tenant_id):
             return ""
-        return self.gdap_relationships_url.format(tid=quote(tenant_id, safe=""))
+        return self.gdap_relationships_url.format(tid=tenant_id)
 
     @property
     def partner_center_scope(self) -> str:
@@ -100,6 +112,27 @@ class CloudProfile:
             for entry in self.allowed_hosts
         )
 
+    def sharepoint_hosts(self, names: Iterable[str]) -> frozenset[str]:
+        """The SharePoint hosts of a customer whose SharePoint tenant name is one of `names`:
+        `{name}.sharepoint.com` (its sites) and `{name}-admin.sharepoint.com` (its admin
+        center). Nothing for a name that is not one DNS label, nor in a cloud without them."""
+        if not self.sharepoint_domain:
+            return frozenset()
+        return frozenset(
+            host
+            for name in names
+            if _LABEL.fullmatch(name.lower())
+            for host in (
+                f"{name.lower()}.{self.sharepoint_domain}",
+                f"{name.lower()}-admin.{self.sharepoint_domain}",
+            )
+        )
+
+    def is_sharepoint_host(self, host: str) -> bool:
+        """Whether `host` is some tenant's SharePoint host in this cloud (whose, not said)."""
+        domain = self.sharepoint_domain
+        return bool(domain) and host.lower().rstrip(".").endswith("." + domain)
+
     def microsoft_form(self, host: str, path: str) -> MicrosoftLinkForm | None:
         """The Microsoft-only form `host` + `path` is of, if any."""
         return next((f for f in self.microsoft_links if f.matches(host, path)), None)
@@ -117,6 +150,7 @@ GLOBAL = CloudProfile(
     portals=global_portals(),
     allowed_hosts=GLOBAL_HOSTS,
     microsoft_links=GLOBAL_MICROSOFT_LINKS,
+    sharepoint_domain=GLOBAL_SHAREPOINT_DOMAIN,
     gdap=True,
     gdap_relationships_url=(
         "https://partner.microsoft.com/dashboard/commerce2/customers/{tid}/adminrelationships"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -239,6 +240,12 @@ def cached_rows(cache: Cache, source: str, what: str) -> Cached | None:
 # is shown as text. Tab, CR and NUL count because spreadsheets may strip them before parsing
 # (OWASP ASVS 5.0 V1.2.10 lists NUL with the others).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\x00")
+_FORMULA_CHARS = frozenset("=+-@\x00")
+# A cell can also start INSIDE one of ours: a spreadsheet that reads the file with another
+# separator (German Excel splits on ";"), on tabs, or line by line starts a new cell after each
+# of these, and may skip spaces and a quote before it looks for a formula. There, a quote is
+# inserted too: `Contoso;=cmd|' /C calc'!A0` is written `Contoso;'=cmd|' /C calc'!A0`.
+_INNER_FORMULA = re.compile(r'(?<=[,;\t\r\n])(?=[ "]*[=+\-@\x00])')
 
 
 def refused_consents(cache: Cache, source: str) -> dict[str, str]:
@@ -251,7 +258,16 @@ def refused_consents(cache: Cache, source: str) -> dict[str, str]:
 
 
 def neutralise(cell: str) -> str:
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    """`cell` as text to any spreadsheet: a quote before every place a formula could start,
+    at the cell's start and after every separator a reader might split on. Nothing else
+    changes, so the file stays readable; a cell without a formula character is as it was."""
+    if not _FORMULA_CHARS.intersection(cell) and not cell.startswith(_FORMULA_START):
+        return cell
+    inner = _INNER_FORMULA.sub("'", cell)
+    lead = inner.lstrip(' "')
+    if cell.startswith(_FORMULA_START) or (lead and lead[0] in _FORMULA_CHARS):
+        return "'" + inner
+    return inner
 
 
 def _cell(value: Any) -> str:

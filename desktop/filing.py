@@ -1,49 +1,28 @@
-"""Filing service requests with Microsoft: validate, hand over to the web form, or submit
-exactly once through the API where Microsoft still accepts it. No Qt.
+"""Filing service requests with Microsoft: what a request says (validation, the create body, the
+text to paste) and where it goes (Microsoft's web form; the create API's refusal). No Qt.
 
 A customer's problem is filed FIRST in Microsoft's web form in the customer's context
 (`web_form`: the Microsoft 365 admin center, or the Azure portal for Azure services; see
 desktop.support_forms), with the draft's text on the clipboard (`clipboard_text`). The draft is
 kept until the user marks it filed with Microsoft's request number (`request_number`,
 `DraftStore.mark_filed`). The create API only ever filed PARTNER tickets and was announced as
-decommissioned in 2020 (API.md section 2): `submit` is the fallback, and any refusal of it
-(`is_retired`) raises `CreateRetiredError` with the web form, never a raw error.
-
-Three promises (DESIGN.md "Data that must never be lost"):
-
-- The draft stays in the local store until Microsoft confirms the request; nothing typed is lost.
-- One request, never two. The first attempt fixes an `MS-RequestId`; a create that may have
-  landed (a dropped connection, a timeout, an answer cut off) is resent with the id of the
-  attempt it may have landed with, and before any resubmission (then, or after a crash
-  mid-submit) the partner's own list (where the create API files) is searched for a request
-  with the draft's title created since the first attempt; if it is there, that is the answer.
-  After an answer that says nothing was filed (429, 5xx, a refusal), the next submission gets a
-  new id: Partner Center may replay the answer it cached for the old one (API.md section 2).
-  The id to send next is kept in the draft store, so a restart resends the right one.
-- A refusal of create (404/405/410 or "decommissioned") leads to the customer's web form with
-  the draft kept and its text to paste, never a dead end.
+decommissioned in 2020 (API.md section 2): submitting through it, exactly once, is
+desktop.submission's job, and any refusal of it (`is_retired`) raises `CreateRetiredError` with
+the web form, never a raw error.
 """
 
 from __future__ import annotations
 
-import logging
 import re
-import threading
-import time
-import uuid
-from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
 
 from desktop.api.links import build_link
-from desktop.backend import ApiError, Backend, new_correlation_id
+from desktop.backend import ApiError
 from desktop.clouds import CloudProfile
-from desktop.models.records import Customer, ServiceRequest
-from desktop.store.drafts import API, Draft, DraftStore
+from desktop.models.records import Customer
+from desktop.store.drafts import Draft
 from desktop.support_forms import AZURE, form_for_service, support_form
-
-log = logging.getLogger(__name__)
 
 TITLE_MAX = 255
 DESCRIPTION_MAX = 32_000
@@ -74,10 +53,6 @@ SEVERITIES: dict[str, str] = {
 }
 _EMAIL = re.compile(r"^[^@\s,;<>()\"]+@[^@\s,;<>()\"]+\.[^@\s,;<>()\"]{2,}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# A request created up to this long before the first attempt still counts as ours (clock skew
-# between this machine and Microsoft's).
-CLOCK_SKEW_S = 300.0
-ATTEMPTS = 4
 
 
 @dataclass(frozen=True)
@@ -311,89 +286,3 @@ def is_retired(error: ApiError) -> bool:
         return False
     text = f"{error.code} {error.message}".lower()
     return any(word in text for word in _REFUSAL_WORDS)
-
-
-def submit(
-    backend: Backend,
-    store: DraftStore,
-    draft_id: str,
-    cancel: threading.Event | None = None,
-) -> ServiceRequest:
-    """File the draft once through the create API (a partner ticket naming the customer);
-    the draft is replaced by its filing record only when the request is confirmed.
-
-    Raises `CreateRetiredError` (with the web form), or `ApiError` (the draft stays, with its
-    request id, for a retry).
-    """
-    draft = store.begin_submission(draft_id)
-    cid = new_correlation_id()
-    resumed = draft.first_attempt is not None and draft.first_attempt < time.time() - 1
-    for attempt in range(ATTEMPTS):
-        if attempt > 0 or resumed:
-            existing = find_landed(backend, draft, cid)
-            if existing is not None:
-                log.info("request %s had landed before the retry", existing.id)
-                store.mark_filed(draft.id, existing.id, API)
-                return existing
-        if cancel is not None and cancel.is_set():
-            raise ApiError("Submission cancelled; the draft is kept.", kind="cancelled")
-        try:
-            reply = backend.pc.create_request(request_body(draft), cid, draft.request_id)
-        except ApiError as error:
-            draft = _next_request_id(store, draft, error)
-            if is_retired(error):
-                raise CreateRetiredError(
-                    web_form(backend.cloud, draft), clipboard_text(draft), error.message
-                ) from None
-            if error.ambiguous and attempt + 1 < ATTEMPTS:
-                log.info("create may have landed (%s); checking before a retry", error.kind)
-                continue
-            raise
-        created = _created(reply.body)
-        if created is None:
-            # 201 without a readable body: the request exists; find it to show its id.
-            created = find_landed(backend, draft, cid)
-        if created is None:
-            raise ApiError(
-                "Partner Center accepted the request but sent no id; it will appear in the "
-                "customer's list shortly.",
-                kind="malformed",
-            )
-        store.mark_filed(draft.id, created.id, API)
-        return created
-    raise ApiError("The request could not be confirmed; the draft is kept.", kind="network")
-
-
-def _next_request_id(store: DraftStore, draft: Draft, error: ApiError) -> Draft:
-    """The draft with the `MS-RequestId` its next submission must send, kept in the store.
-
-    When the create may have landed, that is the id of the attempt it may have landed with
-    (the session itself gives a write a new id after a 429 or 503, so this may not be the
-    first one): resent, it can only be answered as that request. When an answer said nothing
-    was filed, a new id, so the service cannot replay that answer."""
-    fresh = str(uuid.uuid4())
-    request_id = (error.sent_request_id or draft.request_id) if error.ambiguous else fresh
-    if request_id == draft.request_id:
-        return draft
-    return store.set_request_id(draft.id, request_id)
-
-
-def find_landed(backend: Backend, draft: Draft, cid: str) -> ServiceRequest | None:
-    """A request with the draft's title created since the first attempt, in the partner's own
-    list: where the create API files (API.md section 2)."""
-    since = (draft.first_attempt or time.time()) - CLOCK_SKEW_S
-    title = draft.title.strip().casefold()
-    for request in backend.requests(None, cid).items:
-        created = request.created
-        if request.title.strip().casefold() != title or created is None:
-            continue
-        stamp = created if created.tzinfo else created.replace(tzinfo=timezone.utc)
-        if stamp >= datetime.fromtimestamp(since, timezone.utc):
-            return request
-    return None
-
-
-def _created(body: object) -> ServiceRequest | None:
-    if isinstance(body, Mapping) and (body.get("id") or body.get("Id")):
-        return ServiceRequest.from_json(body)
-    return None

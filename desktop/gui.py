@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import gc
 import logging
 import os
+import sqlite3
 import sys
 import threading
 from collections.abc import Awaitable, Callable, Sequence
@@ -19,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
 from desktop.limits import GUI_CONCURRENCY
-from desktop.logs import setup_logging
+from desktop.logs import file_problem, setup_logging
 from desktop.resources import app_icon
 from desktop.settings import LANGUAGES
+from desktop.store.db import StoreError
 
 if TYPE_CHECKING:  # imported when the window's frame is on screen (bench/startup.py)
     from desktop.backend import Backend
@@ -147,20 +150,70 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
     app.setOrganizationName("PartnerDesk")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
+    from desktop.ui.widgets.tab_text import fix_tab_text
+
+    fix_tab_text(app)
     from desktop.ui.crash import CrashReporter
 
     failures.reporter = CrashReporter(
         QApplication.activeWindow, show_dialogs=not args.self_test and scenario is None
     )
+    # The folders it must write, before any window: one that cannot be written is said plainly
+    # (which, why, what to do), not found out half-way through opening the stores.
+    from desktop.paths import unwritable
+
+    folder = unwritable()
+    if folder is not None:
+        from desktop.ui import cannot_start
+
+        return _cannot_start(
+            app, args, functools.partial(cannot_start.for_folder, *folder), scenario
+        )
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(failures.loop_handler)
     try:
         with loop:
             code: int = loop.run_until_complete(_main(app, args, failures, scenario))
+    except (StoreError, OSError, sqlite3.Error) as error:
+        # A store locked by another program, a file that cannot be written: said, not a crash.
+        from desktop.ui import cannot_start
+
+        log.error("cannot start", exc_info=True)
+        return _cannot_start(app, args, functools.partial(cannot_start.for_error, error), scenario)
     finally:
         collect_again()  # a start-up that ended before the first paint
     return code
+
+
+def _cannot_start(
+    app: Any, args: argparse.Namespace, problem: Callable[[], Any], scenario: Scenario | None
+) -> int:
+    """Say why Partner Desk cannot start: a line on stderr and in the log, and a message box
+    where there is a screen (and a user: not under --self-test or a scenario). Exit code 1."""
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop import i18n
+
+    if not i18n.active():
+        language = args.lang
+        if language is None:
+            try:
+                from desktop import settings as settings_store
+
+                language = settings_store.load().language
+            except OSError:
+                language = ""
+        i18n.install(app, language)
+    found = problem()
+    log.error("%s", found.line)
+    print(found.line, file=sys.stderr, flush=True)
+    headless = QGuiApplication.platformName() in ("offscreen", "minimal")
+    if not (headless or args.self_test or scenario is not None):
+        from desktop.ui import cannot_start
+
+        cannot_start.show(found)
+    return 1
 
 
 async def _main(
@@ -173,6 +226,7 @@ async def _main(
     from desktop.worker import SHUTDOWN_WAIT_S, Worker
 
     worker = Worker()
+    window: Any = None
     drafts: DraftStore | None = None
     cache: Cache | None = None
     tags: Tags | None = None
@@ -274,6 +328,11 @@ async def _main(
         for notice in (*settings.problems, *(n.message for n in notices if n is not None)):
             if notice:
                 window.show_status(notice, 15000)
+        if file_problem() is not None:
+            from PySide6.QtCore import QCoreApplication
+
+            text = QCoreApplication.translate("CannotStart", "No log file this time: {0}")
+            window.show_status(text.format(file_problem()), 15000)
         closed = asyncio.get_running_loop().create_future()
         app.lastWindowClosed.connect(lambda: None if closed.done() else closed.set_result(None))
         if args.self_test:
@@ -286,6 +345,10 @@ async def _main(
         await closed
         _close_sessions(window)
         return 0
+    except (StoreError, OSError, sqlite3.Error):
+        if window is not None:  # the frame is up; the message replaces it (desktop.gui.run)
+            window.close()
+        raise
     finally:
         # A start-up that failed half-way still closes what its other jobs opened. (A wait, not
         # an await: the loop may be stopping, and they are file opens, done in milliseconds.)

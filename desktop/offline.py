@@ -6,7 +6,9 @@ list, every customer's health and issues, planned changes (the message center) w
 swept, requests where they were fetched, and the admin
 portals (built from the cloud's templates, which need no network). Everything else raises an
 `ApiError` of kind `offline` that the panes explain ("Not available offline"), rather than a
-network error that would invite a retry that cannot succeed.
+network error that would invite a retry that cannot succeed. A list whose cached copy cannot
+be read (the file was damaged or changed outside Partner Desk) raises one of code
+`CACHE_UNREADABLE` instead, which the panes explain as such: never a traceback.
 """
 
 from __future__ import annotations
@@ -31,7 +33,10 @@ from desktop.models.records import (
     SupportTopic,
 )
 from desktop.models.service_messages import ServiceMessage
-from desktop.store.cache import MESSAGES, Cache
+from desktop.store.cache import CUSTOMERS, HEALTH, ISSUES, MESSAGES, REQUESTS, Cache
+
+# The code of the ApiError for a cached list that cannot be read (desktop.ui.errors words it).
+CACHE_UNREADABLE = "cache_unreadable"
 
 
 class _NoTokens:
@@ -53,6 +58,15 @@ def _missing(what: str) -> ApiError:
     return ApiError(f"{what} is not in the offline cache", kind=OFFLINE)
 
 
+def _unreadable(what: str) -> ApiError:
+    return ApiError(
+        f"{what} in the offline cache could not be read (the cache file was damaged or changed "
+        "outside Partner Desk)",
+        code=CACHE_UNREADABLE,
+        kind=OFFLINE,
+    )
+
+
 class OfflineBackend(Backend):
     """Reads `source` of `cache`; `cloud` gives the link policy and the portal templates."""
 
@@ -67,7 +81,7 @@ class OfflineBackend(Backend):
     ) -> Parsed[Customer]:
         customers, fetched = self.cache.customers(self.source)
         if fetched is None:
-            raise _missing("The customer list")
+            raise self._absent(CUSTOMERS, None, "The customer list")
         return Parsed(items=customers)
 
     def customer_pages(
@@ -79,8 +93,20 @@ class OfflineBackend(Backend):
     def customer_detail(self, tenant_id: str, cid: str | None = None) -> CustomerDetail:
         raise _missing("The company profile")
 
-    def _health(self, tenant_id: str) -> tuple[list[ServiceHealth], list[HealthIssue]]:
+    def _absent(self, kind: str, tenant_id: str | None, what: str) -> ApiError:
+        """Why `what` cannot be shown: its cached copy is unreadable, or there is none."""
+        entry = self.cache.entry(self.source, kind, tenant_id)
+        return _unreadable(what) if entry is not None and entry.unreadable else _missing(what)
+
+    def _health(self, tenant_id: str, *shown: str) -> tuple[list[ServiceHealth], list[HealthIssue]]:
+        """The cached health and issues; `shown`: which of the two the caller shows (HEALTH,
+        ISSUES), each of which must not be an unreadable copy passed off as an empty list."""
         found = self.cache.health(self.source, tenant_id)
+        for kind in shown:
+            empty = found is None or not found[0 if kind == HEALTH else 1]
+            what = "This customer's service health" if kind == HEALTH else "This customer's issues"
+            if empty and (error := self._absent(kind, tenant_id, what)).code == CACHE_UNREADABLE:
+                raise error
         if found is None:
             raise _missing("This customer's service health")
         return found[0], found[1]
@@ -88,7 +114,7 @@ class OfflineBackend(Backend):
     def health(
         self, tenant_id: str, cid: str | None = None, cancel: threading.Event | None = None
     ) -> Parsed[ServiceHealth]:
-        return Parsed(items=self._health(tenant_id)[0])
+        return Parsed(items=self._health(tenant_id, HEALTH)[0])
 
     def issues(
         self,
@@ -97,17 +123,17 @@ class OfflineBackend(Backend):
         active_only: bool = False,
         cancel: threading.Event | None = None,
     ) -> Parsed[HealthIssue]:
-        issues = self._health(tenant_id)[1]
+        issues = self._health(tenant_id, ISSUES)[1]
         return Parsed(items=[i for i in issues if i.active] if active_only else issues)
 
     def health_and_issues(
         self, tenant_id: str, cid: str | None = None, cancel: threading.Event | None = None
     ) -> tuple[Parsed[ServiceHealth], Parsed[HealthIssue]]:
-        health, issues = self._health(tenant_id)
+        health, issues = self._health(tenant_id, HEALTH, ISSUES)
         return Parsed(items=health), Parsed(items=issues)
 
     def issue(self, tenant_id: str, issue_id: str, cid: str | None = None) -> HealthIssue:
-        for issue in self._health(tenant_id)[1]:
+        for issue in self._health(tenant_id, ISSUES)[1]:
             if issue.id == issue_id:
                 return issue
         raise _missing(f"Issue {issue_id}")
@@ -117,7 +143,8 @@ class OfflineBackend(Backend):
     ) -> Parsed[ServiceMessage]:
         found = self.cache.entry(self.source, MESSAGES, tenant_id)
         if found is None or found.items is None:
-            raise _missing("This customer's planned changes")
+            what = "This customer's planned changes"
+            raise _unreadable(what) if found is not None and found.unreadable else _missing(what)
         return Parsed(items=found.items)
 
     def gdap_relationship(
@@ -164,7 +191,7 @@ class OfflineBackend(Backend):
     def requests(self, tenant_id: str | None, cid: str | None = None) -> Parsed[ServiceRequest]:
         requests, fetched = self.cache.requests(self.source, tenant_id)
         if fetched is None:
-            raise _missing("The service requests")
+            raise self._absent(REQUESTS, tenant_id, "The service requests")
         return Parsed(items=requests)
 
     def service_request(

@@ -168,9 +168,12 @@ GLOBAL_HOSTS = frozenset(
         "partner.microsoft.com",
         "learn.microsoft.com",
         "status.cloud.microsoft",
-        ".sharepoint.com",
     }
 )
+# SharePoint is not on the list: `*.sharepoint.com` is every tenant's, an attacker's included.
+# Only the customer's own `{name}.sharepoint.com` and `{name}-admin.sharepoint.com` open, where
+# the customer is known (api/links.py `check_url(..., sharepoint=...)`).
+GLOBAL_SHAREPOINT_DOMAIN = "sharepoint.com"
 
 _GRAPH_SMD = (
     "learn.microsoft.com/graph/api/delegatedadmincustomer-list-servicemanagementdetails "

@@ -16,12 +16,12 @@ from desktop.filing import (
     is_retired,
     request_body,
     request_number,
-    submit,
     validate,
     web_form,
 )
 from desktop.sandbox import Sandbox
 from desktop.store import Draft, DraftStore
+from desktop.submission import submit
 
 DOMAIN = "contoso.onmicrosoft.com"
 

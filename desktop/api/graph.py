@@ -10,13 +10,14 @@ import threading
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
+from desktop.api import paths
 from desktop.api.errors import MALFORMED, REVIEW_NOT_PUBLISHED, ApiError
 from desktop.api.http import Auth, HttpSession, Reply, parse_gated
 from desktop.api.paging import PageBudget, split_link
 from desktop.auth import TokenProvider
-from desktop.models.gdap import AccessAssignment, DirectoryGroup, valid_relationship_id
+from desktop.models.gdap import AccessAssignment, DirectoryGroup
 from desktop.models.records import (
     GdapRelationship,
     HealthIssue,
@@ -87,6 +88,10 @@ class GraphClient:
         self.message_versions = IssueVersions(parser=ServiceMessage.from_json)
 
     def _auth(self, tenant: str | None) -> Auth:
+        if tenant is not None:
+            # The tenant names the authority a token is asked at ({authority}/{tenant}/...):
+            # only a tenant id, as a path segment would be (api/paths.py).
+            paths.tenant(tenant)
         return Auth(self.tokens, self.scope, tenant)
 
     def _get(
@@ -225,9 +230,7 @@ class GraphClient:
         )
 
     def issue(self, tenant: str, issue_id: str, cid: str) -> HealthIssue:
-        body = self._get(
-            f"{self.root}{ANNOUNCEMENTS}/issues/{quote(issue_id, safe='')}", tenant, cid
-        )
+        body = self._get(f"{self.root}{ANNOUNCEMENTS}/issues/{paths.issue(issue_id)}", tenant, cid)
         if not isinstance(body, Mapping):
             raise ApiError("Graph sent no issue.", kind=MALFORMED)
         return HealthIssue.from_json(body)
@@ -250,7 +253,7 @@ class GraphClient:
 
     def message(self, tenant: str, message_id: str, cid: str) -> ServiceMessage:
         body = self._get(
-            f"{self.root}{ANNOUNCEMENTS}/messages/{quote(message_id, safe='')}", tenant, cid
+            f"{self.root}{ANNOUNCEMENTS}/messages/{paths.message(message_id)}", tenant, cid
         )
         if not isinstance(body, Mapping):
             raise ApiError("Graph sent no message.", kind=MALFORMED)
@@ -273,7 +276,7 @@ class GraphClient:
         is the one Microsoft's own SDKs send for this call (msgraph-sdk-java
         IncidentReportRequestBuilder).
         """
-        url = f"{self.root}{ANNOUNCEMENTS}/issues/{quote(issue_id, safe='')}/incidentReport"
+        url = f"{self.root}{ANNOUNCEMENTS}/issues/{paths.issue(issue_id)}/incidentReport"
         try:
             reply = self.session.call(
                 "GET",
@@ -327,11 +330,9 @@ class GraphClient:
     def access_assignments(self, relationship_id: str, cid: str) -> Parsed[AccessAssignment]:
         """Which of the partner's security groups hold which of the relationship's roles
         (learn.microsoft.com/graph/api/delegatedadminrelationship-list-accessassignments)."""
-        if not valid_relationship_id(relationship_id):
-            raise ApiError(f"Not a GDAP relationship id: {relationship_id[:80]!r}", kind=MALFORMED)
         path = (
             "/v1.0/tenantRelationships/delegatedAdminRelationships/"
-            f"{quote(relationship_id, safe='')}/accessAssignments"
+            f"{paths.relationship(relationship_id)}/accessAssignments"
         )
         return self._collect(
             self._pages(path, None, cid, {"$top": "300"}), AccessAssignment.from_json
@@ -350,7 +351,7 @@ class GraphClient:
     def service_management_links(self, tenant: str, cid: str) -> Parsed[ServiceManagementLink]:
         path = (
             "/v1.0/tenantRelationships/delegatedAdminCustomers/"
-            f"{quote(tenant, safe='')}/serviceManagementDetails"
+            f"{paths.tenant(tenant)}/serviceManagementDetails"
         )
         return self._collect(self._pages(path, None, cid), ServiceManagementLink.from_json)
 

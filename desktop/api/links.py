@@ -1,9 +1,12 @@
 """Admin-portal links per customer, and the link policy every opened URL passes. No Qt.
 
 Policy (API.md section 5, DESIGN.md "Security"): only `https` URLs whose host is on the active
-cloud's allow-list open. Template values come from API data, so each is checked for its kind
-(a tenant GUID, a DNS name, one DNS label) and URL-encoded; a value that could change a link's
-scheme, host or path - `evil.example/#@x`, `javascript:` - is refused with a reason.
+cloud's allow-list open. A SharePoint host (`*.sharepoint.com`) is every tenant's, so it opens
+only as the customer's own (`{name}.sharepoint.com`, `{name}-admin.sharepoint.com`, its name
+from Microsoft's answer or its initial domain), and only where that customer is known.
+Template values come from API data, so each is checked for its kind (a tenant GUID, a DNS name,
+one DNS label) and URL-encoded; a value that could change a link's scheme, host or path -
+`evil.example/#@x`, `javascript:` - is refused with a reason.
 
 Where a link came from decides what it may be, and is explicit:
 - `check_url`: every link - our templates, links in incident posts, pages we open. The cloud's
@@ -71,9 +74,26 @@ def _structure(url: str) -> tuple[str | None, SplitResult | None]:
     return None, parts
 
 
-def check_url(url: str, cloud: CloudProfile) -> str | None:
+def _sharepoint_refusal(host: str, cloud: CloudProfile, sharepoint: Iterable[str]) -> str | None:
+    """Why a SharePoint `host` may not open: every tenant has one, an attacker's too, so only
+    the customer's own (`sharepoint`: its SharePoint tenant names) opens. None when it may."""
+    if host.rstrip(".") in cloud.sharepoint_hosts(sharepoint):
+        return None
+    if not sharepoint:
+        return (
+            f"{host} is a SharePoint site; only a customer's own SharePoint opens, from that "
+            "customer's pages."
+        )
+    return f"{host} is another tenant's SharePoint, not this customer's."
+
+
+def check_url(url: str, cloud: CloudProfile, sharepoint: Iterable[str] = ()) -> str | None:
     """Why `url` may not be opened in `cloud`, or None if it may. For every link that is not
-    Microsoft's own answer for a customer (see `check_microsoft_url`)."""
+    Microsoft's own answer for a customer (see `check_microsoft_url`).
+
+    `sharepoint`: the SharePoint tenant names of the customer the link is shown for (its own
+    `{name}.sharepoint.com` and `{name}-admin.sharepoint.com` open, no other tenant's); empty
+    where no customer is (the dashboard, the partner's pages): then no SharePoint link opens."""
     reason, parts = _structure(url)
     if parts is None:
         return reason
@@ -83,31 +103,42 @@ def check_url(url: str, cloud: CloudProfile) -> str | None:
             f"Links to {host} of this form are opened only when Microsoft's own answer for a "
             "customer gives them."
         )
+    names = tuple(sharepoint)
+    if cloud.is_sharepoint_host(host):
+        return _sharepoint_refusal(host, cloud, names)
     if not cloud.host_allowed(host) and not is_invitation_link(url, cloud):
         return f"{host} is not an admin portal of the {cloud.name}."
     return None
 
 
-def check_microsoft_url(url: str, cloud: CloudProfile) -> str | None:
+def check_microsoft_url(
+    url: str, cloud: CloudProfile, sharepoint: Iterable[str] = ()
+) -> str | None:
     """Why `url`, given by Microsoft's own answer for a customer (serviceManagementDetails,
     managedservices), may not be opened in `cloud`, or None if it may: the allow-list, or one
-    of the cloud's Microsoft-only forms. Never for links from anywhere else."""
+    of the cloud's Microsoft-only forms. Never for links from anywhere else. `sharepoint` as
+    for `check_url`: even Microsoft's answer for a customer opens that customer's SharePoint
+    only."""
     reason, parts = _structure(url)
     if parts is None:
         return reason
     host = (parts.hostname or "").lower()
+    names = tuple(sharepoint)
+    if cloud.is_sharepoint_host(host):
+        return _sharepoint_refusal(host, cloud, names)
     if cloud.microsoft_form(host, parts.path) is None and not cloud.host_allowed(host):
         return f"{host} is not an admin portal of the {cloud.name}."
     return None
 
 
-def check_link(link: PortalLink, cloud: CloudProfile) -> str | None:
-    """Why a portal link may not be opened, by the policy of where it came from; None if it may."""
+def check_link(link: PortalLink, cloud: CloudProfile, sharepoint: Iterable[str] = ()) -> str | None:
+    """Why a portal link may not be opened, by the policy of where it came from; None if it may.
+    `sharepoint`: the SharePoint tenant names of the customer it is opened for."""
     if link.url is None:
         return link.error or "The link is not available."
     if link.from_microsoft:
-        return check_microsoft_url(link.url, cloud)
-    return check_url(link.url, cloud)
+        return check_microsoft_url(link.url, cloud, sharepoint)
+    return check_url(link.url, cloud, sharepoint)
 
 
 def invitation_link(cloud: CloudProfile, relationship_id: str) -> str | None:
@@ -198,7 +229,7 @@ def build_link(
     url = template.template.format(**values)
     # Defence in depth: the result passes the policy like any link, and where the template fixes
     # the host, the host must be exactly the template's.
-    reason: str | None = check_url(url, cloud)
+    reason: str | None = check_url(url, cloud, (sharepoint,) if sharepoint else ())
     fixed_host = urlsplit(template.template).hostname or ""
     if reason is None and "{" not in fixed_host and urlsplit(url).hostname != fixed_host:
         reason = "A value from the API would change the link's host."
@@ -250,6 +281,7 @@ def merge_microsoft_links(
     cloud: CloudProfile,
     managed: Iterable[ManagedService] = (),
     management: Iterable[ServiceManagementLink] = (),
+    sharepoint: Iterable[str] = (),
 ) -> list[PortalLink]:
     """Add Microsoft's own links for services our templates lack; never replace a template.
 
@@ -257,11 +289,12 @@ def merge_microsoft_links(
     (service_names.py): "Teams" is, "Dynamics 365 Business Central" and "Microsoft 365
     Lighthouse" are not, and are added. Microsoft's links pass `check_microsoft_url`, so its own
     forms (Lighthouse, Business Central, `BeginClientSession.aspx`) open from here and from
-    nowhere else. `managedservices` URLs are often the old BeginClientSession form: fine as a
-    fallback only.
+    nowhere else; `sharepoint` names the customer's SharePoint, the only one that opens.
+    `managedservices` URLs are often the old BeginClientSession form: fine as a fallback only.
     """
     covered = {link.portal_id for link in links}
     merged = list(links)
+    names = tuple(sharepoint)
     candidates: list[tuple[str, str, str]] = [
         (m.name, m.url, "Microsoft (GDAP)") for m in management
     ] + [(m.name or m.id, m.admin_url, "Partner Center") for m in managed]
@@ -271,7 +304,7 @@ def merge_microsoft_links(
         if key in covered:
             continue
         covered.add(key)
-        reason = check_microsoft_url(url, cloud)
+        reason = check_microsoft_url(url, cloud, names)
         merged.append(
             PortalLink(
                 key,

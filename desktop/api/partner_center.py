@@ -11,8 +11,9 @@ import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
+from desktop.api import paths
 from desktop.api.errors import MALFORMED, ApiError
 from desktop.api.http import Auth, HttpSession, Reply, parse_gated, parsing
 from desktop.api.paging import PageBudget, split_link
@@ -212,14 +213,14 @@ class PartnerCenterClient:
         return result
 
     def customer(self, tenant_id: str, cid: str) -> CustomerDetail:
-        body = self._get(f"/customers/{quote(tenant_id, safe='')}", cid)
+        body = self._get(f"/customers/{paths.tenant(tenant_id)}", cid)
         if not isinstance(body, Mapping):
             raise ApiError("Partner Center sent no customer.", kind=MALFORMED)
         return CustomerDetail.from_json(body)
 
     def managed_services(self, tenant_id: str, cid: str) -> Parsed[ManagedService]:
         return self._collect(
-            f"/customers/{quote(tenant_id, safe='')}/managedservices",
+            f"/customers/{paths.tenant(tenant_id)}/managedservices",
             ManagedService.from_json,
             cid,
         )
@@ -232,7 +233,7 @@ class PartnerCenterClient:
         path = (
             "/serviceincidents/office"
             if tenant_id is None
-            else (f"/customers/{quote(tenant_id, safe='')}/serviceincidents/office")
+            else (f"/customers/{paths.tenant(tenant_id)}/serviceincidents/office")
         )
         result = PartnerIncidents()
         offset = 0
@@ -252,7 +253,7 @@ class PartnerCenterClient:
         path = (
             "/servicerequests"
             if tenant_id is None
-            else (f"/customers/{quote(tenant_id, safe='')}/servicerequests")
+            else (f"/customers/{paths.tenant(tenant_id)}/servicerequests")
         )
         return self._collect(
             path, ServiceRequest.from_json, cid, {"offset": "0", "size": str(size)}
@@ -263,10 +264,10 @@ class PartnerCenterClient:
         (SDK `GetServiceRequestCustomer` / `UpdateServiceRequestCustomer`,
         `customers/{0}/servicerequests/{1}`), the partner's own on the partner path. A
         customer's ticket on the partner path is "not found"."""
-        rid = quote(request_id, safe="")
+        rid = paths.request(request_id)
         if tenant_id is None:
             return f"/servicerequests/{rid}"
-        return f"/customers/{quote(tenant_id, safe='')}/servicerequests/{rid}"
+        return f"/customers/{paths.tenant(tenant_id)}/servicerequests/{rid}"
 
     def service_request(
         self, request_id: str, cid: str, tenant_id: str | None = None
@@ -301,7 +302,7 @@ class PartnerCenterClient:
         as decommissioned in 2020: callers treat it as a fallback (desktop.filing)."""
         return self.session.call(
             "POST",
-            f"{self.api}/servicerequests/{quote(locale, safe='')}",
+            f"{self.api}/servicerequests/{paths.locale(locale)}",
             auth=self.auth,
             correlation_id=cid,
             json_body=dict(body),
@@ -329,7 +330,7 @@ class PartnerCenterClient:
         try:
             self.session.call(
                 "POST",
-                f"{self.api}/customers/{quote(tenant_id, safe='')}/applicationconsents",
+                f"{self.api}/customers/{paths.tenant(tenant_id)}/applicationconsents",
                 auth=self.auth,
                 correlation_id=cid,
                 json_body={
@@ -351,8 +352,8 @@ class PartnerCenterClient:
         """Withdraw the app's consent in a customer (to post it again with other scopes)."""
         self.session.call(
             "DELETE",
-            f"{self.api}/customers/{quote(tenant_id, safe='')}/applicationconsents/"
-            f"{quote(application_id, safe='')}",
+            f"{self.api}/customers/{paths.tenant(tenant_id)}/applicationconsents/"
+            f"{paths.application(application_id)}",
             auth=self.auth,
             correlation_id=cid,
             expect_json=False,

@@ -2,14 +2,15 @@
 
 Ammonia (through nh3) does the parsing and cleaning; we choose the policy: a small set of text
 tags, no images or media (no remote loads), no styles or event handlers, and links kept only when
-the cloud's link policy allows them - other links become plain text.
+the cloud's link policy allows them for the customer the post is shown for - other links become
+plain text.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import nh3
 
@@ -56,18 +57,30 @@ _DROP_CONTENT = {"script", "style", "noscript", "template", "iframe", "object", 
 _ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 
 
-def _filter_for(cloud: CloudProfile) -> Callable[[str, str, str], str | None]:
+def _filter_for(
+    cloud: CloudProfile, sharepoint: tuple[str, ...]
+) -> Callable[[str, str, str], str | None]:
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if tag == "a" and attribute == "href":
-            return value if check_url(value, cloud) is None else None
+            return value if check_url(value, cloud, sharepoint) is None else None
         return value
 
     return keep
 
 
-def sanitize_html(content: str, cloud: CloudProfile, *, content_type: str = "html") -> str:
+def sanitize_html(
+    content: str,
+    cloud: CloudProfile,
+    *,
+    content_type: str = "html",
+    sharepoint: Iterable[str] = (),
+) -> str:
     """Safe HTML for display. Text laid out with newlines (plain-text posts, and most "Html"
-    ones) keeps its paragraphs and line breaks (paragraphs.py)."""
+    ones) keeps its paragraphs and line breaks (paragraphs.py).
+
+    `sharepoint`: the SharePoint tenant names of the customer the post is shown for. Its own
+    SharePoint stays a link; another tenant's (`https://evil-tenant.sharepoint.com/fix.exe`
+    in an incident post) becomes text, as does every SharePoint link where no customer is."""
     content = clean_text(content)  # Ammonia takes UTF-8: half a surrogate pair is refused
     if content_type.lower() != "html":
         return paragraphs(layout_safe(html.escape(content)))
@@ -78,7 +91,7 @@ def sanitize_html(content: str, cloud: CloudProfile, *, content_type: str = "htm
         tags=_TAGS,
         clean_content_tags=_DROP_CONTENT,
         attributes=_ATTRIBUTES,
-        attribute_filter=_filter_for(cloud),
+        attribute_filter=_filter_for(cloud, tuple(sharepoint)),
         url_schemes={"https"},
         link_rel="noopener noreferrer",
         strip_comments=True,

@@ -240,6 +240,11 @@ def _locale_for(info: Language) -> QLocale:
     return QLocale(info.qt_locale)
 
 
+def active() -> Active | None:
+    """The language `install` put in place, or None before it ran."""
+    return _ACTIVE[0] if _ACTIVE else None
+
+
 def uninstall(app: QCoreApplication) -> None:
     """Remove what `install` added (tests switch languages in one process)."""
     for translator in _KEEP_ALIVE:

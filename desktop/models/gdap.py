@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Final
 
+from desktop.models.ids import is_relationship_id
 from desktop.models.records import (
     Enum,
     GdapRelationship,
@@ -95,8 +96,6 @@ CONSENT_ROLE_IDS: Final = (
     "e8611ab8-c189-46e8-94e1-60213ab1f814",
     "158c047a-c907-4556-b7ef-446551a6b5f7",
 )
-
-_GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 def role_name(role_id: str) -> str:
@@ -284,12 +283,4 @@ def group_names(groups: Iterable[DirectoryGroup]) -> dict[str, str]:
 
 def valid_relationship_id(value: str) -> bool:
     """A relationship id as Graph writes them: a GUID, or two joined by a hyphen."""
-    text = value.lower()
-    if _GUID.match(text):
-        return True
-    return (
-        len(text) == 73
-        and text[36] == "-"
-        and bool(_GUID.match(text[:36]))
-        and bool(_GUID.match(text[37:]))
-    )
+    return is_relationship_id(value)

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Generic, TypeVar
 
+from desktop.models.ids import is_issue_id, is_relationship_id, is_request_id, is_tenant_id
+
 T = TypeVar("T")
 
 NEVER = "0001-01-01T00:00:00"
@@ -86,6 +88,14 @@ def _required_text(data: Mapping[str, Any], *names: str) -> str:
     return value
 
 
+def _checked_id(value: str, valid: Callable[[str], bool], what: str) -> str:
+    """`value` if it has the form Microsoft issues `what` in (desktop/models/ids.py): an id goes
+    into the paths of later requests, where `..` or `/` would name another resource."""
+    if not valid(value):
+        raise RecordError(f"not {what}: {value[:40]!r}")
+    return value
+
+
 def _bool(value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
@@ -120,7 +130,9 @@ def parse_time(value: Any) -> datetime | None:
     if not isinstance(value, str):
         raise RecordError(f"expected a date, got {type(value).__name__}")
     text = value.strip()
-    if text.startswith("0001-01-01"):
+    if text.startswith("0001-01-01") and text[10:19] in ("", "T00:00:00", " 00:00:00"):
+        # Only midnight of day one (in any offset) is "never": 23:59 that day is a time (the
+        # cache writes one back as "0001-01-01T23:59:00+00:00", which must read as it was).
         return None
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
@@ -278,7 +290,7 @@ class Customer:
         if not tenant:
             raise RecordError("customer without an id")
         return cls(
-            tenant_id=tenant,
+            tenant_id=_checked_id(tenant, is_tenant_id, "a tenant id"),
             company_name=_text(field_of(profile, "companyName")),
             domain=_text(field_of(profile, "domain")),
             relationship=RELATIONSHIP(field_of(data, "relationshipToPartner") or "unknown"),
@@ -446,7 +458,7 @@ class HealthIssue:
         )
         resolved = _bool(field_of(data, "isResolved"))
         return cls(
-            id=_required_text(data, "id"),
+            id=_checked_id(_required_text(data, "id"), is_issue_id, "an issue id"),
             title=_text(field_of(data, "title")),
             service=_text(field_of(data, "service")),
             feature=_text(field_of(data, "feature")),
@@ -595,7 +607,7 @@ class ServiceRequest:
             if p
         )
         return cls(
-            id=_required_text(data, "id"),
+            id=_checked_id(_required_text(data, "id"), is_request_id, "a service request id"),
             title=_text(field_of(data, "title")),
             description=_text(field_of(data, "description")),
             severity=SR_SEVERITY(field_of(data, "severity", default="unknown")),
@@ -728,11 +740,13 @@ class GdapRelationship:
         access = _mapping(field_of(data, "accessDetails"))
         roles = field_of(access, "unifiedRoles") or []
         return cls(
-            id=_required_text(data, "id"),
+            id=_checked_id(_required_text(data, "id"), is_relationship_id, "a relationship id"),
             display_name=_text(field_of(data, "displayName")),
             # A customer object must name its tenant; a null one is an open invitation.
             customer_tenant_id=(
-                _required_text(customer, "tenantId") if raw_customer is not None else ""
+                _checked_id(_required_text(customer, "tenantId"), is_tenant_id, "a tenant id")
+                if raw_customer is not None
+                else ""
             ),
             customer_name=_text(field_of(customer, "displayName")),
             status=GDAP_STATUS(field_of(data, "status") or "created"),
@@ -773,6 +787,12 @@ class PortalLink:
 # --- lists -----------------------------------------------------------------------------------
 
 
+# How much of an unreadable item's id an error repeats (docs/RELIABILITY.md "Limit: id shown
+# in an item error"): 80 characters. Microsoft's ids are shorter (two GUIDs joined: 73); a
+# megabyte "id" is not repeated whole in a warning, a log line or an error column.
+MAX_SHOWN_ID = 80
+
+
 @dataclass(frozen=True)
 class ItemError:
     """One item that could not be read, with its position and a short reason."""
@@ -782,7 +802,9 @@ class ItemError:
     item_id: str = ""
 
     def __str__(self) -> str:
-        where = f"item {self.index + 1}" + (f" ({self.item_id})" if self.item_id else "")
+        # The id is the answer's, whatever it is: cut, and valid Unicode for logs and files.
+        shown = clean_text(self.item_id[:MAX_SHOWN_ID]) if self.item_id else ""
+        where = f"item {self.index + 1}" + (f" ({shown})" if shown else "")
         return f"{where}: {self.reason}"
 
 

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from desktop.models.ids import is_issue_id
 from desktop.models.records import (
     Enum,
     RecordError,
     _bool,
+    _checked_id,
     _mapping,
     _required_text,
     _text,
@@ -69,7 +71,7 @@ class ServiceMessage:
         category = field_of(data, "category")
         severity = field_of(data, "severity")
         return cls(
-            id=_required_text(data, "id"),
+            id=_checked_id(_required_text(data, "id"), is_issue_id, "a message id"),
             title=_text(field_of(data, "title")),
             category=CATEGORY(category) if category not in (None, "") else "",
             severity=SEVERITY(severity) if severity not in (None, "") else "",

@@ -1,17 +1,20 @@
 """Local SQLite storage (standard library, WAL). No Qt.
 
 - `db`: opening a database file with a schema version; a corrupt or foreign file is set aside
-  (renamed, never deleted) and a new one created, and the caller is told.
+  (renamed, never deleted) and a new one created, and the caller is told. A lock or a busy
+  database (another Partner Desk) is waited for, never taken for damage; a file that cannot be
+  opened or written raises `StoreError`.
 - `drafts`: service-request drafts, saved as they are typed; precious, so in the data dir and in
   a file of their own, apart from anything that is only a cache.
-- `cache`: last-known customers, health, issues, requests and portal links per source (account),
+- `cache` (with `codec`, how rows are encoded and read back, and `cache_writes`, batched
+  writes): last-known customers, health, issues, requests and portal links per source (account),
   for the dashboard and offline exports; also what the user was already told (notices). Only a
   cache: rebuilt when damaged.
 - `tags`: tags and favourites on customers; the user's own data, so in the data dir.
 """
 
 from desktop.store.cache import Cache, CacheEntry, CacheWriter, account_source, sandbox_source
-from desktop.store.db import StoreNotice, open_database
+from desktop.store.db import StoreError, StoreNotice, open_database
 from desktop.store.drafts import Draft, DraftStore, Filed
 from desktop.store.tags import Tags
 
@@ -22,6 +25,7 @@ __all__ = [
     "Draft",
     "DraftStore",
     "Filed",
+    "StoreError",
     "StoreNotice",
     "Tags",
     "account_source",

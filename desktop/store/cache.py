@@ -17,30 +17,42 @@ mid-write leaves the last committed batch whole and the file intact.
 from __future__ import annotations
 
 import contextlib
-import functools
-import json
 import logging
 import sqlite3
 import threading
-import time
-import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from desktop.models.records import (
     Customer,
     HealthIssue,
     PortalLink,
-    RecordError,
     ServiceHealth,
     ServiceRequest,
-    health_rank,
 )
 from desktop.models.service_messages import ServiceMessage
 from desktop.paths import cache_dir
-from desktop.store.db import StoreNotice, open_database
+from desktop.store.cache_writes import Batch, CacheWriter
+from desktop.store.codec import (
+    CONSENT,
+    CUSTOMERS,
+    HEALTH,
+    ISSUES,
+    KINDS,
+    MESSAGES,
+    PARTNER_WIDE,
+    PORTALS,
+    REQUESTS,
+    ROW_MAX_BYTES,
+    SUMMARY,
+    UNREADABLE,
+    CachedError,
+    CacheEntry,
+    entry_of,
+    is_summary,
+)
+from desktop.store.db import StoreError, StoreNotice, is_damaged, open_database
 
 log = logging.getLogger(__name__)
 
@@ -48,25 +60,6 @@ T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 
-# What a row holds. "issues" are a tenant's service health issues (the incidents export);
-# "messages" its message center posts (planned changes).
-CUSTOMERS, HEALTH, ISSUES, REQUESTS, PORTALS, MESSAGES = (
-    "customers",
-    "health",
-    "issues",
-    "requests",
-    "portals",
-    "messages",
-)
-KINDS = (CUSTOMERS, HEALTH, ISSUES, REQUESTS, PORTALS, MESSAGES)
-# Written beside each tenant's health and issues: the few figures the list's Health column
-# shows. Reading 10,000 tenants' full records back took 4-11 s of worker time (every post of
-# every issue parsed) right after start-up; their summaries take milliseconds.
-SUMMARY = "summary"
-# Per tenant: how the last attempt to allow Partner Desk there ended (desktop.consent), so an
-# export or the list can say "refused" instead of offering a consent that will be refused.
-CONSENT = "consent"
-PARTNER_WIDE = ""  # the tenant key of lists that belong to no one customer
 
 # The embedded sandbox's data depends only on its customer count and seed, so its source does
 # too: the same `partner-desk export --customers N` finds its cache again on the next run.
@@ -89,140 +82,9 @@ def account_source(cloud_id: str, partner_tenant_id: str) -> str:
     return f"{cloud_id}:{partner_tenant_id.lower()}"
 
 
-def _portal_from_json(data: Mapping[str, Any]) -> PortalLink:
-    return PortalLink(**data)
-
-
-_PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
-    CUSTOMERS: Customer.from_json,
-    HEALTH: ServiceHealth.from_json,
-    ISSUES: HealthIssue.from_json,
-    REQUESTS: ServiceRequest.from_json,
-    PORTALS: _portal_from_json,
-    MESSAGES: ServiceMessage.from_json,
-    SUMMARY: dict,
-    CONSENT: dict,
-}
-
-
-# Health, issues and requests are compressed: every tenant keeps the full post history of each
-# issue touching it, ~28 KB of JSON a customer (276 MB for 10,000), which zlib at its fastest
-# level shrinks several times over for well under a millisecond. Customers stay plain JSON rows:
-# they are read first at start-up and decoding them must be as cheap as it gets.
-_COMPRESSED = frozenset({HEALTH, ISSUES, REQUESTS, MESSAGES})
-
-
-def _encode(kind: str, items: Iterable[Any]) -> str | bytes:
-    if kind in _COMPRESSED:
-        if kind == ISSUES:
-            # The same issue is written for every tenant it touches: encoded once per version
-            # (the clients hand out one object per version, so the cache finds it by identity).
-            text = "[" + ", ".join(map(_issue_json, items)) + "]"
-        elif kind == MESSAGES:  # likewise: one message center post reaches many tenants
-            text = "[" + ", ".join(map(_message_json, items)) + "]"
-        else:
-            text = json.dumps([item.to_json() for item in items], ensure_ascii=False)
-        return zlib.compress(text.encode("utf-8"), 1)
-    return _encode_text(kind, items)
-
-
-@functools.lru_cache(maxsize=512)
-def _issue_json(issue: HealthIssue) -> str:
-    return json.dumps(issue.to_json(), ensure_ascii=False)
-
-
-@functools.lru_cache(maxsize=512)
-def _message_json(message: ServiceMessage) -> str:
-    return json.dumps(message.to_json(), ensure_ascii=False)
-
-
-def _encode_text(kind: str, items: Iterable[Any]) -> str:
-    if kind in (SUMMARY, CONSENT):
-        return json.dumps(list(items), ensure_ascii=False)
-    if kind == CUSTOMERS:
-        # Positional rows, read back without the wire parser: the cached list is what the
-        # window shows first at start-up, and 10,000 customers through Customer.from_json
-        # took 114 ms against 25 ms this way (bench/startup.py). Their text was cleaned when
-        # it first came off the wire.
-        return json.dumps(
-            [[c.tenant_id, c.company_name, c.domain, c.relationship] for c in items],
-            ensure_ascii=False,
-        )
-    if kind == PORTALS:
-        return json.dumps([asdict(link) for link in items], ensure_ascii=False)
-    return json.dumps([item.to_json() for item in items], ensure_ascii=False)
-
-
-def _decode(kind: str, text: str | bytes) -> list[Any]:
-    if isinstance(text, bytes):  # compressed (older files hold text: both are read)
-        text = zlib.decompress(text).decode("utf-8")
-    rows = json.loads(text)
-    if kind == CUSTOMERS and isinstance(rows, list):
-        customers = _customer_rows(rows)
-        if customers is not None:
-            return customers
-    parser = _PARSERS[kind]
-    items = []
-    for data in rows:
-        try:
-            if isinstance(data, list):  # a customer row (older files hold wire-shaped JSON)
-                if len(data) != 4 or not all(isinstance(x, str) for x in data) or not data[0]:
-                    raise ValueError("malformed customer row")
-                items.append(Customer(*data))
-                continue
-            items.append(parser(data))
-        except (RecordError, TypeError, ValueError) as error:  # only if the file was tampered with
-            log.warning("cached %s item dropped: %s", kind, error)
-    return items
-
-
-def _customer_rows(rows: list[Any]) -> list[Customer] | None:
-    """The cached list when every row is well formed (else None: the careful path decides).
-
-    The list is the first thing the window shows: checking each row with cheap type tests,
-    then building, takes about half the time of checking and building row by row.
-    """
-    # Exact types: json.loads never makes subclasses, and `is` is the cheapest test there is.
-    if all(
-        type(r) is list
-        and len(r) == 4
-        and type(r[0]) is str
-        and r[0]
-        and type(r[1]) is str
-        and type(r[2]) is str
-        and type(r[3]) is str
-        for r in rows
-    ):
-        return [Customer(*r) for r in rows]
-    return None
-
-
-@dataclass(frozen=True)
-class CacheEntry(Generic[T]):
-    """What the cache knows of one list: its records, and whether the last attempt failed."""
-
-    items: list[T] | None  # None: never fetched successfully
-    item_errors: list[str] = field(default_factory=list)  # items that could not be read
-    fetched: float | None = None  # unix time of `items`
-    failure: str | None = None  # the last attempt failed as a whole: why
-    failed: float | None = None  # ... and when
-
-    @property
-    def failing(self) -> bool:
-        return self.failure is not None
-
-
-@dataclass(frozen=True)
-class CachedError:
-    tenant_id: str
-    kind: str
-    message: str
-    when: float
-
-
 def _create(connection: sqlite3.Connection) -> None:
     connection.execute(
-        """CREATE TABLE entries (
+        """CREATE TABLE IF NOT EXISTS entries (
             source TEXT NOT NULL,
             kind TEXT NOT NULL,
             tenant_id TEXT NOT NULL,
@@ -236,7 +98,7 @@ def _create(connection: sqlite3.Connection) -> None:
     )
     # desktop.notices: what the user has already been told about (see NoticeBook).
     connection.execute(
-        """CREATE TABLE seen_issues (
+        """CREATE TABLE IF NOT EXISTS seen_issues (
             source TEXT NOT NULL,
             tenant_id TEXT NOT NULL,
             issue_id TEXT NOT NULL,
@@ -246,7 +108,7 @@ def _create(connection: sqlite3.Connection) -> None:
         ) WITHOUT ROWID"""
     )
     connection.execute(
-        """CREATE TABLE observed_tenants (
+        """CREATE TABLE IF NOT EXISTS observed_tenants (
             source TEXT NOT NULL,
             tenant_id TEXT NOT NULL,
             first_observed REAL NOT NULL,
@@ -254,7 +116,7 @@ def _create(connection: sqlite3.Connection) -> None:
         ) WITHOUT ROWID"""
     )
     connection.execute(
-        """CREATE TABLE notices (
+        """CREATE TABLE IF NOT EXISTS notices (
             id INTEGER PRIMARY KEY,
             source TEXT NOT NULL,
             tenant_id TEXT NOT NULL,
@@ -268,89 +130,7 @@ def _create(connection: sqlite3.Connection) -> None:
             noticed REAL NOT NULL
         )"""
     )
-    connection.execute("CREATE INDEX notices_by_source ON notices (source, id)")
-
-
-# One pending write: ("put", kind, tenant, items JSON, item errors JSON, fetched) or
-# ("fail", kind, tenant, message, None, when).
-_Op = tuple[str, str, str, str | bytes | None, str | None, float]
-
-
-class Batch:
-    """Writes gathered in memory (records already encoded) and committed by `Cache.write`."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.ops: list[_Op] = []
-
-    def __len__(self) -> int:
-        return len(self.ops)
-
-    def customers(
-        self, customers: Sequence[Customer], fetched: float, errors: Sequence[str] = ()
-    ) -> None:
-        self._put(CUSTOMERS, PARTNER_WIDE, customers, errors, fetched)
-
-    def health(
-        self,
-        tenant_id: str,
-        health: Sequence[ServiceHealth] | None,
-        issues: Sequence[HealthIssue] | None,
-        fetched: float,
-        *,
-        health_errors: Sequence[str] = (),
-        issue_errors: Sequence[str] = (),
-    ) -> None:
-        """None for a list leaves what is cached of it (an export reads one of the two)."""
-        if health is not None:
-            self._put(HEALTH, tenant_id, health, health_errors, fetched)
-        if issues is not None:
-            self._put(ISSUES, tenant_id, issues, issue_errors, fetched)
-        if health is not None and issues is not None:
-            ranks = [health_rank(h.status) for h in health]
-            summary = {
-                "worst": max(ranks, default=0),
-                "degraded": sum(1 for r in ranks if r >= 2),
-                "incidents": sum(1 for i in issues if i.active),
-            }
-            self._put(SUMMARY, tenant_id, [summary], (), fetched)
-
-    def requests(
-        self,
-        tenant_id: str | None,
-        requests: Sequence[ServiceRequest],
-        fetched: float,
-        errors: Sequence[str] = (),
-    ) -> None:
-        self._put(REQUESTS, tenant_id or PARTNER_WIDE, requests, errors, fetched)
-
-    def portals(self, tenant_id: str, links: Sequence[PortalLink], fetched: float) -> None:
-        self._put(PORTALS, tenant_id, links, (), fetched)
-
-    def messages(
-        self,
-        tenant_id: str,
-        messages: Sequence[ServiceMessage],
-        fetched: float,
-        errors: Sequence[str] = (),
-    ) -> None:
-        self._put(MESSAGES, tenant_id, messages, errors, fetched)
-
-    def consent(self, tenant_id: str, outcome: Mapping[str, str], when: float) -> None:
-        self._put(CONSENT, tenant_id, [dict(outcome)], (), when)
-
-    def error(self, tenant_id: str | None, kind: str, message: str, when: float) -> None:
-        """The fetch of `kind` failed as a whole; the records cached before are kept."""
-        if kind not in KINDS:
-            raise ValueError(f"unknown kind {kind!r}")
-        self.ops.append(("fail", kind, tenant_id or PARTNER_WIDE, message, None, when))
-
-    def _put(
-        self, kind: str, tenant_id: str, items: Iterable[Any], errors: Sequence[str], when: float
-    ) -> None:
-        self.ops.append(
-            ("put", kind, tenant_id, _encode(kind, items), json.dumps(list(errors)), when)
-        )
+    connection.execute("CREATE INDEX IF NOT EXISTS notices_by_source ON notices (source, id)")
 
 
 class Cache:
@@ -367,17 +147,31 @@ class Cache:
 
     def verify(self) -> StoreNotice | None:
         """The integrity check deferred from opening (blocks: worker thread). A damaged file
-        is set aside and replaced by an empty cache, as at opening; returns the notice."""
+        is set aside and replaced by an empty cache, as at opening; returns the notice. A check
+        that cannot run because another Partner Desk holds the file is not damage: skipped."""
         with self._lock:
             try:
                 result = self._db.execute("PRAGMA quick_check").fetchone()[0]
             except sqlite3.DatabaseError as error:
+                if not is_damaged(error):
+                    log.warning("cache integrity check not run: %s", error)
+                    return None
                 result = str(error)
             if result == "ok":
                 return None
             log.warning("cache integrity check failed: %s", result)
             self._db.close()
-            self._db, notice = open_database(self.path, SCHEMA_VERSION, _create, "cache")
+            try:
+                self._db, notice = open_database(self.path, SCHEMA_VERSION, _create, "cache")
+            except StoreError as error:
+                # Damaged, and not replaceable now (locked, read-only): an empty cache in
+                # memory for this session keeps every caller working; said once.
+                log.warning("cache not replaced: %s", error)
+                self._db = sqlite3.connect(
+                    ":memory:", check_same_thread=False, isolation_level=None
+                )
+                _create(self._db)
+                notice = StoreNotice(f"{error} Nothing is cached until Partner Desk restarts.")
             self.notice = notice
             return notice
 
@@ -587,7 +381,7 @@ class Cache:
         issues) of its last health and issues, and when they were fetched."""
         found = {}
         for tenant_id, entry in self.entries(source, SUMMARY).items():
-            if entry.items and entry.fetched is not None and isinstance(entry.items[0], dict):
+            if entry.items and entry.fetched is not None and is_summary(entry.items[0]):
                 found[tenant_id] = (entry.items[0], entry.fetched)
         return found
 
@@ -655,14 +449,8 @@ class Cache:
                 args,
             ).fetchall()
         result: dict[str, CacheEntry[Any]] = {}
-        for kind, tenant_id, items, item_errors, fetched, failure, failed in rows:
-            result[kind if by_kind else tenant_id] = CacheEntry(
-                items=None if items is None else _decode(kind, items),
-                item_errors=json.loads(item_errors),
-                fetched=fetched,
-                failure=failure,
-                failed=failed,
-            )
+        for kind, tenant_id, *values in rows:
+            result[kind if by_kind else tenant_id] = entry_of(kind, tenant_id, *values)
         return result
 
 
@@ -679,89 +467,26 @@ def _health_of(
     )
 
 
-class CacheWriter:
-    """Gathers a sweep's writes from many threads; commits them `every` at a time.
-
-    The cache is only a cache: a write that fails (disk full, file locked for too long) is
-    logged and dropped, never raised into the sweep. `dropped` counts such writes.
-    """
-
-    def __init__(self, cache: Cache, source: str, every: int = 100) -> None:
-        self.cache = cache
-        self.source = source
-        self.every = max(1, every)
-        self.dropped = 0
-        self._batch = Batch(source)
-        self._lock = threading.Lock()
-        self._commit_lock = threading.Lock()  # batches land in the order they were cut
-
-    def __enter__(self) -> CacheWriter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def customers(self, customers: Sequence[Customer], errors: Sequence[str] = ()) -> None:
-        self._add(lambda b, now: b.customers(customers, now, errors))
-
-    def health(
-        self,
-        tenant_id: str,
-        health: Sequence[ServiceHealth] | None,
-        issues: Sequence[HealthIssue] | None,
-        *,
-        health_errors: Sequence[str] = (),
-        issue_errors: Sequence[str] = (),
-    ) -> None:
-        self._add(
-            lambda b, now: b.health(
-                tenant_id,
-                health,
-                issues,
-                now,
-                health_errors=health_errors,
-                issue_errors=issue_errors,
-            )
-        )
-
-    def requests(
-        self, tenant_id: str | None, requests: Sequence[ServiceRequest], errors: Sequence[str] = ()
-    ) -> None:
-        self._add(lambda b, now: b.requests(tenant_id, requests, now, errors))
-
-    def portals(self, tenant_id: str, links: Sequence[PortalLink]) -> None:
-        self._add(lambda b, now: b.portals(tenant_id, links, now))
-
-    def messages(
-        self, tenant_id: str, messages: Sequence[ServiceMessage], errors: Sequence[str] = ()
-    ) -> None:
-        self._add(lambda b, now: b.messages(tenant_id, messages, now, errors))
-
-    def error(self, tenant_id: str | None, kind: str, message: str) -> None:
-        self._add(lambda b, now: b.error(tenant_id, kind, message, now))
-
-    def flush(self) -> None:
-        with self._commit_lock:
-            with self._lock:
-                batch, self._batch = self._batch, Batch(self.source)
-            self._commit(batch)
-
-    def close(self) -> None:
-        self.flush()
-
-    def _add(self, write: Callable[[Batch, float], None]) -> None:
-        # Encode into a batch of one outside the lock (JSON of a big list takes a while).
-        one = Batch(self.source)
-        write(one, time.time())
-        with self._lock:
-            self._batch.ops.extend(one.ops)
-            full = len(self._batch) >= self.every
-        if full:
-            self.flush()
-
-    def _commit(self, batch: Batch) -> None:
-        try:
-            self.cache.write(batch)
-        except sqlite3.Error as error:
-            self.dropped += len(batch)
-            log.warning("cache: %d writes dropped: %s", len(batch), error)
+__all__ = [
+    "CONSENT",
+    "CUSTOMERS",
+    "EMBEDDED_SANDBOX_CUSTOMERS",
+    "EMBEDDED_SANDBOX_SEED",
+    "HEALTH",
+    "ISSUES",
+    "KINDS",
+    "MESSAGES",
+    "PARTNER_WIDE",
+    "PORTALS",
+    "REQUESTS",
+    "ROW_MAX_BYTES",
+    "SUMMARY",
+    "UNREADABLE",
+    "Batch",
+    "Cache",
+    "CacheEntry",
+    "CacheWriter",
+    "CachedError",
+    "account_source",
+    "sandbox_source",
+]

@@ -24,19 +24,20 @@ SCHEMA_VERSION = 1
 
 def _create(connection: sqlite3.Connection) -> None:
     connection.execute(
-        "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE)"
+        "CREATE TABLE IF NOT EXISTS tags "
+        "(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE)"
     )
     connection.execute(
-        """CREATE TABLE customer_tags (
+        """CREATE TABLE IF NOT EXISTS customer_tags (
             tenant_id TEXT NOT NULL COLLATE NOCASE,
             tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
             added REAL NOT NULL,
             PRIMARY KEY (tenant_id, tag_id)
         )"""
     )
-    connection.execute("CREATE INDEX customer_tags_by_tag ON customer_tags (tag_id)")
+    connection.execute("CREATE INDEX IF NOT EXISTS customer_tags_by_tag ON customer_tags (tag_id)")
     connection.execute(
-        """CREATE TABLE favourites (
+        """CREATE TABLE IF NOT EXISTS favourites (
             tenant_id TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
             added REAL NOT NULL
         )"""

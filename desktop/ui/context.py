@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the window's frame imports this before the network clients are needed
     from desktop.backend import Backend
-    from desktop.models.records import PortalLink
+    from desktop.models.records import Customer, PortalLink
     from desktop.store import DraftStore
     from desktop.store.cache import Cache
     from desktop.store.tags import Tags
@@ -47,19 +47,20 @@ class AppContext:
     # The UI language as Partner Center's X-Locale, for the backends of signed-in accounts.
     locale: str = "en-US"
 
-    async def open_portal(self, link: PortalLink) -> str | None:
-        """Open a portal link if the policy of where it came from allows it (Microsoft's own
-        links open only as such); returns why not, or None when opened."""
-        reason = self.backend.check_portal(link)
+    async def open_portal(self, link: PortalLink, customer: Customer | None = None) -> str | None:
+        """Open a portal link of `customer` if the policy of where it came from allows it
+        (Microsoft's own links open only as such); returns why not, or None when opened."""
+        reason = self.backend.check_portal(link, customer)
         if reason is not None or link.url is None:
             log.warning("refused to open a portal link: %s", reason)
             return reason or "The link is not available."
         opened = await self.worker.run(self.launcher, link.url)
         return None if opened is not False else "The system browser could not be started."
 
-    async def open_link(self, url: str) -> str | None:
-        """Open `url` if the link policy allows it; returns why not, or None when opened."""
-        reason = self.backend.check_link(url)
+    async def open_link(self, url: str, customer: Customer | None = None) -> str | None:
+        """Open `url` if the link policy allows it on `customer`'s page (its own SharePoint
+        only; no SharePoint without a customer); returns why not, or None when opened."""
+        reason = self.backend.check_link(url, customer)
         if reason is not None:
             log.warning("refused to open a link: %s", reason)
             return reason

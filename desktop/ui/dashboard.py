@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import export
+from desktop.atomic_file import write_text
 from desktop.backend import CANCELLED, ApiError, Outcome, cpu_bound
 from desktop.models.dashboard import (
     AFFECTED,
@@ -477,11 +477,8 @@ class DashboardWindow(QWidget):
                     rows += export.incident_rows(customer, active, error)
                 else:
                     rows += export.health_rows(customer, health or [], error)
-            text = export.render(rows, what, fmt)
-            temporary = path.with_name(path.name + ".part")
-            with open(temporary, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
-            os.replace(temporary, path)
+            # A temporary file of its own beside the target, then renamed (atomic_file.py).
+            write_text(path, export.render(rows, what, fmt))
 
         try:
             await self.ctx.worker.run(write)

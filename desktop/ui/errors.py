@@ -86,6 +86,17 @@ def explain(error: BaseException, what: str = "") -> Explained:
             ).format(type(error).__name__),
             True,
         )
+    if error.kind == "offline" and error.code == "cache_unreadable":  # CACHE_UNREADABLE
+        return Explained(
+            translate("errors", "The cached copy could not be read"),
+            translate(
+                "errors",
+                "The {0} kept in the local cache could not be read: the cache file was damaged "
+                "or changed outside Partner Desk. Start Partner Desk without --offline to load "
+                "it again.",
+            ).format(what or translate("errors", "data")),
+            False,
+        )
     if error.kind == "offline":
         return Explained(
             translate("errors", "Not available offline"),

@@ -41,13 +41,13 @@ from desktop.filing import (
     CreateRetiredError,
     WebForm,
     clipboard_text,
-    submit,
     validate,
     web_form,
 )
 from desktop.models.records import ServiceRequest
 from desktop.models.requests import severity_label
 from desktop.store import Draft, DraftStore
+from desktop.submission import UnconfirmedError, resume_kept, submit
 from desktop.ui.context import AppContext
 from desktop.ui.drafting import PRODUCTS, escalation_draft, problem_text
 from desktop.ui.widgets.request_number import RequestNumberBox
@@ -378,6 +378,9 @@ class NewRequestDialog(QDialog):
         self.submit_button.setEnabled(False)
         self.status.setText(self.tr("Submitting to Microsoft…"))
         try:
+            # One draft per request: a kept draft of the same request (an earlier try that may
+            # have reached Microsoft) carries on, so its checks see that try.
+            self.draft, _resumed = await self.ctx.worker.run(resume_kept, self.store, self.draft)
             created: ServiceRequest = await self.ctx.worker.run(
                 submit, self.ctx.backend, self.store, self.draft.id
             )
@@ -387,6 +390,9 @@ class NewRequestDialog(QDialog):
                 retired.form,
                 self.tr("Microsoft no longer takes requests through the API."),
             )
+            return
+        except UnconfirmedError as error:
+            self.status.setText(self._unconfirmed(error))
             return
         except ApiError as error:
             self.status.setText(self.tr("Not filed; your draft is kept. {0}").format(error.summary))
@@ -408,6 +414,20 @@ class NewRequestDialog(QDialog):
         )
         self.filed.emit(created)
         self.done(QDialog.DialogCode.Accepted)
+
+    def _unconfirmed(self, error: UnconfirmedError) -> str:
+        why = error.check.summary if error.check else self.tr("not in Microsoft's list yet")
+        if error.landed:
+            return self.tr(
+                "Microsoft accepted the request, but its number could not be read ({0}). Your "
+                "draft is kept, marked as filed: nothing will be sent again. Submit later to "
+                "look its number up."
+            ).format(why)
+        return self.tr(
+            "The request may have reached Microsoft, and it could not be confirmed ({0}). "
+            "Nothing more was sent; your draft is kept. Submit again later: Microsoft's list "
+            "is checked before anything is sent."
+        ).format(why)
 
     def reject(self) -> None:
         self.save_now()

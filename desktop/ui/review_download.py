@@ -11,9 +11,6 @@ another program starting.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +19,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.atomic_file import write_bytes
 from desktop.backend import CANCELLED, REVIEW_NOT_PUBLISHED, TOO_LARGE, ApiError
 from desktop.models.records import HEALTH_STATUS, HealthIssue
 from desktop.paths import downloads_dir
@@ -44,18 +42,8 @@ def proposed_name(issue: HealthIssue) -> str:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """`data` at `path`, whole or not at all (a temporary file beside it, then a replace)."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    """`data` at `path`, whole or not at all (the shared writer: desktop/atomic_file.py)."""
+    write_bytes(path, data)
 
 
 def system_open(path: Path) -> bool:

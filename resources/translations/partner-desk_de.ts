@@ -118,6 +118,67 @@ Ihre Anmeldung in einer Datei speichern, die nur Ihr Benutzerkonto lesen kann, d
     </message>
 </context>
 <context>
+    <name>CannotStart</name>
+    <message>
+        <source>No log file this time: {0}</source>
+        <translation>Diesmal keine Protokolldatei: {0}</translation>
+    </message>
+    <message>
+        <source>data folder (drafts, tags and sign-ins)</source>
+        <translation>Datenordner (Entwürfe, Tags und Anmeldungen)</translation>
+    </message>
+    <message>
+        <source>settings folder</source>
+        <translation>Einstellungsordner</translation>
+    </message>
+    <message>
+        <source>cache folder</source>
+        <translation>Cache-Ordner</translation>
+    </message>
+    <message>
+        <source>log folder</source>
+        <translation>Protokollordner</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Partner Desk cannot write to its {0}:
+{1}
+
+({2})
+
+Make this folder writable for your user account, or set PARTNER_DESK_HOME to a folder that is, then start Partner Desk again.</source>
+        <translation>Partner Desk kann nicht in seinen {0} schreiben:
+{1}
+
+({2})
+
+Machen Sie diesen Ordner für Ihr Benutzerkonto beschreibbar oder setzen Sie PARTNER_DESK_HOME auf einen beschreibbaren Ordner, und starten Sie Partner Desk dann erneut.</translation>
+    </message>
+    <message>
+        <source>Another program keeps a file of Partner Desk locked:
+{0}
+
+It stayed locked for {1} seconds. Close the other program (another Partner Desk window?), then start Partner Desk again.</source>
+        <translation>Ein anderes Programm hält eine Datei von Partner Desk gesperrt:
+{0}
+
+Sie blieb {1} Sekunden lang gesperrt. Schließen Sie das andere Programm (ein weiteres Partner-Desk-Fenster?) und starten Sie Partner Desk dann erneut.</translation>
+    </message>
+    <message>
+        <source>Partner Desk could not start:
+{0}</source>
+        <translation>Partner Desk konnte nicht starten:
+{0}</translation>
+    </message>
+    <message>
+        <source>Partner Desk cannot start</source>
+        <translation>Partner Desk kann nicht starten</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Allow Partner Desk in all customers</source>
@@ -1525,6 +1586,18 @@ Was wir beim Kunden sehen:
         <translation>Partnerticket {0} bei Microsoft gestellt (es nennt den Kunden).</translation>
     </message>
     <message>
+        <source>not in Microsoft&apos;s list yet</source>
+        <translation>noch nicht in Microsofts Liste</translation>
+    </message>
+    <message>
+        <source>Microsoft accepted the request, but its number could not be read ({0}). Your draft is kept, marked as filed: nothing will be sent again. Submit later to look its number up.</source>
+        <translation>Microsoft hat die Anfrage angenommen, ihre Nummer konnte aber nicht gelesen werden ({0}). Ihr Entwurf bleibt erhalten und ist als gestellt markiert: Es wird nichts erneut gesendet. Senden Sie später noch einmal, um die Nummer nachzuschlagen.</translation>
+    </message>
+    <message>
+        <source>The request may have reached Microsoft, and it could not be confirmed ({0}). Nothing more was sent; your draft is kept. Submit again later: Microsoft&apos;s list is checked before anything is sent.</source>
+        <translation>Die Anfrage hat Microsoft möglicherweise erreicht, konnte aber nicht bestätigt werden ({0}). Es wurde nichts weiter gesendet; Ihr Entwurf bleibt erhalten. Senden Sie später erneut: Vor jedem Senden wird Microsofts Liste geprüft.</translation>
+    </message>
+    <message>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>
@@ -2916,6 +2989,14 @@ Was wir beim Kunden sehen:
     <message>
         <source>An unexpected error occurred: {0}. The details are in the log.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten: {0}. Die Details stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>The cached copy could not be read</source>
+        <translation>Die zwischengespeicherte Kopie ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>The {0} kept in the local cache could not be read: the cache file was damaged or changed outside Partner Desk. Start Partner Desk without --offline to load it again.</source>
+        <translation>Die im lokalen Cache gespeicherten Daten ({0}) konnten nicht gelesen werden: Die Cache-Datei wurde beschädigt oder außerhalb von Partner Desk verändert. Starten Sie Partner Desk ohne --offline, um sie neu zu laden.</translation>
     </message>
     <message>
         <source>Not available offline</source>

@@ -116,6 +116,67 @@ Keep your sign-in in a file readable only by your user account, so you stay sign
     </message>
 </context>
 <context>
+    <name>CannotStart</name>
+    <message>
+        <source>No log file this time: {0}</source>
+        <translation>本次沒有記錄檔：{0}</translation>
+    </message>
+    <message>
+        <source>data folder (drafts, tags and sign-ins)</source>
+        <translation>資料資料夾（草稿、標籤與登入資訊）</translation>
+    </message>
+    <message>
+        <source>settings folder</source>
+        <translation>設定資料夾</translation>
+    </message>
+    <message>
+        <source>cache folder</source>
+        <translation>快取資料夾</translation>
+    </message>
+    <message>
+        <source>log folder</source>
+        <translation>記錄資料夾</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>Partner Desk cannot write to its {0}:
+{1}
+
+({2})
+
+Make this folder writable for your user account, or set PARTNER_DESK_HOME to a folder that is, then start Partner Desk again.</source>
+        <translation>Partner Desk 無法寫入其{0}：
+{1}
+
+（{2}）
+
+請讓您的使用者帳戶可以寫入此資料夾，或將 PARTNER_DESK_HOME 設為可寫入的資料夾，然後再次啟動 Partner Desk。</translation>
+    </message>
+    <message>
+        <source>Another program keeps a file of Partner Desk locked:
+{0}
+
+It stayed locked for {1} seconds. Close the other program (another Partner Desk window?), then start Partner Desk again.</source>
+        <translation>另一個程式鎖定了 Partner Desk 的檔案：
+{0}
+
+它已鎖定 {1} 秒。請關閉該程式（另一個 Partner Desk 視窗？），然後再次啟動 Partner Desk。</translation>
+    </message>
+    <message>
+        <source>Partner Desk could not start:
+{0}</source>
+        <translation>Partner Desk 無法啟動：
+{0}</translation>
+    </message>
+    <message>
+        <source>Partner Desk cannot start</source>
+        <translation>Partner Desk 無法啟動</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Allow Partner Desk in all customers</source>
@@ -1492,6 +1553,18 @@ What we see at the customer:
         <translation>已向 Microsoft 提出合作夥伴票證 {0} (其中註明該客戶)。</translation>
     </message>
     <message>
+        <source>not in Microsoft&apos;s list yet</source>
+        <translation>尚未出現在 Microsoft 的清單中</translation>
+    </message>
+    <message>
+        <source>Microsoft accepted the request, but its number could not be read ({0}). Your draft is kept, marked as filed: nothing will be sent again. Submit later to look its number up.</source>
+        <translation>Microsoft 已接受此要求，但無法讀取其編號（{0}）。已保留您的草稿並標示為已提出：不會再次傳送。請稍後再提交一次以查詢其編號。</translation>
+    </message>
+    <message>
+        <source>The request may have reached Microsoft, and it could not be confirmed ({0}). Nothing more was sent; your draft is kept. Submit again later: Microsoft&apos;s list is checked before anything is sent.</source>
+        <translation>此要求可能已送達 Microsoft，但無法確認（{0}）。未再傳送任何內容；已保留您的草稿。請稍後再提交：每次傳送前都會先檢查 Microsoft 的清單。</translation>
+    </message>
+    <message>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
@@ -2864,6 +2937,14 @@ What we see at the customer:
     <message>
         <source>An unexpected error occurred: {0}. The details are in the log.</source>
         <translation>發生未預期的錯誤：{0}。詳細資料記錄在記錄檔中。</translation>
+    </message>
+    <message>
+        <source>The cached copy could not be read</source>
+        <translation>無法讀取快取的副本</translation>
+    </message>
+    <message>
+        <source>The {0} kept in the local cache could not be read: the cache file was damaged or changed outside Partner Desk. Start Partner Desk without --offline to load it again.</source>
+        <translation>無法讀取本機快取中保存的{0}：快取檔案已損毀，或在 Partner Desk 之外遭到變更。請不使用 --offline 啟動 Partner Desk 以重新載入。</translation>
     </message>
     <message>
         <source>Not available offline</source>

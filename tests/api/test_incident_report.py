@@ -67,6 +67,9 @@ def test_a_review_past_the_cap_is_refused(sandbox: Sandbox, backend: Backend) ->
     assert "larger than" in caught.value.message
 
 
+TENANT = "0a0a0a0a-0000-4000-8000-000000000001"  # any tenant id: the raw server reads none
+
+
 def serve(script: Script) -> Iterator[tuple[RawServer, Backend]]:
     with RawServer(script) as server:
         backend = make_backend(server.url)
@@ -80,7 +83,7 @@ def test_an_announced_length_past_the_cap_is_refused_before_reading() -> None:
     huge = answer(200, b"PK", "application/octet-stream", length=60_000_000)
     for server, backend in serve(huge):
         with pytest.raises(ApiError) as caught:
-            backend.incident_report("tenant", "EX1")
+            backend.incident_report(TENANT, "EX1")
         assert caught.value.kind == TOO_LARGE
         assert len(server.requests) == 1  # not retried
         assert b"Accept: application/octet-stream, application/json" in server.requests[0]
@@ -103,7 +106,7 @@ def chunked_forever(conn: socket.socket, _head: bytes) -> None:
 def test_a_stream_without_length_stops_at_the_cap() -> None:
     for _server, backend in serve(chunked_forever):
         with pytest.raises(ApiError) as caught:
-            backend.graph.incident_report("tenant", "EX1", "cid", max_bytes=1_000_000)
+            backend.graph.incident_report(TENANT, "EX1", "cid", max_bytes=1_000_000)
         assert caught.value.kind == TOO_LARGE
 
 

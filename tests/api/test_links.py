@@ -127,7 +127,7 @@ def test_unknown_sharepoint_says_why():
     ("url", "allowed"),
     [
         ("https://admin.cloud.microsoft/?delegatedOrg=x.onmicrosoft.com", True),
-        ("https://contoso-admin.sharepoint.com", True),
+        ("https://contoso-admin.sharepoint.com", False),  # no customer: no SharePoint
         ("https://sharepoint.com", False),
         ("https://evilsharepoint.com", False),
         ("http://admin.cloud.microsoft/", False),

@@ -52,7 +52,8 @@ def customer_json(value: str) -> dict[str, Any]:
 
 def issue_json(value: str) -> dict[str, Any]:
     return {
-        "id": "EX1" + value[:20],
+        # Ids are not free text: one of another form is an item error (test_ids.py).
+        "id": "EX1",
         "title": value,
         "service": value,
         "feature": value,
@@ -88,7 +89,7 @@ def request_json(value: str) -> dict[str, Any]:
 
 def gdap_json(value: str) -> dict[str, Any]:
     return {
-        "id": "rel-" + value[:10],
+        "id": "5d027261-d21f-4aa9-b7db-7fa1f56fb163-3f2f1c2e-1111-4222-8333-444455556666",
         "displayName": value,
         "customer": {"tenantId": "3f2f1c2e-1111-4222-8333-444455556666", "displayName": value},
         "status": value,
@@ -157,12 +158,15 @@ def test_csv_cells_never_start_a_formula(value: str) -> None:
         assert parsed[0] == list(COLUMNS[what])
         for cell in parsed[1]:
             assert not cell.startswith(FORMULA_START), (what, cell[:40])
-        # Only a leading quote is added, and only where a formula would have started.
+        # Only quotes are added, and only where a formula would have started: at the start,
+        # or after a separator another reader splits on (test_csv_separators.py).
         original = [str(rows[0].get(c, "")) for c in COLUMNS[what]]
         for shown, sent in zip(parsed[1], original, strict=True):
             if sent in ("False", "True"):
                 continue
-            assert shown == ("'" + sent if sent.startswith(FORMULA_START) else sent)
+            if sent.startswith(FORMULA_START):
+                assert shown.startswith("'")
+            assert shown.replace("'", "") == sent.replace("'", "")
 
 
 @pytest.mark.parametrize("value", VALUES, ids=IDS)

@@ -28,16 +28,23 @@ ALL_CLOUDS = [*CLOUDS.values(), sandbox_profile("http://127.0.0.1:9")]
 HOSTILE = {**DOMAINS, **{f"text: {k}": v for k, v in TEXT.items()}}
 
 
-def assert_stays_on_the_list(url: str, cloud: CloudProfile) -> None:
-    """Both parsers see https and an allowed host."""
-    assert check_url(url, cloud) is None, url
+def assert_stays_on_the_list(
+    url: str, cloud: CloudProfile, sharepoint: tuple[str, ...] = ()
+) -> None:
+    """Both parsers see https and an allowed host: on the cloud's list, or the SharePoint of
+    the customer (`sharepoint`: its SharePoint names) the link is for."""
+
+    def allowed(host: str) -> bool:
+        return cloud.host_allowed(host) or host.lower() in cloud.sharepoint_hosts(sharepoint)
+
+    assert check_url(url, cloud, sharepoint) is None, url
     ours = urlsplit(url)
     assert ours.scheme.lower() == "https"
-    assert cloud.host_allowed(ours.hostname or ""), url
+    assert allowed(ours.hostname or ""), url
     theirs = QUrl(url)
     assert theirs.isValid(), url
     assert theirs.scheme().lower() == "https", url
-    assert cloud.host_allowed(theirs.host()), (url, theirs.host())
+    assert allowed(theirs.host()), (url, theirs.host())
     assert theirs.userName() == "", url
     assert theirs.password() == "", url
     assert theirs.port() in (-1, 443), url
@@ -57,7 +64,7 @@ def test_links_built_from_hostile_customer_data(value: str, cloud: CloudProfile)
                 if link.url is None:
                     assert link.error, link  # refused, and says why
                     continue
-                assert_stays_on_the_list(link.url, cloud)
+                assert_stays_on_the_list(link.url, cloud, (sharepoint,))
                 fixed = urlsplit(next(p.template for p in cloud.portals if p.id == link.portal_id))
                 if fixed.hostname and "{" not in fixed.netloc:
                     assert urlsplit(link.url).hostname == fixed.hostname
@@ -160,6 +167,9 @@ def urls(draw: st.DrawFn) -> str:
 def test_every_url_the_policy_allows_stays_on_the_list_for_both_parsers(url: str) -> None:
     if check_url(url, GLOBAL) is None:
         assert_stays_on_the_list(url, GLOBAL)
+    # On a customer's page its own SharePoint opens too, and still nothing off the list.
+    if check_url(url, GLOBAL, ("contoso",)) is None:
+        assert_stays_on_the_list(url, GLOBAL, ("contoso",))
 
 
 def assert_stays_on_microsofts_list(url: str, cloud: CloudProfile) -> None:

@@ -10,6 +10,8 @@ from desktop.export import COLUMNS, render
 from desktop.models.records import Customer, HealthIssue, ServiceRequest, clean_text
 from desktop.store.cache import Cache
 
+TENANT = "3f2f1c2e-1111-4222-8333-444455556666"
+
 
 def test_json_escapes_can_carry_half_a_surrogate_pair() -> None:
     # Valid JSON; Python keeps the half as is, and UTF-8 refuses it.
@@ -20,7 +22,9 @@ def test_json_escapes_can_carry_half_a_surrogate_pair() -> None:
 def test_records_read_lone_surrogates_as_replacement_characters() -> None:
     customer = Customer.from_json(
         json.loads(
-            '{"id": "t", "companyProfile": {"companyName": "A\\ud800B", "domain": "\\udc00"}}'
+            '{"id": "'
+            + TENANT
+            + '", "companyProfile": {"companyName": "A\\ud800B", "domain": "\\udc00"}}'
         )
     )
     issue = HealthIssue.from_json(
@@ -36,7 +40,7 @@ def test_records_read_lone_surrogates_as_replacement_characters() -> None:
     assert request.title == "x\ufffd"
     # A proper pair (escaped in two halves) stays one character.
     paired = Customer.from_json(
-        json.loads('{"id": "t", "companyProfile": {"companyName": "\\ud83d\\ude00"}}')
+        json.loads('{"id": "' + TENANT + '", "companyProfile": {"companyName": "\\ud83d\\ude00"}}')
     )
     assert paired.company_name == "😀"
     assert clean_text("\udc00\ud800") == "\ufffd\ufffd"
@@ -44,7 +48,9 @@ def test_records_read_lone_surrogates_as_replacement_characters() -> None:
 
 def test_a_customer_named_with_half_a_pair_exports_and_caches(tmp_path: Path) -> None:
     customer = Customer.from_json(
-        json.loads('{"id": "t", "companyProfile": {"companyName": "Contoso \\ud800 Ltd"}}')
+        json.loads(
+            '{"id": "' + TENANT + '", "companyProfile": {"companyName": "Contoso \\ud800 Ltd"}}'
+        )
     )
     rows = [
         {

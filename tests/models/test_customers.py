@@ -60,13 +60,28 @@ def customer(name: str, domain: str, tenant: str, relationship: str = "reseller"
 
 SAMPLE = [
     customer("Contoso GmbH", "contoso.onmicrosoft.com", "11111111-aaaa-4000-8000-000000000001"),
-    customer("Müller & Söhne KG", "muellersoehne.onmicrosoft.com", "22222222-bbbb-4000-8000-2"),
     customer(
-        "Straßenbau AG", "strassenbau.onmicrosoft.com", "33333333-cccc-4000-8000-3", "advisor"
+        "Müller & Söhne KG", "muellersoehne.onmicrosoft.com", "22222222-bbbb-4000-8000-000000000002"
     ),
-    customer("北京科技有限公司", "bjkeji.onmicrosoft.com", "44444444-dddd-4000-8000-4"),
-    customer("株式会社トヨタ", "toyota-jp.onmicrosoft.com", "55555555-eeee-4000-8000-5", "none"),
-    customer("fabrikam", "Fabrikam.onmicrosoft.com", "66666666-ffff-4000-8000-6", "syndication"),
+    customer(
+        "Straßenbau AG",
+        "strassenbau.onmicrosoft.com",
+        "33333333-cccc-4000-8000-000000000003",
+        "advisor",
+    ),
+    customer("北京科技有限公司", "bjkeji.onmicrosoft.com", "44444444-dddd-4000-8000-000000000004"),
+    customer(
+        "株式会社トヨタ",
+        "toyota-jp.onmicrosoft.com",
+        "55555555-eeee-4000-8000-000000000005",
+        "none",
+    ),
+    customer(
+        "fabrikam",
+        "Fabrikam.onmicrosoft.com",
+        "66666666-ffff-4000-8000-000000000006",
+        "syndication",
+    ),
 ]
 
 
@@ -289,11 +304,15 @@ def test_text_that_looks_the_same_matches(qapp):
     decomposed = unicodedata.normalize("NFD", "Müller Bäckerei")
     model = filled(
         [
-            customer(decomposed, "mb.onmicrosoft.com", "t1"),
-            customer("ＣＯＮＴＯＳＯ株式会社", "cj.onmicrosoft.com", "t2"),
-            customer("㈱トヨタ", "ty.onmicrosoft.com", "t3"),
-            customer("ﾄﾖﾀ商事", "ts.onmicrosoft.com", "t4"),
-            customer("Müller GmbH", "mg.onmicrosoft.com", "t5"),
+            customer(decomposed, "mb.onmicrosoft.com", "71000000-0000-4000-8000-000000000001"),
+            customer(
+                "ＣＯＮＴＯＳＯ株式会社",
+                "cj.onmicrosoft.com",
+                "72000000-0000-4000-8000-000000000002",
+            ),
+            customer("㈱トヨタ", "ty.onmicrosoft.com", "73000000-0000-4000-8000-000000000003"),
+            customer("ﾄﾖﾀ商事", "ts.onmicrosoft.com", "74000000-0000-4000-8000-000000000004"),
+            customer("Müller GmbH", "mg.onmicrosoft.com", "75000000-0000-4000-8000-000000000005"),
         ]
     )
     model.set_filter("müller")  # typed precomposed, sent decomposed
@@ -511,15 +530,18 @@ def test_health_updates_repaint_cells_and_move_nothing(qapp, data, records, colu
     check_model(model)
 
 
+LATER = "a1a1a1a1-0000-4000-8000-0000000000aa"  # arrives in a later list
+
+
 def test_health_is_kept_across_a_refreshed_list(qapp):
     model = filled()
     tenant = SAMPLE[0].tenant_id
     model.set_health(tenant, HealthSummary(2, 3, 1))
-    model.set_health("arrives-later", HealthSummary(3, 1, 1))
-    model.set_rows([*SAMPLE, customer("Later Ltd", "later.onmicrosoft.com", "arrives-later")])
+    model.set_health(LATER, HealthSummary(3, 1, 1))
+    model.set_rows([*SAMPLE, customer("Later Ltd", "later.onmicrosoft.com", LATER)])
     assert model.health(tenant) == HealthSummary(2, 3, 1)
     assert model.index(model.row_of(tenant), HEALTH).data() == "3 degraded"
-    assert model.index(model.row_of("arrives-later"), HEALTH).data() == "Down"
+    assert model.index(model.row_of(LATER), HEALTH).data() == "Down"
 
 
 def test_setting_the_same_health_again_signals_nothing(qapp):

@@ -20,18 +20,22 @@ from desktop.models.records import (
     health_rank,
     parse_list,
     parse_time,
+    wire_time,
 )
+
+T1 = "11111111-2222-4333-8444-555555555555"
+T2 = "66666666-7777-4888-9999-aaaaaaaaaaaa"
 
 
 def test_customer_camel_and_pascal_case():
     camel = {
-        "id": "t1",
-        "companyProfile": {"tenantId": "t1", "domain": "a.onmicrosoft.com", "companyName": "A"},
+        "id": T1,
+        "companyProfile": {"tenantId": T1, "domain": "a.onmicrosoft.com", "companyName": "A"},
         "relationshipToPartner": "reseller",
     }
     pascal = {
-        "Id": "t1",
-        "CompanyProfile": {"TenantId": "t1", "Domain": "a.onmicrosoft.com", "CompanyName": "A"},
+        "Id": T1,
+        "CompanyProfile": {"TenantId": T1, "Domain": "a.onmicrosoft.com", "CompanyName": "A"},
         "RelationshipToPartner": "Reseller",
     }
     assert Customer.from_json(camel) == Customer.from_json(pascal)
@@ -40,7 +44,7 @@ def test_customer_camel_and_pascal_case():
 
 def test_relationship_microsoft_support_in_any_spelling():
     for raw in ("microsoft_support", "MicrosoftSupport", "MICROSOFT_SUPPORT"):
-        c = Customer.from_json({"id": "t", "relationshipToPartner": raw})
+        c = Customer.from_json({"id": T1, "relationshipToPartner": raw})
         assert c.relationship == "microsoft_support"
 
 
@@ -127,10 +131,10 @@ def test_partner_center_incident_title_from_first_message():
 def test_gdap_relationship():
     r = GdapRelationship.from_json(
         {
-            "id": "r1",
+            "id": f"{T2}-{T1}",
             "displayName": "Support",
             "status": "active",
-            "customer": {"tenantId": "t1", "displayName": "A"},
+            "customer": {"tenantId": T1, "displayName": "A"},
             "duration": "P730D",
             "endDateTime": "2026-12-01T00:00:00Z",
             "accessDetails": {"unifiedRoles": [{"roleDefinitionId": "f2ef992c"}]},
@@ -175,9 +179,19 @@ def test_dates_with_offsets_and_seven_digits():
 
 def test_customer_tenant_is_its_id_else_the_profiles():
     """Microsoft's list example has "<guid>" in companyProfile.tenantId (tests/wire)."""
-    both = {"id": "t1", "companyProfile": {"tenantId": "<guid>", "companyName": "A"}}
-    assert Customer.from_json(both).tenant_id == "t1"
-    profile_only = {"companyProfile": {"TenantId": "t2", "companyName": "B"}}
-    assert Customer.from_json(profile_only).tenant_id == "t2"
+    both = {"id": T1, "companyProfile": {"tenantId": "<guid>", "companyName": "A"}}
+    assert Customer.from_json(both).tenant_id == T1
+    profile_only = {"companyProfile": {"TenantId": T2, "companyName": "B"}}
+    assert Customer.from_json(profile_only).tenant_id == T2
     with pytest.raises(RecordError):
         Customer.from_json({"companyProfile": {"companyName": "C"}})
+
+
+def test_only_midnight_of_day_one_is_never():
+    """Hypothesis found "0001-01-02000+0001" (23:59 on day one, UTC): read as a time, then
+    written back as "0001-01-01T23:59:00+00:00" and read again as "never"."""
+    late = parse_time("0001-01-02000+0001")
+    assert late == datetime(1, 1, 1, 23, 59, tzinfo=timezone.utc)
+    assert parse_time(wire_time(late)) == late
+    for never in ("0001-01-01T00:00:00", "0001-01-01T00:00:00Z", "0001-01-01T00:00:00-08:00"):
+        assert parse_time(never) is None

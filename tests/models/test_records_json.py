@@ -27,6 +27,10 @@ from desktop.models.records import (
 
 text = st.text(max_size=20)
 ids = st.text(min_size=1, max_size=12)
+# Ids of the forms Microsoft issues (desktop/models/ids.py): anything else is an item error.
+tenant_ids = st.uuids().map(str) | st.uuids().map(lambda u: str(u).upper())
+issue_ids = st.from_regex(r"[A-Za-z0-9]{1,12}", fullmatch=True)
+request_ids = st.from_regex(r"[0-9]{1,16}", fullmatch=True) | st.integers(0, 10**15)
 
 
 def loose_casing(name: str) -> st.SearchStrategy[str]:
@@ -74,9 +78,9 @@ def wire_object(draw: st.DrawFn, fields: dict[str, st.SearchStrategy[Any]]) -> d
 
 customers = wire_object(
     {
-        "id": ids,
+        "id": tenant_ids,
         "companyProfile": wire_object(
-            {"tenantId": st.one_of(ids, st.none()), "companyName": text, "domain": text}
+            {"tenantId": st.one_of(tenant_ids, st.none()), "companyName": text, "domain": text}
         ),
         "relationshipToPartner": enum_value(RELATIONSHIP),
     }
@@ -96,7 +100,7 @@ posts = wire_object(
 )
 issues = wire_object(
     {
-        "id": ids,
+        "id": issue_ids,
         "title": text,
         "service": text,
         "feature": text,
@@ -114,7 +118,7 @@ issues = wire_object(
 )
 requests = wire_object(
     {
-        "id": ids,
+        "id": request_ids,
         "title": text,
         "description": text,
         "severity": enum_value(SR_SEVERITY),

@@ -317,7 +317,14 @@ def test_customer_rows_read_back_and_older_wire_shaped_lists_still_do(cache: Cac
 
     from desktop.models.records import Customer
 
-    people = [Customer("t-1", "Contoso 台灣", "contoso.onmicrosoft.com", "reseller")]
+    people = [
+        Customer(
+            "3f2f1c2e-1111-4222-8333-444455556666",
+            "Contoso 台灣",
+            "contoso.onmicrosoft.com",
+            "reseller",
+        )
+    ]
     cache.put_customers("s", people, 1.0)
     assert cache.customers("s") == (people, 1.0)
     # A file written before rows were positional holds the wire shape; a tampered row of

@@ -124,7 +124,7 @@ class Pane(QWidget):
             self.ctx.worker.spawn(self._open(link))
 
     async def _open(self, url: str) -> None:
-        refused = await self.ctx.open_link(url)
+        refused = await self.ctx.open_link(url, self.customer)
         if refused:
             self.status_message.emit(refused)
 

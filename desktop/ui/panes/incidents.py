@@ -200,7 +200,7 @@ class IncidentsPane(Pane):
         palette = self.detail.palette()
         posts = []
         for post in issue.posts_newest_first():
-            body = self.ctx.backend.sanitize(post.content, post.content_type)
+            body = self.ctx.backend.sanitize(post.content, post.content_type, self.customer)
             heading = f"<b>{e(local_time(post.created))}</b>"
             if post.post_type and post.post_type != "regular":  # most are; only flag the rest
                 heading += f" · {escaped(self._post_type(post.post_type))}"
@@ -223,7 +223,7 @@ class IncidentsPane(Pane):
         self.ctx.worker.spawn(self._open(url))
 
     async def _open(self, url: str) -> None:
-        reason = await self.ctx.open_link(url)
+        reason = await self.ctx.open_link(url, self.customer)
         self.status_message.emit(reason or self.tr("Opened in your browser."))
 
     def select_issue(self, issue_id: str) -> bool:

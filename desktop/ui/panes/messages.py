@@ -42,10 +42,15 @@ translate = QCoreApplication.translate
 
 
 def message_html(
-    backend: Backend, palette: QPalette, message: ServiceMessage, customers: Sequence[str] = ()
+    backend: Backend,
+    palette: QPalette,
+    message: ServiceMessage,
+    customers: Sequence[str] = (),
+    customer: Customer | None = None,
 ) -> str:
     """A post as HTML: its facts, its body sanitized, its links through the link policy; with
-    `customers`, the names of those it concerns (the dashboard's view)."""
+    `customers`, the names of those it concerns (the dashboard's view). `customer`: the one
+    whose pane shows it (its own SharePoint links stay links; no SharePoint link without)."""
     never = translate("MessagesPane", "No action required")
     rows = [
         (translate("MessagesPane", "Category"), category_label(message.category)),
@@ -65,14 +70,16 @@ def message_html(
     ]
     if customers:
         rows.append((translate("MessagesPane", "Customers"), QLocale().toString(len(customers))))
-    body = backend.sanitize(message.body, message.body_type)
+    body = backend.sanitize(message.body, message.body_type, customer)
     links = "".join(
         f'<p><a href="{html.escape(value, quote=True)}">{html.escape(value)}</a></p>'
         for name, value in message.details
         if name.lower() == "externallink" and value
     )
     more = translate("MessagesPane", "More information")
-    extra = f"<h4>{html.escape(more)}</h4>{backend.sanitize(links)}" if links else ""
+    extra = (
+        f"<h4>{html.escape(more)}</h4>{backend.sanitize(links, customer=customer)}" if links else ""
+    )
     return (
         f"<h3>{escaped(message.id)} — {escaped(message.title)}</h3>"
         f"{field_table(palette, ('', rows))}{body}{extra}"
@@ -166,13 +173,15 @@ class MessagesPane(Pane):
         if not isinstance(message, ServiceMessage):
             self.detail.clear()
             return
-        self.detail.setHtml(message_html(self.ctx.backend, self.detail.palette(), message))
+        self.detail.setHtml(
+            message_html(self.ctx.backend, self.detail.palette(), message, customer=self.customer)
+        )
 
     def _open_link(self, url: str) -> None:
         self.ctx.worker.spawn(self._open(url))
 
     async def _open(self, url: str) -> None:
-        reason = await self.ctx.open_link(url)
+        reason = await self.ctx.open_link(url, self.customer)
         self.status_message.emit(reason or self.tr("Opened in your browser."))
 
     def select_message(self, message_id: str) -> bool:

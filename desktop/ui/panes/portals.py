@@ -87,7 +87,7 @@ class PortalsPane(Pane):
                 self.tr("{0} cannot be opened: {1}").format(link.name, link.error)
             )
             return
-        reason = await self.ctx.open_portal(link)
+        reason = await self.ctx.open_portal(link, self.customer)
         if reason:
             self.status_message.emit(self.tr("{0} was not opened: {1}").format(link.name, reason))
         else:

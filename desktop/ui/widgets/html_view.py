@@ -25,7 +25,11 @@ class SafeTextBrowser(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
+        # Encoded as written: toString() decodes "%20" to a space, which the link policy
+        # refuses, and the browser would have to encode again.
+        self.anchorClicked.connect(
+            lambda url: self.link_activated.emit(bytes(url.toEncoded().data()).decode("ascii"))
+        )
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # Images, style sheets, anything: the sanitizer removed them, and this makes sure.
