@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from desktop.api.timing import MAX_RETRY_AFTER_S, seconds
 from desktop.models.records import clean_text
 from desktop.redact import redact
 
@@ -44,6 +45,7 @@ class ApiError(Exception):
         url: str = "",
         ambiguous: bool = False,
         answered: bool = False,
+        retry_at: float | None = None,
     ) -> None:
         message = redact(clean_text(message))
         super().__init__(message)
@@ -54,7 +56,12 @@ class ApiError(Exception):
         self.request_id = request_id
         self.correlation_id = correlation_id
         self.retryable = retryable
-        self.retry_after = retry_after
+        # Seconds the server asked to wait, always finite and at most a day (timing.py).
+        self.retry_after = (
+            None if retry_after is None else seconds(retry_after, most=MAX_RETRY_AFTER_S)
+        )
+        # When the call gave up on that wait: the time (epoch seconds) to try again at.
+        self.retry_at = retry_at
         self.name = name
         self.url = url
         # True when a write may have reached the server although no answer came back.
@@ -119,7 +126,7 @@ def parse_error_body(
     if "html" not in content_type.lower():
         try:
             data = json.loads(text) if text.strip() else None
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested past Python's limit
             data = None
     if isinstance(data, Mapping):
         inner = data.get("error")

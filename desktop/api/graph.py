@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from desktop.api import paths
 from desktop.api.errors import MALFORMED, REVIEW_NOT_PUBLISHED, ApiError
-from desktop.api.http import Auth, HttpSession, parse_gated
+from desktop.api.http import Auth, HttpSession, Reply, parse_gated
+from desktop.api.paging import PageBudget, split_link
 from desktop.auth import TokenProvider
 from desktop.models.gdap import AccessAssignment, DirectoryGroup
 from desktop.models.records import (
@@ -29,7 +30,6 @@ from desktop.models.records import (
 )
 from desktop.models.service_messages import ServiceMessage
 
-MAX_PAGES = 10_000
 ANNOUNCEMENTS = "/v1.0/admin/serviceAnnouncement"
 # A post-incident review is a Word document of a few hundred KB; past this it is not one, and
 # holding it in memory (it is written to disk whole) would not be reasonable either.
@@ -103,7 +103,18 @@ class GraphClient:
         headers: Mapping[str, str] | None = None,
         cancel: threading.Event | None = None,
     ) -> Any:
-        reply = self.session.call(
+        return self._reply(url, tenant, cid, params, headers, cancel).body
+
+    def _reply(
+        self,
+        url: str,
+        tenant: str | None,
+        cid: str,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Reply:
+        return self.session.call(
             "GET",
             url,
             auth=self._auth(tenant),
@@ -112,7 +123,6 @@ class GraphClient:
             headers=headers,
             cancel=cancel,
         )
-        return reply.body
 
     def _pages(
         self,
@@ -125,8 +135,10 @@ class GraphClient:
     ) -> Iterator[list[Any]]:
         url = self.root + path
         headers = {"Prefer": f"odata.maxpagesize={page_size}"} if page_size else None
-        for _ in range(MAX_PAGES):
-            body = self._get(url, tenant, cid, params, headers, cancel)
+        budget = PageBudget("Graph")  # pages, items, bytes, no link twice
+        while True:
+            reply = self._reply(url, tenant, cid, params, headers, cancel)
+            body = reply.body
             if not isinstance(body, Mapping):
                 raise ApiError(
                     "Graph sent something other than a collection.", kind=MALFORMED, url=url
@@ -138,6 +150,7 @@ class GraphClient:
                 raise ApiError(
                     "Graph sent something other than a collection.", kind=MALFORMED, url=url
                 )
+            budget.took(len(value), reply.size, url)
             yield value
             nxt = body.get("@odata.nextLink")
             if not isinstance(nxt, str) or not nxt:
@@ -147,8 +160,8 @@ class GraphClient:
                 raise ApiError(
                     f"Graph's next link points elsewhere: {nxt[:80]}", kind=MALFORMED, url=nxt
                 )
+            budget.follow(nxt)
             url, params = nxt, None
-        raise ApiError("Graph kept sending more pages; stopped.", kind=MALFORMED)
 
     def _collect(self, pages: Iterator[list[Any]], parser: Any) -> Parsed[Any]:
         result: Parsed[Any] = Parsed()
@@ -344,7 +357,7 @@ class GraphClient:
 
 
 def _under(url: str, root: str) -> bool:
-    a, b = urlsplit(url), urlsplit(root)
+    a, b = split_link("Graph", url), urlsplit(root)
     return (a.scheme, a.netloc.lower()) == (b.scheme, b.netloc.lower()) and a.path.startswith(
         b.path
     )

@@ -10,7 +10,9 @@ Every call to Partner Center or Graph goes through `HttpSession.call`. It:
 - retries 429/500/502/503/504, dropped connections and unreadable bodies, waiting what
   Retry-After says and otherwise a capped exponential back-off with jitter;
 - on 401 forgets the token and retries once with a fresh one;
-- reads the body under a total deadline, so a server that trickles bytes cannot hold a worker;
+- bounds every attempt (deadline.py: connect to last byte, headers included), every body
+  (body.py: bytes on the wire and inflated) and every call (timing.py: a budget across its
+  attempts and waits; a Retry-After past it fails at once, saying when to try again);
 - turns every failure into `ApiError`.
 Writes (POST/PATCH) are retried only when the server answered that it did nothing (429, 503):
 after a drop or a timeout a write may have landed, and the caller decides (see `ambiguous`).
@@ -18,11 +20,8 @@ after a drop or a timeout a write may have landed, and the caller decides (see `
 
 from __future__ import annotations
 
-import email.utils
-import ipaddress
 import json
 import logging
-import os
 import random
 import threading
 import time
@@ -30,20 +29,27 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import urlsplit
 
-from desktop import __version__
-from desktop.api.errors import (
-    CANCELLED,
-    HTTP,
-    MALFORMED,
-    NETWORK,
-    TIMEOUT,
-    TOO_LARGE,
-    ApiError,
-    html_summary,
+from desktop.api import deadline
+from desktop.api.body import BodyLimits, read_body, unreadable
+from desktop.api.connections import Proxies, prepared
+from desktop.api.errors import CANCELLED, HTTP, MALFORMED, TOO_LARGE, ApiError
+from desktop.api.failures import (
+    RETRY_STATUSES,
+    UNSENDABLE,
+    UNTRUSTED,
+    cancelled,
+    failed,
+    http_error,
+    try_later,
 )
-from desktop.api.errors import parse_error_body as _parse_error_body
+from desktop.api.timing import (
+    MAX_RETRY_AFTER_S,
+    RetryPolicy,
+    Timeouts,
+    parse_retry_after,
+    seconds,
+)
 from desktop.auth import TokenProvider
 from desktop.limits import CPU_GATE
 from desktop.models.records import Parsed, parse_list
@@ -76,44 +82,29 @@ def parse_gated(items: Any, parser: Callable[[Any], T]) -> Parsed[T]:
         return parse_list(items, parser)
 
 
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Statuses that mean "not processed": safe to resend even a write.
 NOT_PROCESSED = frozenset({429, 503})
 REFUSED_ATTEMPTS = 3
-UNTRUSTED = "untrusted_certificate"  # ApiError.name: TLS verification failed
-_CHUNK = 65536
 
-
-def _loopback(host: str | None) -> bool:
-    if not host:
-        return False
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+__all__ = [
+    "RETRY_STATUSES",
+    "UNTRUSTED",
+    "Auth",
+    "BodyLimits",
+    "HttpSession",
+    "Reply",
+    "RetryPolicy",
+    "Timeouts",
+    "new_correlation_id",
+    "parse_gated",
+    "parse_retry_after",
+    "parsing",
+]
 
 
 def new_correlation_id() -> str:
     """One per user action; every call made for that action carries it."""
     return str(uuid.uuid4())
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    attempts: int = 8  # tries in all, the first included
-    backoff_base_s: float = 0.25
-    backoff_cap_s: float = 8.0
-    # A Retry-After longer than this is not waited out: the call fails as throttled and says when.
-    max_retry_after_s: float = 120.0
-
-
-@dataclass(frozen=True)
-class Timeouts:
-    connect_s: float = 6.0
-    read_s: float = 30.0  # between bytes
-    body_s: float = 60.0  # for the whole body
 
 
 @dataclass(frozen=True)
@@ -132,6 +123,7 @@ class Reply:
     body: Any
     request_id: str
     attempts: int
+    size: int = 0  # the body's bytes (inflated): what a list's byte budget counts
 
 
 class HttpSession:
@@ -146,12 +138,16 @@ class HttpSession:
         sleep: Callable[[float], None] | None = None,
         transport: requests.Session | None = None,
         pinned: Mapping[str, bytes] | None = None,
+        limits: BodyLimits | None = None,
     ) -> None:
-        """`pinned`: origin (`https://host:port/`) → the only CA trusted there (the sandbox's)."""
+        """`pinned`: origin (`https://host:port/`) → the only CA trusted there (the sandbox's).
+        `limits`: the most one answer may hold (body.py); `sleep`: waits between tries (tests
+        record them; the call's budget counts what it was asked to wait)."""
         self._pinned = dict(pinned or {})
         self._closed = False
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
+        self.limits = limits or BodyLimits.from_environment()
         self.locale = locale
         self.app_name = app_name
         self._sleep = sleep
@@ -159,9 +155,9 @@ class HttpSession:
         self._pool_size = max(pool_size, 1)
         self._transport: requests.Session | None = None
         self._transport_lock = threading.Lock()
-        self._proxies: dict[str, dict[str, str]] = {}  # scheme://host:port -> proxies
+        self._proxies = Proxies()
         if transport is not None:
-            self._transport = self._prepared(transport)
+            self._transport = prepared(transport, self._pool_size, self._pinned)
 
     @property
     def _session(self) -> requests.Session:
@@ -175,50 +171,9 @@ class HttpSession:
                 if self._transport is None:
                     import requests
 
-                    self._transport = self._prepared(requests.Session())
+                    self._transport = prepared(requests.Session(), self._pool_size, self._pinned)
                 session = self._transport
         return session
-
-    def _prepared(self, session: requests.Session) -> requests.Session:
-        from requests.adapters import HTTPAdapter
-
-        # One pool per host sized to the sweep's concurrency: no connection churn, no waiting
-        # for a free connection. Retries are ours, not urllib3's.
-        adapter = HTTPAdapter(pool_connections=8, pool_maxsize=self._pool_size, max_retries=0)
-        session.mount("https://", adapter)
-        session.mount("http://", adapter)
-        if self._pinned:
-            from desktop.auth.transport import pinned_adapter
-
-            for origin, ca_pem in self._pinned.items():
-                session.mount(origin, pinned_adapter(ca_pem, self._pool_size))
-        session.headers.update(
-            {"User-Agent": f"PartnerDesk/{__version__}", "Accept": "application/json"}
-        )
-        # The environment is read here and per host (`_proxies_for`), not on every call:
-        # `requests` otherwise looks up proxies, the CA bundle and ~/.netrc for each request,
-        # 6 % of a sweep's CPU held under the GIL the window needs (on Windows, a registry
-        # read per call too). It also keeps a ~/.netrc entry from replacing our bearer token
-        # with its Basic credentials.
-        session.trust_env = False
-        bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
-        if bundle:
-            session.verify = bundle
-        return session
-
-    def _proxies_for(self, url: str) -> dict[str, str]:
-        """The proxies the environment names for `url`'s host (none for loopback), once."""
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
-        found = self._proxies.get(origin)
-        if found is None:
-            from requests.utils import get_environ_proxies
-
-            # Nothing behind a proxy can reach this machine's loopback: the embedded sandbox
-            # must work with HTTPS_PROXY set and no NO_PROXY.
-            found = {} if _loopback(parts.hostname) else dict(get_environ_proxies(url))
-            self._proxies[origin] = found
-        return found
 
     def close(self) -> None:
         """Close every connection; calls after this fail as cancelled instead of reconnecting."""
@@ -250,22 +205,27 @@ class HttpSession:
         expect_json: bool = True,
         max_bytes: int | None = None,
     ) -> Reply:
-        """One call, retried as the module says. `max_bytes`: a successful answer longer than
-        this fails as TOO_LARGE (not retried) instead of being read to its end."""
+        """One call, retried as the module says, within `retry.call_budget_s` in all.
+        `max_bytes`: a successful answer longer than this fails as TOO_LARGE (not retried)
+        instead of being read to its end (default: the session's `limits.answer_bytes`)."""
         request_id = request_id or str(uuid.uuid4())
         idempotent = method.upper() in ("GET", "HEAD", "OPTIONS", "PUT", "DELETE")
         # A cancelled read ends as CANCELLED even if its answer comes after all: the caller
         # (a sweep that has moved on) must not act on it. A write's answer is always read: it
         # says whether the write landed.
         stop = cancel if idempotent else None
+        budget = _Budget(self.retry.call_budget_s)
         refreshed = False
         attempt = 0
         last: ApiError | None = None
         while attempt < self.retry.attempts:
             attempt += 1
             if cancel is not None and cancel.is_set():
-                raise _cancelled(request_id, url)
+                raise cancelled(request_id, url)
             token = auth.provider.token(auth.scope, auth.tenant) if auth else None
+            left = budget.left()
+            if left <= 0 and last is not None:
+                raise last  # the budget went on signing in: the last failure says enough
             try:
                 reply = self._once(
                     method,
@@ -280,13 +240,14 @@ class HttpSession:
                     attempt,
                     stop,
                     max_bytes,
+                    max(left, 0.001),
                 )
             except ApiError as error:
                 error.correlation_id = correlation_id
                 error.sent_request_id = request_id
                 last = error
                 if stop is not None and stop.is_set() and error.kind != CANCELLED:
-                    raise _cancelled(request_id, url) from error
+                    raise cancelled(request_id, url) from error
                 if error.answered:
                     # The server answered this id: resending it may replay that answer.
                     request_id = str(uuid.uuid4())
@@ -303,7 +264,9 @@ class HttpSession:
                     # every customer of a sweep behind a dead host.
                     raise
                 delay = self._delay(error, attempt)
-                if delay is None:
+                if delay is None or delay >= budget.left():
+                    if error.retry_after is not None:
+                        raise try_later(error) from error
                     raise
                 log.debug(
                     "retrying %s %s after %s (attempt %d, wait %.2fs)",
@@ -314,15 +277,16 @@ class HttpSession:
                     delay,
                 )
                 self._wait(delay, cancel, url, request_id)
+                budget.waited(delay)
                 continue
             if stop is not None and stop.is_set():
-                raise _cancelled(request_id, url)
+                raise cancelled(request_id, url)
             return reply
         assert last is not None
         raise last
 
     def _should_retry(self, error: ApiError, idempotent: bool) -> bool:
-        if error.kind in (CANCELLED, TOO_LARGE):
+        if error.kind in (CANCELLED, TOO_LARGE) or error.name == UNSENDABLE:
             return False
         if error.kind == HTTP:
             if error.status not in RETRY_STATUSES:
@@ -334,7 +298,10 @@ class HttpSession:
         return idempotent or error.name == "refused"
 
     def _delay(self, error: ApiError, attempt: int) -> float | None:
-        backoff = min(self.retry.backoff_cap_s, self.retry.backoff_base_s * 2.0 ** (attempt - 1))
+        """Seconds to wait before the next attempt; None if the server asked for longer than
+        `retry.max_retry_after_s`. Always finite: the exponent stops growing at the cap."""
+        step = min(attempt - 1, 32)  # 2 ** 32 * any sane base is past any cap
+        backoff = min(self.retry.backoff_cap_s, self.retry.backoff_base_s * 2.0**step)
         jittered = backoff / 2 + self._random.uniform(0, backoff / 2)
         if error.retry_after is not None:
             if error.retry_after > self.retry.max_retry_after_s:
@@ -348,11 +315,12 @@ class HttpSession:
     def _wait(
         self, delay: float, cancel: threading.Event | None, url: str, request_id: str
     ) -> None:
+        delay = seconds(delay, most=MAX_RETRY_AFTER_S)
         if self._sleep is not None:
             self._sleep(delay)
         elif cancel is not None:
             if cancel.wait(delay):
-                raise _cancelled(request_id, url)
+                raise cancelled(request_id, url)
         else:
             time.sleep(delay)
 
@@ -370,6 +338,7 @@ class HttpSession:
         attempt: int,
         cancel: threading.Event | None = None,
         max_bytes: int | None = None,
+        left_s: float | None = None,
     ) -> Reply:
         sent = {
             "MS-CorrelationId": correlation_id,
@@ -382,65 +351,55 @@ class HttpSession:
             sent["Authorization"] = f"Bearer {token}"
         if headers:
             sent.update(headers)
-        started = time.perf_counter()
+        timeouts = self.timeouts
+        window = timeouts.attempt_s if left_s is None else min(timeouts.attempt_s, left_s)
+        started = time.monotonic()
         session = self._session
         import requests  # loaded by `_session`: a dictionary lookup from here on
 
-        try:
-            response = session.request(
-                method,
-                url,
-                params=params,
-                data=None
-                if json_body is None
-                else json.dumps(json_body, ensure_ascii=False).encode("utf-8"),
-                headers={
-                    **sent,
-                    **({"Content-Type": "application/json"} if json_body is not None else {}),
-                },
-                timeout=(self.timeouts.connect_s, self.timeouts.read_s),
-                proxies=self._proxies_for(url),
-                stream=True,
-                allow_redirects=False,
-            )
-        except requests.exceptions.ConnectTimeout as exc:
-            raise ApiError(
-                "Could not connect in time.", kind=TIMEOUT, request_id=request_id, url=url
-            ) from exc
-        except requests.exceptions.ReadTimeout as exc:
-            raise ApiError(
-                "The server did not answer in time.",
-                kind=TIMEOUT,
-                request_id=request_id,
-                url=url,
-                ambiguous=True,
-            ) from exc
-        except requests.exceptions.SSLError as exc:
-            # Not a passing fault: the same certificate fails the same way on every retry.
-            raise ApiError(
-                f"The server's certificate is not trusted: {_reason(exc)}",
-                kind=NETWORK,
-                request_id=request_id,
-                url=url,
-                name=UNTRUSTED,
-            ) from exc
-        except requests.exceptions.RequestException as exc:
-            refused = "refused" in _reason(exc)
-            raise ApiError(
-                f"Connection failed: {_reason(exc)}",
-                kind=NETWORK,
-                request_id=request_id,
-                url=url,
-                ambiguous=not refused,
-                name="refused" if refused else "",
-            ) from exc
-        # An error's body is small and always read: it says what went wrong.
-        limit = max_bytes if response.status_code < 300 else None
-        try:
-            body = self._read_body(response, started, request_id, url, cancel, limit)
-        finally:
-            response.close()
-        elapsed_ms = (time.perf_counter() - started) * 1000
+        with deadline.attempt(started + window) as guard:
+            try:
+                response = session.request(
+                    method,
+                    url,
+                    params=params,
+                    data=None
+                    if json_body is None
+                    else json.dumps(json_body, ensure_ascii=False).encode("utf-8"),
+                    headers={
+                        **sent,
+                        **({"Content-Type": "application/json"} if json_body is not None else {}),
+                    },
+                    timeout=(min(timeouts.connect_s, window), min(timeouts.read_s, window)),
+                    proxies=self._proxies.for_url(url),
+                    stream=True,
+                    allow_redirects=False,
+                )
+            except (requests.exceptions.RequestException, ValueError) as exc:
+                raise failed(exc, guard.fired, request_id, url) from exc
+            try:
+                # An error's body is small and read only so far: it says what went wrong.
+                error_status = response.status_code >= 300
+                limit = (
+                    self.limits.error_bytes
+                    if error_status
+                    else (max_bytes if max_bytes is not None else self.limits.answer_bytes)
+                )
+                body = read_body(
+                    response,
+                    limit=limit,
+                    wire_limit=max(self.limits.wire_bytes, limit),
+                    cut=error_status,
+                    deadline=started + window,
+                    expired=lambda: guard.fired,
+                    request_id=request_id,
+                    url=url,
+                    cancel=cancel,
+                    download=max_bytes is not None,
+                )
+            finally:
+                response.close()
+        elapsed_ms = (time.monotonic() - started) * 1000
         server_rid = (
             response.headers.get("request-id")
             or response.headers.get("MS-RequestId")
@@ -457,16 +416,18 @@ class HttpSession:
             server_rid,
         )
         content_type = response.headers.get("Content-Type", "")
-        if response.status_code >= 400 or 300 <= response.status_code < 400:
-            raise self._error(response, body, content_type, server_rid, url)
+        if response.status_code >= 300:
+            raise http_error(response, body, content_type, server_rid, url)
         data: Any = None
         if expect_json and body.strip() and response.status_code != 204:
             try:
                 with parsing():
                     data = json.loads(body.decode("utf-8"))
-            except (ValueError, UnicodeDecodeError) as exc:
+            except (ValueError, UnicodeDecodeError, RecursionError) as exc:
                 raise ApiError(
-                    _unreadable(body, content_type),
+                    "The server's answer could not be read (JSON nested too deeply)."
+                    if isinstance(exc, RecursionError)
+                    else unreadable(body, content_type),
                     kind=MALFORMED,
                     status=None,
                     request_id=server_rid,
@@ -475,160 +436,24 @@ class HttpSession:
                 ) from exc
         elif not expect_json:
             data = body
-        return Reply(response.status_code, response.headers, data, server_rid, attempt)
-
-    def _read_body(
-        self,
-        response: requests.Response,
-        started: float,
-        request_id: str,
-        url: str,
-        cancel: threading.Event | None = None,
-        limit: int | None = None,
-    ) -> bytes:
-        import requests
-        import urllib3
-
-        deadline = started + self.timeouts.body_s
-        chunks: list[bytes] = []
-        size = 0
-        announced = _int_header(response.headers.get("Content-Length"))
-        if limit is not None and announced is not None and announced > limit:
-            raise _too_large(limit, request_id, url)
-        try:
-            while True:
-                # read1: what has arrived, after at most one wait of the read timeout. A
-                # read(n) (what iter_content does) waits for n bytes however slowly they
-                # trickle in, and the deadline was only checked once they all had.
-                chunk = response.raw.read1(_CHUNK, decode_content=True)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-                if limit is not None and size > limit:
-                    raise _too_large(limit, request_id, url)
-                if cancel is not None and cancel.is_set():
-                    raise _cancelled(request_id, url)
-                if time.perf_counter() > deadline:
-                    raise ApiError(
-                        "The server sent its answer too slowly.",
-                        kind=TIMEOUT,
-                        request_id=request_id,
-                        url=url,
-                        ambiguous=True,
-                        answered=True,
-                    )
-        except (urllib3.exceptions.HTTPError, requests.exceptions.RequestException, OSError) as exc:
-            reason = _reason(exc)
-            if isinstance(exc, (urllib3.exceptions.TimeoutError, TimeoutError)):
-                message, kind = "The server stopped sending its answer.", TIMEOUT
-            elif isinstance(
-                exc, (urllib3.exceptions.DecodeError, requests.exceptions.ContentDecodingError)
-            ):
-                message = "The server's answer could not be read (its compression is broken)."
-                kind = MALFORMED
-            elif reason == "the answer was cut off":
-                message, kind = "The answer was cut off before its end.", NETWORK
-            else:
-                message, kind = f"The answer was cut off: {reason}", NETWORK
-            raise ApiError(
-                message, kind=kind, request_id=request_id, url=url, ambiguous=True, answered=True
-            ) from exc
-        return b"".join(chunks)
-
-    def _error(
-        self,
-        response: requests.Response,
-        body: bytes,
-        content_type: str,
-        request_id: str,
-        url: str,
-    ) -> ApiError:
-        status = response.status_code
-        code, message, body_rid, name, retryable = _parse_error_body(
-            status, response.reason or "", body, content_type
-        )
-        if 300 <= status < 400:
-            message = f"Unexpected redirect to {response.headers.get('Location', '?')[:120]}"
-        return ApiError(
-            message,
-            status=status,
-            code=code,
-            kind=HTTP,
-            request_id=body_rid or request_id,
-            retryable=status in RETRY_STATUSES if retryable is None else retryable,
-            retry_after=parse_retry_after(response.headers.get("Retry-After")),
-            name=name,
-            url=url,
-        )
+        return Reply(response.status_code, response.headers, data, server_rid, attempt, len(body))
 
 
-def _unreadable(body: bytes, content_type: str) -> str:
-    """Why a success answer is not data, in words: a proxy's or captive portal's HTML page is
-    named as such (with its heading), anything else is malformed JSON."""
-    head = body[:65536].decode("utf-8", errors="replace")
-    if "html" in content_type.lower() or head.lstrip().startswith("<"):
-        summary = html_summary(head)
-        return "The server answered with an HTML page, not data" + (
-            f": {summary}" if summary else "."
-        )
-    return "The server's answer could not be read (malformed JSON)."
+class _Budget:
+    """What is left of one call's time budget. Time spent is at least the waits asked for:
+    a test's `sleep` that returns at once still spends the budget as a real wait would."""
 
+    def __init__(self, total_s: float) -> None:
+        self._started = time.monotonic()
+        self._total = total_s
+        self._waited = 0.0
 
-def _int_header(value: str | None) -> int | None:
-    return int(value) if value is not None and value.strip().isdigit() else None
+    def waited(self, delay: float) -> None:
+        self._waited += delay
 
-
-def _too_large(limit: int, request_id: str, url: str) -> ApiError:
-    megabytes = limit / 1_000_000
-    return ApiError(
-        f"The file is larger than {megabytes:g} MB, the most Partner Desk downloads.",
-        kind=TOO_LARGE,
-        request_id=request_id,
-        url=url,
-    )
-
-
-def _cancelled(request_id: str, url: str) -> ApiError:
-    return ApiError("Cancelled.", kind=CANCELLED, request_id=request_id, url=url)
-
-
-def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Retry-After as seconds: a number of seconds or an HTTP date; None if absent or bad."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc)
-    for marker in (
-        "RemoteDisconnected",
-        "ConnectionResetError",
-        "Connection refused",
-        "IncompleteRead",
-        "Connection aborted",
-        "Max retries exceeded",
-    ):
-        if marker in text:
-            return {
-                "RemoteDisconnected": "the server closed the connection without answering",
-                "ConnectionResetError": "the connection was reset",
-                "Connection refused": "the connection was refused",
-                "IncompleteRead": "the answer was cut off",
-                "Connection aborted": "the connection was aborted",
-                "Max retries exceeded": "the server could not be reached",
-            }[marker]
-    return type(exc).__name__
+    def left(self) -> float:
+        spent = max(time.monotonic() - self._started, self._waited)
+        return self._total - spent
 
 
 def _loggable(url: str) -> str:

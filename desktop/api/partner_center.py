@@ -7,6 +7,7 @@ Calls are made with the partner's own token. Collections page by `links.next`, w
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 from desktop.api import paths
 from desktop.api.errors import MALFORMED, ApiError
 from desktop.api.http import Auth, HttpSession, Reply, parse_gated, parsing
+from desktop.api.paging import PageBudget, split_link
 from desktop.auth import TokenProvider
 from desktop.models.partner_incidents import PartnerIncidents, parse_partner_incidents
 from desktop.models.records import (
@@ -27,7 +29,11 @@ from desktop.models.records import (
     field_of,
 )
 
-MAX_PAGES = 10_000  # a server that keeps answering "next" forever must not hang a sweep
+# A continuation header: an HTTP token for its name, printable ASCII for its value (Partner
+# Center's tokens are base64), and short. Anything else cannot be sent (http.client raises)
+# or is not Partner Center's.
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}")
+_HEADER_VALUE = re.compile(r"(?:[\x21-\x7e](?:[\x20-\x7e]{0,8190}[\x21-\x7e])?)?")
 
 
 class PartnerCenterClient:
@@ -53,8 +59,18 @@ class PartnerCenterClient:
         headers: Mapping[str, str] | None = None,
         cancel: threading.Event | None = None,
     ) -> Any:
+        return self._reply(path_or_url, cid, params, headers, cancel).body
+
+    def _reply(
+        self,
+        path_or_url: str,
+        cid: str,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Reply:
         url = path_or_url if "://" in path_or_url else self.api + path_or_url
-        reply = self.session.call(
+        return self.session.call(
             "GET",
             url,
             auth=self.auth,
@@ -63,7 +79,6 @@ class PartnerCenterClient:
             headers=headers,
             cancel=cancel,
         )
-        return reply.body
 
     def _pages(
         self,
@@ -72,12 +87,14 @@ class PartnerCenterClient:
         params: Mapping[str, str] | None = None,
         cancel: threading.Event | None = None,
     ) -> Iterator[tuple[list[Any], int | None]]:
-        """Each page's raw items and the collection's totalCount, following `links.next`."""
+        """Each page's raw items and the collection's totalCount, following `links.next`
+        within a `PageBudget` (pages, items, bytes, no link twice)."""
         url: str | None = self.api + path
         headers: dict[str, str] | None = None
-        for _ in range(MAX_PAGES):
-            assert url is not None
-            body = self._get(url, cid, params, headers, cancel)
+        budget = PageBudget("Partner Center")
+        while url is not None:
+            reply = self._reply(url, cid, params, headers, cancel)
+            body = reply.body
             if not isinstance(body, Mapping):
                 raise ApiError(
                     "Partner Center sent something other than a collection.",
@@ -96,12 +113,12 @@ class PartnerCenterClient:
                     kind=MALFORMED,
                     url=url,
                 )
+            budget.took(len(items), reply.size, url)
             yield items, (total if isinstance(total, int) and not isinstance(total, bool) else None)
             url, headers = self._next(body)
             params = None  # the next link carries the query itself
-            if url is None:
-                return
-        raise ApiError("Partner Center kept sending more pages; stopped.", kind=MALFORMED)
+            if url is not None:
+                budget.follow(url, headers)
 
     def _next(self, body: Mapping[str, Any]) -> tuple[str | None, dict[str, str] | None]:
         links = field_of(body, "links")
@@ -124,7 +141,7 @@ class PartnerCenterClient:
             )
         headers: dict[str, str] = {}
         raw_headers = field_of(nxt, "headers") or []
-        for pair in raw_headers if isinstance(raw_headers, list) else []:
+        for pair in raw_headers[:32] if isinstance(raw_headers, list) else []:
             if isinstance(pair, Mapping):
                 key, value = field_of(pair, "key"), field_of(pair, "value")
                 if (
@@ -136,6 +153,13 @@ class PartnerCenterClient:
                         "host",
                     )
                 ):
+                    if not (_HEADER_NAME.fullmatch(key) and _HEADER_VALUE.fullmatch(value)):
+                        raise ApiError(
+                            "Partner Center's next link asks for a header that cannot be "
+                            f"sent: {key[:40]!r}",
+                            kind=MALFORMED,
+                            url=url,
+                        )
                     headers[key] = value
         return url, headers
 
@@ -337,5 +361,5 @@ class PartnerCenterClient:
 
 
 def _same_origin(url: str, base: str) -> bool:
-    a, b = urlsplit(url), urlsplit(base)
+    a, b = split_link("Partner Center", url), urlsplit(base)
     return (a.scheme, a.netloc.lower()) == (b.scheme, b.netloc.lower())

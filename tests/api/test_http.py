@@ -95,7 +95,7 @@ def test_slow_body_past_the_deadline_is_a_timeout(fresh_sandbox):
     c = Clients(
         fresh_sandbox,
         retry=RetryPolicy(attempts=1),
-        timeouts=Timeouts(connect_s=2, read_s=2, body_s=0.3),
+        timeouts=Timeouts(connect_s=2, read_s=2, attempt_s=0.3),
     )
     fresh_sandbox.inject(HEALTH, "slow", count=1, delay_s=1.5)
     with pytest.raises(ApiError) as info:
@@ -108,7 +108,7 @@ def test_no_answer_within_the_read_timeout_is_a_timeout(fresh_sandbox):
     c = Clients(
         fresh_sandbox,
         retry=RetryPolicy(attempts=1),
-        timeouts=Timeouts(connect_s=2, read_s=0.3, body_s=5),
+        timeouts=Timeouts(connect_s=2, read_s=0.3, attempt_s=5),
     )
     fresh_sandbox.inject(HEALTH, "delay", count=1, delay_s=1.5)
     with pytest.raises(ApiError) as info:

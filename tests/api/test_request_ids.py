@@ -88,7 +88,7 @@ def test_after_a_dropped_connection_the_retry_reuses_the_id(fresh_sandbox: Sandb
 
 def test_after_no_answer_in_time_the_retry_reuses_the_id(fresh_sandbox: Sandbox) -> None:
     # The sandbox holds the answer past the client's read timeout: no status line came.
-    clients = Clients(fresh_sandbox, timeouts=Timeouts(connect_s=2, read_s=0.3, body_s=5))
+    clients = Clients(fresh_sandbox, timeouts=Timeouts(connect_s=2, read_s=0.3, attempt_s=5))
     fresh_sandbox.inject(CUSTOMERS, "delay", count=1, delay_s=1.0)
     try:
         customers_call(clients, fresh_sandbox)
@@ -102,7 +102,7 @@ def test_after_no_answer_in_time_the_retry_reuses_the_id(fresh_sandbox: Sandbox)
 def test_a_body_cut_or_garbled_after_its_status_counts_as_an_answer(
     fresh_sandbox: Sandbox, kind: str
 ) -> None:
-    clients = Clients(fresh_sandbox, timeouts=Timeouts(connect_s=2, read_s=2, body_s=0.3))
+    clients = Clients(fresh_sandbox, timeouts=Timeouts(connect_s=2, read_s=2, attempt_s=0.3))
     fresh_sandbox.inject(CUSTOMERS, kind, count=1, delay_s=1.5 if kind == "slow" else 0.0)
     try:
         customers_call(clients, fresh_sandbox)

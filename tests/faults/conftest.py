@@ -26,7 +26,7 @@ HEALTH = "/graph/v1.0/admin/serviceAnnouncement/healthOverviews"
 CUSTOMERS = "/v1/customers"
 
 # Short enough that a test never waits long, long enough for loopback on a busy 2-core machine.
-FAST_TIMEOUTS = Timeouts(connect_s=2.0, read_s=0.6, body_s=0.8)
+FAST_TIMEOUTS = Timeouts(connect_s=2.0, read_s=0.6, attempt_s=0.8)
 FAST_RETRY = RetryPolicy(attempts=3, backoff_base_s=0.02, backoff_cap_s=0.1)
 
 Health = tuple[Parsed[ServiceHealth], Parsed[HealthIssue]]

@@ -83,7 +83,7 @@ def test_a_trickled_body_is_cut_at_the_deadline_not_when_it_ends(
     in 64 KB blocks waited for the whole (small) body before looking at the clock."""
     backend = make_backend(
         sb,
-        timeouts=Timeouts(connect_s=2, read_s=2, body_s=0.5),
+        timeouts=Timeouts(connect_s=2, read_s=2, attempt_s=0.5),
         retry=RetryPolicy(attempts=1),
     )
     try:
