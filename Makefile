@@ -23,10 +23,10 @@ bundle:
 # `translations` after any change to a translated text; tests/i18n fails until the .ts are
 # complete and the .qm match them.
 translations: translations-update
-	$(UV) run --locked python -m desktop.i18n compile
+	$(UV) run --locked python -m desktop.config.i18n compile
 
 translations-update:
-	$(UV) run --locked python -m desktop.i18n update
+	$(UV) run --locked python -m desktop.config.i18n update
 
 icons:
 	$(UV) run --locked --group build python resources/icons/build_icons.py

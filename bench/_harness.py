@@ -68,7 +68,7 @@ def ca_pem(url: str) -> bytes:
 def signed_in(url: str, concurrency: int, token_dir: Path | None = None, **kwargs: Any) -> Any:
     """A Backend signed in to the sandbox at `url` (MSAL, device code the sandbox approves),
     its tokens kept in `token_dir` (a fresh temporary folder when None: a cold start)."""
-    from desktop.backend import Backend
+    from desktop.services.backend import Backend
 
     folder = token_dir or Path(tempfile.mkdtemp(prefix="bench-tokens-"))
     return Backend.for_sandbox(

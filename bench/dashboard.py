@@ -33,10 +33,10 @@ from _harness import emit, sandbox_process, signed_in, stats
 from gui_stall import LatenessProbe, summary
 from PySide6.QtWidgets import QApplication
 
-from desktop.backend import GUI_CONCURRENCY
-from desktop.ui.context import AppContext
+from desktop.qt.context import AppContext
+from desktop.qt.worker import Worker
+from desktop.services.backend import GUI_CONCURRENCY
 from desktop.ui.main_window import MainWindow
-from desktop.worker import Worker
 
 TARGETS = {"ratio": 1.5, "max_stall_ms": 50.0, "peak_mb": 400.0}
 END_S = 0.5  # the stall probe runs this long after the sweep has ended

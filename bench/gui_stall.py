@@ -29,10 +29,10 @@ from _harness import emit, sandbox_process, signed_in
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.backend import GUI_CONCURRENCY
-from desktop.ui.context import AppContext
+from desktop.qt.context import AppContext
+from desktop.qt.worker import Worker
+from desktop.services.backend import GUI_CONCURRENCY
 from desktop.ui.main_window import MainWindow
-from desktop.worker import Worker
 
 TARGET_MAX_MS = 50.0
 TICK_MS = 5

@@ -95,7 +95,7 @@ def times_until(command: list[str], markers: list[str], env: dict[str, str]) -> 
 def warm_cache(url: str, home: str, concurrency: int) -> dict[str, float]:
     """The customer list and every customer's health into the cache, via the real clients."""
     os.environ["PARTNER_DESK_HOME"] = home
-    from desktop.backend import Backend
+    from desktop.services.backend import Backend
     from desktop.store.cache import Cache, sandbox_source
 
     source = sandbox_source(url)

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _harness import emit, sandbox_process, signed_in, stats
 
-from desktop.export import collect
+from desktop.services.export import collect
 
 TARGET_RATIO = 1.5
 TARGET_TOKEN_RATIO = 1.3

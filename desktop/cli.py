@@ -30,9 +30,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from desktop import __version__
 from desktop.api.errors import ApiError
-from desktop.atomic_file import atomic_text
 from desktop.auth import AuthError
-from desktop.backend import DEFAULT_CONCURRENCY, Backend
 from desktop.cli_drafts import run_drafts
 from desktop.cli_request import (
     EXIT_FATAL,
@@ -43,8 +41,11 @@ from desktop.cli_request import (
     run_request_filed,
     run_request_new,
 )
-from desktop.clouds import CLOUDS
-from desktop.export import (
+from desktop.config.clouds import CLOUDS
+from desktop.domain.records import format_time
+from desktop.services.atomic_file import atomic_text
+from desktop.services.backend import DEFAULT_CONCURRENCY, Backend
+from desktop.services.export import (
     COLUMNS,
     WHATS,
     Row,
@@ -54,8 +55,7 @@ from desktop.export import (
     write_csv,
     write_json,
 )
-from desktop.filing import SEVERITIES
-from desktop.models.records import format_time
+from desktop.services.filing import SEVERITIES
 from desktop.store import Cache, StoreError, sandbox_source
 from desktop.store.cache import CUSTOMERS, EMBEDDED_SANDBOX_CUSTOMERS, EMBEDDED_SANDBOX_SEED
 from desktop.store.db import local_problem
@@ -269,7 +269,7 @@ def _backend(sandbox_url: str | None, concurrency: int, customers: int | None) -
             backend.close()
         return
     from desktop.auth.sandbox import key_identity, signing_key
-    from desktop.paths import data_dir
+    from desktop.config.paths import data_dir
     from desktop.sandbox import Sandbox  # only the embedded case pays for it
 
     # The seed is fixed so that the cache source (customer count and seed) is stable; the
@@ -445,7 +445,7 @@ def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, custo
 
 def run_consent(args: argparse.Namespace) -> int:
     """`partner-desk consent`: rows of tenantId, companyName, result, reason."""
-    from desktop import consent
+    from desktop.services import consent
 
     progress = _ProgressLine("consent", sys.stderr)
     consents: list[consent.Consent] = []

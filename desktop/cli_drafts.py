@@ -32,7 +32,7 @@ from desktop.cli_request import (
     open_drafts,
     state_words,
 )
-from desktop.filing import validate
+from desktop.services.filing import validate
 from desktop.store import Draft
 
 # The table's columns are cut to these widths (terminal cells) so that a row fits in 120.

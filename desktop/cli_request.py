@@ -3,7 +3,7 @@
 `new` tries the create API (a partner ticket naming the customer, where Microsoft still accepts
 it); when Microsoft refuses, the draft is kept and the customer's web form is printed with the
 text to paste (exit 4). `filed` records Microsoft's request number for a kept draft, which drops
-it (desktop.filing, desktop.store.drafts). No Qt.
+it (desktop.services.filing, desktop.store.drafts). No Qt.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from datetime import datetime
 
 from desktop.api.errors import ApiError
 from desktop.auth import AuthError
-from desktop.backend import Backend, new_correlation_id
-from desktop.filing import (
+from desktop.services.backend import Backend, new_correlation_id
+from desktop.services.filing import (
     REQUEST_NUMBER_MAX,
     REQUEST_NUMBER_MIN,
     REQUEST_NUMBER_PROBLEM,
@@ -31,9 +31,9 @@ from desktop.filing import (
     validate,
     web_form,
 )
+from desktop.services.submission import UnconfirmedError, resume_kept, submit
 from desktop.store import Draft, DraftStore
 from desktop.store.drafts import API, WEB
-from desktop.submission import UnconfirmedError, resume_kept, submit
 
 # The exit codes of every headless command (desktop.cli's docstring says what they mean).
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_RETIRED = 0, 1, 2, 3, 4

@@ -20,16 +20,15 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
-from desktop.limits import GUI_CONCURRENCY
-from desktop.logs import file_problem, setup_logging
-from desktop.resources import app_icon
-from desktop.settings import LANGUAGES
+from desktop.config.limits import GUI_CONCURRENCY
+from desktop.config.logs import file_problem, setup_logging
+from desktop.config.settings import LANGUAGES
 from desktop.store.db import StoreError
 
 if TYPE_CHECKING:  # imported when the window's frame is on screen (bench/startup.py)
-    from desktop.backend import Backend
+    from desktop.services.backend import Backend
 
-# --lang: the shipped languages (desktop.i18n, which imports Qt: not needed for --help) and
+# --lang: the shipped languages (desktop.config.i18n, which imports Qt: not needed for --help) and
 # the pseudo-locale.
 LANGUAGE_CHOICES = (*(code for code in LANGUAGES if code), "pseudo")
 
@@ -133,6 +132,8 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from desktop.qt.icons import app_icon
+
     qt_log = logging.getLogger("qt")
 
     def qt_message(kind: QtMsgType, _context: object, message: str) -> None:
@@ -153,18 +154,18 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
     from desktop.ui.widgets.tab_text import fix_tab_text
 
     fix_tab_text(app)
-    from desktop.ui.crash import CrashReporter
+    from desktop.ui.dialogs.crash import CrashReporter
 
     failures.reporter = CrashReporter(
         QApplication.activeWindow, show_dialogs=not args.self_test and scenario is None
     )
     # The folders it must write, before any window: one that cannot be written is said plainly
     # (which, why, what to do), not found out half-way through opening the stores.
-    from desktop.paths import unwritable
+    from desktop.config.paths import unwritable
 
     folder = unwritable()
     if folder is not None:
-        from desktop.ui import cannot_start
+        from desktop.ui.dialogs import cannot_start
 
         return _cannot_start(
             app, args, functools.partial(cannot_start.for_folder, *folder), scenario
@@ -177,7 +178,7 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
             code: int = loop.run_until_complete(_main(app, args, failures, scenario))
     except (StoreError, OSError, sqlite3.Error) as error:
         # A store locked by another program, a file that cannot be written: said, not a crash.
-        from desktop.ui import cannot_start
+        from desktop.ui.dialogs import cannot_start
 
         log.error("cannot start", exc_info=True)
         return _cannot_start(app, args, functools.partial(cannot_start.for_error, error), scenario)
@@ -193,13 +194,13 @@ def _cannot_start(
     where there is a screen (and a user: not under --self-test or a scenario). Exit code 1."""
     from PySide6.QtGui import QGuiApplication
 
-    from desktop import i18n
+    from desktop.config import i18n
 
     if not i18n.active():
         language = args.lang
         if language is None:
             try:
-                from desktop import settings as settings_store
+                from desktop.config import settings as settings_store
 
                 language = settings_store.load().language
             except OSError:
@@ -210,7 +211,7 @@ def _cannot_start(
     print(found.line, file=sys.stderr, flush=True)
     headless = QGuiApplication.platformName() in ("offscreen", "minimal")
     if not (headless or args.self_test or scenario is not None):
-        from desktop.ui import cannot_start
+        from desktop.ui.dialogs import cannot_start
 
         cannot_start.show(found)
     return 1
@@ -219,11 +220,11 @@ def _cannot_start(
 async def _main(
     app: Any, args: argparse.Namespace, failures: _Failures, scenario: Scenario | None
 ) -> int:
-    from desktop import settings as settings_store
+    from desktop.config import settings as settings_store
+    from desktop.qt.worker import SHUTDOWN_WAIT_S, Worker
     from desktop.store import DraftStore
     from desktop.store.cache import Cache
     from desktop.store.tags import Tags
-    from desktop.worker import SHUTDOWN_WAIT_S, Worker
 
     worker = Worker()
     window: Any = None
@@ -249,7 +250,7 @@ async def _main(
         cache = opened.cache
         cached_list = worker.start(cache.customers, opened.source)
         jobs.append(cached_list)
-        from desktop import i18n
+        from desktop.config import i18n
         from desktop.ui.main_window import MainWindow
 
         settings = await asyncio.wrap_future(settings_job)
@@ -265,7 +266,7 @@ async def _main(
             await window.list_painted()
             if args.startup_probe_cached:
                 print(f"startup-probe: cached list shown {listed}", flush=True)
-        from desktop.ui.context import AppContext
+        from desktop.qt.context import AppContext
 
         drafts = await asyncio.wrap_future(drafts_job)
         tags = await asyncio.wrap_future(tags_job)
@@ -396,7 +397,7 @@ def _start_sandbox(customers: int) -> _Embedded:
     The same key on every start: the sign-in cached by the last run still works, so a start
     makes no sign-in round trip (desktop.auth.sandbox)."""
     from desktop.auth.sandbox import key_identity, signing_key
-    from desktop.paths import data_dir
+    from desktop.config.paths import data_dir
     from desktop.sandbox import Sandbox
 
     key = signing_key(data_dir() / "sandbox")
@@ -417,8 +418,8 @@ async def _sign_in_to_sandbox(
     """A backend signed in to the sandbox's Entra with MSAL, as to a cloud; when that fails,
     one whose every call says why (the window opens anyway and each pane explains)."""
     from desktop.auth import AuthError, FailedSignIn
-    from desktop.backend import Backend
-    from desktop.clouds import SANDBOX_PARTNER_TENANT_ID, sandbox_profile
+    from desktop.config.clouds import SANDBOX_PARTNER_TENANT_ID, sandbox_profile
+    from desktop.services.backend import Backend
 
     loop = asyncio.get_running_loop()
     shown: list[Any] = []
@@ -463,8 +464,8 @@ def _device_code_dialog(
 ) -> Any:
     """The device code of a sandbox started without --auto-approve, to approve in a browser:
     the account menu's dialog (Copy code, Open the sign-in page, Cancel)."""
-    from desktop.ui.account import DeviceCodeDialog
-    from desktop.ui.context import system_browser
+    from desktop.qt.context import system_browser
+    from desktop.ui.dialogs.account import DeviceCodeDialog
 
     def open_page(page: str) -> None:
         # Only the sandbox's own page: the address came from the sandbox, not from the user.
@@ -534,8 +535,8 @@ async def _verify_cache(window: Any, worker: Any, cache: Any) -> None:
 
 def _offline_backend(cache: Any, args: argparse.Namespace) -> tuple[Backend, str, str]:
     """The cache-only backend of `--offline`, its source and mode (blocks: worker thread)."""
-    from desktop.clouds import CLOUDS, sandbox_profile
-    from desktop.offline import OfflineBackend
+    from desktop.config.clouds import CLOUDS, sandbox_profile
+    from desktop.services.offline import OfflineBackend
     from desktop.store.cache import sandbox_source
 
     if args.sandbox_url:
@@ -578,7 +579,7 @@ async def _self_test(window: Any, failures: _Failures) -> int:
             if not any(getattr(link, "url", None) for link in links):
                 problems.append("the admin portals tab has no links")
         window.cancel_sweep()
-        from desktop import i18n
+        from desktop.config import i18n
 
         problems.extend(i18n.self_check())  # the language asked for is the one on screen
     except Exception as error:

@@ -12,9 +12,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop.auth.msal_provider import MsalProvider
-from desktop.backend import Backend
-from desktop.clouds import CLOUDS, GLOBAL, CloudProfile
+from desktop.config.clouds import CLOUDS, GLOBAL, CloudProfile
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 from tests.auth.fake_entra import CLIENT_ID, FakeBrowser, FakeEntra, LoopbackHttp
 
 

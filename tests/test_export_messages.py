@@ -10,11 +10,11 @@ import json
 import pytest
 
 from desktop import cli
-from desktop.backend import Backend
-from desktop.export import COLUMNS, collect, message_rows, render
-from desktop.models.records import Customer
-from desktop.models.service_messages import ServiceMessage, action_first_key
+from desktop.domain.records import Customer
+from desktop.domain.service_messages import ServiceMessage, action_first_key
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
+from desktop.services.export import COLUMNS, collect, message_rows, render
 
 EXPECTED_COLUMNS = (
     "tenantId",

@@ -8,9 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from desktop.backend import ApiError, Backend
-from desktop.clouds import CHINA, GERMANY, GLOBAL, USGOV, USGOV_DOD, sandbox_profile
-from desktop.filing import (
+from desktop.config.clouds import CHINA, GERMANY, GLOBAL, USGOV, USGOV_DOD, sandbox_profile
+from desktop.sandbox import Sandbox
+from desktop.services.backend import ApiError, Backend
+from desktop.services.filing import (
     CreateRetiredError,
     clipboard_text,
     is_retired,
@@ -19,9 +20,8 @@ from desktop.filing import (
     validate,
     web_form,
 )
-from desktop.sandbox import Sandbox
+from desktop.services.submission import submit
 from desktop.store import Draft, DraftStore
-from desktop.submission import submit
 
 DOMAIN = "contoso.onmicrosoft.com"
 

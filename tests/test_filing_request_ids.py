@@ -9,10 +9,10 @@ import pytest
 
 from desktop.api.errors import ApiError
 from desktop.api.http import HttpSession, RetryPolicy
-from desktop.backend import Backend
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
+from desktop.services.submission import submit
 from desktop.store import Draft, DraftStore
-from desktop.submission import submit
 from tests.test_filing import good_draft
 
 CREATE = "/v1/servicerequests/en-US"

@@ -8,10 +8,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from desktop.backend import Backend
-from desktop.models.service_messages import MessageIndex, PlannedChange, ServiceMessage
-from desktop.notices import DUE, NoticeBook, NoticeRules
+from desktop.domain.service_messages import MessageIndex, PlannedChange, ServiceMessage
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
+from desktop.services.notices import DUE, NoticeBook, NoticeRules
 from desktop.store import Cache
 from desktop.ui.notices import group_message, notice_line
 
@@ -140,7 +140,7 @@ def test_the_notice_time_is_utc_aware() -> None:
 
 
 def test_the_setting_defaults_to_two_weeks_and_is_validated() -> None:
-    from desktop.settings import Settings, from_json
+    from desktop.config.settings import Settings, from_json
 
     assert Settings().notify_major_days == 14
     assert from_json({"notify_major_days": 0}).notify_major_days == 0

@@ -8,9 +8,9 @@ from dataclasses import replace
 import pytest
 
 from desktop.auth import AuthError
-from desktop.backend import ApiError, Backend
-from desktop.models.records import HealthIssue
-from desktop.notices import Notice, NoticeBook, NoticeRules, by_issue
+from desktop.domain.records import HealthIssue
+from desktop.services.backend import ApiError, Backend
+from desktop.services.notices import Notice, NoticeBook, NoticeRules, by_issue
 from desktop.store import Cache
 
 SOURCE = "sandbox:notices"

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop import resources
+from desktop.config import resources
+from desktop.qt.icons import app_icon
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,13 +48,16 @@ def test_icon_files_prefer_pngs_and_fall_back_to_the_svg(
 
 
 def test_importing_resources_loads_no_qt() -> None:
-    code = "import sys, desktop.resources; print(any(m.startswith('PySide6') for m in sys.modules))"
+    code = (
+        "import sys, desktop.config.resources;"
+        " print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
 def test_app_icon_has_every_size(qapp: object) -> None:
-    sizes = {size.width() for size in resources.app_icon().availableSizes()}
+    sizes = {size.width() for size in app_icon().availableSizes()}
     assert sizes == set(resources.APP_ICON_SIZES)
 
 

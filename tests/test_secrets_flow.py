@@ -21,16 +21,16 @@ from typing import Any
 
 import pytest
 
-from desktop.accounts import Accounts
-from desktop.backend import Backend
-from desktop.clouds import GLOBAL, SANDBOX_PARTNER_TENANT_ID
-from desktop.export import collect, render
-from desktop.logs import setup_logging
-from desktop.paths import cache_dir
+from desktop.config.clouds import GLOBAL, SANDBOX_PARTNER_TENANT_ID
+from desktop.config.logs import setup_logging
+from desktop.config.paths import cache_dir
+from desktop.config.settings import Settings, save, settings_path
 from desktop.sandbox import Sandbox
-from desktop.settings import Settings, save, settings_path
+from desktop.services.accounts import Accounts
+from desktop.services.backend import Backend
+from desktop.services.export import collect, render
 from desktop.store.cache import Cache
-from desktop.ui.crash import CrashReporter
+from desktop.ui.dialogs.crash import CrashReporter
 from tests.auth import fake_entra
 from tests.auth.fake_entra import CLIENT_ID, USERNAME, FakeBrowser, FakeEntra, LoopbackHttp
 

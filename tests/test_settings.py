@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from desktop import settings as settings_mod
-from desktop.settings import SCHEMA_VERSION, Settings, load, save
+from desktop.config import settings as settings_mod
+from desktop.config.settings import SCHEMA_VERSION, Settings, load, save
 
 
 def test_defaults_when_there_is_no_file(tmp_path):

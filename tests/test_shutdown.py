@@ -7,7 +7,7 @@ import sys
 import textwrap
 import threading
 
-from desktop.worker import Worker
+from desktop.qt.worker import Worker
 
 
 def test_the_worker_waits_a_bounded_while_for_calls_in_flight(qapp) -> None:

@@ -1,5 +1,5 @@
-"""Which failed creates may have been carried out (desktop.submission): a wrong "no" costs a
-second request, a wrong "yes" one read of Microsoft's list."""
+"""Which failed creates may have been carried out (desktop.services.submission): a wrong "no" costs
+a second request, a wrong "yes" one read of Microsoft's list."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 from desktop.api.errors import CANCELLED, HTTP, MALFORMED, NETWORK, TIMEOUT, TOO_LARGE, ApiError
 from desktop.api.http import UNTRUSTED
-from desktop.submission import _accepted, _may_have_landed
+from desktop.services.submission import _accepted, _may_have_landed
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from desktop.auth import CachingProvider, resource_of
-from desktop.clouds import SANDBOX_PARTNER_TENANT_ID
+from desktop.config.clouds import SANDBOX_PARTNER_TENANT_ID
 from desktop.sandbox import Sandbox
 
 

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop.api.timing import MAX_RETRY_AFTER_S, seconds
-from desktop.models.records import clean_text
-from desktop.redact import redact
+from desktop.config.redact import redact
+from desktop.domain.records import clean_text
 
 # What went wrong, for logic (retry, message) rather than display.
 HTTP = "http"  # the server answered with an error status

@@ -17,8 +17,8 @@ from desktop.api.errors import MALFORMED, REVIEW_NOT_PUBLISHED, ApiError
 from desktop.api.http import Auth, HttpSession, Reply, parse_gated
 from desktop.api.paging import PageBudget, split_link
 from desktop.auth import TokenProvider
-from desktop.models.gdap import AccessAssignment, DirectoryGroup
-from desktop.models.records import (
+from desktop.domain.gdap import AccessAssignment, DirectoryGroup
+from desktop.domain.records import (
     GdapRelationship,
     HealthIssue,
     ItemError,
@@ -28,7 +28,7 @@ from desktop.models.records import (
     field_of,
     format_time,
 )
-from desktop.models.service_messages import ServiceMessage
+from desktop.domain.service_messages import ServiceMessage
 
 ANNOUNCEMENTS = "/v1.0/admin/serviceAnnouncement"
 # A post-incident review is a Word document of a few hundred KB; past this it is not one, and
@@ -312,7 +312,7 @@ class GraphClient:
         self, cid: str, active_only: bool = False, cancel: threading.Event | None = None
     ) -> Parsed[GdapRelationship]:
         """Every relationship, in every status (pending invitations with `customer: null`
-        included): the rules of models/gdap.py decide what counts."""
+        included): the rules of domain/gdap.py decide what counts."""
         params = {"$top": "300"}
         if active_only:
             params["$filter"] = "status eq 'active'"

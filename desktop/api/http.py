@@ -51,8 +51,8 @@ from desktop.api.timing import (
     seconds,
 )
 from desktop.auth import TokenProvider
-from desktop.limits import CPU_GATE
-from desktop.models.records import Parsed, parse_list
+from desktop.config.limits import CPU_GATE
+from desktop.domain.records import Parsed, parse_list
 
 if TYPE_CHECKING:
     import requests

@@ -26,22 +26,22 @@ from collections.abc import Iterable
 from urllib.parse import SplitResult, quote, urlsplit
 
 from desktop.api.service_names import template_for
-from desktop.clouds import CloudProfile
-from desktop.models.gdap import valid_relationship_id
-from desktop.models.records import (
-    Customer,
-    CustomerDetail,
-    ManagedService,
-    PortalLink,
-    ServiceManagementLink,
-)
-from desktop.portal_templates import (
+from desktop.config.clouds import CloudProfile
+from desktop.config.portal_templates import (
     DIRECT_SIGN_IN_NOTE,
     GRAPH_SOURCE,
     MICROSOFT_NOTE,
     MICROSOFT_PURPOSE,
     PARTNER_CENTER_SOURCE,
     PortalTemplate,
+)
+from desktop.domain.gdap import valid_relationship_id
+from desktop.domain.records import (
+    Customer,
+    CustomerDetail,
+    ManagedService,
+    PortalLink,
+    ServiceManagementLink,
 )
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")

@@ -18,8 +18,8 @@ from desktop.api.errors import MALFORMED, ApiError
 from desktop.api.http import Auth, HttpSession, Reply, parse_gated, parsing
 from desktop.api.paging import PageBudget, split_link
 from desktop.auth import TokenProvider
-from desktop.models.partner_incidents import PartnerIncidents, parse_partner_incidents
-from desktop.models.records import (
+from desktop.domain.partner_incidents import PartnerIncidents, parse_partner_incidents
+from desktop.domain.records import (
     Customer,
     CustomerDetail,
     ManagedService,
@@ -229,7 +229,7 @@ class PartnerCenterClient:
 
     def service_incidents(self, cid: str, tenant_id: str | None = None) -> PartnerIncidents:
         """Partner-level incidents, or one customer's, with the message center notices that
-        come with them; either of Partner Center's shapes (models/partner_incidents.py)."""
+        come with them; either of Partner Center's shapes (domain/partner_incidents.py)."""
         path = (
             "/serviceincidents/office"
             if tenant_id is None
@@ -299,7 +299,7 @@ class PartnerCenterClient:
         """POST a new request with a caller-chosen request id, reused by the caller on retry.
 
         It files a PARTNER ticket (the API never filed customers' tickets) and was announced
-        as decommissioned in 2020: callers treat it as a fallback (desktop.filing)."""
+        as decommissioned in 2020: callers treat it as a fallback (desktop.services.filing)."""
         return self.session.call(
             "POST",
             f"{self.api}/servicerequests/{paths.locale(locale)}",

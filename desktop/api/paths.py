@@ -1,5 +1,5 @@
 """Ids in request paths: checked for the form Microsoft issues, then encoded as one segment that
-can never be `.` or `..` (desktop/models/ids.py says why). No Qt.
+can never be `.` or `..` (desktop/domain/ids.py says why). No Qt.
 
 Every id a client puts in a path goes through `segment`: a customer id `..` must not turn
 `/customers/{id}/servicerequests` into the partner's own list. An id of the wrong form is
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop.api.errors import MALFORMED, ApiError
-from desktop.models.ids import (
+from desktop.domain.ids import (
     is_guid,
     is_issue_id,
     is_relationship_id,

@@ -16,8 +16,8 @@ import nh3
 
 from desktop.api.links import check_url
 from desktop.api.paragraphs import paragraphs
-from desktop.clouds import CloudProfile
-from desktop.models.records import clean_text
+from desktop.config.clouds import CloudProfile
+from desktop.domain.records import clean_text
 
 _TAGS = {
     "a",

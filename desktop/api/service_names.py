@@ -1,5 +1,5 @@
 """Microsoft's names for the services it links a customer's admin portals under, and which of our
-portal templates (desktop/clouds.py) each one is. No Qt, no I/O.
+portal templates (desktop/config/clouds.py) each one is. No Qt, no I/O.
 
 Names are matched WHOLE, never as substrings: "Dynamics 365 Business Central" contains "entra"
 (Busin-ess C-entra-l) and "Microsoft 365 Lighthouse" contains "Microsoft 365", and neither is

@@ -34,8 +34,8 @@ import requests
 from desktop.auth import errors
 from desktop.auth.base import AuthError, CachingProvider
 from desktop.auth.transport import msal_http_client
-from desktop.clouds import CloudProfile
-from desktop.limits import cpu_work
+from desktop.config.clouds import CloudProfile
+from desktop.config.limits import cpu_work
 
 log = logging.getLogger(__name__)
 

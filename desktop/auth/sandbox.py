@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.auth.base import AuthError
 from desktop.auth.transport import CertificateError, fetch_loopback_ca, is_loopback
-from desktop.clouds import SANDBOX_CLIENT_ID, sandbox_profile
+from desktop.config.clouds import SANDBOX_CLIENT_ID, sandbox_profile
 
 if TYPE_CHECKING:
     from desktop.auth.msal_provider import DeviceCode, MsalProvider

@@ -15,7 +15,7 @@ import ssl
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from desktop.limits import waiting
+from desktop.config.limits import waiting
 
 if TYPE_CHECKING:
     import requests

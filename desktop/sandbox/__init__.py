@@ -20,7 +20,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from desktop.clouds import SANDBOX_CLIENT_ID
+from desktop.config.clouds import SANDBOX_CLIENT_ID
 from desktop.sandbox.canned import Canned
 from desktop.sandbox.customers import Customer
 from desktop.sandbox.data import Dataset

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from desktop.clouds import SANDBOX_PARTNER_TENANT_ID
+from desktop.config.clouds import SANDBOX_PARTNER_TENANT_ID
 
 PARTNER_NAME = "Northbridge Cloud Services Ltd"
 PARTNER_DOMAIN = "northbridgecloud.onmicrosoft.com"

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from desktop.clouds import CUSTOMER_GRAPH_SCOPES
+from desktop.config.clouds import CUSTOMER_GRAPH_SCOPES
 from desktop.sandbox.customers import Customer
 
 CONSENTED = "consented"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.clouds import SANDBOX_CLIENT_ID
+from desktop.config.clouds import SANDBOX_CLIENT_ID
 from desktop.sandbox import catalog
 from desktop.sandbox import responses as r
 from desktop.sandbox.partner_center import get_field, json_object

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from desktop.clouds import SANDBOX_CLIENT_ID
+from desktop.config.clouds import SANDBOX_CLIENT_ID
 from desktop.sandbox import entra_pages as pages
 from desktop.sandbox import entra_wire as w
 from desktop.sandbox import responses as r

@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from desktop.clouds import GRAPH_GLOBAL_RESOURCE, PARTNER_CENTER_RESOURCE
+from desktop.config.clouds import GRAPH_GLOBAL_RESOURCE, PARTNER_CENTER_RESOURCE
 from desktop.sandbox import responses as r
 
 # The OpenID Connect scopes Entra accepts beside one resource's scopes

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.clouds import GRAPH_GLOBAL_RESOURCE, PARTNER_CENTER_RESOURCE
+from desktop.config.clouds import GRAPH_GLOBAL_RESOURCE, PARTNER_CENTER_RESOURCE
 from desktop.sandbox import catalog
 from desktop.sandbox import entra_wire as w
 from desktop.sandbox.consent import NO_GDAP, NO_SERVICE_PRINCIPAL

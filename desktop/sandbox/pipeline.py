@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable
 from urllib.parse import unquote
 
-from desktop.clouds import GRAPH_GLOBAL_RESOURCE, PARTNER_CENTER_RESOURCE, SANDBOX_CLIENT_ID
+from desktop.config.clouds import GRAPH_GLOBAL_RESOURCE, PARTNER_CENTER_RESOURCE, SANDBOX_CLIENT_ID
 from desktop.sandbox import consent_api, graph, partner_center
 from desktop.sandbox import responses as r
 from desktop.sandbox.canned import CannedAnswers

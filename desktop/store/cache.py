@@ -24,15 +24,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from desktop.models.records import (
-    Customer,
-    HealthIssue,
-    PortalLink,
-    ServiceHealth,
-    ServiceRequest,
-)
-from desktop.models.service_messages import ServiceMessage
-from desktop.paths import cache_dir
+from desktop.config.paths import cache_dir
+from desktop.domain.records import Customer, HealthIssue, PortalLink, ServiceHealth, ServiceRequest
+from desktop.domain.service_messages import ServiceMessage
 from desktop.store.cache_writes import Batch, CacheWriter
 from desktop.store.codec import (
     CONSENT,
@@ -96,7 +90,7 @@ def _create(connection: sqlite3.Connection) -> None:
             PRIMARY KEY (source, kind, tenant_id)
         ) WITHOUT ROWID"""
     )
-    # desktop.notices: what the user has already been told about (see NoticeBook).
+    # desktop.services.notices: what the user has already been told about (see NoticeBook).
     connection.execute(
         """CREATE TABLE IF NOT EXISTS seen_issues (
             source TEXT NOT NULL,
@@ -188,7 +182,7 @@ class Cache:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """The connection inside one write transaction (committed on exit, rolled back on an
-        exception), under the cache's lock. For `desktop.notices`; keep it short."""
+        exception), under the cache's lock. For `desktop.services.notices`; keep it short."""
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -200,7 +194,7 @@ class Cache:
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
-        """The connection under the cache's lock, for a few reads (`desktop.notices`)."""
+        """The connection under the cache's lock, for a few reads (`desktop.services.notices`)."""
         with self._lock:
             yield self._db
 

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from desktop.models.records import (
+from desktop.domain.records import (
     Customer,
     HealthIssue,
     PortalLink,
@@ -20,7 +20,7 @@ from desktop.models.records import (
     ServiceRequest,
     health_rank,
 )
-from desktop.models.service_messages import ServiceMessage
+from desktop.domain.service_messages import ServiceMessage
 from desktop.store.codec import (
     CONSENT,
     CUSTOMERS,

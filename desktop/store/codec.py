@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final, Generic, TypeVar
 
-from desktop.models.records import (
+from desktop.domain.records import (
     Customer,
     HealthIssue,
     PortalLink,
@@ -25,7 +25,7 @@ from desktop.models.records import (
     ServiceHealth,
     ServiceRequest,
 )
-from desktop.models.service_messages import ServiceMessage
+from desktop.domain.service_messages import ServiceMessage
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,8 @@ KINDS = (CUSTOMERS, HEALTH, ISSUES, REQUESTS, PORTALS, MESSAGES)
 # shows. Reading 10,000 tenants' full records back took 4-11 s of worker time (every post of
 # every issue parsed) right after start-up; their summaries take milliseconds.
 SUMMARY = "summary"
-# Per tenant: how the last attempt to allow Partner Desk there ended (desktop.consent), so an
-# export or the list can say "refused" instead of offering a consent that will be refused.
+# Per tenant: how the last attempt to allow Partner Desk there ended (desktop.services.consent), so
+# an export or the list can say "refused" instead of offering a consent that will be refused.
 CONSENT = "consent"
 PARTNER_WIDE = ""  # the tenant key of lists that belong to no one customer
 

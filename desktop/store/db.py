@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from desktop.paths import PRIVATE_DIR, cannot_write, folder_of, private_file, reason, tighten
+from desktop.config.paths import PRIVATE_DIR, cannot_write, folder_of, private_file, reason, tighten
 
 log = logging.getLogger(__name__)
 

@@ -12,10 +12,10 @@ once a submission began (it then names what was sent). The same request typed ag
 of `partner-desk request new`) finds its kept draft by it (`with_fingerprint`) instead of
 starting a second one. It also keeps `landed`: Microsoft accepted the draft's create but its
 answer could not be read, so the request exists with its number unknown; nothing creates it
-again (desktop.submission).
+again (desktop.services.submission).
 
-A customer's problem is filed in Microsoft's web form (desktop.filing): Microsoft confirms it by
-showing its request number, which the user enters here. `mark_filed` then records the filing
+A customer's problem is filed in Microsoft's web form (desktop.services.filing): Microsoft confirms
+it by showing its request number, which the user enters here. `mark_filed` then records the filing
 (`Filed`: the number, the customer, the title, the way it went) and drops the draft in one
 transaction, so the draft disappears only when its filing is on record.
 """
@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from desktop.paths import data_dir
+from desktop.config.paths import data_dir
 from desktop.store.db import StoreNotice, open_database
 
 SCHEMA_VERSION = 1
@@ -333,7 +333,8 @@ class DraftStore:
         return draft
 
     def set_request_id(self, draft_id: str, request_id: str) -> Draft:
-        """The `MS-RequestId` the draft's next submission sends (desktop.submission decides)."""
+        """The `MS-RequestId` the draft's next submission sends (desktop.services.submission
+        decides)."""
         with self._lock:
             self._db.execute(
                 "UPDATE drafts SET request_id = ? WHERE id = ?", (request_id, draft_id)

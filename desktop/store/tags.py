@@ -16,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from desktop.paths import data_dir
+from desktop.config.paths import data_dir
 from desktop.store.db import open_database
 
 SCHEMA_VERSION = 1

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.customers import (
+from desktop.domain.records import Customer
+from desktop.qt.models.customers import (
     DOMAIN,
     GDAP,
     GDAP_NONE,
@@ -29,8 +30,7 @@ from desktop.models.customers import (
     gdap_text_sample,
     health_text,
 )
-from desktop.models.records import Customer
-from desktop.models.table import RecordRole, StatusRole
+from desktop.qt.models.table import RecordRole, StatusRole
 from desktop.ui.widgets.status import badge_column_width, badge_icons
 from desktop.ui.widgets.tables import RecordTable, setup_table
 

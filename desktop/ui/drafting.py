@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.filing import TITLE_MAX, TR_CONTEXT, Problem
-from desktop.models.records import Customer, HealthIssue
+from desktop.domain.records import Customer, HealthIssue
+from desktop.services.filing import TITLE_MAX, TR_CONTEXT, Problem
 from desktop.store import Draft
 from desktop.ui.panes.incidents import local_time
 

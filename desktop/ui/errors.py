@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from desktop.accounts import AuthError
-from desktop.backend import ApiError
+from desktop.services.accounts import AuthError
+from desktop.services.backend import ApiError
 
 # lupdate reads the literal context of each call; a helper around it would hide the texts.
 translate = QCoreApplication.translate
@@ -19,7 +19,7 @@ translate = QCoreApplication.translate
 CONSENT = "consent"  # allow Partner Desk in this customer (GDAP application consent)
 
 # Entra roles that read what a tab shows, as Microsoft's Graph reference names them ("least
-# privileged" first); English product names in every language (desktop/models/gdap.py says why).
+# privileged" first); English product names in every language (desktop/domain/gdap.py says why).
 # Service health and incidents: learn.microsoft.com/graph/api/servicehealth-get.
 HEALTH_ROLES = ("Service Support Administrator", "Global Reader")
 # The message center: learn.microsoft.com/graph/api/serviceannouncement-list-messages; Message

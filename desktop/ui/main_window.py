@@ -23,27 +23,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.age import age_text
-from desktop.models.records import Customer, HealthIssue
-from desktop.notices import NoticeBook, NoticeRules
-from desktop.settings import Settings
+from desktop.config.settings import Settings
+from desktop.domain.records import Customer, HealthIssue
+from desktop.qt.models.age import age_text
+from desktop.qt.worker import Superseded
+from desktop.services.notices import NoticeBook, NoticeRules
 from desktop.store import Draft, DraftStore
 from desktop.ui.customer_list import CustomerList
 from desktop.ui.notices import notices_button
 from desktop.ui.scope import scope_placeholder
 from desktop.ui.widgets.dialogs import run_dialog
-from desktop.worker import Superseded
 
 # The tabs, the account, notices, scope and the health column are imported by `complete` (or
 # where used), once the frame and the cached list are on screen: with the network clients they
 # pull in, ~40 ms of imports (bench/startup.py). The other windows open on demand (~25 ms).
 if TYPE_CHECKING:
-    from desktop.accounts import Session
-    from desktop.ui.context import AppContext
-    from desktop.ui.dashboard import DashboardWindow
-    from desktop.ui.new_request import NewRequestDialog
-    from desktop.ui.open_requests import OpenRequestsWindow
+    from desktop.qt.context import AppContext
+    from desktop.services.accounts import Session
+    from desktop.ui.dialogs.new_request import NewRequestDialog
     from desktop.ui.panes.base import Pane
+    from desktop.ui.windows.dashboard import DashboardWindow
+    from desktop.ui.windows.open_requests import OpenRequestsWindow
 
 log = logging.getLogger(__name__)
 
@@ -113,9 +113,9 @@ class MainWindow(QMainWindow):
     def complete(self, ctx: AppContext, settings: Settings | None = None) -> None:
         """Everything but the frame and the list: the customer's tabs, the account, the menus'
         items, notices and the health column."""
-        from desktop.accounts import Session
-        from desktop.ui.account import AccountController
-        from desktop.ui.health_sweep import HealthColumn
+        from desktop.qt.health_sweep import HealthColumn
+        from desktop.services.accounts import Session
+        from desktop.ui.dialogs.account import AccountController
         from desktop.ui.notices import NoticeCentre
         from desktop.ui.panes.health import HealthPane
         from desktop.ui.panes.incidents import IncidentsPane
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self._tags_loaded = False
         self.notices = NoticeCentre(self, self._customer_name, button=self._notices_button)
         self.health_column.notices.connect(self.notices.add)
-        from desktop.ui.message_sweep import PlannedChanges
+        from desktop.qt.message_sweep import PlannedChanges
 
         self.planned = PlannedChanges(ctx, self.customers.model.all_records, self)
         self.planned.rules_for = self.notice_rules
@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
         customers = self._customers_menu
         for name in ("find", "refresh", "cancel", "dashboard"):
             customers.addAction(self.actions_by_name[name])
-        from desktop.ui.gdap_window import GdapWindowOpener
+        from desktop.ui.windows.gdap_window import GdapWindowOpener
 
         self.gdap = GdapWindowOpener(
             self.ctx, customers, self.select_tenant, self.account.session_changed, self
@@ -623,7 +623,7 @@ class MainWindow(QMainWindow):
     def _escalate(self, issue: HealthIssue) -> None:
         customer = self.current_customer()
         if customer is not None:
-            from desktop.ui.new_request import escalation_draft
+            from desktop.ui.dialogs.new_request import escalation_draft
 
             self.ctx.worker.spawn(self.edit_draft(escalation_draft(customer, issue)))
 
@@ -634,7 +634,7 @@ class MainWindow(QMainWindow):
             open_already.activateWindow()
             return open_already
         store = await self.drafts()
-        from desktop.ui.new_request import NewRequestDialog
+        from desktop.ui.dialogs.new_request import NewRequestDialog
 
         dialog = NewRequestDialog(self.ctx, store, draft, self)
         self._request_dialogs[draft.id] = dialog
@@ -654,7 +654,7 @@ class MainWindow(QMainWindow):
         """The all-customers view; its first opening starts a sweep."""
         first = self.dashboard is None
         if self.dashboard is None:
-            from desktop.ui.dashboard import DashboardWindow
+            from desktop.ui.windows.dashboard import DashboardWindow
 
             self.dashboard = DashboardWindow(
                 self.ctx,
@@ -675,7 +675,7 @@ class MainWindow(QMainWindow):
 
     def show_open_requests(self) -> None:
         if self._open_requests is None:
-            from desktop.ui.open_requests import OpenRequestsWindow
+            from desktop.ui.windows.open_requests import OpenRequestsWindow
 
             self._open_requests = OpenRequestsWindow(
                 self.ctx, self.customers.model.all_records, self
@@ -746,7 +746,7 @@ class MainWindow(QMainWindow):
             ),
             (self.tr("Nobody (no notices)"), "none"),
         ]
-        from desktop.ui.notice_settings import NoticeSettingsDialog
+        from desktop.ui.dialogs.notice_settings import NoticeSettingsDialog
 
         dialog = NoticeSettingsDialog(
             self.account.settings, sorted(self.health_column.services_seen), scopes, self
@@ -862,7 +862,7 @@ class MainWindow(QMainWindow):
 
     def consent_all(self) -> None:
         """Account → Allow Partner Desk in all customers…"""
-        from desktop.ui.consent_dialog import ConsentDialog
+        from desktop.ui.dialogs.consent_dialog import ConsentDialog
 
         dialog = ConsentDialog(self.ctx, self.customers.model.all_records(), self)
         dialog.finished_run.connect(self._consent_run_finished)

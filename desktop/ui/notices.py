@@ -1,6 +1,6 @@
 """Where notices reach the user: a tray message and a badge in the status bar.
 
-`desktop.notices.NoticeBook` decides *what* is news (each new issue and each status change
+`desktop.services.notices.NoticeBook` decides *what* is news (each new issue and each status change
 once, ever); this module only shows it. One Microsoft issue usually touches many customers, so
 a sweep's notices are grouped by issue: one tray message says "EX123456 touches 14 customers"
 rather than fourteen balloons. The badge counts unread notices; its menu lists the recent ones
@@ -17,9 +17,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QIcon
 from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon, QToolButton, QWidget
 
-from desktop.models.age import age_text
-from desktop.models.health import status_label as describe_status
-from desktop.notices import DUE, Notice, by_issue
+from desktop.qt.models.age import age_text
+from desktop.qt.models.health import status_label as describe_status
+from desktop.services.notices import DUE, Notice, by_issue
 
 # The menu stays a menu, not a log: the dashboard shows everything.
 MENU_LIMIT = 20
@@ -51,8 +51,8 @@ class Notices(QObject):
 
 def _due_date(notice: Notice) -> str:
     """A `due` notice's action date in the user's locale."""
-    from desktop.models.records import parse_time
-    from desktop.models.table import date_text
+    from desktop.domain.records import parse_time
+    from desktop.qt.models.table import date_text
 
     try:
         return date_text(parse_time(notice.new_status)) or notice.new_status

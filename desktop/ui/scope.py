@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.customers import FAVOURITE
-from desktop.models.records import Customer
+from desktop.domain.records import Customer
+from desktop.qt.context import AppContext
+from desktop.qt.models.customers import FAVOURITE
 from desktop.store.tags import Tags
-from desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 
 from desktop import gui
-from desktop.models.records import Customer
-from desktop.models.table import RecordRole
+from desktop.domain.records import Customer
+from desktop.qt.models.table import RecordRole
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -128,7 +128,7 @@ async def shoot_translated(window: MainWindow, variant: str) -> None:
 async def shoot_consent(window: MainWindow, rows: list[tuple[int, Customer]], prefix: str) -> None:
     """A customer where Partner Desk is not yet allowed (its Health tab offers to allow it);
     then Account > Allow Partner Desk in all customers, mid-run and at the end."""
-    from desktop.ui.consent_dialog import ConsentDialog
+    from desktop.ui.dialogs.consent_dialog import ConsentDialog
 
     health = window.customers.model.health
     waiting = next(
@@ -226,7 +226,7 @@ async def shoot(window: MainWindow) -> None:
 async def shoot_gdap(window: MainWindow) -> None:
     """Customers > GDAP relationships: an invitation awaiting the customer (its link), then an
     active relationship's roles by name and its security groups (the user's by name)."""
-    from desktop.models.records import GdapRelationship
+    from desktop.domain.records import GdapRelationship
 
     gdap = window.gdap.show()
     gdap.resize(*SIZE)
@@ -325,8 +325,8 @@ async def shoot_messages(
 async def shoot_review(window: MainWindow) -> None:
     """An issue with a published review whose posts are text with blank lines (most of
     Microsoft's are), on the Incidents tab; then a message center notice on the dashboard."""
-    from desktop.models.records import HealthIssue
-    from desktop.ui.review_download import has_review
+    from desktop.domain.records import HealthIssue
+    from desktop.ui.dialogs.review_download import has_review
 
     window.resize(*SIZE)
     await load_with_health(window)
@@ -362,7 +362,7 @@ async def shoot_review(window: MainWindow) -> None:
     dashboard.sweep_done.connect(lambda _stopped: done.done() or done.set_result(None))
     await asyncio.wait_for(done, SWEEP_TIMEOUT)
     panel = dashboard.partner
-    from desktop.models.partner_incidents import MessageCenterNotice
+    from desktop.domain.partner_incidents import MessageCenterNotice
 
     notice = next(r for r, e in enumerate(panel.entries) if isinstance(e, MessageCenterNotice))
     panel.list.setCurrentRow(notice)

@@ -24,7 +24,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 HERE = Path(__file__).resolve().parent
 NAME = "partner-desk"
-#: Committed PNGs: what `desktop.resources.app_icon()` loads (keep the two lists equal).
+#: Committed PNGs: what `desktop.qt.icons.app_icon()` loads (keep the two lists equal).
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256)
 #: Windows shows 16-48 in lists and the taskbar, 256 in large icon views.
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)

@@ -10,10 +10,10 @@ import requests
 from desktop.api.errors import ApiError
 from desktop.api.graph import IssueVersions
 from desktop.auth import AuthError
-from desktop.backend import Backend
-from desktop.clouds import PARTNER_CENTER_RESOURCE
-from desktop.models.records import RecordError
+from desktop.config.clouds import PARTNER_CENTER_RESOURCE
+from desktop.domain.records import RecordError
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 
 
 def test_customers_follow_links_next_with_the_continuation_header(sandbox: Sandbox, backend):

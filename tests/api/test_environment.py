@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from desktop.api.http import Auth, HttpSession
-from desktop.clouds import sandbox_profile
+from desktop.config.clouds import sandbox_profile
 from desktop.sandbox import Sandbox
 from tests.tokens import IssuedTokens
 

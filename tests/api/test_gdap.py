@@ -9,11 +9,11 @@ import pytest
 
 from desktop.api.errors import ApiError
 from desktop.api.links import check_url, invitation_link, is_invitation_link
-from desktop.backend import Backend
-from desktop.clouds import GLOBAL, USGOV, sandbox_profile
-from desktop.models.gdap import ending_soon, extension_days, role_name
+from desktop.config.clouds import GLOBAL, USGOV, sandbox_profile
+from desktop.domain.gdap import ending_soon, extension_days, role_name
 from desktop.sandbox import Sandbox
 from desktop.sandbox.catalog import PARTNER_GRAPH_SCOPES
+from desktop.services.backend import Backend
 
 INVITE = (
     "https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/"

@@ -10,7 +10,7 @@ from desktop.api.errors import MALFORMED, NETWORK, TIMEOUT, ApiError
 from desktop.api.graph import GraphClient
 from desktop.api.http import HttpSession, RetryPolicy, Timeouts, parse_retry_after
 from desktop.api.partner_center import PartnerCenterClient
-from desktop.clouds import sandbox_profile
+from desktop.config.clouds import sandbox_profile
 from desktop.sandbox import Sandbox
 from tests.tokens import IssuedTokens
 

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 import pytest
 
 from desktop.api.errors import CANCELLED, REVIEW_NOT_PUBLISHED, TOO_LARGE, ApiError
-from desktop.backend import Backend
 from desktop.sandbox import Sandbox
 from desktop.sandbox.incidents import Issue
+from desktop.services.backend import Backend
 from tests.faults.conftest import make_backend
 from tests.faults.rawserver import RawServer, Script, answer
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.api.links import build_link, check_url, merge_microsoft_links, portal_links
-from desktop.clouds import CHINA, GLOBAL, USGOV, sandbox_profile
-from desktop.models.records import (
+from desktop.config.clouds import CHINA, GLOBAL, USGOV, sandbox_profile
+from desktop.domain.records import (
     Address,
     Customer,
     CustomerDetail,

@@ -22,10 +22,10 @@ from desktop.api.links import (
     sharepoint_name,
 )
 from desktop.api.sanitize import sanitize_html
-from desktop.backend import SHAREPOINT_DERIVED, Backend
-from desktop.clouds import GLOBAL, USGOV, USGOV_DOD, sandbox_profile
-from desktop.models.records import Customer, ManagedService, PortalLink, ServiceManagementLink
+from desktop.config.clouds import GLOBAL, USGOV, USGOV_DOD, sandbox_profile
+from desktop.domain.records import Customer, ManagedService, PortalLink, ServiceManagementLink
 from desktop.sandbox import Sandbox
+from desktop.services.backend import SHAREPOINT_DERIVED, Backend
 
 TID = "2f6a4b1e-93c3-4d8e-bf2a-0d3c7a6e5b41"
 CONTOSO = Customer(TID, "Contoso", "contoso.onmicrosoft.com", "reseller")

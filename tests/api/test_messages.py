@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop import consent
 from desktop.auth import AuthError, granted_scopes
-from desktop.backend import CONSENT_OUTDATED, ApiError, Backend
-from desktop.models.records import Customer
+from desktop.domain.records import Customer
 from desktop.sandbox import Sandbox
 from desktop.sandbox.consent import OLD_SCOPES
+from desktop.services import consent
+from desktop.services.backend import CONSENT_OUTDATED, ApiError, Backend
 
 CONSENTS = "/v1/customers/{tenantId}/applicationconsents"
 

@@ -6,7 +6,7 @@ import pytest
 
 from desktop.api.paragraphs import paragraphs
 from desktop.api.sanitize import html_to_text, sanitize_html
-from desktop.clouds import GLOBAL
+from desktop.config.clouds import GLOBAL
 
 # Microsoft's published example (learn.microsoft.com/graph/api/serviceannouncement-list-issues).
 GRAPH_EXAMPLE = (

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.backend import Backend
-from desktop.models.partner_incidents import MessageCenterNotice, PartnerIncidents
-from desktop.models.records import ServiceIncident
+from desktop.domain.partner_incidents import MessageCenterNotice, PartnerIncidents
+from desktop.domain.records import ServiceIncident
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +91,7 @@ def test_a_customers_incidents_and_notices(sandbox: Sandbox, backend: Backend) -
 def test_china_offers_none(backend: Backend) -> None:
     from dataclasses import replace
 
-    from desktop.clouds import CLOUDS
+    from desktop.config.clouds import CLOUDS
 
     original = backend.cloud
     backend.cloud = replace(original, service_incidents=CLOUDS["china"].service_incidents)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.api.sanitize import html_to_text, sanitize_html
-from desktop.clouds import GLOBAL
+from desktop.config.clouds import GLOBAL
 
 
 @pytest.mark.parametrize(

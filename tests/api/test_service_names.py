@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.api.service_names import KNOWN_NAMES, name_key, template_for
-from desktop.clouds import GLOBAL
+from desktop.config.clouds import GLOBAL
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,10 @@ import sys
 import pytest
 from msal_extensions import FilePersistence
 
-from desktop.accounts import Accounts
 from desktop.auth import AuthError
 from desktop.auth.cache import Protection, open_token_cache
-from desktop.settings import Settings
+from desktop.config.settings import Settings
+from desktop.services.accounts import Accounts
 from tests.auth.fake_entra import CLIENT_ID, USERNAME
 
 
@@ -94,7 +94,8 @@ def test_without_a_store_the_user_is_asked_once(tmp_path):
 
 def test_msal_is_not_imported_at_start_up():
     code = (
-        "import sys, desktop.gui, desktop.ui.main_window, desktop.accounts, desktop.settings\n"
+        "import sys, desktop.gui, desktop.ui.main_window, desktop.services.accounts,"
+        " desktop.config.settings\n"
         "assert 'msal' not in sys.modules, 'msal imported at start-up'\n"
         "assert 'msal_extensions' not in sys.modules\n"
     )

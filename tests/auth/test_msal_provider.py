@@ -12,8 +12,8 @@ import pytest
 
 from desktop.auth import AuthError
 from desktop.auth.msal_provider import MsalProvider
-from desktop.clouds import CHINA, GERMANY, GLOBAL, USGOV
-from desktop.redact import RedactingFilter
+from desktop.config.clouds import CHINA, GERMANY, GLOBAL, USGOV
+from desktop.config.redact import RedactingFilter
 from tests.auth.fake_entra import PARTNER_TENANT, USERNAME, Failure, claims_of
 
 PC_SCOPE = GLOBAL.partner_center_scope

@@ -1,8 +1,8 @@
 """Signing in to the sandbox's Entra over TLS with the real MSAL library, and GDAP consent.
 
 Nothing here is stubbed: the sandbox serves Entra, Partner Center and Graph over TLS with a CA
-it made at start, and the app's own code (MsalProvider, HttpSession, desktop.consent) talks to
-it exactly as it talks to Microsoft.
+it made at start, and the app's own code (MsalProvider, HttpSession, desktop.services.consent)
+talks to it exactly as it talks to Microsoft.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from typing import Any
 
 import pytest
 
-from desktop import consent
 from desktop.api.errors import ApiError
 from desktop.auth import AuthError
 from desktop.auth import sandbox as sandbox_auth
-from desktop.backend import Backend
-from desktop.clouds import GLOBAL, SANDBOX_PARTNER_TENANT_ID
-from desktop.models.records import Customer
+from desktop.config.clouds import GLOBAL, SANDBOX_PARTNER_TENANT_ID
+from desktop.domain.records import Customer
 from desktop.sandbox import Sandbox
+from desktop.services import consent
+from desktop.services.backend import Backend
 
 
 def claims(token: str) -> dict[str, Any]:

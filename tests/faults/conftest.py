@@ -16,10 +16,10 @@ import pytest
 from desktop.api.errors import ApiError
 from desktop.api.http import HttpSession, RetryPolicy, Timeouts
 from desktop.auth import AuthError
-from desktop.backend import Backend, Outcome
-from desktop.clouds import SANDBOX_PARTNER_TENANT_ID, sandbox_profile
-from desktop.models.records import Customer, HealthIssue, Parsed, ServiceHealth
+from desktop.config.clouds import SANDBOX_PARTNER_TENANT_ID, sandbox_profile
+from desktop.domain.records import Customer, HealthIssue, Parsed, ServiceHealth
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend, Outcome
 from desktop.ui.errors import Explained, explain
 
 HEALTH = "/graph/v1.0/admin/serviceAnnouncement/healthOverviews"

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 import pytest
 
 from desktop.api.errors import MALFORMED, NETWORK
-from desktop.backend import Backend
-from desktop.export import collect, render
-from desktop.models.records import Customer
+from desktop.domain.records import Customer
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
+from desktop.services.export import collect, render
 
 from .conftest import (
     FAST_RETRY,

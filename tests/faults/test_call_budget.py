@@ -29,13 +29,13 @@ from pytestqt.qtbot import QtBot
 from desktop.api.errors import ApiError
 from desktop.api.http import RetryPolicy, Timeouts
 from desktop.api.timing import CALL_BUDGET_S, MAX_RETRY_AFTER_S
-from desktop.backend import Backend
-from desktop.models.records import Customer
+from desktop.domain.records import Customer
+from desktop.qt.context import AppContext
+from desktop.qt.worker import Worker
 from desktop.sandbox import Canned, Sandbox
-from desktop.ui.context import AppContext
+from desktop.services.backend import Backend
 from desktop.ui.errors import explain
 from desktop.ui.main_window import MainWindow
-from desktop.worker import Worker
 
 from .conftest import CUSTOMERS, FAST_RETRY, HEALTH, assert_clear, make_backend
 

@@ -8,9 +8,9 @@ import pytest
 
 from desktop.api.errors import CANCELLED, ApiError
 from desktop.api.http import RetryPolicy, Timeouts
-from desktop.backend import Backend
-from desktop.models.records import Customer
+from desktop.domain.records import Customer
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 
 from .conftest import FAST_TIMEOUTS, HEALTH, assert_complete, make_backend, run_sweep
 

@@ -6,9 +6,9 @@ import pytest
 
 from desktop.api.errors import NETWORK, TIMEOUT
 from desktop.api.http import RetryPolicy, Timeouts
-from desktop.backend import Backend
-from desktop.models.records import Customer
+from desktop.domain.records import Customer
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 
 from .conftest import (
     FAST_RETRY,

@@ -15,13 +15,13 @@ import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
-from desktop.backend import Backend
+from desktop.qt.context import AppContext
+from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 from desktop.store import Draft, DraftStore
-from desktop.ui.context import AppContext
+from desktop.ui.dialogs.new_request import NewRequestDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.new_request import NewRequestDialog
-from desktop.worker import Worker
 
 from .tampering import TamperingProxy, body, drop, unavailable
 

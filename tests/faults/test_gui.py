@@ -13,16 +13,16 @@ import qasync
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from desktop import backend as backend_module
-from desktop.backend import Backend
-from desktop.models.records import Customer
-from desktop.models.table import RecordRole
+from desktop.domain.records import Customer
+from desktop.qt.context import AppContext
+from desktop.qt.models.table import RecordRole
+from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
+from desktop.services import backend as backend_module
+from desktop.services.backend import Backend
 from desktop.store.cache import HEALTH as HEALTH_KIND
 from desktop.store.cache import Cache
-from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
-from desktop.worker import Worker
 
 from .conftest import HEALTH
 

@@ -151,9 +151,9 @@ def test_a_read_only_log_folder_does_not_stop_the_window(tmp_path: Path):
 def test_the_message_box_names_the_folder_in_the_users_language(qapp, tmp_path: Path):
     """What the window shows where there is a screen (the runs above are offscreen, where the
     message goes to stderr alone): the folder, why and what to do, translated."""
-    from desktop import i18n
+    from desktop.config import i18n
     from desktop.store.db import BUSY, StoreError
-    from desktop.ui import cannot_start
+    from desktop.ui.dialogs import cannot_start
 
     folder = tmp_path / "data"
     i18n.uninstall(qapp)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.backend import Backend
-from desktop.models.records import Customer
+from desktop.domain.records import Customer
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 
 from .conftest import FAST_RETRY, HEALTH, assert_clear, assert_complete, run_sweep
 

@@ -13,9 +13,9 @@ import time
 import pytest
 
 from desktop.api.http import RetryPolicy
-from desktop.backend import Backend
-from desktop.models.records import Customer
+from desktop.domain.records import Customer
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 
 from .conftest import (
     FAST_RETRY,

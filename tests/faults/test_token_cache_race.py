@@ -12,8 +12,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from desktop.accounts import Accounts
-from desktop.settings import Settings
+from desktop.config.settings import Settings
+from desktop.services.accounts import Accounts
 from tests.auth.fake_entra import CLIENT_ID, FakeBrowser, LoopbackHttp
 
 GRAPH = "https://graph.microsoft.com/.default"

@@ -19,8 +19,8 @@ import pytest
 from desktop.api.body import MAX_ANSWER_BYTES, MAX_ERROR_BYTES
 from desktop.api.errors import TOO_LARGE, ApiError
 from desktop.api.http import Timeouts
-from desktop.backend import Backend
 from desktop.sandbox import Canned, Sandbox
+from desktop.services.backend import Backend
 from tests.faults.conftest import HEALTH, assert_clear, make_backend
 from tests.faults.rawserver import RawServer
 

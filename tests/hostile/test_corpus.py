@@ -13,8 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
-from desktop.export import COLUMNS, render
-from desktop.models.records import (
+from desktop.domain.records import (
     Customer,
     GdapRelationship,
     HealthIssue,
@@ -23,6 +22,7 @@ from desktop.models.records import (
     ServiceRequest,
     clean_text,
 )
+from desktop.services.export import COLUMNS, render
 
 from .corpus import TEXT
 
@@ -207,12 +207,12 @@ def read_everything(model: QAbstractItemModel) -> list[Any]:
 
 
 def hostile_models(value: str) -> dict[str, QAbstractItemModel]:
-    from desktop.models.customers import CustomerTableModel, HealthSummary
-    from desktop.models.dashboard import HealthGridModel, IncidentsNowModel
-    from desktop.models.health import ServiceHealthModel
-    from desktop.models.incidents import IssueTableModel
-    from desktop.models.portals import PortalModel
-    from desktop.models.requests import ServiceRequestModel
+    from desktop.qt.models.customers import CustomerTableModel, HealthSummary
+    from desktop.qt.models.dashboard import HealthGridModel, IncidentsNowModel
+    from desktop.qt.models.health import ServiceHealthModel
+    from desktop.qt.models.incidents import IssueTableModel
+    from desktop.qt.models.portals import PortalModel
+    from desktop.qt.models.requests import ServiceRequestModel
 
     made = records(value)
     plain = Customer("3f2f1c2e-1111-4222-8333-000000000000", "Contoso", "contoso.example", "")
@@ -250,7 +250,7 @@ def hostile_models(value: str) -> dict[str, QAbstractItemModel]:
 
 @pytest.mark.parametrize("value", VALUES, ids=IDS)
 def test_table_models_show_hostile_values_without_failing(qapp: object, value: str) -> None:
-    from tests.models.support import check_model
+    from tests.qt.models.support import check_model
 
     for model in hostile_models(value).values():
         assert model.rowCount() >= 1

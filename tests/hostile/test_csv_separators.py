@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.cli import main
-from desktop.export import render
 from desktop.sandbox import Sandbox
+from desktop.services.export import render
 
 ATTACK = "Contoso;=cmd|' /C calc'!A0;"
 HOSTILE = [

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.export import COLUMNS
-from desktop.models.records import clean_text
+from desktop.domain.records import clean_text
 from desktop.sandbox import Sandbox
+from desktop.services.export import COLUMNS
 
 from .corpus import TEXT
 

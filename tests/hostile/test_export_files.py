@@ -94,7 +94,7 @@ def test_a_folder_that_cannot_be_written_is_one_line(
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
-    from desktop.atomic_file import atomic_text
+    from desktop.services.atomic_file import atomic_text
 
     out = tmp_path / "report.csv"
     out.write_text("the last good export\n", encoding="utf-8")

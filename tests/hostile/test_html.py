@@ -27,18 +27,18 @@ from pytestqt.qtbot import QtBot
 from desktop.api.links import check_url
 from desktop.api.sanitize import MAX_DEPTH, MAX_RUN, html_to_text, sanitize_html
 from desktop.auth import AuthError, FailedSignIn
-from desktop.backend import Backend
-from desktop.clouds import GLOBAL, sandbox_profile
-from desktop.models.records import (
+from desktop.config.clouds import GLOBAL, sandbox_profile
+from desktop.domain.records import (
     Customer,
     GdapRelationship,
     HealthIssue,
     ServiceHealth,
     clean_text,
 )
-from desktop.ui.context import AppContext
+from desktop.qt.context import AppContext
+from desktop.qt.worker import Worker
+from desktop.services.backend import Backend
 from desktop.ui.widgets.html_view import SafeTextBrowser, field_table
-from desktop.worker import Worker
 
 from .corpus import POSTS, TEXT
 
@@ -263,10 +263,10 @@ def test_the_probe_detects_a_loaded_image(qapp: object, local_image: str) -> Non
 
 
 def model_tooltips(local_image: str) -> dict[str, str]:
-    from desktop.models.customers import GDAP, CustomerTableModel
-    from desktop.models.dashboard import HealthGridModel
-    from desktop.models.health import ServiceHealthModel
-    from desktop.models.portals import PortalModel
+    from desktop.qt.models.customers import GDAP, CustomerTableModel
+    from desktop.qt.models.dashboard import HealthGridModel
+    from desktop.qt.models.health import ServiceHealthModel
+    from desktop.qt.models.portals import PortalModel
 
     tid = "3f2f1c2e-1111-4222-8333-444455556666"
     customer = Customer(tid, local_image, local_image, "reseller")
@@ -291,12 +291,12 @@ def model_tooltips(local_image: str) -> dict[str, str]:
     return tooltips
 
 
-# Where each tooltip is built (they all go through desktop.models.table.plain_tooltip).
+# Where each tooltip is built (they all go through desktop.qt.models.table.plain_tooltip).
 TOOLTIP_BUGS = {
-    "dashboard grid: company name": "desktop/models/dashboard.py",
-    "service health: status": "desktop/models/health.py",
-    "portals: why a link is refused": "desktop/models/portals.py",
-    "customers: GDAP relationship name": "desktop/models/customers.py",
+    "dashboard grid: company name": "desktop/qt/models/dashboard.py",
+    "service health: status": "desktop/qt/models/health.py",
+    "portals: why a link is refused": "desktop/qt/models/portals.py",
+    "customers: GDAP relationship name": "desktop/qt/models/customers.py",
 }
 
 

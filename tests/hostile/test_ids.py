@@ -14,9 +14,8 @@ from typing import Any
 import pytest
 
 from desktop.api.errors import ApiError
-from desktop.backend import Backend
 from desktop.cli import main
-from desktop.models.records import (
+from desktop.domain.records import (
     Customer,
     GdapRelationship,
     HealthIssue,
@@ -24,8 +23,9 @@ from desktop.models.records import (
     ServiceRequest,
     parse_list,
 )
-from desktop.models.service_messages import ServiceMessage
+from desktop.domain.service_messages import ServiceMessage
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 
 from .tampering import TamperingProxy
 
@@ -123,7 +123,7 @@ def test_microsofts_own_ids_read() -> None:
     ],
 )
 def test_a_path_segment_is_never_a_dot_segment(value: str, segment: str) -> None:
-    from desktop.models.ids import path_segment
+    from desktop.domain.ids import path_segment
 
     assert path_segment(value) == segment
     with pytest.raises(ValueError, match="empty"):

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QUrl
 
 from desktop.api.links import check_microsoft_url, check_url, merge_microsoft_links, portal_links
-from desktop.clouds import CLOUDS, GLOBAL, CloudProfile, sandbox_profile
-from desktop.models.records import (
+from desktop.config.clouds import CLOUDS, GLOBAL, CloudProfile, sandbox_profile
+from desktop.domain.records import (
     Address,
     Customer,
     CustomerDetail,

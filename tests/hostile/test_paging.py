@@ -18,8 +18,8 @@ import pytest
 
 from desktop.api.errors import MALFORMED, TOO_LARGE, ApiError
 from desktop.api.paging import MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGES
-from desktop.backend import Backend
 from desktop.sandbox import Canned, Sandbox
+from desktop.services.backend import Backend
 from tests.faults.conftest import CUSTOMERS, HEALTH, assert_clear, make_backend
 from tests.faults.rawserver import RawServer
 

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from desktop.models.partner_incidents import MessageCenterNotice, parse_partner_incidents
-from desktop.models.records import (
+from desktop.domain.partner_incidents import MessageCenterNotice, parse_partner_incidents
+from desktop.domain.records import (
     GDAP_STATUS,
     HEALTH_STATUS,
     RELATIONSHIP,

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop import paths
-from desktop.logs import PrivateRotatingFileHandler
+from desktop.config import paths
+from desktop.config.logs import PrivateRotatingFileHandler
 from desktop.store import Draft, DraftStore, Tags
 from desktop.store.cache import Cache
 

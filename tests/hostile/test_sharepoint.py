@@ -13,10 +13,10 @@ import pytest
 
 from desktop.api.links import check_url
 from desktop.api.sanitize import sanitize_html
-from desktop.backend import Backend
-from desktop.clouds import GLOBAL
-from desktop.models.records import Customer
+from desktop.config.clouds import GLOBAL
+from desktop.domain.records import Customer
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 
 from .tampering import Rewrite, TamperingProxy
 

@@ -21,15 +21,15 @@ import pytest
 import qasync
 
 from desktop import cli
-from desktop.backend import Backend
-from desktop.clouds import sandbox_profile
-from desktop.models.records import Customer
-from desktop.offline import OfflineBackend
+from desktop.config.clouds import sandbox_profile
+from desktop.domain.records import Customer
+from desktop.qt.context import AppContext
+from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
+from desktop.services.offline import OfflineBackend
 from desktop.store.cache import CUSTOMERS, HEALTH, ISSUES, ROW_MAX_BYTES, Cache, sandbox_source
-from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
-from desktop.worker import Worker
 
 NOT_HUMAN = ("Traceback", "zlib.error", "JSONDecodeError", "RecursionError", "Error(")
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from desktop.export import COLUMNS, render
-from desktop.models.records import Customer, HealthIssue, ServiceRequest, clean_text
+from desktop.domain.records import Customer, HealthIssue, ServiceRequest, clean_text
+from desktop.services.export import COLUMNS, render
 from desktop.store.cache import Cache
 
 TENANT = "3f2f1c2e-1111-4222-8333-444455556666"

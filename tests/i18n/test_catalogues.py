@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from desktop import i18n
-from desktop.filing import SEVERITIES, validate
-from desktop.i18n import catalogues
+from desktop.config import i18n
+from desktop.config.i18n import catalogues
+from desktop.services.filing import SEVERITIES, validate
 from desktop.store import Draft
 
 translate = QCoreApplication.translate
@@ -129,8 +129,8 @@ def test_traditional_chinese(language) -> None:
 def test_marked_texts_are_found_under_the_context_they_are_looked_up_in(qapp) -> None:
     """Column headers, status labels and the filing's texts are marked in one place and
     translated in another: the context must be the same in both, or they stay English."""
-    from desktop.models import customers, dashboard, health, incidents, portals, requests
-    from desktop.models.table import TR_CONTEXT
+    from desktop.qt.models import customers, dashboard, health, incidents, portals, requests
+    from desktop.qt.models.table import TR_CONTEXT
 
     german = QTranslator()
     assert german.load(str(i18n.catalogue_path("de")))

@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 import pytest
 import trustme
 
-from desktop.backend import Backend
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "host"}
 
@@ -156,7 +156,7 @@ def test_the_app_runs_in_the_language_and_tells_partner_center(
 def test_the_language_setting_is_used_when_no_flag_is_given(
     proxy: RecordingProxy, tmp_path
 ) -> None:
-    from desktop import settings
+    from desktop.config import settings
 
     settings.save(settings.Settings(language="zh_TW"), tmp_path / "config" / "settings.json")
     done = _run_app("--self-test", "--sandbox-url", proxy.url, home=str(tmp_path))

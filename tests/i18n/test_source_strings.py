@@ -20,7 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED = sorted(
     p
-    for folder in ("desktop/ui", "desktop/models")
+    for folder in ("desktop/ui", "desktop/qt")
     for p in (ROOT / folder).rglob("*.py")
     if "__pycache__" not in p.parts
 )

@@ -17,7 +17,11 @@ from typing import Any
 
 import requests
 
-from desktop.clouds import GRAPH_GLOBAL_RESOURCE, PARTNER_CENTER_RESOURCE, SANDBOX_PARTNER_TENANT_ID
+from desktop.config.clouds import (
+    GRAPH_GLOBAL_RESOURCE,
+    PARTNER_CENTER_RESOURCE,
+    SANDBOX_PARTNER_TENANT_ID,
+)
 from desktop.sandbox import Sandbox
 
 PARTNER = SANDBOX_PARTNER_TENANT_ID

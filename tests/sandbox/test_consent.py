@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import requests
 
-from desktop.clouds import SANDBOX_CLIENT_ID
+from desktop.config.clouds import SANDBOX_CLIENT_ID
 from desktop.sandbox import Sandbox, mint_token
 from desktop.sandbox.catalog import CONSENT_ROLES
 from desktop.sandbox.data import Dataset

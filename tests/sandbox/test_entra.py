@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
-from desktop.clouds import CUSTOMER_GRAPH_SCOPES, SANDBOX_CLIENT_ID
+from desktop.config.clouds import CUSTOMER_GRAPH_SCOPES, SANDBOX_CLIENT_ID
 from desktop.sandbox import Sandbox, decode_token
 
 from .conftest import NOW

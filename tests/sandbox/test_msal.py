@@ -12,7 +12,7 @@ import msal
 import pytest
 import requests
 
-from desktop.clouds import CUSTOMER_GRAPH_SCOPES, PARTNER_CENTER_RESOURCE, SANDBOX_CLIENT_ID
+from desktop.config.clouds import CUSTOMER_GRAPH_SCOPES, PARTNER_CENTER_RESOURCE, SANDBOX_CLIENT_ID
 from desktop.sandbox import Sandbox, decode_token
 
 from .conftest import NOW

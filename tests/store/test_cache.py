@@ -13,15 +13,9 @@ from pathlib import Path
 import pytest
 
 from desktop.auth import AuthError
-from desktop.backend import ApiError, Backend
-from desktop.models.records import (
-    Customer,
-    HealthIssue,
-    PortalLink,
-    ServiceHealth,
-    ServiceRequest,
-)
-from desktop.paths import cache_dir
+from desktop.config.paths import cache_dir
+from desktop.domain.records import Customer, HealthIssue, PortalLink, ServiceHealth, ServiceRequest
+from desktop.services.backend import ApiError, Backend
 from desktop.store import Cache, Tags, account_source, sandbox_source
 from desktop.store.cache import HEALTH, ISSUES, REQUESTS
 
@@ -244,7 +238,7 @@ def test_a_file_of_another_schema_is_rebuilt_and_user_data_survives():
 CHILD = textwrap.dedent(
     """
     import sys
-    from desktop.models.records import HealthIssue, ServiceHealth
+    from desktop.domain.records import HealthIssue, ServiceHealth
     from desktop.store import Cache
 
     cache = Cache()
@@ -315,7 +309,7 @@ def test_records_with_every_optional_part(cache: Cache):
 def test_customer_rows_read_back_and_older_wire_shaped_lists_still_do(cache: Cache):
     import json
 
-    from desktop.models.records import Customer
+    from desktop.domain.records import Customer
 
     people = [
         Customer(
@@ -363,7 +357,7 @@ def test_a_damaged_page_is_found_after_start_up_and_the_file_rebuilt():
 
 
 def test_health_written_with_issues_keeps_its_summary_for_the_list(cache: Cache):
-    from desktop.models.records import HealthIssue, ServiceHealth
+    from desktop.domain.records import HealthIssue, ServiceHealth
 
     health = [
         ServiceHealth("Exchange", "Exchange Online", "serviceDegradation"),
@@ -378,7 +372,7 @@ def test_health_written_with_issues_keeps_its_summary_for_the_list(cache: Cache)
     assert cache.summaries(SOURCE) == {"t1": ({"worst": 2, "degraded": 1, "incidents": 1}, 5.0)}
     assert cache.summaries("elsewhere") == {}
     # The list reads the summaries, not the records.
-    from desktop.ui.health_sweep import cached_summaries
+    from desktop.qt.health_sweep import cached_summaries
 
     (summary,) = cached_summaries(cache, SOURCE).values()
     assert (summary.worst_rank, summary.degraded, summary.incidents, summary.fetched) == (

@@ -1,14 +1,14 @@
 """One draft per request: the fingerprint kept beside each draft, the landed mark, and a save
-that never wipes what a submission fixed (desktop.store.drafts, desktop.submission)."""
+that never wipes what a submission fixed (desktop.store.drafts, desktop.services.submission)."""
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
 
+from desktop.services.submission import resume_kept
 from desktop.store import Draft, DraftStore
 from desktop.store.drafts import fingerprint
-from desktop.submission import resume_kept
 
 TENANT = "9b0c2c2e-1111-4a4a-8888-123456789abc"
 DESCRIPTION = "Since 09:10 UTC no user can send mail; Outlook shows error 0x800CCC0F."

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from desktop.paths import data_dir
+from desktop.config.paths import data_dir
 from desktop.store import Tags
 
 

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import pytest
 import qasync
 
-from desktop.backend import Backend
+from desktop.qt.context import AppContext
+from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
-from desktop.ui.context import AppContext
+from desktop.services.backend import Backend
 from desktop.ui.main_window import MainWindow
-from desktop.worker import Worker
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def language(request: pytest.FixtureRequest, qapp) -> Iterator[object]:
     """A language installed for one test before its window is built (texts are read then):
     first among the test's fixtures, parametrized indirectly:
     `@pytest.mark.parametrize("language", ["de"], indirect=True)`."""
-    from desktop import i18n
+    from desktop.config import i18n
 
     i18n.uninstall(qapp)
     active = i18n.install(qapp, request.param)

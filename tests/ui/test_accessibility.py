@@ -27,18 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n
-from desktop.models.customers import HEALTH
-from desktop.models.table import RecordRole
+from desktop.config import i18n
+from desktop.config.settings import Settings
+from desktop.qt.context import AppContext
+from desktop.qt.models.customers import HEALTH
+from desktop.qt.models.table import RecordRole
 from desktop.sandbox import Sandbox
-from desktop.settings import Settings
 from desktop.store import Draft
-from desktop.ui.account import DeviceCodeDialog, SignInDialog
-from desktop.ui.context import AppContext
-from desktop.ui.crash import CrashDialog
+from desktop.ui.dialogs.account import DeviceCodeDialog, SignInDialog
+from desktop.ui.dialogs.crash import CrashDialog
+from desktop.ui.dialogs.new_request import NewRequestDialog
+from desktop.ui.dialogs.notice_settings import NoticeSettingsDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.new_request import NewRequestDialog
-from desktop.ui.notice_settings import NoticeSettingsDialog
 from desktop.ui.scope import TagsDialog
 from desktop.ui.widgets.dialogs import TextPrompt
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import settings as settings_store
-from desktop.accounts import Accounts, Session
-from desktop.settings import Settings
-from desktop.ui.account import AccountController, DeviceCodeDialog, SignInDialog
-from desktop.ui.context import AppContext
+from desktop.config import settings as settings_store
+from desktop.config.settings import Settings
+from desktop.qt.context import AppContext
+from desktop.services.accounts import Accounts, Session
+from desktop.ui.dialogs.account import AccountController, DeviceCodeDialog, SignInDialog
 from tests.auth.fake_entra import CLIENT_ID, USERNAME
 
 

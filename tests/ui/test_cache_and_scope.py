@@ -13,18 +13,18 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.auth import AuthError
-from desktop.backend import ApiError, Backend
-from desktop.clouds import sandbox_profile
-from desktop.models.customers import HEALTH, TAGS
-from desktop.notices import NoticeBook, NoticeRules
-from desktop.offline import OfflineBackend
+from desktop.config.clouds import sandbox_profile
+from desktop.qt.context import AppContext
+from desktop.qt.models.customers import HEALTH, TAGS
+from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
+from desktop.services.backend import ApiError, Backend
+from desktop.services.notices import NoticeBook, NoticeRules
+from desktop.services.offline import OfflineBackend
 from desktop.store.cache import Cache
 from desktop.store.tags import Tags
-from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.scope import FAVOURITES, TAG_PREFIX
-from desktop.worker import Worker
 
 SOURCE = "sandbox:test"
 
@@ -326,7 +326,7 @@ def test_without_a_tag_store_the_window_works_and_says_why(qtbot, live):
 def test_notification_settings_narrow_the_notices_and_set_the_refresh(qtbot, live):
     from PySide6.QtCore import Qt
 
-    from desktop.ui.notice_settings import NoticeSettingsDialog
+    from desktop.ui.dialogs.notice_settings import NoticeSettingsDialog
 
     window = make_window(qtbot, live)
     settings = window.account.settings

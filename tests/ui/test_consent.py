@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.backend import Backend
+from desktop.qt.context import AppContext
+from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
-from desktop.ui.consent_dialog import ConsentDialog
-from desktop.ui.context import AppContext
+from desktop.services.backend import Backend
+from desktop.ui.dialogs.consent_dialog import ConsentDialog
 from desktop.ui.main_window import MainWindow
-from desktop.worker import Worker
 from tests.ui.conftest import Launcher
 
 

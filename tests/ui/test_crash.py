@@ -7,7 +7,7 @@ import threading
 
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from desktop.ui.crash import CrashDialog, CrashReporter
+from desktop.ui.dialogs.crash import CrashDialog, CrashReporter
 
 TOKEN = "eyJhbGciOiJub25lIn0.eyJ0aWQiOiJ4eHh4eHh4eCJ9.c2lnbmF0dXJl"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.models.dashboard import AFFECTED, FIRST_SERVICE
-from desktop.models.table import StatusRole
+from desktop.qt.models.dashboard import AFFECTED, FIRST_SERVICE
+from desktop.qt.models.table import StatusRole
 from desktop.sandbox import Sandbox
 from desktop.ui.main_window import MainWindow
 

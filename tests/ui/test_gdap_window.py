@@ -8,10 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextTable
 
-from desktop.backend import Backend
-from desktop.models.customers import GDAP, gdap_status_labels
-from desktop.models.gdap import days_left, ending_soon, role_name
-from desktop.models.gdap_table import (
+from desktop.domain.gdap import days_left, ending_soon, role_name
+from desktop.domain.records import GdapRelationship
+from desktop.qt.context import AppContext
+from desktop.qt.models.customers import GDAP, gdap_status_labels
+from desktop.qt.models.gdap_table import (
     _STATUS_ORDER,
     CUSTOMER,
     ENDS,
@@ -21,14 +22,13 @@ from desktop.models.gdap_table import (
     ROLES,
     STATUS,
 )
-from desktop.models.records import GdapRelationship
-from desktop.models.table import RecordRole
+from desktop.qt.models.table import RecordRole
+from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.sandbox.catalog import PARTNER_GRAPH_SCOPES
-from desktop.ui.context import AppContext
-from desktop.ui.gdap_window import GdapWindow
+from desktop.services.backend import Backend
 from desktop.ui.main_window import MainWindow
-from desktop.worker import Worker
+from desktop.ui.windows.gdap_window import GdapWindow
 from tests.ui.test_main_window import gdap_row, load, row_of
 
 INVITE = (

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from desktop.models.records import HealthIssue
+from desktop.domain.records import HealthIssue
+from desktop.qt.context import AppContext
 from desktop.sandbox import Sandbox
 from desktop.sandbox.incidents import BR, TEXT, P
-from desktop.ui.context import AppContext
 from desktop.ui.panes.incidents import IncidentsPane
 
 

@@ -17,14 +17,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.backend import Backend
-from desktop.models.records import HealthIssue, PortalLink
-from desktop.models.table import RecordRole
+from desktop.domain.records import HealthIssue, PortalLink
+from desktop.qt.context import AppContext
+from desktop.qt.models.table import RecordRole
+from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
-from desktop.ui.context import AppContext
+from desktop.services.backend import Backend
+from desktop.ui.dialogs.new_request import NewRequestDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.new_request import NewRequestDialog
-from desktop.worker import Worker
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier

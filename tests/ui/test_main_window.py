@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.models.records import Customer, HealthIssue, PortalLink
-from desktop.models.table import RecordRole
+from desktop.domain.records import Customer, HealthIssue, PortalLink
+from desktop.qt.models.table import RecordRole
 from desktop.sandbox import Sandbox
 from desktop.ui.main_window import MainWindow
 

@@ -11,19 +11,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
 from desktop.auth.errors import from_msal_result
-from desktop.backend import Backend
-from desktop.models.messages import ACTION_BY, TITLE
-from desktop.models.service_messages import PlannedChange, ServiceMessage
-from desktop.models.table import RecordRole
+from desktop.domain.service_messages import PlannedChange, ServiceMessage
+from desktop.qt.context import AppContext
+from desktop.qt.message_sweep import PlannedChanges
+from desktop.qt.models.messages import ACTION_BY, TITLE
+from desktop.qt.models.table import RecordRole
+from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 from desktop.store import Cache
-from desktop.ui.context import AppContext
-from desktop.ui.dashboard import DashboardWindow
 from desktop.ui.errors import MESSAGE_CENTER_ROLES, explain
 from desktop.ui.main_window import MainWindow
-from desktop.ui.message_sweep import PlannedChanges
 from desktop.ui.panes.messages import FITTED, message_html
-from desktop.worker import Worker
+from desktop.ui.windows.dashboard import DashboardWindow
 from tests.ui.conftest import Launcher
 from tests.ui.test_main_window import load, row_of
 
@@ -195,8 +195,8 @@ def test_the_board_gives_one_notice_per_major_change_due(qtbot, qloop, sandbox: 
 
 
 def test_the_notice_setting_in_the_dialog(qtbot) -> None:
-    from desktop.settings import Settings
-    from desktop.ui.notice_settings import NoticeSettingsDialog
+    from desktop.config.settings import Settings
+    from desktop.ui.dialogs.notice_settings import NoticeSettingsDialog
 
     dialog = NoticeSettingsDialog(Settings(), ["Exchange Online"], [("Every customer", "")])
     qtbot.addWidget(dialog)

@@ -16,12 +16,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.backend import Backend
+from desktop.qt.context import AppContext
+from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 from desktop.store import Draft, DraftStore
-from desktop.ui.context import AppContext
-from desktop.ui.new_request import NewRequestDialog, escalation_draft
-from desktop.worker import Worker
+from desktop.ui.dialogs.new_request import NewRequestDialog, escalation_draft
 from tests.ui.conftest import Launcher
 
 TYPIST = Path(__file__).with_name("typist.py")

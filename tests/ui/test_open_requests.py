@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from desktop import i18n
-from desktop.models.requests import CUSTOMER, TITLE
+from desktop.config import i18n
+from desktop.qt.context import AppContext
+from desktop.qt.models.requests import CUSTOMER, TITLE
 from desktop.sandbox import Sandbox
-from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
-from desktop.ui.open_requests import OpenRequestsWindow
+from desktop.ui.windows.open_requests import OpenRequestsWindow
 
 _MNEMONIC = re.compile(r"&(?!&)(\w)")
 Alt, Ctrl = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier

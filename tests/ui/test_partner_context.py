@@ -7,13 +7,13 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QLabel, QSplitter
 
-from desktop.backend import Backend
-from desktop.models.partner_incidents import MessageCenterNotice, workload_name
-from desktop.models.records import ServiceIncident
+from desktop.domain.partner_incidents import MessageCenterNotice, workload_name
+from desktop.domain.records import ServiceIncident
+from desktop.qt.context import AppContext
+from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
-from desktop.ui.context import AppContext
-from desktop.ui.partner_context import PartnerContextPanel, notice_category
-from desktop.worker import Worker
+from desktop.services.backend import Backend
+from desktop.ui.windows.partner_context import PartnerContextPanel, notice_category
 
 
 def loaded(qtbot, ctx: AppContext) -> PartnerContextPanel:

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop import i18n
-from desktop.models.portals import LINK, PORTAL, PURPOSE
+from desktop.config import i18n
+from desktop.qt.models.portals import LINK, PORTAL, PURPOSE
 from desktop.sandbox import Sandbox
 from desktop.ui.main_window import MainWindow
 from tests.ui.test_main_window import load, row_of

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 
-from desktop.models.records import HealthIssue
-from desktop.models.table import RecordRole
-from desktop.paths import downloads_dir
+from desktop.config.paths import downloads_dir
+from desktop.domain.records import HealthIssue
+from desktop.qt.models.table import RecordRole
 from desktop.sandbox import Sandbox
 from desktop.sandbox.incidents import Issue
+from desktop.ui.dialogs.review_download import has_review, proposed_name
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.incidents import IncidentsPane
-from desktop.ui.review_download import has_review, proposed_name
 
 from .test_main_window import load, row_of
 

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 
-from desktop.backend import Backend
-from desktop.models.records import Customer, HealthIssue
-from desktop.models.table import RecordRole
+from desktop.domain.records import Customer, HealthIssue
+from desktop.qt.context import AppContext
+from desktop.qt.models.table import RecordRole
+from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
-from desktop.ui.context import AppContext
+from desktop.services.backend import Backend
 from desktop.ui.main_window import MainWindow
-from desktop.worker import Worker
 from tests.hostile.tampering import TamperingProxy
 from tests.hostile.test_sharepoint import EVIL, with_issue
 

@@ -9,11 +9,11 @@ import time
 from concurrent.futures import Future
 from pathlib import Path
 
-from desktop.backend import Backend
-from desktop.models.records import Customer
+from desktop.domain.records import Customer
+from desktop.qt.context import AppContext
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 from desktop.store.cache import Cache, sandbox_source
-from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +42,7 @@ def test_the_frame_shows_the_cached_list_and_completes_into_the_window(
     qtbot.waitUntil(lambda: bool(painted), timeout=5000)
     # What the first paint showed stays where it was when the rest arrives.
     before = (window.customers.view.geometry(), window.customers.search.geometry())
-    from desktop.worker import Worker
+    from desktop.qt.worker import Worker
 
     worker = Worker()
     backend = Backend.for_sandbox(sandbox.url)

@@ -6,15 +6,15 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop.accounts import Session
-from desktop.backend import Backend
-from desktop.models.customers import GDAP
-from desktop.models.records import HealthIssue, ServiceRequest
-from desktop.models.table import RecordRole
+from desktop.domain.records import HealthIssue, ServiceRequest
+from desktop.qt.models.customers import GDAP
+from desktop.qt.models.table import RecordRole
 from desktop.sandbox import Sandbox
+from desktop.services.accounts import Session
+from desktop.services.backend import Backend
 from desktop.store import Draft
+from desktop.ui.dialogs.new_request import NewRequestDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.new_request import NewRequestDialog
 from desktop.ui.widgets.dialogs import TextPrompt
 from tests.ui.test_main_window import gdap_row, load, row_of
 
@@ -302,11 +302,11 @@ def test_the_requests_sweep_is_cached_and_can_be_stopped(qtbot, qloop, tmp_path)
 
 
 def _cached_and_stopped(qtbot, sandbox: Sandbox, tmp_path) -> None:
+    from desktop.qt.context import AppContext
+    from desktop.qt.worker import Worker
     from desktop.store import Cache, sandbox_source
     from desktop.store.cache import REQUESTS
-    from desktop.ui.context import AppContext
-    from desktop.ui.open_requests import OpenRequestsWindow
-    from desktop.worker import Worker
+    from desktop.ui.windows.open_requests import OpenRequestsWindow
 
     worker = Worker()
     backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=4)

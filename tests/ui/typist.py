@@ -19,12 +19,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.auth import AuthError, FailedSignIn
-from desktop.backend import Backend
-from desktop.clouds import sandbox_profile
+from desktop.config.clouds import sandbox_profile
+from desktop.qt.context import AppContext
+from desktop.qt.worker import Worker
+from desktop.services.backend import Backend
 from desktop.store import Draft, DraftStore
-from desktop.ui.context import AppContext
-from desktop.ui.new_request import NewRequestDialog
-from desktop.worker import Worker
+from desktop.ui.dialogs.new_request import NewRequestDialog
 
 TEXT = json.loads(Path(__file__).with_suffix(".json").read_text())
 

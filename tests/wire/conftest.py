@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from desktop.api.http import HttpSession, RetryPolicy
-from desktop.backend import Backend
 from desktop.sandbox import Canned, Sandbox
+from desktop.services.backend import Backend
 
 EXAMPLES = Path(__file__).parent / "examples"
 GRAPH = "/graph/v1.0"

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from desktop.api.errors import ApiError
-from desktop.backend import Backend
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 from desktop.ui.errors import explain
 
 from .conftest import ANNOUNCEMENTS, serve

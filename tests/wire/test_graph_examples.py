@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from desktop.api.errors import ApiError
-from desktop.backend import Backend
-from desktop.models import gdap
-from desktop.models.records import HealthIssue
+from desktop.domain import gdap
+from desktop.domain.records import HealthIssue
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 
 from .conftest import ANNOUNCEMENTS, RELATIONSHIPS, example, serve, serve_json, utc
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from desktop.backend import Backend
-from desktop.models.partner_incidents import MessageCenterNotice
-from desktop.models.records import ServiceIncident, ServiceRequest
+from desktop.domain.partner_incidents import MessageCenterNotice
+from desktop.domain.records import ServiceIncident, ServiceRequest
 from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
 
 from .conftest import example, serve, utc
 

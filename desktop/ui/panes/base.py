@@ -10,11 +10,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.models.records import Customer
-from desktop.ui.context import AppContext
+from desktop.domain.records import Customer
+from desktop.qt.context import AppContext
+from desktop.qt.worker import Superseded
 from desktop.ui.errors import CONSENT, explain
 from desktop.ui.widgets.banner import MessagePanel
-from desktop.worker import Superseded
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +132,7 @@ class Pane(QWidget):
 
     async def allow(self, customer: Customer) -> None:
         """Allow Partner Desk in `customer`, then load again (or say why it could not be)."""
-        from desktop import consent
+        from desktop.services import consent
 
         focus = QApplication.focusWidget()
         had_focus = focus is not None and self.isAncestorOf(focus)

@@ -6,10 +6,10 @@ import threading
 
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
-from desktop.models.health import SERVICE, STATUS, ServiceHealthModel
-from desktop.models.records import Customer, Parsed, ServiceHealth
-from desktop.models.table import StatusRole
-from desktop.ui.context import AppContext
+from desktop.domain.records import Customer, Parsed, ServiceHealth
+from desktop.qt.context import AppContext
+from desktop.qt.models.health import SERVICE, STATUS, ServiceHealthModel
+from desktop.qt.models.table import StatusRole
 from desktop.ui.errors import HEALTH_ROLES
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.status import StatusDelegate, status_rank

@@ -8,8 +8,10 @@ import threading
 from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QWidget
 
-from desktop.models.health import status_label
-from desktop.models.incidents import (
+from desktop.domain.records import Customer, HealthIssue, Parsed
+from desktop.qt.context import AppContext
+from desktop.qt.models.health import status_label
+from desktop.qt.models.incidents import (
     CLASSIFICATION,
     ID,
     LAST_UPDATE,
@@ -19,12 +21,10 @@ from desktop.models.incidents import (
     IssueTableModel,
     classification_label,
 )
-from desktop.models.records import Customer, HealthIssue, Parsed
-from desktop.models.table import RecordRole, StatusRole
-from desktop.ui.context import AppContext
+from desktop.qt.models.table import RecordRole, StatusRole
+from desktop.ui.dialogs.review_download import ReviewDownload, has_review
 from desktop.ui.errors import HEALTH_ROLES
 from desktop.ui.panes.base import Pane
-from desktop.ui.review_download import ReviewDownload, has_review
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table, history_entry
 from desktop.ui.widgets.status import StatusDelegate, status_rank
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns

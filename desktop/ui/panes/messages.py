@@ -3,7 +3,7 @@
 Graph's `admin/serviceAnnouncement/messages`, which needs ServiceMessage.Read.All in the
 customer: a customer where Partner Desk was allowed before it read the message center answers
 403 here while its health still loads, and the pane offers to allow it again
-(`Backend.messages`, `desktop.consent`).
+(`Backend.messages`, `desktop.services.consent`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, QObje
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QTableView, QWidget
 
-from desktop.backend import Backend
-from desktop.models.messages import (
+from desktop.domain.records import Customer, Parsed
+from desktop.domain.service_messages import ServiceMessage
+from desktop.qt.context import AppContext
+from desktop.qt.models.messages import (
     ACTION_BY,
     CATEGORY,
     ID,
@@ -32,10 +34,8 @@ from desktop.models.messages import (
     day_text,
     severity_label,
 )
-from desktop.models.records import Customer, Parsed
-from desktop.models.service_messages import ServiceMessage
-from desktop.models.table import RecordRole, date_text
-from desktop.ui.context import AppContext
+from desktop.qt.models.table import RecordRole, date_text
+from desktop.services.backend import Backend
 from desktop.ui.errors import MESSAGE_CENTER_ROLES
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table

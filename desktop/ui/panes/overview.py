@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
-from desktop.accounts import AuthError
-from desktop.backend import ApiError
-from desktop.models.customers import relationship_label, roles_text
-from desktop.models.gdap_table import ends_text, status_text
-from desktop.models.records import Customer, CustomerDetail, GdapRelationship
-from desktop.ui.context import AppContext
+from desktop.domain.records import Customer, CustomerDetail, GdapRelationship
+from desktop.qt.context import AppContext
+from desktop.qt.models.customers import relationship_label, roles_text
+from desktop.qt.models.gdap_table import ends_text, status_text
+from desktop.qt.worker import Superseded
+from desktop.services.accounts import AuthError
+from desktop.services.backend import ApiError
 from desktop.ui.errors import explain
-from desktop.ui.gdap_detail import Groups, fetch_groups
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.html_view import SafeTextBrowser, field_table
-from desktop.worker import Superseded
+from desktop.ui.windows.gdap_detail import Groups, fetch_groups
 
 # Relationships shown in full; more are counted (the GDAP window lists them all).
 SHOWN_RELATIONSHIPS = 3

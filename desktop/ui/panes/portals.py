@@ -8,7 +8,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
 
-from desktop.models.portals import (
+from desktop.domain.records import Customer, PortalLink
+from desktop.qt.context import AppContext
+from desktop.qt.models.portals import (
     LINK,
     PORTAL,
     PURPOSE,
@@ -18,9 +20,7 @@ from desktop.models.portals import (
     portal_notes,
     portal_purpose,
 )
-from desktop.models.records import Customer, PortalLink
-from desktop.models.table import RecordRole
-from desktop.ui.context import AppContext
+from desktop.qt.models.table import RecordRole
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.tables import setup_table, size_columns
 

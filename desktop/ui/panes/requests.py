@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.records import Customer, Parsed, ServiceRequest
-from desktop.models.requests import (
+from desktop.domain.records import Customer, Parsed, ServiceRequest
+from desktop.qt.context import AppContext
+from desktop.qt.models.requests import (
     CREATED,
     CUSTOMER,
     ID,
@@ -37,9 +38,8 @@ from desktop.models.requests import (
     severity_label,
     status_text,
 )
-from desktop.models.table import RecordRole
+from desktop.qt.models.table import RecordRole
 from desktop.store import Draft, Filed
-from desktop.ui.context import AppContext
 from desktop.ui.drafting import draft_label
 from desktop.ui.panes.base import Pane
 from desktop.ui.panes.incidents import local_time

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from desktop.filing import (
+from desktop.services.filing import (
     REQUEST_NUMBER_MAX,
     REQUEST_NUMBER_MIN,
     REQUEST_NUMBER_PROBLEM,

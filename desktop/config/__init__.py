@@ -1,0 +1,1 @@
+"""Clouds, settings, paths, limits, logs, redaction, resources, i18n (DESIGN.md)."""

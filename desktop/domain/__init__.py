@@ -1,0 +1,1 @@
+"""Plain values, no Qt, no I/O: records, their tolerant parsers, GDAP rules (DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""Qt without widgets: the worker, app state objects, item models (DESIGN.md)."""

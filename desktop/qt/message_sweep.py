@@ -1,0 +1,204 @@
+"""Planned changes across customers: every customer's message center, read by one sweep.
+
+The same machinery as the health sweep (`Backend.sweep` for bounded concurrency, Retry-After
+and cancel; `Worker.sweep` for batches on the GUI thread; `committing` for the cache), so one
+object fills the dashboard's "Planned changes" and gives the major-change notices:
+
+- at start the last-known posts come from the cache (`show_cached`), with when they were read;
+- `start` reads every customer's message center again, writing what it learns to the cache;
+- `after_health` starts one when the last is older than `REFRESH_H` hours: posts change daily
+  at most, so the scheduled health sweep (every few minutes) is followed by this one rarely;
+- when a sweep ends, major changes due within the user's days give one notice each, naming
+  the customers they concern (`NoticeBook.observe_messages`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.records import Customer, Parsed
+from desktop.domain.service_messages import MessageIndex, PlannedChange, ServiceMessage
+from desktop.qt.context import AppContext
+from desktop.qt.health_sweep import committing
+from desktop.qt.worker import Sweep
+from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome, cpu_bound
+from desktop.services.notices import NoticeBook, NoticeRules
+from desktop.store.cache import MESSAGES, Cache, CacheEntry
+from desktop.ui.errors import explain
+
+log = logging.getLogger(__name__)
+
+# How old the last read may be before the health sweep's end starts another.
+REFRESH_H = 6
+
+
+def cached_messages(cache: Cache, source: str) -> dict[str, CacheEntry[ServiceMessage]]:
+    """Every tenant's last message center read (blocks on disk: worker thread)."""
+    return cache.messages(source)
+
+
+class PlannedChanges(QObject):
+    """Signals: progress(done, failed, total); changed() (new answers: read `changes()`);
+    finished(bool stopped); notices(list[Notice])."""
+
+    progress = Signal(int, int, int)
+    changed = Signal()
+    finished = Signal(bool)
+    notices = Signal(list)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        customers: Callable[[], list[Customer]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._customers = customers
+        self._sweep: Sweep[Outcome[Parsed[ServiceMessage]]] | None = None
+        self.index = MessageIndex()
+        # Why each customer's last read failed (its earlier posts stay in `index`).
+        self.failures: dict[str, str] = {}
+        self.read_at: float | None = None  # when the last sweep (or the cache's) read them
+        self.tally = {"done": 0, "failed": 0, "total": 0}
+        self._cache_read = False
+        # The settings, read when a sweep ends: which customers and services notices may name,
+        # and how close a major change's action date must be (0: no notices).
+        self.rules_for: Callable[[], NoticeRules] = NoticeRules
+        self.days_for: Callable[[], int] = lambda: 0
+
+    @property
+    def running(self) -> bool:
+        return self._sweep is not None
+
+    def changes(self) -> list[PlannedChange]:
+        """Each message once with the customers it concerns, action dates first."""
+        return self.index.changes()
+
+    async def show_cached(self) -> int:
+        """Last-known posts from the cache (once per session); how many customers had some.
+        Not at start-up: the first paint and the health column come first."""
+        cache, source = self.ctx.cache, self.ctx.source
+        if cache is None or not source or self._cache_read:
+            return 0
+        self._cache_read = True
+        try:
+            entries = await self.ctx.worker.run(cached_messages, cache, source)
+        except Exception as error:  # a cache problem never stops the live path
+            log.warning("cached planned changes unreadable: %s", error)
+            return 0
+        shown = 0
+        for tenant_id, entry in entries.items():
+            if entry.items is not None and tenant_id not in self.index:
+                self.index.update(tenant_id, entry.items)
+                shown += 1
+            if entry.fetched is not None:
+                self.read_at = max(self.read_at or 0.0, entry.fetched)
+        if shown:
+            self.changed.emit()
+        return shown
+
+    def after_health(self, stopped: bool) -> None:
+        """The health sweep ended: read the message centers too when the last read is old."""
+        if not stopped:
+            self.ctx.worker.spawn(self._refresh_if_stale())
+
+    async def _refresh_if_stale(self) -> None:
+        await self.show_cached()
+        stale = self.read_at is None or time.time() - self.read_at > REFRESH_H * 3600
+        if stale and not self.running and not self.ctx.offline:
+            self.start()
+
+    def reset(self) -> None:
+        """Another session: nothing read so far belongs to it."""
+        self.stop()
+        self.index = MessageIndex()
+        self.failures = {}
+        self.read_at = None
+        self._cache_read = False
+        self.changed.emit()
+
+    def start(self, customers: list[Customer] | None = None) -> None:
+        if self._sweep is not None:
+            self._sweep.stop()  # superseded: the new sweep reports from now on
+            self._sweep = None
+        customers = self._customers() if customers is None else customers
+        if not customers:
+            return
+        backend: Backend = self.ctx.backend
+        cache, source = self.ctx.cache, self.ctx.source
+        writer = (
+            cache.writer(source) if cache is not None and source and not self.ctx.offline else None
+        )
+        tally = self.tally = {"done": 0, "failed": 0, "total": len(customers)}
+
+        def read(customer: Customer, cid: str, cancel: threading.Event) -> Parsed[ServiceMessage]:
+            try:
+                found = backend.messages(customer.tenant_id, cid, cancel)
+            except Exception as error:
+                if writer is not None and not cancel.is_set():
+                    writer.error(customer.tenant_id, MESSAGES, str(error))
+                raise
+            if cancel.is_set():  # answered after the sweep was stopped: its owner moved on
+                raise ApiError("Cancelled.", kind=CANCELLED)
+            if writer is not None:
+                with cpu_bound():
+                    writer.messages(customer.tenant_id, found.items, [str(e) for e in found.errors])
+            return found
+
+        def on_batch(batch: list[Outcome[Parsed[ServiceMessage]]]) -> None:
+            for outcome in batch:
+                tally["done"] += 1
+                tenant = outcome.customer.tenant_id
+                if outcome.value is not None:
+                    self.index.update(tenant, outcome.value.items)
+                    self.failures.pop(tenant, None)
+                    continue
+                tally["failed"] += 1
+                self.failures[tenant] = explain(outcome.error or Exception(), "").title
+            self.progress.emit(tally["done"], tally["failed"], tally["total"])
+            self.changed.emit()
+
+        def on_done(stopped: bool) -> None:
+            self._sweep = None
+            if not stopped:
+                self.read_at = time.time()
+                self.ctx.worker.spawn(self._notify())
+            self.finished.emit(stopped)
+
+        self._sweep = self.ctx.worker.sweep(
+            lambda cancel: committing(backend.sweep(customers, read, cancel=cancel), writer),
+            on_batch,
+            on_done,
+            owner=self,
+        )
+
+    async def _notify(self) -> None:
+        cache, source, days = self.ctx.cache, self.ctx.source, self.days_for()
+        if cache is None or not source or days <= 0:
+            return
+        book = NoticeBook(cache, source, self.rules_for())
+        now = datetime.now(timezone.utc)
+        try:
+            given = await self.ctx.worker.run(book.observe_messages, self.changes(), now, days)
+        except Exception as error:
+            log.warning("planned change notices failed: %s", error)
+            return
+        if given:
+            self.notices.emit(given)
+
+    def cancel(self) -> None:
+        if self._sweep is not None:
+            self._sweep.cancel()
+
+    def stop(self) -> None:
+        """For good (the window is closing or the session changes)."""
+        if self._sweep is not None:
+            self._sweep.stop()
+            self._sweep = None

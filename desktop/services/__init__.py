@@ -1,0 +1,1 @@
+"""No Qt, blocking: the backend facade, export, filing, consent, offline (DESIGN.md)."""

@@ -1,0 +1,158 @@
+"""Who the app works as: the sandbox, or a signed-in partner account in one cloud. No Qt.
+
+The UI's one door to sign-in (it never imports desktop.auth): every method that talks to
+Microsoft blocks, so the UI calls them through the worker. A `Session` is what the window works
+on: a `Backend` plus the words the status bar and the account menu show.
+
+msal is imported only by `_provider`, i.e. only once somebody signs in or a saved account is
+restored: start-up in the sandbox never pays for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.auth import AuthError
+from desktop.config.clouds import CLOUDS, get_cloud
+from desktop.config.paths import data_dir
+from desktop.config.settings import Settings
+from desktop.services.backend import Backend
+from desktop.store.cache import account_source
+
+if TYPE_CHECKING:
+    from desktop.auth.cache import CacheAtRest
+    from desktop.auth.msal_provider import DeviceCode, MsalProvider
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Accounts", "AuthError", "Session", "cloud_names"]
+
+
+def cloud_names() -> dict[str, str]:
+    """Cloud id → name, for menus; the closed Germany cloud is listed so it can explain itself."""
+    return {cloud.id: cloud.name for cloud in CLOUDS.values()}
+
+
+@dataclass(frozen=True)
+class Session:
+    backend: Backend
+    mode: str  # "sandbox", "external sandbox" or a cloud id
+    account: str = ""
+    cloud_name: str = "Sandbox"
+    storage_note: str = ""  # where the sign-in is kept, when that deserves a word
+    source: str = ""  # the cache's key for this partner in this cloud
+
+
+class Accounts:
+    def __init__(
+        self,
+        settings: Settings,
+        cache_dir: Path | None = None,
+        http_client: Any = None,
+        locale: str = "en-US",
+    ) -> None:
+        self.settings = settings
+        # The UI language, sent to Partner Center as X-Locale (desktop.config.i18n.wire_locale).
+        self.locale = locale
+        self._cache_dir = cache_dir
+        self._http_client = http_client  # tests: MSAL's HTTP goes to a loopback Entra
+        self._cache: CacheAtRest | None = None
+        self._provider_key: tuple[str, str, str] | None = None
+        self._msal: MsalProvider | None = None
+        self._lock = threading.Lock()
+
+    # -- the token store ---------------------------------------------------------------------
+
+    def secure_store_available(self) -> bool:
+        """Whether the OS credential store works here (blocks briefly: worker thread)."""
+        cache = self._token_cache(allow_plaintext=False)
+        from desktop.auth.cache import Protection
+
+        return cache.protection is Protection.ENCRYPTED
+
+    def _token_cache(self, allow_plaintext: bool) -> CacheAtRest:
+        from desktop.auth.cache import Protection, open_token_cache
+
+        with self._lock:
+            if self._cache is None or (
+                self._cache.protection is Protection.MEMORY and allow_plaintext
+            ):
+                self._cache = open_token_cache(
+                    self._cache_dir or data_dir(), lambda: allow_plaintext
+                )
+            return self._cache
+
+    # -- sign-in -----------------------------------------------------------------------------
+
+    def _provider(self, cloud_id: str, client_id: str, tenant: str) -> MsalProvider:
+        from desktop.auth.msal_provider import MsalProvider
+
+        key = (cloud_id, client_id.strip().lower(), tenant.strip().lower() or "organizations")
+        cache = self._token_cache(bool(self.settings.allow_plaintext_token_cache))
+        if self._msal is None or self._provider_key != key:
+            self._msal = MsalProvider(
+                get_cloud(cloud_id),
+                client_id,
+                tenant=key[2],
+                token_cache=cache.cache,
+                http_client=self._http_client,
+            )
+            self._provider_key = key
+        return self._msal
+
+    def _session(self, provider: MsalProvider) -> Session:
+        account = provider.account
+        cache = self._token_cache(bool(self.settings.allow_plaintext_token_cache))
+        from desktop.auth.cache import Protection
+
+        return Session(
+            backend=Backend(
+                provider.cloud,
+                provider,
+                concurrency=self.settings.concurrency,
+                locale=self.locale,
+            ),
+            mode=provider.cloud.id,
+            account=account.username if account else "",
+            cloud_name=provider.cloud.name,
+            storage_note="" if cache.protection is Protection.ENCRYPTED else cache.description,
+            source=account_source(provider.cloud.id, provider.home_tenant),
+        )
+
+    def restore(self) -> Session | None:
+        """The saved account, signed in silently; None when there is none (or it needs a UI)."""
+        s = self.settings
+        if s.cloud == "sandbox" or not s.client_id or not s.account:
+            return None
+        provider = self._provider(s.cloud, s.client_id, s.tenant)
+        if provider.restore(s.account) is None:
+            return None
+        return self._session(provider)
+
+    def sign_in_interactive(
+        self, cloud_id: str, client_id: str, tenant: str, window_handle: int | None = None
+    ) -> Session:
+        provider = self._provider(cloud_id, client_id, tenant)
+        provider.sign_in_interactive(window_handle=window_handle)
+        return self._session(provider)
+
+    def start_device_flow(self, cloud_id: str, client_id: str, tenant: str) -> DeviceCode:
+        return self._provider(cloud_id, client_id, tenant).start_device_flow()
+
+    def complete_device_flow(self, code: DeviceCode, cancel: threading.Event) -> Session:
+        if self._msal is None:
+            raise AuthError("Start the device code sign-in first.", "internal")
+        self._msal.complete_device_flow(code, cancel)
+        return self._session(self._msal)
+
+    def sign_out(self) -> None:
+        """Forget the account and its tokens; the settings keep cloud and client id."""
+        if self._msal is not None:
+            self._msal.sign_out()
+            log.info("signed out of %s", self._msal.cloud.id)
+        self._msal = None
+        self._provider_key = None

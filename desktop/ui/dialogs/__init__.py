@@ -1,0 +1,1 @@
+"""Dialogs: account, consent, new request, notice settings, start-up failure, crash."""

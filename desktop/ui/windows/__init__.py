@@ -1,0 +1,1 @@
+"""Windows of their own: the dashboard, GDAP, open requests, planned changes."""

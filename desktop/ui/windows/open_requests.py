@@ -1,0 +1,462 @@
+"""Every customer's service requests in one list, and the partner's own tickets apart.
+
+Partner Center has no list of all customers' tickets: the partner-wide list is the partner's
+OWN tickets with Microsoft (API.md section 2). So the customers' list is a sweep, one call per
+customer (`GET /v1/customers/{tid}/servicerequests`), with bounded concurrency, progress and
+cancel like the health sweep; each customer's answer (or why it failed) is written to the cache,
+and the window opens on what the cache had. A customer whose tickets cannot be read (no GDAP,
+403) is listed under "Could not be read" with the reason (desktop.ui.errors), never dropped;
+Enter there opens that customer. The partner's own tickets are a separate, labelled tab.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.records import Customer, Parsed, ServiceRequest
+from desktop.qt.context import AppContext
+from desktop.qt.health_sweep import committing
+from desktop.qt.models.requests import (
+    CREATED,
+    CUSTOMER,
+    ID,
+    MODIFIED,
+    SEVERITY,
+    STATUS,
+    TITLE,
+    ServiceRequestModel,
+    severity_label,
+    status_text,
+)
+from desktop.qt.models.table import RecordRole, plain_tooltip
+from desktop.qt.worker import Sweep
+from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome
+from desktop.store.cache import REQUESTS, CacheEntry
+from desktop.ui.errors import explain
+from desktop.ui.widgets.progress import ProgressBar
+from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
+
+log = logging.getLogger(__name__)
+
+_STATUSES = ("open", "attention_needed", "closed")
+_SEVERITIES = ("critical", "moderate", "minimal")
+_PARTNER = ""  # the cache's key for the partner-wide list
+# The widest a column other than the title gets, in average characters: a long company name
+# is elided (its tooltip has it whole) rather than squeezing the title to a few letters.
+_COLUMN_MAX_CHARS = 30
+_TENANT = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A customer whose requests could not be read, and why (as desktop.ui.errors says it)."""
+
+    name: str
+    why: str
+    detail: str = ""
+
+
+class OpenRequestsWindow(QWidget):
+    """The customers' requests (a sweep) and the partner's own; double-click shows the customer.
+
+    Signals:
+        show_customer(str): the tenant id of the request the user opened.
+        swept(bool): a sweep ended (True when it was cancelled).
+    """
+
+    show_customer = Signal(str)
+    swept = Signal(bool)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        customers: Callable[[], list[Customer]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self._customers = customers
+        self._sweep: Sweep[Outcome[list[ServiceRequest]]] | None = None
+        self._by_tenant: dict[str, list[ServiceRequest]] = {}
+        self._owner: dict[str, str] = {}  # request id -> the customer it was read under
+        self._failed: dict[str, Unread] = {}  # by tenant id
+        self.setWindowTitle(self.tr("Service requests — all customers"))
+        self.model = ServiceRequestModel(self)
+        self.own_model = ServiceRequestModel(self)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Open or needing attention"), "active")
+        for value in _STATUSES:
+            self.status.addItem(status_text(value), value)
+        self.status.addItem(self.tr("Any status"), "")
+        self.severity = QComboBox()
+        self.severity.addItem(self.tr("Any severity"), "")
+        for value in _SEVERITIES:
+            self.severity.addItem(severity_label(value), value)
+        self.count = QLabel()
+        self.reload_button = QPushButton(self.tr("&Reload"))
+        self.reload_button.clicked.connect(lambda: self.ctx.worker.spawn(self.load(cached=False)))
+        bar = QHBoxLayout()
+        for label, combo in (
+            (self.tr("&Status:"), self.status),
+            (self.tr("S&everity:"), self.severity),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(combo)
+            bar.addWidget(caption)
+            bar.addWidget(combo)
+            combo.currentIndexChanged.connect(self._filter)
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+        bar.addWidget(self.reload_button)
+        sweep_bar = QHBoxLayout()
+        self.progress = ProgressBar()
+        self.progress.setAccessibleName(self.tr("Customers read"))
+        self.progress.setFormat(self.tr("%v of %m customers"))
+        self.progress_label = QLabel()
+        self.cancel_button = QPushButton(self.tr("S&top"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        sweep_bar.addWidget(self.progress, 1)
+        sweep_bar.addWidget(self.progress_label)
+        sweep_bar.addWidget(self.cancel_button)
+        self.view = self._table(
+            self.model,
+            self.tr("Service requests of all customers"),
+            self.tr("Enter opens the request's customer in the main window."),
+        )
+        self.view.doubleClicked.connect(self._open)
+        self.view.activated.connect(self._open)
+        self.own_view = self._table(
+            self.own_model,
+            self.tr("Your partner tickets with Microsoft"),
+            self.tr("Tickets your organisation filed with Microsoft about its own business."),
+        )
+        self.own_note = QLabel(
+            self.tr(
+                "Your own tickets with Microsoft (Partner Center's partner list), not a "
+                "customer's. Customers' requests are in the first tab."
+            )
+        )
+        self.own_note.setWordWrap(True)
+        own_page = QWidget()
+        own_layout = QVBoxLayout(own_page)
+        own_layout.addWidget(self.own_note)
+        own_layout.addWidget(self.own_view)
+        self.failures = QTreeWidget()
+        self.failures.setRootIsDecorated(False)
+        self.failures.setUniformRowHeights(True)
+        self.failures.setHeaderLabels([self.tr("Customer"), self.tr("Why")])
+        self.failures.setAccessibleName(self.tr("Customers whose requests could not be read"))
+        self.failures.setAccessibleDescription(
+            self.tr("Enter opens the customer in the main window.")
+        )
+        self.failures.itemActivated.connect(self._open_unread)
+        self.failures.currentItemChanged.connect(self._explain_unread)
+        self.failure_detail = QLabel()
+        self.failure_detail.setWordWrap(True)
+        self.failure_detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.failure_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        unread_page = QWidget()
+        unread_layout = QVBoxLayout(unread_page)
+        unread_layout.addWidget(self.failures, 1)
+        unread_layout.addWidget(self.failure_detail)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(
+            self.tr("Customers' requests, your own, and whose could not be read")
+        )
+        # Alt+letter on a tab: distinct from the window's other letters in every language
+        # (tests/ui/test_open_requests.py checks them).
+        self.tabs.addTab(self.view, self.tr("&Customers' requests"))
+        self.tabs.addTab(own_page, self.tr("Your &partner tickets with Microsoft"))
+        self.tabs.addTab(unread_page, "")
+        for keys, step in (
+            (QKeySequence.StandardKey.NextChild, 1),  # Ctrl+Tab
+            (QKeySequence.StandardKey.PreviousChild, -1),
+            (QKeySequence("Ctrl+PgDown"), 1),
+            (QKeySequence("Ctrl+PgUp"), -1),
+        ):
+            QShortcut(keys, self, lambda step=step: self._step_tab(step))
+        self._update_failures()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(sweep_bar)
+        layout.addWidget(self.tabs)
+        self.resize(1000, 600)
+        self._filter()
+
+    def _table(self, model: ServiceRequestModel, name: str, description: str) -> RecordTable:
+        view = RecordTable()
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setAccessibleDescription(description)
+        setup_table(view)
+        size_columns(
+            view,
+            stretch=TITLE,
+            contents=[ID, SEVERITY, STATUS, MODIFIED, CUSTOMER],
+            hidden=[CREATED],
+        )
+        # Fitted to contents, but never wider than this: the title keeps the room.
+        view.horizontalHeader().setMaximumSectionSize(
+            view.fontMetrics().averageCharWidth() * _COLUMN_MAX_CHARS
+        )
+        return view
+
+    @property
+    def running(self) -> bool:
+        return self._sweep is not None
+
+    # -- loading ---------------------------------------------------------------------------
+
+    async def load(self, cached: bool = True) -> None:
+        """What the cache had (first time), then a fresh sweep and the partner's own list."""
+        if cached and not self._by_tenant:
+            await self._show_cached()
+        if self._sweep is None:
+            self.start_sweep()
+        await self._load_own()
+
+    async def _show_cached(self) -> None:
+        cache, source = self.ctx.cache, self.ctx.source
+        if cache is None or not source:
+            return
+        try:
+            entries: dict[str, CacheEntry[ServiceRequest]] = await self.ctx.worker.run(
+                cache.entries, source, REQUESTS
+            )
+        except Exception as error:  # a cache problem never stops the live path
+            log.warning("cached requests unreadable: %s", error)
+            return
+        own = entries.pop(_PARTNER, None)
+        if own is not None and own.items is not None and not self.own_model.all_records():
+            self.own_model.set_rows(own.items)
+        names = {c.tenant_id: c.company_name for c in self._customers()}
+        for tenant, entry in entries.items():
+            if tenant not in names or tenant in self._by_tenant:
+                continue
+            if entry.failing:
+                # Only the error's text is cached: said as it was, marked as the last run's.
+                self._failed[tenant] = Unread(
+                    names[tenant], self.tr("Not read last time"), entry.failure or ""
+                )
+            elif entry.items is not None:
+                self._take(tenant, entry.items)
+        self._refresh()
+
+    async def _load_own(self) -> None:
+        backend = self.ctx.backend
+        try:
+            parsed: Parsed[ServiceRequest] = await self.ctx.worker.run(backend.requests, None)
+        except Exception as error:
+            explained = explain(error, self.tr("your partner tickets"))
+            self.own_note.setText(self.tr("{0}: {1}").format(explained.title, explained.detail))
+            return
+        if backend is not self.ctx.backend:
+            return  # the session changed meanwhile
+        self.own_model.set_rows(parsed.items)
+        cache, source = self.ctx.cache, self.ctx.source
+        if cache is not None and source and not self.ctx.offline:
+            errors = [str(e) for e in parsed.errors]
+            try:
+                await self.ctx.worker.run(
+                    cache.put_requests, source, None, parsed.items, time.time(), errors
+                )
+            except Exception as error:
+                log.warning("partner tickets not cached: %s", error)
+
+    def start_sweep(self) -> None:
+        """One call per customer, bounded concurrency; answers are cached as they come."""
+        if self._sweep is not None:
+            self._sweep.stop()
+            self._sweep = None
+        customers = self._customers()
+        backend: Backend = self.ctx.backend
+        cache, source = self.ctx.cache, self.ctx.source
+        writer = (
+            cache.writer(source) if cache is not None and source and not self.ctx.offline else None
+        )
+        total = len(customers)
+        tally = {"done": 0, "failed": 0}
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(0)
+        self.cancel_button.show()
+        self.reload_button.setEnabled(False)
+        self._show_progress(0, 0, total)
+
+        def read(customer: Customer, cid: str, cancel: threading.Event) -> list[ServiceRequest]:
+            try:
+                parsed = backend.requests(customer.tenant_id, cid)
+            except Exception as error:
+                if writer is not None and not cancel.is_set():
+                    writer.error(customer.tenant_id, REQUESTS, str(error))
+                raise
+            if cancel.is_set():
+                raise ApiError("Cancelled.", kind=CANCELLED)
+            if writer is not None:
+                writer.requests(customer.tenant_id, parsed.items, [str(e) for e in parsed.errors])
+            return parsed.items
+
+        def on_batch(batch: list[Outcome[list[ServiceRequest]]]) -> None:
+            for outcome in batch:
+                tally["done"] += 1
+                tenant = outcome.customer.tenant_id
+                if outcome.error is None:
+                    self._failed.pop(tenant, None)
+                    self._take(tenant, outcome.value or [])
+                    continue
+                tally["failed"] += 1
+                explained = explain(outcome.error, self.tr("service requests"))
+                self._failed[tenant] = Unread(
+                    outcome.customer.company_name, explained.title, explained.detail
+                )
+                self._by_tenant.pop(tenant, None)
+            self._refresh()
+            self._show_progress(tally["done"], tally["failed"], total)
+
+        def on_done(stopped: bool) -> None:
+            self._sweep = None
+            self.cancel_button.hide()
+            self.reload_button.setEnabled(True)
+            self._show_progress(tally["done"], tally["failed"], total, stopped=stopped)
+            self.swept.emit(stopped)
+
+        self._sweep = self.ctx.worker.sweep(
+            lambda cancel: committing(backend.sweep(customers, read, cancel=cancel), writer),
+            on_batch,
+            on_done,
+            owner=self,
+        )
+
+    def cancel(self) -> None:
+        if self._sweep is not None:
+            self._sweep.cancel()
+
+    def stop(self) -> None:
+        """For good (the session changes or the app quits): nothing more is delivered."""
+        if self._sweep is not None:
+            self._sweep.stop()
+            self._sweep = None
+        self._by_tenant.clear()
+        self._owner.clear()
+        self._failed.clear()
+        self.model.set_rows([])
+        self.own_model.set_rows([])
+        self._update_failures()
+        self.cancel_button.hide()
+        self.reload_button.setEnabled(True)
+        self.hide()
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def _take(self, tenant: str, items: list[ServiceRequest]) -> None:
+        self._by_tenant[tenant] = items
+        for request in items:
+            self._owner[request.id] = tenant
+
+    def _refresh(self) -> None:
+        self.model.set_rows([r for items in self._by_tenant.values() for r in items])
+        self._update_failures()
+        self._filter()
+
+    def _update_failures(self) -> None:
+        current = self.failures.currentItem()
+        tenant = current.data(0, _TENANT) if current is not None else None
+        self.failures.clear()
+        for key, unread in sorted(self._failed.items(), key=lambda kv: kv[1].name.casefold()):
+            item = QTreeWidgetItem([unread.name, unread.why])
+            item.setData(0, _TENANT, key)
+            for column in (0, 1):
+                item.setToolTip(column, plain_tooltip(f"{unread.why}\n{unread.detail}".strip()))
+            self.failures.addTopLevelItem(item)
+            if key == tenant:
+                self.failures.setCurrentItem(item)
+        first = self.failures.topLevelItem(0)
+        if self.failures.currentItem() is None and first is not None:
+            self.failures.setCurrentItem(first)
+        self.failures.resizeColumnToContents(0)
+        self._explain_unread(self.failures.currentItem())
+        self.tabs.setTabText(
+            2,
+            self.tr("Could &not be read (%n)", "", len(self._failed))
+            if self._failed
+            else self.tr("Could &not be read"),
+        )
+
+    def _explain_unread(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        unread = self._failed.get(item.data(0, _TENANT)) if item is not None else None
+        self.failure_detail.setText(
+            self.tr("{0}: {1}").format(unread.why, unread.detail)
+            if unread and unread.detail
+            else ""
+        )
+
+    def _open_unread(self, item: QTreeWidgetItem) -> None:
+        tenant = item.data(0, _TENANT)
+        if tenant:
+            self.show_customer.emit(str(tenant))
+
+    def _step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def _show_progress(self, done: int, failed: int, total: int, stopped: bool = False) -> None:
+        self.progress.setValue(done)
+        locale = QLocale()
+        if stopped:
+            text = self.tr("Stopped after %1 of %2 customers")
+        elif done >= total:
+            text = self.tr("%1 of %2 customers read")
+        else:
+            text = self.tr("Reading %1 of %2 customers…")
+        text = text.replace("%1", locale.toString(done)).replace("%2", locale.toString(total))
+        if failed:
+            text += " " + self.tr("(%n could not be read)", "", failed)
+        self.progress_label.setText(text)
+
+    def _filter(self) -> None:
+        status = self.status.currentData()
+        severity = self.severity.currentData()
+
+        def accept(request: ServiceRequest) -> bool:
+            if status == "active" and not request.is_open:
+                return False
+            if status not in ("", "active") and request.status != status:
+                return False
+            return not severity or request.severity == severity
+
+        self.model.set_predicate(accept)
+        self.own_model.set_predicate(accept)
+        self.count.setText(
+            self.tr("%1 of %2 shown")
+            .replace("%1", QLocale().toString(self.model.rowCount()))
+            .replace("%2", QLocale().toString(len(self.model.all_records())))
+        )
+
+    def _open(self) -> None:
+        request = self.view.currentIndex().data(RecordRole)
+        if not isinstance(request, ServiceRequest):
+            return
+        tenant = self._owner.get(request.id) or request.organization_id
+        if tenant:
+            self.show_customer.emit(tenant)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.hide()
+        event.ignore()  # kept for the next time; the main window owns it

@@ -1,0 +1,237 @@
+"""The dashboard's "Planned changes": each message center post once, with the customers it
+concerns, action dates first. Filled by `PlannedChanges` (one sweep, cached), never by a sweep
+of its own."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.records import Customer
+from desktop.domain.service_messages import PlannedChange
+from desktop.qt.context import AppContext
+from desktop.qt.message_sweep import PlannedChanges
+from desktop.qt.models.age import age_text
+from desktop.qt.models.messages import (
+    P_ACTION_BY,
+    P_CATEGORY,
+    P_CUSTOMERS,
+    P_ID,
+    P_LAST_UPDATE,
+    P_MAJOR,
+    P_SERVICES,
+    P_TITLE,
+    PlannedChangesModel,
+)
+from desktop.qt.models.table import RecordRole
+from desktop.ui.panes.messages import message_html
+from desktop.ui.widgets.html_view import SafeTextBrowser
+from desktop.ui.widgets.progress import ProgressBar
+from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
+
+# Answers come in batches many times a second; the table follows twice a second.
+PUBLISH_MS = 500
+
+
+class PlannedChangesView(QWidget):
+    """Signals: show_customer(str): open this tenant in the main window."""
+
+    show_customer = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        board: PlannedChanges,
+        customers: Callable[[], list[Customer]],
+        parent: QWidget | None = None,
+    ) -> None:
+        """`customers`: the customer list, for the names of those a post concerns."""
+        super().__init__(parent)
+        self.ctx = ctx
+        self.board = board
+        self._customers = customers
+        self._tenants: list[str] = []  # the tenant of each row of `customers`
+        self.model = PlannedChangesModel(self)
+        self.run_button = QPushButton(self.tr("Check &planned changes"))
+        self.run_button.clicked.connect(lambda: self.board.start())
+        self.stop_button = QPushButton(self.tr("S&top"))
+        self.stop_button.clicked.connect(self.board.cancel)
+        self.stop_button.setEnabled(False)
+        self.major_only = QCheckBox(self.tr("&Major changes only"))
+        self.major_only.toggled.connect(self._filter)
+        self.progress = ProgressBar()
+        self.progress.setMaximumWidth(200)
+        self.progress.setAccessibleName(self.tr("Planned changes progress"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        bar = QHBoxLayout()
+        for widget in (self.run_button, self.stop_button, self.major_only, self.progress):
+            bar.addWidget(widget)
+        bar.addWidget(self.status, 1)
+        self.view = RecordTable()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Planned changes of every customer"))
+        self.view.setAccessibleDescription(
+            self.tr(
+                "Each message center post once, those with an action date first, soonest "
+                "first, with how many customers it concerns. The selected one follows."
+            )
+        )
+        setup_table(self.view, sortable=True)
+        size_columns(
+            self.view,
+            stretch=P_TITLE,
+            contents=[P_CATEGORY, P_ACTION_BY, P_MAJOR, P_CUSTOMERS, P_LAST_UPDATE],
+            hidden=[P_ID],
+        )
+        self.view.setColumnWidth(P_SERVICES, self.view.fontMetrics().averageCharWidth() * 18)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.set_placeholder(
+            self.tr("No planned changes read yet: check them, or wait for the health check.")
+        )
+        self.view.selectionModel().currentRowChanged.connect(self._show_change)
+        self.detail = SafeTextBrowser()
+        self.detail.setAccessibleName(self.tr("Planned change details"))
+        self.detail.link_activated.connect(lambda url: self.ctx.worker.spawn(self._open(url)))
+        self.customers = QListWidget()
+        self.customers.setUniformItemSizes(True)
+        self.customers.setAccessibleName(self.tr("Customers it concerns"))
+        self.customers.setAccessibleDescription(
+            self.tr("Enter opens the customer in the main window.")
+        )
+        self.customers.itemActivated.connect(self._open_customer)
+        self.customers.itemDoubleClicked.connect(self._open_customer)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.detail)
+        lower.addWidget(_titled(self.tr("Customers it concerns"), self.customers))
+        lower.setSizes([560, 240])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(lower)
+        split.setSizes([340, 420])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        self._publish = QTimer(self)
+        self._publish.setSingleShot(True)
+        self._publish.setInterval(PUBLISH_MS)
+        self._publish.timeout.connect(self.refresh)
+        board.changed.connect(self._changed)
+        board.progress.connect(self._progress)
+        board.finished.connect(self._finished)
+        self.refresh()
+
+    # -- the board's news ----------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if not self._publish.isActive():
+            self._publish.start()
+        self.run_button.setEnabled(not self.board.running)
+        self.stop_button.setEnabled(self.board.running)
+
+    def _progress(self, done: int, failed: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        number = QLocale().toString
+        self.status.setText(
+            self.tr("Reading message centers: %1 of %2 · %3 failed")
+            .replace("%1", number(done))
+            .replace("%2", number(total))
+            .replace("%3", number(failed))
+        )
+
+    def _finished(self, _stopped: bool) -> None:
+        self._publish.stop()
+        self.refresh()
+        self.run_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+
+    def refresh(self) -> None:
+        """The table from the board's state, keeping the selected message selected."""
+        current = self.view.currentIndex().data(RecordRole)
+        keep = current.message.id if isinstance(current, PlannedChange) else None
+        changes = self.board.changes()
+        self.model.set_rows(changes)
+        self._filter(select=keep)
+        self.run_button.setEnabled(not self.board.running)
+        self.stop_button.setEnabled(self.board.running)
+        if not self.board.running:
+            self._summary(changes)
+
+    def _summary(self, changes: list[PlannedChange]) -> None:
+        due = sum(1 for c in changes if c.message.action_required_by is not None)
+        parts = [
+            self.tr("%n post(s)", "", len(changes)),
+            self.tr("%n with an action date", "", due),
+            self.tr("%n customer(s) read", "", len(self.board.index)),
+        ]
+        failed = len(self.board.failures)
+        if failed:
+            parts.append(self.tr("%n could not be read", "", failed))
+        if self.board.read_at is not None:
+            parts.append(self.tr("read {0}").format(age_text(self.board.read_at)))
+        self.status.setText(" · ".join(parts))
+        self.progress.setRange(0, max(self.board.tally["total"], 1))
+        self.progress.setValue(self.board.tally["done"])
+
+    def _filter(self, _checked: bool = False, select: str | None = None) -> None:
+        major = self.major_only.isChecked()
+        self.model.set_predicate((lambda c: c.message.is_major_change) if major else None)
+        row = self.model.row_of_key(select) if select else None
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            self.view.selectRow(row)
+        else:
+            self.detail.clear()
+            self.customers.clear()
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def _show_change(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        change = current.data(RecordRole)
+        self.customers.clear()
+        if not isinstance(change, PlannedChange):
+            self.detail.clear()
+            return
+        names = {c.tenant_id: c.company_name for c in self._customers()}
+        tenants = sorted(change.tenants, key=lambda t: (names.get(t) or t).casefold())
+        self._tenants = tenants
+        self.customers.addItems([names.get(t) or t for t in tenants])
+        self.detail.setHtml(
+            message_html(self.ctx.backend, self.detail.palette(), change.message, tenants)
+        )
+
+    def _open_customer(self, item: QListWidgetItem) -> None:
+        row = self.customers.row(item)
+        if 0 <= row < len(self._tenants):
+            self.show_customer.emit(self._tenants[row])
+
+    async def _open(self, url: str) -> None:
+        reason = await self.ctx.open_link(url)
+        if reason:
+            self.status.setText(reason)
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 4, 0, 0)
+    label = QLabel(f"<b>{html.escape(title)}</b>")
+    label.setBuddy(widget)
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box

@@ -1,0 +1,55 @@
+"""Worker.start: work submitted at once (start-up reads run while the window imports)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+
+import pytest
+import qasync
+
+from desktop.qt.worker import Worker
+
+
+@pytest.fixture
+def loop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+def test_start_runs_before_the_loop_turns_and_is_counted(loop):
+    worker = Worker()
+    busy: list[int] = []
+    worker.busy_changed.connect(busy.append)
+    started = threading.Event()
+
+    def job() -> int:
+        started.set()
+        return 7
+
+    async def scenario() -> None:
+        future = worker.start(job)
+        assert started.wait(5)  # running while the GUI thread has not returned to the loop
+        assert await asyncio.wrap_future(future) == 7
+        failed = worker.start(lambda: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            await asyncio.wrap_future(failed)
+        await asyncio.sleep(0.05)
+
+    try:
+        loop.run_until_complete(scenario())
+        assert busy[0] == 1
+        assert busy[-1] == 0
+    finally:
+        worker.shutdown(wait=True)
+
+
+def test_start_after_shutdown_is_refused(loop):
+    worker = Worker()
+    worker.shutdown(wait=True)
+    with pytest.raises(asyncio.CancelledError):
+        worker.start(lambda: None)
