@@ -34,7 +34,7 @@ from _harness import emit
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.qt.models.customers import HEALTH, NAME, CustomerTableModel, HealthSummary
 
 TARGETS = {"filter_ms_median": 16, "sort_ms": 150}

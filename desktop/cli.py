@@ -42,7 +42,7 @@ from desktop.cli_request import (
     run_request_new,
 )
 from desktop.config.clouds import CLOUDS
-from desktop.domain.records import format_time
+from desktop.domain.parsing import format_time
 from desktop.services.atomic_file import atomic_text
 from desktop.services.backend import DEFAULT_CONCURRENCY, Backend
 from desktop.services.export import (

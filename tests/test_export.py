@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.services.export import COLUMNS, collect, neutralise, render
@@ -68,7 +68,7 @@ def test_incident_rows_use_documented_casing(backend: Backend):
     ok = [r for r in rows if not r["error"]]
     assert ok
     assert {r["classification"] for r in ok} <= {"incident", "advisory"}
-    from desktop.domain.records import HEALTH_STATUS
+    from desktop.domain.enums import HEALTH_STATUS
 
     # Documented values in lower camelCase; values we do not know are kept as sent.
     assert all(r["status"][0].islower() for r in ok if HEALTH_STATUS.known(r["status"]))

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from desktop import cli
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.domain.service_messages import ServiceMessage, action_first_key
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend

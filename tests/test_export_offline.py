@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.records import ServiceHealth
+from desktop.domain.health import ServiceHealth
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.services.export import WHATS, cached_rows, collect
@@ -128,7 +128,7 @@ def test_a_failure_after_a_success_is_what_offline_shows(fresh_sandbox: Sandbox)
 
 def test_item_errors_come_back_as_error_rows():
     source = "sandbox:items"
-    from desktop.domain.records import Customer
+    from desktop.domain.customers import Customer
 
     customer = Customer("t1", "Contoso", "contoso.onmicrosoft.com", "reseller")
     with Cache() as cache:

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from desktop.auth import AuthError
-from desktop.domain.records import HealthIssue
+from desktop.domain.health import HealthIssue
 from desktop.services.backend import ApiError, Backend
 from desktop.services.notices import Notice, NoticeBook, NoticeRules, by_issue
 from desktop.store import Cache

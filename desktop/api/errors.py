@@ -9,7 +9,7 @@ from typing import Any
 
 from desktop.api.timing import MAX_RETRY_AFTER_S, seconds
 from desktop.config.redact import redact
-from desktop.domain.records import clean_text
+from desktop.domain.parsing import clean_text
 
 # What went wrong, for logic (retry, message) rather than display.
 HTTP = "http"  # the server answered with an error status

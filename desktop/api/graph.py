@@ -17,17 +17,10 @@ from desktop.api.errors import MALFORMED, REVIEW_NOT_PUBLISHED, ApiError
 from desktop.api.http import Auth, HttpSession, Reply, parse_gated
 from desktop.api.paging import PageBudget, split_link
 from desktop.auth import TokenProvider
-from desktop.domain.gdap import AccessAssignment, DirectoryGroup
-from desktop.domain.records import (
-    GdapRelationship,
-    HealthIssue,
-    ItemError,
-    Parsed,
-    ServiceHealth,
-    ServiceManagementLink,
-    field_of,
-    format_time,
-)
+from desktop.domain.customers import ServiceManagementLink
+from desktop.domain.gdap import AccessAssignment, DirectoryGroup, GdapRelationship
+from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.domain.parsing import ItemError, Parsed, field_of, format_time
 from desktop.domain.service_messages import ServiceMessage
 
 ANNOUNCEMENTS = "/v1.0/admin/serviceAnnouncement"

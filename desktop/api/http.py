@@ -52,7 +52,7 @@ from desktop.api.timing import (
 )
 from desktop.auth import TokenProvider
 from desktop.config.limits import CPU_GATE
-from desktop.domain.records import Parsed, parse_list
+from desktop.domain.parsing import Parsed, parse_list
 
 if TYPE_CHECKING:
     import requests

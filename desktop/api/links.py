@@ -35,14 +35,14 @@ from desktop.config.portal_templates import (
     PARTNER_CENTER_SOURCE,
     PortalTemplate,
 )
-from desktop.domain.gdap import valid_relationship_id
-from desktop.domain.records import (
+from desktop.domain.customers import (
     Customer,
     CustomerDetail,
     ManagedService,
     PortalLink,
     ServiceManagementLink,
 )
+from desktop.domain.gdap import valid_relationship_id
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")

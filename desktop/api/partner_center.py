@@ -18,16 +18,10 @@ from desktop.api.errors import MALFORMED, ApiError
 from desktop.api.http import Auth, HttpSession, Reply, parse_gated, parsing
 from desktop.api.paging import PageBudget, split_link
 from desktop.auth import TokenProvider
+from desktop.domain.customers import Customer, CustomerDetail, ManagedService
+from desktop.domain.parsing import Parsed, field_of
 from desktop.domain.partner_incidents import PartnerIncidents, parse_partner_incidents
-from desktop.domain.records import (
-    Customer,
-    CustomerDetail,
-    ManagedService,
-    Parsed,
-    ServiceRequest,
-    SupportTopic,
-    field_of,
-)
+from desktop.domain.service_requests import ServiceRequest, SupportTopic
 
 # A continuation header: an HTTP token for its name, printable ASCII for its value (Partner
 # Center's tokens are base64), and short. Anything else cannot be sent (http.client raises)

@@ -17,7 +17,7 @@ import nh3
 from desktop.api.links import check_url
 from desktop.api.paragraphs import paragraphs
 from desktop.config.clouds import CloudProfile
-from desktop.domain.records import clean_text
+from desktop.domain.parsing import clean_text
 
 _TAGS = {
     "a",

@@ -1,5 +1,6 @@
-"""GDAP as partners read it: role names, access assignments, the user's groups, and the rules
-(which relationship counts, which one is about to end). No Qt, no I/O. API.md section 3.
+"""GDAP as partners read it: the relationship record, role names, access assignments, the
+user's groups, and the rules (which relationship counts, which one is about to end). No Qt, no
+I/O. API.md section 3.
 
 Sources: learn.microsoft.com/graph/api/resources/delegatedadminrelationship (statuses,
 `autoExtendDuration`), resources/delegatedadminaccessassignment, and the Entra built-in roles
@@ -14,15 +15,17 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Final
 
-from desktop.domain.ids import is_relationship_id
-from desktop.domain.records import (
+from desktop.domain.enums import GDAP_STATUS
+from desktop.domain.ids import is_relationship_id, is_tenant_id
+from desktop.domain.parsing import (
     Enum,
-    GdapRelationship,
+    RecordError,
+    _checked_id,
     _mapping,
     _required_text,
     _text,
     field_of,
-    role_ids,
+    parse_time,
 )
 
 # Relationships ending within this many days are flagged: a new one needs the customer's
@@ -96,6 +99,71 @@ CONSENT_ROLE_IDS: Final = (
     "e8611ab8-c189-46e8-94e1-60213ab1f814",
     "158c047a-c907-4556-b7ef-446551a6b5f7",
 )
+
+
+@dataclass(frozen=True)
+class GdapRelationship:
+    """A GDAP relationship (API.md section 3; the rules that read it are below).
+
+    `customer_tenant_id` is "" while no customer has approved a relationship created for any
+    customer (Graph sends `customer: null` in `created`/`approvalPending`)."""
+
+    id: str
+    display_name: str
+    customer_tenant_id: str
+    customer_name: str
+    status: str
+    duration: str
+    auto_extend: str
+    activated: datetime | None
+    end: datetime | None
+    role_ids: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        """Only `active` gives access: `expiring` has passed its end date and is being closed
+        (learn.microsoft.com/graph/api/resources/delegatedadminrelationship)."""
+        return self.status == "active"
+
+    @property
+    def has_customer(self) -> bool:
+        return bool(self.customer_tenant_id)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> GdapRelationship:
+        raw_customer = field_of(data, "customer")
+        if raw_customer is not None and not isinstance(raw_customer, Mapping):
+            raise RecordError(f"expected a customer object, got {type(raw_customer).__name__}")
+        customer = _mapping(raw_customer)
+        access = _mapping(field_of(data, "accessDetails"))
+        roles = field_of(access, "unifiedRoles") or []
+        return cls(
+            id=_checked_id(_required_text(data, "id"), is_relationship_id, "a relationship id"),
+            display_name=_text(field_of(data, "displayName")),
+            # A customer object must name its tenant; a null one is an open invitation.
+            customer_tenant_id=(
+                _checked_id(_required_text(customer, "tenantId"), is_tenant_id, "a tenant id")
+                if raw_customer is not None
+                else ""
+            ),
+            customer_name=_text(field_of(customer, "displayName")),
+            status=GDAP_STATUS(field_of(data, "status") or "created"),
+            duration=_text(field_of(data, "duration")),
+            auto_extend=_text(field_of(data, "autoExtendDuration")),
+            activated=parse_time(field_of(data, "activatedDateTime")),
+            end=parse_time(field_of(data, "endDateTime")),
+            role_ids=role_ids(roles),
+        )
+
+
+def role_ids(roles: Any) -> tuple[str, ...]:
+    """`unifiedRoles[].roleDefinitionId`, in order, without blanks."""
+    ids = (
+        _text(field_of(r, "roleDefinitionId"))
+        for r in (roles if isinstance(roles, list) else [])
+        if isinstance(r, Mapping)
+    )
+    return tuple(i for i in ids if i)
 
 
 def role_name(role_id: str) -> str:

@@ -6,7 +6,7 @@ segments (RFC 3986 section 5.2.4): a customer id `..` turned `/customers/../serv
 into the partner's own list, exported under that customer (issue 16). Two defences:
 
 - the records refuse an id of a form Microsoft does not issue: that item becomes an item error,
-  the rest of the list is kept (`records.parse_list`);
+  the rest of the list is kept (`parsing.parse_list`);
 - `path_segment` encodes any id as exactly one segment that is never `.` or `..`, for ids that
   come from elsewhere (the command line, the cache, a test).
 

@@ -23,17 +23,9 @@ from datetime import datetime
 from functools import partial
 from typing import Any, Final, TypeVar
 
-from desktop.domain.records import (
-    PC_INCIDENT_STATUS,
-    Enum,
-    IncidentMessage,
-    ItemError,
-    RecordError,
-    ServiceIncident,
-    clean_text,
-    field_of,
-    parse_time,
-)
+from desktop.domain.enums import PC_INCIDENT_STATUS
+from desktop.domain.health import IncidentMessage, ServiceIncident
+from desktop.domain.parsing import Enum, ItemError, RecordError, clean_text, field_of, parse_time
 
 T = TypeVar("T")
 

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from desktop.domain.ids import is_issue_id
-from desktop.domain.records import (
+from desktop.domain.parsing import (
     Enum,
     RecordError,
     _bool,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the window's frame imports this before the network clients are needed
-    from desktop.domain.records import Customer, PortalLink
+    from desktop.domain.customers import Customer, PortalLink
     from desktop.qt.worker import Worker
     from desktop.services.backend import Backend
     from desktop.store import DraftStore

@@ -19,7 +19,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.domain.records import Customer, HealthIssue, ServiceHealth
+from desktop.domain.customers import Customer
+from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.context import AppContext
 from desktop.qt.models.customers import CustomerTableModel, HealthSummary
 from desktop.qt.worker import Sweep

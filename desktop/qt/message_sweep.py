@@ -22,7 +22,8 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.domain.records import Customer, Parsed
+from desktop.domain.customers import Customer
+from desktop.domain.parsing import Parsed
 from desktop.domain.service_messages import MessageIndex, PlannedChange, ServiceMessage
 from desktop.qt.context import AppContext
 from desktop.qt.health_sweep import committing

@@ -33,21 +33,19 @@ from desktop.auth.transport import origin_of
 from desktop.config.clouds import CUSTOMER_GRAPH_SCOPES, SANDBOX_CLIENT_ID, CloudProfile
 from desktop.config.limits import DEFAULT_CONCURRENCY, GUI_CONCURRENCY
 from desktop.config.portal_templates import SHAREPOINT_DERIVED, SHAREPOINT_UNKNOWN
-from desktop.domain.gdap import AccessAssignment, best_by_customer, group_names, of_customer
-from desktop.domain.partner_incidents import PartnerIncidents
-from desktop.domain.records import (
-    Customer,
-    CustomerDetail,
+from desktop.domain.customers import Customer, CustomerDetail, PortalLink, ServiceManagementLink
+from desktop.domain.gdap import (
+    AccessAssignment,
     GdapRelationship,
-    HealthIssue,
-    Parsed,
-    PortalLink,
-    ServiceHealth,
-    ServiceManagementLink,
-    ServiceRequest,
-    SupportTopic,
+    best_by_customer,
+    group_names,
+    of_customer,
 )
+from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.domain.parsing import Parsed
+from desktop.domain.partner_incidents import PartnerIncidents
 from desktop.domain.service_messages import ServiceMessage
+from desktop.domain.service_requests import ServiceRequest, SupportTopic
 
 if TYPE_CHECKING:
     from desktop.auth.msal_provider import DeviceCode

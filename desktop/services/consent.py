@@ -27,8 +27,8 @@ from desktop.api.errors import CANCELLED, ApiError
 from desktop.auth import AuthError
 from desktop.auth.errors import NOT_CONSENTED
 from desktop.config.clouds import CUSTOMER_GRAPH_SCOPES
+from desktop.domain.customers import Customer
 from desktop.domain.gdap import consent_role_names
-from desktop.domain.records import Customer
 from desktop.services.backend import Backend, Outcome, new_correlation_id
 
 log = logging.getLogger(__name__)

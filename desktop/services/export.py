@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from desktop.auth import AuthError
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.services.backend import ApiError, Backend, Outcome
 from desktop.services.export_rows import (
     COLUMNS,

@@ -12,15 +12,11 @@ from typing import Any
 
 from desktop.auth import AuthError
 from desktop.auth.errors import NOT_CONSENTED
-from desktop.domain.records import (
-    Customer,
-    HealthIssue,
-    PortalLink,
-    ServiceHealth,
-    ServiceRequest,
-    format_time,
-)
+from desktop.domain.customers import Customer, PortalLink
+from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.domain.parsing import format_time
 from desktop.domain.service_messages import ServiceMessage, action_first_key
+from desktop.domain.service_requests import ServiceRequest
 from desktop.services.backend import CONSENT_OUTDATED, ApiError
 
 CUSTOMER_OWNER, PARTNER_OWNER = "customer", "partner"

@@ -19,7 +19,7 @@ from typing import Any
 
 from desktop.api.links import build_link
 from desktop.config.clouds import CloudProfile
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.services.backend import ApiError
 from desktop.services.support_forms import AZURE, form_for_service, support_form
 from desktop.store.drafts import Draft

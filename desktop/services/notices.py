@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from desktop.domain.records import HealthIssue, format_time
+from desktop.domain.health import HealthIssue
+from desktop.domain.parsing import format_time
 from desktop.domain.service_messages import PlannedChange
 from desktop.store.cache import Cache
 

@@ -18,20 +18,13 @@ from collections.abc import Iterator
 
 from desktop.api.errors import OFFLINE, ApiError
 from desktop.config.clouds import CloudProfile
-from desktop.domain.gdap import AccessAssignment
+from desktop.domain.customers import Customer, CustomerDetail, PortalLink
+from desktop.domain.gdap import AccessAssignment, GdapRelationship
+from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.domain.parsing import Parsed
 from desktop.domain.partner_incidents import PartnerIncidents
-from desktop.domain.records import (
-    Customer,
-    CustomerDetail,
-    GdapRelationship,
-    HealthIssue,
-    Parsed,
-    PortalLink,
-    ServiceHealth,
-    ServiceRequest,
-    SupportTopic,
-)
 from desktop.domain.service_messages import ServiceMessage
+from desktop.domain.service_requests import ServiceRequest, SupportTopic
 from desktop.services.backend import Backend
 from desktop.store.cache import CUSTOMERS, HEALTH, ISSUES, MESSAGES, REQUESTS, Cache
 

@@ -36,7 +36,8 @@ from datetime import datetime, timezone
 
 from desktop.api.errors import CANCELLED, MALFORMED, NETWORK
 from desktop.api.http import UNTRUSTED
-from desktop.domain.records import RecordError, ServiceRequest
+from desktop.domain.parsing import RecordError
+from desktop.domain.service_requests import ServiceRequest
 from desktop.services.backend import ApiError, Backend, new_correlation_id
 from desktop.services.filing import (
     CreateRetiredError,

@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop.config.paths import cache_dir
-from desktop.domain.records import Customer, HealthIssue, PortalLink, ServiceHealth, ServiceRequest
+from desktop.domain.customers import Customer, PortalLink
+from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.domain.service_messages import ServiceMessage
+from desktop.domain.service_requests import ServiceRequest
 from desktop.store.cache_writes import Batch, CacheWriter
 from desktop.store.codec import (
     CONSENT,

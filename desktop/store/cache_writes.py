@@ -12,15 +12,11 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain.records import (
-    Customer,
-    HealthIssue,
-    PortalLink,
-    ServiceHealth,
-    ServiceRequest,
-    health_rank,
-)
+from desktop.domain.customers import Customer, PortalLink
+from desktop.domain.enums import health_rank
+from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.domain.service_messages import ServiceMessage
+from desktop.domain.service_requests import ServiceRequest
 from desktop.store.codec import (
     CONSENT,
     CUSTOMERS,

@@ -17,15 +17,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final, Generic, TypeVar
 
-from desktop.domain.records import (
-    Customer,
-    HealthIssue,
-    PortalLink,
-    RecordError,
-    ServiceHealth,
-    ServiceRequest,
-)
+from desktop.domain.customers import Customer, PortalLink
+from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.domain.parsing import RecordError
 from desktop.domain.service_messages import ServiceMessage
+from desktop.domain.service_requests import ServiceRequest
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.qt.models.customers import (
     DOMAIN,
     GDAP,

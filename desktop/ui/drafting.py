@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.records import Customer, HealthIssue
+from desktop.domain.customers import Customer
+from desktop.domain.health import HealthIssue
 from desktop.services.filing import TITLE_MAX, TR_CONTEXT, Problem
 from desktop.store import Draft
 from desktop.ui.panes.incidents import local_time

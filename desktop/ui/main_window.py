@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.config.settings import Settings
-from desktop.domain.records import Customer, HealthIssue
+from desktop.domain.customers import Customer
+from desktop.domain.health import HealthIssue
 from desktop.qt.models.age import age_text
 from desktop.qt.worker import Superseded
 from desktop.services.notices import NoticeBook, NoticeRules

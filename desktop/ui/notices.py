@@ -51,7 +51,7 @@ class Notices(QObject):
 
 def _due_date(notice: Notice) -> str:
     """A `due` notice's action date in the user's locale."""
-    from desktop.domain.records import parse_time
+    from desktop.domain.parsing import parse_time
     from desktop.qt.models.table import date_text
 
     try:

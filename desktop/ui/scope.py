@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.qt.context import AppContext
 from desktop.qt.models.customers import FAVOURITE
 from desktop.store.tags import Tags

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 
 from desktop import gui
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.qt.models.table import RecordRole
 
 if TYPE_CHECKING:
@@ -226,7 +226,7 @@ async def shoot(window: MainWindow) -> None:
 async def shoot_gdap(window: MainWindow) -> None:
     """Customers > GDAP relationships: an invitation awaiting the customer (its link), then an
     active relationship's roles by name and its security groups (the user's by name)."""
-    from desktop.domain.records import GdapRelationship
+    from desktop.domain.gdap import GdapRelationship
 
     gdap = window.gdap.show()
     gdap.resize(*SIZE)
@@ -325,7 +325,7 @@ async def shoot_messages(
 async def shoot_review(window: MainWindow) -> None:
     """An issue with a published review whose posts are text with blank lines (most of
     Microsoft's are), on the Incidents tab; then a message center notice on the dashboard."""
-    from desktop.domain.records import HealthIssue
+    from desktop.domain.health import HealthIssue
     from desktop.ui.dialogs.review_download import has_review
 
     window.resize(*SIZE)

@@ -11,7 +11,7 @@ from desktop.api.errors import ApiError
 from desktop.api.graph import IssueVersions
 from desktop.auth import AuthError
 from desktop.config.clouds import PARTNER_CENTER_RESOURCE
-from desktop.domain.records import RecordError
+from desktop.domain.parsing import RecordError
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 

@@ -6,7 +6,7 @@ import pytest
 
 from desktop.api.links import build_link, check_url, merge_microsoft_links, portal_links
 from desktop.config.clouds import CHINA, GLOBAL, USGOV, sandbox_profile
-from desktop.domain.records import (
+from desktop.domain.customers import (
     Address,
     Customer,
     CustomerDetail,

@@ -23,7 +23,7 @@ from desktop.api.links import (
 )
 from desktop.api.sanitize import sanitize_html
 from desktop.config.clouds import GLOBAL, USGOV, USGOV_DOD, sandbox_profile
-from desktop.domain.records import Customer, ManagedService, PortalLink, ServiceManagementLink
+from desktop.domain.customers import Customer, ManagedService, PortalLink, ServiceManagementLink
 from desktop.sandbox import Sandbox
 from desktop.services.backend import SHAREPOINT_DERIVED, Backend
 

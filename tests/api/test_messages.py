@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.auth import AuthError, granted_scopes
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.sandbox import Sandbox
 from desktop.sandbox.consent import OLD_SCOPES
 from desktop.services import consent

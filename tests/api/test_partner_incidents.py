@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from desktop.domain.health import ServiceIncident
 from desktop.domain.partner_incidents import MessageCenterNotice, PartnerIncidents
-from desktop.domain.records import ServiceIncident
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 

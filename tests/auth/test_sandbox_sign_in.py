@@ -20,7 +20,7 @@ from desktop.api.errors import ApiError
 from desktop.auth import AuthError
 from desktop.auth import sandbox as sandbox_auth
 from desktop.config.clouds import GLOBAL, SANDBOX_PARTNER_TENANT_ID
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.sandbox import Sandbox
 from desktop.services import consent
 from desktop.services.backend import Backend

@@ -12,6 +12,7 @@ from desktop.domain.gdap import (
     ROLE_NAMES,
     AccessAssignment,
     DirectoryGroup,
+    GdapRelationship,
     best_by_customer,
     duration_days,
     ending_soon,
@@ -23,7 +24,7 @@ from desktop.domain.gdap import (
     role_names,
     valid_relationship_id,
 )
-from desktop.domain.records import GdapRelationship, RecordError, parse_list
+from desktop.domain.parsing import RecordError, parse_list
 from desktop.sandbox.catalog import CONSENT_ROLES, MORE_ROLES, ROLES
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)

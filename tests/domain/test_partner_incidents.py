@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.domain.health import ServiceIncident
 from desktop.domain.partner_incidents import MessageCenterNotice, is_notice, parse_partner_incidents
-from desktop.domain.records import ServiceIncident
 
 INCIDENT = {
     "Id": "EX1",

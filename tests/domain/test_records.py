@@ -6,22 +6,12 @@ from datetime import datetime, timezone
 
 import pytest
 
-from desktop.domain.gdap import ending_soon
-from desktop.domain.records import (
-    HEALTH_STATUS,
-    Customer,
-    GdapRelationship,
-    HealthIssue,
-    RecordError,
-    ServiceHealth,
-    ServiceIncident,
-    ServiceRequest,
-    format_time,
-    health_rank,
-    parse_list,
-    parse_time,
-    wire_time,
-)
+from desktop.domain.customers import Customer
+from desktop.domain.enums import HEALTH_STATUS, health_rank
+from desktop.domain.gdap import GdapRelationship, ending_soon
+from desktop.domain.health import HealthIssue, ServiceHealth, ServiceIncident
+from desktop.domain.parsing import RecordError, format_time, parse_list, parse_time, wire_time
+from desktop.domain.service_requests import ServiceRequest
 
 T1 = "11111111-2222-4333-8444-555555555555"
 T2 = "66666666-7777-4888-9999-aaaaaaaaaaaa"

@@ -9,20 +9,18 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from desktop.auth import AuthError
-from desktop.domain.records import (
+from desktop.domain.customers import Customer
+from desktop.domain.enums import (
     CLASSIFICATION,
     HEALTH_STATUS,
     POST_TYPE,
     RELATIONSHIP,
     SR_SEVERITY,
     SR_STATUS,
-    Customer,
-    Enum,
-    HealthIssue,
-    RecordError,
-    ServiceHealth,
-    ServiceRequest,
 )
+from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.domain.parsing import Enum, RecordError
+from desktop.domain.service_requests import ServiceRequest
 from desktop.services.backend import ApiError
 
 text = st.text(max_size=20)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from desktop.domain.records import RecordError, parse_list
+from desktop.domain.parsing import RecordError, parse_list
 from desktop.domain.service_messages import (
     MessageIndex,
     ServiceMessage,

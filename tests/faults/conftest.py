@@ -17,7 +17,9 @@ from desktop.api.errors import ApiError
 from desktop.api.http import HttpSession, RetryPolicy, Timeouts
 from desktop.auth import AuthError
 from desktop.config.clouds import SANDBOX_PARTNER_TENANT_ID, sandbox_profile
-from desktop.domain.records import Customer, HealthIssue, Parsed, ServiceHealth
+from desktop.domain.customers import Customer
+from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.domain.parsing import Parsed
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend, Outcome
 from desktop.ui.errors import Explained, explain

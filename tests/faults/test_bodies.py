@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from desktop.api.errors import MALFORMED, NETWORK
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.services.export import collect, render

@@ -29,7 +29,7 @@ from pytestqt.qtbot import QtBot
 from desktop.api.errors import ApiError
 from desktop.api.http import RetryPolicy, Timeouts
 from desktop.api.timing import CALL_BUDGET_S, MAX_RETRY_AFTER_S
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.qt.context import AppContext
 from desktop.qt.worker import Worker
 from desktop.sandbox import Canned, Sandbox

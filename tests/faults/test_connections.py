@@ -6,7 +6,7 @@ import pytest
 
 from desktop.api.errors import NETWORK, TIMEOUT
 from desktop.api.http import RetryPolicy, Timeouts
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 

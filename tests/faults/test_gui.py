@@ -13,7 +13,7 @@ import qasync
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.qt.context import AppContext
 from desktop.qt.models.table import RecordRole
 from desktop.qt.worker import Worker

@@ -9,7 +9,7 @@ import requests
 
 from desktop.api.errors import NETWORK
 from desktop.api.http import REFUSED_ATTEMPTS
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Outcome
 from tests.sandbox.helpers import pc

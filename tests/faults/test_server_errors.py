@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 

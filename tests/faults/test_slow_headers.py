@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from desktop.api.errors import TIMEOUT
 from desktop.api.http import RetryPolicy, Timeouts
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 
 from .conftest import assert_clear, make_backend, run_sweep
 from .rawserver import RawServer

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from desktop.api.http import RetryPolicy
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 

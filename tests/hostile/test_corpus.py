@@ -13,15 +13,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
-from desktop.domain.records import (
-    Customer,
-    GdapRelationship,
-    HealthIssue,
-    PortalLink,
-    ServiceHealth,
-    ServiceRequest,
-    clean_text,
-)
+from desktop.domain.customers import Customer, PortalLink
+from desktop.domain.gdap import GdapRelationship
+from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.domain.parsing import clean_text
+from desktop.domain.service_requests import ServiceRequest
 from desktop.services.export import COLUMNS, render
 
 from .corpus import TEXT

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.domain.records import clean_text
+from desktop.domain.parsing import clean_text
 from desktop.sandbox import Sandbox
 from desktop.services.export import COLUMNS
 

@@ -28,13 +28,10 @@ from desktop.api.links import check_url
 from desktop.api.sanitize import MAX_DEPTH, MAX_RUN, html_to_text, sanitize_html
 from desktop.auth import AuthError, FailedSignIn
 from desktop.config.clouds import GLOBAL, sandbox_profile
-from desktop.domain.records import (
-    Customer,
-    GdapRelationship,
-    HealthIssue,
-    ServiceHealth,
-    clean_text,
-)
+from desktop.domain.customers import Customer
+from desktop.domain.gdap import GdapRelationship
+from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.domain.parsing import clean_text
 from desktop.qt.context import AppContext
 from desktop.qt.worker import Worker
 from desktop.services.backend import Backend

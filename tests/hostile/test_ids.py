@@ -15,15 +15,12 @@ import pytest
 
 from desktop.api.errors import ApiError
 from desktop.cli import main
-from desktop.domain.records import (
-    Customer,
-    GdapRelationship,
-    HealthIssue,
-    RecordError,
-    ServiceRequest,
-    parse_list,
-)
+from desktop.domain.customers import Customer
+from desktop.domain.gdap import GdapRelationship
+from desktop.domain.health import HealthIssue
+from desktop.domain.parsing import RecordError, parse_list
 from desktop.domain.service_messages import ServiceMessage
+from desktop.domain.service_requests import ServiceRequest
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 

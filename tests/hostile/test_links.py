@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl
 
 from desktop.api.links import check_microsoft_url, check_url, merge_microsoft_links, portal_links
 from desktop.config.clouds import CLOUDS, GLOBAL, CloudProfile, sandbox_profile
-from desktop.domain.records import (
+from desktop.domain.customers import (
     Address,
     Customer,
     CustomerDetail,

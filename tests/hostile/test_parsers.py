@@ -12,28 +12,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from desktop.domain.customers import Customer, CustomerDetail, ManagedService, ServiceManagementLink
+from desktop.domain.enums import GDAP_STATUS, HEALTH_STATUS, RELATIONSHIP, SR_SEVERITY, SR_STATUS
+from desktop.domain.gdap import GdapRelationship
+from desktop.domain.health import HealthIssue, IssuePost, ServiceHealth, ServiceIncident
+from desktop.domain.parsing import RecordError, parse_list, parse_time
 from desktop.domain.partner_incidents import MessageCenterNotice, parse_partner_incidents
-from desktop.domain.records import (
-    GDAP_STATUS,
-    HEALTH_STATUS,
-    RELATIONSHIP,
-    SR_SEVERITY,
-    SR_STATUS,
-    Customer,
-    CustomerDetail,
-    GdapRelationship,
-    HealthIssue,
-    IssuePost,
-    ManagedService,
-    RecordError,
-    ServiceHealth,
-    ServiceIncident,
-    ServiceManagementLink,
-    ServiceRequest,
-    SupportTopic,
-    parse_list,
-    parse_time,
-)
+from desktop.domain.service_requests import ServiceRequest, SupportTopic
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Random keys rarely name a field: a few examples show such objects are read or refused.

@@ -14,7 +14,7 @@ import pytest
 from desktop.api.links import check_url
 from desktop.api.sanitize import sanitize_html
 from desktop.config.clouds import GLOBAL
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 

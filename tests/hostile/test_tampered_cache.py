@@ -22,7 +22,7 @@ import qasync
 
 from desktop import cli
 from desktop.config.clouds import sandbox_profile
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.qt.context import AppContext
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox

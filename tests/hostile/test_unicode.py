@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from desktop.domain.records import Customer, HealthIssue, ServiceRequest, clean_text
+from desktop.domain.customers import Customer
+from desktop.domain.health import HealthIssue
+from desktop.domain.parsing import clean_text
+from desktop.domain.service_requests import ServiceRequest
 from desktop.services.export import COLUMNS, render
 from desktop.store.cache import Cache
 

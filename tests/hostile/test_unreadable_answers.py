@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 
 from desktop.api.errors import MALFORMED, ApiError
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.sandbox import Canned, Sandbox
 from desktop.services.backend import Backend
 from tests.faults.conftest import CUSTOMERS, HEALTH, assert_clear, make_backend, run_sweep

@@ -14,7 +14,9 @@ import pytest
 
 from desktop.auth import AuthError
 from desktop.config.paths import cache_dir
-from desktop.domain.records import Customer, HealthIssue, PortalLink, ServiceHealth, ServiceRequest
+from desktop.domain.customers import Customer, PortalLink
+from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.domain.service_requests import ServiceRequest
 from desktop.services.backend import ApiError, Backend
 from desktop.store import Cache, Tags, account_source, sandbox_source
 from desktop.store.cache import HEALTH, ISSUES, REQUESTS
@@ -238,7 +240,7 @@ def test_a_file_of_another_schema_is_rebuilt_and_user_data_survives():
 CHILD = textwrap.dedent(
     """
     import sys
-    from desktop.domain.records import HealthIssue, ServiceHealth
+    from desktop.domain.health import HealthIssue, ServiceHealth
     from desktop.store import Cache
 
     cache = Cache()
@@ -309,7 +311,7 @@ def test_records_with_every_optional_part(cache: Cache):
 def test_customer_rows_read_back_and_older_wire_shaped_lists_still_do(cache: Cache):
     import json
 
-    from desktop.domain.records import Customer
+    from desktop.domain.customers import Customer
 
     people = [
         Customer(
@@ -357,7 +359,7 @@ def test_a_damaged_page_is_found_after_start_up_and_the_file_rebuilt():
 
 
 def test_health_written_with_issues_keeps_its_summary_for_the_list(cache: Cache):
-    from desktop.domain.records import HealthIssue, ServiceHealth
+    from desktop.domain.health import HealthIssue, ServiceHealth
 
     health = [
         ServiceHealth("Exchange", "Exchange Online", "serviceDegradation"),

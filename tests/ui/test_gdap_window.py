@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextTable
 
-from desktop.domain.gdap import days_left, ending_soon, role_name
-from desktop.domain.records import GdapRelationship
+from desktop.domain.gdap import GdapRelationship, days_left, ending_soon, role_name
 from desktop.qt.context import AppContext
 from desktop.qt.models.customers import GDAP, gdap_status_labels
 from desktop.qt.models.gdap_table import (

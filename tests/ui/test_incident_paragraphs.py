@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from desktop.domain.records import HealthIssue
+from desktop.domain.health import HealthIssue
 from desktop.qt.context import AppContext
 from desktop.sandbox import Sandbox
 from desktop.sandbox.incidents import BR, TEXT, P

@@ -17,7 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.domain.records import HealthIssue, PortalLink
+from desktop.domain.customers import PortalLink
+from desktop.domain.health import HealthIssue
 from desktop.qt.context import AppContext
 from desktop.qt.models.table import RecordRole
 from desktop.qt.worker import Worker

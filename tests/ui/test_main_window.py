@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.domain.records import Customer, HealthIssue, PortalLink
+from desktop.domain.customers import Customer, PortalLink
+from desktop.domain.health import HealthIssue
 from desktop.qt.models.table import RecordRole
 from desktop.sandbox import Sandbox
 from desktop.ui.main_window import MainWindow

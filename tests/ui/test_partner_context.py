@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QLabel, QSplitter
 
+from desktop.domain.health import ServiceIncident
 from desktop.domain.partner_incidents import MessageCenterNotice, workload_name
-from desktop.domain.records import ServiceIncident
 from desktop.qt.context import AppContext
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox

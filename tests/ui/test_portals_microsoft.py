@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.domain.records import PortalLink
+from desktop.domain.customers import PortalLink
 from desktop.sandbox import Sandbox
 from desktop.ui.main_window import MainWindow
 from tests.ui.test_main_window import gdap_row, load

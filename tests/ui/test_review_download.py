@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 
 from desktop.config.paths import downloads_dir
-from desktop.domain.records import HealthIssue
+from desktop.domain.health import HealthIssue
 from desktop.qt.models.table import RecordRole
 from desktop.sandbox import Sandbox
 from desktop.sandbox.incidents import Issue

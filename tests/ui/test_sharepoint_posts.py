@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 
-from desktop.domain.records import Customer, HealthIssue
+from desktop.domain.customers import Customer
+from desktop.domain.health import HealthIssue
 from desktop.qt.context import AppContext
 from desktop.qt.models.table import RecordRole
 from desktop.qt.worker import Worker

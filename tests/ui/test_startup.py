@@ -9,7 +9,7 @@ import time
 from concurrent.futures import Future
 from pathlib import Path
 
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.qt.context import AppContext
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend

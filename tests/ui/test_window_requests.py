@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop.domain.records import HealthIssue, ServiceRequest
+from desktop.domain.health import HealthIssue
+from desktop.domain.service_requests import ServiceRequest
 from desktop.qt.models.customers import GDAP
 from desktop.qt.models.table import RecordRole
 from desktop.sandbox import Sandbox

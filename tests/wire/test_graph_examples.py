@@ -12,7 +12,7 @@ import pytest
 
 from desktop.api.errors import ApiError
 from desktop.domain import gdap
-from desktop.domain.records import HealthIssue
+from desktop.domain.health import HealthIssue
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 

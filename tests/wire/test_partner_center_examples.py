@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
+from desktop.domain.health import ServiceIncident
 from desktop.domain.partner_incidents import MessageCenterNotice
-from desktop.domain.records import ServiceIncident, ServiceRequest
+from desktop.domain.service_requests import ServiceRequest
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 

@@ -17,8 +17,8 @@ from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
 
-from desktop.domain.gdap import days_left, ending_soon, extension_days, role_names
-from desktop.domain.records import Customer, GdapRelationship
+from desktop.domain.customers import Customer
+from desktop.domain.gdap import GdapRelationship, days_left, ending_soon, extension_days, role_names
 from desktop.qt.models.age import age_text
 from desktop.qt.models.table import (
     QT_TRANSLATE_NOOP,

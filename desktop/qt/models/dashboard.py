@@ -25,7 +25,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.domain.records import Customer, HealthIssue, ServiceHealth, health_rank
+from desktop.domain.customers import Customer
+from desktop.domain.enums import health_rank
+from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.models.health import status_label
 from desktop.qt.models.incidents import classification_label
 from desktop.qt.models.table import (

@@ -14,13 +14,13 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.domain.gdap import (
     AccessAssignment,
+    GdapRelationship,
     days_left,
     ending_soon,
     extension_days,
     is_pending,
     role_names,
 )
-from desktop.domain.records import GdapRelationship
 from desktop.qt.models.customers import day_text, gdap_status_label, roles_text
 from desktop.qt.models.table import (
     QT_TRANSLATE_NOOP,

@@ -6,7 +6,8 @@ from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
-from desktop.domain.records import HEALTH_STATUS, ServiceHealth, health_rank
+from desktop.domain.enums import HEALTH_STATUS, health_rank
+from desktop.domain.health import ServiceHealth
 from desktop.qt.models.table import QT_TRANSLATE_NOOP, Column, RecordTableModel, text_column
 
 SERVICE, STATUS = range(2)

@@ -7,7 +7,8 @@ from typing import Final
 
 from PySide6.QtCore import QObject
 
-from desktop.domain.records import HealthIssue, health_rank
+from desktop.domain.enums import health_rank
+from desktop.domain.health import HealthIssue
 from desktop.qt.models.health import status_label
 from desktop.qt.models.table import (
     QT_TRANSLATE_NOOP,

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.config.portal_templates import MICROSOFT_PURPOSE, NOTES, SHAREPOINT_DERIVED
-from desktop.domain.records import PortalLink
+from desktop.domain.customers import PortalLink
 from desktop.qt.models.table import QT_TRANSLATE_NOOP, RecordTableModel, text_column
 
 PORTAL, PURPOSE, LINK = range(3)

@@ -6,7 +6,8 @@ from typing import Final
 
 from PySide6.QtCore import QObject, Qt
 
-from desktop.domain.records import SR_SEVERITY, SR_STATUS, ServiceRequest
+from desktop.domain.enums import SR_SEVERITY, SR_STATUS
+from desktop.domain.service_requests import ServiceRequest
 from desktop.qt.models.table import (
     QT_TRANSLATE_NOOP,
     Column,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.qt.context import AppContext
 from desktop.ui.widgets.progress import ProgressBar
 

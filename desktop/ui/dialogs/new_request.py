@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.records import ServiceRequest
+from desktop.domain.service_requests import ServiceRequest
 from desktop.qt.context import AppContext
 from desktop.qt.models.requests import severity_label
 from desktop.services.accounts import AuthError

@@ -20,7 +20,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.config.paths import downloads_dir
-from desktop.domain.records import HEALTH_STATUS, HealthIssue
+from desktop.domain.enums import HEALTH_STATUS
+from desktop.domain.health import HealthIssue
 from desktop.qt.context import AppContext
 from desktop.services.atomic_file import write_bytes
 from desktop.services.backend import CANCELLED, REVIEW_NOT_PUBLISHED, TOO_LARGE, ApiError

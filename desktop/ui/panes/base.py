@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.qt.context import AppContext
 from desktop.qt.worker import Superseded
 from desktop.ui.errors import CONSENT, explain

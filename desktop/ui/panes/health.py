@@ -6,7 +6,9 @@ import threading
 
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
-from desktop.domain.records import Customer, Parsed, ServiceHealth
+from desktop.domain.customers import Customer
+from desktop.domain.health import ServiceHealth
+from desktop.domain.parsing import Parsed
 from desktop.qt.context import AppContext
 from desktop.qt.models.health import SERVICE, STATUS, ServiceHealthModel
 from desktop.qt.models.table import StatusRole

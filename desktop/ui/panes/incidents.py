@@ -8,7 +8,9 @@ import threading
 from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QWidget
 
-from desktop.domain.records import Customer, HealthIssue, Parsed
+from desktop.domain.customers import Customer
+from desktop.domain.health import HealthIssue
+from desktop.domain.parsing import Parsed
 from desktop.qt.context import AppContext
 from desktop.qt.models.health import status_label
 from desktop.qt.models.incidents import (

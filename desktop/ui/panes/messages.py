@@ -17,7 +17,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, QObje
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QTableView, QWidget
 
-from desktop.domain.records import Customer, Parsed
+from desktop.domain.customers import Customer
+from desktop.domain.parsing import Parsed
 from desktop.domain.service_messages import ServiceMessage
 from desktop.qt.context import AppContext
 from desktop.qt.models.messages import (

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
-from desktop.domain.records import Customer, CustomerDetail, GdapRelationship
+from desktop.domain.customers import Customer, CustomerDetail
+from desktop.domain.gdap import GdapRelationship
 from desktop.qt.context import AppContext
 from desktop.qt.models.customers import relationship_label, roles_text
 from desktop.qt.models.gdap_table import ends_text, status_text

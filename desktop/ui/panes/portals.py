@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
 
-from desktop.domain.records import Customer, PortalLink
+from desktop.domain.customers import Customer, PortalLink
 from desktop.qt.context import AppContext
 from desktop.qt.models.portals import (
     LINK,

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from desktop.domain.records import health_rank
+from desktop.domain.enums import health_rank
 
 # rank -> (colour, shape). 0 fine, 1 watch, 2 degraded, 3 down, -1 unknown/no data.
 _STYLES = {

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.records import Customer, HealthIssue, ServiceHealth
+from desktop.domain.customers import Customer
+from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.context import AppContext
 from desktop.qt.health_sweep import committing
 from desktop.qt.message_sweep import PlannedChanges

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.gdap import AccessAssignment, invitable, is_pending
-from desktop.domain.records import GdapRelationship
+from desktop.domain.gdap import AccessAssignment, GdapRelationship, invitable, is_pending
 from desktop.qt.context import AppContext
 from desktop.qt.models.gdap_table import (
     ASSIGNMENT_STATUS,

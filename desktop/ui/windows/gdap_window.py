@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.records import GdapRelationship
+from desktop.domain.gdap import GdapRelationship
 from desktop.qt.context import AppContext
 from desktop.qt.models.customers import gdap_status_labels
 from desktop.qt.models.gdap_table import (

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.records import Customer, Parsed, ServiceRequest
+from desktop.domain.customers import Customer
+from desktop.domain.parsing import Parsed
+from desktop.domain.service_requests import ServiceRequest
 from desktop.qt.context import AppContext
 from desktop.qt.health_sweep import committing
 from desktop.qt.models.requests import (

@@ -16,8 +16,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
+from desktop.domain.health import IncidentMessage, ServiceIncident
 from desktop.domain.partner_incidents import MessageCenterNotice, PartnerIncidents, workload_name
-from desktop.domain.records import IncidentMessage, ServiceIncident
 from desktop.qt.context import AppContext
 from desktop.qt.models.messages import category_label
 from desktop.qt.models.table import QT_TRANSLATE_NOOP, labelled

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.domain.service_messages import PlannedChange
 from desktop.qt.context import AppContext
 from desktop.qt.message_sweep import PlannedChanges

@@ -26,7 +26,7 @@ from hypothesis.stateful import (
 )
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from desktop.domain.records import Customer
+from desktop.domain.customers import Customer
 from desktop.qt.models.customers import (
     DOMAIN,
     HEALTH,
@@ -756,7 +756,7 @@ def test_customer_list_state_machine(qapp):
 
 
 def test_the_search_text_is_built_at_the_first_search_and_kept_current(qapp):
-    from desktop.domain.records import Customer
+    from desktop.domain.customers import Customer
     from desktop.qt.models.customers import CustomerTableModel
 
     model = CustomerTableModel()

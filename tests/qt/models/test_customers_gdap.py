@@ -6,7 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
 
-from desktop.domain.records import Customer, GdapRelationship
+from desktop.domain.customers import Customer
+from desktop.domain.gdap import GdapRelationship
 from desktop.qt.models.customers import GDAP, CustomerTableModel, gdap_rank
 from tests.qt.models.support import Signals, check_model
 

@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QTableView
 
-from desktop.domain.records import Customer, HealthIssue, ServiceHealth
+from desktop.domain.customers import Customer
+from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.models.dashboard import (
     AFFECTED,
     FIRST_SERVICE,

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
-from desktop.domain.records import HEALTH_STATUS, ServiceHealth, health_rank
+from desktop.domain.enums import HEALTH_STATUS, health_rank
+from desktop.domain.health import ServiceHealth
 from desktop.qt.models.health import SERVICE, STATUS, ServiceHealthModel, status_label
 from desktop.qt.models.table import RecordRole, SortRole, StatusRole
 from tests.qt.models.support import Signals, check_model

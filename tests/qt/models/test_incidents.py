@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
-from desktop.domain.records import HealthIssue
+from desktop.domain.health import HealthIssue
 from desktop.qt.models.incidents import (
     CLASSIFICATION,
     ID,

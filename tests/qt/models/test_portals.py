@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.domain.records import PortalLink
+from desktop.domain.customers import PortalLink
 from desktop.qt.models.portals import LINK, PORTAL, PURPOSE, PortalModel, link_text
 from desktop.qt.models.table import RecordRole, SortRole
 from tests.qt.models.support import Signals, check_model

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QLocale, Qt
 
-from desktop.domain.records import ServiceRequest
+from desktop.domain.service_requests import ServiceRequest
 from desktop.qt.models.requests import (
     CREATED,
     ID,

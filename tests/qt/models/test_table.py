@@ -477,7 +477,7 @@ def test_ranges_group_rows_into_runs():
 
 
 def test_a_scattered_update_is_one_signal_over_its_span_and_a_few_runs_stay_apart():
-    from desktop.domain.records import Customer
+    from desktop.domain.customers import Customer
     from desktop.qt.models.customers import HEALTH, CustomerTableModel, HealthSummary
 
     model = CustomerTableModel()
