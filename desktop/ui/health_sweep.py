@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.backend import CANCELLED, ApiError, Backend, Outcome, cpu_bound
 from desktop.models.customers import CustomerTableModel, HealthSummary
+from desktop.models.numbers import timer_ms
 from desktop.models.records import Customer, HealthIssue, ServiceHealth
 from desktop.notices import Notice, NoticeBook, NoticeRules
 from desktop.store.cache import HEALTH, Cache, CacheWriter
@@ -212,7 +213,7 @@ class HealthColumn(QObject):
             else:
                 self._interval_min = self.refresh_min
             if self.refresh_min > 0:
-                self._timer.start(self._interval_min * 60_000)
+                self._timer.start(timer_ms(self._interval_min * 60_000))
             self.finished.emit(stopped)
 
         self._sweep = self.ctx.worker.sweep(
@@ -228,7 +229,7 @@ class HealthColumn(QObject):
         if self._timer.isActive():
             self._timer.stop()
             if minutes > 0:
-                self._timer.start(minutes * 60_000)
+                self._timer.start(timer_ms(minutes * 60_000))
 
     def _scheduled(self) -> None:
         if self._sweep is None:
