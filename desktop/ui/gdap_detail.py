@@ -38,6 +38,7 @@ from desktop.models.gdap_table import (
     status_text,
 )
 from desktop.models.records import GdapRelationship
+from desktop.models.text_limits import elide
 from desktop.ui.context import AppContext
 from desktop.ui.errors import explain
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
@@ -134,7 +135,11 @@ class RelationshipDetail(QGroupBox):
             self.groups.set_placeholder("")
             self.groups_note.setText("")
             return
-        parts = [rel.display_name, rel.customer_name or rel.customer_tenant_id, status_text(rel)]
+        parts = [
+            elide(rel.display_name),
+            elide(rel.customer_name or rel.customer_tenant_id),
+            elide(status_text(rel)),
+        ]
         self.summary.setText(
             " · ".join(p for p in parts if p)
             + "\n"

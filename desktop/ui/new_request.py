@@ -46,6 +46,7 @@ from desktop.filing import (
 )
 from desktop.models.records import ServiceRequest
 from desktop.models.requests import severity_label
+from desktop.models.text_limits import elide
 from desktop.store import Draft, DraftStore
 from desktop.submission import UnconfirmedError, resume_kept, submit
 from desktop.ui.context import AppContext
@@ -87,7 +88,7 @@ class NewRequestDialog(QDialog):
         self._busy = False
         self._closed = False
         self.topics_loaded = False  # the support-topic answer came (either way)
-        self.setWindowTitle(self.tr("New service request — {0}").format(draft.customer_name))
+        self.setWindowTitle(self.tr("New service request — {0}").format(elide(draft.customer_name)))
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         self._build()
