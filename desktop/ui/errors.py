@@ -51,9 +51,10 @@ def auth_text(message: str) -> str:
 # A throttled call's wait (Retry-After) is said in seconds up to this ("Try again in 45
 # seconds"), as a time of day beyond it ("Try again at 14:05"): nobody counts 3,600 seconds.
 SECONDS_SHOWN_MAX_S = 120
-# And up to this: Graph asks for seconds, Partner Center for a minute or so; a wait of more
-# than a day is a broken or hostile answer, said as such, never a date years away (or an
-# OverflowError: `Retry-After: 1e20` or `inf` crashed the health sweep, issue 16).
+# And below this: Graph asks for seconds, Partner Center for a minute or so; a wait of a day or
+# more is a broken or hostile answer, said as such, never a date years away (or an
+# OverflowError: `Retry-After: 1e20` or `inf` crashed the health sweep, issue 16). The HTTP
+# layer caps what it believes at a day too (desktop.api.timing.MAX_RETRY_AFTER_S).
 WAIT_SHOWN_MAX_S = 24 * 3600
 
 
@@ -97,8 +98,8 @@ def retry_text(retry_after: float | None, now: QDateTime | None = None) -> str:
     if wait >= WAIT_SHOWN_MAX_S:
         return translate(
             "errors",
-            "Too many requests for this tenant, and the service asked to wait more than a "
-            "day. Try again later.",
+            "Too many requests for this tenant, and the service asked to wait a day or more. "
+            "Try again later.",
         )
     if wait <= SECONDS_SHOWN_MAX_S:
         return translate(

@@ -3311,8 +3311,8 @@ Was wir beim Kunden sehen:
         <translation>Zu viele Anfragen für diesen Mandanten. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <source>Too many requests for this tenant, and the service asked to wait more than a day. Try again later.</source>
-        <translation>Zu viele Anfragen für diesen Mandanten, und der Dienst verlangt eine Wartezeit von mehr als einem Tag. Versuchen Sie es später erneut.</translation>
+        <source>Too many requests for this tenant, and the service asked to wait a day or more. Try again later.</source>
+        <translation>Zu viele Anfragen für diesen Mandanten, und der Dienst verlangt eine Wartezeit von einem Tag oder mehr. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>Too many requests for this tenant. Try again at {0}.</source>

@@ -3258,8 +3258,8 @@ What we see at the customer:
         <translation>此租用戶的要求過多。請稍後再試一次。</translation>
     </message>
     <message>
-        <source>Too many requests for this tenant, and the service asked to wait more than a day. Try again later.</source>
-        <translation>此租用戶的要求過多，且服務要求等待超過一天。請稍後再試一次。</translation>
+        <source>Too many requests for this tenant, and the service asked to wait a day or more. Try again later.</source>
+        <translation>此租用戶的要求過多，且服務要求等待一天以上。請稍後再試一次。</translation>
     </message>
     <message>
         <source>Too many requests for this tenant. Try again at {0}.</source>
