@@ -215,10 +215,19 @@ def duration_days(text: str) -> float | None:
     )
 
 
+# Microsoft extends by 180 days or not at all; a duration past a century is a broken answer,
+# and cut to it so that no count shown or compared overflows (`P9…9D` with 400 nines read as
+# an infinite float, which `int()` refused: an OverflowError in the GDAP column's paint).
+MAX_EXTENSION_DAYS: Final = 36_500
+
+
 def extension_days(rel: GdapRelationship) -> int:
-    """Days Microsoft adds at the end by itself: 180 for P180D, 0 for PT0S/P0D or nothing."""
+    """Days Microsoft adds at the end by itself: 180 for P180D, 0 for PT0S/P0D or nothing
+    (at most MAX_EXTENSION_DAYS)."""
     days = duration_days(rel.auto_extend)
-    return int(days) if days and days > 0 else 0
+    if days is None or not days > 0:  # NaN is not > 0 either
+        return 0
+    return int(min(days, MAX_EXTENSION_DAYS))
 
 
 def days_left(rel: GdapRelationship, now: datetime | None = None) -> int | None:

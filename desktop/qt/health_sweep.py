@@ -23,6 +23,7 @@ from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.context import AppContext
 from desktop.qt.models.customers import CustomerTableModel, HealthSummary
+from desktop.qt.numbers import timer_ms
 from desktop.qt.worker import Sweep
 from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome, cpu_bound
 from desktop.services.notices import Notice, NoticeBook, NoticeRules
@@ -213,7 +214,7 @@ class HealthColumn(QObject):
             else:
                 self._interval_min = self.refresh_min
             if self.refresh_min > 0:
-                self._timer.start(self._interval_min * 60_000)
+                self._timer.start(timer_ms(self._interval_min * 60_000))
             self.finished.emit(stopped)
 
         self._sweep = self.ctx.worker.sweep(
@@ -229,7 +230,7 @@ class HealthColumn(QObject):
         if self._timer.isActive():
             self._timer.stop()
             if minutes > 0:
-                self._timer.start(minutes * 60_000)
+                self._timer.start(timer_ms(minutes * 60_000))
 
     def _scheduled(self) -> None:
         if self._sweep is None:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from desktop.qt.numbers import finite_seconds
 from desktop.services.accounts import AuthError
 from desktop.services.backend import ApiError
+
+log = logging.getLogger(__name__)
 
 # lupdate reads the literal context of each call; a helper around it would hide the texts.
 translate = QCoreApplication.translate
@@ -43,6 +48,16 @@ def auth_text(message: str) -> str:
     return f"{translated} {found['code']}{found['end']}"
 
 
+# A throttled call's wait (Retry-After) is said in seconds up to this ("Try again in 45
+# seconds"), as a time of day beyond it ("Try again at 14:05"): nobody counts 3,600 seconds.
+SECONDS_SHOWN_MAX_S = 120
+# And below this: Graph asks for seconds, Partner Center for a minute or so; a wait of a day or
+# more is a broken or hostile answer, said as such, never a date years away (or an
+# OverflowError: `Retry-After: 1e20` or `inf` crashed the health sweep, issue 16). The HTTP
+# layer caps what it believes at a day too (desktop.api.timing.MAX_RETRY_AFTER_S).
+WAIT_SHOWN_MAX_S = 24 * 3600
+
+
 @dataclass(frozen=True)
 class Explained:
     title: str
@@ -53,7 +68,54 @@ class Explained:
 
 def explain(error: BaseException, what: str = "", roles: Sequence[str] = ()) -> Explained:
     """Title, detail and whether Retry makes sense, for `error` while loading `what`;
-    `roles`: the Entra roles that read it (HEALTH_ROLES...), named when access is missing."""
+    `roles`: the Entra roles that read it (HEALTH_ROLES...), named when access is missing.
+
+    Never raises: it runs in slots and in a pane's error path, where an exception left a crash
+    dialog or a pane on "Loading…" for good. A failure to explain is logged and said plainly.
+    """
+    try:
+        return _explain(error, what, roles)
+    except Exception:
+        log.exception("could not explain %s", type(error).__name__)
+        return _unexpected(error)
+
+
+def _unexpected(error: BaseException) -> Explained:
+    return Explained(
+        translate("errors", "Something went wrong"),
+        translate(
+            "errors", "An unexpected error occurred: {0}. The details are in the log."
+        ).format(type(error).__name__),
+        True,
+    )
+
+
+def retry_text(retry_after: float | None, now: QDateTime | None = None) -> str:
+    """What to tell about a throttled call's wait: in seconds, at a time of day, or later."""
+    wait = finite_seconds(retry_after, WAIT_SHOWN_MAX_S)
+    if wait is None or wait <= 0:
+        return translate("errors", "Too many requests for this tenant. Try again later.")
+    if wait >= WAIT_SHOWN_MAX_S:
+        return translate(
+            "errors",
+            "Too many requests for this tenant, and the service asked to wait a day or more. "
+            "Try again later.",
+        )
+    if wait <= SECONDS_SHOWN_MAX_S:
+        return translate(
+            "errors", "Too many requests for this tenant. Try again in {0} seconds."
+        ).format(QLocale().toString(max(1, math.ceil(wait))))
+    start = now or QDateTime.currentDateTime()
+    when = start.addSecs(math.ceil(wait))
+    locale = QLocale()
+    if when.date() == start.date():
+        shown = locale.toString(when.time(), QLocale.FormatType.ShortFormat)
+    else:
+        shown = locale.toString(when, QLocale.FormatType.ShortFormat)
+    return translate("errors", "Too many requests for this tenant. Try again at {0}.").format(shown)
+
+
+def _explain(error: BaseException, what: str, roles: Sequence[str]) -> Explained:
     if isinstance(error, AuthError):
         # Sign-in trouble: Microsoft's reason in plain words and the next step.
         if error.code == "not_consented":
@@ -114,13 +176,7 @@ def explain(error: BaseException, what: str = "", roles: Sequence[str] = ()) -> 
             error.code in ("offline", "timeout", "expired", "conditional_access", "mfa"),
         )
     if not isinstance(error, ApiError):
-        return Explained(
-            translate("errors", "Something went wrong"),
-            translate(
-                "errors", "An unexpected error occurred: {0}. The details are in the log."
-            ).format(type(error).__name__),
-            True,
-        )
+        return _unexpected(error)
     if error.kind == "offline" and error.code == "cache_unreadable":  # CACHE_UNREADABLE
         return Explained(
             translate("errors", "The cached copy could not be read"),
@@ -182,13 +238,9 @@ def explain(error: BaseException, what: str = "", roles: Sequence[str] = ()) -> 
     if status == 404:
         return Explained(translate("errors", "Not found"), error.message + reference, False)
     if error.throttled:
-        wait = QLocale().toString(round(error.retry_after)) if error.retry_after else "?"
         return Explained(
             translate("errors", "Microsoft is throttling requests"),
-            translate(
-                "errors", "Too many requests for this tenant. Try again in {0} seconds."
-            ).format(wait)
-            + reference,
+            retry_text(error.retry_after) + reference,
             True,
         )
     if error.kind in ("network", "timeout"):

@@ -27,6 +27,7 @@ from desktop.config.settings import Settings
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue
 from desktop.qt.models.age import age_text
+from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.qt.worker import Superseded
 from desktop.services.notices import NoticeBook, NoticeRules
 from desktop.store import Draft, DraftStore
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         self.health_column.finished.connect(self.planned.after_health)
         self.notices.open_customer.connect(self.select_tenant)
         self._customers_lane = ctx.worker.lane()
+        self._list_failed = False  # the last read of the customer list failed (F5 retries it)
         self._show_customer_header(None)
         self.account = AccountController(
             ctx,
@@ -437,9 +439,13 @@ class MainWindow(QMainWindow):
             else:
                 self.show_status(f"{explained.title}: {explained.detail}", lasting=True)
             if not self.customers.model.total():
-                self.customers.view.set_placeholder(explained.title)
+                # Never "Loading customers…" for good: why, and how to try again.
+                again = self.tr("Refresh (F5) tries again.")
+                self.customers.view.set_placeholder(f"{explained.title}\n{again}")
+            self._list_failed = True
             self.customers_loaded.emit(-1)
             return -1
+        self._list_failed = False
         self.customers.set_customers(customers)
         if self.ctx.offline:
             return self._offline_loaded(customers, cached_at)
@@ -835,14 +841,18 @@ class MainWindow(QMainWindow):
             self.title.setText(self.tr("No customer selected"))
             self.subtitle.setText(self.tr("Find a customer with Ctrl+F."))
             return
-        self.title.setText(customer.company_name or customer.domain)
-        self.subtitle.setText(f"{customer.domain} · {customer.tenant_id}")
+        # Cut first: a label lays its whole text out, and a 5 MB name froze the window ~10 s.
+        self.title.setText(elide(customer.company_name or customer.domain))
+        self.subtitle.setText(f"{elide(customer.domain)} · {elide(customer.tenant_id)}")
 
     def _load_selected(self) -> None:
         for pane in self.panes():
             pane.set_customer(self._pending)
 
     def refresh(self) -> None:
+        """F5: the customer's tabs again, and the customer list if it could not be read."""
+        if self._list_failed:
+            self.ctx.worker.spawn(self.load_customers())
         for pane in self.panes():
             pane.reload()
 
@@ -894,7 +904,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         """A line in the status bar. Most are about what was just done, often for the customer
         shown: they go after `timeout_ms` or when another customer is chosen. `lasting` ones
-        (the customer list's state) stay until replaced; `timeout_ms` 0 is "until replaced"."""
+        (the customer list's state) stay until replaced; `timeout_ms` 0 is "until replaced".
+        It may hold server text (an error's message, a name): cut before the bar takes it."""
+        text = elide(text, TEXT_CHARS)
         self.statusBar().showMessage(text, 0 if lasting else timeout_ms)
         self._transient_status = "" if lasting else text
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon, QToolButton, QWidg
 
 from desktop.qt.models.age import age_text
 from desktop.qt.models.health import status_label as describe_status
+from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.services.notices import DUE, Notice, by_issue
 
 # The menu stays a menu, not a log: the dashboard shows everything.
@@ -55,9 +56,9 @@ def _due_date(notice: Notice) -> str:
     from desktop.qt.models.table import date_text
 
     try:
-        return date_text(parse_time(notice.new_status)) or notice.new_status
+        return date_text(parse_time(notice.new_status)) or elide(notice.new_status)
     except ValueError:
-        return notice.new_status
+        return elide(notice.new_status)
 
 
 @functools.cache
@@ -68,11 +69,12 @@ def _texts() -> Notices:
 def notice_line(notice: Notice, name: str) -> str:
     """One notice as a line: "Contoso — EX123: Mail delayed (Service restored)"; for a planned
     change, "14 customers — MC123: Retirement of … (action by 01/12/2026)"."""
+    name, title = elide(name), elide(notice.title, TEXT_CHARS)
     if notice.kind == DUE:
         count = len(notice.tenants)
         who = name if count == 1 else _texts().customers(count)
         what = translate("Notices", "action by {0}").format(_due_date(notice))
-        return f"{who} — {notice.issue_id}: {notice.title} ({what})"
+        return f"{who} — {elide(notice.issue_id)}: {title} ({what})"
     if notice.kind == "new":
         what = translate("Notices", "new {0}").format(
             translate("Notices", "advisory")
@@ -80,43 +82,51 @@ def notice_line(notice: Notice, name: str) -> str:
             else translate("Notices", "incident")
         )
     else:
-        what = describe_status(notice.new_status)
-    return f"{name} — {notice.issue_id}: {notice.title} ({what})"
+        what = elide(describe_status(notice.new_status))
+    return f"{name} — {elide(notice.issue_id)}: {title} ({what})"
 
 
 def group_message(notices: list[Notice], name_of: Callable[[str], str]) -> tuple[str, str]:
-    """The tray title and body for one sweep's notices, grouped by issue."""
+    """The tray title and body for one sweep's notices, grouped by issue (API text cut to a
+    length the tray and the menu lay out at once)."""
     groups = by_issue(notices)
+
+    def name(tenant: str) -> str:
+        return elide(name_of(tenant))
+
     if len(groups) == 1:
         (issue_id, kind, _old, new_status), members = next(iter(groups.items()))
         first = members[0]
+        issue_id, first_title = elide(issue_id), elide(first.title, TEXT_CHARS)
         if kind == DUE:
             tenants = first.tenants
             title = translate("Notices", "Action due {0}: {1} {2}").format(
-                _due_date(first), issue_id, first.title
+                _due_date(first), issue_id, first_title
             )
-            body = _texts().touches(len(tenants)) + ", ".join(name_of(t) for t in tenants[:3])
+            body = _texts().touches(len(tenants)) + ", ".join(name(t) for t in tenants[:3])
             return title, body + ("…" if len(tenants) > 3 else "")
         title = (
             translate("Notices", "New issue {0}: {1}")
             if kind == "new"
             else translate("Notices", "{0} changed: {1}")
-        ).format(issue_id, first.title)
+        ).format(issue_id, first_title)
         if len(members) == 1:
-            body = name_of(first.tenant_id)
+            body = name(first.tenant_id)
         else:
-            names = ", ".join(name_of(n.tenant_id) for n in members[:3])
+            names = ", ".join(name(n.tenant_id) for n in members[:3])
             body = _texts().touches(len(members)) + names
             if len(members) > 3:
                 body += "…"
         if kind == "status":
-            body += "\n" + describe_status(new_status)
+            body += "\n" + elide(describe_status(new_status))
         return title, body
     title = _texts().changes(len(groups))
     lines = []
     for (issue_id, _kind, _old, _new), members in list(groups.items())[:4]:
         count = sum(len(m.tenants) for m in members)
-        lines.append(_texts().issue_line(count).format(issue_id, members[0].title))
+        lines.append(
+            _texts().issue_line(count).format(elide(issue_id), elide(members[0].title, TEXT_CHARS))
+        )
     if len(groups) > 4:
         lines.append("…")
     return title, "\n".join(lines)

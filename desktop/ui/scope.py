@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.customers import Customer
 from desktop.qt.context import AppContext
 from desktop.qt.models.customers import FAVOURITE
+from desktop.qt.text_limits import elide
 from desktop.store.tags import Tags
 
 log = logging.getLogger(__name__)
@@ -220,7 +221,7 @@ class TagsDialog(QDialog):
         self, customer: str, current: list[str], known: list[str], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Tags of {0}").format(customer))
+        self.setWindowTitle(self.tr("Tags of {0}").format(elide(customer)))
         caption = QLabel(
             self.tr("Tags, separated by commas (for example: VIP, Berlin office). Empty for none.")
         )

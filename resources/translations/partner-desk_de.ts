@@ -1448,6 +1448,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <source>{0}: showing the list as of {1}.</source>
         <translation>{0}: Die Liste wird mit Stand {1} angezeigt.</translation>
     </message>
+    <message>
+        <source>Refresh (F5) tries again.</source>
+        <translation>Aktualisieren (F5) versucht es erneut.</translation>
+    </message>
     <message numerus="yes">
         <source>%n customer(s) loaded</source>
         <translation>
@@ -3301,6 +3305,18 @@ Was wir beim Kunden sehen:
     <message>
         <source>An unexpected error occurred: {0}. The details are in the log.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten: {0}. Die Details stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Too many requests for this tenant. Try again later.</source>
+        <translation>Zu viele Anfragen für diesen Mandanten. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Too many requests for this tenant, and the service asked to wait a day or more. Try again later.</source>
+        <translation>Zu viele Anfragen für diesen Mandanten, und der Dienst verlangt eine Wartezeit von einem Tag oder mehr. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Too many requests for this tenant. Try again at {0}.</source>
+        <translation>Zu viele Anfragen für diesen Mandanten. Versuchen Sie es um {0} erneut.</translation>
     </message>
     <message>
         <source>The cached copy could not be read</source>

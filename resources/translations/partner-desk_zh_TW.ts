@@ -1420,6 +1420,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <source>{0}: showing the list as of {1}.</source>
         <translation>{0}：顯示截至 {1} 的清單。</translation>
     </message>
+    <message>
+        <source>Refresh (F5) tries again.</source>
+        <translation>重新整理 (F5) 可再試一次。</translation>
+    </message>
     <message numerus="yes">
         <source>%n customer(s) loaded</source>
         <translation>
@@ -3248,6 +3252,18 @@ What we see at the customer:
     <message>
         <source>An unexpected error occurred: {0}. The details are in the log.</source>
         <translation>發生未預期的錯誤：{0}。詳細資料記錄在記錄檔中。</translation>
+    </message>
+    <message>
+        <source>Too many requests for this tenant. Try again later.</source>
+        <translation>此租用戶的要求過多。請稍後再試一次。</translation>
+    </message>
+    <message>
+        <source>Too many requests for this tenant, and the service asked to wait a day or more. Try again later.</source>
+        <translation>此租用戶的要求過多，且服務要求等待一天以上。請稍後再試一次。</translation>
+    </message>
+    <message>
+        <source>Too many requests for this tenant. Try again at {0}.</source>
+        <translation>此租用戶的要求過多。請於 {0} 再試一次。</translation>
     </message>
     <message>
         <source>The cached copy could not be read</source>

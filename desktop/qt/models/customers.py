@@ -29,6 +29,7 @@ from desktop.qt.models.table import (
     labelled,
     text_column,
 )
+from desktop.qt.text_limits import NAME_CHARS, elide
 
 NAME, DOMAIN, RELATIONSHIP, TENANT, HEALTH, GDAP, TAGS = range(7)
 
@@ -56,8 +57,13 @@ def _fold(text: str) -> str:
 
 
 def _searchable(customer: Customer) -> str:
+    """What the filter finds a customer by: what its row shows (names cut to `NAME_CHARS`:
+    folding a 5 MB name took the GUI thread with it, and no one types past what is shown)."""
     sep = _FIELD_SEPARATOR
-    return _fold(f"{customer.company_name}{sep}{customer.domain}{sep}{customer.tenant_id}")
+    return _fold(
+        f"{elide(customer.company_name)}{sep}{elide(customer.domain)}{sep}"
+        f"{elide(customer.tenant_id)}"
+    )
 
 
 relationship_label = labelled(
@@ -242,7 +248,7 @@ def gdap_tooltip(cell: GdapCell) -> str:
             "No active GDAP relationship: health, incidents and delegated admin portals of "
             "this customer are not available to you.",
         )
-    text = f"{cell.display_name}\n{gdap_status_label(cell.status)}"
+    text = f"{elide(cell.display_name)}\n{elide(gdap_status_label(cell.status))}"
     text += "\n" + QCoreApplication.translate("CustomerTableModel", "Roles: %1").replace(
         "%1", roles_text(cell.role_ids)
     )
@@ -310,13 +316,25 @@ class CustomerTableModel(RecordTableModel[Customer]):
             return self._gdap.get(c.tenant_id.lower(), GDAP_NONE)
 
         columns: list[Column[Customer]] = [
-            text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Name"), lambda c: c.company_name),
-            text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Domain"), lambda c: c.domain),
+            text_column(
+                QT_TRANSLATE_NOOP("RecordTableModel", "Name"),
+                lambda c: c.company_name,
+                limit=NAME_CHARS,
+            ),
+            text_column(
+                QT_TRANSLATE_NOOP("RecordTableModel", "Domain"),
+                lambda c: c.domain,
+                limit=NAME_CHARS,
+            ),
             text_column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Relationship"),
                 lambda c: relationship_label(c.relationship),
             ),
-            text_column(QT_TRANSLATE_NOOP("RecordTableModel", "Tenant ID"), lambda c: c.tenant_id),
+            text_column(
+                QT_TRANSLATE_NOOP("RecordTableModel", "Tenant ID"),
+                lambda c: c.tenant_id,
+                limit=NAME_CHARS,
+            ),
             Column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Health"),
                 lambda c: health_text(summary(c)),

@@ -45,6 +45,7 @@ from desktop.qt.models.table import (
     table_index,
     text_column,
 )
+from desktop.qt.text_limits import TEXT_CHARS, elide
 
 _CONTEXT: Final = "HealthGridModel"
 NAME, AFFECTED = 0, 1
@@ -104,7 +105,7 @@ def grid_row(
     ranks = row.ranks.values()
     row.affected = sum(1 for r in ranks if r >= 2)
     row.worst = max(ranks, default=-1)
-    row.name_key = (customer.company_name or customer.domain).casefold()
+    row.name_key = elide(customer.company_name or customer.domain).casefold()
     if not error:
         row.most = (row.affected, row.worst, issues)
     return row
@@ -167,7 +168,7 @@ class HealthGridModel(QAbstractTableModel):
             if not known.issuperset(row.ranks):
                 for item in health or ():
                     if item.service_id not in known:
-                        new_services[item.service_id] = item.service
+                        new_services[item.service_id] = elide(item.service)
             at = self._row_of.get(row.customer.tenant_id)
             self._hurt += bool(row.affected)
             if at is None:
@@ -275,16 +276,16 @@ class HealthGridModel(QAbstractTableModel):
             return row.customer
         if column == NAME:
             if role == Qt.ItemDataRole.DisplayRole:
-                return row.customer.company_name or row.customer.domain
+                return elide(row.customer.company_name or row.customer.domain)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return plain_tooltip(row.customer.company_name or row.customer.domain)
+                return plain_tooltip(elide(row.customer.company_name or row.customer.domain))
             if role == SortRole:
-                return (row.customer.company_name or row.customer.domain).casefold()
+                return row.name_key
             return None
         if column == AFFECTED:
             if role == Qt.ItemDataRole.DisplayRole:
                 if row.error:
-                    return row.error
+                    return elide(row.error, TEXT_CHARS)
                 return self.tr("%n service(s)", "", row.affected)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return plain_tooltip(row.error) or self.tr("%n active issue(s)", "", row.issues)

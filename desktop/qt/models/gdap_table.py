@@ -29,6 +29,7 @@ from desktop.qt.models.table import (
     labelled,
     text_column,
 )
+from desktop.qt.text_limits import NAME_CHARS
 
 CUSTOMER, NAME, STATUS, ROLES, ENDS = range(5)
 GROUP, MEMBER, GROUP_ROLES, ASSIGNMENT_STATUS = range(4)
@@ -135,11 +136,13 @@ class GdapRelationshipModel(RecordTableModel[GdapRelationship]):
             text_column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Customer"),
                 customer_text,
+                limit=NAME_CHARS,
                 tooltip=lambda r: r.customer_tenant_id,
             ),
             text_column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Relationship"),
                 lambda r: r.display_name,
+                limit=NAME_CHARS,
                 tooltip=lambda r: r.id,
             ),
             Column(
@@ -186,6 +189,7 @@ class AccessAssignmentModel(RecordTableModel[AccessAssignment]):
             text_column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Security group"),
                 self.group_text,
+                limit=NAME_CHARS,
                 tooltip=self._group_tooltip,
             ),
             text_column(

@@ -21,21 +21,37 @@ PORTAL, PURPOSE, LINK = range(3)
 _CONTEXT: Final = "PortalModel"
 
 
+def _qt_can_take(text: str) -> bool:
+    """False for text PySide cannot hand Qt (a lone surrogate, from API text): translating it
+    raised UnicodeEncodeError in `data()`. Such text is shown as it came."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def portal_name(link: PortalLink) -> str:
     """The portal's name as Microsoft's admin centers say it in the user's language."""
+    if not _qt_can_take(link.name):
+        return link.name
     return QCoreApplication.translate("portals", link.name)
 
 
 def portal_purpose(link: PortalLink) -> str:
-    if link.from_microsoft and link.source:
+    if link.from_microsoft and link.source and _qt_can_take(link.source):
         # Rebuilt from its parts: the English purpose names the source in English.
         source = QCoreApplication.translate("portals", link.source)
         return QCoreApplication.translate("portals", MICROSOFT_PURPOSE).format(link.name, source)
+    if not _qt_can_take(link.purpose):
+        return link.purpose
     return QCoreApplication.translate("portals", link.purpose)
 
 
 def portal_error(link: PortalLink) -> str:
     """Why the portal cannot open (the reasons marked for translation are translated)."""
+    if not _qt_can_take(link.error):
+        return link.error
     return QCoreApplication.translate("portals", link.error)
 
 

@@ -30,6 +30,8 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 
+from desktop.qt.text_limits import TEXT_CHARS, elide
+
 R = TypeVar("R")
 
 _USER: Final = int(Qt.ItemDataRole.UserRole)
@@ -133,9 +135,16 @@ class Column(Generic[R]):
     alignment: Qt.AlignmentFlag = _LEFT
 
 
-def text_column(header: str, text: Callable[[R], str], **roles: Any) -> Column[R]:
-    """A column showing text, sorted without regard to case."""
-    return Column(header, text, lambda r: text(r).casefold(), **roles)
+def text_column(
+    header: str, text: Callable[[R], str], *, limit: int = TEXT_CHARS, **roles: Any
+) -> Column[R]:
+    """A column showing text, sorted without regard to case; API text is cut to `limit`
+    characters (`text_limits.NAME_CHARS` for names) for the cell and its sort key."""
+
+    def shown(record: R) -> str:
+        return elide(text(record), limit)
+
+    return Column(header, shown, lambda r: shown(r).casefold(), **roles)
 
 
 def date_column(header: str, when: Callable[[R], datetime | None]) -> Column[R]:
@@ -157,6 +166,14 @@ def date_text(
     return QLocale().toString(local, form)
 
 
+def _cut(text: Any) -> Any:
+    """Every cell's text within `TEXT_CHARS`, whatever its column does: a status or a label
+    shown as Microsoft sent it is API text too (names are cut shorter by their columns)."""
+    if isinstance(text, str) and len(text) > TEXT_CHARS:
+        return elide(text, TEXT_CHARS)
+    return text
+
+
 _MAX_RUNS = 8
 
 
@@ -167,7 +184,10 @@ def plain_tooltip(text: Any) -> Any:
     name, a relationship name, a status) holding `<img src=...>` made Qt load that file, over
     SMB for a UNC path on Windows. Such text is escaped into explicit rich text.
     """
-    if not isinstance(text, str) or not QtGui.Qt.mightBeRichText(text):
+    if not isinstance(text, str):
+        return text
+    text = elide(text, TEXT_CHARS)  # API text: a tooltip lays out whole, like a label
+    if not QtGui.Qt.mightBeRichText(text):
         return text
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
@@ -256,7 +276,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         column = self._columns[index.column()]
         record = self._all[self._visible[index.row()]]
         if role == _DISPLAY:
-            return column.display(record)
+            return _cut(column.display(record))
         if role == RecordRole:
             return record
         if role == SortRole:
@@ -272,6 +292,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             function = column.decoration
         elif role == _ACCESSIBLE:
             function = column.accessible
+            return None if function is None else _cut(function(record))
         else:
             return None
         return None if function is None else function(record)
@@ -289,7 +310,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             display, decoration, alignment = entries
             column = self._columns[index.column()]
             record = self._all[self._visible[index.row()]]
-            display.setData(column.display(record))
+            display.setData(_cut(column.display(record)))
             alignment.setData(column.alignment)
             decorate = column.decoration
             decoration.setData(None if decorate is None else decorate(record))

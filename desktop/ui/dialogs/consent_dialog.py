@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.customers import Customer
 from desktop.qt.context import AppContext
+from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.ui.widgets.progress import ProgressBar
 
 if TYPE_CHECKING:
@@ -165,11 +166,11 @@ class ConsentDialog(QDialog):
                 self.results.append(result)
                 row = self.table.rowCount()
                 self.table.insertRow(row)
-                name = QTableWidgetItem(result.company_name or result.tenant_id)
-                name.setToolTip(result.tenant_id)
+                name = QTableWidgetItem(elide(result.company_name or result.tenant_id))
+                name.setToolTip(elide(result.tenant_id))
                 self.table.setItem(row, CUSTOMER, name)
                 self.table.setItem(row, RESULT, QTableWidgetItem(self.result_word(result.result)))
-                reason = QTableWidgetItem(self.reason_text(result))
+                reason = QTableWidgetItem(elide(self.reason_text(result), TEXT_CHARS))
                 reason.setToolTip(reason.text())
                 self.table.setItem(row, REASON, reason)
         finally:

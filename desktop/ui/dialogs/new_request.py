@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.service_requests import ServiceRequest
 from desktop.qt.context import AppContext
 from desktop.qt.models.requests import severity_label
+from desktop.qt.text_limits import elide
 from desktop.services.accounts import AuthError
 from desktop.services.backend import ApiError
 from desktop.services.filing import (
@@ -87,7 +88,7 @@ class NewRequestDialog(QDialog):
         self._busy = False
         self._closed = False
         self.topics_loaded = False  # the support-topic answer came (either way)
-        self.setWindowTitle(self.tr("New service request — {0}").format(draft.customer_name))
+        self.setWindowTitle(self.tr("New service request — {0}").format(elide(draft.customer_name)))
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         self._build()

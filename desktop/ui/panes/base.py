@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout,
 
 from desktop.domain.customers import Customer
 from desktop.qt.context import AppContext
+from desktop.qt.text_limits import elide
 from desktop.qt.worker import Superseded
 from desktop.ui.errors import CONSENT, explain
 from desktop.ui.widgets.banner import MessagePanel
@@ -137,7 +138,7 @@ class Pane(QWidget):
         focus = QApplication.focusWidget()
         had_focus = focus is not None and self.isAncestorOf(focus)
         self.show_message(
-            self.tr("Allowing Partner Desk in {0}…").format(customer.company_name),
+            self.tr("Allowing Partner Desk in {0}…").format(elide(customer.company_name)),
             self.tr(
                 "Asking Partner Center to grant consent for the app in this customer, then "
                 "waiting for Microsoft to apply it (usually a few seconds)."
@@ -156,7 +157,7 @@ class Pane(QWidget):
             return
         if outcome.ok:
             self.status_message.emit(
-                self.tr("Partner Desk is allowed in {0}.").format(customer.company_name)
+                self.tr("Partner Desk is allowed in {0}.").format(elide(customer.company_name))
             )
             self._refocus = had_focus
             self.consented.emit(customer)
@@ -228,15 +229,25 @@ class Pane(QWidget):
             return
         except Exception as error:
             log.info("%s for %s failed: %s", type(self).__name__, customer.tenant_id, error)
-            self.state = "error"
-            self.error = error
-            explained = explain(error, self.what, self.roles)
-            self.show_message(explained.title, explained.detail, explained.retry, explained.action)
-            self._take_focus_back()
-            self.settled.emit()
+            self._show_error(error)
             return
         self.state = "ready"
-        self.present(data)
+        try:
+            self.present(data)
+        except Exception as error:
+            # Data the pane cannot show (or a bug showing it) ends in a message with Retry,
+            # never on "Loading…" for good.
+            log.exception("%s could not show %s", type(self).__name__, customer.tenant_id)
+            self._show_error(error)
+            return
+        self._take_focus_back()
+        self.settled.emit()
+
+    def _show_error(self, error: BaseException) -> None:
+        self.state = "error"
+        self.error = error
+        explained = explain(error, self.what, self.roles)
+        self.show_message(explained.title, explained.detail, explained.retry, explained.action)
         self._take_focus_back()
         self.settled.emit()
 

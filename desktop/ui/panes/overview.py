@@ -17,6 +17,7 @@ from desktop.domain.gdap import GdapRelationship
 from desktop.qt.context import AppContext
 from desktop.qt.models.customers import relationship_label, roles_text
 from desktop.qt.models.gdap_table import ends_text, status_text
+from desktop.qt.text_limits import elide
 from desktop.qt.worker import Superseded
 from desktop.services.accounts import AuthError
 from desktop.services.backend import ApiError
@@ -105,7 +106,7 @@ class OverviewPane(Pane):
         d = data.detail
         c = d.customer
         profile = [
-            (self.tr("Company"), c.company_name),
+            (self.tr("Company"), elide(c.company_name)),
             (self.tr("Tenant ID"), c.tenant_id),
             (self.tr("Initial domain"), c.domain),
             (self.tr("Default domain"), d.default_domain),
@@ -118,7 +119,7 @@ class OverviewPane(Pane):
         for n, g in enumerate(data.gdap[:SHOWN_RELATIONSHIPS]):
             heading = self.tr("GDAP relationship") if n == 0 else self.tr("Other relationship")
             gdap_rows += [
-                (heading, g.display_name),
+                (heading, elide(g.display_name)),
                 (self.tr("Status"), status_text(g)),
                 (self.tr("Ends"), ends_text(g)),
                 (self.tr("Roles"), roles_text(g.role_ids)),
@@ -184,7 +185,11 @@ class OverviewPane(Pane):
             name = names.get(a.container_id.lower())
             if not name:
                 by_id += 1
-            group = self.tr("%1 (you are a member)").replace("%1", name) if name else a.container_id
+            group = (
+                self.tr("%1 (you are a member)").replace("%1", elide(name))
+                if name
+                else elide(a.container_id)
+            )
             rows += [(self.tr("Security group"), group), (self.tr("Roles"), roles_text(a.role_ids))]
         if by_id:
             # The GDAP window's words for a group shown by its object id (its tooltip there).

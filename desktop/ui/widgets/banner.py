@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.qt.text_limits import TEXT_CHARS, elide
+
 
 class MessagePanel(QWidget):
     """Centered title, detail, an optional action button and a Retry button.
@@ -68,7 +70,9 @@ class MessagePanel(QWidget):
     def show_message(
         self, title: str, detail: str = "", retry: bool = False, action: str = ""
     ) -> None:
-        """`action`: the action button's text ("" hides it)."""
+        """`action`: the action button's text ("" hides it). Title and detail may hold server
+        text (an error's message): cut to a length a label lays out at once."""
+        title, detail = elide(title, TEXT_CHARS), elide(detail, TEXT_CHARS)
         self.title.setText(title)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))

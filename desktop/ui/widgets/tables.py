@@ -8,6 +8,8 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from desktop.qt.text_limits import TEXT_CHARS, elide
+
 Mode = QHeaderView.ResizeMode
 
 
@@ -25,8 +27,9 @@ class RecordTable(QTableView):
         self._placeholder = ""
 
     def set_placeholder(self, text: str) -> None:
-        """Shown while the model has no rows; "" for none."""
-        self._placeholder = text
+        """Shown while the model has no rows; "" for none. (It may hold server text, an
+        error's: cut to what a paint lays out at once.)"""
+        self._placeholder = elide(text, TEXT_CHARS)
         self.viewport().update()
 
     def placeholder(self) -> str:

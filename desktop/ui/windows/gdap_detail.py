@@ -36,6 +36,7 @@ from desktop.qt.models.gdap_table import (
     AccessAssignmentModel,
     status_text,
 )
+from desktop.qt.text_limits import elide
 from desktop.qt.worker import Superseded
 from desktop.services.accounts import AuthError
 from desktop.services.backend import ApiError, Backend
@@ -133,7 +134,11 @@ class RelationshipDetail(QGroupBox):
             self.groups.set_placeholder("")
             self.groups_note.setText("")
             return
-        parts = [rel.display_name, rel.customer_name or rel.customer_tenant_id, status_text(rel)]
+        parts = [
+            elide(rel.display_name),
+            elide(rel.customer_name or rel.customer_tenant_id),
+            elide(status_text(rel)),
+        ]
         self.summary.setText(
             " · ".join(p for p in parts if p)
             + "\n"

@@ -49,6 +49,7 @@ from desktop.qt.models.requests import (
     status_text,
 )
 from desktop.qt.models.table import RecordRole, plain_tooltip
+from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.qt.worker import Sweep
 from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome
 from desktop.store.cache import REQUESTS, CacheEntry
@@ -257,7 +258,9 @@ class OpenRequestsWindow(QWidget):
             if entry.failing:
                 # Only the error's text is cached: said as it was, marked as the last run's.
                 self._failed[tenant] = Unread(
-                    names[tenant], self.tr("Not read last time"), entry.failure or ""
+                    elide(names[tenant]),
+                    self.tr("Not read last time"),
+                    elide(entry.failure or "", TEXT_CHARS),
                 )
             elif entry.items is not None:
                 self._take(tenant, entry.items)
@@ -327,7 +330,9 @@ class OpenRequestsWindow(QWidget):
                 tally["failed"] += 1
                 explained = explain(outcome.error, self.tr("service requests"))
                 self._failed[tenant] = Unread(
-                    outcome.customer.company_name, explained.title, explained.detail
+                    elide(outcome.customer.company_name),
+                    explained.title,
+                    elide(explained.detail, TEXT_CHARS),
                 )
                 self._by_tenant.pop(tenant, None)
             self._refresh()

@@ -20,7 +20,9 @@ from desktop.domain.health import IncidentMessage, ServiceIncident
 from desktop.domain.partner_incidents import MessageCenterNotice, PartnerIncidents, workload_name
 from desktop.qt.context import AppContext
 from desktop.qt.models.messages import category_label
-from desktop.qt.models.table import QT_TRANSLATE_NOOP, labelled
+from desktop.qt.models.table import QT_TRANSLATE_NOOP, labelled, plain_tooltip
+from desktop.qt.numbers import qt_int
+from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.ui.errors import explain
 from desktop.ui.panes.incidents import local_time
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table, history_entry
@@ -140,7 +142,8 @@ class PartnerContextPanel(QWidget):
         for entry in self.entries:
             line = self._line(entry)
             item = QListWidgetItem(line)
-            item.setToolTip(f"{line}\n{entry.id}")
+            # API text: as text (a title holding <img> is no image), and cut (plain_tooltip).
+            item.setToolTip(plain_tooltip(f"{line}\n{entry.id}"))
             self.list.addItem(item)
         if not self.entries:
             self.list.addItem(self.tr("No open partner-level incidents or notices."))
@@ -157,12 +160,14 @@ class PartnerContextPanel(QWidget):
                 else notice_category(entry.category)
             )
             return self.tr("Message center · {0} · {1} ({2})").format(
-                workload_name(entry.workload), entry.title or entry.id, when
+                elide(workload_name(entry.workload)),
+                elide(entry.title or entry.id, TEXT_CHARS),
+                elide(when),
             )
         return self.tr("Incident · {0} · {1} ({2}, {3})").format(
-            workload_name(entry.workload),
-            entry.title or entry.id,
-            status_label(entry.status),
+            elide(workload_name(entry.workload)),
+            elide(entry.title or entry.id, TEXT_CHARS),
+            elide(status_label(entry.status)),
             local_time(entry.start),
         )
 
@@ -197,7 +202,7 @@ class PartnerContextPanel(QWidget):
                     # Partner Center's own count, over all the partner's customers: the
                     # dashboard's sweep counts those it could read, so the two differ.
                     self.tr("Customers affected (Partner Center)"),
-                    QLocale().toString(entry.impacted_customers)
+                    QLocale().toString(qt_int(entry.impacted_customers, 0))
                     if entry.impacted_customers is not None
                     else "",
                 ),
