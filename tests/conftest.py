@@ -15,7 +15,21 @@ from desktop.auth.msal_provider import MsalProvider
 from desktop.config.clouds import CLOUDS, GLOBAL, CloudProfile
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
+from tests import leaks
 from tests.auth.fake_entra import CLIENT_ID, FakeBrowser, FakeEntra, LoopbackHttp
+
+
+@pytest.fixture(autouse=True)
+def _no_leftovers() -> Iterator[None]:
+    """Fails a test that leaves our threads, a non-daemon thread or a running QTimer behind
+    (tests/leaks.py). First of the autouse fixtures, so it checks after every other one (the
+    worker's shutdown, the window's close) has torn down."""
+    watch = leaks.Watch()
+    with leaks.watching_timers(watch):
+        yield
+    threads, timers = watch.leftovers()
+    if threads or timers:
+        pytest.fail(leaks.describe(threads, timers), pytrace=False)
 
 
 @pytest.fixture(autouse=True)
