@@ -487,7 +487,7 @@ def run_consent(args: argparse.Namespace) -> int:
     print(
         "partner-desk: consent: "
         + ", ".join(f"{counts[r]} {r}" for r in consent.RESULTS)
-        + f" ({sum(1 for c in consents if c.why == 'no_gdap')} of the refused without GDAP)",
+        + f" ({sum(1 for c in consents if c.why == consent.NO_GDAP)} of the refused without GDAP)",
         file=sys.stderr,
     )
     return EXIT_OK if all(c.ok for c in consents) else EXIT_PARTIAL

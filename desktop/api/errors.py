@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.api.timing import MAX_RETRY_AFTER_S, seconds
+from desktop.auth.base import AuthError, Category
 from desktop.config.redact import redact
 from desktop.domain.parsing import clean_text
 
@@ -21,6 +23,10 @@ OFFLINE = "offline"  # --offline, and the local cache does not have it
 # Graph's incidentReport answered 404: Microsoft has not published that issue's review (yet).
 REVIEW_NOT_PUBLISHED = "review_not_published"
 TOO_LARGE = "too_large"  # the answer passed the size the caller allows (a download's cap)
+
+# ApiError.service: which API answered. Graph's 403 means no GDAP role for it (a customer's
+# data), Partner Center's a refusal for the partner's account.
+GRAPH = "graph"
 
 
 class ApiError(Exception):
@@ -46,6 +52,7 @@ class ApiError(Exception):
         ambiguous: bool = False,
         answered: bool = False,
         retry_at: float | None = None,
+        service: str = "",
     ) -> None:
         message = redact(clean_text(message))
         super().__init__(message)
@@ -72,6 +79,8 @@ class ApiError(Exception):
         # The MS-RequestId of the last attempt as sent (`request_id` may be the server's own):
         # what a caller resends when no answer came.
         self.sent_request_id = ""
+        # Which API answered (GRAPH, else ""): set by its client (desktop.api.graph).
+        self.service = service
 
     def __str__(self) -> str:
         rid = f" (request id {self.request_id})" if self.request_id else ""
@@ -88,6 +97,39 @@ class ApiError(Exception):
     @property
     def throttled(self) -> bool:
         return self.status == 429
+
+    @property
+    def category(self) -> Category:
+        if self.kind == CANCELLED:
+            return Category.CANCELLED
+        if self.kind in (OFFLINE, NETWORK, TIMEOUT):
+            return Category.OFFLINE
+        if self.throttled:
+            return Category.THROTTLED
+        if self.status == 403 and self.service == GRAPH:
+            return Category.NO_ACCESS
+        return Category.FAILED
+
+
+def category_of(error: BaseException) -> Category | None:
+    """The category of a failure of the services or of signing in; None for anything else
+    (a bug, a disk error): what the app did not expect, for the crash reporter."""
+    if isinstance(error, (ApiError, AuthError)):
+        return error.category
+    return None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why one item of a sweep failed: its category (FAILED for an error of no category) and
+    the error, for the presenter to put in words (desktop.ui.errors)."""
+
+    category: Category
+    error: Exception
+
+    @classmethod
+    def of(cls, error: Exception) -> Failure:
+        return cls(category_of(error) or Category.FAILED, error)
 
 
 def _first_text(data: Mapping[str, Any], *keys: str) -> str:

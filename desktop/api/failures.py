@@ -105,6 +105,7 @@ def try_later(error: ApiError) -> ApiError:
         ambiguous=error.ambiguous,
         answered=error.answered,
         retry_at=at,
+        service=error.service,
     )
     later.sent_request_id = error.sent_request_id
     return later

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop.api import paths
-from desktop.api.errors import MALFORMED, REVIEW_NOT_PUBLISHED, ApiError
+from desktop.api.errors import GRAPH, MALFORMED, REVIEW_NOT_PUBLISHED, ApiError
 from desktop.api.http import Auth, HttpSession, Reply, parse_gated
 from desktop.api.paging import PageBudget, split_link
 from desktop.auth import TokenProvider
@@ -107,15 +107,19 @@ class GraphClient:
         headers: Mapping[str, str] | None = None,
         cancel: threading.Event | None = None,
     ) -> Reply:
-        return self.session.call(
-            "GET",
-            url,
-            auth=self._auth(tenant),
-            correlation_id=cid,
-            params=params,
-            headers=headers,
-            cancel=cancel,
-        )
+        try:
+            return self.session.call(
+                "GET",
+                url,
+                auth=self._auth(tenant),
+                correlation_id=cid,
+                params=params,
+                headers=headers,
+                cancel=cancel,
+            )
+        except ApiError as error:
+            error.service = GRAPH  # what its 403 means (ApiError.category)
+            raise
 
     def _pages(
         self,
@@ -282,6 +286,7 @@ class GraphClient:
                 max_bytes=MAX_REPORT_BYTES if max_bytes is None else max_bytes,
             )
         except ApiError as error:
+            error.service = GRAPH
             if error.status != 404:
                 raise
             raise ApiError(
@@ -293,6 +298,7 @@ class GraphClient:
                 request_id=error.request_id,
                 correlation_id=error.correlation_id,
                 url=error.url,
+                service=GRAPH,
             ) from error
         body = reply.body
         if not isinstance(body, bytes) or not body:

@@ -15,6 +15,7 @@ Partner Center calls use the partner's own token; Graph service-health calls use
 from desktop.auth.base import (
     AuthError,
     CachingProvider,
+    Category,
     FailedSignIn,
     TokenProvider,
     granted_scopes,
@@ -24,6 +25,7 @@ from desktop.auth.base import (
 __all__ = [
     "AuthError",
     "CachingProvider",
+    "Category",
     "FailedSignIn",
     "TokenProvider",
     "granted_scopes",

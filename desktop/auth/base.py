@@ -9,6 +9,7 @@ one token per (tenant, scope) and serialise acquisition per key, so a sweep of 1
 from __future__ import annotations
 
 import base64
+import enum
 import json
 import threading
 import time
@@ -23,14 +24,63 @@ LASTING_REFUSALS = frozenset({"no_gdap", "not_consented"})
 REFUSAL_MEMORY_S = 60.0
 
 
-class AuthError(Exception):
-    """Signing in or getting a token failed; `message` is for the user, `code` for logic."""
+class Category(str, enum.Enum):
+    """What a failure means for the user, decided where it is raised (`AuthError` here,
+    `ApiError` in desktop.api.errors): the presenter (desktop.ui.errors) and the sweeps read
+    it, never the error's text or address."""
 
-    def __init__(self, message: str, code: str = "", next_step: str = "") -> None:
+    NO_ACCESS = "no_access"  # no GDAP role or relationship covers the user
+    NOT_CONSENTED = "not_consented"  # Partner Desk is not allowed in the customer yet
+    CONSENT_OUTDATED = "consent_outdated"  # allowed, but before it needed what it asks now
+    OFFLINE = "offline"  # the service could not be reached (or --offline has no copy)
+    THROTTLED = "throttled"  # Microsoft asked for fewer requests
+    CANCELLED = "cancelled"  # the user stopped it: nothing to say
+    FAILED = "failed"  # anything else the service or sign-in refused
+
+
+# AuthError.code → its category (codes not listed: FAILED).
+_AUTH_CATEGORIES = {
+    "no_gdap": Category.NO_ACCESS,
+    "not_consented": Category.NOT_CONSENTED,
+    "consent_outdated": Category.CONSENT_OUTDATED,
+    "offline": Category.OFFLINE,
+    "cancelled": Category.CANCELLED,
+}
+
+
+# AuthError.code of failures that signing in again (or later) may get past.
+_RETRY_CODES = frozenset({"offline", "timeout", "expired", "conditional_access", "mfa"})
+
+
+class AuthError(Exception):
+    """Signing in or getting a token failed; `message` is for the user, `code` for logic.
+
+    `aadsts`: Entra's code, when it gave one (`message` ends with it); `reason`: `message`
+    without it, the text a translation is looked up by."""
+
+    def __init__(
+        self,
+        message: str,
+        code: str = "",
+        next_step: str = "",
+        *,
+        aadsts: int | None = None,
+        reason: str = "",
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
         self.next_step = next_step
+        self.aadsts = aadsts
+        self.reason = reason or message
+
+    @property
+    def category(self) -> Category:
+        return _AUTH_CATEGORIES.get(self.code, Category.FAILED)
+
+    @property
+    def retryable(self) -> bool:
+        return self.code in _RETRY_CODES
 
 
 class TokenProvider(Protocol):

@@ -146,6 +146,9 @@ _BY_AADSTS: dict[int, tuple[str, str, str]] = {
 # consented there yet: no grant, or no service principal at all. The partner's own consent call
 # fixes both (API.md sections 1, 2 "Application consents", 4).
 NOT_CONSENTED = "not_consented"
+# Consented in the customer, but with fewer Graph permissions than Partner Desk asks for now
+# (consented before it read the message center): consent again (desktop.services.consent).
+CONSENT_OUTDATED = "consent_outdated"
 _CUSTOMER_CONSENT_CODES = frozenset({65001, 700016})
 _NOT_CONSENTED_MESSAGE = QT_TRANSLATE_NOOP(
     "AuthError", "Partner Desk is not yet allowed in this customer"
@@ -218,7 +221,9 @@ def from_msal_result(
             return not_consented(code)
         if code in _BY_AADSTS:
             kind, message, next_step = _BY_AADSTS[code]
-            return AuthError(f"{message} (AADSTS{code})", kind, next_step)
+            return AuthError(
+                f"{message} (AADSTS{code})", kind, next_step, aadsts=code, reason=message
+            )
     error = str(result.get("error") or "unknown_error")
     if error in _BY_ERROR:
         kind, message, next_step = _BY_ERROR[error]
@@ -237,7 +242,11 @@ def from_msal_result(
 
 def not_consented(code: int = 65001) -> AuthError:
     return AuthError(
-        f"{_NOT_CONSENTED_MESSAGE} (AADSTS{code}).", NOT_CONSENTED, _NOT_CONSENTED_NEXT
+        f"{_NOT_CONSENTED_MESSAGE} (AADSTS{code}).",
+        NOT_CONSENTED,
+        _NOT_CONSENTED_NEXT,
+        aadsts=code,
+        reason=_NOT_CONSENTED_MESSAGE,
     )
 
 

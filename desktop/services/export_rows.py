@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from desktop.auth import AuthError
-from desktop.auth.errors import NOT_CONSENTED
+from desktop.auth.errors import CONSENT_OUTDATED, NOT_CONSENTED
 from desktop.domain.customers import Customer, PortalLink
 from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.domain.parsing import format_time
 from desktop.domain.service_messages import ServiceMessage, action_first_key
 from desktop.domain.service_requests import ServiceRequest
-from desktop.services.backend import CONSENT_OUTDATED, ApiError
+from desktop.services.backend import ApiError
 
 CUSTOMER_OWNER, PARTNER_OWNER = "customer", "partner"
 
