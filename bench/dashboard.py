@@ -33,8 +33,8 @@ from _harness import emit, sandbox_process, signed_in, stats
 from gui_stall import LatenessProbe, summary
 from PySide6.QtWidgets import QApplication
 
+from desktop.gui import app_worker
 from desktop.qt.context import AppContext
-from desktop.qt.worker import Worker
 from desktop.services.backend import GUI_CONCURRENCY
 from desktop.ui.main_window import MainWindow
 
@@ -48,7 +48,7 @@ def peak_mb() -> float:
 
 
 async def measure(url: str, latency_s: float) -> dict[str, object]:
-    worker = Worker()
+    worker = app_worker()  # as the app tunes it (its heap policy)
     backend = signed_in(url, GUI_CONCURRENCY)  # as the window
     window = MainWindow(AppContext(worker=worker, backend=backend, mode="external sandbox"))
     window.resize(1280, 800)

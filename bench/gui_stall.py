@@ -29,8 +29,8 @@ from _harness import emit, sandbox_process, signed_in
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop.gui import app_worker
 from desktop.qt.context import AppContext
-from desktop.qt.worker import Worker
 from desktop.services.backend import GUI_CONCURRENCY
 from desktop.ui.main_window import MainWindow
 
@@ -73,7 +73,7 @@ def summary(samples: list[float], prefix: str) -> dict[str, float]:
 
 
 async def measure(url: str, selections: int, baseline_s: float) -> dict[str, object]:
-    worker = Worker()
+    worker = app_worker()  # as the app tunes it (its heap policy)
     backend = signed_in(url, GUI_CONCURRENCY)  # as the window
     window = MainWindow(AppContext(worker=worker, backend=backend, mode="external sandbox"))
     window.resize(1280, 800)

@@ -26,6 +26,7 @@ from desktop.config.settings import LANGUAGES
 from desktop.store.db import StoreError
 
 if TYPE_CHECKING:  # imported when the window's frame is on screen (bench/startup.py)
+    from desktop.qt.worker import Worker
     from desktop.services.backend import Backend
 
 # --lang: the shipped languages (desktop.config.i18n, which imports Qt: not needed for --help) and
@@ -221,12 +222,12 @@ async def _main(
     app: Any, args: argparse.Namespace, failures: _Failures, scenario: Scenario | None
 ) -> int:
     from desktop.config import settings as settings_store
-    from desktop.qt.worker import SHUTDOWN_WAIT_S, Worker
+    from desktop.qt.worker import SHUTDOWN_WAIT_S
     from desktop.store import DraftStore
     from desktop.store.cache import Cache
     from desktop.store.tags import Tags
 
-    worker = Worker()
+    worker = app_worker()
     window: Any = None
     drafts: DraftStore | None = None
     cache: Cache | None = None
@@ -234,26 +235,26 @@ async def _main(
     # Every file read (and the embedded sandbox's start) begins now, on the worker, together,
     # and the cached customer list is read while the window's modules import (~70 ms). One
     # after the other, they kept the cached list off the screen ~40 ms longer.
-    settings_job = worker.start(settings_store.load)
-    drafts_job = worker.start(DraftStore)
-    tags_job = worker.start(Tags)
-    cache_job = worker.start(_open_cache, args)
+    settings_job = worker.run(settings_store.load)
+    drafts_job = worker.run(DraftStore)
+    tags_job = worker.run(Tags)
+    cache_job = worker.run(_open_cache, args)
     sandbox_job = None
     if not (args.offline or args.sandbox_url):
         # Key, certificates, data and the listening socket are made off the GUI thread.
-        sandbox_job = worker.start(_start_sandbox, max(1, args.customers))
+        sandbox_job = worker.run(_start_sandbox, max(1, args.customers))
     jobs: list[Future[Any]] = [
         j for j in (settings_job, drafts_job, tags_job, cache_job, sandbox_job) if j is not None
     ]
     try:
-        opened = await asyncio.wrap_future(cache_job)
+        opened = await cache_job
         cache = opened.cache
-        cached_list = worker.start(cache.customers, opened.source)
+        cached_list = worker.run(cache.customers, opened.source)
         jobs.append(cached_list)
         from desktop.config import i18n
         from desktop.ui.main_window import MainWindow
 
-        settings = await asyncio.wrap_future(settings_job)
+        settings = await settings_job
         # Before the first widget: texts are read when widgets are built.
         language = i18n.install(app, settings.language if args.lang is None else args.lang)
         # The window's frame with the cached list first; the tabs, menus, account and the
@@ -268,15 +269,15 @@ async def _main(
                 print(f"startup-probe: cached list shown {listed}", flush=True)
         from desktop.qt.context import AppContext
 
-        drafts = await asyncio.wrap_future(drafts_job)
-        tags = await asyncio.wrap_future(tags_job)
+        drafts = await drafts_job
+        tags = await tags_job
         account = ""
         if opened.offline is not None:
             backend, source, mode = opened.offline
         else:
             embedded: _Embedded | None = None
             if sandbox_job is not None:
-                embedded = await asyncio.wrap_future(sandbox_job)
+                embedded = await sandbox_job
                 sandbox = embedded.sandbox
                 url, mode = sandbox.url, "sandbox"
             else:
@@ -298,6 +299,7 @@ async def _main(
             locale=language.wire,
         )
         window.complete(ctx, settings)
+        worker.failed.connect(functools.partial(_say_failure, window))
         if listed:
             collect_again()  # the list has painted, and the window is whole
         else:
@@ -510,6 +512,35 @@ def _result(job: Future[Any], default: Any) -> Any:
     if job.done() and not job.cancelled() and job.exception() is None:
         return job.result()
     return default
+
+
+def app_worker() -> Worker:
+    """The worker as the app runs it (and the benches measure it): after each batch a sweep
+    delivers, the heap settles (`settle_heap`)."""
+    from desktop.qt.worker import Worker
+
+    return Worker(after_batch=settle_heap)
+
+
+def settle_heap() -> None:
+    """Move everything alive now out of the cyclic collector's sight (`gc.freeze`).
+
+    A sweep of thousands of customers keeps hundreds of thousands of objects alive, and each
+    full collection walked them all holding the GIL: a stall the user sees (docs/PERFORMANCE.md).
+    Frozen objects are still freed by reference counting; cyclic garbage would be kept, so the
+    young generations (where it is, cheap to walk) are collected first.
+    """
+    gc.collect(1)
+    gc.freeze()
+
+
+def _say_failure(window: Any, error: BaseException) -> None:
+    """A failure of the services or of signing in that escaped a click handler: on the status
+    line, in the one presenter's words (the worker's `failed`)."""
+    from desktop.ui.errors import explain
+
+    explained = explain(error)
+    window.show_status(f"{explained.title}: {explained.detail}", 15000)
 
 
 def collect_again() -> None:

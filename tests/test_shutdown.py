@@ -22,7 +22,7 @@ def test_the_worker_waits_a_bounded_while_for_calls_in_flight(qapp) -> None:
         held.wait(30)
         finished.set()
 
-    worker._pool.submit(stuck)
+    worker.run(stuck)
     assert started.wait(5)
     worker.shutdown(wait=True, timeout=0.5)
     # It returned while the call was still blocked: it did not wait the call out (which

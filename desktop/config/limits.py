@@ -22,6 +22,9 @@ DEFAULT_CONCURRENCY: Final = 32
 # against 1.33: at 32 the process was CPU-bound), for a longer sweep (3.5 s against 2.1 s).
 # Headless exports have no GUI to starve and keep 32.
 GUI_CONCURRENCY: Final = 16
+# The most a setting or --concurrency may ask for; the window's worker keeps that many threads
+# at most for its sweeps' calls (desktop.qt.worker), made as they are needed.
+MAX_CONCURRENCY: Final = 128
 
 
 # At most two threads run CPU-bound Python of a sweep at a time (parsing answers, MSAL's work

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.config.clouds import CLOUDS
-from desktop.config.limits import GUI_CONCURRENCY
+from desktop.config.limits import GUI_CONCURRENCY, MAX_CONCURRENCY
 from desktop.config.paths import config_dir
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,8 @@ class Settings:
             "client_id": self.client_id == "" or bool(_GUID.match(self.client_id)),
             "tenant": bool(_TENANT.match(self.tenant)),
             "account": isinstance(self.account, str) and len(self.account) < 320,
-            "concurrency": isinstance(self.concurrency, int) and 1 <= self.concurrency <= 128,
+            "concurrency": isinstance(self.concurrency, int)
+            and 1 <= self.concurrency <= MAX_CONCURRENCY,
             "language": self.language in LANGUAGES,
             "allow_plaintext_token_cache": self.allow_plaintext_token_cache in (None, True, False),
             "refresh_minutes": isinstance(self.refresh_minutes, int)

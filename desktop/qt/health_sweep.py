@@ -19,16 +19,16 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.config.limits import cpu_work
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.context import AppContext
 from desktop.qt.models.customers import CustomerTableModel, HealthSummary
 from desktop.qt.numbers import timer_ms
-from desktop.qt.worker import Sweep
-from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome, cpu_bound
+from desktop.qt.worker import Ended, Stream
+from desktop.services.backend import CANCELLED, ApiError, Backend, Category, Failure, Outcome
 from desktop.services.notices import Notice, NoticeBook, NoticeRules
 from desktop.store.cache import HEALTH, Cache, CacheWriter
-from desktop.ui.errors import explain
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,9 @@ MAX_REFRESH_MIN = 60
 
 Checked = tuple[HealthSummary, list[Notice]]
 T = TypeVar("T")
+
+# HealthSummary.error_kind by failure category: the two a cell names, the rest "error".
+_KINDS = {Category.NO_ACCESS: "no_access", Category.NOT_CONSENTED: "not_consented"}
 
 
 def summarise(
@@ -85,9 +88,18 @@ def cached_summaries(cache: Cache, source: str) -> dict[str, HealthSummary]:
     }
 
 
+def plain_words(failure: Failure, what: str) -> str:
+    """A failure as the log would say it; the window puts it in its own words instead
+    (`HealthColumn.describe`: desktop.ui.errors)."""
+    return str(failure.error)
+
+
 class HealthColumn(QObject):
     """Fills `model`'s Health column. Signals: progress(done, failed, total), finished(bool
-    stopped), notices(list[Notice])."""
+    stopped: cancelled or failed; `ended` says which), notices(list[Notice]).
+
+    `describe(failure, what)`: a customer's failure in words for its cell's tooltip, given by
+    the UI (the one presenter, desktop.ui.errors); the cell's word is its category's."""
 
     progress = Signal(int, int, int)
     finished = Signal(bool)
@@ -105,7 +117,9 @@ class HealthColumn(QObject):
         self.ctx = ctx
         self.model = model
         self._customers = customers
-        self._sweep: Sweep[Outcome[Checked]] | None = None
+        self._sweep: Stream[Outcome[Checked]] | None = None
+        self.describe: Callable[[Failure, str], str] = plain_words
+        self.ended: Ended | None = None  # how the last sweep ended
         self.refresh_min = refresh_min
         self._interval_min = refresh_min
         self._timer = QTimer(self)
@@ -169,7 +183,7 @@ class HealthColumn(QObject):
             if cancel.is_set():  # answered after the sweep was stopped: its owner moved on
                 raise ApiError("Cancelled.", kind=CANCELLED)
             if writer is not None:
-                with cpu_bound():
+                with cpu_work():  # the JSON encoding: two such threads at once, not 32
                     writer.health(customer.tenant_id, health.items, issues.items)
             seen.update(h.service for h in health.items)
             notices = book.observe(customer.tenant_id, issues.items) if book is not None else []
@@ -185,19 +199,15 @@ class HealthColumn(QObject):
                     fresh.extend(outcome.value[1])
                     continue
                 tally["failed"] += 1
-                error = outcome.error or Exception()
-                if getattr(error, "throttled", False):
+                failure = Failure.of(outcome.error or Exception())
+                if failure.category is Category.THROTTLED:
                     tally["throttled"] += 1
-                status = getattr(error, "status", None)
-                code = getattr(error, "code", "")
-                denied = status == 403 or code == "no_gdap"
-                kind = "not_consented" if code == "not_consented" else "error"
                 updates[outcome.customer.tenant_id] = HealthSummary(
                     -1,
                     0,
                     0,
-                    explain(error, self.tr("service health")).title,
-                    "no_access" if denied else kind,
+                    self.describe(failure, self.tr("service health")),
+                    _KINDS.get(failure.category, "error"),
                     fetched=time.time(),
                 )
             self.model.set_health_many(updates)
@@ -205,8 +215,9 @@ class HealthColumn(QObject):
             if fresh:
                 self.notices.emit(fresh)
 
-        def on_done(stopped: bool) -> None:
+        def on_end(ended: Ended) -> None:
             self._sweep = None
+            self.ended = ended
             self.throttled = tally["throttled"]
             # Back off after throttling: Microsoft asked for fewer requests.
             if tally["throttled"]:
@@ -215,12 +226,14 @@ class HealthColumn(QObject):
                 self._interval_min = self.refresh_min
             if self.refresh_min > 0:
                 self._timer.start(timer_ms(self._interval_min * 60_000))
-            self.finished.emit(stopped)
+            self.finished.emit(ended.stopped)
 
-        self._sweep = self.ctx.worker.sweep(
-            lambda cancel: committing(backend.sweep(customers, check, cancel=cancel), writer),
+        self._sweep = self.ctx.worker.stream(
+            lambda cancel, pool: committing(
+                backend.sweep(customers, check, cancel=cancel, pool=pool), writer
+            ),
             on_batch,
-            on_done,
+            on_end,
             owner=self,
         )
 

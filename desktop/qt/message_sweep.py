@@ -1,7 +1,7 @@
 """Planned changes across customers: every customer's message center, read by one sweep.
 
 The same machinery as the health sweep (`Backend.sweep` for bounded concurrency, Retry-After
-and cancel; `Worker.sweep` for batches on the GUI thread; `committing` for the cache), so one
+and cancel; `Worker.stream` for batches on the GUI thread; `committing` for the cache), so one
 object fills the dashboard's "Planned changes" and gives the major-change notices:
 
 - at start the last-known posts come from the cache (`show_cached`), with when they were read;
@@ -22,16 +22,16 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.config.limits import cpu_work
 from desktop.domain.customers import Customer
 from desktop.domain.parsing import Parsed
 from desktop.domain.service_messages import MessageIndex, PlannedChange, ServiceMessage
 from desktop.qt.context import AppContext
 from desktop.qt.health_sweep import committing
-from desktop.qt.worker import Sweep
-from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome, cpu_bound
+from desktop.qt.worker import Ended, Stream
+from desktop.services.backend import CANCELLED, ApiError, Backend, Failure, Outcome
 from desktop.services.notices import NoticeBook, NoticeRules
 from desktop.store.cache import MESSAGES, Cache, CacheEntry
-from desktop.ui.errors import explain
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def cached_messages(cache: Cache, source: str) -> dict[str, CacheEntry[ServiceMe
 
 class PlannedChanges(QObject):
     """Signals: progress(done, failed, total); changed() (new answers: read `changes()`);
-    finished(bool stopped); notices(list[Notice])."""
+    finished(bool stopped: cancelled or failed; `ended` says which); notices(list[Notice])."""
 
     progress = Signal(int, int, int)
     changed = Signal()
@@ -62,10 +62,12 @@ class PlannedChanges(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self._customers = customers
-        self._sweep: Sweep[Outcome[Parsed[ServiceMessage]]] | None = None
+        self._sweep: Stream[Outcome[Parsed[ServiceMessage]]] | None = None
+        self.ended: Ended | None = None  # how the last sweep ended
         self.index = MessageIndex()
-        # Why each customer's last read failed (its earlier posts stay in `index`).
-        self.failures: dict[str, str] = {}
+        # Why each customer's last read failed (its earlier posts stay in `index`), for the UI
+        # to put in words (desktop.ui.errors).
+        self.failures: dict[str, Failure] = {}
         self.read_at: float | None = None  # when the last sweep (or the cache's) read them
         self.tally = {"done": 0, "failed": 0, "total": 0}
         self._cache_read = False
@@ -149,7 +151,7 @@ class PlannedChanges(QObject):
             if cancel.is_set():  # answered after the sweep was stopped: its owner moved on
                 raise ApiError("Cancelled.", kind=CANCELLED)
             if writer is not None:
-                with cpu_bound():
+                with cpu_work():  # the JSON encoding: two such threads at once, not 32
                     writer.messages(customer.tenant_id, found.items, [str(e) for e in found.errors])
             return found
 
@@ -162,21 +164,24 @@ class PlannedChanges(QObject):
                     self.failures.pop(tenant, None)
                     continue
                 tally["failed"] += 1
-                self.failures[tenant] = explain(outcome.error or Exception(), "").title
+                self.failures[tenant] = Failure.of(outcome.error or Exception())
             self.progress.emit(tally["done"], tally["failed"], tally["total"])
             self.changed.emit()
 
-        def on_done(stopped: bool) -> None:
+        def on_end(ended: Ended) -> None:
             self._sweep = None
-            if not stopped:
+            self.ended = ended
+            if not ended.stopped:
                 self.read_at = time.time()
                 self.ctx.worker.spawn(self._notify())
-            self.finished.emit(stopped)
+            self.finished.emit(ended.stopped)
 
-        self._sweep = self.ctx.worker.sweep(
-            lambda cancel: committing(backend.sweep(customers, read, cancel=cancel), writer),
+        self._sweep = self.ctx.worker.stream(
+            lambda cancel, pool: committing(
+                backend.sweep(customers, read, cancel=cancel, pool=pool), writer
+            ),
             on_batch,
-            on_done,
+            on_end,
             owner=self,
         )
 

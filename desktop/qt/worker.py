@@ -1,155 +1,202 @@
-"""Background work for the GUI: blocking backend calls on threads, results on the GUI thread.
+"""Background work for the GUI: one API, three shapes, failures routed by type.
 
-- `Worker.run(fn, *args)` awaits `fn` on the worker pool (qasync's loop resumes the coroutine
-  on the GUI thread), so UI code reads like `detail = await worker.run(backend.customer, tid)`.
-- `Lane` keeps one fetch in flight per view: a newer request supersedes the older one, whose
-  late answer is dropped (`Superseded`), and whose retries stop through its cancel event.
-- `Sweep` runs a backend sweep on a thread and hands outcomes to the GUI in batches on a timer
-  (default every 100 ms): the table fills as answers arrive, with one model update per batch.
-On quit, `Worker.shutdown()` cancels every sweep and lane and waits for the threads.
+- `run(fn, *args)`: one result. The call starts on the worker's pool at once; the GUI awaits it
+  (`detail = await worker.run(backend.customer, tid)`, resumed on the GUI thread by qasync) or,
+  at start-up, checks it without a turn of the loop (`Job` is a `concurrent.futures.Future`).
+- `stream(produce, on_batch, on_end)`: results as they come. `produce(cancel, pool)` (a backend
+  sweep) runs on a thread of its own, its calls on the worker's sweep pool, and the GUI gets the
+  outcomes in batches on a timer (`desktop.qt.stream`).
+- `lane()`: newest wins. A new request of a view cancels the older one, whose late answer is
+  dropped (`Superseded`).
+- `spawn(coroutine)`: a GUI coroutine nobody awaits (a click handler, a pane load), held until
+  it ends.
+
+Whatever escapes them ends by its type (`desktop.qt.failures`): a cancel silently, a typed
+failure (ApiError, AuthError) nobody handled on `failed` for the status bar, anything else at
+the crash reporter. On quit, `shutdown()` cancels everything and waits a bounded while.
 """
 
 from __future__ import annotations
 
 import asyncio
-import collections
-import contextlib
 import functools
-import gc
 import logging
 import threading
 import time
-from collections.abc import Callable, Coroutine, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Generic, TypeVar
+from collections.abc import Awaitable, Callable, Generator, Iterable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
+
+from desktop.config.limits import MAX_CONCURRENCY
+from desktop.qt.failures import Superseded, is_cancel, report, unexpected
+from desktop.qt.stream import Ended, Stream
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+
+__all__ = ["SHUTDOWN_WAIT_S", "Ended", "Job", "Lane", "Stream", "Superseded", "Worker"]
 
 # How long closing the app waits for calls in flight (drafts and cache writes take
 # milliseconds; a held HTTP read would take its whole timeout).
 SHUTDOWN_WAIT_S = 2.0
 
 
-def settle_heap() -> None:
-    """Move everything alive now out of the cyclic collector's sight (`gc.freeze`).
+class Job(Future[T]):
+    """A call on the worker's pool: await it on the GUI thread, or read it as a Future."""
 
-    A sweep of 10,000 customers keeps hundreds of thousands of objects alive; each full
-    collection then walked all of them and held the GIL for 50-80 ms (measured with
-    gc.callbacks in bench/dashboard.py), a stall the user sees. Frozen objects are still freed
-    by reference counting; cyclic garbage would be kept, so the young generations (where it
-    is, cheap to walk: 1-2 ms) are collected first. Objects frozen mid-request that became
-    cyclic garbage later are kept (peak memory at 10,000 customers: 174 → 224 MB); unfreezing
-    after the sweep moved a full collection, and its pause, to just after it. The freeze
-    itself moves list heads.
-    """
-    gc.collect(1)
-    gc.freeze()
-
-
-class Superseded(Exception):  # noqa: N818 (a state, not an error)
-    """A newer request for the same view replaced this one; nothing to show."""
+    def __await__(self) -> Generator[Any, None, T]:
+        return asyncio.wrap_future(self).__await__()
 
 
 class Worker(QObject):
-    """Owns the thread pool that runs every blocking call of the GUI.
+    """Owns the threads that run every blocking call of the GUI.
+
+    `after_batch`: called on the GUI thread after each batch a stream delivers (the app's heap
+    policy, desktop.gui).
 
     Signals:
         busy_changed(int): the number of calls running, for a busy indicator.
+        failed(object): a typed failure (ApiError, AuthError) that escaped a spawned coroutine,
+            for the status bar; the error is the argument.
     """
 
     busy_changed = Signal(int)
+    failed = Signal(object)
+    _call_ended = Signal()  # from any thread; counted down on the GUI thread
 
-    def __init__(self, max_workers: int = 8, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        max_workers: int = 8,
+        parent: QObject | None = None,
+        after_batch: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="worker")
+        # A sweep's calls: as many as the largest concurrency a setting allows, made when
+        # needed and kept for the next sweep; the sweep itself bounds how many it uses.
+        self._sweep_pool = ThreadPoolExecutor(
+            max_workers=MAX_CONCURRENCY, thread_name_prefix="sweep"
+        )
+        self.after_batch = after_batch
         self._busy = 0
+        self._jobs: set[Job[Any]] = set()
+        self._jobs_lock = threading.Lock()
         self._cancels: set[threading.Event] = set()
-        self._sweeps: set[Sweep[Any]] = set()
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._streams: set[Stream[Any]] = set()
+        self._tasks: set[asyncio.Future[Any]] = set()
         self._closed = False
+        self._call_ended.connect(self._count_down)
 
-    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        """Start a GUI coroutine that nobody awaits (a click handler, a pane load).
+    # -- one result -------------------------------------------------------------------------
 
-        The loop keeps only weak references to tasks, so an unowned task can vanish mid-await;
-        we hold it until it ends, and log what it raised instead of losing it silently.
+    def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Job[T]:
+        """Start `fn(*args, **kwargs)` on the pool now; its result (or error) is the Job's."""
+        if self._closed:
+            raise asyncio.CancelledError("the worker is shut down")
+        job: Job[T] = Job()
+        call = functools.partial(fn, *args, **kwargs)
+
+        def fill() -> None:
+            if not job.set_running_or_notify_cancel():
+                return  # cancelled before it started (its awaiter went away)
+            try:
+                result = call()
+            except BaseException as error:  # the awaiter's to handle, as if it had called it
+                job.set_exception(error)
+            else:
+                job.set_result(result)
+
+        with self._jobs_lock:
+            self._jobs.add(job)
+        self._busy += 1
+        self.busy_changed.emit(self._busy)
+        job.add_done_callback(self._job_done)
+        self._pool.submit(fill)
+        return job
+
+    def _job_done(self, job: Future[Any]) -> None:  # on the pool's thread, or the GUI's
+        with self._jobs_lock:
+            self._jobs.discard(job)
+        self._call_ended.emit()
+
+    def _count_down(self) -> None:
+        self._busy -= 1
+        self.busy_changed.emit(self._busy)
+
+    # -- nobody awaits it -------------------------------------------------------------------
+
+    def spawn(self, work: Awaitable[Any]) -> asyncio.Future[Any]:
+        """Start a GUI coroutine (or a Job) that nobody awaits: a click handler, a pane load.
+
+        The loop keeps only weak references to tasks, so an unowned task can vanish mid-await:
+        it is held until it ends, and what it raised goes where its type says (the module's
+        docstring), never lost in the log.
         """
-        task = asyncio.ensure_future(coro)
+        task = asyncio.ensure_future(work)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
         return task
 
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
+    def _task_done(self, task: asyncio.Future[Any]) -> None:
         self._tasks.discard(task)
-        exc = None if task.cancelled() else task.exception()
-        if exc is not None and not isinstance(exc, Superseded):
-            log.error("background task failed", exc_info=exc)
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is None or is_cancel(error):
+            return
+        name = _name_of(task)
+        if unexpected(error):
+            report(error, f"the background task {name} failed")
+            return
+        log.info("%s failed: %s", name, error)
+        self.failed.emit(error)
 
-    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        if self._closed:
-            raise asyncio.CancelledError("the worker is shut down")
-        loop = asyncio.get_running_loop()
-        self._busy += 1
-        self.busy_changed.emit(self._busy)
-        try:
-            return await loop.run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
-        finally:
-            self._busy -= 1
-            self.busy_changed.emit(self._busy)
-
-    def start(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
-        """`run`, submitted at once rather than when first awaited; await `asyncio.wrap_future`.
-
-        The call runs while the GUI thread goes on with something synchronous (at start-up:
-        importing and building the window while the files are read), and the GUI thread can
-        see it has ended without a turn of the loop (`Future.done()`).
-        """
-        if self._closed:
-            raise asyncio.CancelledError("the worker is shut down")
-        future = self._pool.submit(functools.partial(fn, *args, **kwargs))
-        self._busy += 1
-        self.busy_changed.emit(self._busy)
-        # Counted down on the loop's thread, like `run`.
-        asyncio.wrap_future(future).add_done_callback(self._started_done)
-        return future
-
-    def _started_done(self, future: asyncio.Future[Any]) -> None:
-        if not future.cancelled():
-            future.exception()  # its owner reads it from the original; this copy is seen too
-        self._busy -= 1
-        self.busy_changed.emit(self._busy)
+    # -- newest wins ------------------------------------------------------------------------
 
     def lane(self) -> Lane:
         return Lane(self)
 
-    def sweep(
+    # -- results as they come ---------------------------------------------------------------
+
+    def stream(
         self,
-        run: Callable[[threading.Event], Iterable[T]],
+        produce: Callable[[threading.Event, Executor], Iterable[T]],
         on_batch: Callable[[list[T]], None],
-        on_done: Callable[[bool], None] | None = None,
+        on_end: Callable[[Ended], None] | None = None,
         interval_ms: int = 100,
         owner: QObject | None = None,
-    ) -> Sweep[T]:
-        """Start `run(cancel)` (a generator of outcomes) on a thread; batches reach `on_batch`.
+    ) -> Stream[T]:
+        """Start `produce(cancel, pool)` (a generator of outcomes) on a thread of its own; its
+        outcomes reach `on_batch` in batches, then `on_end` says how it ended. With an `owner`,
+        delivery stops when the owner is destroyed."""
+        if self._closed:
+            raise asyncio.CancelledError("the worker is shut down")
+        stream: Stream[T] = Stream(
+            lambda cancel: produce(cancel, self._sweep_pool),
+            on_batch,
+            on_end,
+            interval_ms,
+            owner or self,
+            after_batch=self._after_batch,
+            ended=self._streams.discard,
+        )
+        self._streams.add(stream)
+        stream.start()
+        return stream
 
-        With an `owner`, delivery stops when the owner is destroyed.
-        """
-        sweep: Sweep[T] = Sweep(self, run, on_batch, on_done, interval_ms, owner)
-        self._sweeps.add(sweep)
-        sweep.start()
-        return sweep
+    def _after_batch(self) -> None:
+        if self.after_batch is not None:
+            self.after_batch()
+
+    # -- quitting ---------------------------------------------------------------------------
 
     def _track(self, cancel: threading.Event) -> None:
         self._cancels.add(cancel)
 
     def _untrack(self, cancel: threading.Event) -> None:
         self._cancels.discard(cancel)
-
-    def _sweep_done(self, sweep: Sweep[Any]) -> None:
-        self._sweeps.discard(sweep)
 
     def shutdown(self, wait: bool = True, timeout: float = SHUTDOWN_WAIT_S) -> None:
         """Cancel everything and (by default) wait up to `timeout` for running calls to return.
@@ -159,21 +206,32 @@ class Worker(QObject):
         running after `timeout` is left behind (`desktop.app` then exits without joining it).
         """
         self._closed = True
-        # Kept aside: stop() takes each sweep off `_sweeps`, and the join below must still see
-        # it (it did not, and sweeps wrote to the cache after the app had closed it).
-        sweeps = list(self._sweeps)
-        for sweep in sweeps:
-            sweep.stop()
+        # Kept aside: stop() takes each stream off `_streams`, and the join below must still
+        # see it (it did not, and sweeps wrote to the cache after the app had closed it).
+        streams = list(self._streams)
+        for stream in streams:
+            stream.stop()
         for cancel in list(self._cancels):
             cancel.set()
+        with self._jobs_lock:
+            jobs = list(self._jobs)
+        for job in jobs:
+            job.cancel()  # not started: its awaiter hears CancelledError, not nothing for good
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._sweep_pool.shutdown(wait=False, cancel_futures=True)
         if wait:
             deadline = time.monotonic() + timeout
+            for stream in streams:  # first: a sweep's driver stops its calls as it ends
+                stream.join(max(0.0, deadline - time.monotonic()))
             # ThreadPoolExecutor.shutdown has no timeout: join its threads ourselves.
-            for thread in list(getattr(self._pool, "_threads", ())):
-                thread.join(max(0.0, deadline - time.monotonic()))
-            for sweep in sweeps:
-                sweep.join(max(0.0, deadline - time.monotonic()))
+            for pool in (self._pool, self._sweep_pool):
+                for thread in list(getattr(pool, "_threads", ())):
+                    thread.join(max(0.0, deadline - time.monotonic()))
+
+
+def _name_of(task: asyncio.Future[Any]) -> str:
+    coro = task.get_coro() if isinstance(task, asyncio.Task) else None
+    return getattr(coro, "__qualname__", None) or repr(task)
 
 
 class Lane:
@@ -207,84 +265,3 @@ class Lane:
         if generation != self._generation:
             raise Superseded()
         return result
-
-
-class Sweep(Generic[T]):
-    """A running sweep: outcomes are queued by the thread and drained on the GUI thread."""
-
-    def __init__(
-        self,
-        worker: Worker,
-        run: Callable[[threading.Event], Iterable[T]],
-        on_batch: Callable[[list[T]], None],
-        on_done: Callable[[bool], None] | None,
-        interval_ms: int,
-        owner: QObject | None = None,
-    ) -> None:
-        self._worker = worker
-        self._run = run
-        self._on_batch = on_batch
-        self._on_done = on_done
-        self._queue: collections.deque[T] = collections.deque()
-        self._cancel = threading.Event()
-        self._finished = threading.Event()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._main, name="sweep-driver", daemon=True)
-        self._timer = QTimer(owner or worker)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._drain)
-        self.delivered = 0
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    @property
-    def running(self) -> bool:
-        return not self._finished.is_set() or bool(self._queue)
-
-    def start(self) -> None:
-        self._thread.start()
-        self._timer.start()
-
-    def cancel(self) -> None:
-        """Stop the calls; what already arrived is still delivered, then `on_done(True)`."""
-        self._cancel.set()
-
-    def stop(self) -> None:
-        """Cancel and deliver nothing more: the receiver is going away."""
-        self._cancel.set()
-        self._on_done = None
-        self._on_batch = lambda _batch: None
-        with contextlib.suppress(RuntimeError):  # the owner (and so the timer) is already gone
-            self._timer.stop()
-        self._worker._sweep_done(self)
-
-    def join(self, timeout: float | None = None) -> None:
-        self._thread.join(timeout)
-
-    def _main(self) -> None:
-        try:
-            iterator: Iterator[T] = iter(self._run(self._cancel))
-            for outcome in iterator:
-                self._queue.append(outcome)
-        except BaseException as error:  # reported on the GUI thread by _drain
-            self._error = error
-        finally:
-            self._finished.set()
-
-    def _drain(self) -> None:
-        batch: list[T] = []
-        while self._queue:
-            batch.append(self._queue.popleft())
-        if batch:
-            self.delivered += len(batch)
-            self._on_batch(batch)
-            settle_heap()
-        if self._finished.is_set() and not self._queue:
-            self._timer.stop()
-            self._worker._sweep_done(self)
-            if self._error is not None:
-                log.error("sweep failed", exc_info=self._error)
-            if self._on_done is not None:
-                self._on_done(self._cancel.is_set() or self._error is not None)

@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from desktop.api.errors import CANCELLED, REVIEW_NOT_PUBLISHED, TOO_LARGE, ApiError
+from desktop.api.errors import (
+    CANCELLED,
+    MALFORMED,
+    OFFLINE,
+    REVIEW_NOT_PUBLISHED,
+    TOO_LARGE,
+    ApiError,
+    Failure,
+    category_of,
+)
 from desktop.api.graph import GraphClient
-from desktop.api.http import HttpSession, new_correlation_id, parsing
+from desktop.api.http import HttpSession, new_correlation_id
 from desktop.api.links import (
     check_link,
     check_url,
@@ -28,7 +37,8 @@ from desktop.api.links import (
 )
 from desktop.api.partner_center import PartnerCenterClient
 from desktop.api.sanitize import sanitize_html
-from desktop.auth import AuthError, TokenProvider, granted_scopes
+from desktop.auth import AuthError, Category, TokenProvider, granted_scopes
+from desktop.auth.errors import CONSENT_OUTDATED
 from desktop.auth.transport import origin_of
 from desktop.config.clouds import CUSTOMER_GRAPH_SCOPES, SANDBOX_CLIENT_ID, CloudProfile
 from desktop.config.limits import DEFAULT_CONCURRENCY, GUI_CONCURRENCY
@@ -52,31 +62,29 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# AuthError.code: Partner Desk is consented in the customer, but with fewer Graph permissions
-# than it asks for now (consented before the message center): consent again
-# (desktop.services.consent).
-CONSENT_OUTDATED = "consent_outdated"
 
 # How often a sweep waiting on its calls looks at its cancel event.
 CANCEL_POLL_S = 0.05
 
+# The UI reaches the API's errors and their categories through this façade only.
 __all__ = [
     "CANCELLED",
+    "CONSENT_OUTDATED",
     "DEFAULT_CONCURRENCY",
     "GUI_CONCURRENCY",
+    "MALFORMED",
+    "OFFLINE",
     "REVIEW_NOT_PUBLISHED",
     "SHAREPOINT_DERIVED",
     "TOO_LARGE",
     "ApiError",
     "Backend",
+    "Category",
+    "Failure",
     "Outcome",
-    "cpu_bound",
+    "category_of",
     "new_correlation_id",
 ]
-
-# `with cpu_bound():` around CPU-heavy Python work on sweep threads (the cache's JSON encoding):
-# the parse gate, so the GUI thread competes with two such threads for the GIL, not 32.
-cpu_bound = parsing
 
 
 @dataclass(frozen=True)
@@ -432,10 +440,13 @@ class Backend:
         concurrency: int | None = None,
         cancel: threading.Event | None = None,
         cid: str | None = None,
+        pool: Executor | None = None,
     ) -> Iterator[Outcome[T]]:
         """Run `task(customer, correlation_id, cancel)` for each customer, yielding outcomes as
         they complete. At most `concurrency` tasks run at once; tasks are submitted as slots free
         up, so a cancel leaves nothing queued. One correlation id covers the whole sweep.
+        `pool`: the threads to run them on (the window's worker owns them); without one, a pool
+        of the sweep's own (the command line).
 
         A cancel ends the sweep within `CANCEL_POLL_S`: what finished is yielded, calls still in
         flight are left to end (as CANCELLED, see HttpSession.call) on their own threads.
@@ -446,7 +457,9 @@ class Backend:
         pending: dict[Future[T], tuple[int, Customer]] = {}
         source = iter(enumerate(customers))
         exhausted = False
-        pool = ThreadPoolExecutor(max_workers=limit, thread_name_prefix="sweep")
+        own = pool is None
+        if pool is None:
+            pool = ThreadPoolExecutor(max_workers=limit, thread_name_prefix="sweep")
         try:
             while True:
                 while not exhausted and not cancel.is_set() and len(pending) < limit:
@@ -481,4 +494,8 @@ class Backend:
                 # Left early (a cancel, the consumer closed us, or an error): stop the running
                 # calls at their next check instead of waiting for all of them to finish.
                 cancel.set()
-            pool.shutdown(wait=not pending, cancel_futures=True)
+            if own:
+                pool.shutdown(wait=not pending, cancel_futures=True)
+            else:
+                for future in pending:  # a shared pool: only ours, and only those not started
+                    future.cancel()

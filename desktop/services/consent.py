@@ -21,10 +21,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from desktop.api.errors import CANCELLED, ApiError
-from desktop.auth import AuthError
+from desktop.auth import AuthError, Category
 from desktop.auth.errors import NOT_CONSENTED
 from desktop.config.clouds import CUSTOMER_GRAPH_SCOPES
 from desktop.domain.customers import Customer
@@ -66,6 +67,11 @@ STILL_APPLYING = (
 )
 
 
+# Consent.why
+ROLES_REFUSED = "roles"
+NO_GDAP = "no_gdap"
+
+
 @dataclass(frozen=True)
 class Consent:
     """What allowing Partner Desk in one customer came to."""
@@ -74,8 +80,8 @@ class Consent:
     company_name: str
     result: str
     reason: str = ""
-    # Why a refusal, for the UI's own words: "roles" (the GDAP roles there cannot consent) or
-    # "no_gdap" (no relationship covers the user at all).
+    # Why a refusal, for the UI's own words: ROLES_REFUSED (the GDAP roles there cannot
+    # consent) or NO_GDAP (no relationship covers the user at all).
     why: str = ""
 
     @property
@@ -132,8 +138,8 @@ def allow(
         # the consent is there, so a POST answers 409 and the scopes change only by deleting
         # it and posting again (API.md section 2 "Application consents").
         replace = True
-    elif problem.code == "no_gdap":
-        return result(REFUSED, f"{problem.message} {NO_GDAP_NEXT}", "no_gdap")
+    elif problem.category is Category.NO_ACCESS:
+        return result(REFUSED, f"{problem.message} {NO_GDAP_NEXT}", NO_GDAP)
     elif problem.code != NOT_CONSENTED:
         return result(FAILED, f"{problem.message} {problem.next_step}")
     grants = {GRAPH_APPLICATION_ID: CUSTOMER_GRAPH_SCOPES}
@@ -152,7 +158,7 @@ def allow(
         if error.kind == CANCELLED:
             raise
         if error.status == 403:
-            return result(REFUSED, REFUSED_ROLES, "roles")
+            return result(REFUSED, REFUSED_ROLES, ROLES_REFUSED)
         return result(FAILED, f"{REMOVED_NOT_POSTED} {error.summary}" if removed else error.summary)
     log.info(
         "consent %s in %s",
@@ -179,14 +185,17 @@ def allow_all(
     customers: Iterable[Customer],
     cancel: threading.Event | None = None,
     concurrency: int | None = None,
+    pool: Executor | None = None,
 ) -> Iterator[Outcome[Consent]]:
     """`allow` for every customer as a sweep: outcomes as they complete; errors not caught by
-    `allow` (the network, Partner Center down) come as the outcome's error."""
+    `allow` (the network, Partner Center down) come as the outcome's error. `pool`: as for
+    `Backend.sweep`."""
     return backend.sweep(
         customers,
         lambda customer, cid, stop: allow(backend, customer, cid, stop),
         cancel=cancel,
         concurrency=concurrency,
+        pool=pool,
     )
 
 

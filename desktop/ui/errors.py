@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from desktop.qt.failures import report
 from desktop.qt.numbers import finite_seconds
 from desktop.services.accounts import AuthError
-from desktop.services.backend import ApiError
+from desktop.services.backend import (
+    MALFORMED,
+    OFFLINE,
+    ApiError,
+    Category,
+    Failure,
+    category_of,
+)
+from desktop.services.offline import CACHE_UNREADABLE
 
 log = logging.getLogger(__name__)
 
@@ -31,21 +39,13 @@ HEALTH_ROLES = ("Service Support Administrator", "Global Reader")
 # Center Reader reads every post but the data privacy ones.
 MESSAGE_CENTER_ROLES = ("Message Center Reader", "Global Reader")
 
-# A sign-in failure's Entra code, kept as sent after the translated message.
-_CODE_AT_END = re.compile(r"^(?P<text>.+) (?P<code>\(AADSTS\d+\))(?P<end>\.?)$", re.DOTALL)
 
-
-def auth_text(message: str) -> str:
-    """A message or next step of desktop.auth.errors in the user's language (marked there
-    with the context "AuthError"); "(AADSTS50076)" at its end stays as it is. A text without
-    a translation (one that names what failed, say) is shown as it is."""
-    found = _CODE_AT_END.match(message)
-    if found is None:
-        whole = message
-        return translate("AuthError", whole)
-    text = found["text"]
-    translated = translate("AuthError", text)
-    return f"{translated} {found['code']}{found['end']}"
+def auth_text(error: AuthError) -> str:
+    """A sign-in failure's message in the user's language (desktop.auth.errors marks its texts
+    with the context "AuthError"), Entra's code after it as sent. A text without a translation
+    (one that names what failed, say) is shown as it is."""
+    text = translate("AuthError", error.reason)
+    return text if error.aadsts is None else f"{text} (AADSTS{error.aadsts})"
 
 
 # A throttled call's wait (Retry-After) is said in seconds up to this ("Try again in 45
@@ -80,7 +80,15 @@ def explain(error: BaseException, what: str = "", roles: Sequence[str] = ()) -> 
         return _unexpected(error)
 
 
+def describe(failure: Failure, what: str = "") -> str:
+    """One customer's failure in a sweep, as a title (a cell's tooltip, a list's reason)."""
+    return explain(failure.error, what).title
+
+
 def _unexpected(error: BaseException) -> Explained:
+    # Said plainly here, and with its traceback to the crash reporter (once): a bug shown as
+    # "something went wrong" in a pane would otherwise never be seen by anyone who can fix it.
+    report(error, f"{type(error).__name__} shown as 'Something went wrong'")
     return Explained(
         translate("errors", "Something went wrong"),
         translate(
@@ -116,95 +124,48 @@ def retry_text(retry_after: float | None, now: QDateTime | None = None) -> str:
 
 
 def _explain(error: BaseException, what: str, roles: Sequence[str]) -> Explained:
-    if isinstance(error, AuthError):
-        # Sign-in trouble: Microsoft's reason in plain words and the next step.
-        if error.code == "not_consented":
-            return Explained(
-                translate("errors", "Partner Desk is not yet allowed in this customer"),
-                translate(
-                    "errors",
-                    "Microsoft gives Partner Desk no access to this customer's tenant until "
-                    "consent is granted for the app there (GDAP). Granting it takes a GDAP role "
-                    "in this customer that can consent to apps: Global Administrator, "
-                    "Privileged Role Administrator or Cloud Application Administrator.",
-                ),
-                False,
-                CONSENT,
-            )
-        if error.code == "consent_outdated":  # Backend.CONSENT_OUTDATED
-            return Explained(
-                translate("errors", "Partner Desk needs to be allowed again in this customer"),
-                translate(
-                    "errors",
-                    "Partner Desk was allowed in this customer before it read the message "
-                    "center, so its consent there lacks that permission (ServiceMessage.Read.All). "
-                    "Service health still works. Allowing it again replaces the old consent; it "
-                    "takes a GDAP role in this customer that can consent to apps: Global "
-                    "Administrator, Privileged Role Administrator or Cloud Application "
-                    "Administrator.",
-                ),
-                False,
-                CONSENT,
-            )
-        if error.code == "offline":  # the same words as an API call's network failure
-            return Explained(
-                translate("errors", "Could not reach the service"),
-                translate("errors", "Check the network connection, then retry. ({0})").format(
-                    error.message
-                ),
-                True,
-            )
-        if error.code == "no_gdap":
-            code = _CODE_AT_END.match(error.message)
-            detail = translate(
-                "errors",
-                "Your account has no access to this customer's tenant: no GDAP relationship "
-                "covers you.",
-            )
-            if code is not None:
-                detail += f" {code['code']}"
-            return Explained(
-                translate("errors", "No GDAP access to this customer's {0}").format(
-                    what or translate("errors", "data")
-                ),
-                detail + "\n" + _ask_for_roles(roles),
-                False,
-            )
-        return Explained(
-            auth_text(error.message),
-            auth_text(error.next_step),
-            error.code in ("offline", "timeout", "expired", "conditional_access", "mfa"),
-        )
-    if not isinstance(error, ApiError):
+    category = category_of(error)
+    if category is None:
         return _unexpected(error)
-    if error.kind == "offline" and error.code == "cache_unreadable":  # CACHE_UNREADABLE
+    if category is Category.NOT_CONSENTED:
         return Explained(
-            translate("errors", "The cached copy could not be read"),
+            translate("errors", "Partner Desk is not yet allowed in this customer"),
             translate(
                 "errors",
-                "The {0} kept in the local cache could not be read: the cache file was damaged "
-                "or changed outside Partner Desk. Start Partner Desk without --offline to load "
-                "it again.",
-            ).format(what or translate("errors", "data")),
+                "Microsoft gives Partner Desk no access to this customer's tenant until "
+                "consent is granted for the app there (GDAP). Granting it takes a GDAP role "
+                "in this customer that can consent to apps: Global Administrator, "
+                "Privileged Role Administrator or Cloud Application Administrator.",
+            ),
             False,
+            CONSENT,
         )
-    if error.kind == "offline":
+    if category is Category.CONSENT_OUTDATED:
         return Explained(
-            translate("errors", "Not available offline"),
+            translate("errors", "Partner Desk needs to be allowed again in this customer"),
             translate(
                 "errors",
-                "Partner Desk was started with --offline and the local cache has no {0} for "
-                "this. Start it without --offline to load it.",
-            ).format(what or translate("errors", "data")),
+                "Partner Desk was allowed in this customer before it read the message "
+                "center, so its consent there lacks that permission (ServiceMessage.Read.All). "
+                "Service health still works. Allowing it again replaces the old consent; it "
+                "takes a GDAP role in this customer that can consent to apps: Global "
+                "Administrator, Privileged Role Administrator or Cloud Application "
+                "Administrator.",
+            ),
             False,
+            CONSENT,
         )
+    if isinstance(error, AuthError):
+        return _sign_in(error, category, what, roles)
+    assert isinstance(error, ApiError)
+    if category is Category.OFFLINE:
+        return _unreachable(error, what)
     reference = (
         "\n" + translate("errors", "Request id: {0}").format(error.request_id)
         if error.request_id
         else ""
     )
-    status = error.status
-    if status == 403 and "graph" in error.url.lower():
+    if category is Category.NO_ACCESS:
         return Explained(
             translate("errors", "No GDAP access to this customer's {0}").format(
                 what or translate("errors", "data")
@@ -219,7 +180,14 @@ def _explain(error: BaseException, what: str, roles: Sequence[str]) -> Explained
             + reference,
             False,
         )
-    if status in (401,):
+    if category is Category.THROTTLED:
+        return Explained(
+            translate("errors", "Microsoft is throttling requests"),
+            retry_text(error.retry_after) + reference,
+            True,
+        )
+    status = error.status
+    if status == 401:
         return Explained(
             translate("errors", "Sign-in needed"),
             translate("errors", "The service did not accept your sign-in. Sign in again and retry.")
@@ -237,21 +205,7 @@ def _explain(error: BaseException, what: str, roles: Sequence[str]) -> Explained
         )
     if status == 404:
         return Explained(translate("errors", "Not found"), error.message + reference, False)
-    if error.throttled:
-        return Explained(
-            translate("errors", "Microsoft is throttling requests"),
-            retry_text(error.retry_after) + reference,
-            True,
-        )
-    if error.kind in ("network", "timeout"):
-        return Explained(
-            translate("errors", "Could not reach the service"),
-            translate("errors", "Check the network connection, then retry. ({0})").format(
-                error.message
-            ),
-            True,
-        )
-    if error.kind == "malformed":
+    if error.kind == MALFORMED:
         return Explained(
             translate("errors", "The service sent an answer that could not be read"),
             error.message + reference,
@@ -261,6 +215,62 @@ def _explain(error: BaseException, what: str, roles: Sequence[str]) -> Explained
         translate("errors", "The service reported an error"),
         f"{error}",
         status is None or status >= 500,
+    )
+
+
+def _sign_in(error: AuthError, category: Category, what: str, roles: Sequence[str]) -> Explained:
+    """Sign-in trouble: Microsoft's reason in plain words and the next step."""
+    if category is Category.OFFLINE:  # the same words as an API call's network failure
+        return _could_not_reach(error.message)
+    if category is Category.NO_ACCESS:
+        detail = translate(
+            "errors",
+            "Your account has no access to this customer's tenant: no GDAP relationship "
+            "covers you.",
+        )
+        if error.aadsts is not None:
+            detail += f" (AADSTS{error.aadsts})"
+        return Explained(
+            translate("errors", "No GDAP access to this customer's {0}").format(
+                what or translate("errors", "data")
+            ),
+            detail + "\n" + _ask_for_roles(roles),
+            False,
+        )
+    return Explained(auth_text(error), translate("AuthError", error.next_step), error.retryable)
+
+
+def _unreachable(error: ApiError, what: str) -> Explained:
+    """No answer: the network, or --offline and the local cache has no (readable) copy."""
+    if error.kind == OFFLINE and error.code == CACHE_UNREADABLE:
+        return Explained(
+            translate("errors", "The cached copy could not be read"),
+            translate(
+                "errors",
+                "The {0} kept in the local cache could not be read: the cache file was damaged "
+                "or changed outside Partner Desk. Start Partner Desk without --offline to load "
+                "it again.",
+            ).format(what or translate("errors", "data")),
+            False,
+        )
+    if error.kind == OFFLINE:
+        return Explained(
+            translate("errors", "Not available offline"),
+            translate(
+                "errors",
+                "Partner Desk was started with --offline and the local cache has no {0} for "
+                "this. Start it without --offline to load it.",
+            ).format(what or translate("errors", "data")),
+            False,
+        )
+    return _could_not_reach(error.message)
+
+
+def _could_not_reach(message: str) -> Explained:
+    return Explained(
+        translate("errors", "Could not reach the service"),
+        translate("errors", "Check the network connection, then retry. ({0})").format(message),
+        True,
     )
 
 

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         from desktop.qt.health_sweep import HealthColumn
         from desktop.services.accounts import Session
         from desktop.ui.dialogs.account import AccountController
+        from desktop.ui.errors import describe
         from desktop.ui.notices import NoticeCentre
         from desktop.ui.panes.health import HealthPane
         from desktop.ui.panes.incidents import IncidentsPane
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         self.health_column = HealthColumn(
             ctx, self.customers.model, self.customers.model.all_records, parent=self
         )
+        self.health_column.describe = describe
         self.health_column.progress.connect(self._sweep_progress)
         self.health_column.finished.connect(self._sweep_finished)
         self.tag_index = TagIndex(ctx, self)
@@ -793,7 +795,10 @@ class MainWindow(QMainWindow):
 
     def _sweep_finished(self, stopped: bool) -> None:
         self.sweep_progress.hide()
-        if stopped:
+        ended = self.health_column.ended
+        if ended is not None and ended.failed:
+            self.sweep_label.setText(self.tr("Health check failed"))
+        elif stopped:
             self.sweep_label.setText(self.tr("Health check stopped"))
         else:
             when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)

@@ -449,6 +449,13 @@ Für die Zustimmung brauchen Sie beim Kunden eine GDAP-Rolle, die Zustimmungen f
         <translation>{0} zugelassen · {1} bereits zugelassen · {2} abgelehnt ({3} ohne GDAP) · {4} fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
+        <source>Failed after {0} of %n customer(s):</source>
+        <translation>
+            <numerusform>Fehlgeschlagen nach {0} von %n Kunden:</numerusform>
+            <numerusform>Fehlgeschlagen nach {0} von %n Kunden:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Stopped after {0} of %n customer(s):</source>
         <translation>
             <numerusform>Angehalten nach {0} von %n Kunden:</numerusform>
@@ -823,6 +830,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
             <numerusform>noch etwa %n s</numerusform>
             <numerusform>noch etwa %n s</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -1519,6 +1530,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         </translation>
     </message>
     <message>
+        <source>Health check failed</source>
+        <translation>Integritätsprüfung fehlgeschlagen</translation>
+    </message>
+    <message>
         <source>Health check stopped</source>
         <translation>Integritätsprüfung angehalten</translation>
     </message>
@@ -2138,6 +2153,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>Could &amp;not be read</source>
         <translation>Nicht &amp;lesbar</translation>
+    </message>
+    <message>
+        <source>Failed after %1 of %2 customers</source>
+        <translation>Fehlgeschlagen nach %1 von %2 Kunden</translation>
     </message>
     <message numerus="yes">
         <source>(%n could not be read)</source>

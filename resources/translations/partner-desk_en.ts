@@ -34,6 +34,13 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
         </translation>
     </message>
     <message numerus="yes">
+        <source>Failed after {0} of %n customer(s):</source>
+        <translation>
+            <numerusform>Failed after {0} of %n customer:</numerusform>
+            <numerusform>Failed after {0} of %n customers:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Stopped after {0} of %n customer(s):</source>
         <translation>
             <numerusform>Stopped after {0} of %n customer:</numerusform>

@@ -444,6 +444,12 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
         <translation>已允許 {0} · 先前已允許 {1} · 已拒絕 {2}（其中 {3} 個沒有 GDAP）· 失敗 {4}</translation>
     </message>
     <message numerus="yes">
+        <source>Failed after {0} of %n customer(s):</source>
+        <translation>
+            <numerusform>已失敗，已處理 {0} / %n 位客戶：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Stopped after {0} of %n customer(s):</source>
         <translation>
             <numerusform>已停止，已處理 {0} / %n 位客戶：</numerusform>
@@ -807,6 +813,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>
             <numerusform>約剩 %n 秒</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>已失敗</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -1489,6 +1499,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         </translation>
     </message>
     <message>
+        <source>Health check failed</source>
+        <translation>健康情況檢查失敗</translation>
+    </message>
+    <message>
         <source>Health check stopped</source>
         <translation>已停止健康情況檢查</translation>
     </message>
@@ -2097,6 +2111,10 @@ What we see at the customer:
     <message>
         <source>Could &amp;not be read</source>
         <translation>無法讀取(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Failed after %1 of %2 customers</source>
+        <translation>已失敗，已讀取 %1 / %2 位客戶</translation>
     </message>
     <message numerus="yes">
         <source>(%n could not be read)</source>

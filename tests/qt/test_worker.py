@@ -1,4 +1,4 @@
-"""Worker.start: work submitted at once (start-up reads run while the window imports)."""
+"""Worker.run: work submitted at once (start-up reads run while the window imports)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def loop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
     asyncio.set_event_loop(None)
 
 
-def test_start_runs_before_the_loop_turns_and_is_counted(loop):
+def test_run_starts_before_the_loop_turns_and_is_counted(loop):
     worker = Worker()
     busy: list[int] = []
     worker.busy_changed.connect(busy.append)
@@ -32,12 +32,13 @@ def test_start_runs_before_the_loop_turns_and_is_counted(loop):
         return 7
 
     async def scenario() -> None:
-        future = worker.start(job)
+        job_ = worker.run(job)
         assert started.wait(5)  # running while the GUI thread has not returned to the loop
-        assert await asyncio.wrap_future(future) == 7
-        failed = worker.start(lambda: 1 / 0)
+        assert await job_ == 7
+        assert job_.done()  # a concurrent Future too: read without a turn of the loop
+        failed = worker.run(lambda: 1 / 0)
         with pytest.raises(ZeroDivisionError):
-            await asyncio.wrap_future(failed)
+            await failed
         await asyncio.sleep(0.05)
 
     try:
@@ -48,8 +49,8 @@ def test_start_runs_before_the_loop_turns_and_is_counted(loop):
         worker.shutdown(wait=True)
 
 
-def test_start_after_shutdown_is_refused(loop):
+def test_run_after_shutdown_is_refused(loop):
     worker = Worker()
     worker.shutdown(wait=True)
     with pytest.raises(asyncio.CancelledError):
-        worker.start(lambda: None)
+        worker.run(lambda: None)

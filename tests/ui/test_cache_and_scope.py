@@ -112,7 +112,7 @@ def test_a_list_read_during_start_up_is_in_the_first_paint(qtbot, live, sandbox)
     assert cache is not None
     real = Backend.for_sandbox(sandbox.url).customers().items
     cache.put_customers(SOURCE, real[:3], time.time() - 60)
-    read = live.worker.start(cache.customers, SOURCE)
+    read = live.worker.run(cache.customers, SOURCE)
     read.result(timeout=10)
     window = MainWindow(live)
     qtbot.addWidget(window)
@@ -143,7 +143,7 @@ def test_a_list_still_being_read_is_awaited_not_read_twice(qtbot, live, sandbox)
         reads.append(source)
         return cache.customers(source)
 
-    read = live.worker.start(slow_read, SOURCE)
+    read = live.worker.run(slow_read, SOURCE)
     window = make_window(qtbot, live)
     window.set_cached_list(SOURCE, read)
     assert window.customers.model.total() == 0  # not read yet: nothing to put in

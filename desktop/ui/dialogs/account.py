@@ -35,6 +35,7 @@ from desktop.config.i18n import LANGUAGE_INFO
 from desktop.config.settings import LANGUAGES, Settings
 from desktop.qt.context import AppContext
 from desktop.services.accounts import Accounts, AuthError, Session, cloud_names
+from desktop.services.backend import Category
 from desktop.ui.widgets.dialogs import run_dialog
 
 log = logging.getLogger(__name__)
@@ -387,7 +388,7 @@ class AccountController(QObject):
                 self.accounts.complete_device_flow, code, dialog.cancel
             )
         except AuthError as failure:
-            if failure.code == "cancelled":
+            if failure.category is Category.CANCELLED:
                 self.message.emit(self.tr("Sign-in cancelled."))
                 return None
             raise

@@ -27,7 +27,7 @@ from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.ui.widgets.progress import ProgressBar
 
 if TYPE_CHECKING:
-    from desktop.qt.worker import Sweep
+    from desktop.qt.worker import Ended, Stream
     from desktop.services.backend import Outcome
     from desktop.services.consent import Consent
 
@@ -58,7 +58,7 @@ class ConsentDialog(QDialog):
         self.ctx = ctx
         self.customers = list(customers)
         self.results: list[Consent] = []
-        self._sweep: Sweep[Outcome[Consent]] | None = None
+        self._sweep: Stream[Outcome[Consent]] | None = None
         self.setWindowTitle(self.tr("Allow Partner Desk in all customers"))
         intro = QLabel(
             self.tr(
@@ -141,8 +141,8 @@ class ConsentDialog(QDialog):
         self.stop_button.setFocus()
         backend = self.ctx.backend
         customers = self.customers
-        self._sweep = self.ctx.worker.sweep(
-            lambda cancel: consent.allow_all(backend, customers, cancel),
+        self._sweep = self.ctx.worker.stream(
+            lambda cancel, pool: consent.allow_all(backend, customers, cancel, pool=pool),
             self._add,
             self._done,
             interval_ms=200,
@@ -178,7 +178,7 @@ class ConsentDialog(QDialog):
         self.progress.setValue(len(self.results))
         self._show_counts()
 
-    def _done(self, stopped: bool) -> None:
+    def _done(self, ended: Ended) -> None:
         from desktop.services import consent
 
         self._sweep = None
@@ -188,7 +188,7 @@ class ConsentDialog(QDialog):
         self.close_button.setFocus()
         counts = consent.tally(self.results)
         self._sort_by_attention()
-        self._show_counts(finished=True, stopped=stopped)
+        self._show_counts(finished=True, stopped=ended.stopped, broke=ended.failed)
         self.finished_run.emit(counts[consent.ALLOWED])
 
     def _sort_by_attention(self) -> None:
@@ -233,13 +233,15 @@ class ConsentDialog(QDialog):
         return words.get(result, result)
 
     def reason_text(self, result: Consent) -> str:
-        if result.why == "roles":
+        from desktop.services import consent
+
+        if result.why == consent.ROLES_REFUSED:
             return self.tr(
                 "Your GDAP roles in this customer cannot consent to apps (it takes Global "
                 "Administrator, Privileged Role Administrator or Cloud Application "
                 "Administrator)."
             )
-        if result.why == "no_gdap":
+        if result.why == consent.NO_GDAP:
             return self.tr(
                 "No GDAP relationship with this customer covers your account. Ask the customer "
                 "to approve one whose roles include Global Administrator, Privileged Role "
@@ -248,14 +250,17 @@ class ConsentDialog(QDialog):
             )
         return result.reason
 
-    def _show_counts(self, finished: bool = False, stopped: bool = False) -> None:
+    def _show_counts(
+        self, finished: bool = False, stopped: bool = False, broke: bool = False
+    ) -> None:
+        """`broke`: the run stopped on a failure, not on Stop."""
         from desktop.services import consent
 
         counts = consent.tally(self.results)
         locale = QLocale()
         # The two refusals have different remedies (a new relationship, or another role):
         # the count says how many of them need a relationship at all.
-        no_gdap = sum(1 for r in self.results if r.why == "no_gdap")
+        no_gdap = sum(1 for r in self.results if r.why == consent.NO_GDAP)
         figures = self.tr(
             "{0} allowed · {1} already allowed · {2} refused ({3} without GDAP) · {4} failed"
         ).format(
@@ -265,7 +270,9 @@ class ConsentDialog(QDialog):
         )
         done = locale.toString(len(self.results))
         total = len(self.customers)
-        if finished and stopped:
+        if finished and broke:
+            head = self.tr("Failed after {0} of %n customer(s):", "", total).format(done)
+        elif finished and stopped:
             head = self.tr("Stopped after {0} of %n customer(s):", "", total).format(done)
         elif finished:
             head = self.tr("Done, %n customer(s):", "", total)

@@ -24,7 +24,13 @@ from desktop.domain.enums import HEALTH_STATUS
 from desktop.domain.health import HealthIssue
 from desktop.qt.context import AppContext
 from desktop.services.atomic_file import write_bytes
-from desktop.services.backend import CANCELLED, REVIEW_NOT_PUBLISHED, TOO_LARGE, ApiError
+from desktop.services.backend import (
+    CANCELLED,
+    REVIEW_NOT_PUBLISHED,
+    TOO_LARGE,
+    ApiError,
+    Category,
+)
 from desktop.ui.errors import explain
 from desktop.ui.widgets.dialogs import run_dialog
 
@@ -157,7 +163,7 @@ class ReviewDownload(QObject):
         return path
 
     def _explain(self, error: ApiError, issue: HealthIssue) -> str:
-        if error.kind == CANCELLED:
+        if error.category is Category.CANCELLED:
             return self.tr("Download cancelled.")
         if error.kind == REVIEW_NOT_PUBLISHED:
             return self.tr(

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.config.limits import cpu_work
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.context import AppContext
@@ -50,10 +51,10 @@ from desktop.qt.models.dashboard import (
 )
 from desktop.qt.models.health import status_label
 from desktop.qt.models.table import RecordRole
-from desktop.qt.worker import Sweep
+from desktop.qt.worker import Ended, Stream
 from desktop.services import export
 from desktop.services.atomic_file import write_text
-from desktop.services.backend import CANCELLED, ApiError, Outcome, cpu_bound
+from desktop.services.backend import CANCELLED, ApiError, Outcome
 from desktop.store.cache import HEALTH
 from desktop.ui.errors import explain
 from desktop.ui.panes.incidents import local_time
@@ -98,7 +99,7 @@ class DashboardWindow(QWidget):
         self.planned = planned or PlannedChanges(ctx, customers, self)
         self.ctx = ctx
         self._customers = customers
-        self._sweep: Sweep[Outcome[SweepResult]] | None = None
+        self._sweep: Stream[Outcome[SweepResult]] | None = None
         self._names: dict[str, str] = {}
         # What the last sweep learned, per tenant, for the export: (customer, health or None,
         # active issues, error).
@@ -342,7 +343,7 @@ class DashboardWindow(QWidget):
             if cancel.is_set():  # answered after the sweep was stopped: its owner moved on
                 raise ApiError("Cancelled.", kind=CANCELLED)
             if writer is not None:  # the dashboard's sweep keeps the cache fresh too
-                with cpu_bound():
+                with cpu_work():
                     writer.health(customer.tenant_id, health.items, issues.items)
             active = [i for i in issues.items if i.active]
             return health.items, active, grid_row(customer, health.items, len(active), "")
@@ -371,7 +372,7 @@ class DashboardWindow(QWidget):
             if not self._refresh.isActive():
                 self._refresh.start()
 
-        def on_done(cancelled: bool) -> None:
+        def on_end(ended: Ended) -> None:
             self._sweep = None
             self._refresh.stop()
             self._flush_rows()
@@ -386,17 +387,21 @@ class DashboardWindow(QWidget):
             self.run_button.setEnabled(True)
             self.stop_button.setEnabled(False)
             self.grid.resort()
-            self._show_progress(tally["done"], tally["failed"], total, started, cancelled)
-            self.sweep_done.emit(cancelled)
+            self._show_progress(
+                tally["done"], tally["failed"], total, started, ended.stopped, ended.failed
+            )
+            self.sweep_done.emit(ended.stopped)
 
         self.run_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.progress.setRange(0, total)
         self.progress.setValue(0)
-        self._sweep = self.ctx.worker.sweep(
-            lambda cancel: committing(backend.sweep(customers, check, cancel=cancel), writer),
+        self._sweep = self.ctx.worker.stream(
+            lambda cancel, pool: committing(
+                backend.sweep(customers, check, cancel=cancel, pool=pool), writer
+            ),
             on_batch,
-            on_done,
+            on_end,
             owner=self,
         )
         self.ctx.worker.spawn(self.partner.load())
@@ -424,14 +429,23 @@ class DashboardWindow(QWidget):
             self._sweep.cancel()
 
     def _show_progress(
-        self, done: int, failed: int, total: int, started: float, stopped: bool | None = None
+        self,
+        done: int,
+        failed: int,
+        total: int,
+        started: float,
+        stopped: bool | None = None,
+        broke: bool = False,
     ) -> None:
+        """`stopped`: None while it runs; `broke`: it stopped on a failure, not a cancel."""
         self.progress.setValue(done)
         remaining = total - done
         elapsed = time.monotonic() - started
         if stopped is None and done and remaining:
             eta = elapsed / done * remaining
             when = self.tr("about %n s left", "", max(1, round(eta)))
+        elif broke:
+            when = self.tr("failed")
         elif stopped:
             when = self.tr("stopped")
         elif stopped is False:

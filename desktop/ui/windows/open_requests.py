@@ -50,7 +50,7 @@ from desktop.qt.models.requests import (
 )
 from desktop.qt.models.table import RecordRole, plain_tooltip
 from desktop.qt.text_limits import TEXT_CHARS, elide
-from desktop.qt.worker import Sweep
+from desktop.qt.worker import Ended, Stream
 from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome
 from desktop.store.cache import REQUESTS, CacheEntry
 from desktop.ui.errors import explain
@@ -97,7 +97,7 @@ class OpenRequestsWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self._customers = customers
-        self._sweep: Sweep[Outcome[list[ServiceRequest]]] | None = None
+        self._sweep: Stream[Outcome[list[ServiceRequest]]] | None = None
         self._by_tenant: dict[str, list[ServiceRequest]] = {}
         self._owner: dict[str, str] = {}  # request id -> the customer it was read under
         self._failed: dict[str, Unread] = {}  # by tenant id
@@ -338,17 +338,21 @@ class OpenRequestsWindow(QWidget):
             self._refresh()
             self._show_progress(tally["done"], tally["failed"], total)
 
-        def on_done(stopped: bool) -> None:
+        def on_end(ended: Ended) -> None:
             self._sweep = None
             self.cancel_button.hide()
             self.reload_button.setEnabled(True)
-            self._show_progress(tally["done"], tally["failed"], total, stopped=stopped)
-            self.swept.emit(stopped)
+            self._show_progress(
+                tally["done"], tally["failed"], total, stopped=ended.stopped, broke=ended.failed
+            )
+            self.swept.emit(ended.stopped)
 
-        self._sweep = self.ctx.worker.sweep(
-            lambda cancel: committing(backend.sweep(customers, read, cancel=cancel), writer),
+        self._sweep = self.ctx.worker.stream(
+            lambda cancel, pool: committing(
+                backend.sweep(customers, read, cancel=cancel, pool=pool), writer
+            ),
             on_batch,
-            on_done,
+            on_end,
             owner=self,
         )
 
@@ -423,10 +427,15 @@ class OpenRequestsWindow(QWidget):
     def _step_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
-    def _show_progress(self, done: int, failed: int, total: int, stopped: bool = False) -> None:
+    def _show_progress(
+        self, done: int, failed: int, total: int, stopped: bool = False, broke: bool = False
+    ) -> None:
+        """`broke`: it stopped on a failure, not a cancel."""
         self.progress.setValue(done)
         locale = QLocale()
-        if stopped:
+        if broke:
+            text = self.tr("Failed after %1 of %2 customers")
+        elif stopped:
             text = self.tr("Stopped after %1 of %2 customers")
         elif done >= total:
             text = self.tr("%1 of %2 customers read")
