@@ -131,3 +131,25 @@ def test_a_failed_dashboard_sweep_says_failed(qtbot, window: MainWindow, reporte
     assert "failed" in dashboard.counts.text()
     assert "stopped" not in dashboard.counts.text()
     assert any("the sweep broke" in r for r in reporter.reports)
+
+
+def test_a_service_failure_behind_a_click_is_said_on_the_status_line(
+    qtbot, window: MainWindow, reporter
+):
+    """What desktop.gui wires: a typed failure no handler took goes to the status line, in the
+    presenter's words, and is not a crash."""
+    from desktop.gui import _say_failure
+    from desktop.services.backend import ApiError
+
+    window.ctx.worker.failed.connect(lambda error: _say_failure(window, error))
+
+    async def on_click() -> None:
+        raise ApiError("Partner Center is down", status=503)
+
+    task = window.ctx.worker.spawn(on_click())
+    qtbot.waitUntil(
+        lambda: "The service reported an error" in window.statusBar().currentMessage(),
+        timeout=5000,
+    )
+    assert task.done()
+    assert reporter.reports == []
