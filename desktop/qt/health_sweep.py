@@ -19,10 +19,10 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.domain.customer_health import HealthSummary, failure_of, summarise
 from desktop.domain.customers import Customer
-from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.context import AppContext
-from desktop.qt.models.customers import CustomerTableModel, HealthSummary
+from desktop.qt.models.customers import CustomerTableModel
 from desktop.qt.numbers import timer_ms
 from desktop.qt.worker import Sweep
 from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome, cpu_bound
@@ -37,18 +37,6 @@ MAX_REFRESH_MIN = 60
 
 Checked = tuple[HealthSummary, list[Notice]]
 T = TypeVar("T")
-
-
-def summarise(
-    health: list[ServiceHealth], issues: list[HealthIssue], fetched: float | None = None
-) -> HealthSummary:
-    ranks = [h.rank for h in health]
-    return HealthSummary(
-        worst_rank=max(ranks, default=0),
-        degraded=sum(1 for r in ranks if r >= 2),
-        incidents=sum(1 for i in issues if i.active),
-        fetched=fetched,
-    )
 
 
 def committing(outcomes: Iterator[T], writer: CacheWriter | None) -> Iterator[T]:
@@ -71,12 +59,7 @@ def cached_summaries(cache: Cache, source: str) -> dict[str, HealthSummary]:
     summaries = cache.summaries(source)
     if summaries:
         return {
-            tenant: HealthSummary(
-                worst_rank=int(figures.get("worst", 0)),
-                degraded=int(figures.get("degraded", 0)),
-                incidents=int(figures.get("incidents", 0)),
-                fetched=fetched,
-            )
+            tenant: HealthSummary.from_figures(figures, fetched)
             for tenant, (figures, fetched) in summaries.items()
         }
     return {
@@ -188,16 +171,9 @@ class HealthColumn(QObject):
                 error = outcome.error or Exception()
                 if getattr(error, "throttled", False):
                     tally["throttled"] += 1
-                status = getattr(error, "status", None)
-                code = getattr(error, "code", "")
-                denied = status == 403 or code == "no_gdap"
-                kind = "not_consented" if code == "not_consented" else "error"
-                updates[outcome.customer.tenant_id] = HealthSummary(
-                    -1,
-                    0,
-                    0,
+                updates[outcome.customer.tenant_id] = HealthSummary.failed(
+                    failure_of(error),
                     explain(error, self.tr("service health")).title,
-                    "no_access" if denied else kind,
                     fetched=time.time(),
                 )
             self.model.set_health_many(updates)
