@@ -96,7 +96,7 @@ def warm_cache(url: str, home: str, concurrency: int) -> dict[str, float]:
     """The customer list and every customer's health into the cache, via the real clients."""
     os.environ["PARTNER_DESK_HOME"] = home
     from desktop.services.backend import Backend
-    from desktop.store.cache import Cache, sandbox_source
+    from desktop.store.cache import CUSTOMERS, HEALTH, ISSUES, Cache, sandbox_source
 
     source = sandbox_source(url)
     started = time.perf_counter()
@@ -104,12 +104,13 @@ def warm_cache(url: str, home: str, concurrency: int) -> dict[str, float]:
     cache = Cache()
     try:
         customers = backend.customers().items
-        cache.put_customers(source, customers, time.time())
         with cache.writer(source) as writer:
+            writer.record(CUSTOMERS, None, items=customers)
 
             def check(customer, cid, cancel):  # type: ignore[no-untyped-def]
                 health, issues = backend.health_and_issues(customer.tenant_id, cid, cancel)
-                writer.health(customer.tenant_id, health.items, issues.items)
+                writer.record(HEALTH, customer.tenant_id, items=health.items)
+                writer.record(ISSUES, customer.tenant_id, items=issues.items)
 
             failed = sum(1 for outcome in backend.sweep(customers, check) if not outcome.ok)
     finally:

@@ -19,10 +19,8 @@ import argparse
 import contextlib
 import json
 import logging
-import sqlite3
 import sys
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -56,8 +54,13 @@ from desktop.services.export import (
     write_json,
 )
 from desktop.services.filing import SEVERITIES
-from desktop.store import Cache, StoreError, sandbox_source
-from desktop.store.cache import CUSTOMERS, EMBEDDED_SANDBOX_CUSTOMERS, EMBEDDED_SANDBOX_SEED
+from desktop.store import Cache, DatabaseError, StoreError, sandbox_source
+from desktop.store.cache import (
+    CONSENT,
+    CUSTOMERS,
+    EMBEDDED_SANDBOX_CUSTOMERS,
+    EMBEDDED_SANDBOX_SEED,
+)
 from desktop.store.db import local_problem
 
 if TYPE_CHECKING:
@@ -338,7 +341,7 @@ def _open_cache() -> Cache | None:
     """The cache, or None (with a warning) when it cannot be opened: exports work without it."""
     try:
         cache = Cache()
-    except (StoreError, sqlite3.Error, OSError) as error:
+    except (StoreError, DatabaseError, OSError) as error:
         print(f"warning: the cache cannot be used: {local_problem(error)}", file=sys.stderr)
         return None
     if cache.notice is not None:
@@ -361,7 +364,8 @@ def run_export(args: argparse.Namespace) -> int:
                 writer = None
                 if cache is not None:
                     writer = stack.enter_context(cache.writer(source))
-                    writer.customers(listing.items, [str(e) for e in listing.errors])
+                    errors = [str(e) for e in listing.errors]
+                    writer.record(CUSTOMERS, None, items=listing.items, item_errors=errors)
                 rows, failed = collect(
                     backend,
                     args.what,
@@ -499,19 +503,15 @@ def _remember_consents(source: str, consents: Sequence[Any]) -> None:
     cache = _open_cache()
     if cache is None:
         return
-    now = time.time()
     try:
-        for outcome in consents:
-            cache.put_consent(
-                source,
-                outcome.tenant_id.lower(),
-                {"result": outcome.result, "why": outcome.why, "reason": outcome.reason},
-                now,
-            )
-    except (sqlite3.Error, OSError) as error:
-        print(f"warning: consent results not cached: {error}", file=sys.stderr)
+        with cache.writer(source) as writer:
+            for outcome in consents:
+                kept = {"result": outcome.result, "why": outcome.why, "reason": outcome.reason}
+                writer.record(CONSENT, outcome.tenant_id.lower(), items=[kept])
     finally:
         cache.close()
+    if writer.dropped:
+        print(f"warning: consent results not cached: {writer.problem}", file=sys.stderr)
 
 
 def clouds_json() -> list[dict[str, object]]:
@@ -538,7 +538,7 @@ def main(argv: Sequence[str]) -> int:
         return _run(args)
     except BrokenPipeError:
         raise  # the reader left (`| head`): desktop.app ends quietly
-    except (StoreError, OSError, sqlite3.Error) as error:
+    except (StoreError, OSError, DatabaseError) as error:
         # A folder or file that cannot be written, a store locked by another program: one
         # line that names it and says what to do, never a traceback.
         print(f"partner-desk: {local_problem(error)}", file=sys.stderr)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -32,7 +31,7 @@ from desktop.services.filing import (
     web_form,
 )
 from desktop.services.submission import UnconfirmedError, resume_kept, submit
-from desktop.store import Draft, DraftStore
+from desktop.store import DatabaseError, Draft, DraftStore
 from desktop.store.drafts import API, WEB
 
 # The exit codes of every headless command (desktop.cli's docstring says what they mean).
@@ -193,11 +192,11 @@ def open_drafts() -> Iterator[DraftStore]:
     """The draft store, closed on exit; a file that cannot be used raises DraftsError."""
     try:
         store = DraftStore()
-    except (sqlite3.Error, OSError) as error:
+    except (DatabaseError, OSError) as error:
         raise DraftsError(str(error)) from None
     try:
         yield store
-    except sqlite3.Error as error:
+    except DatabaseError as error:
         raise DraftsError(str(error)) from None
     finally:
         store.close()

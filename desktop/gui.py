@@ -11,7 +11,6 @@ import functools
 import gc
 import logging
 import os
-import sqlite3
 import sys
 import threading
 from collections.abc import Awaitable, Callable, Sequence
@@ -23,7 +22,7 @@ from desktop import __version__
 from desktop.config.limits import GUI_CONCURRENCY
 from desktop.config.logs import file_problem, setup_logging
 from desktop.config.settings import LANGUAGES
-from desktop.store.db import StoreError
+from desktop.store.db import DatabaseError, StoreError
 
 if TYPE_CHECKING:  # imported when the window's frame is on screen (bench/startup.py)
     from desktop.services.backend import Backend
@@ -176,7 +175,7 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
     try:
         with loop:
             code: int = loop.run_until_complete(_main(app, args, failures, scenario))
-    except (StoreError, OSError, sqlite3.Error) as error:
+    except (StoreError, OSError, DatabaseError) as error:
         # A store locked by another program, a file that cannot be written: said, not a crash.
         from desktop.ui.dialogs import cannot_start
 
@@ -346,7 +345,7 @@ async def _main(
         await closed
         _close_sessions(window)
         return 0
-    except (StoreError, OSError, sqlite3.Error):
+    except (StoreError, OSError, DatabaseError):
         if window is not None:  # the frame is up; the message replaces it (desktop.gui.run)
             window.close()
         raise

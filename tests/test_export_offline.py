@@ -13,7 +13,7 @@ from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.services.export import WHATS, cached_rows, collect
 from desktop.store import Cache, sandbox_source
-from desktop.store.cache import HEALTH
+from desktop.store.cache import CUSTOMERS, HEALTH
 
 HEALTH_PATH = "/graph/v1.0/admin/serviceAnnouncement/healthOverviews"
 
@@ -91,7 +91,7 @@ def test_cached_rows_equal_collected_rows(backend: Backend, what: str):
     with Cache() as cache:
         assert cached_rows(cache, source, what) is None
         with cache.writer(source, every=5) as writer:
-            writer.customers(customers)
+            writer.record(CUSTOMERS, None, items=customers)
             rows, failed = collect(backend, what, customers, concurrency=4, cache=writer)
         cached = cached_rows(cache, source, what)
     assert cached is not None
@@ -107,7 +107,7 @@ def test_a_failure_after_a_success_is_what_offline_shows(fresh_sandbox: Sandbox)
         customers = backend.customers().items
         with Cache() as cache:
             with cache.writer(source) as writer:
-                writer.customers(customers)
+                writer.record(CUSTOMERS, None, items=customers)
                 good, good_failed = collect(backend, "health", customers, cache=writer)
             fresh_sandbox.inject(HEALTH_PATH, "error", status=404, shape="graph", count=3)
             with cache.writer(source) as writer:
@@ -132,9 +132,11 @@ def test_item_errors_come_back_as_error_rows():
 
     customer = Customer("t1", "Contoso", "contoso.onmicrosoft.com", "reseller")
     with Cache() as cache:
-        cache.put_customers(source, [customer], 1.0)
         ok = ServiceHealth("Exchange", "Exchange Online", "serviceOperational")
-        cache.put_health(source, "t1", [ok], None, 2.0, health_errors=["item 2: missing 'id'"])
+        with cache.writer(source) as writer:
+            writer.record(CUSTOMERS, None, items=[customer], when=1.0)
+            errors = ["item 2: missing 'id'"]
+            writer.record(HEALTH, "t1", items=[ok], item_errors=errors, when=2.0)
         cached = cached_rows(cache, source, "health")
     assert cached is not None
     assert cached.failed == 1

@@ -27,7 +27,7 @@ from desktop.qt.numbers import timer_ms
 from desktop.qt.worker import Sweep
 from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome, cpu_bound
 from desktop.services.notices import Notice, NoticeBook, NoticeRules
-from desktop.store.cache import HEALTH, Cache, CacheWriter
+from desktop.store.cache import HEALTH, ISSUES, Cache, CacheWriter
 from desktop.ui.errors import explain
 
 log = logging.getLogger(__name__)
@@ -147,13 +147,14 @@ class HealthColumn(QObject):
             except Exception as error:
                 # A stopped sweep's calls end as cancelled: nothing the cache should keep.
                 if writer is not None and not cancel.is_set():
-                    writer.error(customer.tenant_id, HEALTH, str(error))
+                    writer.record(HEALTH, customer.tenant_id, failure=str(error))
                 raise
             if cancel.is_set():  # answered after the sweep was stopped: its owner moved on
                 raise ApiError("Cancelled.", kind=CANCELLED)
             if writer is not None:
                 with cpu_bound():
-                    writer.health(customer.tenant_id, health.items, issues.items)
+                    writer.record(HEALTH, customer.tenant_id, items=health.items)
+                    writer.record(ISSUES, customer.tenant_id, items=issues.items)
             seen.update(h.service for h in health.items)
             notices = book.observe(customer.tenant_id, issues.items) if book is not None else []
             return summarise(health.items, issues.items, time.time()), notices

@@ -144,13 +144,16 @@ class PlannedChanges(QObject):
                 found = backend.messages(customer.tenant_id, cid, cancel)
             except Exception as error:
                 if writer is not None and not cancel.is_set():
-                    writer.error(customer.tenant_id, MESSAGES, str(error))
+                    writer.record(MESSAGES, customer.tenant_id, failure=str(error))
                 raise
             if cancel.is_set():  # answered after the sweep was stopped: its owner moved on
                 raise ApiError("Cancelled.", kind=CANCELLED)
             if writer is not None:
                 with cpu_bound():
-                    writer.messages(customer.tenant_id, found.items, [str(e) for e in found.errors])
+                    errors = [str(e) for e in found.errors]
+                    writer.record(
+                        MESSAGES, customer.tenant_id, items=found.items, item_errors=errors
+                    )
             return found
 
         def on_batch(batch: list[Outcome[Parsed[ServiceMessage]]]) -> None:

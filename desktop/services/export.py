@@ -88,34 +88,34 @@ def _task(
         parsed = backend.health(customer.tenant_id, cid, cancel)
         errors = [str(e) for e in parsed.errors]
         if cache is not None:
-            cache.health(customer.tenant_id, parsed.items, None, health_errors=errors)
+            cache.record(HEALTH, customer.tenant_id, items=parsed.items, item_errors=errors)
         return ROWS["health"](customer, parsed.items, errors)
 
     def incidents(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         parsed = backend.issues(customer.tenant_id, cid, cancel=cancel)
         errors = [str(e) for e in parsed.errors]
         if cache is not None:
-            cache.health(customer.tenant_id, None, parsed.items, issue_errors=errors)
+            cache.record(ISSUES, customer.tenant_id, items=parsed.items, item_errors=errors)
         return ROWS["incidents"](customer, parsed.items, errors)
 
     def messages(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         parsed = backend.messages(customer.tenant_id, cid, cancel)
         errors = [str(e) for e in parsed.errors]
         if cache is not None:
-            cache.messages(customer.tenant_id, parsed.items, errors)
+            cache.record(MESSAGES, customer.tenant_id, items=parsed.items, item_errors=errors)
         return ROWS["messages"](customer, parsed.items, errors)
 
     def requests(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         parsed = backend.requests(customer.tenant_id, cid)
         errors = [str(e) for e in parsed.errors]
         if cache is not None:
-            cache.requests(customer.tenant_id, parsed.items, errors)
+            cache.record(REQUESTS, customer.tenant_id, items=parsed.items, item_errors=errors)
         return ROWS["requests"](customer, parsed.items, errors)
 
     def portals(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         links = backend.portals(customer, cid=cid)
         if cache is not None:
-            cache.portals(customer.tenant_id, links)
+            cache.record(PORTALS, customer.tenant_id, items=links)
         return ROWS["portals"](customer, links, [])
 
     tasks = {
@@ -162,7 +162,7 @@ def collect(
             row = error_row(what, outcome.customer, outcome.error, refused)
             by_index[outcome.index] = [row]
             if cache is not None:
-                cache.error(outcome.customer.tenant_id, CACHE_KIND[what], row["error"])
+                cache.record(CACHE_KIND[what], outcome.customer.tenant_id, failure=row["error"])
         else:
             by_index[outcome.index] = outcome.value or []
         if _failed(by_index[outcome.index]):
@@ -186,11 +186,11 @@ def _partner_rows(backend: Backend, cache: CacheWriter | None) -> list[Row]:
     except (ApiError, AuthError) as error:
         message = error_text(error)
         if cache is not None:
-            cache.error(None, REQUESTS, message)
+            cache.record(REQUESTS, None, failure=message)
         return partner_request_rows([], [message])
     errors = [str(e) for e in parsed.errors]
     if cache is not None:
-        cache.requests(None, parsed.items, errors)
+        cache.record(REQUESTS, None, items=parsed.items, item_errors=errors)
     return partner_request_rows(parsed.items, errors)
 
 

@@ -1,7 +1,7 @@
 """Which service health issues the user should hear about, each exactly once. No Qt.
 
-A `NoticeBook` compares a tenant's fresh issues with what it saw before (kept in the cache DB,
-per source) and returns notices for:
+A `NoticeBook` compares a tenant's fresh issues with what it saw before (kept per source in the
+cache's notices store, `desktop.store.notices`) and returns notices for:
 
 - `new`: an issue not seen before for that tenant that is active (unresolved);
 - `status`: an issue seen before whose status changed (resolved, restoring service, ...).
@@ -31,38 +31,22 @@ import time
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
 from desktop.domain.health import HealthIssue
 from desktop.domain.parsing import format_time
 from desktop.domain.service_messages import PlannedChange
 from desktop.store.cache import Cache
+from desktop.store.notices import DUE, MESSAGE, Notice, NoticeKind, joined
 
-NoticeKind = Literal["new", "status", "due"]
-# The kind and classification of a message center notice, and how its tenants are stored in
-# the notices table's one tenant column (ids never hold a comma).
-DUE: NoticeKind = "due"
-MESSAGE = "message"
-_TENANT_SEPARATOR = ","
-
-
-@dataclass(frozen=True)
-class Notice:
-    kind: NoticeKind
-    issue_id: str
-    title: str
-    service: str
-    tenant_id: str
-    old_status: str | None  # None for a new issue
-    new_status: str  # for `due`: the action date (ISO 8601)
-    classification: str = ""  # "incident" or "advisory"; "message" for `due`
-
-    @property
-    def tenants(self) -> tuple[str, ...]:
-        """The customers the notice names: one, or for `due` every one the post concerns."""
-        if self.kind == DUE:
-            return tuple(t for t in self.tenant_id.split(_TENANT_SEPARATOR) if t)
-        return (self.tenant_id,)
+__all__ = [
+    "DUE",
+    "MESSAGE",
+    "Notice",
+    "NoticeBook",
+    "NoticeKind",
+    "NoticeRules",
+    "by_issue",
+]
 
 
 @dataclass(frozen=True)
@@ -81,7 +65,8 @@ class NoticeRules:
 
 
 class NoticeBook:
-    """Thread-safe through the cache's lock; call from the worker, not the GUI thread."""
+    """Thread-safe through the cache's lock; call from the worker, not the GUI thread. What it
+    decides is kept in the cache's notices store (`desktop.store.notices`)."""
 
     def __init__(
         self,
@@ -91,7 +76,7 @@ class NoticeBook:
         *,
         notify_first: bool = False,
     ) -> None:
-        self.cache = cache
+        self.store = cache.notices(source)
         self.source = source
         self.rules = rules or NoticeRules()
         self.notify_first = notify_first
@@ -107,20 +92,10 @@ class NoticeBook:
         now = time.time()
         notices: list[Notice] = []
         rules = self.rules
-        with self.cache.transaction() as db:
+        with self.store.transaction() as ledger:
             for tenant_id, issues in observations:
-                known = db.execute(
-                    "SELECT 1 FROM observed_tenants WHERE source = ? AND tenant_id = ?",
-                    (self.source, tenant_id),
-                ).fetchone()
-                first = known is None
-                seen = dict(
-                    db.execute(
-                        "SELECT issue_id, status FROM seen_issues "
-                        "WHERE source = ? AND tenant_id = ?",
-                        (self.source, tenant_id),
-                    ).fetchall()
-                )
+                first = not ledger.observed(tenant_id)
+                seen = ledger.seen(tenant_id)
                 for issue in {i.id: i for i in issues}.values():  # last of a repeated id wins
                     old = seen.get(issue.id)
                     notice: Notice | None = None
@@ -129,45 +104,12 @@ class NoticeBook:
                             notice = _notice("new", tenant_id, issue, None)
                     elif old != issue.status:
                         notice = _notice("status", tenant_id, issue, old)
-                    db.execute(
-                        """INSERT INTO seen_issues
-                               (source, tenant_id, issue_id, status, last_modified)
-                           VALUES (?, ?, ?, ?, ?)
-                           ON CONFLICT (source, tenant_id, issue_id) DO UPDATE SET
-                               status = excluded.status, last_modified = excluded.last_modified""",
-                        (
-                            self.source,
-                            tenant_id,
-                            issue.id,
-                            issue.status,
-                            format_time(issue.last_modified),
-                        ),
-                    )
+                    ledger.see(tenant_id, issue.id, issue.status, format_time(issue.last_modified))
                     if notice is not None and rules.allows(tenant_id, issue.service):
                         notices.append(notice)
-                        db.execute(
-                            """INSERT INTO notices (source, tenant_id, issue_id, kind, title,
-                                   service, classification, old_status, new_status, noticed)
-                               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                            (
-                                self.source,
-                                tenant_id,
-                                notice.issue_id,
-                                notice.kind,
-                                notice.title,
-                                notice.service,
-                                notice.classification,
-                                notice.old_status,
-                                notice.new_status,
-                                now,
-                            ),
-                        )
+                        ledger.give(notice, now)
                 if first:
-                    db.execute(
-                        "INSERT INTO observed_tenants (source, tenant_id, first_observed) "
-                        "VALUES (?, ?, ?)",
-                        (self.source, tenant_id, now),
-                    )
+                    ledger.observe(tenant_id, now)
         return notices
 
     def observe_messages(
@@ -179,7 +121,7 @@ class NoticeBook:
             return []
         notices: list[Notice] = []
         stamp = time.time()
-        with self.cache.transaction() as db:
+        with self.store.transaction() as ledger:
             for change in changes:
                 message = change.message
                 if not (message.is_major_change and message.action_due_within(now, days)):
@@ -189,53 +131,25 @@ class NoticeBook:
                     t for t in change.tenants if any(self.rules.allows(t, s) for s in services)
                 ]
                 due = format_time(message.action_required_by)
-                given = db.execute(
-                    "SELECT 1 FROM notices WHERE source = ? AND issue_id = ? AND kind = ? "
-                    "AND new_status = ?",
-                    (self.source, message.id, DUE, due),
-                ).fetchone()
-                if given is not None or not tenants:
+                if not tenants or ledger.given(message.id, DUE, due):
                     continue
                 notice = Notice(
                     kind=DUE,
                     issue_id=message.id,
                     title=message.title,
                     service=", ".join(message.services),
-                    tenant_id=_TENANT_SEPARATOR.join(tenants),
+                    tenant_id=joined(tenants),
                     old_status=None,
                     new_status=due,
                     classification=MESSAGE,
                 )
                 notices.append(notice)
-                db.execute(
-                    """INSERT INTO notices (source, tenant_id, issue_id, kind, title, service,
-                           classification, old_status, new_status, noticed)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (
-                        self.source,
-                        notice.tenant_id,
-                        notice.issue_id,
-                        DUE,
-                        notice.title,
-                        notice.service,
-                        MESSAGE,
-                        None,
-                        due,
-                        stamp,
-                    ),
-                )
+                ledger.give(notice, stamp)
         return notices
 
     def recent(self, limit: int = 100) -> list[tuple[float, Notice]]:
         """The notices given for this source, newest first, with when they were given."""
-        with self.cache.reading() as db:
-            rows = db.execute(
-                """SELECT noticed, kind, issue_id, title, service, tenant_id, old_status,
-                          new_status, classification
-                   FROM notices WHERE source = ? ORDER BY id DESC LIMIT ?""",
-                (self.source, limit),
-            ).fetchall()
-        return [(row[0], Notice(*row[1:])) for row in rows]
+        return self.store.recent(limit)
 
 
 def by_issue(notices: Iterable[Notice]) -> dict[tuple[str, str, str | None, str], list[Notice]]:

@@ -1,4 +1,6 @@
-"""Local SQLite storage (standard library, WAL). No Qt.
+"""Local SQLite storage (standard library, WAL). No Qt. Nothing outside this package touches
+SQLite or a store's connection: callers use the stores' methods, and catch `StoreError` or
+`DatabaseError`.
 
 - `db`: opening a database file with a schema version; a corrupt or foreign file is set aside
   (renamed, never deleted) and a new one created, and the caller is told. A lock or a busy
@@ -6,25 +8,31 @@
   opened or written raises `StoreError`.
 - `drafts`: service-request drafts, saved as they are typed; precious, so in the data dir and in
   a file of their own, apart from anything that is only a cache.
-- `cache` (with `codec`, how rows are encoded and read back, and `cache_writes`, batched
-  writes): last-known customers, health, issues, requests and portal links per source (account),
-  for the dashboard and offline exports; also what the user was already told (notices). Only a
-  cache: rebuilt when damaged.
+- `cache` (with `codec`, how rows are encoded and read back, and `cache_writes`, its one write
+  API, `CacheWriter.record`): last-known customers, health, issues, requests and portal links
+  per source (account), for the dashboard and offline exports. Only a cache: rebuilt when
+  damaged.
+- `notices`: what the user was already told about (seen issues, notices given), in tables of its
+  own in the cache's file (`Cache.notices`).
 - `tags`: tags and favourites on customers; the user's own data, so in the data dir.
 """
 
 from desktop.store.cache import Cache, CacheEntry, CacheWriter, account_source, sandbox_source
-from desktop.store.db import StoreError, StoreNotice, open_database
+from desktop.store.db import DatabaseError, StoreError, StoreNotice, open_database
 from desktop.store.drafts import Draft, DraftStore, Filed
+from desktop.store.notices import Notice, NoticeStore
 from desktop.store.tags import Tags
 
 __all__ = [
     "Cache",
     "CacheEntry",
     "CacheWriter",
+    "DatabaseError",
     "Draft",
     "DraftStore",
     "Filed",
+    "Notice",
+    "NoticeStore",
     "StoreError",
     "StoreNotice",
     "Tags",

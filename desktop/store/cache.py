@@ -8,6 +8,10 @@ One row per (source, kind, tenant): the records of the last successful fetch as 
 attempt failed as a whole, why and when. A failure keeps the older records: the dashboard can
 still show them, marked stale; an offline export shows the error, as the live run did.
 
+Every write goes through one call, `Cache.writer(source).record(kind, tenant, items=...,
+item_errors=..., failure=...)` (`desktop.store.cache_writes`). The notices' tables share the file
+and are `desktop.store.notices`' own (`Cache.notices`); the connection never leaves the store.
+
 The file is only a cache (DESIGN.md): a damaged one or one of another schema is set aside and
 rebuilt, `Cache.notice` says so, and nothing the user made lives here (tags and favourites are
 in the data dir, `desktop.store.tags`). Writes are transactions in WAL mode: a process killed
@@ -20,7 +24,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,7 +33,7 @@ from desktop.domain.customers import Customer, PortalLink
 from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.domain.service_messages import ServiceMessage
 from desktop.domain.service_requests import ServiceRequest
-from desktop.store.cache_writes import Batch, CacheWriter
+from desktop.store.cache_writes import Batch, CacheWriter, Put
 from desktop.store.codec import (
     CONSENT,
     CUSTOMERS,
@@ -49,6 +53,9 @@ from desktop.store.codec import (
     is_summary,
 )
 from desktop.store.db import StoreError, StoreNotice, is_damaged, open_database
+from desktop.store.notices import TABLES as NOTICE_TABLES
+from desktop.store.notices import NoticeStore
+from desktop.store.notices import create as create_notice_tables
 
 log = logging.getLogger(__name__)
 
@@ -92,41 +99,7 @@ def _create(connection: sqlite3.Connection) -> None:
             PRIMARY KEY (source, kind, tenant_id)
         ) WITHOUT ROWID"""
     )
-    # desktop.services.notices: what the user has already been told about (see NoticeBook).
-    connection.execute(
-        """CREATE TABLE IF NOT EXISTS seen_issues (
-            source TEXT NOT NULL,
-            tenant_id TEXT NOT NULL,
-            issue_id TEXT NOT NULL,
-            status TEXT NOT NULL,
-            last_modified TEXT,
-            PRIMARY KEY (source, tenant_id, issue_id)
-        ) WITHOUT ROWID"""
-    )
-    connection.execute(
-        """CREATE TABLE IF NOT EXISTS observed_tenants (
-            source TEXT NOT NULL,
-            tenant_id TEXT NOT NULL,
-            first_observed REAL NOT NULL,
-            PRIMARY KEY (source, tenant_id)
-        ) WITHOUT ROWID"""
-    )
-    connection.execute(
-        """CREATE TABLE IF NOT EXISTS notices (
-            id INTEGER PRIMARY KEY,
-            source TEXT NOT NULL,
-            tenant_id TEXT NOT NULL,
-            issue_id TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            title TEXT NOT NULL,
-            service TEXT NOT NULL,
-            classification TEXT NOT NULL,
-            old_status TEXT,
-            new_status TEXT NOT NULL,
-            noticed REAL NOT NULL
-        )"""
-    )
-    connection.execute("CREATE INDEX IF NOT EXISTS notices_by_source ON notices (source, id)")
+    create_notice_tables(connection)  # what the user was told: desktop.store.notices
 
 
 class Cache:
@@ -181,10 +154,13 @@ class Cache:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # The connection stays inside the store: the cache's own reads and writes, and the
+    # notices' (`notices()`), take it through these two, under the cache's lock.
+
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
         """The connection inside one write transaction (committed on exit, rolled back on an
-        exception), under the cache's lock. For `desktop.services.notices`; keep it short."""
+        exception), under the cache's lock. Keep it short."""
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -195,20 +171,20 @@ class Cache:
             self._db.execute("COMMIT")
 
     @contextlib.contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
-        """The connection under the cache's lock, for a few reads (`desktop.services.notices`)."""
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection under the cache's lock, for a few reads."""
         with self._lock:
             yield self._db
 
     # -- writing ----------------------------------------------------------------------------
 
-    def write(self, batch: Batch) -> None:
+    def _commit(self, batch: Batch) -> None:
         """Every write of `batch` in one transaction: all of them land, or none."""
         if not batch.ops:
             return
-        with self.transaction() as db:
-            for op, kind, tenant, text, errors, when in batch.ops:
-                if op == "put":
+        with self._transaction() as db:
+            for op in batch.ops:
+                if isinstance(op, Put):
                     db.execute(
                         """INSERT INTO entries
                                (source, kind, tenant_id, items, item_errors, fetched)
@@ -216,7 +192,7 @@ class Cache:
                            ON CONFLICT (source, kind, tenant_id) DO UPDATE SET
                                items = excluded.items, item_errors = excluded.item_errors,
                                fetched = excluded.fetched, failure = NULL, failed = NULL""",
-                        (batch.source, kind, tenant, text, errors, when),
+                        (batch.source, op.kind, op.tenant_id, op.items, op.item_errors, op.fetched),
                     )
                 else:
                     db.execute(
@@ -224,93 +200,24 @@ class Cache:
                            VALUES (?, ?, ?, ?, ?)
                            ON CONFLICT (source, kind, tenant_id) DO UPDATE SET
                                failure = excluded.failure, failed = excluded.failed""",
-                        (batch.source, kind, tenant, text, when),
+                        (batch.source, op.kind, op.tenant_id, op.failure, op.failed),
                     )
 
     def writer(self, source: str, every: int = 100) -> CacheWriter:
-        """A thread-safe writer for a sweep: commits every `every` writes, and on `close()`."""
-        return CacheWriter(self, source, every)
+        """The one way to write the cache: `CacheWriter.record`, thread-safe, committing
+        every `every` records and on `close()` (see `desktop.store.cache_writes`)."""
+        return CacheWriter(self._commit, source, every)
 
-    def put_customers(
-        self,
-        source: str,
-        customers: Sequence[Customer],
-        fetched: float,
-        errors: Sequence[str] = (),
-    ) -> None:
-        batch = Batch(source)
-        batch.customers(customers, fetched, errors)
-        self.write(batch)
+    def put_customers(self, source: str, customers: Sequence[Customer], fetched: float) -> None:
+        """Deprecated: `writer(source).record(CUSTOMERS, None, items=...)`. Kept only for
+        desktop/ui/main_window.py until issue 17 step 4 moves the cache-first start-up out of
+        it (that file is another step's); remove it then."""
+        with self.writer(source) as writer:
+            writer.record(CUSTOMERS, None, items=customers, when=fetched)
 
-    def put_health(
-        self,
-        source: str,
-        tenant_id: str,
-        health: Sequence[ServiceHealth] | None,
-        issues: Sequence[HealthIssue] | None,
-        fetched: float,
-        *,
-        health_errors: Sequence[str] = (),
-        issue_errors: Sequence[str] = (),
-    ) -> None:
-        batch = Batch(source)
-        batch.health(
-            tenant_id,
-            health,
-            issues,
-            fetched,
-            health_errors=health_errors,
-            issue_errors=issue_errors,
-        )
-        self.write(batch)
-
-    def put_health_many(
-        self,
-        source: str,
-        rows: Iterable[tuple[str, Sequence[ServiceHealth] | None, Sequence[HealthIssue] | None]],
-        fetched: float,
-    ) -> None:
-        """Many tenants' health and issues in one transaction (a sweep's batch of ~100)."""
-        batch = Batch(source)
-        for tenant_id, health, issues in rows:
-            batch.health(tenant_id, health, issues, fetched)
-        self.write(batch)
-
-    def put_requests(
-        self,
-        source: str,
-        tenant_id: str | None,
-        requests: Sequence[ServiceRequest],
-        fetched: float,
-        errors: Sequence[str] = (),
-    ) -> None:
-        """One customer's requests, or (tenant None) the partner-wide list."""
-        batch = Batch(source)
-        batch.requests(tenant_id, requests, fetched, errors)
-        self.write(batch)
-
-    def put_portals(
-        self, source: str, tenant_id: str, links: Sequence[PortalLink], fetched: float
-    ) -> None:
-        batch = Batch(source)
-        batch.portals(tenant_id, links, fetched)
-        self.write(batch)
-
-    def put_error(
-        self, source: str, tenant_id: str | None, kind: str, message: str, when: float
-    ) -> None:
-        """A whole fetch of `kind` failed (`message` as the user saw it); older records stay."""
-        batch = Batch(source)
-        batch.error(tenant_id, kind, message, when)
-        self.write(batch)
-
-    def put_consent(
-        self, source: str, tenant_id: str, outcome: Mapping[str, str], when: float
-    ) -> None:
-        """How allowing Partner Desk in `tenant_id` ended (`result`, `why`, `reason`)."""
-        batch = Batch(source)
-        batch.consent(tenant_id, outcome, when)
-        self.write(batch)
+    def notices(self, source: str) -> NoticeStore:
+        """What the user was already told about, for `source` (`desktop.store.notices`)."""
+        return NoticeStore(source, self._transaction, self._reading)
 
     def consents(self, source: str) -> dict[str, dict[str, Any]]:
         """The last consent outcome of each tenant that has one."""
@@ -322,8 +229,8 @@ class Cache:
 
     def forget(self, source: str) -> None:
         """Drop everything of one source (e.g. the account was removed)."""
-        with self.transaction() as db:
-            for table in ("entries", "seen_issues", "observed_tenants", "notices"):
+        with self._transaction() as db:
+            for table in ("entries", *NOTICE_TABLES):
                 db.execute(f"DELETE FROM {table} WHERE source = ?", (source,))  # noqa: S608 - fixed names
 
     # -- reading ----------------------------------------------------------------------------
@@ -342,7 +249,7 @@ class Cache:
 
     def latest_source(self) -> str | None:
         """The source whose customer list was fetched last (what `--offline` opens)."""
-        with self.reading() as db:
+        with self._reading() as db:
             row = db.execute(
                 "SELECT source FROM entries WHERE kind = ? AND fetched IS NOT NULL "
                 "ORDER BY fetched DESC LIMIT 1",
@@ -407,18 +314,6 @@ class Cache:
         found = self.entry(source, PORTALS, tenant_id)
         return None if found is None else found.items
 
-    def put_messages(
-        self,
-        source: str,
-        tenant_id: str,
-        messages: Sequence[ServiceMessage],
-        fetched: float,
-        errors: Sequence[str] = (),
-    ) -> None:
-        batch = Batch(source)
-        batch.messages(tenant_id, messages, fetched, errors)
-        self.write(batch)
-
     def messages(self, source: str) -> dict[str, CacheEntry[ServiceMessage]]:
         """Every tenant's last message center read (and whether the last attempt failed)."""
         return self.entries(source, MESSAGES)
@@ -429,17 +324,15 @@ class Cache:
         args: tuple[str, ...] = (source,)
         if kind is not None:
             query, args = query + " AND kind = ?", (source, kind)
-        with self._lock:
-            rows = self._db.execute(
-                query + " AND failure IS NOT NULL ORDER BY failed", args
-            ).fetchall()
+        with self._reading() as db:
+            rows = db.execute(query + " AND failure IS NOT NULL ORDER BY failed", args).fetchall()
         return [CachedError(*row) for row in rows]
 
     def _rows(
         self, where: str, args: tuple[str, ...], by_kind: bool = False
     ) -> dict[str, CacheEntry[Any]]:
-        with self._lock:  # decode outside the lock: other threads may write meanwhile
-            rows = self._db.execute(
+        with self._reading() as db:  # decode outside the lock: other threads may write meanwhile
+            rows = db.execute(
                 "SELECT kind, tenant_id, items, item_errors, fetched, failure, failed "  # noqa: S608 - fixed SQL
                 f"FROM entries {where}",
                 args,
@@ -478,7 +371,6 @@ __all__ = [
     "ROW_MAX_BYTES",
     "SUMMARY",
     "UNREADABLE",
-    "Batch",
     "Cache",
     "CacheEntry",
     "CacheWriter",

@@ -1,5 +1,20 @@
-"""Writes to the cache gathered in memory: a `Batch` (records already encoded), committed by
-`Cache.write` in one transaction, and the `CacheWriter` a sweep fills from many threads. No Qt.
+"""The cache's one write API: `CacheWriter.record`. No Qt.
+
+Every writer (a sweep, an export, the customer list, a consent) records the same way:
+
+    with cache.writer(source) as writer:
+        writer.record(HEALTH, tenant, items=health, item_errors=errors)
+        writer.record(ISSUES, tenant, items=issues)
+        writer.record(REQUESTS, tenant, failure="403 Forbidden")
+
+A record is one list of one tenant (tenant None: a partner-wide list, e.g. CUSTOMERS) as last
+fetched, or why its fetch failed as a whole (the records cached before are kept). Records are
+encoded on the caller's thread, gathered in memory and committed `every` at a time, and on
+`flush()` / `close()`. The cache is only a cache: a commit that fails (disk full, file locked for
+too long) is logged and dropped, never raised; `dropped` counts such writes.
+
+A tenant's health and issues recorded through one writer also leave the few figures the list's
+Health column reads at start-up (SUMMARY), so that start-up never reads the records themselves.
 """
 
 from __future__ import annotations
@@ -9,128 +24,87 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
-from desktop.domain.customers import Customer, PortalLink
 from desktop.domain.enums import health_rank
-from desktop.domain.health import HealthIssue, ServiceHealth
-from desktop.domain.service_messages import ServiceMessage
-from desktop.domain.service_requests import ServiceRequest
 from desktop.store.codec import (
     CONSENT,
-    CUSTOMERS,
     HEALTH,
     ISSUES,
     KINDS,
-    MESSAGES,
     PARTNER_WIDE,
-    PORTALS,
-    REQUESTS,
     SUMMARY,
     encode,
 )
 
-if TYPE_CHECKING:
-    from desktop.store.cache import Cache
-
 log = logging.getLogger(__name__)
 
-# One pending write: ("put", kind, tenant, items JSON, item errors JSON, fetched) or
-# ("fail", kind, tenant, message, None, when).
-_Op = tuple[str, str, str, str | bytes | None, str | None, float]
+# What `record` accepts: the fetched lists, and the consent outcome (SUMMARY is derived).
+RECORDED_KINDS = (*KINDS, CONSENT)
 
 
+@dataclass(frozen=True)
+class Put:
+    """A list as fetched: its records already encoded, the item errors as JSON."""
+
+    kind: str
+    tenant_id: str
+    items: str | bytes
+    item_errors: str
+    fetched: float
+
+
+@dataclass(frozen=True)
+class Fail:
+    """A whole fetch that failed: why (as the user saw it) and when."""
+
+    kind: str
+    tenant_id: str
+    failure: str
+    failed: float
+
+
+@dataclass
 class Batch:
-    """Writes gathered in memory (records already encoded) and committed by `Cache.write`."""
+    """Writes gathered in memory and committed by the cache in one transaction."""
 
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.ops: list[_Op] = []
+    source: str
+    ops: list[Put | Fail] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.ops)
 
-    def customers(
-        self, customers: Sequence[Customer], fetched: float, errors: Sequence[str] = ()
-    ) -> None:
-        self._put(CUSTOMERS, PARTNER_WIDE, customers, errors, fetched)
 
-    def health(
-        self,
-        tenant_id: str,
-        health: Sequence[ServiceHealth] | None,
-        issues: Sequence[HealthIssue] | None,
-        fetched: float,
-        *,
-        health_errors: Sequence[str] = (),
-        issue_errors: Sequence[str] = (),
-    ) -> None:
-        """None for a list leaves what is cached of it (an export reads one of the two)."""
-        if health is not None:
-            self._put(HEALTH, tenant_id, health, health_errors, fetched)
-        if issues is not None:
-            self._put(ISSUES, tenant_id, issues, issue_errors, fetched)
-        if health is not None and issues is not None:
-            ranks = [health_rank(h.status) for h in health]
-            summary = {
-                "worst": max(ranks, default=0),
-                "degraded": sum(1 for r in ranks if r >= 2),
-                "incidents": sum(1 for i in issues if i.active),
-            }
-            self._put(SUMMARY, tenant_id, [summary], (), fetched)
+def _put(
+    kind: str, tenant_id: str, items: Iterable[Any], errors: Sequence[str], when: float
+) -> Put:
+    return Put(kind, tenant_id, encode(kind, items), json.dumps(list(errors)), when)
 
-    def requests(
-        self,
-        tenant_id: str | None,
-        requests: Sequence[ServiceRequest],
-        fetched: float,
-        errors: Sequence[str] = (),
-    ) -> None:
-        self._put(REQUESTS, tenant_id or PARTNER_WIDE, requests, errors, fetched)
 
-    def portals(self, tenant_id: str, links: Sequence[PortalLink], fetched: float) -> None:
-        self._put(PORTALS, tenant_id, links, (), fetched)
-
-    def messages(
-        self,
-        tenant_id: str,
-        messages: Sequence[ServiceMessage],
-        fetched: float,
-        errors: Sequence[str] = (),
-    ) -> None:
-        self._put(MESSAGES, tenant_id, messages, errors, fetched)
-
-    def consent(self, tenant_id: str, outcome: Mapping[str, str], when: float) -> None:
-        self._put(CONSENT, tenant_id, [dict(outcome)], (), when)
-
-    def error(self, tenant_id: str | None, kind: str, message: str, when: float) -> None:
-        """The fetch of `kind` failed as a whole; the records cached before are kept."""
-        if kind not in KINDS:
-            raise ValueError(f"unknown kind {kind!r}")
-        self.ops.append(("fail", kind, tenant_id or PARTNER_WIDE, message, None, when))
-
-    def _put(
-        self, kind: str, tenant_id: str, items: Iterable[Any], errors: Sequence[str], when: float
-    ) -> None:
-        self.ops.append(
-            ("put", kind, tenant_id, encode(kind, items), json.dumps(list(errors)), when)
-        )
+def _figures(kind: str, items: Sequence[Any]) -> dict[str, int]:
+    """The Health column's figures one list gives: worst rank and degraded services from the
+    health, active issues from the issues."""
+    if kind == HEALTH:
+        ranks = [health_rank(h.status) for h in items]
+        return {"worst": max(ranks, default=0), "degraded": sum(1 for r in ranks if r >= 2)}
+    return {"incidents": sum(1 for i in items if i.active)}
 
 
 class CacheWriter:
-    """Gathers a sweep's writes from many threads; commits them `every` at a time.
+    """Gathers one source's records from many threads; commits them `every` at a time.
+    Made by `Cache.writer`, whose `commit` lands one batch in one transaction."""
 
-    The cache is only a cache: a write that fails (disk full, file locked for too long) is
-    logged and dropped, never raised into the sweep. `dropped` counts such writes.
-    """
-
-    def __init__(self, cache: Cache, source: str, every: int = 100) -> None:
-        self.cache = cache
+    def __init__(self, commit: Callable[[Batch], None], source: str, every: int = 100) -> None:
+        self._commit_batch = commit
         self.source = source
         self.every = max(1, every)
         self.dropped = 0
+        self.problem: str | None = None  # why the last dropped writes were dropped
         self._batch = Batch(source)
+        # Per tenant, the figures of the health or issues recorded without the other yet.
+        self._halves: dict[str, tuple[str, dict[str, int]]] = {}
         self._lock = threading.Lock()
         self._commit_lock = threading.Lock()  # batches land in the order they were cut
 
@@ -140,46 +114,46 @@ class CacheWriter:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def customers(self, customers: Sequence[Customer], errors: Sequence[str] = ()) -> None:
-        self._add(lambda b, now: b.customers(customers, now, errors))
-
-    def health(
+    def record(
         self,
-        tenant_id: str,
-        health: Sequence[ServiceHealth] | None,
-        issues: Sequence[HealthIssue] | None,
+        kind: str,
+        tenant_id: str | None,
         *,
-        health_errors: Sequence[str] = (),
-        issue_errors: Sequence[str] = (),
+        items: Sequence[Any] | None = None,
+        item_errors: Sequence[str] = (),
+        failure: str | None = None,
+        when: float | None = None,
     ) -> None:
-        self._add(
-            lambda b, now: b.health(
-                tenant_id,
-                health,
-                issues,
-                now,
-                health_errors=health_errors,
-                issue_errors=issue_errors,
-            )
-        )
+        """`kind`'s list of `tenant_id` (None: partner-wide) as fetched `when` (default now):
+        its `items` and `item_errors`; or, with `failure` instead, why the fetch failed.
 
-    def requests(
-        self, tenant_id: str | None, requests: Sequence[ServiceRequest], errors: Sequence[str] = ()
-    ) -> None:
-        self._add(lambda b, now: b.requests(tenant_id, requests, now, errors))
-
-    def portals(self, tenant_id: str, links: Sequence[PortalLink]) -> None:
-        self._add(lambda b, now: b.portals(tenant_id, links, now))
-
-    def messages(
-        self, tenant_id: str, messages: Sequence[ServiceMessage], errors: Sequence[str] = ()
-    ) -> None:
-        self._add(lambda b, now: b.messages(tenant_id, messages, now, errors))
-
-    def error(self, tenant_id: str | None, kind: str, message: str) -> None:
-        self._add(lambda b, now: b.error(tenant_id, kind, message, now))
+        Raises ValueError for an unknown kind or neither/both of `items` and `failure`, and
+        whatever encoding a record raises: nothing of that call is written then."""
+        if kind not in RECORDED_KINDS:
+            raise ValueError(f"unknown kind {kind!r}")
+        if (items is None) == (failure is None):
+            raise ValueError("record takes items or a failure, not both nor neither")
+        tenant = tenant_id or PARTNER_WIDE
+        now = time.time() if when is None else when
+        # Encoded before taking the lock: JSON of a big list takes a while.
+        if items is None:
+            op: Put | Fail = Fail(kind, tenant, str(failure), now)
+            figures = None
+        else:
+            op = _put(kind, tenant, items, item_errors, now)
+            figures = _figures(kind, items) if kind in (HEALTH, ISSUES) else None
+        with self._lock:
+            self._batch.ops.append(op)
+            if kind in (HEALTH, ISSUES):
+                summary = self._pair(kind, tenant, figures)
+                if summary is not None:
+                    self._batch.ops.append(_put(SUMMARY, tenant, [summary], (), now))
+            full = len(self._batch) >= self.every
+        if full:
+            self.flush()
 
     def flush(self) -> None:
+        """Commit what was recorded so far (blocks on the disk)."""
         with self._commit_lock:
             with self._lock:
                 batch, self._batch = self._batch, Batch(self.source)
@@ -188,19 +162,23 @@ class CacheWriter:
     def close(self) -> None:
         self.flush()
 
-    def _add(self, write: Callable[[Batch, float], None]) -> None:
-        # Encode into a batch of one outside the lock (JSON of a big list takes a while).
-        one = Batch(self.source)
-        write(one, time.time())
-        with self._lock:
-            self._batch.ops.extend(one.ops)
-            full = len(self._batch) >= self.every
-        if full:
-            self.flush()
+    def _pair(
+        self, kind: str, tenant: str, figures: dict[str, int] | None
+    ) -> dict[str, int] | None:
+        """The summary when `tenant`'s other list was recorded before this one (under the lock);
+        a failure forgets the half it would have completed."""
+        other = self._halves.pop(tenant, None)
+        if figures is None:
+            return None
+        if other is None or other[0] == kind:
+            self._halves[tenant] = (kind, figures)
+            return None
+        return {**other[1], **figures}
 
     def _commit(self, batch: Batch) -> None:
         try:
-            self.cache.write(batch)
+            self._commit_batch(batch)
         except sqlite3.Error as error:
             self.dropped += len(batch)
+            self.problem = str(error)
             log.warning("cache: %d writes dropped: %s", len(batch), error)

@@ -60,6 +60,11 @@ _FULL = 13
 BUSY, UNWRITABLE, FAILED = "busy", "unwritable", "failed"
 
 
+# SQLite's own errors as a store lets them through (a write that failed, a lock held past the
+# budget): the layers above catch this name and never import sqlite3 themselves.
+DatabaseError = sqlite3.Error
+
+
 @dataclass(frozen=True)
 class StoreNotice:
     """Something the user should hear about once (e.g. a file that had to be rebuilt)."""
@@ -342,6 +347,7 @@ __all__ = [
     "BUSY_TIMEOUT_S",
     "FAILED",
     "UNWRITABLE",
+    "DatabaseError",
     "StoreError",
     "StoreNotice",
     "is_busy",

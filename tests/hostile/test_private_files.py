@@ -49,7 +49,8 @@ def test_stores_and_their_journals_are_private_while_open(open_umask):
     try:
         drafts.save(Draft.new("t1", "Contoso", title="Mail down"))
         tags.add("t1", "VIP")
-        cache.put_error("sandbox:test", None, "customers", "offline", 1.0)
+        with cache.writer("sandbox:test") as writer:
+            writer.record("customers", None, failure="offline", when=1.0)
         found = everything_under(home)
         # Open, in WAL mode: each database has its -wal and -shm beside it now.
         for name in ("data/drafts.sqlite3", "data/tags.sqlite3", "cache/cache.sqlite3"):

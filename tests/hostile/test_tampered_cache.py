@@ -90,9 +90,11 @@ def filled(gathered) -> tuple[str, list[Customer], list[str], Path]:
     source, customers, health = gathered
     cache = Cache()
     now = time.time()
-    cache.put_customers(source, customers, now)
-    for tenant_id, (found, issues) in health.items():
-        cache.put_health(source, tenant_id, found, issues, now)
+    with cache.writer(source) as writer:
+        writer.record(CUSTOMERS, None, items=customers, when=now)
+        for tenant_id, (found, issues) in health.items():
+            writer.record(HEALTH, tenant_id, items=found, when=now)
+            writer.record(ISSUES, tenant_id, items=issues, when=now)
     path = cache.path
     cache.close()
     return source, customers, list(health), path

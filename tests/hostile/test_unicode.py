@@ -11,7 +11,7 @@ from desktop.domain.health import HealthIssue
 from desktop.domain.parsing import clean_text
 from desktop.domain.service_requests import ServiceRequest
 from desktop.services.export import COLUMNS, render
-from desktop.store.cache import Cache
+from desktop.store.cache import CUSTOMERS, Cache
 
 TENANT = "3f2f1c2e-1111-4222-8333-444455556666"
 
@@ -68,7 +68,8 @@ def test_a_customer_named_with_half_a_pair_exports_and_caches(tmp_path: Path) ->
         path.write_text(render(rows, "customers", fmt), encoding="utf-8")
         assert "Contoso \ufffd Ltd" in path.read_text(encoding="utf-8")
     with Cache(tmp_path / "cache.sqlite3") as cache:
-        cache.put_customers("src", [customer], 1.0)
+        with cache.writer("src") as writer:
+            writer.record(CUSTOMERS, None, items=[customer], when=1.0)
         cached, _ = cache.customers("src")
     assert cached == [customer]
     assert COLUMNS["customers"][1] == "companyName"

@@ -19,10 +19,23 @@ from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.domain.service_requests import ServiceRequest
 from desktop.services.backend import ApiError, Backend
 from desktop.store import Cache, Tags, account_source, sandbox_source
-from desktop.store.cache import HEALTH, ISSUES, REQUESTS
+from desktop.store.cache import CUSTOMERS, HEALTH, ISSUES, PORTALS, REQUESTS
 
 SOURCE = "sandbox:test"
 OTHER = "global:00000000-0000-0000-0000-000000000001"
+
+
+def put(cache: Cache, source: str, kind: str, tenant: str | None, when: float, **record) -> None:
+    """One record through the one write API, committed at once."""
+    with cache.writer(source) as writer:
+        writer.record(kind, tenant, when=when, **record)
+
+
+def put_health(cache: Cache, source: str, tenant: str, health, issues, when: float) -> None:
+    """A tenant's health and issues through one writer, as a sweep records them."""
+    with cache.writer(source) as writer:
+        writer.record(HEALTH, tenant, items=health, when=when)
+        writer.record(ISSUES, tenant, items=issues, when=when)
 
 
 @pytest.fixture
@@ -59,9 +72,9 @@ def test_an_empty_cache_knows_nothing(cache: Cache):
 
 def test_sandbox_records_come_back_equal(cache: Cache, backend: Backend):
     customers, pictures = sandbox_picture(backend)
-    cache.put_customers(SOURCE, customers, 100.0)
+    put(cache, SOURCE, CUSTOMERS, None, 100.0, items=customers)
     for tenant_id, (health, issues) in pictures.items():
-        cache.put_health(SOURCE, tenant_id, health, issues, 200.0)
+        put_health(cache, SOURCE, tenant_id, health, issues, 200.0)
     assert cache.customers(SOURCE) == (customers, 100.0)
     assert any(issues for _, issues in pictures.values())
     for tenant_id, (health, issues) in pictures.items():
@@ -69,23 +82,23 @@ def test_sandbox_records_come_back_equal(cache: Cache, backend: Backend):
     assert cache.health_all(SOURCE) == {t: (h, i, 200.0) for t, (h, i) in pictures.items()}
     requests = backend.requests(None).items
     assert requests
-    cache.put_requests(SOURCE, None, requests, 300.0)
+    put(cache, SOURCE, REQUESTS, None, 300.0, items=requests)
     mine = [r for r in requests if r.organization_id == customers[0].tenant_id]
-    cache.put_requests(SOURCE, customers[0].tenant_id, mine, 301.0)
+    put(cache, SOURCE, REQUESTS, customers[0].tenant_id, 301.0, items=mine)
     assert cache.requests(SOURCE, None) == (requests, 300.0)
     assert cache.requests(SOURCE, customers[0].tenant_id) == (mine, 301.0)
     links = backend.portals(customers[0])
-    cache.put_portals(SOURCE, customers[0].tenant_id, links, 400.0)
+    put(cache, SOURCE, PORTALS, customers[0].tenant_id, 400.0, items=links)
     assert cache.portals(SOURCE, customers[0].tenant_id) == links
 
 
 def test_sources_never_mix(cache: Cache):
     a = [Customer("t1", "Contoso", "contoso.onmicrosoft.com", "reseller")]
     b = [Customer("t2", "Fabrikam", "fabrikam.onmicrosoft.com", "advisor")]
-    cache.put_customers(SOURCE, a, 1.0)
-    cache.put_customers(OTHER, b, 2.0)
+    put(cache, SOURCE, CUSTOMERS, None, 1.0, items=a)
+    put(cache, OTHER, CUSTOMERS, None, 2.0, items=b)
     health = [ServiceHealth("Exchange", "Exchange Online", "serviceDegradation")]
-    cache.put_health(OTHER, "t2", health, [], 2.0)
+    put_health(cache, OTHER, "t2", health, [], 2.0)
     assert cache.customers(SOURCE) == (a, 1.0)
     assert cache.customers(OTHER) == (b, 2.0)
     assert cache.health_all(SOURCE) == {}
@@ -108,27 +121,29 @@ def test_health_and_issues_can_be_written_apart(cache: Cache):
     issue = HealthIssue.from_json(
         {"id": "TM1", "service": "Microsoft Teams", "status": "confirmed"}
     )
-    cache.put_health(SOURCE, "t1", health, None, 10.0)
+    put(cache, SOURCE, HEALTH, "t1", 10.0, items=health)
     assert cache.health(SOURCE, "t1") == (health, [], 10.0)
-    cache.put_health(SOURCE, "t1", None, [issue], 20.0)
+    put(cache, SOURCE, ISSUES, "t1", 20.0, items=[issue])
     assert cache.health(SOURCE, "t1") == (health, [issue], 10.0)  # the older of the two
     worse = [replace(health[0], status="serviceInterruption")]
-    cache.put_health(SOURCE, "t1", worse, None, 30.0)
+    put(cache, SOURCE, HEALTH, "t1", 30.0, items=worse)
     assert cache.health(SOURCE, "t1") == (worse, [issue], 20.0)
     assert cache.entry(SOURCE, ISSUES, "t1").fetched == 20.0
 
 
 def test_item_errors_are_kept_with_their_list(cache: Cache):
-    cache.put_health(SOURCE, "t1", [], [], 1.0, health_errors=["item 2: missing 'service'"])
+    with cache.writer(SOURCE) as writer:
+        writer.record(HEALTH, "t1", items=[], item_errors=["item 2: missing 'service'"])
+        writer.record(ISSUES, "t1", items=[])
     assert cache.entry(SOURCE, HEALTH, "t1").item_errors == ["item 2: missing 'service'"]
     assert cache.entry(SOURCE, ISSUES, "t1").item_errors == []
 
 
 def test_a_failure_keeps_the_last_good_data_until_a_success(cache: Cache):
     health = [ServiceHealth("SharePoint", "SharePoint Online", "serviceOperational")]
-    cache.put_health(SOURCE, "t1", health, [], 1.0)
-    cache.put_error(SOURCE, "t1", HEALTH, "403 Forbidden: no GDAP role", 2.0)
-    cache.put_error(SOURCE, "t2", HEALTH, "503 Service Unavailable", 3.0)
+    put_health(cache, SOURCE, "t1", health, [], 1.0)
+    put(cache, SOURCE, HEALTH, "t1", 2.0, failure="403 Forbidden: no GDAP role")
+    put(cache, SOURCE, HEALTH, "t2", 3.0, failure="503 Service Unavailable")
     entry = cache.entry(SOURCE, HEALTH, "t1")
     assert entry.failing
     assert (entry.items, entry.fetched) == (health, 1.0)
@@ -140,42 +155,30 @@ def test_a_failure_keeps_the_last_good_data_until_a_success(cache: Cache):
         ("t2", HEALTH, "503 Service Unavailable", 3.0),
     ]
     assert cache.errors(SOURCE, REQUESTS) == []
-    cache.put_health(SOURCE, "t1", health, [], 4.0)
+    put_health(cache, SOURCE, "t1", health, [], 4.0)
     assert not cache.entry(SOURCE, HEALTH, "t1").failing
     assert [e.tenant_id for e in cache.errors(SOURCE)] == ["t2"]
     with pytest.raises(ValueError, match="unknown kind"):
-        cache.put_error(SOURCE, "t1", "weather", "rain", 5.0)
+        put(cache, SOURCE, "weather", "t1", 5.0, failure="rain")
 
 
-def test_a_batch_that_cannot_be_encoded_writes_nothing(cache: Cache):
+def test_a_record_that_cannot_be_encoded_writes_nothing_of_it(cache: Cache):
     good = [ServiceHealth("Exchange", "Exchange Online", "serviceOperational")]
-    rows = [(f"t{i}", good, []) for i in range(100)]
 
     class Unencodable(ServiceHealth):
         def to_json(self):
             raise RuntimeError("cannot encode")
 
-    bad = [*rows[:50], ("t-bad", [Unencodable("x", "x", "x")], []), *rows[50:]]
-    with pytest.raises(RuntimeError):
-        cache.put_health_many(SOURCE, bad, 1.0)
-    assert cache.health_all(SOURCE) == {}
-    cache.put_health_many(SOURCE, rows, 2.0)
+    with cache.writer(SOURCE, every=1000) as writer:
+        for i in range(50):
+            writer.record(HEALTH, f"t{i}", items=good, when=1.0)
+        with pytest.raises(RuntimeError):
+            writer.record(HEALTH, "t-bad", items=[Unencodable("x", "x", "x")], when=1.0)
+        for i in range(50, 100):
+            writer.record(HEALTH, f"t{i}", items=good, when=1.0)
     assert len(cache.health_all(SOURCE)) == 100
-
-
-def test_a_transaction_that_fails_leaves_nothing_behind(cache: Cache):
-    cache.put_customers(SOURCE, [], 1.0)
-
-    def delete_then_fail() -> None:
-        with cache.transaction() as db:
-            db.execute("DELETE FROM entries")
-            db.execute("INSERT INTO entries (source, kind, tenant_id) VALUES ('s', 'k', NULL)")
-
-    with pytest.raises(sqlite3.IntegrityError):
-        delete_then_fail()
-    assert cache.customers(SOURCE) == ([], 1.0)
-    cache.put_customers(SOURCE, [], 2.0)  # and the connection is usable again
-    assert cache.customers(SOURCE) == ([], 2.0)
+    assert cache.health(SOURCE, "t-bad") is None
+    assert writer.dropped == 0
 
 
 def test_a_writer_gathers_many_threads_in_batches(cache: Cache):
@@ -184,9 +187,10 @@ def test_a_writer_gathers_many_threads_in_batches(cache: Cache):
 
     def work(start: int) -> None:
         for i in range(start, start + 50):
-            writer.health(f"t{i}", health, [])
+            writer.record(HEALTH, f"t{i}", items=health)
+            writer.record(ISSUES, f"t{i}", items=[])
             if i % 10 == 0:
-                writer.error(f"u{i}", REQUESTS, "timed out")
+                writer.record(REQUESTS, f"u{i}", failure="timed out")
 
     threads = [threading.Thread(target=work, args=(n * 50,)) for n in range(4)]
     for t in threads:
@@ -202,7 +206,7 @@ def test_a_writer_gathers_many_threads_in_batches(cache: Cache):
 def test_a_corrupt_file_is_set_aside_and_rebuilt(tmp_path: Path):
     path = cache_dir() / "cache.sqlite3"
     with Cache() as cache:
-        cache.put_customers(SOURCE, [Customer("t1", "A", "a.onmicrosoft.com", "reseller")], 1.0)
+        put(cache, SOURCE, CUSTOMERS, None, 1.0, items=[Customer("t1", "A", "a.x", "reseller")])
     path.write_bytes(b"this is not a database, it is garbage " * 200)
     with Cache() as cache:
         assert cache.notice is not None
@@ -210,7 +214,7 @@ def test_a_corrupt_file_is_set_aside_and_rebuilt(tmp_path: Path):
         assert cache.notice.set_aside is not None
         assert cache.notice.set_aside.exists()
         assert cache.customers(SOURCE) == ([], None)
-        cache.put_customers(SOURCE, [Customer("t2", "B", "b.onmicrosoft.com", "reseller")], 2.0)
+        put(cache, SOURCE, CUSTOMERS, None, 2.0, items=[Customer("t2", "B", "b.x", "reseller")])
     with Cache() as cache:
         assert cache.notice is None
         assert cache.customers(SOURCE)[1] == 2.0
@@ -241,7 +245,7 @@ CHILD = textwrap.dedent(
     """
     import sys
     from desktop.domain.health import HealthIssue, ServiceHealth
-    from desktop.store import Cache
+    from desktop.store.cache import HEALTH, ISSUES, Cache
 
     cache = Cache()
     health = [ServiceHealth(f"s{i}", f"Service {i}", "serviceOperational") for i in range(30)]
@@ -249,11 +253,14 @@ CHILD = textwrap.dedent(
         HealthIssue.from_json({"id": f"EX{i}", "title": "Slow " * 20, "status": "confirmed"})
         for i in range(10)
     ]
+    writer = cache.writer("kill", every=1_000_000)  # one commit per flush()
     batch = 0
     while True:
         batch += 1
-        rows = [(f"tenant-{t}", health, issues) for t in range(100)]
-        cache.put_health_many("kill", rows, float(batch))
+        for t in range(100):
+            writer.record(HEALTH, f"tenant-{t}", items=health, when=float(batch))
+            writer.record(ISSUES, f"tenant-{t}", items=issues, when=float(batch))
+        writer.flush()
         print(batch, flush=True)
     """
 )
@@ -301,10 +308,10 @@ def test_records_with_every_optional_part(cache: Cache):
             "lastClosedDate": "0001-01-01T00:00:00",
         }
     )
-    cache.put_requests(SOURCE, "t1", [request], 1.0)
+    put(cache, SOURCE, REQUESTS, "t1", 1.0, items=[request])
     assert cache.requests(SOURCE, "t1") == ([request], 1.0)
     link = PortalLink("sharepoint", "SharePoint", "admin", None, error="unknown", note="n")
-    cache.put_portals(SOURCE, "t1", [link], 1.0)
+    put(cache, SOURCE, PORTALS, "t1", 1.0, items=[link])
     assert cache.portals(SOURCE, "t1") == [link]
 
 
@@ -321,13 +328,15 @@ def test_customer_rows_read_back_and_older_wire_shaped_lists_still_do(cache: Cac
             "reseller",
         )
     ]
-    cache.put_customers("s", people, 1.0)
+    put(cache, "s", CUSTOMERS, None, 1.0, items=people)
     assert cache.customers("s") == (people, 1.0)
     # A file written before rows were positional holds the wire shape; a tampered row of
     # the wrong shape is dropped, not fatal.
     older = json.dumps([people[0].to_json(), ["t-2", "Fabrikam"], [None, "x", "y", "z"]])
-    with cache.transaction() as db:
-        db.execute("UPDATE entries SET items = ? WHERE source = 's'", (older,))
+    db = sqlite3.connect(cache.path)  # as another program would
+    db.execute("UPDATE entries SET items = ? WHERE source = 's'", (older,))
+    db.commit()
+    db.close()
     assert cache.customers("s") == (people, 1.0)
 
 
@@ -337,7 +346,7 @@ def test_a_damaged_page_is_found_after_start_up_and_the_file_rebuilt():
     people = [Customer(f"t{n}", "A" * 200, "a.onmicrosoft.com", "reseller") for n in range(2000)]
     with Cache() as cache:
         for n in range(20):
-            cache.put_customers(f"{SOURCE}{n}", people, 1.0)
+            put(cache, f"{SOURCE}{n}", CUSTOMERS, None, 1.0, items=people)
     # Closed: its write-ahead log is checkpointed into the file.
     size = path.stat().st_size
     assert size > 200_000
@@ -352,7 +361,7 @@ def test_a_damaged_page_is_found_after_start_up_and_the_file_rebuilt():
         assert notice.set_aside is not None
         assert notice.set_aside.exists()
         assert cache.customers(f"{SOURCE}0") == ([], None)  # a fresh, working cache
-        cache.put_customers(SOURCE, people[:1], 2.0)
+        put(cache, SOURCE, CUSTOMERS, None, 2.0, items=people[:1])
         assert cache.verify() is None
     with Cache() as cache:
         assert cache.customers(SOURCE) == (people[:1], 2.0)
@@ -369,8 +378,8 @@ def test_health_written_with_issues_keeps_its_summary_for_the_list(cache: Cache)
         HealthIssue.from_json({"id": "EX1", "title": "Mail", "isResolved": False}),
         HealthIssue.from_json({"id": "EX2", "title": "Old", "isResolved": True}),
     ]
-    cache.put_health(SOURCE, "t1", health, issues, 5.0)
-    cache.put_health(SOURCE, "t2", health, None, 6.0)  # an export of health alone: no summary
+    put_health(cache, SOURCE, "t1", health, issues, 5.0)
+    put(cache, SOURCE, HEALTH, "t2", 6.0, items=health)  # an export of health alone: no summary
     assert cache.summaries(SOURCE) == {"t1": ({"worst": 2, "degraded": 1, "incidents": 1}, 5.0)}
     assert cache.summaries("elsewhere") == {}
     # The list reads the summaries, not the records.

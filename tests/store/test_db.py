@@ -119,8 +119,9 @@ def test_a_damaged_cache_that_cannot_be_replaced_goes_on_in_memory(tmp_path, mon
 
     path = tmp_path / "cache.sqlite3"
     cache = Cache(path)
-    for n in range(200):
-        cache.put_error("sandbox:test", f"tenant-{n}", "health", "x" * 200, 1.0)
+    with cache.writer("sandbox:test") as writer:
+        for n in range(200):
+            writer.record("health", f"tenant-{n}", failure="x" * 200, when=1.0)
     cache.close()
     data = bytearray(path.read_bytes())
     data[2 * 4096 : 3 * 4096] = b"\xa5" * 4096
@@ -134,7 +135,8 @@ def test_a_damaged_cache_that_cannot_be_replaced_goes_on_in_memory(tmp_path, mon
     notice = cache.verify()
     assert notice is not None
     assert "Nothing is cached until Partner Desk restarts" in notice.message
-    cache.put_error("sandbox:test", None, "customers", "offline", 2.0)
+    with cache.writer("sandbox:test") as writer:
+        writer.record("customers", None, failure="offline", when=2.0)
     assert [e.kind for e in cache.errors("sandbox:test")] == ["customers"]
     cache.close()
     assert path.read_bytes() == bytes(data)  # left as it was

@@ -21,7 +21,8 @@ from desktop.sandbox import Sandbox
 from desktop.services.backend import ApiError, Backend
 from desktop.services.notices import NoticeBook, NoticeRules
 from desktop.services.offline import OfflineBackend
-from desktop.store.cache import Cache
+from desktop.store.cache import CUSTOMERS, ISSUES, Cache
+from desktop.store.cache import HEALTH as HEALTH_KIND
 from desktop.store.tags import Tags
 from desktop.ui.main_window import MainWindow
 from desktop.ui.scope import FAVOURITES, TAG_PREFIX
@@ -78,8 +79,10 @@ def test_the_cached_list_shows_first_with_its_age_then_the_live_one(qtbot, live,
     real = Backend.for_sandbox(sandbox.url).customers().items
     stale = [replace(c, company_name=f"Cached {c.company_name}") for c in real[:5]]
     two_hours_ago = time.time() - 2 * 3600
-    cache.put_customers(SOURCE, stale, two_hours_ago)
-    cache.put_health(SOURCE, stale[0].tenant_id, [], [], two_hours_ago)
+    with cache.writer(SOURCE) as writer:
+        writer.record(CUSTOMERS, None, items=stale, when=two_hours_ago)
+        writer.record(HEALTH_KIND, stale[0].tenant_id, items=[], when=two_hours_ago)
+        writer.record(ISSUES, stale[0].tenant_id, items=[], when=two_hours_ago)
     window = make_window(qtbot, live)
     shown: list[int] = []
     window.customers_shown.connect(shown.append)
@@ -111,7 +114,8 @@ def test_a_list_read_during_start_up_is_in_the_first_paint(qtbot, live, sandbox)
     cache = live.cache
     assert cache is not None
     real = Backend.for_sandbox(sandbox.url).customers().items
-    cache.put_customers(SOURCE, real[:3], time.time() - 60)
+    with cache.writer(SOURCE) as writer:
+        writer.record(CUSTOMERS, None, items=real[:3], when=time.time() - 60)
     read = live.worker.start(cache.customers, SOURCE)
     read.result(timeout=10)
     window = MainWindow(live)
@@ -134,7 +138,9 @@ def test_a_list_read_during_start_up_is_in_the_first_paint(qtbot, live, sandbox)
 def test_a_list_still_being_read_is_awaited_not_read_twice(qtbot, live, sandbox):
     cache = live.cache
     assert cache is not None
-    cache.put_customers(SOURCE, Backend.for_sandbox(sandbox.url).customers().items[:4], 1.0)
+    listed = Backend.for_sandbox(sandbox.url).customers().items[:4]
+    with cache.writer(SOURCE) as writer:
+        writer.record(CUSTOMERS, None, items=listed, when=1.0)
     reads: list[str] = []
     gate = __import__("threading").Event()
 

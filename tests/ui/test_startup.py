@@ -13,7 +13,7 @@ from desktop.domain.customers import Customer
 from desktop.qt.context import AppContext
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
-from desktop.store.cache import Cache, sandbox_source
+from desktop.store.cache import CUSTOMERS, Cache, sandbox_source
 from desktop.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,7 +83,8 @@ def test_partner_desk_prints_the_cached_list_then_the_complete_window(tmp_path, 
     env = dict(os.environ, PARTNER_DESK_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
     env_cache = _cache_in(tmp_path)
     listed = Backend.for_sandbox(sandbox.url).customers().items[:7]
-    env_cache.put_customers(sandbox_source(sandbox.url), listed, time.time())
+    with env_cache.writer(sandbox_source(sandbox.url)) as writer:
+        writer.record(CUSTOMERS, None, items=listed)
     env_cache.close()
     out = subprocess.run(
         [sys.executable, "-m", "desktop", "--sandbox-url", sandbox.url, "--startup-probe-cached"],

@@ -55,7 +55,7 @@ from desktop.qt.worker import Sweep
 from desktop.services import export
 from desktop.services.atomic_file import write_text
 from desktop.services.backend import CANCELLED, ApiError, Outcome, cpu_bound
-from desktop.store.cache import HEALTH
+from desktop.store.cache import HEALTH, ISSUES
 from desktop.ui.errors import explain
 from desktop.ui.scope import ALL, ScopeBox, TagIndex
 from desktop.ui.widgets.dialogs import run_dialog
@@ -337,13 +337,14 @@ class DashboardWindow(QWidget):
             except Exception as error:
                 # A stopped sweep's calls end as cancelled: nothing the cache should keep.
                 if writer is not None and not cancel.is_set():
-                    writer.error(customer.tenant_id, HEALTH, str(error))
+                    writer.record(HEALTH, customer.tenant_id, failure=str(error))
                 raise
             if cancel.is_set():  # answered after the sweep was stopped: its owner moved on
                 raise ApiError("Cancelled.", kind=CANCELLED)
             if writer is not None:  # the dashboard's sweep keeps the cache fresh too
                 with cpu_bound():
-                    writer.health(customer.tenant_id, health.items, issues.items)
+                    writer.record(HEALTH, customer.tenant_id, items=health.items)
+                    writer.record(ISSUES, customer.tenant_id, items=issues.items)
             active = [i for i in issues.items if i.active]
             return health.items, active, grid_row(customer, health.items, len(active), "")
 

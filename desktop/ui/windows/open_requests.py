@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -280,10 +279,13 @@ class OpenRequestsWindow(QWidget):
         cache, source = self.ctx.cache, self.ctx.source
         if cache is not None and source and not self.ctx.offline:
             errors = [str(e) for e in parsed.errors]
+
+            def keep() -> None:
+                with cache.writer(source) as writer:
+                    writer.record(REQUESTS, None, items=parsed.items, item_errors=errors)
+
             try:
-                await self.ctx.worker.run(
-                    cache.put_requests, source, None, parsed.items, time.time(), errors
-                )
+                await self.ctx.worker.run(keep)
             except Exception as error:
                 log.warning("partner tickets not cached: %s", error)
 
@@ -311,12 +313,13 @@ class OpenRequestsWindow(QWidget):
                 parsed = backend.requests(customer.tenant_id, cid)
             except Exception as error:
                 if writer is not None and not cancel.is_set():
-                    writer.error(customer.tenant_id, REQUESTS, str(error))
+                    writer.record(REQUESTS, customer.tenant_id, failure=str(error))
                 raise
             if cancel.is_set():
                 raise ApiError("Cancelled.", kind=CANCELLED)
             if writer is not None:
-                writer.requests(customer.tenant_id, parsed.items, [str(e) for e in parsed.errors])
+                errors = [str(e) for e in parsed.errors]
+                writer.record(REQUESTS, customer.tenant_id, items=parsed.items, item_errors=errors)
             return parsed.items
 
         def on_batch(batch: list[Outcome[list[ServiceRequest]]]) -> None:
