@@ -73,9 +73,11 @@ def _text(cell: QTextTableCell) -> str:
 @pytest.fixture
 def swept(qtbot, window: MainWindow) -> Iterator[DashboardWindow]:
     """The window with its list's health in, and the dashboard swept over the same customers."""
-    if window._health_sweep is not None:
-        with qtbot.waitSignal(window.health_sweep_done, timeout=30000):
-            pass
+    model = window.customers.model
+    qtbot.waitUntil(
+        lambda: all(model.health(c.tenant_id) is not None for c in model.all_records()),
+        timeout=30000,
+    )
     dashboard = window.show_dashboard()
     qtbot.waitUntil(lambda: not dashboard.running, timeout=30000)
     yield dashboard
