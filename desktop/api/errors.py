@@ -120,7 +120,7 @@ def category_of(error: BaseException) -> Category | None:
 
 
 @dataclass(frozen=True)
-class Failure:
+class ItemFailure:
     """Why one item of a sweep failed: its category (FAILED for an error of no category) and
     the error, for the presenter to put in words (desktop.ui.errors)."""
 
@@ -128,7 +128,7 @@ class Failure:
     error: Exception
 
     @classmethod
-    def of(cls, error: Exception) -> Failure:
+    def of(cls, error: Exception) -> ItemFailure:
         return cls(category_of(error) or Category.FAILED, error)
 
 

@@ -4,6 +4,10 @@ No Qt, no I/O. Unknown values are kept as sent (`desktop.domain.parsing.Enum`).
 
 from __future__ import annotations
 
+import functools
+from enum import IntEnum
+from typing import Final
+
 from desktop.domain.parsing import Enum
 
 # Graph service health status (API.md section 3), documented lower camelCase.
@@ -72,28 +76,53 @@ GDAP_STATUS = Enum(
 )
 
 
-# How bad a health status is, for sorting and colour: 0 fine, 1 advisory/recovering, 2 degraded,
-# 3 down. Unknown statuses rank 1 so they are noticed but not alarming.
-_SEVERITY_RANK = {
-    "serviceOperational": 0,
-    "serviceRestored": 0,
-    "postIncidentReviewPublished": 0,
-    "falsePositive": 0,
-    "resolved": 0,
-    "resolvedExternal": 0,
-    "mitigated": 0,
-    "mitigatedExternal": 0,
-    "investigationSuspended": 0,
-    "investigating": 1,
-    "verifyingService": 1,
-    "confirmed": 1,
-    "reported": 1,
-    "restoringService": 2,
-    "serviceDegradation": 2,
-    "extendedRecovery": 2,
-    "serviceInterruption": 3,
+class Severity(IntEnum):
+    """How bad a service's health is, worst last: what a badge's colour and shape say and what
+    the lists sort by. UNKNOWN: no figure at all (not accessible, failed)."""
+
+    UNKNOWN = -1
+    OK = 0
+    ADVISORY = 1  # under investigation, recovering: worth watching, not alarming
+    DEGRADED = 2
+    DOWN = 3
+
+    @property
+    def hurts(self) -> bool:
+        """Degraded or down: a service that counts as hurt everywhere it is counted."""
+        return self >= Severity.DEGRADED
+
+
+# Unknown statuses are ADVISORY, so they are noticed but not alarming.
+_SEVERITY: Final = {
+    "serviceOperational": Severity.OK,
+    "serviceRestored": Severity.OK,
+    "postIncidentReviewPublished": Severity.OK,
+    "falsePositive": Severity.OK,
+    "resolved": Severity.OK,
+    "resolvedExternal": Severity.OK,
+    "mitigated": Severity.OK,
+    "mitigatedExternal": Severity.OK,
+    "investigationSuspended": Severity.OK,
+    "investigating": Severity.ADVISORY,
+    "verifyingService": Severity.ADVISORY,
+    "confirmed": Severity.ADVISORY,
+    "reported": Severity.ADVISORY,
+    "restoringService": Severity.DEGRADED,
+    "serviceDegradation": Severity.DEGRADED,
+    "extendedRecovery": Severity.DEGRADED,
+    "serviceInterruption": Severity.DOWN,
 }
 
 
-def health_rank(status: str) -> int:
-    return _SEVERITY_RANK.get(HEALTH_STATUS(status), 1)
+@functools.lru_cache(maxsize=256)
+def severity(status: str) -> Severity:
+    """The severity of a Graph health or issue status (any spelling the tolerant enum reads).
+
+    Cached: a sweep asks for a handful of distinct statuses tens of thousands of times, and
+    the tolerant parse of each is what the grid's rows cost (docs/PERFORMANCE.md, "Severities")."""
+    return _SEVERITY.get(HEALTH_STATUS(status), Severity.ADVISORY)
+
+
+# desktop.store's cached summary still calls it by this name (issue 17 step 6 moves that to
+# desktop.domain.customer_health.summarise).
+health_rank = severity

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from enum import IntEnum
 from typing import Any, Final
 
 from desktop.domain.enums import GDAP_STATUS
@@ -250,9 +251,40 @@ def ending_soon(
     return left is not None and left <= days and not extension_days(rel)
 
 
+def expires_in(rel: GdapRelationship, now: datetime | None = None) -> int | None:
+    """The days to say a relationship to renew has left (`ending_soon`): 0 when it ends today
+    (or its end has just passed), None when it is not one to renew."""
+    if not ending_soon(rel, now):
+        return None
+    return max(days_left(rel, now) or 0, 0)
+
+
+class GdapState(IntEnum):
+    """Where a customer's delegated access stands, from the relationship that speaks for it
+    (`best_by_customer`); best first, as the customer list sorts it."""
+
+    ACTIVE = 0
+    ENDING = 1  # active, but `ending_soon`: ask the customer for a new one
+    INACTIVE = 2  # gives no access: not approved yet, being ended or ended (`expiring` too)
+    NONE = 3  # no relationship at all
+
+
+def gdap_state(rel: GdapRelationship | None, now: datetime | None = None) -> GdapState:
+    if rel is None:
+        return GdapState.NONE
+    if not rel.active:
+        return GdapState.INACTIVE
+    return GdapState.ENDING if ending_soon(rel, now) else GdapState.ACTIVE
+
+
+# Statuses not approved by a customer yet, and those that have ended (the GDAP window's filters).
+PENDING: Final = frozenset({"created", "approvalPending"})
+ENDED: Final = frozenset({"expired", "expiring", "terminated"})
+
+
 def is_pending(rel: GdapRelationship) -> bool:
     """Not approved by a customer yet: created (still being edited) or awaiting approval."""
-    return rel.status in ("created", "approvalPending")
+    return rel.status in PENDING
 
 
 def invitable(rel: GdapRelationship) -> bool:
@@ -266,18 +298,29 @@ def _sort_end(rel: GdapRelationship) -> float:
     return rel.end.timestamp() if rel.end else 0.0
 
 
-# Which relationship speaks for a customer: the active one, else one on its way (approved,
-# then awaiting approval: the next step is the customer's), else one being ended, else an
-# ended one; the latest end among equals.
-_STANDING: Final = {
-    "active": 0,
-    "activating": 1,
-    "approved": 1,
-    "approvalPending": 2,
-    "created": 3,
-    "terminationRequested": 4,
-    "terminating": 4,
-}
+# Every status in the order a list of relationships sorts by (what works first, then what to act
+# on, then what is over), with its standing: which relationship speaks for a customer is the
+# active one, else one on its way (approved, then awaiting approval: the next step is the
+# customer's), else one being ended, else an ended one; the latest end among equals.
+_STATUSES: Final = (
+    ("active", 0),
+    ("activating", 1),
+    ("approved", 1),
+    ("approvalPending", 2),
+    ("created", 3),
+    ("terminationRequested", 4),
+    ("terminating", 4),
+    ("expiring", 5),
+    ("expired", 5),
+    ("terminated", 5),
+)
+_STANDING: Final = dict(_STATUSES)
+_ORDER: Final = {status: n for n, (status, _) in enumerate(_STATUSES)}
+
+
+def status_order(status: str) -> int:
+    """Where a status sorts in a list of relationships; statuses the app does not know last."""
+    return _ORDER.get(status, len(_ORDER))
 
 
 def _standing(rel: GdapRelationship) -> tuple[int, float]:

@@ -17,7 +17,8 @@ from desktop.domain.enums import (
     HEALTH_STATUS,
     PC_INCIDENT_STATUS,
     POST_TYPE,
-    health_rank,
+    Severity,
+    severity,
 )
 from desktop.domain.ids import is_issue_id
 from desktop.domain.parsing import (
@@ -40,8 +41,8 @@ class ServiceHealth:
     status: str
 
     @property
-    def rank(self) -> int:
-        return health_rank(self.status)
+    def severity(self) -> Severity:
+        return severity(self.status)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ServiceHealth:

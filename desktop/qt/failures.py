@@ -15,6 +15,8 @@ import logging
 import traceback
 import weakref
 
+from desktop.domain.customer_health import Failure
+
 log = logging.getLogger(__name__)
 
 # The failures each loop's reporter was given, by type, text and where they were raised: the
@@ -43,6 +45,18 @@ def unexpected(error: BaseException) -> bool:
     from desktop.services.backend import category_of
 
     return not is_cancel(error) and category_of(error) is None
+
+
+def health_failure(error: BaseException) -> Failure:
+    """Why a customer's health is not known, as its cell says it: from the error's category."""
+    from desktop.services.backend import Category, category_of
+
+    category = category_of(error)
+    if category is Category.NO_ACCESS:
+        return Failure.NO_ACCESS
+    if category is Category.NOT_CONSENTED:
+        return Failure.NOT_CONSENTED
+    return Failure.ERROR
 
 
 def report(error: BaseException, where: str) -> None:

@@ -20,13 +20,14 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.config.limits import cpu_work
+from desktop.domain.customer_health import HealthSummary, summarise
 from desktop.domain.customers import Customer
-from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.context import AppContext
-from desktop.qt.models.customers import CustomerTableModel, HealthSummary
+from desktop.qt.failures import health_failure
+from desktop.qt.models.customers import CustomerTableModel
 from desktop.qt.numbers import timer_ms
 from desktop.qt.worker import Ended, Stream
-from desktop.services.backend import CANCELLED, ApiError, Backend, Category, Failure, Outcome
+from desktop.services.backend import CANCELLED, ApiError, Backend, Category, ItemFailure, Outcome
 from desktop.services.notices import Notice, NoticeBook, NoticeRules
 from desktop.store.cache import HEALTH, ISSUES, Cache, CacheWriter
 
@@ -37,21 +38,6 @@ MAX_REFRESH_MIN = 60
 
 Checked = tuple[HealthSummary, list[Notice]]
 T = TypeVar("T")
-
-# HealthSummary.error_kind by failure category: the two a cell names, the rest "error".
-_KINDS = {Category.NO_ACCESS: "no_access", Category.NOT_CONSENTED: "not_consented"}
-
-
-def summarise(
-    health: list[ServiceHealth], issues: list[HealthIssue], fetched: float | None = None
-) -> HealthSummary:
-    ranks = [h.rank for h in health]
-    return HealthSummary(
-        worst_rank=max(ranks, default=0),
-        degraded=sum(1 for r in ranks if r >= 2),
-        incidents=sum(1 for i in issues if i.active),
-        fetched=fetched,
-    )
 
 
 def committing(outcomes: Iterator[T], writer: CacheWriter | None) -> Iterator[T]:
@@ -74,12 +60,7 @@ def cached_summaries(cache: Cache, source: str) -> dict[str, HealthSummary]:
     summaries = cache.summaries(source)
     if summaries:
         return {
-            tenant: HealthSummary(
-                worst_rank=int(figures.get("worst", 0)),
-                degraded=int(figures.get("degraded", 0)),
-                incidents=int(figures.get("incidents", 0)),
-                fetched=fetched,
-            )
+            tenant: HealthSummary.from_figures(figures, fetched)
             for tenant, (figures, fetched) in summaries.items()
         }
     return {
@@ -88,7 +69,7 @@ def cached_summaries(cache: Cache, source: str) -> dict[str, HealthSummary]:
     }
 
 
-def plain_words(failure: Failure, what: str) -> str:
+def plain_words(failure: ItemFailure, what: str) -> str:
     """A failure as the log would say it; the window puts it in its own words instead
     (`HealthColumn.describe`: desktop.ui.errors)."""
     return str(failure.error)
@@ -118,7 +99,7 @@ class HealthColumn(QObject):
         self.model = model
         self._customers = customers
         self._sweep: Stream[Outcome[Checked]] | None = None
-        self.describe: Callable[[Failure, str], str] = plain_words
+        self.describe: Callable[[ItemFailure, str], str] = plain_words
         self.ended: Ended | None = None  # how the last sweep ended
         self.refresh_min = refresh_min
         self._interval_min = refresh_min
@@ -200,15 +181,12 @@ class HealthColumn(QObject):
                     fresh.extend(outcome.value[1])
                     continue
                 tally["failed"] += 1
-                failure = Failure.of(outcome.error or Exception())
+                failure = ItemFailure.of(outcome.error or Exception())
                 if failure.category is Category.THROTTLED:
                     tally["throttled"] += 1
-                updates[outcome.customer.tenant_id] = HealthSummary(
-                    -1,
-                    0,
-                    0,
+                updates[outcome.customer.tenant_id] = HealthSummary.failed(
+                    health_failure(failure.error),
                     self.describe(failure, self.tr("service health")),
-                    _KINDS.get(failure.category, "error"),
                     fetched=time.time(),
                 )
             self.model.set_health_many(updates)

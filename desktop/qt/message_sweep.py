@@ -29,7 +29,7 @@ from desktop.domain.service_messages import MessageIndex, PlannedChange, Service
 from desktop.qt.context import AppContext
 from desktop.qt.health_sweep import committing
 from desktop.qt.worker import Ended, Stream
-from desktop.services.backend import CANCELLED, ApiError, Backend, Failure, Outcome
+from desktop.services.backend import CANCELLED, ApiError, Backend, ItemFailure, Outcome
 from desktop.services.notices import NoticeBook, NoticeRules
 from desktop.store.cache import MESSAGES, Cache, CacheEntry
 
@@ -67,7 +67,7 @@ class PlannedChanges(QObject):
         self.index = MessageIndex()
         # Why each customer's last read failed (its earlier posts stay in `index`), for the UI
         # to put in words (desktop.ui.errors).
-        self.failures: dict[str, Failure] = {}
+        self.failures: dict[str, ItemFailure] = {}
         self.read_at: float | None = None  # when the last sweep (or the cache's) read them
         self.tally = {"done": 0, "failed": 0, "total": 0}
         self._cache_read = False
@@ -167,7 +167,7 @@ class PlannedChanges(QObject):
                     self.failures.pop(tenant, None)
                     continue
                 tally["failed"] += 1
-                self.failures[tenant] = Failure.of(outcome.error or Exception())
+                self.failures[tenant] = ItemFailure.of(outcome.error or Exception())
             self.progress.emit(tally["done"], tally["failed"], tally["total"])
             self.changed.emit()
 

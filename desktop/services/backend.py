@@ -21,7 +21,7 @@ from desktop.api.errors import (
     REVIEW_NOT_PUBLISHED,
     TOO_LARGE,
     ApiError,
-    Failure,
+    ItemFailure,
     category_of,
 )
 from desktop.api.graph import GraphClient
@@ -80,7 +80,7 @@ __all__ = [
     "ApiError",
     "Backend",
     "Category",
-    "Failure",
+    "ItemFailure",
     "Outcome",
     "category_of",
     "new_correlation_id",

@@ -14,34 +14,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.customers import Customer
+from desktop.qt.models.customer_cells import GDAP_NONE, gdap_text, gdap_text_sample
 from desktop.qt.models.customers import (
     DOMAIN,
     GDAP,
-    GDAP_NONE,
     HEALTH,
     NAME,
     RELATIONSHIP,
     TAGS,
     TENANT,
     CustomerTableModel,
-    HealthSummary,
-    gdap_status_label,
-    gdap_text,
-    gdap_text_sample,
-    health_text,
 )
-from desktop.qt.models.table import RecordRole, StatusRole
+from desktop.qt.models.table import RecordRole
+from desktop.qt.words import gdap_status_word, health_words
 from desktop.ui.widgets.status import badge_column_width, badge_icons
 from desktop.ui.widgets.tables import RecordTable, setup_table
-
-# One summary per text the Health column can show, to size the column before any arrive.
-_HEALTH_SAMPLES = (
-    HealthSummary(0, 0, 0),
-    HealthSummary(1, 0, 0),
-    HealthSummary(2, 99, 0),
-    HealthSummary(3, 0, 0),
-    HealthSummary(-1, 0, 0, "error"),
-)
 
 
 class SearchField(QLineEdit):
@@ -104,8 +91,8 @@ class CustomerList(QWidget):
             HEALTH,
             badge_column_width(
                 metrics,
-                [health_text(s) for s in _HEALTH_SAMPLES]
-                + [self.model.headerData(HEALTH, Qt.Orientation.Horizontal)],
+                # Every word the column can show, sized before any arrive.
+                [*health_words(), self.model.headerData(HEALTH, Qt.Orientation.Horizontal)],
             ),
         )
         header.setSectionHidden(RELATIONSHIP, True)
@@ -206,7 +193,7 @@ class CustomerList(QWidget):
     def _gdap_arrived(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
         if self._gdap_shown or not top_left.column() <= GDAP <= bottom_right.column():
             return
-        if top_left.siblingAtColumn(GDAP).data(StatusRole) is None:  # still "not loaded"
+        if not self.model.gdap_loaded():
             return
         self._gdap_shown = True
         header = self.view.horizontalHeader()
@@ -215,7 +202,7 @@ class CustomerList(QWidget):
         # of GUI time for 250 customers in bench/gui_stall.py (target: no stall over 50 ms).
         samples = [
             gdap_text(GDAP_NONE),
-            *(gdap_status_label(s) for s in ("terminationRequested", "approvalPending")),
+            *(gdap_status_word(s) for s in ("terminationRequested", "approvalPending")),
             gdap_text_sample(),
         ]
         width = self.view.fontMetrics().horizontalAdvance

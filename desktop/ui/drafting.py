@@ -3,8 +3,6 @@ its problems in the user's language."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue
+from desktop.qt.dates import date_text
 from desktop.services.filing import TITLE_MAX, TR_CONTEXT, Problem
 from desktop.store import Draft
-from desktop.ui.panes.incidents import local_time
 
 # The service a request is about: it chooses Microsoft's form (Azure services: the Azure
 # portal; the rest: the Microsoft 365 admin center) and is named in the text. Official product
@@ -72,7 +70,7 @@ def _localised(value: object) -> object:
 def draft_label(draft: Draft) -> str:
     """A kept draft in a list: its title (or that it has none) and when it was last changed."""
     title = draft.title.strip() or QCoreApplication.translate("DraftChooser", "(untitled)")
-    return f"{title} — {local_time(datetime.fromtimestamp(draft.updated, timezone.utc))}"
+    return f"{title} — {date_text(draft.updated, missing='—')}"
 
 
 class DraftChooser(QDialog):

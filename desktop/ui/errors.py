@@ -17,7 +17,7 @@ from desktop.services.backend import (
     OFFLINE,
     ApiError,
     Category,
-    Failure,
+    ItemFailure,
     category_of,
 )
 from desktop.services.offline import CACHE_UNREADABLE
@@ -80,7 +80,7 @@ def explain(error: BaseException, what: str = "", roles: Sequence[str] = ()) -> 
         return _unexpected(error)
 
 
-def describe(failure: Failure, what: str = "") -> str:
+def describe(failure: ItemFailure, what: str = "") -> str:
     """One customer's failure in a sweep, as a title (a cell's tooltip, a list's reason)."""
     return explain(failure.error, what).title
 

@@ -18,8 +18,8 @@ from PySide6.QtGui import QAction, QFont, QIcon
 from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon, QToolButton, QWidget
 
 from desktop.qt.models.age import age_text
-from desktop.qt.models.health import status_label as describe_status
 from desktop.qt.text_limits import TEXT_CHARS, elide
+from desktop.qt.words import status_word
 from desktop.services.notices import DUE, Notice, by_issue
 
 # The menu stays a menu, not a log: the dashboard shows everything.
@@ -53,7 +53,7 @@ class Notices(QObject):
 def _due_date(notice: Notice) -> str:
     """A `due` notice's action date in the user's locale."""
     from desktop.domain.parsing import parse_time
-    from desktop.qt.models.table import date_text
+    from desktop.qt.dates import date_text
 
     try:
         return date_text(parse_time(notice.new_status)) or elide(notice.new_status)
@@ -82,7 +82,7 @@ def notice_line(notice: Notice, name: str) -> str:
             else translate("Notices", "incident")
         )
     else:
-        what = elide(describe_status(notice.new_status))
+        what = elide(status_word(notice.new_status))
     return f"{name} — {elide(notice.issue_id)}: {title} ({what})"
 
 
@@ -118,7 +118,7 @@ def group_message(notices: list[Notice], name_of: Callable[[str], str]) -> tuple
             if len(members) > 3:
                 body += "…"
         if kind == "status":
-            body += "\n" + elide(describe_status(new_status))
+            body += "\n" + elide(status_word(new_status))
         return title, body
     title = _texts().changes(len(groups))
     lines = []

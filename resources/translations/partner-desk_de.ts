@@ -584,30 +584,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <source>Not allowed</source>
-        <translation>Nicht zugelassen</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>No access</source>
-        <translation>Kein Zugriff</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>Ausgefallen</translation>
-    </message>
-    <message>
-        <source>Advisory</source>
-        <translation>Hinweis</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
         <source>Service health not loaded yet</source>
         <translation>Dienstintegrität noch nicht geladen</translation>
     </message>
@@ -616,68 +592,12 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Geprüft: {0}</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Expiring</source>
-        <translation>Läuft ab</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>Terminated</source>
-        <translation>Beendet</translation>
-    </message>
-    <message>
-        <source>Terminating</source>
-        <translation>Wird beendet</translation>
-    </message>
-    <message>
-        <source>Termination requested</source>
-        <translation>Beendigung angefordert</translation>
-    </message>
-    <message>
-        <source>Awaiting approval</source>
-        <translation>Wartet auf Genehmigung</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Genehmigt</translation>
-    </message>
-    <message>
-        <source>Activating</source>
-        <translation>Wird aktiviert</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <source>Other status</source>
-        <translation>Anderer Status</translation>
-    </message>
-    <message>
-        <source>No GDAP</source>
-        <translation>Kein GDAP</translation>
-    </message>
-    <message>
-        <source>Expires today</source>
-        <translation>Läuft heute ab</translation>
-    </message>
-    <message>
         <source>%1 until %2</source>
         <translation>%1 bis %2</translation>
     </message>
     <message>
         <source>GDAP relationships not loaded</source>
         <translation>GDAP-Beziehungen nicht geladen</translation>
-    </message>
-    <message>
-        <source>No active GDAP relationship: health, incidents and delegated admin portals of this customer are not available to you.</source>
-        <translation>Keine aktive GDAP-Beziehung: Dienstintegrität, Vorfälle und delegierte Admin-Portale dieses Kunden stehen Ihnen nicht zur Verfügung.</translation>
     </message>
     <message>
         <source>Roles: %1</source>
@@ -694,44 +614,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Health: %1</source>
         <translation>Integrität: %1</translation>
-    </message>
-</context>
-<context>
-    <name>CustomerTexts</name>
-    <message numerus="yes">
-        <source>%n degraded</source>
-        <translation>
-            <numerusform>%n beeinträchtigt</numerusform>
-            <numerusform>%n beeinträchtigt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n service(s) not operational</source>
-        <translation>
-            <numerusform>%n Dienst nicht fehlerfrei</numerusform>
-            <numerusform>%n Dienste nicht fehlerfrei</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n active issue(s)</source>
-        <translation>
-            <numerusform>%n aktives Problem</numerusform>
-            <numerusform>%n aktive Probleme</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Expires in %n day(s)</source>
-        <translation>
-            <numerusform>Läuft in %n Tag ab</numerusform>
-            <numerusform>Läuft in %n Tagen ab</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Extends automatically by %n day(s)</source>
-        <translation>
-            <numerusform>Verlängert sich automatisch um %n Tag</numerusform>
-            <numerusform>Verlängert sich automatisch um %n Tage</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -967,10 +849,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Noch kein Kunde</translation>
     </message>
     <message>
-        <source>expires today: not extended automatically</source>
-        <translation>läuft heute ab: wird nicht automatisch verlängert</translation>
-    </message>
-    <message>
         <source>Member</source>
         <translation>Mitglied</translation>
     </message>
@@ -989,23 +867,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>A security group of your partner tenant that you are not a member of: Partner Desk can read the names of your own groups only. Its object id is shown; find it in the Entra admin center (Groups).</source>
         <translation>Eine Sicherheitsgruppe Ihres Partnermandanten, der Sie nicht angehören: Partner Desk kann nur die Namen Ihrer eigenen Gruppen lesen. Die Objekt-ID der Gruppe wird angezeigt; Sie finden sie im Microsoft Entra Admin Center (Gruppen).</translation>
-    </message>
-</context>
-<context>
-    <name>GdapTexts</name>
-    <message numerus="yes">
-        <source>extends automatically by %n day(s)</source>
-        <translation>
-            <numerusform>verlängert sich automatisch um %n Tag</numerusform>
-            <numerusform>verlängert sich automatisch um %n Tage</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>expires in %n day(s): not extended automatically</source>
-        <translation>
-            <numerusform>läuft in %n Tag ab: keine automatische Verlängerung</numerusform>
-            <numerusform>läuft in %n Tagen ab: keine automatische Verlängerung</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1099,22 +960,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
 <context>
     <name>HealthGridModel</name>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Advisory</source>
-        <translation>Hinweis</translation>
-    </message>
-    <message>
-        <source>Degraded</source>
-        <translation>Beeinträchtigt</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>Ausgefallen</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
@@ -1127,13 +972,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>
             <numerusform>%n Dienst</numerusform>
             <numerusform>%n Dienste</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n active issue(s)</source>
-        <translation>
-            <numerusform>%n aktives Problem</numerusform>
-            <numerusform>%n aktive Probleme</numerusform>
         </translation>
     </message>
 </context>
@@ -2312,10 +2150,6 @@ Was wir beim Kunden sehen:
         <translation>Rollen</translation>
     </message>
     <message>
-        <source>None: no delegated admin access</source>
-        <translation>Keine: kein delegierter Administratorzugriff</translation>
-    </message>
-    <message>
         <source>Not available in the {0}</source>
         <translation>In {0} nicht verfügbar</translation>
     </message>
@@ -3120,81 +2954,6 @@ Was wir beim Kunden sehen:
     </message>
 </context>
 <context>
-    <name>ServiceHealthModel</name>
-    <message>
-        <source>Operational</source>
-        <translation>Fehlerfrei</translation>
-    </message>
-    <message>
-        <source>Degraded</source>
-        <translation>Beeinträchtigt</translation>
-    </message>
-    <message>
-        <source>Interrupted</source>
-        <translation>Unterbrochen</translation>
-    </message>
-    <message>
-        <source>Restoring service</source>
-        <translation>Dienst wird wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>Extended recovery</source>
-        <translation>Erweiterte Wiederherstellung</translation>
-    </message>
-    <message>
-        <source>Investigating</source>
-        <translation>Wird untersucht</translation>
-    </message>
-    <message>
-        <source>Verifying fix</source>
-        <translation>Korrektur wird überprüft</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>Wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>Post-incident report published</source>
-        <translation>Bericht nach dem Vorfall veröffentlicht</translation>
-    </message>
-    <message>
-        <source>False positive</source>
-        <translation>Falsch positiv</translation>
-    </message>
-    <message>
-        <source>Investigation suspended</source>
-        <translation>Untersuchung ausgesetzt</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Behoben</translation>
-    </message>
-    <message>
-        <source>Mitigated</source>
-        <translation>Entschärft</translation>
-    </message>
-    <message>
-        <source>Mitigated (external)</source>
-        <translation>Entschärft (extern)</translation>
-    </message>
-    <message>
-        <source>Resolved (external)</source>
-        <translation>Behoben (extern)</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Bestätigt</translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>Gemeldet</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Unbekannt</translation>
-    </message>
-</context>
-<context>
     <name>ServiceRequestModel</name>
     <message>
         <source>Critical (A)</source>
@@ -3289,6 +3048,190 @@ Was wir beim Kunden sehen:
     <message>
         <source>Tags</source>
         <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message numerus="yes">
+        <source>%n service(s) not operational</source>
+        <extracomment>Nothing to say yet (not loaded) or at all.</extracomment>
+        <translation>
+            <numerusform>%n Dienst nicht fehlerfrei</numerusform>
+            <numerusform>%n Dienste nicht fehlerfrei</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active issue(s)</source>
+        <translation>
+            <numerusform>%n aktives Problem</numerusform>
+            <numerusform>%n aktive Probleme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>Läuft in %n Tag ab</numerusform>
+            <numerusform>Läuft in %n Tagen ab</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Extends automatically by %n day(s)</source>
+        <translation>
+            <numerusform>Verlängert sich automatisch um %n Tag</numerusform>
+            <numerusform>Verlängert sich automatisch um %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Ausgefallen</translation>
+    </message>
+    <message>
+        <source>No access</source>
+        <translation>Kein Zugriff</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Nicht zugelassen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Operational</source>
+        <translation>Fehlerfrei</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Restoring service</source>
+        <translation>Dienst wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Extended recovery</source>
+        <translation>Erweiterte Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>Wird untersucht</translation>
+    </message>
+    <message>
+        <source>Verifying fix</source>
+        <translation>Korrektur wird überprüft</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Post-incident report published</source>
+        <translation>Bericht nach dem Vorfall veröffentlicht</translation>
+    </message>
+    <message>
+        <source>False positive</source>
+        <translation>Falsch positiv</translation>
+    </message>
+    <message>
+        <source>Investigation suspended</source>
+        <translation>Untersuchung ausgesetzt</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation>Entschärft</translation>
+    </message>
+    <message>
+        <source>Mitigated (external)</source>
+        <translation>Entschärft (extern)</translation>
+    </message>
+    <message>
+        <source>Resolved (external)</source>
+        <translation>Behoben (extern)</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Gemeldet</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Termination requested</source>
+        <translation>Beendigung angefordert</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Wartet auf Genehmigung</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Activating</source>
+        <translation>Wird aktiviert</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Other status</source>
+        <translation>Anderer Status</translation>
+    </message>
+    <message>
+        <source>No GDAP</source>
+        <translation>Kein GDAP</translation>
+    </message>
+    <message>
+        <source>No active GDAP relationship: health, incidents and delegated admin portals of this customer are not available to you.</source>
+        <translation>Keine aktive GDAP-Beziehung: Dienstintegrität, Vorfälle und delegierte Admin-Portale dieses Kunden stehen Ihnen nicht zur Verfügung.</translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation>Läuft heute ab</translation>
     </message>
 </context>
 <context>

@@ -80,44 +80,6 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     </message>
 </context>
 <context>
-    <name>CustomerTexts</name>
-    <message numerus="yes">
-        <source>%n degraded</source>
-        <translation>
-            <numerusform>%n degraded</numerusform>
-            <numerusform>%n degraded</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n service(s) not operational</source>
-        <translation>
-            <numerusform>%n service not operational</numerusform>
-            <numerusform>%n services not operational</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n active issue(s)</source>
-        <translation>
-            <numerusform>%n active issue</numerusform>
-            <numerusform>%n active issues</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Expires in %n day(s)</source>
-        <translation>
-            <numerusform>Expires in %n day</numerusform>
-            <numerusform>Expires in %n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Extends automatically by %n day(s)</source>
-        <translation>
-            <numerusform>Extends automatically by %n day</numerusform>
-            <numerusform>Extends automatically by %n days</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>DashboardWindow</name>
     <message numerus="yes">
         <source>about %n s left</source>
@@ -145,23 +107,6 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     </message>
 </context>
 <context>
-    <name>GdapTexts</name>
-    <message numerus="yes">
-        <source>extends automatically by %n day(s)</source>
-        <translation>
-            <numerusform>extends automatically by %n day</numerusform>
-            <numerusform>extends automatically by %n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>expires in %n day(s): not extended automatically</source>
-        <translation>
-            <numerusform>expires in %n day: not extended automatically</numerusform>
-            <numerusform>expires in %n days: not extended automatically</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>GdapWindow</name>
     <message numerus="yes">
         <source>%n could not be read (see the log)</source>
@@ -178,13 +123,6 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
         <translation>
             <numerusform>%n service</numerusform>
             <numerusform>%n services</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n active issue(s)</source>
-        <translation>
-            <numerusform>%n active issue</numerusform>
-            <numerusform>%n active issues</numerusform>
         </translation>
     </message>
 </context>
@@ -434,6 +372,38 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
         <translation>
             <numerusform>Tag: %1 (%Ln)</numerusform>
             <numerusform>Tag: %1 (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message numerus="yes">
+        <source>%n service(s) not operational</source>
+        <extracomment>Nothing to say yet (not loaded) or at all.</extracomment>
+        <translation>
+            <numerusform>%n service not operational</numerusform>
+            <numerusform>%n services not operational</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active issue(s)</source>
+        <translation>
+            <numerusform>%n active issue</numerusform>
+            <numerusform>%n active issues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>Expires in %n day</numerusform>
+            <numerusform>Expires in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Extends automatically by %n day(s)</source>
+        <translation>
+            <numerusform>Extends automatically by %n day</numerusform>
+            <numerusform>Extends automatically by %n days</numerusform>
         </translation>
     </message>
 </context>

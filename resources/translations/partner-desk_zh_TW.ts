@@ -573,30 +573,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>未知</translation>
     </message>
     <message>
-        <source>Not allowed</source>
-        <translation>未允許</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>錯誤</translation>
-    </message>
-    <message>
-        <source>No access</source>
-        <translation>無存取權</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>停止運作</translation>
-    </message>
-    <message>
-        <source>Advisory</source>
-        <translation>諮詢</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>正常</translation>
-    </message>
-    <message>
         <source>Service health not loaded yet</source>
         <translation>尚未載入服務健康情況</translation>
     </message>
@@ -605,68 +581,12 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>檢查時間：{0}</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>作用中</translation>
-    </message>
-    <message>
-        <source>Expiring</source>
-        <translation>即將到期</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>已過期</translation>
-    </message>
-    <message>
-        <source>Terminated</source>
-        <translation>已終止</translation>
-    </message>
-    <message>
-        <source>Terminating</source>
-        <translation>正在終止</translation>
-    </message>
-    <message>
-        <source>Termination requested</source>
-        <translation>已要求終止</translation>
-    </message>
-    <message>
-        <source>Awaiting approval</source>
-        <translation>等待核准</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已核准</translation>
-    </message>
-    <message>
-        <source>Activating</source>
-        <translation>正在啟用</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>已建立</translation>
-    </message>
-    <message>
-        <source>Other status</source>
-        <translation>其他狀態</translation>
-    </message>
-    <message>
-        <source>No GDAP</source>
-        <translation>無 GDAP</translation>
-    </message>
-    <message>
-        <source>Expires today</source>
-        <translation>今天到期</translation>
-    </message>
-    <message>
         <source>%1 until %2</source>
         <translation>%1，至 %2</translation>
     </message>
     <message>
         <source>GDAP relationships not loaded</source>
         <translation>尚未載入 GDAP 關係</translation>
-    </message>
-    <message>
-        <source>No active GDAP relationship: health, incidents and delegated admin portals of this customer are not available to you.</source>
-        <translation>沒有作用中的 GDAP 關係：您無法使用此客戶的服務健康情況、事件與委派系統管理入口網站。</translation>
     </message>
     <message>
         <source>Roles: %1</source>
@@ -683,39 +603,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Health: %1</source>
         <translation>健康情況：%1</translation>
-    </message>
-</context>
-<context>
-    <name>CustomerTexts</name>
-    <message numerus="yes">
-        <source>%n degraded</source>
-        <translation>
-            <numerusform>%n 項降級</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n service(s) not operational</source>
-        <translation>
-            <numerusform>%n 項服務未正常運作</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n active issue(s)</source>
-        <translation>
-            <numerusform>%n 個作用中問題</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Expires in %n day(s)</source>
-        <translation>
-            <numerusform>%n 天後到期</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Extends automatically by %n day(s)</source>
-        <translation>
-            <numerusform>自動延長 %n 天</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -948,10 +835,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>尚無客戶</translation>
     </message>
     <message>
-        <source>expires today: not extended automatically</source>
-        <translation>今天到期：不會自動延長</translation>
-    </message>
-    <message>
         <source>Member</source>
         <translation>成員</translation>
     </message>
@@ -970,21 +853,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>A security group of your partner tenant that you are not a member of: Partner Desk can read the names of your own groups only. Its object id is shown; find it in the Entra admin center (Groups).</source>
         <translation>您不是其成員的合作夥伴租用戶安全性群組：Partner Desk 只能讀取您所屬群組的名稱。此處顯示其物件識別碼；您可以在 Microsoft Entra 系統管理中心 (群組) 中找到它。</translation>
-    </message>
-</context>
-<context>
-    <name>GdapTexts</name>
-    <message numerus="yes">
-        <source>extends automatically by %n day(s)</source>
-        <translation>
-            <numerusform>自動延長 %n 天</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>expires in %n day(s): not extended automatically</source>
-        <translation>
-            <numerusform>%n 天後到期：不會自動延長</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1077,22 +945,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
 <context>
     <name>HealthGridModel</name>
     <message>
-        <source>OK</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>Advisory</source>
-        <translation>諮詢</translation>
-    </message>
-    <message>
-        <source>Degraded</source>
-        <translation>降級</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>停止運作</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
@@ -1104,12 +956,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n 項服務</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n active issue(s)</source>
-        <translation>
-            <numerusform>%n 個作用中問題</numerusform>
         </translation>
     </message>
 </context>
@@ -2268,10 +2114,6 @@ What we see at the customer:
         <translation>角色</translation>
     </message>
     <message>
-        <source>None: no delegated admin access</source>
-        <translation>無：沒有委派的系統管理存取權</translation>
-    </message>
-    <message>
         <source>Not available in the {0}</source>
         <translation>{0} 不提供</translation>
     </message>
@@ -3066,81 +2908,6 @@ What we see at the customer:
     </message>
 </context>
 <context>
-    <name>ServiceHealthModel</name>
-    <message>
-        <source>Operational</source>
-        <translation>運作中</translation>
-    </message>
-    <message>
-        <source>Degraded</source>
-        <translation>降級</translation>
-    </message>
-    <message>
-        <source>Interrupted</source>
-        <translation>服務中斷</translation>
-    </message>
-    <message>
-        <source>Restoring service</source>
-        <translation>正在還原服務</translation>
-    </message>
-    <message>
-        <source>Extended recovery</source>
-        <translation>延長復原</translation>
-    </message>
-    <message>
-        <source>Investigating</source>
-        <translation>調查中</translation>
-    </message>
-    <message>
-        <source>Verifying fix</source>
-        <translation>正在驗證修正</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>已還原</translation>
-    </message>
-    <message>
-        <source>Post-incident report published</source>
-        <translation>已發佈事件後報告</translation>
-    </message>
-    <message>
-        <source>False positive</source>
-        <translation>誤判</translation>
-    </message>
-    <message>
-        <source>Investigation suspended</source>
-        <translation>已暫停調查</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已解決</translation>
-    </message>
-    <message>
-        <source>Mitigated</source>
-        <translation>已緩解</translation>
-    </message>
-    <message>
-        <source>Mitigated (external)</source>
-        <translation>已緩解 (外部)</translation>
-    </message>
-    <message>
-        <source>Resolved (external)</source>
-        <translation>已解決 (外部)</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>已確認</translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>已回報</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-</context>
-<context>
     <name>ServiceRequestModel</name>
     <message>
         <source>Critical (A)</source>
@@ -3235,6 +3002,186 @@ What we see at the customer:
     <message>
         <source>Tags</source>
         <translation>標籤</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message numerus="yes">
+        <source>%n service(s) not operational</source>
+        <extracomment>Nothing to say yet (not loaded) or at all.</extracomment>
+        <translation>
+            <numerusform>%n 項服務未正常運作</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active issue(s)</source>
+        <translation>
+            <numerusform>%n 個作用中問題</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天後到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Extends automatically by %n day(s)</source>
+        <translation>
+            <numerusform>自動延長 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>諮詢</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>降級</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>停止運作</translation>
+    </message>
+    <message>
+        <source>No access</source>
+        <translation>無存取權</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>未允許</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Operational</source>
+        <translation>運作中</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>服務中斷</translation>
+    </message>
+    <message>
+        <source>Restoring service</source>
+        <translation>正在還原服務</translation>
+    </message>
+    <message>
+        <source>Extended recovery</source>
+        <translation>延長復原</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>調查中</translation>
+    </message>
+    <message>
+        <source>Verifying fix</source>
+        <translation>正在驗證修正</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已還原</translation>
+    </message>
+    <message>
+        <source>Post-incident report published</source>
+        <translation>已發佈事件後報告</translation>
+    </message>
+    <message>
+        <source>False positive</source>
+        <translation>誤判</translation>
+    </message>
+    <message>
+        <source>Investigation suspended</source>
+        <translation>已暫停調查</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解決</translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation>已緩解</translation>
+    </message>
+    <message>
+        <source>Mitigated (external)</source>
+        <translation>已緩解 (外部)</translation>
+    </message>
+    <message>
+        <source>Resolved (external)</source>
+        <translation>已解決 (外部)</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已確認</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已回報</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>作用中</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>即將到期</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已過期</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已終止</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>正在終止</translation>
+    </message>
+    <message>
+        <source>Termination requested</source>
+        <translation>已要求終止</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>等待核准</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已核准</translation>
+    </message>
+    <message>
+        <source>Activating</source>
+        <translation>正在啟用</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已建立</translation>
+    </message>
+    <message>
+        <source>Other status</source>
+        <translation>其他狀態</translation>
+    </message>
+    <message>
+        <source>No GDAP</source>
+        <translation>無 GDAP</translation>
+    </message>
+    <message>
+        <source>No active GDAP relationship: health, incidents and delegated admin portals of this customer are not available to you.</source>
+        <translation>沒有作用中的 GDAP 關係：您無法使用此客戶的服務健康情況、事件與委派系統管理入口網站。</translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation>今天到期</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 import pytest
 
 from desktop.domain.customers import Customer
-from desktop.domain.enums import HEALTH_STATUS, health_rank
+from desktop.domain.enums import HEALTH_STATUS, Severity, severity
 from desktop.domain.gdap import GdapRelationship, ending_soon
 from desktop.domain.health import HealthIssue, ServiceHealth, ServiceIncident
 from desktop.domain.parsing import RecordError, format_time, parse_list, parse_time, wire_time
@@ -61,9 +61,9 @@ def test_service_request_numeric_enums_and_never():
 def test_unknown_enum_values_are_kept():
     h = ServiceHealth.from_json({"id": "X", "service": "X", "status": "ServiceMaintenance"})
     assert h.status == "ServiceMaintenance"
-    assert health_rank(h.status) == 1
+    assert severity(h.status) == Severity.ADVISORY
     assert HEALTH_STATUS("SERVICEDEGRADATION") == "serviceDegradation"
-    assert health_rank("ServiceInterruption") == 3
+    assert severity("ServiceInterruption") == Severity.DOWN
 
 
 def test_issue_parses_graph_shape():

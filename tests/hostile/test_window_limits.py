@@ -279,7 +279,7 @@ def test_a_gdap_extension_past_any_number_is_shown(make_rig: Any) -> None:
     # The count of days is clamped (gdap.MAX_EXTENSION_DAYS), not 400 nines long.
     for days in re.findall(r"(\d[\d,.\u00a0\u202f]*) day", shown):
         assert len(re.sub(r"\D", "", days)) <= 6, shown
-    assert "extends automatically" in shown
+    assert "Extends automatically" in shown
 
 
 # -- item 8: long text from the server, cut before any widget -------------------------------------

@@ -129,6 +129,7 @@ def test_traditional_chinese(language) -> None:
 def test_marked_texts_are_found_under_the_context_they_are_looked_up_in(qapp) -> None:
     """Column headers, status labels and the filing's texts are marked in one place and
     translated in another: the context must be the same in both, or they stay English."""
+    from desktop.qt import words
     from desktop.qt.models import customers, dashboard, health, incidents, portals, requests
     from desktop.qt.models.table import TR_CONTEXT
 
@@ -148,15 +149,9 @@ def test_marked_texts_are_found_under_the_context_they_are_looked_up_in(qapp) ->
         for column in model._columns
         if not german.translate(TR_CONTEXT, column.header)
     ]
+    tables = (words._SEVERITY, words._FAILURE, words._STATUS, words._GDAP_STATUS)
     missing += [
-        ("ServiceHealthModel", s)
-        for s in health._STATUS_LABELS.values()
-        if not german.translate("ServiceHealthModel", s)
-    ]
-    missing += [
-        ("HealthGridModel", s)
-        for s in dashboard._SHORT.values()
-        if not german.translate("HealthGridModel", s)
+        ("Words", s) for table in tables for s in table.values() if not german.translate("Words", s)
     ]
     bad = Draft.new("t", "n", title="", severity="x", description="", contact_email="@", cc="x")
     texts = [*SEVERITIES.values(), *(p.template for p in validate(bad))]

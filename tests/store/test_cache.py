@@ -386,7 +386,7 @@ def test_health_written_with_issues_keeps_its_summary_for_the_list(cache: Cache)
     from desktop.qt.health_sweep import cached_summaries
 
     (summary,) = cached_summaries(cache, SOURCE).values()
-    assert (summary.worst_rank, summary.degraded, summary.incidents, summary.fetched) == (
+    assert (summary.worst, summary.degraded, summary.incidents, summary.fetched) == (
         2,
         1,
         1,

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.domain.customer_health import Failure
 from desktop.qt.context import AppContext
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
@@ -107,7 +108,7 @@ def test_the_list_says_not_allowed(qtbot, some: Sandbox, some_window: MainWindow
     qtbot.waitUntil(lambda: not some_window.health_column.running, timeout=30000)
     summary = some_window.customers.model.health(tenant)
     assert summary is not None
-    assert summary.error_kind == "not_consented"
+    assert summary.failure == Failure.NOT_CONSENTED
 
 
 def test_bulk_consent_runs_stops_and_sums_up(qtbot, some: Sandbox, some_window: MainWindow) -> None:

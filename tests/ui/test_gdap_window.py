@@ -8,11 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextTable
 
-from desktop.domain.gdap import GdapRelationship, days_left, ending_soon, role_name
+from desktop.domain.gdap import GdapRelationship, days_left, ending_soon, role_name, status_order
 from desktop.qt.context import AppContext
-from desktop.qt.models.customers import GDAP, gdap_status_labels
+from desktop.qt.models.customers import GDAP
 from desktop.qt.models.gdap_table import (
-    _STATUS_ORDER,
     CUSTOMER,
     ENDS,
     GROUP,
@@ -22,6 +21,7 @@ from desktop.qt.models.gdap_table import (
     STATUS,
 )
 from desktop.qt.models.table import RecordRole
+from desktop.qt.words import gdap_status_words
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.sandbox.catalog import PARTNER_GRAPH_SCOPES
@@ -79,13 +79,13 @@ def test_every_relationship_with_role_names(qtbot, window: MainWindow, sandbox: 
         if not rel.has_customer:  # drafts ("created") too: not "awaiting approval"
             assert model.index(r, CUSTOMER).data() == "No customer yet"
         if rel.active and rel.auto_extend == "P180D":
-            assert "extends automatically by 180 day" in model.index(r, ENDS).data()
+            assert "Extends automatically by 180 day" in model.index(r, ENDS).data()
         if rel.status == "expiring":
             assert model.index(r, STATUS).data() == "Expiring"
-            assert "expires in" not in model.index(r, ENDS).data()
+            assert "Expires in" not in model.index(r, ENDS).data()
     # Sortable: by status, active first.
     gdap.view.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
-    ranks = [_STATUS_ORDER.get(r.status, 10) for r in rows(gdap)]
+    ranks = [status_order(r.status) for r in rows(gdap)]
     assert rows(gdap)[0].status == "active"
     assert ranks == sorted(ranks)  # what works, what to act on, what is over, the unknown
     assert ranks[-1] > ranks[0]
@@ -352,7 +352,7 @@ def test_no_status_is_shown_raw_and_today_is_today(qtbot, window_250: MainWindow
     gdap.view.selectRow(row)
     assert "Other status" in gdap.details.summary.text()
     assert "unknownFutureValue" not in gdap.details.summary.text()
-    # "Expires today", as the customer list says it, never "expires in 0 days".
+    # "Expires today", in the customer list's words, never "Expires in 0 days".
     today = [
         r
         for r in range(model.rowCount())
@@ -360,7 +360,7 @@ def test_no_status_is_shown_raw_and_today_is_today(qtbot, window_250: MainWindow
     ]
     assert today
     for r in today:
-        assert model.index(r, ENDS).data().endswith("expires today: not extended automatically")
+        assert model.index(r, ENDS).data().endswith(" · Expires today")
     assert not any("in 0 day" in str(model.index(r, ENDS).data()) for r in range(model.rowCount()))
     gdap.close()
     # The customer list's GDAP column and the overview say it in words too.
@@ -378,7 +378,7 @@ def test_no_status_is_shown_raw_and_today_is_today(qtbot, window_250: MainWindow
 def test_the_status_column_fits_every_status(language, qtbot, window: MainWindow):
     gdap = open_window(qtbot, window)
     metrics = gdap.view.fontMetrics()
-    widest = max(metrics.horizontalAdvance(label) for label in gdap_status_labels())
+    widest = max(metrics.horizontalAdvance(label) for label in gdap_status_words())
     assert gdap.view.horizontalHeader().sectionSize(STATUS) > widest
     pending = gdap.filter.findData("pending")
     assert gdap.filter.itemText(pending) in ("Noch nicht genehmigt", "尚未核准")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
-import math
 import time
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QObject
+
+from desktop.domain.dates import AgeUnit, age, shown_seconds
+from desktop.qt.dates import date_text
 
 
 class Age(QObject):
@@ -23,11 +25,6 @@ class Age(QObject):
         return self.tr("%n h ago", "", n)
 
 
-# 0001-01-01 and 9999-12-31 23:59:59 UTC, in seconds since 1970.
-_FIRST_SECOND = -62135596800.0
-_LAST_SECOND = 253402300799.0
-
-
 @functools.cache
 def _texts() -> Age:
     return Age()
@@ -36,16 +33,14 @@ def _texts() -> Age:
 def age_text(fetched: float, now: float | None = None) -> str:
     """ "just now", "5 min ago", "3 h ago", or the local date and time for anything older;
     "—" for a time no clock can show (NaN or infinite: a tampered cache row)."""
-    if not math.isfinite(fetched):
+    seconds = shown_seconds(fetched)
+    if seconds is None:
         return "—"
-    # Within what QDateTime takes: the years 1 to 9999 (a tampered cache row may say 1e20).
-    fetched = min(max(fetched, _FIRST_SECOND), _LAST_SECOND)
-    seconds = max(0.0, (time.time() if now is None else now) - fetched)
-    if seconds < 60:
+    unit, count = age(seconds, time.time() if now is None else now)
+    if unit is AgeUnit.NOW:
         return QCoreApplication.translate("Age", "just now")
-    if seconds < 3600:
-        return _texts().minutes(int(seconds // 60))
-    if seconds < 24 * 3600:
-        return _texts().hours(int(seconds // 3600))
-    when = QDateTime.fromSecsSinceEpoch(int(fetched))
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+    if unit is AgeUnit.MINUTES:
+        return _texts().minutes(count)
+    if unit is AgeUnit.HOURS:
+        return _texts().hours(count)
+    return date_text(seconds)

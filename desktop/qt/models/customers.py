@@ -8,18 +8,25 @@ from background fetches and touches only the Health cells of the affected rows.
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
+from desktop.domain.customer_health import HealthSummary
 from desktop.domain.customers import Customer
-from desktop.domain.gdap import GdapRelationship, days_left, ending_soon, extension_days, role_names
-from desktop.qt.models.age import age_text
+from desktop.domain.enums import Severity
+from desktop.domain.gdap import GdapRelationship, GdapState
+from desktop.qt.models.customer_cells import (
+    GDAP_NONE,
+    GDAP_NOT_LOADED,
+    GdapCell,
+    gdap_cell_state,
+    gdap_text,
+    gdap_tooltip,
+    health_tooltip,
+)
 from desktop.qt.models.table import (
     QT_TRANSLATE_NOOP,
     Column,
@@ -30,6 +37,7 @@ from desktop.qt.models.table import (
     text_column,
 )
 from desktop.qt.text_limits import NAME_CHARS, elide
+from desktop.qt.words import health_word
 
 NAME, DOMAIN, RELATIONSHIP, TENANT, HEALTH, GDAP, TAGS = range(7)
 
@@ -79,218 +87,30 @@ relationship_label = labelled(
 )
 
 
-@dataclass(frozen=True)
-class HealthSummary:
-    """One tenant's service health in a cell: worst `health_rank`, counts, or why it is unknown.
-
-    `degraded` counts services not operational; `incidents` counts active issues. A non-empty
-    `error` (e.g. "No GDAP access") means the rest is meaningless.
-    """
-
-    worst_rank: int
-    degraded: int
-    incidents: int
-    error: str = ""
-    # With an error: "no_access" (a 403: no GDAP role), "not_consented" (the app is not allowed
-    # in the customer yet) or "error" (anything else, worth a retry).
-    error_kind: str = "no_access"
-    # When this was learned (epoch seconds); None when unknown. Cached figures show their age.
-    fetched: float | None = None
+def _severity(summary: HealthSummary | None) -> Severity | None:
+    return None if summary is None else summary.severity
 
 
-class CustomerTexts(QObject):
-    """The customer list's texts with a count in them.
-
-    lupdate keeps the plural forms of `self.tr(text, "", n)` only: a `QCoreApplication.translate`
-    whose count is not a literal loses them, or the whole message. The class names the context.
-    """
-
-    def degraded(self, n: int) -> str:
-        return self.tr("%n degraded", "", n)
-
-    def not_operational(self, n: int) -> str:
-        return self.tr("%n service(s) not operational", "", n)
-
-    def active_issues(self, n: int) -> str:
-        return self.tr("%n active issue(s)", "", n)
-
-    def expires_in(self, days: int) -> str:
-        return self.tr("Expires in %n day(s)", "", days)
-
-    def extends_by(self, days: int) -> str:
-        return self.tr("Extends automatically by %n day(s)", "", days)
-
-
-@functools.cache
-def _texts() -> CustomerTexts:
-    return CustomerTexts()
-
-
-def health_text(summary: HealthSummary | None) -> str:
-    if summary is None:
-        return "—"
-    if summary.error:
-        if summary.error_kind == "not_consented":
-            # GDAP: the app is not consented in this customer yet (one click allows it).
-            return QCoreApplication.translate("CustomerTableModel", "Not allowed")
-        if summary.error_kind != "no_access":
-            return QCoreApplication.translate("CustomerTableModel", "Error")
-        return QCoreApplication.translate("CustomerTableModel", "No access")
-    if summary.worst_rank >= 3:
-        return QCoreApplication.translate("CustomerTableModel", "Down")
-    if summary.worst_rank == 2:
-        return _texts().degraded(max(summary.degraded, 1))
-    if summary.worst_rank == 1:
-        return QCoreApplication.translate("CustomerTableModel", "Advisory")
-    return QCoreApplication.translate("CustomerTableModel", "OK")
-
-
-def health_tooltip(summary: HealthSummary | None) -> str:
-    if summary is None:
-        return QCoreApplication.translate("CustomerTableModel", "Service health not loaded yet")
-    age = ""
-    if summary.fetched is not None:
-        age = "\n" + QCoreApplication.translate("CustomerTableModel", "Checked {0}").format(
-            age_text(summary.fetched)
-        )
-    if summary.error:
-        return summary.error + age
-    services = _texts().not_operational(summary.degraded)
-    incidents = _texts().active_issues(summary.incidents)
-    return f"{services}\n{incidents}{age}"
-
-
-_GDAP_STATUS_LABELS: Final = {
-    "active": QT_TRANSLATE_NOOP("CustomerTableModel", "Active"),
-    "expiring": QT_TRANSLATE_NOOP("CustomerTableModel", "Expiring"),
-    "expired": QT_TRANSLATE_NOOP("CustomerTableModel", "Expired"),
-    "terminated": QT_TRANSLATE_NOOP("CustomerTableModel", "Terminated"),
-    "terminating": QT_TRANSLATE_NOOP("CustomerTableModel", "Terminating"),
-    "terminationRequested": QT_TRANSLATE_NOOP("CustomerTableModel", "Termination requested"),
-    "approvalPending": QT_TRANSLATE_NOOP("CustomerTableModel", "Awaiting approval"),
-    "approved": QT_TRANSLATE_NOOP("CustomerTableModel", "Approved"),
-    "activating": QT_TRANSLATE_NOOP("CustomerTableModel", "Activating"),
-    "created": QT_TRANSLATE_NOOP("CustomerTableModel", "Created"),
-}
-_gdap_status_known = labelled(_GDAP_STATUS_LABELS, _CONTEXT)
-
-
-def gdap_status_label(status: str) -> str:
-    """A relationship's status in words. Graph's `unknownFutureValue` (a status newer than the
-    app) and any status the app does not know read "Other status", never the raw value."""
-    if status in _GDAP_STATUS_LABELS:
-        return _gdap_status_known(status)
-    return QCoreApplication.translate("CustomerTableModel", "Other status")
-
-
-def gdap_status_labels() -> list[str]:
-    """Every status label, to size a column by."""
-    return [*map(_gdap_status_known, _GDAP_STATUS_LABELS), gdap_status_label("")]
-
-
-# What the GDAP cell holds: not loaded yet, no relationship at all, or the best one.
-GDAP_NOT_LOADED: Final = "not-loaded"
-GDAP_NONE: Final = "none"
-GdapCell = GdapRelationship | str
-
-
-def day_text(when: datetime) -> str:
-    """The day in the user's calendar and locale, without the time (noise for end dates)."""
-    local = when.astimezone()
-    return QLocale().toString(
-        QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
-    )
-
-
-def gdap_text(cell: GdapCell) -> str:
-    if cell == GDAP_NOT_LOADED:
-        return "—"
-    if not isinstance(cell, GdapRelationship):
-        return QCoreApplication.translate("CustomerTableModel", "No GDAP")
-    label = gdap_status_label(cell.status)
-    if ending_soon(cell):
-        days = days_left(cell) or 0
-        if days <= 0:
-            return QCoreApplication.translate("CustomerTableModel", "Expires today")
-        return _texts().expires_in(days)
-    if cell.active and cell.end is not None:
-        return (
-            QCoreApplication.translate("CustomerTableModel", "%1 until %2")
-            .replace("%1", label)
-            .replace("%2", day_text(cell.end))
-        )
-    return label
-
-
-def gdap_text_sample() -> str:
-    """The widest "Active until <date>" this locale writes, to size the column by."""
-    widest = datetime(2088, 12, 28, 12, tzinfo=timezone.utc)
-    label = gdap_status_label("active")
-    return (
-        QCoreApplication.translate("CustomerTableModel", "%1 until %2")
-        .replace("%1", label)
-        .replace("%2", day_text(widest))
-    )
-
-
-def roles_text(ids: tuple[str, ...] | list[str]) -> str:
-    """Role names, comma-separated (English Microsoft names: see domain/gdap.py)."""
-    names = role_names(ids)
-    return ", ".join(names) if names else "—"
-
-
-def gdap_tooltip(cell: GdapCell) -> str:
-    if cell == GDAP_NOT_LOADED:
-        return QCoreApplication.translate("CustomerTableModel", "GDAP relationships not loaded")
-    if not isinstance(cell, GdapRelationship):
-        return QCoreApplication.translate(
-            "CustomerTableModel",
-            "No active GDAP relationship: health, incidents and delegated admin portals of "
-            "this customer are not available to you.",
-        )
-    text = f"{elide(cell.display_name)}\n{elide(gdap_status_label(cell.status))}"
-    text += "\n" + QCoreApplication.translate("CustomerTableModel", "Roles: %1").replace(
-        "%1", roles_text(cell.role_ids)
-    )
-    if cell.end is not None:
-        text += "\n" + QCoreApplication.translate("CustomerTableModel", "Ends %1").replace(
-            "%1", day_text(cell.end)
-        )
-    extends = extension_days(cell)
-    if cell.active and extends:
-        text += "\n" + _texts().extends_by(extends)
-    if ending_soon(cell):
-        text += "\n" + QCoreApplication.translate(
-            "CustomerTableModel", "Ask the customer to approve a new relationship before it ends."
-        )
-    return text
-
-
-def gdap_rank(cell: GdapCell) -> int | None:
-    """0 active, 1 ending within 30 days without auto-extension, 2 inactive (expiring
-    included: it is past its end), 3 none; None not loaded (sorts last)."""
-    if cell == GDAP_NOT_LOADED:
-        return None
-    if not isinstance(cell, GdapRelationship):
-        return 3
-    if not cell.active:
-        return 2
-    return 1 if ending_soon(cell) else 0
+def _gdap_severity(cell: GdapCell) -> Severity | None:
+    return Severity.DEGRADED if gdap_cell_state(cell) == GdapState.ENDING else None
 
 
 def _marks_sort_key(text: str) -> tuple[bool, str] | None:
     return (not text.startswith(FAVOURITE), text.casefold()) if text else None
 
 
-def _health_sort_key(summary: HealthSummary | None) -> int | None:
-    return None if summary is None or summary.error else summary.worst_rank
+def _health_sort_key(summary: HealthSummary | None) -> Severity | None:
+    """Known health by severity; not loaded and not known sort last."""
+    return None if summary is None or summary.failure is not None else summary.worst
 
 
 class CustomerTableModel(RecordTableModel[Customer]):
     """Customers with a type-ahead filter and a Health column.
 
-    Roles: `RecordRole` gives the Customer; on the Health column `StatusRole` gives the worst
-    health rank (0 fine … 3 down), None when not loaded or not accessible; `SortRole` the same.
+    Roles: `RecordRole` gives the Customer; `StatusRole` the `Severity` a cell's badge shows:
+    on the Health column the worst service's (UNKNOWN when not known, None when not loaded),
+    on the GDAP column DEGRADED for a relationship ending soon. `SortRole` on Health is the
+    worst severity, None when not loaded or not known; on GDAP the `GdapState`.
     Health is kept by tenant id across `set_rows`, so a refreshed list keeps what was loaded.
     """
 
@@ -304,7 +124,7 @@ class CustomerTableModel(RecordTableModel[Customer]):
         self._narrowable = True  # the visible rows are exactly those matching `_words`
 
         self._gdap: dict[str, GdapRelationship] | None = None  # None: not loaded
-        self._badges: dict[int, object] = {}
+        self._badges: dict[Severity, object] = {}
         self._marks: Mapping[str, str] = {}  # tenant id -> "★ tag, tag" (local, desktop.store.tags)
 
         def summary(c: Customer) -> HealthSummary | None:
@@ -337,23 +157,23 @@ class CustomerTableModel(RecordTableModel[Customer]):
             ),
             Column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Health"),
-                lambda c: health_text(summary(c)),
+                lambda c: health_word(summary(c)),
                 lambda c: _health_sort_key(summary(c)),
                 tooltip=lambda c: health_tooltip(summary(c)),
                 accessible=lambda c: QCoreApplication.translate(
                     "CustomerTableModel", "Health: %1"
-                ).replace("%1", health_text(summary(c))),
-                status=lambda c: _health_sort_key(summary(c)),
+                ).replace("%1", health_word(summary(c))),
+                status=lambda c: _severity(summary(c)),
                 decoration=lambda c: self._badge(summary(c)),
             ),
             Column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "GDAP"),
                 lambda c: gdap_text(gdap(c)),
-                lambda c: gdap_rank(gdap(c)),
+                lambda c: gdap_cell_state(gdap(c)),
                 tooltip=lambda c: gdap_tooltip(gdap(c)),
-                status=lambda c: gdap_rank(gdap(c)),
+                status=lambda c: _gdap_severity(gdap(c)),
                 # Ending soon: the amber badge too, so it is seen in a long list.
-                decoration=lambda c: self._badges.get(2) if gdap_rank(gdap(c)) == 1 else None,
+                decoration=lambda c: self._gdap_badge(gdap(c)),
             ),
             Column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Tags"),
@@ -477,8 +297,8 @@ class CustomerTableModel(RecordTableModel[Customer]):
     def clear_health(self) -> None:
         self.set_health_many(dict.fromkeys(self._health))
 
-    def set_badges(self, badges: Mapping[int, object]) -> None:
-        """Icons per health rank for the Health column's `DecorationRole` (-1: no access).
+    def set_badges(self, badges: Mapping[Severity, object]) -> None:
+        """Icons per `Severity` for the `DecorationRole` (UNKNOWN: health not known).
 
         Drawn by the view's C++ delegate: a Python delegate made every repaint of the list
         call into Python per cell, and each call waits for the GIL while a sweep's threads
@@ -487,14 +307,20 @@ class CustomerTableModel(RecordTableModel[Customer]):
         self._badges = dict(badges)
 
     def _badge(self, summary: HealthSummary | None) -> object:
-        if summary is None:
-            return None
-        return self._badges.get(-1 if summary.error else summary.worst_rank)
+        return None if summary is None else self._badges.get(summary.severity)
+
+    def _gdap_badge(self, cell: GdapCell) -> object:
+        severity = _gdap_severity(cell)
+        return None if severity is None else self._badges.get(severity)
 
     # --- GDAP ----------------------------------------------------------------------------------
 
     def gdap(self, tenant_id: str) -> GdapRelationship | None:
         return None if self._gdap is None else self._gdap.get(tenant_id.lower())
+
+    def gdap_loaded(self) -> bool:
+        """Whether the relationships are in (`set_gdap`), so the GDAP column says something."""
+        return self._gdap is not None
 
     def set_marks(self, marks: Mapping[str, str]) -> None:
         """Favourite star and tags per tenant id, as shown in the Tags column."""

@@ -8,7 +8,6 @@ cost hundreds of MB at 10,000 customers).
 
 from __future__ import annotations
 
-import functools
 import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -25,10 +24,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.domain.customer_health import Failure, HealthSummary
 from desktop.domain.customers import Customer
-from desktop.domain.enums import health_rank
+from desktop.domain.enums import Severity, severity
 from desktop.domain.health import HealthIssue, ServiceHealth
-from desktop.qt.models.health import status_label
 from desktop.qt.models.incidents import classification_label
 from desktop.qt.models.table import (
     QT_TRANSLATE_NOOP,
@@ -45,54 +44,53 @@ from desktop.qt.models.table import (
     table_index,
     text_column,
 )
-from desktop.qt.text_limits import TEXT_CHARS, elide
+from desktop.qt.text_limits import elide
+from desktop.qt.words import (
+    NOTHING,
+    active_issues,
+    failure_word,
+    severity_word,
+    severity_words,
+    status_word,
+)
 
-_CONTEXT: Final = "HealthGridModel"
 NAME, AFFECTED = 0, 1
 FIRST_SERVICE: Final = 2
-
-_SHORT = {
-    0: QT_TRANSLATE_NOOP("HealthGridModel", "OK"),
-    1: QT_TRANSLATE_NOOP("HealthGridModel", "Advisory"),
-    2: QT_TRANSLATE_NOOP("HealthGridModel", "Degraded"),
-    3: QT_TRANSLATE_NOOP("HealthGridModel", "Down"),
-}
-
-
-def short_status(rank: int) -> str:
-    source = _SHORT.get(rank)
-    return QCoreApplication.translate(_CONTEXT, source) if source else "?"
-
-
-@functools.lru_cache(maxsize=256)
-def _rank(status: str) -> int:
-    # Twenty services per customer, a handful of distinct statuses: 47,000 calls into the
-    # tolerant enum parser per 3,000 customers took 0.4 s of GUI time (bench/dashboard.py).
-    return health_rank(status)
 
 
 @dataclass
 class GridRow:
     customer: Customer
     statuses: dict[str, str] = field(default_factory=dict)  # service id -> Graph status
-    ranks: dict[str, int] = field(default_factory=dict)  # service id -> health rank
+    severities: dict[str, Severity] = field(default_factory=dict)  # service id -> its severity
     affected: int = 0  # services degraded or down
-    worst: int = -1
+    worst: Severity = Severity.UNKNOWN
     issues: int = 0  # active issues touching the customer
-    error: str = ""
+    error: str = ""  # why its health is not known, in words (a tooltip)
+    failure: Failure | None = None
     # Sort keys, made as the row arrives: the sort when a sweep of 10,000 ends then runs
     # in C, not through a Python key function per row.
     name_key: str = ""
     most: tuple[int, int, int] = (-1, -1, -1)  # "most affected": degraded, worst, issues
 
-    def rank(self, service_id: str) -> int | None:
-        return self.ranks.get(service_id)
+    def severity(self, service_id: str) -> Severity | None:
+        return self.severities.get(service_id)
+
+    @property
+    def summary(self) -> Severity:
+        """What the Affected cell's badge shows: the worst service, UNKNOWN when not known."""
+        return Severity.UNKNOWN if self.failure is not None else self.worst
 
 
 def grid_row(
-    customer: Customer, health: list[ServiceHealth] | None, issues: int, error: str
+    customer: Customer,
+    health: list[ServiceHealth] | None,
+    issues: int,
+    error: str,
+    failure: Failure | None = None,
 ) -> GridRow:
-    """A customer's row of the grid, with its sort keys.
+    """A customer's row of the grid, with its sort keys; `error` (with its `failure`, ERROR
+    when not given) when its health could not be read.
 
     Plain Python, no Qt: the dashboard makes its rows on the sweep's threads, so the GUI
     thread only inserts them (making 160 rows twice a second took it 3-9 ms during a
@@ -101,22 +99,24 @@ def grid_row(
     row = GridRow(customer, issues=issues, error=error)
     for item in health or ():
         row.statuses[item.service_id] = item.status
-        row.ranks[item.service_id] = _rank(item.status)
-    ranks = row.ranks.values()
-    row.affected = sum(1 for r in ranks if r >= 2)
-    row.worst = max(ranks, default=-1)
+        row.severities[item.service_id] = severity(item.status)
     row.name_key = elide(customer.company_name or customer.domain).casefold()
-    if not error:
-        row.most = (row.affected, row.worst, issues)
+    if error or failure is not None:
+        summary = HealthSummary.failed(failure or Failure.ERROR, error)
+        row.failure = summary.failure
+    else:
+        summary = HealthSummary.of(row.severities.values(), issues)
+        row.most = (summary.degraded, summary.worst, issues)
+    row.affected, row.worst = summary.degraded, summary.worst
     return row
 
 
 class HealthGridModel(QAbstractTableModel):
     """Rows: customers; columns: Customer, Affected, then one per service (in name order).
 
-    `StatusRole` on a service cell is its health rank (None when the customer lacks the
-    service), on Affected the customer's worst rank. Sorting by Affected ("most affected")
-    puts the customers with the most degraded services first.
+    `StatusRole` on a service cell is its `Severity` (None when the customer lacks the
+    service), on Affected the customer's worst (UNKNOWN when not known). Sorting by Affected
+    ("most affected") puts the customers with the most degraded services first.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -126,15 +126,15 @@ class HealthGridModel(QAbstractTableModel):
         self._hurt = 0  # rows with a degraded or down service, kept as rows come and go
         self._services: list[tuple[str, str]] = []  # (id, name), by name
         self._sort: tuple[int, Qt.SortOrder] = (AFFECTED, Qt.SortOrder.DescendingOrder)
-        self._badges: dict[int, Any] = {}
-        # rank -> short status: translated once per sweep, not once per painted cell.
-        self._words = {rank: short_status(rank) for rank in _SHORT}
+        self._badges: dict[Severity, Any] = {}
+        # Translated once per sweep, not once per painted cell.
+        self._words = severity_words()
 
-    def set_badges(self, badges: dict[int, Any]) -> None:
-        """Icons per rank for `DecorationRole`, drawn by the view's default (C++) delegate.
+    def set_badges(self, badges: dict[Severity, Any]) -> None:
+        """Icons per `Severity` for `DecorationRole`, drawn by the view's default (C++) delegate.
 
         A Python delegate painting 500 visible cells cost 60-170 ms per repaint in
-        bench/dashboard.py; a cached icon per rank costs a dictionary lookup.
+        bench/dashboard.py; a cached icon per severity costs a dictionary lookup.
         """
         self._badges = dict(badges)
 
@@ -142,7 +142,7 @@ class HealthGridModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._words = {rank: short_status(rank) for rank in _SHORT}
+        self._words = severity_words()
         self._rows.clear()
         self._row_of.clear()
         self._hurt = 0
@@ -165,7 +165,7 @@ class HealthGridModel(QAbstractTableModel):
         known = {sid for sid, _ in self._services}
         new_services: dict[str, str] = {}
         for row, health in rows:
-            if not known.issuperset(row.ranks):
+            if not known.issuperset(row.severities):
                 for item in health or ():
                     if item.service_id not in known:
                         new_services[item.service_id] = elide(item.service)
@@ -284,36 +284,36 @@ class HealthGridModel(QAbstractTableModel):
             return None
         if column == AFFECTED:
             if role == Qt.ItemDataRole.DisplayRole:
-                if row.error:
-                    return elide(row.error, TEXT_CHARS)
+                if row.failure is not None:
+                    return failure_word(row.failure)
                 return self.tr("%n service(s)", "", row.affected)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return plain_tooltip(row.error) or self.tr("%n active issue(s)", "", row.issues)
+                return plain_tooltip(row.error) or active_issues(row.issues)
             if role in (StatusRole, SortRole):
-                return -1 if row.error else row.worst
+                return row.summary
             if role == Qt.ItemDataRole.DecorationRole:
-                return self._badges.get(-1 if row.error else row.worst)
+                return self._badges.get(row.summary)
             return None
         service = self.service_id(column)
         if service is None:
             return None
-        rank = row.rank(service)
+        found = row.severity(service)
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if rank is None else self._words.get(rank, "?")
+            return "" if found is None else self._words.get(found, NOTHING)
         if role == Qt.ItemDataRole.ToolTipRole:
             status = row.statuses.get(service)
             if not status:
                 return None
             return plain_tooltip(
-                f"{self._services[column - FIRST_SERVICE][1]}: {status_label(status)}"
+                f"{self._services[column - FIRST_SERVICE][1]}: {status_word(status)}"
             )
         if role in (StatusRole, SortRole):
-            return rank
+            return found
         if role == Qt.ItemDataRole.DecorationRole:
-            return None if rank is None else self._badges.get(rank)
+            return None if found is None else self._badges.get(found)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             name = self._services[column - FIRST_SERVICE][1]
-            return f"{name}: {short_status(rank) if rank is not None else '—'}"
+            return f"{name}: {NOTHING if found is None else severity_word(found)}"
         return None
 
     def multiData(
@@ -333,16 +333,16 @@ class HealthGridModel(QAbstractTableModel):
             display, decoration, _alignment = entries
             row = index.row()
             i = column - FIRST_SERVICE
-            rank = None
+            found = None
             if 0 <= row < len(self._rows) and i < len(self._services):
-                rank = self._rows[row].ranks.get(self._services[i][0])
+                found = self._rows[row].severities.get(self._services[i][0])
             # Set even when empty: the delegate hands the previous cell's span over again.
-            if rank is None:
+            if found is None:
                 display.setData("")
                 decoration.setData(None)
             else:
-                display.setData(self._words.get(rank, "?"))
-                decoration.setData(self._badges.get(rank))
+                display.setData(self._words.get(found, NOTHING))
+                decoration.setData(self._badges.get(found))
             return
         fill_span(self.data, index, roleDataSpan)
 
@@ -361,8 +361,8 @@ class HealthGridModel(QAbstractTableModel):
             service = self.service_id(column) or ""
 
             def primary(row: GridRow) -> Any:
-                rank = row.ranks.get(service)
-                return -2 if rank is None else rank
+                found = row.severities.get(service)
+                return -2 if found is None else found
 
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()

@@ -5,7 +5,6 @@ Role names are Microsoft's English product names in every language (domain/gdap.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Final
@@ -13,15 +12,17 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.domain.gdap import (
+    ENDED,
+    PENDING,
     AccessAssignment,
     GdapRelationship,
-    days_left,
     ending_soon,
+    expires_in,
     extension_days,
-    is_pending,
     role_names,
+    status_order,
 )
-from desktop.qt.models.customers import day_text, gdap_status_label, roles_text
+from desktop.qt.dates import date_text
 from desktop.qt.models.table import (
     QT_TRANSLATE_NOOP,
     Column,
@@ -30,31 +31,24 @@ from desktop.qt.models.table import (
     text_column,
 )
 from desktop.qt.text_limits import NAME_CHARS
+from desktop.qt.words import (
+    NOTHING,
+    expiry_word,
+    extension_word,
+    gdap_status_word,
+    roles_text,
+)
 
 CUSTOMER, NAME, STATUS, ROLES, ENDS = range(5)
 GROUP, MEMBER, GROUP_ROLES, ASSIGNMENT_STATUS = range(4)
 
 _CONTEXT: Final = "GdapModel"
-# Sorting by status: what works first, then what to act on, then what is over.
-_STATUS_ORDER: Final = {
-    "active": 0,
-    "activating": 1,
-    "approved": 2,
-    "approvalPending": 3,
-    "created": 4,
-    "terminationRequested": 5,
-    "terminating": 6,
-    "expiring": 7,
-    "expired": 8,
-    "terminated": 9,
-}
 # Filters of the window: which statuses each covers ("" = every status). "pending": not yet
 # approved by a customer, drafts ("created") included.
-ENDED: Final = frozenset({"expired", "expiring", "terminated"})
 FILTERS: Final[Mapping[str, frozenset[str] | None]] = {
     "": None,
     "active": frozenset({"active"}),
-    "pending": frozenset({"created", "approvalPending"}),
+    "pending": PENDING,
     "ended": ENDED,
 }
 
@@ -70,21 +64,6 @@ assignment_status_label = labelled(
 )
 
 
-class GdapTexts(QObject):
-    """Texts with a count (lupdate keeps plural forms of `self.tr(text, "", n)` only)."""
-
-    def extends_by(self, days: int) -> str:
-        return self.tr("extends automatically by %n day(s)", "", days)
-
-    def expires_in(self, days: int) -> str:
-        return self.tr("expires in %n day(s): not extended automatically", "", days)
-
-
-@functools.cache
-def _texts() -> GdapTexts:
-    return GdapTexts()
-
-
 def no_customer_yet() -> str:
     """What stands for the customer of a relationship no customer has approved yet: one
     awaiting approval, or a draft not yet sent for it (its status says which)."""
@@ -98,29 +77,25 @@ def customer_text(rel: GdapRelationship) -> str:
 
 
 def ends_text(rel: GdapRelationship, now: datetime | None = None) -> str:
-    """When it ends, and whether Microsoft extends it: "12/05/2027 · extends automatically by
+    """When it ends, and whether Microsoft extends it: "12/05/2027 · Extends automatically by
     180 days"; only a relationship that does not extend itself is said to expire."""
     if rel.end is None:
-        return "—"
-    day = day_text(rel.end)
+        return NOTHING
+    day = date_text(rel.end, day=True)
     if not rel.active:
         return day
     extends = extension_days(rel)
     if extends:
-        return f"{day} · {_texts().extends_by(extends)}"
-    if ending_soon(rel, now):
-        left = days_left(rel, now) or 0
-        if left <= 0:  # as the customer list says it: "Expires today", never "in 0 days"
-            return f"{day} · " + QCoreApplication.translate(
-                "GdapModel", "expires today: not extended automatically"
-            )
-        return f"{day} · {_texts().expires_in(left)}"
+        return f"{day} · {extension_word(extends)}"
+    left = expires_in(rel, now)
+    if left is not None:
+        return f"{day} · {expiry_word(left)}"
     return day
 
 
 def status_text(rel: GdapRelationship) -> str:
     """The status in words; a status the app does not know reads "Other status"."""
-    return gdap_status_label(rel.status)
+    return gdap_status_word(rel.status)
 
 
 def _end_key(rel: GdapRelationship) -> datetime | None:
@@ -128,8 +103,7 @@ def _end_key(rel: GdapRelationship) -> datetime | None:
 
 
 class GdapRelationshipModel(RecordTableModel[GdapRelationship]):
-    """Every relationship of the partner. Roles: `RecordRole` gives the GdapRelationship;
-    `StatusRole` on the Status column the raw status."""
+    """Every relationship of the partner. Roles: `RecordRole` gives the GdapRelationship."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns: list[Column[GdapRelationship]] = [
@@ -148,8 +122,7 @@ class GdapRelationshipModel(RecordTableModel[GdapRelationship]):
             Column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Status"),
                 status_text,
-                lambda r: (_STATUS_ORDER.get(r.status, 10), r.status),
-                status=lambda r: r.status,
+                lambda r: (status_order(r.status), r.status),
             ),
             text_column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Roles"),
@@ -160,7 +133,6 @@ class GdapRelationshipModel(RecordTableModel[GdapRelationship]):
                 QT_TRANSLATE_NOOP("RecordTableModel", "Ends"),
                 ends_text,
                 _end_key,
-                status=lambda r: "soon" if ending_soon(r) else ("pending" if is_pending(r) else ""),
             ),
         ]
         super().__init__(columns, parent, key=lambda r: r.id, tie_column=CUSTOMER)
@@ -205,7 +177,6 @@ class AccessAssignmentModel(RecordTableModel[AccessAssignment]):
             text_column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Status"),
                 lambda a: assignment_status_label(a.status),
-                status=lambda a: a.status,
             ),
         ]
         super().__init__(columns, parent, key=lambda a: a.id)

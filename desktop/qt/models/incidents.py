@@ -7,9 +7,8 @@ from typing import Final
 
 from PySide6.QtCore import QObject
 
-from desktop.domain.enums import health_rank
+from desktop.domain.enums import severity
 from desktop.domain.health import HealthIssue
-from desktop.qt.models.health import status_label
 from desktop.qt.models.table import (
     QT_TRANSLATE_NOOP,
     Column,
@@ -18,6 +17,7 @@ from desktop.qt.models.table import (
     labelled,
     text_column,
 )
+from desktop.qt.words import status_word
 
 ID, TITLE, SERVICE, CLASSIFICATION, STATUS, LAST_UPDATE = range(6)
 
@@ -40,9 +40,9 @@ def _natural(issue: HealthIssue) -> tuple[bool, float, str]:
 class IssueTableModel(RecordTableModel[HealthIssue]):
     """Issues, active ones first and then by last update, newest first (sort column -1).
 
-    Roles: `RecordRole` gives the HealthIssue; on the Status column `StatusRole` gives the
-    status string as sent and `SortRole` its health rank. Anything not classified "advisory"
-    counts as an incident, so an issue of a kind Microsoft adds later is not hidden.
+    Roles: `RecordRole` gives the HealthIssue; on the Status column `StatusRole` and `SortRole`
+    give its `Severity`. Anything not classified "advisory" counts as an incident, so an issue
+    of a kind Microsoft adds later is not hidden.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -57,9 +57,9 @@ class IssueTableModel(RecordTableModel[HealthIssue]):
                 ),
                 Column(
                     QT_TRANSLATE_NOOP("RecordTableModel", "Status"),
-                    lambda i: status_label(i.status),
-                    lambda i: health_rank(i.status),
-                    status=lambda i: i.status,
+                    lambda i: status_word(i.status),
+                    lambda i: severity(i.status),
+                    status=lambda i: severity(i.status),
                 ),
                 date_column(
                     QT_TRANSLATE_NOOP("RecordTableModel", "Last update"), lambda i: i.last_modified

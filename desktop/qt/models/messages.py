@@ -7,14 +7,14 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Final, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 
 from desktop.domain.service_messages import PlannedChange, ServiceMessage, action_first_key
+from desktop.qt.dates import LONG, SHORT, date_text
 from desktop.qt.models.table import (
     QT_TRANSLATE_NOOP,
     Column,
     RecordTableModel,
-    date_text,
     labelled,
     text_column,
 )
@@ -41,34 +41,25 @@ severity_label = labelled(
 )
 
 
-def day_text(
-    value: datetime | None, form: QLocale.FormatType = QLocale.FormatType.ShortFormat
-) -> str:
-    """The day alone, in the user's locale and time zone: Microsoft's action dates fall at a
-    fixed hour that means nothing to the reader, and the title needs the width."""
-    if value is None:
-        return ""
-    local = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000)).date()
-    return QLocale().toString(local, form)
-
-
 def day_column(header: str, when: Callable[[R], datetime | None]) -> Column[R]:
     return Column(
         header,
-        lambda r: day_text(when(r)),
+        # The day alone: Microsoft's dates fall at a fixed hour that means nothing to the reader,
+        # and the title needs the width.
+        lambda r: date_text(when(r), day=True),
         when,
-        tooltip=lambda r: date_text(when(r), QLocale.FormatType.LongFormat),
+        tooltip=lambda r: date_text(when(r), LONG),
     )
 
 
 def action_day_text(
     value: datetime | None,
     now: datetime | None = None,
-    form: QLocale.FormatType = QLocale.FormatType.ShortFormat,
+    form: QLocale.FormatType = SHORT,
 ) -> str:
     """The action date, saying in words when it has passed: such posts sort first (soonest
     first) and must not read as the most urgent ones still ahead."""
-    text = day_text(value, form)
+    text = date_text(value, form, day=True)
     if value is None or value >= (now or datetime.now(timezone.utc)):
         return text
     return QCoreApplication.translate("MessageTableModel", "%1 (passed)").replace("%1", text)
@@ -80,7 +71,7 @@ def action_column(header: str, when: Callable[[R], datetime | None]) -> Column[R
         lambda r: action_day_text(when(r)),
         when,
         # The column may be too narrow for "(passed)": the tooltip says it in full.
-        tooltip=lambda r: action_day_text(when(r), form=QLocale.FormatType.LongFormat),
+        tooltip=lambda r: action_day_text(when(r), form=LONG),
     )
 
 

@@ -56,8 +56,8 @@ def status_text(status: str | int) -> str:
 class ServiceRequestModel(RecordTableModel[ServiceRequest]):
     """Service requests, most recently modified first.
 
-    Roles: `RecordRole` gives the ServiceRequest; `StatusRole` gives the severity or status
-    name on those columns; dates sort as datetimes with missing ones last.
+    Roles: `RecordRole` gives the ServiceRequest; dates sort as datetimes with missing ones
+    last. No column has a `StatusRole`: a request's severity is not a service's health.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -69,13 +69,11 @@ class ServiceRequestModel(RecordTableModel[ServiceRequest]):
                     QT_TRANSLATE_NOOP("RecordTableModel", "Severity"),
                     lambda r: severity_label(r.severity),
                     lambda r: _SEVERITY_ORDER.get(r.severity),
-                    status=lambda r: r.severity,
                 ),
                 Column(
                     QT_TRANSLATE_NOOP("RecordTableModel", "Status"),
                     lambda r: status_text(r.status),
                     lambda r: _STATUS_ORDER.get(r.status),
-                    status=lambda r: r.status,
                 ),
                 date_column(QT_TRANSLATE_NOOP("RecordTableModel", "Created"), lambda r: r.created),
                 date_column(

@@ -19,8 +19,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QModelRoleData,
     QModelRoleDataSpan,
@@ -30,6 +28,8 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 
+from desktop.domain.enums import Severity
+from desktop.qt.dates import LONG, date_text
 from desktop.qt.text_limits import TEXT_CHARS, elide
 
 R = TypeVar("R")
@@ -40,7 +40,7 @@ RecordRole: Final = _USER + 1
 SortRole: Final = _USER + 2
 """The column's native sort value (str, int, datetime…); None means "sorts last"."""
 StatusRole: Final = _USER + 3
-"""For delegates: the column's status value (a status string or a rank), None where it has none."""
+"""The cell's `Severity` (desktop.domain.enums), as its badge shows it; None for no badge."""
 
 # Plain ints: `data()` receives an int, and int == int is the cheapest comparison there is.
 _DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
@@ -131,7 +131,7 @@ class Column(Generic[R]):
     tooltip: Callable[[R], str] | None = None
     decoration: Callable[[R], Any] | None = None  # a QIcon, QColor or QPixmap
     accessible: Callable[[R], str] | None = None
-    status: Callable[[R], object] | None = None
+    status: Callable[[R], Severity | None] | None = None  # the StatusRole
     alignment: Qt.AlignmentFlag = _LEFT
 
 
@@ -152,18 +152,8 @@ def date_column(header: str, when: Callable[[R], datetime | None]) -> Column[R]:
         header,
         lambda r: date_text(when(r)),
         when,
-        tooltip=lambda r: date_text(when(r), QLocale.FormatType.LongFormat),
+        tooltip=lambda r: date_text(when(r), LONG),
     )
-
-
-def date_text(
-    value: datetime | None, form: QLocale.FormatType = QLocale.FormatType.ShortFormat
-) -> str:
-    """A date in the user's locale and local time; empty for none."""
-    if value is None:
-        return ""
-    local = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000))
-    return QLocale().toString(local, form)
 
 
 def _cut(text: Any) -> Any:

@@ -7,14 +7,14 @@ import threading
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from desktop.domain.customers import Customer
+from desktop.domain.enums import Severity
 from desktop.domain.health import ServiceHealth
 from desktop.domain.parsing import Parsed
 from desktop.qt.context import AppContext
 from desktop.qt.models.health import SERVICE, STATUS, ServiceHealthModel
-from desktop.qt.models.table import StatusRole
 from desktop.ui.errors import HEALTH_ROLES
 from desktop.ui.panes.base import Pane
-from desktop.ui.widgets.status import StatusDelegate, status_rank
+from desktop.ui.widgets.status import StatusDelegate
 from desktop.ui.widgets.tables import setup_table, size_columns
 
 
@@ -36,9 +36,7 @@ class HealthPane(Pane):
         )
         setup_table(self.view)  # worst first, as the model sorts
         size_columns(self.view, stretch=STATUS, contents=[SERVICE])
-        self.view.setItemDelegateForColumn(
-            STATUS, StatusDelegate(StatusRole, status_rank, self.view)
-        )
+        self.view.setItemDelegateForColumn(STATUS, StatusDelegate(self.view))
         layout = self.content_layout()
         layout.addWidget(self.summary)
         layout.addWidget(self.view)
@@ -54,9 +52,10 @@ class HealthPane(Pane):
             )
             return
         self.model.set_rows(data.items)
-        degraded = sum(1 for h in data.items if h.rank >= 2)
-        watch = sum(1 for h in data.items if h.rank == 1)
-        fine = len(data.items) - degraded - watch
+        severities = [h.severity for h in data.items]
+        degraded = sum(1 for s in severities if s.hurts)
+        watch = severities.count(Severity.ADVISORY)
+        fine = len(severities) - degraded - watch
         parts = []
         if degraded:
             parts.append(self.tr("%n service(s) degraded or down", "", degraded))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import html
 import threading
 
-from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QWidget
 
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue
 from desktop.domain.parsing import Parsed
 from desktop.qt.context import AppContext
-from desktop.qt.models.health import status_label
+from desktop.qt.dates import date_text
 from desktop.qt.models.incidents import (
     CLASSIFICATION,
     ID,
@@ -23,22 +23,14 @@ from desktop.qt.models.incidents import (
     IssueTableModel,
     classification_label,
 )
-from desktop.qt.models.table import RecordRole, StatusRole
+from desktop.qt.models.table import RecordRole
+from desktop.qt.words import status_word
 from desktop.ui.dialogs.review_download import ReviewDownload, has_review
 from desktop.ui.errors import HEALTH_ROLES
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table, history_entry
-from desktop.ui.widgets.status import StatusDelegate, status_rank
+from desktop.ui.widgets.status import StatusDelegate
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
-
-
-def local_time(value: object) -> str:
-    from datetime import datetime
-
-    if not isinstance(value, datetime):
-        return "—"
-    stamp = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))  # shown in local time
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
 
 
 class IncidentsPane(Pane):
@@ -105,9 +97,7 @@ class IncidentsPane(Pane):
             self.view, stretch=TITLE, contents=[ID, STATUS, LAST_UPDATE], hidden=[CLASSIFICATION]
         )
         self.view.setColumnWidth(SERVICE, self.view.fontMetrics().averageCharWidth() * 20)
-        self.view.setItemDelegateForColumn(
-            STATUS, StatusDelegate(StatusRole, status_rank, self.view)
-        )
+        self.view.setItemDelegateForColumn(STATUS, StatusDelegate(self.view))
         self.view.selectionModel().currentRowChanged.connect(self._show_issue)
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Incident details"))
@@ -185,13 +175,16 @@ class IncidentsPane(Pane):
     def issue_html(self, issue: HealthIssue) -> str:
         e = html.escape
         rows = [
-            (self.tr("Status"), status_label(issue.status)),
+            (self.tr("Status"), status_word(issue.status)),
             (self.tr("Service"), issue.service),
             (self.tr("Feature"), " / ".join(p for p in (issue.feature_group, issue.feature) if p)),
             (self.tr("Classification"), classification_label(issue.classification)),
-            (self.tr("Started"), local_time(issue.start)),
-            (self.tr("Ended"), local_time(issue.end) if issue.end else self.tr("Ongoing")),
-            (self.tr("Last update"), local_time(issue.last_modified)),
+            (self.tr("Started"), date_text(issue.start, missing="—")),
+            (
+                self.tr("Ended"),
+                date_text(issue.end, missing="—") if issue.end else self.tr("Ongoing"),
+            ),
+            (self.tr("Last update"), date_text(issue.last_modified, missing="—")),
             (self.tr("User impact"), issue.impact),
         ]
         if has_review(issue):
@@ -205,7 +198,7 @@ class IncidentsPane(Pane):
         posts = []
         for post in issue.posts_newest_first():
             body = self.ctx.backend.sanitize(post.content, post.content_type, self.customer)
-            heading = f"<b>{e(local_time(post.created))}</b>"
+            heading = f"<b>{e(date_text(post.created, missing='—'))}</b>"
             if post.post_type and post.post_type != "regular":  # most are; only flag the rest
                 heading += f" · {escaped(self._post_type(post.post_type))}"
             posts.append(history_entry(palette, heading, body))

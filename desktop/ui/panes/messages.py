@@ -21,6 +21,7 @@ from desktop.domain.customers import Customer
 from desktop.domain.parsing import Parsed
 from desktop.domain.service_messages import ServiceMessage
 from desktop.qt.context import AppContext
+from desktop.qt.dates import date_text
 from desktop.qt.models.messages import (
     ACTION_BY,
     CATEGORY,
@@ -32,10 +33,9 @@ from desktop.qt.models.messages import (
     MessageTableModel,
     action_day_text,
     category_label,
-    day_text,
     severity_label,
 )
-from desktop.qt.models.table import RecordRole, date_text
+from desktop.qt.models.table import RecordRole
 from desktop.services.backend import Backend
 from desktop.ui.errors import MESSAGE_CENTER_ROLES
 from desktop.ui.panes.base import Pane
@@ -70,7 +70,7 @@ def message_html(
             translate("MessagesPane", "Yes") if message.is_major_change else "",
         ),
         (translate("MessagesPane", "Tags"), ", ".join(message.tags)),
-        (translate("MessagesPane", "Published"), day_text(message.start)),
+        (translate("MessagesPane", "Published"), date_text(message.start, day=True)),
         (translate("MessagesPane", "Last update"), date_text(message.last_modified)),
     ]
     if customers:

@@ -12,12 +12,21 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from desktop.domain.customer_health import HealthSummary, summarise
 from desktop.domain.customers import Customer, CustomerDetail
 from desktop.domain.gdap import GdapRelationship
 from desktop.qt.context import AppContext
-from desktop.qt.models.customers import relationship_label, roles_text
+from desktop.qt.failures import health_failure
+from desktop.qt.models.customers import relationship_label
 from desktop.qt.models.gdap_table import ends_text, status_text
 from desktop.qt.text_limits import elide
+from desktop.qt.words import (
+    failure_word,
+    health_word,
+    no_gdap_explained,
+    no_gdap_word,
+    roles_text,
+)
 from desktop.qt.worker import Superseded
 from desktop.services.accounts import AuthError
 from desktop.services.backend import ApiError
@@ -35,9 +44,8 @@ class Overview:
     detail: CustomerDetail
     gdap: list[GdapRelationship]
     gdap_error: str
-    degraded: int | None
-    services: int | None
-    open_incidents: int | None
+    health: HealthSummary | None  # None: not read (`health_error` says why)
+    services: int
     health_error: BaseException | None
 
 
@@ -76,16 +84,15 @@ class OverviewPane(Pane):
             gdap = backend.gdap_of_customer(customer.tenant_id)
         except (ApiError, AuthError) as error:
             gdap_error = explain(error, self.tr("GDAP relationships")).title
-        degraded = services = incidents = None
+        summary: HealthSummary | None = None
+        services = 0
         health_error: BaseException | None = None
         try:
             health, issues = backend.health_and_issues(customer.tenant_id, cancel=cancel)
-            services = len(health.items)
-            degraded = sum(1 for h in health.items if h.rank >= 2)
-            incidents = sum(1 for i in issues.items if i.active)
+            summary, services = summarise(health.items, issues.items), len(health.items)
         except (ApiError, AuthError) as error:  # AuthError: no token for the customer's tenant
             health_error = error
-        return Overview(detail, gdap, gdap_error, degraded, services, incidents, health_error)
+        return Overview(detail, gdap, gdap_error, summary, services, health_error)
 
     def present(self, data: Overview) -> None:
         if self.data is None or self.data.detail.customer != data.detail.customer:
@@ -133,11 +140,16 @@ class OverviewPane(Pane):
                 )
             )
         if not data.gdap:
-            if self.ctx.backend.cloud.gdap:
-                none = data.gdap_error or self.tr("None: no delegated admin access")
-            else:
+            if not self.ctx.backend.cloud.gdap:
                 none = self.tr("Not available in the {0}").format(self.ctx.backend.cloud.name)
-            gdap_rows = [(self.tr("GDAP relationship"), none)]
+                gdap_rows = [(self.tr("GDAP relationship"), none)]
+            elif data.gdap_error:
+                gdap_rows = [(self.tr("GDAP relationship"), data.gdap_error)]
+            else:  # in the customer list's words
+                gdap_rows = [
+                    (self.tr("GDAP relationship"), no_gdap_word()),
+                    (self.tr("Access"), no_gdap_explained()),
+                ]
         elif self._active() is None:
             gdap_rows.append(
                 (
@@ -145,18 +157,23 @@ class OverviewPane(Pane):
                     self.tr("None: no relationship with this customer is active"),
                 )
             )
-        if data.health_error is not None:
-            why = explain(data.health_error, self.tr("service health"))
-            now_rows = [(self.tr("Service health"), why.title)]
+        # The customer list's and the dashboard's word first, then what the pane adds.
+        if data.health is None:
+            error = data.health_error or Exception()
+            why = explain(error, self.tr("service health")).title
+            now_rows = [
+                (self.tr("Service health"), f"{failure_word(health_failure(error))} — {why}")
+            ]
         else:
             now_rows = [
+                (self.tr("Service health"), health_word(data.health)),
                 (
                     self.tr("Degraded services"),
-                    self.tr("%n of {0}", "", data.degraded or 0).format(
-                        QLocale().toString(data.services or 0)
+                    self.tr("%n of {0}", "", data.health.degraded).format(
+                        QLocale().toString(data.services)
                     ),
                 ),
-                (self.tr("Open incidents"), QLocale().toString(data.open_incidents or 0)),
+                (self.tr("Open incidents"), QLocale().toString(data.health.incidents)),
             ]
         sections = [
             (self.tr("Profile"), profile),

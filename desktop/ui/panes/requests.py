@@ -28,6 +28,7 @@ from desktop.domain.customers import Customer
 from desktop.domain.parsing import Parsed
 from desktop.domain.service_requests import ServiceRequest
 from desktop.qt.context import AppContext
+from desktop.qt.dates import date_text
 from desktop.qt.models.requests import (
     CREATED,
     CUSTOMER,
@@ -44,7 +45,6 @@ from desktop.qt.models.table import RecordRole
 from desktop.store import Draft, Filed
 from desktop.ui.drafting import draft_label
 from desktop.ui.panes.base import Pane
-from desktop.ui.panes.incidents import local_time
 from desktop.ui.widgets.dialogs import TextPrompt, run_dialog
 from desktop.ui.widgets.html_view import SafeTextBrowser, field_table, history_entry
 from desktop.ui.widgets.tables import setup_table, size_columns
@@ -136,7 +136,7 @@ class RequestsPane(Pane):
         """What was filed for this customer from Partner Desk, with Microsoft's numbers."""
         lines = []
         for record in filed[:5]:
-            when = local_time(datetime.fromtimestamp(record.filed, timezone.utc))
+            when = date_text(record.filed, missing="—")
             if record.channel == "api":
                 line = self.tr("Filed as a partner ticket through the API, #{0}: {1} ({2})")
             else:
@@ -243,9 +243,12 @@ class RequestsPane(Pane):
             (self.tr("Status"), status_text(request.status)),
             (self.tr("Topic"), request.support_topic_name or request.product_name),
             (self.tr("Contact"), contact),
-            (self.tr("Created"), local_time(request.created)),
-            (self.tr("Last modified"), local_time(request.last_modified)),
-            (self.tr("Closed"), local_time(request.last_closed) if request.last_closed else "—"),
+            (self.tr("Created"), date_text(request.created, missing="—")),
+            (self.tr("Last modified"), date_text(request.last_modified, missing="—")),
+            (
+                self.tr("Closed"),
+                date_text(request.last_closed, missing="—") if request.last_closed else "—",
+            ),
         ]
         palette = self.detail.palette()
         # Translated outside the f-strings: lupdate does not read inside them.
@@ -254,7 +257,7 @@ class RequestsPane(Pane):
             "".join(
                 history_entry(
                     palette,
-                    f"<b>{e(n.created_by or '?')}</b> · {e(local_time(n.created))}",
+                    f"<b>{e(n.created_by or '?')}</b> · {e(date_text(n.created, missing='—'))}",
                     f"<p>{e(n.text).replace(chr(10), '<br>')}</p>",
                 )
                 for n in sorted(

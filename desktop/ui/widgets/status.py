@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -17,31 +16,23 @@ from PySide6.QtGui import (
     QPixmap,
     QPolygonF,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.domain.enums import health_rank
+from desktop.domain.enums import Severity
+from desktop.qt.models.table import StatusRole
 
-# rank -> (colour, shape). 0 fine, 1 watch, 2 degraded, 3 down, -1 unknown/no data.
+# Severity -> (colour, shape).
 _STYLES = {
-    0: (QColor("#2e7d32"), "circle"),
-    1: (QColor("#1565c0"), "diamond"),
-    2: (QColor("#b26a00"), "triangle"),
-    3: (QColor("#c62828"), "square"),
-    -1: (QColor("#757575"), "ring"),
+    Severity.OK: (QColor("#2e7d32"), "circle"),
+    Severity.ADVISORY: (QColor("#1565c0"), "diamond"),
+    Severity.DEGRADED: (QColor("#b26a00"), "triangle"),
+    Severity.DOWN: (QColor("#c62828"), "square"),
+    Severity.UNKNOWN: (QColor("#757575"), "ring"),
 }
 
 
-def status_rank(status: Any) -> int | None:
-    """The badge for a health or issue status string as Graph sends it; None for no badge."""
-    return health_rank(status) if isinstance(status, str) and status else None
-
-
-def rank_colour(rank: int) -> QColor:
-    return _STYLES.get(rank, _STYLES[-1])[0]
-
-
-def paint_shape(painter: QPainter, rect: QRect, rank: int) -> None:
-    colour, shape = _STYLES.get(rank, _STYLES[-1])
+def paint_shape(painter: QPainter, rect: QRect, severity: Severity) -> None:
+    colour, shape = _STYLES.get(severity, _STYLES[Severity.UNKNOWN])
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(colour.darker(130), 1))
@@ -96,17 +87,8 @@ def badge_column_width(metrics: QFontMetrics, texts: Iterable[str]) -> int:
 
 
 class StatusDelegate(QStyledItemDelegate):
-    """Draws a coloured shape before the cell's text.
-
-    The rank is `to_rank(index.data(role))`; None draws the cell as usual.
-    """
-
-    def __init__(
-        self, role: int, to_rank: Callable[[Any], int | None], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.role = role
-        self.to_rank = to_rank
+    """Draws the badge of the cell's `Severity` (its `StatusRole`) before its text; a cell
+    without one is drawn as usual."""
 
     def paint(
         self,
@@ -114,8 +96,8 @@ class StatusDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        rank = self.to_rank(index.data(self.role))
-        if rank is None:
+        severity = index.data(StatusRole)
+        if not isinstance(severity, int):
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
@@ -128,7 +110,7 @@ class StatusDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         size = max(8, min(_BADGE, opt.rect.height() - 8))
         badge = QRect(opt.rect.left() + _GAP, opt.rect.center().y() - size // 2, size, size)
-        paint_shape(painter, badge, int(rank))
+        paint_shape(painter, badge, Severity(severity))
         text_rect = opt.rect.adjusted(size + 2 * _GAP, 0, -_END, 0)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -149,15 +131,16 @@ class StatusDelegate(QStyledItemDelegate):
         return QSize(hint.width() + _BADGE + 2 * _GAP + _END, hint.height())
 
 
-def badge_icons(size: int = 12, ratio: float = 1.0) -> dict[int, QIcon]:
-    """One icon per rank (the same shapes and colours), for views without a Python delegate."""
-    icons: dict[int, QIcon] = {}
-    for rank in _STYLES:
+def badge_icons(size: int = 12, ratio: float = 1.0) -> dict[Severity, QIcon]:
+    """One icon per severity (the same shapes and colours), for views without a Python
+    delegate."""
+    icons: dict[Severity, QIcon] = {}
+    for severity in _STYLES:
         pixmap = QPixmap(int(size * ratio), int(size * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
-        paint_shape(painter, QRect(0, 0, size, size), rank)
+        paint_shape(painter, QRect(0, 0, size, size), severity)
         painter.end()
-        icons[rank] = QIcon(pixmap)
+        icons[severity] = QIcon(pixmap)
     return icons

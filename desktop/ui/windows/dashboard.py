@@ -38,6 +38,8 @@ from desktop.config.limits import cpu_work
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.context import AppContext
+from desktop.qt.dates import date_text
+from desktop.qt.failures import health_failure
 from desktop.qt.health_sweep import committing
 from desktop.qt.message_sweep import PlannedChanges
 from desktop.qt.models.dashboard import (
@@ -47,17 +49,15 @@ from desktop.qt.models.dashboard import (
     HealthGridModel,
     IncidentsNowModel,
     grid_row,
-    short_status,
 )
-from desktop.qt.models.health import status_label
 from desktop.qt.models.table import RecordRole
+from desktop.qt.words import severity_words, status_word
 from desktop.qt.worker import Ended, Stream
 from desktop.services import export
 from desktop.services.atomic_file import write_text
 from desktop.services.backend import CANCELLED, ApiError, Outcome
 from desktop.store.cache import HEALTH, ISSUES
 from desktop.ui.errors import explain
-from desktop.ui.panes.incidents import local_time
 from desktop.ui.scope import ALL, ScopeBox, TagIndex
 from desktop.ui.widgets.dialogs import run_dialog
 from desktop.ui.widgets.html_view import SafeTextBrowser
@@ -187,7 +187,7 @@ class DashboardWindow(QWidget):
         header = self.grid_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Wide enough for every status word of the language ("Beeinträchtigt") after its badge.
-        words = [short_status(rank) for rank in range(4)]
+        words = list(severity_words().values())
         header.setDefaultSectionSize(
             max(96, badge_column_width(self.grid_view.fontMetrics(), words))
         )
@@ -357,7 +357,8 @@ class DashboardWindow(QWidget):
                     tally["failed"] += 1
                     error = outcome.error or Exception()
                     reason = explain(error, "").title
-                    rows.append((grid_row(outcome.customer, None, 0, reason), None))
+                    row = grid_row(outcome.customer, None, 0, reason, health_failure(error))
+                    rows.append((row, None))
                     self.results[outcome.customer.tenant_id] = (outcome.customer, None, [], reason)
                     continue
                 health, active, row = outcome.value
@@ -551,10 +552,10 @@ class DashboardWindow(QWidget):
         e = html.escape
         latest = issue.posts_newest_first()[:1]
         post = self.ctx.backend.sanitize(latest[0].content) if latest else ""
-        updated = self.tr("last update {0}").format(local_time(issue.last_modified))
+        updated = self.tr("last update {0}").format(date_text(issue.last_modified, missing="—"))
         self.detail.setHtml(
             f"<h3>{e(issue.id)} — {e(issue.title)}</h3>"
-            f"<p><b>{e(issue.service)}</b> · {e(status_label(issue.status))} · {e(updated)}</p>"
+            f"<p><b>{e(issue.service)}</b> · {e(status_word(issue.status))} · {e(updated)}</p>"
             f"<p>{e(issue.impact)}</p>{post}"
         )
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.gdap import GdapRelationship
 from desktop.qt.context import AppContext
-from desktop.qt.models.customers import gdap_status_labels
 from desktop.qt.models.gdap_table import (
     CUSTOMER,
     ENDS,
@@ -35,6 +34,7 @@ from desktop.qt.models.gdap_table import (
     no_customer_yet,
 )
 from desktop.qt.models.table import RecordRole
+from desktop.qt.words import gdap_status_words
 from desktop.services.accounts import AuthError
 from desktop.services.backend import ApiError
 from desktop.ui.errors import explain
@@ -175,7 +175,7 @@ class GdapWindow(QWidget):
             if column == CUSTOMER:
                 texts.append(no_customer_yet())
             elif column == STATUS:  # any status fits, whichever rows come first
-                texts.extend(gdap_status_labels())
+                texts.extend(gdap_status_words())
             widest = max(metrics.horizontalAdvance(t) for t in texts)
             header.resizeSection(column, min(widest + pad, metrics.averageCharWidth() * chars))
 

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, Q
 from desktop.domain.health import IncidentMessage, ServiceIncident
 from desktop.domain.partner_incidents import MessageCenterNotice, PartnerIncidents, workload_name
 from desktop.qt.context import AppContext
+from desktop.qt.dates import date_text
 from desktop.qt.models.messages import category_label
 from desktop.qt.models.table import QT_TRANSLATE_NOOP, labelled, plain_tooltip
 from desktop.qt.numbers import qt_int
 from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.ui.errors import explain
-from desktop.ui.panes.incidents import local_time
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table, history_entry
 
 Entry = ServiceIncident | MessageCenterNotice
@@ -155,7 +155,7 @@ class PartnerContextPanel(QWidget):
     def _line(self, entry: Entry) -> str:
         if isinstance(entry, MessageCenterNotice):
             when = (
-                self.tr("act by {0}").format(local_time(entry.required_by))
+                self.tr("act by {0}").format(date_text(entry.required_by, missing="—"))
                 if entry.required_by
                 else notice_category(entry.category)
             )
@@ -168,7 +168,7 @@ class PartnerContextPanel(QWidget):
             elide(workload_name(entry.workload)),
             elide(entry.title or entry.id, TEXT_CHARS),
             elide(status_label(entry.status)),
-            local_time(entry.start),
+            date_text(entry.start, missing="—"),
         )
 
     def _show(self, row: int) -> None:
@@ -188,16 +188,16 @@ class PartnerContextPanel(QWidget):
                 (self.tr("Severity"), status_label(entry.severity)),
                 (
                     self.tr("Act by"),
-                    local_time(entry.required_by) if entry.required_by else "",
+                    date_text(entry.required_by, missing="—") if entry.required_by else "",
                 ),
-                (self.tr("Published"), local_time(entry.start)),
+                (self.tr("Published"), date_text(entry.start, missing="—")),
             ]
         else:
             kind = self.tr("Service incident (partner-level)")
             rows = [
                 (self.tr("Service"), workload_name(entry.workload)),
                 (self.tr("Status"), status_label(entry.status)),
-                (self.tr("Started"), local_time(entry.start)),
+                (self.tr("Started"), date_text(entry.start, missing="—")),
                 (
                     # Partner Center's own count, over all the partner's customers: the
                     # dashboard's sweep counts those it could read, so the two differ.
@@ -214,7 +214,7 @@ class PartnerContextPanel(QWidget):
         )
 
     def _message(self, palette: QPalette, message: IncidentMessage) -> str:
-        heading = f"<b>{html.escape(local_time(message.published))}</b>"
+        heading = f"<b>{html.escape(date_text(message.published, missing='—'))}</b>"
         # Partner Center's messages are plain text laid out with newlines.
         return history_entry(palette, heading, self.ctx.backend.sanitize(message.text, "text"))
 

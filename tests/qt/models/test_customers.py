@@ -26,7 +26,10 @@ from hypothesis.stateful import (
 )
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
+from desktop.domain.customer_health import Failure, HealthSummary
 from desktop.domain.customers import Customer
+from desktop.domain.enums import Severity
+from desktop.qt.models.customer_cells import health_tooltip
 from desktop.qt.models.customers import (
     DOMAIN,
     HEALTH,
@@ -34,12 +37,10 @@ from desktop.qt.models.customers import (
     RELATIONSHIP,
     TENANT,
     CustomerTableModel,
-    HealthSummary,
-    health_text,
-    health_tooltip,
     relationship_label,
 )
 from desktop.qt.models.table import RecordRole, SortRole, StatusRole
+from desktop.qt.words import health_word
 from tests.qt.models.support import Signals, check_model
 
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
@@ -108,7 +109,7 @@ def matches(c: Customer, text: str) -> bool:
 
 
 def health_key(summary: HealthSummary | None) -> int | None:
-    return None if summary is None or summary.error else summary.worst_rank
+    return None if summary is None or summary.failure else summary.worst
 
 
 def sort_keys(health: dict[str, HealthSummary]) -> dict[int, Callable[[Customer], Any]]:
@@ -175,7 +176,7 @@ customers = st.lists(
 )
 summaries = st.none() | st.builds(
     HealthSummary,
-    worst_rank=st.integers(0, 3),
+    worst=st.sampled_from([s for s in Severity if s is not Severity.UNKNOWN]),
     degraded=st.integers(0, 4),
     incidents=st.integers(0, 3),
     error=st.sampled_from(["", "", "", "No GDAP access"]),
@@ -518,7 +519,7 @@ def test_health_updates_repaint_cells_and_move_nothing(qapp, data, records, colu
     for row, c in enumerate(shown):
         summary = after.get(c.tenant_id)
         assert model.health(c.tenant_id) == summary
-        assert model.index(row, HEALTH).data() == health_text(summary)
+        assert model.index(row, HEALTH).data() == health_word(summary)
         assert model.index(row, HEALTH).data(SortRole) == health_key(summary)
 
     model.resort()
@@ -540,7 +541,7 @@ def test_health_is_kept_across_a_refreshed_list(qapp):
     model.set_health(LATER, HealthSummary(3, 1, 1))
     model.set_rows([*SAMPLE, customer("Later Ltd", "later.onmicrosoft.com", LATER)])
     assert model.health(tenant) == HealthSummary(2, 3, 1)
-    assert model.index(model.row_of(tenant), HEALTH).data() == "3 degraded"
+    assert model.index(model.row_of(tenant), HEALTH).data() == "Degraded"
     assert model.index(model.row_of(LATER), HEALTH).data() == "Down"
 
 
@@ -578,26 +579,30 @@ def test_health_cell_texts_and_roles(qapp):
         (HealthSummary(1, 0, 2), "Advisory", "0 service(s) not operational\n2 active issue(s)", 1),
         (
             HealthSummary(2, 3, 1),
-            "3 degraded",
+            "Degraded",
             "3 service(s) not operational\n1 active issue(s)",
             2,
         ),
-        (
-            HealthSummary(2, 0, 0),
-            "1 degraded",
-            "0 service(s) not operational\n0 active issue(s)",
-            2,
-        ),
         (HealthSummary(3, 5, 4), "Down", "5 service(s) not operational\n4 active issue(s)", 3),
-        (HealthSummary(3, 5, 4, error="No GDAP access"), "No access", "No GDAP access", None),
     ]
-    for summary, text, tooltip, rank in cases:
+    for summary, text, tooltip, severity in cases:
         model.set_health(tenant, summary)
-        assert cell.data() == text == health_text(summary)
+        assert cell.data() == text == health_word(summary)
         assert cell.data(TOOLTIP) == tooltip == health_tooltip(summary)
         assert cell.data(ACCESSIBLE) == f"Health: {text}"
-        assert cell.data(StatusRole) == rank
-        assert cell.data(SortRole) == rank
+        assert cell.data(StatusRole) == cell.data(SortRole) == severity
+        assert severity is None or isinstance(cell.data(StatusRole), Severity)
+    # Not known: its word, the reason as the tooltip, the grey badge, and last in a sort.
+    for failure, text in [
+        (Failure.NO_ACCESS, "No access"),
+        (Failure.NOT_CONSENTED, "Not allowed"),
+        (Failure.ERROR, "Error"),
+    ]:
+        model.set_health(tenant, HealthSummary.failed(failure, "No GDAP access"))
+        assert cell.data() == text == health_word(model.health(tenant))
+        assert cell.data(TOOLTIP) == "No GDAP access"
+        assert cell.data(StatusRole) == Severity.UNKNOWN
+        assert cell.data(SortRole) is None
 
 
 def test_text_cells_and_record_role(qapp):
@@ -741,7 +746,7 @@ class CustomerListMachine(RuleBasedStateMachine):
         for row, c in enumerate(model.records()):
             summary = self.health.get(c.tenant_id)
             assert model.health(c.tenant_id) == summary
-            assert model.index(row, HEALTH).data() == health_text(summary)
+            assert model.index(row, HEALTH).data() == health_word(summary)
             assert model.index(row, NAME).data() == c.company_name
 
     def teardown(self) -> None:

@@ -7,8 +7,10 @@ from datetime import datetime, timedelta, timezone
 from PySide6.QtCore import Qt
 
 from desktop.domain.customers import Customer
-from desktop.domain.gdap import GdapRelationship
-from desktop.qt.models.customers import GDAP, CustomerTableModel, gdap_rank
+from desktop.domain.enums import Severity
+from desktop.domain.gdap import GdapRelationship, GdapState, gdap_state
+from desktop.qt.models.customers import GDAP, CustomerTableModel
+from desktop.qt.models.table import SortRole, StatusRole
 from tests.qt.models.support import Signals, check_model
 
 
@@ -75,7 +77,7 @@ def test_sorting_by_gdap_puts_the_missing_ones_together():
     model.set_gdap({rows[2].tenant_id: relationship(rows[2].tenant_id, "active")})
     model.sort(GDAP, Qt.SortOrder.AscendingOrder)
     assert model.record(0).company_name == "Kunde 3"
-    assert gdap_rank("none") == 3
+    assert cell(model, 3, SortRole) == GdapState.NONE
     model.set_gdap(None)
     assert cell(model, 0) == "—"
 
@@ -104,8 +106,12 @@ def test_relationships_ending_within_30_days_are_flagged():
     assert cell(model, later).startswith("Active until")
     assert cell(model, today) == "Expires today"
     assert "approve a new relationship" in cell(model, soon, Qt.ItemDataRole.ToolTipRole)
-    assert gdap_rank(model.gdap(rows[0].tenant_id)) == 1
-    assert gdap_rank(model.gdap(rows[1].tenant_id)) == 0
+    assert gdap_state(model.gdap(rows[0].tenant_id)) == cell(model, soon, SortRole)
+    assert cell(model, soon, SortRole) == GdapState.ENDING
+    assert cell(model, later, SortRole) == GdapState.ACTIVE
+    # The amber badge of a degraded service, so it is seen in a long list; no badge otherwise.
+    assert cell(model, soon, StatusRole) == Severity.DEGRADED
+    assert cell(model, later, StatusRole) is None
     # Sorting by GDAP brings the ones to act on (ending soon) right after the healthy ones.
     model.sort(GDAP, Qt.SortOrder.DescendingOrder)
     assert model.record(2).company_name == "Kunde 2"
@@ -136,7 +142,7 @@ def test_auto_extending_relationships_are_never_flagged():
     tip = cell(model, extends, Qt.ItemDataRole.ToolTipRole)
     assert "Extends automatically by 180 day" in tip  # "day(s)" until lrelease
     assert "approve a new relationship" not in tip
-    assert gdap_rank(model.gdap(rows[0].tenant_id)) == 0
+    assert gdap_state(model.gdap(rows[0].tenant_id)) == GdapState.ACTIVE
     for row in (p0d, pt0s):
         assert cell(model, row).startswith("Expires in 3 day")
         assert "approve a new relationship" in cell(model, row, Qt.ItemDataRole.ToolTipRole)
@@ -155,7 +161,7 @@ def test_expiring_is_ended_and_unknown_statuses_read_other_status():
     )
     by_name = {model.record(r).company_name: r for r in range(2)}
     assert cell(model, by_name["Kunde 1"]) == "Expiring"  # not "Active until", not "Expires"
-    assert gdap_rank(model.gdap(rows[0].tenant_id)) == 2  # with the inactive ones
+    assert gdap_state(model.gdap(rows[0].tenant_id)) == GdapState.INACTIVE  # not ending soon
     # A status newer than the app (or Graph's unknownFutureValue) is never shown raw.
     assert cell(model, by_name["Kunde 2"]) == "Other status"
 

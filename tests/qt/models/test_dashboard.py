@@ -172,7 +172,9 @@ def test_grid_cells_say_status_in_words_and_badges(qapp):
     assert grid.index(0, FIRST_SERVICE + 1).data() == "Advisory"
     assert grid.index(1, FIRST_SERVICE + 1).data() == ""  # customer 2 has no Teams
     assert grid.index(1, FIRST_SERVICE).data() == "Down"
-    assert grid.index(2, AFFECTED).data() == "Access denied"
+    # A customer whose health could not be read: the list's word for why, the reason as tooltip.
+    assert grid.index(2, AFFECTED).data() == "Error"
+    assert grid.index(2, AFFECTED).data(Qt.ItemDataRole.ToolTipRole) == "Access denied"
     assert grid.index(1, NAME).data(RecordRole) == customer(2)
     check_model(grid)
 
@@ -370,8 +372,8 @@ def test_grid_sort_orders_by_the_column_then_by_name(qapp, rows, column, descend
     def primary(row: Any) -> Any:
         if column == AFFECTED:
             return (-1, -1, -1) if row.error else (row.affected, row.worst, row.issues)
-        rank = row.rank(grid.service_id(column) or "")
-        return -2 if rank is None else rank
+        found = row.severity(grid.service_id(column) or "")
+        return -2 if found is None else found
 
     def name(row: Any) -> str:
         return (row.customer.company_name or row.customer.domain).casefold()

@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
-from desktop.domain.enums import HEALTH_STATUS, health_rank
+from desktop.domain.enums import HEALTH_STATUS, Severity, severity
 from desktop.domain.health import ServiceHealth
-from desktop.qt.models.health import SERVICE, STATUS, ServiceHealthModel, status_label
+from desktop.qt.models.health import SERVICE, STATUS, ServiceHealthModel
 from desktop.qt.models.table import RecordRole, SortRole, StatusRole
+from desktop.qt.words import status_word
 from tests.qt.models.support import Signals, check_model
 
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
@@ -58,12 +59,12 @@ def services(model: ServiceHealthModel) -> list[str]:
     ],
 )
 def test_status_labels_in_plain_words(qapp, status: str, label: str):
-    assert status_label(status) == label
+    assert status_word(status) == label
 
 
 def test_every_documented_status_has_a_plain_label(qapp):
     for status in HEALTH_STATUS.documented:
-        label = status_label(status)
+        label = status_word(status)
         assert label != status
         assert label[0].isupper()
         assert not re.search(r"[a-z][A-Z]", label), label  # no camelCase shown to a customer
@@ -71,7 +72,7 @@ def test_every_documented_status_has_a_plain_label(qapp):
 
 @pytest.mark.parametrize("status", ["serviceMaintenance", "Planned outage", "", "42"])
 def test_unknown_statuses_are_shown_as_they_came(qapp, status: str):
-    assert status_label(status) == status
+    assert status_word(status) == status
 
 
 def test_worst_first_then_by_name(qapp):
@@ -100,9 +101,8 @@ def test_cells_and_roles(qapp):
     rows = {h.service: row for row, h in enumerate(model.records())}
     teams = model.index(rows["Microsoft Teams"], STATUS)
     assert teams.data() == "Degraded"
-    assert teams.data(StatusRole) == "serviceDegradation"  # as sent, normalised
-    assert teams.data(SortRole) == 2
-    assert teams.data(TOOLTIP) == "serviceDegradation"
+    assert teams.data(StatusRole) == teams.data(SortRole) == Severity.DEGRADED
+    assert teams.data(TOOLTIP) == "serviceDegradation"  # as sent, normalised
     assert teams.data(RecordRole) is SERVICES[1]
     viva = model.index(rows["Viva Engage"], STATUS)
     assert viva.data() == "serviceMaintenance"
@@ -132,7 +132,7 @@ def test_model_tester(qtmodeltester):
     model.sort(SERVICE, DESC)
     model.replace_records([service("Exchange Online", "extendedRecovery")])
     model.resort()
-    model.set_predicate(lambda h: h.rank > 0)
+    model.set_predicate(lambda h: h.severity > Severity.OK)
     model.set_rows([])
     check_model(model)
 
@@ -154,7 +154,7 @@ def test_order_is_rank_descending_then_name(qapp, pairs):
     model = ServiceHealthModel()
     model.set_rows(records)
     by_name = sorted(records, key=lambda h: h.service.casefold())
-    assert model.records() == sorted(by_name, key=lambda h: health_rank(h.status), reverse=True)
+    assert model.records() == sorted(by_name, key=lambda h: severity(h.status), reverse=True)
     for row, h in enumerate(model.records()):
-        assert model.index(row, STATUS).data() == status_label(h.status)
+        assert model.index(row, STATUS).data() == status_word(h.status)
     check_model(model)

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
+from desktop.domain.enums import Severity
 from desktop.domain.health import HealthIssue
 from desktop.qt.models.incidents import (
     CLASSIFICATION,
@@ -133,8 +134,8 @@ def test_cells_and_roles(qapp):
     assert model.index(tm5, SERVICE).data() == "Exchange Online"
     assert model.index(tm5, CLASSIFICATION).data() == "Incident"
     assert model.index(tm5, STATUS).data() == "Interrupted"
-    assert model.index(tm5, STATUS).data(StatusRole) == "serviceInterruption"
-    assert model.index(tm5, STATUS).data(SortRole) == 3
+    assert model.index(tm5, STATUS).data(StatusRole) == Severity.DOWN
+    assert model.index(tm5, STATUS).data(SortRole) == Severity.DOWN
     assert model.index(tm5, LAST_UPDATE).data() == ""
     assert model.index(tm5, LAST_UPDATE).data(SortRole) is None
     assert model.index(row["MO3"], CLASSIFICATION).data() == "Advisory"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from desktop.domain.service_messages import ServiceMessage
-from desktop.qt.models.messages import ACTION_BY, MessageTableModel, action_day_text, day_text
+from desktop.qt.dates import date_text
+from desktop.qt.models.messages import ACTION_BY, MessageTableModel, action_day_text
 
 NOW = datetime(2026, 12, 7, 12, 0, tzinfo=timezone.utc)
 
@@ -13,8 +14,8 @@ NOW = datetime(2026, 12, 7, 12, 0, tzinfo=timezone.utc)
 def test_an_action_date_that_has_passed_says_so(qapp) -> None:
     passed = NOW - timedelta(days=3)
     ahead = NOW + timedelta(days=3)
-    assert action_day_text(passed, NOW) == f"{day_text(passed)} (passed)"
-    assert action_day_text(ahead, NOW) == day_text(ahead)
+    assert action_day_text(passed, NOW) == f"{date_text(passed, day=True)} (passed)"
+    assert action_day_text(ahead, NOW) == date_text(ahead, day=True)
     assert action_day_text(None, NOW) == ""
 
 
