@@ -93,9 +93,24 @@ def health_word(summary: HealthSummary | None) -> str:
     return severity_word(summary.worst)
 
 
+def health_count_word(summary: HealthSummary | None) -> str:
+    """The list's cell: the word, and how many services it stands for when more than one is hurt
+    ("Degraded (3)"), so the list shows at a glance how hurt a customer is."""
+    word = health_word(summary)
+    if summary is None or summary.failure is not None or not summary.worst.hurts:
+        return word
+    if summary.degraded <= 1:
+        return word
+    return f"{word} ({summary.degraded})"
+
+
 def health_words() -> list[str]:
     """Every word `health_word` says, to size a column by."""
-    return [*severity_words().values(), *map(failure_word, Failure)]
+    return [
+        *severity_words().values(),
+        *(f"{word} (99)" for word in severity_words().values()),
+        *map(failure_word, Failure),
+    ]
 
 
 def not_operational(n: int) -> str:

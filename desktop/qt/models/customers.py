@@ -37,7 +37,7 @@ from desktop.qt.models.table import (
     text_column,
 )
 from desktop.qt.text_limits import NAME_CHARS, elide
-from desktop.qt.words import health_word
+from desktop.qt.words import health_count_word
 
 NAME, DOMAIN, RELATIONSHIP, TENANT, HEALTH, GDAP, TAGS = range(7)
 
@@ -157,12 +157,12 @@ class CustomerTableModel(RecordTableModel[Customer]):
             ),
             Column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Health"),
-                lambda c: health_word(summary(c)),
+                lambda c: health_count_word(summary(c)),
                 lambda c: _health_sort_key(summary(c)),
                 tooltip=lambda c: health_tooltip(summary(c)),
                 accessible=lambda c: QCoreApplication.translate(
                     "CustomerTableModel", "Health: %1"
-                ).replace("%1", health_word(summary(c))),
+                ).replace("%1", health_count_word(summary(c))),
                 status=lambda c: _severity(summary(c)),
                 decoration=lambda c: self._badge(summary(c)),
             ),
