@@ -62,7 +62,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-
 # How often a sweep waiting on its calls looks at its cancel event.
 CANCEL_POLL_S = 0.05
 
@@ -445,8 +444,7 @@ class Backend:
         """Run `task(customer, correlation_id, cancel)` for each customer, yielding outcomes as
         they complete. At most `concurrency` tasks run at once; tasks are submitted as slots free
         up, so a cancel leaves nothing queued. One correlation id covers the whole sweep.
-        `pool`: the threads to run them on (the window's worker owns them); without one, a pool
-        of the sweep's own (the command line).
+        `pool`: the threads to run them on (the window's worker's); by default the sweep's own.
 
         A cancel ends the sweep within `CANCEL_POLL_S`: what finished is yielded, calls still in
         flight are left to end (as CANCELLED, see HttpSession.call) on their own threads.
@@ -458,8 +456,7 @@ class Backend:
         source = iter(enumerate(customers))
         exhausted = False
         own = pool is None
-        if pool is None:
-            pool = ThreadPoolExecutor(max_workers=limit, thread_name_prefix="sweep")
+        pool = pool or ThreadPoolExecutor(max_workers=limit, thread_name_prefix="sweep")
         try:
             while True:
                 while not exhausted and not cancel.is_set() and len(pending) < limit:
