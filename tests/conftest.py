@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import webbrowser
 from collections.abc import Callable, Iterator
@@ -20,13 +21,18 @@ from tests.auth.fake_entra import CLIENT_ID, FakeBrowser, FakeEntra, LoopbackHtt
 
 
 @pytest.fixture(autouse=True)
-def _no_leftovers() -> Iterator[None]:
+def _no_leftovers(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fails a test that leaves our threads, a non-daemon thread or a running QTimer behind
     (tests/leaks.py). First of the autouse fixtures, so it checks after every other one (the
     worker's shutdown, the window's close) has torn down."""
     watch = leaks.Watch()
     with leaks.watching_timers(watch):
         yield
+    if "qapp" in request.fixturenames:
+        # A Qt test's garbage dies now, on the GUI thread: collected later by whichever
+        # thread allocates (a sweep's), a window with timers warned "Timers cannot be stopped
+        # from another thread" into another test.
+        gc.collect()
     threads, timers = watch.leftovers()
     if threads or timers:
         pytest.fail(leaks.describe(threads, timers), pytrace=False)
