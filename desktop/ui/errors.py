@@ -75,9 +75,9 @@ def explain(error: BaseException, what: str = "", roles: Sequence[str] = ()) -> 
     """
     try:
         return _explain(error, what, roles)
-    except Exception:
-        log.exception("could not explain %s", type(error).__name__)
-        return _unexpected(error)
+    except Exception as bug:  # the bug is here, not in `error`: that one is reported
+        report(bug, f"explaining {type(error).__name__} failed")
+        return _something_went_wrong(error)
 
 
 def describe(failure: ItemFailure, what: str = "") -> str:
@@ -89,6 +89,10 @@ def _unexpected(error: BaseException) -> Explained:
     # Said plainly here, and with its traceback to the crash reporter (once): a bug shown as
     # "something went wrong" in a pane would otherwise never be seen by anyone who can fix it.
     report(error, f"{type(error).__name__} shown as 'Something went wrong'")
+    return _something_went_wrong(error)
+
+
+def _something_went_wrong(error: BaseException) -> Explained:
     return Explained(
         translate("errors", "Something went wrong"),
         translate(
