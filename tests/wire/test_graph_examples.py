@@ -12,6 +12,7 @@ import pytest
 
 from desktop.api.errors import ApiError
 from desktop.domain import gdap
+from desktop.domain.enums import Severity
 from desktop.domain.health import HealthIssue
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
@@ -34,7 +35,7 @@ def test_health_overviews_example(sb: Sandbox, backend: Backend, tenant: str):
         ("OrgLiveID", "Identity Service", "serviceRestored"),
         ("OSDPPlatform", "Microsoft 365 suite", "serviceOperational"),
     ]
-    assert [h.rank for h in health.items] == [0, 0, 0]
+    assert [h.severity for h in health.items] == [Severity.OK] * 3
 
 
 def test_health_overviews_with_issues_example(sb: Sandbox, backend: Backend, tenant: str):
