@@ -204,6 +204,9 @@ class Worker(QObject):
         A call blocked on a server that holds its answer only notices its cancel when the read
         times out (30 s by default): closing the window must not wait that long. What is still
         running after `timeout` is left behind (`desktop.app` then exits without joining it).
+        Until such a call has returned, keep the worker referenced: its job holds the worker,
+        and the last reference dropped on the call's thread deletes this QObject there, racing
+        the GUI thread that delivers the job's queued end (a segfault, tests/test_shutdown.py).
         """
         self._closed = True
         # Kept aside: stop() takes each stream off `_streams`, and the join below must still
