@@ -17,7 +17,7 @@ import io
 import json
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -37,6 +37,7 @@ from desktop.services.export_rows import (
     message_rows,
     partner_request_rows,
 )
+from desktop.services.health_sweep import sweep_health
 from desktop.store.cache import (
     HEALTH,
     ISSUES,
@@ -84,13 +85,6 @@ Progress = Callable[[int, int, int], None]  # done, failed, total
 def _task(
     backend: Backend, what: str, cache: CacheWriter | None = None
 ) -> Callable[[Customer, str, threading.Event], list[Row]]:
-    def health(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
-        parsed = backend.health(customer.tenant_id, cid, cancel)
-        errors = [str(e) for e in parsed.errors]
-        if cache is not None:
-            cache.record(HEALTH, customer.tenant_id, items=parsed.items, item_errors=errors)
-        return ROWS["health"](customer, parsed.items, errors)
-
     def incidents(customer: Customer, cid: str, cancel: threading.Event) -> list[Row]:
         parsed = backend.issues(customer.tenant_id, cid, cancel=cancel)
         errors = [str(e) for e in parsed.errors]
@@ -119,7 +113,6 @@ def _task(
         return ROWS["portals"](customer, links, [])
 
     tasks = {
-        "health": health,
         "incidents": incidents,
         "messages": messages,
         "requests": requests,
@@ -155,9 +148,21 @@ def collect(
     by_index: dict[int, list[Row]] = {}
     failed = 0
     total = len(customers)
-    for outcome in backend.sweep(
-        customers, _task(backend, what, cache), concurrency=concurrency, cancel=cancel
-    ):
+    outcomes: Iterator[Outcome[list[Row]]]
+    if what == "health":
+        # The GUI's sweep, word for word (desktop.services.health_sweep): one call per customer.
+        outcomes = sweep_health(
+            backend,
+            customers,
+            lambda customer, checked: ROWS["health"](customer, checked.health, checked.errors),
+            writer=cache,
+            concurrency=concurrency,
+            cancel=cancel,
+        )
+    else:
+        task = _task(backend, what, cache)
+        outcomes = backend.sweep(customers, task, concurrency=concurrency, cancel=cancel)
+    for outcome in outcomes:
         if outcome.error is not None:
             row = error_row(what, outcome.customer, outcome.error, refused)
             by_index[outcome.index] = [row]

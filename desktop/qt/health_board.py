@@ -1,0 +1,282 @@
+"""The health board: what the last sweep learned of every customer's health, for every view.
+
+The main list's Health column and the dashboard both observe it; neither sweeps by itself.
+- At start the last-known health comes from the cache (with its age), so the list is useful
+  before the first answer arrives.
+- A sweep (`desktop.services.health_sweep`, the one the CLI export runs too) checks every
+  customer, writes what it learns to the cache from the worker threads and turns new or changed
+  issues into notices. Outcomes arrive here in batches; each batch is one `changed` signal.
+- A timer repeats the sweep (default every 10 minutes); after a throttled sweep the interval
+  doubles, up to an hour, and returns to normal after a clean one.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.domain.customer_health import HealthSummary
+from desktop.domain.customers import Customer
+from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.qt.context import AppContext
+from desktop.qt.failures import health_failure
+from desktop.qt.models.dashboard import GridRow, grid_row
+from desktop.qt.numbers import timer_ms
+from desktop.qt.worker import Ended, Stream
+from desktop.services.backend import Category, ItemFailure, Outcome
+from desktop.services.health_sweep import Checked, cached_summaries, sweep_health
+from desktop.services.notices import Notice, NoticeBook, NoticeRules
+
+log = logging.getLogger(__name__)
+
+DEFAULT_REFRESH_MIN = 10
+MAX_REFRESH_MIN = 60
+
+
+@dataclass(frozen=True)
+class TenantHealth:
+    """What the last sweep learned of one customer. `health` is None when it failed (then
+    `summary.error` says why in words)."""
+
+    customer: Customer
+    summary: HealthSummary
+    health: list[ServiceHealth] | None
+    active: list[HealthIssue]
+    row: GridRow  # the dashboard grid's row, made on the sweep's thread
+
+    @property
+    def error(self) -> str:
+        return self.summary.error
+
+
+# A customer's check and its grid row, both made on the sweep's thread.
+Swept = tuple[Checked, GridRow]
+
+
+def plain_words(failure: ItemFailure, what: str) -> str:
+    """A failure as the log would say it; the window puts it in its own words instead
+    (`HealthBoard.describe`: desktop.ui.errors)."""
+    return str(failure.error)
+
+
+class HealthBoard(QObject):
+    """Signals:
+    changed(dict): tenant -> HealthSummary of one batch (live answers, or the cached ones);
+        the live ones' details are `entry(tenant)`.
+    started(bool): a sweep began; True when it checks every customer (not a few).
+    progress(done, failed, total); finished(bool stopped: cancelled or failed; `ended` says
+    which); notices(list[Notice]).
+
+    `describe(failure, what)`: a customer's failure in words, given by the UI (the one
+    presenter, desktop.ui.errors); the cell's word is its category's."""
+
+    changed = Signal(dict)
+    started = Signal(bool)
+    progress = Signal(int, int, int)
+    finished = Signal(bool)
+    notices = Signal(list)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        customers: Callable[[], list[Customer]],
+        refresh_min: int = DEFAULT_REFRESH_MIN,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._customers = customers
+        self._sweep: Stream[Outcome[Swept]] | None = None
+        self._summaries: dict[str, HealthSummary] = {}  # cached or live
+        self._live: dict[str, TenantHealth] = {}
+        self.describe: Callable[[ItemFailure, str], str] = plain_words
+        self.ended: Ended | None = None  # how the last sweep ended
+        self.tally = {"done": 0, "failed": 0, "total": 0, "throttled": 0}
+        self.started_at: float | None = None  # time.monotonic() of the last sweep's start
+        self.ended_at: float | None = None
+        self.refresh_min = refresh_min
+        self._interval_min = refresh_min
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._scheduled)
+        # Which notices to give (the settings); every service name seen, for choosing them.
+        self.rules_for: Callable[[], NoticeRules] = NoticeRules
+        self.services_seen: set[str] = set()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._sweep is not None
+
+    @property
+    def swept(self) -> bool:
+        """A sweep has answered for some customer (cached figures alone do not count)."""
+        return bool(self._live)
+
+    @property
+    def throttled(self) -> int:
+        return self.tally["throttled"]
+
+    @property
+    def next_interval_min(self) -> int:
+        return self._interval_min
+
+    def summary(self, tenant_id: str) -> HealthSummary | None:
+        return self._summaries.get(tenant_id)
+
+    def summaries(self) -> dict[str, HealthSummary]:
+        return dict(self._summaries)
+
+    def entry(self, tenant_id: str) -> TenantHealth | None:
+        return self._live.get(tenant_id)
+
+    def entries(self, tenants: Iterable[str] | None = None) -> list[TenantHealth]:
+        """The live entries (of `tenants` only, when given), in the order they arrived."""
+        if tenants is None:
+            return list(self._live.values())
+        return [e for t in tenants if (e := self._live.get(t)) is not None]
+
+    # -- filling -------------------------------------------------------------------------------
+
+    async def show_cached(self) -> int:
+        """Last-known health from the cache; how many tenants had some."""
+        cache, source = self.ctx.cache, self.ctx.source
+        if cache is None or not source:
+            return 0
+        try:
+            summaries = await self.ctx.worker.run(cached_summaries, cache, source)
+        except Exception as error:  # a cache problem never stops the live path
+            log.warning("cached health unreadable: %s", error)
+            return 0
+        # Only where no live answer arrived meanwhile.
+        fresh = {t: s for t, s in summaries.items() if t not in self._summaries}
+        self._summaries.update(fresh)
+        if fresh:
+            self.changed.emit(fresh)
+        return len(fresh)
+
+    def clear(self) -> None:
+        """Forget everything (another session): stops the sweep too."""
+        self.stop()
+        self._summaries.clear()
+        self._live.clear()
+        self.ended = self.started_at = self.ended_at = None
+        self.tally = {"done": 0, "failed": 0, "total": 0, "throttled": 0}
+
+    def start(self, customers: list[Customer] | None = None) -> None:
+        """Check `customers` (default: all); a sweep under way is superseded."""
+        if self._sweep is not None:
+            # Superseded: the new sweep reports from now on. A cancel would still deliver the
+            # old one's end, which then took the new sweep for finished.
+            self._sweep.stop()
+            self._sweep = None
+        everyone = self._customers()
+        customers = everyone if customers is None else customers
+        if not customers:
+            return
+        backend = self.ctx.backend
+        cache, source = self.ctx.cache, self.ctx.source
+        writer = (
+            cache.writer(source) if cache is not None and source and not self.ctx.offline else None
+        )
+        book = NoticeBook(cache, source, self.rules_for()) if cache is not None and source else None
+        seen = self.services_seen
+        tally = self.tally = {"done": 0, "failed": 0, "total": len(customers), "throttled": 0}
+        self.started_at, self.ended_at = time.monotonic(), None
+
+        def then(customer: Customer, checked: Checked) -> Swept:
+            # The grid row here, not on the GUI thread: 160 rows twice a second cost it.
+            return checked, grid_row(customer, checked.health, len(checked.active), "")
+
+        def on_batch(batch: list[Outcome[Swept]]) -> None:
+            updates: dict[str, HealthSummary] = {}
+            fresh: list[Notice] = []
+            for outcome in batch:
+                tally["done"] += 1
+                customer = outcome.customer
+                if outcome.value is not None:
+                    checked, row = outcome.value
+                    entry = TenantHealth(
+                        customer, checked.summary, checked.health, checked.active, row
+                    )
+                    fresh.extend(checked.notices)
+                else:
+                    tally["failed"] += 1
+                    failure = ItemFailure.of(outcome.error or Exception())
+                    if failure.category is Category.THROTTLED:
+                        tally["throttled"] += 1
+                    summary = HealthSummary.failed(
+                        health_failure(failure.error),
+                        self.describe(failure, self.tr("service health")),
+                        fetched=time.time(),
+                    )
+                    row = grid_row(customer, None, 0, summary.error, summary.failure)
+                    entry = TenantHealth(customer, summary, None, [], row)
+                self._live[customer.tenant_id] = entry
+                updates[customer.tenant_id] = entry.summary
+            self._summaries.update(updates)
+            self.changed.emit(updates)
+            self.progress.emit(tally["done"], tally["failed"], tally["total"])
+            if fresh:
+                self.notices.emit(fresh)
+
+        def on_end(ended: Ended) -> None:
+            self._sweep = None
+            self.ended = ended
+            self.ended_at = time.monotonic()
+            # Back off after throttling: Microsoft asked for fewer requests.
+            if tally["throttled"]:
+                self._interval_min = min(self._interval_min * 2, MAX_REFRESH_MIN)
+            else:
+                self._interval_min = self.refresh_min
+            if self.refresh_min > 0:
+                self._timer.start(timer_ms(self._interval_min * 60_000))
+            self.finished.emit(ended.stopped)
+
+        self._sweep = self.ctx.worker.stream(
+            lambda cancel, pool: sweep_health(
+                backend,
+                customers,
+                then,
+                writer=writer,
+                book=book,
+                seen=seen,
+                cancel=cancel,
+                pool=pool,
+            ),
+            on_batch,
+            on_end,
+            owner=self,
+        )
+        self.started.emit(len(customers) >= len(everyone))
+
+    # -- the schedule --------------------------------------------------------------------------
+
+    def set_refresh(self, minutes: int) -> None:
+        """Every `minutes` (0: only by hand); a pending refresh is rescheduled."""
+        self.refresh_min = self._interval_min = max(0, minutes)
+        if self._timer.isActive():
+            self._timer.stop()
+            if minutes > 0:
+                self._timer.start(timer_ms(minutes * 60_000))
+
+    def _scheduled(self) -> None:
+        if self._sweep is None:
+            log.info("scheduled health refresh")
+            self.start()
+
+    def cancel(self) -> None:
+        if self._sweep is not None:
+            self._sweep.cancel()
+
+    def stop(self) -> None:
+        """For good (the window is closing or the session changes)."""
+        self._timer.stop()
+        if self._sweep is not None:
+            self._sweep.stop()
+            self._sweep = None
