@@ -43,7 +43,7 @@ class Settings:
     # None: not asked yet; False: keep tokens in memory when no encrypted store exists.
     allow_plaintext_token_cache: bool | None = None
     # The health column's scheduled refresh, in minutes (0: only by hand). Throttling doubles
-    # it for a while (desktop.qt.health_sweep).
+    # it for a while (desktop.qt.health_board).
     refresh_minutes: int = 10
     # Which notices reach the tray: these services only (empty: all), and customers of this
     # scope ("" every customer, "favourites", "tag:<name>", "none": the in-app badge only).

@@ -126,6 +126,10 @@ class HealthBoard(QObject):
     def next_interval_min(self) -> int:
         return self._interval_min
 
+    def customers(self) -> list[Customer]:
+        """The customer list a sweep checks by default."""
+        return self._customers()
+
     def summary(self, tenant_id: str) -> HealthSummary | None:
         return self._summaries.get(tenant_id)
 

@@ -27,9 +27,9 @@ from desktop.domain.customers import Customer
 from desktop.domain.parsing import Parsed
 from desktop.domain.service_messages import MessageIndex, PlannedChange, ServiceMessage
 from desktop.qt.context import AppContext
-from desktop.qt.health_sweep import committing
 from desktop.qt.worker import Ended, Stream
 from desktop.services.backend import CANCELLED, ApiError, Backend, ItemFailure, Outcome
+from desktop.services.health_sweep import committing
 from desktop.services.notices import NoticeBook, NoticeRules
 from desktop.store.cache import MESSAGES, Cache, CacheEntry
 

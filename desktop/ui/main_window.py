@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
     def complete(self, ctx: AppContext, settings: Settings | None = None) -> None:
         """Everything but the frame and the list: the customer's tabs, the account, the menus'
         items, notices and the health column."""
-        from desktop.qt.health_sweep import HealthColumn
+        from desktop.qt.health_board import HealthBoard
         from desktop.services.accounts import Session
         from desktop.ui.dialogs.account import AccountController
         from desktop.ui.errors import describe
@@ -174,12 +174,12 @@ class MainWindow(QMainWindow):
         self._selection_timer.setInterval(SELECTION_DEBOUNCE_MS)
         self._selection_timer.timeout.connect(self._load_selected)
         self._pending: Customer | None = None
-        self.health_column = HealthColumn(
-            ctx, self.customers.model, self.customers.model.all_records, parent=self
-        )
-        self.health_column.describe = describe
-        self.health_column.progress.connect(self._sweep_progress)
-        self.health_column.finished.connect(self._sweep_finished)
+        # Every customer's health, one sweep for the list and the dashboard alike.
+        self.health_board = HealthBoard(ctx, self.customers.model.all_records, parent=self)
+        self.health_board.describe = describe
+        self.health_board.changed.connect(self.customers.model.set_health_many)
+        self.health_board.progress.connect(self._sweep_progress)
+        self.health_board.finished.connect(self._sweep_finished)
         self.tag_index = TagIndex(ctx, self)
         self.scope_box = ScopeBox(self.tag_index)
         self.customers.attach_scope(self.scope_box)
@@ -189,14 +189,14 @@ class MainWindow(QMainWindow):
         )
         self._tags_loaded = False
         self.notices = NoticeCentre(self, self._customer_name, button=self._notices_button)
-        self.health_column.notices.connect(self.notices.add)
+        self.health_board.notices.connect(self.notices.add)
         from desktop.qt.message_sweep import PlannedChanges
 
         self.planned = PlannedChanges(ctx, self.customers.model.all_records, self)
         self.planned.rules_for = self.notice_rules
         self.planned.days_for = lambda: self.account.settings.notify_major_days
         self.planned.notices.connect(self.notices.add)
-        self.health_column.finished.connect(self.planned.after_health)
+        self.health_board.finished.connect(self.planned.after_health)
         self.notices.open_customer.connect(self.select_tenant)
         self._customers_lane = ctx.worker.lane()
         self._list_failed = False  # the last read of the customer list failed (F5 retries it)
@@ -218,8 +218,8 @@ class MainWindow(QMainWindow):
         for tab in self.panes():
             tab.consented.connect(self._customer_consented)
             tab.consent_refused.connect(self._customer_consent_refused)
-        self.health_column.set_refresh(self.account.settings.refresh_minutes)
-        self.health_column.rules_for = self.notice_rules
+        self.health_board.set_refresh(self.account.settings.refresh_minutes)
+        self.health_board.rules_for = self.notice_rules
         # Signing in needs the network: offline, the cached data is all there is.
         self.account.menu.setEnabled(not ctx.offline)
         self.account.message.connect(lambda text: self.show_status(text, 10000))
@@ -521,7 +521,7 @@ class MainWindow(QMainWindow):
         # Its last-known health follows (a bigger read), once the list is on screen: decoding
         # it on the worker takes the GIL the first paint needs.
         await self.list_painted()
-        await self.health_column.show_cached()
+        await self.health_board.show_cached()
         return fetched
 
     async def list_painted(self, within: float = FIRST_PAINT_WAIT_S) -> None:
@@ -570,6 +570,7 @@ class MainWindow(QMainWindow):
             old.close()
         self._pending = None
         self.customers.set_customers([])
+        self.health_board.clear()
         self.customers.model.clear_health()
         self.customers.model.set_gdap(None)
         for pane in self.panes():
@@ -580,7 +581,6 @@ class MainWindow(QMainWindow):
         if self._open_requests is not None:
             self._open_requests.stop()
         if self.dashboard is not None:
-            self.dashboard.stop_sweep()
             self.dashboard.close()
             self.dashboard.deleteLater()
             self.dashboard = None
@@ -660,14 +660,14 @@ class MainWindow(QMainWindow):
             self.requests.reload()
 
     def show_dashboard(self) -> DashboardWindow:
-        """The all-customers view; its first opening starts a sweep."""
+        """The all-customers view of the health board."""
         first = self.dashboard is None
         if self.dashboard is None:
             from desktop.ui.windows.dashboard import DashboardWindow
 
             self.dashboard = DashboardWindow(
                 self.ctx,
-                self.customers.model.all_records,
+                self.health_board,
                 self,
                 tags=self.tag_index,
                 scope=self.scope_box.scope,
@@ -677,9 +677,10 @@ class MainWindow(QMainWindow):
             self.dashboard.show_customer.connect(self.select_tenant)
         self.dashboard.show()
         self.dashboard.raise_()
-        self.dashboard.activateWindow()  # the keyboard follows (Esc stops its sweep)
-        if first:
-            self.dashboard.start_sweep()
+        self.dashboard.activateWindow()  # the keyboard follows (Esc stops the sweep)
+        # It shows what the list's sweep learned; it sweeps only when nothing was learned yet.
+        if first and not self.health_board.swept and not self.health_board.running:
+            self.health_board.start()
         return self.dashboard
 
     def show_open_requests(self) -> None:
@@ -758,13 +759,13 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs.notice_settings import NoticeSettingsDialog
 
         dialog = NoticeSettingsDialog(
-            self.account.settings, sorted(self.health_column.services_seen), scopes, self
+            self.account.settings, sorted(self.health_board.services_seen), scopes, self
         )
         if await run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.chosen()
         self.account.save_settings(chosen)
-        self.health_column.set_refresh(chosen.refresh_minutes)
+        self.health_board.set_refresh(chosen.refresh_minutes)
 
     def _customer_name(self, tenant_id: str) -> str:
         record = self.customers.model.record_of_key(tenant_id)
@@ -783,7 +784,7 @@ class MainWindow(QMainWindow):
         self.sweep_progress.setRange(0, max(len(customers), 1))
         self.sweep_progress.setValue(0)
         self.sweep_progress.show()
-        self.health_column.start(customers)
+        self.health_board.start(customers)
 
     def _sweep_progress(self, done: int, failed: int, total: int) -> None:
         self.sweep_progress.setValue(done)
@@ -795,14 +796,14 @@ class MainWindow(QMainWindow):
 
     def _sweep_finished(self, stopped: bool) -> None:
         self.sweep_progress.hide()
-        ended = self.health_column.ended
+        ended = self.health_board.ended
         if ended is not None and ended.failed:
             self.sweep_label.setText(self.tr("Health check failed"))
         elif stopped:
             self.sweep_label.setText(self.tr("Health check stopped"))
         else:
             when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
-            minutes = self.health_column.next_interval_min
+            minutes = self.health_board.next_interval_min
             if minutes > 0:
                 text = self.tr("Health checked at {0}; next in %n min", "", minutes)
             else:
@@ -813,10 +814,10 @@ class MainWindow(QMainWindow):
     @property
     def _health_sweep(self) -> object | None:
         """The running health sweep, if any (tests and benches wait for it to end)."""
-        return self.health_column._sweep
+        return self.health_board._sweep
 
     def cancel_sweep(self) -> None:
-        self.health_column.cancel()
+        self.health_board.cancel()
 
     # -- the selected customer ------------------------------------------------------------
 
@@ -867,8 +868,8 @@ class MainWindow(QMainWindow):
         for pane in self.panes():
             if pane.customer is customer and pane.state != "loading":
                 pane.reload()
-        if not self.health_column.running:
-            self.health_column.start([customer])
+        if not self.health_board.running:
+            self.health_board.start([customer])
 
     def _customer_consent_refused(self, customer: Customer) -> None:
         """Refused in one pane: the customer's other panes say so instead of offering it."""
@@ -887,8 +888,8 @@ class MainWindow(QMainWindow):
     def _consent_run_finished(self, allowed: int) -> None:
         if allowed:
             self.refresh()
-            if not self.health_column.running:
-                self.health_column.start()
+            if not self.health_board.running:
+                self.health_board.start()
 
     def select_customer_row(self, row: int) -> None:
         """Select a row and load it now (no debounce): for tests and the self-test."""
@@ -926,9 +927,8 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         if self.dashboard is not None:
-            self.dashboard.stop_sweep()
             self.dashboard.close()
-        self.health_column.stop()
+        self.health_board.stop()
         self.planned.stop()
         for pane in self.panes():
             pane.lane.cancel()

@@ -383,7 +383,7 @@ def test_health_written_with_issues_keeps_its_summary_for_the_list(cache: Cache)
     assert cache.summaries(SOURCE) == {"t1": ({"worst": 2, "degraded": 1, "incidents": 1}, 5.0)}
     assert cache.summaries("elsewhere") == {}
     # The list reads the summaries, not the records.
-    from desktop.qt.health_sweep import cached_summaries
+    from desktop.services.health_sweep import cached_summaries
 
     (summary,) = cached_summaries(cache, SOURCE).values()
     assert (summary.worst, summary.degraded, summary.incidents, summary.fetched) == (

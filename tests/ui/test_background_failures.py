@@ -99,8 +99,8 @@ def test_a_failed_health_sweep_says_failed_and_reaches_the_crash_reporter(
         window.start_health_sweep(window.customers.model.all_records())
     assert done.args == [True]  # it did not run to its end
     assert window.sweep_label.text() == "Health check failed"
-    assert window.health_column.ended is not None
-    assert window.health_column.ended.failed
+    assert window.health_board.ended is not None
+    assert window.health_board.ended.failed
     assert any("the sweep broke" in r for r in reporter.reports)
     # The customers it did deliver: each failure is said in its cell, and (of no known kind)
     # reported too, once for both.

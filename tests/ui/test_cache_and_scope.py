@@ -337,7 +337,7 @@ def test_notification_settings_narrow_the_notices_and_set_the_refresh(qtbot, liv
     window = make_window(qtbot, live)
     settings = window.account.settings
     assert settings.refresh_minutes == 10
-    assert window.health_column.refresh_min == 10
+    assert window.health_board.refresh_min == 10
     assert window.notice_rules() == NoticeRules()  # everything, by default
     dialog = NoticeSettingsDialog(
         settings,
@@ -358,13 +358,13 @@ def test_notification_settings_narrow_the_notices_and_set_the_refresh(qtbot, liv
     dialog.services.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert not ok.isEnabled()  # no service at all: say "Nobody" instead
     window.account.save_settings(chosen)
-    window.health_column.set_refresh(chosen.refresh_minutes)
+    window.health_board.set_refresh(chosen.refresh_minutes)
     window.tag_index.favourites = {"t-1"}
     rules = window.notice_rules()
     assert rules.allows("t-1", "exchange online")
     assert not rules.allows("t-1", "Microsoft Teams")
     assert not rules.allows("t-2", "Exchange Online")
-    assert window.health_column.refresh_min == 0
+    assert window.health_board.refresh_min == 0
     window.account.save_settings(replace(chosen, notify_scope="none", notify_services=()))
     assert not window.notice_rules().allows("t-1", "Exchange Online")
     window.close()

@@ -429,7 +429,8 @@ class IncidentsNowModel(RecordTableModel[ActiveIssue]):
             tie_column=self.ID,
         )
         self._issues: dict[str, HealthIssue] = {}
-        self._tenants: dict[str, list[str]] = {}
+        # Per issue, its tenants in arrival order (a dict: a tenant added again counts once).
+        self._tenants: dict[str, dict[str, None]] = {}
         self._dirty: set[str] = set()  # issues added to since the last `publish`
 
     def clear(self) -> None:
@@ -447,7 +448,7 @@ class IncidentsNowModel(RecordTableModel[ActiveIssue]):
             if known is None or _stamp(issue) > _stamp(known):
                 # The post history is only needed for the detail view: keep the newest copy.
                 self._issues[issue.id] = issue
-            self._tenants.setdefault(issue.id, []).append(tenant_id)
+            self._tenants.setdefault(issue.id, {})[tenant_id] = None
             self._dirty.add(issue.id)
 
     def publish(self) -> None:

@@ -34,7 +34,6 @@ from desktop.domain.customers import Customer
 from desktop.domain.parsing import Parsed
 from desktop.domain.service_requests import ServiceRequest
 from desktop.qt.context import AppContext
-from desktop.qt.health_sweep import committing
 from desktop.qt.models.requests import (
     CREATED,
     CUSTOMER,
@@ -51,6 +50,7 @@ from desktop.qt.models.table import RecordRole, plain_tooltip
 from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.qt.worker import Ended, Stream
 from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome
+from desktop.services.health_sweep import committing
 from desktop.store.cache import REQUESTS, CacheEntry
 from desktop.ui.errors import explain
 from desktop.ui.widgets.progress import ProgressBar

@@ -1,0 +1,106 @@
+"""The dashboard's models, fed by the health board: the customers in scope, twice a second.
+
+The dashboard does not sweep; it observes the board the main list observes, so opening it after
+the list's sweep shows the same answers with no new call. While a sweep runs, its batches reach
+the grid and the incidents list twice a second, not per batch: each update repaints visible
+cells, and each cell is a call into Python that waits for the GIL the sweep's threads hold.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.qt.health_board import HealthBoard, TenantHealth
+from desktop.qt.models.dashboard import HealthGridModel, IncidentsNowModel
+
+PUBLISH_MS = 500
+
+
+class DashboardFeed(QObject):
+    """Signals: published(): the models (and the board's progress) moved on; ended(bool
+    stopped): the board's sweep ended and the models are final (sorted)."""
+
+    published = Signal()
+    ended = Signal(bool)
+
+    def __init__(self, board: HealthBoard, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.board = board
+        self.grid = HealthGridModel(self)
+        self.incidents = IncidentsNowModel(self)
+        self._scope: set[str] | None = None  # None: every customer
+        self._pending: list[str] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PUBLISH_MS)
+        self._timer.timeout.connect(self._publish)
+        board.changed.connect(self._changed)
+        board.started.connect(self._started)
+        board.finished.connect(self._finished)
+
+    def set_scope(self, tenants: set[str] | None) -> None:
+        """Show only these tenants (None: everyone), from what the board holds now."""
+        self._scope = None if tenants is None else set(tenants)
+        self.reload()
+
+    def entries(self) -> list[TenantHealth]:
+        """The board's answers of the customers in scope."""
+        scope = self._scope
+        return [e for e in self.board.entries() if scope is None or e.customer.tenant_id in scope]
+
+    def reload(self) -> None:
+        """Everything again from the board (opening, a new scope)."""
+        self._timer.stop()
+        self._pending.clear()
+        entries = self.entries()
+        self.grid.clear()
+        self.grid.add_rows((e.row, e.health) for e in entries)
+        self.grid.resort()
+        self._rebuild_incidents(entries)
+        self.published.emit()
+
+    def _rebuild_incidents(self, entries: list[TenantHealth]) -> None:
+        self.incidents.clear()
+        for entry in entries:
+            self.incidents.add(entry.customer.tenant_id, entry.active)
+        self.incidents.publish()
+
+    # -- the board's news ----------------------------------------------------------------------
+
+    def _started(self, whole: bool) -> None:
+        if whole:
+            # Every customer is checked again: the incidents fill anew as answers come (the
+            # grid's rows update in place).
+            self.incidents.clear()
+
+    def _changed(self, summaries: dict[str, object]) -> None:
+        scope = self._scope
+        fresh = [t for t in summaries if scope is None or t in scope]
+        if not fresh or self.board.entry(fresh[0]) is None:
+            return  # cached figures: the grid shows live answers only
+        self._pending.extend(fresh)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        entries = self.board.entries(self._pending)
+        self._pending = []
+        self.grid.add_rows((e.row, e.health) for e in entries)
+        for entry in entries:
+            self.incidents.add(entry.customer.tenant_id, entry.active)
+
+    def _publish(self) -> None:
+        self._flush()
+        self.incidents.publish()
+        self.published.emit()
+
+    def _finished(self, stopped: bool) -> None:
+        self._timer.stop()
+        self._flush()
+        # From the board again: a customer whose issue ended no longer counts for it.
+        self._rebuild_incidents(self.entries())
+        self.grid.resort()
+        self.published.emit()
+        self.ended.emit(stopped)
