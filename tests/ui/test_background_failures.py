@@ -127,10 +127,13 @@ def test_a_failed_dashboard_sweep_says_failed(qtbot, window: MainWindow, reporte
             pass
     monkeypatch.setattr(window.ctx.backend, "sweep", broken_sweep(0))
     dashboard = window.show_dashboard()
+    dashboard.start_sweep()  # "Check all customers": the board's sweep, the list's too
     qtbot.waitUntil(lambda: not dashboard.running, timeout=10000)
     assert "failed" in dashboard.counts.text()
     assert "stopped" not in dashboard.counts.text()
     assert any("the sweep broke" in r for r in reporter.reports)
+    # One sweep for both: the list's status line says so too.
+    assert window.sweep_label.text() == "Health check failed"
 
 
 def test_a_service_failure_behind_a_click_is_said_on_the_status_line(

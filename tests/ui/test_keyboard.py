@@ -157,14 +157,19 @@ def test_the_mission_by_keyboard_alone(qtbot, keyboard_window: MainWindow, slow_
     assert window.ctx.drafts.filed_for(target.tenant_id) == [recorded]
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
 
-    # The dashboard: Ctrl+D starts a sweep, Esc stops it.
+    # The dashboard: Ctrl+D shows what the list's sweep found, Alt+C checks everyone again,
+    # Esc stops it.
+    qtbot.waitUntil(lambda: window._health_sweep is None, timeout=60000)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     press(Key.Key_D, CTRL)
     qtbot.waitUntil(lambda: window.dashboard is not None, timeout=5000)
     dashboard = window.dashboard
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dashboard, timeout=5000)
-    assert dashboard.running
+    assert not dashboard.running
+    assert dashboard.grid.rowCount() == len(window.customers.model.all_records())
+    press(Key.Key_C, ALT)
+    qtbot.waitUntil(lambda: dashboard.running, timeout=2000)
     with qtbot.waitSignal(dashboard.sweep_done, timeout=10000) as stopped:
         press(Key.Key_Escape)
     assert stopped.args == [True]
