@@ -46,3 +46,90 @@ def test_the_dashboard_sweeps_and_opens_a_customer(
     assert chosen.tenant_id in active.tenants
     # Partner-level incidents from Partner Center are listed too (test_partner_context.py).
     qtbot.waitUntil(lambda: dashboard.partner.list.count() > 0, timeout=10000)
+
+
+def graph_calls(sandbox: Sandbox) -> list[str]:
+    """The Graph calls the sandbox received since its stats were reset."""
+    return [e["path"] for e in sandbox.request_log() if e["path"].startswith("/graph/")]
+
+
+def health_calls(sandbox: Sandbox) -> list[str]:
+    return [p for p in graph_calls(sandbox) if "/healthOverviews" in p]
+
+
+def test_opening_the_dashboard_after_the_lists_sweep_makes_no_graph_call(
+    qtbot, window: MainWindow, sandbox: Sandbox
+):
+    qtbot.waitUntil(lambda: window._health_sweep is None, timeout=30000)
+    # The planned changes follow the health sweep (the window's notices): let them end too.
+    qtbot.waitUntil(lambda: not window.planned.running, timeout=30000)
+    board = window.health_board
+    sandbox.reset_stats()
+    dashboard = window.show_dashboard()
+    assert not dashboard.running
+    # The list's answers, all of them, at once.
+    assert dashboard.grid.rowCount() == len(sandbox.data.customers)
+    assert set(dashboard.results) == {e.customer.tenant_id for e in board.entries()}
+    for tenant, entry in dashboard.results.items():
+        row = dashboard.grid.row_of(tenant)
+        assert row is not None
+        assert dashboard.grid.row(row).worst == window.customers.model.health(tenant).worst
+        assert entry.summary == window.customers.model.health(tenant)
+    assert dashboard.incidents.rowCount() > 0
+    assert "done" in dashboard.counts.text()
+    qtbot.waitUntil(lambda: dashboard.incident_view.currentIndex().row() == 0, timeout=5000)
+    # Partner Center's partner-level context loads; nothing of the customers' Graph.
+    qtbot.waitUntil(lambda: dashboard.partner.list.count() > 0, timeout=10000)
+    assert graph_calls(sandbox) == []
+    dashboard.close()
+    window.show_dashboard()
+    assert graph_calls(sandbox) == []
+
+
+def test_check_all_customers_updates_the_list_and_the_dashboard_from_one_sweep(
+    qtbot, window: MainWindow, sandbox: Sandbox
+):
+    qtbot.waitUntil(lambda: window._health_sweep is None, timeout=30000)
+    dashboard = window.show_dashboard()
+    model = window.customers.model
+    tenants = [c.tenant_id for c in model.all_records()]
+    before = {t: model.health(t).fetched for t in tenants}
+    sandbox.reset_stats()
+    with (
+        qtbot.waitSignal(window.health_sweep_done, timeout=30000) as listed,
+        qtbot.waitSignal(dashboard.sweep_done, timeout=30000) as shown,
+    ):
+        dashboard.bar.run_button.click()
+        assert window._health_sweep is not None  # the list's sweep: the same one
+    assert listed.args == shown.args == [False]
+    # One call per customer Graph answers for (those without GDAP get no token): one sweep,
+    # not one for the list and another for the dashboard.
+    assert len(health_calls(sandbox)) == sum(c.has_gdap for c in sandbox.data.customers)
+    for tenant in tenants:
+        summary = model.health(tenant)
+        assert summary.fetched is not None and summary.fetched > before[tenant]
+        entry = dashboard.results[tenant]
+        assert entry.summary is summary
+        row = dashboard.grid.row(dashboard.grid.row_of(tenant))
+        assert row is entry.row
+    assert window.sweep_label.text().startswith("Health checked at")
+
+
+def test_closing_the_dashboard_leaves_the_sweep_to_the_list(
+    qtbot, window: MainWindow, sandbox: Sandbox
+):
+    """The dashboard's Esc stops the sweep it shows; closing it does not (the list's goes on);
+    closing the window stops it (the leak fixture sees no thread or timer left)."""
+    qtbot.waitUntil(lambda: window._health_sweep is None, timeout=30000)
+    dashboard = window.show_dashboard()
+    dashboard.start_sweep()
+    assert dashboard.running and window._health_sweep is not None
+    dashboard.close()
+    assert window._health_sweep is not None
+    with qtbot.waitSignal(window.health_sweep_done, timeout=30000) as done:
+        window.show_dashboard().stop_sweep()
+    assert done.args == [True]
+    assert window.sweep_label.text() == "Health check stopped"
+    window.show_dashboard().start_sweep()
+    window.close()
+    assert window._health_sweep is None
