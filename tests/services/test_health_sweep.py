@@ -43,13 +43,12 @@ def test_a_sweep_writes_through_derives_once_and_gives_notices(
     book = NoticeBook(cache, SOURCE, notify_first=True)
     seen: set[str] = set()
     with cache.writer(SOURCE) as writer:
-        outcomes = list(
-            sweep_health(backend, customers, keep, writer=writer, book=book, seen=seen)
-        )
+        outcomes = list(sweep_health(backend, customers, keep, writer=writer, book=book, seen=seen))
     assert sorted(o.index for o in outcomes) == list(range(len(customers)))
     blocked = {c.tenant_id for c in sandbox.data.customers if not c.has_gdap}
     answered = [o for o in outcomes if o.value is not None]
-    assert answered and all(o.customer.tenant_id not in blocked for o in answered)
+    assert answered
+    assert all(o.customer.tenant_id not in blocked for o in answered)
     assert {o.customer.tenant_id for o in outcomes if o.error is not None} <= blocked
     kept = cached_summaries(cache, SOURCE)
     health = cache.entries(SOURCE, HEALTH)

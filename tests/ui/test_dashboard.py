@@ -107,7 +107,8 @@ def test_check_all_customers_updates_the_list_and_the_dashboard_from_one_sweep(
     assert len(health_calls(sandbox)) == sum(c.has_gdap for c in sandbox.data.customers)
     for tenant in tenants:
         summary = model.health(tenant)
-        assert summary.fetched is not None and summary.fetched > before[tenant]
+        assert summary.fetched is not None
+        assert summary.fetched > before[tenant]
         entry = dashboard.results[tenant]
         assert entry.summary is summary
         row = dashboard.grid.row(dashboard.grid.row_of(tenant))
@@ -123,7 +124,8 @@ def test_closing_the_dashboard_leaves_the_sweep_to_the_list(
     qtbot.waitUntil(lambda: window._health_sweep is None, timeout=30000)
     dashboard = window.show_dashboard()
     dashboard.start_sweep()
-    assert dashboard.running and window._health_sweep is not None
+    assert dashboard.running
+    assert window._health_sweep is not None
     dashboard.close()
     assert window._health_sweep is not None
     with qtbot.waitSignal(window.health_sweep_done, timeout=30000) as done:

@@ -1,0 +1,142 @@
+"""The health board on its own (no widgets): cached health at start, a sweep's batches, who
+is told what, and that stopping leaves nothing running (the leak fixture)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import qasync
+
+from desktop.domain.customer_health import HealthSummary
+from desktop.domain.customers import Customer
+from desktop.domain.enums import Severity
+from desktop.qt.context import AppContext
+from desktop.qt.health_board import HealthBoard
+from desktop.qt.worker import Worker
+from desktop.sandbox import Sandbox
+from desktop.services.backend import Backend
+from desktop.store.cache import HEALTH, ISSUES, Cache
+
+SOURCE = "sandbox:board"
+
+
+@pytest.fixture
+def qloop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def ctx(qloop, sandbox: Sandbox, tmp_path: Path) -> Iterator[AppContext]:
+    worker = Worker()
+    backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=8)
+    cache = Cache(tmp_path / "cache.sqlite3")
+    yield AppContext(worker=worker, backend=backend, mode="sandbox", cache=cache, source=SOURCE)
+    worker.shutdown(wait=True)
+    backend.close()
+    cache.close()
+
+
+@pytest.fixture
+def customers(ctx: AppContext) -> list[Customer]:
+    return ctx.backend.customers().items[:20]
+
+
+@pytest.fixture
+def board(ctx: AppContext, customers: list[Customer]) -> Iterator[HealthBoard]:
+    made = HealthBoard(ctx, lambda: customers, refresh_min=0)
+    yield made
+    made.stop()
+    made.deleteLater()
+
+
+def test_a_sweep_tells_every_observer_in_batches(
+    qtbot, board: HealthBoard, customers: list[Customer], ctx: AppContext
+):
+    batches: list[dict[str, HealthSummary]] = []
+    board.changed.connect(batches.append)
+    with (
+        qtbot.waitSignal(board.started) as started,
+        qtbot.waitSignal(board.finished, timeout=30000) as finished,
+    ):
+        board.start()
+    assert started.args == [True]  # everyone
+    assert finished.args == [False]
+    assert not board.running
+    assert board.swept
+    told = {t: s for batch in batches for t, s in batch.items()}
+    assert set(told) == {c.tenant_id for c in customers}
+    for tenant, summary in told.items():
+        entry = board.entry(tenant)
+        assert entry is not None
+        assert entry.summary is summary is board.summary(tenant)
+        if entry.health is None:
+            assert summary.failure is not None
+            assert entry.row.failure is summary.failure
+        else:
+            assert entry.row.worst == summary.worst
+    assert board.tally["done"] == board.tally["total"] == len(customers)
+    # Written through: the cache holds what the board learned.
+    assert ctx.cache is not None
+    assert set(ctx.cache.entries(SOURCE, HEALTH)) == set(told)
+    # A few customers again: not a sweep of everyone.
+    with (
+        qtbot.waitSignal(board.started) as started,
+        qtbot.waitSignal(board.finished, timeout=30000),
+    ):
+        board.start(customers[:2])
+    assert started.args == [False]
+
+
+def test_cached_health_shows_until_a_live_answer_replaces_it(
+    qtbot, qloop, board: HealthBoard, customers: list[Customer], ctx: AppContext
+):
+    assert ctx.cache is not None
+    first, second = customers[0].tenant_id, customers[1].tenant_id
+    with ctx.cache.writer(SOURCE) as writer:
+        for tenant in (first, second):
+            writer.record(HEALTH, tenant, items=[], when=100.0)
+            writer.record(ISSUES, tenant, items=[], when=100.0)
+    told: list[dict[str, HealthSummary]] = []
+    board.changed.connect(told.append)
+    shown: list[int] = []
+    ctx.worker.spawn(_show_cached(board, shown))
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert shown == [2]
+    assert set(told[0]) == {first, second}
+    cached = board.summary(first)
+    assert cached is not None
+    assert cached.fetched == 100.0
+    assert cached.worst is Severity.OK
+    assert not board.swept  # cached figures are not a sweep: the dashboard would sweep
+    assert board.entry(first) is None
+    with qtbot.waitSignal(board.finished, timeout=30000):
+        board.start()
+    live = board.summary(first)
+    assert live is not None
+    assert live.fetched != 100.0
+    # Read again, the cache does not put the old figures back over the live ones.
+    shown.clear()
+    ctx.worker.spawn(_show_cached(board, shown))
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert shown == [0]
+    assert board.summary(first) is live
+
+
+async def _show_cached(board: HealthBoard, shown: list[int]) -> None:
+    shown.append(await board.show_cached())
+
+
+def test_clear_stops_the_sweep_and_forgets(qtbot, board: HealthBoard):
+    board.start()
+    assert board.running
+    board.clear()
+    assert not board.running
+    assert not board.swept
+    assert board.summaries() == {}
+    assert board.ended is None
