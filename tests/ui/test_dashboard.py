@@ -62,7 +62,8 @@ def test_opening_the_dashboard_after_the_lists_sweep_makes_no_graph_call(
 ):
     qtbot.waitUntil(lambda: window._health_sweep is None, timeout=30000)
     # The planned changes follow the health sweep (the window's notices): let them end too.
-    qtbot.waitUntil(lambda: not window.planned.running, timeout=30000)
+    planned = window.planned
+    qtbot.waitUntil(lambda: planned.read_at is not None and not planned.running, timeout=30000)
     board = window.health_board
     sandbox.reset_stats()
     dashboard = window.show_dashboard()
