@@ -13,6 +13,7 @@ from PySide6.QtGui import QPalette
 from desktop.auth.errors import from_msal_result
 from desktop.domain.service_messages import PlannedChange, ServiceMessage
 from desktop.qt.context import AppContext
+from desktop.qt.health_board import HealthBoard
 from desktop.qt.message_sweep import PlannedChanges
 from desktop.qt.models.messages import ACTION_BY, TITLE
 from desktop.qt.models.table import RecordRole
@@ -114,7 +115,7 @@ def test_the_dashboards_planned_changes(qtbot, qtmodeltester, qloop, sandbox: Sa
     ctx = AppContext(worker=worker, backend=backend, cache=cache, source="sandbox:planned")
     customers = backend.customers().items
     try:
-        dashboard = DashboardWindow(ctx, lambda: customers)
+        dashboard = DashboardWindow(ctx, HealthBoard(ctx, lambda: customers, refresh_min=0))
         qtbot.addWidget(dashboard)
         dashboard.show()
         board = dashboard.planned
@@ -374,7 +375,7 @@ def test_chinese_counts_customers_read_and_unread_alike(
     ctx = AppContext(worker=worker, backend=backend, cache=cache, source="sandbox:zh")
     customers = backend.customers().items
     try:
-        dashboard = DashboardWindow(ctx, lambda: customers)
+        dashboard = DashboardWindow(ctx, HealthBoard(ctx, lambda: customers, refresh_min=0))
         qtbot.addWidget(dashboard)
         dashboard.show()
         board = dashboard.planned

@@ -10,11 +10,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -39,7 +37,7 @@ from desktop.qt.models.messages import (
 from desktop.qt.models.table import RecordRole
 from desktop.ui.panes.messages import message_html
 from desktop.ui.widgets.html_view import SafeTextBrowser
-from desktop.ui.widgets.progress import ProgressBar
+from desktop.ui.widgets.sweep_bar import SweepBar
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
 
 # Answers come in batches many times a second; the table follows twice a second.
@@ -65,22 +63,19 @@ class PlannedChangesView(QWidget):
         self._customers = customers
         self._tenants: list[str] = []  # the tenant of each row of `customers`
         self.model = PlannedChangesModel(self)
-        self.run_button = QPushButton(self.tr("Check &planned changes"))
-        self.run_button.clicked.connect(lambda: self.board.start())
-        self.stop_button = QPushButton(self.tr("S&top"))
-        self.stop_button.clicked.connect(self.board.cancel)
-        self.stop_button.setEnabled(False)
         self.major_only = QCheckBox(self.tr("&Major changes only"))
         self.major_only.toggled.connect(self._filter)
-        self.progress = ProgressBar()
-        self.progress.setMaximumWidth(200)
-        self.progress.setAccessibleName(self.tr("Planned changes progress"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        bar = QHBoxLayout()
-        for widget in (self.run_button, self.stop_button, self.major_only, self.progress):
-            bar.addWidget(widget)
-        bar.addWidget(self.status, 1)
+        self.bar = SweepBar(
+            self.tr("Check &planned changes"),
+            self.tr("S&top"),
+            self.tr("Planned changes progress"),
+            (self.major_only,),
+            progress_width=200,
+        )
+        self.run_button, self.stop_button = self.bar.run_button, self.bar.stop_button
+        self.progress, self.status = self.bar.progress, self.bar.status
+        self.run_button.clicked.connect(lambda: self.board.start())
+        self.stop_button.clicked.connect(self.board.cancel)
         self.view = RecordTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Planned changes of every customer"))
@@ -123,7 +118,7 @@ class PlannedChangesView(QWidget):
         split.addWidget(lower)
         split.setSizes([340, 420])
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addWidget(split, 1)
         self._publish = QTimer(self)
         self._publish.setSingleShot(True)
@@ -139,12 +134,10 @@ class PlannedChangesView(QWidget):
     def _changed(self) -> None:
         if not self._publish.isActive():
             self._publish.start()
-        self.run_button.setEnabled(not self.board.running)
-        self.stop_button.setEnabled(self.board.running)
+        self.bar.set_running(self.board.running)
 
     def _progress(self, done: int, failed: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
+        self.bar.show_progress(done, total)
         number = QLocale().toString
         self.status.setText(
             self.tr("Reading message centers: %1 of %2 · %3 failed")
@@ -156,8 +149,7 @@ class PlannedChangesView(QWidget):
     def _finished(self, _stopped: bool) -> None:
         self._publish.stop()
         self.refresh()
-        self.run_button.setEnabled(True)
-        self.stop_button.setEnabled(False)
+        self.bar.set_running(False)
 
     def refresh(self) -> None:
         """The table from the board's state, keeping the selected message selected."""
@@ -166,8 +158,7 @@ class PlannedChangesView(QWidget):
         changes = self.board.changes()
         self.model.set_rows(changes)
         self._filter(select=keep)
-        self.run_button.setEnabled(not self.board.running)
-        self.stop_button.setEnabled(self.board.running)
+        self.bar.set_running(self.board.running)
         if not self.board.running:
             self._summary(changes)
 
@@ -184,8 +175,7 @@ class PlannedChangesView(QWidget):
         if self.board.read_at is not None:
             parts.append(self.tr("read {0}").format(age_text(self.board.read_at)))
         self.status.setText(" · ".join(parts))
-        self.progress.setRange(0, max(self.board.tally["total"], 1))
-        self.progress.setValue(self.board.tally["done"])
+        self.bar.show_progress(self.board.tally["done"], self.board.tally["total"])
 
     def _filter(self, _checked: bool = False, select: str | None = None) -> None:
         major = self.major_only.isChecked()
