@@ -659,16 +659,8 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Kunden nach Dienst</translation>
     </message>
     <message>
-        <source>One row per customer, most affected first, one column per service; every cell has a shape and a word. Enter opens the customer in the main window.</source>
-        <translation>Eine Zeile je Kunde, die am stärksten betroffenen zuerst, eine Spalte je Dienst; jede Zelle hat eine Form und ein Wort. Die Eingabetaste öffnet den Kunden im Hauptfenster.</translation>
-    </message>
-    <message>
         <source>Incidents now</source>
         <translation>Aktuelle Vorfälle</translation>
-    </message>
-    <message>
-        <source>Active Microsoft issues, the most widespread first. The selected one&apos;s details and the customers it touches follow.</source>
-        <translation>Aktive Microsoft-Probleme, die am weitesten verbreiteten zuerst. Danach folgen die Details des ausgewählten Problems und die betroffenen Kunden.</translation>
     </message>
     <message>
         <source>Incident details</source>
@@ -951,7 +943,7 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
 </context>
 <context>
-    <name>HealthColumn</name>
+    <name>HealthBoard</name>
     <message>
         <source>service health</source>
         <translation>Dienstintegrität</translation>
@@ -973,6 +965,17 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
             <numerusform>%n Dienst</numerusform>
             <numerusform>%n Dienste</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HealthGridView</name>
+    <message>
+        <source>Customers by service</source>
+        <translation>Kunden nach Dienst</translation>
+    </message>
+    <message>
+        <source>One row per customer, most affected first, one column per service; every cell has a shape and a word. Enter opens the customer in the main window.</source>
+        <translation>Eine Zeile je Kunde, die am stärksten betroffenen zuerst, eine Spalte je Dienst; jede Zelle hat eine Form und ein Wort. Die Eingabetaste öffnet den Kunden im Hauptfenster.</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1027,17 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
             <numerusform>%n Eintrag war nicht lesbar</numerusform>
             <numerusform>%n Einträge waren nicht lesbar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsNowView</name>
+    <message>
+        <source>Incidents now</source>
+        <translation>Aktuelle Vorfälle</translation>
+    </message>
+    <message>
+        <source>Active Microsoft issues, the most widespread first. The selected one&apos;s details and the customers it touches follow.</source>
+        <translation>Aktive Microsoft-Probleme, die am weitesten verbreiteten zuerst. Danach folgen die Details des ausgewählten Problems und die betroffenen Kunden.</translation>
     </message>
 </context>
 <context>

@@ -648,16 +648,8 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>依服務檢視客戶</translation>
     </message>
     <message>
-        <source>One row per customer, most affected first, one column per service; every cell has a shape and a word. Enter opens the customer in the main window.</source>
-        <translation>每位客戶一列，受影響最多的在前；每項服務一欄；每個儲存格都有圖形與文字。按 Enter 鍵可在主視窗中開啟該客戶。</translation>
-    </message>
-    <message>
         <source>Incidents now</source>
         <translation>目前的事件</translation>
-    </message>
-    <message>
-        <source>Active Microsoft issues, the most widespread first. The selected one&apos;s details and the customers it touches follow.</source>
-        <translation>作用中的 Microsoft 問題，影響範圍最廣的在前。接著是所選問題的詳細資料及受影響的客戶。</translation>
     </message>
     <message>
         <source>Incident details</source>
@@ -936,7 +928,7 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
 </context>
 <context>
-    <name>HealthColumn</name>
+    <name>HealthBoard</name>
     <message>
         <source>service health</source>
         <translation>服務健康情況</translation>
@@ -957,6 +949,17 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>
             <numerusform>%n 項服務</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HealthGridView</name>
+    <message>
+        <source>Customers by service</source>
+        <translation>依服務檢視客戶</translation>
+    </message>
+    <message>
+        <source>One row per customer, most affected first, one column per service; every cell has a shape and a word. Enter opens the customer in the main window.</source>
+        <translation>每位客戶一列，受影響最多的在前；每項服務一欄；每個儲存格都有圖形與文字。按 Enter 鍵可在主視窗中開啟該客戶。</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1007,17 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>
             <numerusform>%n 個項目無法讀取</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsNowView</name>
+    <message>
+        <source>Incidents now</source>
+        <translation>目前的事件</translation>
+    </message>
+    <message>
+        <source>Active Microsoft issues, the most widespread first. The selected one&apos;s details and the customers it touches follow.</source>
+        <translation>作用中的 Microsoft 問題，影響範圍最廣的在前。接著是所選問題的詳細資料及受影響的客戶。</translation>
     </message>
 </context>
 <context>
