@@ -1,8 +1,9 @@
 """Dashboard benchmark: every customer's health swept end to end in the real GUI.
 
 Starts the sandbox in its own process (default 10,000 customers, 50 ms latency), opens the main
-window, loads the customer list, lets the list's own health sweep finish, then runs the
-dashboard's sweep and measures:
+window, loads the customer list, lets the list's health sweep finish, opens the dashboard (it
+shows the list's answers: `opened_rows`, `open_ms`), then presses "Check all customers" (one
+sweep of the health board, shown by the list and the dashboard alike) and measures:
 - wall time of the dashboard sweep against the ideal ceil(requests / concurrency) x latency
   (the sandbox counts the requests), target ratio <= 1.5;
 - the GUI thread's worst stall meanwhile and for half a second after the end (a 5 ms timer's
@@ -61,13 +62,19 @@ async def measure(url: str, latency_s: float) -> dict[str, object]:
         count = await window.load_customers()
         while window._health_sweep is not None:  # the list's own sweep first
             await asyncio.sleep(0.05)
-        before = stats(url)["requests"]
-        started = time.perf_counter()
-        # Opening the window (import, build, first layout) is one stall the user asked for;
-        # it is reported on its own, and the probe measures the sweep that follows.
+        # Opening the window (import, build, the list's answers into its grid) is one stall
+        # the user asked for; it is reported on its own. It sweeps nothing: the health board
+        # already holds every answer.
+        opening = time.perf_counter()
         dashboard = window.show_dashboard()
-        open_ms = (time.perf_counter() - started) * 1000
+        open_ms = (time.perf_counter() - opening) * 1000
+        opened_rows = dashboard.grid.rowCount()
+        await asyncio.sleep(0.2)
+        # "Check all customers": the board's sweep, which the list and the dashboard show.
+        before = stats(url)["requests"]
         probe.start()
+        started = time.perf_counter()
+        dashboard.start_sweep()
         while dashboard.running:
             await asyncio.sleep(0.02)
         wall = time.perf_counter() - started
@@ -91,6 +98,7 @@ async def measure(url: str, latency_s: float) -> dict[str, object]:
         "concurrency": concurrency,
         "wall_s": round(wall, 2),
         "open_ms": round(open_ms, 1),
+        "opened_rows": opened_rows,
         "requests": served,
         "ideal_s": round(ideal, 2),
         "ratio": round(wall / ideal, 3) if ideal else None,
