@@ -20,7 +20,6 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -41,13 +40,11 @@ from desktop.qt.health_board import HealthBoard, TenantHealth
 from desktop.qt.message_sweep import PlannedChanges
 from desktop.qt.models.table import RecordRole
 from desktop.qt.words import status_word
-from desktop.services import export
-from desktop.services.atomic_file import write_text
 from desktop.ui.scope import ALL, ScopeBox, TagIndex
-from desktop.ui.widgets.dialogs import run_dialog
 from desktop.ui.widgets.health_grid import HealthGridView, IncidentsNowView
 from desktop.ui.widgets.html_view import SafeTextBrowser
 from desktop.ui.widgets.sweep_bar import SweepBar
+from desktop.ui.windows.dashboard_export import ask_export_path, write_rows
 from desktop.ui.windows.partner_context import PartnerContextPanel
 
 log = logging.getLogger(__name__)
@@ -309,54 +306,17 @@ class DashboardWindow(QWidget):
         the worker, atomically (a crash leaves no half file).
         """
         if path is None:
-            chosen = await self._ask_export_path()
+            chosen = await ask_export_path(self)
             if chosen is None:
                 return None
             path, what = chosen
-        what = what or "health"
-        fmt = "json" if path.suffix.lower() == ".json" else "csv"
-        results = self.feed.entries()
-
-        def write() -> None:
-            rows: list[dict[str, object]] = []
-            for e in results:
-                if what == "incidents":
-                    rows += export.incident_rows(e.customer, e.active, e.error)
-                else:
-                    rows += export.health_rows(e.customer, e.health or [], e.error)
-            # A temporary file of its own beside the target, then renamed (atomic_file.py).
-            write_text(path, export.render(rows, what, fmt))
-
         try:
-            await self.ctx.worker.run(write)
+            await self.ctx.worker.run(write_rows, path, what or "health", self.feed.entries())
         except OSError as error:
             self.counts.setText(self.tr("Export failed: {0}").format(error.strerror or error))
             return None
         self.counts.setText(self.tr("Saved {0}").format(str(path)))
         return path
-
-    async def _ask_export_path(self) -> tuple[Path, str] | None:
-        dialog = QFileDialog(self, self.tr("Export the dashboard"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        filters = {
-            self.tr("Health per service, CSV (*.csv)"): ("health", "csv"),
-            self.tr("Health per service, JSON (*.json)"): ("health", "json"),
-            self.tr("Active incidents per customer, CSV (*.csv)"): ("incidents", "csv"),
-            self.tr("Active incidents per customer, JSON (*.json)"): ("incidents", "json"),
-        }
-        dialog.setNameFilters(list(filters))
-        dialog.selectFile(f"partner-desk-health-{time.strftime('%Y-%m-%d')}.csv")
-        dialog.filterSelected.connect(
-            lambda name: dialog.setDefaultSuffix(filters.get(name, ("", "csv"))[1])
-        )
-        dialog.setDefaultSuffix("csv")
-        if await run_dialog(dialog) != QFileDialog.DialogCode.Accepted:
-            return None
-        what, fmt = filters.get(dialog.selectedNameFilter(), ("health", "csv"))
-        path = Path(dialog.selectedFiles()[0])
-        if path.suffix.lower() not in (".csv", ".json"):
-            path = path.with_name(f"{path.name}.{fmt}")
-        return path, what
 
     # -- selection -----------------------------------------------------------------------------
 
