@@ -88,6 +88,16 @@ async def load_with_health(window: MainWindow) -> None:
         raise RuntimeError(f"the health sweep took longer than {SWEEP_TIMEOUT:.0f} s") from None
 
 
+async def open_dashboard(window: MainWindow) -> Any:
+    """The dashboard on what the list's sweep found; a sweep under way is waited for."""
+    dashboard = window.show_dashboard()
+    if dashboard.running:
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        dashboard.sweep_done.connect(lambda _stopped: done.done() or done.set_result(None))
+        await asyncio.wait_for(done, SWEEP_TIMEOUT)
+    return dashboard
+
+
 async def pick_busy_customer(window: MainWindow) -> list[tuple[int, Customer]]:
     """Select a customer with GDAP access, incidents and service requests (a CJK name first)."""
     rows = listed(window)
@@ -115,10 +125,7 @@ async def shoot_translated(window: MainWindow, variant: str) -> None:
     if variant.endswith("-200"):
         return
     await shoot_consent(window, listed(window), f"{variant}-")
-    dashboard = window.show_dashboard()
-    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    dashboard.sweep_done.connect(lambda _stopped: done.done() or done.set_result(None))
-    await asyncio.wait_for(done, SWEEP_TIMEOUT)
+    dashboard = await open_dashboard(window)
     dashboard.incident_view.selectRow(0)
     await asyncio.sleep(SETTLE_S)
     grab(dashboard, f"{variant}-dashboard.png")
@@ -305,10 +312,7 @@ async def shoot_messages(
             break
     else:
         raise RuntimeError("no customer consented before the message center: nothing to show")
-    dashboard = window.show_dashboard()
-    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    dashboard.sweep_done.connect(lambda _stopped: done.done() or done.set_result(None))
-    await asyncio.wait_for(done, SWEEP_TIMEOUT)
+    dashboard = await open_dashboard(window)
     read: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     dashboard.planned.finished.connect(lambda _stopped: read.done() or read.set_result(None))
     if dashboard.planned.running or dashboard.planned.read_at is None:
@@ -357,10 +361,7 @@ async def shoot_review(window: MainWindow) -> None:
         raise RuntimeError("no customer sees a reviewed issue with text posts")
     await asyncio.sleep(SETTLE_S)
     grab(window, "incident-review.png")
-    dashboard = window.show_dashboard()
-    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    dashboard.sweep_done.connect(lambda _stopped: done.done() or done.set_result(None))
-    await asyncio.wait_for(done, SWEEP_TIMEOUT)
+    dashboard = await open_dashboard(window)
     panel = dashboard.partner
     from desktop.domain.partner_incidents import MessageCenterNotice
 
