@@ -30,6 +30,7 @@ from desktop.qt.models.table import RecordRole
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.windows.dashboard import DashboardWindow
 
 HERE = Path(__file__).resolve().parent
 # variant -> (arguments for partner-desk, extra environment)
@@ -88,7 +89,7 @@ async def load_with_health(window: MainWindow) -> None:
         raise RuntimeError(f"the health sweep took longer than {SWEEP_TIMEOUT:.0f} s") from None
 
 
-async def open_dashboard(window: MainWindow) -> Any:
+async def open_dashboard(window: MainWindow) -> DashboardWindow:
     """The dashboard on what the list's sweep found; a sweep under way is waited for."""
     dashboard = window.show_dashboard()
     if dashboard.running:
