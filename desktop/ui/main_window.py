@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.health_board = HealthBoard(ctx, self.customers.model.all_records, parent=self)
         self.health_board.describe = describe
         self.health_board.changed.connect(self.customers.model.set_health_many)
+        self.health_board.started.connect(self._sweep_started)
         self.health_board.progress.connect(self._sweep_progress)
         self.health_board.finished.connect(self._sweep_finished)
         self.tag_index = TagIndex(ctx, self)
@@ -781,10 +782,13 @@ class MainWindow(QMainWindow):
             self.activateWindow()
 
     def start_health_sweep(self, customers: list[Customer]) -> None:
-        self.sweep_progress.setRange(0, max(len(customers), 1))
+        self.health_board.start(customers)
+
+    def _sweep_started(self, _everyone: bool) -> None:
+        # Whoever started it (the list, the schedule, the dashboard): the status bar follows.
+        self.sweep_progress.setRange(0, max(self.health_board.tally["total"], 1))
         self.sweep_progress.setValue(0)
         self.sweep_progress.show()
-        self.health_board.start(customers)
 
     def _sweep_progress(self, done: int, failed: int, total: int) -> None:
         self.sweep_progress.setValue(done)

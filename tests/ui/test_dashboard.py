@@ -102,6 +102,7 @@ def test_check_all_customers_updates_the_list_and_the_dashboard_from_one_sweep(
     ):
         dashboard.bar.run_button.click()
         assert window._health_sweep is not None  # the list's sweep: the same one
+        assert not window.sweep_progress.isHidden()  # and its progress in the status bar
     assert listed.args == shown.args == [False]
     # One call per customer Graph answers for (those without GDAP get no token): one sweep,
     # not one for the list and another for the dashboard.
