@@ -1,5 +1,6 @@
 """The health board on its own (no widgets): cached health at start, a sweep's batches, who
-is told what, and that stopping leaves nothing running (the leak fixture)."""
+is told what, the refresh's back-off, and that stopping leaves nothing running (the leak
+fixture)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from desktop.services.backend import Backend
 from desktop.store.cache import HEALTH, ISSUES, Cache
 
 SOURCE = "sandbox:board"
+HEALTH_PATH = "/graph/v1.0/admin/serviceAnnouncement/healthOverviews"
 
 
 @pytest.fixture
@@ -140,3 +142,34 @@ def test_clear_stops_the_sweep_and_forgets(qtbot, board: HealthBoard):
     assert not board.swept
     assert board.summaries() == {}
     assert board.ended is None
+
+
+@pytest.fixture
+def throttled_ctx(qloop, fresh_sandbox: Sandbox) -> Iterator[AppContext]:
+    worker = Worker()
+    backend = Backend.for_sandbox(fresh_sandbox.url, ca_pem=fresh_sandbox.ca_pem, concurrency=4)
+    yield AppContext(worker=worker, backend=backend, mode="sandbox")
+    worker.shutdown(wait=True)
+    backend.close()
+
+
+def test_a_throttled_sweep_doubles_the_interval_and_a_clean_one_restores_it(
+    qtbot, throttled_ctx: AppContext, fresh_sandbox: Sandbox
+):
+    customers = throttled_ctx.backend.customers().items
+    board = HealthBoard(throttled_ctx, lambda: customers, refresh_min=10)
+    try:
+        # Microsoft asks to wait an hour: past the call's budget, each check fails at once.
+        fresh_sandbox.inject(HEALTH_PATH, "error", status=429, shape="graph", count=1,
+                             retry_after=3600)  # fmt: skip
+        with qtbot.waitSignal(board.finished, timeout=30000):
+            board.start()
+        assert board.throttled == 1
+        assert board.next_interval_min == 20
+        with qtbot.waitSignal(board.finished, timeout=30000):
+            board.start()
+        assert board.throttled == 0
+        assert board.next_interval_min == 10
+    finally:
+        board.stop()
+        board.deleteLater()
