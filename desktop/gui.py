@@ -19,18 +19,14 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
+from desktop.config.i18n import CHOICES
 from desktop.config.limits import GUI_CONCURRENCY
 from desktop.config.logs import file_problem, setup_logging
-from desktop.config.settings import LANGUAGES
 from desktop.store.db import DatabaseError, StoreError
 
 if TYPE_CHECKING:  # imported when the window's frame is on screen (bench/startup.py)
     from desktop.qt.worker import Worker
     from desktop.services.backend import Backend
-
-# --lang: the shipped languages (desktop.config.i18n, which imports Qt: not needed for --help) and
-# the pseudo-locale.
-LANGUAGE_CHOICES = (*(code for code in LANGUAGES if code), "pseudo")
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang",
-        choices=LANGUAGE_CHOICES,
+        choices=CHOICES,
         help="the interface language for this run (default: the setting, else the system's); "
         "'pseudo' lengthens every text to test layouts",
     )
@@ -194,9 +190,9 @@ def _cannot_start(
     where there is a screen (and a user: not under --self-test or a scenario). Exit code 1."""
     from PySide6.QtGui import QGuiApplication
 
-    from desktop.config import i18n
+    from desktop.qt import translators
 
-    if not i18n.active():
+    if not translators.active():
         language = args.lang
         if language is None:
             try:
@@ -205,7 +201,7 @@ def _cannot_start(
                 language = settings_store.load().language
             except OSError:
                 language = ""
-        i18n.install(app, language)
+        translators.install(app, language)
     found = problem()
     log.error("%s", found.line)
     print(found.line, file=sys.stderr, flush=True)
@@ -250,12 +246,12 @@ async def _main(
         cache = opened.cache
         cached_list = worker.run(cache.customers, opened.source)
         jobs.append(cached_list)
-        from desktop.config import i18n
+        from desktop.qt import translators
         from desktop.ui.main_window import MainWindow
 
         settings = await settings_job
         # Before the first widget: texts are read when widgets are built.
-        language = i18n.install(app, settings.language if args.lang is None else args.lang)
+        language = translators.install(app, settings.language if args.lang is None else args.lang)
         # The window's frame with the cached list first; the tabs, menus, account and the
         # network clients right after its first paint (bench/startup.py: ~50 ms sooner).
         window = MainWindow()
@@ -609,9 +605,9 @@ async def _self_test(window: Any, failures: _Failures) -> int:
             if not any(getattr(link, "url", None) for link in links):
                 problems.append("the admin portals tab has no links")
         window.cancel_sweep()
-        from desktop.config import i18n
+        from desktop.qt import translators
 
-        problems.extend(i18n.self_check())  # the language asked for is the one on screen
+        problems.extend(translators.self_check())  # the language asked for is the one on screen
     except Exception as error:
         problems.append(f"{type(error).__name__}: {error}")
     problems.extend(failures.messages)
