@@ -27,7 +27,7 @@ class HealthGridView(AppendingTable):
         setup_table(self, sortable=True)
         self.horizontalHeader().setSortIndicator(AFFECTED, Qt.SortOrder.DescendingOrder)
         # Colour, shape and text in every cell: readable for colour-blind users and in any theme.
-        # Icons, not a Python delegate: 10,000 rows x 20 services repaint several times a second.
+        # Icons, not a Python delegate: the grid repaints every visible cell during a sweep.
         self.setIconSize(QSize(12, 12))
         model.set_badges(badge_icons(12, self.devicePixelRatioF()))
         header = self.horizontalHeader()
