@@ -200,9 +200,10 @@ class HealthGridModel(QAbstractTableModel):
             self._rows.extend(fresh)
             self.endInsertRows()
         if changed:
+            # One signal for the span: a sweep again over known rows changed hundreds at a
+            # time, and one signal per row held the GUI thread (docs/PERFORMANCE.md).
             last = self.columnCount() - 1
-            for at in changed:
-                self.dataChanged.emit(self.index(at, 0), self.index(at, last))
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
 
     def _service_position(self, name: str) -> int:
         key = name.casefold()
