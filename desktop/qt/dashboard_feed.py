@@ -30,6 +30,9 @@ class DashboardFeed(QObject):
         self.incidents = IncidentsNowModel(self)
         self._scope: set[str] | None = None  # None: every customer
         self._pending: list[str] = []
+        # The incidents list was emptied when the running sweep (of everyone) began, so it
+        # holds this sweep's answers only; otherwise it is rebuilt from the board at the end.
+        self._fresh = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PUBLISH_MS)
@@ -57,6 +60,7 @@ class DashboardFeed(QObject):
         self.grid.add_rows((e.row, e.health) for e in entries)
         self.grid.resort()
         self._rebuild_incidents(entries)
+        self._fresh = False
         self.published.emit()
 
     def _rebuild_incidents(self, entries: list[TenantHealth]) -> None:
@@ -68,6 +72,7 @@ class DashboardFeed(QObject):
     # -- the board's news ----------------------------------------------------------------------
 
     def _started(self, whole: bool) -> None:
+        self._fresh = whole
         if whole:
             # Every customer is checked again: the incidents fill anew as answers come (the
             # grid's rows update in place).
@@ -99,8 +104,13 @@ class DashboardFeed(QObject):
     def _finished(self, stopped: bool) -> None:
         self._timer.stop()
         self._flush()
-        # From the board again: a customer whose issue ended no longer counts for it.
-        self._rebuild_incidents(self.entries())
+        if self._fresh:
+            self.incidents.publish()
+            self.incidents.resort()  # issues found during the sweep were added below the rest
+        else:
+            # From the board again: a customer whose issue ended no longer counts for it.
+            self._rebuild_incidents(self.entries())
+        self._fresh = False
         self.grid.resort()
         self.published.emit()
         self.ended.emit(stopped)

@@ -116,6 +116,26 @@ def test_check_all_customers_updates_the_list_and_the_dashboard_from_one_sweep(
         row = dashboard.grid.row(dashboard.grid.row_of(tenant))
         assert row is entry.row
     assert window.sweep_label.text().startswith("Health checked at")
+    assert_incidents_are_the_boards(dashboard)
+    # A few customers again (as after a consent): counted once each, still.
+    with qtbot.waitSignal(dashboard.sweep_done, timeout=30000):
+        window.health_board.start(model.all_records()[:5])
+    assert_incidents_are_the_boards(dashboard)
+
+
+def assert_incidents_are_the_boards(dashboard) -> None:
+    """Each active incident lists exactly the customers whose last answer has it active."""
+    truth: dict[str, set[str]] = {}
+    for entry in dashboard.board.entries():
+        for issue in entry.active:
+            truth.setdefault(issue.id, set()).add(entry.customer.tenant_id)
+    shown = {}
+    for row in range(dashboard.incidents.rowCount()):
+        active = dashboard.incidents.record(row)
+        assert len(set(active.tenants)) == len(active.tenants)
+        shown[active.id] = set(active.tenants)
+    assert shown == truth
+    assert truth
 
 
 def test_closing_the_dashboard_leaves_the_sweep_to_the_list(
