@@ -22,10 +22,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.config.limits import cpu_work
 from desktop.domain.customer_health import HealthSummary, summarise
 from desktop.domain.customers import Customer
-from desktop.qt.context import AppContext
 from desktop.qt.failures import health_failure
 from desktop.qt.models.customers import CustomerTableModel
 from desktop.qt.numbers import timer_ms
+from desktop.qt.session import SessionHolder
 from desktop.qt.worker import Ended, Stream
 from desktop.services.backend import CANCELLED, ApiError, Backend, Category, ItemFailure, Outcome
 from desktop.services.notices import Notice, NoticeBook, NoticeRules
@@ -88,14 +88,14 @@ class HealthColumn(QObject):
 
     def __init__(
         self,
-        ctx: AppContext,
+        holder: SessionHolder,
         model: CustomerTableModel,
         customers: Callable[[], list[Customer]],
         refresh_min: int = DEFAULT_REFRESH_MIN,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.holder = holder
         self.model = model
         self._customers = customers
         self._sweep: Stream[Outcome[Checked]] | None = None
@@ -121,11 +121,11 @@ class HealthColumn(QObject):
 
     async def show_cached(self) -> int:
         """Last-known health into the column; how many tenants had some."""
-        cache, source = self.ctx.cache, self.ctx.source
+        cache, source = self.holder.session.cache, self.holder.session.source
         if cache is None or not source:
             return 0
         try:
-            summaries = await self.ctx.worker.run(cached_summaries, cache, source)
+            summaries = await self.holder.worker.run(cached_summaries, cache, source)
         except Exception as error:  # a cache problem never stops the live path
             log.warning("cached health unreadable: %s", error)
             return 0
@@ -143,10 +143,12 @@ class HealthColumn(QObject):
         customers = self._customers() if customers is None else customers
         if not customers:
             return
-        backend: Backend = self.ctx.backend
-        cache, source = self.ctx.cache, self.ctx.source
+        backend: Backend = self.holder.session.backend
+        cache, source = self.holder.session.cache, self.holder.session.source
         writer = (
-            cache.writer(source) if cache is not None and source and not self.ctx.offline else None
+            cache.writer(source)
+            if cache is not None and source and not self.holder.session.offline
+            else None
         )
         book = NoticeBook(cache, source, self.rules_for()) if cache is not None and source else None
         seen = self.services_seen
@@ -207,7 +209,7 @@ class HealthColumn(QObject):
                 self._timer.start(timer_ms(self._interval_min * 60_000))
             self.finished.emit(ended.stopped)
 
-        self._sweep = self.ctx.worker.stream(
+        self._sweep = self.holder.worker.stream(
             lambda cancel, pool: committing(
                 backend.sweep(customers, check, cancel=cancel, pool=pool), writer
             ),

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.customers import Customer
-from desktop.qt.context import AppContext
 from desktop.qt.models.customers import FAVOURITE
+from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import elide
 from desktop.store.tags import Tags
 
@@ -60,24 +60,24 @@ class TagIndex(QObject):
 
     changed = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.holder = holder
         self.favourites: set[str] = set()
         self.by_tag: dict[str, set[str]] = {}
         self.error = ""
 
     @property
     def available(self) -> bool:
-        return self.ctx.tags is not None
+        return self.holder.session.tags is not None
 
     async def load(self) -> None:
-        if self.ctx.tags is None:
+        if self.holder.session.tags is None:
             return
-        await self._apply(self.ctx.worker.run(_read, self.ctx.tags))
+        await self._apply(self.holder.worker.run(_read, self.holder.session.tags))
 
     async def set_favourite(self, tenant_id: str, favourite: bool) -> None:
-        tags = self.ctx.tags
+        tags = self.holder.session.tags
         if tags is None:
             return
 
@@ -85,11 +85,11 @@ class TagIndex(QObject):
             tags.set_favourite(tenant_id, favourite)
             return _read(tags)
 
-        await self._apply(self.ctx.worker.run(write))
+        await self._apply(self.holder.worker.run(write))
 
     async def set_tags(self, tenant_id: str, wanted: Iterable[str]) -> None:
         """Give a customer exactly these tags (others removed)."""
-        tags = self.ctx.tags
+        tags = self.holder.session.tags
         if tags is None:
             return
         target = set(wanted)
@@ -102,7 +102,7 @@ class TagIndex(QObject):
                 tags.add(tenant_id, name)
             return _read(tags)
 
-        await self._apply(self.ctx.worker.run(write))
+        await self._apply(self.holder.worker.run(write))
 
     async def _apply(self, pending: Awaitable[Snapshot]) -> None:
         try:

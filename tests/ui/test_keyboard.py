@@ -19,13 +19,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.customers import PortalLink
 from desktop.domain.health import HealthIssue
-from desktop.qt.context import AppContext
 from desktop.qt.models.table import RecordRole
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.ui.dialogs.new_request import NewRequestDialog
 from desktop.ui.main_window import MainWindow
+from tests.ui.driving import holder_for
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -43,18 +43,18 @@ def slow_sandbox() -> Iterator[Sandbox]:
 def keyboard_window(qtbot, qloop, slow_sandbox: Sandbox, launcher) -> Iterator[MainWindow]:
     worker = Worker()
     backend = Backend.for_sandbox(slow_sandbox.url, concurrency=4)
-    ctx = AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
-    window = MainWindow(ctx)
+    holder = holder_for(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
+    window = MainWindow(holder)
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.customers_loaded, timeout=20000):
-        ctx.worker.spawn(window.load_customers())
+    with qtbot.waitSignal(window.directory.loaded, timeout=20000):
+        holder.worker.spawn(window.load_customers())
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     yield window
     window.cancel_sweep()
-    if window.dashboard is not None:
-        window.dashboard.stop_sweep()
+    if window.sweep.dashboard is not None:
+        window.sweep.dashboard.stop_sweep()
     window.close()
     worker.shutdown(wait=True)
     backend.close()
@@ -153,16 +153,16 @@ def test_the_mission_by_keyboard_alone(qtbot, keyboard_window: MainWindow, slow_
     recorded = filed.args[0]
     assert recorded.number == "2412010040001234"
     assert recorded.title == dialog.draft.title
-    assert window.ctx.drafts is not None
-    assert window.ctx.drafts.filed_for(target.tenant_id) == [recorded]
+    assert window.holder.session.drafts is not None
+    assert window.holder.session.drafts.filed_for(target.tenant_id) == [recorded]
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
 
     # The dashboard: Ctrl+D starts a sweep, Esc stops it.
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     press(Key.Key_D, CTRL)
-    qtbot.waitUntil(lambda: window.dashboard is not None, timeout=5000)
-    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: window.sweep.dashboard is not None, timeout=5000)
+    dashboard = window.sweep.dashboard
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dashboard, timeout=5000)
     assert dashboard.running
     with qtbot.waitSignal(dashboard.sweep_done, timeout=10000) as stopped:

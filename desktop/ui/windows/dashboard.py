@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 from desktop.config.limits import cpu_work
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue, ServiceHealth
-from desktop.qt.context import AppContext
 from desktop.qt.dates import date_text
 from desktop.qt.failures import health_failure
 from desktop.qt.health_sweep import committing
@@ -51,6 +50,7 @@ from desktop.qt.models.dashboard import (
     grid_row,
 )
 from desktop.qt.models.table import RecordRole
+from desktop.qt.session import SessionHolder
 from desktop.qt.words import severity_words, status_word
 from desktop.qt.worker import Ended, Stream
 from desktop.services import export
@@ -85,7 +85,7 @@ class DashboardWindow(QWidget):
 
     def __init__(
         self,
-        ctx: AppContext,
+        holder: SessionHolder,
         customers: Callable[[], list[Customer]],
         parent: QWidget | None = None,
         tags: TagIndex | None = None,
@@ -96,8 +96,8 @@ class DashboardWindow(QWidget):
         """`planned`: the main window's planned changes (one sweep for the window's notices
         and this tab); without it, the dashboard keeps its own."""
         super().__init__(parent, Qt.WindowType.Window)
-        self.planned = planned or PlannedChanges(ctx, customers, self)
-        self.ctx = ctx
+        self.planned = planned or PlannedChanges(holder, customers, self)
+        self.holder = holder
         self._customers = customers
         self._sweep: Stream[Outcome[SweepResult]] | None = None
         self._names: dict[str, str] = {}
@@ -136,7 +136,7 @@ class DashboardWindow(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.stop_sweep)
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setToolTip(self.tr("Save what this sweep found as CSV or JSON"))
-        self.export_button.clicked.connect(lambda: self.ctx.worker.spawn(self.export()))
+        self.export_button.clicked.connect(lambda: self.holder.worker.spawn(self.export()))
         self.export_button.setEnabled(False)
         self.progress = ProgressBar()
         self.progress.setMaximumWidth(240)
@@ -236,7 +236,7 @@ class DashboardWindow(QWidget):
         )
         self.affected.itemActivated.connect(self._open_listed_customer)
         self.affected.itemDoubleClicked.connect(self._open_listed_customer)
-        self.partner = PartnerContextPanel(self.ctx)
+        self.partner = PartnerContextPanel(self.holder)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self._titled(self.tr("Incidents now"), self.incident_view))
         lower = QSplitter(Qt.Orientation.Horizontal)
@@ -252,7 +252,7 @@ class DashboardWindow(QWidget):
         main.setSizes([760, 640])
         from desktop.ui.windows.planned_view import PlannedChangesView
 
-        self.planned_view = PlannedChangesView(self.ctx, self.planned, self._customers)
+        self.planned_view = PlannedChangesView(self.holder, self.planned, self._customers)
         self.planned_view.show_customer.connect(self.show_customer)
         health = QWidget()
         health_layout = QVBoxLayout(health)
@@ -270,11 +270,15 @@ class DashboardWindow(QWidget):
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self.planned_view:
             # Last-known posts at once; a first read when none were ever read.
-            self.ctx.worker.spawn(self._show_planned())
+            self.holder.worker.spawn(self._show_planned())
 
     async def _show_planned(self) -> None:
         await self.planned.show_cached()
-        if self.planned.read_at is None and not self.planned.running and not self.ctx.offline:
+        if (
+            self.planned.read_at is None
+            and not self.planned.running
+            and not self.holder.session.offline
+        ):
             self.planned.start()
 
     @staticmethod
@@ -323,13 +327,15 @@ class DashboardWindow(QWidget):
             self.counts.setText(self.tr("No customer in this scope."))
             self.summary.clear()
             return
-        backend = self.ctx.backend
+        backend = self.holder.session.backend
         total = len(customers)
         tally = {"done": 0, "failed": 0}
         started = time.monotonic()
-        cache, source = self.ctx.cache, self.ctx.source
+        cache, source = self.holder.session.cache, self.holder.session.source
         writer = (
-            cache.writer(source) if cache is not None and source and not self.ctx.offline else None
+            cache.writer(source)
+            if cache is not None and source and not self.holder.session.offline
+            else None
         )
 
         def check(customer: Customer, cid: str, cancel: threading.Event) -> SweepResult:
@@ -398,7 +404,7 @@ class DashboardWindow(QWidget):
         self.stop_button.setEnabled(True)
         self.progress.setRange(0, total)
         self.progress.setValue(0)
-        self._sweep = self.ctx.worker.stream(
+        self._sweep = self.holder.worker.stream(
             lambda cancel, pool: committing(
                 backend.sweep(customers, check, cancel=cancel, pool=pool), writer
             ),
@@ -406,7 +412,7 @@ class DashboardWindow(QWidget):
             on_end,
             owner=self,
         )
-        self.ctx.worker.spawn(self.partner.load())
+        self.holder.worker.spawn(self.partner.load())
 
     def _select_top_incident(self) -> None:
         idle = self._sweep is None and self.incidents.rowCount()
@@ -498,7 +504,7 @@ class DashboardWindow(QWidget):
             write_text(path, export.render(rows, what, fmt))
 
         try:
-            await self.ctx.worker.run(write)
+            await self.holder.worker.run(write)
         except OSError as error:
             self.counts.setText(self.tr("Export failed: {0}").format(error.strerror or error))
             return None
@@ -551,7 +557,7 @@ class DashboardWindow(QWidget):
     def _show_summary(self, issue: HealthIssue) -> None:
         e = html.escape
         latest = issue.posts_newest_first()[:1]
-        post = self.ctx.backend.sanitize(latest[0].content) if latest else ""
+        post = self.holder.session.backend.sanitize(latest[0].content) if latest else ""
         updated = self.tr("last update {0}").format(date_text(issue.last_modified, missing="—"))
         self.detail.setHtml(
             f"<h3>{e(issue.id)} — {e(issue.title)}</h3>"
