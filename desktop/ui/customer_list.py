@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.customers import Customer
-from desktop.qt.directory import CustomerDirectory
 from desktop.qt.models.customer_cells import GDAP_NONE, gdap_text, gdap_text_sample
 from desktop.qt.models.customers import (
     DOMAIN,
@@ -32,6 +32,9 @@ from desktop.qt.models.table import RecordRole
 from desktop.qt.words import gdap_status_word, health_words
 from desktop.ui.widgets.status import badge_column_width, badge_icons
 from desktop.ui.widgets.tables import RecordTable, setup_table
+
+if TYPE_CHECKING:  # the frame's first paint does not wait for the directory's imports
+    from desktop.qt.directory import CustomerDirectory
 
 # How long start-up waits for the list's first paint before it goes on anyway.
 FIRST_PAINT_WAIT_S = 0.5

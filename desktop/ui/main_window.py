@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QSplitter, QVB
 
 from desktop.config.settings import Settings
 from desktop.domain.customers import Customer
-from desktop.qt.models.age import age_text
 from desktop.services.session import Session
 from desktop.ui.customer_list import CustomerList
 from desktop.ui.notices import load_recent, notices_button
@@ -95,6 +94,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.customer_detail import CustomerHeader, customer_tabs
         from desktop.ui.dialogs.account import AccountController
         from desktop.ui.health_wiring import HealthWiring
+        from desktop.ui.list_status import ListStatus
         from desktop.ui.menus import build_actions, fill_menus
         from desktop.ui.notices import NoticeCentre
         from desktop.ui.request_desk import RequestDesk
@@ -158,10 +158,8 @@ class MainWindow(QMainWindow):
         self.requests.open_draft.connect(self.requests_desk.edit_draft)
         self.actions_by_name = build_actions(self)
         fill_menus(self)
-        self.directory.cached_shown.connect(self._cached_list_shown)
-        self.directory.failed.connect(self._list_failed)
+        self.list_status = ListStatus(holder, self.directory, self.customers, self.status)
         self.directory.loaded.connect(self._list_loaded)
-        self.directory.gdap_failed.connect(self._gdap_failed)
         holder.changed.connect(self._session_changed)
         self.status.show_session(holder.session)
         self.header.show_customer(None)
@@ -219,9 +217,7 @@ class MainWindow(QMainWindow):
     async def load_customers(self) -> int:
         """The customer list: the cached one first (with its last-known health), then the
         live one, and the health column fills (desktop.qt.directory)."""
-        self.show_status(self.tr("Loading customers…"), lasting=True)
-        if not self.directory.customers:
-            self.customers.view.set_placeholder(self.tr("Loading customers…"))
+        self.list_status.loading()
         return await self.directory.load(after_cached=self._after_cached_list)
 
     async def _after_cached_list(self, shown: bool) -> None:
@@ -235,53 +231,9 @@ class MainWindow(QMainWindow):
             self.holder.worker.spawn(self.tag_index.load())
             self.holder.worker.spawn(load_recent(self.notices, self.holder))
 
-    def _cached_list_shown(self, _count: int, fetched: float | None) -> None:
-        if fetched is not None:
-            self.show_status(
-                self.tr("Showing the list as of {0}; refreshing…").format(age_text(fetched)),
-                lasting=True,
-            )
-
-    def _list_failed(self, error: Exception, cached_at: float | None) -> None:
-        from desktop.ui.errors import explain  # start-up time: with the network clients
-
-        explained = explain(error, self.tr("customer list"))
-        if cached_at is not None:
-            self.show_status(
-                self.tr("{0}: showing the list as of {1}.").format(
-                    explained.title, age_text(cached_at)
-                ),
-                lasting=True,
-            )
-        else:
-            self.show_status(f"{explained.title}: {explained.detail}", lasting=True)
-        if not self.directory.customers:
-            # Never "Loading customers…" for good: why, and how to try again.
-            again = self.tr("Refresh (F5) tries again.")
-            self.customers.view.set_placeholder(f"{explained.title}\n{again}")
-
     def _list_loaded(self, count: int) -> None:
-        if count < 0:
-            return
-        if self.holder.session.offline:
-            # The cached list and health are all there is; nothing is swept.
-            when = self.directory.fetched_at
-            self.show_status(
-                self.tr("Offline: the customer list as of {0}.").format(
-                    age_text(when) if when else self.tr("an unknown time")
-                ),
-                lasting=True,
-            )
-            self.status.sweep_offline()
-            return
-        self.show_status(self.tr("%n customer(s) loaded", "", count), 4000)
-        self.sweep.start(self.directory.customers)
-
-    def _gdap_failed(self, error: Exception) -> None:
-        from desktop.ui.errors import explain  # start-up time: with the network clients
-
-        explained = explain(error, self.tr("GDAP relationships"))
-        self.show_status(f"{explained.title}: {explained.detail}", 10000)
+        if count >= 0 and not self.holder.session.offline:
+            self.sweep.start(self.directory.customers)
 
     def _customer_name(self, tenant_id: str) -> str:
         record = self.customers.model.record_of_key(tenant_id)
@@ -356,7 +308,9 @@ class MainWindow(QMainWindow):
 
     def consent_all(self) -> None:
         """Account → Allow Partner Desk in all customers…"""
-        from desktop.ui.dialogs.consent_dialog import ConsentDialog  # opened on demand
+        from desktop.ui.dialogs.consent_dialog import (
+            ConsentDialog,  # start-up time: loaded when first opened
+        )
 
         dialog = ConsentDialog(self.holder, self.directory.customers, self)
         dialog.finished_run.connect(self._consent_run_finished)
@@ -371,7 +325,9 @@ class MainWindow(QMainWindow):
 
     def show_open_requests(self) -> None:
         if self._open_requests is None:
-            from desktop.ui.windows.open_requests import OpenRequestsWindow  # opened on demand
+            from desktop.ui.windows.open_requests import (
+                OpenRequestsWindow,  # start-up time: loaded when first opened
+            )
 
             self._open_requests = OpenRequestsWindow(
                 self.holder, lambda: self.directory.customers, self
@@ -383,7 +339,9 @@ class MainWindow(QMainWindow):
         self.holder.worker.spawn(self._open_requests.load())
 
     async def edit_notice_settings(self) -> None:
-        from desktop.ui.dialogs.notice_settings import NoticeSettingsDialog  # opened on demand
+        from desktop.ui.dialogs.notice_settings import (
+            NoticeSettingsDialog,  # start-up time: loaded when first opened
+        )
 
         dialog = NoticeSettingsDialog(
             self.account.settings, self.sweep.services_seen(), self.marks.scopes(), self
