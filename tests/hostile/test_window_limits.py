@@ -35,6 +35,7 @@ from desktop.qt.text_limits import NAME_CHARS, TEXT_CHARS
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import ApiError, Backend
+from desktop.store import DraftStore
 from desktop.ui.errors import SECONDS_SHOWN_MAX_S, explain
 from desktop.ui.main_window import MainWindow
 from tests.faults.tampering import Answer, Change, TamperingProxy
@@ -94,8 +95,9 @@ class Rig:
             self.proxy.tamper("GET", path, change, count=ALWAYS)
         self.worker = Worker()
         self.backend = Backend.for_sandbox(self.proxy.url, concurrency=4)
-        self.holder = holder_for(worker=self.worker, backend=self.backend, mode="sandbox",
-                              launcher=lambda _url: True)  # fmt: skip
+        self.drafts = DraftStore()  # the test's own data folder (tests/conftest.py)
+        self.holder = holder_for(self.worker, self.backend, lambda _url: True, mode="sandbox",
+                                 drafts=self.drafts)  # fmt: skip
         self.window: MainWindow | None = None
 
     def open(self) -> MainWindow:
@@ -112,6 +114,7 @@ class Rig:
             self.window.close()
         self.worker.shutdown(wait=True)
         self.backend.close()
+        self.drafts.close()
         self.proxy.__exit__(None, None, None)
         self.sandbox.stop()
 
@@ -304,7 +307,7 @@ def test_a_5_mb_company_name_is_cut_before_the_header(make_rig: Any, qtbot: QtBo
     # The new-request dialog's window title names the customer: cut too.
     from desktop.ui.dialogs.new_request import NewRequestDialog
 
-    window.new_request()
+    window.requests_desk.new_request()
     qtbot.waitUntil(lambda: bool(window.findChildren(NewRequestDialog)), timeout=10000)
     [dialog] = window.findChildren(NewRequestDialog)
     try:

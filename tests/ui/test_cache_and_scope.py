@@ -75,7 +75,7 @@ def sweep_done(qtbot, window: MainWindow) -> None:
 
 
 def test_the_cached_list_shows_first_with_its_age_then_the_live_one(qtbot, live, sandbox):
-    cache = live.cache
+    cache = live.session.cache
     assert cache is not None
     real = Backend.for_sandbox(sandbox.url).customers().items
     stale = [replace(c, company_name=f"Cached {c.company_name}") for c in real[:5]]
@@ -112,7 +112,7 @@ def test_a_list_read_during_start_up_is_in_the_first_paint(qtbot, live, sandbox)
     """`partner-desk` reads the cached list while the window's modules import; read by the time
     the window is built, its rows are in the window's first paint, and the first load shows it
     once (not a second read), then replaces it with the live list."""
-    cache = live.cache
+    cache = live.session.cache
     assert cache is not None
     real = Backend.for_sandbox(sandbox.url).customers().items
     with cache.writer(SOURCE) as writer:
@@ -137,7 +137,7 @@ def test_a_list_read_during_start_up_is_in_the_first_paint(qtbot, live, sandbox)
 
 
 def test_a_list_still_being_read_is_awaited_not_read_twice(qtbot, live, sandbox):
-    cache = live.cache
+    cache = live.session.cache
     assert cache is not None
     listed = Backend.for_sandbox(sandbox.url).customers().items[:4]
     with cache.writer(SOURCE) as writer:
@@ -215,7 +215,7 @@ def test_offline_opens_the_last_run_with_the_sandbox_stopped(qtbot, qloop, launc
 
 
 def test_a_new_issue_is_noticed_once_in_the_tray_and_badge(qtbot, live, sandbox):
-    cache = live.cache
+    cache = live.session.cache
     assert cache is not None
     backend = Backend.for_sandbox(sandbox.url)
     # A customer we can read with an active issue; the store "saw" it before that issue.
@@ -321,11 +321,11 @@ async def _export(dashboard, path: Path, result: list, what: str = "health") -> 
 
 def test_without_a_tag_store_the_window_works_and_says_why(qtbot, live):
     """Without a tag store the window works; the actions say why they cannot."""
-    live.tags = None
-    window = make_window(qtbot, live)
+    untagged = SessionHolder(replace(live.session, tags=None), live.worker, live.launcher)
+    window = make_window(qtbot, untagged)
     load(qtbot, window)
     window.customers.select_row(0)
-    live.worker.spawn(window.edit_tags())
+    live.worker.spawn(window.marks.edit_tags())
     qtbot.waitUntil(lambda: "not available" in window.statusBar().currentMessage(), timeout=5000)
     window.close()
 

@@ -23,6 +23,7 @@ from desktop.qt.models.table import RecordRole
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
+from desktop.store import DraftStore
 from desktop.ui.dialogs.new_request import NewRequestDialog
 from desktop.ui.main_window import MainWindow
 from tests.ui.driving import holder_for
@@ -43,7 +44,8 @@ def slow_sandbox() -> Iterator[Sandbox]:
 def keyboard_window(qtbot, qloop, slow_sandbox: Sandbox, launcher) -> Iterator[MainWindow]:
     worker = Worker()
     backend = Backend.for_sandbox(slow_sandbox.url, concurrency=4)
-    holder = holder_for(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
+    drafts = DraftStore()  # the test's own data folder (tests/conftest.py)
+    holder = holder_for(worker, backend, launcher, mode="sandbox", drafts=drafts)
     window = MainWindow(holder)
     qtbot.addWidget(window)
     window.show()
@@ -58,6 +60,7 @@ def keyboard_window(qtbot, qloop, slow_sandbox: Sandbox, launcher) -> Iterator[M
     window.close()
     worker.shutdown(wait=True)
     backend.close()
+    drafts.close()
 
 
 def focused() -> QWidget:
