@@ -15,9 +15,6 @@ from desktop.ui.panes.overview import OverviewPane
 from desktop.ui.panes.portals import PortalsPane
 from desktop.ui.panes.requests import RequestsPane
 
-# The main window's words, under its translation context as before they moved here.
-translate = QCoreApplication.translate
-
 # Measured, never shown: the height of an accented Latin line with a CJK fallback glyph.
 _TALLEST_TEXT = "Ág 京"
 
@@ -51,8 +48,10 @@ class CustomerHeader(QWidget):
 
     def show_customer(self, customer: Customer | None) -> None:
         if customer is None:
-            self.title.setText(translate("MainWindow", "No customer selected"))
-            self.subtitle.setText(translate("MainWindow", "Find a customer with Ctrl+F."))
+            self.title.setText(QCoreApplication.translate("MainWindow", "No customer selected"))
+            self.subtitle.setText(
+                QCoreApplication.translate("MainWindow", "Find a customer with Ctrl+F.")
+            )
             return
         # Cut first: a label lays its whole text out, and a 5 MB name froze the window ~10 s.
         self.title.setText(elide(customer.company_name or customer.domain))
@@ -70,15 +69,15 @@ def customer_tabs(holder: SessionHolder) -> tuple[QTabWidget, Panes]:
         RequestsPane(holder),
     )
     tabs = QTabWidget()
-    tabs.setAccessibleName(translate("MainWindow", "Customer details"))
+    tabs.setAccessibleName(QCoreApplication.translate("MainWindow", "Customer details"))
     labels = (
-        translate("MainWindow", "&Overview"),
-        translate("MainWindow", "Service &health"),
-        translate("MainWindow", "&Incidents"),
-        translate("MainWindow", "Planned chan&ges"),
-        translate("MainWindow", "Admin &portals"),
+        QCoreApplication.translate("MainWindow", "&Overview"),
+        QCoreApplication.translate("MainWindow", "Service &health"),
+        QCoreApplication.translate("MainWindow", "&Incidents"),
+        QCoreApplication.translate("MainWindow", "Planned chan&ges"),
+        QCoreApplication.translate("MainWindow", "Admin &portals"),
         # Not "re&quests": an underlined q reads as a g.
-        translate("MainWindow", "Service reque&sts"),
+        QCoreApplication.translate("MainWindow", "Service reque&sts"),
     )
     for pane, label in zip(panes, labels, strict=True):
         tabs.addTab(pane, label)

@@ -3,7 +3,7 @@ why the live one could not be read (the directory's signals, in words)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from desktop.qt.directory import CustomerDirectory
 from desktop.qt.models.age import age_text
@@ -11,9 +11,6 @@ from desktop.qt.session import SessionHolder
 from desktop.ui.customer_list import CustomerList
 from desktop.ui.errors import explain
 from desktop.ui.widgets.status_bar import StatusBar
-
-# The main window's words, under its translation context as before they moved here.
-translate = QCoreApplication.translate
 
 
 class ListStatus(QObject):
@@ -35,24 +32,22 @@ class ListStatus(QObject):
         directory.gdap_failed.connect(self._gdap_failed)
 
     def loading(self) -> None:
-        self._status.show_status(translate("MainWindow", "Loading customers…"), lasting=True)
+        self._status.show_status(self.tr("Loading customers…"), lasting=True)
         if not self._directory.customers:
-            self._customers.view.set_placeholder(translate("MainWindow", "Loading customers…"))
+            self._customers.view.set_placeholder(self.tr("Loading customers…"))
 
     def _cached_shown(self, _count: int, fetched: float | None) -> None:
         if fetched is not None:
             self._status.show_status(
-                translate("MainWindow", "Showing the list as of {0}; refreshing…").format(
-                    age_text(fetched)
-                ),
+                self.tr("Showing the list as of {0}; refreshing…").format(age_text(fetched)),
                 lasting=True,
             )
 
     def _failed(self, error: Exception, cached_at: float | None) -> None:
-        explained = explain(error, translate("MainWindow", "customer list"))
+        explained = explain(error, self.tr("customer list"))
         if cached_at is not None:
             self._status.show_status(
-                translate("MainWindow", "{0}: showing the list as of {1}.").format(
+                self.tr("{0}: showing the list as of {1}.").format(
                     explained.title, age_text(cached_at)
                 ),
                 lasting=True,
@@ -61,7 +56,7 @@ class ListStatus(QObject):
             self._status.show_status(f"{explained.title}: {explained.detail}", lasting=True)
         if not self._directory.customers:
             # Never "Loading customers…" for good: why, and how to try again.
-            again = translate("MainWindow", "Refresh (F5) tries again.")
+            again = self.tr("Refresh (F5) tries again.")
             self._customers.view.set_placeholder(f"{explained.title}\n{again}")
 
     def _loaded(self, count: int) -> None:
@@ -71,17 +66,15 @@ class ListStatus(QObject):
             # The cached list and health are all there is; nothing is swept.
             when = self._directory.fetched_at
             self._status.show_status(
-                translate("MainWindow", "Offline: the customer list as of {0}.").format(
-                    age_text(when)
-                    if when is not None
-                    else translate("MainWindow", "an unknown time")
+                self.tr("Offline: the customer list as of {0}.").format(
+                    age_text(when) if when is not None else self.tr("an unknown time")
                 ),
                 lasting=True,
             )
             self._status.sweep_offline()
             return
-        self._status.show_status(translate("MainWindow", "%n customer(s) loaded", "", count), 4000)
+        self._status.show_status(self.tr("%n customer(s) loaded", "", count), 4000)
 
     def _gdap_failed(self, error: Exception) -> None:
-        explained = explain(error, translate("MainWindow", "GDAP relationships"))
+        explained = explain(error, self.tr("GDAP relationships"))
         self._status.show_status(f"{explained.title}: {explained.detail}", 10000)

@@ -10,9 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-# The main window's words, under its translation context as before they moved here.
-translate = QCoreApplication.translate
-
 
 def build_actions(window: MainWindow) -> dict[str, QAction]:
     """The window's actions by name, their shortcuts live in the whole window."""
@@ -28,47 +25,47 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     refresh_keys = QKeySequence(QKeySequence.StandardKey.Refresh)
     actions = {
         "find": action(
-            translate("MainWindow", "Find customer"),
+            QCoreApplication.translate("MainWindow", "Find customer"),
             window.focus_search,
             QKeySequence(QKeySequence.StandardKey.Find),
         ),
         "refresh": action(
-            translate("MainWindow", "Refresh"),
+            QCoreApplication.translate("MainWindow", "Refresh"),
             window.refresh,
             QKeySequence(Qt.Key.Key_F5) if refresh_keys.isEmpty() else refresh_keys,
         ),
         "cancel": action(
-            translate("MainWindow", "Stop loading"),
+            QCoreApplication.translate("MainWindow", "Stop loading"),
             window.cancel_sweep,
             QKeySequence(Qt.Key.Key_Escape),
         ),
         "new_request": action(
-            translate("MainWindow", "&New service request…"),
+            QCoreApplication.translate("MainWindow", "&New service request…"),
             window.requests_desk.new_request,
             QKeySequence(QKeySequence.StandardKey.New),
         ),
         "all_requests": action(
-            translate("MainWindow", "&Requests of all customers…"),
+            QCoreApplication.translate("MainWindow", "&Requests of all customers…"),
             window.show_open_requests,
             QKeySequence("Ctrl+Shift+R"),
         ),
         "dashboard": action(
-            translate("MainWindow", "&Dashboard: who is hurt now…"),
+            QCoreApplication.translate("MainWindow", "&Dashboard: who is hurt now…"),
             window.show_dashboard,
             QKeySequence("Ctrl+D"),
         ),
         "favourite": action(
-            translate("MainWindow", "&Favourite"),
+            QCoreApplication.translate("MainWindow", "&Favourite"),
             window.marks.toggle_favourite,
             QKeySequence("Ctrl+B"),
         ),
         "tags": action(
-            translate("MainWindow", "&Tags…"),
+            QCoreApplication.translate("MainWindow", "&Tags…"),
             lambda: spawn(window.marks.edit_tags()),
             QKeySequence("Ctrl+T"),
         ),
         "notify": action(
-            translate("MainWindow", "&Notifications and refresh…"),
+            QCoreApplication.translate("MainWindow", "&Notifications and refresh…"),
             lambda: spawn(window.edit_notice_settings()),
         ),
     }

@@ -19,9 +19,6 @@ from desktop.ui.widgets.dialogs import run_dialog
 
 log = logging.getLogger(__name__)
 
-# The main window's words, under its translation context as before they moved here.
-translate = QCoreApplication.translate
-
 
 class RequestDesk(QObject):
     """`current` is the customer shown; `say` a line in the status bar; `changed(tenant id)`
@@ -46,7 +43,12 @@ class RequestDesk(QObject):
     def new_request(self) -> None:
         customer = self._current()
         if customer is None:
-            self._say(translate("MainWindow", "Select a customer first (Ctrl+F finds one)."), 5000)
+            self._say(
+                QCoreApplication.translate(
+                    "MainWindow", "Select a customer first (Ctrl+F finds one)."
+                ),
+                5000,
+            )
             return
         self.holder.worker.spawn(self._new_request(customer))
 
@@ -85,7 +87,10 @@ class RequestDesk(QObject):
             return open_already
         store = self.holder.session.drafts
         if store is None:
-            self._say(translate("MainWindow", "Drafts cannot be kept: no draft store."), 10000)
+            self._say(
+                QCoreApplication.translate("MainWindow", "Drafts cannot be kept: no draft store."),
+                10000,
+            )
             return None
         dialog = NewRequestDialog(self.holder, store, draft, self._window)
         self.dialogs[draft.id] = dialog

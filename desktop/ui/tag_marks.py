@@ -15,9 +15,6 @@ from desktop.ui.widgets.dialogs import run_dialog
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-# The main window's words, under its translation context as before they moved here.
-translate = QCoreApplication.translate
-
 
 class TagMarks(QObject):
     def __init__(self, window: MainWindow) -> None:
@@ -32,7 +29,9 @@ class TagMarks(QObject):
     def toggle_favourite(self) -> None:
         customer = self._window.customers.current_customer()
         if customer is None:
-            self._window.show_status(translate("MainWindow", "Choose a customer first."), 4000)
+            self._window.show_status(
+                QCoreApplication.translate("MainWindow", "Choose a customer first."), 4000
+            )
             return
         favourite = customer.tenant_id not in self.index.favourites
         self._window.holder.worker.spawn(self.index.set_favourite(customer.tenant_id, favourite))
@@ -41,11 +40,15 @@ class TagMarks(QObject):
         window = self._window
         customer = window.customers.current_customer()
         if customer is None:
-            window.show_status(translate("MainWindow", "Choose a customer first."), 4000)
+            window.show_status(
+                QCoreApplication.translate("MainWindow", "Choose a customer first."), 4000
+            )
             return
         if not self.index.available:
             window.show_status(
-                translate("MainWindow", "Tags are not available: the local store could not open.")
+                QCoreApplication.translate(
+                    "MainWindow", "Tags are not available: the local store could not open."
+                )
             )
             return
         dialog = TagsDialog(
@@ -58,7 +61,9 @@ class TagMarks(QObject):
             await self.index.set_tags(customer.tenant_id, dialog.tags())
             if self.index.error:
                 window.show_status(
-                    translate("MainWindow", "Tags not saved: {0}").format(self.index.error)
+                    QCoreApplication.translate("MainWindow", "Tags not saved: {0}").format(
+                        self.index.error
+                    )
                 )
 
     def _tags_changed(self) -> None:
@@ -79,13 +84,16 @@ class TagMarks(QObject):
     def scopes(self) -> list[tuple[str, str]]:
         """Whose notices may reach the tray: the choices, as (words, scope)."""
         return [
-            (translate("MainWindow", "Every customer"), ""),
-            (translate("MainWindow", "Favourites"), FAVOURITES),
+            (QCoreApplication.translate("MainWindow", "Every customer"), ""),
+            (QCoreApplication.translate("MainWindow", "Favourites"), FAVOURITES),
             *(
-                (translate("MainWindow", "Tag: {0}").format(name), TAG_PREFIX + name)
+                (
+                    QCoreApplication.translate("MainWindow", "Tag: {0}").format(name),
+                    TAG_PREFIX + name,
+                )
                 for name in sorted(self.index.by_tag, key=str.casefold)
             ),
-            (translate("MainWindow", "Nobody (no notices)"), "none"),
+            (QCoreApplication.translate("MainWindow", "Nobody (no notices)"), "none"),
         ]
 
     def notice_rules(self) -> NoticeRules:

@@ -3,15 +3,12 @@ health check's progress and where the data comes from."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTime
+from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton
 
 from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.services.session import Session
 from desktop.ui.widgets.progress import ProgressBar
-
-# The main window's words, under its translation context as before they moved here.
-translate = QCoreApplication.translate
 
 # How long a line about something just done (a portal opened, a draft kept) stays; it also
 # goes when another customer is chosen.
@@ -26,7 +23,7 @@ class StatusBar(QStatusBar):
         self.notices_button = notices
         self.insertPermanentWidget(0, notices)
         self.mode_label = QLabel()
-        self.mode_label.setAccessibleName(translate("MainWindow", "Data source"))
+        self.mode_label.setAccessibleName(self.tr("Data source"))
         self.sweep_label = QLabel()
         self.sweep_progress = ProgressBar()
         self.sweep_progress.setMaximumWidth(160)
@@ -57,20 +54,16 @@ class StatusBar(QStatusBar):
         """Where the data comes from: the sandbox, the cache (--offline) or an account."""
         mode = session.mode
         if session.offline:
-            text = translate("MainWindow", "Offline")
-            tip = translate(
-                "MainWindow",
+            text = self.tr("Offline")
+            tip = self.tr(
                 "Started with --offline: the data of the last live run, from the local cache "
                 "({0}). Nothing is sent to Microsoft.",
             ).format(session.source)
         elif mode in ("sandbox", "external sandbox"):
             text = (
-                translate("MainWindow", "Sandbox data")
-                if mode == "sandbox"
-                else translate("MainWindow", "Sandbox data (external)")
+                self.tr("Sandbox data") if mode == "sandbox" else self.tr("Sandbox data (external)")
             )
-            tip = translate(
-                "MainWindow",
+            tip = self.tr(
                 "Sample data from the built-in sandbox at {0}. Sign in to work on "
                 "your own customers.",
             ).format(session.cloud.partner_center)
@@ -90,7 +83,7 @@ class StatusBar(QStatusBar):
     def sweep_progress_made(self, done: int, failed: int, total: int) -> None:
         self.sweep_progress.setValue(done)
         self.sweep_label.setText(
-            translate("MainWindow", "Health: %1 / %2, %n failed", "", failed)
+            self.tr("Health: %1 / %2, %n failed", "", failed)
             .replace("%1", QLocale().toString(done))
             .replace("%2", QLocale().toString(total))
         )
@@ -98,18 +91,16 @@ class StatusBar(QStatusBar):
     def sweep_ended(self, stopped: bool, failed: bool, next_minutes: int) -> None:
         self.sweep_progress.hide()
         if failed:
-            self.sweep_label.setText(translate("MainWindow", "Health check failed"))
+            self.sweep_label.setText(self.tr("Health check failed"))
         elif stopped:
-            self.sweep_label.setText(translate("MainWindow", "Health check stopped"))
+            self.sweep_label.setText(self.tr("Health check stopped"))
         else:
             when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
             if next_minutes > 0:
-                text = translate(
-                    "MainWindow", "Health checked at {0}; next in %n min", "", next_minutes
-                )
+                text = self.tr("Health checked at {0}; next in %n min", "", next_minutes)
             else:
-                text = translate("MainWindow", "Health checked at {0}")
+                text = self.tr("Health checked at {0}")
             self.sweep_label.setText(text.format(when))
 
     def sweep_offline(self) -> None:
-        self.sweep_label.setText(translate("MainWindow", "Offline: health as of the last check"))
+        self.sweep_label.setText(self.tr("Offline: health as of the last check"))
