@@ -53,14 +53,16 @@ def test_a_switch_keeps_the_stores_and_closes_the_old_account_but_never_the_sand
     holder.changed.connect(changed.append)
 
     signed_in = holder.switch(Session(other_backend, mode="global", account="a@contoso"))
-    assert changed == [signed_in] and holder.session is signed_in
+    assert changed == [signed_in]
+    assert holder.session is signed_in
     assert (signed_in.backend, signed_in.account) == (other_backend, "a@contoso")
     assert signed_in.drafts is started.drafts is not None  # the machine's, not the account's
     assert sandbox_closed == []  # "Use sandbox" goes back to it
 
     account_closed = closes(other_backend)
     back = holder.switch(holder.sandbox)
-    assert back is holder.sandbox and changed == [signed_in, back]
+    assert back is holder.sandbox
+    assert changed == [signed_in, back]
     assert account_closed == [other_backend]
     assert sandbox_closed == []
 
@@ -100,4 +102,5 @@ def test_a_switch_supersedes_the_list_being_read_and_empties_the_directory(
     holder.switch(Session(other_backend, mode="external sandbox"))
     qtbot.waitUntil(task.done, timeout=20000)
     assert task.result() == -1  # superseded: the old account's list never shows
-    assert loaded == [] and directory.customers == []
+    assert loaded == []
+    assert directory.customers == []
