@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         # frame's first paint.
         from desktop.qt.directory import CustomerDirectory
         from desktop.qt.message_sweep import PlannedChanges
+        from desktop.qt.tags import TagIndex
         from desktop.ui.customer_detail import CustomerHeader, customer_tabs
         from desktop.ui.dialogs.account import AccountController
         from desktop.ui.health_wiring import HealthWiring
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.menus import build_actions, fill_menus
         from desktop.ui.notices import NoticeCentre
         from desktop.ui.request_desk import RequestDesk
-        from desktop.ui.scope import ScopeBox, TagIndex
+        from desktop.ui.scope import ScopeBox
         from desktop.ui.tag_marks import TagMarks
         from desktop.ui.widgets.focus import install_focus_ring
         from desktop.ui.windows.gdap_window import GdapWindowOpener

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog
 
+from desktop.qt.tags import FAVOURITES, TAG_PREFIX
 from desktop.services.notices import NoticeRules
-from desktop.ui.scope import FAVOURITES, TAG_PREFIX, TagsDialog
+from desktop.ui.scope import TagsDialog
 from desktop.ui.widgets.dialogs import run_dialog
 
 if TYPE_CHECKING:
