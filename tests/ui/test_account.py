@@ -57,7 +57,7 @@ def test_browser_sign_in_switches_the_session_and_saves_it(qtbot, holder, tmp_pa
     assert task.exception() is None
     assert sessions[0].account == USERNAME
     assert sessions[0].mode == "global"
-    assert accounts.session is sessions[0]
+    assert holder.session is sessions[0]
     qtbot.waitUntil(lambda: settings_store.load().account == USERNAME, timeout=5000)
     saved = settings_store.load()
     assert (saved.cloud, saved.client_id, saved.allow_plaintext_token_cache) == (
@@ -91,7 +91,7 @@ def test_a_failed_sign_in_reopens_the_dialog_with_the_reason(
     again.reject()
     qtbot.waitUntil(task.done, timeout=5000)
     assert sessions == []
-    assert accounts.session is accounts.sandbox  # the app's state is untouched
+    assert holder.session is holder.sandbox  # the app's state is untouched
 
 
 def test_device_code_sign_in_shows_a_copyable_code(qtbot, holder, tmp_path, http, entra):
@@ -130,7 +130,7 @@ def test_sign_out_returns_to_the_sandbox(qtbot, holder, tmp_path, http, browser)
     qtbot.waitUntil(lambda: len(sessions) == 1, timeout=20000)
     task = holder.worker.spawn(accounts.sign_out())
     qtbot.waitUntil(task.done, timeout=5000)
-    assert sessions[-1] is accounts.sandbox
+    assert sessions[-1] is holder.sandbox
     assert accounts.accounts.restore() is None
 
 

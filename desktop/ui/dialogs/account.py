@@ -228,8 +228,6 @@ class AccountController(QObject):
         self.holder = holder
         self.settings = settings
         self.accounts = accounts or Accounts(settings, locale=holder.locale)
-        self.sandbox = holder.sandbox
-        self.session = holder.session
         self._parent = parent_widget
         self._busy = False
         self.menu = QMenu(self.tr("&Account"), parent_widget)
@@ -241,18 +239,18 @@ class AccountController(QObject):
     def _rebuild(self) -> None:
         menu = self.menu
         menu.clear()
-        if self.session is self.sandbox:
+        if self.holder.session is self.holder.sandbox:
             who = (
-                self.tr("Sandbox data, signed in as {0}").format(self.session.account)
-                if self.session.account
+                self.tr("Sandbox data, signed in as {0}").format(self.holder.session.account)
+                if self.holder.session.account
                 else self.tr("Sandbox data")
             )
         else:
-            who = self.tr("Signed in as {0}").format(self.session.account)
+            who = self.tr("Signed in as {0}").format(self.holder.session.account)
         header = menu.addAction(who)
         header.setEnabled(False)
-        if self.session is not self.sandbox:
-            cloud = menu.addAction(self.tr("Cloud: {0}").format(self.session.cloud_name))
+        if self.holder.session is not self.holder.sandbox:
+            cloud = menu.addAction(self.tr("Cloud: {0}").format(self.holder.session.cloud_name))
             cloud.setEnabled(False)
         menu.addSeparator()
         sign_in = menu.addAction(self.tr("Sign in…"))
@@ -262,7 +260,7 @@ class AccountController(QObject):
         group = QActionGroup(switch)
         for cloud_id, name in cloud_names().items():
             action = QAction(name, switch, checkable=True)
-            action.setChecked(self.session.mode == cloud_id)
+            action.setChecked(self.holder.session.mode == cloud_id)
             action.triggered.connect(
                 lambda _=False, c=cloud_id: self.holder.worker.spawn(self.sign_in(cloud=c))
             )
@@ -271,16 +269,18 @@ class AccountController(QObject):
         switch.setEnabled(not self._busy)
         sign_out = menu.addAction(self.tr("Sign out"))
         sign_out.setEnabled(
-            bool(self.session.account) and self.session is not self.sandbox and not self._busy
+            bool(self.holder.session.account)
+            and self.holder.session is not self.holder.sandbox
+            and not self._busy
         )
         sign_out.triggered.connect(lambda: self.holder.worker.spawn(self.sign_out()))
         sandbox = menu.addAction(self.tr("Use sandbox"))
-        sandbox.setEnabled(self.session is not self.sandbox)
+        sandbox.setEnabled(self.holder.session is not self.holder.sandbox)
         sandbox.triggered.connect(self.use_sandbox)
         menu.addSeparator()
         # GDAP: the app must be consented in each customer before anything of theirs loads.
         consent_all = menu.addAction(self.tr("Allow Partner Desk in all customers…"))
-        consent_all.setEnabled(not self._busy and self.session.backend.cloud.gdap)
+        consent_all.setEnabled(not self._busy and self.holder.session.backend.cloud.gdap)
         consent_all.triggered.connect(self.consent_all_requested)
         menu.addSeparator()
         menu.addMenu(self._language_menu(menu))
@@ -424,14 +424,14 @@ class AccountController(QObject):
         self.use_sandbox()
 
     def use_sandbox(self) -> None:
-        if self.session is not self.sandbox:
+        if self.holder.session is not self.holder.sandbox:
             self.save_settings(replace(self.settings, cloud="sandbox"))
-            self._switch(self.sandbox)
+            self._switch(self.holder.sandbox)
 
     def _switch(self, session: Session) -> None:
         if session.storage_note:
             self.message.emit(session.storage_note)
-        self.session = self.holder.switch(session)
+        self.holder.switch(session)
 
     def save_settings(self, settings: Settings) -> None:
         """Use the new settings now; write them on the worker (fsync is not for the GUI)."""
