@@ -11,6 +11,9 @@ draft is kept.
 A live export also fills the cache (`desktop.store.cache`) under the source of the server it
 read: `sandbox:<customers>:<seed>` for the embedded sandbox, `sandbox:<url>` with
 `--sandbox-url`. `export --offline` reads the same source from the cache alone.
+
+Here: the parser, the backend every command signs in with, `clouds`. The commands themselves:
+desktop.cli_export (`export`, `consent`), desktop.cli_request, desktop.cli_drafts.
 """
 
 from __future__ import annotations
@@ -22,14 +25,11 @@ import logging
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timezone
-from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop import __version__
-from desktop.api.errors import ApiError
-from desktop.auth import AuthError
 from desktop.cli_drafts import run_drafts
+from desktop.cli_export import run_consent, run_export
 from desktop.cli_request import (
     EXIT_FATAL,
     EXIT_OK,
@@ -40,27 +40,11 @@ from desktop.cli_request import (
     run_request_new,
 )
 from desktop.config.clouds import CLOUDS
-from desktop.domain.parsing import format_time
-from desktop.services.atomic_file import atomic_text
 from desktop.services.backend import DEFAULT_CONCURRENCY, Backend
-from desktop.services.export import (
-    COLUMNS,
-    WHATS,
-    Row,
-    cached_rows,
-    collect,
-    refused_consents,
-    write_csv,
-    write_json,
-)
+from desktop.services.export import WHATS
 from desktop.services.filing import SEVERITIES
-from desktop.store import Cache, DatabaseError, StoreError, sandbox_source
-from desktop.store.cache import (
-    CONSENT,
-    CUSTOMERS,
-    EMBEDDED_SANDBOX_CUSTOMERS,
-    EMBEDDED_SANDBOX_SEED,
-)
+from desktop.store import DatabaseError, StoreError
+from desktop.store.cache import EMBEDDED_SANDBOX_CUSTOMERS, EMBEDDED_SANDBOX_SEED
 from desktop.store.db import local_problem
 
 if TYPE_CHECKING:
@@ -296,224 +280,6 @@ def _backend(sandbox_url: str | None, concurrency: int, customers: int | None) -
             backend.close()
 
 
-class _ProgressLine:
-    """`health: 412/1000 done, 3 failed` redrawn in place on a terminal's stderr."""
-
-    def __init__(self, what: str, stream: IO[str]) -> None:
-        self.what = what
-        self.stream = stream
-        self.enabled = stream.isatty()
-        self._lock = threading.Lock()
-
-    def __call__(self, done: int, failed: int, total: int) -> None:
-        if not self.enabled:
-            return
-        with self._lock:
-            self.stream.write(f"\r{self.what}: {done}/{total} done, {failed} failed ")
-            self.stream.flush()
-
-    def finish(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
-
-
-def _stopped(error: BaseException, progress: _ProgressLine, reading: str) -> int:
-    """One line for what ended a headless run early, and its exit code."""
-    progress.finish()
-    if isinstance(error, KeyboardInterrupt):
-        print("partner-desk: cancelled", file=sys.stderr)
-        return 130
-    if isinstance(error, AuthError):
-        print(f"partner-desk: sign-in failed: {error.message} {error.next_step}", file=sys.stderr)
-    else:
-        print(f"partner-desk: {reading} could not be read: {error}", file=sys.stderr)
-    return EXIT_FATAL
-
-
-def _cache_source(args: argparse.Namespace) -> str:
-    if args.sandbox_url:
-        return sandbox_source(args.sandbox_url)
-    return sandbox_source(customers=args.customers or EMBEDDED_SANDBOX_CUSTOMERS)
-
-
-def _open_cache() -> Cache | None:
-    """The cache, or None (with a warning) when it cannot be opened: exports work without it."""
-    try:
-        cache = Cache()
-    except (StoreError, DatabaseError, OSError) as error:
-        print(f"warning: the cache cannot be used: {local_problem(error)}", file=sys.stderr)
-        return None
-    if cache.notice is not None:
-        print(f"warning: {cache.notice.message}", file=sys.stderr)
-    return cache
-
-
-def run_export(args: argparse.Namespace) -> int:
-    if args.offline:
-        return run_export_offline(args)
-    progress = _ProgressLine(args.what, sys.stderr)
-    cache = _open_cache()
-    source = _cache_source(args)
-    try:
-        with _backend(args.sandbox_url, args.concurrency, args.customers) as backend:
-            listing = backend.customers()
-            for error in listing.errors:
-                print(f"warning: customer list {error}", file=sys.stderr)
-            with contextlib.ExitStack() as stack:
-                writer = None
-                if cache is not None:
-                    writer = stack.enter_context(cache.writer(source))
-                    errors = [str(e) for e in listing.errors]
-                    writer.record(CUSTOMERS, None, items=listing.items, item_errors=errors)
-                rows, failed = collect(
-                    backend,
-                    args.what,
-                    listing.items,
-                    concurrency=args.concurrency,
-                    progress=progress,
-                    cache=writer,
-                    refused=refused_consents(cache, source) if cache is not None else None,
-                )
-    except (ApiError, AuthError, KeyboardInterrupt) as error:
-        return _stopped(error, progress, "the customer list")
-    finally:
-        if cache is not None:
-            cache.close()
-    progress.finish()
-    return _finish_export(args, rows, failed, len(listing.items))
-
-
-def run_export_offline(args: argparse.Namespace) -> int:
-    cache = _open_cache()
-    if cache is None:
-        return EXIT_FATAL
-    try:
-        cached = cached_rows(cache, _cache_source(args), args.what)
-        listing = cache.entry(_cache_source(args), CUSTOMERS, None) if cached is None else None
-    finally:
-        cache.close()
-    if cached is None:
-        if listing is not None and listing.unreadable:
-            print(
-                f"partner-desk: the cached customer list could not be read ({listing.failure}); "
-                "run once online",
-                file=sys.stderr,
-            )
-        else:
-            print("partner-desk: no cached data; run once online", file=sys.stderr)
-        return EXIT_FATAL
-    print(
-        f"partner-desk: offline: customer list as of {_utc(cached.fetched)}",
-        file=sys.stderr,
-    )
-    return _finish_export(args, cached.rows, cached.failed, cached.customers)
-
-
-def _utc(when: float) -> str:
-    return format_time(datetime.fromtimestamp(when, timezone.utc))
-
-
-def _write(args: argparse.Namespace, rows: Sequence[Row], columns: tuple[str, ...]) -> bool:
-    """Rows as CSV or JSON, to `--out` or standard output; False (said in one line) when the
-    file could not be written."""
-    writer = write_csv if args.format == "csv" else write_json
-    if args.out:
-        # Through a temporary file of its own beside the target, then renamed: never half a
-        # file, and never through a name someone could plant a link under (atomic_file.py).
-        try:
-            with atomic_text(Path(args.out)) as out:
-                writer(rows, columns, out)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            print(f"partner-desk: cannot write {args.out}: {reason}", file=sys.stderr)
-            return False
-    else:
-        sys.stdout.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
-        writer(rows, columns, sys.stdout)
-        sys.stdout.flush()
-    return True
-
-
-def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, customers: int) -> int:
-    if not _write(args, rows, COLUMNS[args.what]):
-        return EXIT_FATAL
-    if failed:
-        print(
-            f"partner-desk: {failed} of {customers} customers failed; see the error column",
-            file=sys.stderr,
-        )
-        return EXIT_PARTIAL
-    return EXIT_OK
-
-
-def run_consent(args: argparse.Namespace) -> int:
-    """`partner-desk consent`: rows of tenantId, companyName, result, reason."""
-    from desktop.services import consent
-
-    progress = _ProgressLine("consent", sys.stderr)
-    consents: list[consent.Consent] = []
-    try:
-        with _backend(args.sandbox_url, args.concurrency, args.customers) as backend:
-            if args.customer:
-                try:
-                    detail = backend.customer_detail(args.customer)
-                except ApiError as error:
-                    if error.status not in (400, 404):
-                        raise
-                    print(
-                        f"partner-desk: {args.customer} is not a customer of this partner "
-                        f"({error.summary})",
-                        file=sys.stderr,
-                    )
-                    return EXIT_USAGE
-                consents.append(consent.allow(backend, detail.customer))
-            else:
-                listing = backend.customers()
-                for problem in listing.errors:
-                    print(f"warning: customer list {problem}", file=sys.stderr)
-                total = len(listing.items)
-                by_index: dict[int, consent.Consent] = {}
-                for outcome in consent.allow_all(
-                    backend, listing.items, concurrency=args.concurrency
-                ):
-                    by_index[outcome.index] = consent.from_outcome(outcome)
-                    failed = sum(1 for c in by_index.values() if not c.ok)
-                    progress(len(by_index), failed, total)
-                consents = [by_index[i] for i in sorted(by_index)]
-    except (ApiError, AuthError, KeyboardInterrupt) as error:
-        return _stopped(error, progress, "the customers")
-    progress.finish()
-    _remember_consents(_cache_source(args), consents)
-    if not _write(args, [c.row() for c in consents], consent.COLUMNS):
-        return EXIT_FATAL
-    counts = consent.tally(consents)
-    print(
-        "partner-desk: consent: "
-        + ", ".join(f"{counts[r]} {r}" for r in consent.RESULTS)
-        + f" ({sum(1 for c in consents if c.why == consent.NO_GDAP)} of the refused without GDAP)",
-        file=sys.stderr,
-    )
-    return EXIT_OK if all(c.ok for c in consents) else EXIT_PARTIAL
-
-
-def _remember_consents(source: str, consents: Sequence[Any]) -> None:
-    """Each customer's consent outcome in the cache: exports then say "refused" where
-    allowing Partner Desk was refused, instead of suggesting a consent that fails again."""
-    cache = _open_cache()
-    if cache is None:
-        return
-    try:
-        with cache.writer(source) as writer:
-            for outcome in consents:
-                kept = {"result": outcome.result, "why": outcome.why, "reason": outcome.reason}
-                writer.record(CONSENT, outcome.tenant_id.lower(), items=[kept])
-    finally:
-        cache.close()
-    if writer.dropped:
-        print(f"warning: consent results not cached: {writer.problem}", file=sys.stderr)
-
-
 def clouds_json() -> list[dict[str, object]]:
     return [
         {
@@ -547,7 +313,7 @@ def main(argv: Sequence[str]) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
-        return run_export(args)
+        return run_export(args, _backend)
     if args.command == "request":
         if args.action == "new":
             return run_request_new(args, _backend)
@@ -555,7 +321,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "drafts":
         return run_drafts(args, _backend)
     if args.command == "consent":
-        return run_consent(args)
+        return run_consent(args, _backend)
     if args.command == "clouds":
         json.dump(clouds_json(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -19,9 +19,9 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
+from desktop.config.i18n import CHOICES
 from desktop.config.limits import GUI_CONCURRENCY
 from desktop.config.logs import file_problem, setup_logging
-from desktop.config.settings import LANGUAGES
 from desktop.gui_sandbox import (
     DEFAULT_SANDBOX_CUSTOMERS,
     Embedded,
@@ -35,10 +35,6 @@ from desktop.store.db import DatabaseError, StoreError
 if TYPE_CHECKING:  # imported when the window's frame is on screen (bench/startup.py)
     from desktop.qt.worker import Worker
     from desktop.services.backend import Backend
-
-# --lang: the shipped languages (desktop.config.i18n, which imports Qt: not needed for --help) and
-# the pseudo-locale.
-LANGUAGE_CHOICES = (*(code for code in LANGUAGES if code), "pseudo")
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang",
-        choices=LANGUAGE_CHOICES,
+        choices=CHOICES,
         help="the interface language for this run (default: the setting, else the system's); "
         "'pseudo' lengthens every text to test layouts",
     )
@@ -200,9 +196,9 @@ def _cannot_start(
     where there is a screen (and a user: not under --self-test or a scenario). Exit code 1."""
     from PySide6.QtGui import QGuiApplication
 
-    from desktop.config import i18n
+    from desktop.qt import translators
 
-    if not i18n.active():
+    if not translators.active():
         language = args.lang
         if language is None:
             try:
@@ -211,7 +207,7 @@ def _cannot_start(
                 language = settings_store.load().language
             except OSError:
                 language = ""
-        i18n.install(app, language)
+        translators.install(app, language)
     found = problem()
     log.error("%s", found.line)
     print(found.line, file=sys.stderr, flush=True)
@@ -256,12 +252,12 @@ async def _main(
         cache = opened.cache
         cached_list = worker.run(cache.customers, opened.source)
         jobs.append(cached_list)
-        from desktop.config import i18n
+        from desktop.qt import translators
         from desktop.ui.main_window import MainWindow
 
         settings = await settings_job
         # Before the first widget: texts are read when widgets are built.
-        language = i18n.install(app, settings.language if args.lang is None else args.lang)
+        language = translators.install(app, settings.language if args.lang is None else args.lang)
         # The window's frame with the cached list first; the tabs, menus, account and the
         # network clients right after its first paint (bench/startup.py: ~50 ms sooner).
         window = MainWindow()

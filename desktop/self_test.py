@@ -52,9 +52,9 @@ async def self_test(window: Any, failures: Failures) -> int:
             if not any(getattr(link, "url", None) for link in links):
                 problems.append("the admin portals tab has no links")
         window.cancel_sweep()
-        from desktop.config import i18n  # imports Qt: not for `partner-desk --help`
+        from desktop.qt import translators  # imports Qt: not for `partner-desk --help`
 
-        problems.extend(i18n.self_check())  # the language asked for is the one on screen
+        problems.extend(translators.self_check())  # the language asked for is the one on screen
     except Exception as error:
         problems.append(f"{type(error).__name__}: {error}")
     problems.extend(failures.messages)

@@ -58,16 +58,14 @@ if TYPE_CHECKING:
     import requests
 
 # `requests` (with urllib3, ssl and charset detection) is imported when the first call is
-# made, on a worker thread: importing it up front cost ~55 ms of every start before the
-# window could show the cached customer list (bench/startup.py).
+# made, on a worker thread: the cached customer list must not wait for it at start-up.
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-# At most two threads turn bytes into objects at a time. Parsing holds the GIL; with 32 sweep
-# threads parsing at once the GUI thread queued behind them for the GIL and stalled 67-79 ms
-# (bench/gui_stall.py, 250 customers). Waiting on this semaphore does not hold the GIL, so the
-# GUI thread only ever competes with two parsers; network waits stay 32 wide.
+# At most two threads turn bytes into objects at a time. Parsing holds the GIL and waiting on
+# this semaphore does not, so the GUI thread only ever competes with two parsers for it (with a
+# whole sweep parsing at once it stalled); network waits stay as wide as the sweep.
 _PARSE_GATE = CPU_GATE
 
 

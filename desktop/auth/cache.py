@@ -72,11 +72,10 @@ def _private_file(location: Path) -> Any:
 
 # How long the token cache must go unchanged before it is written. A sweep acquires a token
 # per customer, and MSAL changes the cache several times for each (access token, rotated
-# refresh token, account, id token). Written through, every change re-serialised (and
-# re-encrypted) the whole cache: 1,000 customers took ~50 s of writes (bench/sweep.py). Even
-# once a second it held the GIL 66-130 ms a time at 10,000 customers (a 14 MB document), the
-# dashboard's worst stall. So it is written once a sweep is over, when the app closes, and at
-# once after a sign-in or sign-out.
+# refresh token, account, id token), and each write re-serialises (and re-encrypts) the whole
+# cache holding the GIL: written through, a sweep became O(n²) in writes, and even once a
+# second it made the dashboard's worst stall. So it is written once a sweep is over, when the
+# app closes, and at once after a sign-in or sign-out.
 FLUSH_DELAY_S = 20.0
 
 

@@ -285,12 +285,11 @@ class MsalProvider(CachingProvider):
 
         Not through MSAL's silent lookup: a lookup that misses scans every access token in
         the cache (msal/token_cache.py, `search`), so a sweep over n customers cost O(n^2)
-        — 4 s of the GIL per 1,000 customers, minutes at 10,000. The token still lands in
+        of the GIL. The token still lands in
         MSAL's cache (kept across runs); `preload` reads them all back in one pass.
         """
-        # A new application for each redemption, not kept: one lives per tenant for as long as
-        # its token (an hour), and 10,000 kept ones held ~500 MB and kept the collector busy
-        # (bench/dashboard.py).
+        # A new application for each redemption, not kept: one kept per tenant lives as long as
+        # its token (an hour), and thousands of them filled memory and kept the collector busy.
         app = self._new_app(tenant)
         result = self._call(
             lambda: app.acquire_token_by_refresh_token(refresh_token, [scope]),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from desktop.config.portal_templates import (
     GLOBAL_HOSTS,
@@ -183,37 +184,58 @@ USGOV_DOD = CloudProfile(
     allowed_hosts=usgov_hosts(dod=True),
 )
 
-CHINA = CloudProfile(
-    id="china",
-    name="Microsoft Azure operated by 21Vianet (China)",
+
+def _m365_and_azure_only(
+    cloud_id: str,
+    name: str,
+    *,
+    authority_host: str,
+    partner_center: str,
+    graph: str,
+    m365_host: str,
+    azure_host: str,
+    **rest: Any,
+) -> CloudProfile:
+    """A cloud of two portals, its Microsoft 365 admin and its Azure portal (API.md section 5),
+    whose hosts are all links may open, and where service requests and incidents do not apply
+    (section 1)."""
+    portals = {p.id: p for p in global_portals()}
+    return CloudProfile(
+        id=cloud_id,
+        name=name,
+        authority_host=authority_host,
+        partner_center=partner_center,
+        graph=graph,
+        portals=(
+            replace(portals["m365"], template=f"https://{m365_host}/", needs=()),
+            replace(portals["azure"], template=f"https://{azure_host}/{{initial}}"),
+        ),
+        allowed_hosts=frozenset({m365_host, azure_host}),
+        service_requests=False,
+        service_incidents=False,
+        **rest,
+    )
+
+
+CHINA = _m365_and_azure_only(
+    "china",
+    "Microsoft Azure operated by 21Vianet (China)",
     authority_host="https://login.chinacloudapi.cn",
     partner_center="https://partner.partnercenterapi.microsoftonline.cn",
     graph="https://microsoftgraph.chinacloudapi.cn",
-    portals=(
-        replace(
-            global_portals()[0], template="https://portal.partner.microsoftonline.cn/", needs=()
-        ),
-        replace(global_portals()[4], template="https://portal.azure.cn/{initial}"),
-    ),
-    allowed_hosts=frozenset({"portal.partner.microsoftonline.cn", "portal.azure.cn"}),
-    service_requests=False,
-    service_incidents=False,
+    m365_host="portal.partner.microsoftonline.cn",
+    azure_host="portal.azure.cn",
     partner_center_resource="https://partner.partnercenterapi.microsoftonline.cn",
 )
 
-GERMANY = CloudProfile(
-    id="germany",
-    name="Microsoft Cloud Deutschland (closed)",
+GERMANY = _m365_and_azure_only(
+    "germany",
+    "Microsoft Cloud Deutschland (closed)",
     authority_host="https://login.microsoftonline.de",
     partner_center="https://api.partnercenter.microsoft.com",
     graph="https://graph.microsoft.de",
-    portals=(
-        replace(global_portals()[0], template="https://portal.office.de/", needs=()),
-        replace(global_portals()[4], template="https://portal.microsoftazure.de/{initial}"),
-    ),
-    allowed_hosts=frozenset({"portal.office.de", "portal.microsoftazure.de"}),
-    service_requests=False,
-    service_incidents=False,
+    m365_host="portal.office.de",
+    azure_host="portal.microsoftazure.de",
     retired=True,
     retired_note=(
         "Microsoft Cloud Deutschland closed on 29 October 2021. Its customers moved to the "

@@ -25,17 +25,6 @@ class Failure(str, Enum):
     ERROR = "error"  # anything else: worth a retry
 
 
-def failure_of(error: BaseException) -> Failure:
-    """The kind of a failed health read, from the error's HTTP status and code (ApiError and
-    AuthError carry both; anything else is an ERROR)."""
-    code = getattr(error, "code", "")
-    if getattr(error, "status", None) == 403 or code == "no_gdap":
-        return Failure.NO_ACCESS
-    if code == "not_consented":
-        return Failure.NOT_CONSENTED
-    return Failure.ERROR
-
-
 @dataclass(frozen=True)
 class HealthSummary:
     """One customer's health: its worst service, how many are hurt, how many issues are active.

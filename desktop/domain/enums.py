@@ -121,8 +121,3 @@ def severity(status: str) -> Severity:
     Cached: a sweep asks for a handful of distinct statuses tens of thousands of times, and
     the tolerant parse of each is what the grid's rows cost (docs/PERFORMANCE.md, "Severities")."""
     return _SEVERITY.get(HEALTH_STATUS(status), Severity.ADVISORY)
-
-
-# desktop.store's cached summary still calls it by this name (issue 17 step 6 moves that to
-# desktop.domain.customer_health.summarise).
-health_rank = severity

@@ -88,8 +88,8 @@ class Entra:
         rest = "/".join(segments[1:]).lower()
         if self.latency_s > 0 and rest in _WORKING_ENDPOINTS:
             # The token service's own work. Discovery documents are static and served from a
-            # CDN at Entra: they take no token latency here, so a bench's ideal time can count
-            # the token requests (bench/sweep.py) as the issue defines it.
+            # CDN at Entra: they take no token latency here, so a sweep's ideal time counts the
+            # token requests alone, as issue 14 defines it.
             self.stats.wait(self.latency_s)
         if call.path.lower() == "/devicelogin":
             return self._device_login(call)

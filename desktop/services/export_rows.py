@@ -118,31 +118,36 @@ def customer_rows(customers: Iterable[Customer]) -> list[Row]:
 
 
 # One customer's rows from its records and the item errors of the same fetch: the live run and
-# the offline one build rows with these, so both give the same rows for the same data.
+# the offline one build rows with these, so both give the same rows for the same data. Each
+# kind says only its records' own columns; `_rows` adds the customer's and the errors' rows.
+
+
+def _rows(
+    what: str,
+    customer: Customer,
+    records: Iterable[Row],
+    errors: list[str],
+    common: Row | None = None,
+) -> list[Row]:
+    """A row per record (its columns after the customer's and `common`'s, no error), then a
+    row per item error."""
+    shared = {**_base(customer), **(common or {})}
+    rows = [{**shared, **record, "error": ""} for record in records]
+    return rows + [error_row(what, customer, e) | (common or {}) for e in errors]
 
 
 def _health_rows(
     customer: Customer, items: Sequence[ServiceHealth], errors: list[str]
 ) -> list[Row]:
-    rows = [
-        {
-            **_base(customer),
-            "serviceId": h.service_id,
-            "service": h.service,
-            "status": h.status,
-            "error": "",
-        }
-        for h in items
-    ]
-    return rows + [error_row("health", customer, e) for e in errors]
+    records = ({"serviceId": h.service_id, "service": h.service, "status": h.status} for h in items)
+    return _rows("health", customer, records, errors)
 
 
 def _incident_rows(
     customer: Customer, items: Sequence[HealthIssue], errors: list[str]
 ) -> list[Row]:
-    rows = [
+    records = (
         {
-            **_base(customer),
             "id": i.id,
             "title": i.title,
             "service": i.service,
@@ -151,19 +156,17 @@ def _incident_rows(
             "isResolved": i.is_resolved,
             "startDateTime": format_time(i.start),
             "lastModifiedDateTime": format_time(i.last_modified),
-            "error": "",
         }
         for i in items
-    ]
-    return rows + [error_row("incidents", customer, e) for e in errors]
+    )
+    return _rows("incidents", customer, records, errors)
 
 
 def _message_rows(
     customer: Customer, items: Sequence[ServiceMessage], errors: list[str]
 ) -> list[Row]:
-    rows = [
+    records = (
         {
-            **_base(customer),
             "id": m.id,
             "title": m.title,
             "category": m.category,
@@ -172,11 +175,10 @@ def _message_rows(
             "isMajorChange": m.is_major_change,
             "actionRequiredByDateTime": format_time(m.action_required_by),
             "lastModifiedDateTime": format_time(m.last_modified),
-            "error": "",
         }
         for m in sorted(items, key=action_first_key)  # as the app lists them
-    ]
-    return rows + [error_row("messages", customer, e) for e in errors]
+    )
+    return _rows("messages", customer, records, errors)
 
 
 def _request_rows(
@@ -185,21 +187,20 @@ def _request_rows(
     errors: list[str],
     owner: str = CUSTOMER_OWNER,
 ) -> list[Row]:
-    rows = [
+    records = (
         {
-            **(_base(customer) if owner == CUSTOMER_OWNER else _partner_base(customer, r)),
-            "owner": owner,
+            # The partner's own tickets name the partner organisation themselves.
+            **(_partner_base(customer, r) if owner == PARTNER_OWNER else {}),
             "id": r.id,
             "title": r.title,
             "severity": r.severity,
             "status": r.status,
             "createdDate": format_time(r.created),
             "lastModifiedDate": format_time(r.last_modified),
-            "error": "",
         }
         for r in items
-    ]
-    return rows + [error_row("requests", customer, e) | {"owner": owner} for e in errors]
+    )
+    return _rows("requests", customer, records, errors, {"owner": owner})
 
 
 # Stands for the partner in its own rows until a ticket names the partner organisation.

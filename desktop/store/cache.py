@@ -107,8 +107,8 @@ class Cache:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_dir() / "cache.sqlite3"
-        # The integrity check reads the whole file: 85-200 ms for 10,000 customers' health
-        # (~280 MB), on the path to the first window. `verify()` runs it after start-up.
+        # The integrity check reads the whole file, too long to keep the first window waiting:
+        # `verify()` runs it after start-up.
         self._db, self.notice = open_database(
             self.path, SCHEMA_VERSION, _create, "cache", check=False
         )

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.domain.enums import health_rank
+from desktop.domain.customer_health import summarise
 from desktop.store.codec import (
     CONSENT,
     HEALTH,
@@ -84,12 +84,12 @@ def _put(
 
 
 def _figures(kind: str, items: Sequence[Any]) -> dict[str, int]:
-    """The Health column's figures one list gives: worst rank and degraded services from the
-    health, active issues from the issues."""
+    """The Health column's figures one list gives, by the domain's one derivation: worst
+    severity and degraded services from the health, active issues from the issues."""
     if kind == HEALTH:
-        ranks = [health_rank(h.status) for h in items]
-        return {"worst": max(ranks, default=0), "degraded": sum(1 for r in ranks if r >= 2)}
-    return {"incidents": sum(1 for i in items if i.active)}
+        figures = summarise(items, ()).figures()
+        return {"worst": figures["worst"], "degraded": figures["degraded"]}
+    return {"incidents": summarise((), items).incidents}
 
 
 class CacheWriter:

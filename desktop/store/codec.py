@@ -39,8 +39,7 @@ CUSTOMERS, HEALTH, ISSUES, REQUESTS, PORTALS, MESSAGES = (
 )
 KINDS = (CUSTOMERS, HEALTH, ISSUES, REQUESTS, PORTALS, MESSAGES)
 # Written beside each tenant's health and issues: the few figures the list's Health column
-# shows. Reading 10,000 tenants' full records back took 4-11 s of worker time (every post of
-# every issue parsed) right after start-up; their summaries take milliseconds.
+# shows, so that filling it at start-up never parses every post of every issue.
 SUMMARY = "summary"
 # Per tenant: how the last attempt to allow Partner Desk there ended (desktop.services.consent), so
 # an export or the list can say "refused" instead of offering a consent that will be refused.
@@ -109,9 +108,9 @@ _PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 
 
 # Health, issues and requests are compressed: every tenant keeps the full post history of each
-# issue touching it, ~28 KB of JSON a customer (276 MB for 10,000), which zlib at its fastest
-# level shrinks several times over for well under a millisecond. Customers stay plain JSON rows:
-# they are read first at start-up and decoding them must be as cheap as it gets.
+# issue touching it, which zlib at its fastest level shrinks several times over, cheaply.
+# Customers stay plain JSON rows: they are read first at start-up and decoding them must be as
+# cheap as it gets.
 _COMPRESSED = frozenset({HEALTH, ISSUES, REQUESTS, MESSAGES})
 
 
@@ -144,9 +143,8 @@ def _encode_text(kind: str, items: Iterable[Any]) -> str:
         return json.dumps(list(items), ensure_ascii=False)
     if kind == CUSTOMERS:
         # Positional rows, read back without the wire parser: the cached list is what the
-        # window shows first at start-up, and 10,000 customers through Customer.from_json
-        # took 114 ms against 25 ms this way (bench/startup.py). Their text was cleaned when
-        # it first came off the wire.
+        # window shows first at start-up, and the parser was most of reading it. Their text
+        # was cleaned when it first came off the wire.
         return json.dumps(
             [[c.tenant_id, c.company_name, c.domain, c.relationship] for c in items],
             ensure_ascii=False,

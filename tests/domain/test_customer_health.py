@@ -7,9 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.api.errors import ApiError
-from desktop.auth.base import AuthError
-from desktop.domain.customer_health import Failure, HealthSummary, failure_of, summarise
+from desktop.domain.customer_health import Failure, HealthSummary, summarise
 from desktop.domain.enums import HEALTH_STATUS, Severity, severity
 from desktop.domain.health import HealthIssue, ServiceHealth
 
@@ -98,23 +96,3 @@ def test_figures_round_trip_through_the_cache_form() -> None:
     # A tampered row (whole numbers, but out of range) still reads as a severity.
     assert HealthSummary.from_figures({"worst": 999_999}, None).worst is Severity.DOWN
     assert HealthSummary.from_figures({}, None) == HealthSummary(Severity.OK, 0, 0)
-
-
-@pytest.mark.parametrize(
-    ("error", "expected"),
-    [
-        (ApiError("Forbidden", status=403, url="https://graph.microsoft.com/v1.0/x"), "no_access"),
-        (
-            ApiError("Forbidden", status=403, url="https://api.partnercenter.microsoft.com"),
-            "no_access",
-        ),
-        (AuthError("No GDAP relationship", code="no_gdap"), "no_access"),
-        (AuthError("Not consented", code="not_consented"), "not_consented"),
-        (ApiError("Server error", status=503), "error"),
-        (ApiError("Timed out", kind="timeout"), "error"),
-        (AuthError("Expired", code="expired"), "error"),
-        (ValueError("unexpected"), "error"),
-    ],
-)
-def test_why_a_health_read_failed(error: BaseException, expected: str) -> None:
-    assert failure_of(error) is Failure(expected)

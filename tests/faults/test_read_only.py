@@ -151,13 +151,13 @@ def test_a_read_only_log_folder_does_not_stop_the_window(tmp_path: Path):
 def test_the_message_box_names_the_folder_in_the_users_language(qapp, tmp_path: Path):
     """What the window shows where there is a screen (the runs above are offscreen, where the
     message goes to stderr alone): the folder, why and what to do, translated."""
-    from desktop.config import i18n
+    from desktop.qt import translators
     from desktop.store.db import BUSY, StoreError
     from desktop.ui.dialogs import cannot_start
 
     folder = tmp_path / "data"
-    i18n.uninstall(qapp)
-    i18n.install(qapp, "de")
+    translators.uninstall(qapp)
+    translators.install(qapp, "de")
     try:
         box = cannot_start.message_box(cannot_start.for_folder("data", folder, "permission denied"))
         assert box.windowTitle() == "Partner Desk kann nicht starten"
@@ -168,4 +168,4 @@ def test_the_message_box_names_the_folder_in_the_users_language(qapp, tmp_path: 
         assert cannot_start.for_error(busy).line.startswith("partner-desk: The drafts file")
         box.deleteLater()
     finally:
-        i18n.uninstall(qapp)
+        translators.uninstall(qapp)

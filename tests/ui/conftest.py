@@ -70,9 +70,9 @@ def language(request: pytest.FixtureRequest, qapp) -> Iterator[object]:
     """A language installed for one test before its window is built (texts are read then):
     first among the test's fixtures, parametrized indirectly:
     `@pytest.mark.parametrize("language", ["de"], indirect=True)`."""
-    from desktop.config import i18n
+    from desktop.qt import translators
 
-    i18n.uninstall(qapp)
-    active = i18n.install(qapp, request.param)
+    translators.uninstall(qapp)
+    active = translators.install(qapp, request.param)
     yield active
-    i18n.uninstall(qapp)
+    translators.uninstall(qapp)

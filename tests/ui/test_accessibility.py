@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.config import i18n
 from desktop.config.settings import Settings
+from desktop.qt import translators
 from desktop.qt.models.customers import HEALTH
 from desktop.qt.models.table import RecordRole
 from desktop.qt.session import SessionHolder
@@ -51,10 +51,10 @@ _MNEMONIC = re.compile(r"&(?!&)(\w)")
 @pytest.fixture(params=LANGUAGES)
 def language(request, qapp) -> Iterator[str]:
     """The catalogues of one language, installed before any widget of the test is built."""
-    i18n.uninstall(qapp)
-    i18n.install(qapp, request.param)
+    translators.uninstall(qapp)
+    translators.install(qapp, request.param)
     yield request.param
-    i18n.uninstall(qapp)
+    translators.uninstall(qapp)
 
 
 @pytest.fixture

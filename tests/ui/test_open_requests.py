@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from desktop.config import i18n
+from desktop.qt import translators
 from desktop.qt.models.requests import CUSTOMER, TITLE
 from desktop.qt.session import SessionHolder
 from desktop.sandbox import Sandbox
@@ -24,10 +24,10 @@ Alt, Ctrl = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture(params=("en", "de", "zh_TW"))
 def language(request, qapp) -> Iterator[str]:
-    i18n.uninstall(qapp)
-    i18n.install(qapp, request.param)
+    translators.uninstall(qapp)
+    translators.install(qapp, request.param)
     yield request.param
-    i18n.uninstall(qapp)
+    translators.uninstall(qapp)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.config import i18n
+from desktop.qt import translators
 from desktop.qt.models.portals import LINK, PORTAL, PURPOSE
 from desktop.sandbox import Sandbox
 from desktop.ui.main_window import MainWindow
@@ -39,18 +39,18 @@ def customer_row(window: MainWindow, sandbox: Sandbox, sharepoint_listed: bool) 
 @pytest.fixture
 def german(qapp) -> Iterator[None]:
     """German from here on: the tab's texts are translated as they are shown."""
-    i18n.uninstall(qapp)
-    i18n.install(qapp, "de")
+    translators.uninstall(qapp)
+    translators.install(qapp, "de")
     yield
-    i18n.uninstall(qapp)
+    translators.uninstall(qapp)
 
 
 @pytest.fixture
 def chinese(qapp) -> Iterator[None]:
-    i18n.uninstall(qapp)
-    i18n.install(qapp, "zh_TW")
+    translators.uninstall(qapp)
+    translators.install(qapp, "zh_TW")
     yield
-    i18n.uninstall(qapp)
+    translators.uninstall(qapp)
 
 
 def test_portals_in_german_and_sharepoints_guess_marked(

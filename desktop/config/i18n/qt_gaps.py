@@ -1,7 +1,7 @@
 """Qt's own texts that Qt's catalogues lack in a language we ship, translated in ours.
 
-Our catalogue is installed after Qt's (desktop.config.i18n.install), so Qt asks it first: a message
-here, under Qt's context and with Qt's source text, replaces or completes Qt's. Found by
+Our catalogue is installed after Qt's (desktop.qt.translators.install), so Qt asks it first:
+a message here, under Qt's context and with Qt's source text, replaces or completes Qt's. Found by
 opening Qt's dialogs in each language (tests/ui/test_review_download.py checks the save
 dialog): qtbase_zh_TW.qm has the file dialog's Qt 4 labels ("Look in:") but not Qt 6's, which
 carry a mnemonic, so the save dialog said "Look in:" and "Files of type:" in English among
