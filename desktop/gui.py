@@ -292,7 +292,6 @@ async def _main(
             backend=backend,
             mode=mode,
             account=account,
-            cloud_name=backend.cloud.name,
             source=source,
             cache=cache,
             drafts=drafts,

@@ -64,6 +64,8 @@ class CustomerDirectory(QObject):
         Already read, it is taken at once (the window's first paint has its rows). Otherwise
         the first `load` of that source waits for this read instead of starting another.
         """
+        if source != self.holder.session.source:
+            return  # read for another source than this session's: of no use
         self._cached_read = (source, read)
         if not read.done() or read.cancelled() or read.exception():
             return

@@ -60,14 +60,15 @@ class SessionHolder(QObject):
         return self._session
 
     def switch(self, session: Session) -> Session:
-        """Work on `session` (a sign-in, or the sandbox again), with this app's stores; the old
-        session's backend is closed unless it is the sandbox's or still in use."""
+        """Work on `session` (a sign-in, or the sandbox again), with this app's stores. Once
+        everyone has stopped what they did for the old session (`changed`), its backend is
+        closed, unless it is the sandbox's or still in use."""
         old = self._session
         new = session.with_stores_of(old)
         self._session = new
+        self.changed.emit(new)
         if old.backend is not new.backend and old.backend is not self.sandbox.backend:
             old.backend.close()
-        self.changed.emit(new)
         return new
 
     def close(self) -> None:

@@ -108,7 +108,6 @@ class Accounts:
             ),
             mode=provider.cloud.id,
             account=account.username if account else "",
-            cloud_name=provider.cloud.name,
             storage_note="" if cache.protection is Protection.ENCRYPTED else cache.description,
             source=account_source(provider.cloud.id, provider.home_tenant),
         )

@@ -22,7 +22,6 @@ class Session:
     backend: Backend
     mode: str = "sandbox"  # "sandbox", "external sandbox" or a cloud id
     account: str = ""
-    cloud_name: str = "Sandbox"
     storage_note: str = ""  # where the sign-in is kept, when that deserves a word
     source: str = ""  # the cache's key for this partner in this cloud
     # Last-known data, so the window opens on something at once; None where not needed.

@@ -10,10 +10,10 @@ from PySide6.QtCore import QObject
 from desktop.domain.customers import Customer
 from desktop.qt.health_sweep import HealthColumn
 from desktop.ui.errors import describe
-from desktop.ui.windows.dashboard import DashboardWindow
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.windows.dashboard import DashboardWindow
 
 
 class HealthWiring(QObject):
@@ -76,6 +76,9 @@ class HealthWiring(QObject):
         window = self._window
         first = self.dashboard is None
         if self.dashboard is None:
+            # Start-up time: a window not shown at start is imported when first opened.
+            from desktop.ui.windows.dashboard import DashboardWindow
+
             self.dashboard = DashboardWindow(
                 window.holder,
                 lambda: window.directory.customers,

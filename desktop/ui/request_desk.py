@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog, QWidget
@@ -13,9 +14,11 @@ from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue
 from desktop.qt.session import SessionHolder
 from desktop.store import Draft
-from desktop.ui.dialogs.new_request import NewRequestDialog, escalation_draft
-from desktop.ui.drafting import DraftChooser
+from desktop.ui.drafting import DraftChooser, escalation_draft
 from desktop.ui.widgets.dialogs import run_dialog
+
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.new_request import NewRequestDialog
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +95,9 @@ class RequestDesk(QObject):
                 10000,
             )
             return None
+        # Start-up time: a dialog not shown at start is imported when first opened.
+        from desktop.ui.dialogs.new_request import NewRequestDialog
+
         dialog = NewRequestDialog(self.holder, store, draft, self._window)
         self.dialogs[draft.id] = dialog
         dialog.finished.connect(lambda _result: self.dialogs.pop(draft.id, None))

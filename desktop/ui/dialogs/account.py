@@ -250,7 +250,7 @@ class AccountController(QObject):
         header = menu.addAction(who)
         header.setEnabled(False)
         if self.holder.session is not self.holder.sandbox:
-            cloud = menu.addAction(self.tr("Cloud: {0}").format(self.holder.session.cloud_name))
+            cloud = menu.addAction(self.tr("Cloud: {0}").format(self.holder.session.cloud.name))
             cloud.setEnabled(False)
         menu.addSeparator()
         sign_in = menu.addAction(self.tr("Sign in…"))
