@@ -60,7 +60,7 @@ async def measure(url: str, latency_s: float) -> dict[str, object]:
         await asyncio.sleep(1.0)
         idle = probe.stop()
         count = await window.load_customers()
-        while window.health_column.running:  # the list's own sweep first
+        while window.sweep.column.running:  # the list's own sweep first
             await asyncio.sleep(0.05)
         before = stats(url)["requests"]
         started = time.perf_counter()

@@ -1,5 +1,9 @@
 """The GUI's sandbox and offline start: the embedded sandbox started on the worker, the backend
-signed in to it (or one that says why not), and --offline's cache-only backend."""
+signed in to it (or one that says why not), and --offline's cache-only backend.
+
+Start-up time: each function imports what it needs when it runs; this module is imported with
+`desktop.gui` (also for `--help`), before the window's first paint, which waits for none of it.
+"""
 
 from __future__ import annotations
 

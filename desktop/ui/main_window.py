@@ -143,7 +143,6 @@ class MainWindow(QMainWindow):
         self.planned.notices.connect(self.notices.add)
         self.marks = TagMarks(self)
         self.sweep = HealthWiring(self)
-        self.health_column = self.sweep.column
         self.requests_desk = RequestDesk(
             holder, self, self.current_customer, self.show_status, self._requests_changed
         )

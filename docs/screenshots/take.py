@@ -79,7 +79,7 @@ async def load_with_health(window: MainWindow) -> None:
         if not done.done():
             done.set_result(None)
 
-    window.health_column.finished.connect(finished)
+    window.sweep.column.finished.connect(finished)
     if await asyncio.wait_for(window.load_customers(), 60) <= 0:
         raise RuntimeError("no customers loaded")
     try:

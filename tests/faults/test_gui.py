@@ -108,7 +108,7 @@ def ticks_during(qtbot: QtBot, ms: int) -> int:
 
 def assert_responsive_and_cancellable(rig: Rig, window: MainWindow) -> None:
     qtbot = rig.qtbot
-    assert window.health_column.running  # the sweep is stuck, not finished
+    assert window.sweep.column.running  # the sweep is stuck, not finished
     # The GUI thread runs: a timer keeps firing (25 ticks ideal; generous floor).
     assert ticks_during(qtbot, 500) >= 8
     # Other panes load while every health call is held: the customer's portals and service
@@ -121,10 +121,10 @@ def assert_responsive_and_cancellable(rig: Rig, window: MainWindow) -> None:
     assert window.portals.model.rowCount() > 0
     # Cancel ends the sweep at once, not when the server lets go: the calls stay held for a
     # minute and more, the guard is a few seconds.
-    with qtbot.waitSignal(window.health_column.finished, timeout=CANCEL_GUARD_MS) as done:
+    with qtbot.waitSignal(window.sweep.column.finished, timeout=CANCEL_GUARD_MS) as done:
         window.cancel_sweep()
     assert done.args == [True]
-    assert not window.health_column.running
+    assert not window.sweep.column.running
 
 
 def test_the_window_stays_responsive_in_a_429_storm(rig: Rig) -> None:
@@ -149,7 +149,7 @@ def test_a_server_gone_mid_sweep_leaves_every_row_with_data_or_an_error(rig: Rig
     window = rig.open()
     rig.wait_until_calls_held(1)
     rig.sandbox.stop()  # ... and the server goes away under them
-    with rig.qtbot.waitSignal(window.health_column.finished, timeout=10000) as done:
+    with rig.qtbot.waitSignal(window.sweep.column.finished, timeout=10000) as done:
         pass
     assert done.args == [False]  # finished by itself, every customer answered for
     model = window.customers.model
@@ -164,7 +164,7 @@ def test_a_server_gone_mid_sweep_leaves_every_row_with_data_or_an_error(rig: Rig
     }
     # The server comes back; the next sweep fills every row the partner may read.
     rig.sandbox.start()
-    with rig.qtbot.waitSignal(window.health_column.finished, timeout=15000) as again:
+    with rig.qtbot.waitSignal(window.sweep.column.finished, timeout=15000) as again:
         rig.worker.spawn(window.load_customers())
     assert again.args == [False]
     for customer in customers:
@@ -189,7 +189,7 @@ def test_a_cancelled_sweep_records_no_failure_in_the_cache(
                            retry_after=60)  # fmt: skip
         window = rig.open()
         rig.wait_until_calls_held(4)
-        with qtbot.waitSignal(window.health_column.finished, timeout=3000):
+        with qtbot.waitSignal(window.sweep.column.finished, timeout=3000):
             window.cancel_sweep()
         qtbot.wait(500)  # the sweep's cache writer closes on the worker
         entries = cache.entries(rig.holder.session.source, HEALTH_KIND)

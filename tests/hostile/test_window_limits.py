@@ -185,7 +185,7 @@ def test_a_huge_retry_after_ends_in_messages_with_retry(make_rig: Any, retry_aft
     rig: Rig = make_rig([(HEALTH, throttled(retry_after))])
     window = rig.open()
     # The list's health sweep ends by itself (its slot raised OverflowError: a crash dialog).
-    with rig.qtbot.waitSignal(window.health_column.finished, timeout=15000) as done:
+    with rig.qtbot.waitSignal(window.sweep.column.finished, timeout=15000) as done:
         pass
     assert done.args == [False]
     customer = rig.gdap_customer()

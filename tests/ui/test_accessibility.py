@@ -210,7 +210,7 @@ def test_the_dialogs(qtbot, language: str, holder: SessionHolder) -> None:
 
 def test_health_is_never_colour_alone(qtbot, window: MainWindow) -> None:
     """The list's Health cells carry a word (and an accessible text) beside the badge."""
-    qtbot.waitUntil(lambda: not window.health_column.running, timeout=30000)
+    qtbot.waitUntil(lambda: not window.sweep.column.running, timeout=30000)
     model = window.customers.model
     for row in range(model.rowCount()):
         index = model.index(row, HEALTH)

@@ -92,16 +92,16 @@ def broken_sweep(delivered: int) -> Any:
 def test_a_failed_health_sweep_says_failed_and_reaches_the_crash_reporter(
     qtbot, window: MainWindow, reporter, monkeypatch
 ):
-    if window.health_column.running:
-        with qtbot.waitSignal(window.health_column.finished, timeout=30000):
+    if window.sweep.column.running:
+        with qtbot.waitSignal(window.sweep.column.finished, timeout=30000):
             pass
     monkeypatch.setattr(window.holder.session.backend, "sweep", broken_sweep(2))
-    with qtbot.waitSignal(window.health_column.finished, timeout=10000) as done:
+    with qtbot.waitSignal(window.sweep.column.finished, timeout=10000) as done:
         window.sweep.start(window.customers.model.all_records())
     assert done.args == [True]  # it did not run to its end
     assert window.status.sweep_label.text() == "Health check failed"
-    assert window.health_column.ended is not None
-    assert window.health_column.ended.failed
+    assert window.sweep.column.ended is not None
+    assert window.sweep.column.ended.failed
     assert any("the sweep broke" in r for r in reporter.reports)
     # The customers it did deliver: each failure is said in its cell, and (of no known kind)
     # reported too, once for both.
@@ -111,10 +111,10 @@ def test_a_failed_health_sweep_says_failed_and_reaches_the_crash_reporter(
 def test_a_cancelled_health_sweep_says_stopped_and_reports_nothing(
     qtbot, window: MainWindow, reporter
 ):
-    if window.health_column.running:
-        with qtbot.waitSignal(window.health_column.finished, timeout=30000):
+    if window.sweep.column.running:
+        with qtbot.waitSignal(window.sweep.column.finished, timeout=30000):
             pass
-    with qtbot.waitSignal(window.health_column.finished, timeout=10000) as done:
+    with qtbot.waitSignal(window.sweep.column.finished, timeout=10000) as done:
         window.sweep.start(window.customers.model.all_records())
         window.cancel_sweep()
     assert done.args == [True]
@@ -123,8 +123,8 @@ def test_a_cancelled_health_sweep_says_stopped_and_reports_nothing(
 
 
 def test_a_failed_dashboard_sweep_says_failed(qtbot, window: MainWindow, reporter, monkeypatch):
-    if window.health_column.running:
-        with qtbot.waitSignal(window.health_column.finished, timeout=30000):
+    if window.sweep.column.running:
+        with qtbot.waitSignal(window.sweep.column.finished, timeout=30000):
             pass
     monkeypatch.setattr(window.holder.session.backend, "sweep", broken_sweep(0))
     dashboard = window.show_dashboard()

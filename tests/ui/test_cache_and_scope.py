@@ -71,7 +71,7 @@ def load(qtbot, window: MainWindow) -> int:
 
 
 def sweep_done(qtbot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.health_column.running, timeout=30000)
+    qtbot.waitUntil(lambda: not window.sweep.column.running, timeout=30000)
 
 
 def test_the_cached_list_shows_first_with_its_age_then_the_live_one(qtbot, live, sandbox):
@@ -196,7 +196,7 @@ def test_offline_opens_the_last_run_with_the_sandbox_stopped(qtbot, qloop, launc
     assert "Offline" in window.status.mode_label.text()
     model = window.customers.model
     assert {t for t, s in model._health.items() if not s.error} == healthy
-    assert not window.health_column.running  # nothing swept offline
+    assert not window.sweep.column.running  # nothing swept offline
     # A customer with cached health: its tabs show it; what was never cached says so.
     tenant = sorted(healthy)[0]
     window.select_tenant(tenant)
@@ -338,7 +338,7 @@ def test_notification_settings_narrow_the_notices_and_set_the_refresh(qtbot, liv
     window = make_window(qtbot, live)
     settings = window.account.settings
     assert settings.refresh_minutes == 10
-    assert window.health_column.refresh_min == 10
+    assert window.sweep.column.refresh_min == 10
     assert window.marks.notice_rules() == NoticeRules()  # everything, by default
     dialog = NoticeSettingsDialog(
         settings,
@@ -359,13 +359,13 @@ def test_notification_settings_narrow_the_notices_and_set_the_refresh(qtbot, liv
     dialog.services.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert not ok.isEnabled()  # no service at all: say "Nobody" instead
     window.account.save_settings(chosen)
-    window.health_column.set_refresh(chosen.refresh_minutes)
+    window.sweep.column.set_refresh(chosen.refresh_minutes)
     window.tag_index.favourites = {"t-1"}
     rules = window.marks.notice_rules()
     assert rules.allows("t-1", "exchange online")
     assert not rules.allows("t-1", "Microsoft Teams")
     assert not rules.allows("t-2", "Exchange Online")
-    assert window.health_column.refresh_min == 0
+    assert window.sweep.column.refresh_min == 0
     window.account.save_settings(replace(chosen, notify_scope="none", notify_services=()))
     assert not window.marks.notice_rules().allows("t-1", "Exchange Online")
     window.close()

@@ -104,8 +104,8 @@ def test_a_refused_consent_names_the_roles_and_links_the_relationship(
 
 def test_the_list_says_not_allowed(qtbot, some: Sandbox, some_window: MainWindow) -> None:
     tenant = pick(some, "no_service_principal", True)
-    some_window.health_column.start()
-    qtbot.waitUntil(lambda: not some_window.health_column.running, timeout=30000)
+    some_window.sweep.column.start()
+    qtbot.waitUntil(lambda: not some_window.sweep.column.running, timeout=30000)
     summary = some_window.customers.model.health(tenant)
     assert summary is not None
     assert summary.failure == Failure.NOT_CONSENTED

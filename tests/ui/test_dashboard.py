@@ -11,7 +11,7 @@ from desktop.ui.main_window import MainWindow
 def test_the_dashboard_sweeps_and_opens_a_customer(
     qtbot, qtmodeltester, window: MainWindow, sandbox: Sandbox
 ):
-    qtbot.waitUntil(lambda: not window.health_column.running, timeout=30000)
+    qtbot.waitUntil(lambda: not window.sweep.column.running, timeout=30000)
     dashboard = window.show_dashboard()
     qtbot.waitUntil(lambda: not dashboard.running, timeout=30000)
     grid = dashboard.grid

@@ -130,8 +130,8 @@ def test_a_403_customer_shows_the_gdap_message(qtbot, window: MainWindow, sandbo
 
 
 def test_the_health_column_fills(qtbot, window: MainWindow, sandbox: Sandbox):
-    if window.health_column.running:
-        with qtbot.waitSignal(window.health_column.finished, timeout=30000):
+    if window.sweep.column.running:
+        with qtbot.waitSignal(window.sweep.column.finished, timeout=30000):
             pass
     model = window.customers.model
     filled = [model.health(c.tenant_id) for c in sandbox.data.customers]

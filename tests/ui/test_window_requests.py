@@ -366,5 +366,5 @@ def test_a_new_session_replaces_what_is_shown(qtbot, window: MainWindow, sandbox
         assert window.current_customer() is None
         assert "external" in window.status.mode_label.text()
         window.cancel_sweep()
-        qtbot.waitUntil(lambda: not window.health_column.running, timeout=10000)
+        qtbot.waitUntil(lambda: not window.sweep.column.running, timeout=10000)
         backend.close()
