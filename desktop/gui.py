@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
-import gc
 import logging
 import os
 import sys
@@ -185,7 +184,9 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
         log.error("cannot start", exc_info=True)
         return _cannot_start(app, args, functools.partial(cannot_start.for_error, error), scenario)
     finally:
-        collect_again()  # a start-up that ended before the first paint
+        from desktop.qt import heap
+
+        heap.collect_automatically()  # the app's loop has ended: Python's own collection again
     return code
 
 
@@ -223,6 +224,7 @@ async def _main(
     app: Any, args: argparse.Namespace, failures: _Failures, scenario: Scenario | None
 ) -> int:
     from desktop.config import settings as settings_store
+    from desktop.qt import heap
     from desktop.qt.worker import SHUTDOWN_WAIT_S
     from desktop.store import DraftStore
     from desktop.store.cache import Cache
@@ -302,7 +304,7 @@ async def _main(
         window.complete(holder, settings)
         worker.failed.connect(functools.partial(_say_failure, window))
         if listed:
-            collect_again()  # the list has painted, and the window is whole
+            heap.collect_on_gui_thread()  # the list has painted, and the window is whole
         else:
             worker.spawn(_after_first_paint(window))
         if args.startup_probe_cached:
@@ -320,7 +322,7 @@ async def _main(
                 print(f"startup-probe: cached list shown {count}", flush=True)
             window.repaint()
             print("startup-probe: window complete", flush=True)
-            collect_again()
+            heap.collect_on_gui_thread()
             window.close()
             return 0
         if args.startup_probe:
@@ -406,22 +408,11 @@ def _result(job: Future[Any], default: Any) -> Any:
 
 def app_worker() -> Worker:
     """The worker as the app runs it (and the benches measure it): after each batch a sweep
-    delivers, the heap settles (`settle_heap`)."""
+    delivers, the heap settles (`desktop.qt.heap.settle`)."""
+    from desktop.qt import heap
     from desktop.qt.worker import Worker
 
-    return Worker(after_batch=settle_heap)
-
-
-def settle_heap() -> None:
-    """Move everything alive now out of the cyclic collector's sight (`gc.freeze`).
-
-    A sweep of thousands of customers keeps hundreds of thousands of objects alive, and each
-    full collection walked them all holding the GIL: a stall the user sees (docs/PERFORMANCE.md).
-    Frozen objects are still freed by reference counting; cyclic garbage would be kept, so the
-    young generations (where it is, cheap to walk) are collected first.
-    """
-    gc.collect(1)
-    gc.freeze()
+    return Worker(after_batch=heap.settle)
 
 
 def _say_failure(window: Any, error: BaseException) -> None:
@@ -433,17 +424,11 @@ def _say_failure(window: Any, error: BaseException) -> None:
     window.show_status(f"{explained.title}: {explained.detail}", 15000)
 
 
-def collect_again() -> None:
-    """After start-up (`desktop.app` turned the cyclic collector off): what start-up made is
-    kept out of its sight for good (`gc.freeze`: modules, classes, widgets), then it runs."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
-
-
 async def _after_first_paint(window: Any) -> None:
+    from desktop.qt import heap
+
     await window.customers.painted()
-    collect_again()
+    heap.collect_on_gui_thread()
 
 
 async def _verify_cache(window: Any, worker: Any, cache: Any) -> None:
