@@ -35,8 +35,9 @@ from gui_stall import LatenessProbe, summary
 from PySide6.QtWidgets import QApplication
 
 from desktop.gui import app_worker
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
 from desktop.services.backend import GUI_CONCURRENCY
+from desktop.services.session import Session
 from desktop.ui.main_window import MainWindow
 
 TARGETS = {"ratio": 1.5, "max_stall_ms": 50.0, "peak_mb": 400.0}
@@ -51,7 +52,7 @@ def peak_mb() -> float:
 async def measure(url: str, latency_s: float) -> dict[str, object]:
     worker = app_worker()  # as the app tunes it (its heap policy)
     backend = signed_in(url, GUI_CONCURRENCY)  # as the window
-    window = MainWindow(AppContext(worker=worker, backend=backend, mode="external sandbox"))
+    window = MainWindow(SessionHolder(Session(backend, mode="external sandbox"), worker))
     window.resize(1280, 800)
     window.show()
     probe = LatenessProbe()
@@ -60,7 +61,7 @@ async def measure(url: str, latency_s: float) -> dict[str, object]:
         await asyncio.sleep(1.0)
         idle = probe.stop()
         count = await window.load_customers()
-        while window._health_sweep is not None:  # the list's own sweep first
+        while window.sweep.board.running:  # the list's own sweep first
             await asyncio.sleep(0.05)
         # Opening the window (import, build, the list's answers into its grid) is one stall
         # the user asked for; it is reported on its own. It sweeps nothing: the health board

@@ -30,8 +30,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.gui import app_worker
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
+from desktop.self_test import show_customer
 from desktop.services.backend import GUI_CONCURRENCY
+from desktop.services.session import Session
 from desktop.ui.main_window import MainWindow
 
 TARGET_MAX_MS = 50.0
@@ -75,7 +77,7 @@ def summary(samples: list[float], prefix: str) -> dict[str, float]:
 async def measure(url: str, selections: int, baseline_s: float) -> dict[str, object]:
     worker = app_worker()  # as the app tunes it (its heap policy)
     backend = signed_in(url, GUI_CONCURRENCY)  # as the window
-    window = MainWindow(AppContext(worker=worker, backend=backend, mode="external sandbox"))
+    window = MainWindow(SessionHolder(Session(backend, mode="external sandbox"), worker))
     window.resize(1280, 800)
     window.show()
     probe = LatenessProbe()
@@ -89,8 +91,7 @@ async def measure(url: str, selections: int, baseline_s: float) -> dict[str, obj
         count = await window.load_customers()
         rows = min(selections, count)
         for row in range(rows):
-            window.select_customer_row(row)
-            await window.wait_panes_settled(60)
+            await show_customer(window, row)
         busy_s = time.perf_counter() - started
         loading = probe.stop()
     finally:

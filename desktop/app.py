@@ -35,8 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_parser().parse_args(args)
         return 0
     # Start-up makes objects that live as long as the app; the cyclic collector walked them
-    # over and over meanwhile for nothing. The GUI collects again once the window has painted
-    # (`desktop.gui.collect_again`).
+    # over and over meanwhile for nothing. Once the window has painted, the GUI thread collects
+    # (`desktop.qt.heap`: never a sweep's thread).
     gc.disable()
     from desktop.gui import run
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
-import gc
 import logging
 import os
 import sys
@@ -22,6 +21,14 @@ from desktop import __version__
 from desktop.config.i18n import CHOICES
 from desktop.config.limits import GUI_CONCURRENCY
 from desktop.config.logs import file_problem, setup_logging
+from desktop.gui_sandbox import (
+    DEFAULT_SANDBOX_CUSTOMERS,
+    Embedded,
+    offline_backend,
+    sign_in_to_sandbox,
+    start_sandbox,
+)
+from desktop.self_test import self_test
 from desktop.store.db import DatabaseError, StoreError
 
 if TYPE_CHECKING:  # imported when the window's frame is on screen (bench/startup.py)
@@ -29,8 +36,6 @@ if TYPE_CHECKING:  # imported when the window's frame is on screen (bench/startu
     from desktop.services.backend import Backend
 
 log = logging.getLogger(__name__)
-
-DEFAULT_SANDBOX_CUSTOMERS = 250
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -179,7 +184,9 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
         log.error("cannot start", exc_info=True)
         return _cannot_start(app, args, functools.partial(cannot_start.for_error, error), scenario)
     finally:
-        collect_again()  # a start-up that ended before the first paint
+        from desktop.qt import heap
+
+        heap.collect_automatically()  # the app's loop has ended: Python's own collection again
     return code
 
 
@@ -217,6 +224,7 @@ async def _main(
     app: Any, args: argparse.Namespace, failures: _Failures, scenario: Scenario | None
 ) -> int:
     from desktop.config import settings as settings_store
+    from desktop.qt import heap
     from desktop.qt.worker import SHUTDOWN_WAIT_S
     from desktop.store import DraftStore
     from desktop.store.cache import Cache
@@ -237,7 +245,7 @@ async def _main(
     sandbox_job = None
     if not (args.offline or args.sandbox_url):
         # Key, certificates, data and the listening socket are made off the GUI thread.
-        sandbox_job = worker.run(_start_sandbox, max(1, args.customers))
+        sandbox_job = worker.run(start_sandbox, max(1, args.customers))
     jobs: list[Future[Any]] = [
         j for j in (settings_job, drafts_job, tags_job, cache_job, sandbox_job) if j is not None
     ]
@@ -259,10 +267,11 @@ async def _main(
         window.show()
         listed = window.customers.model.total()
         if listed:
-            await window.list_painted()
+            await window.customers.painted()
             if args.startup_probe_cached:
                 print(f"startup-probe: cached list shown {listed}", flush=True)
-        from desktop.qt.context import AppContext
+        from desktop.qt.session import SessionHolder
+        from desktop.services.session import Session
 
         drafts = await drafts_job
         tags = await tags_job
@@ -270,7 +279,7 @@ async def _main(
         if opened.offline is not None:
             backend, source, mode = opened.offline
         else:
-            embedded: _Embedded | None = None
+            embedded: Embedded | None = None
             if sandbox_job is not None:
                 embedded = await sandbox_job
                 sandbox = embedded.sandbox
@@ -278,34 +287,33 @@ async def _main(
             else:
                 url, mode = args.sandbox_url, "external sandbox"
             # Signing in (MSAL, the sandbox's Entra over TLS) after the first paint, off the GUI.
-            backend = await _sign_in_to_sandbox(window, worker, url, embedded, args, language.wire)
+            backend = await sign_in_to_sandbox(window, worker, url, embedded, args, language.wire)
             account = getattr(getattr(backend.tokens, "account", None), "username", "")
             source = opened.source
-        ctx = AppContext(
-            worker=worker,
+        session = Session(
             backend=backend,
-            account=account,
             mode=mode,
-            drafts=drafts,
-            cache=cache,
+            account=account,
             source=source,
+            cache=cache,
+            drafts=drafts,
             tags=tags,
             offline=args.offline,
-            locale=language.wire,
         )
-        window.complete(ctx, settings)
+        holder = SessionHolder(session, worker, locale=language.wire)
+        window.complete(holder, settings)
         worker.failed.connect(functools.partial(_say_failure, window))
         if listed:
-            collect_again()  # the list has painted, and the window is whole
+            heap.collect_on_gui_thread()  # the list has painted, and the window is whole
         else:
             worker.spawn(_after_first_paint(window))
         if args.startup_probe_cached:
             if not listed:  # the cached list was not read in time: it follows the first load
                 shown = asyncio.get_running_loop().create_future()
-                window.customers_shown.connect(
-                    lambda n: None if shown.done() else shown.set_result(n)
+                window.directory.cached_shown.connect(
+                    lambda n, _fetched: None if shown.done() else shown.set_result(n)
                 )
-                window.customers_loaded.connect(
+                window.directory.loaded.connect(
                     lambda n: None if shown.done() else shown.set_result(-n)
                 )
                 worker.spawn(window.start(restore_account=False))
@@ -314,7 +322,7 @@ async def _main(
                 print(f"startup-probe: cached list shown {count}", flush=True)
             window.repaint()
             print("startup-probe: window complete", flush=True)
-            collect_again()
+            heap.collect_on_gui_thread()
             window.close()
             return 0
         if args.startup_probe:
@@ -334,14 +342,14 @@ async def _main(
         closed = asyncio.get_running_loop().create_future()
         app.lastWindowClosed.connect(lambda: None if closed.done() else closed.set_result(None))
         if args.self_test:
-            scenario = _self_test
+            scenario = self_test
         if scenario is not None:
             return await scenario(window, failures)
         # A saved account signs in silently; the sandbox meanwhile, and if that fails.
         worker.spawn(window.start(restore_account=not (args.sandbox_url or args.offline)))
         worker.spawn(_verify_cache(window, worker, cache))
         await closed
-        _close_sessions(window)
+        window.holder.close()
         return 0
     except (StoreError, OSError, DatabaseError):
         if window is not None:  # the frame is up; the message replaces it (desktop.gui.run)
@@ -367,117 +375,6 @@ async def _main(
             started.sandbox.stop()
 
 
-def _close_sessions(window: Any) -> None:
-    """At exit: each session's token cache writes its last changes (it writes behind)."""
-    backends = {id(window.ctx.backend): window.ctx.backend}
-    sandbox = getattr(getattr(window, "account", None), "sandbox", None)
-    if sandbox is not None:
-        backends[id(sandbox.backend)] = sandbox.backend
-    for backend in backends.values():
-        try:
-            backend.close()
-        except Exception:  # closing must not turn a clean exit into a crash report
-            log.exception("closing a session failed")
-
-
-class _Embedded:
-    """The embedded sandbox, started on the worker, and the identity of its signing key."""
-
-    def __init__(self, sandbox: Any, identity: str) -> None:
-        self.sandbox = sandbox
-        self.identity = identity
-
-
-def _start_sandbox(customers: int) -> _Embedded:
-    """Start the embedded sandbox with the key kept in the data folder (blocks: worker).
-
-    The same key on every start: the sign-in cached by the last run still works, so a start
-    makes no sign-in round trip (desktop.auth.sandbox)."""
-    from desktop.auth.sandbox import key_identity, signing_key
-    from desktop.config.paths import data_dir
-    from desktop.sandbox import Sandbox
-
-    key = signing_key(data_dir() / "sandbox")
-    # As Microsoft answers today: the create and support-topic APIs refuse (decommissioned),
-    # so the demo shows the real escalation path, the web form (API.md section 2).
-    sandbox = Sandbox(customers=customers, signing_key=key, retired_create=True)
-    return _Embedded(sandbox.start(), key_identity(key))
-
-
-async def _sign_in_to_sandbox(
-    window: Any,
-    worker: Any,
-    url: str,
-    embedded: _Embedded | None,
-    args: argparse.Namespace,
-    locale: str,
-) -> Backend:
-    """A backend signed in to the sandbox's Entra with MSAL, as to a cloud; when that fails,
-    one whose every call says why (the window opens anyway and each pane explains)."""
-    from desktop.auth import AuthError, FailedSignIn
-    from desktop.config.clouds import SANDBOX_PARTNER_TENANT_ID, sandbox_profile
-    from desktop.services.backend import Backend
-
-    loop = asyncio.get_running_loop()
-    shown: list[Any] = []
-    cancel = threading.Event()
-
-    def on_device_code(code: Any) -> None:  # a sandbox that does not approve codes itself
-        loop.call_soon_threadsafe(
-            lambda: shown.append(_device_code_dialog(window, worker, url, code, cancel))
-        )
-
-    try:
-        backend: Backend = await worker.run(
-            lambda: Backend.for_sandbox(
-                url,
-                ca_pem=embedded.sandbox.ca_pem if embedded else None,
-                identity=embedded.identity if embedded else None,
-                concurrency=args.concurrency,
-                locale=locale,
-                # The embedded sandbox approves its codes itself: nothing to show.
-                on_device_code=None if embedded else on_device_code,
-                cancel=cancel,
-            )
-        )
-        return backend
-    except AuthError as error:
-        log.warning("signing in to the sandbox at %s failed: %s", url, error.code)
-        window.show_status(f"{error.message} {error.next_step}", 30000)
-        return Backend(
-            sandbox_profile(url),
-            FailedSignIn(error, SANDBOX_PARTNER_TENANT_ID),
-            concurrency=args.concurrency,
-            locale=locale,
-        )
-    finally:
-        for dialog in shown:
-            dialog.rejected.disconnect()
-            dialog.close()
-
-
-def _device_code_dialog(
-    window: Any, worker: Any, url: str, code: Any, cancel: threading.Event
-) -> Any:
-    """The device code of a sandbox started without --auto-approve, to approve in a browser:
-    the account menu's dialog (Copy code, Open the sign-in page, Cancel)."""
-    from desktop.qt.context import system_browser
-    from desktop.ui.dialogs.account import DeviceCodeDialog
-
-    def open_page(page: str) -> None:
-        # Only the sandbox's own page: the address came from the sandbox, not from the user.
-        if page.startswith(url.rstrip("/") + "/"):
-            worker.spawn(worker.run(system_browser, page))
-
-    dialog = DeviceCodeDialog(
-        code.user_code, code.verification_uri, "", None, window, opener=open_page
-    )
-    dialog.rejected.connect(cancel.set)
-    dialog.setModal(False)
-    dialog.show()
-    return dialog
-
-
 class _Opened:
     """The cache, opened on the worker at start-up, and the source this run reads and writes."""
 
@@ -495,7 +392,7 @@ def _open_cache(args: argparse.Namespace) -> _Opened:
 
     cache = Cache()
     if args.offline:
-        offline = _offline_backend(cache, args)
+        offline = offline_backend(cache, args)
         return _Opened(cache, offline[1], offline)
     if args.sandbox_url:
         return _Opened(cache, sandbox_source(args.sandbox_url))
@@ -511,22 +408,11 @@ def _result(job: Future[Any], default: Any) -> Any:
 
 def app_worker() -> Worker:
     """The worker as the app runs it (and the benches measure it): after each batch a sweep
-    delivers, the heap settles (`settle_heap`)."""
+    delivers, the heap settles (`desktop.qt.heap.settle`)."""
+    from desktop.qt import heap
     from desktop.qt.worker import Worker
 
-    return Worker(after_batch=settle_heap)
-
-
-def settle_heap() -> None:
-    """Move everything alive now out of the cyclic collector's sight (`gc.freeze`).
-
-    A sweep of thousands of customers keeps hundreds of thousands of objects alive, and each
-    full collection walked them all holding the GIL: a stall the user sees (docs/PERFORMANCE.md).
-    Frozen objects are still freed by reference counting; cyclic garbage would be kept, so the
-    young generations (where it is, cheap to walk) are collected first.
-    """
-    gc.collect(1)
-    gc.freeze()
+    return Worker(after_batch=heap.settle)
 
 
 def _say_failure(window: Any, error: BaseException) -> None:
@@ -538,17 +424,11 @@ def _say_failure(window: Any, error: BaseException) -> None:
     window.show_status(f"{explained.title}: {explained.detail}", 15000)
 
 
-def collect_again() -> None:
-    """After start-up (`desktop.app` turned the cyclic collector off): what start-up made is
-    kept out of its sight for good (`gc.freeze`: modules, classes, widgets), then it runs."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
-
-
 async def _after_first_paint(window: Any) -> None:
-    await window.list_painted()
-    collect_again()
+    from desktop.qt import heap
+
+    await window.customers.painted()
+    heap.collect_on_gui_thread()
 
 
 async def _verify_cache(window: Any, worker: Any, cache: Any) -> None:
@@ -557,64 +437,3 @@ async def _verify_cache(window: Any, worker: Any, cache: Any) -> None:
     notice = await worker.run(cache.verify)
     if notice is not None:
         window.show_status(notice.message, 15000)
-
-
-def _offline_backend(cache: Any, args: argparse.Namespace) -> tuple[Backend, str, str]:
-    """The cache-only backend of `--offline`, its source and mode (blocks: worker thread)."""
-    from desktop.config.clouds import CLOUDS, sandbox_profile
-    from desktop.services.offline import OfflineBackend
-    from desktop.store.cache import sandbox_source
-
-    if args.sandbox_url:
-        source = sandbox_source(args.sandbox_url)
-    elif args.customers != DEFAULT_SANDBOX_CUSTOMERS:
-        source = sandbox_source(customers=max(1, args.customers))
-    else:
-        source = cache.latest_source() or sandbox_source(customers=DEFAULT_SANDBOX_CUSTOMERS)
-    kind = source.split(":", 1)[0]
-    if kind in CLOUDS:
-        return OfflineBackend(cache, source, CLOUDS[kind]), source, kind
-    # The sandbox's links point at its own (now absent) address: the policy allows loopback.
-    url = args.sandbox_url or "http://127.0.0.1"
-    mode = "external sandbox" if args.sandbox_url else "sandbox"
-    return OfflineBackend(cache, source, sandbox_profile(url)), source, mode
-
-
-async def _self_test(window: Any, failures: _Failures) -> int:
-    """Load customers, select one with GDAP access, wait for every tab, check the portals."""
-    problems: list[str] = []
-    try:
-        count = await asyncio.wait_for(window.load_customers(), 60)
-        if count <= 0:
-            problems.append("no customers loaded")
-        else:
-            # Some sample customers have no GDAP role (their health answers 403, like the real
-            # thing); the first customer whose every tab loads proves the whole path works.
-            for row in range(min(count, 10)):
-                window.select_customer_row(row)
-                await window.wait_panes_settled(60)
-                unready = [
-                    f"{type(pane).__name__} is {pane.state}: {pane.error}"
-                    for pane in window.panes()
-                    if pane.state != "ready"
-                ]
-                if not unready:
-                    break
-            problems.extend(unready)
-            links = [window.portals.model.record(r) for r in range(window.portals.model.rowCount())]
-            if not any(getattr(link, "url", None) for link in links):
-                problems.append("the admin portals tab has no links")
-        window.cancel_sweep()
-        from desktop.qt import translators
-
-        problems.extend(translators.self_check())  # the language asked for is the one on screen
-    except Exception as error:
-        problems.append(f"{type(error).__name__}: {error}")
-    problems.extend(failures.messages)
-    window.close()
-    if problems:
-        for problem in problems:
-            print(f"self-test failed: {problem}", file=sys.stderr)
-        return 1
-    print(f"self-test ok: {count} customers, {len(links)} portals, every tab loaded")
-    return 0

@@ -22,10 +22,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.domain.customer_health import HealthSummary
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue, ServiceHealth
-from desktop.qt.context import AppContext
 from desktop.qt.failures import health_failure
 from desktop.qt.models.dashboard import GridRow, grid_row
 from desktop.qt.numbers import timer_ms
+from desktop.qt.session import SessionHolder
 from desktop.qt.worker import Ended, Stream
 from desktop.services.backend import Category, ItemFailure, Outcome
 from desktop.services.health_sweep import Checked, cached_summaries, sweep_health
@@ -82,13 +82,13 @@ class HealthBoard(QObject):
 
     def __init__(
         self,
-        ctx: AppContext,
+        holder: SessionHolder,
         customers: Callable[[], list[Customer]],
         refresh_min: int = DEFAULT_REFRESH_MIN,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.holder = holder
         self._customers = customers
         self._sweep: Stream[Outcome[Swept]] | None = None
         self._summaries: dict[str, HealthSummary] = {}  # cached or live
@@ -149,11 +149,11 @@ class HealthBoard(QObject):
 
     async def show_cached(self) -> int:
         """Last-known health from the cache; how many tenants had some."""
-        cache, source = self.ctx.cache, self.ctx.source
+        cache, source = self.holder.session.cache, self.holder.session.source
         if cache is None or not source:
             return 0
         try:
-            summaries = await self.ctx.worker.run(cached_summaries, cache, source)
+            summaries = await self.holder.worker.run(cached_summaries, cache, source)
         except Exception as error:  # a cache problem never stops the live path
             log.warning("cached health unreadable: %s", error)
             return 0
@@ -183,10 +183,10 @@ class HealthBoard(QObject):
         customers = everyone if customers is None else customers
         if not customers:
             return
-        backend = self.ctx.backend
-        cache, source = self.ctx.cache, self.ctx.source
+        session = self.holder.session
+        backend, cache, source = session.backend, session.cache, session.source
         writer = (
-            cache.writer(source) if cache is not None and source and not self.ctx.offline else None
+            cache.writer(source) if cache is not None and source and not session.offline else None
         )
         book = NoticeBook(cache, source, self.rules_for()) if cache is not None and source else None
         seen = self.services_seen
@@ -242,7 +242,7 @@ class HealthBoard(QObject):
                 self._timer.start(timer_ms(self._interval_min * 60_000))
             self.finished.emit(ended.stopped)
 
-        self._sweep = self.ctx.worker.stream(
+        self._sweep = self.holder.worker.stream(
             lambda cancel, pool: sweep_health(
                 backend,
                 customers,

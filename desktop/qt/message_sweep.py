@@ -26,7 +26,7 @@ from desktop.config.limits import cpu_work
 from desktop.domain.customers import Customer
 from desktop.domain.parsing import Parsed
 from desktop.domain.service_messages import MessageIndex, PlannedChange, ServiceMessage
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
 from desktop.qt.worker import Ended, Stream
 from desktop.services.backend import CANCELLED, ApiError, Backend, ItemFailure, Outcome
 from desktop.services.health_sweep import committing
@@ -55,12 +55,12 @@ class PlannedChanges(QObject):
 
     def __init__(
         self,
-        ctx: AppContext,
+        holder: SessionHolder,
         customers: Callable[[], list[Customer]],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.holder = holder
         self._customers = customers
         self._sweep: Stream[Outcome[Parsed[ServiceMessage]]] | None = None
         self.ended: Ended | None = None  # how the last sweep ended
@@ -87,12 +87,12 @@ class PlannedChanges(QObject):
     async def show_cached(self) -> int:
         """Last-known posts from the cache (once per session); how many customers had some.
         Not at start-up: the first paint and the health column come first."""
-        cache, source = self.ctx.cache, self.ctx.source
+        cache, source = self.holder.session.cache, self.holder.session.source
         if cache is None or not source or self._cache_read:
             return 0
         self._cache_read = True
         try:
-            entries = await self.ctx.worker.run(cached_messages, cache, source)
+            entries = await self.holder.worker.run(cached_messages, cache, source)
         except Exception as error:  # a cache problem never stops the live path
             log.warning("cached planned changes unreadable: %s", error)
             return 0
@@ -110,12 +110,12 @@ class PlannedChanges(QObject):
     def after_health(self, stopped: bool) -> None:
         """The health sweep ended: read the message centers too when the last read is old."""
         if not stopped:
-            self.ctx.worker.spawn(self._refresh_if_stale())
+            self.holder.worker.spawn(self._refresh_if_stale())
 
     async def _refresh_if_stale(self) -> None:
         await self.show_cached()
         stale = self.read_at is None or time.time() - self.read_at > REFRESH_H * 3600
-        if stale and not self.running and not self.ctx.offline:
+        if stale and not self.running and not self.holder.session.offline:
             self.start()
 
     def reset(self) -> None:
@@ -134,10 +134,12 @@ class PlannedChanges(QObject):
         customers = self._customers() if customers is None else customers
         if not customers:
             return
-        backend: Backend = self.ctx.backend
-        cache, source = self.ctx.cache, self.ctx.source
+        backend: Backend = self.holder.session.backend
+        cache, source = self.holder.session.cache, self.holder.session.source
         writer = (
-            cache.writer(source) if cache is not None and source and not self.ctx.offline else None
+            cache.writer(source)
+            if cache is not None and source and not self.holder.session.offline
+            else None
         )
         tally = self.tally = {"done": 0, "failed": 0, "total": len(customers)}
 
@@ -176,10 +178,10 @@ class PlannedChanges(QObject):
             self.ended = ended
             if not ended.stopped:
                 self.read_at = time.time()
-                self.ctx.worker.spawn(self._notify())
+                self.holder.worker.spawn(self._notify())
             self.finished.emit(ended.stopped)
 
-        self._sweep = self.ctx.worker.stream(
+        self._sweep = self.holder.worker.stream(
             lambda cancel, pool: committing(
                 backend.sweep(customers, read, cancel=cancel, pool=pool), writer
             ),
@@ -189,13 +191,13 @@ class PlannedChanges(QObject):
         )
 
     async def _notify(self) -> None:
-        cache, source, days = self.ctx.cache, self.ctx.source, self.days_for()
+        cache, source, days = self.holder.session.cache, self.holder.session.source, self.days_for()
         if cache is None or not source or days <= 0:
             return
         book = NoticeBook(cache, source, self.rules_for())
         now = datetime.now(timezone.utc)
         try:
-            given = await self.ctx.worker.run(book.observe_messages, self.changes(), now, days)
+            given = await self.holder.worker.run(book.observe_messages, self.changes(), now, days)
         except Exception as error:
             log.warning("planned change notices failed: %s", error)
             return

@@ -1,8 +1,8 @@
 """Who the app works as: the sandbox, or a signed-in partner account in one cloud. No Qt.
 
 The UI's one door to sign-in (it never imports desktop.auth): every method that talks to
-Microsoft blocks, so the UI calls them through the worker. A `Session` is what the window works
-on: a `Backend` plus the words the status bar and the account menu show.
+Microsoft blocks, so the UI calls them through the worker. A sign-in is a `Session`
+(desktop.services.session) without the local stores, which the window's holder adds.
 
 msal is imported only by `_provider`, i.e. only once somebody signs in or a saved account is
 restored: start-up in the sandbox never pays for it.
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,7 @@ from desktop.config.clouds import CLOUDS, get_cloud
 from desktop.config.paths import data_dir
 from desktop.config.settings import Settings
 from desktop.services.backend import Backend
+from desktop.services.session import Session
 from desktop.store.cache import account_source
 
 if TYPE_CHECKING:
@@ -35,16 +35,6 @@ __all__ = ["Accounts", "AuthError", "Session", "cloud_names"]
 def cloud_names() -> dict[str, str]:
     """Cloud id → name, for menus; the closed Germany cloud is listed so it can explain itself."""
     return {cloud.id: cloud.name for cloud in CLOUDS.values()}
-
-
-@dataclass(frozen=True)
-class Session:
-    backend: Backend
-    mode: str  # "sandbox", "external sandbox" or a cloud id
-    account: str = ""
-    cloud_name: str = "Sandbox"
-    storage_note: str = ""  # where the sign-in is kept, when that deserves a word
-    source: str = ""  # the cache's key for this partner in this cloud
 
 
 class Accounts:
@@ -118,7 +108,6 @@ class Accounts:
             ),
             mode=provider.cloud.id,
             account=account.username if account else "",
-            cloud_name=provider.cloud.name,
             storage_note="" if cache.protection is Protection.ENCRYPTED else cache.description,
             source=account_source(provider.cloud.id, provider.home_tenant),
         )

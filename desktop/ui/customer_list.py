@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -29,6 +32,12 @@ from desktop.qt.models.table import RecordRole
 from desktop.qt.words import gdap_status_word, health_words
 from desktop.ui.widgets.status import badge_column_width, badge_icons
 from desktop.ui.widgets.tables import RecordTable, setup_table
+
+if TYPE_CHECKING:  # the frame's first paint does not wait for the directory's imports
+    from desktop.qt.directory import CustomerDirectory
+
+# How long start-up waits for the list's first paint before it goes on anyway.
+FIRST_PAINT_WAIT_S = 0.5
 
 
 class SearchField(QLineEdit):
@@ -59,6 +68,7 @@ class CustomerList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = CustomerTableModel(self)
+        self._shown: list[Customer] | None = None
         self.search = SearchField()
         self.search.setPlaceholderText(self.tr("Search name, domain or tenant ID (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search customers"))
@@ -147,7 +157,16 @@ class CustomerList(QWidget):
         self.model.set_marks(marks)
         self.view.horizontalHeader().setSectionHidden(TAGS, not marks)
 
+    def show_directory(self, directory: CustomerDirectory) -> None:
+        """Be the view of `directory`: its customers and their GDAP relationships."""
+        directory.customers_changed.connect(self.set_customers)
+        directory.gdap_changed.connect(lambda: self.model.set_gdap(directory.gdap))
+        self.set_customers(directory.customers)
+
     def set_customers(self, customers: list[Customer]) -> None:
+        if customers is self._shown:
+            return  # the cached list the frame was shown with, now the directory's
+        self._shown = customers
         self.model.set_rows(customers)
         self._update_count()
         # The search text is built just after the list is on screen, before anyone types.
@@ -218,6 +237,24 @@ class CustomerList(QWidget):
         row = self.model.row_of(self._current_tenant)
         if row is not None:
             QTimer.singleShot(0, lambda r=row: self.view.selectRow(r))
+
+    async def painted(self, within: float = FIRST_PAINT_WAIT_S) -> None:
+        """Until the list has painted (a hidden list never does: not that long)."""
+        if not self.view.isVisible():
+            return
+        done = asyncio.get_running_loop().create_future()
+
+        def paint() -> None:
+            if not done.done():
+                done.set_result(None)
+
+        self.view.painted.connect(paint)
+        try:
+            await asyncio.wait_for(done, within)
+        except asyncio.TimeoutError:
+            pass
+        finally:
+            self.view.painted.disconnect(paint)
 
     def select_row(self, row: int) -> None:
         self.view.setFocus()

@@ -10,6 +10,7 @@ rather than fourteen balloons. The badge counts unread notices; its menu lists t
 from __future__ import annotations
 
 import functools
+import logging
 import time
 from collections.abc import Callable
 
@@ -18,9 +19,10 @@ from PySide6.QtGui import QAction, QFont, QIcon
 from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon, QToolButton, QWidget
 
 from desktop.qt.models.age import age_text
+from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.qt.words import status_word
-from desktop.services.notices import DUE, Notice, by_issue
+from desktop.services.notices import DUE, Notice, NoticeBook, by_issue
 
 # The menu stays a menu, not a log: the dashboard shows everything.
 MENU_LIMIT = 20
@@ -132,6 +134,9 @@ def group_message(notices: list[Notice], name_of: Callable[[str], str]) -> tuple
     return title, "\n".join(lines)
 
 
+log = logging.getLogger(__name__)
+
+
 def notices_button(parent: QWidget) -> QToolButton:
     """The status bar's badge, before it has notices (disabled, "Notices")."""
     button = QToolButton(parent)
@@ -143,6 +148,20 @@ def notices_button(parent: QWidget) -> QToolButton:
     button.setText(QCoreApplication.translate("NoticeCentre", "Notices"))
     button.setEnabled(False)
     return button
+
+
+async def load_recent(centre: NoticeCentre, holder: SessionHolder) -> None:
+    """The notices of earlier runs into the badge's menu (as read)."""
+    session = holder.session
+    if session.cache is None or not session.source:
+        return
+    book = NoticeBook(session.cache, session.source)
+    try:
+        recent = await holder.worker.run(book.recent, 20)
+    except Exception as error:
+        log.warning("earlier notices unreadable: %s", error)
+        return
+    centre.load(recent)
 
 
 class NoticeCentre(QObject):

@@ -27,6 +27,7 @@ from PySide6.QtCore import Qt
 from desktop import gui
 from desktop.domain.customers import Customer
 from desktop.qt.models.table import RecordRole
+from desktop.self_test import show_customer
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -61,8 +62,7 @@ def listed(window: MainWindow) -> list[tuple[int, Customer]]:
 
 
 async def select(window: MainWindow, row: int) -> None:
-    window.select_customer_row(row)
-    await window.wait_panes_settled()
+    await show_customer(window, row)
     await asyncio.sleep(SETTLE_S)
 
 
@@ -80,7 +80,7 @@ async def load_with_health(window: MainWindow) -> None:
         if not done.done():
             done.set_result(None)
 
-    window.health_sweep_done.connect(finished)
+    window.sweep.board.finished.connect(finished)
     if await asyncio.wait_for(window.load_customers(), 60) <= 0:
         raise RuntimeError("no customers loaded")
     try:
@@ -148,7 +148,7 @@ async def shoot_consent(window: MainWindow, rows: list[tuple[int, Customer]], pr
     window.tabs.setCurrentWidget(window.health)
     await select(window, waiting)
     grab(window, f"{prefix}consent-needed.png")
-    dialog = ConsentDialog(window.ctx, window.customers.model.all_records(), window)
+    dialog = ConsentDialog(window.holder, window.directory.customers, window)
     dialog.show()
     await asyncio.sleep(SETTLE_S)
     done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
@@ -170,10 +170,10 @@ async def shoot_consent(window: MainWindow, rows: list[tuple[int, Customer]], pr
 
 async def slow_consent_calls(window: MainWindow) -> None:
     """The sandbox's fault injection (a control endpoint): consent calls take 0.4 s each."""
-    backend = window.ctx.backend
+    backend = window.holder.session.backend
     url = backend.cloud.partner_center + "/_sandbox/inject"
     body = {"pathPrefix": "/v1/customers/", "kind": "delay", "count": 400, "delayS": 0.4}
-    await window.ctx.worker.run(
+    await window.holder.worker.run(
         lambda: backend.session.call(
             "POST", url, auth=None, correlation_id="screenshots", json_body=body
         )
@@ -266,8 +266,8 @@ async def shoot_gdap(window: MainWindow) -> None:
     await groups_settled()
     grab_widget(gdap, "gdap-pending.png")
     gdap.filter.setCurrentIndex(gdap.filter.findData(""))
-    backend = window.ctx.backend
-    mine = await window.ctx.worker.run(backend.my_group_names)
+    backend = window.holder.session.backend
+    mine = await window.holder.worker.run(backend.my_group_names)
 
     def several_groups(rel: GdapRelationship) -> bool:
         if not rel.active or rel.auto_extend != "P180D":
@@ -278,7 +278,7 @@ async def shoot_gdap(window: MainWindow) -> None:
     candidates = [
         gdap.model.index(r, 0).data(RecordRole) for r in range(min(gdap.model.rowCount(), 60))
     ]
-    wanted = await window.ctx.worker.run(
+    wanted = await window.holder.worker.run(
         lambda: next((r.id for r in candidates if several_groups(r)), None)
     )
     if wanted is None:

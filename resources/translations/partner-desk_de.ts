@@ -1198,6 +1198,48 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
 </context>
 <context>
+    <name>ListStatus</name>
+    <message>
+        <source>Loading customers…</source>
+        <translation>Kunden werden geladen…</translation>
+    </message>
+    <message>
+        <source>Showing the list as of {0}; refreshing…</source>
+        <translation>Liste mit Stand {0}; wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>customer list</source>
+        <translation>Kundenliste</translation>
+    </message>
+    <message>
+        <source>{0}: showing the list as of {1}.</source>
+        <translation>{0}: Die Liste wird mit Stand {1} angezeigt.</translation>
+    </message>
+    <message>
+        <source>Refresh (F5) tries again.</source>
+        <translation>Aktualisieren (F5) versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>Offline: the customer list as of {0}.</source>
+        <translation>Offline: Kundenliste mit Stand {0}.</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>einem unbekannten Zeitpunkt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) loaded</source>
+        <translation>
+            <numerusform>%n Kunde geladen</numerusform>
+            <numerusform>%n Kunden geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GDAP relationships</source>
+        <translation>GDAP-Beziehungen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Partner Desk</source>
@@ -1226,30 +1268,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Service reque&amp;sts</source>
         <translation>&amp;Serviceanfragen</translation>
-    </message>
-    <message>
-        <source>Data source</source>
-        <translation>Datenquelle</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <source>Started with --offline: the data of the last live run, from the local cache ({0}). Nothing is sent to Microsoft.</source>
-        <translation>Mit --offline gestartet: die Daten des letzten Onlinelaufs aus dem lokalen Cache ({0}). Es wird nichts an Microsoft gesendet.</translation>
-    </message>
-    <message>
-        <source>Sandbox data</source>
-        <translation>Sandbox-Daten</translation>
-    </message>
-    <message>
-        <source>Sandbox data (external)</source>
-        <translation>Sandbox-Daten (extern)</translation>
-    </message>
-    <message>
-        <source>Sample data from the built-in sandbox at {0}. Sign in to work on your own customers.</source>
-        <translation>Beispieldaten aus der integrierten Sandbox unter {0}. Melden Sie sich an, um mit Ihren eigenen Kunden zu arbeiten.</translation>
     </message>
     <message>
         <source>Find customer</source>
@@ -1300,51 +1318,12 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>&amp;Geplante Änderungen</translation>
     </message>
     <message>
-        <source>Loading customers…</source>
-        <translation>Kunden werden geladen…</translation>
-    </message>
-    <message>
-        <source>customer list</source>
-        <translation>Kundenliste</translation>
-    </message>
-    <message>
-        <source>{0}: showing the list as of {1}.</source>
-        <translation>{0}: Die Liste wird mit Stand {1} angezeigt.</translation>
-    </message>
-    <message>
-        <source>Refresh (F5) tries again.</source>
-        <translation>Aktualisieren (F5) versucht es erneut.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s) loaded</source>
-        <translation>
-            <numerusform>%n Kunde geladen</numerusform>
-            <numerusform>%n Kunden geladen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>an unknown time</source>
-        <translation>einem unbekannten Zeitpunkt</translation>
-    </message>
-    <message>
-        <source>Offline: the customer list as of {0}.</source>
-        <translation>Offline: Kundenliste mit Stand {0}.</translation>
-    </message>
-    <message>
-        <source>Offline: health as of the last check</source>
-        <translation>Offline: Integrität der letzten Prüfung</translation>
-    </message>
-    <message>
-        <source>Showing the list as of {0}; refreshing…</source>
-        <translation>Liste mit Stand {0}; wird aktualisiert…</translation>
-    </message>
-    <message>
-        <source>GDAP relationships</source>
-        <translation>GDAP-Beziehungen</translation>
-    </message>
-    <message>
         <source>Select a customer first (Ctrl+F finds one).</source>
         <translation>Wählen Sie zuerst einen Kunden aus (Strg+F sucht).</translation>
+    </message>
+    <message>
+        <source>Drafts cannot be kept: no draft store.</source>
+        <translation>Entwürfe können nicht gespeichert werden: kein Entwurfsspeicher.</translation>
     </message>
     <message>
         <source>Choose a customer first.</source>
@@ -1373,32 +1352,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Nobody (no notices)</source>
         <translation>Niemand (keine Benachrichtigungen)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Health: %1 / %2, %n failed</source>
-        <translation>
-            <numerusform>Integrität: %1 / %2, %n fehlgeschlagen</numerusform>
-            <numerusform>Integrität: %1 / %2, %n fehlgeschlagen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Health check failed</source>
-        <translation>Integritätsprüfung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Health check stopped</source>
-        <translation>Integritätsprüfung angehalten</translation>
-    </message>
-    <message numerus="yes">
-        <source>Health checked at {0}; next in %n min</source>
-        <translation>
-            <numerusform>Integrität um {0} geprüft; nächste Prüfung in %n Min.</numerusform>
-            <numerusform>Integrität um {0} geprüft; nächste Prüfung in %n Min.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Health checked at {0}</source>
-        <translation>Integrität um {0} geprüft</translation>
     </message>
     <message>
         <source>No customer selected</source>
@@ -3047,6 +3000,63 @@ Was wir beim Kunden sehen:
     <message>
         <source>Admin portal links in this cloud may need a direct sign-in to the customer.</source>
         <translation>Links zu Admin-Portalen in dieser Cloud erfordern eventuell eine direkte Anmeldung beim Kunden.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Data source</source>
+        <translation>Datenquelle</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Started with --offline: the data of the last live run, from the local cache ({0}). Nothing is sent to Microsoft.</source>
+        <translation>Mit --offline gestartet: die Daten des letzten Onlinelaufs aus dem lokalen Cache ({0}). Es wird nichts an Microsoft gesendet.</translation>
+    </message>
+    <message>
+        <source>Sandbox data</source>
+        <translation>Sandbox-Daten</translation>
+    </message>
+    <message>
+        <source>Sandbox data (external)</source>
+        <translation>Sandbox-Daten (extern)</translation>
+    </message>
+    <message>
+        <source>Sample data from the built-in sandbox at {0}. Sign in to work on your own customers.</source>
+        <translation>Beispieldaten aus der integrierten Sandbox unter {0}. Melden Sie sich an, um mit Ihren eigenen Kunden zu arbeiten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Health: %1 / %2, %n failed</source>
+        <translation>
+            <numerusform>Integrität: %1 / %2, %n fehlgeschlagen</numerusform>
+            <numerusform>Integrität: %1 / %2, %n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Health check failed</source>
+        <translation>Integritätsprüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Health check stopped</source>
+        <translation>Integritätsprüfung angehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Health checked at {0}; next in %n min</source>
+        <translation>
+            <numerusform>Integrität um {0} geprüft; nächste Prüfung in %n Min.</numerusform>
+            <numerusform>Integrität um {0} geprüft; nächste Prüfung in %n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Health checked at {0}</source>
+        <translation>Integrität um {0} geprüft</translation>
+    </message>
+    <message>
+        <source>Offline: health as of the last check</source>
+        <translation>Offline: Integrität der letzten Prüfung</translation>
     </message>
 </context>
 <context>

@@ -168,26 +168,12 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ListStatus</name>
     <message numerus="yes">
         <source>%n customer(s) loaded</source>
         <translation>
             <numerusform>%n customer loaded</numerusform>
             <numerusform>%n customers loaded</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Health: %1 / %2, %n failed</source>
-        <translation>
-            <numerusform>Health: %1 / %2, %n failed</numerusform>
-            <numerusform>Health: %1 / %2, %n failed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Health checked at {0}; next in %n min</source>
-        <translation>
-            <numerusform>Health checked at {0}; next in %n min</numerusform>
-            <numerusform>Health checked at {0}; next in %n min</numerusform>
         </translation>
     </message>
 </context>
@@ -372,6 +358,23 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
         <translation>
             <numerusform>Tag: %1 (%Ln)</numerusform>
             <numerusform>Tag: %1 (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message numerus="yes">
+        <source>Health: %1 / %2, %n failed</source>
+        <translation>
+            <numerusform>Health: %1 / %2, %n failed</numerusform>
+            <numerusform>Health: %1 / %2, %n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Health checked at {0}; next in %n min</source>
+        <translation>
+            <numerusform>Health checked at {0}; next in %n min</numerusform>
+            <numerusform>Health checked at {0}; next in %n min</numerusform>
         </translation>
     </message>
 </context>

@@ -1177,6 +1177,47 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
 </context>
 <context>
+    <name>ListStatus</name>
+    <message>
+        <source>Loading customers…</source>
+        <translation>正在載入客戶…</translation>
+    </message>
+    <message>
+        <source>Showing the list as of {0}; refreshing…</source>
+        <translation>顯示截至 {0} 的清單；正在重新整理…</translation>
+    </message>
+    <message>
+        <source>customer list</source>
+        <translation>客戶清單</translation>
+    </message>
+    <message>
+        <source>{0}: showing the list as of {1}.</source>
+        <translation>{0}：顯示截至 {1} 的清單。</translation>
+    </message>
+    <message>
+        <source>Refresh (F5) tries again.</source>
+        <translation>重新整理 (F5) 可再試一次。</translation>
+    </message>
+    <message>
+        <source>Offline: the customer list as of {0}.</source>
+        <translation>離線：截至 {0} 的客戶清單。</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>未知時間</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) loaded</source>
+        <translation>
+            <numerusform>已載入 %n 位客戶</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GDAP relationships</source>
+        <translation>GDAP 關係</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Partner Desk</source>
@@ -1205,30 +1246,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Service reque&amp;sts</source>
         <translation>服務要求(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Data source</source>
-        <translation>資料來源</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>離線</translation>
-    </message>
-    <message>
-        <source>Started with --offline: the data of the last live run, from the local cache ({0}). Nothing is sent to Microsoft.</source>
-        <translation>以 --offline 啟動：顯示本機快取 ({0}) 中上次連線執行的資料。不會傳送任何資料給 Microsoft。</translation>
-    </message>
-    <message>
-        <source>Sandbox data</source>
-        <translation>沙箱資料</translation>
-    </message>
-    <message>
-        <source>Sandbox data (external)</source>
-        <translation>沙箱資料 (外部)</translation>
-    </message>
-    <message>
-        <source>Sample data from the built-in sandbox at {0}. Sign in to work on your own customers.</source>
-        <translation>來自內建沙箱 ({0}) 的範例資料。登入後即可處理您自己的客戶。</translation>
     </message>
     <message>
         <source>Find customer</source>
@@ -1279,50 +1296,12 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>預定變更(&amp;G)</translation>
     </message>
     <message>
-        <source>Loading customers…</source>
-        <translation>正在載入客戶…</translation>
-    </message>
-    <message>
-        <source>customer list</source>
-        <translation>客戶清單</translation>
-    </message>
-    <message>
-        <source>{0}: showing the list as of {1}.</source>
-        <translation>{0}：顯示截至 {1} 的清單。</translation>
-    </message>
-    <message>
-        <source>Refresh (F5) tries again.</source>
-        <translation>重新整理 (F5) 可再試一次。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s) loaded</source>
-        <translation>
-            <numerusform>已載入 %n 位客戶</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>an unknown time</source>
-        <translation>未知時間</translation>
-    </message>
-    <message>
-        <source>Offline: the customer list as of {0}.</source>
-        <translation>離線：截至 {0} 的客戶清單。</translation>
-    </message>
-    <message>
-        <source>Offline: health as of the last check</source>
-        <translation>離線：上次檢查時的健康情況</translation>
-    </message>
-    <message>
-        <source>Showing the list as of {0}; refreshing…</source>
-        <translation>顯示截至 {0} 的清單；正在重新整理…</translation>
-    </message>
-    <message>
-        <source>GDAP relationships</source>
-        <translation>GDAP 關係</translation>
-    </message>
-    <message>
         <source>Select a customer first (Ctrl+F finds one).</source>
         <translation>請先選取客戶 (Ctrl+F 可尋找)。</translation>
+    </message>
+    <message>
+        <source>Drafts cannot be kept: no draft store.</source>
+        <translation>無法保留草稿：沒有草稿存放區。</translation>
     </message>
     <message>
         <source>Choose a customer first.</source>
@@ -1351,30 +1330,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Nobody (no notices)</source>
         <translation>無 (不通知)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Health: %1 / %2, %n failed</source>
-        <translation>
-            <numerusform>健康情況：%1 / %2，%n 個失敗</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Health check failed</source>
-        <translation>健康情況檢查失敗</translation>
-    </message>
-    <message>
-        <source>Health check stopped</source>
-        <translation>已停止健康情況檢查</translation>
-    </message>
-    <message numerus="yes">
-        <source>Health checked at {0}; next in %n min</source>
-        <translation>
-            <numerusform>已於 {0} 檢查健康情況；%n 分鐘後再次檢查</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Health checked at {0}</source>
-        <translation>已於 {0} 檢查健康情況</translation>
     </message>
     <message>
         <source>No customer selected</source>
@@ -3001,6 +2956,61 @@ What we see at the customer:
     <message>
         <source>Admin portal links in this cloud may need a direct sign-in to the customer.</source>
         <translation>此雲端中的系統管理入口網站連結可能需要直接登入客戶租用戶。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Data source</source>
+        <translation>資料來源</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>Started with --offline: the data of the last live run, from the local cache ({0}). Nothing is sent to Microsoft.</source>
+        <translation>以 --offline 啟動：顯示本機快取 ({0}) 中上次連線執行的資料。不會傳送任何資料給 Microsoft。</translation>
+    </message>
+    <message>
+        <source>Sandbox data</source>
+        <translation>沙箱資料</translation>
+    </message>
+    <message>
+        <source>Sandbox data (external)</source>
+        <translation>沙箱資料 (外部)</translation>
+    </message>
+    <message>
+        <source>Sample data from the built-in sandbox at {0}. Sign in to work on your own customers.</source>
+        <translation>來自內建沙箱 ({0}) 的範例資料。登入後即可處理您自己的客戶。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Health: %1 / %2, %n failed</source>
+        <translation>
+            <numerusform>健康情況：%1 / %2，%n 個失敗</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Health check failed</source>
+        <translation>健康情況檢查失敗</translation>
+    </message>
+    <message>
+        <source>Health check stopped</source>
+        <translation>已停止健康情況檢查</translation>
+    </message>
+    <message numerus="yes">
+        <source>Health checked at {0}; next in %n min</source>
+        <translation>
+            <numerusform>已於 {0} 檢查健康情況；%n 分鐘後再次檢查</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Health checked at {0}</source>
+        <translation>已於 {0} 檢查健康情況</translation>
+    </message>
+    <message>
+        <source>Offline: health as of the last check</source>
+        <translation>離線：上次檢查時的健康情況</translation>
     </message>
 </context>
 <context>

@@ -30,12 +30,12 @@ from desktop.api.errors import ApiError
 from desktop.api.http import RetryPolicy, Timeouts
 from desktop.api.timing import CALL_BUDGET_S, MAX_RETRY_AFTER_S
 from desktop.domain.customers import Customer
-from desktop.qt.context import AppContext
 from desktop.qt.worker import Worker
 from desktop.sandbox import Canned, Sandbox
 from desktop.services.backend import Backend
 from desktop.ui.errors import explain
 from desktop.ui.main_window import MainWindow
+from tests.ui.driving import holder_for
 
 from .conftest import CUSTOMERS, FAST_RETRY, HEALTH, assert_clear, make_backend
 
@@ -201,13 +201,13 @@ def test_the_window_shows_a_customer_list_throttled_with_retry_after_1e20(
         sb.serve_canned(Canned(CUSTOMERS, THROTTLED, status=429, headers=[("Retry-After", "1e20")]))
         worker = Worker()
         backend = Backend.for_sandbox(sb.url, ca_pem=sb.ca_pem, concurrency=4)
-        ctx = AppContext(worker=worker, backend=backend, mode="sandbox",
+        holder = holder_for(worker=worker, backend=backend, mode="sandbox",
                          launcher=lambda _url: True)  # fmt: skip
-        window = MainWindow(ctx)
+        window = MainWindow(holder)
         qtbot.addWidget(window)
         window.show()
         try:
-            with qtbot.waitSignal(window.customers_loaded, timeout=20000) as loaded:
+            with qtbot.waitSignal(window.directory.loaded, timeout=20000) as loaded:
                 worker.spawn(window.load_customers())
             assert loaded.args == [-1]
             title = explain(ApiError("x", status=429, retry_after=1e20)).title

@@ -15,13 +15,13 @@ import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
-from desktop.qt.context import AppContext
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.store import Draft, DraftStore
 from desktop.ui.dialogs.new_request import NewRequestDialog
 from desktop.ui.main_window import MainWindow
+from tests.ui.driving import holder_for
 
 from .tampering import TamperingProxy, body, drop, unavailable
 
@@ -49,12 +49,12 @@ class Rig:
         self.worker = Worker()
         self.backend = Backend.for_sandbox(self.proxy.url)
         self.store = DraftStore(tmp_path / "drafts.sqlite3")
-        self.ctx = AppContext(worker=self.worker, backend=self.backend, mode="sandbox",
+        self.holder = holder_for(worker=self.worker, backend=self.backend, mode="sandbox",
                               launcher=lambda _url: True, drafts=self.store)  # fmt: skip
-        self.window = MainWindow(self.ctx)
+        self.window = MainWindow(self.holder)
         qtbot.addWidget(self.window)
         self.window.show()
-        with qtbot.waitSignal(self.window.customers_loaded, timeout=20000):
+        with qtbot.waitSignal(self.window.directory.loaded, timeout=20000):
             self.worker.spawn(self.window.load_customers())
 
     def new_request(self) -> NewRequestDialog:
@@ -63,9 +63,8 @@ class Rig:
         draft = Draft.new(
             customer.tenant_id, customer.company_name, customer_domain=customer.domain
         )
-        task = self.worker.spawn(self.window.edit_draft(draft))
-        self.qtbot.waitUntil(task.done, timeout=10000)
-        dialog: NewRequestDialog = task.result()
+        dialog = self.window.requests_desk.edit_draft(draft)
+        assert dialog is not None
         self.qtbot.waitUntil(lambda: dialog.topics_loaded, timeout=10000)
         assert dialog.submit_button.isVisibleTo(dialog)  # Microsoft takes the API here
         self.qtbot.keyClicks(dialog.title_edit, TITLE)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.customers import Customer
-from desktop.qt.context import AppContext
 from desktop.qt.models.table import RecordRole
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
@@ -23,6 +22,7 @@ from desktop.services.backend import Backend
 from desktop.store.cache import HEALTH as HEALTH_KIND
 from desktop.store.cache import Cache
 from desktop.ui.main_window import MainWindow
+from tests.ui.driving import holder_for, select_row
 
 from .conftest import HEALTH
 
@@ -47,16 +47,16 @@ class Rig:
         self.sandbox = Sandbox(customers=10, seed=3, consented="all").start()
         self.worker = Worker()
         self.backend = Backend.for_sandbox(self.sandbox.url, concurrency=4)
-        self.ctx = AppContext(worker=self.worker, backend=self.backend, mode="sandbox",
+        self.holder = holder_for(worker=self.worker, backend=self.backend, mode="sandbox",
                               launcher=lambda _url: True, cache=cache,
                               source="sandbox:faults" if cache else "")  # fmt: skip
         self.window: MainWindow | None = None
 
     def open(self) -> MainWindow:
-        window = self.window = MainWindow(self.ctx)
+        window = self.window = MainWindow(self.holder)
         self.qtbot.addWidget(window)
         window.show()
-        with self.qtbot.waitSignal(window.customers_loaded, timeout=20000):
+        with self.qtbot.waitSignal(window.directory.loaded, timeout=20000):
             self.worker.spawn(window.load_customers())
         return window
 
@@ -108,12 +108,12 @@ def ticks_during(qtbot: QtBot, ms: int) -> int:
 
 def assert_responsive_and_cancellable(rig: Rig, window: MainWindow) -> None:
     qtbot = rig.qtbot
-    assert window._health_sweep is not None  # the sweep is stuck, not finished
+    assert window.sweep.board.running  # the sweep is stuck, not finished
     # The GUI thread runs: a timer keeps firing (25 ticks ideal; generous floor).
     assert ticks_during(qtbot, 500) >= 8
     # Other panes load while every health call is held: the customer's portals and service
     # requests (the overview and health tabs read health too, and wait like the sweep).
-    window.select_customer_row(rig.gdap_row())
+    select_row(window, rig.gdap_row())
     qtbot.waitUntil(
         lambda: window.portals.state == "ready" and window.requests.state == "ready",
         timeout=5000,
@@ -121,10 +121,10 @@ def assert_responsive_and_cancellable(rig: Rig, window: MainWindow) -> None:
     assert window.portals.model.rowCount() > 0
     # Cancel ends the sweep at once, not when the server lets go: the calls stay held for a
     # minute and more, the guard is a few seconds.
-    with qtbot.waitSignal(window.health_sweep_done, timeout=CANCEL_GUARD_MS) as done:
+    with qtbot.waitSignal(window.sweep.board.finished, timeout=CANCEL_GUARD_MS) as done:
         window.cancel_sweep()
     assert done.args == [True]
-    assert window._health_sweep is None
+    assert not window.sweep.board.running
 
 
 def test_the_window_stays_responsive_in_a_429_storm(rig: Rig) -> None:
@@ -149,7 +149,7 @@ def test_a_server_gone_mid_sweep_leaves_every_row_with_data_or_an_error(rig: Rig
     window = rig.open()
     rig.wait_until_calls_held(1)
     rig.sandbox.stop()  # ... and the server goes away under them
-    with rig.qtbot.waitSignal(window.health_sweep_done, timeout=10000) as done:
+    with rig.qtbot.waitSignal(window.sweep.board.finished, timeout=10000) as done:
         pass
     assert done.args == [False]  # finished by itself, every customer answered for
     model = window.customers.model
@@ -164,7 +164,7 @@ def test_a_server_gone_mid_sweep_leaves_every_row_with_data_or_an_error(rig: Rig
     }
     # The server comes back; the next sweep fills every row the partner may read.
     rig.sandbox.start()
-    with rig.qtbot.waitSignal(window.health_sweep_done, timeout=15000) as again:
+    with rig.qtbot.waitSignal(window.sweep.board.finished, timeout=15000) as again:
         rig.worker.spawn(window.load_customers())
     assert again.args == [False]
     for customer in customers:
@@ -189,10 +189,10 @@ def test_a_cancelled_sweep_records_no_failure_in_the_cache(
                            retry_after=60)  # fmt: skip
         window = rig.open()
         rig.wait_until_calls_held(4)
-        with qtbot.waitSignal(window.health_sweep_done, timeout=3000):
+        with qtbot.waitSignal(window.sweep.board.finished, timeout=3000):
             window.cancel_sweep()
         qtbot.wait(500)  # the sweep's cache writer closes on the worker
-        entries = cache.entries(rig.ctx.source, HEALTH_KIND)
+        entries = cache.entries(rig.holder.session.source, HEALTH_KIND)
         cancelled = {t: e.failure for t, e in entries.items() if "ancel" in (e.failure or "")}
         assert cancelled == {}
     finally:

@@ -32,10 +32,11 @@ from desktop.domain.customers import Customer
 from desktop.domain.gdap import GdapRelationship
 from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.domain.parsing import clean_text
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
 from desktop.qt.worker import Worker
 from desktop.services.backend import Backend
 from desktop.ui.widgets.html_view import SafeTextBrowser, field_table
+from tests.ui.driving import holder_for, select_row
 
 from .corpus import POSTS, TEXT
 
@@ -147,14 +148,14 @@ def test_even_unsanitized_html_loads_nothing_in_the_view(qtbot: QtBot, content: 
 
 
 @pytest.fixture
-def ctx(qapp: object) -> Iterator[AppContext]:
+def holder(qapp: object) -> Iterator[SessionHolder]:
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     worker = Worker()
     # Nothing is fetched: a backend that could not sign in anywhere is enough.
     error = AuthError("not signed in", "signed_out")
     backend = Backend(sandbox_profile("https://127.0.0.1:9"), FailedSignIn(error))
-    yield AppContext(worker=worker, backend=backend, mode="sandbox", launcher=lambda _u: True)
+    yield holder_for(worker=worker, backend=backend, mode="sandbox", launcher=lambda _u: True)
     worker.shutdown(wait=True)
     backend.close()
     asyncio.set_event_loop(None)
@@ -162,13 +163,13 @@ def ctx(qapp: object) -> Iterator[AppContext]:
 
 @pytest.mark.parametrize("value", list(HOSTILE_HTML.values()), ids=list(HOSTILE_HTML))
 def test_the_incident_detail_shows_hostile_text_as_text(
-    qtbot: QtBot, ctx: AppContext, value: str
+    qtbot: QtBot, holder: SessionHolder, value: str
 ) -> None:
     from desktop.ui.panes.incidents import IncidentsPane
 
     # Even "<b>" * 350,000, shown escaped, is one unbroken run: `escaped` breaks it (it took
     # Qt minutes to lay out before).
-    pane = IncidentsPane(ctx)
+    pane = IncidentsPane(holder)
     qtbot.addWidget(pane)
     issue = HealthIssue.from_json(
         {
@@ -203,10 +204,12 @@ def longest_run(text: str) -> int:
     return max((len(run) for run in re.split(r"[\s\u200b]+|<[^>]*>", text)), default=0)
 
 
-def test_the_incident_detail_has_no_run_too_long_to_lay_out(ctx: AppContext, qtbot: QtBot) -> None:
+def test_the_incident_detail_has_no_run_too_long_to_lay_out(
+    holder: SessionHolder, qtbot: QtBot
+) -> None:
     from desktop.ui.panes.incidents import IncidentsPane
 
-    pane = IncidentsPane(ctx)
+    pane = IncidentsPane(holder)
     qtbot.addWidget(pane)
     title = TEXT["1 MB"]
     issue = HealthIssue.from_json(
@@ -329,18 +332,18 @@ def test_the_selected_customers_name_loads_no_image(
     sandbox = Sandbox(customers=3, seed=5, company_names={0: local_image}, consented="all").start()
     worker = Worker()
     backend = Backend.for_sandbox(sandbox.url, concurrency=2)  # the CA fetched, as --sandbox-url
-    ctx = AppContext(worker=worker, backend=backend, mode="sandbox", launcher=lambda _u: True)
+    holder = holder_for(worker=worker, backend=backend, mode="sandbox", launcher=lambda _u: True)
     try:
-        window = MainWindow(ctx)
+        window = MainWindow(holder)
         qtbot.addWidget(window)
         window.show()
-        with qtbot.waitSignal(window.customers_loaded, timeout=20000):
+        with qtbot.waitSignal(window.directory.loaded, timeout=20000):
             worker.spawn(window.load_customers())
         model = window.customers.model
         row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == local_image)
-        window.select_customer_row(row)
-        assert window.title.text() == local_image  # the API text reached the label
-        assert window.title.sizeHint().height() < 240
+        select_row(window, row)
+        assert window.header.title.text() == local_image  # the API text reached the label
+        assert window.header.title.sizeHint().height() < 240
     finally:
         window.cancel_sweep()
         window.close()

@@ -23,13 +23,13 @@ import qasync
 from desktop import cli
 from desktop.config.clouds import sandbox_profile
 from desktop.domain.customers import Customer
-from desktop.qt.context import AppContext
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.services.offline import OfflineBackend
 from desktop.store.cache import CUSTOMERS, HEALTH, ISSUES, ROW_MAX_BYTES, Cache, sandbox_source
 from desktop.ui.main_window import MainWindow
+from tests.ui.driving import holder_for
 
 NOT_HUMAN = ("Traceback", "zlib.error", "JSONDecodeError", "RecursionError", "Error(")
 
@@ -204,7 +204,7 @@ def test_the_offline_window_says_a_tampered_customer_cannot_be_read(qtbot, qloop
     cache = Cache(path)
     worker = Worker()
     offline = OfflineBackend(cache, source, sandbox_profile("http://127.0.0.1:9"))
-    ctx = AppContext(
+    holder = holder_for(
         worker=worker,
         backend=offline,
         launcher=lambda _u: True,
@@ -212,11 +212,11 @@ def test_the_offline_window_says_a_tampered_customer_cannot_be_read(qtbot, qloop
         source=source,
         offline=True,
     )
-    window = MainWindow(ctx)
+    window = MainWindow(holder)
     qtbot.addWidget(window)
     window.show()
     try:
-        with qtbot.waitSignal(window.customers_loaded, timeout=20000):
+        with qtbot.waitSignal(window.directory.loaded, timeout=20000):
             worker.spawn(window.load_customers())
         with qtbot.waitSignal(window.health.settled, timeout=10000):
             window.select_tenant(bad)

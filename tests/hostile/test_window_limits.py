@@ -30,15 +30,16 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.customers import Customer
-from desktop.qt.context import AppContext
 from desktop.qt.models.table import RecordRole
 from desktop.qt.text_limits import NAME_CHARS, TEXT_CHARS
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import ApiError, Backend
+from desktop.store import DraftStore
 from desktop.ui.errors import SECONDS_SHOWN_MAX_S, explain
 from desktop.ui.main_window import MainWindow
 from tests.faults.tampering import Answer, Change, TamperingProxy
+from tests.ui.driving import holder_for, select_row
 
 GRAPH = "/graph/v1.0"
 ANNOUNCEMENTS = GRAPH + "/admin/serviceAnnouncement"
@@ -94,15 +95,16 @@ class Rig:
             self.proxy.tamper("GET", path, change, count=ALWAYS)
         self.worker = Worker()
         self.backend = Backend.for_sandbox(self.proxy.url, concurrency=4)
-        self.ctx = AppContext(worker=self.worker, backend=self.backend, mode="sandbox",
-                              launcher=lambda _url: True)  # fmt: skip
+        self.drafts = DraftStore()  # the test's own data folder (tests/conftest.py)
+        self.holder = holder_for(self.worker, self.backend, lambda _url: True, mode="sandbox",
+                                 drafts=self.drafts)  # fmt: skip
         self.window: MainWindow | None = None
 
     def open(self) -> MainWindow:
-        window = self.window = MainWindow(self.ctx)
+        window = self.window = MainWindow(self.holder)
         self.qtbot.addWidget(window)
         window.show()
-        with self.qtbot.waitSignal(window.customers_loaded, timeout=20000):
+        with self.qtbot.waitSignal(window.directory.loaded, timeout=20000):
             self.worker.spawn(window.load_customers())
         return window
 
@@ -112,6 +114,7 @@ class Rig:
             self.window.close()
         self.worker.shutdown(wait=True)
         self.backend.close()
+        self.drafts.close()
         self.proxy.__exit__(None, None, None)
         self.sandbox.stop()
 
@@ -127,7 +130,7 @@ class Rig:
         assert self.window is not None
         row = self.window.customers.model.row_of(customer.tenant_id)
         assert row is not None
-        self.window.select_customer_row(row)
+        select_row(self.window, row)
 
     def settle(self) -> None:
         """Until no tab is loading: a tab left on "Loading…" fails here."""
@@ -182,7 +185,7 @@ def test_a_huge_retry_after_ends_in_messages_with_retry(make_rig: Any, retry_aft
     rig: Rig = make_rig([(HEALTH, throttled(retry_after))])
     window = rig.open()
     # The list's health sweep ends by itself (its slot raised OverflowError: a crash dialog).
-    with rig.qtbot.waitSignal(window.health_sweep_done, timeout=15000) as done:
+    with rig.qtbot.waitSignal(window.sweep.board.finished, timeout=15000) as done:
         pass
     assert done.args == [False]
     customer = rig.gdap_customer()
@@ -214,18 +217,18 @@ def test_a_customer_list_throttled_for_ever_says_so_and_f5_reads_it_again(
     """The list's error path explained the 429 too: it raised, and "Loading customers…" stayed
     with no way to try again but restarting."""
     rig: Rig = make_rig([("/v1/customers", throttled("inf"))])
-    window = MainWindow(rig.ctx)
+    window = MainWindow(rig.holder)
     rig.window = window
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.customers_loaded, timeout=20000) as loaded:
+    with qtbot.waitSignal(window.directory.loaded, timeout=20000) as loaded:
         rig.worker.spawn(window.load_customers())
     assert loaded.args == [-1]
     placeholder = window.customers.view.placeholder()
     assert placeholder.startswith("Microsoft is throttling requests"), placeholder
     assert "F5" in placeholder
     rig.proxy.clear()
-    with qtbot.waitSignal(window.customers_loaded, timeout=20000) as again:
+    with qtbot.waitSignal(window.directory.loaded, timeout=20000) as again:
         window.actions_by_name["refresh"].trigger()
     assert again.args == [4]
 
@@ -293,18 +296,18 @@ def test_a_5_mb_company_name_is_cut_before_the_header(make_rig: Any, qtbot: QtBo
         rig.select(customer)
         rig.settle()
         qtbot.wait(50)  # the header and the list paint
-        header = window.title.text()
+        header = window.header.title.text()
         assert len(header) <= NAME_CHARS, len(header)
         assert header.startswith(customer.company_name[:100])
         assert header.endswith("…")
-        assert len(window.subtitle.text()) <= 3 * NAME_CHARS
+        assert len(window.header.subtitle.text()) <= 3 * NAME_CHARS
         row = model.row_of(customer.tenant_id)
         assert row is not None
         assert model.index(row, 0).data() == header
     # The new-request dialog's window title names the customer: cut too.
     from desktop.ui.dialogs.new_request import NewRequestDialog
 
-    window.new_request()
+    window.requests_desk.new_request()
     qtbot.waitUntil(lambda: bool(window.findChildren(NewRequestDialog)), timeout=10000)
     [dialog] = window.findChildren(NewRequestDialog)
     try:

@@ -14,12 +14,13 @@ import qasync
 from desktop.domain.customer_health import HealthSummary
 from desktop.domain.customers import Customer
 from desktop.domain.enums import Severity
-from desktop.qt.context import AppContext
 from desktop.qt.health_board import HealthBoard
+from desktop.qt.session import SessionHolder
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.store.cache import HEALTH, ISSUES, Cache
+from tests.ui.driving import holder_for
 
 SOURCE = "sandbox:board"
 HEALTH_PATH = "/graph/v1.0/admin/serviceAnnouncement/healthOverviews"
@@ -34,23 +35,23 @@ def qloop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
 
 
 @pytest.fixture
-def ctx(qloop, sandbox: Sandbox, tmp_path: Path) -> Iterator[AppContext]:
+def ctx(qloop, sandbox: Sandbox, tmp_path: Path) -> Iterator[SessionHolder]:
     worker = Worker()
     backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=8)
     cache = Cache(tmp_path / "cache.sqlite3")
-    yield AppContext(worker=worker, backend=backend, mode="sandbox", cache=cache, source=SOURCE)
+    yield holder_for(worker, backend, mode="sandbox", cache=cache, source=SOURCE)
     worker.shutdown(wait=True)
     backend.close()
     cache.close()
 
 
 @pytest.fixture
-def customers(ctx: AppContext) -> list[Customer]:
-    return ctx.backend.customers().items[:20]
+def customers(ctx: SessionHolder) -> list[Customer]:
+    return ctx.session.backend.customers().items[:20]
 
 
 @pytest.fixture
-def board(ctx: AppContext, customers: list[Customer]) -> Iterator[HealthBoard]:
+def board(ctx: SessionHolder, customers: list[Customer]) -> Iterator[HealthBoard]:
     made = HealthBoard(ctx, lambda: customers, refresh_min=0)
     yield made
     made.stop()
@@ -58,7 +59,7 @@ def board(ctx: AppContext, customers: list[Customer]) -> Iterator[HealthBoard]:
 
 
 def test_a_sweep_tells_every_observer_in_batches(
-    qtbot, board: HealthBoard, customers: list[Customer], ctx: AppContext
+    qtbot, board: HealthBoard, customers: list[Customer], ctx: SessionHolder
 ):
     batches: list[dict[str, HealthSummary]] = []
     board.changed.connect(batches.append)
@@ -84,8 +85,8 @@ def test_a_sweep_tells_every_observer_in_batches(
             assert entry.row.worst == summary.worst
     assert board.tally["done"] == board.tally["total"] == len(customers)
     # Written through: the cache holds what the board learned.
-    assert ctx.cache is not None
-    assert set(ctx.cache.entries(SOURCE, HEALTH)) == set(told)
+    assert ctx.session.cache is not None
+    assert set(ctx.session.cache.entries(SOURCE, HEALTH)) == set(told)
     # A few customers again: not a sweep of everyone.
     with (
         qtbot.waitSignal(board.started) as started,
@@ -96,11 +97,11 @@ def test_a_sweep_tells_every_observer_in_batches(
 
 
 def test_cached_health_shows_until_a_live_answer_replaces_it(
-    qtbot, qloop, board: HealthBoard, customers: list[Customer], ctx: AppContext
+    qtbot, qloop, board: HealthBoard, customers: list[Customer], ctx: SessionHolder
 ):
-    assert ctx.cache is not None
+    assert ctx.session.cache is not None
     first, second = customers[0].tenant_id, customers[1].tenant_id
-    with ctx.cache.writer(SOURCE) as writer:
+    with ctx.session.cache.writer(SOURCE) as writer:
         for tenant in (first, second):
             writer.record(HEALTH, tenant, items=[], when=100.0)
             writer.record(ISSUES, tenant, items=[], when=100.0)
@@ -145,18 +146,18 @@ def test_clear_stops_the_sweep_and_forgets(qtbot, board: HealthBoard):
 
 
 @pytest.fixture
-def throttled_ctx(qloop, fresh_sandbox: Sandbox) -> Iterator[AppContext]:
+def throttled_ctx(qloop, fresh_sandbox: Sandbox) -> Iterator[SessionHolder]:
     worker = Worker()
     backend = Backend.for_sandbox(fresh_sandbox.url, ca_pem=fresh_sandbox.ca_pem, concurrency=4)
-    yield AppContext(worker=worker, backend=backend, mode="sandbox")
+    yield holder_for(worker, backend, mode="sandbox")
     worker.shutdown(wait=True)
     backend.close()
 
 
 def test_a_throttled_sweep_doubles_the_interval_and_a_clean_one_restores_it(
-    qtbot, throttled_ctx: AppContext, fresh_sandbox: Sandbox
+    qtbot, throttled_ctx: SessionHolder, fresh_sandbox: Sandbox
 ):
-    customers = throttled_ctx.backend.customers().items
+    customers = throttled_ctx.session.backend.customers().items
     board = HealthBoard(throttled_ctx, lambda: customers, refresh_min=10)
     try:
         # Microsoft asks to wait an hour: past the call's budget, each check fails at once.

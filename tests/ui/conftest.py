@@ -8,11 +8,13 @@ from collections.abc import Iterator
 import pytest
 import qasync
 
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
+from desktop.store import DraftStore
 from desktop.ui.main_window import MainWindow
+from tests.ui.driving import holder_for
 
 
 @pytest.fixture
@@ -41,21 +43,23 @@ def launcher() -> Launcher:
 
 
 @pytest.fixture
-def ctx(qloop, sandbox: Sandbox, launcher: Launcher) -> Iterator[AppContext]:
+def holder(qloop, sandbox: Sandbox, launcher: Launcher) -> Iterator[SessionHolder]:
     worker = Worker()
     backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=8)
-    yield AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
+    drafts = DraftStore()  # in the test's own data folder (tests/conftest.py)
+    yield holder_for(worker, backend, launcher, mode="sandbox", drafts=drafts)
     worker.shutdown(wait=True)
     backend.close()
+    drafts.close()
 
 
 @pytest.fixture
-def window(qtbot, ctx: AppContext) -> Iterator[MainWindow]:
-    win = MainWindow(ctx)
+def window(qtbot, holder: SessionHolder) -> Iterator[MainWindow]:
+    win = MainWindow(holder)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.customers_loaded, timeout=20000):
-        ctx.worker.spawn(win.load_customers())
+    with qtbot.waitSignal(win.directory.loaded, timeout=20000):
+        holder.worker.spawn(win.load_customers())
     yield win
     win.cancel_sweep()
     win.close()

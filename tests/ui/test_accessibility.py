@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from desktop.config.settings import Settings
 from desktop.qt import translators
-from desktop.qt.context import AppContext
 from desktop.qt.models.customers import HEALTH
 from desktop.qt.models.table import RecordRole
+from desktop.qt.session import SessionHolder
 from desktop.sandbox import Sandbox
 from desktop.store import Draft
 from desktop.ui.dialogs.account import DeviceCodeDialog, SignInDialog
@@ -41,6 +41,7 @@ from desktop.ui.dialogs.notice_settings import NoticeSettingsDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.scope import TagsDialog
 from desktop.ui.widgets.dialogs import TextPrompt
+from tests.ui.driving import select_row
 
 LANGUAGES = ("en", "de", "zh_TW")
 FITS = 1024  # the narrowest screen, in logical pixels, every window must fit
@@ -57,16 +58,16 @@ def language(request, qapp) -> Iterator[str]:
 
 
 @pytest.fixture
-def translated_window(language: str, qtbot, ctx: AppContext) -> Iterator[MainWindow]:
-    window = MainWindow(ctx)
+def translated_window(language: str, qtbot, holder: SessionHolder) -> Iterator[MainWindow]:
+    window = MainWindow(holder)
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.customers_loaded, timeout=20000):
-        ctx.worker.spawn(window.load_customers())
+    with qtbot.waitSignal(window.directory.loaded, timeout=20000):
+        holder.worker.spawn(window.load_customers())
     yield window
     window.cancel_sweep()
-    if window.dashboard is not None:
-        window.dashboard.stop_sweep()
+    if window.sweep.dashboard is not None:
+        window.sweep.dashboard.stop_sweep()
     window.close()
 
 
@@ -141,7 +142,7 @@ def gdap_row(window: MainWindow, sandbox: Sandbox, with_access: bool = True) -> 
 
 
 def load(qtbot, window: MainWindow, row: int) -> None:
-    window.select_customer_row(row)
+    select_row(window, row)
     qtbot.waitUntil(
         lambda: all(p.state in ("ready", "error") for p in window.panes()), timeout=20000
     )
@@ -182,14 +183,14 @@ def test_the_dashboard_and_the_all_requests_window(qtbot, translated_window: Mai
         assert shown_window.minimumSizeHint().width() <= FITS, type(shown_window).__name__
 
 
-def test_the_dialogs(qtbot, language: str, ctx: AppContext) -> None:
+def test_the_dialogs(qtbot, language: str, holder: SessionHolder) -> None:
     from desktop.store import DraftStore
 
     store = DraftStore()
     dialogs: list[QWidget] = [
-        NewRequestDialog(ctx, store, Draft.new("t", "Contoso")),
+        NewRequestDialog(holder, store, Draft.new("t", "Contoso")),
         SignInDialog(Settings()),
-        DeviceCodeDialog("ABCD-1234", "https://microsoft.com/devicelogin", "", ctx),
+        DeviceCodeDialog("ABCD-1234", "https://microsoft.com/devicelogin", "", holder),
         NoticeSettingsDialog(Settings(), ["Exchange Online"], [("All", "")]),
         TagsDialog("Contoso", ["VIP"], ["VIP", "Berlin"]),
         TextPrompt("Add a note", "Note for request 1:"),
@@ -209,7 +210,7 @@ def test_the_dialogs(qtbot, language: str, ctx: AppContext) -> None:
 
 def test_health_is_never_colour_alone(qtbot, window: MainWindow) -> None:
     """The list's Health cells carry a word (and an accessible text) beside the badge."""
-    qtbot.waitUntil(lambda: window._health_sweep is None, timeout=30000)
+    qtbot.waitUntil(lambda: not window.sweep.board.running, timeout=30000)
     model = window.customers.model
     for row in range(model.rowCount()):
         index = model.index(row, HEALTH)

@@ -10,20 +10,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.config import settings as settings_store
 from desktop.config.settings import Settings
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
 from desktop.services.accounts import Accounts, Session
 from desktop.ui.dialogs.account import AccountController, DeviceCodeDialog, SignInDialog
 from tests.auth.fake_entra import CLIENT_ID, USERNAME
 
 
-def controller(qtbot, ctx: AppContext, tmp_path, http, **settings) -> AccountController:
+def controller(qtbot, holder: SessionHolder, tmp_path, http, **settings) -> AccountController:
     from PySide6.QtWidgets import QWidget
 
     parent = QWidget()
     qtbot.addWidget(parent)
     start = Settings(**settings)
-    sandbox = Session(backend=ctx.backend, mode="sandbox")
-    return AccountController(ctx, start, sandbox, parent, Accounts(start, tmp_path, http))
+    return AccountController(holder, start, parent, Accounts(start, tmp_path, http))
 
 
 def top(kind: type) -> object | None:
@@ -33,11 +32,11 @@ def top(kind: type) -> object | None:
     return None
 
 
-def test_browser_sign_in_switches_the_session_and_saves_it(qtbot, ctx, tmp_path, http, browser):
-    accounts = controller(qtbot, ctx, tmp_path, http)
+def test_browser_sign_in_switches_the_session_and_saves_it(qtbot, holder, tmp_path, http, browser):
+    accounts = controller(qtbot, holder, tmp_path, http)
     sessions: list[Session] = []
-    accounts.session_changed.connect(sessions.append)
-    task = ctx.worker.spawn(accounts.sign_in())
+    holder.changed.connect(sessions.append)
+    task = holder.worker.spawn(accounts.sign_in())
     qtbot.waitUntil(lambda: top(SignInDialog) is not None, timeout=5000)
     dialog = top(SignInDialog)
     assert isinstance(dialog, SignInDialog)
@@ -58,7 +57,7 @@ def test_browser_sign_in_switches_the_session_and_saves_it(qtbot, ctx, tmp_path,
     assert task.exception() is None
     assert sessions[0].account == USERNAME
     assert sessions[0].mode == "global"
-    assert accounts.session is sessions[0]
+    assert holder.session is sessions[0]
     qtbot.waitUntil(lambda: settings_store.load().account == USERNAME, timeout=5000)
     saved = settings_store.load()
     assert (saved.cloud, saved.client_id, saved.allow_plaintext_token_cache) == (
@@ -69,15 +68,15 @@ def test_browser_sign_in_switches_the_session_and_saves_it(qtbot, ctx, tmp_path,
 
 
 def test_a_failed_sign_in_reopens_the_dialog_with_the_reason(
-    qtbot, ctx, tmp_path, http, browser, entra
+    qtbot, holder, tmp_path, http, browser, entra
 ):
     entra.state.authorize_error = ("access_denied", "AADSTS65004: User declined to consent.")
     accounts = controller(
-        qtbot, ctx, tmp_path, http, client_id=CLIENT_ID, allow_plaintext_token_cache=False
+        qtbot, holder, tmp_path, http, client_id=CLIENT_ID, allow_plaintext_token_cache=False
     )
     sessions: list[Session] = []
-    accounts.session_changed.connect(sessions.append)
-    task = ctx.worker.spawn(accounts.sign_in())
+    holder.changed.connect(sessions.append)
+    task = holder.worker.spawn(accounts.sign_in())
     qtbot.waitUntil(lambda: top(SignInDialog) is not None, timeout=5000)
     first = top(SignInDialog)
     assert isinstance(first, SignInDialog)
@@ -92,17 +91,17 @@ def test_a_failed_sign_in_reopens_the_dialog_with_the_reason(
     again.reject()
     qtbot.waitUntil(task.done, timeout=5000)
     assert sessions == []
-    assert accounts.session is accounts.sandbox  # the app's state is untouched
+    assert holder.session is holder.sandbox  # the app's state is untouched
 
 
-def test_device_code_sign_in_shows_a_copyable_code(qtbot, ctx, tmp_path, http, entra):
+def test_device_code_sign_in_shows_a_copyable_code(qtbot, holder, tmp_path, http, entra):
     entra.state.device_polls_before_ok = 2
     accounts = controller(
-        qtbot, ctx, tmp_path, http, client_id=CLIENT_ID, allow_plaintext_token_cache=False
+        qtbot, holder, tmp_path, http, client_id=CLIENT_ID, allow_plaintext_token_cache=False
     )
     sessions: list[Session] = []
-    accounts.session_changed.connect(sessions.append)
-    ctx.worker.spawn(accounts.sign_in())
+    holder.changed.connect(sessions.append)
+    holder.worker.spawn(accounts.sign_in())
     qtbot.waitUntil(lambda: top(SignInDialog) is not None, timeout=5000)
     dialog = top(SignInDialog)
     assert isinstance(dialog, SignInDialog)
@@ -117,26 +116,26 @@ def test_device_code_sign_in_shows_a_copyable_code(qtbot, ctx, tmp_path, http, e
     assert top(DeviceCodeDialog) is None  # closed once signed in
 
 
-def test_sign_out_returns_to_the_sandbox(qtbot, ctx, tmp_path, http, browser):
+def test_sign_out_returns_to_the_sandbox(qtbot, holder, tmp_path, http, browser):
     accounts = controller(
-        qtbot, ctx, tmp_path, http, client_id=CLIENT_ID, allow_plaintext_token_cache=False
+        qtbot, holder, tmp_path, http, client_id=CLIENT_ID, allow_plaintext_token_cache=False
     )
     sessions: list[Session] = []
-    accounts.session_changed.connect(sessions.append)
-    ctx.worker.spawn(accounts.sign_in())
+    holder.changed.connect(sessions.append)
+    holder.worker.spawn(accounts.sign_in())
     qtbot.waitUntil(lambda: top(SignInDialog) is not None, timeout=5000)
     dialog = top(SignInDialog)
     assert isinstance(dialog, SignInDialog)
     dialog.browser_button.click()
     qtbot.waitUntil(lambda: len(sessions) == 1, timeout=20000)
-    task = ctx.worker.spawn(accounts.sign_out())
+    task = holder.worker.spawn(accounts.sign_out())
     qtbot.waitUntil(task.done, timeout=5000)
-    assert sessions[-1] is accounts.sandbox
+    assert sessions[-1] is holder.sandbox
     assert accounts.accounts.restore() is None
 
 
-def test_the_language_menu_saves_the_choice_for_the_next_start(qtbot, ctx, tmp_path, http):
-    accounts = controller(qtbot, ctx, tmp_path, http, language="")
+def test_the_language_menu_saves_the_choice_for_the_next_start(qtbot, holder, tmp_path, http):
+    accounts = controller(qtbot, holder, tmp_path, http, language="")
     messages: list[str] = []
     accounts.message.connect(messages.append)
     accounts._rebuild()

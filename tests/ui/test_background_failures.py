@@ -17,6 +17,7 @@ from desktop.qt.models.table import RecordRole
 from desktop.sandbox import Sandbox
 from desktop.ui.dialogs.crash import CrashReporter
 from desktop.ui.main_window import MainWindow
+from tests.ui.driving import select_row
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def select_with_gdap(qtbot, window: MainWindow, sandbox: Sandbox) -> None:
         for r in range(model.rowCount())
         if model.index(r, 0).data(RecordRole).tenant_id in with_gdap
     )
-    window.select_customer_row(row)
+    select_row(window, row)
     qtbot.waitUntil(
         lambda: all(p.state in ("ready", "error") for p in window.panes()), timeout=20000
     )
@@ -51,7 +52,7 @@ def test_a_bug_behind_a_click_reaches_the_crash_reporter(
     def broken_launcher(url: str) -> bool:
         raise RuntimeError("the browser launch broke")
 
-    monkeypatch.setattr(window.ctx, "launcher", broken_launcher)
+    monkeypatch.setattr(window.holder, "launcher", broken_launcher)
     pane = window.portals
     window.tabs.setCurrentWidget(pane)
     pane.view.setFocus()
@@ -67,7 +68,7 @@ def test_a_bug_in_a_panes_load_is_shown_and_reaches_the_crash_reporter(
     def broken(*_args: Any, **_kwargs: Any) -> Any:
         raise TypeError("a bug reading service health")
 
-    monkeypatch.setattr(window.ctx.backend, "health", broken)
+    monkeypatch.setattr(window.holder.session.backend, "health", broken)
     select_with_gdap(qtbot, window, sandbox)
     assert window.health.state == "error"
     assert window.health._message.title.text() == "Something went wrong"
@@ -91,16 +92,16 @@ def broken_sweep(delivered: int) -> Any:
 def test_a_failed_health_sweep_says_failed_and_reaches_the_crash_reporter(
     qtbot, window: MainWindow, reporter, monkeypatch
 ):
-    if window._health_sweep is not None:
-        with qtbot.waitSignal(window.health_sweep_done, timeout=30000):
+    if window.sweep.board.running:
+        with qtbot.waitSignal(window.sweep.board.finished, timeout=30000):
             pass
-    monkeypatch.setattr(window.ctx.backend, "sweep", broken_sweep(2))
-    with qtbot.waitSignal(window.health_sweep_done, timeout=10000) as done:
-        window.start_health_sweep(window.customers.model.all_records())
+    monkeypatch.setattr(window.holder.session.backend, "sweep", broken_sweep(2))
+    with qtbot.waitSignal(window.sweep.board.finished, timeout=10000) as done:
+        window.sweep.start(window.customers.model.all_records())
     assert done.args == [True]  # it did not run to its end
-    assert window.sweep_label.text() == "Health check failed"
-    assert window.health_board.ended is not None
-    assert window.health_board.ended.failed
+    assert window.status.sweep_label.text() == "Health check failed"
+    assert window.sweep.board.ended is not None
+    assert window.sweep.board.ended.failed
     assert any("the sweep broke" in r for r in reporter.reports)
     # The customers it did deliver: each failure is said in its cell, and (of no known kind)
     # reported too, once for both.
@@ -110,22 +111,22 @@ def test_a_failed_health_sweep_says_failed_and_reaches_the_crash_reporter(
 def test_a_cancelled_health_sweep_says_stopped_and_reports_nothing(
     qtbot, window: MainWindow, reporter
 ):
-    if window._health_sweep is not None:
-        with qtbot.waitSignal(window.health_sweep_done, timeout=30000):
+    if window.sweep.board.running:
+        with qtbot.waitSignal(window.sweep.board.finished, timeout=30000):
             pass
-    with qtbot.waitSignal(window.health_sweep_done, timeout=10000) as done:
-        window.start_health_sweep(window.customers.model.all_records())
+    with qtbot.waitSignal(window.sweep.board.finished, timeout=10000) as done:
+        window.sweep.start(window.customers.model.all_records())
         window.cancel_sweep()
     assert done.args == [True]
-    assert window.sweep_label.text() == "Health check stopped"
+    assert window.status.sweep_label.text() == "Health check stopped"
     assert reporter.reports == []
 
 
 def test_a_failed_dashboard_sweep_says_failed(qtbot, window: MainWindow, reporter, monkeypatch):
-    if window._health_sweep is not None:
-        with qtbot.waitSignal(window.health_sweep_done, timeout=30000):
+    if window.sweep.board.running:
+        with qtbot.waitSignal(window.sweep.board.finished, timeout=30000):
             pass
-    monkeypatch.setattr(window.ctx.backend, "sweep", broken_sweep(0))
+    monkeypatch.setattr(window.holder.session.backend, "sweep", broken_sweep(0))
     dashboard = window.show_dashboard()
     dashboard.start_sweep()  # "Check all customers": the board's sweep, the list's too
     qtbot.waitUntil(lambda: not dashboard.running, timeout=10000)
@@ -133,7 +134,7 @@ def test_a_failed_dashboard_sweep_says_failed(qtbot, window: MainWindow, reporte
     assert "stopped" not in dashboard.counts.text()
     assert any("the sweep broke" in r for r in reporter.reports)
     # One sweep for both: the list's status line says so too.
-    assert window.sweep_label.text() == "Health check failed"
+    assert window.status.sweep_label.text() == "Health check failed"
 
 
 def test_a_service_failure_behind_a_click_is_said_on_the_status_line(
@@ -144,12 +145,12 @@ def test_a_service_failure_behind_a_click_is_said_on_the_status_line(
     from desktop.gui import _say_failure
     from desktop.services.backend import ApiError
 
-    window.ctx.worker.failed.connect(lambda error: _say_failure(window, error))
+    window.holder.worker.failed.connect(lambda error: _say_failure(window, error))
 
     async def on_click() -> None:
         raise ApiError("Partner Center is down", status=503)
 
-    task = window.ctx.worker.spawn(on_click())
+    task = window.holder.worker.spawn(on_click())
     qtbot.waitUntil(
         lambda: "The service reported an error" in window.statusBar().currentMessage(),
         timeout=5000,

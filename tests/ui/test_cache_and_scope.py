@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.auth import AuthError
 from desktop.config.clouds import sandbox_profile
-from desktop.qt.context import AppContext
 from desktop.qt.models.customers import HEALTH, TAGS
+from desktop.qt.session import SessionHolder
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import ApiError, Backend
@@ -26,6 +26,7 @@ from desktop.store.cache import HEALTH as HEALTH_KIND
 from desktop.store.tags import Tags
 from desktop.ui.main_window import MainWindow
 from desktop.ui.scope import FAVOURITES, TAG_PREFIX
+from tests.ui.driving import holder_for
 
 SOURCE = "sandbox:test"
 
@@ -39,19 +40,19 @@ def store(tmp_path: Path) -> Iterator[tuple[Cache, Tags]]:
     tags.close()
 
 
-def make_window(qtbot, ctx: AppContext) -> MainWindow:
-    window = MainWindow(ctx)
+def make_window(qtbot, holder: SessionHolder) -> MainWindow:
+    window = MainWindow(holder)
     qtbot.addWidget(window)
     window.show()
     return window
 
 
 @pytest.fixture
-def live(qloop, sandbox: Sandbox, launcher, store) -> Iterator[AppContext]:
+def live(qloop, sandbox: Sandbox, launcher, store) -> Iterator[SessionHolder]:
     cache, tags = store
     worker = Worker()
     backend = Backend.for_sandbox(sandbox.url, concurrency=8)
-    yield AppContext(
+    yield holder_for(
         worker=worker,
         backend=backend,
         launcher=launcher,
@@ -64,17 +65,17 @@ def live(qloop, sandbox: Sandbox, launcher, store) -> Iterator[AppContext]:
 
 
 def load(qtbot, window: MainWindow) -> int:
-    with qtbot.waitSignal(window.customers_loaded, timeout=20000) as blocker:
-        window.ctx.worker.spawn(window.load_customers())
+    with qtbot.waitSignal(window.directory.loaded, timeout=20000) as blocker:
+        window.holder.worker.spawn(window.load_customers())
     return int(blocker.args[0])
 
 
 def sweep_done(qtbot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window._health_sweep is None, timeout=30000)
+    qtbot.waitUntil(lambda: not window.sweep.board.running, timeout=30000)
 
 
 def test_the_cached_list_shows_first_with_its_age_then_the_live_one(qtbot, live, sandbox):
-    cache = live.cache
+    cache = live.session.cache
     assert cache is not None
     real = Backend.for_sandbox(sandbox.url).customers().items
     stale = [replace(c, company_name=f"Cached {c.company_name}") for c in real[:5]]
@@ -85,8 +86,8 @@ def test_the_cached_list_shows_first_with_its_age_then_the_live_one(qtbot, live,
         writer.record(ISSUES, stale[0].tenant_id, items=[], when=two_hours_ago)
     window = make_window(qtbot, live)
     shown: list[int] = []
-    window.customers_shown.connect(shown.append)
-    with qtbot.waitSignal(window.customers_loaded, timeout=20000):
+    window.directory.cached_shown.connect(lambda n, _fetched: shown.append(n))
+    with qtbot.waitSignal(window.directory.loaded, timeout=20000):
         live.worker.spawn(window.load_customers())
     assert shown == [5]  # the cached list came first
     model = window.customers.model
@@ -111,7 +112,7 @@ def test_a_list_read_during_start_up_is_in_the_first_paint(qtbot, live, sandbox)
     """`partner-desk` reads the cached list while the window's modules import; read by the time
     the window is built, its rows are in the window's first paint, and the first load shows it
     once (not a second read), then replaces it with the live list."""
-    cache = live.cache
+    cache = live.session.cache
     assert cache is not None
     real = Backend.for_sandbox(sandbox.url).customers().items
     with cache.writer(SOURCE) as writer:
@@ -126,8 +127,8 @@ def test_a_list_read_during_start_up_is_in_the_first_paint(qtbot, live, sandbox)
     window.customers.view.painted.connect(lambda: painted.append(True))
     window.show()
     shown: list[int] = []
-    window.customers_shown.connect(shown.append)
-    with qtbot.waitSignal(window.customers_loaded, timeout=20000):
+    window.directory.cached_shown.connect(lambda n, _fetched: shown.append(n))
+    with qtbot.waitSignal(window.directory.loaded, timeout=20000):
         live.worker.spawn(window.load_customers())
     assert painted
     assert shown == [3]
@@ -136,7 +137,7 @@ def test_a_list_read_during_start_up_is_in_the_first_paint(qtbot, live, sandbox)
 
 
 def test_a_list_still_being_read_is_awaited_not_read_twice(qtbot, live, sandbox):
-    cache = live.cache
+    cache = live.session.cache
     assert cache is not None
     listed = Backend.for_sandbox(sandbox.url).customers().items[:4]
     with cache.writer(SOURCE) as writer:
@@ -154,7 +155,7 @@ def test_a_list_still_being_read_is_awaited_not_read_twice(qtbot, live, sandbox)
     window.set_cached_list(SOURCE, read)
     assert window.customers.model.total() == 0  # not read yet: nothing to put in
     shown: list[int] = []
-    window.customers_shown.connect(shown.append)
+    window.directory.cached_shown.connect(lambda n, _fetched: shown.append(n))
     live.worker.spawn(window.load_customers())
     gate.set()
     qtbot.waitUntil(lambda: shown == [4], timeout=10000)
@@ -167,10 +168,10 @@ def test_offline_opens_the_last_run_with_the_sandbox_stopped(qtbot, qloop, launc
     with Sandbox(customers=15, seed=5, consented="all") as sandbox:
         backend = Backend.for_sandbox(sandbox.url, concurrency=4)
         worker = Worker()
-        ctx = AppContext(
+        holder = holder_for(
             worker=worker, backend=backend, launcher=launcher, cache=cache, source=SOURCE, tags=tags
         )
-        window = make_window(qtbot, ctx)
+        window = make_window(qtbot, holder)
         assert load(qtbot, window) == 15
         sweep_done(qtbot, window)
         healthy = {t for t, s in window.customers.model._health.items() if not s.error}
@@ -181,7 +182,7 @@ def test_offline_opens_the_last_run_with_the_sandbox_stopped(qtbot, qloop, launc
     # Now with the sandbox gone: the same rows, read from the cache, nothing on the network.
     worker = Worker()
     offline = OfflineBackend(cache, SOURCE, sandbox_profile("http://127.0.0.1:9"))
-    ctx = AppContext(
+    holder = holder_for(
         worker=worker,
         backend=offline,
         launcher=launcher,
@@ -190,12 +191,12 @@ def test_offline_opens_the_last_run_with_the_sandbox_stopped(qtbot, qloop, launc
         tags=tags,
         offline=True,
     )
-    window = make_window(qtbot, ctx)
+    window = make_window(qtbot, holder)
     assert load(qtbot, window) == 15
-    assert "Offline" in window.mode_label.text()
+    assert "Offline" in window.status.mode_label.text()
     model = window.customers.model
     assert {t for t, s in model._health.items() if not s.error} == healthy
-    assert window._health_sweep is None  # nothing swept offline
+    assert not window.sweep.board.running  # nothing swept offline
     # A customer with cached health: its tabs show it; what was never cached says so.
     tenant = sorted(healthy)[0]
     window.select_tenant(tenant)
@@ -214,7 +215,7 @@ def test_offline_opens_the_last_run_with_the_sandbox_stopped(qtbot, qloop, launc
 
 
 def test_a_new_issue_is_noticed_once_in_the_tray_and_badge(qtbot, live, sandbox):
-    cache = live.cache
+    cache = live.session.cache
     assert cache is not None
     backend = Backend.for_sandbox(sandbox.url)
     # A customer we can read with an active issue; the store "saw" it before that issue.
@@ -251,7 +252,7 @@ def test_a_new_issue_is_noticed_once_in_the_tray_and_badge(qtbot, live, sandbox)
     centre.mark_read()
     assert centre.unread == 0
     # The next sweep (scheduled or by hand) says nothing new.
-    window.start_health_sweep(window.customers.model.all_records())
+    window.sweep.start(window.customers.model.all_records())
     sweep_done(qtbot, window)
     assert len(centre.shown) == 1
     window.close()
@@ -320,11 +321,11 @@ async def _export(dashboard, path: Path, result: list, what: str = "health") -> 
 
 def test_without_a_tag_store_the_window_works_and_says_why(qtbot, live):
     """Without a tag store the window works; the actions say why they cannot."""
-    live.tags = None
-    window = make_window(qtbot, live)
+    untagged = SessionHolder(replace(live.session, tags=None), live.worker, live.launcher)
+    window = make_window(qtbot, untagged)
     load(qtbot, window)
     window.customers.select_row(0)
-    live.worker.spawn(window.edit_tags())
+    live.worker.spawn(window.marks.edit_tags())
     qtbot.waitUntil(lambda: "not available" in window.statusBar().currentMessage(), timeout=5000)
     window.close()
 
@@ -337,8 +338,8 @@ def test_notification_settings_narrow_the_notices_and_set_the_refresh(qtbot, liv
     window = make_window(qtbot, live)
     settings = window.account.settings
     assert settings.refresh_minutes == 10
-    assert window.health_board.refresh_min == 10
-    assert window.notice_rules() == NoticeRules()  # everything, by default
+    assert window.sweep.board.refresh_min == 10
+    assert window.marks.notice_rules() == NoticeRules()  # everything, by default
     dialog = NoticeSettingsDialog(
         settings,
         ["Exchange Online", "Microsoft Teams"],
@@ -358,13 +359,13 @@ def test_notification_settings_narrow_the_notices_and_set_the_refresh(qtbot, liv
     dialog.services.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert not ok.isEnabled()  # no service at all: say "Nobody" instead
     window.account.save_settings(chosen)
-    window.health_board.set_refresh(chosen.refresh_minutes)
+    window.sweep.board.set_refresh(chosen.refresh_minutes)
     window.tag_index.favourites = {"t-1"}
-    rules = window.notice_rules()
+    rules = window.marks.notice_rules()
     assert rules.allows("t-1", "exchange online")
     assert not rules.allows("t-1", "Microsoft Teams")
     assert not rules.allows("t-2", "Exchange Online")
-    assert window.health_board.refresh_min == 0
+    assert window.sweep.board.refresh_min == 0
     window.account.save_settings(replace(chosen, notify_scope="none", notify_services=()))
-    assert not window.notice_rules().allows("t-1", "Exchange Online")
+    assert not window.marks.notice_rules().allows("t-1", "Exchange Online")
     window.close()

@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.customer_health import Failure
-from desktop.qt.context import AppContext
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.ui.dialogs.consent_dialog import ConsentDialog
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import Launcher
+from tests.ui.driving import holder_for, select_row
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +29,11 @@ def some() -> Iterator[Sandbox]:
 def some_window(qtbot, qloop, some: Sandbox, launcher: Launcher) -> Iterator[MainWindow]:
     worker = Worker()
     backend = Backend.for_sandbox(some.url, ca_pem=some.ca_pem, concurrency=8)
-    ctx = AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
-    win = MainWindow(ctx)
+    holder = holder_for(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
+    win = MainWindow(holder)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.customers_loaded, timeout=20000):
+    with qtbot.waitSignal(win.directory.loaded, timeout=20000):
         worker.spawn(win.load_customers())
     yield win
     win.cancel_sweep()
@@ -62,7 +62,7 @@ def test_a_customer_awaiting_consent_is_allowed_from_its_tab(
     qtbot, some: Sandbox, some_window: MainWindow
 ) -> None:
     tenant = pick(some, "no_grant", True)
-    some_window.select_customer_row(row_of(some_window, tenant))
+    select_row(some_window, row_of(some_window, tenant))
     pane = some_window.health
     qtbot.waitUntil(lambda: pane.state == "error", timeout=20000)
     panel = pane._message
@@ -84,7 +84,7 @@ def test_a_refused_consent_names_the_roles_and_links_the_relationship(
     qtbot, some: Sandbox, some_window: MainWindow, launcher: Launcher
 ) -> None:
     tenant = pick(some, "no_grant", False)
-    some_window.select_customer_row(row_of(some_window, tenant))
+    select_row(some_window, row_of(some_window, tenant))
     pane = some_window.health
     qtbot.waitUntil(lambda: pane.state == "error", timeout=20000)
     panel = pane._message
@@ -104,8 +104,8 @@ def test_a_refused_consent_names_the_roles_and_links_the_relationship(
 
 def test_the_list_says_not_allowed(qtbot, some: Sandbox, some_window: MainWindow) -> None:
     tenant = pick(some, "no_service_principal", True)
-    some_window.health_board.start()
-    qtbot.waitUntil(lambda: not some_window.health_board.running, timeout=30000)
+    some_window.sweep.board.start()
+    qtbot.waitUntil(lambda: not some_window.sweep.board.running, timeout=30000)
     summary = some_window.customers.model.health(tenant)
     assert summary is not None
     assert summary.failure == Failure.NOT_CONSENTED
@@ -113,7 +113,7 @@ def test_the_list_says_not_allowed(qtbot, some: Sandbox, some_window: MainWindow
 
 def test_bulk_consent_runs_stops_and_sums_up(qtbot, some: Sandbox, some_window: MainWindow) -> None:
     customers = some_window.customers.model.all_records()
-    dialog = ConsentDialog(some_window.ctx, customers, some_window)
+    dialog = ConsentDialog(some_window.holder, customers, some_window)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.summary.text() == "Not started."
@@ -146,7 +146,9 @@ def test_bulk_consent_runs_stops_and_sums_up(qtbot, some: Sandbox, some_window: 
 
 def test_esc_stops_a_bulk_consent(qtbot, some: Sandbox, some_window: MainWindow) -> None:
     some.set_fault_rate(0.0)
-    dialog = ConsentDialog(some_window.ctx, some_window.customers.model.all_records(), some_window)
+    dialog = ConsentDialog(
+        some_window.holder, some_window.customers.model.all_records(), some_window
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     with qtbot.waitSignal(dialog.finished_run, timeout=60000):
@@ -171,7 +173,7 @@ def test_a_refusal_reaches_the_customers_other_tabs_and_keeps_the_keyboard(
         if some.consent_state(c.tenant_id) in ("no_grant", "no_service_principal")
         and not some.can_consent(c.tenant_id)
     )
-    some_window.select_customer_row(row_of(some_window, tenant))
+    select_row(some_window, row_of(some_window, tenant))
     health, incidents = some_window.health, some_window.incidents
     qtbot.waitUntil(lambda: health.state == "error" and incidents.state == "error", timeout=20000)
     some_window.tabs.setCurrentWidget(health)
@@ -194,8 +196,8 @@ def test_after_allowing_the_keyboard_is_in_the_loaded_tab(
     tenant = next(c.tenant_id for c in some.data.customers if some.can_consent(c.tenant_id))
     some.set_consent_state(tenant, "no_service_principal")
     # The window's sweep may have got its token before: this test starts without it.
-    some_window.ctx.backend.tokens.forget_tenant(tenant)
-    some_window.select_customer_row(row_of(some_window, tenant))
+    some_window.holder.session.backend.tokens.forget_tenant(tenant)
+    select_row(some_window, row_of(some_window, tenant))
     health = some_window.health
     qtbot.waitUntil(lambda: health.state == "error", timeout=20000)
     some_window.tabs.setCurrentWidget(health)

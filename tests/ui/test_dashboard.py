@@ -11,7 +11,7 @@ from desktop.ui.main_window import MainWindow
 def test_the_dashboard_sweeps_and_opens_a_customer(
     qtbot, qtmodeltester, window: MainWindow, sandbox: Sandbox
 ):
-    qtbot.waitUntil(lambda: window._health_sweep is None, timeout=30000)
+    qtbot.waitUntil(lambda: not window.sweep.board.running, timeout=30000)
     dashboard = window.show_dashboard()
     qtbot.waitUntil(lambda: not dashboard.running, timeout=30000)
     grid = dashboard.grid
@@ -60,11 +60,11 @@ def health_calls(sandbox: Sandbox) -> list[str]:
 def test_opening_the_dashboard_after_the_lists_sweep_makes_no_graph_call(
     qtbot, window: MainWindow, sandbox: Sandbox
 ):
-    qtbot.waitUntil(lambda: window._health_sweep is None, timeout=30000)
+    qtbot.waitUntil(lambda: not window.sweep.running, timeout=30000)
     # The planned changes follow the health sweep (the window's notices): let them end too.
     planned = window.planned
     qtbot.waitUntil(lambda: planned.read_at is not None and not planned.running, timeout=30000)
-    board = window.health_board
+    board = window.sweep.board
     sandbox.reset_stats()
     dashboard = window.show_dashboard()
     assert not dashboard.running
@@ -90,19 +90,19 @@ def test_opening_the_dashboard_after_the_lists_sweep_makes_no_graph_call(
 def test_check_all_customers_updates_the_list_and_the_dashboard_from_one_sweep(
     qtbot, window: MainWindow, sandbox: Sandbox
 ):
-    qtbot.waitUntil(lambda: window._health_sweep is None, timeout=30000)
+    qtbot.waitUntil(lambda: not window.sweep.running, timeout=30000)
     dashboard = window.show_dashboard()
     model = window.customers.model
     tenants = [c.tenant_id for c in model.all_records()]
     before = {t: model.health(t).fetched for t in tenants}
     sandbox.reset_stats()
     with (
-        qtbot.waitSignal(window.health_sweep_done, timeout=30000) as listed,
+        qtbot.waitSignal(window.sweep.board.finished, timeout=30000) as listed,
         qtbot.waitSignal(dashboard.sweep_done, timeout=30000) as shown,
     ):
         dashboard.bar.run_button.click()
-        assert window._health_sweep is not None  # the list's sweep: the same one
-        assert not window.sweep_progress.isHidden()  # and its progress in the status bar
+        assert window.sweep.running  # the list's sweep: the same one
+        assert not window.status.sweep_progress.isHidden()  # and its progress in the status bar
     assert listed.args == shown.args == [False]
     # One call per customer Graph answers for (those without GDAP get no token): one sweep,
     # not one for the list and another for the dashboard.
@@ -115,11 +115,11 @@ def test_check_all_customers_updates_the_list_and_the_dashboard_from_one_sweep(
         assert entry.summary is summary
         row = dashboard.grid.row(dashboard.grid.row_of(tenant))
         assert row is entry.row
-    assert window.sweep_label.text().startswith("Health checked at")
+    assert window.status.sweep_label.text().startswith("Health checked at")
     assert_incidents_are_the_boards(dashboard)
     # A few customers again (as after a consent): counted once each, still.
     with qtbot.waitSignal(dashboard.sweep_done, timeout=30000):
-        window.health_board.start(model.all_records()[:5])
+        window.sweep.board.start(model.all_records()[:5])
     assert_incidents_are_the_boards(dashboard)
 
 
@@ -143,17 +143,17 @@ def test_closing_the_dashboard_leaves_the_sweep_to_the_list(
 ):
     """The dashboard's Esc stops the sweep it shows; closing it does not (the list's goes on);
     closing the window stops it (the leak fixture sees no thread or timer left)."""
-    qtbot.waitUntil(lambda: window._health_sweep is None, timeout=30000)
+    qtbot.waitUntil(lambda: not window.sweep.running, timeout=30000)
     dashboard = window.show_dashboard()
     dashboard.start_sweep()
     assert dashboard.running
-    assert window._health_sweep is not None
+    assert window.sweep.running
     dashboard.close()
-    assert window._health_sweep is not None
-    with qtbot.waitSignal(window.health_sweep_done, timeout=30000) as done:
+    assert window.sweep.running
+    with qtbot.waitSignal(window.sweep.board.finished, timeout=30000) as done:
         window.show_dashboard().stop_sweep()
     assert done.args == [True]
-    assert window.sweep_label.text() == "Health check stopped"
+    assert window.status.sweep_label.text() == "Health check stopped"
     window.show_dashboard().start_sweep()
     window.close()
-    assert window._health_sweep is None
+    assert not window.sweep.running

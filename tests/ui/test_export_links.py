@@ -34,7 +34,7 @@ def test_the_dashboard_export_never_writes_through_a_planted_link(
     dashboard.stop_sweep()
     qtbot.waitUntil(lambda: not dashboard.running, timeout=30000)
     result: list[Path | None] = []
-    window.ctx.worker.spawn(_export(dashboard, out, result, what))
+    window.holder.worker.spawn(_export(dashboard, out, result, what))
     qtbot.waitUntil(lambda: bool(result), timeout=10000)
     assert result == [out]
     assert victim.read_text(encoding="utf-8") == PRECIOUS

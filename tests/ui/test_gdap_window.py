@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextTable
 
 from desktop.domain.gdap import GdapRelationship, days_left, ending_soon, role_name, status_order
-from desktop.qt.context import AppContext
 from desktop.qt.models.customers import GDAP
 from desktop.qt.models.gdap_table import (
     CUSTOMER,
@@ -21,6 +20,7 @@ from desktop.qt.models.gdap_table import (
     STATUS,
 )
 from desktop.qt.models.table import RecordRole
+from desktop.qt.session import SessionHolder
 from desktop.qt.words import gdap_status_words
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
@@ -28,6 +28,7 @@ from desktop.sandbox.catalog import PARTNER_GRAPH_SCOPES
 from desktop.services.backend import Backend
 from desktop.ui.main_window import MainWindow
 from desktop.ui.windows.gdap_window import GdapWindow
+from tests.ui.driving import holder_for
 from tests.ui.test_main_window import gdap_row, load, row_of
 
 INVITE = (
@@ -199,16 +200,16 @@ def test_ended_filter_and_empty_state(qtbot, window: MainWindow):
     assert not gdap.details.isEnabled()
 
 
-def _ctx_for(qloop, sb: Sandbox, launcher) -> Iterator[AppContext]:
+def _ctx_for(qloop, sb: Sandbox, launcher) -> Iterator[SessionHolder]:
     worker = Worker()
     backend = Backend.for_sandbox(sb.url, ca_pem=sb.ca_pem, concurrency=4)
-    yield AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
+    yield holder_for(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
     worker.shutdown(wait=True)
     backend.close()
 
 
 @pytest.fixture
-def no_gdap_scope(qloop, launcher) -> Iterator[AppContext]:
+def no_gdap_scope(qloop, launcher) -> Iterator[SessionHolder]:
     """The app registered without DelegatedAdminRelationship.Read.All: Graph answers 403."""
     scopes = [s for s in PARTNER_GRAPH_SCOPES if s != "DelegatedAdminRelationship.Read.All"]
     with Sandbox(customers=8, seed=3, consented="all", partner_graph_scopes=scopes) as sb:
@@ -216,13 +217,13 @@ def no_gdap_scope(qloop, launcher) -> Iterator[AppContext]:
 
 
 @pytest.fixture
-def no_user_read(qloop, launcher) -> Iterator[AppContext]:
+def no_user_read(qloop, launcher) -> Iterator[SessionHolder]:
     scopes = [s for s in PARTNER_GRAPH_SCOPES if s != "User.Read"]
     with Sandbox(customers=8, seed=3, consented="all", partner_graph_scopes=scopes) as sb:
         yield from _ctx_for(qloop, sb, launcher)
 
 
-def test_an_error_says_why(qtbot, no_gdap_scope: AppContext):
+def test_an_error_says_why(qtbot, no_gdap_scope: SessionHolder):
     gdap = GdapWindow(no_gdap_scope)
     qtbot.addWidget(gdap)
     gdap.show()
@@ -236,7 +237,7 @@ def test_an_error_says_why(qtbot, no_gdap_scope: AppContext):
     assert not gdap.details.isEnabled()
 
 
-def test_without_user_read_groups_show_by_id_and_say_why(qtbot, no_user_read: AppContext):
+def test_without_user_read_groups_show_by_id_and_say_why(qtbot, no_user_read: SessionHolder):
     gdap = GdapWindow(no_user_read)
     qtbot.addWidget(gdap)
     gdap.show()
@@ -328,11 +329,11 @@ def sandbox_250() -> Iterator[Sandbox]:
 def window_250(qtbot, qloop, sandbox_250: Sandbox, launcher) -> Iterator[MainWindow]:
     worker = Worker()
     backend = Backend.for_sandbox(sandbox_250.url, ca_pem=sandbox_250.ca_pem, concurrency=8)
-    ctx = AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
-    win = MainWindow(ctx)
+    holder = holder_for(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
+    win = MainWindow(holder)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.customers_loaded, timeout=20000):
+    with qtbot.waitSignal(win.directory.loaded, timeout=20000):
         worker.spawn(win.load_customers())
     win.cancel_sweep()  # health is not what these tests look at
     yield win

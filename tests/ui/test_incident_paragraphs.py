@@ -7,7 +7,7 @@ import re
 import pytest
 
 from desktop.domain.health import HealthIssue
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
 from desktop.sandbox import Sandbox
 from desktop.sandbox.incidents import BR, TEXT, P
 from desktop.ui.panes.incidents import IncidentsPane
@@ -15,9 +15,9 @@ from desktop.ui.panes.incidents import IncidentsPane
 
 @pytest.mark.parametrize("form", [TEXT, BR, P])
 def test_each_field_of_a_post_is_a_line_of_its_own(
-    qtbot, ctx: AppContext, sandbox: Sandbox, form: str
+    qtbot, holder: SessionHolder, sandbox: Sandbox, form: str
 ) -> None:
-    pane = IncidentsPane(ctx)
+    pane = IncidentsPane(holder)
     qtbot.addWidget(pane)
     # Ended, with a final update (the last post of a published review has no "End time").
     issue = next(
@@ -33,8 +33,8 @@ def test_each_field_of_a_post_is_a_line_of_its_own(
     assert not any(re.search(r"\S\s+(User impact|End time): ", line) for line in lines)
 
 
-def test_a_text_post_with_a_link_keeps_both(qtbot, ctx: AppContext, sandbox: Sandbox) -> None:
-    pane = IncidentsPane(ctx)
+def test_a_text_post_with_a_link_keeps_both(qtbot, holder: SessionHolder, sandbox: Sandbox) -> None:
+    pane = IncidentsPane(holder)
     qtbot.addWidget(pane)
     issue = next(
         i

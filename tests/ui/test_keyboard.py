@@ -19,13 +19,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.customers import PortalLink
 from desktop.domain.health import HealthIssue
-from desktop.qt.context import AppContext
 from desktop.qt.models.table import RecordRole
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
+from desktop.store import DraftStore
 from desktop.ui.dialogs.new_request import NewRequestDialog
 from desktop.ui.main_window import MainWindow
+from tests.ui.driving import holder_for
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -43,21 +44,23 @@ def slow_sandbox() -> Iterator[Sandbox]:
 def keyboard_window(qtbot, qloop, slow_sandbox: Sandbox, launcher) -> Iterator[MainWindow]:
     worker = Worker()
     backend = Backend.for_sandbox(slow_sandbox.url, concurrency=4)
-    ctx = AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
-    window = MainWindow(ctx)
+    drafts = DraftStore()  # the test's own data folder (tests/conftest.py)
+    holder = holder_for(worker, backend, launcher, mode="sandbox", drafts=drafts)
+    window = MainWindow(holder)
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.customers_loaded, timeout=20000):
-        ctx.worker.spawn(window.load_customers())
+    with qtbot.waitSignal(window.directory.loaded, timeout=20000):
+        holder.worker.spawn(window.load_customers())
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     yield window
     window.cancel_sweep()
-    if window.dashboard is not None:
-        window.dashboard.stop_sweep()
+    if window.sweep.dashboard is not None:
+        window.sweep.dashboard.stop_sweep()
     window.close()
     worker.shutdown(wait=True)
     backend.close()
+    drafts.close()
 
 
 def focused() -> QWidget:
@@ -153,18 +156,18 @@ def test_the_mission_by_keyboard_alone(qtbot, keyboard_window: MainWindow, slow_
     recorded = filed.args[0]
     assert recorded.number == "2412010040001234"
     assert recorded.title == dialog.draft.title
-    assert window.ctx.drafts is not None
-    assert window.ctx.drafts.filed_for(target.tenant_id) == [recorded]
+    assert window.holder.session.drafts is not None
+    assert window.holder.session.drafts.filed_for(target.tenant_id) == [recorded]
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
 
     # The dashboard: Ctrl+D shows what the list's sweep found, Alt+C checks everyone again,
     # Esc stops it.
-    qtbot.waitUntil(lambda: window._health_sweep is None, timeout=60000)
+    qtbot.waitUntil(lambda: not window.sweep.running, timeout=60000)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     press(Key.Key_D, CTRL)
-    qtbot.waitUntil(lambda: window.dashboard is not None, timeout=5000)
-    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: window.sweep.dashboard is not None, timeout=5000)
+    dashboard = window.sweep.dashboard
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dashboard, timeout=5000)
     assert not dashboard.running
     assert dashboard.grid.rowCount() == len(window.customers.model.all_records())

@@ -10,6 +10,7 @@ from desktop.domain.health import HealthIssue
 from desktop.qt.models.table import RecordRole
 from desktop.sandbox import Sandbox
 from desktop.ui.main_window import MainWindow
+from tests.ui.driving import select_row
 
 
 def row_of(window: MainWindow, predicate) -> int:
@@ -22,7 +23,7 @@ def row_of(window: MainWindow, predicate) -> int:
 
 
 def load(qtbot, window: MainWindow, row: int) -> Customer:
-    window.select_customer_row(row)
+    select_row(window, row)
     qtbot.waitUntil(
         lambda: all(p.state in ("ready", "error") for p in window.panes()), timeout=20000
     )
@@ -58,7 +59,7 @@ def test_the_selection_loads_every_tab(qtbot, window: MainWindow, sandbox: Sandb
     assert [p.state for p in window.panes()] == ["ready"] * 6, [
         (type(p).__name__, p.error) for p in window.panes()
     ]
-    assert window.title.text() == customer.company_name
+    assert window.header.title.text() == customer.company_name
     assert window.health.model.rowCount() >= 10
     assert customer.company_name in window.overview.view.toPlainText()
 
@@ -108,7 +109,7 @@ def test_a_refused_portal_says_why(qtbot, window: MainWindow, sandbox: Sandbox, 
     refused = PortalLink("x", "Broken", "", None, "not an admin portal")
     messages: list[str] = []
     pane.status_message.connect(messages.append)
-    task = window.ctx.worker.spawn(pane.open_link(refused))
+    task = window.holder.worker.spawn(pane.open_link(refused))
     qtbot.waitUntil(task.done, timeout=2000)
     assert task.exception() is None
     assert "not an admin portal" in messages[0]
@@ -129,8 +130,8 @@ def test_a_403_customer_shows_the_gdap_message(qtbot, window: MainWindow, sandbo
 
 
 def test_the_health_column_fills(qtbot, window: MainWindow, sandbox: Sandbox):
-    if window._health_sweep is not None:
-        with qtbot.waitSignal(window.health_sweep_done, timeout=30000):
+    if window.sweep.board.running:
+        with qtbot.waitSignal(window.sweep.board.finished, timeout=30000):
             pass
     model = window.customers.model
     filled = [model.health(c.tenant_id) for c in sandbox.data.customers]

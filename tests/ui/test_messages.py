@@ -12,7 +12,6 @@ from PySide6.QtGui import QPalette
 
 from desktop.auth.errors import from_msal_result
 from desktop.domain.service_messages import PlannedChange, ServiceMessage
-from desktop.qt.context import AppContext
 from desktop.qt.health_board import HealthBoard
 from desktop.qt.message_sweep import PlannedChanges
 from desktop.qt.models.messages import ACTION_BY, TITLE
@@ -26,6 +25,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.messages import FITTED, message_html
 from desktop.ui.windows.dashboard import DashboardWindow
 from tests.ui.conftest import Launcher
+from tests.ui.driving import holder_for
 from tests.ui.test_main_window import load, row_of
 
 
@@ -71,11 +71,11 @@ def some() -> Iterator[Sandbox]:
 def some_window(qtbot, qloop, some: Sandbox, launcher: Launcher) -> Iterator[MainWindow]:
     worker = Worker()
     backend = Backend.for_sandbox(some.url, ca_pem=some.ca_pem, concurrency=8)
-    ctx = AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
-    win = MainWindow(ctx)
+    holder = holder_for(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
+    win = MainWindow(holder)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.customers_loaded, timeout=20000):
+    with qtbot.waitSignal(win.directory.loaded, timeout=20000):
         worker.spawn(win.load_customers())
     yield win
     win.cancel_sweep()
@@ -112,10 +112,10 @@ def test_the_dashboards_planned_changes(qtbot, qtmodeltester, qloop, sandbox: Sa
     worker = Worker()
     backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=8)
     cache = Cache()
-    ctx = AppContext(worker=worker, backend=backend, cache=cache, source="sandbox:planned")
+    holder = holder_for(worker=worker, backend=backend, cache=cache, source="sandbox:planned")
     customers = backend.customers().items
     try:
-        dashboard = DashboardWindow(ctx, HealthBoard(ctx, lambda: customers, refresh_min=0))
+        dashboard = DashboardWindow(holder, HealthBoard(holder, lambda: customers, refresh_min=0))
         qtbot.addWidget(dashboard)
         dashboard.show()
         board = dashboard.planned
@@ -152,7 +152,7 @@ def test_the_dashboards_planned_changes(qtbot, qtmodeltester, qloop, sandbox: Sa
         assert opened == [view._tenants[0]]
 
         # The next start shows them from the cache before any sweep.
-        again = PlannedChanges(ctx, lambda: customers)
+        again = PlannedChanges(holder, lambda: customers)
         with qtbot.waitSignal(again.changed, timeout=10000):
             worker.spawn(again.show_cached())
         assert {c.message.id for c in again.changes()} == expected
@@ -170,10 +170,10 @@ def test_the_board_gives_one_notice_per_major_change_due(qtbot, qloop, sandbox: 
     worker = Worker()
     backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=8)
     cache = Cache()
-    ctx = AppContext(worker=worker, backend=backend, cache=cache, source="sandbox:board")
+    holder = holder_for(worker=worker, backend=backend, cache=cache, source="sandbox:board")
     customers = backend.customers().items
     try:
-        board = PlannedChanges(ctx, lambda: customers)
+        board = PlannedChanges(holder, lambda: customers)
         board.days_for = lambda: 3650  # every future action date counts
         given: list[list[object]] = []
         board.notices.connect(given.append)
@@ -372,10 +372,10 @@ def test_chinese_counts_customers_read_and_unread_alike(
     worker = Worker()
     backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=8)
     cache = Cache()
-    ctx = AppContext(worker=worker, backend=backend, cache=cache, source="sandbox:zh")
+    holder = holder_for(worker=worker, backend=backend, cache=cache, source="sandbox:zh")
     customers = backend.customers().items
     try:
-        dashboard = DashboardWindow(ctx, HealthBoard(ctx, lambda: customers, refresh_min=0))
+        dashboard = DashboardWindow(holder, HealthBoard(holder, lambda: customers, refresh_min=0))
         qtbot.addWidget(dashboard)
         dashboard.show()
         board = dashboard.planned

@@ -16,13 +16,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.store import Draft, DraftStore
 from desktop.ui.dialogs.new_request import NewRequestDialog, escalation_draft
 from tests.ui.conftest import Launcher
+from tests.ui.driving import holder_for
 
 TYPIST = Path(__file__).with_name("typist.py")
 
@@ -31,14 +32,14 @@ TYPIST = Path(__file__).with_name("typist.py")
 def make_ctx(qloop, launcher: Launcher, tmp_path) -> Iterator:
     made: list[tuple[Worker, Backend, Sandbox]] = []
 
-    def make(**sandbox_options) -> tuple[AppContext, Sandbox]:
+    def make(**sandbox_options) -> tuple[SessionHolder, Sandbox]:
         sandbox = Sandbox(customers=4, seed=9, **sandbox_options, consented="all").start()
         worker = Worker()
         backend = Backend.for_sandbox(sandbox.url)
         made.append((worker, backend, sandbox))
         store = DraftStore(tmp_path / "drafts.sqlite3")
-        ctx = AppContext(worker=worker, backend=backend, launcher=launcher, drafts=store)
-        return ctx, sandbox
+        holder = holder_for(worker=worker, backend=backend, launcher=launcher, drafts=store)
+        return holder, sandbox
 
     yield make
     for worker, backend, sandbox in made:
@@ -47,11 +48,11 @@ def make_ctx(qloop, launcher: Launcher, tmp_path) -> Iterator:
         sandbox.stop()
 
 
-def open_dialog(qtbot, ctx: AppContext, sandbox: Sandbox) -> NewRequestDialog:
+def open_dialog(qtbot, holder: SessionHolder, sandbox: Sandbox) -> NewRequestDialog:
     customer = sandbox.data.customers[0]
-    assert ctx.drafts is not None
+    assert holder.session.drafts is not None
     draft = Draft.new(customer.tenant_id, customer.company_name, customer_domain=customer.domain)
-    dialog = NewRequestDialog(ctx, ctx.drafts, draft)
+    dialog = NewRequestDialog(holder, holder.session.drafts, draft)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.topics_loaded, timeout=10000)
@@ -68,7 +69,7 @@ def fill(qtbot, dialog: NewRequestDialog, title: str = "Mail flow stopped") -> N
 
 
 def ran(qtbot, dialog: NewRequestDialog, coro) -> None:
-    task = dialog.ctx.worker.spawn(coro)
+    task = dialog.holder.worker.spawn(coro)
     qtbot.waitUntil(task.done, timeout=20000)
     assert task.exception() is None
 
@@ -84,8 +85,8 @@ def shown_errors(dialog: NewRequestDialog) -> set[str]:
 
 
 def test_each_bad_field_says_why(qtbot, make_ctx):
-    ctx, sandbox = make_ctx()
-    dialog = open_dialog(qtbot, ctx, sandbox)
+    holder, sandbox = make_ctx()
+    dialog = open_dialog(qtbot, holder, sandbox)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
     # A blank form just opened shows no problem at all.
@@ -118,9 +119,9 @@ def test_each_bad_field_says_why(qtbot, make_ctx):
 
 
 def test_the_web_form_first_then_microsofts_number(qtbot, make_ctx, launcher: Launcher):
-    ctx, sandbox = make_ctx(retired_create=True)
+    holder, sandbox = make_ctx(retired_create=True)
     customer = sandbox.data.customers[0]
-    dialog = open_dialog(qtbot, ctx, sandbox)
+    dialog = open_dialog(qtbot, holder, sandbox)
     # Microsoft refuses the API (its support topics too): only the web form is offered.
     assert not dialog.submit_button.isVisibleTo(dialog)
     assert not dialog.topic.isVisibleTo(dialog)
@@ -137,19 +138,19 @@ def test_the_web_form_first_then_microsofts_number(qtbot, make_ctx, launcher: La
     assert "Service: Exchange Online" in clipboard
     assert customer.domain in clipboard
     assert "Paste the text" in dialog.status.text()
-    assert ctx.drafts is not None
-    assert [d.title for d in ctx.drafts.all()] == ["Web form path"]  # kept until filed
+    assert holder.session.drafts is not None
+    assert [d.title for d in holder.session.drafts.all()] == ["Web form path"]  # kept until filed
     # A number that is not Microsoft's is refused, nothing recorded.
     qtbot.keyClicks(dialog.number, "abc")
     ran(qtbot, dialog, dialog.mark_filed())
     assert dialog.number_error.isVisibleTo(dialog)
     assert "digits" in dialog.number_error.text()
-    assert len(ctx.drafts.all()) == 1
+    assert len(holder.session.drafts.all()) == 1
     dialog.number.setText("#2412 0100 4000 1234")
     ran(qtbot, dialog, dialog.mark_filed())
     assert dialog.result() == 1
-    assert ctx.drafts.all() == []
-    filed = ctx.drafts.filed_for(customer.tenant_id)
+    assert holder.session.drafts.all() == []
+    filed = holder.session.drafts.filed_for(customer.tenant_id)
     assert [(f.number, f.channel, f.title) for f in filed] == [
         ("2412010040001234", "web", "Web form path")
     ]
@@ -158,8 +159,8 @@ def test_the_web_form_first_then_microsofts_number(qtbot, make_ctx, launcher: La
 
 
 def test_an_azure_problem_opens_the_azure_portal(qtbot, make_ctx, launcher: Launcher):
-    ctx, sandbox = make_ctx(retired_create=True)
-    dialog = open_dialog(qtbot, ctx, sandbox)
+    holder, sandbox = make_ctx(retired_create=True)
+    dialog = open_dialog(qtbot, holder, sandbox)
     fill(qtbot, dialog, "VM cannot start")
     dialog.service.setCurrentText("Azure")
     ran(qtbot, dialog, dialog.open_form())
@@ -170,27 +171,31 @@ def test_an_azure_problem_opens_the_azure_portal(qtbot, make_ctx, launcher: Laun
 
 
 def test_the_api_fallback_files_exactly_one_partner_ticket(qtbot, make_ctx):
-    ctx, sandbox = make_ctx(drop_after_commit=1)
-    dialog = open_dialog(qtbot, ctx, sandbox)
+    holder, sandbox = make_ctx(drop_after_commit=1)
+    dialog = open_dialog(qtbot, holder, sandbox)
     assert dialog.submit_button.isVisibleTo(dialog)  # Microsoft still accepts it here
     filed: list[object] = []
     dialog.filed.connect(filed.append)
     fill(qtbot, dialog, "Exactly one from the GUI")
     ran(qtbot, dialog, dialog.submit())
     assert len(filed) == 1
-    own = [r for r in ctx.backend.requests(None).items if r.title == "Exactly one from the GUI"]
+    own = [
+        r
+        for r in holder.session.backend.requests(None).items
+        if r.title == "Exactly one from the GUI"
+    ]
     assert len(own) == 1
     assert sandbox.data.customers[0].company_name in own[0].description
     assert sandbox.stats()["creates"] == 1
-    assert ctx.drafts is not None
-    assert ctx.drafts.all() == []
+    assert holder.session.drafts is not None
+    assert holder.session.drafts.all() == []
     tenant = sandbox.data.customers[0].tenant_id
-    assert [f.number for f in ctx.drafts.filed_for(tenant)] == [own[0].id]
+    assert [f.number for f in holder.session.drafts.filed_for(tenant)] == [own[0].id]
 
 
 def test_a_refused_create_leads_to_the_web_form(qtbot, make_ctx, launcher: Launcher):
-    ctx, sandbox = make_ctx()
-    dialog = open_dialog(qtbot, ctx, sandbox)
+    holder, sandbox = make_ctx()
+    dialog = open_dialog(qtbot, holder, sandbox)
     assert dialog.submit_button.isVisibleTo(dialog)
     fill(qtbot, dialog, "Refused later")
     sandbox.set_retired_create(True)  # Microsoft turns the API off between two calls
@@ -200,8 +205,8 @@ def test_a_refused_create_leads_to_the_web_form(qtbot, make_ctx, launcher: Launc
     assert "no longer takes requests through the API" in dialog.status.text()
     assert "Title: Refused later" in QApplication.clipboard().text()
     assert not dialog.submit_button.isVisibleTo(dialog)
-    assert ctx.drafts is not None
-    assert [d.title for d in ctx.drafts.all()] == ["Refused later"]
+    assert holder.session.drafts is not None
+    assert [d.title for d in holder.session.drafts.all()] == ["Refused later"]
 
 
 def test_escalating_an_incident_fills_the_draft(sandbox: Sandbox, backend: Backend):
@@ -252,8 +257,8 @@ def test_a_draft_survives_a_killed_process(tmp_path):
 
 
 def test_the_dialog_keys(qtbot, make_ctx, launcher: Launcher):
-    ctx, sandbox = make_ctx(retired_create=True)
-    dialog = open_dialog(qtbot, ctx, sandbox)
+    holder, sandbox = make_ctx(retired_create=True)
+    dialog = open_dialog(qtbot, holder, sandbox)
     fill(qtbot, dialog, "By keyboard")
     # Ctrl+Return opens Microsoft's form; Return in the number field marks it filed.
     qtbot.keyClick(dialog.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -267,8 +272,8 @@ def test_the_dialog_keys(qtbot, make_ctx, launcher: Launcher):
 def test_return_opens_microsofts_form_and_only_the_number_field_marks_filed(
     qtbot, make_ctx, launcher: Launcher
 ):
-    ctx, sandbox = make_ctx(retired_create=True)
-    dialog = open_dialog(qtbot, ctx, sandbox)
+    holder, sandbox = make_ctx(retired_create=True)
+    dialog = open_dialog(qtbot, holder, sandbox)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
     assert dialog.form_button.isDefault()
@@ -291,21 +296,21 @@ def test_return_opens_microsofts_form_and_only_the_number_field_marks_filed(
     qtbot.keyClick(dialog.number, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.result() == 1, timeout=20000)
     assert len(launcher.opened) == 1
-    assert ctx.drafts is not None
-    assert [f.number for f in ctx.drafts.filed_for(sandbox.data.customers[0].tenant_id)] == [
-        "2412010040001234"
-    ]
+    assert holder.session.drafts is not None
+    assert [
+        f.number for f in holder.session.drafts.filed_for(sandbox.data.customers[0].tenant_id)
+    ] == ["2412010040001234"]
 
 
 def test_a_long_prefilled_title_shows_its_start(qtbot, make_ctx):
-    ctx, sandbox = make_ctx()
+    holder, sandbox = make_ctx()
     customer = sandbox.data.customers[0]
-    assert ctx.drafts is not None
+    assert holder.session.drafts is not None
     title = (
         "Microsoft Teams: " + "Users may be unable to join meetings from the desktop client " * 3
     )
     draft = Draft.new(customer.tenant_id, customer.company_name, title=title.strip())
-    dialog = NewRequestDialog(ctx, ctx.drafts, draft)
+    dialog = NewRequestDialog(holder, holder.session.drafts, draft)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.topics_loaded, timeout=10000)
@@ -317,8 +322,8 @@ def test_a_long_prefilled_title_shows_its_start(qtbot, make_ctx):
 def test_closing_keeps_the_draft_and_says_so_with_the_number_typed(
     qtbot, make_ctx, launcher: Launcher
 ):
-    ctx, sandbox = make_ctx(retired_create=True)
-    dialog = open_dialog(qtbot, ctx, sandbox)
+    holder, sandbox = make_ctx(retired_create=True)
+    dialog = open_dialog(qtbot, holder, sandbox)
     said: list[str] = []
     dialog.message.connect(said.append)
     fill(qtbot, dialog, "Kept on Esc")
@@ -330,12 +335,12 @@ def test_closing_keeps_the_draft_and_says_so_with_the_number_typed(
         f"Draft “Kept on Esc” for {sandbox.data.customers[0].company_name} kept: Ctrl+N or "
         "Service requests → Drafts reopens it."
     )
-    assert ctx.drafts is not None
-    qtbot.waitUntil(lambda: len(ctx.drafts.all()) == 1, timeout=5000)
-    kept = ctx.drafts.all()[0]
+    assert holder.session.drafts is not None
+    qtbot.waitUntil(lambda: len(holder.session.drafts.all()) == 1, timeout=5000)
+    kept = holder.session.drafts.all()[0]
     assert (kept.title, kept.request_number) == ("Kept on Esc", "12ab")
     # Reopened, it has the number back, and what is wrong with it.
-    again = NewRequestDialog(ctx, ctx.drafts, kept)
+    again = NewRequestDialog(holder, holder.session.drafts, kept)
     qtbot.addWidget(again)
     again.show()
     assert again.number.text() == "12ab"
@@ -343,7 +348,7 @@ def test_closing_keeps_the_draft_and_says_so_with_the_number_typed(
     assert "digits" in again.number_error.text()
     assert shown_errors(again) == set()
     # A blank dialog closed says nothing: there is nothing kept.
-    blank = open_dialog(qtbot, ctx, sandbox)
+    blank = open_dialog(qtbot, holder, sandbox)
     blank.message.connect(said.append)
     blank.reject()
     assert len(said) == 1

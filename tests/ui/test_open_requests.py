@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from desktop.qt import translators
-from desktop.qt.context import AppContext
 from desktop.qt.models.requests import CUSTOMER, TITLE
+from desktop.qt.session import SessionHolder
 from desktop.sandbox import Sandbox
 from desktop.ui.main_window import MainWindow
 from desktop.ui.windows.open_requests import OpenRequestsWindow
@@ -31,14 +31,14 @@ def language(request, qapp) -> Iterator[str]:
 
 
 @pytest.fixture
-def swept(qtbot, language: str, ctx: AppContext, sandbox: Sandbox) -> OpenRequestsWindow:
+def swept(qtbot, language: str, holder: SessionHolder, sandbox: Sandbox) -> OpenRequestsWindow:
     """The window, built in `language`, after one sweep of the shared sandbox's customers."""
-    customers = ctx.backend.customers().items
-    view = OpenRequestsWindow(ctx, lambda: customers)
+    customers = holder.session.backend.customers().items
+    view = OpenRequestsWindow(holder, lambda: customers)
     qtbot.addWidget(view)
     view.show()
     with qtbot.waitSignal(view.swept, timeout=30000):
-        ctx.worker.spawn(view.load())
+        holder.worker.spawn(view.load())
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow, timeout=5000)
     return view

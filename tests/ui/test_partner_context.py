@@ -9,25 +9,26 @@ from PySide6.QtWidgets import QLabel, QSplitter
 
 from desktop.domain.health import ServiceIncident
 from desktop.domain.partner_incidents import MessageCenterNotice, workload_name
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.ui.windows.partner_context import PartnerContextPanel, notice_category
+from tests.ui.driving import holder_for
 
 
-def loaded(qtbot, ctx: AppContext) -> PartnerContextPanel:
-    panel = PartnerContextPanel(ctx)
+def loaded(qtbot, holder: SessionHolder) -> PartnerContextPanel:
+    panel = PartnerContextPanel(holder)
     qtbot.addWidget(panel)
-    ctx.worker.spawn(panel.load())
+    holder.worker.spawn(panel.load())
     qtbot.waitUntil(lambda: panel.list.count() > 0, timeout=10000)
     return panel
 
 
 def test_incidents_and_notices_are_listed_and_labelled(
-    qtbot, ctx: AppContext, sandbox: Sandbox
+    qtbot, holder: SessionHolder, sandbox: Sandbox
 ) -> None:
-    panel = loaded(qtbot, ctx)
+    panel = loaded(qtbot, holder)
     labels = " ".join(label.text() for label in panel.findChildren(QLabel))
     assert "partner-level context" in labels
     assert "not any customer's health" in labels
@@ -45,8 +46,8 @@ def test_incidents_and_notices_are_listed_and_labelled(
     assert dated[-1] is None
 
 
-def test_a_notice_shows_its_text_in_paragraphs(qtbot, ctx: AppContext) -> None:
-    panel = loaded(qtbot, ctx)
+def test_a_notice_shows_its_text_in_paragraphs(qtbot, holder: SessionHolder) -> None:
+    panel = loaded(qtbot, holder)
     row = next(r for r, e in enumerate(panel.entries) if isinstance(e, MessageCenterNotice))
     panel.list.setCurrentRow(row)
     notice = panel.entries[row]
@@ -60,8 +61,8 @@ def test_a_notice_shows_its_text_in_paragraphs(qtbot, ctx: AppContext) -> None:
     assert f"{first}\n{second.split(chr(10))[0]}" in text
 
 
-def test_an_incident_shows_its_messages_newest_first(qtbot, ctx: AppContext) -> None:
-    panel = loaded(qtbot, ctx)
+def test_an_incident_shows_its_messages_newest_first(qtbot, holder: SessionHolder) -> None:
+    panel = loaded(qtbot, holder)
     row = next(r for r, e in enumerate(panel.entries) if isinstance(e, ServiceIncident))
     panel.list.setCurrentRow(row)
     incident = panel.entries[row]
@@ -75,20 +76,20 @@ def test_an_incident_shows_its_messages_newest_first(qtbot, ctx: AppContext) -> 
 
 
 @pytest.fixture
-def broken_ctx(qloop, fresh_sandbox: Sandbox) -> Iterator[AppContext]:
+def broken_ctx(qloop, fresh_sandbox: Sandbox) -> Iterator[SessionHolder]:
     worker = Worker()
     backend = Backend.for_sandbox(fresh_sandbox.url, ca_pem=fresh_sandbox.ca_pem, concurrency=2)
-    yield AppContext(worker=worker, backend=backend, mode="sandbox")
+    yield holder_for(worker=worker, backend=backend, mode="sandbox")
     worker.shutdown(wait=True)
     backend.close()
 
 
 def test_partner_centers_words_are_microsofts_names_and_translated(
-    qtbot, ctx: AppContext, sandbox: Sandbox
+    qtbot, holder: SessionHolder, sandbox: Sandbox
 ) -> None:
     """Workload ids ("Lync", "OrgLiveID", "MDATP") and raw values ("information", "Prevent Or
     Fix Issues", "Action", "critical") were shown as Partner Center sent them."""
-    panel = loaded(qtbot, ctx)
+    panel = loaded(qtbot, holder)
     # The first entry is selected and shown at once.
     assert panel.list.currentRow() == 0
     assert panel.entries[0].id in panel.detail.toPlainText()
@@ -135,15 +136,15 @@ def test_partner_centers_words_are_microsofts_names_and_translated(
     assert status in ("Normal", "Information", "Warning", "Critical")
 
 
-def test_nothing_selected_says_what_to_do(qtbot, ctx: AppContext) -> None:
-    panel = loaded(qtbot, ctx)
+def test_nothing_selected_says_what_to_do(qtbot, holder: SessionHolder) -> None:
+    panel = loaded(qtbot, holder)
     panel.list.setCurrentRow(-1)
     assert panel.detail.toPlainText() == ""
     assert panel.detail.placeholderText() == "Select an incident or notice to read it."
 
 
 def test_a_failure_is_a_line_not_a_crash(
-    qtbot, broken_ctx: AppContext, fresh_sandbox: Sandbox
+    qtbot, broken_ctx: SessionHolder, fresh_sandbox: Sandbox
 ) -> None:
     fresh_sandbox.inject("/v1/serviceincidents/office", "error", status=403)
     panel = loaded(qtbot, broken_ctx)

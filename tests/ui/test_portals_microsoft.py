@@ -36,7 +36,7 @@ def test_the_same_address_not_from_microsoft_is_refused(
     forged = PortalLink("x", "Lighthouse", "", "https://lighthouse.microsoft.com")
     messages: list[str] = []
     pane.status_message.connect(messages.append)
-    task = window.ctx.worker.spawn(pane.open_link(forged))
+    task = window.holder.worker.spawn(pane.open_link(forged))
     qtbot.waitUntil(task.done, timeout=2000)
     assert task.exception() is None
     assert "Microsoft's own answer" in messages[0]

@@ -138,7 +138,7 @@ def test_not_published_yet_is_explained(
     with qtbot.waitSignal(
         pane.review.running_changed, timeout=10000, check_params_cb=lambda r: not r
     ):
-        window.ctx.worker.spawn(pane.review.run(pane.customer.tenant_id, issue, target))
+        window.holder.worker.spawn(pane.review.run(pane.customer.tenant_id, issue, target))
     assert seen[-1].startswith("Microsoft has not published the review yet.")
     assert not target.exists()
     assert opener.opened == []
@@ -154,7 +154,7 @@ def test_a_failed_download_or_save_says_why(
     with qtbot.waitSignal(
         pane.review.running_changed, timeout=10000, check_params_cb=lambda r: not r
     ):
-        window.ctx.worker.spawn(
+        window.holder.worker.spawn(
             pane.review.run(pane.customer.tenant_id, issue, tmp_path / "a.docx")
         )
     assert seen[-1].startswith(f"The review of {issue.id} was not downloaded.")
@@ -162,7 +162,7 @@ def test_a_failed_download_or_save_says_why(
     with qtbot.waitSignal(
         pane.review.running_changed, timeout=10000, check_params_cb=lambda r: not r
     ):
-        window.ctx.worker.spawn(pane.review.run(pane.customer.tenant_id, issue, missing))
+        window.holder.worker.spawn(pane.review.run(pane.customer.tenant_id, issue, missing))
     assert seen[-1].startswith("The review could not be saved to")
     assert list(tmp_path.iterdir()) == []
 
@@ -175,7 +175,7 @@ def test_cancel_during_the_download(
     seen = messages(pane)
     sandbox.inject(REPORTS + issue.id, "delay", delay_s=1.0)
     target = tmp_path / "review.docx"
-    window.ctx.worker.spawn(pane.review.run(pane.customer.tenant_id, issue, target))
+    window.holder.worker.spawn(pane.review.run(pane.customer.tenant_id, issue, target))
     qtbot.waitUntil(lambda: any(m.startswith("Downloading") for m in seen), timeout=5000)
     assert pane.review_button.text() == "Cancel download"
     pane.review_button.click()
@@ -197,7 +197,7 @@ def test_a_review_past_the_cap_is_refused_in_words(
     with qtbot.waitSignal(
         pane.review.running_changed, timeout=10000, check_params_cb=lambda r: not r
     ):
-        window.ctx.worker.spawn(
+        window.holder.worker.spawn(
             pane.review.run(pane.customer.tenant_id, issue, tmp_path / "big.docx")
         )
     assert seen[-1] == (

@@ -16,7 +16,6 @@ from PySide6.QtCore import QUrl
 
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue
-from desktop.qt.context import AppContext
 from desktop.qt.models.table import RecordRole
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
@@ -24,6 +23,7 @@ from desktop.services.backend import Backend
 from desktop.ui.main_window import MainWindow
 from tests.hostile.tampering import TamperingProxy
 from tests.hostile.test_sharepoint import EVIL, with_issue
+from tests.ui.driving import holder_for, select_row
 
 
 @pytest.fixture
@@ -40,12 +40,12 @@ def proxied_window(
     backend = Backend.for_sandbox(
         proxied.url, ca_pem=sandbox.ca_pem, concurrency=8, token_dir=tmp_path
     )
-    ctx = AppContext(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
-    win = MainWindow(ctx)
+    holder = holder_for(worker=worker, backend=backend, mode="sandbox", launcher=launcher)
+    win = MainWindow(holder)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.customers_loaded, timeout=30000):
-        ctx.worker.spawn(win.load_customers())
+    with qtbot.waitSignal(win.directory.loaded, timeout=30000):
+        holder.worker.spawn(win.load_customers())
     yield win
     win.cancel_sweep()
     win.close()
@@ -70,7 +70,7 @@ def test_another_tenants_sharepoint_in_a_post_is_text_and_never_opens(
     customer: Customer = model.index(row, 0).data(RecordRole)
     own = customer.domain.split(".")[0]
     proxied.rewrite = with_issue(own)
-    window.select_customer_row(row)
+    select_row(window, row)
     pane = window.incidents
     qtbot.waitUntil(lambda: pane.state in ("ready", "error"), timeout=20000)
     assert pane.state == "ready", pane.error

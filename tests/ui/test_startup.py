@@ -10,11 +10,11 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from desktop.domain.customers import Customer
-from desktop.qt.context import AppContext
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.store.cache import CUSTOMERS, Cache, sandbox_source
 from desktop.ui.main_window import MainWindow
+from tests.ui.driving import holder_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,7 +49,7 @@ def test_the_frame_shows_the_cached_list_and_completes_into_the_window(
     cache = Cache(tmp_path / "cache.sqlite3")
     try:
         window.complete(
-            AppContext(worker=worker, backend=backend, cache=cache, source="sandbox:test")
+            holder_for(worker=worker, backend=backend, cache=cache, source="sandbox:test")
         )
         assert window.completed
         qtbot.wait(10)  # one layout pass
@@ -58,8 +58,8 @@ def test_the_frame_shows_the_cached_list_and_completes_into_the_window(
         assert window.tabs.count() == 6
         assert window.customers.model.total() == 3  # the list was kept, not read again
         shown: list[int] = []
-        window.customers_shown.connect(shown.append)
-        with qtbot.waitSignal(window.customers_loaded, timeout=20000):
+        window.directory.cached_shown.connect(lambda n, _fetched: shown.append(n))
+        with qtbot.waitSignal(window.directory.loaded, timeout=20000):
             worker.spawn(window.load_customers())
         assert shown == [3]
         assert window.customers.model.total() == len(backend.customers().items)

@@ -19,6 +19,7 @@ from desktop.qt.words import failure_word, gdap_status_word, severity_word
 from desktop.sandbox import Sandbox
 from desktop.ui.main_window import MainWindow
 from desktop.ui.windows.dashboard import DashboardWindow
+from tests.ui.driving import select_row
 
 
 def list_row(window: MainWindow, tenant: str) -> int:
@@ -44,7 +45,7 @@ def grid_words(dashboard: DashboardWindow, tenant: str) -> dict[Severity, str]:
 
 def overview_value(qtbot, window: MainWindow, tenant: str, label: str) -> str:
     """The overview's value for `label` (its first such row) once the customer is chosen."""
-    window.select_customer_row(list_row(window, tenant))
+    select_row(window, list_row(window, tenant))
     pane = window.overview
     qtbot.waitUntil(
         lambda: (

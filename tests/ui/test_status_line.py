@@ -16,7 +16,7 @@ def test_a_status_line_goes_with_the_customer_it_was_about(
     pane = window.portals
     link = pane.model.record(portal_row(window, "m365"))
     assert isinstance(link, PortalLink)
-    task = window.ctx.worker.spawn(pane.open_link(link))
+    task = window.holder.worker.spawn(pane.open_link(link))
     qtbot.waitUntil(task.done, timeout=5000)
     bar = window.statusBar()
     assert bar.currentMessage() == "Opened Microsoft 365 admin center in your browser."

@@ -17,6 +17,7 @@ from desktop.store import Draft
 from desktop.ui.dialogs.new_request import NewRequestDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.dialogs import TextPrompt
+from tests.ui.driving import holder_for
 from tests.ui.test_main_window import gdap_row, load, row_of
 
 
@@ -68,8 +69,8 @@ def test_escalate_fills_the_incident_into_a_draft_listed_under_the_customer(
     actions = window.requests.drafts_button.menu().actions()
     assert len(actions) == 1
     assert issue.service in actions[0].text()
-    assert window.ctx.drafts is not None
-    assert window.ctx.drafts.for_customer(customer.tenant_id)[0].incident_id == issue.id
+    assert window.holder.session.drafts is not None
+    assert window.holder.session.drafts.for_customer(customer.tenant_id)[0].incident_id == issue.id
 
 
 def test_a_note_is_added_under_the_customer_and_shown(qtbot, window: MainWindow, sandbox: Sandbox):
@@ -95,7 +96,7 @@ def test_a_note_is_added_under_the_customer_and_shown(qtbot, window: MainWindow,
     pane.view.selectRow(open_row)
     assert pane.note_button.isEnabled()
     before = sandbox.stats()["byRoute"]
-    task = window.ctx.worker.spawn(pane.add_note())
+    task = window.holder.worker.spawn(pane.add_note())
     qtbot.waitUntil(lambda: top(TextPrompt) is not None, timeout=5000)
     prompt = top(TextPrompt)
     assert isinstance(prompt, TextPrompt)
@@ -117,11 +118,10 @@ def test_a_note_is_added_under_the_customer_and_shown(qtbot, window: MainWindow,
 def test_a_request_filed_via_the_web_is_shown_with_its_number(
     qtbot, window: MainWindow, sandbox: Sandbox
 ):
-    from desktop.store import DraftStore
 
     customer = load(qtbot, window, gdap_row(window, sandbox))
-    store = DraftStore()
-    window.ctx.drafts = store
+    store = window.holder.session.drafts
+    assert store is not None
     draft = store.save(
         Draft.new(customer.tenant_id, customer.company_name, title="Mail flow stopped")
     )
@@ -136,7 +136,6 @@ def test_a_request_filed_via_the_web_is_shown_with_its_number(
 def test_a_filing_from_here_is_not_contradicted_by_an_empty_list(
     qtbot, window: MainWindow, sandbox: Sandbox
 ):
-    from desktop.store import DraftStore
 
     quiet = {
         c.tenant_id
@@ -148,8 +147,8 @@ def test_a_filing_from_here_is_not_contradicted_by_an_empty_list(
     window.tabs.setCurrentWidget(pane)
     assert pane.model.rowCount() == 0
     assert pane.empty.text() == "Nothing has been filed with Microsoft for this customer."
-    store = DraftStore()
-    window.ctx.drafts = store
+    store = window.holder.session.drafts
+    assert store is not None
     draft = store.save(Draft.new(customer.tenant_id, customer.company_name, title="Mail flow"))
     store.mark_filed(draft.id, "2412010040001234")
     pane.reload()
@@ -170,7 +169,7 @@ def test_ctrl_n_offers_the_customers_kept_drafts_first(qtbot, window: MainWindow
     assert isinstance(first, NewRequestDialog)
     qtbot.keyClicks(first.title_edit, "Older draft")
     first.reject()
-    store = window.ctx.drafts
+    store = window.holder.session.drafts
     assert store is not None
     qtbot.waitUntil(lambda: len(store.for_customer(customer.tenant_id)) == 1, timeout=5000)
     latest = store.save(Draft.new(customer.tenant_id, customer.company_name, title="Latest draft"))
@@ -197,9 +196,7 @@ def test_ctrl_n_offers_the_customers_kept_drafts_first(qtbot, window: MainWindow
     assert isinstance(resumed, NewRequestDialog)
     assert resumed.title_edit.text() == "Latest draft"
     # The same draft again is the dialog already open, not a second one.
-    task = window.ctx.worker.spawn(window.edit_draft(latest))
-    qtbot.waitUntil(task.done, timeout=5000)
-    assert task.result() is resumed
+    assert window.requests_desk.edit_draft(latest) is resumed
     resumed.reject()
     # Or a new one: the last entry.
     activate(qtbot, window)
@@ -219,11 +216,10 @@ def test_ctrl_n_offers_the_customers_kept_drafts_first(qtbot, window: MainWindow
 
 @pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")  # offscreen
 def test_the_drafts_menu_opens_on_its_first_draft(qtbot, window: MainWindow, sandbox: Sandbox):
-    from desktop.store import DraftStore
 
     customer = load(qtbot, window, gdap_row(window, sandbox))
-    store = DraftStore()
-    window.ctx.drafts = store
+    store = window.holder.session.drafts
+    assert store is not None
     for title in ("First", "Second"):
         store.save(Draft.new(customer.tenant_id, customer.company_name, title=title))
     pane = window.requests
@@ -303,7 +299,6 @@ def test_the_requests_sweep_is_cached_and_can_be_stopped(qtbot, qloop, tmp_path)
 
 
 def _cached_and_stopped(qtbot, sandbox: Sandbox, tmp_path) -> None:
-    from desktop.qt.context import AppContext
     from desktop.qt.worker import Worker
     from desktop.store import Cache, sandbox_source
     from desktop.store.cache import REQUESTS
@@ -313,10 +308,10 @@ def _cached_and_stopped(qtbot, sandbox: Sandbox, tmp_path) -> None:
     backend = Backend.for_sandbox(sandbox.url, ca_pem=sandbox.ca_pem, concurrency=4)
     cache = Cache(tmp_path / "cache.sqlite3")
     source = sandbox_source(sandbox.url)
-    ctx = AppContext(worker=worker, backend=backend, cache=cache, source=source)
+    holder = holder_for(worker=worker, backend=backend, cache=cache, source=source)
     customers = backend.customers().items
     try:
-        view = OpenRequestsWindow(ctx, lambda: customers)
+        view = OpenRequestsWindow(holder, lambda: customers)
         qtbot.addWidget(view)
         with qtbot.waitSignal(view.swept, timeout=30000):
             worker.spawn(view.load())
@@ -328,7 +323,7 @@ def _cached_and_stopped(qtbot, sandbox: Sandbox, tmp_path) -> None:
         )
         qtbot.waitUntil(lambda: cache.entry(source, REQUESTS, None) is not None, timeout=10000)
         # A second window opens on the cache before any answer (the sandbox is slowed down).
-        again = OpenRequestsWindow(ctx, lambda: customers)
+        again = OpenRequestsWindow(holder, lambda: customers)
         qtbot.addWidget(again)
         sandbox.inject("/v1/customers/", kind="delay", delay_s=5.0, count=len(customers))
         worker.spawn(again.load())
@@ -364,12 +359,12 @@ def test_a_new_session_replaces_what_is_shown(qtbot, window: MainWindow, sandbox
     load(qtbot, window, 0)
     with Sandbox(customers=7, seed=21, consented="all") as other:
         backend = Backend.for_sandbox(other.url)
-        with qtbot.waitSignal(window.customers_loaded, timeout=20000) as loaded:
-            window.use_session(Session(backend=backend, mode="external sandbox"))
+        with qtbot.waitSignal(window.directory.loaded, timeout=20000) as loaded:
+            window.holder.switch(Session(backend=backend, mode="external sandbox"))
         assert loaded.args == [7]
         assert window.customers.model.rowCount() == 7
         assert window.current_customer() is None
-        assert "external" in window.mode_label.text()
+        assert "external" in window.status.mode_label.text()
         window.cancel_sweep()
-        qtbot.waitUntil(lambda: window._health_sweep is None, timeout=10000)
+        qtbot.waitUntil(lambda: not window.sweep.board.running, timeout=10000)
         backend.close()

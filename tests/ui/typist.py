@@ -20,18 +20,18 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.auth import AuthError, FailedSignIn
 from desktop.config.clouds import sandbox_profile
-from desktop.qt.context import AppContext
 from desktop.qt.worker import Worker
 from desktop.services.backend import Backend
 from desktop.store import Draft, DraftStore
 from desktop.ui.dialogs.new_request import NewRequestDialog
+from tests.ui.driving import holder_for
 
 TEXT = json.loads(Path(__file__).with_suffix(".json").read_text())
 
 
 async def type_into(store: DraftStore) -> None:
     worker = Worker()
-    ctx = AppContext(
+    holder = holder_for(
         worker=worker,
         backend=Backend(
             sandbox_profile("https://127.0.0.1:9"),
@@ -39,7 +39,7 @@ async def type_into(store: DraftStore) -> None:
         ),
         drafts=store,
     )
-    dialog = NewRequestDialog(ctx, store, Draft.new("tenant-1", "Contoso"))
+    dialog = NewRequestDialog(holder, store, Draft.new("tenant-1", "Contoso"))
     dialog.show()
     typed = 0
     for widget, text in ((dialog.title_edit, TEXT[0]), (dialog.description, TEXT[1])):

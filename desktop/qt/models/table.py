@@ -8,13 +8,9 @@ is far too slow at tens of thousands of rows (see `bench/table_filter.py`).
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, Final, Generic, TypeVar
 
-from PySide6 import QtGui
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
@@ -28,85 +24,50 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 
-from desktop.domain.enums import Severity
-from desktop.qt.dates import LONG, date_text
-from desktop.qt.text_limits import TEXT_CHARS, elide
+from desktop.qt.models.columns import (
+    ACCESSIBLE_ROLE,
+    ALIGNMENT_ROLE,
+    DECORATION_ROLE,
+    DELEGATE_ROLES,
+    DISPLAY_ROLE,
+    QT_TRANSLATE_NOOP,
+    TOOLTIP_ROLE,
+    TR_CONTEXT,
+    Column,
+    RecordRole,
+    SortRole,
+    StatusRole,
+    cut_text,
+    date_column,
+    delegate_entries,
+    fill_span,
+    labelled,
+    plain_tooltip,
+    text_column,
+)
 
 R = TypeVar("R")
-
-_USER: Final = int(Qt.ItemDataRole.UserRole)
-RecordRole: Final = _USER + 1
-"""The record object of the row (same for every column)."""
-SortRole: Final = _USER + 2
-"""The column's native sort value (str, int, datetime…); None means "sorts last"."""
-StatusRole: Final = _USER + 3
-"""The cell's `Severity` (desktop.domain.enums), as its badge shows it; None for no badge."""
-
-# Plain ints: `data()` receives an int, and int == int is the cheapest comparison there is.
-_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
-_DECORATION: Final = int(Qt.ItemDataRole.DecorationRole)
-_ACCESSIBLE: Final = int(Qt.ItemDataRole.AccessibleTextRole)
-_ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole)
-
-# What `QStyledItemDelegate::initStyleOption` asks for, in this order, with one `multiData` call
-# per painted cell (Qt 6). tests/qt/models/test_table.py checks the order against the Qt we ship.
-DELEGATE_ROLES: Final = tuple(
-    int(role)
-    for role in (
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.CheckStateRole,
-        Qt.ItemDataRole.DecorationRole,
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.BackgroundRole,
-    )
-)
-SPAN_ALIGNMENT, SPAN_DECORATION, SPAN_DISPLAY = 1, 4, 5
-
-
-def delegate_entries(span: Any) -> tuple[Any, Any, Any] | None:
-    """(display, decoration, alignment) entries when `span` is a painting delegate's, else None.
-
-    The delegate reuses one span from cell to cell, so a fast path must set every entry it
-    ever fills, to None where a cell has nothing (tests/qt/models/test_dashboard.py paints both
-    ways and compares); the font, colour, check and background entries our models never fill.
-    (`span` is Any: PySide's stubs give it neither length, indexing nor iteration.)
-    """
-    if len(span) != len(DELEGATE_ROLES):
-        return None
-    display, decoration, alignment = span[SPAN_DISPLAY], span[SPAN_DECORATION], span[SPAN_ALIGNMENT]
-    if (display.role(), decoration.role(), alignment.role()) != (_DISPLAY, _DECORATION, _ALIGNMENT):
-        return None
-    return display, decoration, alignment
-
-
-def fill_span(data: Callable[[Any, int], Any], index: Any, span: Any) -> None:
-    """What `QAbstractItemModel::multiData` does, in one call into Python rather than one per role.
-
-    Why it matters: a model's `data()` is Python, and every call from C++ into Python takes the
-    GIL. While a sweep's threads hold it, a repaint that asks 500 cells for 7 roles each waits
-    3,500 times (bench/dashboard.py: 30-100 ms per repaint of the grid); asking once per cell
-    waits a seventh as often.
-    """
-    for entry in span:
-        entry.setData(data(index, entry.role()))
-
-
-TR_CONTEXT: Final = "RecordTableModel"
-_LEFT: Final = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+# The declarations' names, for the models that import them from here.
+__all__ = [
+    "DELEGATE_ROLES",
+    "QT_TRANSLATE_NOOP",
+    "TR_CONTEXT",
+    "Column",
+    "RecordRole",
+    "RecordTableModel",
+    "SortRole",
+    "StatusRole",
+    "date_column",
+    "delegate_entries",
+    "fill_span",
+    "labelled",
+    "plain_tooltip",
+    "table_index",
+    "text_column",
+]
 _VERTICAL_SORT: Final = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 Order = Qt.SortOrder
 Index = QModelIndex | QPersistentModelIndex
-
-
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
-    """Marks `source` for lupdate, which matches this name; translated later where shown.
-
-    Qt's own marker is typed as returning `object`, which would leak `Any` into every header.
-    """
-    return source
 
 
 def _with_hint(signal: SignalInstance) -> SignalInstance:
@@ -121,65 +82,7 @@ def _with_hint(signal: SignalInstance) -> SignalInstance:
     return chosen
 
 
-@dataclass(frozen=True)
-class Column(Generic[R]):
-    """One column: an untranslated header and functions of the record for each role."""
-
-    header: str  # source text marked with QT_TRANSLATE_NOOP("RecordTableModel", ...)
-    display: Callable[[R], str]
-    sort_key: Callable[[R], Any]  # native comparable; None sorts last in either order
-    tooltip: Callable[[R], str] | None = None
-    decoration: Callable[[R], Any] | None = None  # a QIcon, QColor or QPixmap
-    accessible: Callable[[R], str] | None = None
-    status: Callable[[R], Severity | None] | None = None  # the StatusRole
-    alignment: Qt.AlignmentFlag = _LEFT
-
-
-def text_column(
-    header: str, text: Callable[[R], str], *, limit: int = TEXT_CHARS, **roles: Any
-) -> Column[R]:
-    """A column showing text, sorted without regard to case; API text is cut to `limit`
-    characters (`text_limits.NAME_CHARS` for names) for the cell and its sort key."""
-
-    def shown(record: R) -> str:
-        return elide(text(record), limit)
-
-    return Column(header, shown, lambda r: shown(r).casefold(), **roles)
-
-
-def date_column(header: str, when: Callable[[R], datetime | None]) -> Column[R]:
-    return Column(
-        header,
-        lambda r: date_text(when(r)),
-        when,
-        tooltip=lambda r: date_text(when(r), LONG),
-    )
-
-
-def _cut(text: Any) -> Any:
-    """Every cell's text within `TEXT_CHARS`, whatever its column does: a status or a label
-    shown as Microsoft sent it is API text too (names are cut shorter by their columns)."""
-    if isinstance(text, str) and len(text) > TEXT_CHARS:
-        return elide(text, TEXT_CHARS)
-    return text
-
-
 _MAX_RUNS = 8
-
-
-def plain_tooltip(text: Any) -> Any:
-    """A tooltip that shows its text as text.
-
-    Qt shows a tooltip as rich text when its first line looks like HTML, so API text (a company
-    name, a relationship name, a status) holding `<img src=...>` made Qt load that file, over
-    SMB for a UNC path on Windows. Such text is escaped into explicit rich text.
-    """
-    if not isinstance(text, str):
-        return text
-    text = elide(text, TEXT_CHARS)  # API text: a tooltip lays out whole, like a label
-    if not QtGui.Qt.mightBeRichText(text):
-        return text
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def _ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
@@ -260,29 +163,29 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         """One call into Python per painted cell where Qt's makes two (see `table_index`)."""
         return table_index(self, row, column, parent, len(self._visible), len(self._columns))
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         column = self._columns[index.column()]
         record = self._all[self._visible[index.row()]]
-        if role == _DISPLAY:
-            return _cut(column.display(record))
+        if role == DISPLAY_ROLE:
+            return cut_text(column.display(record))
         if role == RecordRole:
             return record
         if role == SortRole:
             return column.sort_key(record)
-        if role == _ALIGNMENT:
+        if role == ALIGNMENT_ROLE:
             return column.alignment
         function: Callable[[R], Any] | None
-        if role == _TOOLTIP:
+        if role == TOOLTIP_ROLE:
             return None if column.tooltip is None else plain_tooltip(column.tooltip(record))
         if role == StatusRole:
             function = column.status
-        elif role == _DECORATION:
+        elif role == DECORATION_ROLE:
             function = column.decoration
-        elif role == _ACCESSIBLE:
+        elif role == ACCESSIBLE_ROLE:
             function = column.accessible
-            return None if function is None else _cut(function(record))
+            return None if function is None else cut_text(function(record))
         else:
             return None
         return None if function is None else function(record)
@@ -300,18 +203,20 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             display, decoration, alignment = entries
             column = self._columns[index.column()]
             record = self._all[self._visible[index.row()]]
-            display.setData(_cut(column.display(record)))
+            display.setData(cut_text(column.display(record)))
             alignment.setData(column.alignment)
             decorate = column.decoration
             decoration.setData(None if decorate is None else decorate(record))
             return
         fill_span(self.data, index, roleDataSpan)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            if role == _DISPLAY:
+            if role == DISPLAY_ROLE:
                 return QCoreApplication.translate(TR_CONTEXT, self._columns[section].header)
-            if role == _ALIGNMENT:
+            if role == ALIGNMENT_ROLE:
                 return self._columns[section].alignment
             return None
         return super().headerData(section, orientation, role)
@@ -577,13 +482,3 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
 
 _BASE_DATA: Final = RecordTableModel.data
-
-
-def labelled(labels: Mapping[str, str], context: str) -> Callable[[str], str]:
-    """A function from a value to its translated label; values without one are shown as sent."""
-
-    def label(value: str) -> str:
-        source = labels.get(value)
-        return value if source is None else QCoreApplication.translate(context, source)
-
-    return label

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.config import settings as settings_store
 from desktop.config.i18n import LANGUAGE_INFO
 from desktop.config.settings import LANGUAGES, Settings
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
 from desktop.services.accounts import Accounts, AuthError, Session, cloud_names
 from desktop.services.backend import Category
 from desktop.ui.widgets.dialogs import run_dialog
@@ -165,16 +165,16 @@ class DeviceCodeDialog(QDialog):
         code: str,
         uri: str,
         message: str,
-        ctx: AppContext | None,
+        holder: SessionHolder | None,
         parent: QWidget | None = None,
         opener: Callable[[str], None] | None = None,
     ) -> None:
-        """`ctx` opens the page through the link policy; before there is one (signing in to a
+        """`holder` opens the page through the link policy; before there is one (signing in to a
         sandbox at start-up), `opener` does."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in with a code"))
         self.cancel = threading.Event()
-        self._ctx = ctx
+        self._holder = holder
         layout = QVBoxLayout(self)
         text = QLabel(message or self.tr("Open {0} and enter this code:").format(uri))
         text.setWordWrap(True)
@@ -193,8 +193,8 @@ class DeviceCodeDialog(QDialog):
         row.addWidget(copy)
         layout.addLayout(row)
         self.open_page = QPushButton(self.tr("Open the sign-in page"))
-        if ctx is not None:
-            self.open_page.clicked.connect(lambda: ctx.worker.spawn(ctx.open_link(uri)))
+        if holder is not None:
+            self.open_page.clicked.connect(lambda: holder.worker.spawn(holder.open_link(uri)))
         elif opener is not None:
             self.open_page.clicked.connect(lambda: opener(uri))
         else:
@@ -209,29 +209,25 @@ class DeviceCodeDialog(QDialog):
 
 
 class AccountController(QObject):
-    """The Account menu and everything behind it. Emits `session_changed(Session)`.
+    """The Account menu and everything behind it; a sign-in switches the holder's session.
 
     The sandbox session is the one the app started with; "Use sandbox" goes back to it.
     """
 
-    session_changed = Signal(object)
     message = Signal(str)
     consent_all_requested = Signal()
 
     def __init__(
         self,
-        ctx: AppContext,
+        holder: SessionHolder,
         settings: Settings,
-        sandbox: Session,
         parent_widget: QWidget,
         accounts: Accounts | None = None,
     ) -> None:
         super().__init__(parent_widget)
-        self.ctx = ctx
+        self.holder = holder
         self.settings = settings
-        self.accounts = accounts or Accounts(settings, locale=ctx.locale)
-        self.sandbox = sandbox
-        self.session = sandbox
+        self.accounts = accounts or Accounts(settings, locale=holder.locale)
         self._parent = parent_widget
         self._busy = False
         self.menu = QMenu(self.tr("&Account"), parent_widget)
@@ -243,46 +239,48 @@ class AccountController(QObject):
     def _rebuild(self) -> None:
         menu = self.menu
         menu.clear()
-        if self.session is self.sandbox:
+        if self.holder.session is self.holder.sandbox:
             who = (
-                self.tr("Sandbox data, signed in as {0}").format(self.session.account)
-                if self.session.account
+                self.tr("Sandbox data, signed in as {0}").format(self.holder.session.account)
+                if self.holder.session.account
                 else self.tr("Sandbox data")
             )
         else:
-            who = self.tr("Signed in as {0}").format(self.session.account)
+            who = self.tr("Signed in as {0}").format(self.holder.session.account)
         header = menu.addAction(who)
         header.setEnabled(False)
-        if self.session is not self.sandbox:
-            cloud = menu.addAction(self.tr("Cloud: {0}").format(self.session.cloud_name))
+        if self.holder.session is not self.holder.sandbox:
+            cloud = menu.addAction(self.tr("Cloud: {0}").format(self.holder.session.cloud.name))
             cloud.setEnabled(False)
         menu.addSeparator()
         sign_in = menu.addAction(self.tr("Sign in…"))
-        sign_in.triggered.connect(lambda: self.ctx.worker.spawn(self.sign_in()))
+        sign_in.triggered.connect(lambda: self.holder.worker.spawn(self.sign_in()))
         sign_in.setEnabled(not self._busy)
         switch = menu.addMenu(self.tr("Switch cloud"))
         group = QActionGroup(switch)
         for cloud_id, name in cloud_names().items():
             action = QAction(name, switch, checkable=True)
-            action.setChecked(self.session.mode == cloud_id)
+            action.setChecked(self.holder.session.mode == cloud_id)
             action.triggered.connect(
-                lambda _=False, c=cloud_id: self.ctx.worker.spawn(self.sign_in(cloud=c))
+                lambda _=False, c=cloud_id: self.holder.worker.spawn(self.sign_in(cloud=c))
             )
             group.addAction(action)
             switch.addAction(action)
         switch.setEnabled(not self._busy)
         sign_out = menu.addAction(self.tr("Sign out"))
         sign_out.setEnabled(
-            bool(self.session.account) and self.session is not self.sandbox and not self._busy
+            bool(self.holder.session.account)
+            and self.holder.session is not self.holder.sandbox
+            and not self._busy
         )
-        sign_out.triggered.connect(lambda: self.ctx.worker.spawn(self.sign_out()))
+        sign_out.triggered.connect(lambda: self.holder.worker.spawn(self.sign_out()))
         sandbox = menu.addAction(self.tr("Use sandbox"))
-        sandbox.setEnabled(self.session is not self.sandbox)
+        sandbox.setEnabled(self.holder.session is not self.holder.sandbox)
         sandbox.triggered.connect(self.use_sandbox)
         menu.addSeparator()
         # GDAP: the app must be consented in each customer before anything of theirs loads.
         consent_all = menu.addAction(self.tr("Allow Partner Desk in all customers…"))
-        consent_all.setEnabled(not self._busy and self.session.backend.cloud.gdap)
+        consent_all.setEnabled(not self._busy and self.holder.session.backend.cloud.gdap)
         consent_all.triggered.connect(self.consent_all_requested)
         menu.addSeparator()
         menu.addMenu(self._language_menu(menu))
@@ -318,7 +316,7 @@ class AccountController(QObject):
             return False
         self.message.emit(self.tr("Signing in as {0}…").format(self.settings.account))
         try:
-            session = await self.ctx.worker.run(self.accounts.restore)
+            session = await self.holder.worker.run(self.accounts.restore)
         except AuthError as error:
             self.message.emit(
                 self.tr("Sign-in needed: {0} {1}").format(error.message, error.next_step)
@@ -347,7 +345,7 @@ class AccountController(QObject):
             else:
                 self.message.emit(self.tr("Continue signing in in your browser…"))
                 handle = int(self._parent.window().winId())
-                session = await self.ctx.worker.run(
+                session = await self.holder.worker.run(
                     self.accounts.sign_in_interactive,
                     choice.cloud,
                     choice.client_id,
@@ -375,16 +373,16 @@ class AccountController(QObject):
         self._switch(session)
 
     async def _device_code(self, choice: SignInChoice) -> Session | None:
-        code = await self.ctx.worker.run(
+        code = await self.holder.worker.run(
             self.accounts.start_device_flow, choice.cloud, choice.client_id, choice.tenant
         )
         dialog = DeviceCodeDialog(
-            code.user_code, code.verification_uri, code.message, self.ctx, self._parent
+            code.user_code, code.verification_uri, code.message, self.holder, self._parent
         )
         dialog.setModal(True)
         dialog.show()
         try:
-            session = await self.ctx.worker.run(
+            session = await self.holder.worker.run(
                 self.accounts.complete_device_flow, code, dialog.cancel
             )
         except AuthError as failure:
@@ -401,7 +399,7 @@ class AccountController(QObject):
         """Ask once, where no encrypted store exists, whether a private plain file may be used."""
         if self.settings.allow_plaintext_token_cache is not None:
             return True
-        if await self.ctx.worker.run(self.accounts.secure_store_available):
+        if await self.holder.worker.run(self.accounts.secure_store_available):
             return True
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -420,30 +418,29 @@ class AccountController(QObject):
         return True
 
     async def sign_out(self) -> None:
-        await self.ctx.worker.run(self.accounts.sign_out)
+        await self.holder.worker.run(self.accounts.sign_out)
         self.save_settings(replace(self.settings, account=""))
         self.message.emit(self.tr("Signed out."))
         self.use_sandbox()
 
     def use_sandbox(self) -> None:
-        if self.session is not self.sandbox:
+        if self.holder.session is not self.holder.sandbox:
             self.save_settings(replace(self.settings, cloud="sandbox"))
-            self._switch(self.sandbox)
+            self._switch(self.holder.sandbox)
 
     def _switch(self, session: Session) -> None:
-        self.session = session
         if session.storage_note:
             self.message.emit(session.storage_note)
-        self.session_changed.emit(session)
+        self.holder.switch(session)
 
     def save_settings(self, settings: Settings) -> None:
         """Use the new settings now; write them on the worker (fsync is not for the GUI)."""
         self.settings = settings
         self.accounts.settings = settings
-        self.ctx.worker.spawn(self._write(settings))
+        self.holder.worker.spawn(self._write(settings))
 
     async def _write(self, settings: Settings) -> None:
         try:
-            await self.ctx.worker.run(settings_store.save, settings)
+            await self.holder.worker.run(settings_store.save, settings)
         except OSError as error:
             self.message.emit(self.tr("Settings could not be saved: {0}").format(error))

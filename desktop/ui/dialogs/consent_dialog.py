@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.customers import Customer
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.ui.widgets.progress import ProgressBar
 
@@ -51,11 +51,11 @@ class ConsentDialog(QDialog):
     finished_run = Signal(int)
 
     def __init__(
-        self, ctx: AppContext, customers: Sequence[Customer], parent: QWidget | None = None
+        self, holder: SessionHolder, customers: Sequence[Customer], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("consentDialog")
-        self.ctx = ctx
+        self.holder = holder
         self.customers = list(customers)
         self.results: list[Consent] = []
         self._sweep: Stream[Outcome[Consent]] | None = None
@@ -139,9 +139,9 @@ class ConsentDialog(QDialog):
         self.start_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.stop_button.setFocus()
-        backend = self.ctx.backend
+        backend = self.holder.session.backend
         customers = self.customers
-        self._sweep = self.ctx.worker.stream(
+        self._sweep = self.holder.worker.stream(
             lambda cancel, pool: consent.allow_all(backend, customers, cancel, pool=pool),
             self._add,
             self._done,

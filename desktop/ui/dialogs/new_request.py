@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.service_requests import ServiceRequest
-from desktop.qt.context import AppContext
 from desktop.qt.models.requests import severity_label
+from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import elide
 from desktop.services.accounts import AuthError
 from desktop.services.backend import ApiError
@@ -73,10 +73,10 @@ class NewRequestDialog(QDialog):
     message = Signal(str)
 
     def __init__(
-        self, ctx: AppContext, store: DraftStore, draft: Draft, parent: QWidget | None = None
+        self, holder: SessionHolder, store: DraftStore, draft: Draft, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.holder = holder
         self.store = store
         self.draft = draft
         self._topics_available = False
@@ -93,7 +93,7 @@ class NewRequestDialog(QDialog):
         self._save_timer.timeout.connect(self.save_now)
         self._build()
         self._load(draft)
-        self.ctx.worker.spawn(self._load_topics())
+        self.holder.worker.spawn(self._load_topics())
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -159,7 +159,7 @@ class NewRequestDialog(QDialog):
         self.number_box = RequestNumberBox(self)
         self.number, self.filed_button = self.number_box.edit, self.number_box.button
         self.number_error = self.number_box.error
-        self.number_box.entered.connect(lambda: self.ctx.worker.spawn(self.mark_filed()))
+        self.number_box.entered.connect(lambda: self.holder.worker.spawn(self.mark_filed()))
         layout.addWidget(self.number_box)
         buttons = QDialogButtonBox()
         self.form_button = buttons.addButton(
@@ -183,11 +183,11 @@ class NewRequestDialog(QDialog):
         )
         self.submit_button.hide()
         close = buttons.addButton(self.tr("&Keep as draft"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.form_button.clicked.connect(lambda: self.ctx.worker.spawn(self.open_form()))
-        self.submit_button.clicked.connect(lambda: self.ctx.worker.spawn(self.submit()))
+        self.form_button.clicked.connect(lambda: self.holder.worker.spawn(self.open_form()))
+        self.submit_button.clicked.connect(lambda: self.holder.worker.spawn(self.submit()))
         close.clicked.connect(self.reject)
         QShortcut(
-            QKeySequence("Ctrl+Return"), self, lambda: self.ctx.worker.spawn(self.open_form())
+            QKeySequence("Ctrl+Return"), self, lambda: self.holder.worker.spawn(self.open_form())
         )
         layout.addWidget(buttons)
         # Return anywhere but the number field opens Microsoft's form. Set once the button is in
@@ -231,7 +231,9 @@ class NewRequestDialog(QDialog):
     async def _load_topics(self) -> None:
         """Partner-support topics: they answer only where the create API still does."""
         try:
-            topics = (await self.ctx.worker.run(self.ctx.backend.support_topics)).items
+            topics = (
+                await self.holder.worker.run(self.holder.session.backend.support_topics)
+            ).items
         except Exception as error:  # refused (decommissioned), offline, ...: web form only
             log.info("support topics unavailable: %s", error)
             topics = []
@@ -318,11 +320,11 @@ class NewRequestDialog(QDialog):
         if draft.is_empty and not self.draft.request_id:
             return
         self.draft = draft
-        self.ctx.worker.spawn(self._write(draft))
+        self.holder.worker.spawn(self._write(draft))
 
     async def _write(self, draft: Draft) -> None:
         try:
-            await self.ctx.worker.run(self.store.save, draft)
+            await self.holder.worker.run(self.store.save, draft)
         except Exception as error:
             log.error("draft not saved: %s", error)
             self.status.setText(self.tr("The draft could not be saved: {0}").format(error))
@@ -335,7 +337,7 @@ class NewRequestDialog(QDialog):
             return False
         self._save_timer.stop()
         self.draft = self.current()
-        await self.ctx.worker.run(self.store.save, self.draft)
+        await self.holder.worker.run(self.store.save, self.draft)
         return True
 
     # -- the web form (first) ------------------------------------------------------------------
@@ -344,7 +346,7 @@ class NewRequestDialog(QDialog):
         """Text to the clipboard, Microsoft's form for this customer open in the browser."""
         if self._busy or not await self._checked_and_saved(for_api=False):
             return
-        await self._hand_over(web_form(self.ctx.backend.cloud, self.draft), "")
+        await self._hand_over(web_form(self.holder.session.backend.cloud, self.draft), "")
 
     async def _hand_over(self, form: WebForm, why: str) -> None:
         QGuiApplication.clipboard().setText(clipboard_text(self.draft))
@@ -356,7 +358,7 @@ class NewRequestDialog(QDialog):
                 name, QCoreApplication.translate(TR_CONTEXT, form.reason)
             )
         else:
-            reason = await self.ctx.open_link(form.url)
+            reason = await self.holder.open_link(form.url)
             opened = (
                 self.tr("{0} is open in your browser, in the customer's context.").format(name)
                 if reason is None
@@ -387,8 +389,8 @@ class NewRequestDialog(QDialog):
         try:
             self._save_timer.stop()
             self.draft = self.current()
-            await self.ctx.worker.run(self.store.save, self.draft)
-            filed = await self.ctx.worker.run(self.store.mark_filed, self.draft.id, number)
+            await self.holder.worker.run(self.store.save, self.draft)
+            filed = await self.holder.worker.run(self.store.mark_filed, self.draft.id, number)
         except Exception as error:
             log.error("filing not recorded: %s", error)
             self.status.setText(self.tr("Not recorded; your draft is kept. {0}").format(error))
@@ -418,9 +420,9 @@ class NewRequestDialog(QDialog):
         try:
             # One draft per request: a kept draft of the same request (an earlier try that may
             # have reached Microsoft) carries on, so its checks see that try.
-            self.draft, _resumed = await self.ctx.worker.run(resume_kept, self.store, self.draft)
-            created: ServiceRequest = await self.ctx.worker.run(
-                submit, self.ctx.backend, self.store, self.draft.id
+            self.draft, _resumed = await self.holder.worker.run(resume_kept, self.store, self.draft)
+            created: ServiceRequest = await self.holder.worker.run(
+                submit, self.holder.session.backend, self.store, self.draft.id
             )
         except CreateRetiredError as retired:
             self.submit_button.hide()  # Microsoft refuses it: the web form is the way

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop.config.paths import downloads_dir
 from desktop.domain.enums import HEALTH_STATUS
 from desktop.domain.health import HealthIssue
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
 from desktop.services.atomic_file import write_bytes
 from desktop.services.backend import (
     CANCELLED,
@@ -77,12 +77,12 @@ class ReviewDownload(QObject):
 
     def __init__(
         self,
-        ctx: AppContext,
+        holder: SessionHolder,
         parent: QWidget,
         open_file: Callable[[Path], bool] = system_open,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.holder = holder
         self._parent = parent
         self.open_file = open_file  # tests record instead of starting a word processor
         self.dialog: QFileDialog | None = None  # while the user chooses where to save
@@ -132,12 +132,12 @@ class ReviewDownload(QObject):
             self.message.emit(
                 self.tr("Downloading the post-incident review of {0}…").format(issue.id)
             )
-            data = await self.ctx.worker.run(
-                self.ctx.backend.incident_report, tenant_id, issue.id, cancel=cancel
+            data = await self.holder.worker.run(
+                self.holder.session.backend.incident_report, tenant_id, issue.id, cancel=cancel
             )
             if cancel.is_set():
                 raise ApiError("Cancelled.", kind=CANCELLED)
-            await self.ctx.worker.run(write_atomically, path, data)
+            await self.holder.worker.run(write_atomically, path, data)
         except ApiError as error:
             self.message.emit(self._explain(error, issue))
             return None
@@ -152,7 +152,7 @@ class ReviewDownload(QObject):
             self._cancel = None
             if started:
                 self.running_changed.emit(False)
-        opened = await self.ctx.worker.run(self.open_file, path)
+        opened = await self.holder.worker.run(self.open_file, path)
         # The file's name only: the user just chose where it goes, and a whole path ran under
         # the status bar's notices.
         self.message.emit(

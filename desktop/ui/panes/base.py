@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.domain.customers import Customer
-from desktop.qt.context import AppContext
+from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import elide
 from desktop.qt.worker import Superseded
 from desktop.ui.errors import CONSENT, explain
@@ -45,10 +45,10 @@ class Pane(QWidget):
     # the Entra roles that read it, named when GDAP gives no access (errors.HEALTH_ROLES…)
     roles: tuple[str, ...] = ()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.lane = ctx.worker.lane()
+        self.holder = holder
+        self.lane = holder.worker.lane()
         self.customer: Customer | None = None
         self.state = "idle"
         self.error: BaseException | None = None
@@ -119,15 +119,15 @@ class Pane(QWidget):
         if customer is None:
             return
         if self._action == CONSENT:
-            self.ctx.worker.spawn(self.allow(customer))
+            self.holder.worker.spawn(self.allow(customer))
         elif self._action == ALLOWING:
             return  # already under way
         elif self._action == GDAP_LINK:
-            link = self.ctx.backend.cloud.gdap_relationships_link(customer.tenant_id)
-            self.ctx.worker.spawn(self._open(link))
+            link = self.holder.session.backend.cloud.gdap_relationships_link(customer.tenant_id)
+            self.holder.worker.spawn(self._open(link))
 
     async def _open(self, url: str) -> None:
-        refused = await self.ctx.open_link(url, self.customer)
+        refused = await self.holder.open_link(url, self.customer)
         if refused:
             self.status_message.emit(refused)
 
@@ -146,7 +146,9 @@ class Pane(QWidget):
             action=ALLOWING,  # the button stays where the keyboard is, and says what happens
         )
         try:
-            outcome = await self.ctx.worker.run(consent.allow, self.ctx.backend, customer)
+            outcome = await self.holder.worker.run(
+                consent.allow, self.holder.session.backend, customer
+            )
         except Exception as error:
             log.info("consent in %s failed: %s", customer.tenant_id, error)
             explained = explain(error, self.what, self.roles)
@@ -182,7 +184,7 @@ class Pane(QWidget):
         ask for a role that can."""
         if self.customer is None:
             return
-        link = self.ctx.backend.cloud.gdap_relationships_link(self.customer.tenant_id)
+        link = self.holder.session.backend.cloud.gdap_relationships_link(self.customer.tenant_id)
         self.show_message(
             self.tr("You cannot allow Partner Desk in this customer"),
             self.tr(
@@ -220,7 +222,7 @@ class Pane(QWidget):
         self.state = "loading"
         self.error = None
         self._stack.setCurrentWidget(self._loading)
-        self._task = self.ctx.worker.spawn(self._load(self.customer))
+        self._task = self.holder.worker.spawn(self._load(self.customer))
 
     async def _load(self, customer: Customer) -> None:
         try:

@@ -10,8 +10,8 @@ from desktop.domain.customers import Customer
 from desktop.domain.enums import Severity
 from desktop.domain.health import ServiceHealth
 from desktop.domain.parsing import Parsed
-from desktop.qt.context import AppContext
 from desktop.qt.models.health import SERVICE, STATUS, ServiceHealthModel
+from desktop.qt.session import SessionHolder
 from desktop.ui.errors import HEALTH_ROLES
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.status import StatusDelegate
@@ -22,8 +22,8 @@ class HealthPane(Pane):
     what = "service health"
     roles = HEALTH_ROLES
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
+        super().__init__(holder, parent)
         self.what = self.tr("service health")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -42,7 +42,7 @@ class HealthPane(Pane):
         layout.addWidget(self.view)
 
     def fetch(self, customer: Customer, cancel: threading.Event) -> Parsed[ServiceHealth]:
-        return self.ctx.backend.health(customer.tenant_id, cancel=cancel)
+        return self.holder.session.backend.health(customer.tenant_id, cancel=cancel)
 
     def present(self, data: Parsed[ServiceHealth]) -> None:
         if not data.items and not data.errors:

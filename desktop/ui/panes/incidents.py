@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpli
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue
 from desktop.domain.parsing import Parsed
-from desktop.qt.context import AppContext
 from desktop.qt.dates import date_text
 from desktop.qt.models.incidents import (
     CLASSIFICATION,
@@ -24,6 +23,7 @@ from desktop.qt.models.incidents import (
     classification_label,
 )
 from desktop.qt.models.table import RecordRole
+from desktop.qt.session import SessionHolder
 from desktop.qt.words import status_word
 from desktop.ui.dialogs.review_download import ReviewDownload, has_review
 from desktop.ui.errors import HEALTH_ROLES
@@ -42,8 +42,8 @@ class IncidentsPane(Pane):
     roles = HEALTH_ROLES
     escalate = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
+        super().__init__(holder, parent)
         self.what = self.tr("incidents")
         self.model = IssueTableModel(self)
         self.filters: dict[str, QCheckBox] = {}
@@ -70,7 +70,7 @@ class IncidentsPane(Pane):
         )
         self.escalate_button.setEnabled(False)
         self.escalate_button.clicked.connect(self._escalate)
-        self.review = ReviewDownload(ctx, self)
+        self.review = ReviewDownload(holder, self)
         self.review.message.connect(self.status_message)
         self.review.running_changed.connect(self._review_running)
         self.review_button = QPushButton(self.tr("Do&wnload review…"))
@@ -114,7 +114,7 @@ class IncidentsPane(Pane):
         layout.addWidget(splitter)
 
     def fetch(self, customer: Customer, cancel: threading.Event) -> Parsed[HealthIssue]:
-        return self.ctx.backend.issues(customer.tenant_id, cancel=cancel)
+        return self.holder.session.backend.issues(customer.tenant_id, cancel=cancel)
 
     def present(self, data: Parsed[HealthIssue]) -> None:
         self.model.set_rows(data.items)
@@ -162,7 +162,7 @@ class IncidentsPane(Pane):
             return
         issue = self.view.currentIndex().data(RecordRole)
         if isinstance(issue, HealthIssue) and self.customer is not None:
-            self.ctx.worker.spawn(self.review.run(self.customer.tenant_id, issue))
+            self.holder.worker.spawn(self.review.run(self.customer.tenant_id, issue))
 
     def _review_running(self, running: bool) -> None:
         self.review_button.setText(
@@ -197,7 +197,9 @@ class IncidentsPane(Pane):
         palette = self.detail.palette()
         posts = []
         for post in issue.posts_newest_first():
-            body = self.ctx.backend.sanitize(post.content, post.content_type, self.customer)
+            body = self.holder.session.backend.sanitize(
+                post.content, post.content_type, self.customer
+            )
             heading = f"<b>{e(date_text(post.created, missing='—'))}</b>"
             if post.post_type and post.post_type != "regular":  # most are; only flag the rest
                 heading += f" · {escaped(self._post_type(post.post_type))}"
@@ -217,10 +219,10 @@ class IncidentsPane(Pane):
         return labels.get(kind, kind)
 
     def _open_link(self, url: str) -> None:
-        self.ctx.worker.spawn(self._open(url))
+        self.holder.worker.spawn(self._open(url))
 
     async def _open(self, url: str) -> None:
-        reason = await self.ctx.open_link(url, self.customer)
+        reason = await self.holder.open_link(url, self.customer)
         self.status_message.emit(reason or self.tr("Opened in your browser."))
 
     def select_issue(self, issue_id: str) -> bool:

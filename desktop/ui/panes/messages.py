@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QTableV
 from desktop.domain.customers import Customer
 from desktop.domain.parsing import Parsed
 from desktop.domain.service_messages import ServiceMessage
-from desktop.qt.context import AppContext
 from desktop.qt.dates import date_text
 from desktop.qt.models.messages import (
     ACTION_BY,
@@ -36,6 +35,7 @@ from desktop.qt.models.messages import (
     severity_label,
 )
 from desktop.qt.models.table import RecordRole
+from desktop.qt.session import SessionHolder
 from desktop.services.backend import Backend
 from desktop.ui.errors import MESSAGE_CENTER_ROLES
 from desktop.ui.panes.base import Pane
@@ -175,8 +175,8 @@ class MessagesPane(Pane):
     what = "planned changes"
     roles = MESSAGE_CENTER_ROLES
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
+        super().__init__(holder, parent)
         self.what = self.tr("planned changes")
         self.model = MessageTableModel(self)
         self._unread = 0  # posts of the last answer that could not be read
@@ -215,7 +215,7 @@ class MessagesPane(Pane):
         layout.addWidget(splitter)
 
     def fetch(self, customer: Customer, cancel: threading.Event) -> Parsed[ServiceMessage]:
-        return self.ctx.backend.messages(customer.tenant_id, cancel=cancel)
+        return self.holder.session.backend.messages(customer.tenant_id, cancel=cancel)
 
     def present(self, data: Parsed[ServiceMessage]) -> None:
         self.model.set_rows(data.items)
@@ -258,14 +258,16 @@ class MessagesPane(Pane):
             self.detail.clear()
             return
         self.detail.setHtml(
-            message_html(self.ctx.backend, self.detail.palette(), message, customer=self.customer)
+            message_html(
+                self.holder.session.backend, self.detail.palette(), message, customer=self.customer
+            )
         )
 
     def _open_link(self, url: str) -> None:
-        self.ctx.worker.spawn(self._open(url))
+        self.holder.worker.spawn(self._open(url))
 
     async def _open(self, url: str) -> None:
-        reason = await self.ctx.open_link(url, self.customer)
+        reason = await self.holder.open_link(url, self.customer)
         self.status_message.emit(reason or self.tr("Opened in your browser."))
 
     def select_message(self, message_id: str) -> bool:

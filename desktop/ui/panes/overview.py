@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 from desktop.domain.customer_health import HealthSummary, summarise
 from desktop.domain.customers import Customer, CustomerDetail
 from desktop.domain.gdap import GdapRelationship
-from desktop.qt.context import AppContext
 from desktop.qt.failures import health_failure
 from desktop.qt.models.customers import relationship_label
 from desktop.qt.models.gdap_table import ends_text, status_text
+from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import elide
 from desktop.qt.words import (
     failure_word,
@@ -52,8 +52,8 @@ class Overview:
 class OverviewPane(Pane):
     what = "profile"
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
+        super().__init__(holder, parent)
         self.what = self.tr("profile")
         self.view = SafeTextBrowser()
         self.view.setAccessibleName(self.tr("Customer overview"))
@@ -68,7 +68,7 @@ class OverviewPane(Pane):
         row.addWidget(self.groups_button)
         row.addStretch(1)
         self.content_layout().addLayout(row)
-        self.groups_lane = ctx.worker.lane()
+        self.groups_lane = holder.worker.lane()
         self.data: Overview | None = None
         # The security groups of the first active relationship, once asked for, or why not.
         self.groups: Groups | None = None
@@ -76,7 +76,7 @@ class OverviewPane(Pane):
         self.groups_shown = False  # the button then hides them
 
     def fetch(self, customer: Customer, cancel: threading.Event) -> Overview:
-        backend = self.ctx.backend
+        backend = self.holder.session.backend
         detail = backend.customer_detail(customer.tenant_id)
         gdap: list[GdapRelationship] = []
         gdap_error = ""
@@ -140,8 +140,10 @@ class OverviewPane(Pane):
                 )
             )
         if not data.gdap:
-            if not self.ctx.backend.cloud.gdap:
-                none = self.tr("Not available in the {0}").format(self.ctx.backend.cloud.name)
+            if not self.holder.session.backend.cloud.gdap:
+                none = self.tr("Not available in the {0}").format(
+                    self.holder.session.backend.cloud.name
+                )
                 gdap_rows = [(self.tr("GDAP relationship"), none)]
             elif data.gdap_error:
                 gdap_rows = [(self.tr("GDAP relationship"), data.gdap_error)]
@@ -230,7 +232,7 @@ class OverviewPane(Pane):
             self._forget_groups()
             self._render()
         else:
-            self.ctx.worker.spawn(self.load_groups())
+            self.holder.worker.spawn(self.load_groups())
 
     def _forget_groups(self) -> None:
         self.groups, self.groups_error = None, ""
@@ -241,7 +243,7 @@ class OverviewPane(Pane):
         rel = self._active()
         if rel is None:
             return
-        backend = self.ctx.backend
+        backend = self.holder.session.backend
         self.groups_button.setEnabled(False)
         self.groups, self.groups_error = None, ""
         try:

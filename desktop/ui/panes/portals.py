@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
 
 from desktop.domain.customers import Customer, PortalLink
-from desktop.qt.context import AppContext
 from desktop.qt.models.portals import (
     LINK,
     PORTAL,
@@ -21,6 +20,7 @@ from desktop.qt.models.portals import (
     portal_purpose,
 )
 from desktop.qt.models.table import RecordRole
+from desktop.qt.session import SessionHolder
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.tables import setup_table, size_columns
 
@@ -38,8 +38,8 @@ class PortalTable(QTableView):
 class PortalsPane(Pane):
     what = "admin portals"
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
+        super().__init__(holder, parent)
         self.what = self.tr("admin portals")
         self.model = PortalModel(self)
         self.view = PortalTable()
@@ -66,7 +66,7 @@ class PortalsPane(Pane):
 
     def fetch(self, customer: Customer, cancel: threading.Event) -> list[PortalLink]:
         # The initial domain is in the customer's list entry: no by-id call is needed.
-        return self.ctx.backend.portals(customer, include_microsoft=True)
+        return self.holder.session.backend.portals(customer, include_microsoft=True)
 
     def present(self, data: list[PortalLink]) -> None:
         self.model.set_rows(data)
@@ -89,7 +89,7 @@ class PortalsPane(Pane):
     def open_index(self, index: QModelIndex) -> None:
         link = index.data(RecordRole)
         if isinstance(link, PortalLink):
-            self.ctx.worker.spawn(self.open_link(link))
+            self.holder.worker.spawn(self.open_link(link))
 
     async def open_link(self, link: PortalLink) -> None:
         if link.url is None:
@@ -97,7 +97,7 @@ class PortalsPane(Pane):
                 self.tr("{0} cannot be opened: {1}").format(portal_name(link), portal_error(link))
             )
             return
-        reason = await self.ctx.open_portal(link, self.customer)
+        reason = await self.holder.open_portal(link, self.customer)
         if reason:
             self.status_message.emit(
                 self.tr("{0} was not opened: {1}").format(portal_name(link), reason)

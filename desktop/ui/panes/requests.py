@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from desktop.domain.customers import Customer
 from desktop.domain.parsing import Parsed
 from desktop.domain.service_requests import ServiceRequest
-from desktop.qt.context import AppContext
 from desktop.qt.dates import date_text
 from desktop.qt.models.requests import (
     CREATED,
@@ -42,6 +41,7 @@ from desktop.qt.models.requests import (
     status_text,
 )
 from desktop.qt.models.table import RecordRole
+from desktop.qt.session import SessionHolder
 from desktop.store import Draft, Filed
 from desktop.ui.drafting import draft_label
 from desktop.ui.panes.base import Pane
@@ -62,8 +62,8 @@ class RequestsPane(Pane):
     new_request = Signal()
     open_draft = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
+        super().__init__(holder, parent)
         self.what = self.tr("service requests")
         self.model = ServiceRequestModel(self)
         self.view = QTableView()
@@ -96,7 +96,7 @@ class RequestsPane(Pane):
         self.new_button.clicked.connect(self.new_request)
         self.note_button = QPushButton(self.tr("A&dd note…"))
         self.note_button.setEnabled(False)
-        self.note_button.clicked.connect(lambda: self.ctx.worker.spawn(self.add_note()))
+        self.note_button.clicked.connect(lambda: self.holder.worker.spawn(self.add_note()))
         self.drafts_button = QToolButton()
         self.drafts_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.drafts_button.setMenu(QMenu(self.drafts_button))
@@ -121,10 +121,10 @@ class RequestsPane(Pane):
     def fetch(
         self, customer: Customer, cancel: threading.Event
     ) -> tuple[Parsed[ServiceRequest], list[Draft], list[Filed]]:
-        store = self.ctx.drafts
+        store = self.holder.session.drafts
         drafts = store.for_customer(customer.tenant_id) if store else []
         filed = store.filed_for(customer.tenant_id) if store else []
-        return self.ctx.backend.requests(customer.tenant_id), drafts, filed
+        return self.holder.session.backend.requests(customer.tenant_id), drafts, filed
 
     def present(self, data: tuple[Parsed[ServiceRequest], list[Draft], list[Filed]]) -> None:
         requests, drafts, filed = data
@@ -166,11 +166,11 @@ class RequestsPane(Pane):
             menu.setActiveAction(actions[0])
 
     def _present(self, data: Parsed[ServiceRequest], filed_here: bool = False) -> None:
-        if not self.ctx.backend.cloud.service_requests:
+        if not self.holder.session.backend.cloud.service_requests:
             self.show_message(
                 self.tr("Not available in this cloud"),
                 self.tr("Service requests are not offered in the {0}.").format(
-                    self.ctx.backend.cloud.name
+                    self.holder.session.backend.cloud.name
                 ),
             )
             return
@@ -206,9 +206,9 @@ class RequestsPane(Pane):
         self.note_button.setEnabled(False)
         try:
             # Under its customer: the partner path does not know a customer's ticket.
-            updated = await self.ctx.worker.run(
+            updated = await self.holder.worker.run(
                 functools.partial(
-                    self.ctx.backend.add_note,
+                    self.holder.session.backend.add_note,
                     request.id,
                     prompt.text(),
                     tenant_id=customer.tenant_id,

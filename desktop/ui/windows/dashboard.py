@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue
-from desktop.qt.context import AppContext
 from desktop.qt.dashboard_feed import DashboardFeed
 from desktop.qt.dates import date_text
 from desktop.qt.health_board import HealthBoard, TenantHealth
 from desktop.qt.message_sweep import PlannedChanges
 from desktop.qt.models.table import RecordRole
+from desktop.qt.session import SessionHolder
 from desktop.qt.words import status_word
 from desktop.ui.scope import ALL, ScopeBox, TagIndex
 from desktop.ui.widgets.health_grid import HealthGridView, IncidentsNowView
@@ -64,7 +64,7 @@ class DashboardWindow(QWidget):
 
     def __init__(
         self,
-        ctx: AppContext,
+        holder: SessionHolder,
         board: HealthBoard,
         parent: QWidget | None = None,
         tags: TagIndex | None = None,
@@ -76,9 +76,9 @@ class DashboardWindow(QWidget):
         planned changes (one sweep for the window's notices and this tab); without it, the
         dashboard keeps its own."""
         super().__init__(parent, Qt.WindowType.Window)
-        self.ctx = ctx
+        self.holder = holder
         self.board = board
-        self.planned = planned or PlannedChanges(ctx, board.customers, self)
+        self.planned = planned or PlannedChanges(holder, board.customers, self)
         self.tags = tags
         # The incidents tab's rendering (every post, newest first), when the main window gives it.
         self._issue_html = issue_html
@@ -99,7 +99,7 @@ class DashboardWindow(QWidget):
         self.feed.set_scope(self._scope_tenants())
         self.bar.set_running(board.running)
         if board.running or board.swept:
-            self.ctx.worker.spawn(self.partner.load())
+            self.holder.worker.spawn(self.partner.load())
         if not board.running:
             QTimer.singleShot(SELECT_AFTER_MS, self, self._select_top_incident)
 
@@ -108,7 +108,7 @@ class DashboardWindow(QWidget):
     def _build(self) -> None:
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setToolTip(self.tr("Save what this sweep found as CSV or JSON"))
-        self.export_button.clicked.connect(lambda: self.ctx.worker.spawn(self.export()))
+        self.export_button.clicked.connect(lambda: self.holder.worker.spawn(self.export()))
         self.bar = SweepBar(
             self.tr("&Check all customers"),
             self.tr("&Stop"),
@@ -149,7 +149,7 @@ class DashboardWindow(QWidget):
         )
         self.affected.itemActivated.connect(self._open_listed_customer)
         self.affected.itemDoubleClicked.connect(self._open_listed_customer)
-        self.partner = PartnerContextPanel(self.ctx)
+        self.partner = PartnerContextPanel(self.holder)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self._titled(self.tr("Incidents now"), self.incident_view))
         lower = QSplitter(Qt.Orientation.Horizontal)
@@ -165,7 +165,7 @@ class DashboardWindow(QWidget):
         main.setSizes([760, 640])
         from desktop.ui.windows.planned_view import PlannedChangesView
 
-        self.planned_view = PlannedChangesView(self.ctx, self.planned, self.board.customers)
+        self.planned_view = PlannedChangesView(self.holder, self.planned, self.board.customers)
         self.planned_view.show_customer.connect(self.show_customer)
         health = QWidget()
         health_layout = QVBoxLayout(health)
@@ -183,11 +183,15 @@ class DashboardWindow(QWidget):
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self.planned_view:
             # Last-known posts at once; a first read when none were ever read.
-            self.ctx.worker.spawn(self._show_planned())
+            self.holder.worker.spawn(self._show_planned())
 
     async def _show_planned(self) -> None:
         await self.planned.show_cached()
-        if self.planned.read_at is None and not self.planned.running and not self.ctx.offline:
+        if (
+            self.planned.read_at is None
+            and not self.planned.running
+            and not self.holder.session.offline
+        ):
             self.planned.start()
 
     @staticmethod
@@ -240,7 +244,7 @@ class DashboardWindow(QWidget):
         self.bar.set_running(True)
         self.export_button.setEnabled(False)
         self._show_progress()
-        self.ctx.worker.spawn(self.partner.load())
+        self.holder.worker.spawn(self.partner.load())
 
     def _ended(self, stopped: bool) -> None:
         self.bar.set_running(False)
@@ -311,7 +315,7 @@ class DashboardWindow(QWidget):
                 return None
             path, what = chosen
         try:
-            await self.ctx.worker.run(write_rows, path, what or "health", self.feed.entries())
+            await self.holder.worker.run(write_rows, path, what or "health", self.feed.entries())
         except OSError as error:
             self.counts.setText(self.tr("Export failed: {0}").format(error.strerror or error))
             return None
@@ -347,7 +351,7 @@ class DashboardWindow(QWidget):
     def _show_summary(self, issue: HealthIssue) -> None:
         e = html.escape
         latest = issue.posts_newest_first()[:1]
-        post = self.ctx.backend.sanitize(latest[0].content) if latest else ""
+        post = self.holder.session.backend.sanitize(latest[0].content) if latest else ""
         updated = self.tr("last update {0}").format(date_text(issue.last_modified, missing="—"))
         self.detail.setHtml(
             f"<h3>{e(issue.id)} — {e(issue.title)}</h3>"

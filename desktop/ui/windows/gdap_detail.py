@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.gdap import AccessAssignment, GdapRelationship, invitable, is_pending
-from desktop.qt.context import AppContext
 from desktop.qt.models.gdap_table import (
     ASSIGNMENT_STATUS,
     GROUP,
@@ -36,6 +35,7 @@ from desktop.qt.models.gdap_table import (
     AccessAssignmentModel,
     status_text,
 )
+from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import elide
 from desktop.qt.worker import Superseded
 from desktop.services.accounts import AuthError
@@ -66,11 +66,11 @@ class RelationshipDetail(QGroupBox):
 
     link_result = Signal(str)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Selected relationship"))
-        self.ctx = ctx
-        self.lane = ctx.worker.lane()
+        self.holder = holder
+        self.lane = holder.worker.lane()
         self.relationship: GdapRelationship | None = None
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # names come from API data
@@ -84,7 +84,7 @@ class RelationshipDetail(QGroupBox):
         self.copy_button = QPushButton(self.tr("&Copy link"))
         self.copy_button.clicked.connect(self.copy_link)
         self.open_button = QPushButton(self.tr("&Open in browser"))
-        self.open_button.clicked.connect(lambda: self.ctx.worker.spawn(self.open_link()))
+        self.open_button.clicked.connect(lambda: self.holder.worker.spawn(self.open_link()))
         self.invite_hint = QLabel(
             self.tr(
                 "Send this link to a Global Administrator of the customer: they approve the "
@@ -144,7 +144,7 @@ class RelationshipDetail(QGroupBox):
             + "\n"
             + self.tr("Relationship id: {0}").format(rel.id)
         )
-        link = self.ctx.backend.invitation_link(rel.id) if invitable(rel) else None
+        link = self.holder.session.backend.invitation_link(rel.id) if invitable(rel) else None
         self.invite_box.setVisible(is_pending(rel))
         self.invite.setText(link or "")
         self.invite.setCursorPosition(0)  # the start says where it goes
@@ -162,10 +162,10 @@ class RelationshipDetail(QGroupBox):
         self.groups_model.set_assignments([], {})
         self.groups.set_placeholder(self.tr("Loading…"))
         self.groups_note.setText("")
-        self.ctx.worker.spawn(self._load_groups(rel))
+        self.holder.worker.spawn(self._load_groups(rel))
 
     async def _load_groups(self, rel: GdapRelationship) -> None:
-        backend = self.ctx.backend
+        backend = self.holder.session.backend
         try:
             groups = await self.lane.run(lambda _cancel: fetch_groups(backend, rel.id))
         except Superseded:
@@ -226,7 +226,7 @@ class RelationshipDetail(QGroupBox):
         link = self.invite.text()
         if not link:
             return
-        reason = await self.ctx.open_link(link)
+        reason = await self.holder.open_link(link)
         self.link_result.emit(
             self.tr("Could not open the link: {0}").format(reason)
             if reason

@@ -8,13 +8,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QStatusBar,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.gdap import GdapRelationship
-from desktop.qt.context import AppContext
 from desktop.qt.models.gdap_table import (
     CUSTOMER,
     ENDS,
@@ -34,7 +32,9 @@ from desktop.qt.models.gdap_table import (
     no_customer_yet,
 )
 from desktop.qt.models.table import RecordRole
+from desktop.qt.session import SessionHolder
 from desktop.qt.words import gdap_status_words
+from desktop.qt.worker import Superseded
 from desktop.services.accounts import AuthError
 from desktop.services.backend import ApiError
 from desktop.ui.errors import explain
@@ -55,9 +55,12 @@ class GdapWindow(QWidget):
     show_customer = Signal(str)
     link_result = Signal(str)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.ctx = ctx
+        self.holder = holder
+        # One read at a time; a switch of session supersedes the old account's.
+        self._lane = holder.worker.lane()
+        holder.changed.connect(lambda _session: self._lane.cancel())
         self.loaded = False
         self._skipped = 0  # relationships that would not parse
         self.setWindowTitle(self.tr("GDAP relationships"))
@@ -78,7 +81,9 @@ class GdapWindow(QWidget):
         caption.setBuddy(self.filter)
         self.count = QLabel()
         self.reload_button = QPushButton(self.tr("&Reload"))
-        self.reload_button.clicked.connect(lambda: self.ctx.worker.spawn(self.load(refresh=True)))
+        self.reload_button.clicked.connect(
+            lambda: self.holder.worker.spawn(self.load(refresh=True))
+        )
         bar = QHBoxLayout()
         bar.addWidget(caption)
         bar.addWidget(self.filter)
@@ -97,7 +102,7 @@ class GdapWindow(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.activated.connect(self._open_customer)
 
-        self.details = RelationshipDetail(ctx, self)
+        self.details = RelationshipDetail(holder, self)
         self.details.link_result.connect(self.link_result)
         splitter = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
@@ -130,7 +135,7 @@ class GdapWindow(QWidget):
 
     async def load(self, refresh: bool = False) -> None:
         """Every relationship (kept by the backend; `refresh` reads them again)."""
-        backend = self.ctx.backend
+        backend = self.holder.session.backend
         if not backend.cloud.gdap:
             self.model.set_rows([])
             self.view.set_placeholder(
@@ -141,15 +146,15 @@ class GdapWindow(QWidget):
         self.count.setText(self.tr("Loading…"))
         self.view.set_placeholder(self.tr("Loading…"))
         try:
-            parsed = await self.ctx.worker.run(backend.gdap_all, None, refresh)
+            parsed = await self._lane.run(lambda _cancel: backend.gdap_all(None, refresh))
+        except Superseded:
+            return  # the account changed meanwhile: the next load is for the new one
         except (ApiError, AuthError) as error:
             explained = explain(error, self.tr("GDAP relationships"))
             self.model.set_rows([])
             self.view.set_placeholder(f"{explained.title}\n{explained.detail}")
             self.count.setText(explained.title)
             return
-        if backend is not self.ctx.backend:
-            return  # the account changed meanwhile: the next load is for the new one
         current = self.current()
         self.model.set_rows(parsed.items)
         self.loaded = True
@@ -229,21 +234,19 @@ class GdapWindow(QWidget):
 class GdapWindowOpener(QObject):
     """The Customers menu's "GDAP relationships…" and the window it opens (made at first use).
 
-    `select_tenant` shows a customer in the main window; `session_changed` is the account's
-    signal: the window then reads the new account's relationships when next shown. The window
+    `select_tenant` shows a customer in the main window; on a switch of session the
+    window reads the new account's relationships when next shown. The window
     says what its actions did in its own status line.
     """
 
     def __init__(
         self,
-        ctx: AppContext,
-        menu: QMenu,
+        holder: SessionHolder,
         select_tenant: Callable[[str], object],
-        session_changed: SignalInstance,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.holder = holder
         self.window: GdapWindow | None = None
         self._parent = parent
         self._select = select_tenant
@@ -251,18 +254,17 @@ class GdapWindowOpener(QObject):
         self.action.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.action.triggered.connect(self.show)
         parent.addAction(self.action)
-        menu.addAction(self.action)
-        session_changed.connect(self._session_changed)
+        holder.changed.connect(self._session_changed)
 
     def show(self) -> GdapWindow:
         if self.window is None:
-            self.window = GdapWindow(self.ctx, self._parent)
+            self.window = GdapWindow(self.holder, self._parent)
             self.window.show_customer.connect(self._select)
         first = not self.window.loaded
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
-        self.ctx.worker.spawn(self.window.load(refresh=not first))
+        self.holder.worker.spawn(self.window.load(refresh=not first))
         return self.window
 
     def _session_changed(self, _session: object) -> None:

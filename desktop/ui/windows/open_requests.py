@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from desktop.domain.customers import Customer
 from desktop.domain.parsing import Parsed
 from desktop.domain.service_requests import ServiceRequest
-from desktop.qt.context import AppContext
 from desktop.qt.models.requests import (
     CREATED,
     CUSTOMER,
@@ -47,8 +46,9 @@ from desktop.qt.models.requests import (
     status_text,
 )
 from desktop.qt.models.table import RecordRole, plain_tooltip
+from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import TEXT_CHARS, elide
-from desktop.qt.worker import Ended, Stream
+from desktop.qt.worker import Ended, Stream, Superseded
 from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome
 from desktop.services.health_sweep import committing
 from desktop.store.cache import REQUESTS, CacheEntry
@@ -89,12 +89,15 @@ class OpenRequestsWindow(QWidget):
 
     def __init__(
         self,
-        ctx: AppContext,
+        holder: SessionHolder,
         customers: Callable[[], list[Customer]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.ctx = ctx
+        self.holder = holder
+        # The partner's own tickets: one read at a time; a switch of session supersedes it.
+        self._own_lane = holder.worker.lane()
+        holder.changed.connect(lambda _session: self._own_lane.cancel())
         self._customers = customers
         self._sweep: Stream[Outcome[list[ServiceRequest]]] | None = None
         self._by_tenant: dict[str, list[ServiceRequest]] = {}
@@ -114,7 +117,9 @@ class OpenRequestsWindow(QWidget):
             self.severity.addItem(severity_label(value), value)
         self.count = QLabel()
         self.reload_button = QPushButton(self.tr("&Reload"))
-        self.reload_button.clicked.connect(lambda: self.ctx.worker.spawn(self.load(cached=False)))
+        self.reload_button.clicked.connect(
+            lambda: self.holder.worker.spawn(self.load(cached=False))
+        )
         bar = QHBoxLayout()
         for label, combo in (
             (self.tr("&Status:"), self.status),
@@ -237,11 +242,11 @@ class OpenRequestsWindow(QWidget):
         await self._load_own()
 
     async def _show_cached(self) -> None:
-        cache, source = self.ctx.cache, self.ctx.source
+        cache, source = self.holder.session.cache, self.holder.session.source
         if cache is None or not source:
             return
         try:
-            entries: dict[str, CacheEntry[ServiceRequest]] = await self.ctx.worker.run(
+            entries: dict[str, CacheEntry[ServiceRequest]] = await self.holder.worker.run(
                 cache.entries, source, REQUESTS
             )
         except Exception as error:  # a cache problem never stops the live path
@@ -266,26 +271,28 @@ class OpenRequestsWindow(QWidget):
         self._refresh()
 
     async def _load_own(self) -> None:
-        backend = self.ctx.backend
+        session = self.holder.session
         try:
-            parsed: Parsed[ServiceRequest] = await self.ctx.worker.run(backend.requests, None)
+            parsed: Parsed[ServiceRequest] = await self._own_lane.run(
+                lambda _cancel: session.backend.requests(None)
+            )
+        except Superseded:
+            return  # the session changed meanwhile
         except Exception as error:
             explained = explain(error, self.tr("your partner tickets"))
             self.own_note.setText(self.tr("{0}: {1}").format(explained.title, explained.detail))
             return
-        if backend is not self.ctx.backend:
-            return  # the session changed meanwhile
         self.own_model.set_rows(parsed.items)
-        cache, source = self.ctx.cache, self.ctx.source
-        if cache is not None and source and not self.ctx.offline:
+        cache = session.cache
+        if cache is not None and session.writes_cache:
             errors = [str(e) for e in parsed.errors]
 
             def keep() -> None:
-                with cache.writer(source) as writer:
+                with cache.writer(session.source) as writer:
                     writer.record(REQUESTS, None, items=parsed.items, item_errors=errors)
 
             try:
-                await self.ctx.worker.run(keep)
+                await self.holder.worker.run(keep)
             except Exception as error:
                 log.warning("partner tickets not cached: %s", error)
 
@@ -295,10 +302,12 @@ class OpenRequestsWindow(QWidget):
             self._sweep.stop()
             self._sweep = None
         customers = self._customers()
-        backend: Backend = self.ctx.backend
-        cache, source = self.ctx.cache, self.ctx.source
+        backend: Backend = self.holder.session.backend
+        cache, source = self.holder.session.cache, self.holder.session.source
         writer = (
-            cache.writer(source) if cache is not None and source and not self.ctx.offline else None
+            cache.writer(source)
+            if cache is not None and source and not self.holder.session.offline
+            else None
         )
         total = len(customers)
         tally = {"done": 0, "failed": 0}
@@ -350,7 +359,7 @@ class OpenRequestsWindow(QWidget):
             )
             self.swept.emit(ended.stopped)
 
-        self._sweep = self.ctx.worker.stream(
+        self._sweep = self.holder.worker.stream(
             lambda cancel, pool: committing(
                 backend.sweep(customers, read, cancel=cancel, pool=pool), writer
             ),

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, Q
 
 from desktop.domain.health import IncidentMessage, ServiceIncident
 from desktop.domain.partner_incidents import MessageCenterNotice, PartnerIncidents, workload_name
-from desktop.qt.context import AppContext
 from desktop.qt.dates import date_text
 from desktop.qt.models.messages import category_label
 from desktop.qt.models.table import QT_TRANSLATE_NOOP, labelled, plain_tooltip
 from desktop.qt.numbers import qt_int
+from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.ui.errors import explain
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table, history_entry
@@ -74,9 +74,9 @@ def notice_action(action_type: str) -> str:
 class PartnerContextPanel(QWidget):
     """The list of Partner Center's open incidents and notices, and the selected one's text."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.holder = holder
         self.entries: list[Entry] = []
         heading = self.tr("Partner Center: partner-level context")
         title = QLabel(f"<b>{html.escape(heading)}</b>")
@@ -114,7 +114,7 @@ class PartnerContextPanel(QWidget):
 
     async def load(self) -> None:
         """Fetch (on the worker) and show; a failure is a line in the list, not a dialog."""
-        backend = self.ctx.backend
+        backend = self.holder.session.backend
         self.entries = []
         self.list.clear()
         self.detail.clear()
@@ -122,7 +122,7 @@ class PartnerContextPanel(QWidget):
             self.list.addItem(self.tr("Not offered in the {0}.").format(backend.cloud.name))
             return
         try:
-            found = await self.ctx.worker.run(backend.partner_incidents)
+            found = await self.holder.worker.run(backend.partner_incidents)
         except Exception as error:
             explained = explain(error, self.tr("partner incidents"))
             self.list.addItem(f"{explained.title}: {explained.detail}")
@@ -216,7 +216,9 @@ class PartnerContextPanel(QWidget):
     def _message(self, palette: QPalette, message: IncidentMessage) -> str:
         heading = f"<b>{html.escape(date_text(message.published, missing='—'))}</b>"
         # Partner Center's messages are plain text laid out with newlines.
-        return history_entry(palette, heading, self.ctx.backend.sanitize(message.text, "text"))
+        return history_entry(
+            palette, heading, self.holder.session.backend.sanitize(message.text, "text")
+        )
 
 
 def _newest_first(messages: tuple[IncidentMessage, ...]) -> list[IncidentMessage]:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.customers import Customer
 from desktop.domain.service_messages import PlannedChange
-from desktop.qt.context import AppContext
 from desktop.qt.message_sweep import PlannedChanges
 from desktop.qt.models.age import age_text
 from desktop.qt.models.messages import (
@@ -35,6 +34,7 @@ from desktop.qt.models.messages import (
     PlannedChangesModel,
 )
 from desktop.qt.models.table import RecordRole
+from desktop.qt.session import SessionHolder
 from desktop.ui.panes.messages import message_html
 from desktop.ui.widgets.html_view import SafeTextBrowser
 from desktop.ui.widgets.sweep_bar import SweepBar
@@ -51,14 +51,14 @@ class PlannedChangesView(QWidget):
 
     def __init__(
         self,
-        ctx: AppContext,
+        holder: SessionHolder,
         board: PlannedChanges,
         customers: Callable[[], list[Customer]],
         parent: QWidget | None = None,
     ) -> None:
         """`customers`: the customer list, for the names of those a post concerns."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.holder = holder
         self.board = board
         self._customers = customers
         self._tenants: list[str] = []  # the tenant of each row of `customers`
@@ -100,7 +100,7 @@ class PlannedChangesView(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._show_change)
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Planned change details"))
-        self.detail.link_activated.connect(lambda url: self.ctx.worker.spawn(self._open(url)))
+        self.detail.link_activated.connect(lambda url: self.holder.worker.spawn(self._open(url)))
         self.customers = QListWidget()
         self.customers.setUniformItemSizes(True)
         self.customers.setAccessibleName(self.tr("Customers it concerns"))
@@ -202,7 +202,9 @@ class PlannedChangesView(QWidget):
         self._tenants = tenants
         self.customers.addItems([names.get(t) or t for t in tenants])
         self.detail.setHtml(
-            message_html(self.ctx.backend, self.detail.palette(), change.message, tenants)
+            message_html(
+                self.holder.session.backend, self.detail.palette(), change.message, tenants
+            )
         )
 
     def _open_customer(self, item: QListWidgetItem) -> None:
@@ -211,7 +213,7 @@ class PlannedChangesView(QWidget):
             self.show_customer.emit(self._tenants[row])
 
     async def _open(self, url: str) -> None:
-        reason = await self.ctx.open_link(url)
+        reason = await self.holder.open_link(url)
         if reason:
             self.status.setText(reason)
 

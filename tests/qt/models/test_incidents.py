@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from desktop.domain.enums import Severity
 from desktop.domain.health import HealthIssue
+from desktop.qt.dates import date_text
 from desktop.qt.models.incidents import (
     CLASSIFICATION,
     ID,
@@ -23,7 +24,7 @@ from desktop.qt.models.incidents import (
     IssueTableModel,
     classification_label,
 )
-from desktop.qt.models.table import RecordRole, SortRole, StatusRole, date_text
+from desktop.qt.models.table import RecordRole, SortRole, StatusRole
 from tests.qt.models.support import Signals, c_locale, check_model
 
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QLocale, Qt
 
 from desktop.domain.service_requests import ServiceRequest
+from desktop.qt.dates import date_text
 from desktop.qt.models.requests import (
     CREATED,
     ID,
@@ -22,7 +23,7 @@ from desktop.qt.models.requests import (
     severity_label,
     status_text,
 )
-from desktop.qt.models.table import RecordRole, SortRole, StatusRole, date_text
+from desktop.qt.models.table import RecordRole, SortRole, StatusRole
 from tests.qt.models.support import c_locale, check_model
 
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QDate, QDateTime, QLocale, QPersistentModelIndex, Qt, QTime
 
+from desktop.qt.dates import date_text
 from desktop.qt.models.table import (
     Column,
     RecordRole,
@@ -22,7 +23,6 @@ from desktop.qt.models.table import (
     StatusRole,
     _ranges,
     date_column,
-    date_text,
     labelled,
     text_column,
 )

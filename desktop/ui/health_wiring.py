@@ -1,0 +1,113 @@
+"""The main window's health board: the list's Health column, its progress in the status bar,
+its notices, and the dashboard, all observing one sweep (`desktop.qt.health_board`).
+Everything of the window that knows about the sweep is here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from desktop.domain.customers import Customer
+from desktop.qt.health_board import HealthBoard
+from desktop.ui.errors import describe
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.windows.dashboard import DashboardWindow
+
+
+class HealthWiring(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.board = HealthBoard(window.holder, lambda: window.directory.customers, parent=self)
+        self.board.describe = describe
+        self.board.changed.connect(window.customers.model.set_health_many)
+        # Whoever starts a sweep (the list, the schedule, the dashboard): the status bar follows.
+        self.board.started.connect(
+            lambda _all: window.status.sweep_started(self.board.tally["total"])
+        )
+        self.board.progress.connect(window.status.sweep_progress_made)
+        self.board.finished.connect(self._finished)
+        self.board.notices.connect(window.notices.add)
+        self.board.rules_for = window.marks.notice_rules
+        self.board.set_refresh(window.account.settings.refresh_minutes)
+        planned = window.planned
+        planned.rules_for = window.marks.notice_rules
+        planned.days_for = lambda: window.account.settings.notify_major_days
+        self.board.finished.connect(planned.after_health)
+        self.dashboard: DashboardWindow | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.board.running
+
+    def start(self, customers: list[Customer]) -> None:
+        self.board.start(customers)
+
+    def check(self, customers: list[Customer] | None) -> None:
+        """These customers' health (None: everyone's), unless a sweep is under way (which
+        reaches them anyway)."""
+        if not self.board.running:
+            self.board.start(customers)
+
+    async def show_cached(self) -> None:
+        await self.board.show_cached()
+
+    def services_seen(self) -> list[str]:
+        return sorted(self.board.services_seen)
+
+    def set_refresh(self, minutes: int) -> None:
+        self.board.set_refresh(minutes)
+
+    def cancel(self) -> None:
+        self.board.cancel()
+
+    def reset(self) -> None:
+        """Another session: its health is not the old one's."""
+        self.board.clear()
+        self._window.customers.model.clear_health()
+        if self.dashboard is not None:
+            self.dashboard.close()
+            self.dashboard.deleteLater()
+            self.dashboard = None
+
+    def _started(self, _everyone: bool) -> None:
+        self._window.status.sweep_started(self.board.tally["total"])
+
+    def _finished(self, stopped: bool) -> None:
+        ended = self.board.ended
+        failed = ended is not None and bool(ended.failed)
+        self._window.status.sweep_ended(stopped, failed, self.board.next_interval_min)
+
+    def show_dashboard(self) -> DashboardWindow:
+        """The all-customers view of the board: what the list's sweep learned, no new call;
+        it sweeps only when nothing was learned yet."""
+        window = self._window
+        first = self.dashboard is None
+        if self.dashboard is None:
+            # Start-up time: a window not shown at start is imported when first opened.
+            from desktop.ui.windows.dashboard import DashboardWindow
+
+            self.dashboard = DashboardWindow(
+                window.holder,
+                self.board,
+                window,
+                tags=window.tag_index,
+                scope=window.scope_box.scope,
+                issue_html=window.incidents.issue_html,
+                planned=window.planned,
+            )
+            self.dashboard.show_customer.connect(window.select_tenant)
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.activateWindow()  # the keyboard follows (Esc stops the sweep)
+        if first and not self.board.swept and not self.board.running:
+            self.board.start()
+        return self.dashboard
+
+    def close(self) -> None:
+        if self.dashboard is not None:
+            self.dashboard.close()
+        self.board.stop()
