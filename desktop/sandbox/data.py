@@ -496,14 +496,3 @@ class Dataset:
     def customers_in_consent_state(self, state: str) -> list[Customer]:
         """Customers (list order) whose consent state is one of consent.STATES."""
         return [c for c in self.customers if self.consents.state(c.tenant_id) == state]
-
-    def customers_with_status(self, status: str) -> list[Customer]:
-        """Customers with at least one service in this overall status."""
-        return [
-            c
-            for c in self.customers
-            if any(o["status"] == status for o in self.health_overviews(c.tenant_id))
-        ]
-
-    def tenants_seeing(self, issue_id: str) -> list[Customer]:
-        return [c for c in self.customers if any(i.id == issue_id for i in self._issues_of(c))]

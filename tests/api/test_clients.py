@@ -252,7 +252,10 @@ def test_an_issue_seen_in_many_tenants_is_parsed_once(sandbox: Sandbox, backend)
         for issue in sandbox.data.pool
         if len(
             seeing := [
-                c.tenant_id for c in sandbox.data.tenants_seeing(issue.id) if c.tenant_id in gdap
+                c.tenant_id
+                for c in sandbox.data.customers
+                if c.tenant_id in gdap
+                and any(i.id == issue.id for i in sandbox.data.issue_objects(c.tenant_id))
             ]
         )
         >= 2
