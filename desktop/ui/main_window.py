@@ -111,17 +111,15 @@ class MainWindow(QMainWindow):
             self._cached_read = None
         self.customers.show_directory(self.directory)
         self.header = CustomerHeader()
+        self.tabs, self._panes = customer_tabs(holder)
         (
-            self.tabs,
-            (
-                self.overview,
-                self.health,
-                self.incidents,
-                self.messages,
-                self.portals,
-                self.requests,
-            ),
-        ) = customer_tabs(holder)
+            self.overview,
+            self.health,
+            self.incidents,
+            self.messages,
+            self.portals,
+            self.requests,
+        ) = self._panes
         self._right_layout.addWidget(self.header)
         self._right_layout.addWidget(self.tabs, 1)
         self._selection_timer = QTimer(self)
@@ -187,14 +185,7 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def panes(self) -> Iterator[Pane]:
-        yield from (
-            self.overview,
-            self.health,
-            self.incidents,
-            self.messages,
-            self.portals,
-            self.requests,
-        )
+        yield from self._panes
 
     def focus_search(self) -> None:
         self.customers.search.setFocus()
