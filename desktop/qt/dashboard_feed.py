@@ -30,8 +30,8 @@ class DashboardFeed(QObject):
         self.incidents = IncidentsNowModel(self)
         self._scope: set[str] | None = None  # None: every customer
         self._pending: list[str] = []
-        # The incidents list was emptied when the running sweep (of everyone) began, so it
-        # holds this sweep's answers only; otherwise it is rebuilt from the board at the end.
+        # The running sweep (of everyone) began with no incident listed, so the list holds this
+        # sweep's answers only; otherwise it is rebuilt from the board at the end.
         self._fresh = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -72,18 +72,19 @@ class DashboardFeed(QObject):
     # -- the board's news ----------------------------------------------------------------------
 
     def _started(self, whole: bool) -> None:
-        self._fresh = whole
-        if whole:
-            # Every customer is checked again: the incidents fill anew as answers come (the
-            # grid's rows update in place).
-            self.incidents.clear()
+        # A re-check keeps what the last one found on screen (grid rows and incidents update in
+        # place as answers come): emptying the incidents only, the summary's counts (from the
+        # grid) and the incidents' contradicted each other until the end.
+        self._fresh = whole and self.incidents.rowCount() == 0
 
     def _changed(self, summaries: dict[str, object]) -> None:
-        scope = self._scope
-        fresh = [t for t in summaries if scope is None or t in scope]
-        if not fresh or self.board.entry(fresh[0]) is None:
+        first = next(iter(summaries), None)
+        if first is None or self.board.entry(first) is None:
             return  # cached figures: the grid shows live answers only
-        self._pending.extend(fresh)
+        scope = self._scope
+        self._pending.extend(t for t in summaries if scope is None or t in scope)
+        # Published even when none of these is in scope: the progress is the whole sweep's (it
+        # stood still while customers outside a narrow scope answered).
         if not self._timer.isActive():
             self._timer.start()
 

@@ -2388,6 +2388,10 @@ Was wir beim Kunden sehen:
         <source>Reading message centers: %1 of %2 · %3 failed</source>
         <translation>Nachrichtencenter werden gelesen: %1 von %2 · %3 fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
     <message numerus="yes">
         <source>%n post(s)</source>
         <translation>

@@ -2352,6 +2352,10 @@ What we see at the customer:
         <source>Reading message centers: %1 of %2 · %3 failed</source>
         <translation>正在讀取訊息中心：%1 / %2 · 失敗 %3</translation>
     </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
     <message numerus="yes">
         <source>%n post(s)</source>
         <translation>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from desktop.qt.models.dashboard import AFFECTED, FIRST_SERVICE
 from desktop.qt.models.table import StatusRole
 from desktop.sandbox import Sandbox
@@ -157,3 +159,38 @@ def test_closing_the_dashboard_leaves_the_sweep_to_the_list(
     window.show_dashboard().start_sweep()
     window.close()
     assert not window.sweep.running
+
+
+def test_a_narrow_scope_still_shows_the_sweeps_progress(qtbot, window: MainWindow):
+    """Answers of customers outside the scope move the progress on (it stood still until one
+    inside the scope answered)."""
+    qtbot.waitUntil(lambda: not window.sweep.running, timeout=30000)
+    dashboard = window.show_dashboard()
+    board = window.sweep.board
+    dashboard.feed.set_scope(set())  # a tag nobody has yet
+    tenant, summary = next(iter(board.summaries().items()))
+    assert board.entry(tenant) is not None  # a live answer, as a sweep's batch brings
+    with qtbot.waitSignal(dashboard.feed.published, timeout=5000):
+        board.changed.emit({tenant: summary})
+
+
+def test_esc_stops_the_check_of_the_tab_in_view(qtbot, window: MainWindow):
+    qtbot.waitUntil(lambda: not window.sweep.running, timeout=30000)
+    dashboard = window.show_dashboard()
+    planned = dashboard.planned
+    qtbot.waitUntil(lambda: not planned.running, timeout=30000)
+    dashboard.tabs.setCurrentWidget(dashboard.planned_view)
+    qtbot.waitUntil(lambda: not planned.running, timeout=30000)
+    dashboard.activateWindow()
+    with (
+        qtbot.waitSignal(planned.finished, timeout=30000) as read,
+        qtbot.waitSignal(window.sweep.board.finished, timeout=30000) as checked,
+    ):
+        window.sweep.board.start()
+        planned.start()
+        qtbot.keyClick(dashboard.planned_view, Qt.Key.Key_Escape)
+        assert window.sweep.running  # the health check behind the other tab goes on
+    assert read.args == [True]
+    assert checked.args == [False]
+    # The stopped read says so, rather than the last complete one's summary alone.
+    assert dashboard.planned_view.status.text().startswith("stopped")

@@ -117,7 +117,7 @@ class DashboardWindow(QWidget):
         )
         self.bar.run_button.clicked.connect(self.start_sweep)
         self.bar.stop_button.clicked.connect(self.stop_sweep)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.stop_sweep)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._stop_shown)
         self.counts = self.bar.status
         self.counts.setText(self.tr("Not checked yet."))
         self.counts.setAccessibleName(self.tr("Sweep counts"))
@@ -239,6 +239,14 @@ class DashboardWindow(QWidget):
 
     def stop_sweep(self) -> None:
         self.board.cancel()
+
+    def _stop_shown(self) -> None:
+        """Esc stops the check of the tab in view: on Planned changes, its read, not the
+        health check behind the other tab."""
+        if self.tabs.currentWidget() is self.planned_view:
+            self.planned.cancel()
+        else:
+            self.stop_sweep()
 
     def _started(self, _whole: bool) -> None:
         self.bar.set_running(True)

@@ -127,6 +127,7 @@ class PlannedChangesView(QWidget):
         board.changed.connect(self._changed)
         board.progress.connect(self._progress)
         board.finished.connect(self._finished)
+        self._stopped = False  # the last read was stopped (or failed) before its end
         self.refresh()
 
     # -- the board's news ----------------------------------------------------------------------
@@ -146,7 +147,8 @@ class PlannedChangesView(QWidget):
             .replace("%3", number(failed))
         )
 
-    def _finished(self, _stopped: bool) -> None:
+    def _finished(self, stopped: bool) -> None:
+        self._stopped = stopped
         self._publish.stop()
         self.refresh()
         self.bar.set_running(False)
@@ -164,7 +166,9 @@ class PlannedChangesView(QWidget):
 
     def _summary(self, changes: list[PlannedChange]) -> None:
         due = sum(1 for c in changes if c.message.action_required_by is not None)
-        parts = [
+        # A stopped read says so first: the rest is then what was read before and so far.
+        parts = [self.tr("stopped")] if self._stopped else []
+        parts += [
             self.tr("%n post(s)", "", len(changes)),
             self.tr("%n with an action date", "", due),
             self.tr("%n customer(s) read", "", len(self.board.index)),
