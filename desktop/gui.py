@@ -31,7 +31,7 @@ from desktop.gui_sandbox import (
 from desktop.self_test import self_test
 from desktop.store.db import DatabaseError, StoreError
 
-if TYPE_CHECKING:  # imported when the window's frame is on screen (bench/startup.py)
+if TYPE_CHECKING:  # imported when the window's frame is on screen
     from desktop.qt.worker import Worker
     from desktop.services.backend import Backend
 
@@ -236,8 +236,8 @@ async def _main(
     cache: Cache | None = None
     tags: Tags | None = None
     # Every file read (and the embedded sandbox's start) begins now, on the worker, together,
-    # and the cached customer list is read while the window's modules import (~70 ms). One
-    # after the other, they kept the cached list off the screen ~40 ms longer.
+    # and the cached customer list is read while the window's modules import. One after the
+    # other, they kept the cached list off the screen longer.
     settings_job = worker.run(settings_store.load)
     drafts_job = worker.run(DraftStore)
     tags_job = worker.run(Tags)
@@ -261,7 +261,7 @@ async def _main(
         # Before the first widget: texts are read when widgets are built.
         language = translators.install(app, settings.language if args.lang is None else args.lang)
         # The window's frame with the cached list first; the tabs, menus, account and the
-        # network clients right after its first paint (bench/startup.py: ~50 ms sooner).
+        # network clients right after its first paint: the cached list shows sooner.
         window = MainWindow()
         window.set_cached_list(opened.source, cached_list)
         window.show()

@@ -1,10 +1,10 @@
 """How much remote text a widget is given: API text is cut before any label, cell, tooltip or
 window title takes it. No Qt: plain strings in, plain strings out.
 
-Qt lays a label's text out whole, whatever part of it shows: a 5 MB company name in the
-window's header froze the GUI thread for ~10 s when the customer was selected (issue 16). The
-one helper here, `elide`, is what the models and the presenter call wherever text from
-Microsoft (or whoever answers in its place) meets a widget. HTML views have their own cut
+Qt lays a label's text out whole, whatever part of it shows: a huge company name in the
+window's header froze the GUI thread when the customer was selected (issue 16). The one
+helper here, `elide`, is what the models and the presenter call wherever text from Microsoft
+(or whoever answers in its place) meets a widget. HTML views have their own cut
 (`desktop.ui.widgets.html_view.escaped`, 20,000 characters, with break opportunities).
 """
 

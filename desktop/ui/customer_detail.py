@@ -53,7 +53,7 @@ class CustomerHeader(QWidget):
                 QCoreApplication.translate("MainWindow", "Find a customer with Ctrl+F.")
             )
             return
-        # Cut first: a label lays its whole text out, and a 5 MB name froze the window ~10 s.
+        # Cut first: a label lays its whole text out, and a huge name froze the window.
         self.title.setText(elide(customer.company_name or customer.domain))
         self.subtitle.setText(f"{elide(customer.domain)} · {elide(customer.tenant_id)}")
 

@@ -217,8 +217,8 @@ class CustomerList(QWidget):
         self._gdap_shown = True
         header = self.view.horizontalHeader()
         header.setSectionHidden(GDAP, False)
-        # Sized from the texts the column can show, not by measuring rows: measuring took 67 ms
-        # of GUI time for 250 customers in bench/gui_stall.py (target: no stall over 50 ms).
+        # Sized from the texts the column can show, not by measuring rows: measuring rows
+        # stalled the GUI.
         samples = [
             gdap_text(GDAP_NONE),
             *(gdap_status_word(s) for s in ("terminationRequested", "approvalPending")),

@@ -76,8 +76,7 @@ def fill_span(data: Callable[[Any, int], Any], index: Any, span: Any) -> None:
 
     Why it matters: a model's `data()` is Python, and every call from C++ into Python takes the
     GIL. While a sweep's threads hold it, a repaint that asks 500 cells for 7 roles each waits
-    3,500 times (bench/dashboard.py: 30-100 ms per repaint of the grid); asking once per cell
-    waits a seventh as often.
+    3,500 times, and the grid's repaints stalled; asking once per cell waits a seventh as often.
     """
     for entry in span:
         entry.setData(data(index, entry.role()))

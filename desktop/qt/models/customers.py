@@ -1,6 +1,6 @@
 """The customer list: tens of thousands of tenants, filtered as the user types, with health.
 
-Typing must stay under a frame (16 ms) at 50,000 customers. Each customer gets one search key
+Typing must stay under a frame at 50,000 customers. Each customer gets one search key
 (NFKC, casefolded) up front; a keystroke that extends the previous text only narrows the rows
 already visible, and anything else scans the key list once per word. Health arrives in batches
 from background fetches and touches only the Health cells of the affected rows.
@@ -66,7 +66,7 @@ def _fold(text: str) -> str:
 
 def _searchable(customer: Customer) -> str:
     """What the filter finds a customer by: what its row shows (names cut to `NAME_CHARS`:
-    folding a 5 MB name took the GUI thread with it, and no one types past what is shown)."""
+    folding a huge name took the GUI thread with it, and no one types past what is shown)."""
     sep = _FIELD_SEPARATOR
     return _fold(
         f"{elide(customer.company_name)}{sep}{elide(customer.domain)}{sep}"
@@ -116,8 +116,8 @@ class CustomerTableModel(RecordTableModel[Customer]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         self._health: dict[str, HealthSummary] = {}
-        # Folded search text per record, built at the first search (`prepare_search`): 11 ms
-        # at 10,000 customers that the window's first paint need not wait for.
+        # Folded search text per record, built at the first search (`prepare_search`): work
+        # the window's first paint need not wait for.
         self._search: list[str] | None = None
         self._words: tuple[str, ...] = ()
         self._folded = ""
@@ -302,7 +302,7 @@ class CustomerTableModel(RecordTableModel[Customer]):
 
         Drawn by the view's C++ delegate: a Python delegate made every repaint of the list
         call into Python per cell, and each call waits for the GIL while a sweep's threads
-        hold it (stalls of 70-160 ms in bench/gui_stall.py).
+        hold it: the list stalled.
         """
         self._badges = dict(badges)
 

@@ -3,7 +3,7 @@
 Both fill as a sweep streams results in. They keep only what the dashboard shows: a status per
 (customer, service), and one copy of each active issue with the tenants it touches (the same
 Microsoft incident appears in thousands of tenants; keeping every copy of its post history would
-cost hundreds of MB at 10,000 customers).
+grow memory with every customer swept).
 """
 
 from __future__ import annotations
@@ -93,8 +93,7 @@ def grid_row(
     when not given) when its health could not be read.
 
     Plain Python, no Qt: the dashboard makes its rows on the sweep's threads, so the GUI
-    thread only inserts them (making 160 rows twice a second took it 3-9 ms during a
-    10,000-customer sweep).
+    thread only inserts them (making them there stalled it twice a second during a sweep).
     """
     row = GridRow(customer, issues=issues, error=error)
     for item in health or ():
@@ -133,8 +132,8 @@ class HealthGridModel(QAbstractTableModel):
     def set_badges(self, badges: dict[Severity, Any]) -> None:
         """Icons per `Severity` for `DecorationRole`, drawn by the view's default (C++) delegate.
 
-        A Python delegate painting 500 visible cells cost 60-170 ms per repaint in
-        bench/dashboard.py; a cached icon per severity costs a dictionary lookup.
+        A Python delegate stalled every repaint of the grid (one call into Python per cell);
+        a cached icon per severity costs a dictionary lookup.
         """
         self._badges = dict(badges)
 
@@ -230,8 +229,8 @@ class HealthGridModel(QAbstractTableModel):
     def counts(self) -> tuple[int, int]:
         """(customers with a degraded or down service, customers answered).
 
-        Kept as rows arrive: counting 10,000 rows on every progress update took 1-3 ms of the
-        GUI thread twice a second during a sweep.
+        Kept as rows arrive: counting every row on every progress update cost the GUI thread
+        time twice a second during a sweep.
         """
         return self._hurt, len(self._rows)
 
@@ -326,7 +325,7 @@ class HealthGridModel(QAbstractTableModel):
 
         The grid repaints 500 cells twice a second during a sweep, and each call from C++ into
         Python waits for the GIL the sweep's threads hold; `data()` per role waited seven times
-        per cell (bench/dashboard.py: 30-100 ms stalls at 10,000 customers).
+        per cell, and the repaints stalled.
         """
         column = index.column()
         entries = delegate_entries(roleDataSpan) if column >= FIRST_SERVICE else None
@@ -370,7 +369,7 @@ class HealthGridModel(QAbstractTableModel):
         old = [(p, self._rows[p.row()].customer.tenant_id, p.column()) for p in persistent]
         # Two stable passes with plain keys: names (A to Z inside a descending order, Z to A
         # inside an ascending one), then the column. One pass with a reversed-name object per
-        # row compared in Python took 30 ms at 10,000 rows when the sweep ended.
+        # row compared in Python stalled the end of a big sweep.
         if column == NAME:
             self._rows.sort(key=name, reverse=descending)
         else:
@@ -456,9 +455,9 @@ class IncidentsNowModel(RecordTableModel[ActiveIssue]):
         """Show what `add` gathered since the last call: new issues below, known ones in place.
 
         Only the issues touched since then are rebuilt. Rebuilding all of them (and comparing
-        each with its old row) took 11-30 ms of the GUI thread twice a second at 10,000
-        customers; and new issues are appended, not reset in, so the incident being read
-        stays selected while the sweep goes on.
+        each with its old row) stalled the GUI thread twice a second in a big sweep; and new
+        issues are appended, not reset in, so the incident being read stays selected while the
+        sweep goes on.
         """
         if not self._dirty:
             return

@@ -3,7 +3,7 @@
 A model holds every record in load order and an array of record indices for what is visible, in
 display order. Sorting reorders that array with per-column keys computed once; filtering narrows
 it. Neither goes through `QSortFilterProxyModel`, which calls Python `data()` once per row and
-is far too slow at tens of thousands of rows (see `bench/table_filter.py`).
+is far too slow at tens of thousands of rows.
 """
 
 from __future__ import annotations
@@ -395,8 +395,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._set_visible(self._filtered(self._order))
 
     def _set_visible(self, visible: list[int]) -> None:
-        # Measured against layoutChanged (bench/table_filter.py): no slower, and a reset also
-        # drops the persistent indexes a big selection would otherwise make us remap in Python.
+        # A reset, not layoutChanged: no slower, and it also drops the persistent indexes a big
+        # selection would otherwise make us remap in Python.
         self.beginResetModel()
         self._visible = visible
         self._pos = None
@@ -424,7 +424,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         runs = _ranges(rows)
         if len(runs) > _MAX_RUNS:
             # A sweep batch touches rows all over a sorted list: one signal over their span
-            # instead of one per row (each crosses into Qt and the views: ~0.1 ms apiece).
+            # instead of one per row (each crosses into Qt and the views, and they add up).
             # Views repaint what is visible either way.
             runs = [(runs[0][0], runs[-1][1])]
         roles = list(roles)

@@ -38,9 +38,9 @@ class SafeTextBrowser(QTextBrowser):
 
 Field = tuple[str, str]
 
-# Qt lays out a run of text without a break opportunity in quadratic time (10 KB 0.02 s,
-# 100 KB 1.2 s, 1 MB minutes): API text shown escaped gets a zero-width space every MAX_RUN
-# characters of such a run, as desktop.api.sanitize does for posts.
+# Qt lays out a run of text without a break opportunity in quadratic time: API text shown
+# escaped gets a zero-width space every MAX_RUN characters of such a run, as
+# desktop.api.sanitize does for posts.
 MAX_RUN = 1000
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
@@ -58,7 +58,7 @@ def breakable(text: str) -> str:
 
 
 # A field (a title, a status) longer than this is not read by anyone; laying it out is what
-# costs (1 MB: ~1 s per field even with break opportunities). The rest is cut, and says so.
+# costs, even with break opportunities. The rest is cut, and says so.
 MAX_SHOWN = 20_000
 
 

@@ -1,9 +1,9 @@
 """A progress bar that never paints synchronously.
 
 `QProgressBar.setValue` repaints at once (`repaint()`, not `update()`) whenever the shown value
-changes: 16 ms a call in bench/dashboard.py, once per sweep batch, 2 s of GUI time in a
-3,000-customer sweep and most of its worst stalls. With updates disabled for the change the
-repaint is skipped; `update()` then paints the bar with the next frame, with everything else.
+changes, once per sweep batch: most of a sweep's worst stalls. With updates disabled for the
+change the repaint is skipped; `update()` then paints the bar with the next frame, with
+everything else.
 """
 
 from __future__ import annotations

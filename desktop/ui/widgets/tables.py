@@ -57,8 +57,7 @@ class AppendingTable(QTableView):
     Qt lays out and repaints the whole viewport whenever rows are inserted, even below what is
     shown. Here rows added below a full viewport only update the scroll bars: nothing on
     screen changed. (Each repaint of the dashboard's grid, 600 cells, is as many calls into
-    Python, each waiting for the GIL the sweep holds: the longest stalls of a 10,000-customer
-    sweep, bench/dashboard.py.)
+    Python, each waiting for the GIL the sweep holds: the longest stalls of a big sweep.)
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
