@@ -150,7 +150,7 @@ def collect(
     total = len(customers)
     outcomes: Iterator[Outcome[list[Row]]]
     if what == "health":
-        # The GUI's sweep, word for word (desktop.services.health_sweep): one call per customer.
+        # The GUI's sweep (desktop.services.health_sweep), services only: one call per customer.
         outcomes = sweep_health(
             backend,
             customers,
@@ -158,6 +158,7 @@ def collect(
             writer=cache,
             concurrency=concurrency,
             cancel=cancel,
+            with_issues=False,  # its rows are the services'
         )
     else:
         task = _task(backend, what, cache)
