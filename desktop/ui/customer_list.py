@@ -232,11 +232,18 @@ class CustomerList(QWidget):
 
     def _restore_current(self) -> None:
         # Filtering or sorting keeps the chosen customer chosen while it is still listed.
+        if self._current_tenant is not None:
+            QTimer.singleShot(0, self._reselect)
+
+    def _reselect(self) -> None:
+        # The customer chosen when this runs, found now: a row taken at the reset put the
+        # previous customer back on screen when another was chosen meanwhile (opening one
+        # from the dashboard clears the search, which resets the model, then selects it).
         if self._current_tenant is None:
             return
         row = self.model.row_of(self._current_tenant)
-        if row is not None:
-            QTimer.singleShot(0, lambda r=row: self.view.selectRow(r))
+        if row is not None and self.view.currentIndex().row() != row:
+            self.view.selectRow(row)
 
     async def painted(self, within: float = FIRST_PAINT_WAIT_S) -> None:
         """Until the list has painted (a hidden list never does: not that long)."""

@@ -1,0 +1,26 @@
+"""Opening a customer from elsewhere (the dashboard, all requests, a notice) shows that customer,
+also when the main list's search hides it (issue 18, defect 1)."""
+
+from __future__ import annotations
+
+from desktop.ui.main_window import MainWindow
+from tests.ui.driving import select_row
+
+
+def test_opening_a_customer_the_search_hides_shows_that_customer(qtbot, window: MainWindow):
+    model = window.customers.model
+    customers = model.all_records()
+    first, other = customers[0], customers[-1]
+    assert first.company_name != other.company_name
+    window.customers.search.setText(first.company_name)
+    qtbot.waitUntil(lambda: model.row_of(other.tenant_id) is None, timeout=5000)
+    select_row(window, model.row_of(first.tenant_id))
+    assert window.current_customer() == first
+
+    window.select_tenant(other.tenant_id)  # as the dashboard's "open customer" does
+    qtbot.waitUntil(lambda: window.current_customer() == other, timeout=5000)
+    qtbot.wait(100)  # what the search's reset left queued has run
+    assert window.current_customer() == other
+    assert window.customers.search.text() == ""
+    # The tabs load the customer on screen, not the one before it.
+    qtbot.waitUntil(lambda: window.health.customer == other, timeout=5000)
