@@ -348,7 +348,18 @@ async def _main(
         # A saved account signs in silently; the sandbox meanwhile, and if that fails.
         worker.spawn(window.start(restore_account=not (args.sandbox_url or args.offline)))
         worker.spawn(_verify_cache(window, worker, cache))
-        await closed
+        from desktop.qt.interrupt import Interrupts
+
+        # Ctrl+C in the terminal, or SIGTERM: the windows close as if the user closed them (a
+        # second one, while closing hangs, leaves anyway).
+        interrupts = Interrupts(
+            app.closeAllWindows, lambda: None if closed.done() else closed.set_result(None)
+        )
+        interrupts.install()
+        try:
+            await closed
+        finally:
+            interrupts.uninstall()
         window.holder.close()
         return 0
     except (StoreError, OSError, DatabaseError):
