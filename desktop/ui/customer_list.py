@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,7 +41,9 @@ FIRST_PAINT_WAIT_S = 0.5
 
 
 class SearchField(QLineEdit):
-    """Down arrow moves into the list, so typing then choosing never needs the mouse.
+    """Down arrow moves into the list, so typing then choosing never needs the mouse. Esc
+    clears the search, as in every search box, and is the field's own: the window's Esc
+    ("Stop loading") stopped the health check of every customer instead.
 
     Signals:
         move_down(): the user pressed Down in the search field.
@@ -49,9 +51,23 @@ class SearchField(QLineEdit):
 
     move_down = Signal()
 
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            event.accept()  # ours: not the window's shortcut
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Down:
             self.move_down.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
             return
         super().keyPressEvent(event)
 

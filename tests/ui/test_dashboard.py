@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.qt.models.dashboard import AFFECTED, FIRST_SERVICE
 from desktop.qt.models.table import StatusRole
@@ -181,7 +182,9 @@ def test_esc_stops_the_check_of_the_tab_in_view(qtbot, window: MainWindow):
     qtbot.waitUntil(lambda: not planned.running, timeout=30000)
     dashboard.tabs.setCurrentWidget(dashboard.planned_view)
     qtbot.waitUntil(lambda: not planned.running, timeout=30000)
+    dashboard.raise_()
     dashboard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dashboard, timeout=5000)
     with (
         qtbot.waitSignal(planned.finished, timeout=30000) as read,
         qtbot.waitSignal(window.sweep.board.finished, timeout=30000) as checked,
