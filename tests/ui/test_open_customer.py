@@ -29,9 +29,7 @@ def test_opening_a_customer_the_search_hides_shows_that_customer(qtbot, window: 
     qtbot.waitUntil(lambda: window.health.customer == other, timeout=5000)
 
 
-def test_esc_in_the_search_clears_it_and_leaves_the_health_check_running(
-    qtbot, window: MainWindow
-):
+def test_esc_in_the_search_clears_it_and_leaves_the_health_check_running(qtbot, window: MainWindow):
     """Issue 18, defect 14: the window's Esc ("Stop loading") stopped every customer's check."""
     board = window.sweep.board
     qtbot.waitUntil(lambda: not board.running, timeout=30000)
