@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 import webbrowser
@@ -36,6 +37,17 @@ def _no_leftovers(request: pytest.FixtureRequest) -> Iterator[None]:
     threads, timers = watch.leftovers()
     if threads or timers:
         pytest.fail(leaks.describe(threads, timers), pytrace=False)
+
+
+@pytest.fixture
+def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
+    """asyncio on the Qt loop that qtbot drives (waitSignal/waitUntil process its events)."""
+    import qasync  # Qt: only for the tests that ask for it
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    asyncio.set_event_loop(None)
 
 
 @pytest.fixture(autouse=True)

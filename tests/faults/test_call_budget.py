@@ -19,11 +19,9 @@ import asyncio
 import math
 import re
 import threading
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
-import qasync
 from pytestqt.qtbot import QtBot
 
 from desktop.api.errors import ApiError
@@ -182,14 +180,6 @@ def test_any_retry_after_becomes_a_finite_sane_wait(sb: Sandbox, tenant: str, va
         assert_clear(failed, "throttling")
         assert "try again at" in failed.message
     assert all(math.isfinite(d) and 0 <= d <= 121 for d in waits.delays), waits.delays
-
-
-@pytest.fixture
-def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    asyncio.set_event_loop(None)
 
 
 def test_the_window_shows_a_customer_list_throttled_with_retry_after_1e20(

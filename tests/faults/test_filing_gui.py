@@ -6,13 +6,11 @@ and the pane says what happened, never "not filed" for a request that may be fil
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import qasync
 from pytestqt.qtbot import QtBot
 
 from desktop.qt.worker import Worker
@@ -29,14 +27,6 @@ CREATE = "/v1/servicerequests/en-US"
 LISTS = re.compile(r"^/v1/(customers/[^/?]+/)?servicerequests\?")
 TITLE = "Mail flow stopped for every user"
 DESCRIPTION = "No mail leaves the tenant since 09:10 UTC; NDR 5.7.1 for every sender."
-
-
-@pytest.fixture
-def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    asyncio.set_event_loop(None)
 
 
 class Rig:

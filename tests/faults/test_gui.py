@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import qasync
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
@@ -29,14 +28,6 @@ from .conftest import HEALTH
 # How long cancelling may take before the test fails: far below the 60 s the server holds its
 # answers (or the 60 s Retry-After), far above what cancelling takes (one poll, 50 ms).
 CANCEL_GUARD_MS = 10_000
-
-
-@pytest.fixture
-def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    asyncio.set_event_loop(None)
 
 
 class Rig:

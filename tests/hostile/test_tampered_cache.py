@@ -8,17 +8,14 @@ nothing raises.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import qasync
 
 from desktop import cli
 from desktop.config.clouds import sandbox_profile
@@ -56,14 +53,6 @@ TAMPERED_ITEMS: dict[str, Any] = {
     "not a list": zlib.compress(b'{"value": 1}'),
     "a number": 42,
 }
-
-
-@pytest.fixture
-def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    asyncio.set_event_loop(None)
 
 
 @pytest.fixture(scope="module")

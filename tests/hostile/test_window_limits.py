@@ -25,7 +25,6 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-import qasync
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -73,14 +72,6 @@ def edited(edit: Callable[[Any], None]) -> Change:
         return replace(answer, body=json.dumps(data).encode())
 
     return change
-
-
-@pytest.fixture
-def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    asyncio.set_event_loop(None)
 
 
 class Rig:

@@ -4,12 +4,10 @@ fixture)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import qasync
 
 from desktop.domain.customer_health import HealthSummary
 from desktop.domain.customers import Customer
@@ -24,14 +22,6 @@ from tests.ui.driving import holder_for
 
 SOURCE = "sandbox:board"
 HEALTH_PATH = "/graph/v1.0/admin/serviceAnnouncement/healthOverviews"
-
-
-@pytest.fixture
-def qloop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    asyncio.set_event_loop(None)
 
 
 @pytest.fixture

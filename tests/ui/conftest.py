@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 
 import pytest
-import qasync
 
 from desktop.qt.session import SessionHolder
 from desktop.qt.worker import Worker
@@ -15,15 +13,6 @@ from desktop.services.backend import Backend
 from desktop.store import DraftStore
 from desktop.ui.main_window import MainWindow
 from tests.ui.driving import holder_for
-
-
-@pytest.fixture
-def qloop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
-    """asyncio on the Qt loop that qtbot drives (waitSignal/waitUntil process its events)."""
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    asyncio.set_event_loop(None)
 
 
 class Launcher:
