@@ -25,9 +25,7 @@ class HealthWiring(QObject):
         self.board.describe = describe
         self.board.changed.connect(window.customers.model.set_health_many)
         # Whoever starts a sweep (the list, the schedule, the dashboard): the status bar follows.
-        self.board.started.connect(
-            lambda _all: window.status.sweep_started(self.board.tally["total"])
-        )
+        self.board.started.connect(self._started)
         self.board.progress.connect(window.status.sweep_progress_made)
         self.board.finished.connect(self._finished)
         self.board.notices.connect(window.notices.add)
