@@ -297,6 +297,7 @@ _REASONS = (
     ("RemoteDisconnected", "the server closed the connection without answering"),
     ("ConnectionResetError", "the connection was reset"),
     ("Connection refused", "the connection was refused"),
+    ("EOF occurred in violation of protocol", "the server closed the secure connection"),
     ("IncompleteRead", "the answer was cut off"),
     ("Connection aborted", "the connection was aborted"),
     ("Max retries exceeded", "the server could not be reached"),

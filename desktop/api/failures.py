@@ -17,6 +17,7 @@ from desktop.api.errors import (
     parse_error_body,
 )
 from desktop.api.timing import clock_time, parse_retry_after
+from desktop.auth.transport import certificate_rejected
 
 if TYPE_CHECKING:
     import requests
@@ -50,7 +51,7 @@ def failed(exc: Exception, expired: bool, request_id: str, url: str) -> ApiError
             url=url,
             ambiguous=True,
         )
-    if isinstance(exc, requests.exceptions.SSLError):
+    if isinstance(exc, requests.exceptions.SSLError) and certificate_rejected(exc):
         # Not a passing fault: the same certificate fails the same way on every retry.
         return ApiError(
             f"The server's certificate is not trusted: {reason_of(exc)}",

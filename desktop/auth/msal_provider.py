@@ -33,7 +33,7 @@ import requests
 
 from desktop.auth import errors
 from desktop.auth.base import AuthError, CachingProvider
-from desktop.auth.transport import msal_http_client
+from desktop.auth.transport import certificate_rejected, msal_http_client
 from desktop.config.clouds import CloudProfile
 from desktop.config.limits import cpu_work
 
@@ -426,8 +426,12 @@ class MsalProvider(CachingProvider):
         try:
             return fn()
         except requests.exceptions.SSLError as error:
-            log.warning("%s: the certificate was not trusted (%s)", doing, error)
-            raise errors.untrusted_certificate(doing) from None
+            if certificate_rejected(error):
+                log.warning("%s: the certificate was not trusted (%s)", doing, error)
+                raise errors.untrusted_certificate(doing) from None
+            # A handshake cut short (the server went away): no connection, not distrust.
+            log.warning("%s: the secure connection broke (%s)", doing, type(error).__name__)
+            raise errors.offline(doing) from None
         except requests.exceptions.Timeout as error:
             log.warning("%s timed out: %s", doing, type(error).__name__)
             raise errors.offline(doing) from None

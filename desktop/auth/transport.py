@@ -38,6 +38,30 @@ def is_loopback(host: str | None) -> bool:
         return False
 
 
+def certificate_rejected(exc: BaseException) -> bool:
+    """Whether a failed TLS connection failed on the server's certificate, not on the link.
+
+    `requests` raises one `SSLError` for every failure inside TLS. Only a verification
+    failure (untrusted CA, wrong host name, expired) is the certificate's fault and fails the
+    same way on every retry; an EOF or reset in the handshake is a server going away and
+    should read as "could not reach". The cause sits in `args`, urllib3's `reason`, or the
+    exception chain, depending on which layer raised it, so all are walked.
+    """
+    seen: set[int] = set()
+    pending: list[object] = [exc]
+    while pending:
+        item = pending.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, ssl.SSLCertVerificationError):
+            return True
+        pending.extend(item.args)
+        pending.extend((getattr(item, "reason", None), item.__cause__, item.__context__))
+    # A verification failure that reached us only as text (a wrapper that kept no cause).
+    return "CERTIFICATE_VERIFY_FAILED" in str(exc)
+
+
 def origin_of(url: str) -> str:
     """`https://127.0.0.1:8400/x` → `https://127.0.0.1:8400/` (the prefix adapters mount on)."""
     parts = urlsplit(url)
