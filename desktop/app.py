@@ -19,6 +19,7 @@ HEADLESS = ("export", "consent", "clouds", "request", "drafts")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _give_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in HEADLESS:
         from desktop import cli
@@ -41,6 +42,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.gui import run
 
     return _leave(run(args))
+
+
+def _give_streams() -> None:
+    """A windowed executable (PyInstaller's windowed `partner-desk.exe`, `pythonw`) starts with
+    `sys.stdout` and `sys.stderr` set to None: the first `write` or `flush` on them raised,
+    so `partner-desk.exe clouds` crashed and closing with calls in flight failed in `_leave`.
+
+    Started from a console (`cmd`, PowerShell), the process attaches to that console so a
+    headless command's output shows where it was typed; otherwise the streams go nowhere.
+    """
+    if sys.stdout is not None and sys.stderr is not None:
+        return
+    target = os.devnull
+    if sys.platform == "win32":
+        import ctypes
+
+        attach_parent_process = -1  # AttachConsole's documented value for "my parent's"
+        if ctypes.windll.kernel32.AttachConsole(attach_parent_process):
+            target = "CONOUT$"
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(target, "w", encoding="utf-8", errors="replace"))  # noqa: SIM115
 
 
 def _leave(code: int) -> int:

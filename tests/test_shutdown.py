@@ -49,3 +49,21 @@ def test_the_app_exits_with_its_code_while_a_call_is_still_blocked() -> None:
     # Joining the 60 s sleeper at exit would run past the timeout and raise.
     done = subprocess.run([sys.executable, "-c", script], timeout=45)
     assert done.returncode == 3
+
+
+def test_a_windowed_executable_without_streams_runs_a_command_and_leaves() -> None:
+    # PyInstaller's windowed exe and pythonw start with no stdout or stderr (None): `clouds`
+    # wrote to None, and `_leave` flushed None with a call in flight (issue 20).
+    script = textwrap.dedent(
+        """
+        import sys, threading, time
+        sys.stdout = sys.stderr = None
+        from desktop import app
+        code = app.main(["clouds"])
+        threading.Thread(target=time.sleep, args=(60,)).start()
+        raise SystemExit(app._leave(code + 5))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], timeout=45, capture_output=True)
+    assert done.returncode == 5, done.stderr.decode(errors="replace")
+    assert done.stdout == b""  # nowhere to write here: nothing leaks to the inherited pipe
