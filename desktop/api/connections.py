@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -21,14 +20,18 @@ def prepared(
     """`session` with our pools (sized, deadline-watched, pinned CAs), headers and trust."""
     from requests.adapters import HTTPAdapter
 
+    from desktop.auth.transport import ca_bundle_override, pinned_adapter, system_trust_adapter
+
     # One pool per host sized to the sweep's concurrency: no connection churn, no waiting
     # for a free connection. Retries are ours, not urllib3's.
-    adapter = HTTPAdapter(pool_connections=8, pool_maxsize=pool_size, max_retries=0)
-    session.mount("https://", deadline.install(adapter))
+    adapter = deadline.install(
+        HTTPAdapter(pool_connections=8, pool_maxsize=pool_size, max_retries=0)
+    )
+    # The operating system's trust store, unless the user named a CA bundle (then below).
+    secure = system_trust_adapter(pool_connections=8, pool_size=pool_size)
+    session.mount("https://", deadline.install(secure) if secure is not None else adapter)
     session.mount("http://", adapter)
     if pinned:
-        from desktop.auth.transport import pinned_adapter
-
         for origin, ca_pem in pinned.items():
             session.mount(origin, deadline.install(pinned_adapter(ca_pem, pool_size)))
     session.headers.update(
@@ -46,7 +49,7 @@ def prepared(
     # read per call too). It also keeps a ~/.netrc entry from replacing our bearer token
     # with its Basic credentials.
     session.trust_env = False
-    bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+    bundle = ca_bundle_override()
     if bundle:
         session.verify = bundle
     return session

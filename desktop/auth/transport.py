@@ -10,6 +10,7 @@ use it, so the custom-CA path that corporate proxies need runs in every test.
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import ssl
 from typing import TYPE_CHECKING, Any
@@ -78,12 +79,45 @@ def ca_context(ca_pem: bytes) -> ssl.SSLContext:
 
 def pinned_adapter(ca_pem: bytes, pool_size: int = 10) -> Any:
     """A `requests` adapter whose connections trust `ca_pem` only (mount it for one origin)."""
+    return _trust_adapter(ca_context(ca_pem), pool_connections=2, pool_size=pool_size)
+
+
+def ca_bundle_override() -> str | None:
+    """The CA bundle the user named (`REQUESTS_CA_BUNDLE`, `CURL_CA_BUNDLE`), if any."""
+    return os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or None
+
+
+def system_trust_adapter(pool_connections: int = 8, pool_size: int = 10) -> Any | None:
+    """A `requests` adapter that checks certificates against the operating system's trust
+    store (Windows' certificate store, the macOS Keychain, the distribution's CAs), or None
+    when the user named a CA bundle, which then wins as `requests` documents.
+
+    certifi's bundle, which `requests` uses otherwise, lacks the root a corporate TLS
+    inspection proxy (Zscaler, Netskope) installs through group policy or MDM: every sign-in
+    and call failed behind one, and the `REQUESTS_CA_BUNDLE` workaround never reaches an app
+    started from the Start menu, the Finder or the Dock (issue 20). truststore gives the
+    platform's own verification; it is used per adapter, not injected into `ssl` globally,
+    because the sandbox's pin must trust its one CA and nothing else, which a system-store
+    context cannot promise on macOS and Windows (it adds loaded CAs to the system's).
+    """
+    if ca_bundle_override():
+        return None
+    import truststore
+
+    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    return _trust_adapter(context, pool_connections=pool_connections, pool_size=pool_size)
+
+
+def _trust_adapter(context: ssl.SSLContext, pool_connections: int, pool_size: int) -> Any:
+    """A `requests` adapter whose connections, proxied or not, verify with `context` only."""
     from requests.adapters import HTTPAdapter
 
-    class PinnedAdapter(HTTPAdapter):
+    class TrustAdapter(HTTPAdapter):
         def __init__(self) -> None:
-            self._context = ca_context(ca_pem)
-            super().__init__(pool_connections=2, pool_maxsize=pool_size, max_retries=0)
+            self._context = context
+            super().__init__(
+                pool_connections=pool_connections, pool_maxsize=pool_size, max_retries=0
+            )
 
         def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
             # requests uses the pool manager's own context instead of certifi's bundle when
@@ -91,10 +125,16 @@ def pinned_adapter(ca_pem: bytes, pool_size: int = 10) -> Any:
             kwargs["ssl_context"] = self._context
             super().init_poolmanager(*args, **kwargs)
 
+        def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+            # Through a proxy's tunnel the TLS to the server is ours: the same context (the
+            # case a corporate proxy makes, where certifi's bundle fails).
+            proxy_kwargs.setdefault("ssl_context", self._context)
+            return super().proxy_manager_for(proxy, **proxy_kwargs)
+
         def build_connection_pool_key_attributes(
             self, request: Any, verify: Any, cert: Any = None
         ) -> Any:
-            # Whatever verify says (REQUESTS_CA_BUNDLE included): the pinned CA, required.
+            # Whatever verify says (REQUESTS_CA_BUNDLE included): this context, required.
             host, pool = super().build_connection_pool_key_attributes(request, True, cert)
             kwargs: dict[str, Any] = dict(pool)
             for name in ("ca_certs", "ca_cert_dir", "ssl_context"):
@@ -104,12 +144,12 @@ def pinned_adapter(ca_pem: bytes, pool_size: int = 10) -> Any:
 
         def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
             # requests would name certifi's bundle here, and urllib3 would load it into the
-            # pinned context: this origin trusts its own CA and nothing else.
+            # context: the context's own trust and nothing else.
             conn.cert_reqs = "CERT_REQUIRED"
             conn.ca_certs = None
             conn.ca_cert_dir = None
 
-    return PinnedAdapter()
+    return TrustAdapter()
 
 
 class _MsalHttp:
@@ -155,7 +195,8 @@ def msal_http_client(authority_host: str, ca_pem: bytes | None) -> _MsalHttp:
     session = requests.Session()
     # A sweep's threads ask for their customers' tokens at once: room for all of them, or
     # urllib3 drops (and warns about) every connection past its default ten.
-    session.mount("https://", HTTPAdapter(pool_maxsize=MSAL_POOL_SIZE, max_retries=0))
+    adapter = system_trust_adapter(pool_size=MSAL_POOL_SIZE)
+    session.mount("https://", adapter or HTTPAdapter(pool_maxsize=MSAL_POOL_SIZE, max_retries=0))
     if is_loopback(urlsplit(authority_host).hostname):
         session.trust_env = False
     if ca_pem is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import requests
@@ -18,7 +19,7 @@ from desktop.api.errors import NETWORK
 from desktop.api.failures import UNTRUSTED, failed
 from desktop.auth.base import AuthError
 from desktop.auth.msal_provider import MsalProvider
-from desktop.auth.transport import certificate_rejected, pinned_adapter
+from desktop.auth.transport import certificate_rejected, pinned_adapter, system_trust_adapter
 from desktop.sandbox import Sandbox
 
 
@@ -81,3 +82,46 @@ def test_an_api_call_reads_a_cut_handshake_as_a_connection_failure(cut_handshake
     assert error.kind == NETWORK
     assert error.name != UNTRUSTED
     assert error.message == "Connection failed: the server closed the secure connection"
+
+
+def test_calls_to_microsoft_are_checked_against_the_systems_trust_store(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # certifi's bundle lacks the root a corporate TLS-inspection proxy installs in the OS
+    # store (issue 20): both the API session and MSAL's client verify with the platform's own.
+    import truststore
+
+    from desktop.api.connections import prepared
+    from desktop.auth.transport import msal_http_client
+
+    monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+    monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
+    api = prepared(requests.Session(), 4, {})
+    msal = msal_http_client("https://login.microsoftonline.com/common", None)
+    for session in (api, msal._session):
+        adapter: Any = session.get_adapter("https://graph.microsoft.com/v1.0/")
+        assert isinstance(adapter._context, truststore.SSLContext)
+        session.close()
+
+
+def test_a_ca_bundle_the_user_names_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.api.connections import prepared
+
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt")
+    api = prepared(requests.Session(), 4, {})
+    assert not hasattr(api.get_adapter("https://graph.microsoft.com/"), "_context")
+    assert api.verify == "/etc/ssl/certs/ca-certificates.crt"
+    api.close()
+
+
+def test_the_system_store_does_not_trust_a_sandboxs_own_ca(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A real handshake through the system-trust adapter: a CA made at start by the sandbox is
+    # in no system store, so the connection fails on the certificate (and says so).
+    monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+    monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
+    with Sandbox(customers=1, seed=3) as sb:
+        session = requests.Session()
+        session.mount("https://", system_trust_adapter())
+        error = _raised(lambda: session.get(sb.url + "/_sandbox/ca.pem", timeout=5))
+        session.close()
+    assert certificate_rejected(error)
