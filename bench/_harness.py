@@ -60,6 +60,28 @@ def sandbox_process(*args: str) -> Iterator[str]:
             proc.stdout.close()
 
 
+_BUSY = """
+import time
+end = time.monotonic() + {seconds}
+while time.monotonic() < end:
+    pass
+"""
+
+
+@contextlib.contextmanager
+def busy(processes: int, seconds: float = 900.0) -> Iterator[None]:
+    """`processes` other programs keeping a core busy each (a tight Python loop, ended after
+    `seconds` whatever happens to us), as Teams, Outlook and a browser do beside the app."""
+    code = _BUSY.format(seconds=seconds)
+    procs = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(processes)]
+    try:
+        yield
+    finally:
+        for proc in procs:
+            proc.kill()
+            proc.wait()
+
+
 def ca_pem(url: str) -> bytes:
     """The CA certificate of the sandbox process at `url`."""
     return Path(_CA_FILES[url]).read_bytes()

@@ -8,10 +8,14 @@ sweep of the health board, shown by the list and the dashboard alike) and measur
   (the sandbox counts the requests), target ratio <= 1.5;
 - the GUI thread's worst stall meanwhile and for half a second after the end (a 5 ms timer's
   lateness), target <= 50 ms, with the idle window's lateness as the baseline;
-- peak memory of the process (ru_maxrss), target <= 400 MB.
+- peak memory of the process (ru_maxrss), target <= 250 MB.
+With `--load N`, N busy processes (a tight Python loop each) run beside the app from before
+the idle baseline to the end, as the programs a partner runs beside us; the line's "bench" is
+then "dashboard.load" and its targets those of a loaded machine (issue 19).
 Prints one JSON line.
 
     uv run python bench/dashboard.py
+    uv run python bench/dashboard.py --load 2    # every core of a 2-core machine busy
     uv run python bench/dashboard.py --quick     # CI: 1,000 customers
 """
 
@@ -30,7 +34,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import qasync
-from _harness import emit, sandbox_process, signed_in, stats
+from _harness import busy, emit, sandbox_process, signed_in, stats
 from gui_stall import LatenessProbe, summary
 from PySide6.QtWidgets import QApplication
 
@@ -40,7 +44,9 @@ from desktop.services.backend import GUI_CONCURRENCY
 from desktop.services.session import Session
 from desktop.ui.main_window import MainWindow
 
-TARGETS = {"ratio": 1.5, "max_stall_ms": 50.0, "peak_mb": 400.0}
+# Issue 19's: one frame at 60 Hz quiet, two with every core busy; p99 only under load.
+TARGETS = {"ratio": 1.5, "max_stall_ms": 16.0, "peak_mb": 250.0}
+LOADED_TARGETS = {"ratio": 1.5, "max_stall_ms": 33.0, "p99_stall_ms": 5.0, "peak_mb": 250.0}
 END_S = 0.5  # the stall probe runs this long after the sweep has ended
 
 
@@ -49,7 +55,7 @@ def peak_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-async def measure(url: str, latency_s: float) -> dict[str, object]:
+async def measure(url: str, latency_s: float, load: int) -> dict[str, object]:
     worker = app_worker()  # as the app tunes it (its heap policy)
     backend = signed_in(url, GUI_CONCURRENCY)  # as the window
     window = MainWindow(SessionHolder(Session(backend, mode="external sandbox"), worker))
@@ -91,8 +97,10 @@ async def measure(url: str, latency_s: float) -> dict[str, object]:
         backend.close()
     concurrency = backend.concurrency
     ideal = math.ceil(served / concurrency) * latency_s
+    targets = LOADED_TARGETS if load else TARGETS
     record: dict[str, object] = {
-        "bench": "dashboard",
+        "bench": "dashboard.load" if load else "dashboard",
+        "load": load,
         "customers": count,
         "answered": answered,
         "hurt": hurt,
@@ -106,12 +114,13 @@ async def measure(url: str, latency_s: float) -> dict[str, object]:
         **summary(during, ""),
         **summary(idle, "baseline_"),
         "peak_mb": round(peak_mb(), 1),
-        "targets": TARGETS,
+        "targets": targets,
     }
     record["pass"] = (
-        (record["ratio"] or 0) <= TARGETS["ratio"]
-        and float(str(record["max_ms"])) <= TARGETS["max_stall_ms"]
-        and float(str(record["peak_mb"])) <= TARGETS["peak_mb"]
+        (record["ratio"] or 0) <= targets["ratio"]
+        and float(str(record["max_ms"])) <= targets["max_stall_ms"]
+        and float(str(record["p99_ms"])) <= targets.get("p99_stall_ms", float("inf"))
+        and float(str(record["peak_mb"])) <= targets["peak_mb"]
     )
     return record
 
@@ -121,6 +130,7 @@ def main() -> int:
     parser.add_argument("--customers", type=int, default=10_000)
     parser.add_argument("--latency-ms", type=int, default=50)
     parser.add_argument("--quick", action="store_true", help="1,000 customers, for CI")
+    parser.add_argument("--load", type=int, default=0, help="busy processes beside the app")
     args = parser.parse_args()
     if args.quick:
         args.customers = 1000
@@ -132,8 +142,9 @@ def main() -> int:
             "--customers", str(args.customers), "--latency-ms", str(args.latency_ms)
         ) as url,
         loop,
+        busy(args.load),
     ):
-        record = loop.run_until_complete(measure(url, args.latency_ms / 1000))
+        record = loop.run_until_complete(measure(url, args.latency_ms / 1000, args.load))
     emit(record)
     return 0
 
