@@ -8,7 +8,6 @@ The launcher is the app's own (`system_browser`), running fake programs on PATH
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -36,7 +35,7 @@ def launcher():
 
 
 @pytest.fixture
-def pane(qtbot, holder: SessionHolder, sandbox: Sandbox) -> Iterator[PortalsPane]:
+def pane(qtbot, holder: SessionHolder, sandbox: Sandbox) -> PortalsPane:
     """The portals of a customer with GDAP, loaded from the sandbox."""
     with_gdap = {c.tenant_id for c in sandbox.data.customers if c.has_gdap}
     customers = holder.session.backend.customers().items
@@ -47,7 +46,7 @@ def pane(qtbot, holder: SessionHolder, sandbox: Sandbox) -> Iterator[PortalsPane
     with qtbot.waitSignal(portals.settled, timeout=20000):
         portals.set_customer(customer)
     assert portals.state == "ready"
-    yield portals
+    return portals
 
 
 def row_of(pane: PortalsPane, portal_id: str) -> int:
@@ -183,11 +182,14 @@ def test_a_disallowed_link_never_reaches_the_opener(
     assert shown_link_boxes() == []
 
 
-POST = '<p>See <a href="https://admin.microsoft.com/Adminportal/Home#/servicehealth">the health page</a> now.</p>'
+POST = (
+    '<p>See <a href="https://admin.microsoft.com/Adminportal/Home#/servicehealth">'
+    "the health page</a> now.</p>"
+)
 
 
 @pytest.fixture
-def post(qtbot, holder: SessionHolder) -> Iterator[tuple[SafeTextBrowser, list[str]]]:
+def post(qtbot, holder: SessionHolder) -> tuple[SafeTextBrowser, list[str]]:
     view = SafeTextBrowser()
     messages: list[str] = []
     wire_text_links(view, holder, messages.append)
@@ -195,7 +197,7 @@ def post(qtbot, holder: SessionHolder) -> Iterator[tuple[SafeTextBrowser, list[s
     view.resize(600, 200)
     view.show()
     view.setHtml(POST)
-    yield view, messages
+    return view, messages
 
 
 def link_pos(view: SafeTextBrowser) -> QPoint:
