@@ -49,9 +49,11 @@ class SafeTextBrowser(QTextBrowser):
                 if action.objectName() == "link-copy":  # ours copies the link as it opens
                     menu.removeAction(action)
             first = menu.actions()[0] if menu.actions() else None
-            copy = menu.addAction(_tr("Copy link"))
+            copy = menu.addAction(QCoreApplication.translate("SafeTextBrowser", "Copy link"))
             copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(url))
-            private = menu.addAction(_tr("Open in a private window"))
+            private = menu.addAction(
+                QCoreApplication.translate("SafeTextBrowser", "Open in a private window")
+            )
             private.setEnabled(self.private_available())
             private.triggered.connect(lambda: self.private_requested.emit(url))
             if first is not None:
@@ -75,10 +77,6 @@ def _encoded(url: QUrl) -> str:
     # Encoded as written: toString() decodes "%20" to a space, which the link policy
     # refuses, and the browser would have to encode again.
     return bytes(url.toEncoded().data()).decode("ascii")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SafeTextBrowser", text)
 
 
 Field = tuple[str, str]

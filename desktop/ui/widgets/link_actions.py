@@ -28,11 +28,7 @@ from desktop.qt.session import SessionHolder
 from desktop.services.browser import LinkOutcome
 from desktop.ui.widgets.html_view import SafeTextBrowser
 
-TR = "links"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(TR, text)
+translate = QCoreApplication.translate
 
 
 def copy_link(url: str) -> None:
@@ -45,14 +41,15 @@ class LaunchFailedDialog(QDialog):
     def __init__(self, url: str, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(tr("The browser did not open"))
+        self.setWindowTitle(translate("links", "The browser did not open"))
         self.url = url
         layout = QVBoxLayout(self)
         text = QLabel(
-            tr(
+            translate(
+                "links",
                 "Partner Desk could not open {0} in your browser: no browser started. Copy the "
-                "link and open it in a browser yourself."
-            ).format(what or tr("the link"))
+                "link and open it in a browser yourself.",
+            ).format(what or translate("links", "the link"))
         )
         text.setTextFormat(Qt.TextFormat.PlainText)  # names come from API data
         text.setWordWrap(True)
@@ -60,10 +57,10 @@ class LaunchFailedDialog(QDialog):
         row = QHBoxLayout()
         self.link = QLineEdit(url)
         self.link.setReadOnly(True)
-        self.link.setAccessibleName(tr("Link"))
+        self.link.setAccessibleName(translate("links", "Link"))
         self.link.setCursorPosition(0)
         text.setBuddy(self.link)
-        self.copy = QPushButton(tr("&Copy link"))
+        self.copy = QPushButton(translate("links", "&Copy link"))
         self.copy.clicked.connect(self._copy)
         row.addWidget(self.link, 1)
         row.addWidget(self.copy)
@@ -79,22 +76,22 @@ class LaunchFailedDialog(QDialog):
 
     def _copy(self) -> None:
         copy_link(self.url)
-        self.copied.setText(tr("Link copied."))
+        self.copied.setText(translate("links", "Link copied."))
 
 
 def report(outcome: LinkOutcome, what: str = "") -> str:
     """The status line for `outcome`; `what` names the link ("Exchange admin center")."""
     if outcome.refused is not None:
         if what:
-            return tr("{0} was not opened: {1}").format(what, outcome.refused)
-        return tr("The link was not opened: {0}").format(outcome.refused)
+            return translate("links", "{0} was not opened: {1}").format(what, outcome.refused)
+        return translate("links", "The link was not opened: {0}").format(outcome.refused)
     if outcome.failed:
         if what:
-            return tr("{0} was not opened: the browser did not start.").format(what)
-        return tr("The link was not opened: the browser did not start.")
+            return translate("links", "{0} was not opened: the browser did not start.").format(what)
+        return translate("links", "The link was not opened: the browser did not start.")
     if what:
-        return tr("Opened {0} in your browser.").format(what)
-    return tr("Opened in your browser.")
+        return translate("links", "Opened {0} in your browser.").format(what)
+    return translate("links", "Opened in your browser.")
 
 
 async def open_link(
@@ -125,12 +122,12 @@ def add_link_actions(
 ) -> tuple[QAction, QAction]:
     """Copy link and Open in a private window, for `url` (None: both disabled). The private
     window is offered only where a default browser we know was found."""
-    copy = menu.addAction(tr("&Copy link"))
+    copy = menu.addAction(translate("links", "&Copy link"))
     copy.setShortcut(QKeySequence.StandardKey.Copy)
     copy.setEnabled(bool(url))
     if url:
         copy.triggered.connect(lambda: copy_link(url))
-    private = menu.addAction(tr("Open in a &private window"))
+    private = menu.addAction(translate("links", "Open in a &private window"))
     private.setEnabled(bool(url) and holder.can_open_private())
     private.triggered.connect(open_private)
     return copy, private
