@@ -22,6 +22,7 @@ from desktop.ui.panes.portals import PortalsPane
 from desktop.ui.widgets.html_view import SafeTextBrowser
 from desktop.ui.widgets.link_actions import wire_text_links
 from tests.browsers import FakeDesktop
+from tests.ui.test_new_request import fill, open_dialog, ran
 
 pytestmark = pytest.mark.skipif(
     sys.platform in ("win32", "darwin"), reason="the fakes stand in for xdg-open, xdg-settings"
@@ -71,7 +72,7 @@ def shown_link_boxes() -> list[str]:
         for window in QApplication.topLevelWidgets()
         if isinstance(window, QDialog) and window.isVisible()
         for box in window.findChildren(QLineEdit)
-        if box.isReadOnly()
+        if box.window() is window and box.isReadOnly() and box.text().startswith("https://")
     ]
 
 
@@ -238,5 +239,19 @@ def test_a_link_in_a_post_that_does_not_open_is_offered(qtbot, post, tmp_path, m
     url = "https://admin.microsoft.com/Adminportal/Home#/servicehealth"
     assert fake.opened() == [[url]]
     assert messages == ["The link was not opened: the browser did not start."]
+    assert shown_link_boxes() == [url]
+    close_dialogs()
+
+
+def test_microsofts_form_that_does_not_open_says_so(
+    qtbot, holder: SessionHolder, sandbox: Sandbox, tmp_path, monkeypatch
+) -> None:
+    fake = FakeDesktop(tmp_path).install(monkeypatch, code=3)
+    dialog = open_dialog(qtbot, holder, sandbox)
+    fill(qtbot, dialog, "A form that does not open")
+    ran(qtbot, dialog, dialog.open_form())
+    [[url]] = fake.opened()
+    assert "is open in your browser" not in dialog.status.text()
+    assert "did not open: the browser did not start" in dialog.status.text()
     assert shown_link_boxes() == [url]
     close_dialogs()
