@@ -20,7 +20,7 @@ from desktop.qt.session import SessionHolder, system_browser
 from desktop.sandbox import Sandbox
 from desktop.ui.panes.portals import PortalsPane
 from desktop.ui.widgets.html_view import SafeTextBrowser
-from desktop.ui.widgets.link_actions import wire_text_links
+from desktop.ui.widgets.link_actions import LaunchFailedDialog, wire_text_links
 from tests.browsers import FakeDesktop
 from tests.ui.test_new_request import fill, open_dialog, ran
 
@@ -89,6 +89,10 @@ def test_a_failed_launch_says_so_and_offers_the_link(qtbot, pane, tmp_path, monk
     assert fake.opened() == [[link.url]]
     assert message == f"{portal_name(link)} was not opened: the browser did not start."
     assert shown_link_boxes() == [link.url]
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, LaunchFailedDialog))
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(dialog.copy, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == link.url
     close_dialogs()
 
 
