@@ -259,3 +259,24 @@ def test_microsofts_form_that_does_not_open_says_so(
     assert "did not open: the browser did not start" in dialog.status.text()
     assert shown_link_boxes() == [url]
     close_dialogs()
+
+
+def test_links_in_the_dashboards_posts_open(qtbot, window, tmp_path, monkeypatch) -> None:
+    """The dashboard's incident and partner-level posts: their links opened nothing before."""
+    fake = FakeDesktop(tmp_path).install(monkeypatch, code=0)
+    qtbot.waitUntil(lambda: not window.sweep.running, timeout=30000)
+    dashboard = window.show_dashboard()
+    url = "https://admin.microsoft.com/Adminportal/Home#/servicehealth"
+    for view in (dashboard.detail, dashboard.partner.detail):
+        view.setHtml(POST)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=link_pos(view))
+    qtbot.waitUntil(lambda: len(fake.opened()) == 2, timeout=10000)
+    assert fake.opened() == [[url], [url]]
+    # No customer here: a SharePoint link is refused, and the line beside the counts says so.
+    dashboard.detail.setHtml('<a href="https://contoso.sharepoint.com/x">SharePoint</a>')
+    cursor = dashboard.detail.document().find("SharePoint")
+    pos = dashboard.detail.cursorRect(cursor).center()
+    qtbot.mouseClick(dashboard.detail.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: "was not opened" in dashboard.summary.text(), timeout=10000)
+    assert len(fake.opened()) == 2
+    dashboard.close()
