@@ -301,6 +301,8 @@ async def _main(
             offline=args.offline,
         )
         holder = SessionHolder(session, worker, locale=language.wire)
+        # Which browser "Open in a private window" starts: looked up once, off the GUI thread.
+        worker.spawn(holder.detect_browser())
         window.complete(holder, settings)
         worker.failed.connect(functools.partial(_say_failure, window))
         if listed:

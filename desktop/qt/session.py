@@ -12,6 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.services.browser import (
+    DefaultBrowser,
+    LinkOutcome,
+    open_default,
+    private_argv,
+    run_opener,
+)
+from desktop.services.browser_detect import detect_default_browser
 from desktop.services.session import Session
 
 if TYPE_CHECKING:
@@ -22,10 +30,9 @@ log = logging.getLogger(__name__)
 
 
 def system_browser(url: str) -> bool:
-    """Open `url` in the system browser. Blocks (it may start a process): worker threads only."""
-    import webbrowser  # start-up time: imported at the first link, not with the window
-
-    return webbrowser.open(url, new=2)
+    """Open `url` in the default browser; True only when the platform's opener says it did
+    (desktop.services.browser says why that is not webbrowser.open). Blocks: worker threads."""
+    return open_default(url)
 
 
 class SessionHolder(QObject):
@@ -42,6 +49,7 @@ class SessionHolder(QObject):
         launcher: Callable[[str], bool] = system_browser,
         locale: str = "en-US",
         parent: QObject | None = None,
+        detector: Callable[[], DefaultBrowser | None] = detect_default_browser,
     ) -> None:
         super().__init__(parent)
         self._session = session
@@ -52,6 +60,10 @@ class SessionHolder(QObject):
         self.worker = worker
         # Replaced by a recorder in tests; called on a worker thread, never on the GUI thread.
         self.launcher = launcher
+        # The default browser for private windows: None until `detect_browser` has looked (at
+        # start-up, off the GUI thread), and None where no browser we know was found.
+        self.detector = detector
+        self.browser: DefaultBrowser | None = None
         # The UI language as Partner Center's X-Locale, for the backends of signed-in accounts.
         self.locale = locale
 
@@ -81,22 +93,42 @@ class SessionHolder(QObject):
             except Exception:
                 log.exception("closing a session failed")
 
-    async def open_portal(self, link: PortalLink, customer: Customer | None = None) -> str | None:
+    async def detect_browser(self) -> DefaultBrowser | None:
+        """Look for the default browser (worker thread); `can_open_private` answers after."""
+        self.browser = await self.worker.run(self.detector)
+        return self.browser
+
+    def can_open_private(self) -> bool:
+        """Whether "Open in a private window" can work: a default browser we know was found."""
+        return private_argv(self.browser, "https://") is not None
+
+    async def open_portal(
+        self, link: PortalLink, customer: Customer | None = None, private: bool = False
+    ) -> LinkOutcome:
         """Open a portal link of `customer` if the policy of where it came from allows it
-        (Microsoft's own links open only as such); returns why not, or None when opened."""
+        (Microsoft's own links open only as such); `private`: in a private window."""
         reason = self._session.backend.check_portal(link, customer)
         if reason is not None or link.url is None:
             log.warning("refused to open a portal link: %s", reason)
-            return reason or "The link is not available."
-        opened = await self.worker.run(self.launcher, link.url)
-        return None if opened is not False else "The system browser could not be started."
+            return LinkOutcome(link.url or "", refused=reason or "The link is not available.")
+        return await self._launch(link.url, private)
 
-    async def open_link(self, url: str, customer: Customer | None = None) -> str | None:
+    async def open_link(
+        self, url: str, customer: Customer | None = None, private: bool = False
+    ) -> LinkOutcome:
         """Open `url` if the link policy allows it on `customer`'s page (its own SharePoint
-        only; no SharePoint without a customer); returns why not, or None when opened."""
+        only; no SharePoint without a customer); `private`: in a private window."""
         reason = self._session.backend.check_link(url, customer)
         if reason is not None:
             log.warning("refused to open a link: %s", reason)
-            return reason
-        opened = await self.worker.run(self.launcher, url)
-        return None if opened is not False else "The system browser could not be started."
+            return LinkOutcome(url, refused=reason)
+        return await self._launch(url, private)
+
+    async def _launch(self, url: str, private: bool) -> LinkOutcome:
+        """The policy has allowed `url`: the launcher runs on a worker thread, never here."""
+        if private:
+            argv = private_argv(self.browser, url)
+            opened = argv is not None and await self.worker.run(run_opener, argv)
+        else:
+            opened = await self.worker.run(self.launcher, url)
+        return LinkOutcome(url, failed=not opened)

@@ -1177,10 +1177,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <source>Strategic update</source>
         <translation>Strategisches Update</translation>
     </message>
-    <message>
-        <source>Opened in your browser.</source>
-        <translation>In Ihrem Browser geöffnet.</translation>
-    </message>
 </context>
 <context>
     <name>IssueTableModel</name>
@@ -1515,10 +1511,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <source>Microsoft has posted no planned changes for this customer.</source>
         <translation>Microsoft hat für diesen Kunden keine geplanten Änderungen veröffentlicht.</translation>
     </message>
-    <message>
-        <source>Opened in your browser.</source>
-        <translation>In Ihrem Browser geöffnet.</translation>
-    </message>
 </context>
 <context>
     <name>NewRequestDialog</name>
@@ -1601,6 +1593,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>{0} is open in your browser, in the customer&apos;s context.</source>
         <translation>{0} ist in Ihrem Browser geöffnet, im Kontext des Kunden.</translation>
+    </message>
+    <message>
+        <source>{0} did not open: the browser did not start. Open {1} yourself.</source>
+        <translation>{0} wurde nicht geöffnet: Der Browser ist nicht gestartet. Öffnen Sie {1} selbst.</translation>
     </message>
     <message>
         <source>It may need a direct sign-in in this cloud.</source>
@@ -2459,16 +2455,12 @@ Was wir beim Kunden sehen:
         <translation>Nicht verfügbar: {0}</translation>
     </message>
     <message>
+        <source>Copied the link of {0}.</source>
+        <translation>Link von {0} kopiert.</translation>
+    </message>
+    <message>
         <source>{0} cannot be opened: {1}</source>
         <translation>{0} kann nicht geöffnet werden: {1}</translation>
-    </message>
-    <message>
-        <source>{0} was not opened: {1}</source>
-        <translation>{0} wurde nicht geöffnet: {1}</translation>
-    </message>
-    <message>
-        <source>Opened {0} in your browser.</source>
-        <translation>{0} wurde in Ihrem Browser geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -2622,6 +2614,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>&amp;Open in browser</source>
         <translation>Im Browser ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open in a &amp;private window</source>
+        <translation>In einem &amp;privaten Fenster öffnen</translation>
     </message>
     <message>
         <source>Send this link to a Global Administrator of the customer: they approve the relationship in the Microsoft 365 admin center.</source>
@@ -2889,6 +2885,17 @@ Was wir beim Kunden sehen:
     <message>
         <source>The review of {0} was not downloaded. {1}: {2}</source>
         <translation>Der Bericht zu {0} wurde nicht heruntergeladen. {1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>SafeTextBrowser</name>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Open in a private window</source>
+        <translation>In einem privaten Fenster öffnen</translation>
     </message>
 </context>
 <context>
@@ -3451,6 +3458,61 @@ Was wir beim Kunden sehen:
     <message>
         <source>{0} addresses; {1} at most.</source>
         <translation>{0} Adressen; höchstens {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>links</name>
+    <message>
+        <source>The browser did not open</source>
+        <translation>Der Browser wurde nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Partner Desk could not open {0} in your browser: no browser started. Copy the link and open it in a browser yourself.</source>
+        <translation>Partner Desk konnte {0} nicht in Ihrem Browser öffnen: Es wurde kein Browser gestartet. Kopieren Sie den Link und öffnen Sie ihn selbst in einem Browser.</translation>
+    </message>
+    <message>
+        <source>the link</source>
+        <translation>den Link</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>Link &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Link copied.</source>
+        <translation>Link kopiert.</translation>
+    </message>
+    <message>
+        <source>{0} was not opened: {1}</source>
+        <translation>{0} wurde nicht geöffnet: {1}</translation>
+    </message>
+    <message>
+        <source>The link was not opened: {0}</source>
+        <translation>Der Link wurde nicht geöffnet: {0}</translation>
+    </message>
+    <message>
+        <source>{0} was not opened: the browser did not start.</source>
+        <translation>{0} wurde nicht geöffnet: Der Browser ist nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>The link was not opened: the browser did not start.</source>
+        <translation>Der Link wurde nicht geöffnet: Der Browser ist nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>Opened {0} in your browser.</source>
+        <translation>{0} wurde in Ihrem Browser geöffnet.</translation>
+    </message>
+    <message>
+        <source>Opened in your browser.</source>
+        <translation>In Ihrem Browser geöffnet.</translation>
+    </message>
+    <message>
+        <source>Open in a &amp;private window</source>
+        <translation>In einem &amp;privaten Fenster öffnen</translation>
     </message>
 </context>
 <context>

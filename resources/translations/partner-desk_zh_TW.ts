@@ -1156,10 +1156,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <source>Strategic update</source>
         <translation>策略更新</translation>
     </message>
-    <message>
-        <source>Opened in your browser.</source>
-        <translation>已在您的瀏覽器中開啟。</translation>
-    </message>
 </context>
 <context>
     <name>IssueTableModel</name>
@@ -1490,10 +1486,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <source>Microsoft has posted no planned changes for this customer.</source>
         <translation>Microsoft 未針對此客戶發佈任何預定變更。</translation>
     </message>
-    <message>
-        <source>Opened in your browser.</source>
-        <translation>已在您的瀏覽器中開啟。</translation>
-    </message>
 </context>
 <context>
     <name>NewRequestDialog</name>
@@ -1576,6 +1568,10 @@ What we see at the customer:
     <message>
         <source>{0} is open in your browser, in the customer&apos;s context.</source>
         <translation>已在您的瀏覽器中以客戶的租用戶環境開啟 {0}。</translation>
+    </message>
+    <message>
+        <source>{0} did not open: the browser did not start. Open {1} yourself.</source>
+        <translation>未開啟 {0}：瀏覽器未啟動。請自行開啟 {1}。</translation>
     </message>
     <message>
         <source>It may need a direct sign-in in this cloud.</source>
@@ -2419,16 +2415,12 @@ What we see at the customer:
         <translation>無法使用：{0}</translation>
     </message>
     <message>
+        <source>Copied the link of {0}.</source>
+        <translation>已複製 {0} 的連結。</translation>
+    </message>
+    <message>
         <source>{0} cannot be opened: {1}</source>
         <translation>無法開啟 {0}：{1}</translation>
-    </message>
-    <message>
-        <source>{0} was not opened: {1}</source>
-        <translation>未開啟 {0}：{1}</translation>
-    </message>
-    <message>
-        <source>Opened {0} in your browser.</source>
-        <translation>已在您的瀏覽器中開啟 {0}。</translation>
     </message>
 </context>
 <context>
@@ -2582,6 +2574,10 @@ What we see at the customer:
     <message>
         <source>&amp;Open in browser</source>
         <translation>在瀏覽器中開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open in a &amp;private window</source>
+        <translation>在私密視窗中開啟(&amp;P)</translation>
     </message>
     <message>
         <source>Send this link to a Global Administrator of the customer: they approve the relationship in the Microsoft 365 admin center.</source>
@@ -2847,6 +2843,17 @@ What we see at the customer:
     <message>
         <source>The review of {0} was not downloaded. {1}: {2}</source>
         <translation>未下載 {0} 的報告。{1}：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>SafeTextBrowser</name>
+    <message>
+        <source>Copy link</source>
+        <translation>複製連結</translation>
+    </message>
+    <message>
+        <source>Open in a private window</source>
+        <translation>在私密視窗中開啟</translation>
     </message>
 </context>
 <context>
@@ -3401,6 +3408,61 @@ What we see at the customer:
     <message>
         <source>{0} addresses; {1} at most.</source>
         <translation>{0} 個地址；最多 {1} 個。</translation>
+    </message>
+</context>
+<context>
+    <name>links</name>
+    <message>
+        <source>The browser did not open</source>
+        <translation>瀏覽器未開啟</translation>
+    </message>
+    <message>
+        <source>Partner Desk could not open {0} in your browser: no browser started. Copy the link and open it in a browser yourself.</source>
+        <translation>Partner Desk 無法在您的瀏覽器中開啟 {0}：沒有瀏覽器啟動。請複製連結，自行在瀏覽器中開啟。</translation>
+    </message>
+    <message>
+        <source>the link</source>
+        <translation>連結</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>連結</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>複製連結(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Link copied.</source>
+        <translation>已複製連結。</translation>
+    </message>
+    <message>
+        <source>{0} was not opened: {1}</source>
+        <translation>未開啟 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>The link was not opened: {0}</source>
+        <translation>未開啟連結：{0}</translation>
+    </message>
+    <message>
+        <source>{0} was not opened: the browser did not start.</source>
+        <translation>未開啟 {0}：瀏覽器未啟動。</translation>
+    </message>
+    <message>
+        <source>The link was not opened: the browser did not start.</source>
+        <translation>未開啟連結：瀏覽器未啟動。</translation>
+    </message>
+    <message>
+        <source>Opened {0} in your browser.</source>
+        <translation>已在您的瀏覽器中開啟 {0}。</translation>
+    </message>
+    <message>
+        <source>Opened in your browser.</source>
+        <translation>已在您的瀏覽器中開啟。</translation>
+    </message>
+    <message>
+        <source>Open in a &amp;private window</source>
+        <translation>在私密視窗中開啟(&amp;P)</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@ from desktop.qt.session import SessionHolder
 from desktop.services.accounts import Accounts, AuthError, Session, cloud_names
 from desktop.services.backend import Category
 from desktop.ui.widgets.dialogs import run_dialog
+from desktop.ui.widgets.link_actions import open_link
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +195,9 @@ class DeviceCodeDialog(QDialog):
         layout.addLayout(row)
         self.open_page = QPushButton(self.tr("Open the sign-in page"))
         if holder is not None:
-            self.open_page.clicked.connect(lambda: holder.worker.spawn(holder.open_link(uri)))
+            self.open_page.clicked.connect(
+                lambda: holder.worker.spawn(open_link(holder, uri, self, what=uri))
+            )
         elif opener is not None:
             self.open_page.clicked.connect(lambda: opener(uri))
         else:

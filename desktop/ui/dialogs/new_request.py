@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -51,6 +52,7 @@ from desktop.services.filing import (
 from desktop.services.submission import UnconfirmedError, resume_kept, submit
 from desktop.store import Draft, DraftStore
 from desktop.ui.drafting import PRODUCTS, escalation_draft, problem_text
+from desktop.ui.widgets.link_actions import add_link_actions, open_link
 from desktop.ui.widgets.request_number import RequestNumberBox
 
 log = logging.getLogger(__name__)
@@ -184,6 +186,11 @@ class NewRequestDialog(QDialog):
         self.submit_button.hide()
         close = buttons.addButton(self.tr("&Keep as draft"), QDialogButtonBox.ButtonRole.RejectRole)
         self.form_button.clicked.connect(lambda: self.holder.worker.spawn(self.open_form()))
+        # Its context menu: the form's link to copy, or the form in a private window.
+        self.form_button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.form_button.customContextMenuRequested.connect(
+            lambda pos: self.form_menu().popup(self.form_button.mapToGlobal(pos))
+        )
         self.submit_button.clicked.connect(lambda: self.holder.worker.spawn(self.submit()))
         close.clicked.connect(self.reject)
         QShortcut(
@@ -342,13 +349,24 @@ class NewRequestDialog(QDialog):
 
     # -- the web form (first) ------------------------------------------------------------------
 
-    async def open_form(self) -> None:
+    def form_menu(self) -> QMenu:
+        """Copy the link of Microsoft's form, or open it in a private window."""
+        menu = QMenu(self.form_button)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        url = web_form(self.holder.session.backend.cloud, self.current()).url
+        add_link_actions(
+            menu, self.holder, url, lambda: self.holder.worker.spawn(self.open_form(private=True))
+        )
+        return menu
+
+    async def open_form(self, private: bool = False) -> None:
         """Text to the clipboard, Microsoft's form for this customer open in the browser."""
         if self._busy or not await self._checked_and_saved(for_api=False):
             return
-        await self._hand_over(web_form(self.holder.session.backend.cloud, self.draft), "")
+        form = web_form(self.holder.session.backend.cloud, self.draft)
+        await self._hand_over(form, "", private)
 
-    async def _hand_over(self, form: WebForm, why: str) -> None:
+    async def _hand_over(self, form: WebForm, why: str, private: bool = False) -> None:
         QGuiApplication.clipboard().setText(clipboard_text(self.draft))
         # The form's name as Microsoft's admin centers say it (desktop.services.support_forms
         # marks it).
@@ -358,12 +376,16 @@ class NewRequestDialog(QDialog):
                 name, QCoreApplication.translate(TR_CONTEXT, form.reason)
             )
         else:
-            reason = await self.holder.open_link(form.url)
-            opened = (
-                self.tr("{0} is open in your browser, in the customer's context.").format(name)
-                if reason is None
-                else self.tr("Open {0} in your browser ({1}).").format(form.url, reason)
-            )
+            outcome = await open_link(self.holder, form.url, self, private=private, what=name)
+            if outcome.opened:
+                opened = self.tr("{0} is open in your browser, in the customer's context.")
+                opened = opened.format(name)
+            elif outcome.failed:
+                opened = self.tr("{0} did not open: the browser did not start. Open {1} yourself.")
+                opened = opened.format(name, form.url)
+            else:
+                opened = self.tr("Open {0} in your browser ({1}).")
+                opened = opened.format(form.url, outcome.refused)
             if form.note:
                 opened += " " + self.tr("It may need a direct sign-in in this cloud.")
         if self._closed:

@@ -16,6 +16,7 @@ from desktop.qt.text_limits import elide
 from desktop.qt.worker import Superseded
 from desktop.ui.errors import CONSENT, explain
 from desktop.ui.widgets.banner import MessagePanel
+from desktop.ui.widgets.link_actions import open_link, report
 
 log = logging.getLogger(__name__)
 
@@ -127,9 +128,9 @@ class Pane(QWidget):
             self.holder.worker.spawn(self._open(link))
 
     async def _open(self, url: str) -> None:
-        refused = await self.holder.open_link(url, self.customer)
-        if refused:
-            self.status_message.emit(refused)
+        outcome = await open_link(self.holder, url, self, self.customer)
+        if not outcome.opened:
+            self.status_message.emit(report(outcome))
 
     async def allow(self, customer: Customer) -> None:
         """Allow Partner Desk in `customer`, then load again (or say why it could not be)."""

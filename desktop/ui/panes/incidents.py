@@ -29,6 +29,7 @@ from desktop.ui.dialogs.review_download import ReviewDownload, has_review
 from desktop.ui.errors import HEALTH_ROLES
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table, history_entry
+from desktop.ui.widgets.link_actions import wire_text_links
 from desktop.ui.widgets.status import StatusDelegate
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
 
@@ -101,7 +102,7 @@ class IncidentsPane(Pane):
         self.view.selectionModel().currentRowChanged.connect(self._show_issue)
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Incident details"))
-        self.detail.link_activated.connect(self._open_link)
+        wire_text_links(self.detail, holder, self.status_message.emit, lambda: self.customer)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.view)
@@ -217,13 +218,6 @@ class IncidentsPane(Pane):
     def _post_type(self, kind: str) -> str:
         labels = {"quick": self.tr("Quick update"), "strategic": self.tr("Strategic update")}
         return labels.get(kind, kind)
-
-    def _open_link(self, url: str) -> None:
-        self.holder.worker.spawn(self._open(url))
-
-    async def _open(self, url: str) -> None:
-        reason = await self.holder.open_link(url, self.customer)
-        self.status_message.emit(reason or self.tr("Opened in your browser."))
 
     def select_issue(self, issue_id: str) -> bool:
         for row in range(self.model.rowCount()):

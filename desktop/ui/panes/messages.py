@@ -40,6 +40,7 @@ from desktop.services.backend import Backend
 from desktop.ui.errors import MESSAGE_CENTER_ROLES
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table
+from desktop.ui.widgets.link_actions import wire_text_links
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
 
 translate = QCoreApplication.translate
@@ -203,7 +204,7 @@ class MessagesPane(Pane):
         self.view.selectionModel().currentRowChanged.connect(self._show_message)
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Planned change details"))
-        self.detail.link_activated.connect(self._open_link)
+        wire_text_links(self.detail, holder, self.status_message.emit, lambda: self.customer)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.view)
@@ -262,13 +263,6 @@ class MessagesPane(Pane):
                 self.holder.session.backend, self.detail.palette(), message, customer=self.customer
             )
         )
-
-    def _open_link(self, url: str) -> None:
-        self.holder.worker.spawn(self._open(url))
-
-    async def _open(self, url: str) -> None:
-        reason = await self.holder.open_link(url, self.customer)
-        self.status_message.emit(reason or self.tr("Opened in your browser."))
 
     def select_message(self, message_id: str) -> bool:
         row = self.model.row_of_key(message_id)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableView, QWidget
 
 from desktop.domain.customers import Customer, PortalLink
 from desktop.qt.models.portals import (
@@ -22,15 +22,27 @@ from desktop.qt.models.portals import (
 from desktop.qt.models.table import RecordRole
 from desktop.qt.session import SessionHolder
 from desktop.ui.panes.base import Pane
+from desktop.ui.widgets.link_actions import add_link_actions, copy_link, open_link, report
 from desktop.ui.widgets.tables import setup_table, size_columns
 
 
 class PortalTable(QTableView):
-    """Enter opens the current portal, like a double-click."""
+    """Enter opens the current portal, like a double-click; Ctrl+C copies its link (Qt's
+    own Copy would copy the cell's text, the portal's name).
+
+    Signals:
+        copy_requested(QModelIndex): Copy was pressed on this row.
+    """
+
+    copy_requested = Signal(QModelIndex)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activated.emit(self.currentIndex())
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit(self.currentIndex())
+            event.accept()
             return
         super().keyPressEvent(event)
 
@@ -52,6 +64,9 @@ class PortalsPane(Pane):
         size_columns(self.view, stretch=PURPOSE, contents=[PORTAL, LINK])
         self.view.activated.connect(self.open_index)
         self.view.doubleClicked.connect(self.open_index)
+        self.view.copy_requested.connect(self.copy_index)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_menu)
         self.open_button = QPushButton(self.tr("Open in &browser"))
         self.open_button.clicked.connect(lambda: self.open_index(self.view.currentIndex()))
         self.note = QLabel()
@@ -86,23 +101,43 @@ class PortalsPane(Pane):
             self.note.setText(" ".join(p for p in parts if p))
         self.open_button.setEnabled(link.url is not None)
 
-    def open_index(self, index: QModelIndex) -> None:
+    def link_menu(self, index: QModelIndex) -> QMenu:
+        """The menu of the portal at `index`: open it, copy its link, open it privately."""
+        link = index.data(RecordRole)
+        url = link.url if isinstance(link, PortalLink) else None
+        menu = QMenu(self.view)
+        menu.addAction(self.tr("Open in &browser"), lambda: self.open_index(index)).setEnabled(
+            bool(url)
+        )
+        add_link_actions(menu, self.holder, url, lambda: self.open_index(index, private=True))
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = self.link_menu(index)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # popup, not exec: a nested event loop would re-enter the qasync loop.
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def copy_index(self, index: QModelIndex) -> None:
+        link = index.data(RecordRole)
+        if isinstance(link, PortalLink) and link.url:
+            copy_link(link.url)
+            self.status_message.emit(self.tr("Copied the link of {0}.").format(portal_name(link)))
+
+    def open_index(self, index: QModelIndex, private: bool = False) -> None:
         link = index.data(RecordRole)
         if isinstance(link, PortalLink):
-            self.holder.worker.spawn(self.open_link(link))
+            self.holder.worker.spawn(self.open_link(link, private))
 
-    async def open_link(self, link: PortalLink) -> None:
+    async def open_link(self, link: PortalLink, private: bool = False) -> None:
+        name = portal_name(link)
         if link.url is None:
             self.status_message.emit(
-                self.tr("{0} cannot be opened: {1}").format(portal_name(link), portal_error(link))
+                self.tr("{0} cannot be opened: {1}").format(name, portal_error(link))
             )
             return
-        reason = await self.holder.open_portal(link, self.customer)
-        if reason:
-            self.status_message.emit(
-                self.tr("{0} was not opened: {1}").format(portal_name(link), reason)
-            )
-        else:
-            self.status_message.emit(
-                self.tr("Opened {0} in your browser.").format(portal_name(link))
-            )
+        outcome = await open_link(self.holder, link, self, self.customer, private, name)
+        self.status_message.emit(report(outcome, name))

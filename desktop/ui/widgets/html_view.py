@@ -4,36 +4,79 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QPalette
+from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 
 class SafeTextBrowser(QTextBrowser):
     """QTextBrowser that refuses every resource load and hands clicked links to the caller.
+    A link's context menu offers Copy link and Open in a private window.
 
     Signals:
         link_activated(str): a link was clicked; the receiver applies the link policy.
+        private_requested(str): "Open in a private window" was chosen for a link; the same.
     """
 
     link_activated = Signal(str)
+    private_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        # Encoded as written: toString() decodes "%20" to a space, which the link policy
-        # refuses, and the browser would have to encode again.
-        self.anchorClicked.connect(
-            lambda url: self.link_activated.emit(bytes(url.toEncoded().data()).decode("ascii"))
-        )
+        self.anchorClicked.connect(lambda url: self.link_activated.emit(_encoded(url)))
+        # Whether a private window can open (the receiver knows the browser); off until told.
+        self.private_available: Callable[[], bool] = lambda: False
+
+    def link_at(self, pos: QPoint, keyboard: bool = False) -> str:
+        """The link under `pos` (viewport coordinates), or with `keyboard` the one the
+        keyboard is on (Tab moves through links)."""
+        href = self.textCursor().charFormat().anchorHref() if keyboard else self.anchorAt(pos)
+        return _encoded(QUrl(href)) if href else ""
+
+    def link_menu(self, pos: QPoint, keyboard: bool = False) -> QMenu:
+        """The context menu at `pos`: on a link, Copy link and Open in a private window
+        first, then the usual Copy and Select All."""
+        scrolled = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(pos + scrolled)  # it takes document coordinates
+        url = self.link_at(pos, keyboard)
+        if url:
+            for action in menu.actions():
+                if action.objectName() == "link-copy":  # ours copies the link as it opens
+                    menu.removeAction(action)
+            first = menu.actions()[0] if menu.actions() else None
+            copy = menu.addAction(QCoreApplication.translate("SafeTextBrowser", "Copy link"))
+            copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(url))
+            private = menu.addAction(
+                QCoreApplication.translate("SafeTextBrowser", "Open in a private window")
+            )
+            private.setEnabled(self.private_available())
+            private.triggered.connect(lambda: self.private_requested.emit(url))
+            if first is not None:
+                menu.insertActions(first, [copy, private])
+                menu.insertSeparator(first)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        menu = self.link_menu(event.pos(), keyboard)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # popup, not exec: a nested event loop would re-enter the qasync loop.
+        menu.popup(event.globalPos())
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # Images, style sheets, anything: the sanitizer removed them, and this makes sure.
         return None
+
+
+def _encoded(url: QUrl) -> str:
+    # Encoded as written: toString() decodes "%20" to a space, which the link policy
+    # refuses, and the browser would have to encode again.
+    return bytes(url.toEncoded().data()).decode("ascii")
 
 
 Field = tuple[str, str]

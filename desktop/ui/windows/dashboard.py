@@ -43,6 +43,7 @@ from desktop.qt.words import status_word
 from desktop.ui.scope import ALL, ScopeBox, TagIndex
 from desktop.ui.widgets.health_grid import HealthGridView, IncidentsNowView
 from desktop.ui.widgets.html_view import SafeTextBrowser
+from desktop.ui.widgets.link_actions import wire_text_links
 from desktop.ui.widgets.sweep_bar import SweepBar
 from desktop.ui.windows.dashboard_export import ask_export_path, write_rows
 from desktop.ui.windows.partner_context import PartnerContextPanel
@@ -150,6 +151,9 @@ class DashboardWindow(QWidget):
         self.affected.itemActivated.connect(self._open_listed_customer)
         self.affected.itemDoubleClicked.connect(self._open_listed_customer)
         self.partner = PartnerContextPanel(self.holder)
+        # Links in posts open from here too; the line beside the counts says what did not.
+        for view in (self.detail, self.partner.detail):
+            wire_text_links(view, self.holder, self.summary.setText, say_opened=False)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self._titled(self.tr("Incidents now"), self.incident_view))
         lower = QSplitter(Qt.Orientation.Horizontal)

@@ -41,6 +41,7 @@ from desktop.qt.worker import Superseded
 from desktop.services.accounts import AuthError
 from desktop.services.backend import ApiError, Backend
 from desktop.ui.errors import explain
+from desktop.ui.widgets.link_actions import report
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,12 @@ class RelationshipDetail(QGroupBox):
         self.copy_button.clicked.connect(self.copy_link)
         self.open_button = QPushButton(self.tr("&Open in browser"))
         self.open_button.clicked.connect(lambda: self.holder.worker.spawn(self.open_link()))
+        # The customer's administrator signs in to accept: a private window keeps the
+        # partner's own sign-in out of it.
+        self.private_button = QPushButton(self.tr("Open in a &private window"))
+        self.private_button.clicked.connect(
+            lambda: self.holder.worker.spawn(self.open_link(private=True))
+        )
         self.invite_hint = QLabel(
             self.tr(
                 "Send this link to a Global Administrator of the customer: they approve the "
@@ -97,6 +104,7 @@ class RelationshipDetail(QGroupBox):
         invite_row.addWidget(self.invite, 1)
         invite_row.addWidget(self.copy_button)
         invite_row.addWidget(self.open_button)
+        invite_row.addWidget(self.private_button)
         self.invite_box = QWidget()
         invite_layout = QVBoxLayout(self.invite_box)
         invite_layout.setContentsMargins(0, 0, 0, 0)
@@ -159,6 +167,7 @@ class RelationshipDetail(QGroupBox):
         self.invite_hint.setVisible(bool(link))
         self.copy_button.setEnabled(bool(link))
         self.open_button.setEnabled(bool(link))
+        self.private_button.setEnabled(bool(link) and self.holder.can_open_private())
         self.groups_model.set_assignments([], {})
         self.groups.set_placeholder(self.tr("Loading…"))
         self.groups_note.setText("")
@@ -222,16 +231,19 @@ class RelationshipDetail(QGroupBox):
             QGuiApplication.clipboard().setText(link)
             self.link_result.emit(self.tr("Invitation link copied."))
 
-    async def open_link(self) -> None:
+    async def open_link(self, private: bool = False) -> None:
         link = self.invite.text()
         if not link:
             return
-        reason = await self.holder.open_link(link)
-        self.link_result.emit(
-            self.tr("Could not open the link: {0}").format(reason)
-            if reason
-            else self.tr("Opened the invitation in the browser.")
-        )
+        # Not through link_actions.open_link: the link and Copy link are in this window already.
+        outcome = await self.holder.open_link(link, private=private)
+        if outcome.refused:
+            self.link_result.emit(self.tr("Could not open the link: {0}").format(outcome.refused))
+        elif outcome.failed:
+            # The link stays in the box above, with Copy link beside it.
+            self.link_result.emit(report(outcome))
+        else:
+            self.link_result.emit(self.tr("Opened the invitation in the browser."))
 
 
 def fetch_groups(backend: Backend, relationship_id: str) -> Groups:

@@ -37,6 +37,7 @@ from desktop.qt.models.table import RecordRole
 from desktop.qt.session import SessionHolder
 from desktop.ui.panes.messages import message_html
 from desktop.ui.widgets.html_view import SafeTextBrowser
+from desktop.ui.widgets.link_actions import wire_text_links
 from desktop.ui.widgets.sweep_bar import SweepBar
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
 
@@ -103,7 +104,8 @@ class PlannedChangesView(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._show_change)
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Planned change details"))
-        self.detail.link_activated.connect(lambda url: self.holder.worker.spawn(self._open(url)))
+        # The line under the list counts posts: it says only what did not open.
+        wire_text_links(self.detail, self.holder, self.status.setText, say_opened=False)
         self.customers = QListWidget()
         self.customers.setUniformItemSizes(True)
         self.customers.setAccessibleName(self.tr("Customers it concerns"))
@@ -234,11 +236,6 @@ class PlannedChangesView(QWidget):
         row = self.customers.row(item)
         if 0 <= row < len(self._tenants):
             self.show_customer.emit(self._tenants[row])
-
-    async def _open(self, url: str) -> None:
-        reason = await self.holder.open_link(url)
-        if reason:
-            self.status.setText(reason)
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:
