@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+# One write per call (a short O_APPEND write is atomic): two launches at once wrote their
+# arguments and newlines interleaved, and the test read one call with both links.
 SCRIPT = """#!/bin/sh
-printf '%s\\t' "$@" >> "{log}"
-printf '\\n' >> "{log}"
+line=$(printf '%s\\t' "$@")
+printf '%s\\n' "$line" >> "{log}"
 {body}
 """
 
