@@ -201,6 +201,18 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def open_memory(version: int, create: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection:
+    """A database of the same tables in memory, for this run only: what a store holds while
+    its folder cannot be written (a read-only or full disk). Gone when the app closes."""
+    connection = sqlite3.connect(
+        ":memory:", check_same_thread=False, isolation_level=None, factory=_Connection
+    )
+    connection.execute("PRAGMA foreign_keys=ON")
+    create(connection)
+    connection.execute(f"PRAGMA user_version={int(version)}")
+    return connection
+
+
 class _UnusableError(Exception):
     """The file is damaged or of a foreign schema: set it aside (if it is still the same file)."""
 
@@ -354,6 +366,7 @@ __all__ = [
     "is_damaged",
     "local_problem",
     "open_database",
+    "open_memory",
     "retry_busy",
     "store_error",
 ]
