@@ -160,17 +160,8 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
     failures.reporter = CrashReporter(
         QApplication.activeWindow, show_dialogs=not args.self_test and scenario is None
     )
-    # The folders it must write, before any window: one that cannot be written is said plainly
-    # (which, why, what to do), not found out half-way through opening the stores.
-    from desktop.config.paths import unwritable
-
-    folder = unwritable()
-    if folder is not None:
-        from desktop.ui.dialogs import cannot_start
-
-        return _cannot_start(
-            app, args, functools.partial(cannot_start.for_folder, *folder), scenario
-        )
+    # A folder that cannot be written (a read-only or full disk) no longer stops the start: the
+    # stores it holds live in memory for this run and the window says so (desktop.gui_stores).
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(failures.loop_handler)
@@ -223,7 +214,7 @@ def _cannot_start(
 async def _main(
     app: Any, args: argparse.Namespace, failures: _Failures, scenario: Scenario | None
 ) -> int:
-    from desktop.config import settings as settings_store
+    from desktop import gui_stores
     from desktop.qt import heap
     from desktop.qt.worker import SHUTDOWN_WAIT_S
     from desktop.store import DraftStore
@@ -238,9 +229,9 @@ async def _main(
     # Every file read (and the embedded sandbox's start) begins now, on the worker, together,
     # and the cached customer list is read while the window's modules import. One after the
     # other, they kept the cached list off the screen longer.
-    settings_job = worker.run(settings_store.load)
-    drafts_job = worker.run(DraftStore)
-    tags_job = worker.run(Tags)
+    settings_job = worker.run(gui_stores.load_settings)
+    drafts_job = worker.run(gui_stores.open_drafts)
+    tags_job = worker.run(gui_stores.open_tags)
     cache_job = worker.run(_open_cache, args)
     sandbox_job = None
     if not (args.offline or args.sandbox_url):
@@ -330,6 +321,9 @@ async def _main(
             print("startup-probe: window shown", flush=True)
             window.close()
             return 0
+        unsaved = [s.unsaved for s in (drafts, tags, cache) if s.unsaved is not None]
+        if unsaved:
+            window.show_unsaved(unsaved)
         notices = (drafts.notice, cache.notice, tags.notice)
         for notice in (*settings.problems, *(n.message for n in notices if n is not None)):
             if notice:
@@ -399,9 +393,10 @@ class _Opened:
 
 def _open_cache(args: argparse.Namespace) -> _Opened:
     """Open the cache and name this run's source (blocks: worker thread)."""
-    from desktop.store.cache import Cache, sandbox_source
+    from desktop.gui_stores import open_cache
+    from desktop.store.cache import sandbox_source
 
-    cache = Cache()
+    cache = open_cache()
     if args.offline:
         offline = offline_backend(cache, args)
         return _Opened(cache, offline[1], offline)

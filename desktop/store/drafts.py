@@ -229,7 +229,7 @@ class DraftStore:
         self.unsaved = unsaved
         if unsaved is not None:
             self.path = path or unsaved.path
-            self._db, self.notice = open_memory(SCHEMA_VERSION, _create), None
+            self._db, self.notice = open_memory(SCHEMA_VERSION, _create, self.path), None
         else:
             self.path = path or data_dir() / "drafts.sqlite3"
             self._db, self.notice = open_database(self.path, SCHEMA_VERSION, _create, "drafts")

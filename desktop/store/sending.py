@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.config.paths import PRIVATE_DIR, PRIVATE_FILE
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QSplitter, QVB
 from desktop.config.settings import Settings
 from desktop.domain.customers import Customer
 from desktop.services.session import Session
+from desktop.store.db import StoreError
 from desktop.ui.customer_list import CustomerList
 from desktop.ui.notices import load_recent, notices_button
 from desktop.ui.scope import scope_placeholder
 from desktop.ui.widgets.dialogs import run_dialog
 from desktop.ui.widgets.status_bar import STATUS_TIMEOUT_MS, StatusBar
+from desktop.ui.widgets.unsaved_banner import UnsavedBanner
 
 if TYPE_CHECKING:  # imported by `complete` (start-up time: after the first paint)
     from desktop.qt.directory import CustomerDirectory
@@ -56,6 +58,8 @@ class MainWindow(QMainWindow):
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(8, 8, 8, 0)
+        self.unsaved_banner = UnsavedBanner()
+        layout.addWidget(self.unsaved_banner)
         layout.addWidget(splitter)
         self.setCentralWidget(container)
         # The menu titles now, their items in `complete`: the bar has its height from the first
@@ -229,6 +233,11 @@ class MainWindow(QMainWindow):
     def _customer_name(self, tenant_id: str) -> str:
         record = self.customers.model.record_of_key(tenant_id)
         return record.company_name if record is not None else tenant_id
+
+    def show_unsaved(self, unsaved: Sequence[StoreError]) -> None:
+        """Files this run cannot write (their stores live in memory): said in the strip above
+        the content until the window closes."""
+        self.unsaved_banner.show_for(unsaved)
 
     def select_tenant(self, tenant_id: str) -> None:
         row = self.customers.model.row_of(tenant_id)

@@ -106,7 +106,7 @@ def test_two_processes_sending_one_draft_file_one_request(tmp_path: Path, rig) -
         out, err = second.communicate(timeout=HANG_GUARD_S)
     finally:
         proxy.release.set()
-    first_out, first_err = first.communicate(timeout=HANG_GUARD_S)
+    _first_out, first_err = first.communicate(timeout=HANG_GUARD_S)
     assert len(filed_at_microsoft(sandbox)) == 1
     assert first.returncode == 0, first_err
     assert "Traceback" not in err
