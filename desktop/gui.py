@@ -79,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the interface language for this run (default: the setting, else the system's); "
         "'pseudo' lengthens every text to test layouts",
     )
+    parser.add_argument(
+        "--open-customer",
+        metavar="TENANT",
+        help="select this customer (tenant id or default domain) once the list is in; with "
+        "Partner Desk already running, its window does it",
+    )
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
     # bench/frozen_startup.py: print a line once the window is shown, then quit.
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
@@ -120,8 +126,18 @@ class _Failures:
 Scenario = Callable[[Any, _Failures], Awaitable[int]]
 
 
-def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
+def run(
+    argv: Sequence[str], scenario: Scenario | None = None, single_instance: bool | None = None
+) -> int:
+    """`single_instance`: hand over to a running Partner Desk, or listen for later starts
+    (desktop.gui_instance). By default only a run that a user drives: not the self-test, the
+    start-up probes or a scenario, which benches and tests start many of at once."""
     args = build_parser().parse_args(list(argv))
+    args.argv = list(argv)  # handed to a running Partner Desk as it was given
+    if single_instance is None:
+        probes = args.self_test or args.startup_probe or args.startup_probe_cached
+        single_instance = not probes and scenario is None
+    args.single_instance = single_instance
     if args.self_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     setup_logging(logging.DEBUG if args.debug else logging.INFO)
@@ -223,6 +239,17 @@ async def _main(
 
     worker = app_worker()
     window: Any = None
+    instance: Any = None
+    if args.single_instance:
+        from desktop.gui_instance import claim, say_handed_over
+
+        # One window per user and data folder: a second start hands over before it opens
+        # anything (stores, sandbox), and leaves.
+        instance = await claim(worker, args.argv)
+        if instance.handed_over:
+            say_handed_over(args)
+            worker.shutdown(wait=True)
+            return 0
     drafts: DraftStore | None = None
     cache: Cache | None = None
     tags: Tags | None = None
@@ -254,6 +281,8 @@ async def _main(
         # The window's frame with the cached list first; the tabs, menus, account and the
         # network clients right after its first paint: the cached list shows sooner.
         window = MainWindow()
+        if args.open_customer:
+            window.open_customer(args.open_customer)
         window.set_cached_list(opened.source, cached_list)
         window.show()
         listed = window.customers.model.total()
@@ -293,6 +322,8 @@ async def _main(
         )
         holder = SessionHolder(session, worker, locale=language.wire)
         window.complete(holder, settings)
+        if instance is not None:
+            instance.attach(window)  # later starts' command lines act on this window
         worker.failed.connect(functools.partial(_say_failure, window))
         if listed:
             heap.collect_on_gui_thread()  # the list has painted, and the window is whole
@@ -361,6 +392,8 @@ async def _main(
             window.close()
         raise
     finally:
+        if instance is not None:
+            instance.close()
         # A start-up that failed half-way still closes what its other jobs opened. (A wait, not
         # an await: the loop may be stopping, and they are file opens, done in milliseconds.)
         futures.wait(jobs, timeout=SHUTDOWN_WAIT_S)

@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.customers.attach_scope(scope_placeholder())  # the scope box's place, likewise
         self._cached_read: tuple[str, Future[tuple[list[Customer], float | None]]] | None = None
         self.completed = False
+        self._wanted = ""  # a customer to open once the list has it (`open_customer`)
+        self._list_in = False
         if holder is not None:
             self.complete(holder, settings)
 
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         fill_menus(self)
         self.list_status = ListStatus(holder, self.directory, self.customers, self.status)
         self.directory.loaded.connect(self._list_loaded)
+        self.directory.cached_shown.connect(lambda *_: self._open_wanted())
         holder.changed.connect(self._session_changed)
         self.status.show_session(holder.session)
         self.header.show_customer(None)
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.customers.view, self.tabs)
         self.tabs.tabBar().installEventFilter(self)
         self.completed = True
+        self._open_wanted()  # --open-customer, asked before the list could have it
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
@@ -227,6 +231,8 @@ class MainWindow(QMainWindow):
             self.holder.worker.spawn(load_recent(self.notices, self.holder))
 
     def _list_loaded(self, count: int) -> None:
+        self._list_in = True
+        self._open_wanted()
         if count >= 0 and not self.holder.session.offline:
             self.sweep.start(self.directory.customers)
 
@@ -238,6 +244,31 @@ class MainWindow(QMainWindow):
         """Files this run cannot write (their stores live in memory): said in the strip above
         the content until the window closes."""
         self.unsaved_banner.show_for(unsaved)
+
+    def open_customer(self, wanted: str) -> None:
+        """Select the customer `wanted` names (tenant id or default domain, in any case): now if
+        the list has it, else once the list is in (`--open-customer`, or a later start's)."""
+        self._wanted = wanted.strip().lower()
+        self._open_wanted()
+
+    def _open_wanted(self) -> None:
+        wanted = self._wanted
+        if not wanted or not self.completed:
+            return  # `complete` calls again
+        found = next(
+            (
+                c
+                for c in self.directory.customers
+                if wanted in (c.tenant_id.lower(), c.domain.lower())
+            ),
+            None,
+        )
+        if found is not None:
+            self._wanted = ""
+            self.select_tenant(found.tenant_id)
+        elif self._list_in:
+            self._wanted = ""
+            self.show_status(self.tr("No customer {0} in the list.").format(wanted))
 
     def select_tenant(self, tenant_id: str) -> None:
         row = self.customers.model.row_of(tenant_id)
