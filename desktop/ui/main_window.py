@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(8, 8, 8, 0)
         self.unsaved_banner = UnsavedBanner()
         layout.addWidget(self.unsaved_banner)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         self.setCentralWidget(container)
         # The menu titles now, their items in `complete`: the bar has its height from the first
         # paint, and nothing below it moves when the rest arrives.
