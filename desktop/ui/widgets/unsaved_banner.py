@@ -44,7 +44,7 @@ class UnsavedBanner(QFrame):
         the rest."""
         parts: list[str] = []
         for error in sorted(unsaved, key=lambda e: e.what != "drafts"):
-            why = error.why or error.problem
+            why = self._why(error.why or error.problem)
             if error.what == "drafts":
                 parts.append(
                     self.tr(
@@ -70,6 +70,18 @@ class UnsavedBanner(QFrame):
         self.setAccessibleName(self.tr("Not saved"))
         self.setAccessibleDescription(text)
         self.show()
+
+    def _why(self, text: str) -> str:
+        """The system's words (desktop.config.paths.reason, desktop.store.db.store_error) in
+        the window's language, where they are one of the few the stores give."""
+        known = {
+            "permission denied": self.tr("permission denied"),
+            "read-only file system": self.tr("read-only file system"),
+            "no space left on the disk": self.tr("no space left on the disk"),
+            "the disk is full": self.tr("the disk is full"),
+            "permission denied or read-only": self.tr("permission denied or read-only"),
+        }
+        return known.get(text, text)
 
 
 __all__ = ["UnsavedBanner"]
