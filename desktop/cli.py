@@ -40,6 +40,7 @@ from desktop.cli_request import (
     run_request_new,
 )
 from desktop.config.clouds import CLOUDS
+from desktop.config.paths import cannot_write, unwritable
 from desktop.services.backend import DEFAULT_CONCURRENCY, Backend
 from desktop.services.export import WHATS
 from desktop.services.filing import SEVERITIES
@@ -301,6 +302,14 @@ def clouds_json() -> list[dict[str, object]]:
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     try:
+        if args.command != "clouds":
+            # Every other command keeps drafts, sign-ins or the cache: a folder it cannot
+            # write (a read-only or full disk) is one line naming it, before anything else
+            # says half of it (the window starts anyway: desktop.gui_stores).
+            folder = unwritable()
+            if folder is not None:
+                print(f"partner-desk: {cannot_write(*folder)}", file=sys.stderr)
+                return EXIT_FATAL
         return _run(args)
     except BrokenPipeError:
         raise  # the reader left (`| head`): desktop.app ends quietly

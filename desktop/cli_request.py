@@ -30,7 +30,13 @@ from desktop.services.filing import (
     validate,
     web_form,
 )
-from desktop.services.submission import UnconfirmedError, resume_kept, submit
+from desktop.services.submission import (
+    AlreadyFiledError,
+    DraftBusyError,
+    UnconfirmedError,
+    resume_kept,
+    submit,
+)
 from desktop.store import DatabaseError, Draft, DraftStore
 from desktop.store.drafts import API, WEB
 
@@ -138,6 +144,14 @@ def file_draft(backend: Backend, store: DraftStore, draft: Draft, api_open: bool
         return _hand_over(retired.form, draft, retired.detail)
     except UnconfirmedError as error:
         return _unconfirmed(error)
+    except DraftBusyError as error:
+        print(f"partner-desk: {error} Nothing was sent from here.", file=sys.stderr)
+        return EXIT_FATAL
+    except AlreadyFiledError as error:
+        print(f"partner-desk: {error}", file=sys.stderr)
+        json.dump({"id": error.filed.number, "filed": error.filed.channel}, sys.stdout)
+        sys.stdout.write("\n")
+        return EXIT_OK
     except ApiError as error:
         print(
             f"partner-desk: the request was not filed (draft {draft.id} kept): {error}",

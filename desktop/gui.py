@@ -79,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the interface language for this run (default: the setting, else the system's); "
         "'pseudo' lengthens every text to test layouts",
     )
+    parser.add_argument(
+        "--open-customer",
+        metavar="TENANT",
+        help="select this customer (tenant id or default domain) once the list is in; with "
+        "Partner Desk already running, its window does it",
+    )
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
     # bench/frozen_startup.py: print a line once the window is shown, then quit.
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
@@ -120,8 +126,18 @@ class _Failures:
 Scenario = Callable[[Any, _Failures], Awaitable[int]]
 
 
-def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
+def run(
+    argv: Sequence[str], scenario: Scenario | None = None, single_instance: bool | None = None
+) -> int:
+    """`single_instance`: hand over to a running Partner Desk, or listen for later starts
+    (desktop.gui_instance). By default only a run that a user drives: not the self-test, the
+    start-up probes or a scenario, which benches and tests start many of at once."""
     args = build_parser().parse_args(list(argv))
+    args.argv = list(argv)  # handed to a running Partner Desk as it was given
+    if single_instance is None:
+        probes = args.self_test or args.startup_probe or args.startup_probe_cached
+        single_instance = not probes and scenario is None
+    args.single_instance = single_instance
     if args.self_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     setup_logging(logging.DEBUG if args.debug else logging.INFO)
@@ -160,17 +176,8 @@ def run(argv: Sequence[str], scenario: Scenario | None = None) -> int:
     failures.reporter = CrashReporter(
         QApplication.activeWindow, show_dialogs=not args.self_test and scenario is None
     )
-    # The folders it must write, before any window: one that cannot be written is said plainly
-    # (which, why, what to do), not found out half-way through opening the stores.
-    from desktop.config.paths import unwritable
-
-    folder = unwritable()
-    if folder is not None:
-        from desktop.ui.dialogs import cannot_start
-
-        return _cannot_start(
-            app, args, functools.partial(cannot_start.for_folder, *folder), scenario
-        )
+    # A folder that cannot be written (a read-only or full disk) no longer stops the start: the
+    # stores it holds live in memory for this run and the window says so (desktop.gui_stores).
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(failures.loop_handler)
@@ -223,7 +230,7 @@ def _cannot_start(
 async def _main(
     app: Any, args: argparse.Namespace, failures: _Failures, scenario: Scenario | None
 ) -> int:
-    from desktop.config import settings as settings_store
+    from desktop import gui_stores
     from desktop.qt import heap
     from desktop.qt.worker import SHUTDOWN_WAIT_S
     from desktop.store import DraftStore
@@ -232,15 +239,26 @@ async def _main(
 
     worker = app_worker()
     window: Any = None
+    instance: Any = None
+    if args.single_instance:
+        from desktop.gui_instance import claim, say_handed_over
+
+        # One window per user and data folder: a second start hands over before it opens
+        # anything (stores, sandbox), and leaves.
+        instance = await claim(worker, args.argv)
+        if instance.handed_over:
+            say_handed_over(args)
+            worker.shutdown(wait=True)
+            return 0
     drafts: DraftStore | None = None
     cache: Cache | None = None
     tags: Tags | None = None
     # Every file read (and the embedded sandbox's start) begins now, on the worker, together,
     # and the cached customer list is read while the window's modules import. One after the
     # other, they kept the cached list off the screen longer.
-    settings_job = worker.run(settings_store.load)
-    drafts_job = worker.run(DraftStore)
-    tags_job = worker.run(Tags)
+    settings_job = worker.run(gui_stores.load_settings)
+    drafts_job = worker.run(gui_stores.open_drafts)
+    tags_job = worker.run(gui_stores.open_tags)
     cache_job = worker.run(_open_cache, args)
     sandbox_job = None
     if not (args.offline or args.sandbox_url):
@@ -263,6 +281,8 @@ async def _main(
         # The window's frame with the cached list first; the tabs, menus, account and the
         # network clients right after its first paint: the cached list shows sooner.
         window = MainWindow()
+        if args.open_customer:
+            window.open_customer(args.open_customer)
         window.set_cached_list(opened.source, cached_list)
         window.show()
         listed = window.customers.model.total()
@@ -304,6 +324,8 @@ async def _main(
         # Which browser "Open in a private window" starts: looked up once, off the GUI thread.
         worker.spawn(holder.detect_browser())
         window.complete(holder, settings)
+        if instance is not None:
+            instance.attach(window)  # later starts' command lines act on this window
         worker.failed.connect(functools.partial(_say_failure, window))
         if listed:
             heap.collect_on_gui_thread()  # the list has painted, and the window is whole
@@ -332,6 +354,9 @@ async def _main(
             print("startup-probe: window shown", flush=True)
             window.close()
             return 0
+        unsaved = [s.unsaved for s in (drafts, tags, cache) if s.unsaved is not None]
+        if unsaved:
+            window.show_unsaved(unsaved)
         notices = (drafts.notice, cache.notice, tags.notice)
         for notice in (*settings.problems, *(n.message for n in notices if n is not None)):
             if notice:
@@ -369,6 +394,8 @@ async def _main(
             window.close()
         raise
     finally:
+        if instance is not None:
+            instance.close()
         # A start-up that failed half-way still closes what its other jobs opened. (A wait, not
         # an await: the loop may be stopping, and they are file opens, done in milliseconds.)
         futures.wait(jobs, timeout=SHUTDOWN_WAIT_S)
@@ -401,9 +428,10 @@ class _Opened:
 
 def _open_cache(args: argparse.Namespace) -> _Opened:
     """Open the cache and name this run's source (blocks: worker thread)."""
-    from desktop.store.cache import Cache, sandbox_source
+    from desktop.gui_stores import open_cache
+    from desktop.store.cache import sandbox_source
 
-    cache = Cache()
+    cache = open_cache()
     if args.offline:
         offline = offline_backend(cache, args)
         return _Opened(cache, offline[1], offline)

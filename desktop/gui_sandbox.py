@@ -34,11 +34,11 @@ def start_sandbox(customers: int) -> Embedded:
 
     The same key on every start: the sign-in cached by the last run still works, so a start
     makes no sign-in round trip (desktop.auth.sandbox)."""
-    from desktop.auth.sandbox import key_identity, signing_key
-    from desktop.config.paths import data_dir
+    from desktop.auth.sandbox import key_identity
+    from desktop.gui_stores import sandbox_key
     from desktop.sandbox import Sandbox
 
-    key = signing_key(data_dir() / "sandbox")
+    key, _kept_in = sandbox_key()  # a key for this run only when the data folder is read-only
     # As Microsoft answers today: the create and support-topic APIs refuse (decommissioned),
     # so the demo shows the real escalation path, the web form (API.md section 2).
     sandbox = Sandbox(customers=customers, signing_key=key, retired_create=True)

@@ -201,5 +201,10 @@ def open_token_cache(
         log.warning("no encrypted token store: %s", type(error).__name__)
     if allow_plaintext():
         location = directory / "token_cache.json"
-        return CacheAtRest(_steady_cache(_private_file(location)), Protection.PLAINTEXT, location)
+        try:
+            persisted = _private_file(location)
+        except OSError as error:  # a data folder that cannot be written: memory, this run
+            log.warning("the token cache cannot be kept: %s", error.strerror or error)
+        else:
+            return CacheAtRest(_steady_cache(persisted), Protection.PLAINTEXT, location)
     return CacheAtRest(msal.SerializableTokenCache(), Protection.MEMORY, None)

@@ -116,8 +116,15 @@ def token_cache(directory: Path, identity: str) -> Any:
     """The sandbox's MSAL token cache: a private file per sandbox identity."""
     from desktop.auth.cache import _private_file, _steady_cache
 
-    location = _private_dir(directory) / f"tokens-{identity}.json"
-    return _steady_cache(_private_file(location))
+    try:
+        location = _private_dir(directory) / f"tokens-{identity}.json"
+        return _steady_cache(_private_file(location))
+    except OSError as error:
+        # A data folder that cannot be written (read-only, full): signed in for this run only.
+        import msal
+
+        log.warning("the sandbox's sign-in is kept in memory: %s", error.strerror or error)
+        return msal.SerializableTokenCache()
 
 
 def sign_in(

@@ -60,12 +60,23 @@ def _path(kind: str) -> Path:
     return finder(APP_NAME, APP_AUTHOR)
 
 
+def planned(kind: str) -> Path:
+    """Where the folder of `kind` ("data", "config", "cache", "logs") is, without making it:
+    for naming a folder that cannot be made."""
+    return _path(kind)
+
+
 def _dir(kind: str) -> Path:
     path = _path(kind)
     home = _home()
-    if home is not None and not home.exists():
-        home.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
-    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    try:
+        if home is not None and not home.exists():
+            home.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+        path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    except OSError as error:
+        # Named as the folder that could not be made, not the ancestor mkdir stopped at
+        # (`~/.local`): the message then says which of our folders, and what it holds.
+        raise OSError(error.errno, error.strerror, str(path)) from error
     _tighten_once(path)
     return path
 
@@ -187,8 +198,14 @@ def unwritable(
         try:
             path = _dir(kind)
             probe = path / f".probe-{secrets.token_hex(4)}"
-            os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
-            os.unlink(probe)
+            fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+            try:
+                # A byte too: on a full disk an empty file can still be made. (No fsync:
+                # file systems reserve the space at write, and a sync costs every command.)
+                os.write(fd, b"\0")
+            finally:
+                os.close(fd)
+                os.unlink(probe)
         except OSError as error:
             return kind, path, reason(error)
     return None
@@ -211,7 +228,12 @@ def cannot_write(kind: str, folder: Path, why: str, path: Path | None = None) ->
     name, holds = FOLDERS.get(kind, ("folder", "its files"))
     deeper = path is not None and folder not in (path, path.parent)
     where = f"{path} in the {name} {folder}" if deeper else f"the {name} {folder}"
+    fix = (
+        "Free space on that disk"
+        if why == "no space left on the disk"
+        else "Make it writable for your user account"
+    )
     return (
-        f"cannot write to {where} ({why}); Partner Desk keeps {holds} there. Make it writable "
-        "for your user account, or set PARTNER_DESK_HOME to a folder that is, then start again."
+        f"cannot write to {where} ({why}); Partner Desk keeps {holds} there. {fix}, or set "
+        "PARTNER_DESK_HOME to a folder that is writable, then start again."
     )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.auth import AuthError
 from desktop.config.clouds import CLOUDS, get_cloud
-from desktop.config.paths import data_dir
+from desktop.config.paths import data_dir, planned
 from desktop.config.settings import Settings
 from desktop.services.backend import Backend
 from desktop.services.session import Session
@@ -71,10 +71,18 @@ class Accounts:
             if self._cache is None or (
                 self._cache.protection is Protection.MEMORY and allow_plaintext
             ):
-                self._cache = open_token_cache(
-                    self._cache_dir or data_dir(), lambda: allow_plaintext
-                )
+                self._cache = open_token_cache(self._folder(), lambda: allow_plaintext)
             return self._cache
+
+    def _folder(self) -> Path:
+        """Where the token cache is kept; named even when it cannot be made (a read-only or
+        full disk), and the cache then lives in memory (desktop.auth.cache)."""
+        if self._cache_dir is not None:
+            return self._cache_dir
+        try:
+            return data_dir()
+        except OSError:
+            return planned("data")
 
     # -- sign-in -----------------------------------------------------------------------------
 

@@ -150,14 +150,15 @@ class Backend:
         loopback when not given; a `session` passed in must pin it itself). Blocks: worker
         threads only."""
         from desktop.auth import sandbox as sandbox_auth
-        from desktop.config.paths import data_dir
+        from desktop.config.paths import planned
 
         if ca_pem is None:
             ca_pem = sandbox_auth.sandbox_ca(url)
         provider = sandbox_auth.sign_in(
             url,
             ca_pem=ca_pem,
-            directory=token_dir or data_dir() / "sandbox",
+            # Named, not made: a folder that cannot be made keeps the sign-in in memory.
+            directory=token_dir or planned("data") / "sandbox",
             identity=identity,
             on_device_code=on_device_code,
             cancel=cancel,

@@ -20,6 +20,11 @@ Promises (DESIGN.md "Data that must never be lost"):
 - One draft per request: the same request typed again (same customer, title and description,
   `desktop.store.drafts.fingerprint`) carries on with the kept draft (`resume_kept`), so the
   checks above see the earlier attempts instead of starting from nothing.
+- One sender per draft, across processes: a submission holds the draft's sending lock
+  (desktop.store.sending) from the first read to the last write. Another Partner Desk that
+  tries meanwhile is told at once (`DraftBusyError`); one that comes after reads the draft
+  again under the lock, and a draft filed meanwhile is said to be filed (`AlreadyFiledError`),
+  never sent again.
 - A refusal of create (404/405/410 or "decommissioned") leads to the customer's web form with
   the draft kept and its text to paste, never a dead end (`CreateRetiredError`).
 """
@@ -47,7 +52,8 @@ from desktop.services.filing import (
     request_number,
     web_form,
 )
-from desktop.store.drafts import API, Draft, DraftStore, plain
+from desktop.store.drafts import API, Draft, DraftStore, Filed, plain
+from desktop.store.sending import DraftBusyError
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +112,17 @@ class UnconfirmedError(ApiError):
         self.lost = lost
 
 
+class AlreadyFiledError(Exception):
+    """The draft was filed meanwhile (by another window, or another Partner Desk): nothing was
+    sent again. `filed` is its filing record."""
+
+    def __init__(self, filed: Filed) -> None:
+        super().__init__(
+            f"This draft was already filed as request {filed.number}; it was not sent again."
+        )
+        self.filed = filed
+
+
 def resume_kept(store: DraftStore, draft: Draft) -> tuple[Draft, bool]:
     """The draft to submit for `draft`, saved: a kept draft of the same request (same customer,
     title and description) when there is one to carry on with, else `draft` itself. True when
@@ -145,8 +162,20 @@ def submit(
 
     Raises `CreateRetiredError` (with the web form); `UnconfirmedError` when the request may
     be (or is) with Microsoft but could not be confirmed; or `ApiError` (nothing was filed;
-    the draft stays, with its request id, for a retry).
+    the draft stays, with its request id, for a retry); `DraftBusyError` when another Partner
+    Desk is sending it now, `AlreadyFiledError` when it was filed meanwhile (nothing sent).
     """
+    with store.sending(draft_id):
+        # Read again under the lock: what another Partner Desk did before it let go counts.
+        filed = store.filed_draft(draft_id)
+        if filed is not None:
+            raise AlreadyFiledError(filed)
+        return _submit(backend, store, draft_id, cancel)
+
+
+def _submit(
+    backend: Backend, store: DraftStore, draft_id: str, cancel: threading.Event | None
+) -> ServiceRequest:
     before = store.get(draft_id)
     if before is None:
         raise KeyError(draft_id)
@@ -295,6 +324,8 @@ def _created(body: object) -> ServiceRequest | None:
 __all__ = [
     "ATTEMPTS",
     "CLOCK_SKEW_S",
+    "AlreadyFiledError",
+    "DraftBusyError",
     "UnconfirmedError",
     "find_landed",
     "resume_kept",

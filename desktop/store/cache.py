@@ -52,7 +52,7 @@ from desktop.store.codec import (
     entry_of,
     is_summary,
 )
-from desktop.store.db import StoreError, StoreNotice, is_damaged, open_database
+from desktop.store.db import StoreError, StoreNotice, is_damaged, open_database, open_memory
 from desktop.store.notices import TABLES as NOTICE_TABLES
 from desktop.store.notices import NoticeStore
 from desktop.store.notices import create as create_notice_tables
@@ -105,7 +105,15 @@ def _create(connection: sqlite3.Connection) -> None:
 class Cache:
     """Thread-safe: one connection, one lock; sweeps write from their worker threads."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, unsaved: StoreError | None = None) -> None:
+        """The cache file at `path` (default: in the cache folder); with `unsaved` (why that
+        file cannot be used), an empty cache in memory for this run instead."""
+        self.unsaved = unsaved
+        if unsaved is not None:
+            self.path = path or unsaved.path
+            self._db, self.notice = open_memory(SCHEMA_VERSION, _create), None
+            self._lock = threading.Lock()
+            return
         self.path = path or cache_dir() / "cache.sqlite3"
         # The integrity check reads the whole file, too long to keep the first window waiting:
         # `verify()` runs it after start-up.

@@ -201,6 +201,40 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def open_memory(
+    version: int, create: Callable[[sqlite3.Connection], None], copy_of: Path | None = None
+) -> sqlite3.Connection:
+    """A database of the same tables in memory, for this run only: what a store holds while
+    its folder cannot be written (a read-only or full disk). Gone when the app closes.
+
+    `copy_of`: the file that cannot be written; what it holds, if it can still be read (and is
+    of this schema), is copied in first, so kept drafts and tags are there to work with."""
+    connection = sqlite3.connect(
+        ":memory:", check_same_thread=False, isolation_level=None, factory=_Connection
+    )
+    if copy_of is not None:
+        _copy_into(copy_of, connection, version)
+    connection.execute("PRAGMA foreign_keys=ON")
+    create(connection)
+    connection.execute(f"PRAGMA user_version={int(version)}")
+    return connection
+
+
+def _copy_into(path: Path, memory: sqlite3.Connection, version: int) -> None:
+    try:
+        source = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except (sqlite3.Error, ValueError) as error:
+        log.info("%s not read: %s", path, error)
+        return
+    try:
+        if source.execute("PRAGMA user_version").fetchone()[0] == version:
+            source.backup(memory)
+    except sqlite3.Error as error:  # missing, damaged, or a WAL that cannot be read here
+        log.info("%s not read: %s", path, error)
+    finally:
+        source.close()
+
+
 class _UnusableError(Exception):
     """The file is damaged or of a foreign schema: set it aside (if it is still the same file)."""
 
@@ -354,6 +388,7 @@ __all__ = [
     "is_damaged",
     "local_problem",
     "open_database",
+    "open_memory",
     "retry_busy",
     "store_error",
 ]

@@ -22,6 +22,7 @@ transaction, so the draft disappears only when its filing is on record.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 import threading
@@ -33,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.config.paths import data_dir
-from desktop.store.db import StoreNotice, open_database
+from desktop.store.db import StoreError, StoreNotice, open_database, open_memory
+from desktop.store.sending import sending
 
 SCHEMA_VERSION = 1
 
@@ -220,11 +222,34 @@ def _upgrade(connection: sqlite3.Connection) -> None:
 class DraftStore:
     """Thread-safe: the GUI saves through the worker, a submission updates from another thread."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or data_dir() / "drafts.sqlite3"
-        self._db, self.notice = open_database(self.path, SCHEMA_VERSION, _create, "drafts")
+    def __init__(self, path: Path | None = None, *, unsaved: StoreError | None = None) -> None:
+        """The drafts file at `path` (default: in the data folder). With `unsaved` (why that
+        file cannot be used), the drafts live in memory for this run instead, and `unsaved`
+        says why; `path` is then the file that could not be used."""
+        self.unsaved = unsaved
+        if unsaved is not None:
+            self.path = path or unsaved.path
+            self._db, self.notice = open_memory(SCHEMA_VERSION, _create, self.path), None
+        else:
+            self.path = path or data_dir() / "drafts.sqlite3"
+            self._db, self.notice = open_database(self.path, SCHEMA_VERSION, _create, "drafts")
         _upgrade(self._db)
         self._lock = threading.Lock()
+
+    @classmethod
+    def in_memory(cls, why: StoreError) -> DraftStore:
+        """Drafts for this run only, because of `why` (a drafts file that cannot be written)."""
+        return cls(unsaved=why)
+
+    def sending(self, draft_id: str) -> contextlib.AbstractContextManager[None]:
+        """The lock held while `draft_id` is sent (desktop.store.sending): DraftBusyError at
+        once when another Partner Desk holds it."""
+        return sending(None if self.unsaved is not None else self.path.parent, draft_id)
+
+    def filed_draft(self, draft_id: str) -> Filed | None:
+        """The filing record of `draft_id`, if it was filed (from here, in any window)."""
+        rows = self._filed("WHERE draft_id = ?", (draft_id,))
+        return rows[0] if rows else None
 
     def close(self) -> None:
         with self._lock:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from desktop.config.paths import data_dir
-from desktop.store.db import open_database
+from desktop.store.db import StoreError, open_database, open_memory
 
 SCHEMA_VERSION = 1
 
@@ -54,9 +54,16 @@ def _clean(tag: str) -> str:
 class Tags:
     """Thread-safe: one connection, one lock. Every change is committed on return."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or data_dir() / "tags.sqlite3"
-        self._db, self.notice = open_database(self.path, SCHEMA_VERSION, _create, "tags")
+    def __init__(self, path: Path | None = None, *, unsaved: StoreError | None = None) -> None:
+        """The tags file at `path` (default: in the data folder); with `unsaved` (why that
+        file cannot be used), tags live in memory for this run instead."""
+        self.unsaved = unsaved
+        if unsaved is not None:
+            self.path = path or unsaved.path
+            self._db, self.notice = open_memory(SCHEMA_VERSION, _create, self.path), None
+        else:
+            self.path = path or data_dir() / "tags.sqlite3"
+            self._db, self.notice = open_database(self.path, SCHEMA_VERSION, _create, "tags")
         self._lock = threading.Lock()
 
     def close(self) -> None:

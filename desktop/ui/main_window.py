@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QSplitter, QVB
 from desktop.config.settings import Settings
 from desktop.domain.customers import Customer
 from desktop.services.session import Session
+from desktop.store.db import StoreError
 from desktop.ui.customer_list import CustomerList
 from desktop.ui.notices import load_recent, notices_button
 from desktop.ui.scope import scope_placeholder
 from desktop.ui.widgets.dialogs import run_dialog
 from desktop.ui.widgets.status_bar import STATUS_TIMEOUT_MS, StatusBar
+from desktop.ui.widgets.unsaved_banner import UnsavedBanner
 
 if TYPE_CHECKING:  # imported by `complete` (start-up time: after the first paint)
     from desktop.qt.directory import CustomerDirectory
@@ -56,7 +58,9 @@ class MainWindow(QMainWindow):
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(8, 8, 8, 0)
-        layout.addWidget(splitter)
+        self.unsaved_banner = UnsavedBanner()
+        layout.addWidget(self.unsaved_banner)
+        layout.addWidget(splitter, 1)
         self.setCentralWidget(container)
         # The menu titles now, their items in `complete`: the bar has its height from the first
         # paint, and nothing below it moves when the rest arrives.
@@ -67,6 +71,8 @@ class MainWindow(QMainWindow):
         self.customers.attach_scope(scope_placeholder())  # the scope box's place, likewise
         self._cached_read: tuple[str, Future[tuple[list[Customer], float | None]]] | None = None
         self.completed = False
+        self._wanted = ""  # a customer to open once the list has it (`open_customer`)
+        self._list_in = False
         if holder is not None:
             self.complete(holder, settings)
 
@@ -158,6 +164,7 @@ class MainWindow(QMainWindow):
         fill_menus(self)
         self.list_status = ListStatus(holder, self.directory, self.customers, self.status)
         self.directory.loaded.connect(self._list_loaded)
+        self.directory.cached_shown.connect(lambda *_: self._open_wanted())
         holder.changed.connect(self._session_changed)
         self.status.show_session(holder.session)
         self.header.show_customer(None)
@@ -172,6 +179,7 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.customers.view, self.tabs)
         self.tabs.tabBar().installEventFilter(self)
         self.completed = True
+        self._open_wanted()  # --open-customer, asked before the list could have it
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
@@ -223,12 +231,44 @@ class MainWindow(QMainWindow):
             self.holder.worker.spawn(load_recent(self.notices, self.holder))
 
     def _list_loaded(self, count: int) -> None:
+        self._list_in = True
+        self._open_wanted()
         if count >= 0 and not self.holder.session.offline:
             self.sweep.start(self.directory.customers)
 
     def _customer_name(self, tenant_id: str) -> str:
         record = self.customers.model.record_of_key(tenant_id)
         return record.company_name if record is not None else tenant_id
+
+    def show_unsaved(self, unsaved: Sequence[StoreError]) -> None:
+        """Files this run cannot write (their stores live in memory): said in the strip above
+        the content until the window closes."""
+        self.unsaved_banner.show_for(unsaved)
+
+    def open_customer(self, wanted: str) -> None:
+        """Select the customer `wanted` names (tenant id or default domain, in any case): now if
+        the list has it, else once the list is in (`--open-customer`, or a later start's)."""
+        self._wanted = wanted.strip().lower()
+        self._open_wanted()
+
+    def _open_wanted(self) -> None:
+        wanted = self._wanted
+        if not wanted or not self.completed:
+            return  # `complete` calls again
+        found = next(
+            (
+                c
+                for c in self.directory.customers
+                if wanted in (c.tenant_id.lower(), c.domain.lower())
+            ),
+            None,
+        )
+        if found is not None:
+            self._wanted = ""
+            self.select_tenant(found.tenant_id)
+        elif self._list_in:
+            self._wanted = ""
+            self.show_status(self.tr("No customer {0} in the list.").format(wanted))
 
     def select_tenant(self, tenant_id: str) -> None:
         row = self.customers.model.row_of(tenant_id)

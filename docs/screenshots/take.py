@@ -10,6 +10,8 @@ window at its usual 1280×800 logical size, so twice that in pixels). `take.py V
 `take.py messages` only the message center's shots (English; they are part of "en" too).
 `take.py review` an incident whose posts are text with paragraphs and whose review is
 published (Download review), and Partner Center's partner-level context.
+`take.py read-only-home` the window started on a data folder it cannot write (the strip that
+says drafts are kept in memory); as root, the run gives up overriding file permissions.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ VARIANTS: dict[str, tuple[list[str], dict[str, str]]] = {
     "review": (["--lang", "en"], {}),
     # Only the GDAP window's shots (also part of "en"): `take.py gdap` to check them quickly.
     "gdap": (["--lang", "en"], {}),
+    "read-only-home": (["--lang", "en", "--customers", "40"], {}),
 }
 # Not in a run of every variant: "en" takes these shots too.
 PART_OF_EN = ("messages", "gdap")
@@ -378,7 +381,7 @@ async def take(window: MainWindow, failures: Any) -> int:
     from PySide6.QtCore import QLocale
 
     variant = os.environ.get("PARTNER_DESK_SHOTS", "en")
-    if variant in ("en", "messages", "review", "gdap"):
+    if variant in ("en", "messages", "review", "gdap", "read-only-home"):
         # Dates as a reader of the English README expects, whatever the machine's locale.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     problems: list[str] = []
@@ -389,6 +392,11 @@ async def take(window: MainWindow, failures: Any) -> int:
             await shoot_messages(window, await pick_busy_customer(window))
         elif variant == "review":
             await shoot_review(window)
+        elif variant == "read-only-home":
+            window.resize(*SIZE)
+            await window.load_customers()
+            await select(window, 2)
+            grab(window, "read-only-home.png")
         elif variant == "gdap":
             window.resize(*SIZE)
             await window.load_customers()
@@ -405,6 +413,16 @@ async def take(window: MainWindow, failures: Any) -> int:
     return 1 if problems else 0
 
 
+def _obey_permissions() -> None:
+    """In the child, as root: give up overriding file permissions, as a user has none to."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
 def main(names: list[str]) -> int:
     """Each variant in a process of its own; the first failure's exit code."""
     for name in names or [v for v in VARIANTS if v not in PART_OF_EN]:
@@ -412,16 +430,24 @@ def main(names: list[str]) -> int:
         print(f"== {name}", flush=True)
         # A home of its own (unless one is given): a first start, as a new user sees it.
         with tempfile.TemporaryDirectory(prefix="shots-") as home:
+            read_only = name == "read-only-home"
+            if read_only:
+                Path(home, "data").mkdir(mode=0o500)
             code = subprocess.run(  # noqa: S603 - this script, this Python
                 [sys.executable, __file__, "--run", *args],
                 env={
                     "PARTNER_DESK_HOME": home,
                     **os.environ,
                     **env,
+                    # The read-only home is the point of that shot: never one given.
+                    **({"PARTNER_DESK_HOME": home} if read_only else {}),
                     "PARTNER_DESK_SHOTS": name,
                 },
                 check=False,
+                preexec_fn=_obey_permissions if read_only and os.geteuid() == 0 else None,
             ).returncode
+            if read_only:
+                Path(home, "data").chmod(0o700)  # so that the folder can be removed
         if code:
             return code
     return 0

@@ -1310,6 +1310,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>&amp;Anfragen</translation>
     </message>
     <message>
+        <source>No customer {0} in the list.</source>
+        <translation>Kein Kunde {0} in der Liste.</translation>
+    </message>
+    <message>
         <source>Planned chan&amp;ges</source>
         <translation>&amp;Geplante Änderungen</translation>
     </message>
@@ -1617,6 +1621,14 @@ Was wir beim Kunden sehen:
     <message>
         <source>Request {0} for {1} recorded as filed with Microsoft.</source>
         <translation>Anfrage {0} für {1} als bei Microsoft gestellt erfasst.</translation>
+    </message>
+    <message>
+        <source>This draft is being sent by another Partner Desk window. Nothing was sent from here; your draft is kept.</source>
+        <translation>Dieser Entwurf wird gerade von einem anderen Partner-Desk-Fenster gesendet. Von hier wurde nichts gesendet; Ihr Entwurf bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>This draft was already filed as request {0}; it was not sent again.</source>
+        <translation>Dieser Entwurf wurde bereits als Anfrage {0} erfasst; er wurde nicht erneut gesendet.</translation>
     </message>
     <message>
         <source>Partner ticket {0} filed with Microsoft (it names the customer).</source>
@@ -3083,6 +3095,49 @@ Was wir beim Kunden sehen:
     <message>
         <source>Tags</source>
         <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedBanner</name>
+    <message>
+        <source>Drafts cannot be saved: {0} cannot be written ({1}). Drafts you write now are kept only until Partner Desk closes: file or copy them before.</source>
+        <translation>Entwürfe können nicht gespeichert werden: {0} ist nicht beschreibbar ({1}). Entwürfe, die Sie jetzt schreiben, bleiben nur erhalten, bis Partner Desk geschlossen wird: Reichen Sie sie vorher ein oder kopieren Sie sie.</translation>
+    </message>
+    <message>
+        <source>Tags are not kept: {0} cannot be written ({1}).</source>
+        <translation>Tags werden nicht gespeichert: {0} ist nicht beschreibbar ({1}).</translation>
+    </message>
+    <message>
+        <source>Nothing is cached for offline use: {0} cannot be written ({1}).</source>
+        <translation>Für die Offline-Nutzung wird nichts zwischengespeichert: {0} ist nicht beschreibbar ({1}).</translation>
+    </message>
+    <message>
+        <source>Make the folder writable, then restart Partner Desk.</source>
+        <translation>Machen Sie den Ordner beschreibbar und starten Sie Partner Desk dann neu.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>read-only file system</source>
+        <translation>schreibgeschütztes Dateisystem</translation>
+    </message>
+    <message>
+        <source>no space left on the disk</source>
+        <translation>kein Speicherplatz mehr auf dem Datenträger</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>permission denied or read-only</source>
+        <translation>Zugriff verweigert oder schreibgeschützt</translation>
     </message>
 </context>
 <context>

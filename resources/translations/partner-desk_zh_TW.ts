@@ -1288,6 +1288,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>要求(&amp;R)</translation>
     </message>
     <message>
+        <source>No customer {0} in the list.</source>
+        <translation>清單中沒有客戶 {0}。</translation>
+    </message>
+    <message>
         <source>Planned chan&amp;ges</source>
         <translation>預定變更(&amp;G)</translation>
     </message>
@@ -1592,6 +1596,14 @@ What we see at the customer:
     <message>
         <source>Request {0} for {1} recorded as filed with Microsoft.</source>
         <translation>已將 {1} 的要求 {0} 記錄為已向 Microsoft 提出。</translation>
+    </message>
+    <message>
+        <source>This draft is being sent by another Partner Desk window. Nothing was sent from here; your draft is kept.</source>
+        <translation>另一個 Partner Desk 視窗正在送出此草稿。此處未送出任何內容；您的草稿仍會保留。</translation>
+    </message>
+    <message>
+        <source>This draft was already filed as request {0}; it was not sent again.</source>
+        <translation>此草稿已提交為服務要求 {0}；不會再次送出。</translation>
     </message>
     <message>
         <source>Partner ticket {0} filed with Microsoft (it names the customer).</source>
@@ -3037,6 +3049,49 @@ What we see at the customer:
     <message>
         <source>Tags</source>
         <translation>標籤</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedBanner</name>
+    <message>
+        <source>Drafts cannot be saved: {0} cannot be written ({1}). Drafts you write now are kept only until Partner Desk closes: file or copy them before.</source>
+        <translation>無法儲存草稿：無法寫入 {0}（{1}）。您現在撰寫的草稿只會保留到 Partner Desk 關閉為止：請在關閉前提交或複製。</translation>
+    </message>
+    <message>
+        <source>Tags are not kept: {0} cannot be written ({1}).</source>
+        <translation>不會保留標籤：無法寫入 {0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>Nothing is cached for offline use: {0} cannot be written ({1}).</source>
+        <translation>不會快取任何資料供離線使用：無法寫入 {0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>Make the folder writable, then restart Partner Desk.</source>
+        <translation>請讓該資料夾可寫入，然後重新啟動 Partner Desk。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未儲存</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>權限不足</translation>
+    </message>
+    <message>
+        <source>read-only file system</source>
+        <translation>唯讀檔案系統</translation>
+    </message>
+    <message>
+        <source>no space left on the disk</source>
+        <translation>磁碟空間不足</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁碟已滿</translation>
+    </message>
+    <message>
+        <source>permission denied or read-only</source>
+        <translation>權限不足或唯讀</translation>
     </message>
 </context>
 <context>

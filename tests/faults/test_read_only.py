@@ -1,10 +1,10 @@
 """Folders and files Partner Desk cannot write (issue 16, item 12).
 
-The window says which folder, why and what to do (a line on stderr; a message box where there
-is a screen), and exits 1; the command line says it in one line. Never a traceback, never a
-silent exit. Each run is a process of its own: a folder made read-only must really be one for
-it, and root (as in CI containers) writes anywhere unless it drops the capability to, which
-`restricted()` does for the child alone.
+The command line says which folder or file, why and what to do in one line. Never a
+traceback, never a silent exit. (The window starts anyway, with what it cannot write kept in
+memory: tests/faults/test_read_only_home.py, issue 18.) Each run is a process of its own: a
+folder made read-only must really be one for it, and root (as in CI containers) writes
+anywhere unless it drops the capability to, which `restricted()` does for the child alone.
 """
 
 from __future__ import annotations
@@ -64,36 +64,6 @@ def assert_one_clear_line(stderr: str, *words: str) -> None:
     assert lines, stderr
     for word in words:
         assert word in lines[-1], stderr
-
-
-def test_the_window_says_which_folder_is_not_writable_and_exits_1(tmp_path: Path):
-    data = read_only(tmp_path / "data")
-    result = restricted(tmp_path, "--startup-probe")
-    assert result.returncode == 1
-    assert "startup-probe: window shown" not in result.stdout
-    assert_one_clear_line(result.stderr, "cannot write to the data folder", str(data), "writable")
-
-
-def test_the_window_names_a_read_only_cache_folder_too(tmp_path: Path):
-    cache = read_only(tmp_path / "cache")
-    result = restricted(tmp_path, "--offline", "--startup-probe")
-    assert result.returncode == 1
-    assert_one_clear_line(result.stderr, "cannot write to the cache folder", str(cache))
-
-
-def test_a_read_only_drafts_file_is_said_plainly_and_left_as_it_is(tmp_path: Path):
-    """The folder can be written, the drafts file cannot (another account's, restored from a
-    backup read-only...): the window says which file, and nothing is set aside."""
-    (tmp_path / "data").mkdir()
-    path = tmp_path / "data" / "drafts.sqlite3"
-    store = DraftStore(path)
-    store.save(Draft.new("t1", "Contoso", title="kept"))
-    store.close()
-    path.chmod(stat.S_IRUSR)
-    result = restricted(tmp_path, "--offline", "--startup-probe")
-    assert result.returncode == 1
-    assert_one_clear_line(result.stderr, "drafts file", str(path), "cannot be written")
-    assert [p.name for p in path.parent.iterdir() if p.name.startswith("drafts")] == [path.name]
 
 
 def test_request_new_says_which_folder_is_not_writable(tmp_path: Path, sandbox: Sandbox):

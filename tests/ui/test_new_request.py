@@ -352,3 +352,22 @@ def test_closing_keeps_the_draft_and_says_so_with_the_number_typed(
     blank.message.connect(said.append)
     blank.reject()
     assert len(said) == 1
+
+
+def test_a_draft_another_window_is_sending_is_not_sent_from_here(qtbot, make_ctx, tmp_path):
+    """Issue 18, defect 4: another Partner Desk holds the draft's sending lock (a store of its
+    own on the same file, as another process has: an OS lock on a file of its own); this
+    window says so and sends nothing."""
+    holder, sandbox = make_ctx()
+    dialog = open_dialog(qtbot, holder, sandbox)
+    fill(qtbot, dialog, "Sent by the other window")
+    other = DraftStore(tmp_path / "drafts.sqlite3")
+    try:
+        with other.sending(dialog.draft.id):
+            ran(qtbot, dialog, dialog.submit())
+    finally:
+        other.close()
+    assert "being sent by another Partner Desk window" in dialog.status.text()
+    assert sandbox.stats()["creates"] == 0
+    assert holder.session.drafts is not None
+    assert [d.title for d in holder.session.drafts.all()] == ["Sent by the other window"]

@@ -49,7 +49,13 @@ from desktop.services.filing import (
     validate,
     web_form,
 )
-from desktop.services.submission import UnconfirmedError, resume_kept, submit
+from desktop.services.submission import (
+    AlreadyFiledError,
+    DraftBusyError,
+    UnconfirmedError,
+    resume_kept,
+    submit,
+)
 from desktop.store import Draft, DraftStore
 from desktop.ui.drafting import PRODUCTS, escalation_draft, problem_text
 from desktop.ui.widgets.link_actions import add_link_actions, open_link
@@ -455,6 +461,21 @@ class NewRequestDialog(QDialog):
             return
         except UnconfirmedError as error:
             self.status.setText(self._unconfirmed(error))
+            return
+        except DraftBusyError:
+            self.status.setText(
+                self.tr(
+                    "This draft is being sent by another Partner Desk window. Nothing was sent "
+                    "from here; your draft is kept."
+                )
+            )
+            return
+        except AlreadyFiledError as error:
+            self.status.setText(
+                self.tr(
+                    "This draft was already filed as request {0}; it was not sent again."
+                ).format(error.filed.number)
+            )
             return
         except ApiError as error:
             self.status.setText(self.tr("Not filed; your draft is kept. {0}").format(error.summary))
