@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("what", choices=WHATS)
     export.add_argument("--format", choices=("csv", "json"), default="csv")
+    _add_bom(export)
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     export.add_argument(
         "--sandbox-url",
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     which.add_argument("--all", action="store_true", help="every customer of the partner")
     consent.add_argument("--format", choices=("csv", "json"), default="csv")
+    _add_bom(consent)
     consent.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     consent.add_argument("--sandbox-url", metavar="URL")
     consent.add_argument(
@@ -141,7 +143,13 @@ def build_parser() -> argparse.ArgumentParser:
         "customer's web form (exit 4) with the text to paste. Mark the draft filed afterwards "
         "with `partner-desk request filed`.",
     )
-    new.add_argument("--customer", required=True, metavar="TENANT", help="customer tenant id")
+    new.add_argument(
+        "--customer",
+        required=True,
+        metavar="TENANT",
+        type=_tenant_id,
+        help="customer tenant id (a GUID)",
+    )
     new.add_argument("--title", required=True)
     new.add_argument("--severity", required=True, choices=tuple(SEVERITIES))
     new.add_argument("--description", required=True)
@@ -189,6 +197,15 @@ def _add_drafts(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--force",
         action="store_true",
         help="also a draft that may already be with Microsoft (it could then be filed again)",
+    )
+
+
+def _add_bom(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--bom",
+        action="store_true",
+        help="start the CSV with a UTF-8 byte order mark, so that Excel on Windows reads "
+        "its names (台中物流, Asesoría) as UTF-8 instead of the system code page",
     )
 
 

@@ -96,7 +96,17 @@ def _open_cache() -> Cache | None:
     return cache
 
 
+def _bom_misused(args: argparse.Namespace) -> bool:
+    """`--bom` with JSON: a byte order mark is for spreadsheets reading CSV (said, exit 2)."""
+    if getattr(args, "bom", False) and args.format != "csv":
+        print("partner-desk: error: --bom is for --format csv", file=sys.stderr)
+        return True
+    return False
+
+
 def run_export(args: argparse.Namespace, make: BackendFactory) -> int:
+    if _bom_misused(args):
+        return EXIT_USAGE
     if args.offline:
         return run_export_offline(args)
     progress = _ProgressLine(args.what, sys.stderr)
@@ -165,11 +175,14 @@ def _write(args: argparse.Namespace, rows: Sequence[Row], columns: tuple[str, ..
     """Rows as CSV or JSON, to `--out` or standard output; False (said in one line) when the
     file could not be written."""
     writer = write_csv if args.format == "csv" else write_json
+    # `--bom`: Excel on Windows reads a CSV without one in the system code page (issue 18).
+    bom = "\ufeff" if args.format == "csv" and getattr(args, "bom", False) else ""
     if args.out:
         # Through a temporary file of its own beside the target, then renamed: never half a
         # file, and never through a name someone could plant a link under (atomic_file.py).
         try:
             with atomic_text(Path(args.out)) as out:
+                out.write(bom)
                 writer(rows, columns, out)
         except OSError as error:
             reason = error.strerror or str(error)
@@ -177,6 +190,7 @@ def _write(args: argparse.Namespace, rows: Sequence[Row], columns: tuple[str, ..
             return False
     else:
         sys.stdout.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
+        sys.stdout.write(bom)
         writer(rows, columns, sys.stdout)
         sys.stdout.flush()
     return True
@@ -196,6 +210,8 @@ def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, custo
 
 def run_consent(args: argparse.Namespace, make: BackendFactory) -> int:
     """`partner-desk consent`: rows of tenantId, companyName, result, reason."""
+    if _bom_misused(args):
+        return EXIT_USAGE
     from desktop.services import consent
 
     progress = _ProgressLine("consent", sys.stderr)
