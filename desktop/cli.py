@@ -1,7 +1,9 @@
 """Headless commands: `export`, `consent`, `clouds`, `request new`, `request filed` and
 `drafts`. Same backend as the GUI, no Qt imported.
 
-Exit codes: 0 every customer succeeded; 3 some customers failed (their rows carry `error`);
+Exit codes: 0 every customer succeeded, or is in a state: no GDAP relationship covers the user
+or Partner Desk is not consented there (its row's `error` says so; issue 18); 3 some customers
+really failed (their rows carry `error`);
 2 usage error; 1 the run could not start (for example the customer list itself failed, or
 `--offline` found nothing cached) or its `--out` file could not be written. `request new` and
 `drafts resume` also: 4 Microsoft refuses the create API (the customer's web form is printed);

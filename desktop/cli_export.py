@@ -35,6 +35,7 @@ from desktop.services.export import (
     cached_rows,
     collect,
     refused_consents,
+    tally_failures,
     write_csv,
     write_json,
 )
@@ -123,7 +124,7 @@ def run_export(args: argparse.Namespace, make: BackendFactory) -> int:
                     writer = stack.enter_context(cache.writer(source))
                     errors = [str(e) for e in listing.errors]
                     writer.record(CUSTOMERS, None, items=listing.items, item_errors=errors)
-                rows, failed = collect(
+                rows, _failed = collect(
                     backend,
                     args.what,
                     listing.items,
@@ -138,7 +139,7 @@ def run_export(args: argparse.Namespace, make: BackendFactory) -> int:
         if cache is not None:
             cache.close()
     progress.finish()
-    return _finish_export(args, rows, failed, len(listing.items))
+    return _finish_export(args, rows, len(listing.items))
 
 
 def run_export_offline(args: argparse.Namespace) -> int:
@@ -164,7 +165,7 @@ def run_export_offline(args: argparse.Namespace) -> int:
         f"partner-desk: offline: customer list as of {_utc(cached.fetched)}",
         file=sys.stderr,
     )
-    return _finish_export(args, cached.rows, cached.failed, cached.customers)
+    return _finish_export(args, cached.rows, cached.customers)
 
 
 def _utc(when: float) -> str:
@@ -196,9 +197,18 @@ def _write(args: argparse.Namespace, rows: Sequence[Row], columns: tuple[str, ..
     return True
 
 
-def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, customers: int) -> int:
+def _finish_export(args: argparse.Namespace, rows: list[Row], customers: int) -> int:
+    """Exit 0 when every error row is a customer's no-GDAP or no-consent state (the rows say
+    it), 3 when a customer really failed (issue 18)."""
     if not _write(args, rows, COLUMNS[args.what]):
         return EXIT_FATAL
+    failed, states = tally_failures(rows)
+    if states:
+        print(
+            f"partner-desk: {states} of {customers} customers without GDAP access or consent "
+            "for this (a state, not a failure); see the error column",
+            file=sys.stderr,
+        )
     if failed:
         print(
             f"partner-desk: {failed} of {customers} customers failed; see the error column",
