@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.domain.customers import Customer
@@ -18,6 +18,7 @@ from desktop.ui.drafting import DraftChooser, escalation_draft
 from desktop.ui.widgets.dialogs import run_dialog
 
 if TYPE_CHECKING:
+    from desktop.ui.dialogs.drafts_dialog import DraftsDialog
     from desktop.ui.dialogs.new_request import NewRequestDialog
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,32 @@ class RequestDesk(QObject):
                 customer.tenant_id, customer.company_name, customer_domain=customer.domain
             )
         return self.edit_draft(draft)
+
+    def show_drafts(self, names: Callable[[str], str]) -> DraftsDialog | None:
+        """Requests → Drafts…: every kept draft, to open or discard. `names`: the customer
+        list's name of a tenant, for drafts saved without one."""
+        store = self.holder.session.drafts
+        if store is None:
+            self._say(
+                QCoreApplication.translate("MainWindow", "Drafts cannot be kept: no draft store."),
+                10000,
+            )
+            return None
+        from desktop.ui.dialogs.drafts_dialog import DraftsDialog  # loaded when first opened
+
+        dialog = DraftsDialog(self.holder, store, names, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_draft.connect(self.edit_draft)
+        dialog.message.connect(lambda text: self._say(text, 10000))
+        # A discarded draft of the customer shown leaves its Drafts button.
+        dialog.finished.connect(lambda _result: self._refresh_current())
+        dialog.show()
+        return dialog
+
+    def _refresh_current(self) -> None:
+        customer = self._current()
+        if customer is not None:
+            self._changed(customer.tenant_id)
 
     def escalate(self, issue: HealthIssue) -> None:
         customer = self._current()
