@@ -14,7 +14,7 @@ from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue
 from desktop.qt.session import SessionHolder
 from desktop.store import Draft
-from desktop.ui.drafting import DraftChooser, escalation_draft
+from desktop.ui.drafting import DraftChooser, escalation_draft, severity_note
 from desktop.ui.widgets.dialogs import run_dialog
 
 if TYPE_CHECKING:
@@ -107,9 +107,9 @@ class RequestDesk(QObject):
     def escalate(self, issue: HealthIssue) -> None:
         customer = self._current()
         if customer is not None:
-            self.edit_draft(escalation_draft(customer, issue))
+            self.edit_draft(escalation_draft(customer, issue), severity_note(issue))
 
-    def edit_draft(self, draft: Draft) -> NewRequestDialog | None:
+    def edit_draft(self, draft: Draft, severity_note: str = "") -> NewRequestDialog | None:
         open_already = self.dialogs.get(draft.id)
         if open_already is not None and open_already.isVisible():
             open_already.raise_()  # one dialog per draft: two would overwrite each other
@@ -125,7 +125,7 @@ class RequestDesk(QObject):
         # Start-up time: a dialog not shown at start is imported when first opened.
         from desktop.ui.dialogs.new_request import NewRequestDialog
 
-        dialog = NewRequestDialog(self.holder, store, draft, self._window)
+        dialog = NewRequestDialog(self.holder, store, draft, self._window, severity_note)
         self.dialogs[draft.id] = dialog
         dialog.finished.connect(lambda _result: self.dialogs.pop(draft.id, None))
         # Not deleted on close: a submission may still be running and will report to it.
