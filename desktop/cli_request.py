@@ -203,6 +203,8 @@ def state_words(draft: Draft) -> str:
         return "filed, number unknown"
     if draft.first_attempt is not None:
         return "sent, not confirmed"
+    if draft.to_send is not None:
+        return "to send when online"
     return "not sent"
 
 

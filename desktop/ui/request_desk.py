@@ -43,6 +43,7 @@ class RequestDesk(QObject):
         self._say = say
         self._changed = changed
         self.dialogs: dict[str, NewRequestDialog] = {}  # by draft id, while open
+        self._sending = False  # drafts kept while offline are being sent
 
     def new_request(self) -> None:
         customer = self._current()
@@ -103,6 +104,47 @@ class RequestDesk(QObject):
         customer = self._current()
         if customer is not None:
             self._changed(customer.tenant_id)
+
+    async def send_queued(self) -> None:
+        """Online again: the drafts kept to send while offline go (desktop.services.
+        offline_queue); what needs Microsoft's form is said, with where to find it."""
+        session = self.holder.session
+        if session.offline or session.drafts is None or self._sending:
+            return
+        from desktop.services.offline_queue import send_queued
+
+        self._sending = True
+        try:
+            report = await self.holder.worker.run(send_queued, session.backend, session.drafts)
+        except Exception as error:  # the store is unreadable: they stay kept
+            log.warning("drafts kept to send were not sent: %s", error)
+            return
+        finally:
+            self._sending = False
+        said = []
+        if report.filed:
+            said.append(
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "%n draft(s) kept while offline sent to Microsoft.",
+                    "",
+                    len(report.filed),
+                )
+            )
+        waiting = len(report.for_web_form) + len(report.failed)
+        if waiting:
+            said.append(
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "%n draft(s) kept while offline still to file: Requests → Drafts…",
+                    "",
+                    waiting,
+                )
+            )
+        if said:
+            self._say(" ".join(said), 15000)
+        if report.filed:
+            self._refresh_current()  # the customer shown may have lost a draft to a filing
 
     def escalate(self, issue: HealthIssue) -> None:
         customer = self._current()

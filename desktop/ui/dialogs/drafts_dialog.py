@@ -117,6 +117,8 @@ class DraftsDialog(QDialog):
             return self.tr("Filed, number unknown")
         if draft.first_attempt is not None:
             return self.tr("Sent, not confirmed")
+        if draft.to_send is not None:
+            return self.tr("To send when online")
         return self.tr("Not sent")
 
     async def reload(self) -> None:

@@ -210,6 +210,14 @@ class NewRequestDialog(QDialog):
             )
         )
         self.submit_button.hide()
+        if self.holder.session.offline:  # nothing leaves the machine: kept to send later
+            self.form_button.setText(self.tr("&Send when online"))
+            self.form_button.setToolTip(
+                self.tr(
+                    "Offline: the draft is kept and sent when Partner Desk is next online "
+                    "(Ctrl+Return)"
+                )
+            )
         close = buttons.addButton(self.tr("&Keep as draft"), QDialogButtonBox.ButtonRole.RejectRole)
         self.form_button.clicked.connect(lambda: self.holder.worker.spawn(self.open_form()))
         # Its context menu: the form's link to copy, or the form in a private window.
@@ -263,7 +271,11 @@ class NewRequestDialog(QDialog):
             self.number_box.number()  # a number typed before shows what is wrong with it
 
     async def _load_topics(self) -> None:
-        """Partner-support topics: they answer only where the create API still does."""
+        """Partner-support topics: they answer only where the create API still does. Not
+        asked for offline: nothing leaves the machine there."""
+        if self.holder.session.offline:
+            self.topics_loaded = True
+            return
         try:
             topics = (
                 await self.holder.worker.run(self.holder.session.backend.support_topics)
@@ -413,9 +425,15 @@ class NewRequestDialog(QDialog):
         return menu
 
     async def open_form(self, private: bool = False) -> None:
-        """Text to the clipboard, Microsoft's form for this customer open in the browser."""
+        """Text to the clipboard, Microsoft's form for this customer open in the browser.
+        Offline: the draft is kept to send when online instead."""
         if self._busy or not await self._checked_and_saved(for_api=False):
             return
+        if self.holder.session.offline:
+            await self._keep_to_send()
+            return
+        if self.draft.to_send is not None:  # the user files it now: not sent again on its own
+            self.draft = await self.holder.worker.run(self.store.mark_to_send, self.draft.id, False)
         form = web_form(self.holder.session.backend.cloud, self.draft)
         await self._hand_over(form, "", private)
 
@@ -489,6 +507,9 @@ class NewRequestDialog(QDialog):
             return
         if not await self._checked_and_saved(for_api=True):
             return
+        if self.holder.session.offline:
+            await self._keep_to_send()
+            return
         self._busy = True
         self.submit_button.setEnabled(False)
         self.status.setText(self.tr("Submitting to Microsoft…"))
@@ -529,6 +550,25 @@ class NewRequestDialog(QDialog):
         )
         self.filed.emit(created)
         self.done(QDialog.DialogCode.Accepted)
+
+    async def _keep_to_send(self) -> None:
+        """Offline (`--offline`): nothing leaves the machine, no browser opens. The draft
+        (saved already) is marked to send, and goes when the app is next online
+        (desktop.services.offline_queue)."""
+        try:
+            self.draft = await self.holder.worker.run(self.store.mark_to_send, self.draft.id)
+        except Exception as error:
+            log.error("draft not marked to send: %s", error)
+            self.status.setText(
+                self.tr("Not marked to send; your draft is kept. {0}").format(error)
+            )
+            return
+        text = self.tr(
+            "You are offline: nothing was sent. The draft is kept and will be sent when Partner "
+            "Desk is next online."
+        )
+        self.status.setText(text)
+        self.message.emit(text)
 
     def _unconfirmed(self, error: UnconfirmedError) -> str:
         why = error.check.summary if error.check else self.tr("not in Microsoft's list yet")
