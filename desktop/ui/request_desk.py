@@ -124,21 +124,13 @@ class RequestDesk(QObject):
         said = []
         if report.filed:
             said.append(
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "%n draft(s) kept while offline sent to Microsoft.",
-                    "",
-                    len(report.filed),
-                )
+                self.tr("%n draft(s) kept while offline sent to Microsoft.", "", len(report.filed))
             )
         waiting = len(report.for_web_form) + len(report.failed)
         if waiting:
             said.append(
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "%n draft(s) kept while offline still to file: Requests → Drafts…",
-                    "",
-                    waiting,
+                self.tr(
+                    "%n draft(s) kept while offline still to file: Requests → Drafts…", "", waiting
                 )
             )
         if said:
