@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QTreeWidget,
@@ -76,6 +77,9 @@ class DraftsDialog(QDialog):
             [self.tr("Customer"), self.tr("Title"), self.tr("State"), self.tr("Saved")]
         )
         self.table.setAccessibleName(self.tr("Kept drafts"))
+        header = self.table.header()
+        header.setStretchLastSection(False)  # the title takes the room, not the date
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(lambda _item, _column: self._open())
         caption.setBuddy(self.table)
         self.empty = QLabel(self.tr("No drafts kept."))
