@@ -1,7 +1,9 @@
 """Headless commands: `export`, `consent`, `clouds`, `request new`, `request filed` and
 `drafts`. Same backend as the GUI, no Qt imported.
 
-Exit codes: 0 every customer succeeded; 3 some customers failed (their rows carry `error`);
+Exit codes: 0 every customer succeeded, or is in a state: no GDAP relationship covers the user
+or Partner Desk is not consented there (its row's `error` says so; issue 18); 3 some customers
+really failed (their rows carry `error`);
 2 usage error; 1 the run could not start (for example the customer list itself failed, or
 `--offline` found nothing cached) or its `--out` file could not be written. `request new` and
 `drafts resume` also: 4 Microsoft refuses the create API (the customer's web form is printed);
@@ -86,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("what", choices=WHATS)
     export.add_argument("--format", choices=("csv", "json"), default="csv")
+    _add_bom(export)
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     export.add_argument(
         "--sandbox-url",
@@ -121,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     which.add_argument("--all", action="store_true", help="every customer of the partner")
     consent.add_argument("--format", choices=("csv", "json"), default="csv")
+    _add_bom(consent)
     consent.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     consent.add_argument("--sandbox-url", metavar="URL")
     consent.add_argument(
@@ -142,7 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
         "customer's web form (exit 4) with the text to paste. Mark the draft filed afterwards "
         "with `partner-desk request filed`.",
     )
-    new.add_argument("--customer", required=True, metavar="TENANT", help="customer tenant id")
+    new.add_argument(
+        "--customer",
+        required=True,
+        metavar="TENANT",
+        type=_tenant_id,
+        help="customer tenant id (a GUID)",
+    )
     new.add_argument("--title", required=True)
     new.add_argument("--severity", required=True, choices=tuple(SEVERITIES))
     new.add_argument("--description", required=True)
@@ -190,6 +200,15 @@ def _add_drafts(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--force",
         action="store_true",
         help="also a draft that may already be with Microsoft (it could then be filed again)",
+    )
+
+
+def _add_bom(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--bom",
+        action="store_true",
+        help="start the CSV with a UTF-8 byte order mark, so that Excel on Windows reads "
+        "its names (台中物流, Asesoría) as UTF-8 instead of the system code page",
     )
 
 

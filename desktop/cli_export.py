@@ -35,6 +35,7 @@ from desktop.services.export import (
     cached_rows,
     collect,
     refused_consents,
+    tally_failures,
     write_csv,
     write_json,
 )
@@ -96,7 +97,17 @@ def _open_cache() -> Cache | None:
     return cache
 
 
+def _bom_misused(args: argparse.Namespace) -> bool:
+    """`--bom` with JSON: a byte order mark is for spreadsheets reading CSV (said, exit 2)."""
+    if getattr(args, "bom", False) and args.format != "csv":
+        print("partner-desk: error: --bom is for --format csv", file=sys.stderr)
+        return True
+    return False
+
+
 def run_export(args: argparse.Namespace, make: BackendFactory) -> int:
+    if _bom_misused(args):
+        return EXIT_USAGE
     if args.offline:
         return run_export_offline(args)
     progress = _ProgressLine(args.what, sys.stderr)
@@ -113,7 +124,7 @@ def run_export(args: argparse.Namespace, make: BackendFactory) -> int:
                     writer = stack.enter_context(cache.writer(source))
                     errors = [str(e) for e in listing.errors]
                     writer.record(CUSTOMERS, None, items=listing.items, item_errors=errors)
-                rows, failed = collect(
+                rows, _failed = collect(
                     backend,
                     args.what,
                     listing.items,
@@ -128,7 +139,7 @@ def run_export(args: argparse.Namespace, make: BackendFactory) -> int:
         if cache is not None:
             cache.close()
     progress.finish()
-    return _finish_export(args, rows, failed, len(listing.items))
+    return _finish_export(args, rows, len(listing.items))
 
 
 def run_export_offline(args: argparse.Namespace) -> int:
@@ -154,7 +165,7 @@ def run_export_offline(args: argparse.Namespace) -> int:
         f"partner-desk: offline: customer list as of {_utc(cached.fetched)}",
         file=sys.stderr,
     )
-    return _finish_export(args, cached.rows, cached.failed, cached.customers)
+    return _finish_export(args, cached.rows, cached.customers)
 
 
 def _utc(when: float) -> str:
@@ -165,11 +176,14 @@ def _write(args: argparse.Namespace, rows: Sequence[Row], columns: tuple[str, ..
     """Rows as CSV or JSON, to `--out` or standard output; False (said in one line) when the
     file could not be written."""
     writer = write_csv if args.format == "csv" else write_json
+    # `--bom`: Excel on Windows reads a CSV without one in the system code page (issue 18).
+    bom = "\ufeff" if args.format == "csv" and getattr(args, "bom", False) else ""
     if args.out:
         # Through a temporary file of its own beside the target, then renamed: never half a
         # file, and never through a name someone could plant a link under (atomic_file.py).
         try:
             with atomic_text(Path(args.out)) as out:
+                out.write(bom)
                 writer(rows, columns, out)
         except OSError as error:
             reason = error.strerror or str(error)
@@ -177,14 +191,24 @@ def _write(args: argparse.Namespace, rows: Sequence[Row], columns: tuple[str, ..
             return False
     else:
         sys.stdout.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
+        sys.stdout.write(bom)
         writer(rows, columns, sys.stdout)
         sys.stdout.flush()
     return True
 
 
-def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, customers: int) -> int:
+def _finish_export(args: argparse.Namespace, rows: list[Row], customers: int) -> int:
+    """Exit 0 when every error row is a customer's no-GDAP or no-consent state (the rows say
+    it), 3 when a customer really failed (issue 18)."""
     if not _write(args, rows, COLUMNS[args.what]):
         return EXIT_FATAL
+    failed, states = tally_failures(rows)
+    if states:
+        print(
+            f"partner-desk: {states} of {customers} customers without GDAP access or consent "
+            "for this (a state, not a failure); see the error column",
+            file=sys.stderr,
+        )
     if failed:
         print(
             f"partner-desk: {failed} of {customers} customers failed; see the error column",
@@ -196,6 +220,8 @@ def _finish_export(args: argparse.Namespace, rows: list[Row], failed: int, custo
 
 def run_consent(args: argparse.Namespace, make: BackendFactory) -> int:
     """`partner-desk consent`: rows of tenantId, companyName, result, reason."""
+    if _bom_misused(args):
+        return EXIT_USAGE
     from desktop.services import consent
 
     progress = _ProgressLine("consent", sys.stderr)

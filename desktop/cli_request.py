@@ -71,8 +71,8 @@ def _request_new(args: argparse.Namespace, make: BackendFactory) -> int:
                 print(f"partner-desk: the customer could not be read: {error}", file=sys.stderr)
                 return EXIT_FATAL
             print(
-                f"partner-desk: {args.customer} is not a customer of this partner "
-                f"({error.summary})",
+                f"partner-desk: error: --customer {args.customer} is not a customer of this "
+                f"partner ({error.summary})",
                 file=sys.stderr,
             )
             return EXIT_USAGE
@@ -110,32 +110,52 @@ def _request_new(args: argparse.Namespace, make: BackendFactory) -> int:
                     "same customer, title and description",
                     file=sys.stderr,
                 )
-            return file_draft(backend, store, draft, api_open)
+            try:
+                code = file_draft(backend, store, draft, api_open, made_here=not resumed)
+            except AuthError:
+                # Nothing was sent without a token: the draft this call made would be an
+                # orphan nobody was told about (issue 18).
+                if not resumed:
+                    store.delete(draft.id)
+                raise
+            return code
 
 
 def api_status(backend: Backend, topic: str) -> tuple[bool, int | None]:
     """Whether the create API is open here, and the exit code if the command must stop: no
     `topic` where Microsoft lists support topics (they are printed), or unreadable topics.
     Microsoft refuses the topics exactly where it refuses the create (announced together)."""
-    if topic:
-        return True, None
     try:
         topics = backend.pc.support_topics(new_correlation_id()).items
     except ApiError as error:
         if not is_retired(error):
             print(f"partner-desk: support topics: {error}", file=sys.stderr)
             return False, EXIT_FATAL
-        return False, None
+        return False, None  # refused with the create: the web form, whatever the topic
     if not topics:
         return True, None
     known = "; ".join(f"{t.id} {t.name}" for t in topics[:12])
-    print(f"partner-desk: error: choose a topic with --topic ID ({known})", file=sys.stderr)
-    return True, EXIT_USAGE
+    if not topic:
+        print(f"partner-desk: error: choose a topic with --topic ID ({known})", file=sys.stderr)
+        return True, EXIT_USAGE
+    if topic.strip() not in {t.id for t in topics}:
+        # Named before anything is saved or sent: Microsoft would refuse it (issue 18).
+        print(
+            f"partner-desk: error: --topic {topic!r} is not a support topic Microsoft lists "
+            f"({known})",
+            file=sys.stderr,
+        )
+        return True, EXIT_USAGE
+    return True, None
 
 
-def file_draft(backend: Backend, store: DraftStore, draft: Draft, api_open: bool) -> int:
+def file_draft(
+    backend: Backend, store: DraftStore, draft: Draft, api_open: bool, made_here: bool = False
+) -> int:
     """Submit a stored draft and say how it went: exit 0 (prints the id), 4 (the web form), 5
-    (may be or is filed, not confirmed), 1 (not filed)."""
+    (may be or is filed, not confirmed), 1 (not filed). `made_here`: this command made the
+    draft, so a refusal that filed nothing drops it (nothing is left that no one asked to
+    keep); a draft kept from before stays."""
     try:
         if not api_open and not draft.submitted:
             return _hand_over(web_form(backend.cloud, draft), draft, "support topics refused")
@@ -153,6 +173,15 @@ def file_draft(backend: Backend, store: DraftStore, draft: Draft, api_open: bool
         sys.stdout.write("\n")
         return EXIT_OK
     except ApiError as error:
+        # Not UnconfirmedError (above): Microsoft's answer said nothing was filed.
+        if made_here:
+            store.delete(draft.id)
+            print(
+                f"partner-desk: the request was not filed (no draft kept: run the same command "
+                f"again): {error}",
+                file=sys.stderr,
+            )
+            return EXIT_FATAL
         print(
             f"partner-desk: the request was not filed (draft {draft.id} kept): {error}",
             file=sys.stderr,
@@ -188,6 +217,8 @@ def state_words(draft: Draft) -> str:
         return "filed, number unknown"
     if draft.first_attempt is not None:
         return "sent, not confirmed"
+    if draft.to_send is not None:
+        return "to send when online"
     return "not sent"
 
 

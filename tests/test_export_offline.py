@@ -39,7 +39,7 @@ def test_every_export_offline_gives_the_rows_of_the_live_run(tmp_path: Path):
             )
             assert result.returncode in (0, 3), result.stderr
             live[what] = (result.returncode, out.read_bytes())
-    assert live["health"][0] == 3  # some customers have no GDAP access: error rows
+    assert live["health"][0] == 0  # no GDAP access is a state: error rows, exit 0
     assert not sb.running
     for what in WHATS:
         for fmt in ("json", "csv"):

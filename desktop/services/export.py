@@ -34,6 +34,7 @@ from desktop.services.export_rows import (
     error_text,
     health_rows,
     incident_rows,
+    is_state,
     message_rows,
     partner_request_rows,
 )
@@ -60,11 +61,13 @@ __all__ = [
     "collect",
     "health_rows",
     "incident_rows",
+    "is_state",
     "message_rows",
     "neutralise",
     "partner_request_rows",
     "refused_consents",
     "render",
+    "tally_failures",
     "write_csv",
     "write_json",
 ]
@@ -123,6 +126,20 @@ def _task(
 
 def _failed(rows: list[Row]) -> bool:
     return any(row.get("error") for row in rows)
+
+
+def tally_failures(rows: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
+    """(customers with a real failure, customers whose only errors are no-GDAP or no-consent
+    states): the first decides an export's exit code, the second is only reported. The
+    partner's own tickets count as one "customer" (their tenant id, or none)."""
+    failing: set[str] = set()
+    states: set[str] = set()
+    for row in rows:
+        error = str(row.get("error") or "")
+        if error:
+            key = f"{row.get('owner', '')}:{row.get('tenantId', '')}"
+            (states if is_state(error) else failing).add(key)
+    return len(failing), len(states - failing)
 
 
 def collect(

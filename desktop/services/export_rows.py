@@ -113,6 +113,25 @@ def error_text(
     return str(error)
 
 
+# What marks an error row as a customer's STATE rather than a failure (issue 18): no GDAP
+# relationship covers the user (Entra's AADSTS50020, or the service's 403 for the customer's
+# data), or Partner Desk is not (or no longer sufficiently) consented there. The row still says
+# so; `partner-desk export` exits 0 when every error is one of these. Read from the row's text,
+# which is all the cache keeps of a failure, so that a live run and `--offline` agree; the
+# consent marks are the ones `error_text` writes above.
+_STATE_MARKS = (
+    "(AADSTS50020)",
+    " Consent needed: partner-desk consent",
+    " Consent was refused: ",
+    " Consent again: partner-desk consent",
+)
+
+
+def is_state(error: str) -> bool:
+    """Whether an error row's text is a customer's no-GDAP or no-consent state."""
+    return error.startswith("HTTP 403") or any(mark in error for mark in _STATE_MARKS)
+
+
 def customer_rows(customers: Iterable[Customer]) -> list[Row]:
     return [{**_base(c), "domain": c.domain, "relationship": c.relationship} for c in customers]
 

@@ -51,6 +51,49 @@ SEVERITIES: dict[str, str] = {
         "filing", "Minimal impact: a question, a minor problem or an inconvenience."
     ),
 }
+# The sections of an escalation's description (desktop.ui.drafting fills the incident's
+# summary above them): a heading on its own line, then its placeholder until the user writes in
+# its place. Filing refuses while a section is empty or still its placeholder, and names it
+# (issue 18): an escalation that says only what Microsoft already knows helps nobody.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    (
+        QT_TRANSLATE_NOOP("filing", "What we see at the customer:"),
+        QT_TRANSLATE_NOOP("filing", "[what users see, error messages, since when]"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("filing", "Who is affected:"),
+        QT_TRANSLATE_NOOP("filing", "[how many users, which sites or services]"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("filing", "What was tried:"),
+        QT_TRANSLATE_NOOP("filing", "[steps taken so far, and what they changed]"),
+    ),
+)
+Sections = tuple[tuple[str, str], ...]
+
+
+def template_text(sections: Sections = SECTIONS) -> str:
+    """The sections as a description starts with them: each heading, then its placeholder."""
+    return "\n\n".join(f"{heading}\n{placeholder}" for heading, placeholder in sections)
+
+
+def empty_sections(description: str, sections: Sections = SECTIONS) -> list[str]:
+    """The headings (without their colon) of the template sections in `description` that are
+    empty or still their placeholder. A section the user deleted, heading and all, is not
+    asked for; one section's text runs to the next heading found."""
+    lines = description.splitlines()
+    by_heading = {heading.strip(): placeholder for heading, placeholder in sections}
+    found = [i for i, line in enumerate(lines) if line.strip() in by_heading]
+    empty = []
+    for n, start in enumerate(found):
+        end = found[n + 1] if n + 1 < len(found) else len(lines)
+        heading = lines[start].strip()
+        body = "\n".join(lines[start + 1 : end]).strip()
+        if not body or body == by_heading[heading].strip():
+            empty.append(heading.rstrip(":").strip())
+    return empty
+
+
 _EMAIL = re.compile(r"^[^@\s,;<>()\"]+@[^@\s,;<>()\"]+\.[^@\s,;<>()\"]{2,}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -138,9 +181,11 @@ def cc_addresses(text: str) -> list[str]:
     return [part for part in re.split(r"[\s,;]+", text.strip()) if part]
 
 
-def validate(draft: Draft, for_api: bool = False) -> list[Problem]:
+def validate(draft: Draft, for_api: bool = False, sections: Sections = SECTIONS) -> list[Problem]:
     """Every problem with the draft, one per field, in the order of the form. `for_api`: the
-    create API needs a (partner) support topic; the web forms ask for their own."""
+    create API needs a (partner) support topic; the web forms ask for their own. `sections`:
+    the template's headings and placeholders as the description may show them (the dialog
+    passes them translated too)."""
     problems: list[Problem] = []
     title = draft.title.strip()
     if not title:
@@ -191,6 +236,14 @@ def validate(draft: Draft, for_api: bool = False) -> list[Problem]:
                 "description",
                 QT_TRANSLATE_NOOP("filing", "The description is longer than {0} characters."),
                 (DESCRIPTION_MAX,),
+            )
+        )
+    elif empty := empty_sections(description, sections):
+        problems.append(
+            Problem(
+                "description",
+                QT_TRANSLATE_NOOP("filing", "Fill in these sections of the description: {0}."),
+                ("; ".join(empty),),
             )
         )
     if draft.contact_email.strip() and not _EMAIL.match(draft.contact_email.strip()):

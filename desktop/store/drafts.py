@@ -63,7 +63,7 @@ _COLUMNS = (
 # What `save` writes over; the submission's identity (request_id, first_attempt) is the store's.
 _CONTENT = tuple(c for c in _COLUMNS if c not in ("id", "request_id", "first_attempt"))
 # Kept beside the draft (table draft_state), read with it.
-_STATE_COLUMNS = ("fingerprint", "landed")
+_STATE_COLUMNS = ("fingerprint", "landed", "to_send")
 
 WEB, API = "web", "api"
 
@@ -111,6 +111,9 @@ class Draft:
     # Read from the store (draft_state); `save` does not write them.
     fingerprint: str = ""  # as stored: of the content saved last, or submitted first
     landed: float | None = None  # unix time Microsoft was seen to accept it, number unknown
+    # Unix time the user asked to send it while offline (`--offline`): nothing was sent; it
+    # goes when the app is next online (desktop.services.offline_queue).
+    to_send: float | None = None
 
     @classmethod
     def new(cls, tenant_id: str, customer_name: str = "", **values: Any) -> Draft:
@@ -196,7 +199,8 @@ def _create_filed(connection: sqlite3.Connection) -> None:
         """CREATE TABLE IF NOT EXISTS draft_state (
             draft_id TEXT PRIMARY KEY,
             fingerprint TEXT NOT NULL DEFAULT '',
-            landed REAL
+            landed REAL,
+            to_send REAL
         )"""
     )
     connection.execute(
@@ -216,6 +220,9 @@ def _upgrade(connection: sqlite3.Connection) -> None:
     if "request_number" not in columns:  # new files get it here too
         connection.execute("ALTER TABLE drafts ADD COLUMN request_number TEXT NOT NULL DEFAULT ''")
     _create_filed(connection)
+    state = {row[1] for row in connection.execute("PRAGMA table_info(draft_state)")}
+    if "to_send" not in state:
+        connection.execute("ALTER TABLE draft_state ADD COLUMN to_send REAL")
     connection.execute("COMMIT")
 
 
@@ -342,6 +349,20 @@ class DraftStore:
             )
         return self._must_get(draft_id)
 
+    def mark_to_send(self, draft_id: str, to_send: bool = True) -> Draft:
+        """Mark the draft to be sent when the app is next online (or unmark it): asked for
+        while offline, nothing was sent. The first time asked is kept."""
+        draft = self._must_get(draft_id)
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO draft_state (draft_id, fingerprint, to_send) VALUES (?, ?, ?) "
+                "ON CONFLICT (draft_id) DO UPDATE SET to_send = "
+                "CASE WHEN excluded.to_send IS NULL THEN NULL "
+                "ELSE COALESCE(draft_state.to_send, excluded.to_send) END",
+                (draft_id, draft.content_fingerprint, time.time() if to_send else None),
+            )
+        return self._must_get(draft_id)
+
     def with_fingerprint(self, fingerprint: str) -> list[Draft]:
         """The kept drafts of the request with this fingerprint (see `fingerprint`), the one
         to carry on with first: one Microsoft took, then one whose submission began, then the
@@ -434,7 +455,8 @@ class DraftStore:
     def _select(self, where: str, args: tuple[str, ...]) -> list[Draft]:
         """Drafts (alias d) with their state (alias s, NULL columns when there is none)."""
         names = [*_COLUMNS, *_STATE_COLUMNS]
-        columns = [f"d.{c}" for c in _COLUMNS] + ["COALESCE(s.fingerprint, '')", "s.landed"]
+        columns = [f"d.{c}" for c in _COLUMNS]
+        columns += ["COALESCE(s.fingerprint, '')", "s.landed", "s.to_send"]
         with self._lock:
             rows = self._db.execute(
                 f"SELECT {', '.join(columns)} FROM drafts d "  # noqa: S608 - fixed SQL

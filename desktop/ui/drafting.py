@@ -15,9 +15,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.customers import Customer
+from desktop.domain.escalation import suggested_severity
 from desktop.domain.health import HealthIssue
 from desktop.qt.dates import date_text
-from desktop.services.filing import TITLE_MAX, TR_CONTEXT, Problem
+from desktop.qt.models.requests import severity_label
+from desktop.qt.words import status_word
+from desktop.services.filing import (
+    SECTIONS,
+    TITLE_MAX,
+    TR_CONTEXT,
+    Problem,
+    Sections,
+    template_text,
+)
 from desktop.store import Draft
 
 # The service a request is about: it chooses Microsoft's form (Azure services: the Azure
@@ -38,22 +48,69 @@ PRODUCTS = (
 )
 
 
+def sections() -> Sections:
+    """The description template's sections in the user's language, then in English (a draft
+    typed in another language, or by the command line, is checked as well)."""
+    shown = tuple(
+        (QCoreApplication.translate(TR_CONTEXT, h), QCoreApplication.translate(TR_CONTEXT, p))
+        for h, p in SECTIONS
+    )
+    return shown + tuple(s for s in SECTIONS if s not in shown)
+
+
 def escalation_draft(customer: Customer, issue: HealthIssue) -> Draft:
-    """A draft that escalates `issue`: title, service and incident summary filled in."""
+    """A draft that escalates `issue`: title, service, incident summary and the sections to
+    fill in; its severity suggested from the issue (desktop.domain.escalation)."""
     summary = issue.impact or issue.title
+    shown = sections()[: len(SECTIONS)]
     return Draft.new(
         customer.tenant_id,
         customer.company_name,
         customer_domain=customer.domain,
         title=f"{issue.service}: {issue.title}"[:TITLE_MAX],
-        severity="critical" if issue.classification == "incident" else "moderate",
+        severity=suggested_severity(issue.classification, issue.status, issue.is_resolved),
         topic_name=issue.service,
         incident_id=issue.id,
         description=QCoreApplication.translate(
-            "NewRequestDialog",
-            "Microsoft incident {0} ({1}) affects this customer.\n{2}\n\n"
-            "What we see at the customer:\n",
-        ).format(issue.id, issue.service, summary),
+            "NewRequestDialog", "Microsoft incident {0} ({1}) affects this customer.\n{2}\n\n"
+        ).format(issue.id, issue.service, summary)
+        + template_text(shown)
+        + "\n",
+    )
+
+
+def severity_note(issue: HealthIssue) -> str:
+    """Where an escalation's severity came from, shown under the field the user may change."""
+    kind = (
+        QCoreApplication.translate("NewRequestDialog", "advisory")
+        if issue.classification.casefold() == "advisory"
+        else QCoreApplication.translate("NewRequestDialog", "incident")
+    )
+    return QCoreApplication.translate(
+        "NewRequestDialog",
+        "Suggested from Microsoft's {0} {1} ({2}): {3}. Change it if the impact at this "
+        "customer differs.",
+    ).format(
+        kind,
+        issue.id,
+        status_word(issue.status),
+        severity_label(suggested_severity(issue.classification, issue.status, issue.is_resolved)),
+    )
+
+
+def contact_text(draft: Draft, account: str) -> str:
+    """Who Microsoft will contact about the request: the contact typed, else the signed-in
+    account's (Partner Center uses the account's contact details when the request names
+    none): said in the dialog, never substituted silently (issue 18)."""
+    typed = ", ".join(p for p in (draft.contact_name.strip(), draft.contact_email.strip()) if p)
+    if typed:
+        return QCoreApplication.translate("NewRequestDialog", "Contact: {0}").format(typed)
+    if account:
+        return QCoreApplication.translate(
+            "NewRequestDialog", "Contact: {0} (from your account)"
+        ).format(account)
+    return QCoreApplication.translate(
+        "NewRequestDialog", "Contact: the contact details of your Partner Center account"
     )
 
 

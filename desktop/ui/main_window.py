@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self._open_wanted()
         if count >= 0 and not self.holder.session.offline:
             self.sweep.start(self.directory.customers)
+            self.holder.worker.spawn(self.requests_desk.send_queued())  # kept while offline
 
     def _customer_name(self, tenant_id: str) -> str:
         record = self.customers.model.record_of_key(tenant_id)

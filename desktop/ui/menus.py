@@ -44,6 +44,12 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
             window.requests_desk.new_request,
             QKeySequence(QKeySequence.StandardKey.New),
         ),
+        "drafts": action(
+            QCoreApplication.translate("MainWindow", "&Drafts…"),
+            lambda: window.requests_desk.show_drafts(
+                lambda tenant: c.company_name if (c := window.directory.record_of(tenant)) else ""
+            ),
+        ),
         "all_requests": action(
             QCoreApplication.translate("MainWindow", "&Requests of all customers…"),
             window.show_open_requests,
@@ -71,7 +77,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     }
     actions["favourite"].setCheckable(True)
     for name, made in actions.items():
-        if name != "notify":
+        if name not in ("notify", "drafts"):
             window.addAction(made)
     # The same on a right-click (or the Menu key) over the list.
     view = window.customers.view
@@ -93,5 +99,6 @@ def fill_menus(window: MainWindow) -> None:
     customers.addSeparator()
     customers.addAction(actions["notify"])
     window.requests_menu.addAction(actions["new_request"])
+    window.requests_menu.addAction(actions["drafts"])
     window.requests_menu.addAction(actions["all_requests"])
     window.menuBar().addMenu(window.account.menu)

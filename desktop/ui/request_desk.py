@@ -7,17 +7,18 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue
 from desktop.qt.session import SessionHolder
 from desktop.store import Draft
-from desktop.ui.drafting import DraftChooser, escalation_draft
+from desktop.ui.drafting import DraftChooser, escalation_draft, severity_note
 from desktop.ui.widgets.dialogs import run_dialog
 
 if TYPE_CHECKING:
+    from desktop.ui.dialogs.drafts_dialog import DraftsDialog
     from desktop.ui.dialogs.new_request import NewRequestDialog
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ class RequestDesk(QObject):
         self._say = say
         self._changed = changed
         self.dialogs: dict[str, NewRequestDialog] = {}  # by draft id, while open
+        self._sending = False  # drafts kept while offline are being sent
 
     def new_request(self) -> None:
         customer = self._current()
@@ -77,12 +79,71 @@ class RequestDesk(QObject):
             )
         return self.edit_draft(draft)
 
+    def show_drafts(self, names: Callable[[str], str]) -> DraftsDialog | None:
+        """Requests → Drafts…: every kept draft, to open or discard. `names`: the customer
+        list's name of a tenant, for drafts saved without one."""
+        store = self.holder.session.drafts
+        if store is None:
+            self._say(
+                QCoreApplication.translate("MainWindow", "Drafts cannot be kept: no draft store."),
+                10000,
+            )
+            return None
+        from desktop.ui.dialogs.drafts_dialog import DraftsDialog  # loaded when first opened
+
+        dialog = DraftsDialog(self.holder, store, names, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_draft.connect(self.edit_draft)
+        dialog.message.connect(lambda text: self._say(text, 10000))
+        # A discarded draft of the customer shown leaves its Drafts button.
+        dialog.finished.connect(lambda _result: self._refresh_current())
+        dialog.show()
+        return dialog
+
+    def _refresh_current(self) -> None:
+        customer = self._current()
+        if customer is not None:
+            self._changed(customer.tenant_id)
+
+    async def send_queued(self) -> None:
+        """Online again: the drafts kept to send while offline go (desktop.services.
+        offline_queue); what needs Microsoft's form is said, with where to find it."""
+        session = self.holder.session
+        if session.offline or session.drafts is None or self._sending:
+            return
+        from desktop.services.offline_queue import send_queued
+
+        self._sending = True
+        try:
+            report = await self.holder.worker.run(send_queued, session.backend, session.drafts)
+        except Exception as error:  # the store is unreadable: they stay kept
+            log.warning("drafts kept to send were not sent: %s", error)
+            return
+        finally:
+            self._sending = False
+        said = []
+        if report.filed:
+            said.append(
+                self.tr("%n draft(s) kept while offline sent to Microsoft.", "", len(report.filed))
+            )
+        waiting = len(report.for_web_form) + len(report.failed)
+        if waiting:
+            said.append(
+                self.tr(
+                    "%n draft(s) kept while offline still to file: Requests → Drafts…", "", waiting
+                )
+            )
+        if said:
+            self._say(" ".join(said), 15000)
+        if report.filed:
+            self._refresh_current()  # the customer shown may have lost a draft to a filing
+
     def escalate(self, issue: HealthIssue) -> None:
         customer = self._current()
         if customer is not None:
-            self.edit_draft(escalation_draft(customer, issue))
+            self.edit_draft(escalation_draft(customer, issue), severity_note(issue))
 
-    def edit_draft(self, draft: Draft) -> NewRequestDialog | None:
+    def edit_draft(self, draft: Draft, severity_note: str = "") -> NewRequestDialog | None:
         open_already = self.dialogs.get(draft.id)
         if open_already is not None and open_already.isVisible():
             open_already.raise_()  # one dialog per draft: two would overwrite each other
@@ -98,7 +159,7 @@ class RequestDesk(QObject):
         # Start-up time: a dialog not shown at start is imported when first opened.
         from desktop.ui.dialogs.new_request import NewRequestDialog
 
-        dialog = NewRequestDialog(self.holder, store, draft, self._window)
+        dialog = NewRequestDialog(self.holder, store, draft, self._window, severity_note)
         self.dialogs[draft.id] = dialog
         dialog.finished.connect(lambda _result: self.dialogs.pop(draft.id, None))
         # Not deleted on close: a submission may still be running and will report to it.

@@ -815,6 +815,105 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
 </context>
 <context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>Drafts are kept on this computer until Microsoft has the request. Open one to carry on, or discard it.</source>
+        <translation>Entwürfe bleiben auf diesem Computer, bis Microsoft die Anfrage hat. Öffnen Sie einen, um weiterzuarbeiten, oder verwerfen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Kept drafts</source>
+        <translation>Gespeicherte Entwürfe</translation>
+    </message>
+    <message>
+        <source>No drafts kept.</source>
+        <translation>Keine Entwürfe gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Verwerfen…</translation>
+    </message>
+    <message>
+        <source>Open the selected draft</source>
+        <translation>Ausgewählten Entwurf öffnen</translation>
+    </message>
+    <message>
+        <source>Discard the selected draft</source>
+        <translation>Ausgewählten Entwurf verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard the selected draft (Delete)</source>
+        <translation>Ausgewählten Entwurf verwerfen (Entf)</translation>
+    </message>
+    <message>
+        <source>Filed, number unknown</source>
+        <translation>Gestellt, Nummer unbekannt</translation>
+    </message>
+    <message>
+        <source>Sent, not confirmed</source>
+        <translation>Gesendet, nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>To send when online</source>
+        <translation>Wird gesendet, sobald online</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>The drafts could not be read: {0}</source>
+        <translation>Die Entwürfe konnten nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>Discard the draft “{0}” for {1}? Its text cannot be brought back.</source>
+        <translation>Den Entwurf „{0}“ für {1} verwerfen? Sein Text lässt sich nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>It may already be with Microsoft ({0}): discarding it could let the same request be filed again.</source>
+        <translation>Er liegt Microsoft möglicherweise schon vor ({0}): Wird er verworfen, könnte dieselbe Anfrage ein zweites Mal gestellt werden.</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Entwurf verwerfen</translation>
+    </message>
+    <message>
+        <source>The draft could not be discarded: {0}</source>
+        <translation>Der Entwurf konnte nicht verworfen werden: {0}</translation>
+    </message>
+    <message>
+        <source>Draft “{0}” for {1} discarded.</source>
+        <translation>Entwurf „{0}“ für {1} verworfen.</translation>
+    </message>
+</context>
+<context>
     <name>GdapModel</name>
     <message>
         <source>Active</source>
@@ -1282,6 +1381,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>&amp;Neue Serviceanfrage…</translation>
     </message>
     <message>
+        <source>&amp;Drafts…</source>
+        <translation>&amp;Entwürfe…</translation>
+    </message>
+    <message>
         <source>&amp;Requests of all customers…</source>
         <translation>&amp;Anfragen aller Kunden…</translation>
     </message>
@@ -1519,18 +1622,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <source>Microsoft incident {0} ({1}) affects this customer.
-{2}
-
-What we see at the customer:
-</source>
-        <translation>Der Microsoft-Vorfall {0} ({1}) betrifft diesen Kunden.
-{2}
-
-Was wir beim Kunden sehen:
-</translation>
-    </message>
-    <message>
         <source>New service request — {0}</source>
         <translation>Neue Serviceanfrage – {0}</translation>
     </message>
@@ -1587,6 +1678,14 @@ Was wir beim Kunden sehen:
         <translation>Die Erstellungs-API des Partner Centers stellt bei Microsoft ein eigenes Ticket von Ihnen, das den Kunden nennt; angeboten, solange Microsoft sie noch annimmt</translation>
     </message>
     <message>
+        <source>&amp;Send when online</source>
+        <translation>&amp;Senden, sobald online</translation>
+    </message>
+    <message>
+        <source>Offline: the draft is kept and sent when Partner Desk is next online (Ctrl+Return)</source>
+        <translation>Offline: Der Entwurf bleibt erhalten und wird gesendet, sobald Partner Desk wieder online ist (Strg+Eingabe)</translation>
+    </message>
+    <message>
         <source>Fix the fields marked above, then try again.</source>
         <translation>Korrigieren Sie die oben markierten Felder, und versuchen Sie es dann erneut.</translation>
     </message>
@@ -1633,6 +1732,14 @@ Was wir beim Kunden sehen:
     <message>
         <source>Partner ticket {0} filed with Microsoft (it names the customer).</source>
         <translation>Partnerticket {0} bei Microsoft gestellt (es nennt den Kunden).</translation>
+    </message>
+    <message>
+        <source>Not marked to send; your draft is kept. {0}</source>
+        <translation>Nicht zum Senden vorgemerkt; Ihr Entwurf bleibt erhalten. {0}</translation>
+    </message>
+    <message>
+        <source>You are offline: nothing was sent. The draft is kept and will be sent when Partner Desk is next online.</source>
+        <translation>Sie sind offline: Es wurde nichts gesendet. Der Entwurf bleibt erhalten und wird gesendet, sobald Partner Desk wieder online ist.</translation>
     </message>
     <message>
         <source>not in Microsoft&apos;s list yet</source>
@@ -1697,6 +1804,40 @@ Was wir beim Kunden sehen:
     <message>
         <source>Open {0} in your browser ({1}).</source>
         <translation>Öffnen Sie {0} in Ihrem Browser ({1}).</translation>
+    </message>
+    <message>
+        <source>Microsoft incident {0} ({1}) affects this customer.
+{2}
+
+</source>
+        <translation>Der Microsoft-Vorfall {0} ({1}) betrifft diesen Kunden.
+{2}
+
+</translation>
+    </message>
+    <message>
+        <source>advisory</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>Vorfall</translation>
+    </message>
+    <message>
+        <source>Suggested from Microsoft&apos;s {0} {1} ({2}): {3}. Change it if the impact at this customer differs.</source>
+        <translation>Vorgeschlagen nach Microsofts {0} {1} ({2}): {3}. Ändern Sie ihn, wenn die Auswirkung bei diesem Kunden anders ist.</translation>
+    </message>
+    <message>
+        <source>Contact: {0}</source>
+        <translation>Kontakt: {0}</translation>
+    </message>
+    <message>
+        <source>Contact: {0} (from your account)</source>
+        <translation>Kontakt: {0} (aus Ihrem Konto)</translation>
+    </message>
+    <message>
+        <source>Contact: the contact details of your Partner Center account</source>
+        <translation>Kontakt: die Kontaktdaten Ihres Partner Center-Kontos</translation>
     </message>
 </context>
 <context>
@@ -2708,6 +2849,23 @@ Was wir beim Kunden sehen:
     </message>
 </context>
 <context>
+    <name>RequestDesk</name>
+    <message numerus="yes">
+        <source>%n draft(s) kept while offline sent to Microsoft.</source>
+        <translation>
+            <numerusform>%n offline gespeicherter Entwurf an Microsoft gesendet.</numerusform>
+            <numerusform>%n offline gespeicherte Entwürfe an Microsoft gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) kept while offline still to file: Requests → Drafts…</source>
+        <translation>
+            <numerusform>%n offline gespeicherter Entwurf ist noch zu stellen: Anfragen → Entwürfe…</numerusform>
+            <numerusform>%n offline gespeicherte Entwürfe sind noch zu stellen: Anfragen → Entwürfe…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RequestNumberBox</name>
     <message>
         <source>Microsoft&apos;s re&amp;quest number:</source>
@@ -3467,6 +3625,30 @@ Was wir beim Kunden sehen:
         <translation>Geringe Auswirkung: eine Frage, ein kleineres Problem oder eine Unannehmlichkeit.</translation>
     </message>
     <message>
+        <source>What we see at the customer:</source>
+        <translation>Was wir beim Kunden sehen:</translation>
+    </message>
+    <message>
+        <source>[what users see, error messages, since when]</source>
+        <translation>[was die Benutzer sehen, Fehlermeldungen, seit wann]</translation>
+    </message>
+    <message>
+        <source>Who is affected:</source>
+        <translation>Wer betroffen ist:</translation>
+    </message>
+    <message>
+        <source>[how many users, which sites or services]</source>
+        <translation>[wie viele Benutzer, welche Standorte oder Dienste]</translation>
+    </message>
+    <message>
+        <source>What was tried:</source>
+        <translation>Was versucht wurde:</translation>
+    </message>
+    <message>
+        <source>[steps taken so far, and what they changed]</source>
+        <translation>[bisherige Schritte und was sie bewirkt haben]</translation>
+    </message>
+    <message>
         <source>Microsoft offers no such support form in this cloud.</source>
         <translation>Microsoft bietet in dieser Cloud kein solches Supportformular an.</translation>
     </message>
@@ -3501,6 +3683,10 @@ Was wir beim Kunden sehen:
     <message>
         <source>The description is longer than {0} characters.</source>
         <translation>Die Beschreibung ist länger als {0} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Fill in these sections of the description: {0}.</source>
+        <translation>Füllen Sie diese Abschnitte der Beschreibung aus: {0}.</translation>
     </message>
     <message>
         <source>“{0}” is not an e-mail address.</source>

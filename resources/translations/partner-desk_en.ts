@@ -335,6 +335,23 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     </message>
 </context>
 <context>
+    <name>RequestDesk</name>
+    <message numerus="yes">
+        <source>%n draft(s) kept while offline sent to Microsoft.</source>
+        <translation>
+            <numerusform>%n draft kept while offline sent to Microsoft.</numerusform>
+            <numerusform>%n drafts kept while offline sent to Microsoft.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) kept while offline still to file: Requests → Drafts…</source>
+        <translation>
+            <numerusform>%n draft kept while offline still to file: Requests → Drafts…</numerusform>
+            <numerusform>%n drafts kept while offline still to file: Requests → Drafts…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RequestsPane</name>
     <message numerus="yes">
         <source>Dra&amp;fts (%n)</source>

@@ -801,6 +801,105 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
 </context>
 <context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Drafts are kept on this computer until Microsoft has the request. Open one to carry on, or discard it.</source>
+        <translation>草稿會保留在這部電腦上，直到 Microsoft 收到要求為止。開啟草稿以繼續編輯，或將其捨棄。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>儲存時間</translation>
+    </message>
+    <message>
+        <source>Kept drafts</source>
+        <translation>保留的草稿</translation>
+    </message>
+    <message>
+        <source>No drafts kept.</source>
+        <translation>沒有保留的草稿。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>捨棄(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Open the selected draft</source>
+        <translation>開啟選取的草稿</translation>
+    </message>
+    <message>
+        <source>Discard the selected draft</source>
+        <translation>捨棄選取的草稿</translation>
+    </message>
+    <message>
+        <source>Discard the selected draft (Delete)</source>
+        <translation>捨棄選取的草稿 (Delete)</translation>
+    </message>
+    <message>
+        <source>Filed, number unknown</source>
+        <translation>已提出，編號不明</translation>
+    </message>
+    <message>
+        <source>Sent, not confirmed</source>
+        <translation>已送出，未確認</translation>
+    </message>
+    <message>
+        <source>To send when online</source>
+        <translation>連線後送出</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未送出</translation>
+    </message>
+    <message>
+        <source>The drafts could not be read: {0}</source>
+        <translation>無法讀取草稿：{0}</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(無標題)</translation>
+    </message>
+    <message>
+        <source>Discard the draft “{0}” for {1}? Its text cannot be brought back.</source>
+        <translation>要捨棄 {1} 的草稿「{0}」嗎？其內容將無法復原。</translation>
+    </message>
+    <message>
+        <source>It may already be with Microsoft ({0}): discarding it could let the same request be filed again.</source>
+        <translation>Microsoft 可能已收到此要求 ({0})：捨棄後，同一個要求可能會被再次提出。</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>捨棄草稿</translation>
+    </message>
+    <message>
+        <source>The draft could not be discarded: {0}</source>
+        <translation>無法捨棄草稿：{0}</translation>
+    </message>
+    <message>
+        <source>Draft “{0}” for {1} discarded.</source>
+        <translation>已捨棄 {1} 的草稿「{0}」。</translation>
+    </message>
+</context>
+<context>
     <name>GdapModel</name>
     <message>
         <source>Active</source>
@@ -1260,6 +1359,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>新增服務要求(&amp;N)…</translation>
     </message>
     <message>
+        <source>&amp;Drafts…</source>
+        <translation>草稿(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Requests of all customers…</source>
         <translation>所有客戶的要求(&amp;R)…</translation>
     </message>
@@ -1494,18 +1597,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <source>Microsoft incident {0} ({1}) affects this customer.
-{2}
-
-What we see at the customer:
-</source>
-        <translation>Microsoft 事件 {0} ({1}) 影響此客戶。
-{2}
-
-我們在客戶端觀察到的情況：
-</translation>
-    </message>
-    <message>
         <source>New service request — {0}</source>
         <translation>新增服務要求 — {0}</translation>
     </message>
@@ -1562,6 +1653,14 @@ What we see at the customer:
         <translation>Partner Center 的建立 API 會以您自己的名義向 Microsoft 提出註明該客戶的票證；僅在 Microsoft 仍接受時提供</translation>
     </message>
     <message>
+        <source>&amp;Send when online</source>
+        <translation>連線後送出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Offline: the draft is kept and sent when Partner Desk is next online (Ctrl+Return)</source>
+        <translation>離線：草稿會保留，並在 Partner Desk 下次連線時送出 (Ctrl+Return)</translation>
+    </message>
+    <message>
         <source>Fix the fields marked above, then try again.</source>
         <translation>請修正上方標示的欄位，然後再試一次。</translation>
     </message>
@@ -1608,6 +1707,14 @@ What we see at the customer:
     <message>
         <source>Partner ticket {0} filed with Microsoft (it names the customer).</source>
         <translation>已向 Microsoft 提出合作夥伴票證 {0} (其中註明該客戶)。</translation>
+    </message>
+    <message>
+        <source>Not marked to send; your draft is kept. {0}</source>
+        <translation>未標示為待送出；已保留您的草稿。{0}</translation>
+    </message>
+    <message>
+        <source>You are offline: nothing was sent. The draft is kept and will be sent when Partner Desk is next online.</source>
+        <translation>您目前離線：未送出任何內容。草稿已保留，將在 Partner Desk 下次連線時送出。</translation>
     </message>
     <message>
         <source>not in Microsoft&apos;s list yet</source>
@@ -1672,6 +1779,40 @@ What we see at the customer:
     <message>
         <source>Open {0} in your browser ({1}).</source>
         <translation>請在瀏覽器中開啟 {0} ({1})。</translation>
+    </message>
+    <message>
+        <source>Microsoft incident {0} ({1}) affects this customer.
+{2}
+
+</source>
+        <translation>Microsoft 事件 {0} ({1}) 影響此客戶。
+{2}
+
+</translation>
+    </message>
+    <message>
+        <source>advisory</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Suggested from Microsoft&apos;s {0} {1} ({2}): {3}. Change it if the impact at this customer differs.</source>
+        <translation>依據 Microsoft 的{0} {1} ({2}) 建議：{3}。若此客戶受到的影響不同，請變更。</translation>
+    </message>
+    <message>
+        <source>Contact: {0}</source>
+        <translation>連絡人：{0}</translation>
+    </message>
+    <message>
+        <source>Contact: {0} (from your account)</source>
+        <translation>連絡人：{0} (來自您的帳戶)</translation>
+    </message>
+    <message>
+        <source>Contact: the contact details of your Partner Center account</source>
+        <translation>連絡人：您的 Partner Center 帳戶的連絡資訊</translation>
     </message>
 </context>
 <context>
@@ -2667,6 +2808,21 @@ What we see at the customer:
     </message>
 </context>
 <context>
+    <name>RequestDesk</name>
+    <message numerus="yes">
+        <source>%n draft(s) kept while offline sent to Microsoft.</source>
+        <translation>
+            <numerusform>已將離線時保留的 %n 份草稿送交 Microsoft。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) kept while offline still to file: Requests → Drafts…</source>
+        <translation>
+            <numerusform>離線時保留的 %n 份草稿仍待提出：[要求] → [草稿]…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RequestNumberBox</name>
     <message>
         <source>Microsoft&apos;s re&amp;quest number:</source>
@@ -3417,6 +3573,30 @@ What we see at the customer:
         <translation>輕微影響：疑問、小問題或不便。</translation>
     </message>
     <message>
+        <source>What we see at the customer:</source>
+        <translation>我們在客戶端觀察到的情況：</translation>
+    </message>
+    <message>
+        <source>[what users see, error messages, since when]</source>
+        <translation>[使用者看到的情況、錯誤訊息、開始時間]</translation>
+    </message>
+    <message>
+        <source>Who is affected:</source>
+        <translation>受影響的對象：</translation>
+    </message>
+    <message>
+        <source>[how many users, which sites or services]</source>
+        <translation>[多少使用者、哪些據點或服務]</translation>
+    </message>
+    <message>
+        <source>What was tried:</source>
+        <translation>已嘗試的處理：</translation>
+    </message>
+    <message>
+        <source>[steps taken so far, and what they changed]</source>
+        <translation>[目前已採取的步驟及其結果]</translation>
+    </message>
+    <message>
         <source>Microsoft offers no such support form in this cloud.</source>
         <translation>Microsoft 在此雲端中未提供此類支援表單。</translation>
     </message>
@@ -3451,6 +3631,10 @@ What we see at the customer:
     <message>
         <source>The description is longer than {0} characters.</source>
         <translation>描述超過 {0} 個字元。</translation>
+    </message>
+    <message>
+        <source>Fill in these sections of the description: {0}.</source>
+        <translation>請填寫描述中的這些段落：{0}。</translation>
     </message>
     <message>
         <source>“{0}” is not an e-mail address.</source>

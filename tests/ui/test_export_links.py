@@ -39,7 +39,7 @@ def test_the_dashboard_export_never_writes_through_a_planted_link(
     assert result == [out]
     assert victim.read_text(encoding="utf-8") == PRECIOUS
     assert not out.is_symlink()
-    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows
     assert "Saved" in dashboard.counts.text()
     dashboard.close()

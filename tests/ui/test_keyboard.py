@@ -138,6 +138,21 @@ def test_the_mission_by_keyboard_alone(qtbot, keyboard_window: MainWindow, slow_
     dialog = QApplication.activeWindow()
     assert isinstance(dialog, NewRequestDialog)
     assert issue.id in dialog.description.toPlainText()
+    # Its description's sections are to be filled in (issue 18): Alt+D, then typed over.
+    press(Key.Key_D, ALT)  # &Description
+    assert focused() is dialog.description
+    press(Key.Key_A, CTRL)
+    for line in (
+        f"Microsoft incident {issue.id} hits this customer.",
+        "What we see at the customer:",
+        "Mail waits 20 minutes in the queue.",
+        "Who is affected:",
+        "All 40 users.",
+        "What was tried:",
+        "Restarted Outlook; no change.",
+    ):
+        QTest.keyClicks(focused(), line)
+        press(Key.Key_Return)
     press(Key.Key_E, ALT)  # Contact &e-mail
     assert focused() is dialog.contact_email
     QTest.keyClicks(focused(), "ops@contoso.example")

@@ -57,7 +57,13 @@ from desktop.services.submission import (
     submit,
 )
 from desktop.store import Draft, DraftStore
-from desktop.ui.drafting import PRODUCTS, escalation_draft, problem_text
+from desktop.ui.drafting import (
+    PRODUCTS,
+    contact_text,
+    escalation_draft,
+    problem_text,
+    sections,
+)
 from desktop.ui.widgets.link_actions import add_link_actions, open_link
 from desktop.ui.widgets.request_number import RequestNumberBox
 
@@ -81,12 +87,22 @@ class NewRequestDialog(QDialog):
     message = Signal(str)
 
     def __init__(
-        self, holder: SessionHolder, store: DraftStore, draft: Draft, parent: QWidget | None = None
+        self,
+        holder: SessionHolder,
+        store: DraftStore,
+        draft: Draft,
+        parent: QWidget | None = None,
+        severity_note: str = "",
     ) -> None:
+        """`severity_note`: where a suggested severity came from (an escalation's incident)."""
         super().__init__(parent)
         self.holder = holder
         self.store = store
         self.draft = draft
+        self._severity_note = severity_note
+        # The description template's sections, as shown and in English (desktop.ui.drafting).
+        self.sections = sections()
+        self._user_edited = False  # the user changed a field since the dialog opened
         self._topics_available = False
         # A field's problem shows once the user has left it after typing (or it had text), or
         # tried to file: never on a blank form just opened.
@@ -102,6 +118,7 @@ class NewRequestDialog(QDialog):
         self._build()
         self._load(draft)
         self.holder.worker.spawn(self._load_topics())
+        self.holder.worker.spawn(self._load_stored())
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -117,6 +134,12 @@ class NewRequestDialog(QDialog):
             self.severity.addItem(severity_label(name), name)
         self.severity_help = QLabel()
         self.severity_help.setWordWrap(True)
+        self.severity_source = QLabel(self._severity_note)
+        self.severity_source.setWordWrap(True)
+        self.severity_source.setVisible(bool(self._severity_note))
+        self.contact_used = QLabel()
+        self.contact_used.setWordWrap(True)
+        self.contact_used.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.service = QComboBox()
         self.service.setEditable(True)
         self.service.addItems(PRODUCTS)
@@ -150,6 +173,9 @@ class NewRequestDialog(QDialog):
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             if key == "severity":
                 form.addRow("", self.severity_help)
+                form.addRow("", self.severity_source)
+            if key == "contact_email":
+                form.addRow("", self.contact_used)
             error = QLabel()
             error.setObjectName(f"error_{key}")
             error.setWordWrap(True)
@@ -190,6 +216,14 @@ class NewRequestDialog(QDialog):
             )
         )
         self.submit_button.hide()
+        if self.holder.session.offline:  # nothing leaves the machine: kept to send later
+            self.form_button.setText(self.tr("&Send when online"))
+            self.form_button.setToolTip(
+                self.tr(
+                    "Offline: the draft is kept and sent when Partner Desk is next online "
+                    "(Ctrl+Return)"
+                )
+            )
         close = buttons.addButton(self.tr("&Keep as draft"), QDialogButtonBox.ButtonRole.RejectRole)
         self.form_button.clicked.connect(lambda: self.holder.worker.spawn(self.open_form()))
         # Its context menu: the form's link to copy, or the form in a private window.
@@ -238,11 +272,16 @@ class NewRequestDialog(QDialog):
         finally:
             self._loading = False
         self._update_severity_help()
+        self._update_contact()
         if draft.request_number:
             self.number_box.number()  # a number typed before shows what is wrong with it
 
     async def _load_topics(self) -> None:
-        """Partner-support topics: they answer only where the create API still does."""
+        """Partner-support topics: they answer only where the create API still does. Not
+        asked for offline: nothing leaves the machine there."""
+        if self.holder.session.offline:
+            self.topics_loaded = True
+            return
         try:
             topics = (
                 await self.holder.worker.run(self.holder.session.backend.support_topics)
@@ -269,6 +308,27 @@ class NewRequestDialog(QDialog):
         self.form_layout.setRowVisible(self.topic, True)
         self.submit_button.show()
 
+    async def _load_stored(self) -> None:
+        """The store's copy of the draft when it is newer than the one handed in (a list that
+        held on to it while it changed elsewhere): restoring the old copy would silently put
+        back an older topic, service or severity, and saving would write them over the
+        user's last choice (issue 18). Not once the user has changed a field here."""
+        try:
+            stored = await self.holder.worker.run(self.store.get, self.draft.id)
+        except Exception as error:  # unreadable: the copy handed in is all there is
+            log.warning("the stored draft could not be read: %s", error)
+            return
+        if stored is None or stored.updated <= self.draft.updated:
+            return
+        if self._closed or self._user_edited:
+            return
+        self.draft = stored
+        self._load(stored)
+        if self._topics_available:
+            self.topic.blockSignals(True)
+            self.topic.setCurrentIndex(self.topic.findData(stored.topic_id))
+            self.topic.blockSignals(False)
+
     # -- the draft -----------------------------------------------------------------------------
 
     def current(self) -> Draft:
@@ -289,6 +349,8 @@ class NewRequestDialog(QDialog):
     def _edited(self, *_: object) -> None:
         if self._loading:
             return
+        self._user_edited = True
+        self._update_contact()
         key = self._fields.get(self.sender())
         if key is not None:
             self._typed.add(key)
@@ -313,12 +375,15 @@ class NewRequestDialog(QDialog):
         edit = {"title": self.title_edit, "contact": self.contact_email, "cc": self.cc}[key]
         return edit.text().strip()
 
+    def _update_contact(self) -> None:
+        self.contact_used.setText(contact_text(self.current(), self.holder.session.account))
+
     def _update_severity_help(self) -> None:
         meaning = SEVERITIES.get(str(self.severity.currentData()), "")
         self.severity_help.setText(QCoreApplication.translate(TR_CONTEXT, meaning))
 
     def _show_problems(self, only_touched: bool, for_api: bool = False) -> bool:
-        problems = {p.field: p for p in validate(self.current(), for_api)}
+        problems = {p.field: p for p in validate(self.current(), for_api, self.sections)}
         for key, label in self.errors.items():
             problem = problems.get(key)
             shown = problem is not None and (not only_touched or key in self._touched)
@@ -366,9 +431,15 @@ class NewRequestDialog(QDialog):
         return menu
 
     async def open_form(self, private: bool = False) -> None:
-        """Text to the clipboard, Microsoft's form for this customer open in the browser."""
+        """Text to the clipboard, Microsoft's form for this customer open in the browser.
+        Offline: the draft is kept to send when online instead."""
         if self._busy or not await self._checked_and_saved(for_api=False):
             return
+        if self.holder.session.offline:
+            await self._keep_to_send()
+            return
+        if self.draft.to_send is not None:  # the user files it now: not sent again on its own
+            self.draft = await self.holder.worker.run(self.store.mark_to_send, self.draft.id, False)
         form = web_form(self.holder.session.backend.cloud, self.draft)
         await self._hand_over(form, "", private)
 
@@ -442,6 +513,9 @@ class NewRequestDialog(QDialog):
             return
         if not await self._checked_and_saved(for_api=True):
             return
+        if self.holder.session.offline:
+            await self._keep_to_send()
+            return
         self._busy = True
         self.submit_button.setEnabled(False)
         self.status.setText(self.tr("Submitting to Microsoft…"))
@@ -497,6 +571,25 @@ class NewRequestDialog(QDialog):
         )
         self.filed.emit(created)
         self.done(QDialog.DialogCode.Accepted)
+
+    async def _keep_to_send(self) -> None:
+        """Offline (`--offline`): nothing leaves the machine, no browser opens. The draft
+        (saved already) is marked to send, and goes when the app is next online
+        (desktop.services.offline_queue)."""
+        try:
+            self.draft = await self.holder.worker.run(self.store.mark_to_send, self.draft.id)
+        except Exception as error:
+            log.error("draft not marked to send: %s", error)
+            self.status.setText(
+                self.tr("Not marked to send; your draft is kept. {0}").format(error)
+            )
+            return
+        text = self.tr(
+            "You are offline: nothing was sent. The draft is kept and will be sent when Partner "
+            "Desk is next online."
+        )
+        self.status.setText(text)
+        self.message.emit(text)
 
     def _unconfirmed(self, error: UnconfirmedError) -> str:
         why = error.check.summary if error.check else self.tr("not in Microsoft's list yet")

@@ -24,8 +24,10 @@ def write_rows(path: Path, what: str, entries: list[TenantHealth]) -> None:
             rows += export.incident_rows(e.customer, e.active, e.error)
         else:
             rows += export.health_rows(e.customer, e.health or [], e.error)
-    # A temporary file of its own beside the target, then renamed (atomic_file.py).
-    write_text(path, export.render(rows, what, fmt))
+    # A temporary file of its own beside the target, then renamed (atomic_file.py). CSV with a
+    # byte order mark: Excel on Windows reads one without it in the system code page, and
+    # 台中物流 or Asesoría come out garbled (issue 18).
+    write_text(path, export.render(rows, what, fmt), "utf-8-sig" if fmt == "csv" else "utf-8")
 
 
 async def ask_export_path(parent: QWidget) -> tuple[Path, str] | None:
