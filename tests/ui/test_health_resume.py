@@ -76,7 +76,7 @@ def test_the_dashboards_recheck_resumes_a_stopped_check_and_repeats_a_complete_o
     first = stopped_check(qtbot, window)
     dashboard = window.show_dashboard()
     run = dashboard.bar.run_button
-    assert run.text() == "&Resume check"
+    assert run.text() == "Resume &check"  # Alt+C still
     board = window.sweep.board
     later, at_start = resumed(qtbot, board, run)
     assert at_start == [len(first)]

@@ -245,7 +245,7 @@ class DashboardWindow(QWidget):
     def _name_run_button(self) -> None:
         resumable = self.board.resumable
         self.bar.run_button.setText(
-            self.tr("&Resume check") if resumable else self.tr("&Check all customers")
+            self.tr("Resume &check") if resumable else self.tr("&Check all customers")
         )
         self.bar.run_button.setToolTip(
             self.tr("Check the customers the stopped check had not reached") if resumable else ""
