@@ -73,10 +73,11 @@ def test_every_service_header_is_readable_whole(qtbot, window: MainWindow):
     grid = dashboard.grid
     header = view.horizontalHeader()
     metrics = header.fontMetrics()
-    services = [grid.headerData(c, Qt.Orientation.Horizontal) for c in range(FIRST_SERVICE,
-                                                                               grid.columnCount())]  # fmt: skip
-    assert any(metrics.horizontalAdvance(name) > header.sectionSize(FIRST_SERVICE) for name in
-               services)  # fmt: skip
+    columns = range(FIRST_SERVICE, grid.columnCount())
+    services = [grid.headerData(c, Qt.Orientation.Horizontal) for c in columns]
+    # Wider than their columns: written across, they would be cut.
+    width = header.sectionSize(FIRST_SERVICE)
+    assert any(metrics.horizontalAdvance(name) > width for name in services)
     for column, name in enumerate(services, FIRST_SERVICE):
         # The full name in its tooltip, and room for it written upwards.
         assert grid.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
