@@ -14,13 +14,10 @@ from desktop.qt.dates import date_text
 from desktop.qt.models.requests import severity_label, status_text
 from desktop.ui.widgets.html_view import field_table, history_entry
 
+# Spelt out at each call, in the context where the words were first translated (the
+# RequestsPane's): lupdate reads only literal contexts and texts.
+translate = QCoreApplication.translate
 _NEVER = datetime.min.replace(tzinfo=timezone.utc)
-# The words are the customer tab's, where they were first written and translated.
-_CONTEXT = "RequestsPane"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def request_html(request: ServiceRequest, palette: QPalette, customer: str = "") -> str:
@@ -30,21 +27,24 @@ def request_html(request: ServiceRequest, palette: QPalette, customer: str = "")
     if request.contact_email:
         contact = f"{contact} <{request.contact_email}>" if contact else request.contact_email
     rows = [
-        (_tr("Severity"), severity_label(request.severity)),
-        (_tr("Status"), status_text(request.status)),
-        (_tr("Topic"), request.support_topic_name or request.product_name),
-        (_tr("Contact"), contact),
-        (_tr("Created"), date_text(request.created, missing="—")),
-        (_tr("Last modified"), date_text(request.last_modified, missing="—")),
+        (translate("RequestsPane", "Severity"), severity_label(request.severity)),
+        (translate("RequestsPane", "Status"), status_text(request.status)),
+        (translate("RequestsPane", "Topic"), request.support_topic_name or request.product_name),
+        (translate("RequestsPane", "Contact"), contact),
+        (translate("RequestsPane", "Created"), date_text(request.created, missing="—")),
+        (translate("RequestsPane", "Last modified"), date_text(request.last_modified, missing="—")),
         (
-            _tr("Closed"),
+            translate("RequestsPane", "Closed"),
             date_text(request.last_closed, missing="—") if request.last_closed else "—",
         ),
     ]
     if customer:
         rows.insert(0, (QCoreApplication.translate("RecordTableModel", "Customer"), customer))
     # Translated outside the f-strings: lupdate does not read inside them.
-    no_notes, notes_title = _tr("No notes yet."), _tr("Notes (newest first)")
+    no_notes, notes_title = (
+        translate("RequestsPane", "No notes yet."),
+        translate("RequestsPane", "Notes (newest first)"),
+    )
     notes = (
         "".join(
             history_entry(

@@ -12,12 +12,9 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from desktop.qt.models.table import plain_tooltip
 
 _TENANT = Qt.ItemDataRole.UserRole
-# The window's words, where they were first written and translated.
-_CONTEXT = "OpenRequestsWindow"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+# Spelt out at each call, in the context where the words were first translated (the
+# window's): lupdate reads only literal contexts and texts.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -42,9 +39,15 @@ class UnreadPage(QWidget):
         self.failures = QTreeWidget()
         self.failures.setRootIsDecorated(False)
         self.failures.setUniformRowHeights(True)
-        self.failures.setHeaderLabels([_tr("Customer"), _tr("Why")])
-        self.failures.setAccessibleName(_tr("Customers whose requests could not be read"))
-        self.failures.setAccessibleDescription(_tr("Enter opens the customer in the main window."))
+        self.failures.setHeaderLabels(
+            [translate("OpenRequestsWindow", "Customer"), translate("OpenRequestsWindow", "Why")]
+        )
+        self.failures.setAccessibleName(
+            translate("OpenRequestsWindow", "Customers whose requests could not be read")
+        )
+        self.failures.setAccessibleDescription(
+            translate("OpenRequestsWindow", "Enter opens the customer in the main window.")
+        )
         self.failures.itemActivated.connect(self._open)
         self.failures.currentItemChanged.connect(self._explain)
         self.detail = QLabel()
@@ -78,7 +81,9 @@ class UnreadPage(QWidget):
     def _explain(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
         unread = self._failed.get(item.data(0, _TENANT)) if item is not None else None
         self.detail.setText(
-            _tr("{0}: {1}").format(unread.why, unread.detail) if unread and unread.detail else ""
+            translate("OpenRequestsWindow", "{0}: {1}").format(unread.why, unread.detail)
+            if unread and unread.detail
+            else ""
         )
 
     def _open(self, item: QTreeWidgetItem) -> None:
