@@ -121,3 +121,23 @@ def test_a_healthy_customer_reads_ok(qtbot, window: MainWindow):
         assert grid.index(r, AFFECTED).data() == severity_word(Severity.OK) == "OK"
     hurt = next(r for r in range(grid.rowCount()) if grid.row(r).affected == 1)
     assert grid.index(hurt, AFFECTED).data().startswith("1 service")
+
+
+def test_the_current_cell_never_hides_under_the_customer_column(qtbot, window: MainWindow):
+    dashboard = swept_dashboard(qtbot, window)
+    view = dashboard.grid_view
+    view.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=5000)
+    last = view.model().columnCount() - 1
+    view.setCurrentIndex(view.model().index(0, last))
+    assert view.horizontalScrollBar().value() > 0  # scrolled right to it
+    width = view.frozen.columnWidth(NAME)
+    qtbot.keyClick(view, Qt.Key.Key_Home)  # the customer: in view, where it always is
+    assert view.currentIndex().column() == NAME
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # Affected: beside it, not under it
+    assert view.currentIndex().column() == AFFECTED
+    assert view.visualRect(view.currentIndex()).left() >= width
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.visualRect(view.currentIndex()).left() >= width

@@ -13,7 +13,6 @@ from desktop.ui.widgets.tables import AppendingTable, setup_table
 
 Index = QModelIndex | QPersistentModelIndex
 Hint = QAbstractItemView.ScrollHint
-Action = QAbstractItemView.CursorAction
 _FROZEN = 0  # the column that stays
 
 
@@ -121,18 +120,15 @@ class FrozenColumnTable(AppendingTable):
 
     # -- the current cell never hides under the frozen column --------------------------------
 
-    def moveCursor(self, action: Action, modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        current = super().moveCursor(action, modifiers)
-        left = self.visualRect(current).left()
-        width = self.frozen.columnWidth(_FROZEN)
-        if action == Action.MoveLeft and current.column() > _FROZEN and left < width:
-            bar = self.horizontalScrollBar()
-            bar.setValue(bar.value() + left - width)
-        return current
-
     def scrollTo(self, index: Index, hint: Hint = Hint.EnsureVisible) -> None:
         if index.column() > _FROZEN:
             super().scrollTo(index, hint)
+            # Qt brings the cell to the viewport's left edge, under the frozen column: on
+            # beside it.
+            left, width = self.visualRect(index).left(), self.frozen.columnWidth(_FROZEN)
+            if left < width:
+                bar = self.horizontalScrollBar()
+                bar.setValue(bar.value() - (width - left))
         else:
             # The frozen column is always in view: only the row is scrolled to, the services
             # stay where the user scrolled them.
