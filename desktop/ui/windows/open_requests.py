@@ -101,6 +101,9 @@ class OpenRequestsWindow(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Request number, title or customer"))
+        # Room for a request number and most of its hint, while the window still fits a
+        # 1024-pixel screen in German (tests/ui/test_accessibility.py).
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 26)
         self.search.setAccessibleName(self.tr("Find a request"))
         self.search.textChanged.connect(self._filter)
         bar = QHBoxLayout()
