@@ -8,6 +8,9 @@ The main list's Health column and the dashboard both observe it; neither sweeps 
   issues into notices. Outcomes arrive here in batches; each batch is one `changed` signal.
 - A timer repeats the sweep (default every 10 minutes); after a throttled sweep the interval
   doubles, up to an hour, and returns to normal after a clean one.
+- A sweep of everyone that was stopped (or broke off) keeps what it learned and can be
+  resumed: `resume` checks only the customers it had not reached, and its progress goes on from
+  where it stopped. Once a sweep of everyone is complete, the next one is a full one again.
 """
 
 from __future__ import annotations
@@ -67,7 +70,8 @@ class HealthBoard(QObject):
     """Signals:
     changed(dict): tenant -> HealthSummary of one batch (live answers, or the cached ones);
         the live ones' details are `entry(tenant)`.
-    started(bool): a sweep began; True when it checks every customer (not a few).
+    started(bool): a sweep began; True when it checks every customer (not a few), also when
+        it resumes a stopped check of everyone.
     progress(done, failed, total); finished(bool stopped: cancelled or failed; `ended` says
     which); notices(list[Notice]).
 
@@ -97,6 +101,12 @@ class HealthBoard(QObject):
         self.ended: Ended | None = None  # how the last sweep ended
         self.tally = {"done": 0, "failed": 0, "total": 0, "throttled": 0}
         self.started_at: float | None = None  # time.monotonic() of the last sweep's start
+        # The last sweep of everyone: its customers, those it (or a check since) answered, its
+        # tally, and whether it ran to its end. What a Resume needs.
+        self._whole: list[Customer] = []
+        self._whole_checked: set[str] = set()
+        self._whole_tally = self.tally
+        self._whole_complete = True
         self.ended_at: float | None = None
         self.refresh_min = refresh_min
         self._interval_min = refresh_min
@@ -125,6 +135,23 @@ class HealthBoard(QObject):
     @property
     def next_interval_min(self) -> int:
         return self._interval_min
+
+    def unchecked(self) -> list[Customer]:
+        """The customers a stopped sweep of everyone had not reached (none after a complete
+        one)."""
+        if self._whole_complete:
+            return []
+        return [c for c in self._whole if c.tenant_id not in self._whole_checked]
+
+    @property
+    def resumable(self) -> bool:
+        """A sweep of everyone stopped before its end, and nothing is running now."""
+        return self._sweep is None and bool(self.unchecked())
+
+    @property
+    def whole_progress(self) -> tuple[int, int]:
+        """(done, total) of the last sweep of everyone, a resumed one included."""
+        return self._whole_tally["done"], self._whole_tally["total"]
 
     def customers(self) -> list[Customer]:
         """The customer list a sweep checks by default."""
@@ -170,10 +197,20 @@ class HealthBoard(QObject):
         self._summaries.clear()
         self._live.clear()
         self.ended = self.started_at = self.ended_at = None
-        self.tally = {"done": 0, "failed": 0, "total": 0, "throttled": 0}
+        self.tally = self._whole_tally = {"done": 0, "failed": 0, "total": 0, "throttled": 0}
+        self._whole, self._whole_checked, self._whole_complete = [], set(), True
 
-    def start(self, customers: list[Customer] | None = None) -> None:
-        """Check `customers` (default: all); a sweep under way is superseded."""
+    def resume(self) -> bool:
+        """Go on with a stopped sweep of everyone: only the customers it had not reached, its
+        counts going on from where they stopped. False when there is nothing to resume."""
+        if not self.resumable:
+            return False
+        self.start(self.unchecked(), resuming=True)
+        return True
+
+    def start(self, customers: list[Customer] | None = None, resuming: bool = False) -> None:
+        """Check `customers` (default: all); a sweep under way is superseded. `resuming`:
+        they are what a stopped sweep of everyone had left (`resume`)."""
         if self._sweep is not None:
             # Superseded: the new sweep reports from now on. A cancel would still deliver the
             # old one's end, which then took the new sweep for finished.
@@ -190,8 +227,21 @@ class HealthBoard(QObject):
         )
         book = NoticeBook(cache, source, self.rules_for()) if cache is not None and source else None
         seen = self.services_seen
-        tally = self.tally = {"done": 0, "failed": 0, "total": len(customers), "throttled": 0}
-        self.started_at, self.ended_at = time.monotonic(), None
+        whole = resuming or len(customers) >= len(everyone)
+        now = time.monotonic()
+        if resuming:
+            # The same count and clock go on: the progress and its time left do not restart.
+            tally = self.tally = self._whole_tally
+            if self.started_at is not None and self.ended_at is not None:
+                now -= self.ended_at - self.started_at
+        else:
+            tally = self.tally = {"done": 0, "failed": 0, "total": len(customers), "throttled": 0}
+        if whole and not resuming:
+            self._whole, self._whole_checked, self._whole_tally = list(customers), set(), tally
+        if whole:
+            self._whole_complete = False
+        members = {c.tenant_id for c in self._whole} if not whole else set()
+        self.started_at, self.ended_at = now, None
 
         def then(customer: Customer, checked: Checked) -> Swept:
             # The grid row here, not on the GUI thread: 160 rows twice a second cost it.
@@ -223,6 +273,7 @@ class HealthBoard(QObject):
                     entry = TenantHealth(customer, summary, None, [], row)
                 self._live[customer.tenant_id] = entry
                 updates[customer.tenant_id] = entry.summary
+                self._note_checked(customer.tenant_id, outcome.error is None, whole, members)
             self._summaries.update(updates)
             self.changed.emit(updates)
             self.progress.emit(tally["done"], tally["failed"], tally["total"])
@@ -233,6 +284,8 @@ class HealthBoard(QObject):
             self._sweep = None
             self.ended = ended
             self.ended_at = time.monotonic()
+            if whole:
+                self._whole_complete = not ended.stopped
             # Back off after throttling: Microsoft asked for fewer requests.
             if tally["throttled"]:
                 self._interval_min = min(self._interval_min * 2, MAX_REFRESH_MIN)
@@ -257,7 +310,20 @@ class HealthBoard(QObject):
             on_end,
             owner=self,
         )
-        self.started.emit(len(customers) >= len(everyone))
+        self.started.emit(whole)
+
+    def _note_checked(self, tenant: str, answered: bool, whole: bool, members: set[str]) -> None:
+        """A customer of the last sweep of everyone was checked: a Resume skips it. Checked
+        by a few customers' check meanwhile, it counts in that sweep's progress too."""
+        if tenant in self._whole_checked:
+            return
+        if not whole:
+            if tenant not in members or self._whole_complete:
+                return
+            self._whole_tally["done"] += 1
+            if not answered:
+                self._whole_tally["failed"] += 1
+        self._whole_checked.add(tenant)
 
     # -- the schedule --------------------------------------------------------------------------
 

@@ -60,10 +60,11 @@ class CustomerHeader(QWidget):
 
 def customer_tabs(holder: SessionHolder) -> tuple[QTabWidget, Panes]:
     """The six panes of a customer, in their tabs (Alt+letter chooses one)."""
+    health, incidents = HealthPane(holder), IncidentsPane(holder)
     panes: Panes = (
         OverviewPane(holder),
-        HealthPane(holder),
-        IncidentsPane(holder),
+        health,
+        incidents,
         MessagesPane(holder),
         PortalsPane(holder),
         RequestsPane(holder),
@@ -81,4 +82,11 @@ def customer_tabs(holder: SessionHolder) -> tuple[QTabWidget, Panes]:
     )
     for pane, label in zip(panes, labels, strict=True):
         tabs.addTab(pane, label)
+
+    def show_incidents(service: str) -> None:
+        """A service opened in the health tab: its issues, in their tab."""
+        incidents.show_service(service)
+        tabs.setCurrentWidget(incidents)
+
+    health.show_incidents.connect(show_incidents)
     return tabs, panes

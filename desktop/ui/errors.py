@@ -262,8 +262,8 @@ def _unreachable(error: ApiError, what: str) -> Explained:
             translate("errors", "Not available offline"),
             translate(
                 "errors",
-                "Partner Desk was started with --offline and the local cache has no {0} for "
-                "this. Start it without --offline to load it.",
+                "Partner Desk was started with --offline, and the local cache has no saved copy "
+                "of the {0}. Start it without --offline to load it.",
             ).format(what or translate("errors", "data")),
             False,
         )

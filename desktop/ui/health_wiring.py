@@ -30,6 +30,7 @@ class HealthWiring(QObject):
         self.board.finished.connect(self._finished)
         self.board.notices.connect(window.notices.add)
         self.board.rules_for = window.marks.notice_rules
+        window.status.resume_button.clicked.connect(self.resume)
         self.board.set_refresh(window.account.settings.refresh_minutes)
         planned = window.planned
         planned.rules_for = window.marks.notice_rules
@@ -62,6 +63,10 @@ class HealthWiring(QObject):
     def cancel(self) -> None:
         self.board.cancel()
 
+    def resume(self) -> None:
+        """The stopped check of everyone goes on with the customers it had not reached."""
+        self.board.resume()
+
     def reset(self) -> None:
         """Another session: its health is not the old one's."""
         self.board.clear()
@@ -72,12 +77,19 @@ class HealthWiring(QObject):
             self.dashboard = None
 
     def _started(self, _everyone: bool) -> None:
-        self._window.status.sweep_started(self.board.tally["total"])
+        tally = self.board.tally
+        self._window.status.sweep_started(tally["total"], tally["done"])
 
     def _finished(self, stopped: bool) -> None:
-        ended = self.board.ended
+        board = self.board
+        ended = board.ended
         failed = ended is not None and bool(ended.failed)
-        self._window.status.sweep_ended(stopped, failed, self.board.next_interval_min)
+        if board.resumable:
+            # Said of the check of everyone, also after a few customers' check since.
+            done, total = board.whole_progress
+            self._window.status.sweep_ended(True, failed, 0, done, total, resumable=True)
+        else:
+            self._window.status.sweep_ended(stopped, failed, board.next_interval_min)
 
     def show_dashboard(self) -> DashboardWindow:
         """The all-customers view of the board: what the list's sweep learned, no new call;

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -115,6 +116,10 @@ def scope_placeholder(parent: QWidget | None = None) -> QComboBox:
     return box
 
 
+# Room a dialog's layout leaves around its label, for the first sizing before it is shown.
+_MARGIN = 11
+
+
 class TagsDialog(QDialog):
     """Edit one customer's tags: comma-separated, with the tags in use offered as you type."""
 
@@ -127,6 +132,7 @@ class TagsDialog(QDialog):
             self.tr("Tags, separated by commas (for example: VIP, Berlin office). Empty for none.")
         )
         caption.setWordWrap(True)
+        self._caption = caption
         self.edit = QLineEdit(", ".join(current))
         self.edit.setAccessibleName(self.tr("Tags"))
         self.edit.setClearButtonEnabled(True)
@@ -143,6 +149,19 @@ class TagsDialog(QDialog):
         layout.addWidget(self.edit)
         layout.addWidget(buttons)
         self.resize(440, 0)
+        self._fit_caption()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_caption()
+
+    def _fit_caption(self) -> None:
+        # A window's layout gives a wrapped label the height of one line (Qt does not ask a
+        # top-level for height-for-width): the German text lost its second line. As tall as
+        # its lines at the width it has now, which also keeps the dialog from shrinking below.
+        caption = self._caption
+        width = caption.width() if caption.isVisible() else self.width() - 2 * _MARGIN
+        caption.setMinimumHeight(caption.heightForWidth(max(width, 1)))
 
     def tags(self) -> set[str]:
         return parse_tags(self.edit.text())

@@ -47,9 +47,11 @@ VARIANTS: dict[str, tuple[list[str], dict[str, str]]] = {
     # Only the GDAP window's shots (also part of "en"): `take.py gdap` to check them quickly.
     "gdap": (["--lang", "en"], {}),
     "read-only-home": (["--lang", "en", "--customers", "40"], {}),
+    # Only the dashboard scrolled right (also part of "en").
+    "dashboard": (["--lang", "en"], {}),
 }
 # Not in a run of every variant: "en" takes these shots too.
-PART_OF_EN = ("messages", "gdap")
+PART_OF_EN = ("messages", "gdap", "dashboard")
 SIZE = (1280, 800)
 SWEEP_TIMEOUT = 60.0
 SETTLE_S = 0.3  # layouts and repaints after a selection or a tab change, before grabbing
@@ -115,6 +117,21 @@ async def pick_busy_customer(window: MainWindow) -> list[tuple[int, Customer]]:
         ):
             return rows
     raise RuntimeError("no customer with GDAP access, incidents and service requests")
+
+
+async def shoot_dashboard_scrolled(window: MainWindow) -> None:
+    """The dashboard narrower than its services, scrolled right: the customer column stays,
+    the services' names read upwards, whole."""
+    dashboard = await open_dashboard(window)
+    dashboard.resize(*SIZE)
+    await asyncio.sleep(SETTLE_S)
+    view = dashboard.grid_view
+    view.selectRow(2)
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    await asyncio.sleep(SETTLE_S)
+    grab(dashboard, "dashboard-scrolled-right.png")
+    dashboard.close()
 
 
 async def shoot_translated(window: MainWindow, variant: str) -> None:
@@ -218,6 +235,7 @@ async def shoot(window: MainWindow) -> None:
     grab(window, "no-gdap.png")
 
     await shoot_messages(window, rows, planned_tab=False)
+    await shoot_dashboard_scrolled(window)
 
     # GDAP consent: a customer awaiting it, then the bulk consent mid-run and its summary.
     await shoot_consent(window, rows, "")
@@ -381,7 +399,7 @@ async def take(window: MainWindow, failures: Any) -> int:
     from PySide6.QtCore import QLocale
 
     variant = os.environ.get("PARTNER_DESK_SHOTS", "en")
-    if variant in ("en", "messages", "review", "gdap", "read-only-home"):
+    if variant in ("en", "messages", "review", "gdap", "read-only-home", "dashboard"):
         # Dates as a reader of the English README expects, whatever the machine's locale.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     problems: list[str] = []
@@ -401,6 +419,10 @@ async def take(window: MainWindow, failures: Any) -> int:
             window.resize(*SIZE)
             await window.load_customers()
             await shoot_gdap(window)
+        elif variant == "dashboard":
+            window.resize(*SIZE)
+            await load_with_health(window)
+            await shoot_dashboard_scrolled(window)
         else:
             await (shoot(window) if variant == "en" else shoot_translated(window, variant))
     except Exception as error:

@@ -695,6 +695,14 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Laden Sie zuerst die Kundenliste.</translation>
     </message>
     <message>
+        <source>Resume &amp;check</source>
+        <translation>&amp;Prüfung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Check the customers the stopped check had not reached</source>
+        <translation>Die Kunden prüfen, die die angehaltene Prüfung nicht erreicht hat</translation>
+    </message>
+    <message>
         <source>No customer in this scope.</source>
         <translation>Kein Kunde in diesem Bereich.</translation>
     </message>
@@ -1088,8 +1096,8 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Dienstintegrität</translation>
     </message>
     <message>
-        <source>Every service of the customer with its status, worst first.</source>
-        <translation>Alle Dienste des Kunden mit ihrem Status, die schlechtesten zuerst.</translation>
+        <source>Every service of the customer with its status, worst first. Enter shows the service&apos;s incidents.</source>
+        <translation>Alle Dienste des Kunden mit ihrem Status, die schlechtesten zuerst. Die Eingabetaste zeigt die Vorfälle des Dienstes.</translation>
     </message>
     <message>
         <source>No services reported</source>
@@ -1166,6 +1174,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Hi&amp;nweise</translation>
     </message>
     <message>
+        <source>Show the issues of every service</source>
+        <translation>Die Probleme aller Dienste anzeigen</translation>
+    </message>
+    <message>
         <source>&amp;Escalate…</source>
         <translation>&amp;Eskalieren…</translation>
     </message>
@@ -1192,6 +1204,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Incident details</source>
         <translation>Details zum Vorfall</translation>
+    </message>
+    <message>
+        <source>Only {0} ✕</source>
+        <translation>Nur {0} ✕</translation>
     </message>
     <message>
         <source>{0} of {1} shown</source>
@@ -2026,6 +2042,18 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
+        <source>Request number, title or customer</source>
+        <translation>Anfragenummer, Titel oder Kunde</translation>
+    </message>
+    <message>
+        <source>Find a request</source>
+        <translation>Anfrage suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>S&amp;uchen:</translation>
+    </message>
+    <message>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
@@ -2050,36 +2078,12 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Serviceanfragen aller Kunden</translation>
     </message>
     <message>
-        <source>Enter opens the request&apos;s customer in the main window.</source>
-        <translation>Die Eingabetaste öffnet den Kunden der Anfrage im Hauptfenster.</translation>
-    </message>
-    <message>
         <source>Your partner tickets with Microsoft</source>
         <translation>Ihre Partnertickets bei Microsoft</translation>
     </message>
     <message>
-        <source>Tickets your organisation filed with Microsoft about its own business.</source>
-        <translation>Tickets, die Ihre Organisation zu ihrem eigenen Geschäft bei Microsoft gestellt hat.</translation>
-    </message>
-    <message>
         <source>Your own tickets with Microsoft (Partner Center&apos;s partner list), not a customer&apos;s. Customers&apos; requests are in the first tab.</source>
         <translation>Ihre eigenen Tickets bei Microsoft (Partnerliste des Partner Centers), nicht die eines Kunden. Die Anfragen der Kunden stehen auf der ersten Registerkarte.</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>Kunde</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <source>Customers whose requests could not be read</source>
-        <translation>Kunden, deren Anfragen nicht lesbar waren</translation>
-    </message>
-    <message>
-        <source>Enter opens the customer in the main window.</source>
-        <translation>Die Eingabetaste öffnet den Kunden im Hauptfenster.</translation>
     </message>
     <message>
         <source>Customers&apos; requests, your own, and whose could not be read</source>
@@ -2124,6 +2128,22 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Ihre Partnertickets</translation>
     </message>
     <message>
+        <source>The customer first. The selected request&apos;s details follow; Enter opens its customer in the main window.</source>
+        <translation>Zuerst der Kunde. Die Details der ausgewählten Anfrage folgen; die Eingabetaste öffnet ihren Kunden im Hauptfenster.</translation>
+    </message>
+    <message>
+        <source>The selected request</source>
+        <translation>Die ausgewählte Anfrage</translation>
+    </message>
+    <message>
+        <source>Tickets your organisation filed with Microsoft about its own business. The selected ticket&apos;s details follow; Enter moves to them.</source>
+        <translation>Tickets, die Ihre Organisation bei Microsoft zu ihrem eigenen Geschäft eingereicht hat. Die Details des ausgewählten Tickets folgen; die Eingabetaste wechselt zu ihnen.</translation>
+    </message>
+    <message>
+        <source>The selected partner ticket</source>
+        <translation>Das ausgewählte Partnerticket</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -2146,6 +2166,22 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>%1 of %2 shown</source>
         <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Customers whose requests could not be read</source>
+        <translation>Kunden, deren Anfragen nicht lesbar waren</translation>
+    </message>
+    <message>
+        <source>Enter opens the customer in the main window.</source>
+        <translation>Die Eingabetaste öffnet den Kunden im Hauptfenster.</translation>
     </message>
 </context>
 <context>
@@ -3190,6 +3226,14 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Datenquelle</translation>
     </message>
     <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Check the customers the stopped health check had not reached</source>
+        <translation>Die Kunden prüfen, die die angehaltene Integritätsprüfung nicht erreicht hat</translation>
+    </message>
+    <message>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
@@ -3215,6 +3259,14 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
             <numerusform>Integrität: %1 / %2, %n fehlgeschlagen</numerusform>
             <numerusform>Integrität: %1 / %2, %n fehlgeschlagen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Health check failed after %1 of %2 customers</source>
+        <translation>Integritätsprüfung nach %1 von %2 Kunden fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Health check stopped after %1 of %2 customers</source>
+        <translation>Integritätsprüfung nach %1 von %2 Kunden angehalten</translation>
     </message>
     <message>
         <source>Health check failed</source>
@@ -3541,12 +3593,12 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Offline nicht verfügbar</translation>
     </message>
     <message>
-        <source>Partner Desk was started with --offline and the local cache has no {0} for this. Start it without --offline to load it.</source>
-        <translation>Partner Desk wurde mit --offline gestartet, und der lokale Cache enthält hierfür keine Angaben ({0}). Starten Sie ohne --offline, um sie zu laden.</translation>
-    </message>
-    <message>
         <source>Request id: {0}</source>
         <translation>Anforderungs-ID: {0}</translation>
+    </message>
+    <message>
+        <source>Partner Desk was started with --offline, and the local cache has no saved copy of the {0}. Start it without --offline to load it.</source>
+        <translation>Partner Desk wurde mit --offline gestartet, und der lokale Cache enthält keine gespeicherte Kopie davon ({0}). Starten Sie ohne --offline, um sie zu laden.</translation>
     </message>
     <message>
         <source>Ask the customer to approve a GDAP relationship with a role that can read this, and make sure your account is in the security group assigned to it in Partner Center.</source>

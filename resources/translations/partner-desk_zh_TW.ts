@@ -684,6 +684,14 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>請先載入客戶清單。</translation>
     </message>
     <message>
+        <source>Resume &amp;check</source>
+        <translation>繼續檢查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Check the customers the stopped check had not reached</source>
+        <translation>檢查已停止的檢查尚未檢查到的客戶</translation>
+    </message>
+    <message>
         <source>No customer in this scope.</source>
         <translation>此範圍內沒有客戶。</translation>
     </message>
@@ -1072,8 +1080,8 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>服務健康情況</translation>
     </message>
     <message>
-        <source>Every service of the customer with its status, worst first.</source>
-        <translation>客戶的每項服務及其狀態，最嚴重的在前。</translation>
+        <source>Every service of the customer with its status, worst first. Enter shows the service&apos;s incidents.</source>
+        <translation>客戶的每項服務及其狀態，最嚴重的在前。按 Enter 鍵會顯示該服務的事件。</translation>
     </message>
     <message>
         <source>No services reported</source>
@@ -1146,6 +1154,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>諮詢(&amp;V)</translation>
     </message>
     <message>
+        <source>Show the issues of every service</source>
+        <translation>顯示所有服務的問題</translation>
+    </message>
+    <message>
         <source>&amp;Escalate…</source>
         <translation>提報(&amp;E)…</translation>
     </message>
@@ -1172,6 +1184,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Incident details</source>
         <translation>事件詳細資料</translation>
+    </message>
+    <message>
+        <source>Only {0} ✕</source>
+        <translation>僅 {0} ✕</translation>
     </message>
     <message>
         <source>{0} of {1} shown</source>
@@ -1995,6 +2011,18 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>重新載入(&amp;R)</translation>
     </message>
     <message>
+        <source>Request number, title or customer</source>
+        <translation>要求編號、標題或客戶</translation>
+    </message>
+    <message>
+        <source>Find a request</source>
+        <translation>尋找要求</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>尋找(&amp;F)：</translation>
+    </message>
+    <message>
         <source>&amp;Status:</source>
         <translation>狀態(&amp;S)：</translation>
     </message>
@@ -2019,36 +2047,12 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>所有客戶的服務要求</translation>
     </message>
     <message>
-        <source>Enter opens the request&apos;s customer in the main window.</source>
-        <translation>按 Enter 鍵可在主視窗中開啟該要求的客戶。</translation>
-    </message>
-    <message>
         <source>Your partner tickets with Microsoft</source>
         <translation>您向 Microsoft 提出的合作夥伴票證</translation>
     </message>
     <message>
-        <source>Tickets your organisation filed with Microsoft about its own business.</source>
-        <translation>貴組織針對自身業務向 Microsoft 提出的票證。</translation>
-    </message>
-    <message>
         <source>Your own tickets with Microsoft (Partner Center&apos;s partner list), not a customer&apos;s. Customers&apos; requests are in the first tab.</source>
         <translation>您自己向 Microsoft 提出的票證 (Partner Center 的合作夥伴清單)，而非客戶的要求。客戶的要求位於第一個索引標籤。</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客戶</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Customers whose requests could not be read</source>
-        <translation>無法讀取其要求的客戶</translation>
-    </message>
-    <message>
-        <source>Enter opens the customer in the main window.</source>
-        <translation>按 Enter 會在主視窗中開啟該客戶。</translation>
     </message>
     <message>
         <source>Customers&apos; requests, your own, and whose could not be read</source>
@@ -2091,6 +2095,22 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>您的合作夥伴票證</translation>
     </message>
     <message>
+        <source>The customer first. The selected request&apos;s details follow; Enter opens its customer in the main window.</source>
+        <translation>客戶在最前。下方顯示所選要求的詳細資料；按 Enter 鍵會在主視窗中開啟其客戶。</translation>
+    </message>
+    <message>
+        <source>The selected request</source>
+        <translation>所選的要求</translation>
+    </message>
+    <message>
+        <source>Tickets your organisation filed with Microsoft about its own business. The selected ticket&apos;s details follow; Enter moves to them.</source>
+        <translation>貴組織針對自身業務向 Microsoft 提出的票證。下方顯示所選票證的詳細資料；按 Enter 鍵會移至該處。</translation>
+    </message>
+    <message>
+        <source>The selected partner ticket</source>
+        <translation>所選的合作夥伴票證</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -2113,6 +2133,22 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>%1 of %2 shown</source>
         <translation>顯示 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customers whose requests could not be read</source>
+        <translation>無法讀取其要求的客戶</translation>
+    </message>
+    <message>
+        <source>Enter opens the customer in the main window.</source>
+        <translation>按 Enter 會在主視窗中開啟該客戶。</translation>
     </message>
 </context>
 <context>
@@ -3144,6 +3180,14 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>資料來源</translation>
     </message>
     <message>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>Check the customers the stopped health check had not reached</source>
+        <translation>檢查已停止的健康情況檢查尚未檢查到的客戶</translation>
+    </message>
+    <message>
         <source>Offline</source>
         <translation>離線</translation>
     </message>
@@ -3168,6 +3212,14 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>
             <numerusform>健康情況：%1 / %2，%n 個失敗</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Health check failed after %1 of %2 customers</source>
+        <translation>健康情況檢查在 %1 / %2 位客戶後失敗</translation>
+    </message>
+    <message>
+        <source>Health check stopped after %1 of %2 customers</source>
+        <translation>健康情況檢查已在 %1 / %2 位客戶後停止</translation>
     </message>
     <message>
         <source>Health check failed</source>
@@ -3489,12 +3541,12 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>離線時無法使用</translation>
     </message>
     <message>
-        <source>Partner Desk was started with --offline and the local cache has no {0} for this. Start it without --offline to load it.</source>
-        <translation>Partner Desk 以 --offline 啟動，而本機快取中沒有此項目的{0}。請不使用 --offline 啟動以載入資料。</translation>
-    </message>
-    <message>
         <source>Request id: {0}</source>
         <translation>要求識別碼：{0}</translation>
+    </message>
+    <message>
+        <source>Partner Desk was started with --offline, and the local cache has no saved copy of the {0}. Start it without --offline to load it.</source>
+        <translation>Partner Desk 以 --offline 啟動，而本機快取中沒有已儲存的{0}副本。請不使用 --offline 啟動以載入資料。</translation>
     </message>
     <message>
         <source>Ask the customer to approve a GDAP relationship with a role that can read this, and make sure your account is in the security group assigned to it in Partner Center.</source>

@@ -99,7 +99,7 @@ def test_a_failed_health_sweep_says_failed_and_reaches_the_crash_reporter(
     with qtbot.waitSignal(window.sweep.board.finished, timeout=10000) as done:
         window.sweep.start(window.customers.model.all_records())
     assert done.args == [True]  # it did not run to its end
-    assert window.status.sweep_label.text() == "Health check failed"
+    assert window.status.sweep_label.text() == "Health check failed after 2 of 60 customers"
     assert window.sweep.board.ended is not None
     assert window.sweep.board.ended.failed
     assert any("the sweep broke" in r for r in reporter.reports)
@@ -118,7 +118,7 @@ def test_a_cancelled_health_sweep_says_stopped_and_reports_nothing(
         window.sweep.start(window.customers.model.all_records())
         window.cancel_sweep()
     assert done.args == [True]
-    assert window.status.sweep_label.text() == "Health check stopped"
+    assert window.status.sweep_label.text() == "Health check stopped after 0 of 60 customers"
     assert reporter.reports == []
 
 
@@ -134,7 +134,7 @@ def test_a_failed_dashboard_sweep_says_failed(qtbot, window: MainWindow, reporte
     assert "stopped" not in dashboard.counts.text()
     assert any("the sweep broke" in r for r in reporter.reports)
     # One sweep for both: the list's status line says so too.
-    assert window.status.sweep_label.text() == "Health check failed"
+    assert window.status.sweep_label.text().startswith("Health check failed after ")
 
 
 def test_a_service_failure_behind_a_click_is_said_on_the_status_line(

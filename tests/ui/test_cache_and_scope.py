@@ -208,6 +208,12 @@ def test_offline_opens_the_last_run_with_the_sandbox_stopped(qtbot, qloop, launc
     assert window.overview.state == "error"
     assert "offline" in str(window.overview.error)
     assert window.overview._message.title.text() == "Not available offline"
+    # Said as a sentence (issue 18, defect 16: "...has no service requests for this.").
+    qtbot.waitUntil(lambda: window.requests.state in settled, timeout=10000)
+    assert window.requests._message.detail.text() == (
+        "Partner Desk was started with --offline, and the local cache has no saved copy of "
+        "the service requests. Start it without --offline to load it."
+    )
     qtbot.waitUntil(lambda: window.portals.state in settled, timeout=10000)
     assert window.portals.model.rowCount() > 0  # built from the templates, no network
     window.close()

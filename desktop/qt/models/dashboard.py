@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelRoleDataSpan,
     QObject,
     Qt,
+    Signal,
 )
 
 from desktop.domain.customer_health import Failure, HealthSummary
@@ -116,10 +117,18 @@ class HealthGridModel(QAbstractTableModel):
     `StatusRole` on a service cell is its `Severity` (None when the customer lacks the
     service), on Affected the customer's worst (UNKNOWN when not known). Sorting by Affected
     ("most affected") puts the customers with the most degraded services first.
+
+    Signals:
+        in_order(bool): whether the rows are in the order of `sort` (False once a batch is
+            appended or updated during a sweep; True again after `resort`). A view shows its
+            sort arrow only then.
     """
+
+    in_order = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.ordered = True
         self._rows: list[GridRow] = []
         self._row_of: dict[str, int] = {}
         self._hurt = 0  # rows with a degraded or down service, kept as rows come and go
@@ -147,6 +156,12 @@ class HealthGridModel(QAbstractTableModel):
         self._hurt = 0
         self._services.clear()
         self.endResetModel()
+        self._set_ordered(True)
+
+    def _set_ordered(self, ordered: bool) -> None:
+        if ordered != self.ordered:
+            self.ordered = ordered
+            self.in_order.emit(ordered)
 
     def add(self, results: Iterable[tuple[Customer, list[ServiceHealth] | None, int, str]]) -> None:
         """(customer, health or None, active issue count, error) per customer of a batch."""
@@ -198,6 +213,8 @@ class HealthGridModel(QAbstractTableModel):
                 self._row_of[row.customer.tenant_id] = start + offset
             self._rows.extend(fresh)
             self.endInsertRows()
+        if fresh or changed:
+            self._set_ordered(False)  # the order is applied by `resort`
         if changed:
             # One signal for the span: a sweep again over known rows changed hundreds at a
             # time, and one signal per row held the GUI thread (docs/PERFORMANCE.md).
@@ -286,6 +303,8 @@ class HealthGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 if row.failure is not None:
                     return failure_word(row.failure)
+                if not row.affected:  # "OK" (or "Advisory"), not "0 services"
+                    return self._words.get(row.worst, NOTHING)
                 return self.tr("%n service(s)", "", row.affected)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return plain_tooltip(row.error) or active_issues(row.issues)
@@ -379,6 +398,7 @@ class HealthGridModel(QAbstractTableModel):
         for index, tenant, col in old:
             self.changePersistentIndex(index, self.index(self._row_of[tenant], col))
         self.layoutChanged.emit()
+        self._set_ordered(True)
 
 
 @dataclass(frozen=True)

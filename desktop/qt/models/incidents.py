@@ -71,16 +71,24 @@ class IssueTableModel(RecordTableModel[HealthIssue]):
         )
 
     def set_filter(
-        self, show_active: bool, show_resolved: bool, show_incidents: bool, show_advisories: bool
+        self,
+        show_active: bool,
+        show_resolved: bool,
+        show_incidents: bool,
+        show_advisories: bool,
+        service: str = "",
     ) -> None:
-        """Which issues to show: by state (active, resolved) and by kind (incident, advisory)."""
+        """Which issues to show: by state (active, resolved), by kind (incident, advisory) and,
+        when `service` is given, that service's only."""
 
         def accept(issue: HealthIssue) -> bool:
+            if service and issue.service != service:
+                return False
             state = show_resolved if issue.is_resolved else show_active
             advisory = issue.classification == "advisory"
             return state and (show_advisories if advisory else show_incidents)
 
-        if show_active and show_resolved and show_incidents and show_advisories:
+        if show_active and show_resolved and show_incidents and show_advisories and not service:
             self.set_predicate(None)
         else:
             self.set_predicate(accept)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from desktop.domain.customers import Customer
@@ -11,6 +12,7 @@ from desktop.domain.enums import Severity
 from desktop.domain.health import ServiceHealth
 from desktop.domain.parsing import Parsed
 from desktop.qt.models.health import SERVICE, STATUS, ServiceHealthModel
+from desktop.qt.models.table import RecordRole
 from desktop.qt.session import SessionHolder
 from desktop.ui.errors import HEALTH_ROLES
 from desktop.ui.panes.base import Pane
@@ -19,8 +21,13 @@ from desktop.ui.widgets.tables import setup_table, size_columns
 
 
 class HealthPane(Pane):
+    """Signals:
+    show_incidents(str): the user opened a service (Enter, double-click): show its issues.
+    """
+
     what = "service health"
     roles = HEALTH_ROLES
+    show_incidents = Signal(str)
 
     def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(holder, parent)
@@ -32,14 +39,25 @@ class HealthPane(Pane):
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Service health"))
         self.view.setAccessibleDescription(
-            self.tr("Every service of the customer with its status, worst first.")
+            self.tr(
+                "Every service of the customer with its status, worst first. Enter shows the "
+                "service's incidents."
+            )
         )
+        # Enter (activated) and a double-click, whichever the platform calls activating.
+        self.view.activated.connect(self._open_service)
+        self.view.doubleClicked.connect(self._open_service)
         setup_table(self.view)  # worst first, as the model sorts
         size_columns(self.view, stretch=STATUS, contents=[SERVICE])
         self.view.setItemDelegateForColumn(STATUS, StatusDelegate(self.view))
         layout = self.content_layout()
         layout.addWidget(self.summary)
         layout.addWidget(self.view)
+
+    def _open_service(self, index: QModelIndex) -> None:
+        health = index.data(RecordRole)
+        if isinstance(health, ServiceHealth):
+            self.show_incidents.emit(health.service)
 
     def fetch(self, customer: Customer, cancel: threading.Event) -> Parsed[ServiceHealth]:
         return self.holder.session.backend.health(customer.tenant_id, cancel=cancel)

@@ -24,6 +24,7 @@ from desktop.qt.models.incidents import (
 )
 from desktop.qt.models.table import RecordRole
 from desktop.qt.session import SessionHolder
+from desktop.qt.text_limits import elide
 from desktop.qt.words import status_word
 from desktop.ui.dialogs.review_download import ReviewDownload, has_review
 from desktop.ui.errors import HEALTH_ROLES
@@ -62,6 +63,14 @@ class IncidentsPane(Pane):
             box.toggled.connect(self._apply_filter)
             self.filters[key] = box
             bar.addWidget(box)
+        # One service's issues only, when the Service health tab opened one; a click (or
+        # Space) shows every service's again.
+        self._service = ""
+        self.service_filter = QPushButton()
+        self.service_filter.setToolTip(self.tr("Show the issues of every service"))
+        self.service_filter.clicked.connect(lambda: self.show_service(""))
+        self.service_filter.hide()
+        bar.addWidget(self.service_filter)
         bar.addStretch(1)
         self.count = QLabel()
         bar.addWidget(self.count)
@@ -114,6 +123,24 @@ class IncidentsPane(Pane):
         layout.addLayout(bar)
         layout.addWidget(splitter)
 
+    def set_customer(self, customer: Customer | None) -> None:
+        if customer is not self.customer:
+            self._set_service("")  # another customer: its every service
+        super().set_customer(customer)
+
+    def show_service(self, service: str) -> None:
+        """Only `service`'s issues (empty: every service's), active ones included: they are
+        what a degraded service is about."""
+        if service and not self.filters["active"].isChecked():
+            self.filters["active"].setChecked(True)  # applies the filter
+        self._set_service(service)
+        self._apply_filter()
+
+    def _set_service(self, service: str) -> None:
+        self._service = service
+        self.service_filter.setText(self.tr("Only {0} ✕").format(elide(service)))
+        self.service_filter.setVisible(bool(service))
+
     def fetch(self, customer: Customer, cancel: threading.Event) -> Parsed[HealthIssue]:
         return self.holder.session.backend.issues(customer.tenant_id, cancel=cancel)
 
@@ -124,7 +151,9 @@ class IncidentsPane(Pane):
 
     def _apply_filter(self) -> None:
         f = {k: box.isChecked() for k, box in self.filters.items()}
-        self.model.set_filter(f["active"], f["resolved"], f["incidents"], f["advisories"])
+        self.model.set_filter(
+            f["active"], f["resolved"], f["incidents"], f["advisories"], self._service
+        )
         total = len(self.model.all_records())
         shown = self.model.rowCount()
         self.count.setText(

@@ -8,9 +8,7 @@ via the web form, #…"), from the draft store's filing records.
 from __future__ import annotations
 
 import functools
-import html
 import threading
-from datetime import datetime, timezone
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,8 +35,6 @@ from desktop.qt.models.requests import (
     STATUS,
     TITLE,
     ServiceRequestModel,
-    severity_label,
-    status_text,
 )
 from desktop.qt.models.table import RecordRole
 from desktop.qt.session import SessionHolder
@@ -46,10 +42,9 @@ from desktop.store import Draft, Filed
 from desktop.ui.drafting import draft_label
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.dialogs import TextPrompt, run_dialog
-from desktop.ui.widgets.html_view import SafeTextBrowser, field_table, history_entry
+from desktop.ui.widgets.html_view import SafeTextBrowser
+from desktop.ui.widgets.request_detail import request_html
 from desktop.ui.widgets.tables import setup_table, size_columns
-
-_NEVER = datetime.min.replace(tzinfo=timezone.utc)
 
 
 class RequestsPane(Pane):
@@ -234,42 +229,5 @@ class RequestsPane(Pane):
         if not isinstance(request, ServiceRequest):
             self.detail.clear()
             return
-        e = html.escape
-        contact = request.contact_name
-        if request.contact_email:
-            contact = f"{contact} <{request.contact_email}>" if contact else request.contact_email
-        rows = [
-            (self.tr("Severity"), severity_label(request.severity)),
-            (self.tr("Status"), status_text(request.status)),
-            (self.tr("Topic"), request.support_topic_name or request.product_name),
-            (self.tr("Contact"), contact),
-            (self.tr("Created"), date_text(request.created, missing="—")),
-            (self.tr("Last modified"), date_text(request.last_modified, missing="—")),
-            (
-                self.tr("Closed"),
-                date_text(request.last_closed, missing="—") if request.last_closed else "—",
-            ),
-        ]
-        palette = self.detail.palette()
-        # Translated outside the f-strings: lupdate does not read inside them.
-        no_notes, notes_title = self.tr("No notes yet."), self.tr("Notes (newest first)")
-        notes = (
-            "".join(
-                history_entry(
-                    palette,
-                    f"<b>{e(n.created_by or '?')}</b> · {e(date_text(n.created, missing='—'))}",
-                    f"<p>{e(n.text).replace(chr(10), '<br>')}</p>",
-                )
-                for n in sorted(
-                    request.notes,
-                    key=lambda n: n.created or request.created or _NEVER,
-                    reverse=True,
-                )
-            )
-            or f"<p><i>{e(no_notes)}</i></p>"
-        )
-        description = e(request.description).replace("\n", "<br>")
-        self.detail.setHtml(
-            f"<h3>{e(request.id)} — {e(request.title)}</h3>{field_table(palette, ('', rows))}"
-            f"<p>{description}</p><h4>{e(notes_title)}</h4>{notes}"
-        )
+        # The same as the all-customers requests window shows it.
+        self.detail.setHtml(request_html(request, self.detail.palette()))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +28,8 @@ async def run_dialog(dialog: QDialog) -> int:
 
 
 class TextPrompt(QDialog):
-    """A titled prompt for a few lines of text (a note on a service request)."""
+    """A titled prompt for a few lines of text (a note on a service request). Enter makes a
+    new line; Ctrl+Enter submits, as in a mail or chat box."""
 
     def __init__(self, title: str, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,13 @@ class TextPrompt(QDialog):
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
         self.edit.textChanged.connect(lambda: self.ok.setEnabled(bool(self.text())))
+        # The text box takes Enter for a new line, so the dialog's default button never hears
+        # it; Ctrl+Enter (either Enter key) submits instead.
+        for keys in (
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter),
+        ):
+            QShortcut(keys, self, self._submit)
         layout.addWidget(caption)
         layout.addWidget(self.edit)
         layout.addWidget(buttons)
@@ -53,3 +63,7 @@ class TextPrompt(QDialog):
 
     def text(self) -> str:
         return self.edit.toPlainText().strip()
+
+    def _submit(self) -> None:
+        if self.ok.isEnabled():
+            self.accept()

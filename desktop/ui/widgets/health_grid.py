@@ -2,20 +2,89 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSize, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QLocale, QRect, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView, QWidget
 
-from desktop.qt.models.dashboard import AFFECTED, NAME, HealthGridModel, IncidentsNowModel
+from desktop.qt.models.dashboard import (
+    AFFECTED,
+    FIRST_SERVICE,
+    NAME,
+    HealthGridModel,
+    IncidentsNowModel,
+)
 from desktop.qt.words import severity_words
+from desktop.ui.widgets.frozen_table import FrozenColumnTable
 from desktop.ui.widgets.status import badge_column_width, badge_icons
-from desktop.ui.widgets.tables import AppendingTable, setup_table, size_columns
+from desktop.ui.widgets.tables import setup_table, size_columns
+
+# The tallest a service's name stands, in average characters; a longer one is elided (its
+# tooltip has it whole). Microsoft's longest, "Microsoft Defender for Office 365", fits.
+_HEADER_MAX_CHARS = 36
 
 
-class HealthGridView(AppendingTable):
-    """One row per customer, most affected first; a badge and a word in every cell."""
+class ServiceHeader(QHeaderView):
+    """The grid's header: services' names written upwards, whole, in columns as narrow as their
+    cells' words (written across, twenty services need a screen three times as wide, or were
+    cut to "Microsoft D…"). The Customer and Affected headers read across, at the bottom."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        model = self.model()
+        metrics = self.fontMetrics()
+        longest = 0
+        if model is not None:
+            for column in range(FIRST_SERVICE, model.columnCount()):
+                name = model.headerData(column, Qt.Orientation.Horizontal)
+                longest = max(longest, metrics.horizontalAdvance(str(name or "")))
+        cap = metrics.averageCharWidth() * _HEADER_MAX_CHARS
+        hint.setHeight(max(hint.height(), min(longest, cap) + metrics.height()))
+        return hint
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
+        if logical < FIRST_SERVICE:
+            super().paintSection(painter, rect, logical)
+            return
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect = rect
+        option.section = logical
+        option.text = ""  # written below, upwards
+        if self.isSortIndicatorShown() and self.sortIndicatorSection() == logical:
+            ascending = self.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+            option.sortIndicator = (
+                QStyleOptionHeader.SortIndicator.SortDown
+                if ascending
+                else QStyleOptionHeader.SortIndicator.SortUp
+            )
+        style = self.style()
+        painter.save()
+        style.drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        model = self.model()
+        name = str(model.headerData(logical, Qt.Orientation.Horizontal) or "") if model else ""
+        metrics = self.fontMetrics()
+        pad = metrics.averageCharWidth()
+        room = max(0, rect.height() - 2 * pad)
+        text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+        painter.translate(rect.left() + (rect.width() + metrics.ascent()) // 2 - 2, rect.bottom())
+        painter.rotate(-90)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(pad, 0, text)
+        painter.restore()
+
+
+class HealthGridView(FrozenColumnTable):
+    """One row per customer, most affected first; a badge and a word in every cell. The
+    customer column stays while the services scroll by; the sort arrow shows only while the
+    rows are in its order (during a sweep they come in as they answer)."""
 
     def __init__(self, model: HealthGridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setHorizontalHeader(ServiceHeader(self))
         self.setModel(model)
         self.setAccessibleName(self.tr("Customers by service"))
         self.setAccessibleDescription(
@@ -37,6 +106,11 @@ class HealthGridView(AppendingTable):
         header.setDefaultSectionSize(max(96, badge_column_width(self.fontMetrics(), words)))
         header.resizeSection(NAME, 230)
         header.resizeSection(AFFECTED, 110)
+        # At the bottom, where the services' names start (setup_table centred them).
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        self.setup_frozen()
+        model.in_order.connect(self.set_sort_shown)
+        self.set_sort_shown(model.ordered)
 
 
 class IncidentsNowView(QTableView):

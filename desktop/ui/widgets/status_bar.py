@@ -4,7 +4,7 @@ health check's progress and where the data comes from."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QTime
-from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QToolButton
 
 from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.services.session import Session
@@ -29,8 +29,15 @@ class StatusBar(QStatusBar):
         self.sweep_progress.setMaximumWidth(160)
         self.sweep_progress.setTextVisible(False)
         self.sweep_progress.hide()
+        # Shown while a stopped check of everyone has customers left: they, and only they.
+        self.resume_button = QPushButton(self.tr("Resume"))
+        self.resume_button.setToolTip(
+            self.tr("Check the customers the stopped health check had not reached")
+        )
+        self.resume_button.hide()
         self.addPermanentWidget(self.sweep_label)
         self.addPermanentWidget(self.sweep_progress)
+        self.addPermanentWidget(self.resume_button)
         self.addPermanentWidget(self.mode_label)
         self._transient = ""  # the line `show_status` showed last, if transient
 
@@ -75,9 +82,11 @@ class StatusBar(QStatusBar):
 
     # -- the health check ---------------------------------------------------------------------
 
-    def sweep_started(self, total: int) -> None:
+    def sweep_started(self, total: int, done: int = 0) -> None:
+        """`done`: a resumed check goes on from there."""
+        self.resume_button.hide()
         self.sweep_progress.setRange(0, max(total, 1))
-        self.sweep_progress.setValue(0)
+        self.sweep_progress.setValue(done)
         self.sweep_progress.show()
 
     def sweep_progress_made(self, done: int, failed: int, total: int) -> None:
@@ -88,9 +97,30 @@ class StatusBar(QStatusBar):
             .replace("%2", QLocale().toString(total))
         )
 
-    def sweep_ended(self, stopped: bool, failed: bool, next_minutes: int) -> None:
+    def sweep_ended(
+        self,
+        stopped: bool,
+        failed: bool,
+        next_minutes: int,
+        done: int = 0,
+        total: int = 0,
+        resumable: bool = False,
+    ) -> None:
+        """`resumable`: a check of everyone stopped with `total - done` customers left."""
         self.sweep_progress.hide()
-        if failed:
+        self.resume_button.setVisible(resumable)
+        if stopped and resumable:
+            text = (
+                self.tr("Health check failed after %1 of %2 customers")
+                if failed
+                else self.tr("Health check stopped after %1 of %2 customers")
+            )
+            self.sweep_label.setText(
+                text.replace("%1", QLocale().toString(done)).replace(
+                    "%2", QLocale().toString(total)
+                )
+            )
+        elif failed:
             self.sweep_label.setText(self.tr("Health check failed"))
         elif stopped:
             self.sweep_label.setText(self.tr("Health check stopped"))

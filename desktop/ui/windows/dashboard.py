@@ -99,6 +99,7 @@ class DashboardWindow(QWidget):
         board.started.connect(self._started)
         self.feed.set_scope(self._scope_tenants())
         self.bar.set_running(board.running)
+        self._name_run_button()
         if board.running or board.swept:
             self.holder.worker.spawn(self.partner.load())
         if not board.running:
@@ -233,13 +234,26 @@ class DashboardWindow(QWidget):
         self.affected.clear()
 
     def start_sweep(self) -> None:
-        """Check every customer again: the list's Health column follows the same sweep."""
+        """Check every customer again: the list's Health column follows the same sweep. After
+        a stopped check, only the customers it had not reached (a Resume); after a complete
+        one, everyone again."""
         if self.board.running:
+            return
+        if self.board.resume():
             return
         if not self.board.customers():
             self.counts.setText(self.tr("Load the customer list first."))
             return
         self.board.start()
+
+    def _name_run_button(self) -> None:
+        resumable = self.board.resumable
+        self.bar.run_button.setText(
+            self.tr("Resume &check") if resumable else self.tr("&Check all customers")
+        )
+        self.bar.run_button.setToolTip(
+            self.tr("Check the customers the stopped check had not reached") if resumable else ""
+        )
 
     def stop_sweep(self) -> None:
         self.board.cancel()
@@ -260,6 +274,7 @@ class DashboardWindow(QWidget):
 
     def _ended(self, stopped: bool) -> None:
         self.bar.set_running(False)
+        self._name_run_button()
         # The most widespread incident's posts and customers, rather than empty panes; after
         # the sorted grid has painted, not in the same turn (both at once was the longest
         # pause of a big sweep).

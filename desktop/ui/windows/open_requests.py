@@ -7,6 +7,8 @@ cancel like the health sweep; each customer's answer (or why it failed) is writt
 and the window opens on what the cache had. A customer whose tickets cannot be read (no GDAP,
 403) is listed under "Could not be read" with the reason (desktop.ui.errors), never dropped;
 Enter there opens that customer. The partner's own tickets are a separate, labelled tab.
+The customer comes first; a request number finds its request whatever the filters; the
+selected request's details follow below each table (request_pages.py); Esc closes the window.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -22,10 +23,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,19 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.customers import Customer
 from desktop.domain.parsing import Parsed
 from desktop.domain.service_requests import ServiceRequest
-from desktop.qt.models.requests import (
-    CREATED,
-    CUSTOMER,
-    ID,
-    MODIFIED,
-    SEVERITY,
-    STATUS,
-    TITLE,
-    ServiceRequestModel,
-    severity_label,
-    status_text,
-)
-from desktop.qt.models.table import RecordRole, plain_tooltip
+from desktop.qt.models.requests import ServiceRequestModel, severity_label, status_text
 from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.qt.worker import Ended, Stream, Superseded
@@ -54,26 +42,14 @@ from desktop.services.health_sweep import committing
 from desktop.store.cache import REQUESTS, CacheEntry
 from desktop.ui.errors import explain
 from desktop.ui.widgets.progress import ProgressBar
-from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
+from desktop.ui.windows.request_pages import RequestPage, matching
+from desktop.ui.windows.unread_page import Unread, UnreadPage
 
 log = logging.getLogger(__name__)
 
 _STATUSES = ("open", "attention_needed", "closed")
 _SEVERITIES = ("critical", "moderate", "minimal")
 _PARTNER = ""  # the cache's key for the partner-wide list
-# The widest a column other than the title gets, in average characters: a long company name
-# is elided (its tooltip has it whole) rather than squeezing the title to a few letters.
-_COLUMN_MAX_CHARS = 30
-_TENANT = Qt.ItemDataRole.UserRole
-
-
-@dataclass(frozen=True)
-class Unread:
-    """A customer whose requests could not be read, and why (as desktop.ui.errors says it)."""
-
-    name: str
-    why: str
-    detail: str = ""
 
 
 class OpenRequestsWindow(QWidget):
@@ -120,7 +96,21 @@ class OpenRequestsWindow(QWidget):
         self.reload_button.clicked.connect(
             lambda: self.holder.worker.spawn(self.load(cached=False))
         )
+        # A request number (what a customer quotes on the phone), or words of a title or a
+        # customer's name.
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Request number, title or customer"))
+        # Room for a request number and most of its hint, while the window still fits a
+        # 1024-pixel screen in German (tests/ui/test_accessibility.py).
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 26)
+        self.search.setAccessibleName(self.tr("Find a request"))
+        self.search.textChanged.connect(self._filter)
         bar = QHBoxLayout()
+        find = QLabel(self.tr("&Find:"))
+        find.setBuddy(self.search)
+        bar.addWidget(find)
+        bar.addWidget(self.search, 1)
         for label, combo in (
             (self.tr("&Status:"), self.status),
             (self.tr("S&everity:"), self.severity),
@@ -144,18 +134,33 @@ class OpenRequestsWindow(QWidget):
         sweep_bar.addWidget(self.progress, 1)
         sweep_bar.addWidget(self.progress_label)
         sweep_bar.addWidget(self.cancel_button)
-        self.view = self._table(
+        self.page = RequestPage(
             self.model,
             self.tr("Service requests of all customers"),
-            self.tr("Enter opens the request's customer in the main window."),
+            self.tr(
+                "The customer first. The selected request's details follow; Enter opens its "
+                "customer in the main window."
+            ),
+            self.tr("The selected request"),
+            with_customer=True,
         )
+        self.view, self.detail = self.page.view, self.page.detail
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
-        self.own_view = self._table(
+        self.own_page = RequestPage(
             self.own_model,
             self.tr("Your partner tickets with Microsoft"),
-            self.tr("Tickets your organisation filed with Microsoft about its own business."),
+            self.tr(
+                "Tickets your organisation filed with Microsoft about its own business. The "
+                "selected ticket's details follow; Enter moves to them."
+            ),
+            self.tr("The selected partner ticket"),
+            with_customer=False,
         )
+        self.own_view, self.own_detail = self.own_page.view, self.own_page.detail
+        # No customer to open: Enter (or a double-click) opens the ticket where it is read.
+        self.own_view.activated.connect(lambda _index: self.own_detail.setFocus())
+        self.own_view.doubleClicked.connect(lambda _index: self.own_detail.setFocus())
         self.own_note = QLabel(
             self.tr(
                 "Your own tickets with Microsoft (Partner Center's partner list), not a "
@@ -166,34 +171,19 @@ class OpenRequestsWindow(QWidget):
         own_page = QWidget()
         own_layout = QVBoxLayout(own_page)
         own_layout.addWidget(self.own_note)
-        own_layout.addWidget(self.own_view)
-        self.failures = QTreeWidget()
-        self.failures.setRootIsDecorated(False)
-        self.failures.setUniformRowHeights(True)
-        self.failures.setHeaderLabels([self.tr("Customer"), self.tr("Why")])
-        self.failures.setAccessibleName(self.tr("Customers whose requests could not be read"))
-        self.failures.setAccessibleDescription(
-            self.tr("Enter opens the customer in the main window.")
-        )
-        self.failures.itemActivated.connect(self._open_unread)
-        self.failures.currentItemChanged.connect(self._explain_unread)
-        self.failure_detail = QLabel()
-        self.failure_detail.setWordWrap(True)
-        self.failure_detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.failure_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        unread_page = QWidget()
-        unread_layout = QVBoxLayout(unread_page)
-        unread_layout.addWidget(self.failures, 1)
-        unread_layout.addWidget(self.failure_detail)
+        own_layout.addWidget(self.own_page)
+        self.unread = UnreadPage()
+        self.unread.open_customer.connect(self.show_customer)
+        self.failures, self.failure_detail = self.unread.failures, self.unread.detail
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(
             self.tr("Customers' requests, your own, and whose could not be read")
         )
         # Alt+letter on a tab: distinct from the window's other letters in every language
         # (tests/ui/test_open_requests.py checks them).
-        self.tabs.addTab(self.view, self.tr("&Customers' requests"))
+        self.tabs.addTab(self.page, self.tr("&Customers' requests"))
         self.tabs.addTab(own_page, self.tr("Your &partner tickets with Microsoft"))
-        self.tabs.addTab(unread_page, "")
+        self.tabs.addTab(self.unread, "")
         for keys, step in (
             (QKeySequence.StandardKey.NextChild, 1),  # Ctrl+Tab
             (QKeySequence.StandardKey.PreviousChild, -1),
@@ -201,6 +191,8 @@ class OpenRequestsWindow(QWidget):
             (QKeySequence("Ctrl+PgUp"), -1),
         ):
             QShortcut(keys, self, lambda step=step: self._step_tab(step))
+        # Esc closes it, as it closes a dialog; a sweep under way goes on (Stop stops it).
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self._update_failures()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -208,24 +200,6 @@ class OpenRequestsWindow(QWidget):
         layout.addWidget(self.tabs)
         self.resize(1000, 600)
         self._filter()
-
-    def _table(self, model: ServiceRequestModel, name: str, description: str) -> RecordTable:
-        view = RecordTable()
-        view.setModel(model)
-        view.setAccessibleName(name)
-        view.setAccessibleDescription(description)
-        setup_table(view)
-        size_columns(
-            view,
-            stretch=TITLE,
-            contents=[ID, SEVERITY, STATUS, MODIFIED, CUSTOMER],
-            hidden=[CREATED],
-        )
-        # Fitted to contents, but never wider than this: the title keeps the room.
-        view.horizontalHeader().setMaximumSectionSize(
-            view.fontMetrics().averageCharWidth() * _COLUMN_MAX_CHARS
-        )
-        return view
 
     @property
     def running(self) -> bool:
@@ -400,41 +374,13 @@ class OpenRequestsWindow(QWidget):
         self._filter()
 
     def _update_failures(self) -> None:
-        current = self.failures.currentItem()
-        tenant = current.data(0, _TENANT) if current is not None else None
-        self.failures.clear()
-        for key, unread in sorted(self._failed.items(), key=lambda kv: kv[1].name.casefold()):
-            item = QTreeWidgetItem([unread.name, unread.why])
-            item.setData(0, _TENANT, key)
-            for column in (0, 1):
-                item.setToolTip(column, plain_tooltip(f"{unread.why}\n{unread.detail}".strip()))
-            self.failures.addTopLevelItem(item)
-            if key == tenant:
-                self.failures.setCurrentItem(item)
-        first = self.failures.topLevelItem(0)
-        if self.failures.currentItem() is None and first is not None:
-            self.failures.setCurrentItem(first)
-        self.failures.resizeColumnToContents(0)
-        self._explain_unread(self.failures.currentItem())
+        self.unread.show_failed(self._failed)
         self.tabs.setTabText(
             2,
             self.tr("Could &not be read (%n)", "", len(self._failed))
             if self._failed
             else self.tr("Could &not be read"),
         )
-
-    def _explain_unread(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
-        unread = self._failed.get(item.data(0, _TENANT)) if item is not None else None
-        self.failure_detail.setText(
-            self.tr("{0}: {1}").format(unread.why, unread.detail)
-            if unread and unread.detail
-            else ""
-        )
-
-    def _open_unread(self, item: QTreeWidgetItem) -> None:
-        tenant = item.data(0, _TENANT)
-        if tenant:
-            self.show_customer.emit(str(tenant))
 
     def _step_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
@@ -461,14 +407,7 @@ class OpenRequestsWindow(QWidget):
     def _filter(self) -> None:
         status = self.status.currentData()
         severity = self.severity.currentData()
-
-        def accept(request: ServiceRequest) -> bool:
-            if status == "active" and not request.is_open:
-                return False
-            if status not in ("", "active") and request.status != status:
-                return False
-            return not severity or request.severity == severity
-
+        accept = matching(self.search.text(), status, severity)
         self.model.set_predicate(accept)
         self.own_model.set_predicate(accept)
         self.count.setText(
@@ -478,8 +417,8 @@ class OpenRequestsWindow(QWidget):
         )
 
     def _open(self) -> None:
-        request = self.view.currentIndex().data(RecordRole)
-        if not isinstance(request, ServiceRequest):
+        request = self.page.current()
+        if request is None:
             return
         tenant = self._owner.get(request.id) or request.organization_id
         if tenant:
