@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
             pane.status_message.connect(self.show_status)  # a line about this customer
             pane.consented.connect(self._customer_consented)
             pane.consent_refused.connect(self._customer_consent_refused)
+        # A customer's own domains, read with its profile, are searched from then on.
+        self.overview.domains_known.connect(self.customers.model.add_domains)
         self.incidents.escalate.connect(self.requests_desk.escalate)
         self.requests.new_request.connect(self.requests_desk.new_request)
         self.requests.open_draft.connect(self.requests_desk.edit_draft)
