@@ -377,6 +377,10 @@ class CustomerTableModel(RecordTableModel[Customer]):
             self._keys_changed(TAGS, rows)
             self._emit_changed(rows, TAGS, TAGS, _HEALTH_ROLES)
 
+    def has_marks(self) -> bool:
+        """Whether any customer is starred or tagged (the Tags column has something to show)."""
+        return bool(self._marks)
+
     def marks(self, tenant_id: str) -> str:
         return self._marks.get(tenant_id, "")
 
