@@ -117,7 +117,7 @@ class CustomerList(QWidget):
         header.setStretchLastSection(True)
         metrics = self.view.fontMetrics()
         self.view.setColumnWidth(NAME, metrics.averageCharWidth() * NAME_COLUMN_CHARS)
-        self.view.setColumnWidth(DOMAIN, metrics.averageCharWidth() * 22)
+        self.view.setColumnWidth(DOMAIN, metrics.averageCharWidth() * 18)
         self.view.setColumnWidth(
             HEALTH,
             badge_column_width(
@@ -131,8 +131,10 @@ class CustomerList(QWidget):
         # A column of dashes until the relationships are read (and for good in clouds
         # without GDAP): it appears, fitted to its text, once there is something in it.
         header.setSectionHidden(GDAP, True)
-        # Favourites and tags: shown once a customer has one.
+        # Favourites and tags: shown once a customer has one, beside the health (the GDAP
+        # state's long dates go last, where a narrow pane scrolls to them).
         header.setSectionHidden(TAGS, True)
+        header.moveSection(header.visualIndex(TAGS), header.visualIndex(HEALTH) + 1)
         self.view.setColumnWidth(TAGS, metrics.averageCharWidth() * 16)
         self._widths_restored = False
         self._gdap_shown = False

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         # Proportions: names readable on the left (tags and GDAP beside them), the detail
         # tables' width on the right.
-        splitter.setSizes([560, 720])
+        splitter.setSizes([590, 690])
         self.splitter = splitter
         self._restore_layout()
         container = QWidget()
