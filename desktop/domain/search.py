@@ -20,7 +20,7 @@ from typing import Final
 
 # After casefolding: "ß" and "ẞ" are "ss" already.
 _WRITTEN_OUT: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
-_ACCENTS: Final = frozenset(chr(c) for c in range(0x300, 0x370))
+_NO_ACCENTS: Final = dict.fromkeys(range(0x300, 0x370))  # str.translate: drop them
 # A character no one types into a search box, so a word never matches across two fields.
 FIELD_SEPARATOR: Final = "\n"
 # A typed word matches inside a tenant id only from this many hex digits on: one or two digits
@@ -33,7 +33,10 @@ def _unaccented(text: str) -> str:
     if text.isascii():
         return text
     loose = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFC", "".join(ch for ch in loose if ch not in _ACCENTS))
+    bare = loose.translate(_NO_ACCENTS)
+    if len(bare) == len(loose):
+        return text  # no accent (Chinese, Japanese…): as it was, without recomposing it
+    return unicodedata.normalize("NFC", bare)
 
 
 def _caseless(text: str) -> str:
@@ -57,9 +60,10 @@ def forms(text: str) -> tuple[str, ...]:
     caseless = _caseless(text)
     if caseless.isascii():
         return (caseless,)
-    written_out = _unaccented(caseless.translate(_WRITTEN_OUT))
-    bare = _unaccented(caseless)
-    return (written_out,) if bare == written_out else (written_out, bare)
+    written = caseless.translate(_WRITTEN_OUT)
+    if len(written) == len(caseless):  # no umlaut: both forms are the same
+        return (_unaccented(caseless),)
+    return (_unaccented(written), _unaccented(caseless))
 
 
 def search_key(*fields: str) -> str:

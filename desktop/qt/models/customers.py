@@ -19,7 +19,7 @@ from desktop.domain.customer_health import HealthSummary
 from desktop.domain.customers import Customer
 from desktop.domain.enums import Severity
 from desktop.domain.gdap import GdapRelationship, GdapState
-from desktop.domain.search import fold, is_tenant_id_word, search_key
+from desktop.domain.search import FIELD_SEPARATOR, fold, is_tenant_id_word, search_key
 from desktop.qt.collation import name_collator
 from desktop.qt.models.customer_cells import (
     GDAP_NONE,
@@ -59,9 +59,12 @@ def _searchable(customer: Customer, domains: Iterable[str] = ()) -> str:
     """What the filter finds a customer by, besides its tenant id: its name and every domain
     known for it (names cut to `NAME_CHARS`: folding a huge name took the GUI thread with it,
     and no one types past what is shown)."""
-    return search_key(
-        elide(customer.company_name), elide(customer.domain), *(elide(d) for d in domains)
-    )
+    name, domain = elide(customer.company_name), elide(customer.domain)
+    if not domains and name.isascii() and domain.isascii():
+        # Most rows: one form per field, and lower() is casefold for ASCII (a third of the
+        # time of the general path at 50,000 customers).
+        return f"{name}{FIELD_SEPARATOR}{domain}".lower()
+    return search_key(name, domain, *(elide(d) for d in domains))
 
 
 def _tenant_key(customer: Customer) -> str:
