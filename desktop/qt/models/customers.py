@@ -141,6 +141,10 @@ class CustomerTableModel(RecordTableModel[Customer]):
 
         collator = name_collator()
 
+        def known_domains(c: Customer) -> list[str]:
+            learnt = self._domains.get(c.tenant_id, ())
+            return [elide(d) for d in dict.fromkeys((c.domain, *learnt))]
+
         def summary(c: Customer) -> HealthSummary | None:
             return self._health.get(c.tenant_id)
 
@@ -155,15 +159,15 @@ class CustomerTableModel(RecordTableModel[Customer]):
                 lambda c: elide(c.company_name, NAME_CHARS),
                 # By the user's language, as a phone book: "Bäckerei" among the B's.
                 lambda c: collator.sortKey(elide(c.company_name, NAME_CHARS)),
+                # The name and its domains: two customers of the same name differ there.
+                tooltip=lambda c: "\n".join((elide(c.company_name), *known_domains(c))),
             ),
             text_column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Domain"),
                 lambda c: c.domain,
                 limit=NAME_CHARS,
                 # Every domain known for the customer: the search finds it by each of them.
-                tooltip=lambda c: "\n".join(
-                    elide(d) for d in dict.fromkeys((c.domain, *self._domains.get(c.tenant_id, ())))
-                ),
+                tooltip=lambda c: "\n".join(known_domains(c)),
             ),
             text_column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Relationship"),

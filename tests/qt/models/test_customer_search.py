@@ -137,3 +137,28 @@ def test_names_sort_by_the_language_not_by_code_point(qapp):
         ], locale.name()
         model.sort(NAME, Qt.SortOrder.DescendingOrder)
         assert names(model)[0] == "Zeta Logistics"
+
+
+def test_customers_of_the_same_name_differ_in_their_tooltip_and_domain(qapp):
+    twins = [
+        Customer(
+            "0a1b2c3d-7777-4000-8000-000000000007",
+            "Cabinet Bernard",
+            "cb.onmicrosoft.com",
+            "reseller",
+        ),
+        Customer(
+            "0a1b2c3d-8888-4000-8000-000000000008",
+            "Cabinet Bernard",
+            "cb800.onmicrosoft.com",
+            "reseller",
+        ),
+    ]
+    model = CustomerTableModel()
+    model.set_rows(twins)
+    tips = [model.index(row, NAME).data(TOOLTIP) for row in range(2)]
+    assert tips == ["Cabinet Bernard\ncb.onmicrosoft.com", "Cabinet Bernard\ncb800.onmicrosoft.com"]
+    assert [model.index(row, DOMAIN).data() for row in range(2)] == [
+        "cb.onmicrosoft.com",
+        "cb800.onmicrosoft.com",
+    ]
