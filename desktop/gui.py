@@ -246,6 +246,7 @@ async def _main(
     app: Any, args: argparse.Namespace, failures: _Failures, scenario: Scenario | None
 ) -> int:
     from desktop import gui_stores
+    from desktop.config import layout as layout_store
     from desktop.qt import heap
     from desktop.qt.worker import SHUTDOWN_WAIT_S
     from desktop.store import DraftStore
@@ -272,6 +273,7 @@ async def _main(
     # and the cached customer list is read while the window's modules import. One after the
     # other, they kept the cached list off the screen longer.
     settings_job = worker.run(gui_stores.load_settings)
+    layout_job = worker.run(layout_store.load)
     drafts_job = worker.run(gui_stores.open_drafts)
     tags_job = worker.run(gui_stores.open_tags)
     cache_job = worker.run(_open_cache, args)
@@ -280,7 +282,9 @@ async def _main(
         # Key, certificates, data and the listening socket are made off the GUI thread.
         sandbox_job = worker.run(start_sandbox, max(1, args.customers))
     jobs: list[Future[Any]] = [
-        j for j in (settings_job, drafts_job, tags_job, cache_job, sandbox_job) if j is not None
+        j
+        for j in (settings_job, layout_job, drafts_job, tags_job, cache_job, sandbox_job)
+        if j is not None
     ]
     try:
         opened = await cache_job
@@ -289,13 +293,18 @@ async def _main(
         jobs.append(cached_list)
         from desktop.qt import translators
         from desktop.ui.main_window import MainWindow
+        from desktop.ui.widgets.placement import WindowMemory
 
         settings = await settings_job
         # Before the first widget: texts are read when widgets are built.
         language = translators.install(app, settings.language if args.lang is None else args.lang)
         # The window's frame with the cached list first; the tabs, menus, account and the
         # network clients right after its first paint: the cached list shows sooner.
-        window = MainWindow()
+        # Saved off the GUI thread at close (the worker finishes its jobs before the app ends).
+        memory = WindowMemory(
+            await layout_job, lambda values: worker.run(layout_store.save, values)
+        )
+        window = MainWindow(memory=memory)
         if args.open_customer:
             window.open_customer(args.open_customer)
         window.set_cached_list(opened.source, cached_list)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # the frame's first paint does not wait for the directory's i
 
 # How long start-up waits for the list's first paint before it goes on anyway.
 FIRST_PAINT_WAIT_S = 0.5
+# The Name column's width in average characters: "Bäckerei Müller & Söhne GmbH" whole.
+NAME_COLUMN_CHARS = 34
 
 
 class SearchField(QLineEdit):
@@ -105,14 +107,17 @@ class CustomerList(QWidget):
         )
         setup_table(self.view)
         # Sized by rule, never to contents: that would measure up to 1,000 rows each time
-        # the health sweep fills a batch. The name takes the room; the relationship and the
-        # tenant ID (shown above the tabs, and searchable) are a right-click on the header away.
+        # the health sweep fills a batch. The name keeps a readable width whatever joins it
+        # (tags, GDAP, a longer header in German): the last column takes what is left, and
+        # the list scrolls sideways when the pane is narrower than its columns. The domain
+        # stays, to tell apart customers of the same name; the relationship and the tenant ID
+        # (shown above the tabs, and searchable) are a right-click on the header away.
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         metrics = self.view.fontMetrics()
-        self.view.setColumnWidth(DOMAIN, metrics.averageCharWidth() * 24)
+        self.view.setColumnWidth(NAME, metrics.averageCharWidth() * NAME_COLUMN_CHARS)
+        self.view.setColumnWidth(DOMAIN, metrics.averageCharWidth() * 18)
         self.view.setColumnWidth(
             HEALTH,
             badge_column_width(
@@ -126,9 +131,12 @@ class CustomerList(QWidget):
         # A column of dashes until the relationships are read (and for good in clouds
         # without GDAP): it appears, fitted to its text, once there is something in it.
         header.setSectionHidden(GDAP, True)
-        # Favourites and tags: shown once a customer has one.
+        # Favourites and tags: shown once a customer has one, beside the health (the GDAP
+        # state's long dates go last, where a narrow pane scrolls to them).
         header.setSectionHidden(TAGS, True)
+        header.moveSection(header.visualIndex(TAGS), header.visualIndex(HEALTH) + 1)
         self.view.setColumnWidth(TAGS, metrics.averageCharWidth() * 16)
+        self._widths_restored = False
         self._gdap_shown = False
         self.model.dataChanged.connect(self._gdap_arrived)
         # Badges as icons from the model: the summary tells "not loaded" (none) from
@@ -152,6 +160,19 @@ class CustomerList(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count)
         self._update_count()
+
+    def restore_header(self, state: QByteArray) -> None:
+        """Column widths, order, visibility and sort as the user left them (`saveState` of the
+        header); the GDAP and Tags columns still wait for something to show."""
+        header = self.view.horizontalHeader()
+        if not header.restoreState(state):
+            return
+        self._widths_restored = True
+        header.setSectionHidden(GDAP, not self.model.gdap_loaded())
+        header.setSectionHidden(TAGS, not self.model.has_marks())
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        if 0 <= column < self.model.columnCount():
+            self.model.sort(column, order)
 
     def attach_scope(self, box: QWidget) -> None:
         """The scope chooser (all / favourites / a tag) beside the search field; it takes the
@@ -240,11 +261,9 @@ class CustomerList(QWidget):
             *(gdap_status_word(s) for s in ("terminationRequested", "approvalPending")),
             gdap_text_sample(),
         ]
-        width = self.view.fontMetrics().horizontalAdvance
-        header.resizeSection(GDAP, max(map(width, samples)) + 24)
-        # Names first: the domain (above the tabs, and searchable) makes room for the GDAP
-        # state rather than squeezing the names; the header menu brings it back.
-        header.setSectionHidden(DOMAIN, True)
+        if not self._widths_restored:  # else the user's width of the column stands
+            width = self.view.fontMetrics().horizontalAdvance
+            header.resizeSection(GDAP, max(map(width, samples)) + 24)
 
     def _restore_current(self) -> None:
         # Filtering or sorting keeps the chosen customer chosen while it is still listed.

@@ -108,6 +108,7 @@ class HealthWiring(QObject):
                 scope=window.scope_box.scope,
                 issue_html=window.incidents.issue_html,
                 planned=window.planned,
+                memory=window.layout_memory,
             )
             self.dashboard.show_customer.connect(window.select_tenant)
         self.dashboard.show()

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from desktop.ui.customer_list import CustomerList
 from desktop.ui.notices import load_recent, notices_button
 from desktop.ui.scope import scope_placeholder
 from desktop.ui.widgets.dialogs import run_dialog
+from desktop.ui.widgets.placement import WindowMemory
 from desktop.ui.widgets.status_bar import STATUS_TIMEOUT_MS, StatusBar
 from desktop.ui.widgets.unsaved_banner import UnsavedBanner
 
@@ -30,21 +31,31 @@ if TYPE_CHECKING:  # imported by `complete` (start-up time: after the first pain
 
 # Arrowing through the list should not start five fetches per key press.
 SELECTION_DEBOUNCE_MS = 150
+# What the window asks for when nothing was saved; a smaller screen gets less
+# (desktop.ui.widgets.placement).
+DEFAULT_SIZE = QSize(1280, 800)
+# Names in the layout file (desktop.config.layout).
+LAYOUT = "main"
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, holder: SessionHolder | None = None, settings: Settings | None = None
+        self,
+        holder: SessionHolder | None = None,
+        settings: Settings | None = None,
+        memory: WindowMemory | None = None,
     ) -> None:
         """`MainWindow(holder)` is the whole window.
 
         `MainWindow()` is its frame and the customer list only, which `partner-desk` shows with
         the cached list before it builds the rest (`complete`): its first paint waits for no
         tab, menu item, account or network client (docs/PERFORMANCE.md, start-up).
+        `memory` is how the user left the windows last time, and where they are kept at close.
         """
         super().__init__()
         self.setWindowTitle(self.tr("Partner Desk"))
-        self.resize(1280, 800)
+        self.layout_memory = memory if memory is not None else WindowMemory()
+        self.layout_memory.place(self, LAYOUT, DEFAULT_SIZE)
         self.customers = CustomerList()
         self._right = QWidget()
         self._right_layout = QVBoxLayout(self._right)
@@ -54,7 +65,11 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self._right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([500, 780])  # proportions: the detail tables need the width
+        # Proportions: names readable on the left (tags and GDAP beside them), the detail
+        # tables' width on the right.
+        splitter.setSizes([590, 690])
+        self.splitter = splitter
+        self._restore_layout()
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(8, 8, 8, 0)
@@ -157,6 +172,8 @@ class MainWindow(QMainWindow):
             pane.status_message.connect(self.show_status)  # a line about this customer
             pane.consented.connect(self._customer_consented)
             pane.consent_refused.connect(self._customer_consent_refused)
+        # A customer's own domains, read with its profile, are searched from then on.
+        self.overview.domains_known.connect(self.customers.model.add_domains)
         self.incidents.escalate.connect(self.requests_desk.escalate)
         self.requests.new_request.connect(self.requests_desk.new_request)
         self.requests.open_draft.connect(self.requests_desk.edit_draft)
@@ -392,7 +409,28 @@ class MainWindow(QMainWindow):
     def cancel_sweep(self) -> None:
         self.sweep.cancel()
 
+    def _restore_layout(self) -> None:
+        memory = self.layout_memory
+        splitter = memory.state(f"{LAYOUT}/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = memory.state(f"{LAYOUT}/customers")
+        if header is not None:
+            self.customers.restore_header(header)
+
+    def remember_layout(self) -> None:
+        """Keep the window's size, the splitter, the list's columns and sort, and save them."""
+        memory = self.layout_memory
+        memory.remember(self, LAYOUT)
+        memory.keep(f"{LAYOUT}/splitter", self.splitter.saveState())
+        memory.keep(f"{LAYOUT}/customers", self.customers.view.horizontalHeader().saveState())
+        dashboard = self.sweep.dashboard if self.completed else None
+        if dashboard is not None:
+            dashboard.remember_layout(save=False)
+        memory.save()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_layout()
         if self.completed:
             self.sweep.close()
             self.planned.stop()

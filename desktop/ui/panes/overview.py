@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from desktop.domain.customer_health import HealthSummary, summarise
@@ -50,6 +50,14 @@ class Overview:
 
 
 class OverviewPane(Pane):
+    """The customer's profile, GDAP and health at a glance.
+
+    Signals:
+        domains_known(str, tuple): a customer's tenant id and the domains its profile names
+            (default and custom), which the customer list's search then finds it by.
+    """
+
+    domains_known = Signal(str, tuple)
     what = "profile"
 
     def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
@@ -99,6 +107,10 @@ class OverviewPane(Pane):
             self.groups_lane.cancel()
             self._forget_groups()
         self.data = data
+        detail = data.detail
+        self.domains_known.emit(
+            detail.customer.tenant_id, (detail.default_domain, *detail.custom_domains)
+        )
         self.groups_button.setEnabled(self._active() is not None)
         self._render()
         self.show_content()

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -44,6 +44,7 @@ from desktop.ui.scope import ALL, ScopeBox, TagIndex
 from desktop.ui.widgets.health_grid import HealthGridView, IncidentsNowView
 from desktop.ui.widgets.html_view import SafeTextBrowser
 from desktop.ui.widgets.link_actions import wire_text_links
+from desktop.ui.widgets.placement import WindowMemory
 from desktop.ui.widgets.sweep_bar import SweepBar
 from desktop.ui.windows.dashboard_export import ask_export_path, write_rows
 from desktop.ui.windows.partner_context import PartnerContextPanel
@@ -52,6 +53,9 @@ log = logging.getLogger(__name__)
 
 # When a sweep ends, the top incident is selected this long after the grid was sorted.
 SELECT_AFTER_MS = 50
+
+# Its name in the layout file (desktop.config.layout).
+LAYOUT = "dashboard"
 
 
 class DashboardWindow(QWidget):
@@ -72,10 +76,11 @@ class DashboardWindow(QWidget):
         scope: str = ALL,
         issue_html: Callable[[HealthIssue], str] | None = None,
         planned: PlannedChanges | None = None,
+        memory: WindowMemory | None = None,
     ) -> None:
         """`board`: the health board the main list shows too; `planned`: the main window's
         planned changes (one sweep for the window's notices and this tab); without it, the
-        dashboard keeps its own."""
+        dashboard keeps its own. `memory`: where its size is kept between starts."""
         super().__init__(parent, Qt.WindowType.Window)
         self.holder = holder
         self.board = board
@@ -93,7 +98,9 @@ class DashboardWindow(QWidget):
         self.grid = self.feed.grid
         self.incidents = self.feed.incidents
         self._build()
-        self.resize(1400, 820)
+        self.layout_memory = memory if memory is not None else WindowMemory()
+        # As large as the grid wants, as the screen allows (a 1366x768 laptop does not).
+        self.layout_memory.place(self, LAYOUT, QSize(1400, 820))
         self.feed.published.connect(self._show_progress)
         self.feed.ended.connect(self._ended)
         board.started.connect(self._started)
@@ -396,7 +403,13 @@ class DashboardWindow(QWidget):
         if 0 <= row < len(self._affected_tenants):
             self.show_customer.emit(self._affected_tenants[row])
 
+    def remember_layout(self, save: bool = True) -> None:
+        self.layout_memory.remember(self, LAYOUT)
+        if save:
+            self.layout_memory.save()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_layout()
         # The board's sweep goes on: it is the main list's too.
         if self.planned.parent() is self:
             self.planned.stop()
