@@ -28,9 +28,9 @@ def layout_path() -> Path:
 
 def load(path: Path | None = None) -> dict[str, str]:
     """Name → saved state; empty when there is none or it cannot be read."""
-    path = path or layout_path()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        # Inside the try: on a home that cannot be made, naming the folder already fails.
+        raw = json.loads((path or layout_path()).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as error:
