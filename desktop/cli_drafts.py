@@ -141,7 +141,10 @@ def _resume(args: argparse.Namespace, make: BackendFactory) -> int:
         if args.topic:
             draft = store.save(replace(draft, topic_id=args.topic))
         with make(args.sandbox_url, 4, None) as backend:
-            if draft.landed is not None:  # filed: only its number is looked up
+            if draft.landed is not None or draft.submitted:
+                # Filed, or sent before: its topic and text were checked when it was first
+                # sent, and the submission looks Microsoft's list up before any new create.
+                # Asking the topics again cost a call and could refuse a draft on its way.
                 return file_draft(backend, store, draft, api_open=True)
             api_open, stop = api_status(backend, draft.topic_id)
             if stop is not None:

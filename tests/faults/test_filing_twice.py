@@ -183,9 +183,12 @@ def test_drafts_resume_looks_up_a_landed_draft_without_creating_it(rig, capsys) 
     assert code == 5
     draft = json.loads(out)["draft"]
     proxy.clear()
+    # `request new` checked its --topic against Microsoft's list (issue 18): that call is
+    # before the resume's.
+    topics_before = len(proxy.calls("GET", "/v1/servicerequests/supporttopics"))
     code, out, err = run(["drafts", "resume", draft[:8], "--sandbox-url", proxy.url], capsys)
     assert code == 0, err
     assert filed_at_microsoft(sandbox) == [json.loads(out)["id"]]
     assert len(proxy.calls("POST", CREATE)) == 1
     # The support topics were not even asked: a landed draft is only looked up.
-    assert proxy.calls("GET", "/v1/servicerequests/supporttopics") == []
+    assert len(proxy.calls("GET", "/v1/servicerequests/supporttopics")) == topics_before

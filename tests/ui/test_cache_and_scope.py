@@ -302,7 +302,9 @@ def test_favourites_and_tags_scope_the_list_and_the_dashboard(qtbot, live, tmp_p
     result: list[Path | None] = []
     live.worker.spawn(_export(dashboard, out, result))
     qtbot.waitUntil(lambda: bool(result), timeout=10000)
-    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    # With a BOM, as Excel on Windows needs to read UTF-8 (issue 18, defect 11).
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows
     assert {r["tenantId"] for r in rows} == {second.tenant_id}
     assert set(rows[0]) >= {"tenantId", "companyName", "service", "status", "error"}
