@@ -6,6 +6,10 @@
   the focus between the two, or open a menu instead of pressing the button. Checked in English,
   German and Chinese, since each translation picks its own letters.
 - Status is never colour alone: every health cell has text beside its badge.
+- A row chosen by an assistive technology (AT-SPI selects a row or toggles a cell; it does not
+  move the keyboard's current row) is the row whose details show, as a click's would be.
+
+tools/atspi_check.py reads the same from outside, over AT-SPI (docs/ACCESSIBILITY.md).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMenuBar,
+    QTableView,
     QTabBar,
     QWidget,
 )
@@ -217,6 +223,37 @@ def test_health_is_never_colour_alone(qtbot, window: MainWindow) -> None:
         assert index.data(Qt.ItemDataRole.DisplayRole).strip() not in ("", "—")
         assert index.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Health: ")
         assert model.index(row, 0).data(RecordRole) is not None
+
+
+def toggle_cell(view: QTableView, row: int) -> None:
+    """What a screen reader's "select" does through AT-SPI: the Toggle action of a cell of
+    `row`, through the view's accessible interface (no key, no click, no current index)."""
+    table = QAccessible.queryAccessibleInterface(view)
+    for i in range(table.childCount()):
+        cell = table.child(i)
+        place = cell.tableCellInterface() if cell is not None else None
+        if place is not None and place.rowIndex() == row:
+            cell.actionInterface().doAction(QAccessibleActionInterface.toggleAction())
+            return
+    raise AssertionError(f"no accessible cell in row {row}")
+
+
+def test_a_customer_chosen_by_an_assistive_technology_shows_its_details(
+    qtbot, window: MainWindow
+) -> None:
+    chosen = window.customers.model.record(2)
+    toggle_cell(window.customers.view, 2)
+    assert window.customers.view.selectionModel().isRowSelected(2)
+    assert window.customers.current_customer() is chosen
+    qtbot.waitUntil(lambda: all(p.customer is chosen for p in window.panes()), timeout=10000)
+    # And in a pane: the incident chosen that way is the one described (and escalated).
+    load(qtbot, window, 2)
+    window.tabs.setCurrentWidget(window.incidents)
+    view = window.incidents.view
+    assert view.model().rowCount() > 1
+    toggle_cell(view, 1)
+    assert view.currentIndex().row() == 1
+    assert window.incidents.detail.toPlainText().strip()
 
 
 # -- the checks themselves can fail -------------------------------------------------------------
