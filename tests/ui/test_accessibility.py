@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QLabel,
     QMenuBar,
-    QTableView,
     QTabBar,
+    QTableView,
     QWidget,
 )
 
@@ -89,8 +88,10 @@ def unnamed(root: QWidget) -> list[str]:
         if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             continue
         parent = widget.parentWidget()
-        if isinstance(parent, (QComboBox, QAbstractSpinBox)):
-            continue  # the editor inside a combo or spin box: the box has the name
+        if isinstance(parent, QAbstractSpinBox):
+            continue  # the editor inside a spin box: the box has the name
+        # An editable combo box's editor is an object of its own over AT-SPI (a "text" in
+        # the box), read on its own when it has the focus: it needs the name too.
         named = (
             widget.accessibleName().strip()
             or id(widget) in buddies
