@@ -226,6 +226,21 @@ def test_health_is_never_colour_alone(qtbot, window: MainWindow) -> None:
         assert model.index(row, 0).data(RecordRole) is not None
 
 
+def test_every_window_is_a_window_to_a_screen_reader(qtbot, window: MainWindow) -> None:
+    """A top-level plain QWidget is a pane ("filler") over AT-SPI, not a window ("frame"): a
+    screen reader announced no window when it opened and could not list it among windows."""
+    from tests.ui.test_gdap_window import open_window
+
+    dashboard = window.show_dashboard()
+    window.show_open_requests()
+    gdap = open_window(qtbot, window)
+    for shown_window in (window, dashboard, window._open_requests, gdap):
+        assert shown_window is not None
+        role = QAccessible.queryAccessibleInterface(shown_window).role()
+        assert role == QAccessible.Role.Window, type(shown_window).__name__
+    dashboard.stop_sweep()
+
+
 def toggle_cell(view: QTableView, row: int) -> None:
     """What a screen reader's "select" does through AT-SPI: the Toggle action of a cell of
     `row`, through the view's accessible interface (no key, no click, no current index)."""
