@@ -1,16 +1,12 @@
 """Read Partner Desk's accessibility tree as a screen reader does: over AT-SPI, from outside.
 
-tests/ui/test_accessibility.py checks names in-process; this checks what reaches an assistive
-technology on Linux. It starts its own X server (Xvfb: Qt's offscreen platform has no AT-SPI
-bridge) and D-Bus session (where at-spi2-core's AT-SPI bus is D-Bus activated), runs the real
-app on its embedded sandbox, drives it by AT-SPI actions only (choose a customer, press every
-tab, open the dashboard, the requests of all customers, the GDAP relationships and the new
-request dialog) and walks each window's tree. Exit 1, listing each offender by its path, when
-a control a user can reach has no role or no name, or a window is not a window to a reader.
+Runs the real app on its sandbox, on its own Xvfb and D-Bus session, drives it by AT-SPI
+actions only and walks each window's tree. Exit 1, listing each offender by its path, when a
+control a user can reach has no role or no name, or a window is not a window to a reader.
 
     uv run python tools/atspi_check.py [--lang de] [--customers 20] [--verbose]
 
-Needs (Debian): xvfb, dbus-daemon, at-spi2-core. docs/ACCESSIBILITY.md says more.
+Needs (Debian): xvfb, dbus-daemon, at-spi2-core. docs/ACCESSIBILITY.md says what and why.
 """
 
 from __future__ import annotations
@@ -110,11 +106,11 @@ class Client:
 
     def children(self, seen: Seen) -> list[Seen]:
         found = []
-        for bus, path in self.call(seen.bus, seen.path, ACCESSIBLE, "GetChildren")[0]:
-            try:
+        try:
+            for bus, path in self.call(seen.bus, seen.path, ACCESSIBLE, "GetChildren")[0]:
                 found.append(self.describe(bus, path, seen.trail))
-            except DBusErrorResponse:  # gone while we looked (a tooltip, a popup)
-                continue
+        except DBusErrorResponse:  # gone while we looked (a tooltip, a popup): skipped
+            pass
         return found
 
     def walk(self, seen: Seen) -> Iterator[Seen]:
@@ -243,10 +239,21 @@ def drive(check: Check, row: int) -> None:
 
 
 def need(program: str, package: str) -> str:
-    found = shutil.which(program)
-    if found is None:
-        raise SystemExit(f"atspi_check: no {program}; install {package} (docs/ACCESSIBILITY.md)")
-    return found
+    if found := shutil.which(program):
+        return found
+    raise SystemExit(f"atspi_check: no {program}; install {package} (docs/ACCESSIBILITY.md)")
+
+
+def a11y_address(session: str) -> str:
+    """Ask the session bus for the AT-SPI bus: D-Bus activation starts at-spi-bus-launcher."""
+    launcher = DBusAddress("/org/a11y/bus", "org.a11y.Bus", "org.a11y.Bus")
+    with open_dbus_connection(bus=session) as bus:
+        try:
+            reply = bus.send_and_get_reply(new_method_call(launcher, "GetAddress"), timeout=30)
+        except DBusErrorResponse as error:
+            hint = "is at-spi2-core installed?"
+            raise SystemExit(f"atspi_check: no AT-SPI bus ({error}); {hint}") from None
+    return str(reply.body[0])
 
 
 @contextmanager
@@ -280,10 +287,11 @@ def private_desktop(work: Path) -> Iterator[dict[str, str]]:
         bus = start([daemon, "--session", "--nofork", "--print-address=1"], "dbus.log",
                     stdout=subprocess.PIPE)  # fmt: skip
         address = first_line(bus.stdout, "dbus-daemon")
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("AT_SPI", "WAYLAND"))}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("WAYLAND")}
         yield env | {
             "DISPLAY": f":{number}",
             "DBUS_SESSION_BUS_ADDRESS": address,
+            "AT_SPI_BUS_ADDRESS": a11y_address(address),
             "XDG_RUNTIME_DIR": str(work),
             "PARTNER_DESK_HOME": str(work / "home"),
             # xcb: the platform with Qt's AT-SPI bridge. ALWAYS_ON: no desktop setting to ask.
@@ -298,19 +306,6 @@ def private_desktop(work: Path) -> Iterator[dict[str, str]]:
                 process.wait(10)
 
 
-def a11y_address(session: str) -> str:
-    """Ask the session bus for the AT-SPI bus: D-Bus activation starts at-spi-bus-launcher."""
-    bus = open_dbus_connection(bus=session)
-    launcher = DBusAddress("/org/a11y/bus", "org.a11y.Bus", "org.a11y.Bus")
-    try:
-        reply = bus.send_and_get_reply(new_method_call(launcher, "GetAddress"), timeout=30)
-        return str(reply.body[0])
-    except DBusErrorResponse as error:
-        raise SystemExit(f"atspi_check: no AT-SPI bus ({error}); install at-spi2-core") from None
-    finally:
-        bus.close()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--lang", default="en", help="the app's language (default en)")
@@ -321,7 +316,6 @@ def main() -> int:
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="atspi-")))
         env = stack.enter_context(private_desktop(work))
-        env["AT_SPI_BUS_ADDRESS"] = address = a11y_address(env["DBUS_SESSION_BUS_ADDRESS"])
         log = stack.enter_context((work / "app.log").open("wb"))
         command = [sys.executable, "-m", "desktop", "--customers", str(args.customers)]
         app = subprocess.Popen(
@@ -329,18 +323,14 @@ def main() -> int:
         )
         stopped, check = "", None
         try:
-            check = Check(Client(address), app, args.verbose)
+            check = Check(Client(env["AT_SPI_BUS_ADDRESS"]), app, args.verbose)
             drive(check, args.row)
         except SystemExit as stop:  # what was found until then is still reported
             stopped = str(stop)
             print((work / "app.log").read_text(errors="replace")[-3000:], file=sys.stderr)
         finally:
-            app.terminate()
-            try:
-                app.wait(15)
-            except subprocess.TimeoutExpired:
-                app.kill()
-                app.wait()
+            app.kill()  # its sandbox and files go with its process and the folder
+            app.wait()
     offenders = check.offenders if check else {}
     print(f"{len(check.controls) if check else 0} controls checked over AT-SPI ({args.lang})")
     for trail, offence in sorted(offenders.items()):
