@@ -1,8 +1,9 @@
 """Read Partner Desk's accessibility tree as a screen reader does: over AT-SPI, from outside.
 
-Runs the real app on its sandbox, on its own Xvfb and D-Bus session, drives it by AT-SPI
-actions only and walks each window's tree. Exit 1, listing each offender by its path, when a
-control a user can reach has no role or no name, or a window is not a window to a reader.
+Runs the real app on its sandbox, on its own Xvfb and D-Bus session (private_desktop.py),
+drives it by AT-SPI actions only and walks each window's tree. Exit 1, listing each offender
+by its path, when a control a user can reach has no role or no name, or a window is not a
+window to a reader.
 
     uv run python tools/atspi_check.py [--lang de] [--customers 20] [--verbose]
 
@@ -12,21 +13,19 @@ Needs (Debian): xvfb, dbus-daemon, at-spi2-core. docs/ACCESSIBILITY.md says what
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jeepney import DBusAddress, DBusErrorResponse, Properties, new_method_call
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
+from private_desktop import private_desktop
 
 ACCESSIBLE, ACTION = "org.a11y.atspi.Accessible", "org.a11y.atspi.Action"
 TABLE, DBUS = "org.a11y.atspi.Table", "org.freedesktop.DBus"
@@ -236,74 +235,6 @@ def drive(check: Check, row: int) -> None:
     check.open_window("Ctrl+Shift+R", "requests of all customers")
     check.open_window("Ctrl+Shift+G", "GDAP relationships")
     check.open_window("Ctrl+N", "new service request")
-
-
-def need(program: str, package: str) -> str:
-    if found := shutil.which(program):
-        return found
-    raise SystemExit(f"atspi_check: no {program}; install {package} (docs/ACCESSIBILITY.md)")
-
-
-def a11y_address(session: str) -> str:
-    """Ask the session bus for the AT-SPI bus: D-Bus activation starts at-spi-bus-launcher."""
-    launcher = DBusAddress("/org/a11y/bus", "org.a11y.Bus", "org.a11y.Bus")
-    with open_dbus_connection(bus=session) as bus:
-        try:
-            reply = bus.send_and_get_reply(new_method_call(launcher, "GetAddress"), timeout=30)
-        except DBusErrorResponse as error:
-            hint = "is at-spi2-core installed?"
-            raise SystemExit(f"atspi_check: no AT-SPI bus ({error}); {hint}") from None
-    return str(reply.body[0])
-
-
-@contextmanager
-def private_desktop(work: Path) -> Iterator[dict[str, str]]:
-    """An X server and a D-Bus session of our own, so nothing of the developer's desktop (a
-    screen reader, other apps on its AT-SPI bus) is read or disturbed. Yields the app's
-    environment; stops all it started (each in its own process group) on the way out."""
-    xvfb, daemon = need("Xvfb", "xvfb"), need("dbus-daemon", "dbus-daemon")
-    started: list[subprocess.Popen[bytes]] = []
-
-    def start(command: list[str], log: str, **options: Any) -> subprocess.Popen[bytes]:
-        with (work / log).open("wb") as out:
-            options.setdefault("stdout", out)
-            started.append(subprocess.Popen(command, stderr=out, start_new_session=True, **options))
-        return started[-1]
-
-    def first_line(stream: Any, what: str) -> str:
-        line = stream.readline().decode().strip()
-        if not line:
-            raise SystemExit(f"atspi_check: {what} did not start; its log is in {work}")
-        return str(line)
-
-    try:
-        read, write = os.pipe()
-        screen = ["-screen", "0", "1280x1024x24", "-nolisten", "tcp"]
-        start([xvfb, "-displayfd", str(write), *screen], "xvfb.log", pass_fds=(write,))
-        os.close(write)
-        with os.fdopen(read, "rb") as display:
-            number = first_line(display, "Xvfb")
-        # The AT-SPI bus launcher and registry it activates stay in its process group.
-        bus = start([daemon, "--session", "--nofork", "--print-address=1"], "dbus.log",
-                    stdout=subprocess.PIPE)  # fmt: skip
-        address = first_line(bus.stdout, "dbus-daemon")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("WAYLAND")}
-        yield env | {
-            "DISPLAY": f":{number}",
-            "DBUS_SESSION_BUS_ADDRESS": address,
-            "AT_SPI_BUS_ADDRESS": a11y_address(address),
-            "XDG_RUNTIME_DIR": str(work),
-            "PARTNER_DESK_HOME": str(work / "home"),
-            # xcb: the platform with Qt's AT-SPI bridge. ALWAYS_ON: no desktop setting to ask.
-            "QT_QPA_PLATFORM": "xcb",
-            "QT_ACCESSIBILITY": "1",
-            "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
-        }
-    finally:
-        for process in reversed(started):
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-                process.wait(10)
 
 
 def main() -> int:
