@@ -229,12 +229,11 @@ def test_health_is_never_colour_alone(qtbot, window: MainWindow) -> None:
 def test_every_window_is_a_window_to_a_screen_reader(qtbot, window: MainWindow) -> None:
     """A top-level plain QWidget is a pane ("filler") over AT-SPI, not a window ("frame"): a
     screen reader announced no window when it opened and could not list it among windows."""
-    from tests.ui.test_gdap_window import open_window
-
     dashboard = window.show_dashboard()
     window.show_open_requests()
-    gdap = open_window(qtbot, window)
-    for shown_window in (window, dashboard, window._open_requests, gdap):
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_G, modifiers)  # GDAP relationships
+    for shown_window in (window, dashboard, window._open_requests, window.gdap.window):
         assert shown_window is not None
         role = QAccessible.queryAccessibleInterface(shown_window).role()
         assert role == QAccessible.Role.Window, type(shown_window).__name__
