@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QTabBar,
     QTableView,
+    QToolButton,
     QWidget,
 )
 
@@ -238,6 +239,22 @@ def test_every_window_is_a_window_to_a_screen_reader(qtbot, window: MainWindow) 
         role = QAccessible.queryAccessibleInterface(shown_window).role()
         assert role == QAccessible.Role.Window, type(shown_window).__name__
     dashboard.stop_sweep()
+
+
+def test_a_clear_button_has_a_name(qtbot, language: str, translated_window: MainWindow) -> None:
+    """Qt's clear button in a line edit shows once there is text: a button a screen reader
+    reaches (AT-SPI "Press"), which Qt leaves nameless. In every language."""
+    search = translated_window.customers.search
+    search.setText("a")
+    tags = TagsDialog("Contoso", ["VIP"], ["VIP", "Berlin"])
+    qtbot.addWidget(tags)
+    tags.show()
+    for edit in (search, tags.edit):
+        buttons = [b for b in edit.findChildren(QToolButton) if b.isVisibleTo(edit)]
+        assert buttons, edit.accessibleName()
+        for button in buttons:
+            name = QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name)
+            assert name.strip(), edit.accessibleName()
 
 
 def toggle_cell(view: QTableView, row: int) -> None:
