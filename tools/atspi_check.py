@@ -29,6 +29,7 @@ from private_desktop import private_desktop
 
 ACCESSIBLE, ACTION = "org.a11y.atspi.Accessible", "org.a11y.atspi.Action"
 TABLE, DBUS = "org.a11y.atspi.Table", "org.freedesktop.DBus"
+EDITABLE = "org.a11y.atspi.EditableText"
 REGISTRY = ("org.a11y.atspi.Registry", "/org/a11y/atspi/accessible/root")
 # Roles a user acts on (AT-SPI role names, never translated): each needs a name to be spoken.
 CONTROLS = frozenset(
@@ -82,10 +83,9 @@ class Client:
     def __init__(self, address: str) -> None:
         self.bus: DBusConnection = open_dbus_connection(bus=address)
 
-    def call(self, bus: str, path: str, interface: str, method: str, *args: int) -> Any:
-        message = new_method_call(
-            DBusAddress(path, bus, interface), method, "i" * len(args) or None, args
-        )
+    def call(self, bus: str, path: str, interface: str, method: str, *args: int | str) -> Any:
+        signature = "".join("s" if isinstance(a, str) else "i" for a in args) or None
+        message = new_method_call(DBusAddress(path, bus, interface), method, signature, args)
         return self.bus.send_and_get_reply(message, timeout=10).body
 
     def prop(self, bus: str, path: str, interface: str, name: str) -> Any:
@@ -235,6 +235,11 @@ def drive(check: Check, row: int) -> None:
     check.open_window("Ctrl+Shift+R", "requests of all customers")
     check.open_window("Ctrl+Shift+G", "GDAP relationships")
     check.open_window("Ctrl+N", "new service request")
+    check.open_window("Ctrl+T", "tags of the customer")
+    # Text in the search box shows its clear button (typed as a screen reader's user would).
+    search = next(s for s in check.client.walk(main) if s.role == "text" and s.has(VISIBLE))
+    check.client.call(search.bus, search.path, EDITABLE, "SetTextContents", "a")
+    check.check(main, "main window, a search typed")
 
 
 def main() -> int:
