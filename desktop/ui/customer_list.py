@@ -30,6 +30,7 @@ from desktop.qt.models.customers import (
 )
 from desktop.qt.models.table import RecordRole
 from desktop.qt.words import gdap_status_word, health_words
+from desktop.ui.widgets.clear_button import enable_clear_button
 from desktop.ui.widgets.status import badge_column_width, badge_icons
 from desktop.ui.widgets.tables import RecordTable, setup_table
 
@@ -93,7 +94,7 @@ class CustomerList(QWidget):
         self.search.setAccessibleDescription(
             self.tr("Filters the list as you type; Down moves into the list.")
         )
-        self.search.setClearButtonEnabled(True)
+        enable_clear_button(self.search)
         self.search.textChanged.connect(self._filter)
         self.search.move_down.connect(self._focus_list)
         self.view = RecordTable()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.qt.models.customers import FAVOURITE
 from desktop.qt.tags import ALL, FAVOURITES, TAG_PREFIX, TagIndex
 from desktop.qt.text_limits import elide
+from desktop.ui.widgets.clear_button import enable_clear_button
 
 # The state's names too, for the windows that show a scope (desktop.qt.tags owns them).
 __all__ = [
@@ -135,7 +136,7 @@ class TagsDialog(QDialog):
         self._caption = caption
         self.edit = QLineEdit(", ".join(current))
         self.edit.setAccessibleName(self.tr("Tags"))
-        self.edit.setClearButtonEnabled(True)
+        enable_clear_button(self.edit)
         caption.setBuddy(self.edit)
         completer = _LastTagCompleter(known, self.edit)
         self.edit.setCompleter(completer)

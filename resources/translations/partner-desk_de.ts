@@ -1309,6 +1309,13 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
 </context>
 <context>
+    <name>LineEdit</name>
+    <message>
+        <source>Clear text</source>
+        <translation>Text löschen</translation>
+    </message>
+</context>
+<context>
     <name>ListStatus</name>
     <message>
         <source>Loading customers…</source>

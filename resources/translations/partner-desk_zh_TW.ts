@@ -1288,6 +1288,13 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
 </context>
 <context>
+    <name>LineEdit</name>
+    <message>
+        <source>Clear text</source>
+        <translation>清除文字</translation>
+    </message>
+</context>
+<context>
     <name>ListStatus</name>
     <message>
         <source>Loading customers…</source>

@@ -6,6 +6,10 @@
   the focus between the two, or open a menu instead of pressing the button. Checked in English,
   German and Chinese, since each translation picks its own letters.
 - Status is never colour alone: every health cell has text beside its badge.
+- A row chosen by an assistive technology (AT-SPI selects a row or toggles a cell; it does not
+  move the keyboard's current row) is the row whose details show, as a click's would be.
+
+tools/atspi_check.py reads the same from outside, over AT-SPI (docs/ACCESSIBILITY.md).
 """
 
 from __future__ import annotations
@@ -15,15 +19,17 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QLabel,
     QMenuBar,
     QTabBar,
+    QTableView,
+    QToolButton,
     QWidget,
 )
 
@@ -83,8 +89,10 @@ def unnamed(root: QWidget) -> list[str]:
         if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             continue
         parent = widget.parentWidget()
-        if isinstance(parent, (QComboBox, QAbstractSpinBox)):
-            continue  # the editor inside a combo or spin box: the box has the name
+        if isinstance(parent, QAbstractSpinBox):
+            continue  # the editor inside a spin box: the box has the name
+        # An editable combo box's editor is an object of its own over AT-SPI (a "text" in
+        # the box), read on its own when it has the focus: it needs the name too.
         named = (
             widget.accessibleName().strip()
             or id(widget) in buddies
@@ -217,6 +225,67 @@ def test_health_is_never_colour_alone(qtbot, window: MainWindow) -> None:
         assert index.data(Qt.ItemDataRole.DisplayRole).strip() not in ("", "—")
         assert index.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Health: ")
         assert model.index(row, 0).data(RecordRole) is not None
+
+
+def test_every_window_is_a_window_to_a_screen_reader(qtbot, window: MainWindow) -> None:
+    """A top-level plain QWidget is a pane ("filler") over AT-SPI, not a window ("frame"): a
+    screen reader announced no window when it opened and could not list it among windows."""
+    dashboard = window.show_dashboard()
+    window.show_open_requests()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_G, modifiers)  # GDAP relationships
+    for shown_window in (window, dashboard, window._open_requests, window.gdap.window):
+        assert shown_window is not None
+        role = QAccessible.queryAccessibleInterface(shown_window).role()
+        assert role == QAccessible.Role.Window, type(shown_window).__name__
+    dashboard.stop_sweep()
+
+
+def test_a_clear_button_has_a_name(qtbot, language: str, translated_window: MainWindow) -> None:
+    """Qt's clear button in a line edit shows once there is text: a button a screen reader
+    reaches (AT-SPI "Press"), which Qt leaves nameless. In every language."""
+    search = translated_window.customers.search
+    search.setText("a")
+    tags = TagsDialog("Contoso", ["VIP"], ["VIP", "Berlin"])
+    qtbot.addWidget(tags)
+    tags.show()
+    for edit in (search, tags.edit):
+        buttons = [b for b in edit.findChildren(QToolButton) if b.isVisibleTo(edit)]
+        assert buttons, edit.accessibleName()
+        for button in buttons:
+            name = QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name)
+            assert name.strip(), edit.accessibleName()
+
+
+def toggle_cell(view: QTableView, row: int) -> None:
+    """What a screen reader's "select" does through AT-SPI: the Toggle action of a cell of
+    `row`, through the view's accessible interface (no key, no click, no current index)."""
+    table = QAccessible.queryAccessibleInterface(view)
+    for i in range(table.childCount()):
+        cell = table.child(i)
+        place = cell.tableCellInterface() if cell is not None else None
+        if place is not None and place.rowIndex() == row:
+            cell.actionInterface().doAction(QAccessibleActionInterface.toggleAction())
+            return
+    raise AssertionError(f"no accessible cell in row {row}")
+
+
+def test_a_customer_chosen_by_an_assistive_technology_shows_its_details(
+    qtbot, window: MainWindow
+) -> None:
+    chosen = window.customers.model.record(2)
+    toggle_cell(window.customers.view, 2)
+    assert window.customers.view.selectionModel().isRowSelected(2)
+    assert window.customers.current_customer() is chosen
+    qtbot.waitUntil(lambda: all(p.customer is chosen for p in window.panes()), timeout=10000)
+    # And in a pane: the incident chosen that way is the one described (and escalated).
+    load(qtbot, window, 2)
+    window.tabs.setCurrentWidget(window.incidents)
+    view = window.incidents.view
+    assert view.model().rowCount() > 1
+    toggle_cell(view, 1)
+    assert view.currentIndex().row() == 1
+    assert window.incidents.detail.toPlainText().strip()
 
 
 # -- the checks themselves can fail -------------------------------------------------------------

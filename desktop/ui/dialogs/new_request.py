@@ -171,6 +171,10 @@ class NewRequestDialog(QDialog):
         for key, label, widget in rows:
             form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+            editor = widget.lineEdit() if isinstance(widget, QComboBox) else None
+            if editor is not None:
+                # The editor is an object of its own to a screen reader, focused on its own.
+                editor.setAccessibleName(widget.accessibleName())
             if key == "severity":
                 form.addRow("", self.severity_help)
                 form.addRow("", self.severity_source)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -108,6 +108,19 @@ def setup_table(view: QTableView, sortable: bool = True) -> None:
         view.setSortingEnabled(True)
     header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     header.customContextMenuRequested.connect(lambda pos: _column_menu(view, pos))
+    # Details follow the current row; a screen reader's "select" (AT-SPI selects a row or
+    # toggles a cell) selects without moving it, and showed the row chosen with another's
+    # details, or none.
+    view.selectionModel().selectionChanged.connect(lambda *_: _current_follows_selection(view))
+
+
+def _current_follows_selection(view: QTableView) -> None:
+    selection = view.selectionModel()
+    chosen = selection.selectedIndexes()
+    current = view.currentIndex()
+    if chosen and not any(index.row() == current.row() for index in chosen):
+        at = chosen[0].siblingAtColumn(max(current.column(), 0))
+        selection.setCurrentIndex(at, QItemSelectionModel.SelectionFlag.NoUpdate)
 
 
 def size_columns(

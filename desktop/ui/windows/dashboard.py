@@ -46,6 +46,7 @@ from desktop.ui.widgets.html_view import SafeTextBrowser
 from desktop.ui.widgets.link_actions import wire_text_links
 from desktop.ui.widgets.placement import WindowMemory
 from desktop.ui.widgets.sweep_bar import SweepBar
+from desktop.ui.widgets.window_role import announce_as_window
 from desktop.ui.windows.dashboard_export import ask_export_path, write_rows
 from desktop.ui.windows.partner_context import PartnerContextPanel
 
@@ -82,6 +83,7 @@ class DashboardWindow(QWidget):
         planned changes (one sweep for the window's notices and this tab); without it, the
         dashboard keeps its own. `memory`: where its size is kept between starts."""
         super().__init__(parent, Qt.WindowType.Window)
+        announce_as_window(self)
         self.holder = holder
         self.board = board
         self.planned = planned or PlannedChanges(holder, board.customers, self)

@@ -39,6 +39,7 @@ from desktop.services.accounts import AuthError
 from desktop.services.backend import ApiError
 from desktop.ui.errors import explain
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
+from desktop.ui.widgets.window_role import announce_as_window
 from desktop.ui.windows.gdap_detail import RelationshipDetail
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class GdapWindow(QWidget):
 
     def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        announce_as_window(self)
         self.holder = holder
         # One read at a time; a switch of session supersedes the old account's.
         self._lane = holder.worker.lane()

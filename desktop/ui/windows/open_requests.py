@@ -42,6 +42,7 @@ from desktop.services.health_sweep import committing
 from desktop.store.cache import REQUESTS, CacheEntry
 from desktop.ui.errors import explain
 from desktop.ui.widgets.progress import ProgressBar
+from desktop.ui.widgets.window_role import announce_as_window
 from desktop.ui.windows.request_pages import RequestPage, matching
 from desktop.ui.windows.unread_page import Unread, UnreadPage
 
@@ -70,6 +71,7 @@ class OpenRequestsWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        announce_as_window(self)
         self.holder = holder
         # The partner's own tickets: one read at a time; a switch of session supersedes it.
         self._own_lane = holder.worker.lane()
