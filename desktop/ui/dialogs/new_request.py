@@ -136,7 +136,6 @@ class NewRequestDialog(QDialog):
         self.severity_help.setWordWrap(True)
         self.severity_source = QLabel(self._severity_note)
         self.severity_source.setWordWrap(True)
-        self.severity_source.setVisible(bool(self._severity_note))
         self.contact_used = QLabel()
         self.contact_used.setWordWrap(True)
         self.contact_used.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -178,15 +177,18 @@ class NewRequestDialog(QDialog):
             if key == "severity":
                 form.addRow("", self.severity_help)
                 form.addRow("", self.severity_source)
+                form.setRowVisible(self.severity_source, bool(self._severity_note))
             if key == "contact_email":
                 form.addRow("", self.contact_used)
             error = QLabel()
             error.setObjectName(f"error_{key}")
             error.setWordWrap(True)
             error.setStyleSheet("color: #b3261e;")
-            error.hide()
             self.errors["contact" if key == "contact_email" else key] = error
             form.addRow("", error)
+            # The whole row hidden, its spacing too: a hidden label alone left a gap in the
+            # form under every field without an error.
+            form.setRowVisible(error, False)
         # Only the create API asks for a (partner) support topic: shown if it still answers.
         form.setRowVisible(self.topic, False)
         layout.addLayout(form)
@@ -392,7 +394,7 @@ class NewRequestDialog(QDialog):
             problem = problems.get(key)
             shown = problem is not None and (not only_touched or key in self._touched)
             label.setText(problem_text(problem) if problem is not None and shown else "")
-            label.setVisible(shown)
+            self.form_layout.setRowVisible(label, shown)
         return not problems
 
     def save_now(self) -> None:
