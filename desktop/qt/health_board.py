@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.domain.customer_health import HealthSummary
+from desktop.domain.customer_health import Failure, HealthSummary
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.failures import health_failure
@@ -58,6 +58,16 @@ class TenantHealth:
 
 # A customer's check and its grid row, both made on the sweep's thread.
 Swept = tuple[Checked, GridRow]
+
+
+# Where the partner stands with a customer, not a failed check.
+STATES = frozenset({Failure.NO_ACCESS, Failure.NOT_CONSENTED})
+
+
+def new_tally(total: int = 0) -> dict[str, int]:
+    """A sweep's counts: `failed` are the checks that failed; `no_access`, the customers
+    without a GDAP role or consent for it (`STATES`), which no retry changes."""
+    return {"done": 0, "failed": 0, "total": total, "throttled": 0, "no_access": 0}
 
 
 def plain_words(failure: ItemFailure, what: str) -> str:
@@ -99,7 +109,7 @@ class HealthBoard(QObject):
         self._live: dict[str, TenantHealth] = {}
         self.describe: Callable[[ItemFailure, str], str] = plain_words
         self.ended: Ended | None = None  # how the last sweep ended
-        self.tally = {"done": 0, "failed": 0, "total": 0, "throttled": 0}
+        self.tally = new_tally()
         self.started_at: float | None = None  # time.monotonic() of the last sweep's start
         # The last sweep of everyone: its customers, those it (or a check since) answered, its
         # tally, and whether it ran to its end. What a Resume needs.
@@ -127,6 +137,11 @@ class HealthBoard(QObject):
     def swept(self) -> bool:
         """A sweep has answered for some customer (cached figures alone do not count)."""
         return bool(self._live)
+
+    @property
+    def without_access(self) -> int:
+        """Customers of the current (or last) check without a GDAP role or consent for it."""
+        return self.tally["no_access"]
 
     @property
     def throttled(self) -> int:
@@ -197,7 +212,7 @@ class HealthBoard(QObject):
         self._summaries.clear()
         self._live.clear()
         self.ended = self.started_at = self.ended_at = None
-        self.tally = self._whole_tally = {"done": 0, "failed": 0, "total": 0, "throttled": 0}
+        self.tally = self._whole_tally = new_tally()
         self._whole, self._whole_checked, self._whole_complete = [], set(), True
 
     def resume(self) -> bool:
@@ -235,7 +250,7 @@ class HealthBoard(QObject):
             if self.started_at is not None and self.ended_at is not None:
                 now -= self.ended_at - self.started_at
         else:
-            tally = self.tally = {"done": 0, "failed": 0, "total": len(customers), "throttled": 0}
+            tally = self.tally = new_tally(len(customers))
         if whole and not resuming:
             self._whole, self._whole_checked, self._whole_tally = list(customers), set(), tally
         if whole:
@@ -253,6 +268,7 @@ class HealthBoard(QObject):
             for outcome in batch:
                 tally["done"] += 1
                 customer = outcome.customer
+                missed = ""  # the tally key a customer without an answer counts under
                 if outcome.value is not None:
                     checked, row = outcome.value
                     entry = TenantHealth(
@@ -260,12 +276,21 @@ class HealthBoard(QObject):
                     )
                     fresh.extend(checked.notices)
                 else:
-                    tally["failed"] += 1
                     failure = ItemFailure.of(outcome.error or Exception())
+                    why = health_failure(failure.error)
+                    # No GDAP role or no consent is where the partner stands with this
+                    # customer, not a failed check: counted apart, so "failed" means only
+                    # what a retry or a fix could change (issue 18, as `export` exits).
+                    missed = (
+                        "no_access"
+                        if why in (Failure.NO_ACCESS, Failure.NOT_CONSENTED)
+                        else "failed"
+                    )
+                    tally[missed] += 1
                     if failure.category is Category.THROTTLED:
                         tally["throttled"] += 1
                     summary = HealthSummary.failed(
-                        health_failure(failure.error),
+                        why,
                         self.describe(failure, self.tr("service health")),
                         fetched=time.time(),
                     )
@@ -273,7 +298,7 @@ class HealthBoard(QObject):
                     entry = TenantHealth(customer, summary, None, [], row)
                 self._live[customer.tenant_id] = entry
                 updates[customer.tenant_id] = entry.summary
-                self._note_checked(customer.tenant_id, outcome.error is None, whole, members)
+                self._note_checked(customer.tenant_id, missed, whole, members)
             self._summaries.update(updates)
             self.changed.emit(updates)
             self.progress.emit(tally["done"], tally["failed"], tally["total"])
@@ -312,7 +337,7 @@ class HealthBoard(QObject):
         )
         self.started.emit(whole)
 
-    def _note_checked(self, tenant: str, answered: bool, whole: bool, members: set[str]) -> None:
+    def _note_checked(self, tenant: str, missed: str, whole: bool, members: set[str]) -> None:
         """A customer of the last sweep of everyone was checked: a Resume skips it. Checked
         by a few customers' check meanwhile, it counts in that sweep's progress too."""
         if tenant in self._whole_checked:
@@ -321,8 +346,8 @@ class HealthBoard(QObject):
             if tenant not in members or self._whole_complete:
                 return
             self._whole_tally["done"] += 1
-            if not answered:
-                self._whole_tally["failed"] += 1
+            if missed:  # "failed" or "no_access", as the sweep counted it
+                self._whole_tally[missed] += 1
         self._whole_checked.add(tenant)
 
     # -- the schedule --------------------------------------------------------------------------

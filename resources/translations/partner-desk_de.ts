@@ -707,6 +707,13 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Kein Kunde in diesem Bereich.</translation>
     </message>
     <message numerus="yes">
+        <source>%n without GDAP access or consent</source>
+        <translation>
+            <numerusform>%n ohne GDAP-Zugriff oder Zustimmung</numerusform>
+            <numerusform>%n ohne GDAP-Zugriff oder Zustimmung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>about %n s left</source>
         <translation>
             <numerusform>noch etwa %n s</numerusform>

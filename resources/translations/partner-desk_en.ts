@@ -82,6 +82,13 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
 <context>
     <name>DashboardWindow</name>
     <message numerus="yes">
+        <source>%n without GDAP access or consent</source>
+        <translation>
+            <numerusform>%n without GDAP access or consent</numerusform>
+            <numerusform>%n without GDAP access or consent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>about %n s left</source>
         <translation>
             <numerusform>about %n s left</numerusform>

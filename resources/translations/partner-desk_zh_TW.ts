@@ -696,6 +696,12 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>此範圍內沒有客戶。</translation>
     </message>
     <message numerus="yes">
+        <source>%n without GDAP access or consent</source>
+        <translation>
+            <numerusform>%n 個沒有 GDAP 存取權或同意</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>about %n s left</source>
         <translation>
             <numerusform>約剩 %n 秒</numerusform>

@@ -29,6 +29,13 @@ def test_the_dashboard_sweeps_and_opens_a_customer(
     assert blocked <= errors
     assert grid.index(0, AFFECTED).data(StatusRole) is not None
     assert "done" in dashboard.counts.text()
+    # ... and counted as where the partner stands, not as failed checks (issue 18): the
+    # sandbox answers every check it is allowed, so nothing failed.
+    tally = dashboard.board.tally
+    assert tally["failed"] == 0
+    assert tally["no_access"] == len(errors) >= len(blocked) > 0
+    assert f"{len(errors)} without GDAP access or consent" in dashboard.counts.text()
+    assert "0 failed" in dashboard.counts.text()
     qtmodeltester.check(grid)
     qtmodeltester.check(dashboard.incidents)
     # Incidents now: the most widespread first, with the customers it touches.

@@ -308,13 +308,19 @@ class DashboardWindow(QWidget):
             self.counts.setText(self.tr("Not checked yet."))
         else:
             self.bar.show_progress(done, total)
-            self.counts.setText(
+            text = (
                 self.tr("%1 done · %2 failed · %3 remaining · %4")
                 .replace("%1", number(done))
                 .replace("%2", number(failed))
                 .replace("%3", number(total - done))
                 .replace("%4", self._when(done, total))
             )
+            if board.without_access:
+                # Where the partner stands, not a failure: said apart (issue 18).
+                text += " · " + self.tr(
+                    "%n without GDAP access or consent", "", board.without_access
+                )
+            self.counts.setText(text)
         self.summary.setText(
             self.tr("<b>%1</b> of %2 customers have a degraded service · %3 incidents now")
             .replace("%1", number(hurt))
