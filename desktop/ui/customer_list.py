@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QLocale, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -280,6 +281,7 @@ class CustomerList(QWidget):
         row = self.model.row_of(self._current_tenant)
         if row is not None and self.view.currentIndex().row() != row:
             self.view.selectRow(row)
+            self._show_row(row)
 
     async def painted(self, within: float = FIRST_PAINT_WAIT_S) -> None:
         """Until the list has painted (a hidden list never does: not that long)."""
@@ -302,6 +304,12 @@ class CustomerList(QWidget):
     def select_row(self, row: int) -> None:
         self.view.setFocus()
         self.view.selectRow(row)
+        self._show_row(row)
+
+    def _show_row(self, row: int) -> None:
+        # Chosen from elsewhere (the dashboard, --open-customer): the row may be thousands
+        # of rows away from what the list shows. selectRow alone did not scroll to it.
+        self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
 
     @property
     def current_tenant(self) -> str | None:

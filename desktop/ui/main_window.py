@@ -290,12 +290,16 @@ class MainWindow(QMainWindow):
 
     def select_tenant(self, tenant_id: str) -> None:
         row = self.customers.model.row_of(tenant_id)
+        searched = False
         if row is None:
+            searched = bool(self.customers.search.text())
             self.customers.search.clear()
             row = self.customers.model.row_of(tenant_id)
         if row is not None:
             self.customers.select_row(row)
             self.activateWindow()
+            if searched:  # said, not done silently (issue 18's walk); after the new customer
+                self.show_status(self.tr("Search cleared to show the customer you opened."))
 
     def _session_changed(self, session: Session) -> None:
         """Another backend: everything shown so far belonged to the old one (the directory

@@ -1447,6 +1447,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Kein Kunde {0} in der Liste.</translation>
     </message>
     <message>
+        <source>Search cleared to show the customer you opened.</source>
+        <translation>Suche geleert, um den geöffneten Kunden zu zeigen.</translation>
+    </message>
+    <message>
         <source>Planned chan&amp;ges</source>
         <translation>&amp;Geplante Änderungen</translation>
     </message>

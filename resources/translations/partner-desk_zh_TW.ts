@@ -1424,6 +1424,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>清單中沒有客戶 {0}。</translation>
     </message>
     <message>
+        <source>Search cleared to show the customer you opened.</source>
+        <translation>已清除搜尋，以顯示您開啟的客戶。</translation>
+    </message>
+    <message>
         <source>Planned chan&amp;ges</source>
         <translation>預定變更(&amp;G)</translation>
     </message>

@@ -25,6 +25,11 @@ def test_opening_a_customer_the_search_hides_shows_that_customer(qtbot, window: 
     qtbot.wait(100)  # what the search's reset left queued has run
     assert window.current_customer() == other
     assert window.customers.search.text() == ""
+    # The search's end is said, and the row is scrolled into view (the last of the list).
+    assert "Search cleared" in window.status.currentMessage()
+    view = window.customers.view
+    row = view.currentIndex().row()
+    assert view.visualRect(model.index(row, 0)).intersects(view.viewport().rect())
     # The tabs load the customer on screen, not the one before it.
     qtbot.waitUntil(lambda: window.health.customer == other, timeout=5000)
 
