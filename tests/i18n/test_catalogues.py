@@ -236,7 +236,7 @@ def test_wire_locales() -> None:
 
 
 def test_the_command_line_offers_each_shipped_language() -> None:
-    from desktop.gui import build_parser
+    from desktop.gui_args import build_parser
 
     for code in i18n.CHOICES:
         assert build_parser().parse_args(["--lang", code]).lang == code
