@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.close()
             return 0
     if args and args[0] in ("-h", "--help", "--version") and len(args) == 1:
-        from desktop.gui import build_parser
+        from desktop.gui_args import build_parser
 
         build_parser().parse_args(args)
         return 0

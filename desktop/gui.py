@@ -18,11 +18,10 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
-from desktop.config.i18n import CHOICES
-from desktop.config.limits import GUI_CONCURRENCY
 from desktop.config.logs import file_problem, setup_logging
+from desktop.gui_args import build_parser
+from desktop.gui_failures import Failures
 from desktop.gui_sandbox import (
-    DEFAULT_SANDBOX_CUSTOMERS,
     Embedded,
     offline_backend,
     sign_in_to_sandbox,
@@ -38,107 +37,9 @@ if TYPE_CHECKING:  # imported when the window's frame is on screen
 log = logging.getLogger(__name__)
 
 
-_HEADLESS_HELP = """\
-headless commands (each has --help):
-  partner-desk export         every customer's health, incidents, requests... as CSV or JSON
-  partner-desk consent        allow Partner Desk in one customer or in every customer
-  partner-desk request new    file a service request for a customer
-  partner-desk request filed  note Microsoft's number of a request filed from a draft
-  partner-desk drafts         the service-request drafts kept on this machine
-  partner-desk clouds         the cloud profiles as JSON
-"""
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="partner-desk",
-        # Raw text (for the epilog's columns): the lines are broken here.
-        description="Partner Desk: customers, service health, incidents, admin portals and\n"
-        "service requests for Microsoft CSP partners. With no command it opens the window.",
-        # Every headless command (desktop.app.HEADLESS; tests/test_help.py keeps them listed),
-        # one a line: found here, not only in the README.
-        epilog=_HEADLESS_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"partner-desk {__version__}")
-    parser.add_argument(
-        "--sandbox-url", metavar="URL", help="attach to a running sandbox-compatible server"
-    )
-    parser.add_argument(
-        "--customers",
-        type=int,
-        default=DEFAULT_SANDBOX_CUSTOMERS,
-        help="customers in the embedded sandbox (default %(default)s)",
-    )
-    parser.add_argument(
-        "--concurrency",
-        type=int,
-        default=GUI_CONCURRENCY,
-        help="requests in flight during sweeps (default %(default)s)",
-    )
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="start offscreen, load a customer and every tab, then exit",
-    )
-    parser.add_argument(
-        "--offline",
-        action="store_true",
-        help="no network: open the data of the last live run from the local cache "
-        "(the embedded sandbox of --customers, --sandbox-url's server, or else the last "
-        "account or sandbox used)",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=CHOICES,
-        help="the interface language for this run (default: the setting, else the system's); "
-        "'pseudo' lengthens every text to test layouts",
-    )
-    parser.add_argument(
-        "--open-customer",
-        metavar="TENANT",
-        help="select this customer (tenant id or default domain) once the list is in; with "
-        "Partner Desk already running, its window does it",
-    )
-    parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
-    # bench/frozen_startup.py: print a line once the window is shown, then quit.
-    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
-    # bench/startup.py: print a line once the cached customer list is on screen, then quit.
-    parser.add_argument("--startup-probe-cached", action="store_true", help=argparse.SUPPRESS)
-    return parser
-
-
-class _Failures:
-    """Exceptions nobody caught, from slots, coroutines and threads: logged and counted."""
-
-    def __init__(self) -> None:
-        self.messages: list[str] = []
-        # Set once Qt exists: shows the user a dialog with redacted details (not in scenarios).
-        self.reporter: Any = None
-
-    def record(self, text: str, error: BaseException | None) -> None:
-        self.messages.append(f"{text}: {error!r}" if error else text)
-        if self.reporter is not None:
-            self.reporter.record(text, error)  # logs (redacted) and shows the dialog
-        else:
-            log.error("unhandled: %s", text, exc_info=error)
-
-    def thread_hook(self, args: threading.ExceptHookArgs) -> None:
-        name = args.thread.name if args.thread is not None else "a thread"
-        self.record(f"an error in {name}", args.exc_value)
-
-    def loop_handler(self, _loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
-        self.record(
-            str(context.get("message", "error in the event loop")), context.get("exception")
-        )
-
-    def excepthook(self, kind: type[BaseException], value: BaseException, tb: Any) -> None:
-        self.record(f"{kind.__name__} in a Qt slot", value)
-
-
 # Drives the shown window instead of waiting for the user to close it (the self-test, the
 # screenshot script): gets the MainWindow and the failures so far, returns the exit code.
-Scenario = Callable[[Any, _Failures], Awaitable[int]]
+Scenario = Callable[[Any, Failures], Awaitable[int]]
 
 
 def run(
@@ -156,7 +57,7 @@ def run(
     if args.self_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     setup_logging(logging.DEBUG if args.debug else logging.INFO)
-    failures = _Failures()
+    failures = Failures()
     sys.excepthook = failures.excepthook
     threading.excepthook = failures.thread_hook
 
@@ -243,7 +144,7 @@ def _cannot_start(
 
 
 async def _main(
-    app: Any, args: argparse.Namespace, failures: _Failures, scenario: Scenario | None
+    app: Any, args: argparse.Namespace, failures: Failures, scenario: Scenario | None
 ) -> int:
     from desktop import gui_stores
     from desktop.config import layout as layout_store

@@ -80,7 +80,7 @@ def say_handed_over(args: argparse.Namespace) -> None:
 
 def act_on(window: Any, argv: list[str]) -> None:
     """A later start's command line: the window forward, and what it asked for."""
-    from desktop.gui import build_parser
+    from desktop.gui_args import build_parser
 
     try:
         args = build_parser().parse_args(argv)

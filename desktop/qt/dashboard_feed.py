@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.qt.health_board import HealthBoard, TenantHealth
-from desktop.qt.models.dashboard import HealthGridModel, IncidentsNowModel
+from desktop.qt.models.dashboard import HealthGridModel
+from desktop.qt.models.incidents_now import IncidentsNowModel
 
 PUBLISH_MS = 500
 

@@ -26,7 +26,7 @@ from desktop.domain.customer_health import Failure, HealthSummary
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.failures import health_failure
-from desktop.qt.models.dashboard import GridRow, grid_row
+from desktop.qt.models.grid_rows import GridRow, grid_row
 from desktop.qt.numbers import timer_ms
 from desktop.qt.session import SessionHolder
 from desktop.qt.worker import Ended, Stream

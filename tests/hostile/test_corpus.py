@@ -205,9 +205,10 @@ def read_everything(model: QAbstractItemModel) -> list[Any]:
 def hostile_models(value: str) -> dict[str, QAbstractItemModel]:
     from desktop.domain.customer_health import HealthSummary
     from desktop.qt.models.customers import CustomerTableModel
-    from desktop.qt.models.dashboard import HealthGridModel, IncidentsNowModel
+    from desktop.qt.models.dashboard import HealthGridModel
     from desktop.qt.models.health import ServiceHealthModel
     from desktop.qt.models.incidents import IssueTableModel
+    from desktop.qt.models.incidents_now import IncidentsNowModel
     from desktop.qt.models.portals import PortalModel
     from desktop.qt.models.requests import ServiceRequestModel
 

@@ -131,14 +131,14 @@ def test_marked_texts_are_found_under_the_context_they_are_looked_up_in(qapp) ->
     """Column headers, status labels and the filing's texts are marked in one place and
     translated in another: the context must be the same in both, or they stay English."""
     from desktop.qt import words
-    from desktop.qt.models import customers, dashboard, health, incidents, portals, requests
+    from desktop.qt.models import customers, health, incidents, incidents_now, portals, requests
     from desktop.qt.models.table import TR_CONTEXT
 
     german = QTranslator()
     assert german.load(str(i18n.catalogue_path("de")))
     models = [
         customers.CustomerTableModel(),
-        dashboard.IncidentsNowModel(),
+        incidents_now.IncidentsNowModel(),
         health.ServiceHealthModel(),
         incidents.IssueTableModel(),
         portals.PortalModel(),
@@ -236,7 +236,7 @@ def test_wire_locales() -> None:
 
 
 def test_the_command_line_offers_each_shipped_language() -> None:
-    from desktop.gui import build_parser
+    from desktop.gui_args import build_parser
 
     for code in i18n.CHOICES:
         assert build_parser().parse_args(["--lang", code]).lang == code

@@ -1,22 +1,19 @@
-"""The dashboard's models: customers x services, and the incidents that touch them now.
+"""The dashboard's health grid: customers x services.
 
-Both fill as a sweep streams results in. They keep only what the dashboard shows: a status per
-(customer, service), and one copy of each active issue with the tenants it touches (the same
-Microsoft incident appears in thousands of tenants; keeping every copy of its post history would
-grow memory with every customer swept).
+It fills as a sweep streams results in, and keeps only what the dashboard shows: a status per
+(customer, service). Its rows are made off the GUI thread (desktop.qt.models.grid_rows); the
+incidents that touch the customers now are desktop.qt.models.incidents_now.
 """
 
 from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QModelRoleData,
     QModelRoleDataSpan,
@@ -25,25 +22,19 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop.domain.customer_health import Failure, HealthSummary
 from desktop.domain.customers import Customer
-from desktop.domain.enums import Severity, severity
-from desktop.domain.health import HealthIssue, ServiceHealth
-from desktop.qt.models.incidents import classification_label
+from desktop.domain.enums import Severity
+from desktop.domain.health import ServiceHealth
+from desktop.qt.models.grid_rows import GridRow, grid_row
 from desktop.qt.models.table import (
-    QT_TRANSLATE_NOOP,
-    Column,
     Index,
     RecordRole,
-    RecordTableModel,
     SortRole,
     StatusRole,
-    date_column,
     delegate_entries,
     fill_span,
     plain_tooltip,
     table_index,
-    text_column,
 )
 from desktop.qt.text_limits import elide
 from desktop.qt.words import (
@@ -57,58 +48,6 @@ from desktop.qt.words import (
 
 NAME, AFFECTED = 0, 1
 FIRST_SERVICE: Final = 2
-
-
-@dataclass
-class GridRow:
-    customer: Customer
-    statuses: dict[str, str] = field(default_factory=dict)  # service id -> Graph status
-    severities: dict[str, Severity] = field(default_factory=dict)  # service id -> its severity
-    affected: int = 0  # services degraded or down
-    worst: Severity = Severity.UNKNOWN
-    issues: int = 0  # active issues touching the customer
-    error: str = ""  # why its health is not known, in words (a tooltip)
-    failure: Failure | None = None
-    # Sort keys, made as the row arrives: the sort when a sweep of 10,000 ends then runs
-    # in C, not through a Python key function per row.
-    name_key: str = ""
-    most: tuple[int, int, int] = (-1, -1, -1)  # "most affected": degraded, worst, issues
-
-    def severity(self, service_id: str) -> Severity | None:
-        return self.severities.get(service_id)
-
-    @property
-    def summary(self) -> Severity:
-        """What the Affected cell's badge shows: the worst service, UNKNOWN when not known."""
-        return Severity.UNKNOWN if self.failure is not None else self.worst
-
-
-def grid_row(
-    customer: Customer,
-    health: list[ServiceHealth] | None,
-    issues: int,
-    error: str,
-    failure: Failure | None = None,
-) -> GridRow:
-    """A customer's row of the grid, with its sort keys; `error` (with its `failure`, ERROR
-    when not given) when its health could not be read.
-
-    Plain Python, no Qt: the dashboard makes its rows on the sweep's threads, so the GUI
-    thread only inserts them (making them there stalled it twice a second during a sweep).
-    """
-    row = GridRow(customer, issues=issues, error=error)
-    for item in health or ():
-        row.statuses[item.service_id] = item.status
-        row.severities[item.service_id] = severity(item.status)
-    row.name_key = elide(customer.company_name or customer.domain).casefold()
-    if error or failure is not None:
-        summary = HealthSummary.failed(failure or Failure.ERROR, error)
-        row.failure = summary.failure
-    else:
-        summary = HealthSummary.of(row.severities.values(), issues)
-        row.most = (summary.degraded, summary.worst, issues)
-    row.affected, row.worst = summary.degraded, summary.worst
-    return row
 
 
 class HealthGridModel(QAbstractTableModel):
@@ -399,119 +338,3 @@ class HealthGridModel(QAbstractTableModel):
             self.changePersistentIndex(index, self.index(self._row_of[tenant], col))
         self.layoutChanged.emit()
         self._set_ordered(True)
-
-
-@dataclass(frozen=True)
-class ActiveIssue:
-    """One active Microsoft issue and the customers it touches right now."""
-
-    issue: HealthIssue
-    tenants: tuple[str, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return self.issue.id
-
-
-class IncidentsNowModel(RecordTableModel[ActiveIssue]):
-    """Active issues across customers, most customers touched first."""
-
-    ID, TITLE, SERVICE, CLASSIFICATION, CUSTOMERS, UPDATED = range(6)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(
-            (
-                text_column(QT_TRANSLATE_NOOP("RecordTableModel", "ID"), lambda a: a.issue.id),
-                text_column(
-                    QT_TRANSLATE_NOOP("RecordTableModel", "Title"), lambda a: a.issue.title
-                ),
-                text_column(
-                    QT_TRANSLATE_NOOP("RecordTableModel", "Service"), lambda a: a.issue.service
-                ),
-                text_column(
-                    QT_TRANSLATE_NOOP("RecordTableModel", "Classification"),
-                    lambda a: classification_label(a.issue.classification),
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("RecordTableModel", "Customers"),
-                    lambda a: QLocale().toString(len(a.tenants)),
-                    lambda a: len(a.tenants),
-                    alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                ),
-                date_column(
-                    QT_TRANSLATE_NOOP("RecordTableModel", "Last update"),
-                    lambda a: a.issue.last_modified,
-                ),
-            ),
-            parent,
-            key=lambda a: a.issue.id,
-            sort=(self.CUSTOMERS, Qt.SortOrder.DescendingOrder),
-            tie_column=self.ID,
-        )
-        self._issues: dict[str, HealthIssue] = {}
-        # Per issue, its tenants in arrival order (a dict: a tenant added again counts once).
-        self._tenants: dict[str, dict[str, None]] = {}
-        self._dirty: set[str] = set()  # issues added to since the last `publish`
-
-    def clear(self) -> None:
-        self._issues.clear()
-        self._tenants.clear()
-        self._dirty.clear()
-        self.set_rows([])
-
-    def add(self, tenant_id: str, issues: Iterable[HealthIssue]) -> None:
-        """Record the active issues of one customer (call `publish` once per batch)."""
-        for issue in issues:
-            if not issue.active:
-                continue
-            known = self._issues.get(issue.id)
-            if known is None or _stamp(issue) > _stamp(known):
-                # The post history is only needed for the detail view: keep the newest copy.
-                self._issues[issue.id] = issue
-            self._tenants.setdefault(issue.id, {})[tenant_id] = None
-            self._dirty.add(issue.id)
-
-    def publish(self) -> None:
-        """Show what `add` gathered since the last call: new issues below, known ones in place.
-
-        Only the issues touched since then are rebuilt. Rebuilding all of them (and comparing
-        each with its old row) stalled the GUI thread twice a second in a big sweep; and new
-        issues are appended, not reset in, so the incident being read stays selected while the
-        sweep goes on.
-        """
-        if not self._dirty:
-            return
-        dirty, self._dirty = self._dirty, set()
-        fresh: list[ActiveIssue] = []
-        recounted: list[ActiveIssue] = []  # only more customers: one cell changes
-        updated: list[ActiveIssue] = []  # a newer copy of the issue: the whole row
-        for issue_id in sorted(dirty):
-            issue = self._issues[issue_id]
-            active = ActiveIssue(issue, tuple(self._tenants[issue_id]))
-            shown = self.record_of_key(issue_id)
-            if shown is None:
-                fresh.append(active)
-            else:
-                (recounted if shown.issue is issue else updated).append(active)
-        if recounted:
-            # The views repaint the count's cells, not the rows: a sweep recounts most issues
-            # twice a second, and every painted cell is a call into Python that waits for
-            # the sweep's GIL.
-            self.replace_records(recounted, columns=(self.CUSTOMERS, self.CUSTOMERS))
-        if updated:
-            self.replace_records(updated)
-        if fresh and not self.all_records():
-            self.set_rows(fresh)  # the first ones: sorted, nothing to keep in place yet
-        elif fresh:
-            self.append_records(fresh)
-
-    def tenants_of(self, issue_id: str) -> tuple[str, ...]:
-        return tuple(self._tenants.get(issue_id, ()))
-
-
-def _stamp(issue: HealthIssue) -> float:
-    return issue.last_modified.timestamp() if issue.last_modified else 0.0
-
-
-def with_tenants(active: ActiveIssue, tenants: Iterable[str]) -> ActiveIssue:
-    return replace(active, tenants=tuple(tenants))

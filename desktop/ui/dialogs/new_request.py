@@ -16,37 +16,21 @@ is offered as a fallback; any refusal of it leads to the web form, the draft kep
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QVBoxLayout, QWidget
 
 from desktop.domain.service_requests import ServiceRequest
-from desktop.qt.models.requests import severity_label
 from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import elide
 from desktop.services.accounts import AuthError
 from desktop.services.backend import ApiError
 from desktop.services.filing import (
-    SEVERITIES,
-    TITLE_MAX,
     TR_CONTEXT,
     CreateRetiredError,
     WebForm,
     clipboard_text,
-    validate,
     web_form,
 )
 from desktop.services.submission import (
@@ -57,34 +41,18 @@ from desktop.services.submission import (
     submit,
 )
 from desktop.store import Draft, DraftStore
-from desktop.ui.drafting import (
-    PRODUCTS,
-    contact_text,
-    escalation_draft,
-    problem_text,
-    sections,
-)
+from desktop.ui.dialogs.request_form import RequestFormDialog
+from desktop.ui.drafting import PRODUCTS, escalation_draft, problem_text
 from desktop.ui.widgets.link_actions import add_link_actions, open_link
 from desktop.ui.widgets.request_number import RequestNumberBox
 
 log = logging.getLogger(__name__)
 
-SAVE_DELAY_MS = 300
-
 __all__ = ["PRODUCTS", "NewRequestDialog", "escalation_draft", "problem_text"]
 
 
-class NewRequestDialog(QDialog):
-    """Edits one draft and files it.
-
-    Signals:
-        filed(object): the request is with Microsoft: a `Filed` record (web form, number
-            entered) or a `ServiceRequest` (the create API's partner ticket).
-        message(str): a line for the status bar.
-    """
-
-    filed = Signal(object)
-    message = Signal(str)
+class NewRequestDialog(RequestFormDialog):
+    """Edits one draft (its form: RequestFormDialog) and files it. Signals: RequestFormDialog's."""
 
     def __init__(
         self,
@@ -95,26 +63,8 @@ class NewRequestDialog(QDialog):
         severity_note: str = "",
     ) -> None:
         """`severity_note`: where a suggested severity came from (an escalation's incident)."""
-        super().__init__(parent)
-        self.holder = holder
-        self.store = store
-        self.draft = draft
-        self._severity_note = severity_note
-        # The description template's sections, as shown and in English (desktop.ui.drafting).
-        self.sections = sections()
-        self._user_edited = False  # the user changed a field since the dialog opened
-        self._topics_available = False
-        # A field's problem shows once the user has left it after typing (or it had text), or
-        # tried to file: never on a blank form just opened.
-        self._touched: set[str] = set()
-        self._typed: set[str] = set()
-        self._loading = False
-        self._busy = False
-        self._closed = False
-        self.topics_loaded = False  # the support-topic answer came (either way)
+        super().__init__(holder, store, draft, parent, severity_note)
         self.setWindowTitle(self.tr("New service request — {0}").format(elide(draft.customer_name)))
-        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save_now)
         self._build()
         self._load(draft)
         self.holder.worker.spawn(self._load_topics())
@@ -124,78 +74,7 @@ class NewRequestDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.form_layout = form
-        self.title_edit = QLineEdit()
-        self.title_edit.setMaxLength(TITLE_MAX)
-        self.title_edit.setPlaceholderText(self.tr("What is wrong, in one line"))
-        self.severity = QComboBox()
-        for name in SEVERITIES:
-            self.severity.addItem(severity_label(name), name)
-        self.severity_help = QLabel()
-        self.severity_help.setWordWrap(True)
-        self.severity_source = QLabel(self._severity_note)
-        self.severity_source.setWordWrap(True)
-        self.contact_used = QLabel()
-        self.contact_used.setWordWrap(True)
-        self.contact_used.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.service = QComboBox()
-        self.service.setEditable(True)
-        self.service.addItems(PRODUCTS)
-        self.service.setToolTip(
-            self.tr("Azure services are filed in the Azure portal, the rest in the admin center.")
-        )
-        self.topic = QComboBox()
-        self.topic.setPlaceholderText(self.tr("Loading support topics…"))
-        self.description = QPlainTextEdit()
-        self.description.setPlaceholderText(
-            self.tr("What happens, since when, who is affected, what was tried")
-        )
-        self.description.setTabChangesFocus(True)
-        self.contact_name = QLineEdit()
-        self.contact_email = QLineEdit()
-        self.cc = QLineEdit()
-        self.cc.setPlaceholderText(self.tr("e-mail addresses, separated by commas"))
-        self.errors: dict[str, QLabel] = {}
-        rows: list[tuple[str, str, QWidget]] = [
-            ("title", self.tr("&Title:"), self.title_edit),
-            ("severity", self.tr("&Severity:"), self.severity),
-            ("service", self.tr("Ser&vice:"), self.service),
-            ("topic", self.tr("Partner support to&pic (API):"), self.topic),
-            ("description", self.tr("&Description:"), self.description),
-            ("contact", self.tr("Contact &name:"), self.contact_name),
-            ("contact_email", self.tr("Contact &e-mail:"), self.contact_email),
-            ("cc", self.tr("&CC:"), self.cc),
-        ]
-        for key, label, widget in rows:
-            form.addRow(label, widget)
-            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
-            editor = widget.lineEdit() if isinstance(widget, QComboBox) else None
-            if editor is not None:
-                # The editor is an object of its own to a screen reader, focused on its own.
-                editor.setAccessibleName(widget.accessibleName())
-            if key == "severity":
-                form.addRow("", self.severity_help)
-                form.addRow("", self.severity_source)
-                form.setRowVisible(self.severity_source, bool(self._severity_note))
-            if key == "contact_email":
-                form.addRow("", self.contact_used)
-            error = QLabel()
-            error.setObjectName(f"error_{key}")
-            error.setWordWrap(True)
-            error.setStyleSheet("color: #b3261e;")
-            self.errors["contact" if key == "contact_email" else key] = error
-            form.addRow("", error)
-            # The whole row hidden, its spacing too: a hidden label alone left a gap in the
-            # form under every field without an error.
-            form.setRowVisible(error, False)
-        # Only the create API asks for a (partner) support topic: shown if it still answers.
-        form.setRowVisible(self.topic, False)
-        layout.addLayout(form)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.status)
+        self._build_form(layout)
         self.number_box = RequestNumberBox(self)
         self.number, self.filed_button = self.number_box.edit, self.number_box.button
         self.number_error = self.number_box.error
@@ -263,25 +142,6 @@ class NewRequestDialog(QDialog):
         self.topic.currentIndexChanged.connect(self._edited)
         self.resize(640, 700)
 
-    def _load(self, draft: Draft) -> None:
-        self._loading = True  # filling the fields is not the user typing
-        try:
-            self.title_edit.setText(draft.title)
-            self.title_edit.setCursorPosition(0)  # a long pre-filled title shows its start
-            self.severity.setCurrentIndex(max(0, self.severity.findData(draft.severity)))
-            self.service.setCurrentText(draft.topic_name)
-            self.description.setPlainText(draft.description)
-            self.contact_name.setText(draft.contact_name)
-            self.contact_email.setText(draft.contact_email)
-            self.cc.setText(draft.cc)
-            self.number.setText(draft.request_number)
-        finally:
-            self._loading = False
-        self._update_severity_help()
-        self._update_contact()
-        if draft.request_number:
-            self.number_box.number()  # a number typed before shows what is wrong with it
-
     async def _load_topics(self) -> None:
         """Partner-support topics: they answer only where the create API still does. Not
         asked for offline: nothing leaves the machine there."""
@@ -313,116 +173,6 @@ class NewRequestDialog(QDialog):
         self._topics_available = True
         self.form_layout.setRowVisible(self.topic, True)
         self.submit_button.show()
-
-    async def _load_stored(self) -> None:
-        """The store's copy of the draft when it is newer than the one handed in (a list that
-        held on to it while it changed elsewhere): restoring the old copy would silently put
-        back an older topic, service or severity, and saving would write them over the
-        user's last choice (issue 18). Not once the user has changed a field here."""
-        try:
-            stored = await self.holder.worker.run(self.store.get, self.draft.id)
-        except Exception as error:  # unreadable: the copy handed in is all there is
-            log.warning("the stored draft could not be read: %s", error)
-            return
-        if stored is None or stored.updated <= self.draft.updated:
-            return
-        if self._closed or self._user_edited:
-            return
-        self.draft = stored
-        self._load(stored)
-        if self._topics_available:
-            self.topic.blockSignals(True)
-            self.topic.setCurrentIndex(self.topic.findData(stored.topic_id))
-            self.topic.blockSignals(False)
-
-    # -- the draft -----------------------------------------------------------------------------
-
-    def current(self) -> Draft:
-        topic_id = self.topic.currentData() if self._topics_available else None
-        return replace(
-            self.draft,
-            title=self.title_edit.text(),
-            severity=str(self.severity.currentData() or "moderate"),
-            topic_id=str(topic_id) if topic_id is not None else self.draft.topic_id,
-            topic_name=self.service.currentText().strip(),
-            description=self.description.toPlainText(),
-            contact_name=self.contact_name.text(),
-            contact_email=self.contact_email.text(),
-            cc=self.cc.text(),
-            request_number=self.number.text(),
-        )
-
-    def _edited(self, *_: object) -> None:
-        if self._loading:
-            return
-        self._user_edited = True
-        self._update_contact()
-        key = self._fields.get(self.sender())
-        if key is not None:
-            self._typed.add(key)
-        self._update_severity_help()
-        self._show_problems(only_touched=True)
-        # Throttle, not debounce: restarting the timer on every key would never save while
-        # someone types without pause, which is exactly when a crash loses the most.
-        if not self._save_timer.isActive():
-            self._save_timer.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and watched in self._fields:
-            key = self._fields[watched]
-            if key in self._typed or self._field_text(key):
-                self._touched.add(key)
-                self._show_problems(only_touched=True)
-        return super().eventFilter(watched, event)
-
-    def _field_text(self, key: str) -> str:
-        if key == "description":
-            return self.description.toPlainText().strip()
-        edit = {"title": self.title_edit, "contact": self.contact_email, "cc": self.cc}[key]
-        return edit.text().strip()
-
-    def _update_contact(self) -> None:
-        self.contact_used.setText(contact_text(self.current(), self.holder.session.account))
-
-    def _update_severity_help(self) -> None:
-        meaning = SEVERITIES.get(str(self.severity.currentData()), "")
-        self.severity_help.setText(QCoreApplication.translate(TR_CONTEXT, meaning))
-
-    def _show_problems(self, only_touched: bool, for_api: bool = False) -> bool:
-        problems = {p.field: p for p in validate(self.current(), for_api, self.sections)}
-        for key, label in self.errors.items():
-            problem = problems.get(key)
-            shown = problem is not None and (not only_touched or key in self._touched)
-            label.setText(problem_text(problem) if problem is not None and shown else "")
-            self.form_layout.setRowVisible(label, shown)
-        return not problems
-
-    def save_now(self) -> None:
-        """Write the draft (on the worker); empty drafts are not kept."""
-        self._save_timer.stop()
-        draft = self.current()
-        if draft.is_empty and not self.draft.request_id:
-            return
-        self.draft = draft
-        self.holder.worker.spawn(self._write(draft))
-
-    async def _write(self, draft: Draft) -> None:
-        try:
-            await self.holder.worker.run(self.store.save, draft)
-        except Exception as error:
-            log.error("draft not saved: %s", error)
-            self.status.setText(self.tr("The draft could not be saved: {0}").format(error))
-
-    async def _checked_and_saved(self, for_api: bool) -> bool:
-        """Every field checked (all shown now), and the draft saved before it leaves."""
-        self._touched.update(self.errors)
-        if not self._show_problems(only_touched=False, for_api=for_api):
-            self.status.setText(self.tr("Fix the fields marked above, then try again."))
-            return False
-        self._save_timer.stop()
-        self.draft = self.current()
-        await self.holder.worker.run(self.store.save, self.draft)
-        return True
 
     # -- the web form (first) ------------------------------------------------------------------
 
@@ -577,25 +327,6 @@ class NewRequestDialog(QDialog):
         )
         self.filed.emit(created)
         self.done(QDialog.DialogCode.Accepted)
-
-    async def _keep_to_send(self) -> None:
-        """Offline (`--offline`): nothing leaves the machine, no browser opens. The draft
-        (saved already) is marked to send, and goes when the app is next online
-        (desktop.services.offline_queue)."""
-        try:
-            self.draft = await self.holder.worker.run(self.store.mark_to_send, self.draft.id)
-        except Exception as error:
-            log.error("draft not marked to send: %s", error)
-            self.status.setText(
-                self.tr("Not marked to send; your draft is kept. {0}").format(error)
-            )
-            return
-        text = self.tr(
-            "You are offline: nothing was sent. The draft is kept and will be sent when Partner "
-            "Desk is next online."
-        )
-        self.status.setText(text)
-        self.message.emit(text)
 
     def _unconfirmed(self, error: UnconfirmedError) -> str:
         why = error.check.summary if error.check else self.tr("not in Microsoft's list yet")

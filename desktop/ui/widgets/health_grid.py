@@ -11,8 +11,8 @@ from desktop.qt.models.dashboard import (
     FIRST_SERVICE,
     NAME,
     HealthGridModel,
-    IncidentsNowModel,
 )
+from desktop.qt.models.incidents_now import IncidentsNowModel
 from desktop.qt.words import severity_words
 from desktop.ui.widgets.frozen_table import FrozenColumnTable
 from desktop.ui.widgets.status import badge_column_width, badge_icons

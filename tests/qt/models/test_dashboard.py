@@ -28,9 +28,9 @@ from desktop.qt.models.dashboard import (
     FIRST_SERVICE,
     NAME,
     HealthGridModel,
-    IncidentsNowModel,
-    grid_row,
 )
+from desktop.qt.models.grid_rows import grid_row
+from desktop.qt.models.incidents_now import IncidentsNowModel
 from desktop.qt.models.table import DELEGATE_ROLES, RecordRole, RecordTableModel, text_column
 from desktop.ui.widgets.status import badge_icons
 from tests.qt.models.support import Signals, check_model
