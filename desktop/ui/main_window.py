@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         # tables' width on the right.
         splitter.setSizes([590, 690])
         self.splitter = splitter
-        self._restore_layout()
+        restore_layout(self)
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(8, 8, 8, 0)
@@ -413,25 +413,9 @@ class MainWindow(QMainWindow):
     def cancel_sweep(self) -> None:
         self.sweep.cancel()
 
-    def _restore_layout(self) -> None:
-        memory = self.layout_memory
-        splitter = memory.state(f"{LAYOUT}/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        header = memory.state(f"{LAYOUT}/customers")
-        if header is not None:
-            self.customers.restore_header(header)
-
     def remember_layout(self) -> None:
         """Keep the window's size, the splitter, the list's columns and sort, and save them."""
-        memory = self.layout_memory
-        memory.remember(self, LAYOUT)
-        memory.keep(f"{LAYOUT}/splitter", self.splitter.saveState())
-        memory.keep(f"{LAYOUT}/customers", self.customers.view.horizontalHeader().saveState())
-        dashboard = self.sweep.dashboard if self.completed else None
-        if dashboard is not None:
-            dashboard.remember_layout(save=False)
-        memory.save()
+        remember_layout(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.remember_layout()
@@ -441,3 +425,26 @@ class MainWindow(QMainWindow):
             for pane in self.panes():
                 pane.lane.cancel()
         super().closeEvent(event)
+
+
+# The main window's layout kept across starts (issue 18): beside the class, which stays a
+# readable size.
+def restore_layout(window: MainWindow) -> None:
+    memory = window.layout_memory
+    splitter = memory.state(f"{LAYOUT}/splitter")
+    if splitter is not None:
+        window.splitter.restoreState(splitter)
+    header = memory.state(f"{LAYOUT}/customers")
+    if header is not None:
+        window.customers.restore_header(header)
+
+
+def remember_layout(window: MainWindow) -> None:
+    memory = window.layout_memory
+    memory.remember(window, LAYOUT)
+    memory.keep(f"{LAYOUT}/splitter", window.splitter.saveState())
+    memory.keep(f"{LAYOUT}/customers", window.customers.view.horizontalHeader().saveState())
+    dashboard = window.sweep.dashboard if window.completed else None
+    if dashboard is not None:
+        dashboard.remember_layout(save=False)
+    memory.save()
