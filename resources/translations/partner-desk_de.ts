@@ -1696,6 +1696,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>&amp;Partner-Supportthema (API):</translation>
     </message>
     <message>
+        <source>You are offline: nothing was sent. The draft is kept: once Partner Desk is online it files it, or, where Microsoft takes requests only in its web form, keeps it under Requests → Drafts… to file there.</source>
+        <translation>Sie sind offline: Es wurde nichts gesendet. Der Entwurf bleibt erhalten: Sobald Partner Desk online ist, wird er eingereicht – oder, wo Microsoft Anfragen nur über sein Webformular annimmt, unter Anfragen → Entwürfe… aufbewahrt, um ihn dort einzureichen.</translation>
+    </message>
+    <message>
         <source>Open Microsoft&apos;s &amp;form</source>
         <translation>&amp;Formular von Microsoft öffnen</translation>
     </message>
@@ -1716,12 +1720,12 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>&amp;Senden, sobald online</translation>
     </message>
     <message>
-        <source>Offline: the draft is kept and sent when Partner Desk is next online (Ctrl+Return)</source>
-        <translation>Offline: Der Entwurf bleibt erhalten und wird gesendet, sobald Partner Desk wieder online ist (Strg+Eingabe)</translation>
-    </message>
-    <message>
         <source>Fix the fields marked above, then try again.</source>
         <translation>Korrigieren Sie die oben markierten Felder, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Offline: the draft is kept, to file once Partner Desk is online (Ctrl+Return)</source>
+        <translation>Offline: Der Entwurf bleibt erhalten und wird eingereicht, sobald Partner Desk online ist (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>There is no {0} form to open: {1}</source>
@@ -1770,10 +1774,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Not marked to send; your draft is kept. {0}</source>
         <translation>Nicht zum Senden vorgemerkt; Ihr Entwurf bleibt erhalten. {0}</translation>
-    </message>
-    <message>
-        <source>You are offline: nothing was sent. The draft is kept and will be sent when Partner Desk is next online.</source>
-        <translation>Sie sind offline: Es wurde nichts gesendet. Der Entwurf bleibt erhalten und wird gesendet, sobald Partner Desk wieder online ist.</translation>
     </message>
     <message>
         <source>not in Microsoft&apos;s list yet</source>

@@ -1670,6 +1670,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>合作夥伴支援主題 (API)(&amp;P)：</translation>
     </message>
     <message>
+        <source>You are offline: nothing was sent. The draft is kept: once Partner Desk is online it files it, or, where Microsoft takes requests only in its web form, keeps it under Requests → Drafts… to file there.</source>
+        <translation>您目前離線：未傳送任何內容。草稿已保留：Partner Desk 上線後會提交它；若 Microsoft 只接受透過其網頁表單提出的要求，則會保留在「要求 → 草稿…」中，供您在該處提交。</translation>
+    </message>
+    <message>
         <source>Open Microsoft&apos;s &amp;form</source>
         <translation>開啟 Microsoft 的表單(&amp;F)</translation>
     </message>
@@ -1690,12 +1694,12 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>連線後送出(&amp;S)</translation>
     </message>
     <message>
-        <source>Offline: the draft is kept and sent when Partner Desk is next online (Ctrl+Return)</source>
-        <translation>離線：草稿會保留，並在 Partner Desk 下次連線時送出 (Ctrl+Return)</translation>
-    </message>
-    <message>
         <source>Fix the fields marked above, then try again.</source>
         <translation>請修正上方標示的欄位，然後再試一次。</translation>
+    </message>
+    <message>
+        <source>Offline: the draft is kept, to file once Partner Desk is online (Ctrl+Return)</source>
+        <translation>離線：草稿已保留，待 Partner Desk 上線後提交 (Ctrl+Return)</translation>
     </message>
     <message>
         <source>There is no {0} form to open: {1}</source>
@@ -1744,10 +1748,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Not marked to send; your draft is kept. {0}</source>
         <translation>未標示為待送出；已保留您的草稿。{0}</translation>
-    </message>
-    <message>
-        <source>You are offline: nothing was sent. The draft is kept and will be sent when Partner Desk is next online.</source>
-        <translation>您目前離線：未送出任何內容。草稿已保留，將在 Partner Desk 下次連線時送出。</translation>
     </message>
     <message>
         <source>not in Microsoft&apos;s list yet</source>

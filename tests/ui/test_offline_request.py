@@ -89,7 +89,7 @@ def test_filing_offline_sends_nothing_and_keeps_the_draft_to_send(
     assert posts == []  # no service-request POST ...
     assert sandbox.request_log() == []  # ... nor any other call
     assert launcher.opened == []
-    assert "will be sent when Partner Desk is next online" in dialog.status.text()
+    assert "once Partner Desk is online it files it" in dialog.status.text()
     assert sandbox.stats().get("creates", 0) == 0
     kept = store.all()
     assert [d.title for d in kept] == ["Filed while offline"]

@@ -105,8 +105,7 @@ class NewRequestDialog(RequestFormDialog):
             self.form_button.setText(self.tr("&Send when online"))
             self.form_button.setToolTip(
                 self.tr(
-                    "Offline: the draft is kept and sent when Partner Desk is next online "
-                    "(Ctrl+Return)"
+                    "Offline: the draft is kept, to file once Partner Desk is online (Ctrl+Return)"
                 )
             )
         close = buttons.addButton(self.tr("&Keep as draft"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -345,8 +345,11 @@ class RequestFormDialog(QDialog):
             return
         text = QCoreApplication.translate(
             "NewRequestDialog",
-            "You are offline: nothing was sent. The draft is kept and will be sent when Partner "
-            "Desk is next online.",
+            # Honest about where Microsoft takes requests only in its web form (the embedded
+            # sandbox, and most partners): then it waits in the Drafts window to be filed there.
+            "You are offline: nothing was sent. The draft is kept: once Partner Desk is online "
+            "it files it, or, where Microsoft takes requests only in its web form, keeps it "
+            "under Requests → Drafts… to file there.",
         )
         self.status.setText(text)
         self.message.emit(text)
