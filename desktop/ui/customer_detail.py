@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.domain.customers import Customer
 from desktop.qt.session import SessionHolder
@@ -41,6 +41,10 @@ class CustomerHeader(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)  # API text: never HTML
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.title, self.subtitle):
+            # A long name is cut at the window's edge (the whole of it in the tooltip), not
+            # laid out at full width: that squeezed the customer list beside it.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -55,7 +59,9 @@ class CustomerHeader(QWidget):
             return
         # Cut first: a label lays its whole text out, and a huge name froze the window.
         self.title.setText(elide(customer.company_name or customer.domain))
+        self.title.setToolTip(self.title.text())
         self.subtitle.setText(f"{elide(customer.domain)} · {elide(customer.tenant_id)}")
+        self.subtitle.setToolTip(self.subtitle.text())
 
 
 def customer_tabs(holder: SessionHolder) -> tuple[QTabWidget, Panes]:

@@ -72,8 +72,13 @@ class IncidentsPane(Pane):
         self.service_filter.hide()
         bar.addWidget(self.service_filter)
         bar.addStretch(1)
+        # The count and the actions on a row of their own: on one row with the filters, the
+        # tab's minimum width (612 px in English, more in German) squeezed the customer list
+        # whenever this tab was shown on a laptop's screen (issue 18's walk).
+        actions = QHBoxLayout()
         self.count = QLabel()
-        bar.addWidget(self.count)
+        actions.addWidget(self.count)
+        actions.addStretch(1)
         self.escalate_button = QPushButton(self.tr("&Escalate…"))
         self.escalate_button.setToolTip(
             self.tr("File a service request with Microsoft about the selected issue")
@@ -89,8 +94,8 @@ class IncidentsPane(Pane):
         )
         self.review_button.setEnabled(False)
         self.review_button.clicked.connect(self._download_review)
-        bar.addWidget(self.review_button)
-        bar.addWidget(self.escalate_button)
+        actions.addWidget(self.review_button)
+        actions.addWidget(self.escalate_button)
         self.view = RecordTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Incidents"))
@@ -121,6 +126,7 @@ class IncidentsPane(Pane):
         splitter.setStretchFactor(1, 2)
         layout = self.content_layout()
         layout.addLayout(bar)
+        layout.addLayout(actions)
         layout.addWidget(splitter)
 
     def set_customer(self, customer: Customer | None) -> None:
