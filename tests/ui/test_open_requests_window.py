@@ -93,3 +93,14 @@ def test_esc_closes_the_window(qtbot, swept: OpenRequestsWindow) -> None:
     view.view.setFocus()
     qtbot.keyClick(view.view, Qt.Key.Key_Escape)
     assert not view.isVisible()
+
+
+def test_esc_in_the_search_clears_it_before_it_closes(qtbot, swept: OpenRequestsWindow) -> None:
+    view = swept
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "42")
+    qtbot.keyClick(view.search, Qt.Key.Key_Escape)
+    assert view.search.text() == ""
+    assert view.isVisible()  # the first Esc cleared the search (the walk lost the window)
+    qtbot.keyClick(view.search, Qt.Key.Key_Escape)
+    assert not view.isVisible()

@@ -194,7 +194,8 @@ class OpenRequestsWindow(QWidget):
         ):
             QShortcut(keys, self, lambda step=step: self._step_tab(step))
         # Esc closes it, as it closes a dialog; a sweep under way goes on (Stop stops it).
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        # In the search box with text typed, it clears the search first, as search boxes do.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
         self._update_failures()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -383,6 +384,12 @@ class OpenRequestsWindow(QWidget):
             if self._failed
             else self.tr("Could &not be read"),
         )
+
+    def _escape(self) -> None:
+        if self.search.hasFocus() and self.search.text():
+            self.search.clear()
+            return
+        self.close()
 
     def _step_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
