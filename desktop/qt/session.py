@@ -131,4 +131,4 @@ class SessionHolder(QObject):
             opened = argv is not None and await self.worker.run(run_opener, argv)
         else:
             opened = await self.worker.run(self.launcher, url)
-        return LinkOutcome(url, failed=not opened)
+        return LinkOutcome(url, failed=not opened, private=private)

@@ -80,6 +80,7 @@ class LinkOutcome:
     refused: str | None = None
     # The browser could not be started: the link is fine, offer it to open by hand.
     failed: bool = False
+    private: bool = False  # asked for (and, when opened, opened) in a private window
 
     @property
     def opened(self) -> bool:

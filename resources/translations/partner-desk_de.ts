@@ -1346,7 +1346,7 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     </message>
     <message>
         <source>Offline: the customer list as of {0}.</source>
-        <translation>Offline: Kundenliste mit Stand {0}.</translation>
+        <translation>Offline: Kundenliste mit Stand {0}</translation>
     </message>
     <message>
         <source>an unknown time</source>
@@ -3814,6 +3814,14 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Der Link wurde nicht geöffnet: Der Browser ist nicht gestartet.</translation>
     </message>
     <message>
+        <source>Opened {0} in a private window.</source>
+        <translation>{0} in einem privaten Fenster geöffnet.</translation>
+    </message>
+    <message>
+        <source>Opened in a private window.</source>
+        <translation>In einem privaten Fenster geöffnet.</translation>
+    </message>
+    <message>
         <source>Opened {0} in your browser.</source>
         <translation>{0} wurde in Ihrem Browser geöffnet.</translation>
     </message>
@@ -3824,6 +3832,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Open in a &amp;private window</source>
         <translation>In einem &amp;privaten Fenster öffnen</translation>
+    </message>
+    <message>
+        <source>Open in a private window (your default browser is not one we know)</source>
+        <translation>In einem privaten Fenster öffnen (Ihr Standardbrowser wird nicht unterstützt)</translation>
     </message>
 </context>
 <context>

@@ -3761,6 +3761,14 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>未開啟連結：瀏覽器未啟動。</translation>
     </message>
     <message>
+        <source>Opened {0} in a private window.</source>
+        <translation>已在私密視窗中開啟 {0}。</translation>
+    </message>
+    <message>
+        <source>Opened in a private window.</source>
+        <translation>已在私密視窗中開啟。</translation>
+    </message>
+    <message>
         <source>Opened {0} in your browser.</source>
         <translation>已在您的瀏覽器中開啟 {0}。</translation>
     </message>
@@ -3771,6 +3779,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Open in a &amp;private window</source>
         <translation>在私密視窗中開啟(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open in a private window (your default browser is not one we know)</source>
+        <translation>在私密視窗中開啟 (不支援您的預設瀏覽器)</translation>
     </message>
 </context>
 <context>

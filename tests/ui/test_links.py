@@ -152,7 +152,7 @@ def test_the_portal_menu_copies_and_opens_privately(
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
     assert fake.browser_calls() == [["--new-window", "--private-window", link.url]]
     assert fake.opened() == []
-    assert messages == [f"Opened {portal_name(link)} in your browser."]
+    assert messages == [f"Opened {portal_name(link)} in a private window."]
 
 
 def test_no_private_window_without_a_known_browser(qtbot, pane, tmp_path, monkeypatch) -> None:
@@ -162,7 +162,9 @@ def test_no_private_window_without_a_known_browser(qtbot, pane, tmp_path, monkey
     task = pane.holder.worker.spawn(pane.holder.detect_browser())
     qtbot.waitUntil(task.done, timeout=10000)
     menu = pane.link_menu(pane.model.index(row_of(pane, "exchange"), 0))
-    assert not action(menu, "Open in a private window").isEnabled()
+    # Greyed out, and saying why.
+    unknown = "Open in a private window (your default browser is not one we know)"
+    assert not action(menu, unknown).isEnabled()
     assert action(menu, "Copy link").isEnabled()
 
 
@@ -231,7 +233,7 @@ def test_a_link_in_a_post_has_copy_link_and_private_window(
     menu.close()
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
     assert fake.browser_calls() == [["--new-window", "--incognito", url]]
-    assert messages == ["Opened in your browser."]
+    assert messages == ["Opened in a private window."]
 
 
 def test_a_link_in_a_post_that_does_not_open_is_offered(qtbot, post, tmp_path, monkeypatch) -> None:

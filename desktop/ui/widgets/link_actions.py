@@ -89,6 +89,10 @@ def report(outcome: LinkOutcome, what: str = "") -> str:
         if what:
             return translate("links", "{0} was not opened: the browser did not start.").format(what)
         return translate("links", "The link was not opened: the browser did not start.")
+    if outcome.private:  # said so: the walk could not tell which window it had asked for
+        if what:
+            return translate("links", "Opened {0} in a private window.").format(what)
+        return translate("links", "Opened in a private window.")
     if what:
         return translate("links", "Opened {0} in your browser.").format(what)
     return translate("links", "Opened in your browser.")
@@ -127,8 +131,16 @@ def add_link_actions(
     copy.setEnabled(bool(url))
     if url:
         copy.triggered.connect(lambda: copy_link(url))
-    private = menu.addAction(translate("links", "Open in a &private window"))
-    private.setEnabled(bool(url) and holder.can_open_private())
+    available = holder.can_open_private()
+    private = menu.addAction(
+        translate("links", "Open in a &private window")
+        if available
+        # Greyed out without a word left the walk guessing why.
+        else translate(
+            "links", "Open in a private window (your default browser is not one we know)"
+        )
+    )
+    private.setEnabled(bool(url) and available)
     private.triggered.connect(open_private)
     return copy, private
 
