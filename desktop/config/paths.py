@@ -219,6 +219,8 @@ def reason(error: OSError) -> str:
         return "read-only file system"
     if error.errno == errno.ENOSPC:
         return "no space left on the disk"
+    if error.errno == errno.ENOTDIR:  # a file where a folder of the path should be
+        return "a file is in the way"
     return (error.strerror or type(error).__name__).lower()
 
 

@@ -3340,8 +3340,12 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Für die Offline-Nutzung wird nichts zwischengespeichert: {0} ist nicht beschreibbar ({1}).</translation>
     </message>
     <message>
-        <source>Make the folder writable, then restart Partner Desk.</source>
-        <translation>Machen Sie den Ordner beschreibbar und starten Sie Partner Desk dann neu.</translation>
+        <source>Free space on that disk, then restart Partner Desk.</source>
+        <translation>Geben Sie auf diesem Datenträger Speicherplatz frei und starten Sie Partner Desk dann neu.</translation>
+    </message>
+    <message>
+        <source>Make the folder writable (or set PARTNER_DESK_HOME to one that is), then restart Partner Desk.</source>
+        <translation>Machen Sie den Ordner beschreibbar (oder setzen Sie PARTNER_DESK_HOME auf einen beschreibbaren Ordner) und starten Sie Partner Desk dann neu.</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -3366,6 +3370,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>permission denied or read-only</source>
         <translation>Zugriff verweigert oder schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>a file is in the way</source>
+        <translation>eine Datei steht im Weg</translation>
     </message>
 </context>
 <context>

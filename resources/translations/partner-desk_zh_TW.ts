@@ -3291,8 +3291,12 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>不會快取任何資料供離線使用：無法寫入 {0}（{1}）。</translation>
     </message>
     <message>
-        <source>Make the folder writable, then restart Partner Desk.</source>
-        <translation>請讓該資料夾可寫入，然後重新啟動 Partner Desk。</translation>
+        <source>Free space on that disk, then restart Partner Desk.</source>
+        <translation>請釋放該磁碟的空間，然後重新啟動 Partner Desk。</translation>
+    </message>
+    <message>
+        <source>Make the folder writable (or set PARTNER_DESK_HOME to one that is), then restart Partner Desk.</source>
+        <translation>請讓該資料夾可寫入 (或將 PARTNER_DESK_HOME 設為可寫入的資料夾)，然後重新啟動 Partner Desk。</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -3317,6 +3321,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>permission denied or read-only</source>
         <translation>權限不足或唯讀</translation>
+    </message>
+    <message>
+        <source>a file is in the way</source>
+        <translation>路徑上有同名檔案</translation>
     </message>
 </context>
 <context>

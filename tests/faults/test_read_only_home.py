@@ -155,8 +155,17 @@ def test_a_full_disk_starts_the_window_with_drafts_in_memory(tmp_path: Path):
     result = on_a_full_disk(home, sys.executable, "-c", DRIVER, "--offline")
     assert result.returncode != 97, result.stderr
     assert_started_with_the_banner(
-        result, str(home / "data" / "drafts.sqlite3"), "the disk is full"
+        result, str(home / "data" / "drafts.sqlite3"), "the disk is full", "Free space"
     )
+
+
+def test_a_file_in_the_way_of_the_home_is_said_as_such(tmp_path: Path):
+    """The walk's case: a file where a folder of PARTNER_DESK_HOME should be. The strip said
+    the system's English "not a directory" in a German window and advised a chmod."""
+    (tmp_path / "file").write_text("not a folder")
+    home = tmp_path / "file" / "home"
+    result = window_restricted(home)
+    assert_started_with_the_banner(result, "a file is in the way", "PARTNER_DESK_HOME")
 
 
 def _one_line(result: subprocess.CompletedProcess[str], *words: str) -> None:

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.store.db import StoreError
 
+_FULL = ("no space left on the disk", "the disk is full")
+
 
 class UnsavedBanner(QFrame):
     """A warning strip: one label, selectable (the path can be copied). Hidden until `show_for`."""
@@ -64,7 +66,15 @@ class UnsavedBanner(QFrame):
                         "Nothing is cached for offline use: {0} cannot be written ({1})."
                     ).format(error.path, why)
                 )
-        parts.append(self.tr("Make the folder writable, then restart Partner Desk."))
+        full = any((e.why or e.problem) in _FULL for e in unsaved)
+        parts.append(
+            self.tr("Free space on that disk, then restart Partner Desk.")
+            if full
+            else self.tr(
+                "Make the folder writable (or set PARTNER_DESK_HOME to one that is), then "
+                "restart Partner Desk."
+            )
+        )
         text = " ".join(parts)
         self.label.setText(text)
         self.setAccessibleName(self.tr("Not saved"))
@@ -80,6 +90,7 @@ class UnsavedBanner(QFrame):
             "no space left on the disk": self.tr("no space left on the disk"),
             "the disk is full": self.tr("the disk is full"),
             "permission denied or read-only": self.tr("permission denied or read-only"),
+            "a file is in the way": self.tr("a file is in the way"),
         }
         return known.get(text, text)
 
