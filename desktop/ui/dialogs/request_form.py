@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.qt.models.requests import severity_label
+from desktop.qt.models.table import QT_TRANSLATE_NOOP
 from desktop.qt.session import SessionHolder
 from desktop.services.filing import SEVERITIES, TITLE_MAX, TR_CONTEXT, validate
 from desktop.store import Draft, DraftStore
@@ -33,6 +34,9 @@ from desktop.ui.widgets.request_number import RequestNumberBox
 log = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 300
+
+# Said under the form while a field is marked; cleared once none is.
+FIX_FIELDS = QT_TRANSLATE_NOOP("NewRequestDialog", "Fix the fields marked above, then try again.")
 
 
 class RequestFormDialog(QDialog):
@@ -290,6 +294,10 @@ class RequestFormDialog(QDialog):
             shown = problem is not None and (not only_touched or key in self._touched)
             label.setText(problem_text(problem) if problem is not None and shown else "")
             self.form_layout.setRowVisible(label, shown)
+        if not any(label.text() for label in self.errors.values()) and self.status.text() == (
+            QCoreApplication.translate("NewRequestDialog", FIX_FIELDS)
+        ):
+            self.status.clear()  # nothing marked any more: "fix the fields marked" would lie
         return not problems
 
     def save_now(self) -> None:
@@ -316,11 +324,7 @@ class RequestFormDialog(QDialog):
         """Every field checked (all shown now), and the draft saved before it leaves."""
         self._touched.update(self.errors)
         if not self._show_problems(only_touched=False, for_api=for_api):
-            self.status.setText(
-                QCoreApplication.translate(
-                    "NewRequestDialog", "Fix the fields marked above, then try again."
-                )
-            )
+            self.status.setText(QCoreApplication.translate("NewRequestDialog", FIX_FIELDS))
             return False
         self._save_timer.stop()
         self.draft = self.current()
