@@ -14,6 +14,7 @@ Only the Latin combining accents (U+0300–U+036F) are dropped: the voicing mark
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 from typing import Final
@@ -69,6 +70,23 @@ def forms(text: str) -> tuple[str, ...]:
 def search_key(*fields: str) -> str:
     """Every form of every field, apart: a folded word is found in it as a substring."""
     return FIELD_SEPARATOR.join(form for field in fields for form in forms(field))
+
+
+_GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_WRAPPING = "{}()[]<>\"'“”‘’«»,;"
+
+
+def query_words(text: str) -> tuple[str, ...]:
+    """The folded words to look for in `text`, as a partner pastes them: a tenant id in braces
+    (`{7361a80e-…}`, as PowerShell and the registry write it), or a whole URL that carries one
+    (a portal's `?tid=` or `delegatedOrg=`), is looked for as the bare id."""
+    words = []
+    for word in fold(text).split():
+        guid = _GUID.search(word)
+        stripped = guid.group(0) if guid else word.strip(_WRAPPING)
+        if stripped:
+            words.append(stripped)
+    return tuple(words)
 
 
 def is_tenant_id_word(word: str) -> bool:

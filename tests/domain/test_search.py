@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain.search import fold, forms, is_tenant_id_word, search_key
+from desktop.domain.search import fold, forms, is_tenant_id_word, query_words, search_key
 
 UMLAUTS = {
     "ä": ("ae", "a"),
@@ -79,3 +79,12 @@ def test_tenant_id_words_need_four_hex_digits():
     assert is_tenant_id_word("abcd")
     assert is_tenant_id_word("9f3c-41")
     assert is_tenant_id_word("b44bb1fb-0d5e-4a4b-8f2b-21d0a2f0c3a1")
+
+
+def test_a_tenant_id_pasted_in_braces_or_inside_a_url_is_looked_for_bare():
+    # From the walk: `{7361a80e-…}` (PowerShell, the registry) and a portal URL found nothing.
+    guid = "7361a80e-4c3b-4f6e-9d1a-2b5c8e0f1a2b"
+    assert query_words("{" + guid.upper() + "}") == (guid,)
+    assert query_words(f"https://admin.cloud.microsoft/?delegatedOrg=x&tid={guid}#/home") == (guid,)
+    assert query_words('"Bäckerei"  (Müller)') == ("baeckerei", "mueller")
+    assert query_words("{ }") == ()

@@ -19,7 +19,13 @@ from desktop.domain.customer_health import HealthSummary
 from desktop.domain.customers import Customer
 from desktop.domain.enums import Severity
 from desktop.domain.gdap import GdapRelationship, GdapState
-from desktop.domain.search import FIELD_SEPARATOR, fold, is_tenant_id_word, search_key
+from desktop.domain.search import (
+    FIELD_SEPARATOR,
+    fold,
+    is_tenant_id_word,
+    query_words,
+    search_key,
+)
 from desktop.qt.collation import name_collator
 from desktop.qt.models.customer_cells import (
     GDAP_NONE,
@@ -221,7 +227,7 @@ class CustomerTableModel(RecordTableModel[Customer]):
         the tenant id for a word of at least four hex digits (`is_tenant_id_word`).
         """
         folded = fold(text)
-        words = tuple(folded.split())
+        words = query_words(text)
         previous = self._words
         narrowing = (
             self._narrowable and folded.startswith(self._folded) and not _widens(words, previous)
