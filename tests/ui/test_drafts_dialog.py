@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import cli
 from desktop.sandbox import Sandbox
@@ -101,3 +101,23 @@ def test_discard_asks_first_then_drops_the_draft(qtbot, window: MainWindow):
     editor = window.requests_desk.dialogs[keep.id]
     assert editor.title_edit.text() == "Keep me"
     editor.reject()
+
+
+def test_the_list_is_read_again_when_the_window_is_back(qtbot, window: MainWindow):
+    """A draft discarded elsewhere (`partner-desk drafts discard`, another window) while the
+    Drafts window was open stayed listed (the walk)."""
+    store = window.holder.session.drafts
+    assert store is not None
+    customer = window.directory.customers[0]
+    keep = store.save(Draft.new(customer.tenant_id, customer.company_name, title="Keep me"))
+    gone = store.save(Draft.new(customer.tenant_id, customer.company_name, title="Gone"))
+    dialog = open_drafts(qtbot, window)
+    assert len(rows(dialog)) == 2
+    dialog.table.setCurrentItem(dialog.table.topLevelItem(1))  # "Keep me" chosen
+    store.delete(gone.id)  # as the command line would
+    QApplication.sendEvent(dialog, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: len(rows(dialog)) == 1, timeout=5000)
+    chosen = dialog.selected()
+    assert chosen is not None
+    assert chosen.id == keep.id
+    dialog.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -136,7 +136,15 @@ class DraftsDialog(QDialog):
         self._show(drafts)
         self.loaded = True
 
+    def event(self, event: QEvent) -> bool:
+        # Back to this window: another Partner Desk window, or `partner-desk drafts discard`,
+        # may have changed the drafts meanwhile (the walk saw a discarded one still listed).
+        if event.type() == QEvent.Type.WindowActivate and self.loaded:
+            self.holder.worker.spawn(self.reload())
+        return super().event(event)
+
     def _show(self, drafts: list[Draft]) -> None:
+        chosen = self.selected()
         self._drafts = drafts
         self.table.clear()
         for draft in drafts:
@@ -153,7 +161,15 @@ class DraftsDialog(QDialog):
             self.table.addTopLevelItem(item)
         for column in (CUSTOMER, STATE, UPDATED):
             self.table.resizeColumnToContents(column)
-        first = self.table.topLevelItem(0)
+        items = [self.table.topLevelItem(i) for i in range(self.table.topLevelItemCount())]
+        again = [
+            item
+            for item in items
+            if item is not None
+            and chosen is not None
+            and item.data(CUSTOMER, Qt.ItemDataRole.UserRole) == chosen.id
+        ]
+        first = again[0] if again else self.table.topLevelItem(0)
         if first is not None:
             self.table.setCurrentItem(first)
             self.table.setFocus()
