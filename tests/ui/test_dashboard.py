@@ -38,6 +38,12 @@ def test_the_dashboard_sweeps_and_opens_a_customer(
     assert "0 failed" in dashboard.counts.text()
     qtmodeltester.check(grid)
     qtmodeltester.check(dashboard.incidents)
+    # Every "last update" fits its column (the walk saw the time cut: "12/7/26 5:34 …").
+    view, model = dashboard.incident_view, dashboard.incidents
+    updated = type(model).UPDATED
+    width = view.horizontalHeader().sectionSize(updated)
+    texts = [model.index(r, updated).data() for r in range(model.rowCount())]
+    assert all(view.fontMetrics().horizontalAdvance(t) + 8 <= width for t in texts), texts
     # Incidents now: the most widespread first, with the customers it touches.
     assert dashboard.incidents.rowCount() > 0
     # The most widespread one is shown at once when the sweep ends.

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from PySide6.QtCore import QLocale, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView, QWidget
 
+from desktop.qt.dates import date_text
 from desktop.qt.models.dashboard import (
     AFFECTED,
     FIRST_SERVICE,
@@ -136,9 +139,13 @@ class IncidentsNowView(QTableView):
         metrics = self.fontMetrics()
         header = self.horizontalHeader()
         pad = metrics.averageCharWidth() * 3
+        # The widest date and time the locale writes (two-digit day, month and hour, the
+        # afternoon's "PM" or 下午): the walk saw "12/7/26 5:34 …" cut.
+        widest = date_text(datetime(2026, 12, 28, 22, 58, tzinfo=timezone.utc))
         for column, longest in (
             (IncidentsNowModel.ID, "WW0000000"),
             (IncidentsNowModel.CUSTOMERS, QLocale().toString(100_000)),
+            (IncidentsNowModel.UPDATED, widest),
         ):
             width = max(metrics.horizontalAdvance(longest) + pad, header.sectionSizeHint(column))
             header.resizeSection(column, width)
