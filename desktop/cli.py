@@ -86,8 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="export customers, health, incidents, messages (planned changes), requests or "
         "portals as CSV or JSON",
     )
-    export.add_argument("what", choices=WHATS)
-    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument(
+        "what",
+        choices=WHATS,
+        help="what to export, one row per customer and item: the customer list, their "
+        "service health, incidents, message center posts, service requests, or admin portal "
+        "links",
+    )
+    export.add_argument(
+        "--format", choices=("csv", "json"), default="csv", help="csv (default) or json"
+    )
     _add_bom(export)
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     export.add_argument(
