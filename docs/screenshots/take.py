@@ -160,7 +160,7 @@ async def shoot_consent(window: MainWindow, rows: list[tuple[int, Customer]], pr
 
     health = window.customers.model.health
     waiting = next(
-        (r for r, c in rows if (s := health(c.tenant_id)) and s.error_kind == "not_consented"),
+        (r for r, c in rows if (s := health(c.tenant_id)) and s.failure == "not_consented"),
         None,
     )
     if waiting is None:
@@ -226,7 +226,7 @@ async def shoot(window: MainWindow) -> None:
 
     # No GDAP: the health tab explains the refusal instead of showing a table.
     blocked = next(
-        (r for r, c in rows if (s := health(c.tenant_id)) and s.error_kind == "no_access"), None
+        (r for r, c in rows if (s := health(c.tenant_id)) and s.failure == "no_access"), None
     )
     if blocked is None:
         raise RuntimeError("every customer has GDAP access: no refusal to show")
@@ -387,7 +387,17 @@ async def shoot_review(window: MainWindow) -> None:
     panel = dashboard.partner
     from desktop.domain.partner_incidents import MessageCenterNotice
 
-    notice = next(r for r, e in enumerate(panel.entries) if isinstance(e, MessageCenterNotice))
+    # Partner Center's context is read when the dashboard opens: wait for its notices.
+    notice = None
+    for _ in range(int(SWEEP_TIMEOUT / 0.1)):
+        notice = next(
+            (r for r, e in enumerate(panel.entries) if isinstance(e, MessageCenterNotice)), None
+        )
+        if notice is not None:
+            break
+        await asyncio.sleep(0.1)
+    if notice is None:
+        raise RuntimeError("Partner Center's context showed no message center notice")
     panel.list.setCurrentRow(notice)
     await asyncio.sleep(SETTLE_S)
     grab(dashboard, "partner-context.png")
