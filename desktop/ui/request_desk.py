@@ -165,5 +165,11 @@ class RequestDesk(QObject):
         # Not deleted on close: a submission may still be running and will report to it.
         dialog.message.connect(lambda text: self._say(text, 10000))
         dialog.finished.connect(lambda _result: self._changed(draft.tenant_id))
+        # Closing saves on the worker: the customer's drafts are read again once that save
+        # has landed, not only at the close (a read that ran first listed no draft, under load).
+        # (Only once closed: a save while typing changes nothing the pane lists.)
+        dialog.saved.connect(
+            lambda _id: None if dialog.isVisible() else self._changed(draft.tenant_id)
+        )
         dialog.show()
         return dialog

@@ -47,10 +47,12 @@ class RequestFormDialog(QDialog):
         filed(object): the request is with Microsoft: a `Filed` record (web form, number
             entered) or a `ServiceRequest` (the create API's partner ticket).
         message(str): a line for the status bar.
+        saved(str): the draft of this id is on disk (or in the store's memory) now.
     """
 
     filed = Signal(object)
     message = Signal(str)
+    saved = Signal(str)
 
     # Set by the subclass's layout: the fields whose problems show once left (focus out).
     _fields: dict[QObject, str]
@@ -319,6 +321,8 @@ class RequestFormDialog(QDialog):
                     "NewRequestDialog", "The draft could not be saved: {0}"
                 ).format(error)
             )
+        else:
+            self.saved.emit(draft.id)
 
     async def _checked_and_saved(self, for_api: bool) -> bool:
         """Every field checked (all shown now), and the draft saved before it leaves."""
