@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.completed = False
         self._wanted = ""  # a customer to open once the list has it (`open_customer`)
         self._list_in = False
+        self._closed = False  # closed: a list read still under way starts no sweep
         if holder is not None:
             self.complete(holder, settings)
 
@@ -250,7 +251,7 @@ class MainWindow(QMainWindow):
     def _list_loaded(self, count: int) -> None:
         self._list_in = True
         self._open_wanted()
-        if count >= 0 and not self.holder.session.offline:
+        if count >= 0 and not self.holder.session.offline and not self._closed:
             self.sweep.start(self.directory.customers)
             self.holder.worker.spawn(self.requests_desk.send_queued())  # kept while offline
 
@@ -418,6 +419,7 @@ class MainWindow(QMainWindow):
         remember_layout(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         self.remember_layout()
         if self.completed:
             self.sweep.close()
