@@ -61,8 +61,13 @@ def _env(home: Path) -> dict[str, str]:
 
 
 def window_restricted(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run_restricted(home, "-c", DRIVER, "--offline", *args)
+
+
+def run_restricted(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` with `home` as Partner Desk's home, obeying file permissions as root."""
     return subprocess.run(
-        [sys.executable, "-c", DRIVER, "--offline", *args],
+        [sys.executable, *args],
         cwd=ROOT,
         env=_env(home),
         capture_output=True,
@@ -183,16 +188,7 @@ def _one_line(result: subprocess.CompletedProcess[str], *words: str) -> None:
 )
 def test_headless_commands_name_the_folder_in_one_line(tmp_path: Path, command: tuple[str, ...]):
     home = read_only(tmp_path / "ro") / "home"
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop", *command],
-        cwd=ROOT,
-        env=_env(home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        preexec_fn=_obey_permissions if os.geteuid() == 0 else None,
-    )
+    result = run_restricted(home, "-m", "desktop", *command)
     _one_line(result, f"the data folder {home / 'data'}", "permission denied")
 
 
