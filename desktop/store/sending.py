@@ -5,13 +5,12 @@ file. Without a lock both could read a draft as not yet sent and both create its
 Whoever holds a draft's lock sends it; the other is told at once (`DraftBusyError`), never
 made to wait behind a network call it cannot see.
 
-An OS file lock on a small file per draft (`<drafts folder>/sending/<draft id>.lock`):
-`flock` on POSIX, `msvcrt.locking` on Windows. Both belong to the open file, so two threads of
-one process exclude each other too, and both are released by the OS when a process dies: a
-crashed Partner Desk never leaves a draft locked. The standard library does this; neither
-`filelock` nor msal-extensions' `portalocker` is installed, and a dependency is not needed
-for it. The files stay (empty): removing one while another process may have it open would let
-two processes hold "the" lock on two different files.
+An OS file lock on a small file per draft (`<drafts folder>/sending/<draft id>.lock`), through
+portalocker (already here for msal-extensions' token cache lock): `flock` on POSIX,
+`LockFileEx` on Windows. Both belong to the open file, so two threads of one process exclude
+each other too, and both are released by the OS when a process dies: a crashed Partner Desk
+never leaves a draft locked. The files stay (empty): removing one while another process may
+have it open would let two processes hold "the" lock on two different files.
 
 Drafts kept in memory (a data folder that cannot be written) are in one process only: an
 in-process lock per draft does the same there.
@@ -21,39 +20,22 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
+
+import portalocker
 
 from desktop.config.paths import PRIVATE_DIR, PRIVATE_FILE
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows
-    import msvcrt
 
-    def _try_lock(fd: int) -> bool:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+def _try_lock(handle: IO[bytes]) -> bool:
+    try:
+        portalocker.lock(handle, portalocker.LOCK_EX | portalocker.LOCK_NB)
+    except portalocker.exceptions.LockException:
+        return False
+    return True
 
 
 class DraftBusyError(Exception):
@@ -89,15 +71,13 @@ def sending(folder: Path | None, draft_id: str) -> Iterator[None]:
     # The id is the store's own (a uuid), never a path: checked all the same.
     name = "".join(c for c in draft_id if c.isalnum() or c == "-") or "draft"
     fd = os.open(locks / f"{name}.lock", os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
-    try:
-        if not _try_lock(fd):
+    with os.fdopen(fd, "r+b") as handle:
+        if not _try_lock(handle):
             raise DraftBusyError(draft_id)
         try:
             yield
         finally:
-            _unlock(fd)
-    finally:
-        os.close(fd)
+            portalocker.unlock(handle)
 
 
 __all__ = ["DraftBusyError", "sending"]
