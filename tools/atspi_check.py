@@ -25,6 +25,7 @@ from typing import Any
 
 from jeepney import DBusAddress, DBusErrorResponse, Properties, new_method_call
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
+from jeepney.wrappers import unwrap_msg
 from private_desktop import private_desktop
 
 ACCESSIBLE, ACTION = "org.a11y.atspi.Accessible", "org.a11y.atspi.Action"
@@ -86,11 +87,13 @@ class Client:
     def call(self, bus: str, path: str, interface: str, method: str, *args: int | str) -> Any:
         signature = "".join("s" if isinstance(a, str) else "i" for a in args) or None
         message = new_method_call(DBusAddress(path, bus, interface), method, signature, args)
-        return self.bus.send_and_get_reply(message, timeout=10).body
+        # unwrap_msg raises DBusErrorResponse for an error reply (an object gone while we
+        # walked, a popup closing): a bare `.body` handed the error text on as an answer.
+        return unwrap_msg(self.bus.send_and_get_reply(message, timeout=10))
 
     def prop(self, bus: str, path: str, interface: str, name: str) -> Any:
         get = Properties(DBusAddress(path, bus, interface)).get(name)
-        return self.bus.send_and_get_reply(get, timeout=10).body[0][1]
+        return unwrap_msg(self.bus.send_and_get_reply(get, timeout=10))[0][1]
 
     def describe(self, bus: str, path: str, trail: str) -> Seen:
         role = self.call(bus, path, ACCESSIBLE, "GetRoleName")[0]
