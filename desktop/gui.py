@@ -372,13 +372,19 @@ def _result(job: Future[Any], default: Any) -> Any:
     return default
 
 
-def app_worker() -> Worker:
-    """The worker as the app runs it (and the benches measure it): after each batch a sweep
-    delivers, the heap settles (`desktop.qt.heap.settle`)."""
+def app_worker(engine: bool = True) -> Worker:
+    """The worker as the app runs it (and the benches measure it): health sweeps in the sweep
+    engine's process (`desktop.services.engine`, started at the first sweep), and after each
+    batch a sweep delivers, the heap settles (`desktop.qt.heap.settle`)."""
     from desktop.qt import heap
     from desktop.qt.worker import Worker
 
-    return Worker(after_batch=heap.settle)
+    worker = Worker(after_batch=heap.settle)
+    if engine:
+        from desktop.services.engine import Engine
+
+        worker.engine = Engine()
+    return worker
 
 
 def _say_failure(window: Any, error: BaseException) -> None:

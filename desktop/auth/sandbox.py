@@ -135,10 +135,12 @@ def sign_in(
     identity: str | None = None,
     on_device_code: Callable[[DeviceCode], None] | None = None,
     cancel: threading.Event | None = None,
+    silent: bool = False,
 ) -> MsalProvider:
     """A provider signed in to the sandbox at `url`: silently from the cache when it can,
     else by device code (approved at once by an embedded or `--auto-approve` sandbox; shown
-    through `on_device_code` otherwise). Blocks: worker threads only."""
+    through `on_device_code` otherwise), unless `silent` (the sweep engine's process, which
+    has nobody to show a code to): then AuthError. Blocks: worker threads only."""
     from desktop.auth.msal_provider import MsalProvider
 
     identity = identity or sandbox_identity(url, ca_pem)
@@ -158,6 +160,8 @@ def sign_in(
             if error.code in ("offline", "untrusted_certificate"):
                 raise
             log.info("the sandbox's saved sign-in did not work (%s): signing in again", error.code)
+        if silent:
+            raise AuthError("No saved sign-in to the sandbox.", "interaction_required")
         code = provider.start_device_flow()
         if on_device_code is not None:
             on_device_code(code)

@@ -16,8 +16,10 @@ The main list's Health column and the dashboard both observe it; neither sweeps 
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -26,11 +28,12 @@ from desktop.domain.customer_health import Failure, HealthSummary
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.failures import health_failure
-from desktop.qt.models.grid_rows import GridRow, grid_row
+from desktop.qt.models.grid_rows import GridRow, grid_row, swept_row
 from desktop.qt.numbers import timer_ms
 from desktop.qt.session import SessionHolder
 from desktop.qt.worker import Ended, Stream
 from desktop.services.backend import Category, ItemFailure, Outcome
+from desktop.services.engine import EngineError, SweepJob
 from desktop.services.health_sweep import Checked, cached_summaries, sweep_health
 from desktop.services.notices import Notice, NoticeBook, NoticeRules
 
@@ -84,6 +87,8 @@ class HealthBoard(QObject):
         it resumes a stopped check of everyone.
     progress(done, failed, total); finished(bool stopped: cancelled or failed; `ended` says
     which); notices(list[Notice]).
+    restarted(int): the sweep engine's process died mid-sweep and was started again; the sweep
+        goes on with this many customers (once per sweep).
 
     `describe(failure, what)`: a customer's failure in words, given by the UI (the one
     presenter, desktop.ui.errors); the cell's word is its category's."""
@@ -93,6 +98,7 @@ class HealthBoard(QObject):
     progress = Signal(int, int, int)
     finished = Signal(bool)
     notices = Signal(list)
+    restarted = Signal(int)
 
     def __init__(
         self,
@@ -258,10 +264,6 @@ class HealthBoard(QObject):
         members = {c.tenant_id for c in self._whole} if not whole else set()
         self.started_at, self.ended_at = now, None
 
-        def then(customer: Customer, checked: Checked) -> Swept:
-            # The grid row here, not on the GUI thread: 160 rows twice a second cost it.
-            return checked, grid_row(customer, checked.health, len(checked.active), "")
-
         def on_batch(batch: list[Outcome[Swept]]) -> None:
             updates: dict[str, HealthSummary] = {}
             fresh: list[Notice] = []
@@ -271,6 +273,7 @@ class HealthBoard(QObject):
                 missed = ""  # the tally key a customer without an answer counts under
                 if outcome.value is not None:
                     checked, row = outcome.value
+                    seen.update(h.service for h in checked.health)
                     entry = TenantHealth(
                         customer, checked.summary, checked.health, checked.active, row
                     )
@@ -320,21 +323,44 @@ class HealthBoard(QObject):
                 self._timer.start(timer_ms(self._interval_min * 60_000))
             self.finished.emit(ended.stopped)
 
-        self._sweep = self.holder.worker.stream(
-            lambda cancel, pool: sweep_health(
-                backend,
+        engine = self.holder.worker.engine
+        recipe = backend.recipe if engine is not None and not session.offline else None
+
+        def on_threads(cancel: threading.Event, pool: Executor) -> Iterator[Outcome[Swept]]:
+            return sweep_health(
+                backend, customers, swept_row, writer=writer, book=book, cancel=cancel, pool=pool
+            )
+
+        def produce(cancel: threading.Event, pool: Executor) -> Iterator[Outcome[Swept]]:
+            if engine is None or recipe is None:
+                yield from on_threads(cancel, pool)
+                return
+            # In the engine's process: its own backend, cache writes and notices (issue 19).
+            job = SweepJob(
+                recipe,
                 customers,
-                then,
-                writer=writer,
-                book=book,
-                seen=seen,
-                cancel=cancel,
-                pool=pool,
-            ),
-            on_batch,
-            on_end,
-            owner=self,
-        )
+                swept_row,
+                cache=cache.path if writer is not None and cache is not None else None,
+                source=source if writer is not None else "",
+                rules=self.rules_for() if book is not None else None,
+            )
+            delivered: set[str] = set()
+            try:
+                # Emitted from the stream's thread: queued to the GUI thread.
+                for outcome in engine.sweep(job, cancel, self.restarted.emit):
+                    delivered.add(outcome.customer.tenant_id)
+                    yield outcome
+            except EngineError as error:
+                # It could not sign in as we did, or it kept dying: this session's sweeps run
+                # here from now on, and this one goes on with whom it had not reached.
+                log.warning("sweeping on threads: %s", error)
+                backend.recipe = None
+                rest = [c for c in customers if c.tenant_id not in delivered]
+                yield from sweep_health(
+                    backend, rest, swept_row, writer=writer, book=book, cancel=cancel, pool=pool
+                )
+
+        self._sweep = self.holder.worker.stream(produce, on_batch, on_end, owner=self)
         self.started.emit(whole)
 
     def _note_checked(self, tenant: str, missed: str, whole: bool, members: set[str]) -> None:

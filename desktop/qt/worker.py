@@ -25,13 +25,16 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Generator, Iterable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.config.limits import MAX_CONCURRENCY
 from desktop.qt.failures import Superseded, is_cancel, report, unexpected
 from desktop.qt.stream import Ended, Stream
+
+if TYPE_CHECKING:
+    from desktop.services.engine import Engine
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -88,6 +91,9 @@ class Worker(QObject):
         self._tasks: set[asyncio.Future[Any]] = set()
         self._closed = False
         self._call_ended.connect(self._count_down)
+        # The sweep engine's process (desktop.services.engine), app-wide like the threads; None:
+        # sweeps run on the sweep pool.
+        self.engine: Engine | None = None
 
     # -- one result -------------------------------------------------------------------------
 
@@ -230,6 +236,8 @@ class Worker(QObject):
             for pool in (self._pool, self._sweep_pool):
                 for thread in list(getattr(pool, "_threads", ())):
                     thread.join(max(0.0, deadline - time.monotonic()))
+        if self.engine is not None:
+            self.engine.close()  # after the streams: it commits what it holds, then ends
 
 
 def _name_of(task: asyncio.Future[Any]) -> str:

@@ -32,6 +32,33 @@ log = logging.getLogger(__name__)
 __all__ = ["Accounts", "AuthError", "Session", "cloud_names"]
 
 
+def restored_backend(
+    *,
+    cloud_id: str,
+    client_id: str,
+    tenant: str,
+    account: str,
+    folder: Path,
+    allow_plaintext: bool,
+    locale: str,
+    concurrency: int,
+) -> Backend:
+    """The signed-in account's backend, restored silently from its token cache (the sweep
+    engine's process: desktop.services.engine); AuthError when that needs the user."""
+    settings = Settings(
+        cloud=cloud_id,
+        client_id=client_id,
+        tenant=tenant,
+        account=account,
+        allow_plaintext_token_cache=allow_plaintext,
+        concurrency=concurrency,
+    )
+    session = Accounts(settings, cache_dir=folder, locale=locale).restore()
+    if session is None:
+        raise AuthError("The saved sign-in could not be restored.", "interaction_required")
+    return session.backend
+
+
 def cloud_names() -> dict[str, str]:
     """Cloud id → name, for menus; the closed Germany cloud is listed so it can explain itself."""
     return {cloud.id: cloud.name for cloud in CLOUDS.values()}
@@ -106,14 +133,36 @@ class Accounts:
         account = provider.account
         cache = self._token_cache(bool(self.settings.allow_plaintext_token_cache))
         from desktop.auth.cache import Protection
+        from desktop.services.engine import Recipe
 
+        backend = Backend(
+            provider.cloud,
+            provider,
+            concurrency=self.settings.concurrency,
+            locale=self.locale,
+        )
+        # The sweep engine's process signs in silently from the same token cache file; a cache
+        # only in memory (or a test's loopback HTTP client) keeps the sweeps in this process.
+        if (
+            account is not None
+            and cache.protection is not Protection.MEMORY
+            and self._http_client is None
+        ):
+            backend.recipe = Recipe(
+                restored_backend,
+                (
+                    ("cloud_id", provider.cloud.id),
+                    ("client_id", self._provider_key[1] if self._provider_key else ""),
+                    ("tenant", self._provider_key[2] if self._provider_key else ""),
+                    ("account", account.username),
+                    ("folder", self._folder()),
+                    ("allow_plaintext", bool(self.settings.allow_plaintext_token_cache)),
+                    ("locale", self.locale),
+                    ("concurrency", self.settings.concurrency),
+                ),
+            )
         return Session(
-            backend=Backend(
-                provider.cloud,
-                provider,
-                concurrency=self.settings.concurrency,
-                locale=self.locale,
-            ),
+            backend=backend,
             mode=provider.cloud.id,
             account=account.username if account else "",
             storage_note="" if cache.protection is Protection.ENCRYPTED else cache.description,

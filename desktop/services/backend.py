@@ -59,6 +59,7 @@ from desktop.domain.service_requests import ServiceRequest, SupportTopic
 
 if TYPE_CHECKING:
     from desktop.auth.msal_provider import DeviceCode
+    from desktop.services.engine import Recipe
 
 T = TypeVar("T")
 
@@ -130,6 +131,9 @@ class Backend:
         self._my_groups: dict[str, str] | None = None
         # Lower-case tenant id -> the SharePoint name its portal links were built with.
         self._sharepoint_names: dict[str, str] = {}
+        # How the sweep engine's process makes the same backend (desktop.services.engine);
+        # None: it cannot (a sign-in kept only in memory, a test's own backend), sweeps run here.
+        self.recipe: Recipe | None = None
 
     @classmethod
     def for_sandbox(
@@ -144,26 +148,30 @@ class Backend:
         concurrency: int = DEFAULT_CONCURRENCY,
         locale: str = "en-US",
         session: HttpSession | None = None,
+        silent: bool = False,
     ) -> Backend:
         """Signed in to the sandbox at `url` through its own Entra, with the same MSAL code as
         a cloud (`desktop.auth.sandbox`). `ca_pem` is the sandbox's CA (fetched and pinned on
         loopback when not given; a `session` passed in must pin it itself). Blocks: worker
-        threads only."""
+        threads only. `silent`: from the token cache only (AuthError when it needs a code)."""
         from desktop.auth import sandbox as sandbox_auth
         from desktop.config.paths import planned
+        from desktop.services.engine import Recipe
 
         if ca_pem is None:
             ca_pem = sandbox_auth.sandbox_ca(url)
+        # Named, not made: a folder that cannot be made keeps the sign-in in memory.
+        directory = token_dir or planned("data") / "sandbox"
         provider = sandbox_auth.sign_in(
             url,
             ca_pem=ca_pem,
-            # Named, not made: a folder that cannot be made keeps the sign-in in memory.
-            directory=token_dir or planned("data") / "sandbox",
+            directory=directory,
             identity=identity,
             on_device_code=on_device_code,
             cancel=cancel,
+            silent=silent,
         )
-        return cls(
+        backend = cls(
             provider.cloud,
             provider,
             concurrency=concurrency,
@@ -172,6 +180,22 @@ class Backend:
             pinned={origin_of(url): ca_pem} if ca_pem else None,
             client_id=SANDBOX_CLIENT_ID,
         )
+        if session is None:  # a session passed in (tests' tampering proxies) stays here
+            # The engine signs in the same way: silently from the token cache, or by a code
+            # only an embedded sandbox (which approves its own) could need.
+            backend.recipe = Recipe(
+                cls.for_sandbox,
+                (
+                    ("url", url),
+                    ("ca_pem", ca_pem),
+                    ("token_dir", directory),
+                    ("identity", identity),
+                    ("concurrency", concurrency),
+                    ("locale", locale),
+                    ("silent", identity is None),
+                ),
+            )
+        return backend
 
     def close(self) -> None:
         self.session.close()

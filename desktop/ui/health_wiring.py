@@ -29,6 +29,7 @@ class HealthWiring(QObject):
         self.board.progress.connect(window.status.sweep_progress_made)
         self.board.finished.connect(self._finished)
         self.board.notices.connect(window.notices.add)
+        self.board.restarted.connect(self._restarted)
         self.board.rules_for = window.marks.notice_rules
         window.status.resume_button.clicked.connect(self.resume)
         self.board.set_refresh(window.account.settings.refresh_minutes)
@@ -79,6 +80,18 @@ class HealthWiring(QObject):
     def _started(self, _everyone: bool) -> None:
         tally = self.board.tally
         self._window.status.sweep_started(tally["total"], tally["done"])
+
+    def _restarted(self, left: int) -> None:
+        # Once per sweep (the engine tells once): the check itself goes on by itself.
+        self._window.show_status(
+            self.tr(
+                "The health check's background process stopped unexpectedly. It was started "
+                "again, and the check goes on with the %n customer(s) it had not reached.",
+                "",
+                left,
+            ),
+            20000,
+        )
 
     def _finished(self, stopped: bool) -> None:
         board = self.board

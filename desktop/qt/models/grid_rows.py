@@ -8,12 +8,16 @@ so the GUI thread only inserts them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desktop.domain.customer_health import Failure, HealthSummary
 from desktop.domain.customers import Customer
 from desktop.domain.enums import Severity, severity
 from desktop.domain.health import ServiceHealth
 from desktop.qt.text_limits import elide
+
+if TYPE_CHECKING:
+    from desktop.services.health_sweep import Checked
 
 
 @dataclass
@@ -66,3 +70,9 @@ def grid_row(
         row.most = (summary.degraded, summary.worst, issues)
     row.affected, row.worst = summary.degraded, summary.worst
     return row
+
+
+def swept_row(customer: Customer, checked: Checked) -> tuple[Checked, GridRow]:
+    """A sweep's outcome for the health board: the check and its grid row, both made where the
+    sweep runs (its threads, or the engine's process, which pickles this function by name)."""
+    return checked, grid_row(customer, checked.health, len(checked.active), "")

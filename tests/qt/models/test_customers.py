@@ -9,6 +9,7 @@ full scan.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
@@ -124,8 +125,23 @@ def matches(c: Customer, text: str) -> bool:
     fields = [*field_forms(c.company_name), *field_forms(c.domain)]
     return all(
         any(word in f for f in fields) or (tenant_word(word) and word in c.tenant_id.lower())
-        for word in fold(text).split()
+        for word in reference_words(text)
     )
+
+
+GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def reference_words(text: str) -> list[str]:
+    """As a partner pastes a query: a GUID out of a URL or braces, quotes and brackets around
+    a word dropped ("㈱" folds to "(株)", which finds 株式会社)."""
+    words = []
+    for word in fold(text).split():
+        guid = GUID.search(word)
+        bare = guid.group(0) if guid else word.strip("{}()[]<>\"'“”‘’«»,;")
+        if bare:
+            words.append(bare)
+    return words
 
 
 COLLATOR = name_collator()
