@@ -19,6 +19,12 @@ HEADLESS = ("export", "consent", "clouds", "request", "drafts")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # The bundled app started as the sweep engine's process (desktop.services.engine):
+        # multiprocessing runs the child's work and exits here, before anything else starts.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     _give_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in HEADLESS:

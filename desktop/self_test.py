@@ -28,6 +28,23 @@ async def show_customer(window: Any, row: int) -> None:
         await asyncio.sleep(0.02)
 
 
+async def _health_answered(window: Any) -> list[str]:
+    """The health check answered for someone, in the sweep engine's process when the app has
+    one (the bundle's multiprocessing start, its imports and its sign-in are all proved so)."""
+    board = window.sweep.board
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + PANES_TIMEOUT_S
+    while not board.swept:
+        if loop.time() > deadline:
+            return ["the health check gave no answer"]
+        await asyncio.sleep(0.05)
+    engine = window.holder.worker.engine
+    proven = engine is None or window.holder.session.backend.recipe is None
+    if not proven and engine is not None and engine.pid is None:
+        return ["the health check did not run in the sweep engine's process"]
+    return []
+
+
 async def self_test(window: Any, failures: Failures) -> int:
     """Load customers, select one with GDAP access, wait for every tab, check the portals."""
     problems: list[str] = []
@@ -51,6 +68,7 @@ async def self_test(window: Any, failures: Failures) -> int:
             links = [window.portals.model.record(r) for r in range(window.portals.model.rowCount())]
             if not any(getattr(link, "url", None) for link in links):
                 problems.append("the admin portals tab has no links")
+        problems.extend(await _health_answered(window))
         window.cancel_sweep()
         from desktop.qt import translators  # imports Qt: not for `partner-desk --help`
 

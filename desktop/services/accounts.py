@@ -19,7 +19,7 @@ from desktop.auth import AuthError
 from desktop.config.clouds import CLOUDS, get_cloud
 from desktop.config.paths import data_dir, planned
 from desktop.config.settings import Settings
-from desktop.services.backend import Backend
+from desktop.services.backend import Backend, Recipe
 from desktop.services.session import Session
 from desktop.store.cache import account_source
 
@@ -133,7 +133,6 @@ class Accounts:
         account = provider.account
         cache = self._token_cache(bool(self.settings.allow_plaintext_token_cache))
         from desktop.auth.cache import Protection
-        from desktop.services.engine import Recipe
 
         backend = Backend(
             provider.cloud,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, replace
+from concurrent.futures import Executor
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.api.errors import (
     CANCELLED,
@@ -56,15 +56,12 @@ from desktop.domain.parsing import Parsed
 from desktop.domain.partner_incidents import PartnerIncidents
 from desktop.domain.service_messages import ServiceMessage
 from desktop.domain.service_requests import ServiceRequest, SupportTopic
+from desktop.services.sweeping import Outcome, Recipe, sweep
 
 if TYPE_CHECKING:
     from desktop.auth.msal_provider import DeviceCode
-    from desktop.services.engine import Recipe
 
 T = TypeVar("T")
-
-# How often a sweep waiting on its calls looks at its cancel event.
-CANCEL_POLL_S = 0.05
 
 # The UI reaches the API's errors and their categories through this façade only.
 __all__ = [
@@ -82,23 +79,10 @@ __all__ = [
     "Category",
     "ItemFailure",
     "Outcome",
+    "Recipe",
     "category_of",
     "new_correlation_id",
 ]
-
-
-@dataclass(frozen=True)
-class Outcome(Generic[T]):
-    """One customer's result in a sweep: a value, or the error that ended its calls."""
-
-    index: int
-    customer: Customer
-    value: T | None = None
-    error: Exception | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 class Backend:
@@ -156,7 +140,6 @@ class Backend:
         threads only. `silent`: from the token cache only (AuthError when it needs a code)."""
         from desktop.auth import sandbox as sandbox_auth
         from desktop.config.paths import planned
-        from desktop.services.engine import Recipe
 
         if ca_pem is None:
             ca_pem = sandbox_auth.sandbox_ca(url)
@@ -466,58 +449,13 @@ class Backend:
         cid: str | None = None,
         pool: Executor | None = None,
     ) -> Iterator[Outcome[T]]:
-        """Run `task(customer, correlation_id, cancel)` for each customer, yielding outcomes as
-        they complete. At most `concurrency` tasks run at once; tasks are submitted as slots free
-        up, so a cancel leaves nothing queued. One correlation id covers the whole sweep.
-        `pool`: the threads to run them on (the window's worker's); by default the sweep's own.
-
-        A cancel ends the sweep within `CANCEL_POLL_S`: what finished is yielded, calls still in
-        flight are left to end (as CANCELLED, see HttpSession.call) on their own threads.
-        """
-        cancel = cancel or threading.Event()
-        cid = cid or new_correlation_id()
-        limit = max(1, concurrency or self.concurrency)
-        pending: dict[Future[T], tuple[int, Customer]] = {}
-        source = iter(enumerate(customers))
-        exhausted = False
-        own = pool is None
-        pool = pool or ThreadPoolExecutor(max_workers=limit, thread_name_prefix="sweep")
-        try:
-            while True:
-                while not exhausted and not cancel.is_set() and len(pending) < limit:
-                    item = next(source, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    index, customer = item
-                    pending[pool.submit(task, customer, cid, cancel)] = (index, customer)
-                if not pending:
-                    return
-                # With a timeout, so that a cancel is seen while every call in flight still
-                # waits on a server that does not answer (up to the read timeout, 30 s).
-                done, _ = wait(pending, timeout=CANCEL_POLL_S, return_when=FIRST_COMPLETED)
-                for future in done:
-                    index, customer = pending.pop(future)
-                    error = future.exception()
-                    if error is not None and not isinstance(error, Exception):
-                        raise error  # KeyboardInterrupt, SystemExit: not a customer's fault
-                    if error is None:
-                        yield Outcome(index, customer, future.result())
-                    else:
-                        if isinstance(error, ApiError) and error.kind == CANCELLED:
-                            continue
-                        yield Outcome(index, customer, error=error)
-                if cancel.is_set():
-                    # The calls still in flight end as CANCELLED when their answer (or their
-                    # timeout) comes: nothing of theirs would be yielded, so nobody waits.
-                    return
-        finally:
-            if pending:
-                # Left early (a cancel, the consumer closed us, or an error): stop the running
-                # calls at their next check instead of waiting for all of them to finish.
-                cancel.set()
-            if own:
-                pool.shutdown(wait=not pending, cancel_futures=True)
-            else:
-                for future in pending:  # a shared pool: only ours, and only those not started
-                    future.cancel()
+        """`task(customer, correlation_id, cancel)` for each customer, at most `concurrency`
+        (default: the backend's) at once: `desktop.services.sweeping.sweep`."""
+        return sweep(
+            customers,
+            task,
+            concurrency=concurrency or self.concurrency,
+            cancel=cancel,
+            cid=cid or new_correlation_id(),
+            pool=pool,
+        )

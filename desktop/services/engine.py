@@ -24,68 +24,29 @@ import contextlib
 import logging
 import multiprocessing
 import pickle
-import queue
 import threading
-import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from multiprocessing.connection import Connection
-from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from desktop.domain.customers import Customer
-from desktop.services.backend import Backend, Outcome
-from desktop.services.notices import NoticeRules
+from desktop.services.backend import Outcome, Recipe
+from desktop.services.engine_child import (
+    EngineError,
+    NoBackendError,
+    SweepJob,
+    portable,
+    serve,
+)
+
+__all__ = ["Engine", "EngineError", "NoBackendError", "Recipe", "SweepJob", "portable"]
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-# A batch leaves the child this often (or when it is this big): small enough that unpickling one
-# on the GUI side is a short hold of the interpreter lock, big enough to be few messages.
-BATCH_S = 0.05
-BATCH_MAX = 64
 MAX_RESTARTS = 3  # deaths of the child within one sweep before the sweep gives up
-START_TIMEOUT_S = 60.0  # a child that does not say hello by then is taken for dead
 CLOSE_GRACE_S = 1.0  # at quit, how long the child may take to commit what it holds
 POLL_S = 0.1  # how often the parent looks at its cancel while waiting for a batch
-
-
-class EngineError(RuntimeError):
-    """The engine's process kept dying: the sweep stops; the rows delivered are kept."""
-
-
-class NoBackendError(EngineError):
-    """The engine's process could not sign in as the app did (say, a sign-in that needs the
-    user): the caller sweeps on its own threads instead."""
-
-
-@dataclass(frozen=True)
-class Recipe:
-    """How the child makes the session's backend: a module-level function (or classmethod) and
-    its keyword arguments, all picklable; no token or secret (the child signs in silently from
-    the same persistent token cache)."""
-
-    make: Callable[..., Backend]
-    kwargs: tuple[tuple[str, Any], ...] = ()  # a tuple, not a dict: the child keys on it
-
-    def build(self) -> Backend:
-        return self.make(**dict(self.kwargs))
-
-
-@dataclass(frozen=True)
-class SweepJob(Generic[T]):
-    """One health sweep for the engine: what `sweep_health` takes, in picklable form. `then` is
-    a module-level function (pickled by name), `cache` the cache file the child opens for
-    `source` (None: no cache writes, no notices)."""
-
-    recipe: Recipe
-    customers: list[Customer]
-    then: Callable[[Customer, Any], T]
-    cache: Path | None = None
-    source: str = ""
-    rules: NoticeRules | None = None
-    with_issues: bool = True
-    concurrency: int | None = None
 
 
 class Engine:
@@ -196,6 +157,9 @@ class Engine:
                     continue
                 message = _recv(results)
                 kind, of = message[0], message[1]
+                if kind == "log":  # the child's log records, into the app's log
+                    logging.getLogger(of).log(message[2], "engine: %s", message[3])
+                    continue
                 if of != sweep_id:
                     continue  # the end of a sweep given up on before: nobody waits for it
                 if kind == "batch":
@@ -281,192 +245,3 @@ def _recv(connection: Connection) -> Any:
         return connection.recv()
     except (OSError, EOFError, ValueError, pickle.UnpicklingError) as error:
         raise _ChildGoneError() from error
-
-
-# --- in the child -------------------------------------------------------------------------------
-
-
-def serve(commands: Connection, results: Connection) -> None:
-    """The child's main: sweeps one at a time until the parent goes away."""
-    cancels: dict[int, threading.Event] = {}
-    jobs: queue.Queue[tuple[int, SweepJob[Any]] | None] = queue.Queue()
-    lock = threading.Lock()
-
-    def listen() -> None:
-        # The commands, read beside the running sweep: a cancel must reach it while it runs.
-        try:
-            while True:
-                message = commands.recv()
-                if message[0] == "sweep":
-                    with lock:
-                        cancels[message[1]] = threading.Event()
-                    jobs.put((message[1], message[2]))
-                elif message[0] == "cancel":
-                    with lock:
-                        event = cancels.get(message[1])
-                    if event is not None:
-                        event.set()
-        except (EOFError, OSError):
-            pass  # the parent is gone (or closed us): stop everything
-        with lock:
-            for event in cancels.values():
-                event.set()
-        jobs.put(None)
-
-    threading.Thread(target=listen, name="engine-commands", daemon=True).start()
-    backends: dict[Recipe, Backend] = {}
-    while True:
-        item = jobs.get()
-        if item is None:
-            break
-        sweep_id, job = item
-        with lock:
-            cancel = cancels[sweep_id]
-        try:
-            error = _run(sweep_id, job, cancel, backends, results)
-            with lock:
-                cancels.pop(sweep_id, None)
-            _to_parent(results, ("end", sweep_id, error))
-        except _ParentGoneError:
-            break
-    for backend in backends.values():
-        with contextlib.suppress(Exception):
-            backend.close()
-
-
-def _run(
-    sweep_id: int,
-    job: SweepJob[Any],
-    cancel: threading.Event,
-    backends: dict[Recipe, Backend],
-    results: Connection,
-) -> BaseException | None:
-    """One sweep in the child; the error that stopped it (made picklable), None at its end."""
-    from desktop.services.health_sweep import sweep_health
-    from desktop.services.notices import NoticeBook
-    from desktop.store.cache import Cache
-
-    cache = writer = None
-    try:
-        backend = backends.get(job.recipe)
-        if backend is None:
-            try:
-                backend = backends[job.recipe] = job.recipe.build()
-            except Exception as error:
-                log.warning("the sweep engine could not sign in: %s", error)
-                return NoBackendError(f"{type(error).__name__}: {error}")
-        if job.cache is not None and job.source:
-            cache = Cache(job.cache)
-            writer = cache.writer(job.source)
-        book = (
-            NoticeBook(cache, job.source, job.rules or NoticeRules()) if cache is not None else None
-        )
-        outcomes = sweep_health(
-            backend,
-            job.customers,
-            job.then,
-            writer=writer,
-            book=book,
-            concurrency=job.concurrency,
-            cancel=cancel,
-            with_issues=job.with_issues,
-        )
-        _deliver(sweep_id, _outcomes_of(outcomes), writer, results)
-        return None
-    except _ParentGoneError:
-        raise
-    except Exception as error:
-        return portable(error)
-    finally:
-        if writer is not None:
-            with contextlib.suppress(Exception):
-                writer.close()
-        if cache is not None:
-            with contextlib.suppress(Exception):
-                cache.close()
-
-
-class _ParentGoneError(Exception):
-    """The parent's end of the pipe is closed: the app quit (or gave up on us)."""
-
-
-def _to_parent(results: Connection, message: object) -> None:
-    try:
-        results.send(message)
-    except (OSError, EOFError, ValueError) as error:
-        raise _ParentGoneError() from error
-
-
-def _outcomes_of(outcomes: Iterator[Outcome[Any]]) -> Iterator[Outcome[Any]]:
-    for outcome in outcomes:
-        if outcome.error is not None:
-            outcome = replace(outcome, error=portable(outcome.error))
-        yield outcome
-
-
-def _deliver(
-    sweep_id: int, outcomes: Iterator[Outcome[Any]], writer: Any, results: Connection
-) -> None:
-    """Send the outcomes in batches, each committed to the cache before it leaves. The sweep
-    runs on a thread of its own, so a batch leaves on time even while no answer comes."""
-    arrived: queue.Queue[Outcome[Any] | BaseException | None] = queue.Queue()
-
-    def pump() -> None:
-        try:
-            for outcome in outcomes:
-                arrived.put(outcome)
-        except BaseException as error:
-            arrived.put(error)
-        else:
-            arrived.put(None)
-
-    threading.Thread(target=pump, name="engine-sweep", daemon=True).start()
-    batch: list[Outcome[Any]] = []
-    due = time.monotonic() + BATCH_S
-    ended = False
-    failure: BaseException | None = None
-    while not ended:
-        try:
-            item = arrived.get(timeout=max(0.0, due - time.monotonic()))
-        except queue.Empty:
-            item = _TICK
-        if item is None:
-            ended = True
-        elif isinstance(item, BaseException):
-            ended, failure = True, item
-        elif item is not _TICK:
-            batch.append(item)
-        if batch and (ended or len(batch) >= BATCH_MAX or time.monotonic() >= due):
-            if writer is not None:
-                writer.flush()  # on disk before the GUI sees it: a killed engine loses no row
-            _to_parent(results, ("batch", sweep_id, batch))
-            batch = []
-        if time.monotonic() >= due:
-            due = time.monotonic() + BATCH_S
-    if failure is not None:
-        raise failure
-
-
-_TICK: Any = object()
-
-
-_PORTABLE: dict[type, bool] = {}
-
-
-def portable(error: Exception) -> Exception:
-    """`error` if it survives pickling, else a RuntimeError with its text (the parent's
-    presenter still gets words; the type of an error from our own code always survives)."""
-    kind = type(error)
-    fits = _PORTABLE.get(kind)
-    if fits is None:
-        try:
-            # Our own bytes, this instant: nothing untrusted is unpickled here.
-            copy = pickle.loads(pickle.dumps(error))  # noqa: S301
-            fits = type(copy) is kind
-        except Exception:
-            fits = False
-        _PORTABLE[kind] = fits
-    if fits:
-        error.__traceback__ = None
-        return error
-    return RuntimeError(f"{kind.__name__}: {error}")

@@ -1123,6 +1123,15 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     </message>
 </context>
 <context>
+    <name>HealthWiring</name>
+    <message numerus="yes">
+        <source>The health check&apos;s background process stopped unexpectedly. It was started again, and the check goes on with the %n customer(s) it had not reached.</source>
+        <translation>
+            <numerusform>健康情況檢查的背景處理程序意外停止。它已重新啟動，檢查將繼續處理尚未檢查的 %n 個客戶。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IncidentsNowView</name>
     <message>
         <source>Incidents now</source>

@@ -86,9 +86,11 @@ def test_a_killed_engine_loses_no_row_says_so_once_and_the_check_completes(
             os.kill(engine.pid, KILL)
 
     board.changed.connect(heard)
-    with qtbot.waitSignal(board.finished, timeout=90000) as finished:
-        with qtbot.waitSignal(window.directory.loaded, timeout=20000):
-            holder.worker.spawn(window.load_customers())
+    with (
+        qtbot.waitSignal(board.finished, timeout=90000) as finished,
+        qtbot.waitSignal(window.directory.loaded, timeout=20000),
+    ):
+        holder.worker.spawn(window.load_customers())
     assert at_kill, "the engine was killed mid-check"
     assert len(at_kill) < CUSTOMERS
     assert finished.args == [False], "the check ran to its end"

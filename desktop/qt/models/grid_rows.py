@@ -8,16 +8,24 @@ so the GUI thread only inserts them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from desktop.domain.customer_health import Failure, HealthSummary
 from desktop.domain.customers import Customer
 from desktop.domain.enums import Severity, severity
-from desktop.domain.health import ServiceHealth
+from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.qt.text_limits import elide
 
-if TYPE_CHECKING:
-    from desktop.services.health_sweep import Checked
+
+class Checked(Protocol):
+    """What a sweep learned of a customer (desktop.services.health_sweep.Checked, which this
+    layer may not import): what a grid row is made of."""
+
+    @property
+    def health(self) -> list[ServiceHealth]: ...
+
+    @property
+    def active(self) -> list[HealthIssue]: ...
 
 
 @dataclass
@@ -72,7 +80,10 @@ def grid_row(
     return row
 
 
-def swept_row(customer: Customer, checked: Checked) -> tuple[Checked, GridRow]:
+C = TypeVar("C", bound=Checked)
+
+
+def swept_row(customer: Customer, checked: C) -> tuple[C, GridRow]:
     """A sweep's outcome for the health board: the check and its grid row, both made where the
     sweep runs (its threads, or the engine's process, which pickles this function by name)."""
     return checked, grid_row(customer, checked.health, len(checked.active), "")
