@@ -31,9 +31,10 @@ from desktop.qt.failures import health_failure
 from desktop.qt.models.grid_rows import GridRow, grid_row, swept_row
 from desktop.qt.numbers import timer_ms
 from desktop.qt.session import SessionHolder
+from desktop.qt.sweeps import producer
 from desktop.qt.worker import Ended, Stream
-from desktop.services.backend import Category, ItemFailure, Outcome
-from desktop.services.engine import EngineError, SweepJob
+from desktop.services.backend import Category, ItemFailure, Outcome, Recipe
+from desktop.services.engine import SweepJob
 from desktop.services.health_sweep import Checked, cached_summaries, sweep_health
 from desktop.services.notices import Notice, NoticeBook, NoticeRules
 
@@ -323,43 +324,23 @@ class HealthBoard(QObject):
                 self._timer.start(timer_ms(self._interval_min * 60_000))
             self.finished.emit(ended.stopped)
 
-        engine = self.holder.worker.engine
-        recipe = backend.recipe if engine is not None and not session.offline else None
+        engine = None if session.offline else self.holder.worker.engine
+        rules = self.rules_for() if book is not None else None
 
-        def on_threads(cancel: threading.Event, pool: Executor) -> Iterator[Outcome[Swept]]:
-            return sweep_health(
-                backend, customers, swept_row, writer=writer, book=book, cancel=cancel, pool=pool
-            )
-
-        def produce(cancel: threading.Event, pool: Executor) -> Iterator[Outcome[Swept]]:
-            if engine is None or recipe is None:
-                yield from on_threads(cancel, pool)
-                return
+        def job(recipe: Recipe, some: list[Customer]) -> SweepJob[Swept]:
             # In the engine's process: its own backend, cache writes and notices (issue 19).
-            job = SweepJob(
-                recipe,
-                customers,
-                swept_row,
-                cache=cache.path if writer is not None and cache is not None else None,
-                source=source if writer is not None else "",
-                rules=self.rules_for() if book is not None else None,
-            )
-            delivered: set[str] = set()
-            try:
-                # Emitted from the stream's thread: queued to the GUI thread.
-                for outcome in engine.sweep(job, cancel, self.restarted.emit):
-                    delivered.add(outcome.customer.tenant_id)
-                    yield outcome
-            except EngineError as error:
-                # It could not sign in as we did, or it kept dying: this session's sweeps run
-                # here from now on, and this one goes on with whom it had not reached.
-                log.warning("sweeping on threads: %s", error)
-                backend.recipe = None
-                rest = [c for c in customers if c.tenant_id not in delivered]
-                yield from sweep_health(
-                    backend, rest, swept_row, writer=writer, book=book, cancel=cancel, pool=pool
-                )
+            path = cache.path if writer is not None and cache is not None else None
+            return SweepJob(recipe, some, swept_row, cache=path, source=source, rules=rules)
 
+        def on_threads(
+            some: list[Customer], cancel: threading.Event, pool: Executor
+        ) -> Iterator[Outcome[Swept]]:
+            return sweep_health(
+                backend, some, swept_row, writer=writer, book=book, cancel=cancel, pool=pool
+            )
+
+        # The engine's restart is said from the stream's thread: the signal queues it.
+        produce = producer(engine, backend, customers, job, on_threads, self.restarted.emit)
         self._sweep = self.holder.worker.stream(produce, on_batch, on_end, owner=self)
         self.started.emit(whole)
 

@@ -17,21 +17,23 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.config.limits import cpu_work
 from desktop.domain.customers import Customer
 from desktop.domain.parsing import Parsed
 from desktop.domain.service_messages import MessageIndex, PlannedChange, ServiceMessage
 from desktop.qt.session import SessionHolder
+from desktop.qt.sweeps import producer
 from desktop.qt.worker import Ended, Stream
-from desktop.services.backend import CANCELLED, ApiError, Backend, ItemFailure, Outcome
-from desktop.services.health_sweep import committing
+from desktop.services.backend import Backend, ItemFailure, Outcome, Recipe
+from desktop.services.engine import MESSAGES_JOB, SweepJob
+from desktop.services.message_read import sweep_messages
 from desktop.services.notices import NoticeBook, NoticeRules
-from desktop.store.cache import MESSAGES, Cache, CacheEntry
+from desktop.store.cache import Cache, CacheEntry
 
 log = logging.getLogger(__name__)
 
@@ -143,23 +145,6 @@ class PlannedChanges(QObject):
         )
         tally = self.tally = {"done": 0, "failed": 0, "total": len(customers)}
 
-        def read(customer: Customer, cid: str, cancel: threading.Event) -> Parsed[ServiceMessage]:
-            try:
-                found = backend.messages(customer.tenant_id, cid, cancel)
-            except Exception as error:
-                if writer is not None and not cancel.is_set():
-                    writer.record(MESSAGES, customer.tenant_id, failure=str(error))
-                raise
-            if cancel.is_set():  # answered after the sweep was stopped: its owner moved on
-                raise ApiError("Cancelled.", kind=CANCELLED)
-            if writer is not None:
-                with cpu_work():  # the JSON encoding: two such threads at once, not 32
-                    errors = [str(e) for e in found.errors]
-                    writer.record(
-                        MESSAGES, customer.tenant_id, items=found.items, item_errors=errors
-                    )
-            return found
-
         def on_batch(batch: list[Outcome[Parsed[ServiceMessage]]]) -> None:
             for outcome in batch:
                 tally["done"] += 1
@@ -181,13 +166,19 @@ class PlannedChanges(QObject):
                 self.holder.worker.spawn(self._notify())
             self.finished.emit(ended.stopped)
 
+        engine = None if self.holder.session.offline else self.holder.worker.engine
+
+        def job(recipe: Recipe, some: list[Customer]) -> SweepJob[Parsed[ServiceMessage]]:
+            path = cache.path if writer is not None and cache is not None else None
+            return SweepJob(recipe, some, cache=path, source=source, kind=MESSAGES_JOB)
+
+        def on_threads(
+            some: list[Customer], cancel: threading.Event, pool: Executor
+        ) -> Iterator[Outcome[Parsed[ServiceMessage]]]:
+            return sweep_messages(backend, some, writer=writer, cancel=cancel, pool=pool)
+
         self._sweep = self.holder.worker.stream(
-            lambda cancel, pool: committing(
-                backend.sweep(customers, read, cancel=cancel, pool=pool), writer
-            ),
-            on_batch,
-            on_end,
-            owner=self,
+            producer(engine, backend, customers, job, on_threads), on_batch, on_end, owner=self
         )
 
     async def _notify(self) -> None:

@@ -32,6 +32,8 @@ from typing import Any, TypeVar
 
 from desktop.services.backend import Outcome, Recipe
 from desktop.services.engine_child import (
+    HEALTH_JOB,
+    MESSAGES_JOB,
     EngineError,
     NoBackendError,
     SweepJob,
@@ -39,7 +41,16 @@ from desktop.services.engine_child import (
     serve,
 )
 
-__all__ = ["Engine", "EngineError", "NoBackendError", "Recipe", "SweepJob", "portable"]
+__all__ = [
+    "HEALTH_JOB",
+    "MESSAGES_JOB",
+    "Engine",
+    "EngineError",
+    "NoBackendError",
+    "Recipe",
+    "SweepJob",
+    "portable",
+]
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

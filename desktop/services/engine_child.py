@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import pickle
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -33,6 +35,9 @@ log = logging.getLogger(__name__)
 # on the GUI side is a short hold of the interpreter lock, big enough to be few messages.
 BATCH_S = 0.05
 BATCH_MAX = 64
+# The engine's niceness on Linux and macOS (Windows: below normal): as a desktop's indexers and
+# backup agents run, so a sweep yields the CPU to the window on a busy machine.
+BACKGROUND_NICENESS = 10
 
 
 class EngineError(RuntimeError):
@@ -44,20 +49,27 @@ class NoBackendError(EngineError):
     user): the caller sweeps on its own threads instead."""
 
 
+# What a job sweeps: every customer's health (desktop.services.health_sweep), or its message
+# center (desktop.services.message_read).
+HEALTH_JOB, MESSAGES_JOB = "health", "messages"
+
+
 @dataclass(frozen=True)
 class SweepJob(Generic[T]):
-    """One health sweep for the engine: what `sweep_health` takes, in picklable form. `then` is
-    a module-level function (pickled by name), `cache` the cache file the child opens for
-    `source` (None: no cache writes, no notices)."""
+    """One sweep for the engine, in picklable form: `kind`, for whom, and what `sweep_health`
+    takes (`then`, a module-level function pickled by name, makes a health outcome's value).
+    `cache`: the cache file the child writes for `source` (None: no cache writes, no
+    notices)."""
 
     recipe: Recipe
     customers: list[Customer]
-    then: Callable[[Customer, Any], T]
+    then: Callable[[Customer, Any], T] | None = None
     cache: Path | None = None
     source: str = ""
     rules: NoticeRules | None = None
     with_issues: bool = True
     concurrency: int | None = None
+    kind: str = HEALTH_JOB
 
 
 _PORTABLE: dict[type, bool] = {}
@@ -115,6 +127,23 @@ class _ToParent(logging.Handler):
             self._outbox.send(("log", record.name, record.levelno, record.getMessage()))
 
 
+def background_priority() -> None:
+    """Lower this process's CPU priority: the sweep is background work, and on a busy machine
+    the window (and whatever else the user runs) goes first. Waiting on the network, as a
+    sweep mostly does, is not slowed by it."""
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            below_normal = 0x4000  # BELOW_NORMAL_PRIORITY_CLASS
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
+        else:
+            os.nice(BACKGROUND_NICENESS)
+    except (OSError, AttributeError) as error:
+        log.info("the sweep engine keeps its priority: %s", error)
+
+
 def serve(commands: Connection, results: Connection) -> None:
     """The child's main: sweeps one at a time until the parent goes away."""
     outbox = _Outbox(results)
@@ -122,6 +151,7 @@ def serve(commands: Connection, results: Connection) -> None:
     root.addHandler(_ToParent(outbox))
     root.setLevel(logging.INFO)
     logging.getLogger("urllib3").setLevel(logging.WARNING)  # as desktop.config.logs does
+    background_priority()
     cancels: dict[int, threading.Event] = {}
     jobs: queue.Queue[tuple[int, SweepJob[Any]] | None] = queue.Queue()
     lock = threading.Lock()
@@ -200,6 +230,7 @@ def _run(
 ) -> Exception | None:
     """One sweep in the child; the error that stopped it (made picklable), None at its end."""
     from desktop.services.health_sweep import sweep_health
+    from desktop.services.message_read import sweep_messages
     from desktop.services.notices import NoticeBook
 
     writer = None
@@ -214,16 +245,22 @@ def _run(
             cache = held.cache(job.cache)
             writer = cache.writer(job.source)
             book = NoticeBook(cache, job.source, job.rules or NoticeRules())
-        outcomes = sweep_health(
-            backend,
-            job.customers,
-            job.then,
-            writer=writer,
-            book=book,
-            concurrency=job.concurrency,
-            cancel=cancel,
-            with_issues=job.with_issues,
-        )
+        outcomes: Iterator[Outcome[Any]]
+        if job.kind == MESSAGES_JOB:
+            outcomes = sweep_messages(backend, job.customers, writer=writer, cancel=cancel)
+        elif job.then is not None:
+            outcomes = sweep_health(
+                backend,
+                job.customers,
+                job.then,
+                writer=writer,
+                book=book,
+                concurrency=job.concurrency,
+                cancel=cancel,
+                with_issues=job.with_issues,
+            )
+        else:
+            raise ValueError("a health sweep job needs `then`")
         _deliver(sweep_id, _portable_outcomes(outcomes), writer, outbox)
         return None
     except _ParentGoneError:

@@ -14,12 +14,20 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.customers import Customer
+from desktop.domain.parsing import Parsed
 from desktop.qt.models.grid_rows import swept_row
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend, Outcome
-from desktop.services.engine import Engine, NoBackendError, Recipe, SweepJob, portable
+from desktop.services.engine import (
+    MESSAGES_JOB,
+    Engine,
+    NoBackendError,
+    Recipe,
+    SweepJob,
+    portable,
+)
 from desktop.services.health_sweep import Checked
-from desktop.store.cache import HEALTH, Cache
+from desktop.store.cache import HEALTH, MESSAGES, Cache
 
 SOURCE = "sandbox:engine-test"
 KILL = getattr(signal, "SIGKILL", signal.SIGTERM)  # Windows: TerminateProcess either way
@@ -81,6 +89,28 @@ def test_a_sweep_in_the_engine_answers_everyone_and_writes_the_cache(
     assert {o.customer.tenant_id for o in answered} <= cached_tenants(path)
 
 
+def test_message_centers_are_read_in_the_engine_and_cached(
+    backend: Backend, engine: Engine, tmp_path: Path
+):
+    customers = backend.customers().items[:6]
+    path = tmp_path / "cache.sqlite3"
+    Cache(path).close()
+    assert backend.recipe is not None
+    job = SweepJob(backend.recipe, customers, cache=path, source=SOURCE, kind=MESSAGES_JOB)
+    outcomes = list(engine.sweep(job, threading.Event()))
+    assert {o.customer.tenant_id for o in outcomes} == {c.tenant_id for c in customers}
+    read = [o for o in outcomes if o.ok]
+    assert read, "the consented sandbox answers"
+    assert all(isinstance(o.value, Parsed) for o in read)
+    assert any(o.value.items for o in read), "the sandbox's customers have messages"
+    reader = Cache(path)
+    try:
+        cached = set(reader.entries(SOURCE, MESSAGES))
+    finally:
+        reader.close()
+    assert {o.customer.tenant_id for o in read} <= cached
+
+
 def test_killing_the_engine_mid_sweep_loses_no_committed_row_and_the_sweep_goes_on(
     backend: Backend, engine: Engine, tmp_path: Path
 ):
@@ -110,6 +140,14 @@ def test_killing_the_engine_mid_sweep_loses_no_committed_row_and_the_sweep_goes_
     assert engine.restarts == 1
     assert before_kill <= cached_tenants(path), "no row the GUI had seen was lost"
     assert {o.customer.tenant_id for o in delivered if o.ok} <= cached_tenants(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX priorities")
+def test_the_engine_runs_at_background_priority(backend: Backend, engine: Engine):
+    list(engine.sweep(job_for(backend, backend.customers().items[:1], None), threading.Event()))
+    assert engine.pid is not None
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    assert os.getpriority(os.PRIO_PROCESS, engine.pid) > ours, "the window goes first"
 
 
 def test_a_cancel_ends_the_sweep_early_and_the_engine_serves_the_next(
