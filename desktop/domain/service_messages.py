@@ -8,6 +8,7 @@ missing, and a category or severity Microsoft adds later must show as sent, not 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -138,6 +139,35 @@ class PlannedChange:
     tenants: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class TenantMessages:
+    """One tenant's message center as a sweep delivers it: every id it holds, and only the
+    copies not delivered before in the same sweep (or newer than the one that was): a post sent
+    to thousands of tenants crosses from the sweep engine's process once."""
+
+    ids: tuple[str, ...]
+    messages: tuple[ServiceMessage, ...]
+
+
+class SentOnce:
+    """Which message copies a sweep has delivered (thread-safe: the sweep's threads share it)."""
+
+    def __init__(self) -> None:
+        self._sent: dict[str, ServiceMessage] = {}
+        self._lock = threading.Lock()
+
+    def compact(self, messages: Iterable[ServiceMessage]) -> TenantMessages:
+        ids, new = [], []
+        with self._lock:
+            for message in messages:
+                ids.append(message.id)
+                known = self._sent.get(message.id)
+                if known is None or _newer(message, known):
+                    self._sent[message.id] = message
+                    new.append(message)
+        return TenantMessages(tuple(ids), tuple(new))
+
+
 class MessageIndex:
     """Which customers' message centers hold which message, kept up to date tenant by tenant
     as a sweep answers (a tenant read again replaces what it held). Not thread-safe: one
@@ -155,18 +185,31 @@ class MessageIndex:
     def __contains__(self, tenant_id: object) -> bool:
         return tenant_id in self._held
 
-    def update(self, tenant_id: str, messages: Iterable[ServiceMessage]) -> None:
+    def update(
+        self,
+        tenant_id: str,
+        messages: Iterable[ServiceMessage],
+        ids: Iterable[str] | None = None,
+    ) -> None:
+        """`tenant_id` holds `messages`; or, with `ids`, holds those ids, of which `messages`
+        are the copies not seen before (a sweep sends a post to 5,000 tenants once:
+        `TenantMessages`)."""
         fresh = {m.id: m for m in messages}
+        held = tuple(dict.fromkeys(ids)) if ids is not None else tuple(fresh)
+        kept = set(held)
         for old in self._held.get(tenant_id, ()):
-            if old not in fresh:
+            if old not in kept:
                 holders = self._tenants.get(old, {})
                 holders.pop(tenant_id, None)
                 if not holders:
                     self._tenants.pop(old, None)
                     self._latest.pop(old, None)
-        self._held[tenant_id] = tuple(fresh)
-        for mid, message in fresh.items():
+        self._held[tenant_id] = held
+        for mid in held:
             self._tenants.setdefault(mid, {})[tenant_id] = None
+        for mid, message in fresh.items():
+            if mid not in kept:
+                continue
             known = self._latest.get(mid)
             # The same MC id comes from every tenant it was posted to; the copy changed last
             # wins (one tenant may be read before Microsoft updated the post, another after).

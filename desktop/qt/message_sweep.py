@@ -24,8 +24,12 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.customers import Customer
-from desktop.domain.parsing import Parsed
-from desktop.domain.service_messages import MessageIndex, PlannedChange, ServiceMessage
+from desktop.domain.service_messages import (
+    MessageIndex,
+    PlannedChange,
+    ServiceMessage,
+    TenantMessages,
+)
 from desktop.qt.session import SessionHolder
 from desktop.qt.sweeps import producer
 from desktop.qt.worker import Ended, Stream
@@ -64,7 +68,7 @@ class PlannedChanges(QObject):
         super().__init__(parent)
         self.holder = holder
         self._customers = customers
-        self._sweep: Stream[Outcome[Parsed[ServiceMessage]]] | None = None
+        self._sweep: Stream[Outcome[TenantMessages]] | None = None
         self.ended: Ended | None = None  # how the last sweep ended
         self.index = MessageIndex()
         # Why each customer's last read failed (its earlier posts stay in `index`), for the UI
@@ -145,12 +149,12 @@ class PlannedChanges(QObject):
         )
         tally = self.tally = {"done": 0, "failed": 0, "total": len(customers)}
 
-        def on_batch(batch: list[Outcome[Parsed[ServiceMessage]]]) -> None:
+        def on_batch(batch: list[Outcome[TenantMessages]]) -> None:
             for outcome in batch:
                 tally["done"] += 1
                 tenant = outcome.customer.tenant_id
                 if outcome.value is not None:
-                    self.index.update(tenant, outcome.value.items)
+                    self.index.update(tenant, outcome.value.messages, ids=outcome.value.ids)
                     self.failures.pop(tenant, None)
                     continue
                 tally["failed"] += 1
@@ -168,13 +172,13 @@ class PlannedChanges(QObject):
 
         engine = None if self.holder.session.offline else self.holder.worker.engine
 
-        def job(recipe: Recipe, some: list[Customer]) -> SweepJob[Parsed[ServiceMessage]]:
+        def job(recipe: Recipe, some: list[Customer]) -> SweepJob[TenantMessages]:
             path = cache.path if writer is not None and cache is not None else None
             return SweepJob(recipe, some, cache=path, source=source, kind=MESSAGES_JOB)
 
         def on_threads(
             some: list[Customer], cancel: threading.Event, pool: Executor
-        ) -> Iterator[Outcome[Parsed[ServiceMessage]]]:
+        ) -> Iterator[Outcome[TenantMessages]]:
             return sweep_messages(backend, some, writer=writer, cancel=cancel, pool=pool)
 
         self._sweep = self.holder.worker.stream(

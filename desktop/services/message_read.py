@@ -12,8 +12,7 @@ from concurrent.futures import Executor
 
 from desktop.config.limits import cpu_work
 from desktop.domain.customers import Customer
-from desktop.domain.parsing import Parsed
-from desktop.domain.service_messages import ServiceMessage
+from desktop.domain.service_messages import SentOnce, TenantMessages
 from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome
 from desktop.services.health_sweep import committing
 from desktop.store.cache import MESSAGES, CacheWriter
@@ -26,11 +25,13 @@ def sweep_messages(
     writer: CacheWriter | None = None,
     cancel: threading.Event | None = None,
     pool: Executor | None = None,
-) -> Iterator[Outcome[Parsed[ServiceMessage]]]:
+) -> Iterator[Outcome[TenantMessages]]:
     """Each customer's messages (or why they could not be read), kept in the cache by `writer`,
-    whose last batch is committed when the sweep ends, however it ends."""
+    whose last batch is committed when the sweep ends, however it ends. Each outcome names
+    every message its customer holds but carries only the copies not delivered before."""
+    sent = SentOnce()
 
-    def read(customer: Customer, cid: str, stop: threading.Event) -> Parsed[ServiceMessage]:
+    def read(customer: Customer, cid: str, stop: threading.Event) -> TenantMessages:
         try:
             found = backend.messages(customer.tenant_id, cid, stop)
         except Exception as error:
@@ -43,6 +44,6 @@ def sweep_messages(
             with cpu_work():  # the JSON encoding: two such threads at once, not 32
                 errors = [str(e) for e in found.errors]
                 writer.record(MESSAGES, customer.tenant_id, items=found.items, item_errors=errors)
-        return found
+        return sent.compact(found.items)
 
     return committing(backend.sweep(customers, read, cancel=cancel, pool=pool), writer)

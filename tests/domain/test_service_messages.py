@@ -7,10 +7,13 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.domain.parsing import RecordError, parse_list
 from desktop.domain.service_messages import (
     MessageIndex,
+    SentOnce,
     ServiceMessage,
     action_first_key,
     group_by_message,
@@ -143,3 +146,47 @@ def test_a_customer_read_again_replaces_what_it_held() -> None:
     assert len(index) == 2
     assert "t1" in index
     assert "t9" not in index
+
+
+# A sweep sends each copy of a post once (SentOnce, TenantMessages): the index it fills must be
+# the one full lists would have filled, before and after a previous sweep's contents.
+_IDS = st.sampled_from(["MC1", "MC2", "MC3", "MC4"])
+_DAYS = st.sampled_from([None, "2026-11-01T00:00:00Z", "2026-11-05T00:00:00Z"])
+_CENTER = st.lists(st.tuples(_IDS, _DAYS), max_size=4).map(
+    lambda pairs: [
+        message(mid, title=f"{mid} {day}", lastModifiedDateTime=day)
+        for mid, day in dict(pairs).items()
+    ]
+)
+_SWEEP = st.dictionaries(st.sampled_from(["t1", "t2", "t3", "t4", "t5"]), _CENTER)
+
+
+def _shown(index: MessageIndex) -> list[tuple[str, str, tuple[str, ...]]]:
+    return sorted((c.message.id, c.message.title, c.tenants) for c in index.changes())
+
+
+@given(before=_SWEEP, sweep=_SWEEP)
+def test_a_compacted_sweep_fills_the_index_as_full_lists_do(before, sweep) -> None:
+    full, compact = MessageIndex(), MessageIndex()
+    for tenant, center in before.items():  # the last sweep's (or the cache's) contents
+        full.update(tenant, center)
+        compact.update(tenant, center)
+    sent = SentOnce()
+    for tenant, center in sweep.items():  # each tenant once per sweep
+        full.update(tenant, center)
+        delivered = sent.compact(center)
+        assert delivered.ids == tuple(m.id for m in center)
+        compact.update(tenant, delivered.messages, ids=delivered.ids)
+    assert _shown(compact) == _shown(full)
+
+
+def test_a_post_to_many_tenants_crosses_once() -> None:
+    sent = SentOnce()
+    post = message("MC1", lastModifiedDateTime="2026-11-01T00:00:00Z")
+    first = sent.compact([post])
+    again = sent.compact([message("MC1", lastModifiedDateTime="2026-11-01T00:00:00Z")])
+    newer = sent.compact([message("MC1", lastModifiedDateTime="2026-11-02T00:00:00Z")])
+    assert [m.id for m in first.messages] == ["MC1"]
+    assert again.messages == ()
+    assert again.ids == ("MC1",)
+    assert [m.last_modified.day for m in newer.messages if m.last_modified] == [2]
