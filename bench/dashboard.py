@@ -151,6 +151,7 @@ def main() -> int:
     parser.add_argument("--latency-ms", type=int, default=50)
     parser.add_argument("--quick", action="store_true", help="1,000 customers, for CI")
     parser.add_argument("--load", type=int, default=0, help="busy processes beside the app")
+    parser.add_argument("--label", default="", help="the JSON line's bench name (run_all)")
     parser.add_argument(
         "--threads",
         action="store_true",
@@ -172,6 +173,8 @@ def main() -> int:
         record = loop.run_until_complete(
             measure(url, args.latency_ms / 1000, args.load, not args.threads)
         )
+    if args.label:
+        record["bench"] = args.label
     emit(record)
     return 0
 
