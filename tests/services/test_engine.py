@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -213,3 +215,46 @@ def test_an_error_that_cannot_cross_the_pipe_keeps_its_words():
     assert "_UnpicklableError: 1/2" in str(error)
     kept = ValueError("plain")
     assert portable(kept) is kept
+
+
+_PARENT = """
+import sys, threading
+from desktop.services.backend import Backend
+from desktop.services.engine import Engine, SweepJob
+from desktop.qt.models.grid_rows import swept_row
+
+url, ca, tokens = sys.argv[1], open(sys.argv[2], "rb").read(), sys.argv[3]
+backend = Backend.for_sandbox(url, ca_pem=ca, token_dir=__import__("pathlib").Path(tokens))
+engine = Engine()
+job = SweepJob(backend.recipe, backend.customers().items, swept_row)
+for outcome in engine.sweep(job, threading.Event()):
+    print(engine.pid, flush=True)  # then wait to be killed, the sweep still under way
+    threading.Event().wait()
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX process checks")
+def test_the_engine_dies_with_the_app(slow_sandbox: Sandbox, tmp_path: Path):
+    ca = tmp_path / "ca.pem"
+    ca.write_bytes(slow_sandbox.ca_pem)
+    app = subprocess.Popen(
+        [sys.executable, "-c", _PARENT, slow_sandbox.url, str(ca), str(tmp_path / "tokens")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert app.stdout is not None
+        pid = int(app.stdout.readline())
+        assert _alive(pid)
+        app.kill()  # no goodbye: the pipe's end is all the engine learns
+        app.wait(10)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and _alive(pid):
+            time.sleep(0.05)
+        assert not _alive(pid), "the engine outlived the app"
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(10)
+        if app.stdout is not None:
+            app.stdout.close()
