@@ -24,7 +24,8 @@ ISS = ROOT / "installer" / "windows" / "partner-desk.iss"
 def test_the_installer_looks_for_the_mutexes_the_app_creates() -> None:
     script = ISS.read_text(encoding="utf-8")
     defined = re.search(r'^#define AppMutexName "([^"]+)"', script, re.MULTILINE)
-    assert defined is not None and defined.group(1) == APP_MUTEX
+    assert defined is not None
+    assert defined.group(1) == APP_MUTEX
     directive = re.search(r"^AppMutex=(.+)$", script, re.MULTILINE)
     assert directive is not None
     names = [n.replace("{#AppMutexName}", APP_MUTEX) for n in directive.group(1).split(",")]
@@ -67,7 +68,8 @@ def test_a_running_partner_desk_holds_the_mutex_until_it_ends() -> None:
         text=True,
     )
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "2"
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "2"
         assert exists(APP_MUTEX)
         assert exists(f"Global\\{APP_MUTEX}")
     finally:

@@ -18,6 +18,8 @@
 # osslsigncode and openssl, installed here when missing and running as root. The compiler is
 # installed once into $PARTNER_DESK_TOOLS (default ~/.cache/partner-desk-tools), with its own
 # Wine prefix.
+# SC2016, SC1003: sign.sh and sign.bat below are written out literally, on purpose.
+# shellcheck disable=SC2016,SC1003
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
