@@ -3,7 +3,8 @@
 UV ?= uv
 BUNDLE := dist/partner-desk
 
-.PHONY: help bundle icons version dmg clean translations translations-update
+.PHONY: help bundle icons version dmg clean translations translations-update \
+	windows-installer-check
 
 help:
 	@echo "make bundle    one-folder app in $(BUNDLE)/ (PyInstaller, build.spec); prints its size"
@@ -13,6 +14,8 @@ help:
 	@echo "make translations-update  lupdate only (then translate the new entries in the .ts)"
 	@echo "make version   the version the bundle and the installers get (from pyproject.toml)"
 	@echo "make dmg       macOS: the bundle, then dist/Partner Desk-<version>.dmg"
+	@echo "make windows-installer-check  compile installer/windows/partner-desk.iss with Inno"
+	@echo "                          Setup's ISCC under Wine (Linux; unsigned and signed branch)"
 	@echo "make clean     remove build/ and dist/"
 
 # --clean: no stale PyInstaller cache between builds (a build takes ~15 s anyway).
@@ -36,6 +39,11 @@ version:
 
 dmg: bundle
 	installer/macos/build_dmg.sh
+
+# Linux: the .iss compiled by ISCC 6.4 under Wine, against dist/partner-desk if it holds a
+# Windows bundle, else a stand-in folder. Installs wine and the compiler when missing (root).
+windows-installer-check:
+	UV="$(UV)" installer/windows/check_installer.sh
 
 clean:
 	rm -rf build dist

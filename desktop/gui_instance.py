@@ -3,6 +3,11 @@ Partner Desk and leave, or be the one that listens; then act on what later start
 
 Not for runs that drive themselves (the self-test, the start-up probes, scenarios): benches
 and tests start many of those at once on purpose.
+
+On Windows a run the user drives also holds a named mutex, `APP_MUTEX`, for as long as it runs:
+the installer's `AppMutex` (installer/windows/partner-desk.iss) finds it, so setup and the
+uninstaller ask for Partner Desk to be closed instead of replacing files in use. Elsewhere it
+is nothing.
 """
 
 from __future__ import annotations
@@ -11,9 +16,38 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 log = logging.getLogger(__name__)
+
+# The installer's AppMutex names (partner-desk.iss, `AppMutexName`): this session's namespace,
+# and the global one, where an uninstall for all users run from another session looks.
+APP_MUTEX: Final = "PartnerDesk.Running"
+APP_MUTEX_NAMES: Final = (APP_MUTEX, f"Global\\{APP_MUTEX}")
+_mutexes: list[int] = []  # handles kept open until the process ends (Windows closes them)
+
+
+def hold_app_mutex() -> list[int]:
+    """Windows: create the installer's named mutexes (once per process) and keep them; their
+    handles. A name that cannot be made (the global one, under some terminal-server policies) is
+    logged and left out. Elsewhere: nothing, and no ctypes loaded."""
+    if sys.platform != "win32" or _mutexes:
+        return _mutexes
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    create = kernel32.CreateMutexW
+    create.argtypes = (wintypes.LPVOID, wintypes.BOOL, wintypes.LPCWSTR)
+    create.restype = wintypes.HANDLE
+    for name in APP_MUTEX_NAMES:
+        # Not owned (bInitialOwner False): only its existence is the signal, as Inno Setup asks.
+        handle = create(None, False, name)
+        if handle:
+            _mutexes.append(handle)
+        else:
+            log.info("mutex %s not created (error %d)", name, ctypes.get_last_error())
+    return _mutexes
 
 
 class Claim:
@@ -52,6 +86,7 @@ async def claim(worker: Any, argv: Sequence[str]) -> Claim:
     on the worker (a connect may wait); the GUI thread only listens."""
     from desktop.qt.single_instance import Listener, hand_over, server_name
 
+    hold_app_mutex()
     name = server_name()
     if await worker.run(hand_over, name, list(argv)):
         return Claim(True)
@@ -96,4 +131,4 @@ def act_on(window: Any, argv: list[str]) -> None:
         window.open_customer(args.open_customer)
 
 
-__all__ = ["Claim", "act_on", "claim", "say_handed_over"]
+__all__ = ["APP_MUTEX", "Claim", "act_on", "claim", "hold_app_mutex", "say_handed_over"]

@@ -1,26 +1,40 @@
-; Inno Setup 6 script: a per-user installer for Partner Desk on Windows.
+; Inno Setup 6 script: the Partner Desk installer for Windows (per user, or for all users).
 ;
 ;   (PowerShell, at the repository root)
 ;   uv run --locked --group build pyinstaller build.spec --noconfirm --clean
 ;   $v = uv run --locked python -c "import desktop; print(desktop.__version__)"
 ;   iscc /DAppVersion=$v installer\windows\partner-desk.iss
+;   signed: iscc /DAppVersion=$v /DSIGN "/Ssigntool=signtool.exe sign /fd sha256 /tr <url> /td sha256 /a $f" ...
 ;
-; Input: dist\partner-desk\ (partner-desk.exe, partner-desk-console.exe, _internal\).
+; Input: dist\partner-desk\ (partner-desk.exe, partner-desk-console.exe, _internal\), or the
+; folder given with /DBundle=<path> (`make windows-installer-check` passes a stand-in).
 ; Output: dist\installer\PartnerDesk-<version>-setup.exe. See installer\README.md.
 ;
-; No administrator rights: it installs into %LOCALAPPDATA%\Programs\Partner Desk and the
-; user's Start menu. Settings, the token cache, drafts, the data cache and logs live elsewhere,
-; in %LOCALAPPDATA%\PartnerDesk (platformdirs, desktop\paths.py): neither an upgrade nor an
+; Per user by default, without administrator rights: %LOCALAPPDATA%\Programs\Partner Desk and
+; the user's Start menu. `/ALLUSERS` on the command line (Intune, SCCM: they run setup as
+; SYSTEM) or the dialog's "for all users" installs into Program Files for every user.
+; Settings, the token cache, drafts, the data cache and logs live elsewhere, in each user's
+; %LOCALAPPDATA%\PartnerDesk (platformdirs, desktop\config\paths.py): neither an upgrade nor an
 ; uninstall touches them, so a new version finds the user's setup as it was left.
 
 #ifndef AppVersion
   #error Pass the version from the package: iscc /DAppVersion=<version> (installer\README.md)
 #endif
 
+; Setup's version resource must be numeric (a.b.c[.d]): a pre-release (1.4.0rc1) passes its
+; release part as /DFileVersion=1.4.0 (`make windows-installer-check` does).
+#ifndef FileVersion
+  #define FileVersion AppVersion
+#endif
+
 #define AppName "Partner Desk"
 #define AppExe "partner-desk.exe"
 #define ConsoleExe "partner-desk-console.exe"
-#define Bundle "..\..\dist\partner-desk"
+#ifndef Bundle
+  #define Bundle "..\..\dist\partner-desk"
+#endif
+; The named mutex Partner Desk holds while it runs (desktop/gui_instance.py, APP_MUTEX).
+#define AppMutexName "PartnerDesk.Running"
 
 [Setup]
 ; The AppId is how Windows and this installer recognise an earlier install, to upgrade it in
@@ -30,8 +44,17 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppName}
-; VersionInfoVersion is left to default to AppVersion when that is numeric (x.y.z).
+; Setup's own version resource (what Intune's and Explorer's file details show); it would
+; otherwise be 0.0.0.0.
+VersionInfoVersion={#FileVersion}
+VersionInfoProductVersion={#FileVersion}
+VersionInfoProductTextVersion={#AppVersion}
+VersionInfoDescription={#AppName} setup
+; Per user by default (no administrator rights); `/ALLUSERS` (IT, run as SYSTEM) or the
+; dialog's choice installs for all users into Program Files. {autopf}, {autoprograms} and
+; {autodesktop} follow the mode; the uninstaller removes from where it was installed.
 PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=commandline dialog
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
@@ -44,6 +67,17 @@ MinVersion=10.0.17763
 ; files in use.
 CloseApplications=yes
 RestartApplications=no
+; A running Partner Desk holds this mutex (in its session and, for an all-users install
+; removed from another session, the global namespace): setup and the uninstaller ask for it to
+; be closed first. Silent (/SUPPRESSMSGBOXES), they stop with a non-zero exit code instead.
+AppMutex={#AppMutexName},Global\{#AppMutexName}
+#ifdef SIGN
+; Signed when a sign tool is given (`/DSIGN "/Ssigntool=..."`, installer\README.md): setup,
+; the uninstaller it writes, and both executables (signonce: not signed again if the build
+; signed them already). Without SIGN the script compiles unsigned.
+SignTool=signtool
+SignedUninstaller=yes
+#endif
 SetupIconFile=..\..\resources\icons\partner-desk.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName}
@@ -65,8 +99,13 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "{#Bundle}\{#AppExe}"; DestDir: "{app}"; Flags: ignoreversion
-Source: "{#Bundle}\{#ConsoleExe}"; DestDir: "{app}"; Flags: ignoreversion
+#ifdef SIGN
+  #define ExeFlags "ignoreversion signonce"
+#else
+  #define ExeFlags "ignoreversion"
+#endif
+Source: "{#Bundle}\{#AppExe}"; DestDir: "{app}"; Flags: {#ExeFlags}
+Source: "{#Bundle}\{#ConsoleExe}"; DestDir: "{app}"; Flags: {#ExeFlags}
 Source: "{#Bundle}\_internal\*"; DestDir: "{app}\_internal"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -229,7 +228,8 @@ def test_escalating_an_incident_fills_the_draft(sandbox: Sandbox, backend: Backe
 
 
 def test_a_draft_survives_a_killed_process(tmp_path):
-    """Type into the real dialog in a child process, SIGKILL it mid-typing, restart it."""
+    """Type into the real dialog in a child process, kill it mid-typing (SIGKILL; on Windows
+    TerminateProcess), restart it."""
     store_path = tmp_path / "drafts.sqlite3"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PARTNER_DESK_HOME": str(tmp_path)}
     child = subprocess.Popen(
@@ -245,7 +245,7 @@ def test_a_draft_survives_a_killed_process(tmp_path):
             typed = int(line.split()[1])
             if typed >= 120:
                 break
-    child.send_signal(signal.SIGKILL)
+    child.kill()
     child.wait(10)
     child.stdout.close()
     assert typed >= 120
