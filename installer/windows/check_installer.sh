@@ -39,9 +39,11 @@ can_install() { command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; }
 if ! command -v wine >/dev/null 2>&1; then
     if can_install; then
         echo "== installing wine (Debian's wine, wine32 with the i386 architecture)"
-        dpkg --add-architecture i386
-        apt-get update -qq >/dev/null
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wine wine32 >/dev/null
+        # Exit 2 when the tools cannot be had here (no package mirror): "not checked", which CI
+        # reports without failing; a script ISCC refuses is exit 1 and fails it.
+        { dpkg --add-architecture i386 && apt-get update -qq >/dev/null \
+            && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wine wine32 >/dev/null; } \
+            || { echo "windows-installer-check: wine could not be installed" >&2; exit 2; }
     else
         echo "windows-installer-check: wine is missing (Debian: dpkg --add-architecture i386;" \
             "apt-get install wine wine32)" >&2
@@ -55,10 +57,10 @@ command -v openssl >/dev/null 2>&1 || packages="$packages openssl"
 if [ -n "$packages" ]; then
     if can_install; then
         echo "== installing$packages"
-        apt-get update -qq >/dev/null
         # shellcheck disable=SC2086  # one package per word
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-            $packages >/dev/null
+        { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y \
+            -qq --no-install-recommends $packages >/dev/null; } \
+            || { echo "windows-installer-check: could not install$packages" >&2; exit 2; }
     else
         echo "windows-installer-check: missing$packages" >&2
         exit 2
@@ -67,7 +69,8 @@ fi
 if [ ! -f "$ISCC" ]; then
     echo "== installing Inno Setup $ISCC_VERSION (npm package innosetup) into $ISCC_HOME"
     mkdir -p "$ISCC_HOME"
-    npm install --prefix "$ISCC_HOME" --no-audit --no-fund --silent "innosetup@$ISCC_VERSION"
+    npm install --prefix "$ISCC_HOME" --no-audit --no-fund --silent "innosetup@$ISCC_VERSION" \
+        || { echo "windows-installer-check: npm could not install innosetup" >&2; exit 2; }
 fi
 if [ ! -f "$WINEPREFIX/system.reg" ]; then
     echo "== a Wine prefix for ISCC in $WINEPREFIX (once)"
