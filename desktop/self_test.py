@@ -46,8 +46,13 @@ async def _health_answered(window: Any) -> list[str]:
 
 
 async def self_test(window: Any, failures: Failures) -> int:
-    """Load customers, select one with GDAP access, wait for every tab, check the portals."""
-    problems: list[str] = []
+    """Check the sign-in stack; load customers, select one with GDAP access, wait for every
+    tab, check the portals."""
+    from desktop.auth import stack
+
+    sign_in = stack.check()  # milliseconds (a temporary file, or one keyring item)
+    print(sign_in.line, flush=True)
+    problems: list[str] = list(sign_in.problems)
     try:
         count = await asyncio.wait_for(window.load_customers(), 60)
         if count <= 0:

@@ -270,6 +270,31 @@ def untrusted_certificate(doing: str = "Sign-in") -> AuthError:
     )
 
 
+# Said once, after a sign-in that went to the browser because the Windows broker failed
+# (desktop.auth.broker); the next sign-ins go to the browser without a word.
+BROWSER_INSTEAD_OF_BROKER = QT_TRANSLATE_NOOP(
+    "AuthError",
+    "Signed in through the browser: the Windows account broker refused this app registration. "
+    "Partner Desk uses the browser for it from now on. To use the broker, add the redirect URI "
+    "ms-appx-web://Microsoft.AAD.BrokerPlugin/<client id> to the app registration (see the "
+    "sign-in dialog's help).",
+)
+
+
+def broker_kept_the_sign_in() -> AuthError:
+    return AuthError(
+        QT_TRANSLATE_NOOP(
+            "AuthError",
+            "The Windows account broker keeps this sign-in to itself, and customer tenants need "
+            "Partner Desk's own.",
+        ),
+        "interaction_required",
+        QT_TRANSLATE_NOOP(
+            "AuthError", "Sign in again: Partner Desk signs in through the browser from now on."
+        ),
+    )
+
+
 def cancelled() -> AuthError:
     return AuthError(
         QT_TRANSLATE_NOOP("AuthError", "Sign-in was cancelled."),

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -31,7 +30,7 @@ from typing import Any
 import msal
 import requests
 
-from desktop.auth import errors
+from desktop.auth import broker, errors
 from desktop.auth.base import AuthError, CachingProvider
 from desktop.auth.transport import certificate_rejected, msal_http_client
 from desktop.config.clouds import CloudProfile
@@ -76,13 +75,7 @@ class DeviceCode:
 
 def broker_available() -> bool:
     """The Windows broker (WAM) needs Windows and the pymsalruntime package (msal[broker])."""
-    if sys.platform != "win32":
-        return False
-    try:
-        import pymsalruntime  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return broker.available()
 
 
 class MsalProvider(CachingProvider):
@@ -116,7 +109,12 @@ class MsalProvider(CachingProvider):
         if http_client is None:
             http_client = self._own_http = msal_http_client(cloud.authority_host, ca_pem)
         self._http_client = http_client
-        self._use_broker = broker_available() if use_broker is None else use_broker
+        if use_broker is None:
+            # On where it works, unless it failed with this registration before (broker.py).
+            use_broker = broker_available() and not broker.failed_before(self.client_id)
+        self._use_broker = use_broker
+        # Said once to the user when a sign-in went to the browser because the broker failed.
+        self.sign_in_note = ""
         self._apps: dict[str, msal.PublicClientApplication] = {}
         self._apps_lock = threading.Lock()
         self._account: dict[str, Any] | None = None
@@ -163,13 +161,34 @@ class MsalProvider(CachingProvider):
         timeout_s: int = INTERACTIVE_TIMEOUT_S,
         on_browser: Callable[[], None] | None = None,
     ) -> Account:
-        """Sign in in the system browser (or the Windows broker). Blocks until done or timeout."""
+        """Sign in in the system browser (or the Windows broker). Blocks until done or timeout.
+
+        A broker failure (no broker redirect URI in the app registration, ...) is tried once
+        more in the browser, and remembered for this client id (desktop.auth.broker).
+        """
+        self.sign_in_note = ""
         app = self._app(self._sign_in_tenant)
-        kwargs: dict[str, Any] = {}
         if self._use_broker:
-            kwargs["parent_window_handle"] = (
-                window_handle if window_handle is not None else app.CONSOLE_WINDOW_HANDLE
+            outcome = self._call(
+                lambda: broker.sign_in(
+                    app, self.partner_center_scope, login_hint, window_handle, on_browser
+                ),
+                "Sign-in",
             )
+            reason = broker.failure(outcome)
+            if reason is None and isinstance(outcome, Mapping):
+                if broker.cancelled(outcome):
+                    raise errors.cancelled()
+                if broker.offline(outcome):
+                    raise errors.offline()
+                return self._finish(app, outcome)
+            log.warning("the Windows broker failed (%s): signing in in the browser", reason)
+            broker.remember_failure(self.client_id, reason or "the broker failed")
+            self._use_broker = False
+            with self._apps_lock:
+                self._apps.clear()  # every later application goes without the broker
+            self.sign_in_note = errors.BROWSER_INSTEAD_OF_BROKER
+            app = self._app(self._sign_in_tenant)
         result = self._call(
             lambda: app.acquire_token_interactive(
                 [self.partner_center_scope],
@@ -177,7 +196,6 @@ class MsalProvider(CachingProvider):
                 login_hint=login_hint or None,
                 timeout=timeout_s,
                 on_before_launching_ui=(lambda **_: on_browser()) if on_browser else None,
-                **kwargs,
             ),
             "Sign-in",
         )
@@ -257,6 +275,8 @@ class MsalProvider(CachingProvider):
             "Getting a token",
         )
         if not result:
+            if self._account.get("account_source") == "broker":
+                raise self._broker_kept_the_sign_in()
             # No refresh token at all: the cache was cleared behind our back.
             raise errors.signed_out()
         if "access_token" not in result:
@@ -264,6 +284,15 @@ class MsalProvider(CachingProvider):
             raise errors.from_msal_result(result, "Getting a token", customer_tenant=customer)
         expires_in = float(result.get("expires_in") or 0)
         return str(result["access_token"]), self._clock() + expires_in
+
+    def _broker_kept_the_sign_in(self) -> AuthError:
+        """Signed in through the broker, which keeps the refresh token to itself: tokens for
+        customer tenants (GDAP, which go without the broker: API.md section 1) and for the
+        partner's own tenant by id have nothing to redeem. Remembered like a broker failure,
+        so the next sign-in goes to the browser instead of ending here again."""
+        log.warning("the Windows broker kept the refresh token: the browser is used next time")
+        broker.remember_failure(self.client_id, "the broker keeps the refresh token GDAP needs")
+        return errors.broker_kept_the_sign_in()
 
     def _refresh_token(self) -> str | None:
         """The signed-in account's refresh token from MSAL's cache (None with the broker,
@@ -383,7 +412,7 @@ class MsalProvider(CachingProvider):
         if self._use_broker and tenant == self._sign_in_tenant:
             # The broker signs the partner in; customer-tenant (GDAP) tokens through it are
             # reported broken (API.md section 1), so those apps go without it.
-            kwargs["enable_broker_on_windows"] = True
+            kwargs.update(broker.APP_OPTIONS)
         app: msal.PublicClientApplication = self._call(
             lambda: msal.PublicClientApplication(self.client_id, authority=authority, **kwargs),
             "Getting a token",

@@ -129,7 +129,7 @@ class Accounts:
             self._provider_key = key
         return self._msal
 
-    def _session(self, provider: MsalProvider) -> Session:
+    def _session(self, provider: MsalProvider, sign_in_note: str = "") -> Session:
         account = provider.account
         cache = self._token_cache(bool(self.settings.allow_plaintext_token_cache))
         from desktop.auth.cache import Protection
@@ -165,6 +165,7 @@ class Accounts:
             mode=provider.cloud.id,
             account=account.username if account else "",
             storage_note="" if cache.protection is Protection.ENCRYPTED else cache.description,
+            sign_in_note=sign_in_note,
             source=account_source(provider.cloud.id, provider.home_tenant),
         )
 
@@ -183,7 +184,7 @@ class Accounts:
     ) -> Session:
         provider = self._provider(cloud_id, client_id, tenant)
         provider.sign_in_interactive(window_handle=window_handle)
-        return self._session(provider)
+        return self._session(provider, provider.sign_in_note)
 
     def start_device_flow(self, cloud_id: str, client_id: str, tenant: str) -> DeviceCode:
         return self._provider(cloud_id, client_id, tenant).start_device_flow()

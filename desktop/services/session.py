@@ -23,6 +23,9 @@ class Session:
     mode: str = "sandbox"  # "sandbox", "external sandbox" or a cloud id
     account: str = ""
     storage_note: str = ""  # where the sign-in is kept, when that deserves a word
+    # How this sign-in went, when the user should know (the browser instead of the Windows
+    # broker): a text of desktop.auth.errors, translated where shown.
+    sign_in_note: str = ""
     source: str = ""  # the cache's key for this partner in this cloud
     # Last-known data, so the window opens on something at once; None where not needed.
     cache: Cache | None = None

@@ -266,6 +266,18 @@ Keep your sign-in in a file readable only by your user account, so you stay sign
         <translation>若位於會檢查 TLS 的 Proxy 之後，請將 REQUESTS_CA_BUNDLE 指向貴組織的 CA 套件組合。若是沙箱，請確認其位址與它所顯示的相同。</translation>
     </message>
     <message>
+        <source>Signed in through the browser: the Windows account broker refused this app registration. Partner Desk uses the browser for it from now on. To use the broker, add the redirect URI ms-appx-web://Microsoft.AAD.BrokerPlugin/&lt;client id&gt; to the app registration (see the sign-in dialog&apos;s help).</source>
+        <translation>已透過瀏覽器登入：Windows 帳戶代理程式拒絕了此應用程式註冊。從現在起，Partner Desk 將透過瀏覽器登入此註冊。若要使用代理程式，請在應用程式註冊中新增重新導向 URI ms-appx-web://Microsoft.AAD.BrokerPlugin/&lt;用戶端識別碼&gt; (請參閱登入對話方塊中的說明)。</translation>
+    </message>
+    <message>
+        <source>The Windows account broker keeps this sign-in to itself, and customer tenants need Partner Desk&apos;s own.</source>
+        <translation>Windows 帳戶代理程式不會交出此登入，而客戶租用戶需要 Partner Desk 自己的登入。</translation>
+    </message>
+    <message>
+        <source>Sign in again: Partner Desk signs in through the browser from now on.</source>
+        <translation>請重新登入：從現在起，Partner Desk 將透過瀏覽器登入。</translation>
+    </message>
+    <message>
         <source>Sign-in did not finish in the browser in time.</source>
         <translation>未在時限內於瀏覽器中完成登入。</translation>
     </message>
@@ -3175,8 +3187,8 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>租用戶(&amp;T)：</translation>
     </message>
     <message>
-        <source>&lt;b&gt;First time?&lt;/b&gt; Partner Desk signs in with &lt;i&gt;your&lt;/i&gt; app registration:&lt;ol&gt;&lt;li&gt;In your partner tenant&apos;s Entra admin center, App registrations → New registration; account types: any organizational directory (multitenant), since it must also exist in each customer.&lt;/li&gt;&lt;li&gt;Authentication → Add a platform → Mobile and desktop applications, redirect URI &lt;code&gt;http://localhost&lt;/code&gt;; allow public client flows (for the device code).&lt;/li&gt;&lt;li&gt;API permissions (delegated): Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;; Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;, &lt;code&gt;ServiceMessage.Read.All&lt;/code&gt;, &lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;, &lt;code&gt;User.Read&lt;/code&gt;. Grant admin consent.&lt;/li&gt;&lt;li&gt;Copy the Application (client) ID here.&lt;/li&gt;&lt;li&gt;Once signed in: Account → Allow Partner Desk in all customers.&lt;/li&gt;&lt;/ol&gt;US Government and China clouds need a registration in that cloud.</source>
-        <translation>&lt;b&gt;第一次使用？&lt;/b&gt;Partner Desk 會使用&lt;i&gt;您自己的&lt;/i&gt;應用程式註冊登入：&lt;ol&gt;&lt;li&gt;在合作夥伴租用戶的 Microsoft Entra 系統管理中心：應用程式註冊 → 新增註冊；帳戶類型：任何組織目錄中的帳戶 (多租用戶)，因為應用程式也必須存在於每個客戶中。&lt;/li&gt;&lt;li&gt;驗證 → 新增平台 → 行動與桌面應用程式，重新導向 URI &lt;code&gt;http://localhost&lt;/code&gt;；允許公用用戶端流程 (用於裝置代碼)。&lt;/li&gt;&lt;li&gt;API 權限 (委派)：Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;；Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;、&lt;code&gt;ServiceMessage.Read.All&lt;/code&gt;、&lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;、&lt;code&gt;User.Read&lt;/code&gt;。授與管理員同意。&lt;/li&gt;&lt;li&gt;將應用程式 (用戶端) 識別碼複製到這裡。&lt;/li&gt;&lt;li&gt;登入後：帳戶 → 在所有客戶中允許 Partner Desk。&lt;/li&gt;&lt;/ol&gt;美國政府雲端與中國雲端需要在該雲端中註冊。</translation>
+        <source>&lt;b&gt;First time?&lt;/b&gt; Partner Desk signs in with &lt;i&gt;your&lt;/i&gt; app registration:&lt;ol&gt;&lt;li&gt;In your partner tenant&apos;s Entra admin center, App registrations → New registration; account types: any organizational directory (multitenant), since it must also exist in each customer.&lt;/li&gt;&lt;li&gt;Authentication → Add a platform → Mobile and desktop applications, redirect URI &lt;code&gt;http://localhost&lt;/code&gt;; allow public client flows (for the device code). On Windows, the account broker also requires the redirect URI &lt;code&gt;ms-appx-web://Microsoft.AAD.BrokerPlugin/&amp;lt;client id&amp;gt;&lt;/code&gt;; without it Partner Desk signs in through the browser.&lt;/li&gt;&lt;li&gt;API permissions (delegated): Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;; Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;, &lt;code&gt;ServiceMessage.Read.All&lt;/code&gt;, &lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;, &lt;code&gt;User.Read&lt;/code&gt;. Grant admin consent.&lt;/li&gt;&lt;li&gt;Copy the Application (client) ID here.&lt;/li&gt;&lt;li&gt;Once signed in: Account → Allow Partner Desk in all customers.&lt;/li&gt;&lt;/ol&gt;US Government and China clouds need a registration in that cloud.</source>
+        <translation>&lt;b&gt;第一次使用？&lt;/b&gt;Partner Desk 會使用&lt;i&gt;您自己的&lt;/i&gt;應用程式註冊登入：&lt;ol&gt;&lt;li&gt;在合作夥伴租用戶的 Microsoft Entra 系統管理中心：應用程式註冊 → 新增註冊；帳戶類型：任何組織目錄中的帳戶 (多租用戶)，因為應用程式也必須存在於每個客戶中。&lt;/li&gt;&lt;li&gt;驗證 → 新增平台 → 行動與桌面應用程式，重新導向 URI &lt;code&gt;http://localhost&lt;/code&gt;；允許公用用戶端流程 (用於裝置代碼)。在 Windows 上，帳戶代理程式還需要重新導向 URI &lt;code&gt;ms-appx-web://Microsoft.AAD.BrokerPlugin/&amp;lt;用戶端識別碼&amp;gt;&lt;/code&gt;；若未新增，Partner Desk 會透過瀏覽器登入。&lt;/li&gt;&lt;li&gt;API 權限 (委派)：Microsoft Partner Center &lt;code&gt;user_impersonation&lt;/code&gt;；Microsoft Graph &lt;code&gt;ServiceHealth.Read.All&lt;/code&gt;、&lt;code&gt;ServiceMessage.Read.All&lt;/code&gt;、&lt;code&gt;DelegatedAdminRelationship.Read.All&lt;/code&gt;、&lt;code&gt;User.Read&lt;/code&gt;。授與管理員同意。&lt;/li&gt;&lt;li&gt;將應用程式 (用戶端) 識別碼複製到這裡。&lt;/li&gt;&lt;li&gt;登入後：帳戶 → 在所有客戶中允許 Partner Desk。&lt;/li&gt;&lt;/ol&gt;美國政府雲端與中國雲端需要在該雲端中註冊。</translation>
     </message>
     <message>
         <source>Sign in with &amp;browser</source>

@@ -151,3 +151,33 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(qtbot, holder, tm
     assert accounts.settings.language == "de"
     assert "starts again" in messages[-1]
     qtbot.waitUntil(lambda: settings_store.load().language == "de", timeout=5000)
+
+
+def test_the_browser_instead_of_the_broker_is_said_once(
+    qtbot, holder, tmp_path, http, browser, monkeypatch
+):
+    """A broker that refuses the app registration: the browser signs in, and the status bar
+    says why, naming the broker's redirect URI (the dialog's help lists it too)."""
+    from tests.auth.fake_broker import FakeBroker
+
+    fake = FakeBroker().install(monkeypatch)
+    accounts = controller(qtbot, holder, tmp_path, http, allow_plaintext_token_cache=False)
+    said: list[str] = []
+    accounts.message.connect(said.append)
+    sessions: list[Session] = []
+    holder.changed.connect(sessions.append)
+    task = holder.worker.spawn(accounts.sign_in())
+    qtbot.waitUntil(lambda: top(SignInDialog) is not None, timeout=5000)
+    dialog = top(SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    assert "ms-appx-web://Microsoft.AAD.BrokerPlugin/" in dialog.help.text()
+    dialog.client_id.setText(CLIENT_ID)
+    dialog.browser_button.click()
+    qtbot.waitUntil(lambda: bool(sessions), timeout=20000)
+    qtbot.waitUntil(task.done, timeout=5000)
+    assert task.exception() is None
+    assert len(fake.sign_ins) == 1
+    assert len(browser.opened) == 1
+    notes = [text for text in said if "Windows account broker" in text]
+    assert len(notes) == 1
+    assert "ms-appx-web://Microsoft.AAD.BrokerPlugin/" in notes[0]

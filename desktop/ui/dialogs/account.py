@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -92,7 +92,9 @@ class SignInDialog(QDialog):
                 "(multitenant), since it must also exist in each customer.</li>"
                 "<li>Authentication → Add a platform → Mobile and desktop applications, "
                 "redirect URI <code>http://localhost</code>; allow public client flows (for the "
-                "device code).</li>"
+                "device code). On Windows, the account broker also requires the redirect URI "
+                "<code>ms-appx-web://Microsoft.AAD.BrokerPlugin/&lt;client id&gt;</code>; "
+                "without it Partner Desk signs in through the browser.</li>"
                 "<li>API permissions (delegated): Microsoft Partner Center "
                 "<code>user_impersonation</code>; "
                 "Microsoft Graph <code>ServiceHealth.Read.All</code>, "
@@ -432,8 +434,14 @@ class AccountController(QObject):
             self._switch(self.holder.sandbox)
 
     def _switch(self, session: Session) -> None:
-        if session.storage_note:
-            self.message.emit(session.storage_note)
+        notes = [
+            # a text of desktop.auth.errors (context "AuthError"), said once: the next
+            # sign-ins go to the browser without a word
+            QCoreApplication.translate("AuthError", session.sign_in_note),
+            session.storage_note,
+        ]
+        if any(notes):
+            self.message.emit(" ".join(note for note in notes if note))
         self.holder.switch(session)
 
     def save_settings(self, settings: Settings) -> None:
