@@ -54,6 +54,10 @@ class Settings:
     # thousands of customers give a handful a month, and a missed action date (a retirement,
     # an enforced setting) is what hurts a partner's customers without warning.
     notify_major_days: int = 14
+    # The Windows account broker (WAM) for the partner's own sign-in: off unless asked for. It
+    # keeps the refresh token to itself, and customer tenants' (GDAP) tokens, which are asked
+    # for without it, then have nothing to redeem: every customer needed a second sign-in.
+    use_windows_broker: bool = False
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     def validated(self) -> Settings:
@@ -78,6 +82,7 @@ class Settings:
             "notify_major_days": isinstance(self.notify_major_days, int)
             and not isinstance(self.notify_major_days, bool)
             and 0 <= self.notify_major_days <= 365,
+            "use_windows_broker": isinstance(self.use_windows_broker, bool),
             "notify_scope": isinstance(self.notify_scope, str)
             and (
                 self.notify_scope in ("", "favourites", "none")

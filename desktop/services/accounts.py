@@ -125,6 +125,9 @@ class Accounts:
                 tenant=key[2],
                 token_cache=cache.cache,
                 http_client=self._http_client,
+                # Opt-in (Settings.use_windows_broker): None lets the provider use it where it
+                # works and was not refused before; False keeps every sign-in in the browser.
+                use_broker=None if self.settings.use_windows_broker else False,
             )
             self._provider_key = key
         return self._msal

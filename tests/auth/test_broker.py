@@ -135,7 +135,12 @@ def test_the_session_carries_the_note_once(
     fake_broker: FakeBroker, tmp_path: Path, http: LoopbackHttp, browser: FakeBrowser
 ) -> None:
     accounts = Accounts(
-        Settings(cloud="global", client_id=CLIENT_ID, allow_plaintext_token_cache=False),
+        Settings(
+            cloud="global",
+            client_id=CLIENT_ID,
+            allow_plaintext_token_cache=False,
+            use_windows_broker=True,
+        ),
         tmp_path,
         http,
     )
@@ -145,3 +150,19 @@ def test_the_session_carries_the_note_once(
     again = accounts.sign_in_interactive("global", CLIENT_ID, "organizations")
     assert again.sign_in_note == ""
     assert len(fake_broker.sign_ins) == 1
+
+
+def test_the_broker_is_off_unless_the_settings_turn_it_on(
+    fake_broker: FakeBroker, tmp_path: Path, http: LoopbackHttp, browser: FakeBrowser
+) -> None:
+    # A broker sign-in leaves customers without tokens (above): by default the browser signs in.
+    accounts = Accounts(
+        Settings(cloud="global", client_id=CLIENT_ID, allow_plaintext_token_cache=False),
+        tmp_path,
+        http,
+    )
+    session = accounts.sign_in_interactive("global", CLIENT_ID, "organizations")
+    assert session.account == USERNAME
+    assert fake_broker.sign_ins == []
+    assert len(browser.opened) == 1
+    assert session.sign_in_note == ""

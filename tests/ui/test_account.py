@@ -161,7 +161,9 @@ def test_the_browser_instead_of_the_broker_is_said_once(
     from tests.auth.fake_broker import FakeBroker
 
     fake = FakeBroker().install(monkeypatch)
-    accounts = controller(qtbot, holder, tmp_path, http, allow_plaintext_token_cache=False)
+    accounts = controller(
+        qtbot, holder, tmp_path, http, allow_plaintext_token_cache=False, use_windows_broker=True
+    )
     said: list[str] = []
     accounts.message.connect(said.append)
     sessions: list[Session] = []
