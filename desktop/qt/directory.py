@@ -66,7 +66,7 @@ class CustomerDirectory(QObject):
 
     def preset(self, source: str, read: CachedRead, ranks: CachedRanks | None = None) -> None:
         """The cached list of `source`, being read since start-up began, and its names being
-        ranked (`rank_cached`).
+        ranked on the worker once it is read (desktop.gui).
 
         Already read, it is taken at once (the window's first paint has its rows). Otherwise
         the first `load` of that source waits for this read instead of starting another.
