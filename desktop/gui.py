@@ -31,6 +31,10 @@ from desktop.self_test import self_test
 from desktop.store.db import DatabaseError, StoreError
 
 if TYPE_CHECKING:  # imported when the window's frame is on screen
+    from PySide6.QtCore import QLocale
+
+    from desktop.domain.customers import Customer
+    from desktop.qt.collation import NameRanks
     from desktop.qt.worker import Worker
     from desktop.services.backend import Backend
 
@@ -192,6 +196,8 @@ async def _main(
         cache = opened.cache
         cached_list = worker.run(cache.customers, opened.source)
         jobs.append(cached_list)
+        from PySide6.QtCore import QLocale
+
         from desktop.qt import translators
         from desktop.ui.main_window import MainWindow
         from desktop.ui.widgets.placement import WindowMemory
@@ -199,6 +205,10 @@ async def _main(
         settings = await settings_job
         # Before the first widget: texts are read when widgets are built.
         language = translators.install(app, settings.language if args.lang is None else args.lang)
+        # The cached list's names ranked by that language as soon as the list is read, on the
+        # worker: collating 10,000 names took the GUI thread 28 ms before the first paint.
+        ranks = worker.run(_rank_cached, cached_list, QLocale())
+        jobs.append(ranks)
         # The window's frame with the cached list first; the tabs, menus, account and the
         # network clients right after its first paint: the cached list shows sooner.
         # Saved off the GUI thread at close (the worker finishes its jobs before the app ends).
@@ -208,7 +218,7 @@ async def _main(
         window = MainWindow(memory=memory)
         if args.open_customer:
             window.open_customer(args.open_customer)
-        window.set_cached_list(opened.source, cached_list)
+        window.set_cached_list(opened.source, cached_list, ranks)
         window.show()
         listed = window.customers.model.total()
         if listed:
@@ -363,6 +373,21 @@ def _open_cache(args: argparse.Namespace) -> _Opened:
     if args.sandbox_url:
         return _Opened(cache, sandbox_source(args.sandbox_url))
     return _Opened(cache, sandbox_source(customers=max(1, args.customers)))
+
+
+def _rank_cached(
+    read: Future[tuple[list[Customer], float | None]], locale: QLocale
+) -> NameRanks | None:
+    """The names of the cached list being `read`, ranked for the Name column by `locale` once
+    read (blocks: worker thread; started after `read`, so it never waits for a free thread);
+    None if the read failed (which the window learns from the read)."""
+    from desktop.qt.models.customers import rank_names
+
+    try:
+        customers, _fetched = read.result()
+    except Exception:
+        return None
+    return rank_names(customers, locale)
 
 
 def _result(job: Future[Any], default: Any) -> Any:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.customers import Customer
+from desktop.qt.collation import NameRanks
 from desktop.qt.models.customer_cells import GDAP_NONE, gdap_text, gdap_text_sample
 from desktop.qt.models.customers import (
     DOMAIN,
@@ -200,13 +201,15 @@ class CustomerList(QWidget):
         """Be the view of `directory`: its customers and their GDAP relationships."""
         directory.customers_changed.connect(self.set_customers)
         directory.gdap_changed.connect(lambda: self.model.set_gdap(directory.gdap))
-        self.set_customers(directory.customers)
+        self.set_customers(directory.customers, directory.ranks)
 
-    def set_customers(self, customers: list[Customer]) -> None:
+    def set_customers(self, customers: list[Customer], ranks: NameRanks | None = None) -> None:
+        """Show `customers`; `ranks`: their names ranked on the worker (`rank_names`), else
+        the model ranks them."""
         if customers is self._shown:
             return  # the cached list the frame was shown with, now the directory's
         self._shown = customers
-        self.model.set_rows(customers)
+        self.model.set_rows(customers, ranks)
         self._update_count()
         # The search text is built just after the list is on screen, before anyone types.
         QTimer.singleShot(0, self.model.prepare_search)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QSplitter, QVB
 
 from desktop.config.settings import Settings
 from desktop.domain.customers import Customer
+from desktop.qt.collation import NameRanks, ranks_made
 from desktop.services.session import Session
 from desktop.store.db import StoreError
 from desktop.ui.customer_list import CustomerList
@@ -36,6 +37,11 @@ SELECTION_DEBOUNCE_MS = 150
 DEFAULT_SIZE = QSize(1280, 800)
 # Names in the layout file (desktop.config.layout).
 LAYOUT = "main"
+# How long the frame waits for the cached list's names to be ranked (`set_cached_list`).
+RANKS_WAIT_S = 0.2
+# The cached list being read at start-up, and its names being ranked (desktop.gui).
+CachedRead = Future[tuple[list[Customer], float | None]]
+CachedRanks = Future[NameRanks | None]
 
 
 class MainWindow(QMainWindow):
@@ -84,7 +90,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(notices_button(self))
         self.setStatusBar(self.status)
         self.customers.attach_scope(scope_placeholder())  # the scope box's place, likewise
-        self._cached_read: tuple[str, Future[tuple[list[Customer], float | None]]] | None = None
+        self._cached_read: tuple[str, CachedRead, CachedRanks | None] | None = None
         self.completed = False
         self._wanted = ""  # a customer to open once the list has it (`open_customer`)
         self._list_in = False
@@ -93,18 +99,21 @@ class MainWindow(QMainWindow):
             self.complete(holder, settings)
 
     def set_cached_list(
-        self, source: str, read: Future[tuple[list[Customer], float | None]]
+        self, source: str, read: CachedRead, ranks: CachedRanks | None = None
     ) -> None:
-        """The cached list of `source`, being read since start-up began (during the imports):
+        """The cached list of `source`, being read since start-up began (during the imports),
+        and its names being ranked on the worker once it is read (`ranks`, desktop.gui):
         already read, it goes into the list at once, so that the first paint has its rows."""
         if self.completed:
-            self.directory.preset(source, read)
+            self.directory.preset(source, read, ranks)
             return
-        self._cached_read = (source, read)
+        self._cached_read = (source, read, ranks)
         if read.done() and not read.cancelled() and read.exception() is None:
             customers, _fetched = read.result()
             if customers:
-                self.customers.set_customers(customers)
+                # Ranked on the worker since the language was known: a list read but not yet
+                # ranked is worth the wait (ranking it here would take longer).
+                self.customers.set_customers(customers, ranks_made(ranks, RANKS_WAIT_S))
 
     def complete(self, holder: SessionHolder, settings: Settings | None = None) -> None:
         """Everything but the frame and the list: the customer's tabs, the account, the menus'

@@ -9,7 +9,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from desktop.qt.collation import NameRanks, collation_name
 from desktop.qt.directory import CustomerDirectory
+from desktop.qt.models.customers import sort_name
 from desktop.qt.session import SessionHolder
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
@@ -89,6 +91,26 @@ def test_the_cached_list_comes_first_then_the_live_one_which_is_cached(
             ("loaded", len(live)),
         ]
         qtbot.waitUntil(lambda: len(cache.customers(SOURCE)[0]) == len(live), timeout=10000)
+
+
+def test_the_cached_and_the_live_list_come_with_their_names_ranked_on_the_worker(
+    qtbot, holder: SessionHolder, backend: Backend
+):
+    """Ranked by the app's language off the GUI thread: the list sorts them without collating."""
+    live = backend.customers().items
+    with Cache() as cache:
+        cache.put_customers(SOURCE, live[:3], time.time() - 3600)
+        session = dataclasses.replace(holder.session, cache=cache, source=SOURCE)
+        directory = CustomerDirectory(SessionHolder(session, holder.worker))
+        seen: list[tuple[int, NameRanks | None]] = []
+        directory.customers_changed.connect(lambda c, ranks: seen.append((len(c), ranks)))
+        task = holder.worker.spawn(directory.load())
+        qtbot.waitUntil(task.done, timeout=20000)
+        assert [n for n, _ranks in seen] == [3, len(live)]
+        for (_n, ranks), listed in zip(seen, (live[:3], live), strict=True):
+            assert ranks is not None
+            assert ranks.covers(map(sort_name, listed), collation_name())
+        assert directory.ranks is seen[-1][1]
 
 
 def test_a_switch_supersedes_the_list_being_read_and_empties_the_directory(

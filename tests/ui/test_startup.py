@@ -9,7 +9,11 @@ import time
 from concurrent.futures import Future
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
+
 from desktop.domain.customers import Customer
+from desktop.qt.collation import NameRanks
+from desktop.qt.models.customers import rank_names
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.store.cache import CUSTOMERS, Cache, sandbox_source
@@ -72,6 +76,35 @@ def test_the_frame_shows_the_cached_list_and_completes_into_the_window(
         worker.shutdown(wait=True)
         backend.close()
         cache.close()
+
+
+def test_the_frame_sorts_the_cached_list_by_the_ranks_made_on_the_worker(qtbot):
+    """desktop.gui ranks the cached list's names on the worker once the language is known; the
+    frame sorts by those ranks (here backwards, to see that they are the ones used), and ranks
+    itself when they did not come (a failed or unfinished job)."""
+    customers = [
+        Customer(f"t{n}", name, f"c{n}.example", "reseller") for n, name in enumerate(NAMES)
+    ]
+    ranks = rank_names(customers, QLocale())
+    backwards = NameRanks(ranks.locale, [], {name: -r for name, r in ranks.ranks.items()})
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_cached_list("sandbox:test", done((customers, time.time())), done(backwards))  # type: ignore[arg-type]
+    assert listed(window) == ["Zeta", "Müller", "Bäckerei", "Álvarez"]
+    failed: Future[NameRanks | None] = Future()
+    failed.set_exception(RuntimeError("not ranked"))
+    for ranking in (failed, Future(), None):
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.set_cached_list("sandbox:test", done((list(customers), time.time())), ranking)  # type: ignore[arg-type]
+        assert listed(window) == ["Álvarez", "Bäckerei", "Müller", "Zeta"]
+
+
+NAMES = ["Zeta", "Bäckerei", "Álvarez", "Müller"]
+
+
+def listed(window: MainWindow) -> list[str]:
+    return [c.company_name for c in window.customers.model.records()]
 
 
 def test_a_frame_closed_before_it_completed_closes_cleanly(qtbot):

@@ -5,7 +5,9 @@ Typing must stay under a frame at 50,000 customers. Each customer gets one searc
 keystroke that extends the previous text only narrows the rows already visible, and anything
 else scans the key list once per word. Health arrives in batches from background fetches and
 touches only the Health cells of the affected rows. Names sort by the user's language
-(`desktop.qt.collation`): "Bäckerei" with the B's, not after Z.
+(`desktop.qt.collation`): "Bäckerei" with the B's, not after Z. A list comes with its names
+ranked off the GUI thread (`rank_names`, `NameRanks`), and the Name column sorts by those ints;
+a list without them, or with names they lack, is ranked here.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 
 from desktop.domain.customer_health import HealthSummary
 from desktop.domain.customers import Customer
@@ -26,7 +28,7 @@ from desktop.domain.search import (
     query_words,
     search_key,
 )
-from desktop.qt.collation import name_collator
+from desktop.qt.collation import NameRanks, collation_name, name_collator
 from desktop.qt.models.customer_cells import (
     GDAP_NONE,
     GDAP_NOT_LOADED,
@@ -71,6 +73,18 @@ def _searchable(customer: Customer, domains: Iterable[str] = ()) -> str:
         # time of the general path at 50,000 customers).
         return f"{name}{FIELD_SEPARATOR}{domain}".lower()
     return search_key(name, domain, *(elide(d) for d in domains))
+
+
+def sort_name(customer: Customer) -> str:
+    """The name as the Name column sorts it (as shown: cut to `NAME_CHARS`)."""
+    return elide(customer.company_name, NAME_CHARS)
+
+
+def rank_names(customers: Iterable[Customer], locale: QLocale) -> NameRanks:
+    """The customers' names ranked for the Name column by `locale`'s collation (blocks: run it
+    on the worker while a list loads, with the GUI thread's `QLocale()`; give it to `set_rows`).
+    """
+    return NameRanks.of(map(sort_name, customers), locale)
 
 
 def _tenant_key(customer: Customer) -> str:
@@ -145,7 +159,12 @@ class CustomerTableModel(RecordTableModel[Customer]):
         self._badges: dict[Severity, object] = {}
         self._marks: Mapping[str, str] = {}  # tenant id -> "★ tag, tag" (local, desktop.store.tags)
 
-        collator = name_collator()
+        # The Name column's ranks, and the collator that makes them here when a list comes
+        # without (`set_rows`) or with names they lack (`_rank`).
+        self._collator = name_collator()
+        self._collation = collation_name()
+        self._ranks = NameRanks(self._collation, [], {})
+        self._offered: NameRanks | None = None  # handed over with the list `set_rows` sets
 
         def known_domains(c: Customer) -> list[str]:
             learnt = self._domains.get(c.tenant_id, ())
@@ -162,9 +181,10 @@ class CustomerTableModel(RecordTableModel[Customer]):
         columns: list[Column[Customer]] = [
             Column(
                 QT_TRANSLATE_NOOP("RecordTableModel", "Name"),
-                lambda c: elide(c.company_name, NAME_CHARS),
-                # By the user's language, as a phone book: "Bäckerei" among the B's.
-                lambda c: collator.sortKey(elide(c.company_name, NAME_CHARS)),
+                sort_name,
+                # By the user's language, as a phone book: "Bäckerei" among the B's. An int:
+                # its rank among the list's names (`NameRanks`), as cheap to compare as text.
+                lambda c: self._ranks.rank(sort_name(c)),
                 # The name and its domains: two customers of the same name differ there.
                 tooltip=lambda c: "\n".join((elide(c.company_name), *known_domains(c))),
             ),
@@ -286,10 +306,53 @@ class CustomerTableModel(RecordTableModel[Customer]):
         """The domains learnt for a customer beyond the list's own (`add_domains`)."""
         return self._domains.get(tenant_id, ())
 
+    # --- names' ranks ---------------------------------------------------------------------------
+
+    def set_rows(self, records: Iterable[Customer], ranks: NameRanks | None = None) -> None:
+        """Replace every customer. `ranks`: their names ranked off the GUI thread (`rank_names`),
+        used if made for the app's language and ranking every name; else they are ranked here.
+        """
+        self._offered = ranks
+        try:
+            super().set_rows(records)
+        finally:
+            self._offered = None
+
+    def _rank_all(self) -> None:
+        """Ranks for every name of the list (before its Name keys are made)."""
+        collation = collation_name()
+        if collation != self._collation:  # the app's language changed since
+            self._collator = name_collator()
+            self._collation = collation
+            self._ranks = NameRanks(collation, [], {})
+        names = list(map(sort_name, self._all))
+        offered, ranks = self._offered, self._ranks
+        if offered is not None and offered.covers(names, collation):
+            self._ranks = offered
+        elif len(ranks) <= 2 * len(names):
+            # Mostly the names ranked already (a list read again): only the new ones go in.
+            self._ranks = ranks.with_names(names, self._collator)
+        else:  # the names of older lists would pile up
+            self._ranks = NameRanks.of(names, self._collator.locale())
+        rank = self._ranks.ranks
+        self._keys[NAME] = [rank[n] for n in names]  # the Name column's keys, made once
+
+    def _rank(self, indices: list[int]) -> None:
+        """Ranks for the names of these records too; if that moves any other's rank, the Name
+        keys are made again at the next sort (never a mix of old and new ranks)."""
+        ranks = self._ranks
+        merged = ranks.with_names((sort_name(self._all[i]) for i in indices), self._collator)
+        if merged is not ranks:
+            self._ranks = merged
+            self._keys.pop(NAME, None)
+            self._orders.clear()
+
     def _rows_replaced(self) -> None:
         self._search = None
+        self._rank_all()
 
     def _rows_added(self, indices: list[int]) -> None:
+        self._rank(indices)
         if self._search is not None:
             domains = self._domains
             for i in indices:
@@ -298,6 +361,7 @@ class CustomerTableModel(RecordTableModel[Customer]):
                 self._tenant_keys.append(_tenant_key(c))
 
     def _rows_updated(self, indices: list[int]) -> None:
+        self._rank(indices)
         if self._search is not None:
             domains = self._domains
             for i in indices:
