@@ -16,7 +16,7 @@ from desktop.domain.customers import Customer
 from desktop.qt.models.table import RecordRole
 from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
-from desktop.services import backend as backend_module
+from desktop.services import sweeping
 from desktop.services.backend import Backend
 from desktop.store.cache import HEALTH as HEALTH_KIND
 from desktop.store.cache import Cache
@@ -172,7 +172,7 @@ def test_a_cancelled_sweep_records_no_failure_in_the_cache(
 ) -> None:
     # The sweep then notices the cancel only when a cancelled call has returned, i.e. after
     # that call's except clause ran: at least one write is certain to come before the close.
-    monkeypatch.setattr(backend_module, "CANCEL_POLL_S", 5.0)
+    monkeypatch.setattr(sweeping, "CANCEL_POLL_S", 5.0)
     cache = Cache(tmp_path / "cache.sqlite3")
     rig = Rig(qtbot, cache)
     try:

@@ -149,7 +149,7 @@ def test_the_app_runs_in_the_language_and_tells_partner_center(
     every Partner Center call carries the matching X-Locale."""
     done = _run_app("--lang", lang, "--self-test", "--sandbox-url", proxy.url, home=str(tmp_path))
     assert done.returncode == 0, done.stderr[-3000:]
-    assert done.stdout.startswith("self-test ok"), done.stdout
+    assert "\nself-test ok" in f"\n{done.stdout}", done.stdout
     assert proxy.locales() == {wire}
 
 

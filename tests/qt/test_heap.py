@@ -61,7 +61,9 @@ def test_start_up_objects_are_frozen_once(collecting: list[str]) -> None:
     frozen = gc.get_freeze_count()
     assert frozen > 0
     heap.collect_on_gui_thread()  # again: nothing more happens
-    assert gc.get_freeze_count() == frozen
+    # Not more (a second freeze would add what was made since); fewer happens when a frozen
+    # object is freed meanwhile (another test's thread ending: seen once under load).
+    assert gc.get_freeze_count() <= frozen
 
 
 def test_after_the_loop_python_collects_by_itself_again(qapp) -> None:
