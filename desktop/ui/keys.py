@@ -79,14 +79,16 @@ def key_text(name: str) -> str:
 
 
 def tab_steps(platform: str = sys.platform) -> tuple[list[QKeySequence], list[QKeySequence]]:
-    """The keys for the next and the previous tab: the platform's (Ctrl+Tab; ⌘} on a Mac) and
-    Ctrl+PgDown/PgUp; on a Mac also the Control key with Tab, as in Safari and the Finder."""
+    """The keys for the next and the previous tab: the platform's NextChild/PreviousChild
+    (Ctrl+Tab here), Ctrl+PgDown/PgUp, and on a Mac the Control key with Tab, as in Safari and
+    the Finder (Qt's Ctrl is the Command key there, and ⌘Tab is the system's)."""
     forward = [*QKeySequence.keyBindings(StandardKey.NextChild), QKeySequence("Ctrl+PgDown")]
     back = [*QKeySequence.keyBindings(StandardKey.PreviousChild), QKeySequence("Ctrl+PgUp")]
     if platform == "darwin":
         forward.append(QKeySequence("Meta+Tab"))
         back.append(QKeySequence("Meta+Shift+Backtab"))
-    return forward, back
+    # Once each: one action holding a sequence twice would make the key ambiguous.
+    return list(dict.fromkeys(forward)), list(dict.fromkeys(back))
 
 
 def context_menu_text(platform: str = sys.platform) -> str:

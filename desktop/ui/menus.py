@@ -111,11 +111,19 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     actions["quit"].setMenuRole(Role.QuitRole)
     actions["about"].setMenuRole(Role.AboutRole)
     actions["about_qt"].setMenuRole(Role.AboutQtRole)
+    # The texts that name a shortcut follow it (`changed` also says checked, enabled…: the
+    # favourite's, at every customer chosen).
+    keys_now = {name: made.shortcuts() for name, made in actions.items()}
+
+    def follow(name: str) -> None:
+        if actions[name].shortcuts() != keys_now[name]:
+            keys_now[name] = actions[name].shortcuts()
+            show_key_hints(window)
+
     for name, made in actions.items():
         if name not in ("notify", "drafts", "about", "about_qt"):
             window.addAction(made)
-        # The texts that name a shortcut follow it.
-        made.changed.connect(lambda: show_key_hints(window))
+        made.changed.connect(lambda name=name: follow(name))
     show_key_hints(window)
     # The same on a right-click (or the context-menu key, or a Control-click) over the list.
     view = window.customers.view
@@ -154,7 +162,7 @@ def tab_actions(window: MainWindow) -> dict[str, QAction]:
     return made
 
 
-def show_about(window: MainWindow) -> None:
+def show_about(window: MainWindow) -> QMessageBox:
     """Help → About Partner Desk (on macOS, the application menu's first item)."""
     import PySide6
     from PySide6.QtCore import qVersion
@@ -170,7 +178,15 @@ def show_about(window: MainWindow) -> None:
         "<p>Proprietary software. Built with Qt {1} and PySide6 {2}, used under the GNU "
         "Lesser General Public License version 3: About Qt says more.</p>",
     ).format(__version__, qVersion(), PySide6.__version__)
-    QMessageBox.about(window, QCoreApplication.translate("MainWindow", "About Partner Desk"), text)
+    # As QMessageBox.about shows it, without its nested event loop (desktop.ui.widgets.dialogs).
+    box = QMessageBox(window)
+    box.setWindowTitle(QCoreApplication.translate("MainWindow", "About Partner Desk"))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(text)
+    box.setIconPixmap(window.windowIcon().pixmap(64, 64))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def keep_in_place(menu: QMenu) -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.qt.icons import tray_icon
+from desktop.sandbox import Sandbox
 from desktop.ui import key_hints, keys
 from desktop.ui.main_window import MainWindow
 from desktop.ui.notices import NoticeCentre
@@ -115,19 +116,13 @@ def test_about_preferences_and_quit_have_their_roles_and_nothing_else_moves(
 
 
 def test_about_says_the_version(qtbot, window: MainWindow) -> None:
-    seen: list[str] = []
-
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.append(box.text())
-        box.accept()
-
-    QTimer.singleShot(0, read_and_close)
     window.actions_by_name["about"].trigger()
-    assert len(seen) == 1
-    assert f"Partner Desk {__version__}" in seen[0]
-    assert "LGPL" in seen[0] or "Lesser General Public License" in seen[0]
+    box = window.findChild(QMessageBox)
+    assert box is not None
+    assert box.isVisible()
+    assert f"Partner Desk {__version__}" in box.text()
+    assert "Lesser General Public License" in box.text()
+    box.accept()
 
 
 def test_quit_closes_the_window(qtbot, window: MainWindow) -> None:
@@ -150,11 +145,15 @@ def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoMod
 
 
 def test_ctrl_digits_choose_a_tab_and_ctrl_0_goes_back_to_the_list(
-    qtbot, window: MainWindow
+    qtbot, window: MainWindow, sandbox: Sandbox
 ) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
-    select_row(window, 0)
+    with_gdap = {c.tenant_id for c in sandbox.data.customers if c.has_gdap}
+    model = window.customers.model
+    select_row(  # a customer whose every tab has something to put the cursor in
+        window, next(r for r in range(model.rowCount()) if model.record(r).tenant_id in with_gdap)
+    )
     qtbot.waitUntil(
         lambda: all(p.state in ("ready", "error") for p in window.panes()), timeout=20000
     )
@@ -164,13 +163,11 @@ def test_ctrl_digits_choose_a_tab_and_ctrl_0_goes_back_to_the_list(
     for index, digit in enumerate(digits):
         press(digit, CTRL)
         assert window.tabs.currentIndex() == index
-        pane = panes[index]
         # The cursor is in the tab: its view (or the message's button, where it has one).
-        assert window.tabs.isAncestorOf(focused())
+        assert panes[index].isAncestorOf(focused())
         press(Qt.Key.Key_0, CTRL)
         assert focused() is window.customers.view
     assert window.tabs.tabToolTip(0) == native("Ctrl+1")
-    assert pane is window.requests
 
 
 def test_ctrl_tab_steps_through_the_tabs_from_the_list_too(qtbot, window: MainWindow) -> None:
