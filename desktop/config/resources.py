@@ -45,6 +45,12 @@ def translations_dir() -> Path:
     return resource_path("translations")
 
 
+def tray_template_file() -> Path:
+    """The macOS menu bar's icon: a one-colour template image (desktop.qt.icons.tray_icon). Its
+    name starts with the app icon's, so build.spec's copy of the icons takes it along."""
+    return icons_dir() / f"{APP_ICON_NAME}-tray-template.svg"
+
+
 def app_icon_files() -> list[Path]:
     """The app icon's PNG renderings that exist, smallest first; else the SVG, if present.
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWid
 from desktop.domain.customers import Customer
 from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import elide
+from desktop.ui.keys import key_text
 from desktop.ui.panes.health import HealthPane
 from desktop.ui.panes.incidents import IncidentsPane
 from desktop.ui.panes.messages import MessagesPane
@@ -54,7 +55,9 @@ class CustomerHeader(QWidget):
         if customer is None:
             self.title.setText(QCoreApplication.translate("MainWindow", "No customer selected"))
             self.subtitle.setText(
-                QCoreApplication.translate("MainWindow", "Find a customer with Ctrl+F.")
+                QCoreApplication.translate("MainWindow", "Find a customer with {0}.").format(
+                    key_text("find")
+                )
             )
             return
         # Cut first: a label lays its whole text out, and a huge name froze the window.
@@ -65,7 +68,8 @@ class CustomerHeader(QWidget):
 
 
 def customer_tabs(holder: SessionHolder) -> tuple[QTabWidget, Panes]:
-    """The six panes of a customer, in their tabs (Alt+letter chooses one)."""
+    """The six panes of a customer, in their tabs (Alt+letter chooses one where the platform
+    has mnemonics; Ctrl+1 … Ctrl+6 everywhere: desktop.ui.menus)."""
     health, incidents = HealthPane(holder), IncidentsPane(holder)
     panes: Panes = (
         OverviewPane(holder),

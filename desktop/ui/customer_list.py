@@ -32,6 +32,7 @@ from desktop.qt.models.customers import (
 )
 from desktop.qt.models.table import RecordRole
 from desktop.qt.words import gdap_status_word, health_words
+from desktop.ui import key_hints
 from desktop.ui.widgets.clear_button import enable_clear_button
 from desktop.ui.widgets.status import badge_column_width, badge_icons
 from desktop.ui.widgets.tables import RecordTable, setup_table
@@ -91,7 +92,7 @@ class CustomerList(QWidget):
         self.model = CustomerTableModel(self)
         self._shown: list[Customer] | None = None
         self.search = SearchField()
-        self.search.setPlaceholderText(self.tr("Search name, domain or tenant ID (Ctrl+F)"))
+        self.search.setPlaceholderText(key_hints.search_placeholder())
         self.search.setAccessibleName(self.tr("Search customers"))
         self.search.setAccessibleDescription(
             self.tr("Filters the list as you type; Down moves into the list.")
@@ -102,12 +103,7 @@ class CustomerList(QWidget):
         self.view = RecordTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Customers"))
-        self.view.setAccessibleDescription(
-            self.tr(
-                "Arrow keys choose a customer; its details open on the right. Ctrl+B stars it, "
-                "Ctrl+T tags it; the Menu key shows both."
-            )
-        )
+        self.view.setAccessibleDescription(key_hints.list_description())
         setup_table(self.view)
         # Sized by rule, never to contents: that would measure up to 1,000 rows each time
         # the health sweep fills a batch. The name keeps a readable width whatever joins it
@@ -225,10 +221,7 @@ class CustomerList(QWidget):
             self.view.set_placeholder(
                 self.tr("No customer matches “{0}”.").format(needle)
                 if needle
-                else self.tr(
-                    "No customer here yet: star customers (Ctrl+B) or tag them (Ctrl+T), "
-                    "then choose them here."
-                )
+                else key_hints.scoped_list_empty()
                 if self._scoped
                 else self.tr("No customer to show.")
             )

@@ -196,8 +196,9 @@ class MainWindow(QMainWindow):
         self.status.show_session(holder.session)
         self.header.show_customer(None)
         self.customers.current_changed.connect(self._customer_changed)
-        # Tab goes search → scope → list → tabs → the tab's content; Alt+letter on a tab also
-        # puts the cursor in its list; a ring shows where the keyboard is, in every window.
+        # Tab goes search → scope → list → tabs → the tab's content; Alt+letter on a tab, and
+        # Ctrl+1 … Ctrl+6 (desktop.ui.menus.tab_actions), also put the cursor in its list; a
+        # ring shows where the keyboard is, in every window.
         app = QApplication.instance()
         if isinstance(app, QApplication):
             install_focus_ring(app)
@@ -211,16 +212,20 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
             # After the tab bar has switched tabs: then the pane's view is the visible one.
-            QTimer.singleShot(0, self._focus_current_pane)
+            QTimer.singleShot(0, self.focus_current_pane)
         return super().eventFilter(watched, event)
 
-    def _focus_current_pane(self) -> None:
+    def focus_current_pane(self) -> None:
         pane = next((p for p in self.panes() if p is self.tabs.currentWidget()), None)
         if not (pane is not None and pane.focus_content()):
             self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def panes(self) -> Iterator[Pane]:
         yield from self._panes
+
+    def focus_list(self) -> None:
+        """Ctrl+0 (⌘0): back to the customer list, on the customer shown."""
+        self.customers.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         self.customers.search.setFocus()

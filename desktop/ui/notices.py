@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QIcon
-from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon, QToolButton, QWidget
 
+from desktop.qt.icons import tray_icon
 from desktop.qt.models.age import age_text
 from desktop.qt.session import SessionHolder
 from desktop.qt.text_limits import TEXT_CHARS, elide
@@ -175,9 +177,14 @@ class NoticeCentre(QObject):
         name_of: Callable[[str], str] | None = None,
         icon: QIcon | None = None,
         button: QToolButton | None = None,
+        platform: str = sys.platform,
     ) -> None:
         """`button`: one `notices_button` made earlier (the window shows it from its first
-        paint, so the status bar does not grow when the centre arrives)."""
+        paint, so the status bar does not grow when the centre arrives).
+
+        On macOS (`platform` "darwin") the tray icon is a template image in the menu bar, and
+        clicking it opens `tray_menu`: Show Partner Desk, the notices, Quit. Elsewhere the
+        tray is the window's icon, and a click on a message opens its customer."""
         super().__init__(parent)
         self.name_of = name_of or (lambda tenant: tenant)
         self.recent: list[tuple[float, Notice]] = []  # newest first
@@ -185,13 +192,19 @@ class NoticeCentre(QObject):
         self.shown: list[tuple[str, str]] = []  # every tray message, for tests and the log
         self.button = button or notices_button(parent)
         self.menu = QMenu(self.button)
-        self.menu.aboutToShow.connect(self._fill_menu)
+        self.menu.aboutToShow.connect(lambda: self._fill_menu())
         self.button.setMenu(self.menu)
         self._update_badge()
+        self.tray_menu: QMenu | None = None
+        if platform == "darwin":
+            icon = tray_icon(platform) or icon
+            self.tray_menu = self._build_tray_menu(parent)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(icon or parent.windowIcon(), self)
             self.tray.setToolTip(self.tr("Partner Desk"))
+            if self.tray_menu is not None:
+                self.tray.setContextMenu(self.tray_menu)
             self.tray.messageClicked.connect(self._tray_clicked)
             self.tray.show()
         self._last_tenant = ""
@@ -238,19 +251,56 @@ class NoticeCentre(QObject):
         self.button.setAccessibleDescription(self.button.toolTip())
         self.button.setEnabled(bool(self.recent) or bool(self.unread))
 
-    def _fill_menu(self) -> None:
-        self.menu.clear()
+    def _fill_menu(
+        self,
+        menu: QMenu | None = None,
+        first: list[QAction] | None = None,
+        last: list[QAction] | None = None,
+    ) -> None:
+        """The recent notices into `menu` (the badge's) between `first` and `last`, and Mark
+        all as read."""
+        menu = menu if menu is not None else self.menu
+        menu.clear()  # deletes the notices' actions it owns, not `first`
+        if first:
+            menu.addActions(first)
+            menu.addSeparator()
         for when, notice in self.recent:
             age = age_text(when)
-            first = notice.tenants[0] if notice.tenants else ""
-            action = QAction(f"{notice_line(notice, self.name_of(first))} · {age}", self)
-            action.triggered.connect(lambda _checked=False, t=first: self.open_customer.emit(t))
-            self.menu.addAction(action)
+            tenant = notice.tenants[0] if notice.tenants else ""
+            action = QAction(f"{notice_line(notice, self.name_of(tenant))} · {age}", menu)
+            action.triggered.connect(lambda _checked=False, t=tenant: self.open_customer.emit(t))
+            menu.addAction(action)
         if not self.recent:
-            empty = self.menu.addAction(self.tr("No notices yet"))
+            empty = menu.addAction(self.tr("No notices yet"))
             empty.setEnabled(False)
-        self.menu.addSeparator()
-        self.menu.addAction(self.tr("Mark all as read"), self.mark_read)
+        menu.addSeparator()
+        menu.addAction(self.tr("Mark all as read"), self.mark_read)
+        if last:
+            menu.addSeparator()
+            menu.addActions(last)
+        for action in menu.actions():
+            # Not moved by its text to the application menu (macOS), as a "Quit" would be.
+            action.setMenuRole(QAction.MenuRole.NoRole)
+
+    def _build_tray_menu(self, window: QWidget) -> QMenu:
+        """The menu bar icon's menu on macOS: the window, the notices, and Quit. Its Quit is
+        an action of its own without a role: the window's Quit (QuitRole) would be taken out
+        of this menu into the application menu."""
+        menu = QMenu(window)
+
+        def show_window() -> None:
+            window.showNormal() if window.isMinimized() else window.show()
+            window.raise_()
+            window.activateWindow()
+
+        show = QAction(self.tr("Show Partner Desk"), self)
+        show.triggered.connect(show_window)
+        quit_app = QAction(self.tr("Quit Partner Desk"), self)
+        quit_app.triggered.connect(lambda: QApplication.closeAllWindows())
+
+        menu.aboutToShow.connect(lambda: self._fill_menu(menu, [show], [quit_app]))
+        self._fill_menu(menu, [show], [quit_app])
+        return menu
 
     def _tray_clicked(self) -> None:
         if self._last_tenant:

@@ -15,6 +15,7 @@ from desktop.domain.health import HealthIssue
 from desktop.qt.session import SessionHolder
 from desktop.store import Draft
 from desktop.ui.drafting import DraftChooser, escalation_draft, severity_note
+from desktop.ui.keys import key_text
 from desktop.ui.widgets.dialogs import run_dialog
 
 if TYPE_CHECKING:
@@ -50,8 +51,8 @@ class RequestDesk(QObject):
         if customer is None:
             self._say(
                 QCoreApplication.translate(
-                    "MainWindow", "Select a customer first (Ctrl+F finds one)."
-                ),
+                    "MainWindow", "Select a customer first ({0} finds one)."
+                ).format(key_text("find")),
                 5000,
             )
             return

@@ -519,10 +519,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
 <context>
     <name>CustomerList</name>
     <message>
-        <source>Search name, domain or tenant ID (Ctrl+F)</source>
-        <translation>Name, Domäne oder Mandanten-ID suchen (Strg+F)</translation>
-    </message>
-    <message>
         <source>Search customers</source>
         <translation>Kunden suchen</translation>
     </message>
@@ -535,20 +531,12 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Kunden</translation>
     </message>
     <message>
-        <source>Arrow keys choose a customer; its details open on the right. Ctrl+B stars it, Ctrl+T tags it; the Menu key shows both.</source>
-        <translation>Pfeiltasten wählen einen Kunden; seine Details erscheinen rechts. Strg+B macht ihn zum Favoriten, Strg+T vergibt Tags; die Menütaste zeigt beides.</translation>
-    </message>
-    <message>
         <source>Customer count</source>
         <translation>Anzahl der Kunden</translation>
     </message>
     <message>
         <source>No customer matches “{0}”.</source>
         <translation>Kein Kunde passt zu „{0}“.</translation>
-    </message>
-    <message>
-        <source>No customer here yet: star customers (Ctrl+B) or tag them (Ctrl+T), then choose them here.</source>
-        <translation>Hier ist noch kein Kunde: Markieren Sie Kunden als Favoriten (Strg+B) oder versehen Sie sie mit Tags (Strg+T), und wählen Sie sie dann hier aus.</translation>
     </message>
     <message>
         <source>No customer to show.</source>
@@ -567,6 +555,18 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
             <numerusform>%1 von %Ln Kunde</numerusform>
             <numerusform>%1 von %Ln Kunden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Search name, domain or tenant ID ({0})</source>
+        <translation>Name, Domäne oder Mandanten-ID suchen ({0})</translation>
+    </message>
+    <message>
+        <source>Arrow keys choose a customer; its details open on the right. {0} stars it, {1} tags it; {2} shows both.</source>
+        <translation>Pfeiltasten wählen einen Kunden; seine Details erscheinen rechts. {0} macht ihn zum Favoriten, {1} vergibt Tags; {2} zeigt beides.</translation>
+    </message>
+    <message>
+        <source>No customer here yet: star customers ({0}) or tag them ({1}), then choose them here.</source>
+        <translation>Hier ist noch kein Kunde: Markieren Sie Kunden als Favoriten ({0}) oder versehen Sie sie mit Tags ({1}), und wählen Sie sie dann hier aus.</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1393,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Partner Desk</translation>
     </message>
     <message>
+        <source>Find a customer with {0}.</source>
+        <translation>Suchen Sie einen Kunden mit {0}.</translation>
+    </message>
+    <message>
         <source>Customer details</source>
         <translation>Kundendetails</translation>
     </message>
@@ -1453,6 +1457,30 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>&amp;Benachrichtigungen und Aktualisierung…</translation>
     </message>
     <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About Partner Desk</source>
+        <translation>Ü&amp;ber Partner Desk</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Partner Desk {0}&lt;/h3&gt;&lt;p&gt;For the staff of Microsoft Cloud Solution Provider partners: find a customer, see its service health and incidents, open its admin portals in the customer&apos;s context, and file service requests with Microsoft on its behalf.&lt;/p&gt;&lt;p&gt;Proprietary software. Built with Qt {1} and PySide6 {2}, used under the GNU Lesser General Public License version 3: About Qt says more.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Partner Desk {0}&lt;/h3&gt;&lt;p&gt;Für die Mitarbeitenden von Microsoft-Partnern im Cloud Solution Provider-Programm: einen Kunden finden, seine Dienstintegrität und Vorfälle sehen, seine Admin-Portale im Kontext des Kunden öffnen und in seinem Namen Serviceanfragen bei Microsoft stellen.&lt;/p&gt;&lt;p&gt;Proprietäre Software. Erstellt mit Qt {1} und PySide6 {2}, verwendet unter der GNU Lesser General Public License Version 3: Mehr dazu unter „Über Qt“.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Partner Desk</source>
+        <translation>Über Partner Desk</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
         <source>&amp;Tags…</source>
         <translation>&amp;Tags…</translation>
     </message>
@@ -1477,8 +1505,8 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>&amp;Geplante Änderungen</translation>
     </message>
     <message>
-        <source>Select a customer first (Ctrl+F finds one).</source>
-        <translation>Wählen Sie zuerst einen Kunden aus (Strg+F sucht).</translation>
+        <source>Select a customer first ({0} finds one).</source>
+        <translation>Wählen Sie zuerst einen Kunden aus ({0} sucht).</translation>
     </message>
     <message>
         <source>Drafts cannot be kept: no draft store.</source>
@@ -1517,8 +1545,16 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Kein Kunde ausgewählt</translation>
     </message>
     <message>
-        <source>Find a customer with Ctrl+F.</source>
-        <translation>Suchen Sie einen Kunden mit Strg+F.</translation>
+        <source>{0} to {1} choose a tab, and {2} goes back to the customer list.</source>
+        <translation>{0} bis {1} wählen eine Registerkarte, {2} führt zurück zur Kundenliste.</translation>
+    </message>
+    <message>
+        <source>a Control-click or a right-click</source>
+        <translation>ein Control-Klick oder ein Rechtsklick</translation>
+    </message>
+    <message>
+        <source>a right-click or the context-menu key</source>
+        <translation>ein Rechtsklick oder die Kontextmenütaste</translation>
     </message>
 </context>
 <context>
@@ -1726,10 +1762,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>&amp;Formular von Microsoft öffnen</translation>
     </message>
     <message>
-        <source>Copies the request&apos;s text and opens Microsoft&apos;s new-request page in the customer&apos;s context (Ctrl+Return)</source>
-        <translation>Kopiert den Text der Anfrage und öffnet die Seite von Microsoft für neue Anfragen im Kontext des Kunden (Strg+Eingabe)</translation>
-    </message>
-    <message>
         <source>Submit through the &amp;API (partner ticket)</source>
         <translation>Über die &amp;API senden (Partnerticket)</translation>
     </message>
@@ -1746,8 +1778,12 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Korrigieren Sie die oben markierten Felder, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <source>Offline: the draft is kept, to file once Partner Desk is online (Ctrl+Return)</source>
-        <translation>Offline: Der Entwurf bleibt erhalten und wird eingereicht, sobald Partner Desk online ist (Strg+Eingabe)</translation>
+        <source>Copies the request&apos;s text and opens Microsoft&apos;s new-request page in the customer&apos;s context ({0})</source>
+        <translation>Kopiert den Text der Anfrage und öffnet die Seite von Microsoft für neue Anfragen im Kontext des Kunden ({0})</translation>
+    </message>
+    <message>
+        <source>Offline: the draft is kept, to file once Partner Desk is online ({0})</source>
+        <translation>Offline: Der Entwurf bleibt erhalten und wird eingereicht, sobald Partner Desk online ist ({0})</translation>
     </message>
     <message>
         <source>There is no {0} form to open: {1}</source>
@@ -1794,6 +1830,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Partnerticket {0} bei Microsoft gestellt (es nennt den Kunden).</translation>
     </message>
     <message>
+        <source>Draft “{0}” for {1} kept: {2} or Service requests → Drafts reopens it.</source>
+        <translation>Entwurf „{0}“ für {1} gespeichert: {2} oder Serviceanfragen → Entwürfe öffnet ihn wieder.</translation>
+    </message>
+    <message>
         <source>Not marked to send; your draft is kept. {0}</source>
         <translation>Nicht zum Senden vorgemerkt; Ihr Entwurf bleibt erhalten. {0}</translation>
     </message>
@@ -1812,10 +1852,6 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
-    </message>
-    <message>
-        <source>Draft “{0}” for {1} kept: Ctrl+N or Service requests → Drafts reopens it.</source>
-        <translation>Entwurf „{0}“ für {1} gespeichert: Strg+N oder Serviceanfragen → Entwürfe öffnet ihn wieder.</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -1931,6 +1967,14 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Mark all as read</source>
         <translation>Alle als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Show Partner Desk</source>
+        <translation>Partner Desk anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit Partner Desk</source>
+        <translation>Partner Desk beenden</translation>
     </message>
 </context>
 <context>
@@ -2975,20 +3019,12 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Serviceanfragen</translation>
     </message>
     <message>
-        <source>The selected request&apos;s details and notes follow; Ctrl+N files a new one.</source>
-        <translation>Danach folgen Details und Notizen der ausgewählten Anfrage; Strg+N stellt eine neue.</translation>
-    </message>
-    <message>
         <source>Service request details</source>
         <translation>Details zur Serviceanfrage</translation>
     </message>
     <message>
         <source>&amp;New request…</source>
         <translation>&amp;Neue Anfrage…</translation>
-    </message>
-    <message>
-        <source>File a service request with Microsoft (Ctrl+N)</source>
-        <translation>Eine Serviceanfrage bei Microsoft stellen (Strg+N)</translation>
     </message>
     <message>
         <source>A&amp;dd note…</source>
@@ -3080,6 +3116,14 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Notes (newest first)</source>
         <translation>Notizen (neueste zuerst)</translation>
+    </message>
+    <message>
+        <source>File a service request with Microsoft ({0})</source>
+        <translation>Eine Serviceanfrage bei Microsoft stellen ({0})</translation>
+    </message>
+    <message>
+        <source>The selected request&apos;s details and notes follow; {0} files a new one.</source>
+        <translation>Danach folgen Details und Notizen der ausgewählten Anfrage; {0} stellt eine neue.</translation>
     </message>
 </context>
 <context>

@@ -510,10 +510,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
 <context>
     <name>CustomerList</name>
     <message>
-        <source>Search name, domain or tenant ID (Ctrl+F)</source>
-        <translation>搜尋名稱、網域或租用戶識別碼 (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Search customers</source>
         <translation>搜尋客戶</translation>
     </message>
@@ -526,20 +522,12 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>客戶</translation>
     </message>
     <message>
-        <source>Arrow keys choose a customer; its details open on the right. Ctrl+B stars it, Ctrl+T tags it; the Menu key shows both.</source>
-        <translation>使用方向鍵選擇客戶，其詳細資料會顯示在右側。Ctrl+B 加入我的最愛，Ctrl+T 加上標籤；功能表鍵可顯示這兩項。</translation>
-    </message>
-    <message>
         <source>Customer count</source>
         <translation>客戶數</translation>
     </message>
     <message>
         <source>No customer matches “{0}”.</source>
         <translation>沒有符合「{0}」的客戶。</translation>
-    </message>
-    <message>
-        <source>No customer here yet: star customers (Ctrl+B) or tag them (Ctrl+T), then choose them here.</source>
-        <translation>這裡還沒有客戶：請將客戶加入我的最愛 (Ctrl+B) 或加上標籤 (Ctrl+T)，再於此處選擇。</translation>
     </message>
     <message>
         <source>No customer to show.</source>
@@ -556,6 +544,18 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>
             <numerusform>%1 / %Ln 位客戶</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Search name, domain or tenant ID ({0})</source>
+        <translation>搜尋名稱、網域或租用戶識別碼 ({0})</translation>
+    </message>
+    <message>
+        <source>Arrow keys choose a customer; its details open on the right. {0} stars it, {1} tags it; {2} shows both.</source>
+        <translation>使用方向鍵選擇客戶，其詳細資料會顯示在右側。{0} 加入我的最愛，{1} 加上標籤；{2}可顯示這兩項。</translation>
+    </message>
+    <message>
+        <source>No customer here yet: star customers ({0}) or tag them ({1}), then choose them here.</source>
+        <translation>這裡還沒有客戶：請將客戶加入我的最愛 ({0}) 或加上標籤 ({1})，再於此處選擇。</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1369,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>Partner Desk</translation>
     </message>
     <message>
+        <source>Find a customer with {0}.</source>
+        <translation>按 {0} 尋找客戶。</translation>
+    </message>
+    <message>
         <source>Customer details</source>
         <translation>客戶詳細資料</translation>
     </message>
@@ -1429,6 +1433,30 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>通知與重新整理(&amp;N)…</translation>
     </message>
     <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Partner Desk</source>
+        <translation>關於 Partner Desk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>關於 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Partner Desk {0}&lt;/h3&gt;&lt;p&gt;For the staff of Microsoft Cloud Solution Provider partners: find a customer, see its service health and incidents, open its admin portals in the customer&apos;s context, and file service requests with Microsoft on its behalf.&lt;/p&gt;&lt;p&gt;Proprietary software. Built with Qt {1} and PySide6 {2}, used under the GNU Lesser General Public License version 3: About Qt says more.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Partner Desk {0}&lt;/h3&gt;&lt;p&gt;適用於 Microsoft 雲端解決方案提供者 (CSP) 合作夥伴的員工：尋找客戶、查看其服務健康情況與事件、在客戶的環境中開啟其系統管理入口網站，並代表客戶向 Microsoft 提出服務要求。&lt;/p&gt;&lt;p&gt;專有軟體。以 Qt {1} 與 PySide6 {2} 建置，依 GNU 較寬鬆通用公共授權條款 (LGPL) 第 3 版使用：詳情請見 [關於 Qt]。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Partner Desk</source>
+        <translation>關於 Partner Desk</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>說明</translation>
+    </message>
+    <message>
         <source>&amp;Tags…</source>
         <translation>標籤(&amp;T)…</translation>
     </message>
@@ -1453,8 +1481,8 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>預定變更(&amp;G)</translation>
     </message>
     <message>
-        <source>Select a customer first (Ctrl+F finds one).</source>
-        <translation>請先選取客戶 (Ctrl+F 可尋找)。</translation>
+        <source>Select a customer first ({0} finds one).</source>
+        <translation>請先選取客戶 ({0} 可尋找)。</translation>
     </message>
     <message>
         <source>Drafts cannot be kept: no draft store.</source>
@@ -1493,8 +1521,16 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>未選取客戶</translation>
     </message>
     <message>
-        <source>Find a customer with Ctrl+F.</source>
-        <translation>按 Ctrl+F 尋找客戶。</translation>
+        <source>{0} to {1} choose a tab, and {2} goes back to the customer list.</source>
+        <translation>{0} 到 {1} 可選擇索引標籤，{2} 可回到客戶清單。</translation>
+    </message>
+    <message>
+        <source>a Control-click or a right-click</source>
+        <translation>按住 Control 鍵點按或按右鍵</translation>
+    </message>
+    <message>
+        <source>a right-click or the context-menu key</source>
+        <translation>按右鍵或快顯功能表鍵</translation>
     </message>
 </context>
 <context>
@@ -1699,10 +1735,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>開啟 Microsoft 的表單(&amp;F)</translation>
     </message>
     <message>
-        <source>Copies the request&apos;s text and opens Microsoft&apos;s new-request page in the customer&apos;s context (Ctrl+Return)</source>
-        <translation>複製要求的文字，並在客戶的租用戶環境中開啟 Microsoft 的新增要求頁面 (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>Submit through the &amp;API (partner ticket)</source>
         <translation>透過 API 提交 (合作夥伴票證)(&amp;A)</translation>
     </message>
@@ -1719,8 +1751,12 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>請修正上方標示的欄位，然後再試一次。</translation>
     </message>
     <message>
-        <source>Offline: the draft is kept, to file once Partner Desk is online (Ctrl+Return)</source>
-        <translation>離線：草稿已保留，待 Partner Desk 上線後提交 (Ctrl+Return)</translation>
+        <source>Copies the request&apos;s text and opens Microsoft&apos;s new-request page in the customer&apos;s context ({0})</source>
+        <translation>複製要求的文字，並在客戶的租用戶環境中開啟 Microsoft 的新增要求頁面 ({0})</translation>
+    </message>
+    <message>
+        <source>Offline: the draft is kept, to file once Partner Desk is online ({0})</source>
+        <translation>離線：草稿已保留，待 Partner Desk 上線後提交 ({0})</translation>
     </message>
     <message>
         <source>There is no {0} form to open: {1}</source>
@@ -1767,6 +1803,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>已向 Microsoft 提出合作夥伴票證 {0} (其中註明該客戶)。</translation>
     </message>
     <message>
+        <source>Draft “{0}” for {1} kept: {2} or Service requests → Drafts reopens it.</source>
+        <translation>已保留 {1} 的草稿「{0}」：按 {2} 或在 [服務要求] → [草稿] 中可再次開啟。</translation>
+    </message>
+    <message>
         <source>Not marked to send; your draft is kept. {0}</source>
         <translation>未標示為待送出；已保留您的草稿。{0}</translation>
     </message>
@@ -1785,10 +1825,6 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>(untitled)</source>
         <translation>(無標題)</translation>
-    </message>
-    <message>
-        <source>Draft “{0}” for {1} kept: Ctrl+N or Service requests → Drafts reopens it.</source>
-        <translation>已保留 {1} 的草稿「{0}」：按 Ctrl+N 或在 [服務要求] → [草稿] 中可再次開啟。</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -1902,6 +1938,14 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Mark all as read</source>
         <translation>全部標示為已讀</translation>
+    </message>
+    <message>
+        <source>Show Partner Desk</source>
+        <translation>顯示 Partner Desk</translation>
+    </message>
+    <message>
+        <source>Quit Partner Desk</source>
+        <translation>結束 Partner Desk</translation>
     </message>
 </context>
 <context>
@@ -2930,20 +2974,12 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>服務要求</translation>
     </message>
     <message>
-        <source>The selected request&apos;s details and notes follow; Ctrl+N files a new one.</source>
-        <translation>接著是所選要求的詳細資料與附註；按 Ctrl+N 可提出新要求。</translation>
-    </message>
-    <message>
         <source>Service request details</source>
         <translation>服務要求詳細資料</translation>
     </message>
     <message>
         <source>&amp;New request…</source>
         <translation>新增要求(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>File a service request with Microsoft (Ctrl+N)</source>
-        <translation>向 Microsoft 提出服務要求 (Ctrl+N)</translation>
     </message>
     <message>
         <source>A&amp;dd note…</source>
@@ -3034,6 +3070,14 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Notes (newest first)</source>
         <translation>附註 (最新的在前)</translation>
+    </message>
+    <message>
+        <source>File a service request with Microsoft ({0})</source>
+        <translation>向 Microsoft 提出服務要求 ({0})</translation>
+    </message>
+    <message>
+        <source>The selected request&apos;s details and notes follow; {0} files a new one.</source>
+        <translation>接著是所選要求的詳細資料與附註；按 {0} 可提出新要求。</translation>
     </message>
 </context>
 <context>

@@ -196,9 +196,12 @@ def test_closing_ends_the_process(backend: Backend, engine: Engine):
 
 def _alive(pid: int) -> bool:
     if sys.platform == "win32":  # os.kill(pid, 0) would end it there
-        return subprocess.run(
-            ["tasklist", "/FI", f"PID eq {pid}", "/NH"], capture_output=True, text=True
-        ).stdout.count(str(pid)) > 0
+        return (
+            subprocess.run(
+                ["tasklist", "/FI", f"PID eq {pid}", "/NH"], capture_output=True, text=True
+            ).stdout.count(str(pid))
+            > 0
+        )
     try:
         os.kill(pid, 0)
     except OSError:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QVBoxLayout, QWidget
 
 from desktop.domain.service_requests import ServiceRequest
@@ -43,6 +43,7 @@ from desktop.services.submission import (
 from desktop.store import Draft, DraftStore
 from desktop.ui.dialogs.request_form import RequestFormDialog
 from desktop.ui.drafting import PRODUCTS, escalation_draft, problem_text
+from desktop.ui.keys import default, key_text, shortcut_text
 from desktop.ui.widgets.link_actions import add_link_actions, open_link
 from desktop.ui.widgets.request_number import RequestNumberBox
 
@@ -81,14 +82,19 @@ class NewRequestDialog(RequestFormDialog):
         self.number_box.entered.connect(lambda: self.holder.worker.spawn(self.mark_filed()))
         layout.addWidget(self.number_box)
         buttons = QDialogButtonBox()
+        # Its key is named in the texts below as the platform writes it (⌘↩ on a Mac).
+        self.form_shortcut = QShortcut(
+            default("open_form"), self, lambda: self.holder.worker.spawn(self.open_form())
+        )
+        form_key = shortcut_text(self.form_shortcut.key())
         self.form_button = buttons.addButton(
             self.tr("Open Microsoft's &form"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.form_button.setToolTip(
             self.tr(
                 "Copies the request's text and opens Microsoft's new-request page in the "
-                "customer's context (Ctrl+Return)"
-            )
+                "customer's context ({0})"
+            ).format(form_key)
         )
         self.submit_button = buttons.addButton(
             self.tr("Submit through the &API (partner ticket)"),
@@ -105,8 +111,8 @@ class NewRequestDialog(RequestFormDialog):
             self.form_button.setText(self.tr("&Send when online"))
             self.form_button.setToolTip(
                 self.tr(
-                    "Offline: the draft is kept, to file once Partner Desk is online (Ctrl+Return)"
-                )
+                    "Offline: the draft is kept, to file once Partner Desk is online ({0})"
+                ).format(form_key)
             )
         close = buttons.addButton(self.tr("&Keep as draft"), QDialogButtonBox.ButtonRole.RejectRole)
         self.form_button.clicked.connect(lambda: self.holder.worker.spawn(self.open_form()))
@@ -117,9 +123,6 @@ class NewRequestDialog(RequestFormDialog):
         )
         self.submit_button.clicked.connect(lambda: self.holder.worker.spawn(self.submit()))
         close.clicked.connect(self.reject)
-        QShortcut(
-            QKeySequence("Ctrl+Return"), self, lambda: self.holder.worker.spawn(self.open_form())
-        )
         layout.addWidget(buttons)
         # Return anywhere but the number field opens Microsoft's form. Set once the button is in
         # the dialog: before, Qt made the first button in the focus chain ("Mark as filed") the
@@ -350,8 +353,8 @@ class NewRequestDialog(RequestFormDialog):
             title = draft.title.strip() or self.tr("(untitled)")
             self.message.emit(
                 self.tr(
-                    "Draft “{0}” for {1} kept: Ctrl+N or Service requests → Drafts reopens it."
-                ).format(title, draft.customer_name)
+                    "Draft “{0}” for {1} kept: {2} or Service requests → Drafts reopens it."
+                ).format(title, draft.customer_name, key_text("new_request"))
             )
         super().reject()
 

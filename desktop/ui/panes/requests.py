@@ -39,6 +39,7 @@ from desktop.qt.models.requests import (
 from desktop.qt.models.table import RecordRole
 from desktop.qt.session import SessionHolder
 from desktop.store import Draft, Filed
+from desktop.ui import key_hints
 from desktop.ui.drafting import draft_label
 from desktop.ui.panes.base import Pane
 from desktop.ui.widgets.dialogs import TextPrompt, run_dialog
@@ -64,9 +65,7 @@ class RequestsPane(Pane):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Service requests"))
-        self.view.setAccessibleDescription(
-            self.tr("The selected request's details and notes follow; Ctrl+N files a new one.")
-        )
+        self.view.setAccessibleDescription(key_hints.requests_description())
         setup_table(self.view)  # most recently modified first, as the model sorts
         # The title gets the room; the creation date is in the details.
         size_columns(
@@ -87,7 +86,7 @@ class RequestsPane(Pane):
         splitter.setStretchFactor(1, 2)
         bar = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&New request…"))
-        self.new_button.setToolTip(self.tr("File a service request with Microsoft (Ctrl+N)"))
+        self.new_button.setToolTip(key_hints.new_request_tip())
         self.new_button.clicked.connect(self.new_request)
         self.note_button = QPushButton(self.tr("A&dd note…"))
         self.note_button.setEnabled(False)
