@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -67,3 +68,20 @@ def test_a_windowed_executable_without_streams_runs_a_command_and_leaves() -> No
     done = subprocess.run([sys.executable, "-c", script], timeout=45, capture_output=True)
     assert done.returncode == 5, done.stderr.decode(errors="replace")
     assert done.stdout == b""  # nowhere to write here: nothing leaks to the inherited pipe
+
+
+def test_a_windowed_executable_without_streams_starts_the_window(tmp_path) -> None:
+    # The window's start, as the windowed exe starts it (no stdout, no stderr): the self-test
+    # drives it end to end and the app leaves through `_leave` with its exit code.
+    script = textwrap.dedent(
+        """
+        import sys
+        sys.stdout = sys.stderr = None
+        from desktop import app
+        raise SystemExit(app.main(["--self-test", "--customers", "20"]))
+        """
+    )
+    env = {**os.environ, "PARTNER_DESK_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], timeout=120, capture_output=True, env=env)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    assert done.stdout == b""
