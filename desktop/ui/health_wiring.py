@@ -81,15 +81,12 @@ class HealthWiring(QObject):
         tally = self.board.tally
         self._window.status.sweep_started(tally["total"], tally["done"])
 
-    def _restarted(self, left: int) -> None:
-        # Once per sweep (the engine tells once): the check itself goes on by itself.
+    def _restarted(self, _left: int) -> None:
+        # Once per sweep (the engine tells once): the check itself goes on by itself. Short: the
+        # status bar holds one line beside the check's progress (the walk found the German
+        # sentence, with the count, cut at 1600 wide); the progress shows how many are left.
         self._window.show_status(
-            self.tr(
-                "The health check's background process stopped unexpectedly. It was started "
-                "again, and the check goes on with the %n customer(s) it had not reached.",
-                "",
-                left,
-            ),
+            self.tr("Health check: its background process stopped and was restarted; it goes on."),
             20000,
         )
 

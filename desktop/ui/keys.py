@@ -83,7 +83,12 @@ def tab_steps(platform: str = sys.platform) -> tuple[list[QKeySequence], list[QK
     (Ctrl+Tab here), Ctrl+PgDown/PgUp, and on a Mac the Control key with Tab, as in Safari and
     the Finder (Qt's Ctrl is the Command key there, and ⌘Tab is the system's)."""
     forward = [*QKeySequence.keyBindings(StandardKey.NextChild), QKeySequence("Ctrl+PgDown")]
-    back = [*QKeySequence.keyBindings(StandardKey.PreviousChild), QKeySequence("Ctrl+PgUp")]
+    back = [
+        *QKeySequence.keyBindings(StandardKey.PreviousChild),
+        # As X11 may also deliver it (the walk: Ctrl+Shift+Tab from the list did nothing there).
+        QKeySequence("Ctrl+Shift+Tab"),
+        QKeySequence("Ctrl+PgUp"),
+    ]
     if platform == "darwin":
         forward.append(QKeySequence("Meta+Tab"))
         back.append(QKeySequence("Meta+Shift+Backtab"))

@@ -109,6 +109,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     # The application menu's items on macOS; elsewhere these stay in their menus.
     actions["notify"].setMenuRole(Role.PreferencesRole)
     actions["quit"].setMenuRole(Role.QuitRole)
+    # From every window of the app (the dashboard too, where the walk found it did nothing).
+    actions["quit"].setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     actions["about"].setMenuRole(Role.AboutRole)
     actions["about_qt"].setMenuRole(Role.AboutQtRole)
     # The texts that name a shortcut follow it (`changed` also says checked, enabled…: the

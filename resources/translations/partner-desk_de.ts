@@ -1157,12 +1157,9 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
 </context>
 <context>
     <name>HealthWiring</name>
-    <message numerus="yes">
-        <source>The health check&apos;s background process stopped unexpectedly. It was started again, and the check goes on with the %n customer(s) it had not reached.</source>
-        <translation>
-            <numerusform>Der Hintergrundprozess der Integritätsprüfung wurde unerwartet beendet. Er wurde neu gestartet, und die Prüfung geht mit dem %n Kunden weiter, den sie noch nicht erreicht hatte.</numerusform>
-            <numerusform>Der Hintergrundprozess der Integritätsprüfung wurde unerwartet beendet. Er wurde neu gestartet, und die Prüfung geht mit den %n Kunden weiter, die sie noch nicht erreicht hatte.</numerusform>
-        </translation>
+    <message>
+        <source>Health check: its background process stopped and was restarted; it goes on.</source>
+        <translation>Integritätsprüfung: Hintergrundprozess neu gestartet; die Prüfung geht weiter.</translation>
     </message>
 </context>
 <context>

@@ -165,16 +165,6 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
     </message>
 </context>
 <context>
-    <name>HealthWiring</name>
-    <message numerus="yes">
-        <source>The health check&apos;s background process stopped unexpectedly. It was started again, and the check goes on with the %n customer(s) it had not reached.</source>
-        <translation>
-            <numerusform>The health check&apos;s background process stopped unexpectedly. It was started again, and the check goes on with the %n customer it had not reached.</numerusform>
-            <numerusform>The health check&apos;s background process stopped unexpectedly. It was started again, and the check goes on with the %n customers it had not reached.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>IncidentsPane</name>
     <message numerus="yes">
         <source>%n issue(s)</source>

@@ -1136,11 +1136,9 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
 </context>
 <context>
     <name>HealthWiring</name>
-    <message numerus="yes">
-        <source>The health check&apos;s background process stopped unexpectedly. It was started again, and the check goes on with the %n customer(s) it had not reached.</source>
-        <translation>
-            <numerusform>健康情況檢查的背景處理程序意外停止。它已重新啟動，檢查將繼續處理尚未檢查的 %n 個客戶。</numerusform>
-        </translation>
+    <message>
+        <source>Health check: its background process stopped and was restarted; it goes on.</source>
+        <translation>健康情況檢查：背景處理程序已重新啟動，檢查繼續進行。</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from tests.ui.driving import holder_for
 CUSTOMERS = 40
 SOURCE = "sandbox:engine-window"
 KILL = getattr(signal, "SIGKILL", signal.SIGTERM)
-RESTARTED = "The health check's background process stopped unexpectedly"
+RESTARTED = "Health check: its background process stopped and was restarted"
 
 
 @pytest.fixture(scope="module")

@@ -225,3 +225,14 @@ def test_linux_and_windows_keep_the_window_icon_and_no_tray_menu(qtbot) -> None:
         parent = QWidget()
         qtbot.addWidget(parent)
         assert NoticeCentre(parent, platform=platform).tray_menu is None
+
+
+def test_quit_and_the_previous_tab_from_wherever_the_walk_pressed_them(
+    window: MainWindow,
+) -> None:
+    # Ctrl+Q did nothing with the dashboard in front; Ctrl+Shift+Tab from the list did nothing
+    # on X11, which may deliver it as Tab with Shift rather than Backtab.
+    quit_action = window.actions_by_name["quit"]
+    assert quit_action.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
+    _forward, back = keys.tab_steps("linux")
+    assert QKeySequence("Ctrl+Shift+Tab") in back
