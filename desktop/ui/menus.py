@@ -138,7 +138,8 @@ def tab_actions(window: MainWindow) -> dict[str, QAction]:
     """The keyboard's way between the list and the customer's tabs without Alt+letter (which
     macOS does not have): Ctrl+1 … Ctrl+6 (⌘1 … on a Mac) a tab, with the cursor in it; Ctrl+0
     the list; Ctrl+Tab and Ctrl+Shift+Tab (also where the cursor is in the list) the next and
-    the previous tab. Not in a menu: the tabs' tooltips and descriptions name them."""
+    the previous tab. Not in a menu: the tabs' tooltips name Ctrl+1 …, their description Ctrl+0;
+    Ctrl+Tab is every platform's own key for the next tab, and the README lists them all."""
     tabs = window.tabs
     made: dict[str, QAction] = {}
 
