@@ -91,11 +91,8 @@ def run(
     from desktop.ui.widgets.tab_text import fix_tab_text
 
     fix_tab_text(app)
-    from desktop.ui.dialogs.crash import CrashReporter
-
-    failures.reporter = CrashReporter(
-        QApplication.activeWindow, show_dialogs=not args.self_test and scenario is None
-    )
+    # The crash reporter (its dialog's module) is made once the window has painted
+    # (`_report_crashes`); what fails before is logged, and shown then.
     # A folder that cannot be written (a read-only or full disk) no longer stops the start: the
     # stores it holds live in memory for this run and the window says so (desktop.gui_stores).
     loop = qasync.QEventLoop(app)
@@ -158,7 +155,9 @@ async def _main(
     from desktop.store.cache import Cache
     from desktop.store.tags import Tags
 
-    worker = app_worker()
+    # The sweep engine's handle (and the network stack its module imports) is attached once
+    # the window has painted: no sweep starts before.
+    worker = app_worker(engine=False)
     window: Any = None
     instance: Any = None
     if args.single_instance:
@@ -225,6 +224,8 @@ async def _main(
             await window.customers.painted()
             if args.startup_probe_cached:
                 print(f"startup-probe: cached list shown {listed}", flush=True)
+        _report_crashes(failures, show_dialogs=not args.self_test and scenario is None)
+        attach_engine(worker)
         from desktop.qt.session import SessionHolder
         from desktop.services.session import Session
 
@@ -406,10 +407,24 @@ def app_worker(engine: bool = True) -> Worker:
 
     worker = Worker(after_batch=heap.settle)
     if engine:
-        from desktop.services.engine import Engine
-
-        worker.engine = Engine()
+        attach_engine(worker)
     return worker
+
+
+def attach_engine(worker: Worker) -> None:
+    """Give `worker` the sweep engine's handle (its process starts at the first sweep)."""
+    from desktop.services.engine import Engine
+
+    worker.engine = Engine()
+
+
+def _report_crashes(failures: Failures, show_dialogs: bool) -> None:
+    """From now on what nobody caught is shown in the crash dialog (with what already was)."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.dialogs.crash import CrashReporter
+
+    failures.attach(CrashReporter(QApplication.activeWindow, show_dialogs=show_dialogs))
 
 
 def _say_failure(window: Any, error: BaseException) -> None:

@@ -21,8 +21,17 @@ class Failures:
 
     def __init__(self) -> None:
         self.messages: list[str] = []
-        # Set once Qt exists: shows the user a dialog with redacted details (not in scenarios).
+        # Attached once the window has painted: shows the user a dialog with redacted details
+        # (not in scenarios).
         self.reporter: Any = None
+        self._early: list[tuple[str, BaseException | None]] = []  # before the reporter
+
+    def attach(self, reporter: Any) -> None:
+        """Report through `reporter` from now on, starting with what failed before it."""
+        self.reporter = reporter
+        early, self._early = self._early, []
+        for text, error in early:
+            reporter.record(text, error)
 
     def record(self, text: str, error: BaseException | None) -> None:
         self.messages.append(f"{text}: {error!r}" if error else text)
@@ -30,6 +39,7 @@ class Failures:
             self.reporter.record(text, error)  # logs (redacted) and shows the dialog
         else:
             log.error("unhandled: %s", text, exc_info=error)
+            self._early.append((text, error))
 
     def thread_hook(self, args: threading.ExceptHookArgs) -> None:
         name = args.thread.name if args.thread is not None else "a thread"

@@ -102,6 +102,10 @@ class CustomerList(QWidget):
         self.search.move_down.connect(self._focus_list)
         self.view = RecordTable()
         self.view.setModel(self.model)
+        self._painted = False  # the list has painted once (`_first_paint`)
+        self._search_after_paint = False
+        self._paint_awaited = False  # start-up awaits the first paint (`painted`)
+        self.view.painted.connect(self._first_paint)
         self.view.setAccessibleName(self.tr("Customers"))
         self.view.setAccessibleDescription(key_hints.list_description())
         setup_table(self.view)
@@ -207,8 +211,23 @@ class CustomerList(QWidget):
         self._shown = customers
         self.model.set_rows(customers, ranks)
         self._update_count()
-        # The search text is built just after the list is on screen, before anyone types.
-        QTimer.singleShot(0, self.model.prepare_search)
+        # The search text is built just after the list is on screen, before anyone types (at
+        # start-up, after its first paint: 20-30 ms for 10,000 customers, docs/PERFORMANCE.md).
+        if self._painted:
+            QTimer.singleShot(0, self.model.prepare_search)
+        else:
+            self._search_after_paint = True
+
+    def _first_paint(self) -> None:
+        self.view.painted.disconnect(self._first_paint)
+        self._painted = True
+        if not self._paint_awaited:  # else once the awaiter has run on (`painted`)
+            self._prepare_search_soon()
+
+    def _prepare_search_soon(self) -> None:
+        if self._search_after_paint:
+            self._search_after_paint = False
+            QTimer.singleShot(0, self.model.prepare_search)
 
     def _filter(self, text: str) -> None:
         self.model.set_filter(text)
@@ -290,12 +309,16 @@ class CustomerList(QWidget):
                 done.set_result(None)
 
         self.view.painted.connect(paint)
+        self._paint_awaited = True
         try:
             await asyncio.wait_for(done, within)
         except asyncio.TimeoutError:
             pass
         finally:
             self.view.painted.disconnect(paint)
+            self._paint_awaited = False
+        # The search text once the awaiter (start-up's next step) has run on, not before.
+        self._prepare_search_soon()
 
     def select_row(self, row: int) -> None:
         self.view.setFocus()

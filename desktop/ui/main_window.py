@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QSplitter, QVB
 from desktop.config.settings import Settings
 from desktop.domain.customers import Customer
 from desktop.qt.collation import NameRanks, ranks_made
-from desktop.services.session import Session
 from desktop.store.db import StoreError
 from desktop.ui.customer_list import CustomerList
 from desktop.ui.notices import load_recent, notices_button
@@ -26,6 +25,7 @@ from desktop.ui.widgets.unsaved_banner import UnsavedBanner
 if TYPE_CHECKING:  # imported by `complete` (start-up time: after the first paint)
     from desktop.qt.directory import CustomerDirectory
     from desktop.qt.session import SessionHolder
+    from desktop.services.session import Session
     from desktop.ui.panes.base import Pane
     from desktop.ui.windows.dashboard import DashboardWindow
     from desktop.ui.windows.open_requests import OpenRequestsWindow

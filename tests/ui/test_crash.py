@@ -7,6 +7,7 @@ import threading
 
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from desktop.gui_failures import Failures
 from desktop.ui.dialogs.crash import CrashDialog, CrashReporter
 
 TOKEN = "eyJhbGciOiJub25lIn0.eyJ0aWQiOiJ4eHh4eHh4eCJ9.c2lnbmF0dXJl"
@@ -66,3 +67,19 @@ def test_errors_from_anywhere_are_reported_redacted(qtbot, qloop, monkeypatch):
     qtbot.waitUntil(lambda: len(dialogs()) == 1, timeout=5000)
     dialogs()[0].reject()
     qloop.set_exception_handler(None)
+
+
+def test_what_failed_before_the_reporter_existed_is_reported_once_it_does(qtbot):
+    """desktop.gui makes the reporter once the window has painted; a failure before that is
+    logged then, and handed to the reporter (dialog and all) when it comes."""
+    failures = Failures()
+    failures.record("an error in a worker thread", RuntimeError(f"bad token {TOKEN}"))
+    reporter = CrashReporter(lambda: None, show_dialogs=False)
+    failures.attach(reporter)
+    failures.record("ValueError in a Qt slot", ValueError("later"))
+    assert len(reporter.reports) == 2
+    assert "RuntimeError" in reporter.reports[0]
+    assert "ValueError" in reporter.reports[1]
+    assert TOKEN not in reporter.reports[0]
+    failures.attach(CrashReporter(lambda: None, show_dialogs=False))
+    assert len(failures.reporter.reports) == 0  # each failure reported once
