@@ -29,7 +29,8 @@ from desktop.services.engine import (
     portable,
 )
 from desktop.services.health_sweep import Checked
-from desktop.store.cache import HEALTH, MESSAGES, Cache
+from desktop.store.cache import MESSAGES, Cache
+from tests.cache_reading import cached_tenants
 
 SOURCE = "sandbox:engine-test"
 KILL = getattr(signal, "SIGKILL", signal.SIGTERM)  # Windows: TerminateProcess either way
@@ -63,15 +64,6 @@ def job_for(backend: Backend, customers: list[Customer], cache: Path | None) -> 
     return SweepJob(backend.recipe, customers, swept_row, cache=cache, source=SOURCE)
 
 
-def cached_tenants(path: Path) -> set[str]:
-    """The tenants whose health the cache file holds, read by a connection of our own."""
-    cache = Cache(path)
-    try:
-        return set(cache.entries(SOURCE, HEALTH))
-    finally:
-        cache.close()
-
-
 def test_a_sweep_in_the_engine_answers_everyone_and_writes_the_cache(
     backend: Backend, engine: Engine, tmp_path: Path
 ):
@@ -88,7 +80,7 @@ def test_a_sweep_in_the_engine_answers_everyone_and_writes_the_cache(
     assert engine.pid is not None
     assert engine.pid != os.getpid()
     # Written by the engine's process, committed before each batch was sent.
-    assert {o.customer.tenant_id for o in answered} <= cached_tenants(path)
+    assert {o.customer.tenant_id for o in answered} <= cached_tenants(path, SOURCE)
 
 
 def test_message_centers_are_read_in_the_engine_and_cached(
@@ -108,11 +100,7 @@ def test_message_centers_are_read_in_the_engine_and_cached(
     # A post held by several customers crossed the pipe once.
     held = sum(len(o.value.ids) for o in read)
     assert sum(len(o.value.messages) for o in read) < held
-    reader = Cache(path)
-    try:
-        cached = set(reader.entries(SOURCE, MESSAGES))
-    finally:
-        reader.close()
+    cached = cached_tenants(path, SOURCE, MESSAGES)
     assert {o.customer.tenant_id for o in read} <= cached
 
 
@@ -143,8 +131,8 @@ def test_killing_the_engine_mid_sweep_loses_no_committed_row_and_the_sweep_goes_
     assert 0 < restarts[0] < len(customers)
     assert set(tenants) == {c.tenant_id for c in customers}, "the sweep completed"
     assert engine.restarts == 1
-    assert before_kill <= cached_tenants(path), "no row the GUI had seen was lost"
-    assert {o.customer.tenant_id for o in delivered if o.ok} <= cached_tenants(path)
+    assert before_kill <= cached_tenants(path, SOURCE), "no row the GUI had seen was lost"
+    assert {o.customer.tenant_id for o in delivered if o.ok} <= cached_tenants(path, SOURCE)
 
 
 @pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX priorities")

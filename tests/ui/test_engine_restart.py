@@ -15,8 +15,9 @@ from desktop.qt.worker import Worker
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend
 from desktop.services.engine import Engine
-from desktop.store.cache import HEALTH, Cache
+from desktop.store.cache import Cache
 from desktop.ui.main_window import MainWindow
+from tests.cache_reading import cached_tenants
 from tests.ui.driving import holder_for
 
 CUSTOMERS = 40
@@ -59,15 +60,6 @@ def window(qtbot, holder: SessionHolder) -> Iterator[MainWindow]:
     win.close()
 
 
-def cached_health(path: Path) -> set[str]:
-    """The tenants whose health the cache file holds, read by a connection of our own."""
-    reader = Cache(path)
-    try:
-        return set(reader.entries(SOURCE, HEALTH))
-    finally:
-        reader.close()
-
-
 def test_a_killed_engine_loses_no_row_says_so_once_and_the_check_completes(
     qtbot, window: MainWindow, holder: SessionHolder, cache_path: Path
 ):
@@ -99,7 +91,7 @@ def test_a_killed_engine_loses_no_row_says_so_once_and_the_check_completes(
     assert engine.restarts == 1
     assert len([m for m in said if m.startswith(RESTARTED)]) == 1, said
     # Committed by the engine before the window saw it: the first engine's rows are on disk.
-    assert at_kill <= cached_health(cache_path)
+    assert at_kill <= cached_tenants(cache_path, SOURCE)
     # And the list shows every customer's health.
     model = window.customers.model
     assert all(board.summary(t) is not None for t in seen)
