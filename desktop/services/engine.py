@@ -128,7 +128,8 @@ class Engine:
                 self._next_id += 1
                 sweep_id = self._next_id
             try:
-                commands.send(("sweep", sweep_id, replace(job, customers=remaining)))
+                # Through _send: a child that died since `_ensure` looked is a restart, not a crash.
+                _send(commands, ("sweep", sweep_id, replace(job, customers=remaining)))
                 for outcome in self._receive(sweep_id, commands, results, cancel):
                     delivered.add(outcome.customer.tenant_id)
                     yield outcome
@@ -158,7 +159,7 @@ class Engine:
         results: Connection,
         cancel: threading.Event,
     ) -> Iterator[Outcome[Any]]:
-        cancelled = False
+        cancelled = ended = False
         try:
             while True:
                 if cancel.is_set() and not cancelled:
@@ -176,12 +177,13 @@ class Engine:
                 if kind == "batch":
                     yield from message[2]
                 elif kind == "end":
+                    ended = True
                     error = message[2]
                     if error is not None and not cancelled:
                         raise error
                     return
         finally:
-            if not cancelled:
+            if not (cancelled or ended):
                 # Left early (the stream was stopped, or the consumer went away): the child
                 # stops the calls, and its late end is skipped by the next sweep.
                 with contextlib.suppress(_ChildGoneError):
