@@ -8,7 +8,6 @@ missing, and a category or severity Microsoft adds later must show as sent, not 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -27,6 +26,7 @@ from desktop.domain.parsing import (
     parse_time,
     wire_time,
 )
+from desktop.domain.sent_once import newer
 
 # serviceUpdateCategory and serviceUpdateSeverity (resource page), documented camelCase.
 CATEGORY = Enum(("preventOrFixIssue", "planForChange", "stayInformed", "unknownFutureValue"))
@@ -149,25 +149,6 @@ class TenantMessages:
     messages: tuple[ServiceMessage, ...]
 
 
-class SentOnce:
-    """Which message copies a sweep has delivered (thread-safe: the sweep's threads share it)."""
-
-    def __init__(self) -> None:
-        self._sent: dict[str, ServiceMessage] = {}
-        self._lock = threading.Lock()
-
-    def compact(self, messages: Iterable[ServiceMessage]) -> TenantMessages:
-        ids, new = [], []
-        with self._lock:
-            for message in messages:
-                ids.append(message.id)
-                known = self._sent.get(message.id)
-                if known is None or _newer(message, known):
-                    self._sent[message.id] = message
-                    new.append(message)
-        return TenantMessages(tuple(ids), tuple(new))
-
-
 class MessageIndex:
     """Which customers' message centers hold which message, kept up to date tenant by tenant
     as a sweep answers (a tenant read again replaces what it held). Not thread-safe: one
@@ -213,7 +194,7 @@ class MessageIndex:
             known = self._latest.get(mid)
             # The same MC id comes from every tenant it was posted to; the copy changed last
             # wins (one tenant may be read before Microsoft updated the post, another after).
-            if known is None or _newer(message, known):
+            if known is None or newer(message, known):
                 self._latest[mid] = message
 
     def changes(self) -> list[PlannedChange]:
@@ -230,9 +211,3 @@ def group_by_message(
     for tenant_id, messages in per_tenant:
         index.update(tenant_id, messages)
     return index.changes()
-
-
-def _newer(a: ServiceMessage, b: ServiceMessage) -> bool:
-    if a.last_modified is None:
-        return False
-    return b.last_modified is None or a.last_modified > b.last_modified

@@ -12,7 +12,8 @@ from concurrent.futures import Executor
 
 from desktop.config.limits import cpu_work
 from desktop.domain.customers import Customer
-from desktop.domain.service_messages import SentOnce, TenantMessages
+from desktop.domain.sent_once import SentOnce
+from desktop.domain.service_messages import ServiceMessage, TenantMessages
 from desktop.services.backend import CANCELLED, ApiError, Backend, Outcome
 from desktop.services.health_sweep import committing
 from desktop.store.cache import MESSAGES, CacheWriter
@@ -29,7 +30,7 @@ def sweep_messages(
     """Each customer's messages (or why they could not be read), kept in the cache by `writer`,
     whose last batch is committed when the sweep ends, however it ends. Each outcome names
     every message its customer holds but carries only the copies not delivered before."""
-    sent = SentOnce()
+    sent: SentOnce[ServiceMessage] = SentOnce()
 
     def read(customer: Customer, cid: str, stop: threading.Event) -> TenantMessages:
         try:
@@ -44,6 +45,6 @@ def sweep_messages(
             with cpu_work():  # the JSON encoding: two such threads at once, not 32
                 errors = [str(e) for e in found.errors]
                 writer.record(MESSAGES, customer.tenant_id, items=found.items, item_errors=errors)
-        return sent.compact(found.items)
+        return TenantMessages(*sent.compact(found.items))
 
     return committing(backend.sweep(customers, read, cancel=cancel, pool=pool), writer)

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.domain.parsing import RecordError, parse_list
+from desktop.domain.sent_once import SentOnce
 from desktop.domain.service_messages import (
     MessageIndex,
-    SentOnce,
     ServiceMessage,
     action_first_key,
     group_by_message,
@@ -171,22 +171,10 @@ def test_a_compacted_sweep_fills_the_index_as_full_lists_do(before, sweep) -> No
     for tenant, center in before.items():  # the last sweep's (or the cache's) contents
         full.update(tenant, center)
         compact.update(tenant, center)
-    sent = SentOnce()
+    sent: SentOnce[ServiceMessage] = SentOnce()
     for tenant, center in sweep.items():  # each tenant once per sweep
         full.update(tenant, center)
-        delivered = sent.compact(center)
-        assert delivered.ids == tuple(m.id for m in center)
-        compact.update(tenant, delivered.messages, ids=delivered.ids)
+        ids, fresh = sent.compact(center)
+        assert ids == tuple(m.id for m in center)
+        compact.update(tenant, fresh, ids=ids)
     assert _shown(compact) == _shown(full)
-
-
-def test_a_post_to_many_tenants_crosses_once() -> None:
-    sent = SentOnce()
-    post = message("MC1", lastModifiedDateTime="2026-11-01T00:00:00Z")
-    first = sent.compact([post])
-    again = sent.compact([message("MC1", lastModifiedDateTime="2026-11-01T00:00:00Z")])
-    newer = sent.compact([message("MC1", lastModifiedDateTime="2026-11-02T00:00:00Z")])
-    assert [m.id for m in first.messages] == ["MC1"]
-    assert again.messages == ()
-    assert again.ids == ("MC1",)
-    assert [m.last_modified.day for m in newer.messages if m.last_modified] == [2]
