@@ -271,7 +271,8 @@ class HealthGridModel(QAbstractTableModel):
             return None if found is None else self._badges.get(found)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             name = self._services[column - FIRST_SERVICE][1]
-            return f"{name}: {NOTHING if found is None else severity_word(found)}"
+            # Not "—": a screen reader read "Dynamics 365 Apps: dash" (or nothing at all).
+            return f"{name}: {self.tr('no data') if found is None else severity_word(found)}"
         return None
 
     def multiData(
