@@ -194,7 +194,9 @@ class CustomerList(QWidget):
         else:
             # A visible label, its buddy the box: over AT-SPI Qt names a combo box by its
             # current item, and Orca read "All customers combo box", not what it chooses.
-            self._scope_label = QLabel(self.tr("Sc&ope:"))
+            # No Alt+letter: every letter of "Scope" is taken in this window already (and
+            # others in each translation); Tab reaches it right after the search field.
+            self._scope_label = QLabel(self.tr("Scope:"))
             self._top.addWidget(self._scope_label)
             self._top.addWidget(box)
         self._scope_label.setBuddy(box)

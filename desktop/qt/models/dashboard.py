@@ -272,7 +272,8 @@ class HealthGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             name = self._services[column - FIRST_SERVICE][1]
             # Not "—": a screen reader read "Dynamics 365 Apps: dash" (or nothing at all).
-            return f"{name}: {self.tr('no data') if found is None else severity_word(found)}"
+            word = self.tr("no data") if found is None else severity_word(found)
+            return f"{name}: {word}"
         return None
 
     def multiData(
