@@ -69,15 +69,12 @@ class SafeTextBrowser(QTextEdit):
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
+        dragged = self.textCursor().hasSelection()  # text selected, not a link clicked
+        super().mouseReleaseEvent(event)  # (Qt selects a link released on: not a drag)
         anchor = self.anchorAt(event.position().toPoint())
         pressed, self._pressed_anchor = self._pressed_anchor, ""
-        if (
-            event.button() == Qt.MouseButton.LeftButton
-            and anchor
-            and anchor == pressed
-            and not self.textCursor().hasSelection()
-        ):
+        left = event.button() == Qt.MouseButton.LeftButton
+        if left and anchor and anchor == pressed and not dragged:
             self.anchorClicked.emit(QUrl(anchor))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
