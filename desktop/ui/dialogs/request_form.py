@@ -83,6 +83,9 @@ class RequestFormDialog(QDialog):
         # tried to file: never on a blank form just opened.
         self._touched: set[str] = set()
         self._typed: set[str] = set()
+        # The last filing's check was the create API's (which also needs a topic): the marks
+        # it showed stay until fixed, also when the focus moves to the first of them.
+        self._checked_for_api = False
         self._loading = False
         self._busy = False
         self._closed = False
@@ -266,7 +269,7 @@ class RequestFormDialog(QDialog):
         if key is not None:
             self._typed.add(key)
         self._update_severity_help()
-        self._show_problems(only_touched=True)
+        self._show_problems(only_touched=True, for_api=self._checked_for_api)
         # Throttle, not debounce: restarting the timer on every key would never save while
         # someone types without pause, which is exactly when a crash loses the most.
         if not self._save_timer.isActive():
@@ -277,7 +280,7 @@ class RequestFormDialog(QDialog):
             key = self._fields[watched]
             if key in self._typed or self._field_text(key):
                 self._touched.add(key)
-                self._show_problems(only_touched=True)
+                self._show_problems(only_touched=True, for_api=self._checked_for_api)
         return super().eventFilter(watched, event)
 
     def _field_text(self, key: str) -> str:
@@ -360,6 +363,7 @@ class RequestFormDialog(QDialog):
     async def _checked_and_saved(self, for_api: bool) -> bool:
         """Every field checked (all shown now), and the draft saved before it leaves."""
         self._touched.update(self.errors)
+        self._checked_for_api = for_api
         if not self._show_problems(only_touched=False, for_api=for_api):
             self.status.setText(QCoreApplication.translate("NewRequestDialog", FIX_FIELDS))
             self._point_at_first_problem()
