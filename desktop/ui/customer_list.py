@@ -33,6 +33,7 @@ from desktop.qt.models.customers import (
 from desktop.qt.models.table import RecordRole
 from desktop.qt.words import gdap_status_word, health_words
 from desktop.ui import key_hints
+from desktop.ui.widgets.announce import announce
 from desktop.ui.widgets.clear_button import enable_clear_button
 from desktop.ui.widgets.status import badge_column_width, badge_icons
 from desktop.ui.widgets.tables import RecordTable, setup_table
@@ -44,6 +45,8 @@ if TYPE_CHECKING:  # the frame's first paint does not wait for the directory's i
 FIRST_PAINT_WAIT_S = 0.5
 # The Name column's width in average characters: "Bäckerei Müller & Söhne GmbH" whole.
 NAME_COLUMN_CHARS = 34
+# A screen reader says the count this long after the last key typed in the search field.
+COUNT_SPOKEN_AFTER_MS = 700
 
 
 class SearchField(QLineEdit):
@@ -150,7 +153,12 @@ class CustomerList(QWidget):
         self.model.modelReset.connect(self._restore_current)
         self.model.layoutChanged.connect(self._restore_current)
         self.count = QLabel()
-        self.count.setAccessibleName(self.tr("Customer count"))
+        # No accessible name: a label's name hides its text from a screen reader, which read
+        # "Customer count" and never the count. Its name is its text, which Qt says changed.
+        self.count.setAccessibleDescription(self.tr("Customer count"))
+        # The count once typing pauses, said politely: not one announcement per key.
+        self._say_count = QTimer(self, singleShot=True, interval=COUNT_SPOKEN_AFTER_MS)
+        self._say_count.timeout.connect(lambda: announce(self.count, self.count.text()))
         self._current_tenant: str | None = None
         self._scoped = False
         top = QHBoxLayout()
@@ -184,7 +192,14 @@ class CustomerList(QWidget):
             self._top.replaceWidget(self._scope_box, box)
             self._scope_box.deleteLater()
         else:
+            # A visible label, its buddy the box: over AT-SPI Qt names a combo box by its
+            # current item, and Orca read "All customers combo box", not what it chooses.
+            # No Alt+letter: every letter of "Scope" is taken in this window already (and
+            # others in each translation); Tab reaches it right after the search field.
+            self._scope_label = QLabel(self.tr("Scope:"))
+            self._top.addWidget(self._scope_label)
             self._top.addWidget(box)
+        self._scope_label.setBuddy(box)
         self._scope_box = box
 
     def set_scope(self, tenants: set[str] | None) -> None:
@@ -232,6 +247,7 @@ class CustomerList(QWidget):
     def _filter(self, text: str) -> None:
         self.model.set_filter(text)
         self._update_count()
+        self._say_count.start()
 
     def _update_count(self) -> None:
         total, shown = self.model.total(), self.model.visible()

@@ -21,6 +21,7 @@ from desktop.ui.widgets.dialogs import run_dialog
 from desktop.ui.widgets.placement import WindowMemory
 from desktop.ui.widgets.status_bar import STATUS_TIMEOUT_MS, StatusBar
 from desktop.ui.widgets.unsaved_banner import UnsavedBanner
+from desktop.ui.widgets.window_role import install_roles
 
 if TYPE_CHECKING:  # imported by `complete` (start-up time: after the first paint)
     from desktop.qt.directory import CustomerDirectory
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         `memory` is how the user left the windows last time, and where they are kept at close.
         """
         super().__init__()
+        install_roles()  # before any widget of the app is asked about
         self.setWindowTitle(self.tr("Partner Desk"))
         self.layout_memory = memory if memory is not None else WindowMemory()
         self.layout_memory.place(self, LAYOUT, DEFAULT_SIZE)

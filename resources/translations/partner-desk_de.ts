@@ -535,6 +535,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Anzahl der Kunden</translation>
     </message>
     <message>
+        <source>Scope:</source>
+        <translation>Bereich:</translation>
+    </message>
+    <message>
         <source>No customer matches “{0}”.</source>
         <translation>Kein Kunde passt zu „{0}“.</translation>
     </message>
@@ -1091,6 +1095,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
             <numerusform>%n Dienst</numerusform>
             <numerusform>%n Dienste</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +1757,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Partner support to&amp;pic (API):</source>
         <translation>&amp;Partner-Supportthema (API):</translation>
+    </message>
+    <message>
+        <source>{0}: {1} {2}</source>
+        <translation>{0}: {1} {2}</translation>
     </message>
     <message>
         <source>You are offline: nothing was sent. The draft is kept: once Partner Desk is online it files it, or, where Microsoft takes requests only in its web form, keeps it under Requests → Drafts… to file there.</source>
@@ -3307,6 +3319,10 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Datenquelle</translation>
     </message>
     <message>
+        <source>Health check progress</source>
+        <translation>Fortschritt der Zustandsprüfung</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -3333,6 +3349,13 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
     <message>
         <source>Sample data from the built-in sandbox at {0}. Sign in to work on your own customers.</source>
         <translation>Beispieldaten aus der integrierten Sandbox unter {0}. Melden Sie sich an, um mit Ihren eigenen Kunden zu arbeiten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Health check started: %n customer(s)</source>
+        <translation>
+            <numerusform>Zustandsprüfung gestartet: %n Kunde</numerusform>
+            <numerusform>Zustandsprüfung gestartet: %n Kunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Health: %1 / %2, %n failed</source>

@@ -388,6 +388,13 @@ Granting consent takes a GDAP role in the customer that can consent to apps: Glo
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
+        <source>Health check started: %n customer(s)</source>
+        <translation>
+            <numerusform>Health check started: %n customer</numerusform>
+            <numerusform>Health check started: %n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Health: %1 / %2, %n failed</source>
         <translation>
             <numerusform>Health: %1 / %2, %n failed</numerusform>

@@ -526,6 +526,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>客戶數</translation>
     </message>
     <message>
+        <source>Scope:</source>
+        <translation>範圍：</translation>
+    </message>
+    <message>
         <source>No customer matches “{0}”.</source>
         <translation>沒有符合「{0}」的客戶。</translation>
     </message>
@@ -1074,6 +1078,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>
             <numerusform>%n 項服務</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>無資料</translation>
     </message>
 </context>
 <context>
@@ -1723,6 +1731,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Partner support to&amp;pic (API):</source>
         <translation>合作夥伴支援主題 (API)(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>{0}: {1} {2}</source>
+        <translation>{0}：{1} {2}</translation>
     </message>
     <message>
         <source>You are offline: nothing was sent. The draft is kept: once Partner Desk is online it files it, or, where Microsoft takes requests only in its web form, keeps it under Requests → Drafts… to file there.</source>
@@ -3260,6 +3272,10 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>資料來源</translation>
     </message>
     <message>
+        <source>Health check progress</source>
+        <translation>健康檢查進度</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
@@ -3286,6 +3302,12 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
     <message>
         <source>Sample data from the built-in sandbox at {0}. Sign in to work on your own customers.</source>
         <translation>來自內建沙箱 ({0}) 的範例資料。登入後即可處理您自己的客戶。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Health check started: %n customer(s)</source>
+        <translation>
+            <numerusform>健康檢查已開始：%n 位客戶</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Health: %1 / %2, %n failed</source>

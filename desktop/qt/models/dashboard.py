@@ -271,7 +271,9 @@ class HealthGridModel(QAbstractTableModel):
             return None if found is None else self._badges.get(found)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             name = self._services[column - FIRST_SERVICE][1]
-            return f"{name}: {NOTHING if found is None else severity_word(found)}"
+            # Not "—": a screen reader read "Dynamics 365 Apps: dash" (or nothing at all).
+            word = self.tr("no data") if found is None else severity_word(found)
+            return f"{name}: {word}"
         return None
 
     def multiData(

@@ -219,6 +219,10 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             if role == ALIGNMENT_ROLE:
                 return self._columns[section].alignment
             return None
+        if orientation == Qt.Orientation.Vertical and role == DISPLAY_ROLE:
+            # Rows are not numbered on screen (the vertical header is hidden), but Qt still
+            # exposes it to a screen reader, which read "1", "2", … as each row's header.
+            return None
         return super().headerData(section, orientation, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Order.AscendingOrder) -> None:

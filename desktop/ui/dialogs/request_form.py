@@ -29,6 +29,7 @@ from desktop.qt.session import SessionHolder
 from desktop.services.filing import SEVERITIES, TITLE_MAX, TR_CONTEXT, validate
 from desktop.store import Draft, DraftStore
 from desktop.ui.drafting import PRODUCTS, contact_text, problem_text, sections
+from desktop.ui.widgets.announce import announce
 from desktop.ui.widgets.request_number import RequestNumberBox
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,9 @@ class RequestFormDialog(QDialog):
         # tried to file: never on a blank form just opened.
         self._touched: set[str] = set()
         self._typed: set[str] = set()
+        # The last filing's check was the create API's (which also needs a topic): the marks
+        # it showed stay until fixed, also when the focus moves to the first of them.
+        self._checked_for_api = False
         self._loading = False
         self._busy = False
         self._closed = False
@@ -136,6 +140,8 @@ class RequestFormDialog(QDialog):
             QCoreApplication.translate("NewRequestDialog", "e-mail addresses, separated by commas")
         )
         self.errors: dict[str, QLabel] = {}
+        # The field each error is about: focused, described and announced on a failed filing.
+        self.error_fields: dict[str, QWidget] = {}
         rows: list[tuple[str, str, QWidget]] = [
             ("title", QCoreApplication.translate("NewRequestDialog", "&Title:"), self.title_edit),
             (
@@ -184,6 +190,7 @@ class RequestFormDialog(QDialog):
             error.setWordWrap(True)
             error.setStyleSheet("color: #b3261e;")
             self.errors["contact" if key == "contact_email" else key] = error
+            self.error_fields["contact" if key == "contact_email" else key] = widget
             form.addRow("", error)
             # The whole row hidden, its spacing too: a hidden label alone left a gap in the
             # form under every field without an error.
@@ -262,7 +269,7 @@ class RequestFormDialog(QDialog):
         if key is not None:
             self._typed.add(key)
         self._update_severity_help()
-        self._show_problems(only_touched=True)
+        self._show_problems(only_touched=True, for_api=self._checked_for_api)
         # Throttle, not debounce: restarting the timer on every key would never save while
         # someone types without pause, which is exactly when a crash loses the most.
         if not self._save_timer.isActive():
@@ -273,7 +280,7 @@ class RequestFormDialog(QDialog):
             key = self._fields[watched]
             if key in self._typed or self._field_text(key):
                 self._touched.add(key)
-                self._show_problems(only_touched=True)
+                self._show_problems(only_touched=True, for_api=self._checked_for_api)
         return super().eventFilter(watched, event)
 
     def _field_text(self, key: str) -> str:
@@ -296,11 +303,40 @@ class RequestFormDialog(QDialog):
             shown = problem is not None and (not only_touched or key in self._touched)
             label.setText(problem_text(problem) if problem is not None and shown else "")
             self.form_layout.setRowVisible(label, shown)
+            self._describe(key, label.text())
         if not any(label.text() for label in self.errors.values()) and self.status.text() == (
             QCoreApplication.translate("NewRequestDialog", FIX_FIELDS)
         ):
             self.status.clear()  # nothing marked any more: "fix the fields marked" would lie
         return not problems
+
+    def _describe(self, key: str, problem: str) -> None:
+        """The field's accessible description is its error while it has one (a screen reader
+        reads it with the field's name on focus), and nothing once fixed. Qt binds no way to
+        set a widget's "invalid entry" state: the description is what says it."""
+        field = self.error_fields[key]
+        editor = field.lineEdit() if isinstance(field, QComboBox) else None
+        for widget in (field, editor):
+            if widget is not None and widget.accessibleDescription() != problem:
+                widget.setAccessibleDescription(problem)
+
+    def _point_at_first_problem(self) -> None:
+        """After a refused filing: the keyboard goes to the first field in error and a screen
+        reader says what is wrong there, interrupting (the red text alone was silent)."""
+        first = next((key for key, label in self.errors.items() if label.text()), None)
+        if first is None:
+            return
+        field = self.error_fields[first]
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(
+            field,
+            QCoreApplication.translate("NewRequestDialog", "{0}: {1} {2}").format(
+                field.accessibleName(),
+                self.errors[first].text(),
+                QCoreApplication.translate("NewRequestDialog", FIX_FIELDS),
+            ),
+            assertive=True,
+        )
 
     def save_now(self) -> None:
         """Write the draft (on the worker); empty drafts are not kept."""
@@ -327,8 +363,10 @@ class RequestFormDialog(QDialog):
     async def _checked_and_saved(self, for_api: bool) -> bool:
         """Every field checked (all shown now), and the draft saved before it leaves."""
         self._touched.update(self.errors)
+        self._checked_for_api = for_api
         if not self._show_problems(only_touched=False, for_api=for_api):
             self.status.setText(QCoreApplication.translate("NewRequestDialog", FIX_FIELDS))
+            self._point_at_first_problem()
             return False
         self._save_timer.stop()
         self.draft = self.current()

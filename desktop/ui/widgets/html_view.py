@@ -8,34 +8,86 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QPalette
-from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 
-class SafeTextBrowser(QTextBrowser):
-    """QTextBrowser that refuses every resource load and hands clicked links to the caller.
-    A link's context menu offers Copy link and Open in a private window.
+class SafeTextBrowser(QTextEdit):
+    """A read-only text view that refuses every resource load and hands activated links to
+    the caller. A link's context menu offers Copy link and Open in a private window.
+
+    For a screen reader it is a read-only text with a keyboard caret, not a QTextBrowser: Qt
+    exposes a QTextBrowser as static text (a "label" over AT-SPI), which Orca reads only
+    whole, and Down said nothing. Here the arrows move a caret line by line, headings and
+    tables stay HTML (their text attributes exposed), Tab leaves the view (Qt's browser stopped
+    on each link without a focus event: a silent stop), and Return on a link opens it.
 
     Signals:
-        link_activated(str): a link was clicked; the receiver applies the link policy.
+        anchorClicked(QUrl): a link was clicked, or Return pressed on it (as QTextBrowser's).
+        link_activated(str): the same link, encoded; the receiver applies the link policy.
         private_requested(str): "Open in a private window" was chosen for a link; the same.
     """
 
+    anchorClicked = Signal(QUrl)  # noqa: N815 (QTextBrowser's name, kept)
     link_activated = Signal(str)
     private_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.setTabChangesFocus(True)
+        self._pressed_anchor = ""
         self.anchorClicked.connect(lambda url: self.link_activated.emit(_encoded(url)))
         # Whether a private window can open (the receiver knows the browser); off until told.
         self.private_available: Callable[[], bool] = lambda: False
 
+    def link_under_caret(self) -> str:
+        """The href of the link the keyboard caret is in (or just before), or ""."""
+        cursor = self.textCursor()
+        href = cursor.charFormat().anchorHref()
+        if not href and not cursor.atBlockEnd():  # the caret before a link's first letter
+            cursor.movePosition(cursor.MoveOperation.NextCharacter)
+            href = cursor.charFormat().anchorHref()
+        return href
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            href = self.link_under_caret()
+            if href:
+                self.anchorClicked.emit(QUrl(href))
+                return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed_anchor = self.anchorAt(event.position().toPoint())
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        dragged = self.textCursor().hasSelection()  # text selected, not a link clicked
+        super().mouseReleaseEvent(event)  # (Qt selects a link released on: not a drag)
+        anchor = self.anchorAt(event.position().toPoint())
+        pressed, self._pressed_anchor = self._pressed_anchor, ""
+        left = event.button() == Qt.MouseButton.LeftButton
+        if left and anchor and anchor == pressed and not dragged:
+            self.anchorClicked.emit(QUrl(anchor))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        on_link = bool(self.anchorAt(event.position().toPoint()))
+        self.viewport().setCursor(
+            Qt.CursorShape.PointingHandCursor if on_link else Qt.CursorShape.IBeamCursor
+        )
+
     def link_at(self, pos: QPoint, keyboard: bool = False) -> str:
         """The link under `pos` (viewport coordinates), or with `keyboard` the one the
-        keyboard is on (Tab moves through links)."""
-        href = self.textCursor().charFormat().anchorHref() if keyboard else self.anchorAt(pos)
+        keyboard's caret is in."""
+        href = self.link_under_caret() if keyboard else self.anchorAt(pos)
         return _encoded(QUrl(href)) if href else ""
 
     def link_menu(self, pos: QPoint, keyboard: bool = False) -> QMenu:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.customers import Customer, PortalLink
 from desktop.qt.session import SessionHolder
 from desktop.services.browser import LinkOutcome
+from desktop.ui.widgets.announce import announce
 from desktop.ui.widgets.html_view import SafeTextBrowser
 
 translate = QCoreApplication.translate
@@ -162,6 +163,9 @@ def wire_text_links(
             outcome = await open_link(holder, url, view.window(), customer(), private)
             if say_opened or not outcome.opened:
                 say(report(outcome))
+            # Said to a screen reader too: a link opened by Return in the text (or refused)
+            # was otherwise silent, its line only in the status bar.
+            announce(view, report(outcome))
 
         holder.worker.spawn(run())
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QToolButton
 
 from desktop.qt.text_limits import TEXT_CHARS, elide
 from desktop.services.session import Session
+from desktop.ui.widgets.announce import announce
 from desktop.ui.widgets.progress import ProgressBar
 
 # How long a line about something just done (a portal opened, a draft kept) stays; it also
@@ -22,10 +23,13 @@ class StatusBar(QStatusBar):
         # grow the bar (and shrink the list above it) when it arrived.
         self.notices_button = notices
         self.insertPermanentWidget(0, notices)
+        # A label's accessible name is all a screen reader reads of it: the name carries the
+        # value ("Sandbox data"), the description the kind. A name of "Data source" hid it.
         self.mode_label = QLabel()
-        self.mode_label.setAccessibleName(self.tr("Data source"))
+        self.mode_label.setAccessibleDescription(self.tr("Data source"))
         self.sweep_label = QLabel()
         self.sweep_progress = ProgressBar()
+        self.sweep_progress.setAccessibleName(self.tr("Health check progress"))
         self.sweep_progress.setMaximumWidth(160)
         self.sweep_progress.setTextVisible(False)
         self.sweep_progress.hide()
@@ -78,6 +82,7 @@ class StatusBar(QStatusBar):
             text = f"{session.cloud.name} · {session.account}"
             tip = text
         self.mode_label.setText("● " + text)
+        self.mode_label.setAccessibleName(text)  # without the dot, read "black circle"
         self.mode_label.setToolTip(tip)
 
     # -- the health check ---------------------------------------------------------------------
@@ -88,6 +93,8 @@ class StatusBar(QStatusBar):
         self.sweep_progress.setRange(0, max(total, 1))
         self.sweep_progress.setValue(done)
         self.sweep_progress.show()
+        # Said at the start and the end, politely; not at each step (every 100 ms at times).
+        announce(self.sweep_progress, self.tr("Health check started: %n customer(s)", "", total))
 
     def sweep_progress_made(self, done: int, failed: int, total: int) -> None:
         self.sweep_progress.setValue(done)
@@ -131,6 +138,8 @@ class StatusBar(QStatusBar):
             else:
                 text = self.tr("Health checked at {0}")
             self.sweep_label.setText(text.format(when))
+
+        announce(self.sweep_label, self.sweep_label.text())
 
     def sweep_offline(self) -> None:
         self.sweep_label.setText(self.tr("Offline: health as of the last check"))

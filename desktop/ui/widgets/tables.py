@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -25,12 +25,34 @@ class RecordTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._placeholder = ""
+        self._hint = ""  # the accessible description while there are rows
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                signal.connect(self._describe)
+        self._describe()
+
+    def setAccessibleDescription(self, description: str) -> None:
+        """What Enter does on a row: said while there are rows; the placeholder otherwise."""
+        self._hint = description
+        self._describe()
 
     def set_placeholder(self, text: str) -> None:
         """Shown while the model has no rows; "" for none. (It may hold server text, an
-        error's: cut to what a paint lays out at once.)"""
+        error's: cut to what a paint lays out at once.) A screen reader reads it as the
+        table's description then: an empty table has no header to read (Qt exposes none)."""
         self._placeholder = elide(text, TEXT_CHARS)
         self.viewport().update()
+        self._describe()
+
+    def _describe(self, *_: object) -> None:
+        model = self.model()
+        empty = bool(self._placeholder) and model is not None and not model.rowCount()
+        description = self._placeholder if empty else self._hint
+        if super().accessibleDescription() != description:
+            super().setAccessibleDescription(description)
 
     def placeholder(self) -> str:
         return self._placeholder

@@ -131,7 +131,8 @@ class DashboardWindow(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._stop_shown)
         self.counts = self.bar.status
         self.counts.setText(self.tr("Not checked yet."))
-        self.counts.setAccessibleName(self.tr("Sweep counts"))
+        # No accessible name: it hid the counts ("Sweep counts" was all a screen reader read).
+        self.counts.setAccessibleDescription(self.tr("Sweep counts"))
         self.summary = QLabel()
         self.bar.add_text(self.summary)
         bar = QHBoxLayout()
