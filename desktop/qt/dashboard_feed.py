@@ -58,7 +58,7 @@ class DashboardFeed(QObject):
         self._pending.clear()
         entries = self.entries()
         self.grid.clear()
-        self.grid.add_rows((e.row, e.health) for e in entries)
+        self.grid.add_rows([e.row for e in entries], self.board.service_names)
         self.grid.resort()
         self._rebuild_incidents(entries)
         self._fresh = False
@@ -94,7 +94,7 @@ class DashboardFeed(QObject):
             return
         entries = self.board.entries(self._pending)
         self._pending = []
-        self.grid.add_rows((e.row, e.health) for e in entries)
+        self.grid.add_rows([e.row for e in entries], self.board.service_names)
         for entry in entries:
             self.incidents.add(entry.customer.tenant_id, entry.active)
 

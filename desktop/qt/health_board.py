@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
@@ -27,15 +27,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.domain.customer_health import Failure, HealthSummary
 from desktop.domain.customers import Customer
 from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.domain.sent_once import Latest
 from desktop.qt.failures import health_failure
-from desktop.qt.models.grid_rows import GridRow, grid_row, swept_row
+from desktop.qt.models.grid_rows import GridRow, SweptHealth, SweptRows, grid_row
 from desktop.qt.numbers import timer_ms
 from desktop.qt.session import SessionHolder
 from desktop.qt.sweeps import producer
 from desktop.qt.worker import Ended, Stream
 from desktop.services.backend import Category, ItemFailure, Outcome, Recipe
 from desktop.services.engine import SweepJob
-from desktop.services.health_sweep import Checked, cached_summaries, sweep_health
+from desktop.services.health_sweep import cached_summaries, sweep_health
 from desktop.services.notices import Notice, NoticeBook, NoticeRules
 
 log = logging.getLogger(__name__)
@@ -44,28 +45,53 @@ DEFAULT_REFRESH_MIN = 10
 MAX_REFRESH_MIN = 60
 
 
-@dataclass(frozen=True)
+class Known:
+    """What a board's entries share: the newest copy of each active issue, and each service's
+    name. An entry keeps ids; a Microsoft incident held by 5,000 customers is one copy here."""
+
+    def __init__(self) -> None:
+        self.issues: Latest[HealthIssue] = Latest()
+        self.services: dict[str, str] = {}  # service id -> name
+
+    def clear(self) -> None:
+        self.issues.clear()
+        self.services.clear()
+
+
+@dataclass(frozen=True, slots=True)
 class TenantHealth:
     """What the last sweep learned of one customer. `health` is None when it failed (then
     `summary.error` says why in words)."""
 
     customer: Customer
     summary: HealthSummary
-    health: list[ServiceHealth] | None
-    active: list[HealthIssue]
     row: GridRow  # the dashboard grid's row, made on the sweep's thread
+    issue_ids: tuple[str, ...]  # its active issues
+    known: Known
 
     @property
     def error(self) -> str:
         return self.summary.error
 
+    @property
+    def health(self) -> list[ServiceHealth] | None:
+        """Its services' health, from its grid row (what the sweep read, in that order)."""
+        if self.row.failure is not None or self.row.error:
+            return None
+        names = self.known.services
+        return [
+            ServiceHealth(sid, names.get(sid, sid), status)
+            for sid, status in self.row.statuses.items()
+        ]
 
-# A customer's check and its grid row, both made on the sweep's thread.
-Swept = tuple[Checked, GridRow]
+    @property
+    def active(self) -> list[HealthIssue]:
+        """Its active issues (the newest copy of each the board holds)."""
+        return self.known.issues.of(self.issue_ids)
 
 
-# Where the partner stands with a customer, not a failed check.
-STATES = frozenset({Failure.NO_ACCESS, Failure.NOT_CONSENTED})
+# A customer's check as it arrives: desktop.qt.models.grid_rows.SweptRows makes it.
+Swept = SweptHealth
 
 
 def new_tally(total: int = 0) -> dict[str, int]:
@@ -114,6 +140,7 @@ class HealthBoard(QObject):
         self._sweep: Stream[Outcome[Swept]] | None = None
         self._summaries: dict[str, HealthSummary] = {}  # cached or live
         self._live: dict[str, TenantHealth] = {}
+        self._known = Known()
         self.describe: Callable[[ItemFailure, str], str] = plain_words
         self.ended: Ended | None = None  # how the last sweep ended
         self.tally = new_tally()
@@ -185,6 +212,11 @@ class HealthBoard(QObject):
     def summaries(self) -> dict[str, HealthSummary]:
         return dict(self._summaries)
 
+    @property
+    def service_names(self) -> Mapping[str, str]:
+        """Service id -> name, of every service the live answers hold."""
+        return self._known.services
+
     def entry(self, tenant_id: str) -> TenantHealth | None:
         return self._live.get(tenant_id)
 
@@ -218,6 +250,7 @@ class HealthBoard(QObject):
         self.stop()
         self._summaries.clear()
         self._live.clear()
+        self._known.clear()
         self.ended = self.started_at = self.ended_at = None
         self.tally = self._whole_tally = new_tally()
         self._whole, self._whole_checked, self._whole_complete = [], set(), True
@@ -268,17 +301,21 @@ class HealthBoard(QObject):
         def on_batch(batch: list[Outcome[Swept]]) -> None:
             updates: dict[str, HealthSummary] = {}
             fresh: list[Notice] = []
+            known = self._known
             for outcome in batch:
                 tally["done"] += 1
                 customer = outcome.customer
                 missed = ""  # the tally key a customer without an answer counts under
                 if outcome.value is not None:
-                    checked, row = outcome.value
-                    seen.update(h.service for h in checked.health)
-                    entry = TenantHealth(
-                        customer, checked.summary, checked.health, checked.active, row
-                    )
-                    fresh.extend(checked.notices)
+                    swept = outcome.value
+                    known.issues.add(swept.issues)
+                    for service_id, name in swept.services:
+                        known.services.setdefault(service_id, name)
+                        seen.add(name)
+                    row = swept.row
+                    row.customer = customer  # the list's own (the engine's copy is dropped)
+                    entry = TenantHealth(customer, swept.summary, row, swept.issue_ids, known)
+                    fresh.extend(swept.notices)
                 else:
                     failure = ItemFailure.of(outcome.error or Exception())
                     why = health_failure(failure.error)
@@ -299,7 +336,7 @@ class HealthBoard(QObject):
                         fetched=time.time(),
                     )
                     row = grid_row(customer, None, 0, summary.error, summary.failure)
-                    entry = TenantHealth(customer, summary, None, [], row)
+                    entry = TenantHealth(customer, summary, row, (), known)
                 self._live[customer.tenant_id] = entry
                 updates[customer.tenant_id] = entry.summary
                 self._note_checked(customer.tenant_id, missed, whole, members)
@@ -325,18 +362,19 @@ class HealthBoard(QObject):
             self.finished.emit(ended.stopped)
 
         engine = None if session.offline else self.holder.worker.engine
+        then = SweptRows()  # one per sweep: each issue and service name delivered once
         rules = self.rules_for() if book is not None else None
 
         def job(recipe: Recipe, some: list[Customer]) -> SweepJob[Swept]:
             # In the engine's process: its own backend, cache writes and notices (issue 19).
             path = cache.path if writer is not None and cache is not None else None
-            return SweepJob(recipe, some, swept_row, cache=path, source=source, rules=rules)
+            return SweepJob(recipe, some, then, cache=path, source=source, rules=rules)
 
         def on_threads(
             some: list[Customer], cancel: threading.Event, pool: Executor
         ) -> Iterator[Outcome[Swept]]:
             return sweep_health(
-                backend, some, swept_row, writer=writer, book=book, cancel=cancel, pool=pool
+                backend, some, then, writer=writer, book=book, cancel=cancel, pool=pool
             )
 
         # The engine's restart is said from the stream's thread: the signal queues it.

@@ -115,6 +115,9 @@ class Engine:
         on_restart: Callable[[int], None] | None,
     ) -> Iterator[Outcome[T]]:
         delivered: set[str] = set()
+        # Each outcome's customer is ours again: the child's copies (10,000 of them) would
+        # otherwise live beside the list's for as long as the views keep the answers.
+        ours = {c.tenant_id: c for c in job.customers}
         deaths = 0
         told = False
         while True:
@@ -131,8 +134,9 @@ class Engine:
                 # Through _send: a child that died since `_ensure` looked is a restart, not a crash.
                 _send(commands, ("sweep", sweep_id, replace(job, customers=remaining)))
                 for outcome in self._receive(sweep_id, commands, results, cancel):
-                    delivered.add(outcome.customer.tenant_id)
-                    yield outcome
+                    tenant = outcome.customer.tenant_id
+                    delivered.add(tenant)
+                    yield replace(outcome, customer=ours.get(tenant, outcome.customer))
                 return
             except _ChildGoneError:
                 with self._state:

@@ -17,7 +17,7 @@ import pytest
 
 from desktop.domain.customers import Customer
 from desktop.domain.service_messages import TenantMessages
-from desktop.qt.models.grid_rows import swept_row
+from desktop.qt.models.grid_rows import SweptHealth, SweptRows
 from desktop.sandbox import Sandbox
 from desktop.services.backend import Backend, Outcome
 from desktop.services.engine import (
@@ -28,7 +28,6 @@ from desktop.services.engine import (
     SweepJob,
     portable,
 )
-from desktop.services.health_sweep import Checked
 from desktop.store.cache import MESSAGES, Cache
 from tests.cache_reading import cached_tenants
 
@@ -61,7 +60,7 @@ def engine() -> Iterator[Engine]:
 
 def job_for(backend: Backend, customers: list[Customer], cache: Path | None) -> SweepJob:
     assert backend.recipe is not None, "a sandbox backend says how the engine makes it"
-    return SweepJob(backend.recipe, customers, swept_row, cache=cache, source=SOURCE)
+    return SweepJob(backend.recipe, customers, SweptRows(), cache=cache, source=SOURCE)
 
 
 def test_a_sweep_in_the_engine_answers_everyone_and_writes_the_cache(
@@ -74,9 +73,16 @@ def test_a_sweep_in_the_engine_answers_everyone_and_writes_the_cache(
     assert {o.customer.tenant_id for o in outcomes} == {c.tenant_id for c in customers}
     answered = [o for o in outcomes if o.ok]
     assert answered, "the consented sandbox answers"
-    checked, row = answered[0].value
-    assert isinstance(checked, Checked)
-    assert row.customer.tenant_id == answered[0].customer.tenant_id
+    swept = answered[0].value
+    assert isinstance(swept, SweptHealth)
+    assert swept.row.customer.tenant_id == answered[0].customer.tenant_id
+    # The window's own customers come back, not the child's copies.
+    assert all(any(o.customer is c for c in customers) for o in outcomes)
+    # Each active issue crossed once, however many customers hold it.
+    held = [i for o in answered for i in o.value.issue_ids]
+    sent = [i.id for o in answered for i in o.value.issues]
+    assert len(held) > len(set(held)), "the sandbox's incidents touch several customers"
+    assert sorted(sent) == sorted(set(held))
     assert engine.pid is not None
     assert engine.pid != os.getpid()
     # Written by the engine's process, committed before each batch was sent.
@@ -165,7 +171,7 @@ def test_an_engine_that_cannot_sign_in_says_so(backend: Backend, engine: Engine,
     kwargs = dict(backend.recipe.kwargs)
     kwargs.update(token_dir=tmp_path / "empty", silent=True, identity=None)
     recipe = Recipe(Backend.for_sandbox, tuple(kwargs.items()))
-    job = SweepJob(recipe, backend.customers().items[:2], swept_row)
+    job = SweepJob(recipe, backend.customers().items[:2], SweptRows())
     with pytest.raises(NoBackendError):
         list(engine.sweep(job, threading.Event()))
 
@@ -216,12 +222,12 @@ _PARENT = """
 import sys, threading
 from desktop.services.backend import Backend
 from desktop.services.engine import Engine, SweepJob
-from desktop.qt.models.grid_rows import swept_row
+from desktop.qt.models.grid_rows import SweptHealth, SweptRows
 
 url, ca, tokens = sys.argv[1], open(sys.argv[2], "rb").read(), sys.argv[3]
 backend = Backend.for_sandbox(url, ca_pem=ca, token_dir=__import__("pathlib").Path(tokens))
 engine = Engine()
-job = SweepJob(backend.recipe, backend.customers().items, swept_row)
+job = SweepJob(backend.recipe, backend.customers().items, SweptRows())
 for outcome in engine.sweep(job, threading.Event()):
     print(engine.pid, flush=True)  # then wait to be killed, the sweep still under way
     threading.Event().wait()

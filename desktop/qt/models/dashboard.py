@@ -8,7 +8,7 @@ incidents that touch the customers now are desktop.qt.models.incidents_now.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
 from PySide6.QtCore import (
@@ -104,11 +104,16 @@ class HealthGridModel(QAbstractTableModel):
 
     def add(self, results: Iterable[tuple[Customer, list[ServiceHealth] | None, int, str]]) -> None:
         """(customer, health or None, active issue count, error) per customer of a batch."""
-        self.add_rows((grid_row(*result), result[1]) for result in results)
+        names: dict[str, str] = {}
+        rows: list[GridRow] = []
+        for result in results:
+            names.update((item.service_id, item.service) for item in result[1] or ())
+            rows.append(grid_row(*result))
+        self.add_rows(rows, names)
 
-    def add_rows(self, rows: Iterable[tuple[GridRow, list[ServiceHealth] | None]]) -> None:
-        """Rows made by `grid_row` (on the sweep's threads), each with the health it was made
-        from (for the names of services not seen before).
+    def add_rows(self, rows: Iterable[GridRow], names: Mapping[str, str]) -> None:
+        """Rows made by `grid_row` (on the sweep's threads); `names`: service id -> name, for
+        the services not seen before.
 
         New customers are appended (the order is applied by `resort`, when the user asks or
         the sweep ends: rows must not jump while someone reads them); known ones update.
@@ -117,11 +122,11 @@ class HealthGridModel(QAbstractTableModel):
         changed: list[int] = []
         known = {sid for sid, _ in self._services}
         new_services: dict[str, str] = {}
-        for row, health in rows:
+        for row in rows:
             if not known.issuperset(row.severities):
-                for item in health or ():
-                    if item.service_id not in known:
-                        new_services[item.service_id] = elide(item.service)
+                for service_id in row.severities:
+                    if service_id not in known and service_id not in new_services:
+                        new_services[service_id] = elide(names.get(service_id) or service_id)
             at = self._row_of.get(row.customer.tenant_id)
             self._hurt += bool(row.affected)
             if at is None:

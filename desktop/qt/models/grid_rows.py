@@ -7,25 +7,35 @@ so the GUI thread only inserts them.
 
 from __future__ import annotations
 
+import sys
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import Any, Protocol
 
 from desktop.domain.customer_health import Failure, HealthSummary
 from desktop.domain.customers import Customer
 from desktop.domain.enums import Severity, severity
 from desktop.domain.health import HealthIssue, ServiceHealth
+from desktop.domain.sent_once import SentOnce
 from desktop.qt.text_limits import elide
 
 
 class Checked(Protocol):
-    """What a sweep learned of a customer (desktop.services.health_sweep.Checked, which this
-    layer may not import): what a grid row is made of."""
+    """What a sweep learned of a customer (desktop.services.health_sweep.Checked): what a grid
+    row and the health board's entry are made of."""
+
+    @property
+    def summary(self) -> HealthSummary: ...
 
     @property
     def health(self) -> list[ServiceHealth]: ...
 
     @property
     def active(self) -> list[HealthIssue]: ...
+
+    @property
+    def notices(self) -> Sequence[Any]: ...  # desktop.services.notices.Notice
 
 
 @dataclass
@@ -66,9 +76,11 @@ def grid_row(
     thread only inserts them (making them there stalled it twice a second during a sweep).
     """
     row = GridRow(customer, issues=issues, error=error)
+    intern = sys.intern  # one string per service and status, not one per customer (memory)
     for item in health or ():
-        row.statuses[item.service_id] = item.status
-        row.severities[item.service_id] = severity(item.status)
+        service_id = intern(item.service_id)
+        row.statuses[service_id] = intern(item.status)
+        row.severities[service_id] = severity(item.status)
     row.name_key = elide(customer.company_name or customer.domain).casefold()
     if error or failure is not None:
         summary = HealthSummary.failed(failure or Failure.ERROR, error)
@@ -80,10 +92,46 @@ def grid_row(
     return row
 
 
-C = TypeVar("C", bound=Checked)
+@dataclass(frozen=True, slots=True)
+class SweptHealth:
+    """One customer's check as the health board keeps it: its summary, its grid row and the ids
+    of its active issues. The issues and service names this sweep had not delivered before ride
+    along once: a Microsoft incident held by 5,000 customers crosses from the engine's process,
+    and stays in the window, as one copy, not 5,000 (~100 MB at 10,000 customers)."""
+
+    summary: HealthSummary
+    row: GridRow
+    issue_ids: tuple[str, ...] = ()
+    issues: tuple[HealthIssue, ...] = ()  # copies not delivered before (or newer)
+    services: tuple[tuple[str, str], ...] = ()  # (service id, name) not delivered before
+    notices: tuple[Any, ...] = ()  # desktop.services.notices.Notice
 
 
-def swept_row(customer: Customer, checked: C) -> tuple[C, GridRow]:
-    """A sweep's outcome for the health board: the check and its grid row, both made where the
-    sweep runs (its threads, or the engine's process, which pickles this function by name)."""
-    return checked, grid_row(customer, checked.health, len(checked.active), "")
+class SweptRows:
+    """A sweep's `then` for the health board: each customer's `SweptHealth`, made where the
+    sweep runs (its threads, or the engine's process, which receives this object pickled, with
+    nothing delivered yet). Thread-safe: the sweep's threads share one."""
+
+    def __init__(self) -> None:
+        self._issues: SentOnce[HealthIssue] = SentOnce()
+        self._services: set[str] = set()
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {}
+
+    def __setstate__(self, _state: dict[str, Any]) -> None:
+        self.__init__()  # type: ignore[misc]
+
+    def __call__(self, customer: Customer, checked: Checked) -> SweptHealth:
+        ids, fresh = self._issues.compact(checked.active)
+        services: list[tuple[str, str]] = []
+        with self._lock:
+            for item in checked.health:
+                if item.service_id not in self._services:
+                    self._services.add(item.service_id)
+                    services.append((item.service_id, item.service))
+        row = grid_row(customer, checked.health, len(checked.active), "")
+        return SweptHealth(
+            checked.summary, row, ids, fresh, tuple(services), tuple(checked.notices)
+        )

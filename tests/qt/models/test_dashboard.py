@@ -391,10 +391,10 @@ def test_grid_sort_orders_by_the_column_then_by_name(qapp, rows, column, descend
 def test_rows_made_off_the_gui_thread_bring_their_services(qapp):
     grid = HealthGridModel()
     first = health(("exchange", "serviceOperational"))
-    grid.add_rows([(grid_row(customer(1), first, 0, ""), first)])
+    grid.add_rows([grid_row(customer(1), first, 0, "")], {"exchange": "Exchange"})
     later = health(("teams", "serviceDegradation"), ("exchange", "investigating"))
     failed = grid_row(customer(3), None, 0, "Access denied")
-    grid.add_rows([(grid_row(customer(2), later, 1, ""), later), (failed, None)])
+    grid.add_rows([grid_row(customer(2), later, 1, ""), failed], {"teams": "Teams"})
     assert grid.services() == [("exchange", "Exchange"), ("teams", "Teams")]
     assert grid.counts() == (1, 3)
     assert grid.row(1).most == (1, 2, 1)
