@@ -225,7 +225,8 @@ class Walk:
             if event.member == "StateChanged" and event.detail == "focused" and event.detail1:
                 step.focus_events.append(self.name_of(event) or "")
             elif event.member == "Announcement":
-                step.announcements.append(str(event.value))
+                politeness = "assertive" if event.detail1 == 2 else "polite"  # ATSPI_LIVE_*
+                step.announcements.append(f"{event.value} ({politeness})")
             elif event.member == "TextChanged" or (
                 event.member == "PropertyChange"
                 and event.detail in ("accessible-name", "accessible-description")
