@@ -58,11 +58,12 @@ class Walk:
         client: Client,
         app: subprocess.Popen[bytes],
         listener: Listener,
-        orca: Orca | None,
+        orca: Callable[[], Orca] | None,
         out: Path,
         keyboard: Keyboard,
     ) -> None:
-        self.client, self.app, self.listener, self.orca = client, app, listener, orca
+        self.client, self.app, self.listener = client, app, listener
+        self.start_orca, self.orca = orca, cast("Orca | None", None)
         self.out, self.keys = out, keyboard
         self.steps: list[Step] = []
         self.windows_seen: dict[str, str] = {}  # window name -> role
@@ -265,6 +266,9 @@ def drive(walk: Walk, row: int, browser_log: Path) -> None:
     """The job, by keyboard only (keys as xdotool names them)."""
     press, k = walk.keys.press, walk.keys
     word = until("customer list", lambda: customer_word(walk, row), walk.app)
+    walk.keys.follow()
+    if walk.start_orca:  # now: Orca started before the window was active missed that it was
+        walk.orca = walk.start_orca()
     walk.step("the app started, the customer list loaded", "", lambda: None, limit=60)
 
     def search() -> None:
@@ -324,8 +328,7 @@ def main() -> int:
         stack.callback(listener.close)
         orca = None
         if not args.no_orca and shutil.which("orca"):
-            orca = Orca(env, work, args.orca_debug)
-            stack.callback(orca.stop)
+            orca = partial(Orca, env, work, args.orca_debug)
             orca_note = f"Orca {orca_version()} ran, its speech logged"
         app_env = env | {"PATH": f"{work / 'bin'}{os.pathsep}{env.get('PATH', '')}"}
         log = stack.enter_context((work / "app.log").open("wb"))
@@ -340,13 +343,13 @@ def main() -> int:
             walk = Walk(
                 Client(env["AT_SPI_BUS_ADDRESS"]), app, listener, orca, out, Keyboard(env, app.pid)
             )
-            walk.keys.follow()
             drive(walk, args.row, browser_log)
         except SystemExit as stop:  # what was found until then is still reported
             stopped = str(stop)
             print((work / "app.log").read_text(errors="replace")[-3000:], file=sys.stderr)
-        if orca:
-            shutil.copy(orca.transcript, out / "orca-said.txt")
+        if walk and walk.orca:
+            walk.orca.stop()
+            shutil.copy(walk.orca.transcript, out / "orca-said.txt")
     steps = walk.steps if walk else []
     summary = markdown(steps, walk.windows_seen if walk else {}, args.lang, orca_note)
     (out / "summary.md").write_text(summary, encoding="utf-8")
