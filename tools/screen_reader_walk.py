@@ -34,6 +34,7 @@ from walk_report import (
     Node,
     Step,
     error_announced,
+    into_markers,
     markdown,
     parse_transcript,
     quoted,
@@ -305,7 +306,9 @@ def main() -> int:
     parser.add_argument("--customers", type=int, default=20, help="sandbox customers (20)")
     parser.add_argument("--row", type=int, default=2, help="the customer searched (row 2)")
     parser.add_argument("--out", type=Path, help="where each step's dump goes (a new folder)")
-    parser.add_argument("--report", type=Path, help="write the markdown summary there too")
+    parser.add_argument(
+        "--report", type=Path, help="the markdown summary there too (between a doc's markers)"
+    )
     parser.add_argument("--no-orca", action="store_true", help="do not run Orca")
     parser.add_argument("--orca-debug", type=Path, help="Orca's own debug log, written there")
     args = parser.parse_args()
@@ -353,8 +356,9 @@ def main() -> int:
     steps = walk.steps if walk else []
     summary = markdown(steps, walk.windows_seen if walk else {}, args.lang, orca_note)
     (out / "summary.md").write_text(summary, encoding="utf-8")
-    if args.report:
-        args.report.write_text(summary, encoding="utf-8")
+    if args.report:  # a document with the walk's markers keeps the rest of its text
+        old = args.report.read_text(encoding="utf-8") if args.report.exists() else ""
+        args.report.write_text(into_markers(old, summary), encoding="utf-8")
     failures = [f"step {s.number} ({s.title}): {f}" for s in steps for f in s.failures]
     print(
         f"{len(steps)} steps in {time.monotonic() - began:.0f} s ({args.lang}); {orca_note}; "

@@ -224,3 +224,16 @@ def step_text(step: Step, tree: Sequence[Node], hidden: int) -> str:
     lines.append(f"tree: {len(tree)} objects shown ({hidden} hidden not listed)")
     lines += [node.line() for node in tree]
     return "\n".join(lines) + "\n"
+
+
+BEGIN, END = "<!-- screen-reader-walk:begin -->", "<!-- screen-reader-walk:end -->"
+
+
+def into_markers(document: str, summary: str) -> str:
+    """`document` with the text between its walk markers replaced by `summary`, so
+    `--report docs/ACCESSIBILITY.md` regenerates the doc's section in place; the summary alone
+    when the document has no markers (a new report file)."""
+    if BEGIN not in document or END not in document:
+        return summary
+    head, rest = document.split(BEGIN, 1)
+    return f"{head}{BEGIN}\n{summary}{END}{rest.split(END, 1)[1]}"

@@ -8,6 +8,7 @@ from walk_report import (
     Node,
     Step,
     error_announced,
+    into_markers,
     markdown,
     parse_transcript,
     said_between,
@@ -102,3 +103,15 @@ def test_a_step_file_has_the_focus_path_events_and_tree() -> None:
     assert f"focus: {TITLE}" in text
     assert "announcements: 1\n  20 customers" in text
     assert "tree: 1 objects shown (4 hidden not listed)\nframe 'Partner Desk'" in text
+
+
+def test_the_report_replaces_only_the_docs_walk_section() -> None:
+    doc = (
+        "# Doc\nbefore\n<!-- screen-reader-walk:begin -->\nold\n"
+        "<!-- screen-reader-walk:end -->\nafter\n"
+    )
+    new = into_markers(doc, "new summary\n")
+    assert new.startswith("# Doc\nbefore\n<!-- screen-reader-walk:begin -->\nnew summary\n")
+    assert new.endswith("<!-- screen-reader-walk:end -->\nafter\n")
+    assert "old" not in new
+    assert into_markers("", "alone\n") == "alone\n"
