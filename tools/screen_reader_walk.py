@@ -342,6 +342,8 @@ def main() -> int:
         stack.callback(app.wait)
         stack.callback(app.kill)
         stopped, walk = "", cast("Walk | None", None)
+        # Orca goes even when the walk fails on something else than SystemExit.
+        stack.callback(lambda: walk.orca.stop() if walk and walk.orca else None)
         try:
             walk = Walk(
                 Client(env["AT_SPI_BUS_ADDRESS"]), app, listener, orca, out, Keyboard(env, app.pid)
