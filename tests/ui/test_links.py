@@ -19,6 +19,7 @@ from desktop.qt.models.portals import portal_name
 from desktop.qt.session import SessionHolder, system_browser
 from desktop.sandbox import Sandbox
 from desktop.ui.panes.portals import PortalsPane
+from desktop.ui.widgets.announce import announcements
 from desktop.ui.widgets.html_view import SafeTextBrowser
 from desktop.ui.widgets.link_actions import LaunchFailedDialog, wire_text_links
 from tests.browsers import FakeDesktop
@@ -57,11 +58,23 @@ def row_of(pane: PortalsPane, portal_id: str) -> int:
 
 
 def said(qtbot, pane: PortalsPane, coro) -> str:
+    """The status line the pane gave; a screen reader was told the same (issue 21: opening a
+    portal was silent), assertively when the link did not open."""
     messages: list[str] = []
+    spoken: list[tuple[str, bool]] = []
     pane.status_message.connect(messages.append)
-    task = pane.holder.worker.spawn(coro)
-    qtbot.waitUntil(task.done, timeout=10000)
+
+    def heard(_widget: QWidget, text: str, loud: bool) -> None:
+        spoken.append((text, loud))
+
+    announcements().made.connect(heard)
+    try:
+        task = pane.holder.worker.spawn(coro)
+        qtbot.waitUntil(task.done, timeout=10000)
+    finally:
+        announcements().made.disconnect(heard)
     assert task.exception() is None
+    assert spoken == [(messages[-1], "was not opened" in messages[-1])]
     return messages[-1]
 
 

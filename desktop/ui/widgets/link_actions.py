@@ -78,6 +78,7 @@ class LaunchFailedDialog(QDialog):
     def _copy(self) -> None:
         copy_link(self.url)
         self.copied.setText(translate("links", "Link copied."))
+        announce(self.copy, self.copied.text())
 
 
 def report(outcome: LinkOutcome, what: str = "") -> str:
@@ -113,6 +114,10 @@ async def open_link(
         outcome = await holder.open_portal(link, customer, private=private)
     else:
         outcome = await holder.open_link(link, customer, private=private)
+    if parent is not None:
+        # Said to a screen reader: a link opened (or refused) was otherwise silent, its line
+        # only in the status bar; assertive when it did not open, the user must act.
+        announce(parent, report(outcome, what), assertive=not outcome.opened)
     if outcome.failed and outcome.url:
         dialog = LaunchFailedDialog(outcome.url, what, parent)
         dialog.show()
@@ -163,9 +168,6 @@ def wire_text_links(
             outcome = await open_link(holder, url, view.window(), customer(), private)
             if say_opened or not outcome.opened:
                 say(report(outcome))
-            # Said to a screen reader too: a link opened by Return in the text (or refused)
-            # was otherwise silent, its line only in the status bar.
-            announce(view, report(outcome))
 
         holder.worker.spawn(run())
 
