@@ -33,16 +33,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import qasync
 from _harness import busy, emit, sandbox_process, signed_in, stats
-from gui_stall import LatenessProbe, summary
-from PySide6.QtWidgets import QApplication
 
-from desktop.gui import app_worker
-from desktop.qt.session import SessionHolder
-from desktop.services.backend import GUI_CONCURRENCY
-from desktop.services.session import Session
-from desktop.ui.main_window import MainWindow
+# Qt, the window and the bench's probe are imported in the functions below, not here: the sweep
+# engine's process is started by spawn, which imports the parent's main module (this file, as
+# __mp_main__) in the child. The app's main module (the `partner-desk` script, `python -m
+# desktop`) imports no Qt there; importing it from here put Qt and PySide6's import hook in the
+# bench's engine (~50 MB the app's engine does not have: the figures were the bench's own).
 
 # Issue 19's: one frame at 60 Hz quiet, two with every core busy; p99 only under load.
 TARGETS = {"ratio": 1.5, "max_stall_ms": 16.0, "peak_mb": 250.0}
@@ -70,6 +67,14 @@ def child_peak_mb(pid: int | None) -> float:
 
 
 async def measure(url: str, latency_s: float, load: int, engine: bool) -> dict[str, object]:
+    from gui_stall import LatenessProbe, summary
+
+    from desktop.gui import app_worker
+    from desktop.qt.session import SessionHolder
+    from desktop.services.backend import GUI_CONCURRENCY
+    from desktop.services.session import Session
+    from desktop.ui.main_window import MainWindow
+
     # As the app tunes it: its heap policy, the sweep engine's process (unless --threads).
     worker = app_worker(engine=engine)
     backend = signed_in(url, GUI_CONCURRENCY)  # as the window
@@ -160,6 +165,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.quick:
         args.customers = 1000
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance() or QApplication([sys.argv[0]])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
