@@ -461,7 +461,7 @@ def remember_layout(window: MainWindow) -> None:
     memory = window.layout_memory
     memory.remember(window, LAYOUT)
     memory.keep(f"{LAYOUT}/splitter", window.splitter.saveState())
-    memory.keep(f"{LAYOUT}/customers", window.customers.view.horizontalHeader().saveState())
+    memory.keep(f"{LAYOUT}/customers", window.customers.header_state())
     dashboard = window.sweep.dashboard if window.completed else None
     if dashboard is not None:
         dashboard.remember_layout(save=False)
