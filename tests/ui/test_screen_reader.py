@@ -17,6 +17,7 @@ from desktop.qt.models.customers import TENANT
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.announce import announcements
 from tests.ui.test_accessibility import load
+from tests.ui.test_background_failures import broken_sweep
 from tests.ui.test_new_request import make_ctx, open_dialog, ran
 
 _ = make_ctx  # the fixture, used by name
@@ -122,6 +123,33 @@ def test_a_health_check_is_announced_at_its_start_and_end_only(
     assert "done" in dashboard.counts.text()
     assert description(dashboard.counts) == "Sweep counts"
     dashboard.stop_sweep()
+
+
+def test_checks_nobody_asked_for_are_said_only_when_they_fail(
+    said: list[Said], qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, board = window.status, window.sweep.board
+
+    def sweep_said() -> list[str]:
+        shown = (status.sweep_progress, status.sweep_label)
+        return [text for widget, text, _ in said if widget in shown]
+
+    qtbot.waitUntil(lambda: not board.running, timeout=30000)
+    assert board.ended is not None
+    assert sweep_said() == []  # start-up's check: shown, not said
+    board._scheduled()  # what the refresh timer runs, every 10 minutes
+    assert board.running
+    qtbot.waitUntil(lambda: not board.running, timeout=30000)
+    assert not board.ended.failed
+    assert status.sweep_label.text().startswith("Health checked at")
+    assert sweep_said() == []
+    # One that fails is said, whoever started it: the user may have to act.
+    monkeypatch.setattr(window.holder.session.backend, "sweep", broken_sweep(2))
+    with qtbot.waitSignal(board.finished, timeout=10000):
+        board._scheduled()
+    assert board.ended.failed
+    assert sweep_said() == [status.sweep_label.text()]
+    assert status.sweep_label.text().startswith("Health check failed")
 
 
 # -- 3, 4. the detail panes: a read-only text with a caret, Tab leaves, Return opens a link -------
