@@ -40,6 +40,7 @@ class ShownColumns(QSortFilterProxyModel):
         self._hidden: frozenset[int] = frozenset()
         self._sources: list[int] = list(range(source.columnCount()))
         self._sorting = True
+        self._source = source  # for good: the calls per cell skip asking for it
         self.setSourceModel(source)
 
     # -- which columns --------------------------------------------------------------------------
@@ -58,7 +59,7 @@ class ShownColumns(QSortFilterProxyModel):
         try:
             self.beginFilterChange()
             self._hidden = hidden
-            count = self.sourceModel().columnCount()
+            count = self._source.columnCount()
             self._sources = [c for c in range(count) if c not in hidden]
             self.endFilterChange(QSortFilterProxyModel.Direction.Columns)
         finally:
@@ -88,26 +89,27 @@ class ShownColumns(QSortFilterProxyModel):
         """Every role of a cell from the record model at once (Qt's proxy asks role by role)."""
         if not index.isValid():
             return
-        source = self.sourceModel()
-        column = self.source_column(index.column())
-        source.multiData(source.index(index.row(), column), roleDataSpan)
+        source, column = self._source, index.column()
+        sources = self._sources
+        if 0 <= column < len(sources):
+            source.multiData(source.index(index.row(), sources[column]), roleDataSpan)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        source = self.sourceModel()
+        source = self._source
         return source.data(source.index(index.row(), self.source_column(index.column())), role)
 
     # -- sorting is the record model's ------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self._sorting:
-            self.sourceModel().sort(self.source_column(column), order)
+            self._source.sort(self.source_column(column), order)
 
     def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
         """The record model's sort in this model's columns (-1 while its column is hidden), for
         `horizontalHeader().setSortIndicator`; None if the record model does not say."""
-        state = getattr(self.sourceModel(), "sort_state", None)
+        state = getattr(self._source, "sort_state", None)
         if state is None:
             return None
         column, order = state()
