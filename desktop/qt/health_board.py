@@ -145,6 +145,9 @@ class HealthBoard(QObject):
         self.ended: Ended | None = None  # how the last sweep ended
         self.tally = new_tally()
         self.started_at: float | None = None  # time.monotonic() of the last sweep's start
+        # The last sweep was asked for (a click, a key), not started by the schedule or at
+        # start-up: what a screen reader is told of (a refresh every 10 minutes is not).
+        self.asked = False
         # The last sweep of everyone: its customers, those it (or a check since) answered, its
         # tally, and whether it ran to its end. What a Resume needs.
         self._whole: list[Customer] = []
@@ -263,9 +266,12 @@ class HealthBoard(QObject):
         self.start(self.unchecked(), resuming=True)
         return True
 
-    def start(self, customers: list[Customer] | None = None, resuming: bool = False) -> None:
+    def start(
+        self, customers: list[Customer] | None = None, resuming: bool = False, asked: bool = True
+    ) -> None:
         """Check `customers` (default: all); a sweep under way is superseded. `resuming`:
-        they are what a stopped sweep of everyone had left (`resume`)."""
+        they are what a stopped sweep of everyone had left (`resume`). `asked`: the user asked
+        for it (not the schedule, not start-up)."""
         if self._sweep is not None:
             # Superseded: the new sweep reports from now on. A cancel would still deliver the
             # old one's end, which then took the new sweep for finished.
@@ -297,6 +303,7 @@ class HealthBoard(QObject):
             self._whole_complete = False
         members = {c.tenant_id for c in self._whole} if not whole else set()
         self.started_at, self.ended_at = now, None
+        self.asked = asked
 
         def on_batch(batch: list[Outcome[Swept]]) -> None:
             updates: dict[str, HealthSummary] = {}
@@ -408,7 +415,7 @@ class HealthBoard(QObject):
     def _scheduled(self) -> None:
         if self._sweep is None:
             log.info("scheduled health refresh")
-            self.start()
+            self.start(asked=False)
 
     def cancel(self) -> None:
         if self._sweep is not None:

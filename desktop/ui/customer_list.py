@@ -35,6 +35,7 @@ from desktop.qt.words import gdap_status_word, health_words
 from desktop.ui import key_hints
 from desktop.ui.widgets.announce import announce
 from desktop.ui.widgets.clear_button import enable_clear_button
+from desktop.ui.widgets.columns import columns_of
 from desktop.ui.widgets.status import badge_column_width, badge_icons
 from desktop.ui.widgets.tables import RecordTable, setup_table
 
@@ -112,6 +113,10 @@ class CustomerList(QWidget):
         self.view.setAccessibleName(self.tr("Customers"))
         self.view.setAccessibleDescription(key_hints.list_description())
         setup_table(self.view)
+        columns = columns_of(self.view)
+        assert columns is not None
+        # By the model's column numbers: the view's change as columns show and hide.
+        self.columns = columns
         # Sized by rule, never to contents: that would measure up to 1,000 rows each time
         # the health sweep fills a batch. The name keeps a readable width whatever joins it
         # (tags, GDAP, a longer header in German): the last column takes what is left, and
@@ -122,9 +127,9 @@ class CustomerList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         metrics = self.view.fontMetrics()
-        self.view.setColumnWidth(NAME, metrics.averageCharWidth() * NAME_COLUMN_CHARS)
-        self.view.setColumnWidth(DOMAIN, metrics.averageCharWidth() * 18)
-        self.view.setColumnWidth(
+        columns.set_width(NAME, metrics.averageCharWidth() * NAME_COLUMN_CHARS)
+        columns.set_width(DOMAIN, metrics.averageCharWidth() * 18)
+        columns.set_width(
             HEALTH,
             badge_column_width(
                 metrics,
@@ -132,16 +137,14 @@ class CustomerList(QWidget):
                 [*health_words(), self.model.headerData(HEALTH, Qt.Orientation.Horizontal)],
             ),
         )
-        header.setSectionHidden(RELATIONSHIP, True)
-        header.setSectionHidden(TENANT, True)
-        # A column of dashes until the relationships are read (and for good in clouds
-        # without GDAP): it appears, fitted to its text, once there is something in it.
-        header.setSectionHidden(GDAP, True)
-        # Favourites and tags: shown once a customer has one, beside the health (the GDAP
-        # state's long dates go last, where a narrow pane scrolls to them).
-        header.setSectionHidden(TAGS, True)
-        header.moveSection(header.visualIndex(TAGS), header.visualIndex(HEALTH) + 1)
-        self.view.setColumnWidth(TAGS, metrics.averageCharWidth() * 16)
+        # Hidden: the relationship, the tenant; GDAP, a column of dashes until the
+        # relationships are read (and for good in clouds without GDAP): it appears, fitted to
+        # its text, once there is something in it; favourites and tags, shown once a customer
+        # has one, beside the health (the GDAP state's long dates go last, where a narrow
+        # pane scrolls to them).
+        columns.set_hidden([RELATIONSHIP, TENANT, GDAP, TAGS])
+        columns.move(TAGS, before=GDAP)
+        columns.set_width(TAGS, metrics.averageCharWidth() * 16)
         self._widths_restored = False
         self._gdap_shown = False
         self.model.dataChanged.connect(self._gdap_arrived)
@@ -173,17 +176,23 @@ class CustomerList(QWidget):
         self._update_count()
 
     def restore_header(self, state: QByteArray) -> None:
-        """Column widths, order, visibility and sort as the user left them (`saveState` of the
-        header); the GDAP and Tags columns still wait for something to show."""
-        header = self.view.horizontalHeader()
-        if not header.restoreState(state):
+        """Column widths, order, visibility and sort as the user left them (`header_state`,
+        or an earlier version's `saveState` of the header); the GDAP and Tags columns still
+        wait for something to show."""
+        sort = self.columns.restore_state(state)
+        if sort is None:
             return
         self._widths_restored = True
-        header.setSectionHidden(GDAP, not self.model.gdap_loaded())
-        header.setSectionHidden(TAGS, not self.model.has_marks())
-        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        self.columns.set_shown(GDAP, self.model.gdap_loaded())
+        self.columns.set_shown(TAGS, self.model.has_marks())
+        column, order = sort
         if 0 <= column < self.model.columnCount():
             self.model.sort(column, order)
+        self.columns.set_sort_indicator(column, order)
+
+    def header_state(self) -> QByteArray:
+        """What `restore_header` takes: every column's width, place and visibility, the sort."""
+        return self.columns.save_state()
 
     def attach_scope(self, box: QWidget) -> None:
         """The scope chooser (all / favourites / a tag) beside the search field; it takes the
@@ -210,7 +219,7 @@ class CustomerList(QWidget):
 
     def set_marks(self, marks: dict[str, str]) -> None:
         self.model.set_marks(marks)
-        self.view.horizontalHeader().setSectionHidden(TAGS, not marks)
+        self.columns.set_shown(TAGS, bool(marks))
 
     def show_directory(self, directory: CustomerDirectory) -> None:
         """Be the view of `directory`: its customers and their GDAP relationships."""
@@ -285,8 +294,7 @@ class CustomerList(QWidget):
         if not self.model.gdap_loaded():
             return
         self._gdap_shown = True
-        header = self.view.horizontalHeader()
-        header.setSectionHidden(GDAP, False)
+        self.columns.set_shown(GDAP)
         # Sized from the texts the column can show, not by measuring rows: measuring rows
         # stalled the GUI.
         samples = [
@@ -296,7 +304,7 @@ class CustomerList(QWidget):
         ]
         if not self._widths_restored:  # else the user's width of the column stands
             width = self.view.fontMetrics().horizontalAdvance
-            header.resizeSection(GDAP, max(map(width, samples)) + 24)
+            self.columns.set_width(GDAP, max(map(width, samples)) + 24)
 
     def _restore_current(self) -> None:
         # Filtering or sorting keeps the chosen customer chosen while it is still listed.
@@ -344,7 +352,9 @@ class CustomerList(QWidget):
     def _show_row(self, row: int) -> None:
         # Chosen from elsewhere (the dashboard, --open-customer): the row may be thousands
         # of rows away from what the list shows. selectRow alone did not scroll to it.
-        self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
+        self.view.scrollTo(
+            self.view.model().index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible
+        )
 
     @property
     def current_tenant(self) -> str | None:

@@ -43,8 +43,9 @@ class HealthWiring(QObject):
     def running(self) -> bool:
         return self.board.running
 
-    def start(self, customers: list[Customer]) -> None:
-        self.board.start(customers)
+    def start(self, customers: list[Customer], asked: bool = True) -> None:
+        """`asked`: the user asked for it; else (start-up) it is not announced."""
+        self.board.start(customers, asked=asked)
 
     def check(self, customers: list[Customer] | None) -> None:
         """These customers' health (None: everyone's), unless a sweep is under way (which
@@ -79,7 +80,7 @@ class HealthWiring(QObject):
 
     def _started(self, _everyone: bool) -> None:
         tally = self.board.tally
-        self._window.status.sweep_started(tally["total"], tally["done"])
+        self._window.status.sweep_started(tally["total"], tally["done"], say=self.board.asked)
 
     def _restarted(self, _left: int) -> None:
         # Once per sweep (the engine tells once): the check itself goes on by itself. Short: the
@@ -94,12 +95,15 @@ class HealthWiring(QObject):
         board = self.board
         ended = board.ended
         failed = ended is not None and bool(ended.failed)
+        # Said when asked for, and whenever it failed (the user may have to act) or was
+        # stopped (by the user's key); a scheduled refresh that went well is not said.
+        say = board.asked or failed or stopped
         if board.resumable:
             # Said of the check of everyone, also after a few customers' check since.
             done, total = board.whole_progress
-            self._window.status.sweep_ended(True, failed, 0, done, total, resumable=True)
+            self._window.status.sweep_ended(True, failed, 0, done, total, resumable=True, say=say)
         else:
-            self._window.status.sweep_ended(stopped, failed, board.next_interval_min)
+            self._window.status.sweep_ended(stopped, failed, board.next_interval_min, say=say)
 
     def show_dashboard(self) -> DashboardWindow:
         """The all-customers view of the board: what the list's sweep learned, no new call;

@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         self._list_in = True
         self._open_wanted()
         if count >= 0 and not self.holder.session.offline and not self._closed:
-            self.sweep.start(self.directory.customers)
+            self.sweep.start(self.directory.customers, asked=False)  # not announced
             self.holder.worker.spawn(self.requests_desk.send_queued())  # kept while offline
 
     def _customer_name(self, tenant_id: str) -> str:
@@ -461,7 +461,7 @@ def remember_layout(window: MainWindow) -> None:
     memory = window.layout_memory
     memory.remember(window, LAYOUT)
     memory.keep(f"{LAYOUT}/splitter", window.splitter.saveState())
-    memory.keep(f"{LAYOUT}/customers", window.customers.view.horizontalHeader().saveState())
+    memory.keep(f"{LAYOUT}/customers", window.customers.header_state())
     dashboard = window.sweep.dashboard if window.completed else None
     if dashboard is not None:
         dashboard.remember_layout(save=False)

@@ -9,6 +9,7 @@ from desktop.qt.models.dashboard import AFFECTED, FIRST_SERVICE
 from desktop.qt.models.table import StatusRole
 from desktop.sandbox import Sandbox
 from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets.columns import columns_of
 
 
 def test_the_dashboard_sweeps_and_opens_a_customer(
@@ -41,7 +42,9 @@ def test_the_dashboard_sweeps_and_opens_a_customer(
     # Every "last update" fits its column (the walk saw the time cut: "12/7/26 5:34 …").
     view, model = dashboard.incident_view, dashboard.incidents
     updated = type(model).UPDATED
-    width = view.horizontalHeader().sectionSize(updated)
+    columns = columns_of(view)
+    assert columns is not None
+    width = columns.width(updated)
     texts = [model.index(r, updated).data() for r in range(model.rowCount())]
     assert all(view.fontMetrics().horizontalAdvance(t) + 8 <= width for t in texts), texts
     # Incidents now: the most widespread first, with the customers it touches.

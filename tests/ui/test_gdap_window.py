@@ -27,6 +27,7 @@ from desktop.sandbox import Sandbox
 from desktop.sandbox.catalog import PARTNER_GRAPH_SCOPES
 from desktop.services.backend import Backend
 from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets.columns import columns_of
 from desktop.ui.windows.gdap_window import GdapWindow
 from tests.ui.driving import holder_for
 from tests.ui.test_main_window import gdap_row, load, row_of
@@ -54,7 +55,7 @@ def rows(gdap: GdapWindow) -> list[GdapRelationship]:
 
 def select(qtbot, gdap: GdapWindow, pick) -> GdapRelationship:
     row = next(r for r, rel in enumerate(rows(gdap)) if pick(rel))
-    gdap.view.setCurrentIndex(gdap.model.index(row, 0))
+    gdap.view.setCurrentIndex(gdap.view.model().index(row, 0))
     rel = gdap.current()
     assert rel is not None
     return rel
@@ -380,6 +381,8 @@ def test_the_status_column_fits_every_status(language, qtbot, window: MainWindow
     gdap = open_window(qtbot, window)
     metrics = gdap.view.fontMetrics()
     widest = max(metrics.horizontalAdvance(label) for label in gdap_status_words())
-    assert gdap.view.horizontalHeader().sectionSize(STATUS) > widest
+    columns = columns_of(gdap.view)
+    assert columns is not None
+    assert columns.width(STATUS) > widest
     pending = gdap.filter.findData("pending")
     assert gdap.filter.itemText(pending) in ("Noch nicht genehmigt", "尚未核准")

@@ -57,7 +57,7 @@ def test_a_double_click_does_the_same(qtbot, window: MainWindow, sandbox: Sandbo
     window.tabs.setCurrentWidget(window.health)
     row, health = degraded_row(window)
     view = window.health.view
-    rect = view.visualRect(window.health.model.index(row, 0))
+    rect = view.visualRect(view.model().index(row, 0))
     # A press first, as a real double-click has: the view opens the item it was pressed on.
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -151,7 +151,7 @@ def test_the_portal_menu_copies_and_opens_privately(
     qtbot.waitUntil(task.done, timeout=10000)
     row = row_of(pane, "exchange")
     link = pane.model.record(row)
-    rect = pane.view.visualRect(pane.model.index(row, 0))
+    rect = pane.view.visualRect(pane.view.model().index(row, 0))
     menu = open_menu(pane.view.viewport(), rect.center())
     QGuiApplication.clipboard().clear()
     action(menu, "Copy link").trigger()

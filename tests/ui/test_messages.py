@@ -23,6 +23,7 @@ from desktop.store import Cache
 from desktop.ui.errors import MESSAGE_CENTER_ROLES, explain
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.messages import FITTED, message_html
+from desktop.ui.widgets.columns import columns_of
 from desktop.ui.windows.dashboard import DashboardWindow
 from tests.ui.conftest import Launcher
 from tests.ui.driving import holder_for
@@ -228,12 +229,14 @@ def test_the_title_keeps_its_room_and_the_count_adds_up(
     window.tabs.setCurrentWidget(window.messages)
     load(qtbot, window, row_of(window, lambda c: c.tenant_id == target.tenant_id))
     pane = window.messages
-    header = pane.view.horizontalHeader()
+    columns = columns_of(pane.view)
+    assert columns is not None
     width = pane.view.viewport().width()
-    qtbot.waitUntil(lambda: header.sectionSize(TITLE) >= 0.39 * width, timeout=5000)
-    assert sum(header.sectionSize(c) for c in FITTED) <= 0.61 * width + 1
+    qtbot.waitUntil(lambda: columns.width(TITLE) >= 0.39 * width, timeout=5000)
+    assert all(columns.is_shown(c) for c in FITTED)
+    assert sum(columns.width(c) for c in FITTED) <= 0.61 * width + 1
     char = pane.view.fontMetrics().averageCharWidth()
-    assert all(header.sectionSize(c) >= 5 * char for c in FITTED)  # none squeezed away
+    assert all(columns.width(c) >= 5 * char for c in FITTED)  # none squeezed away
     pane.major_only.setChecked(True)
     shown = [pane.model.record(r) for r in range(pane.model.rowCount())]
     assert 0 < len(shown) < len(pane.model.all_records())

@@ -29,7 +29,7 @@ def test_opening_a_customer_the_search_hides_shows_that_customer(qtbot, window: 
     assert "Search cleared" in window.status.currentMessage()
     view = window.customers.view
     row = view.currentIndex().row()
-    assert view.visualRect(model.index(row, 0)).intersects(view.viewport().rect())
+    assert view.visualRect(view.model().index(row, 0)).intersects(view.viewport().rect())
     # The tabs load the customer on screen, not the one before it.
     qtbot.waitUntil(lambda: window.health.customer == other, timeout=5000)
 

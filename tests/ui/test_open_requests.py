@@ -16,6 +16,7 @@ from desktop.qt.models.requests import CUSTOMER, TITLE
 from desktop.qt.session import SessionHolder
 from desktop.sandbox import Sandbox
 from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets.columns import columns_of
 from desktop.ui.windows.open_requests import OpenRequestsWindow
 
 _MNEMONIC = re.compile(r"&(?!&)(\w)")
@@ -128,9 +129,10 @@ def test_the_title_gets_the_room_at_the_default_size(qtbot, swept: OpenRequestsW
     view.status.setCurrentIndex(view.status.findData(""))
     names = [view.model.index(r, CUSTOMER).data() for r in range(view.model.rowCount())]
     assert max(len(name) for name in names) > 80
-    header = view.view.horizontalHeader()
+    header, columns = view.view.horizontalHeader(), columns_of(view.view)
+    assert columns is not None
     chars = view.view.fontMetrics().averageCharWidth()
-    title, customer = header.sectionSize(TITLE), header.sectionSize(CUSTOMER)
+    title, customer = columns.width(TITLE), columns.width(CUSTOMER)
     assert title >= 25 * chars, (title, chars)
     assert title > customer
     # No column runs off the window: the table needs no horizontal scroll bar.

@@ -11,6 +11,7 @@ from desktop.qt.models.requests import CUSTOMER
 from desktop.qt.models.table import RecordRole
 from desktop.qt.session import SessionHolder
 from desktop.sandbox import Sandbox
+from desktop.ui.widgets.columns import columns_of
 from desktop.ui.windows.open_requests import OpenRequestsWindow
 
 
@@ -33,11 +34,14 @@ def shown(view: OpenRequestsWindow) -> list[ServiceRequest]:
 
 
 def test_the_customer_column_comes_first(swept: OpenRequestsWindow) -> None:
+    columns, own = columns_of(swept.view), columns_of(swept.own_view)
+    assert columns is not None
+    assert own is not None
+    assert columns.shown()[0] == CUSTOMER
     header = swept.view.horizontalHeader()
-    assert header.logicalIndex(0) == CUSTOMER
-    assert not header.isSectionHidden(CUSTOMER)
+    assert columns.source_column(header.logicalIndex(0)) == CUSTOMER
     # The partner's own tickets have no customer of theirs to show.
-    assert swept.own_view.horizontalHeader().isSectionHidden(CUSTOMER)
+    assert not own.is_shown(CUSTOMER)
 
 
 def test_a_request_number_finds_its_request_whatever_the_filters(

@@ -11,11 +11,13 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTableView, QWidget
 
+from desktop.qt.models.customers import TENANT
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.announce import announcements
 from tests.ui.test_accessibility import load
+from tests.ui.test_background_failures import broken_sweep
 from tests.ui.test_new_request import make_ctx, open_dialog, ran
 
 _ = make_ctx  # the fixture, used by name
@@ -123,6 +125,33 @@ def test_a_health_check_is_announced_at_its_start_and_end_only(
     dashboard.stop_sweep()
 
 
+def test_checks_nobody_asked_for_are_said_only_when_they_fail(
+    said: list[Said], qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, board = window.status, window.sweep.board
+
+    def sweep_said() -> list[str]:
+        shown = (status.sweep_progress, status.sweep_label)
+        return [text for widget, text, _ in said if widget in shown]
+
+    qtbot.waitUntil(lambda: not board.running, timeout=30000)
+    assert board.ended is not None
+    assert sweep_said() == []  # start-up's check: shown, not said
+    board._scheduled()  # what the refresh timer runs, every 10 minutes
+    assert board.running
+    qtbot.waitUntil(lambda: not board.running, timeout=30000)
+    assert not board.ended.failed
+    assert status.sweep_label.text().startswith("Health checked at")
+    assert sweep_said() == []
+    # One that fails is said, whoever started it: the user may have to act.
+    monkeypatch.setattr(window.holder.session.backend, "sweep", broken_sweep(2))
+    with qtbot.waitSignal(board.finished, timeout=10000):
+        board._scheduled()
+    assert board.ended.failed
+    assert sweep_said() == [status.sweep_label.text()]
+    assert status.sweep_label.text().startswith("Health check failed")
+
+
 # -- 3, 4. the detail panes: a read-only text with a caret, Tab leaves, Return opens a link -------
 
 
@@ -212,3 +241,42 @@ def test_tables_scope_and_status_bar(qtbot, window: MainWindow) -> None:
     assert not [t for t in texts if t and t.endswith("—")]
     assert any(t and t.endswith(": no data") for t in texts)
     dashboard.stop_sweep()
+
+
+def exposed_columns(view: QTableView) -> list[str]:
+    """The column headers a screen reader gets. (PySide6 binds no table interface: a table's
+    children are its corner, its column headers, then each row's header and cells.)"""
+    table = QAccessible.queryAccessibleInterface(view)
+    rows = view.model().rowCount()
+    assert rows, view.accessibleName()
+    columns, rest = divmod(table.childCount(), rows + 1)
+    assert rest == 0
+    return [table.child(i).text(QAccessible.Text.Name) for i in range(1, columns)]
+
+
+def shown_columns(view: QTableView) -> list[str]:
+    header, model = view.horizontalHeader(), view.model()
+    return [
+        str(model.headerData(c, Qt.Orientation.Horizontal))
+        for c in range(header.count())
+        if not header.isSectionHidden(c)
+    ]
+
+
+def test_tables_expose_only_the_columns_shown(qtbot, window: MainWindow) -> None:
+    customers = window.customers
+    # "250 rows 7 columns" where 3 showed: the hidden ones are no columns to a screen reader.
+    assert exposed_columns(customers.view) == shown_columns(customers.view)
+    assert len(exposed_columns(customers.view)) < customers.model.columnCount()
+    # A column shown from the header's menu is one more; hidden again, one less.
+    customers.columns.set_shown(TENANT)
+    assert "Tenant ID" in exposed_columns(customers.view)
+    assert exposed_columns(customers.view) == shown_columns(customers.view)
+    customers.columns.set_shown(TENANT, False)
+    assert "Tenant ID" not in exposed_columns(customers.view)
+    # The panes' tables hide columns too (the incident's classification).
+    load(qtbot, window, 2)
+    qtbot.waitUntil(lambda: window.incidents.model.rowCount() > 0, timeout=10000)
+    view = window.incidents.view
+    assert exposed_columns(view) == shown_columns(view)
+    assert len(exposed_columns(view)) < window.incidents.model.columnCount()

@@ -29,8 +29,9 @@ def list_row(window: MainWindow, tenant: str) -> int:
 
 
 def list_cell(window: MainWindow, tenant: str, column: int, role=Qt.ItemDataRole.DisplayRole):
-    view = window.customers.view
-    return view.model().index(list_row(window, tenant), column).data(role)
+    view, shown = window.customers.view, window.customers.columns.view_column(column)
+    assert shown >= 0  # what the list shows: the view's model has only the columns shown
+    return view.model().index(list_row(window, tenant), shown).data(role)
 
 
 def grid_words(dashboard: DashboardWindow, tenant: str) -> dict[Severity, str]:

@@ -5,12 +5,13 @@ within the screen, and sizes, columns, sort and splitter come back as the user l
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 from PySide6.QtWidgets import QHeaderView
 
 from desktop.config import layout
 from desktop.domain.customers import Customer
-from desktop.qt.models.customers import DOMAIN, GDAP, NAME, TAGS
+from desktop.qt.models.customers import DOMAIN, GDAP, HEALTH, NAME, RELATIONSHIP, TAGS, TENANT
+from desktop.ui.customer_list import CustomerList
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.placement import WindowMemory, default_rect, fit_rect
 
@@ -93,14 +94,13 @@ def test_names_keep_their_width_beside_tags_and_gdap(qtbot, language, holder):
     qtbot.waitUntil(win.customers.model.gdap_loaded, timeout=20000)
     customers = win.customers.model.all_records()
     win.customers.set_marks({customers[0].tenant_id: "★ Stammkunde", customers[1].tenant_id: "VIP"})
-    view = win.customers.view
-    header = view.horizontalHeader()
-    assert not header.isSectionHidden(TAGS)
-    assert not header.isSectionHidden(GDAP)
+    view, columns = win.customers.view, win.customers.columns
+    assert columns.is_shown(TAGS)
+    assert columns.is_shown(GDAP)
     wanted = view.fontMetrics().horizontalAdvance("Bäckerei Müller & Söhne GmbH")
-    assert view.columnWidth(NAME) >= wanted
+    assert columns.width(NAME) >= wanted
     # The domain tells apart customers of the same name: it stays.
-    assert not header.isSectionHidden(DOMAIN)
+    assert columns.is_shown(DOMAIN)
     win.cancel_sweep()
     win.close()
 
@@ -120,9 +120,11 @@ def test_sizes_columns_sort_and_splitter_come_back_after_a_restart(qtbot):
     first.show()
     qtbot.waitExposed(first)
     first.resize(700, 500)
-    view = first.customers.view
-    view.setColumnWidth(NAME, 333)
-    view.horizontalHeader().setSortIndicator(DOMAIN, Qt.SortOrder.DescendingOrder)
+    view, columns = first.customers.view, first.customers.columns
+    view.setColumnWidth(columns.view_column(NAME), 333)  # as by dragging, clicking the header
+    view.horizontalHeader().setSortIndicator(
+        columns.view_column(DOMAIN), Qt.SortOrder.DescendingOrder
+    )
     first.splitter.setSizes([450, 200])
     sizes = first.splitter.sizes()
     first.close()  # saved in the real layout file (the test's own config folder)
@@ -133,12 +135,8 @@ def test_sizes_columns_sort_and_splitter_come_back_after_a_restart(qtbot):
     second.show()
     qtbot.waitExposed(second)
     assert second.size() == QSize(700, 500)
-    assert second.customers.view.columnWidth(NAME) == 333
-    header = second.customers.view.horizontalHeader()
-    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
-        DOMAIN,
-        Qt.SortOrder.DescendingOrder,
-    )
+    assert second.customers.columns.width(NAME) == 333
+    assert second.customers.columns.sort_indicator() == (DOMAIN, Qt.SortOrder.DescendingOrder)
     assert second.customers.model.sort_state() == (DOMAIN, Qt.SortOrder.DescendingOrder)
     assert [c.domain for c in second.customers.model.records()] == [
         "c3.onmicrosoft.com",
@@ -147,7 +145,47 @@ def test_sizes_columns_sort_and_splitter_come_back_after_a_restart(qtbot):
         "c0.onmicrosoft.com",
     ]
     assert second.splitter.sizes() == sizes
-    assert header.sectionResizeMode(NAME) == QHeaderView.ResizeMode.Interactive
+    assert second.customers.columns.mode(NAME) == QHeaderView.ResizeMode.Interactive
+
+
+def old_header_state(hidden: set[int], name_width: int, sort: int) -> QByteArray:
+    """The customer list's layout as versions before the column proxy saved it: the view's
+    header over every column, hidden ones hidden."""
+    header = QHeaderView(Qt.Orientation.Horizontal)
+    header.setModel(CustomerList().model)
+    for column in range(header.count()):
+        header.setSectionHidden(column, column in hidden)
+    header.resizeSection(NAME, name_width)
+    header.setSortIndicator(sort, Qt.SortOrder.DescendingOrder)
+    return header.saveState()
+
+
+def test_a_layout_saved_before_the_column_proxy_comes_back(qtbot) -> None:
+    customers = CustomerList()
+    qtbot.addWidget(customers)
+    customers.set_customers(ROWS)
+    shown = {NAME, TENANT, HEALTH}  # the user had the tenant shown, the domain hidden
+    customers.restore_header(old_header_state(set(range(7)) - shown, 345, HEALTH))
+    columns = customers.columns
+    assert set(columns.shown()) == shown
+    assert columns.width(NAME) == 345
+    assert customers.model.sort_state() == (HEALTH, Qt.SortOrder.DescendingOrder)
+    assert columns.sort_indicator() == (HEALTH, Qt.SortOrder.DescendingOrder)
+    # Saved again, in the same form: it comes back alike.
+    again = CustomerList()
+    qtbot.addWidget(again)
+    again.restore_header(customers.header_state())
+    assert set(again.columns.shown()) == shown
+    assert again.columns.width(NAME) == 345
+    # A layout hiding every column hides none; one that is not a layout changes nothing.
+    blank = CustomerList()
+    qtbot.addWidget(blank)
+    default = blank.columns.shown()
+    blank.restore_header(old_header_state(set(range(7)), 100, NAME))
+    assert blank.columns.shown() == default
+    blank.restore_header(QByteArray(b"not a header state"))
+    assert blank.columns.shown() == default
+    assert RELATIONSHIP not in default
 
 
 def test_an_unreadable_layout_file_gives_the_default_layout(tmp_path):

@@ -16,6 +16,7 @@ from desktop.qt.models.table import RecordRole
 from desktop.qt.session import SessionHolder
 from desktop.ui.errors import HEALTH_ROLES
 from desktop.ui.panes.base import Pane
+from desktop.ui.widgets.columns import columns_of
 from desktop.ui.widgets.status import StatusDelegate
 from desktop.ui.widgets.tables import setup_table, size_columns
 
@@ -49,7 +50,9 @@ class HealthPane(Pane):
         self.view.doubleClicked.connect(self._open_service)
         setup_table(self.view)  # worst first, as the model sorts
         size_columns(self.view, stretch=STATUS, contents=[SERVICE])
-        self.view.setItemDelegateForColumn(STATUS, StatusDelegate(self.view))
+        columns = columns_of(self.view)
+        assert columns is not None
+        columns.set_delegate(STATUS, StatusDelegate(self.view))
         layout = self.content_layout()
         layout.addWidget(self.summary)
         layout.addWidget(self.view)

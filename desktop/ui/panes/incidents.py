@@ -29,6 +29,7 @@ from desktop.qt.words import status_word
 from desktop.ui.dialogs.review_download import ReviewDownload, has_review
 from desktop.ui.errors import HEALTH_ROLES
 from desktop.ui.panes.base import Pane
+from desktop.ui.widgets.columns import columns_of
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table, history_entry
 from desktop.ui.widgets.link_actions import wire_text_links
 from desktop.ui.widgets.status import StatusDelegate
@@ -111,8 +112,10 @@ class IncidentsPane(Pane):
         size_columns(
             self.view, stretch=TITLE, contents=[ID, STATUS, LAST_UPDATE], hidden=[CLASSIFICATION]
         )
-        self.view.setColumnWidth(SERVICE, self.view.fontMetrics().averageCharWidth() * 20)
-        self.view.setItemDelegateForColumn(STATUS, StatusDelegate(self.view))
+        columns = columns_of(self.view)
+        assert columns is not None
+        columns.set_width(SERVICE, self.view.fontMetrics().averageCharWidth() * 20)
+        columns.set_delegate(STATUS, StatusDelegate(self.view))
         self.view.selectionModel().currentRowChanged.connect(self._show_issue)
         self.detail = SafeTextBrowser()
         self.detail.setAccessibleName(self.tr("Incident details"))

@@ -39,6 +39,7 @@ from desktop.qt.session import SessionHolder
 from desktop.services.backend import Backend
 from desktop.ui.errors import MESSAGE_CENTER_ROLES
 from desktop.ui.panes.base import Pane
+from desktop.ui.widgets.columns import columns_of
 from desktop.ui.widgets.html_view import SafeTextBrowser, escaped, field_table
 from desktop.ui.widgets.link_actions import wire_text_links
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
@@ -131,18 +132,20 @@ class ColumnFitter(QObject):
         return False
 
     def fit(self) -> None:
-        header = self.view.horizontalHeader()
+        columns = columns_of(self.view)
+        if columns is None:
+            return
         width = self.view.viewport().width()
         char = max(1, self.view.fontMetrics().averageCharWidth())
         pad = char * 2
         content: dict[int, int] = {}
         heading: dict[int, int] = {}
         for column, chars in self.fitted.items():
-            if header.isSectionHidden(column):
+            if not columns.is_shown(column):
                 continue
-            text = max(self.view.sizeHintForColumn(column), 0) + pad
+            text = max(columns.size_hint(column), 0) + pad
             content[column] = min(max(text, char * 5), char * chars)
-            heading[column] = max(header.sectionSizeHint(column), content[column])
+            heading[column] = max(columns.header_hint(column), content[column])
         budget = width - max(int(width * TITLE_SHARE), char * TITLE_CHARS)
         if sum(heading.values()) <= budget:
             widths = heading
@@ -156,7 +159,7 @@ class ColumnFitter(QObject):
             cap = water_level(list(content.values()), max(budget, char * 5 * len(content)))
             widths = {c: max(min(w, cap), char * 5) for c, w in content.items()}
         for column, wanted in widths.items():
-            header.resizeSection(column, wanted)
+            columns.set_width(column, wanted)
 
 
 def water_level(values: list[int], budget: int) -> int:

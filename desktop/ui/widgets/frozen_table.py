@@ -55,7 +55,7 @@ class FrozenColumnTable(AppendingTable):
     def setup_frozen(self) -> None:
         """After `setup_table` on this view: the frozen one looks and behaves alike (row
         height, selection by row), sorts through this one's header, and sits in place."""
-        setup_table(self.frozen, sortable=False)
+        setup_table(self.frozen, sortable=False, columns=False)
         header, mine = self.frozen.horizontalHeader(), self.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -17,6 +17,7 @@ from desktop.qt.models.dashboard import (
 )
 from desktop.qt.models.incidents_now import IncidentsNowModel
 from desktop.qt.words import severity_words
+from desktop.ui.widgets.columns import columns_of
 from desktop.ui.widgets.frozen_table import FrozenColumnTable
 from desktop.ui.widgets.status import badge_column_width, badge_icons
 from desktop.ui.widgets.tables import setup_table, size_columns
@@ -96,7 +97,9 @@ class HealthGridView(FrozenColumnTable):
                 "has a shape and a word. Enter opens the customer in the main window."
             )
         )
-        setup_table(self, sortable=True)
+        # Its columns are the model's: the frozen view over the first shares the model. (Its
+        # header menu hides sections: a screen reader still counts a service hidden there.)
+        setup_table(self, sortable=True, columns=False)
         self.horizontalHeader().setSortIndicator(AFFECTED, Qt.SortOrder.DescendingOrder)
         # Colour, shape and text in every cell: readable for colour-blind users and in any theme.
         # Icons, not a Python delegate: the grid repaints every visible cell during a sweep.
@@ -137,7 +140,8 @@ class IncidentsNowView(QTableView):
         # every row again on each update, each measure a call into Python that waits for the
         # sweep's GIL.
         metrics = self.fontMetrics()
-        header = self.horizontalHeader()
+        columns = columns_of(self)
+        assert columns is not None
         pad = metrics.averageCharWidth() * 3
         # The widest date and time the locale writes (two-digit day, month and hour, the
         # afternoon's "PM" or 下午): the walk saw "12/7/26 5:34 …" cut.
@@ -147,5 +151,5 @@ class IncidentsNowView(QTableView):
             (IncidentsNowModel.CUSTOMERS, QLocale().toString(100_000)),
             (IncidentsNowModel.UPDATED, widest),
         ):
-            width = max(metrics.horizontalAdvance(longest) + pad, header.sectionSizeHint(column))
-            header.resizeSection(column, width)
+            width = max(metrics.horizontalAdvance(longest) + pad, columns.header_hint(column))
+            columns.set_width(column, width)

@@ -87,14 +87,18 @@ class StatusBar(QStatusBar):
 
     # -- the health check ---------------------------------------------------------------------
 
-    def sweep_started(self, total: int, done: int = 0) -> None:
-        """`done`: a resumed check goes on from there."""
+    def sweep_started(self, total: int, done: int = 0, say: bool = True) -> None:
+        """`done`: a resumed check goes on from there. `say`: announced (a check the user
+        asked for; a scheduled one is not: every 10 minutes, it was chatter)."""
         self.resume_button.hide()
         self.sweep_progress.setRange(0, max(total, 1))
         self.sweep_progress.setValue(done)
         self.sweep_progress.show()
         # Said at the start and the end, politely; not at each step (every 100 ms at times).
-        announce(self.sweep_progress, self.tr("Health check started: %n customer(s)", "", total))
+        if say:
+            announce(
+                self.sweep_progress, self.tr("Health check started: %n customer(s)", "", total)
+            )
 
     def sweep_progress_made(self, done: int, failed: int, total: int) -> None:
         self.sweep_progress.setValue(done)
@@ -112,8 +116,10 @@ class StatusBar(QStatusBar):
         done: int = 0,
         total: int = 0,
         resumable: bool = False,
+        say: bool = True,
     ) -> None:
-        """`resumable`: a check of everyone stopped with `total - done` customers left."""
+        """`resumable`: a check of everyone stopped with `total - done` customers left.
+        `say`: announced (the caller says so for a failure, whoever started the check)."""
         self.sweep_progress.hide()
         self.resume_button.setVisible(resumable)
         if stopped and resumable:
@@ -138,8 +144,8 @@ class StatusBar(QStatusBar):
             else:
                 text = self.tr("Health checked at {0}")
             self.sweep_label.setText(text.format(when))
-
-        announce(self.sweep_label, self.sweep_label.text())
+        if say:
+            announce(self.sweep_label, self.sweep_label.text())
 
     def sweep_offline(self) -> None:
         self.sweep_label.setText(self.tr("Offline: health as of the last check"))

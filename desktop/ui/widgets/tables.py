@@ -9,6 +9,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from desktop.qt.text_limits import TEXT_CHARS, elide
+from desktop.ui.widgets.columns import Columns, columns_of
 
 Mode = QHeaderView.ResizeMode
 
@@ -102,11 +103,16 @@ class AppendingTable(QTableView):
             self.scheduleDelayedItemsLayout()
 
 
-def setup_table(view: QTableView, sortable: bool = True) -> None:
-    """Whole-row single selection, one row height everywhere, sorting as the model has it.
+def setup_table(view: QTableView, sortable: bool = True, columns: bool = True) -> None:
+    """Whole-row single selection, one row height everywhere, sorting as the model has it;
+    with `columns`, columns shown and hidden by the record model's numbers (`Columns`).
 
-    Call after `setModel`.
+    Call after `setModel`, before using the view's selection model: with `columns` the view's
+    model becomes a proxy showing only the shown columns (`columns_of(view)`), the only way a
+    screen reader is told how many there are (issue 21).
     """
+    if columns and columns_of(view) is None:
+        Columns(view)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
@@ -125,8 +131,9 @@ def setup_table(view: QTableView, sortable: bool = True) -> None:
         # Enabling sorting sorts by the header's indicator, which defaults to column 0
         # descending; show (and keep) the order the model chose instead.
         state = getattr(view.model(), "sort_state", None)
-        if state is not None:
-            header.setSortIndicator(*state())
+        sort = state() if state is not None else None
+        if sort is not None:
+            header.setSortIndicator(*sort)
         view.setSortingEnabled(True)
     header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     header.customContextMenuRequested.connect(lambda pos: _column_menu(view, pos))
@@ -154,23 +161,49 @@ def size_columns(
     """One column takes the spare width, `contents` fit their text, `hidden` start hidden.
 
     For short tables only: fitting to contents measures every row on each change.
+    Columns are the record model's (`setup_table` with its columns).
     """
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(Mode.Interactive)
-    header.setSectionResizeMode(stretch, Mode.Stretch)
+    columns = columns_of(view)
+    if columns is None:
+        raise TypeError("size_columns: the view is set up without its columns")
+    columns.set_mode(stretch, Mode.Stretch)
     for column in contents:
-        header.setSectionResizeMode(column, Mode.ResizeToContents)
-    for column in hidden:
-        header.setSectionHidden(column, True)
+        columns.set_mode(column, Mode.ResizeToContents)
+    columns.set_hidden(hidden)
 
 
 def _column_menu(view: QTableView, pos: QPoint) -> None:
     """Right-click on the header: show or hide columns (never the last one shown)."""
     header = view.horizontalHeader()
+    columns = columns_of(view)
+    menu = QMenu(view)
+    if columns is None:  # a table whose columns are its model's (the dashboard's grid)
+        _section_menu(view, menu)
+    else:
+        shown = columns.shown()
+
+        def toggle(column: int, on: bool) -> None:
+            assert columns is not None
+            columns.set_shown(column, on)
+            if on and columns.mode(column) == Mode.Interactive and not columns.has_width(column):
+                columns.fit(column)  # a column hidden from the start never had a width
+
+        for column in columns.order():
+            action = menu.addAction(columns.title(column))
+            action.setCheckable(True)
+            action.setChecked(column in shown)
+            action.setEnabled(shown != [column])
+            action.toggled.connect(lambda on, c=column: toggle(c, on))
+    menu.exec(header.mapToGlobal(pos))
+
+
+def _section_menu(view: QTableView, menu: QMenu) -> None:
+    header = view.horizontalHeader()
     model = view.model()
     shown = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
-    menu = QMenu(view)
 
     def toggle(column: int, on: bool) -> None:
         header.setSectionHidden(column, not on)
@@ -184,4 +217,3 @@ def _column_menu(view: QTableView, pos: QPoint) -> None:
         action.setChecked(column in shown)
         action.setEnabled(shown != [column])
         action.toggled.connect(lambda on, c=column: toggle(c, on))
-    menu.exec(header.mapToGlobal(pos))

@@ -38,6 +38,7 @@ from desktop.qt.worker import Superseded
 from desktop.services.accounts import AuthError
 from desktop.services.backend import ApiError
 from desktop.ui.errors import explain
+from desktop.ui.widgets.columns import columns_of
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
 from desktop.ui.widgets.window_role import announce_as_window
 from desktop.ui.windows.gdap_detail import RelationshipDetail
@@ -172,7 +173,8 @@ class GdapWindow(QWidget):
         """Customer, name, status and end fitted to their widest text among the first rows
         (a partner may have thousands: fitting to every row would measure them all)."""
         metrics = self.view.fontMetrics()
-        header = self.view.horizontalHeader()
+        columns = columns_of(self.view)
+        assert columns is not None
         pad = metrics.averageCharWidth() * 3
         limits = {CUSTOMER: 34, NAME: 34, STATUS: 40, ENDS: 56}  # in average characters
         rows = min(self.model.rowCount(), 300)
@@ -184,7 +186,7 @@ class GdapWindow(QWidget):
             elif column == STATUS:  # any status fits, whichever rows come first
                 texts.extend(gdap_status_words())
             widest = max(metrics.horizontalAdvance(t) for t in texts)
-            header.resizeSection(column, min(widest + pad, metrics.averageCharWidth() * chars))
+            columns.set_width(column, min(widest + pad, metrics.averageCharWidth() * chars))
 
     def _filter(self) -> None:
         self.model.set_filter(str(self.filter.currentData()))

@@ -36,6 +36,7 @@ from desktop.qt.models.messages import (
 from desktop.qt.models.table import RecordRole
 from desktop.qt.session import SessionHolder
 from desktop.ui.panes.messages import message_html
+from desktop.ui.widgets.columns import columns_of
 from desktop.ui.widgets.html_view import SafeTextBrowser
 from desktop.ui.widgets.link_actions import wire_text_links
 from desktop.ui.widgets.sweep_bar import SweepBar
@@ -96,7 +97,9 @@ class PlannedChangesView(QWidget):
             contents=[P_CATEGORY, P_ACTION_BY, P_MAJOR, P_CUSTOMERS, P_LAST_UPDATE],
             hidden=[P_ID],
         )
-        self.view.setColumnWidth(P_SERVICES, self.view.fontMetrics().averageCharWidth() * 18)
+        columns = columns_of(self.view)
+        assert columns is not None
+        columns.set_width(P_SERVICES, self.view.fontMetrics().averageCharWidth() * 18)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.set_placeholder(
             self.tr("No planned changes read yet: check them, or wait for the health check.")

@@ -20,6 +20,7 @@ from desktop.qt.models.requests import (
     ServiceRequestModel,
 )
 from desktop.qt.models.table import RecordRole
+from desktop.ui.widgets.columns import columns_of
 from desktop.ui.widgets.html_view import SafeTextBrowser
 from desktop.ui.widgets.request_detail import request_html
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
@@ -83,9 +84,9 @@ class RequestPage(QWidget):
         )
         if with_customer:
             # Whose request it is, read first: the window lists every customer's.
-            self.view.horizontalHeader().moveSection(
-                self.view.horizontalHeader().visualIndex(CUSTOMER), 0
-            )
+            columns = columns_of(self.view)
+            assert columns is not None
+            columns.move(CUSTOMER, before=columns.order()[0])
         # Fitted to contents, but never wider than this: the title keeps the room.
         self.view.horizontalHeader().setMaximumSectionSize(
             self.view.fontMetrics().averageCharWidth() * _COLUMN_MAX_CHARS
