@@ -288,7 +288,7 @@ class RequestFormDialog(QDialog):
         if key is not None:
             self._typed.add(key)
         self._update_severity_help()
-        self._show_problems(only_touched=True, for_api=self._checked_for_api)
+        self._show_problems(only_touched=True, for_api=self._checked_for_api, typing=True)
         # Throttle, not debounce: restarting the timer on every key would never save while
         # someone types without pause, which is exactly when a crash loses the most.
         if not self._save_timer.isActive():
@@ -315,15 +315,22 @@ class RequestFormDialog(QDialog):
         meaning = SEVERITIES.get(str(self.severity.currentData()), "")
         self.severity_help.setText(QCoreApplication.translate(TR_CONTEXT, meaning))
 
-    def _show_problems(self, only_touched: bool, for_api: bool = False) -> bool:
+    def _show_problems(
+        self, only_touched: bool, for_api: bool = False, typing: bool = False
+    ) -> bool:
+        """Mark the fields in error (`only_touched`: those the user has left or tried to file);
+        `typing`: no new mark while the user types (it shows once the field is left), and none
+        grows or shrinks the form (a message goes, or changes, keeping its room)."""
         problems = {p.field: p for p in validate(self.current(), for_api, self.sections)}
         for key, label in self.errors.items():
             problem = problems.get(key)
             shown = problem is not None and (not only_touched or key in self._touched)
-            if shown:
-                label.setMinimumHeight(0)
-            elif label.text():
+            if typing:
+                shown = shown and bool(label.text())
+            if label.text() and (typing or not shown):
                 _keep_room(label)
+            elif shown:
+                label.setMinimumHeight(0)
             label.setText(problem_text(problem) if problem is not None and shown else "")
             # A message fixed keeps its room until the next try: the rows below moved up as
             # it went, under a click already aimed at them (issue 21's walk: typing into CC
