@@ -3876,8 +3876,8 @@ Partner Desk läuft weiter; Ihre letzte Aktion wurde aber möglicherweise nicht 
         <translation>Partner Desk konnte {0} nicht in Ihrem Browser öffnen: Es wurde kein Browser gestartet. Kopieren Sie den Link und öffnen Sie ihn selbst in einem Browser.</translation>
     </message>
     <message>
-        <source>the link</source>
-        <translation>den Link</translation>
+        <source>Partner Desk could not open the link in your browser: no browser started. Copy the link and open it in a browser yourself.</source>
+        <translation>Partner Desk konnte den Link nicht in Ihrem Browser öffnen: Es wurde kein Browser gestartet. Kopieren Sie den Link und öffnen Sie ihn selbst in einem Browser.</translation>
     </message>
     <message>
         <source>Link</source>

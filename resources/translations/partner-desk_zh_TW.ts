@@ -3822,8 +3822,8 @@ Partner Desk 會繼續執行，但您剛才的操作可能尚未完成。下方�
         <translation>Partner Desk 無法在您的瀏覽器中開啟 {0}：沒有瀏覽器啟動。請複製連結，自行在瀏覽器中開啟。</translation>
     </message>
     <message>
-        <source>the link</source>
-        <translation>連結</translation>
+        <source>Partner Desk could not open the link in your browser: no browser started. Copy the link and open it in a browser yourself.</source>
+        <translation>Partner Desk 無法在您的瀏覽器中開啟連結：沒有瀏覽器啟動。請複製連結，自行在瀏覽器中開啟。</translation>
     </message>
     <message>
         <source>Link</source>

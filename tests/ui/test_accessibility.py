@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleActionInterface
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -326,3 +326,57 @@ def test_a_ring_shows_where_the_keyboard_is(qtbot, window: MainWindow) -> None:
 
     qtbot.waitUntil(in_dashboard, timeout=2000)
     dashboard.stop_sweep()
+
+
+def ring_edges(widget: QWidget) -> dict[str, bool]:
+    """Whether the middle of each edge of `widget` (of its part its window shows, if the window
+    is too small for all of it) is drawn now in the highlight colour (the ring's)."""
+    window = widget.window()
+    image = window.grab().toImage()
+    ratio = image.devicePixelRatio()
+    highlight = widget.palette().color(QPalette.ColorRole.Highlight).rgb()
+    origin = widget.mapTo(window, QPoint(0, 0))
+    shown = widget.rect().intersected(window.rect().translated(-origin))
+    mid_x, mid_y = shown.center().x(), shown.center().y()
+    points = {"top": (mid_x, shown.top()), "bottom": (mid_x, shown.bottom())}
+    points |= {"left": (shown.left(), mid_y), "right": (shown.right(), mid_y)}
+    edges = {}
+    for edge, (x, y) in points.items():
+        at = widget.mapTo(window, QPoint(x, y))
+        edges[edge] = image.pixelColor(int(at.x() * ratio), int(at.y() * ratio)).rgb() == highlight
+    return edges
+
+
+def test_the_ring_is_a_whole_frame_around_tables_and_text_panes(qtbot, window: MainWindow) -> None:
+    """A table above its detail pane (a splitter) and the dashboard's panes: the ring was
+    drawn under the widget, its margin cut off by the splitter on three sides, one thin line on
+    the shared edge (or, in the dashboard, none). Each edge of the focused view is the ring's."""
+    from desktop.ui.widgets.focus import focus_ring
+
+    window.resize(1366, 768)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    select_row(window, 0)
+    window.tabs.setCurrentWidget(window.incidents)
+    dashboard = window.show_dashboard()
+    dashboard.stop_sweep()
+    views = (
+        window.customers.view,
+        window.incidents.view,
+        window.incidents.detail,
+        window.overview.view,
+        dashboard.incident_view,
+        dashboard.detail,
+        dashboard.affected,
+    )
+    for view in views:
+        if view is window.overview.view:
+            window.tabs.setCurrentWidget(window.overview)
+        shown_in = view.window()
+        shown_in.activateWindow()
+        qtbot.waitUntil(lambda w=shown_in: QApplication.activeWindow() is w, timeout=5000)
+        view.setFocus()
+        qtbot.waitUntil(lambda view=view: focus_ring().widget() is view, timeout=2000)
+        assert ring_edges(view) == dict.fromkeys(("top", "bottom", "left", "right"), True), (
+            view.accessibleName()
+        )

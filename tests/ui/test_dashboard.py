@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -215,3 +216,41 @@ def test_esc_stops_the_check_of_the_tab_in_view(qtbot, window: MainWindow):
     assert checked.args == [False]
     # The stopped read says so, rather than the last complete one's summary alone.
     assert dashboard.planned_view.status.text().startswith("stopped")
+
+
+CTRL_W = (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")  # offscreen
+def test_esc_and_ctrl_w_close_the_dashboard_and_leave_the_sweep_running(
+    qtbot, window: MainWindow
+) -> None:
+    """The walk found the dashboard shut only by its title bar's button. Esc closes it once
+    nothing it shows runs (running, Esc stops it: test_esc_stops_the_check_of_the_tab_in_view);
+    Ctrl+W closes it whatever runs, and the sweep goes on, the main list's too."""
+    qtbot.waitUntil(lambda: not window.sweep.running, timeout=30000)
+    dashboard = window.show_dashboard()
+    qtbot.waitUntil(lambda: not dashboard.planned.running, timeout=30000)
+    dashboard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dashboard, timeout=5000)
+    # A popup's Esc closes the popup only.
+    assert dashboard.scope_box is not None
+    dashboard.scope_box.showPopup()
+    popup = QApplication.activePopupWidget()
+    assert popup is not None
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert QApplication.activePopupWidget() is None
+    assert dashboard.isVisible()
+    qtbot.keyClick(dashboard.grid_view, Qt.Key.Key_Escape)
+    assert not dashboard.isVisible()
+
+    dashboard = window.show_dashboard()
+    dashboard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dashboard, timeout=5000)
+    dashboard.start_sweep()
+    assert window.sweep.running
+    qtbot.keyClick(dashboard.grid_view, *CTRL_W)
+    assert not dashboard.isVisible()
+    assert window.sweep.running
+    with qtbot.waitSignal(window.sweep.board.finished, timeout=30000):
+        window.cancel_sweep()

@@ -386,3 +386,14 @@ def test_the_status_column_fits_every_status(language, qtbot, window: MainWindow
     assert columns.width(STATUS) > widest
     pending = gdap.filter.findData("pending")
     assert gdap.filter.itemText(pending) in ("Noch nicht genehmigt", "尚未核准")
+
+
+@pytest.mark.parametrize(
+    "keys", [(Qt.Key.Key_Escape,), (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)]
+)
+def test_esc_and_ctrl_w_close_the_window(qtbot, window: MainWindow, keys) -> None:
+    gdap = open_window(qtbot, window)
+    gdap.activateWindow()
+    qtbot.waitUntil(gdap.isActiveWindow, timeout=5000)
+    qtbot.keyClick(gdap.view, *keys)
+    assert not gdap.isVisible()

@@ -12,7 +12,7 @@ import sys
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMenu, QWidget
 
 from desktop.domain.customers import PortalLink
 from desktop.qt.models.portals import portal_name
@@ -295,3 +295,15 @@ def test_links_in_the_dashboards_posts_open(qtbot, window, tmp_path, monkeypatch
     qtbot.waitUntil(lambda: "was not opened" in dashboard.summary.text(), timeout=10000)
     assert len(fake.opened()) == 2
     dashboard.close()
+
+
+@pytest.mark.parametrize("language", ["zh_TW"], indirect=True)
+def test_the_failed_launch_without_a_name_reads_whole_in_chinese(qtbot, language) -> None:
+    """ "the link" set into the sentence read "開啟 連結：", the space left for a Latin name."""
+    unnamed = LaunchFailedDialog("https://admin.microsoft.com/", "")
+    named = LaunchFailedDialog("https://admin.microsoft.com/", "Microsoft 365 admin center")
+    for dialog in (unnamed, named):
+        qtbot.addWidget(dialog)
+    said = {d: next(label.text() for label in d.findChildren(QLabel)) for d in (unnamed, named)}
+    assert "開啟連結：" in said[unnamed]
+    assert "開啟 Microsoft 365 admin center：" in said[named]

@@ -80,7 +80,10 @@ def leave(qtbot, to) -> None:
 
 
 def shown_errors(dialog: NewRequestDialog) -> set[str]:
-    return {key for key, label in dialog.errors.items() if label.isVisibleTo(dialog)}
+    """The fields whose message shows (a message fixed may leave its room empty)."""
+    return {
+        key for key, label in dialog.errors.items() if label.isVisibleTo(dialog) and label.text()
+    }
 
 
 def test_each_bad_field_says_why(qtbot, make_ctx):
@@ -124,6 +127,63 @@ def test_each_bad_field_says_why(qtbot, make_ctx):
     dialog._show_problems(only_touched=False)
     assert {k for k, label in dialog.errors.items() if label.text()} == set()
     assert dialog.status.text() == ""
+
+
+def settled(dialog: NewRequestDialog) -> None:
+    """The dialog laid out again after what changed in it."""
+    QApplication.processEvents()
+    dialog.layout().activate()
+
+
+def test_the_form_stays_still_while_its_errors_are_fixed(qtbot, make_ctx):
+    """The walk typed into CC and the text went elsewhere: each message that went as its
+    field became valid moved the rows below it up, under the click aimed at CC."""
+    holder, sandbox = make_ctx()
+    dialog = open_dialog(qtbot, holder, sandbox)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    ran(qtbot, dialog, dialog.open_form())  # a blank form: every field says what is missing
+    settled(dialog)
+    assert {"title", "description"} <= shown_errors(dialog)
+    cc_at = dialog.cc.mapTo(dialog, dialog.cc.rect().topLeft())
+    status_at = dialog.status.y()
+    qtbot.keyClicks(dialog.title_edit, "Mail flow stopped for every user")
+    leave(qtbot, dialog.description)
+    qtbot.keyClicks(dialog.description, "Since 09:10 no mail leaves the tenant; queues grow.")
+    leave(qtbot, dialog.cc)
+    # Nor does a message come while typing (here an address half typed): it comes on leaving.
+    qtbot.keyClicks(dialog.cc, "ops@")
+    settled(dialog)
+    assert shown_errors(dialog) == set()
+    assert dialog.cc.mapTo(dialog, dialog.cc.rect().topLeft()) == cc_at
+    assert dialog.status.y() == status_at
+    qtbot.keyClicks(dialog.cc, "contoso.example")
+    leave(qtbot, dialog.title_edit)
+    settled(dialog)
+    assert shown_errors(dialog) == set()
+    assert dialog.cc.mapTo(dialog, dialog.cc.rect().topLeft()) == cc_at
+    # The summary reads as an error, set off from the last field, and goes with the marks.
+    assert dialog.status.text() == ""
+    dialog.title_edit.clear()
+    ran(qtbot, dialog, dialog.open_form())
+    assert "Fix the fields" in dialog.status.text()
+    assert "#b3261e" in dialog.status.styleSheet() == dialog.errors["title"].styleSheet()
+    assert dialog.status.contentsMargins().top() > 0
+    # The next try lays the form out afresh: only the field still wrong has a message's room.
+    settled(dialog)
+    assert shown_errors(dialog) == {"title"}
+    assert [key for key, label in dialog.errors.items() if label.isVisibleTo(dialog)] == ["title"]
+
+
+def test_the_contact_hint_does_not_take_the_keyboard(qtbot, make_ctx):
+    holder, sandbox = make_ctx()
+    dialog = open_dialog(qtbot, holder, sandbox)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    leave(qtbot, dialog.contact_email)
+    assert dialog.contact_used.text()
+    qtbot.mouseClick(dialog.contact_used, Qt.MouseButton.LeftButton)
+    assert dialog.contact_email.hasFocus()
 
 
 def test_the_web_form_first_then_microsofts_number(qtbot, make_ctx, launcher: Launcher):

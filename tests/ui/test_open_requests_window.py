@@ -108,3 +108,11 @@ def test_esc_in_the_search_clears_it_before_it_closes(qtbot, swept: OpenRequests
     assert view.isVisible()  # the first Esc cleared the search (the walk lost the window)
     qtbot.keyClick(view.search, Qt.Key.Key_Escape)
     assert not view.isVisible()
+
+
+def test_ctrl_w_closes_the_window(qtbot, swept: OpenRequestsWindow) -> None:
+    view = swept
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "42")
+    qtbot.keyClick(view.search, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not view.isVisible()

@@ -38,6 +38,23 @@ SAVE_DELAY_MS = 300
 
 # Said under the form while a field is marked; cleared once none is.
 FIX_FIELDS = QT_TRANSLATE_NOOP("NewRequestDialog", "Fix the fields marked above, then try again.")
+# What is wrong, in the form: the field's message and the line under the form alike.
+ERROR_STYLE = "color: #b3261e;"
+# Above the line under the form when it is an error: else it read as the last field's message.
+ERROR_GAP = 8
+
+
+class StatusLine(QLabel):
+    """The line under the form: what happened, or (`error`) what is wrong, in the error
+    colour and set off from the last field."""
+
+    def setText(self, text: str, error: bool = False) -> None:
+        self.setStyleSheet(ERROR_STYLE if error else "")
+        self.setContentsMargins(0, ERROR_GAP if error else 0, 0, 0)
+        super().setText(text)
+
+    def clear(self) -> None:
+        self.setText("")
 
 
 class RequestFormDialog(QDialog):
@@ -113,6 +130,8 @@ class RequestFormDialog(QDialog):
         self.contact_used = QLabel()
         self.contact_used.setWordWrap(True)
         self.contact_used.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A hint, not a field: a click on it took the keyboard from the field typed in.
+        self.contact_used.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.service = QComboBox()
         self.service.setEditable(True)
         self.service.addItems(PRODUCTS)
@@ -188,7 +207,7 @@ class RequestFormDialog(QDialog):
             error = QLabel()
             error.setObjectName(f"error_{key}")
             error.setWordWrap(True)
-            error.setStyleSheet("color: #b3261e;")
+            error.setStyleSheet(ERROR_STYLE)
             self.errors["contact" if key == "contact_email" else key] = error
             self.error_fields["contact" if key == "contact_email" else key] = widget
             form.addRow("", error)
@@ -198,7 +217,7 @@ class RequestFormDialog(QDialog):
         # Only the create API asks for a (partner) support topic: shown if it still answers.
         form.setRowVisible(self.topic, False)
         layout.addLayout(form)
-        self.status = QLabel()
+        self.status = StatusLine()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
@@ -269,7 +288,7 @@ class RequestFormDialog(QDialog):
         if key is not None:
             self._typed.add(key)
         self._update_severity_help()
-        self._show_problems(only_touched=True, for_api=self._checked_for_api)
+        self._show_problems(only_touched=True, for_api=self._checked_for_api, typing=True)
         # Throttle, not debounce: restarting the timer on every key would never save while
         # someone types without pause, which is exactly when a crash loses the most.
         if not self._save_timer.isActive():
@@ -296,18 +315,35 @@ class RequestFormDialog(QDialog):
         meaning = SEVERITIES.get(str(self.severity.currentData()), "")
         self.severity_help.setText(QCoreApplication.translate(TR_CONTEXT, meaning))
 
-    def _show_problems(self, only_touched: bool, for_api: bool = False) -> bool:
+    def _show_problems(
+        self, only_touched: bool, for_api: bool = False, typing: bool = False
+    ) -> bool:
+        """Mark the fields in error (`only_touched`: those the user has left or tried to file);
+        `typing`: no new mark while the user types (it shows once the field is left), and none
+        grows or shrinks the form (a message goes, or changes, keeping its room)."""
         problems = {p.field: p for p in validate(self.current(), for_api, self.sections)}
         for key, label in self.errors.items():
             problem = problems.get(key)
             shown = problem is not None and (not only_touched or key in self._touched)
+            if typing:
+                shown = shown and bool(label.text())
+            if label.text() and (typing or not shown):
+                _keep_room(label)
+            elif shown:
+                label.setMinimumHeight(0)
             label.setText(problem_text(problem) if problem is not None and shown else "")
-            self.form_layout.setRowVisible(label, shown)
+            # A message fixed keeps its room until the next try: the rows below moved up as
+            # it went, under a click already aimed at them (issue 21's walk: typing into CC
+            # went to another field).
+            self.form_layout.setRowVisible(label, shown or label.minimumHeight() > 0)
             self._describe(key, label.text())
         if not any(label.text() for label in self.errors.values()) and self.status.text() == (
             QCoreApplication.translate("NewRequestDialog", FIX_FIELDS)
         ):
-            self.status.clear()  # nothing marked any more: "fix the fields marked" would lie
+            # Nothing marked any more: "fix the fields marked" would lie. Its room stays, as
+            # the messages' do (the description would take it, moving the rows below).
+            _keep_room(self.status)
+            self.status.clear()
         return not problems
 
     def _describe(self, key: str, problem: str) -> None:
@@ -364,8 +400,12 @@ class RequestFormDialog(QDialog):
         """Every field checked (all shown now), and the draft saved before it leaves."""
         self._touched.update(self.errors)
         self._checked_for_api = for_api
+        for label in (*self.errors.values(), self.status):  # laid out afresh for this try
+            label.setMinimumHeight(0)
         if not self._show_problems(only_touched=False, for_api=for_api):
-            self.status.setText(QCoreApplication.translate("NewRequestDialog", FIX_FIELDS))
+            self.status.setText(
+                QCoreApplication.translate("NewRequestDialog", FIX_FIELDS), error=True
+            )
             self._point_at_first_problem()
             return False
         self._save_timer.stop()
@@ -399,3 +439,10 @@ class RequestFormDialog(QDialog):
         )
         self.status.setText(text)
         self.message.emit(text)
+
+
+def _keep_room(label: QLabel) -> None:
+    """`label`, about to lose its text, keeps the height it has with it."""
+    width = label.width()
+    shown = label.heightForWidth(width) if width > 0 else label.sizeHint().height()
+    label.setMinimumHeight(max(label.height(), shown, label.minimumHeight()))

@@ -5,14 +5,33 @@ the same colour whether or not the table has the focus, a text view and the tab 
 nothing, a button a one-pixel tint. Someone working by keyboard cannot follow that. One
 `QFocusFrame` follows the focus across every window of the app and draws a 2 px ring in the
 palette's highlight colour, in every style and theme.
+
+The ring sits above its widget, a child of the window (or of the scroll area's viewport the
+widget is in), not below it in the widget's own parent as Fusion places a focus frame: there
+only its margin showed, and a table or text pane filling a splitter's side had that margin cut
+off on three sides (one thin line on the edge shared with its neighbour, which could be either
+pane's). Around a framed view (a table, a list, a text pane) the ring is drawn on the view's own
+frame, inside its rectangle, so nothing can cut it; around a smaller control it keeps the
+style's margin outside it.
 """
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QFocusFrame, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen, QRegion, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFocusFrame,
+    QProxyStyle,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
 
 RING_WIDTH = 2
 
@@ -20,9 +39,54 @@ _ring: FocusRing | None = None
 _installed: set[int] = set()
 
 
+class _RingPlacement(QProxyStyle):
+    """Only the ring's own style: where QFocusFrame puts it (above the widget; on a framed
+    view's edge, or the application style's margin outside anything else)."""
+
+    ring: QFocusFrame | None = None  # Qt asks for the margin without saying for which widget
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,  # noqa: N803 (Qt's name)
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_FocusFrame_AboveWidget:
+            return 1
+        if hint == QStyle.StyleHint.SH_FocusFrame_Mask:
+            return 0  # the ring sets its own (FocusRing.resizeEvent)
+        return QApplication.style().styleHint(hint, option, widget, returnData)
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        margins = (QStyle.PixelMetric.PM_FocusFrameHMargin, QStyle.PixelMetric.PM_FocusFrameVMargin)
+        if metric in margins:
+            ring = self.ring
+            if ring is not None and isinstance(ring.widget(), QAbstractScrollArea):
+                return 0
+            return QApplication.style().pixelMetric(metric, option, None)
+        return QApplication.style().pixelMetric(metric, option, widget)
+
+
+_placement: _RingPlacement | None = None
+
+
 class FocusRing(QFocusFrame):
-    """The ring: a QFocusFrame (it sits above its widget, a child of the widget's parent)
-    that paints a highlight-coloured rounded rectangle."""
+    """The ring: a QFocusFrame above its widget that paints a highlight-coloured rounded
+    rectangle, and is nothing (a mask) inside that band."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        global _placement
+        if _placement is None:
+            _placement = _RingPlacement()
+        _placement.ring = self
+        self.setStyle(_placement)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.widget() is None:
@@ -33,6 +97,13 @@ class FocusRing(QFocusFrame):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         half = RING_WIDTH / 2
         painter.drawRoundedRect(self.rect().toRectF().adjusted(half, half, -half, -half), 3, 3)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Only the band is the ring's: what it covers repaints without it.
+        band = QRegion(self.rect())
+        inner = self.rect().adjusted(RING_WIDTH, RING_WIDTH, -RING_WIDTH, -RING_WIDTH)
+        self.setMask(band.subtracted(QRegion(inner)) if inner.isValid() else band)
+        super().resizeEvent(event)
 
 
 def install_focus_ring(app: QApplication) -> None:

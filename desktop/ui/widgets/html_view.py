@@ -8,7 +8,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 
@@ -42,6 +49,7 @@ class SafeTextBrowser(QTextEdit):
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
         self.setTabChangesFocus(True)
+        mute_unfocused_selection(self)
         self._pressed_anchor = ""
         self.anchorClicked.connect(lambda url: self.link_activated.emit(_encoded(url)))
         # Whether a private window can open (the receiver knows the browser); off until told.
@@ -123,6 +131,30 @@ class SafeTextBrowser(QTextEdit):
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # Images, style sheets, anything: the sanitizer removed them, and this makes sure.
         return None
+
+
+def mute_unfocused_selection(view: QWidget) -> None:
+    """Text selected in `view` while it lacks the focus in the inactive colours: a pale blend
+    of the highlight into the background, under the ordinary text colour.
+
+    Qt's text views draw a selection in the palette's Inactive colours when they lack the
+    focus, but Fusion's Inactive highlight is its Active one: a selection left in a pane read
+    as bright as the one being made where the keyboard is."""
+    palette = view.palette()
+    active = QPalette.ColorGroup.Active
+    highlight = palette.color(active, QPalette.ColorRole.Highlight)
+    base = palette.color(active, QPalette.ColorRole.Base)
+    mix = 0.3  # of the highlight
+    pale = QColor(
+        round(highlight.red() * mix + base.red() * (1 - mix)),
+        round(highlight.green() * mix + base.green() * (1 - mix)),
+        round(highlight.blue() * mix + base.blue() * (1 - mix)),
+    )
+    inactive = QPalette.ColorGroup.Inactive
+    palette.setColor(inactive, QPalette.ColorRole.Highlight, pale)
+    text = palette.color(active, QPalette.ColorRole.Text)
+    palette.setColor(inactive, QPalette.ColorRole.HighlightedText, text)
+    view.setPalette(palette)
 
 
 def _encoded(url: QUrl) -> str:

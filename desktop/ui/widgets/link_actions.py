@@ -45,13 +45,21 @@ class LaunchFailedDialog(QDialog):
         self.setWindowTitle(translate("links", "The browser did not open"))
         self.url = url
         layout = QVBoxLayout(self)
-        text = QLabel(
-            translate(
+        # Without a name the sentence is whole: "the link" put into it read "開啟 連結" in
+        # Chinese, the space the name needs left before a word of its own script.
+        if what:
+            said = translate(
                 "links",
                 "Partner Desk could not open {0} in your browser: no browser started. Copy the "
                 "link and open it in a browser yourself.",
-            ).format(what or translate("links", "the link"))
-        )
+            ).format(what)
+        else:
+            said = translate(
+                "links",
+                "Partner Desk could not open the link in your browser: no browser started. Copy "
+                "the link and open it in a browser yourself.",
+            )
+        text = QLabel(said)
         text.setTextFormat(Qt.TextFormat.PlainText)  # names come from API data
         text.setWordWrap(True)
         layout.addWidget(text)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -46,6 +46,7 @@ from desktop.ui.widgets.html_view import SafeTextBrowser
 from desktop.ui.widgets.link_actions import wire_text_links
 from desktop.ui.widgets.placement import WindowMemory
 from desktop.ui.widgets.sweep_bar import SweepBar
+from desktop.ui.widgets.window_keys import close_keys
 from desktop.ui.widgets.window_role import announce_as_window
 from desktop.ui.windows.dashboard_export import ask_export_path, write_rows
 from desktop.ui.windows.partner_context import PartnerContextPanel
@@ -128,7 +129,9 @@ class DashboardWindow(QWidget):
         )
         self.bar.run_button.clicked.connect(self.start_sweep)
         self.bar.stop_button.clicked.connect(self.stop_sweep)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._stop_shown)
+        # Esc stops the check of the tab in view, or with none running closes the window, as
+        # Ctrl+W does (the board's sweep goes on: it is the main list's too).
+        close_keys(self, self._escape)
         self.counts = self.bar.status
         self.counts.setText(self.tr("Not checked yet."))
         # No accessible name: it hid the counts ("Sweep counts" was all a screen reader read).
@@ -267,6 +270,13 @@ class DashboardWindow(QWidget):
 
     def stop_sweep(self) -> None:
         self.board.cancel()
+
+    def _escape(self) -> None:
+        shown = self.planned if self.tabs.currentWidget() is self.planned_view else self.board
+        if shown.running:
+            self._stop_shown()
+        else:
+            self.close()
 
     def _stop_shown(self) -> None:
         """Esc stops the check of the tab in view: on Planned changes, its read, not the

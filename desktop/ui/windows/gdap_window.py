@@ -40,6 +40,7 @@ from desktop.services.backend import ApiError
 from desktop.ui.errors import explain
 from desktop.ui.widgets.columns import columns_of
 from desktop.ui.widgets.tables import RecordTable, setup_table, size_columns
+from desktop.ui.widgets.window_keys import close_keys
 from desktop.ui.widgets.window_role import announce_as_window
 from desktop.ui.windows.gdap_detail import RelationshipDetail
 
@@ -60,6 +61,7 @@ class GdapWindow(QWidget):
     def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         announce_as_window(self)
+        close_keys(self)  # Esc, Ctrl+W
         self.holder = holder
         # One read at a time; a switch of session supersedes the old account's.
         self._lane = holder.worker.lane()

@@ -42,6 +42,7 @@ from desktop.services.health_sweep import committing
 from desktop.store.cache import REQUESTS, CacheEntry
 from desktop.ui.errors import explain
 from desktop.ui.widgets.progress import ProgressBar
+from desktop.ui.widgets.window_keys import close_keys
 from desktop.ui.widgets.window_role import announce_as_window
 from desktop.ui.windows.request_pages import RequestPage, matching
 from desktop.ui.windows.unread_page import Unread, UnreadPage
@@ -193,9 +194,10 @@ class OpenRequestsWindow(QWidget):
             (QKeySequence("Ctrl+PgUp"), -1),
         ):
             QShortcut(keys, self, lambda step=step: self._step_tab(step))
-        # Esc closes it, as it closes a dialog; a sweep under way goes on (Stop stops it).
-        # In the search box with text typed, it clears the search first, as search boxes do.
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
+        # Esc closes it, as it closes a dialog, and so does Ctrl+W; a sweep under way goes on
+        # (Stop stops it). In the search box with text typed, Esc clears the search first, as
+        # search boxes do.
+        close_keys(self, self._escape)
         self._update_failures()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
