@@ -123,8 +123,8 @@ class HealthGridModel(QAbstractTableModel):
         known = {sid for sid, _ in self._services}
         new_services: dict[str, str] = {}
         for row in rows:
-            if not known.issuperset(row.severities):
-                for service_id in row.severities:
+            if not known.issuperset(row.statuses):
+                for service_id in row.statuses:
                     if service_id not in known and service_id not in new_services:
                         new_services[service_id] = elide(names.get(service_id) or service_id)
             at = self._row_of.get(row.customer.tenant_id)
@@ -300,7 +300,7 @@ class HealthGridModel(QAbstractTableModel):
             i = column - FIRST_SERVICE
             found = None
             if 0 <= row < len(self._rows) and i < len(self._services):
-                found = self._rows[row].severities.get(self._services[i][0])
+                found = self._rows[row].severity(self._services[i][0])
             # Set even when empty: the delegate hands the previous cell's span over again.
             if found is None:
                 display.setData("")
@@ -326,7 +326,7 @@ class HealthGridModel(QAbstractTableModel):
             service = self.service_id(column) or ""
 
             def primary(row: GridRow) -> Any:
-                found = row.severities.get(service)
+                found = row.severity(service)
                 return -2 if found is None else found
 
         self.layoutAboutToBeChanged.emit()
