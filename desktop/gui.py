@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
-from desktop.config.logs import file_problem, setup_logging
+from desktop.config.log_hold import hold
 from desktop.gui_args import build_parser
 from desktop.gui_failures import Failures
 from desktop.gui_frame import Shown, Start
@@ -47,7 +47,9 @@ def run(
     args.single_instance = single_instance
     if args.self_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    setup_logging(logging.DEBUG if args.debug else logging.INFO)
+    # The log file is attached once the window has painted (`_log_to_file`); its records
+    # are kept until then.
+    hold(logging.DEBUG if args.debug else logging.INFO)
     failures = Failures()
     sys.excepthook = failures.excepthook
     threading.excepthook = failures.thread_hook
@@ -87,6 +89,7 @@ def run(
     try:
         # The cached list on screen first, before asyncio and qasync are imported (25-39 ms).
         shown = start.show_frame()
+        _log_to_file(args)
         if shown is None:
             from desktop.gui_instance import say_handed_over
 
@@ -105,15 +108,24 @@ def run(
         # A store locked by another program, a file that cannot be written: said, not a crash.
         from desktop.ui.dialogs import cannot_start
 
+        _log_to_file(args)
         log.error("cannot start", exc_info=True)
         start.close()  # before the message: its files and the worker's threads
         return _cannot_start(app, args, functools.partial(cannot_start.for_error, error), scenario)
     finally:
         start.close()  # done already when the loop ran (`_main`)
+        _log_to_file(args)  # done already unless the frame failed
         from desktop.qt import heap
 
         heap.collect_automatically()  # the app's loop has ended: Python's own collection again
     return code
+
+
+def _log_to_file(args: argparse.Namespace) -> None:
+    """The log file from now on, with the records kept since start-up began (once)."""
+    from desktop.config.logs import setup_logging
+
+    setup_logging(logging.DEBUG if args.debug else logging.INFO)
 
 
 def _cannot_start(
@@ -237,6 +249,8 @@ async def _main(
         for notice in (*settings.problems, *(n.message for n in notices if n is not None)):
             if notice:
                 window.show_status(notice, 15000)
+        from desktop.config.logs import file_problem
+
         if file_problem() is not None:
             from PySide6.QtCore import QCoreApplication
 
