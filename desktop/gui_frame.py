@@ -101,18 +101,16 @@ class Start:
         from desktop import gui_stores
         from desktop.config import layout as layout_store
 
-        # Every file read (and the embedded sandbox's start) begins now, on the worker,
-        # together, and the cached customer list is read while the window's modules import.
-        # One after the other, they kept the cached list off the screen longer.
+        # Every file read the frame needs (and the embedded sandbox's start) begins now, on the
+        # worker, together, and the cached customer list is read while the window's modules
+        # import. One after the other, they kept the cached list off the screen longer.
         settings_job = worker.run(gui_stores.load_settings)
         layout_job = worker.run(layout_store.load)
-        self.drafts_job = drafts_job = worker.run(gui_stores.open_drafts)
-        self.tags_job = tags_job = worker.run(gui_stores.open_tags)
         self.cache_job = cache_job = worker.run(_open_cache, args)
         if not (args.offline or args.sandbox_url):
             # Key, certificates, data and the listening socket are made off the GUI thread.
             self.sandbox_job = worker.run(start_sandbox, max(1, args.customers))
-        self.jobs = [settings_job, layout_job, drafts_job, tags_job, cache_job]
+        self.jobs = [settings_job, layout_job, cache_job]
         if self.sandbox_job is not None:
             self.jobs.append(self.sandbox_job)
         try:
@@ -154,6 +152,11 @@ class Start:
         except (StoreError, OSError, DatabaseError):
             self.close_window()
             raise
+        # The drafts and the tags (their stores' modules, their files) once the list is on
+        # screen: the window's next step waits for them.
+        self.drafts_job = drafts_job = worker.run(gui_stores.open_drafts)
+        self.tags_job = tags_job = worker.run(gui_stores.open_tags)
+        self.jobs += [drafts_job, tags_job]
         return Shown(
             window, opened, settings, language, listed, drafts_job, tags_job, self.sandbox_job
         )
