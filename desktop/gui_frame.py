@@ -107,16 +107,16 @@ class Start:
         settings_job = worker.run(gui_stores.load_settings)
         layout_job = worker.run(layout_store.load)
         self.cache_job = cache_job = worker.run(_open_cache, args)
+        # Read once the cache is open, by a job of its own: the GUI thread imports meanwhile
+        # (waiting for the opening first, it sat idle 10-20 ms).
+        cached_list = worker.run(_read_cached, cache_job)
         if not (args.offline or args.sandbox_url):
             # Key, certificates, data and the listening socket are made off the GUI thread.
             self.sandbox_job = worker.run(start_sandbox, max(1, args.customers))
-        self.jobs = [settings_job, layout_job, cache_job]
+        self.jobs = [settings_job, layout_job, cache_job, cached_list]
         if self.sandbox_job is not None:
             self.jobs.append(self.sandbox_job)
         try:
-            opened = worker.result_of(cache_job)
-            cached_list = worker.run(opened.cache.customers, opened.source)
-            self.jobs.append(cached_list)
             from PySide6.QtCore import QLocale
 
             from desktop.qt import translators
@@ -132,6 +132,7 @@ class Start:
             # paint.
             ranks = worker.run(_rank_cached, cached_list, QLocale())
             self.jobs.append(ranks)
+            opened = worker.result_of(cache_job)  # a cache that cannot open stops here
             # The window's frame with the cached list first; the tabs, menus, account and the
             # network clients right after its first paint: the cached list shows sooner.
             # Saved off the GUI thread at close (the worker finishes its jobs before the app
@@ -200,6 +201,13 @@ def _open_cache(args: argparse.Namespace) -> Opened:
     if args.sandbox_url:
         return Opened(cache, sandbox_source(args.sandbox_url))
     return Opened(cache, sandbox_source(customers=max(1, args.customers)))
+
+
+def _read_cached(opening: Future[Opened]) -> tuple[list[Customer], float | None]:
+    """The cached customer list of this run's source, once `opening` has opened the cache
+    (blocks: worker thread; started after `opening`, so it never waits for a free thread)."""
+    opened = opening.result()
+    return opened.cache.customers(opened.source)  # type: ignore[no-any-return]
 
 
 def _rank_cached(
