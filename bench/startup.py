@@ -20,6 +20,12 @@ alternate (bare, app, bare, app...) after one warm-up each. Prints JSON lines.
 
     uv run python bench/startup.py                 # 10,000 customers, 7 starts each
     uv run python bench/startup.py --quick         # CI: 1,000 customers, 3 starts each
+    uv run python bench/startup.py --against DIR   # and DIR's code, in turn (paired before/after)
+
+`--against DIR` times a second copy of the code (`git worktree add DIR main`, or `git archive
+main | tar -x -C DIR`) in the same rounds, started from DIR with this environment's packages,
+and adds `against_s`, `against_ratio` and `against_all`: on a shared machine, the load moves
+both figures alike.
 """
 
 from __future__ import annotations
@@ -69,11 +75,13 @@ def time_until(command: list[str], marker: str, env: dict[str, str]) -> float:
     return times_until(command, [marker], env)[0]
 
 
-def times_until(command: list[str], markers: list[str], env: dict[str, str]) -> list[float]:
+def times_until(
+    command: list[str], markers: list[str], env: dict[str, str], cwd: Path = ROOT
+) -> list[float]:
     """Seconds from spawn to each marker line, in the order they must come."""
     started = time.perf_counter()
     proc = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     seen: list[float] = []
     assert proc.stdout is not None
@@ -130,6 +138,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="1,000 customers, 3 starts each")
     parser.add_argument("--customers", type=int, default=None)
     parser.add_argument("--runs", type=int, default=None)
+    parser.add_argument(
+        "--against", type=Path, default=None, help="another copy of the code, timed in turn"
+    )
     args = parser.parse_args()
     customers = args.customers or (1000 if args.quick else 10_000)
     runs = args.runs or (3 if args.quick else 7)
@@ -155,16 +166,34 @@ def main() -> int:
             # page cache; neither figure should carry that.
             time_until(bare_cmd, "bare: shown", env)
             first = time_until(app_cmd, LISTED, env)
+            if args.against is not None:
+                times_until(app_cmd, [LISTED], env, args.against)
             bare: list[float] = []
             app: list[float] = []
+            against: list[float] = []
             complete: list[float] = []
-            for _ in range(runs):
+            for run in range(runs):
                 bare.append(time_until(bare_cmd, "bare: shown", env))
+                if args.against is not None and run % 2:  # first one, then the other
+                    against.append(times_until(app_cmd, [LISTED], env, args.against)[0])
                 listed, done = times_until(app_cmd, [LISTED, COMPLETE], env)
                 app.append(listed)
                 complete.append(done)
+                if args.against is not None and not run % 2:
+                    against.append(times_until(app_cmd, [LISTED], env, args.against)[0])
     bare_s, app_s = statistics.median(bare), statistics.median(app)
     ratio = app_s / bare_s
+    if against:
+        against_s = statistics.median(against)
+        emit(
+            {
+                "bench": "startup.against",
+                "against": str(args.against),
+                "against_s": round(against_s, 3),
+                "against_ratio": round(against_s / bare_s, 2),
+                "against_all": [round(x, 3) for x in against],
+            }
+        )
     emit(
         {
             "bench": "startup.cached_list",

@@ -6,37 +6,24 @@ Kept apart from `desktop.app` so headless commands never import Qt.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import functools
 import logging
 import os
 import sys
 import threading
 from collections.abc import Awaitable, Callable, Sequence
-from concurrent import futures
-from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
-from desktop.config.logs import file_problem, setup_logging
+from desktop.config.log_hold import hold
 from desktop.gui_args import build_parser
 from desktop.gui_failures import Failures
-from desktop.gui_sandbox import (
-    Embedded,
-    offline_backend,
-    sign_in_to_sandbox,
-    start_sandbox,
-)
-from desktop.self_test import self_test
+from desktop.gui_frame import Shown, Start
+from desktop.gui_sandbox import Embedded, sign_in_to_sandbox
 from desktop.store.db import DatabaseError, StoreError
 
 if TYPE_CHECKING:  # imported when the window's frame is on screen
-    from PySide6.QtCore import QLocale
-
-    from desktop.domain.customers import Customer
-    from desktop.qt.collation import NameRanks
     from desktop.qt.worker import Worker
-    from desktop.services.backend import Backend
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +47,13 @@ def run(
     args.single_instance = single_instance
     if args.self_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    setup_logging(logging.DEBUG if args.debug else logging.INFO)
+    # The log file is attached once the window has painted (`_log_to_file`); its records
+    # are kept until then.
+    hold(logging.DEBUG if args.debug else logging.INFO)
     failures = Failures()
     sys.excepthook = failures.excepthook
     threading.excepthook = failures.thread_hook
 
-    import qasync
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
@@ -95,23 +83,49 @@ def run(
     # (`_report_crashes`); what fails before is logged, and shown then.
     # A folder that cannot be written (a read-only or full disk) no longer stops the start: the
     # stores it holds live in memory for this run and the window says so (desktop.gui_stores).
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    loop.set_exception_handler(failures.loop_handler)
+    # The sweep engine's handle (and the network stack its module imports) is attached once
+    # the window has painted: no sweep starts before.
+    start = Start(app, args, app_worker(engine=False))
     try:
+        # The cached list on screen first, before asyncio and qasync are imported (25-39 ms).
+        shown = start.show_frame()
+        _log_to_file(args)
+        if shown is None:
+            from desktop.gui_instance import say_handed_over
+
+            say_handed_over(args)
+            return 0
+        import asyncio
+
+        import qasync
+
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        loop.set_exception_handler(failures.loop_handler)
         with loop:
-            code: int = loop.run_until_complete(_main(app, args, failures, scenario))
+            code: int = loop.run_until_complete(_main(app, args, failures, scenario, start, shown))
     except (StoreError, OSError, DatabaseError) as error:
         # A store locked by another program, a file that cannot be written: said, not a crash.
         from desktop.ui.dialogs import cannot_start
 
+        _log_to_file(args)
         log.error("cannot start", exc_info=True)
+        start.close()  # before the message: its files and the worker's threads
         return _cannot_start(app, args, functools.partial(cannot_start.for_error, error), scenario)
     finally:
+        start.close()  # done already when the loop ran (`_main`)
+        _log_to_file(args)  # done already unless the frame failed
         from desktop.qt import heap
 
         heap.collect_automatically()  # the app's loop has ended: Python's own collection again
     return code
+
+
+def _log_to_file(args: argparse.Namespace) -> None:
+    """The log file from now on, with the records kept since start-up began (once)."""
+    from desktop.config.logs import setup_logging
+
+    setup_logging(logging.DEBUG if args.debug else logging.INFO)
 
 
 def _cannot_start(
@@ -145,99 +159,37 @@ def _cannot_start(
 
 
 async def _main(
-    app: Any, args: argparse.Namespace, failures: Failures, scenario: Scenario | None
+    app: Any,
+    args: argparse.Namespace,
+    failures: Failures,
+    scenario: Scenario | None,
+    start: Start,
+    shown: Shown,
 ) -> int:
-    from desktop import gui_stores
-    from desktop.config import layout as layout_store
+    """Start-up from the frame's first paint (`desktop.gui_frame`) on, and the app's run."""
+    import asyncio
+
     from desktop.qt import heap
-    from desktop.qt.worker import SHUTDOWN_WAIT_S
-    from desktop.store import DraftStore
-    from desktop.store.cache import Cache
-    from desktop.store.tags import Tags
 
-    # The sweep engine's handle (and the network stack its module imports) is attached once
-    # the window has painted: no sweep starts before.
-    worker = app_worker(engine=False)
-    window: Any = None
-    instance: Any = None
-    if args.single_instance:
-        from desktop.gui_instance import claim, say_handed_over
-
-        # One window per user and data folder: a second start hands over before it opens
-        # anything (stores, sandbox), and leaves.
-        instance = await claim(worker, args.argv)
-        if instance.handed_over:
-            say_handed_over(args)
-            worker.shutdown(wait=True)
-            return 0
-    drafts: DraftStore | None = None
-    cache: Cache | None = None
-    tags: Tags | None = None
-    # Every file read (and the embedded sandbox's start) begins now, on the worker, together,
-    # and the cached customer list is read while the window's modules import. One after the
-    # other, they kept the cached list off the screen longer.
-    settings_job = worker.run(gui_stores.load_settings)
-    layout_job = worker.run(layout_store.load)
-    drafts_job = worker.run(gui_stores.open_drafts)
-    tags_job = worker.run(gui_stores.open_tags)
-    cache_job = worker.run(_open_cache, args)
-    sandbox_job = None
-    if not (args.offline or args.sandbox_url):
-        # Key, certificates, data and the listening socket are made off the GUI thread.
-        sandbox_job = worker.run(start_sandbox, max(1, args.customers))
-    jobs: list[Future[Any]] = [
-        j
-        for j in (settings_job, layout_job, drafts_job, tags_job, cache_job, sandbox_job)
-        if j is not None
-    ]
+    worker, instance = start.worker, start.instance
+    window, opened, settings, language = shown.window, shown.opened, shown.settings, shown.language
+    listed = shown.listed
+    cache = opened.cache
     try:
-        opened = await cache_job
-        cache = opened.cache
-        cached_list = worker.run(cache.customers, opened.source)
-        jobs.append(cached_list)
-        from PySide6.QtCore import QLocale
-
-        from desktop.qt import translators
-        from desktop.ui.main_window import MainWindow
-        from desktop.ui.widgets.placement import WindowMemory
-
-        settings = await settings_job
-        # Before the first widget: texts are read when widgets are built.
-        language = translators.install(app, settings.language if args.lang is None else args.lang)
-        # The cached list's names ranked by that language as soon as the list is read, on the
-        # worker: collating 10,000 names took the GUI thread 28 ms before the first paint.
-        ranks = worker.run(_rank_cached, cached_list, QLocale())
-        jobs.append(ranks)
-        # The window's frame with the cached list first; the tabs, menus, account and the
-        # network clients right after its first paint: the cached list shows sooner.
-        # Saved off the GUI thread at close (the worker finishes its jobs before the app ends).
-        memory = WindowMemory(
-            await layout_job, lambda values: worker.run(layout_store.save, values)
-        )
-        window = MainWindow(memory=memory)
-        if args.open_customer:
-            window.open_customer(args.open_customer)
-        window.set_cached_list(opened.source, cached_list, ranks)
-        window.show()
-        listed = window.customers.model.total()
-        if listed:
-            await window.customers.painted()
-            if args.startup_probe_cached:
-                print(f"startup-probe: cached list shown {listed}", flush=True)
         _report_crashes(failures, show_dialogs=not args.self_test and scenario is None)
         attach_engine(worker)
         from desktop.qt.session import SessionHolder
         from desktop.services.session import Session
 
-        drafts = await drafts_job
-        tags = await tags_job
+        drafts = await shown.drafts
+        tags = await shown.tags
         account = ""
         if opened.offline is not None:
             backend, source, mode = opened.offline
         else:
             embedded: Embedded | None = None
-            if sandbox_job is not None:
-                embedded = await sandbox_job
+            if shown.sandbox is not None:
+                embedded = await shown.sandbox
                 sandbox = embedded.sandbox
                 url, mode = sandbox.url, "sandbox"
             else:
@@ -269,15 +221,15 @@ async def _main(
             worker.spawn(_after_first_paint(window))
         if args.startup_probe_cached:
             if not listed:  # the cached list was not read in time: it follows the first load
-                shown = asyncio.get_running_loop().create_future()
+                cached = asyncio.get_running_loop().create_future()
                 window.directory.cached_shown.connect(
-                    lambda n, _fetched: None if shown.done() else shown.set_result(n)
+                    lambda n, _fetched: None if cached.done() else cached.set_result(n)
                 )
                 window.directory.loaded.connect(
-                    lambda n: None if shown.done() else shown.set_result(-n)
+                    lambda n: None if cached.done() else cached.set_result(-n)
                 )
                 worker.spawn(window.start(restore_account=False))
-                count = await shown
+                count = await cached
                 window.repaint()  # painted, rows and all, before the line (as the bare window)
                 print(f"startup-probe: cached list shown {count}", flush=True)
             window.repaint()
@@ -297,6 +249,8 @@ async def _main(
         for notice in (*settings.problems, *(n.message for n in notices if n is not None)):
             if notice:
                 window.show_status(notice, 15000)
+        from desktop.config.logs import file_problem
+
         if file_problem() is not None:
             from PySide6.QtCore import QCoreApplication
 
@@ -305,6 +259,8 @@ async def _main(
         closed = asyncio.get_running_loop().create_future()
         app.lastWindowClosed.connect(lambda: None if closed.done() else closed.set_result(None))
         if args.self_test:
+            from desktop.self_test import self_test
+
             scenario = self_test
         if scenario is not None:
             return await scenario(window, failures)
@@ -326,76 +282,10 @@ async def _main(
         window.holder.close()
         return 0
     except (StoreError, OSError, DatabaseError):
-        if window is not None:  # the frame is up; the message replaces it (desktop.gui.run)
-            window.close()
+        start.close_window()
         raise
     finally:
-        if instance is not None:
-            instance.close()
-        # A start-up that failed half-way still closes what its other jobs opened. (A wait, not
-        # an await: the loop may be stopping, and they are file opens, done in milliseconds.)
-        futures.wait(jobs, timeout=SHUTDOWN_WAIT_S)
-        drafts, tags = _result(drafts_job, drafts), _result(tags_job, tags)
-        opened_anyway = _result(cache_job, None)
-        if cache is None and opened_anyway is not None:
-            cache = opened_anyway.cache
-        worker.shutdown(wait=True)
-        if drafts is not None:
-            drafts.close()
-        if cache is not None:
-            cache.close()
-        if tags is not None:
-            tags.close()
-        started = _result(sandbox_job, None) if sandbox_job is not None else None
-        if started is not None:
-            started.sandbox.stop()
-
-
-class _Opened:
-    """The cache, opened on the worker at start-up, and the source this run reads and writes."""
-
-    def __init__(
-        self, cache: Any, source: str, offline: tuple[Backend, str, str] | None = None
-    ) -> None:
-        self.cache = cache
-        self.source = source
-        self.offline = offline  # --offline: the cache-only backend, its source and mode
-
-
-def _open_cache(args: argparse.Namespace) -> _Opened:
-    """Open the cache and name this run's source (blocks: worker thread)."""
-    from desktop.gui_stores import open_cache
-    from desktop.store.cache import sandbox_source
-
-    cache = open_cache()
-    if args.offline:
-        offline = offline_backend(cache, args)
-        return _Opened(cache, offline[1], offline)
-    if args.sandbox_url:
-        return _Opened(cache, sandbox_source(args.sandbox_url))
-    return _Opened(cache, sandbox_source(customers=max(1, args.customers)))
-
-
-def _rank_cached(
-    read: Future[tuple[list[Customer], float | None]], locale: QLocale
-) -> NameRanks | None:
-    """The names of the cached list being `read`, ranked for the Name column by `locale` once
-    read (blocks: worker thread; started after `read`, so it never waits for a free thread);
-    None if the read failed (which the window learns from the read)."""
-    from desktop.qt.models.customers import rank_names
-
-    try:
-        customers, _fetched = read.result()
-    except Exception:
-        return None
-    return rank_names(customers, locale)
-
-
-def _result(job: Future[Any], default: Any) -> Any:
-    """A start-up job's value if it ended well (for closing what it opened), else `default`."""
-    if job.done() and not job.cancelled() and job.exception() is None:
-        return job.result()
-    return default
+        start.close()
 
 
 def app_worker(engine: bool = True) -> Worker:
@@ -445,6 +335,8 @@ async def _after_first_paint(window: Any) -> None:
 
 async def _verify_cache(window: Any, worker: Any, cache: Any) -> None:
     """The cache's integrity check, skipped at opening to show the window sooner."""
+    import asyncio
+
     await asyncio.sleep(2)  # after the first paint and the cached list
     notice = await worker.run(cache.verify)
     if notice is not None:

@@ -7,10 +7,12 @@ no module in desktop/ over 500 lines).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the loop is made after the window's first paint (desktop.gui_frame)
+    import asyncio
 
 # Named as before this class left desktop.gui: the log file reads as it did.
 log = logging.getLogger("desktop.gui")

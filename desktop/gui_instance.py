@@ -81,19 +81,20 @@ class Claim:
             act_on(self._window, argv)
 
 
-async def claim(worker: Any, argv: Sequence[str]) -> Claim:
+def claim(worker: Any, argv: Sequence[str]) -> Claim:
     """Hand `argv` to a running Partner Desk, or listen for later starts. The socket is tried
-    on the worker (a connect may wait); the GUI thread only listens."""
+    on the worker (a connect may wait); the GUI thread only listens, running Qt's events
+    meanwhile (start-up, before the asyncio loop exists: desktop.gui_frame)."""
     from desktop.qt.single_instance import Listener, hand_over, server_name
 
     hold_app_mutex()
     name = server_name()
-    if await worker.run(hand_over, name, list(argv)):
+    if worker.result_of(worker.run(hand_over, name, list(argv))):
         return Claim(True)
     listener = Listener(name)
     listening = listener.listen()
     if listening is None:  # in use: another start at this moment, or a crashed one's socket
-        if await worker.run(hand_over, name, list(argv)):
+        if worker.result_of(worker.run(hand_over, name, list(argv))):
             listener.deleteLater()
             return Claim(True)
         listening = listener.listen(remove_stale=True)

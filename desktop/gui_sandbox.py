@@ -8,7 +8,6 @@ Start-up time: each function imports what it needs when it runs; this module is 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import threading
 from typing import TYPE_CHECKING, Any
@@ -55,6 +54,8 @@ async def sign_in_to_sandbox(
 ) -> Backend:
     """A backend signed in to the sandbox's Entra with MSAL, as to a cloud; when that fails,
     one whose every call says why (the window opens anyway and each pane explains)."""
+    import asyncio  # not with the module: it is imported before the first paint
+
     from desktop.auth import AuthError, FailedSignIn
     from desktop.config.clouds import SANDBOX_PARTNER_TENANT_ID, sandbox_profile
     from desktop.services.backend import Backend

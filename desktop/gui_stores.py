@@ -16,17 +16,19 @@ import logging
 import secrets
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.config import settings as settings_store
 from desktop.config.paths import planned, reason
 from desktop.config.settings import Settings
-from desktop.store import Cache, DatabaseError, DraftStore, StoreError, Tags
-from desktop.store.db import BUSY, UNWRITABLE
+from desktop.store.db import BUSY, UNWRITABLE, DatabaseError, StoreError
+
+if TYPE_CHECKING:  # each imported when opened: the drafts and tags after the first paint
+    from desktop.store import Cache, DraftStore, Tags
 
 log = logging.getLogger(__name__)
 
-S = TypeVar("S", DraftStore, Tags, Cache)
+S = TypeVar("S", "DraftStore", "Tags", "Cache")
 
 
 def unusable(what: str, path: Path, error: BaseException) -> StoreError | None:
@@ -57,14 +59,20 @@ def _open(what: str, kind: str, name: str, make: Callable[..., S]) -> S:
 
 
 def open_drafts() -> DraftStore:
+    from desktop.store.drafts import DraftStore
+
     return _open("drafts", "data", "drafts.sqlite3", DraftStore)
 
 
 def open_tags() -> Tags:
+    from desktop.store.tags import Tags
+
     return _open("tags", "data", "tags.sqlite3", Tags)
 
 
 def open_cache() -> Cache:
+    from desktop.store.cache import Cache
+
     return _open("cache", "cache", "cache.sqlite3", Cache)
 
 

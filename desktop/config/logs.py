@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import cast
 
+from desktop.config.log_hold import release, set_levels
 from desktop.config.paths import PRIVATE_FILE, log_dir, reason, tighten
 from desktop.config.redact import RedactingFilter
 
@@ -62,7 +63,8 @@ def file_problem() -> str | None:
 
 
 def setup_logging(level: int = logging.INFO, to_stderr: bool = False) -> Path:
-    """Install the handlers once; returns the log file's path."""
+    """Install the handlers once; returns the log file's path. The records held since
+    `desktop.config.log_hold.hold` (the GUI's start-up) go to them first."""
     global _problem
     root = logging.getLogger()
     try:
@@ -90,12 +92,8 @@ def setup_logging(level: int = logging.INFO, to_stderr: bool = False) -> Path:
         # On the handler, not the logger: records from every library pass through it.
         handler.addFilter(RedactingFilter())
         handler._partner_desk = True  # type: ignore[attr-defined]
-        root.addHandler(handler)
-    root.setLevel(level)
-    # urllib3 logs full URLs at DEBUG and nothing we need at INFO.
-    logging.getLogger("urllib3").setLevel(logging.WARNING)
-    # MSAL at DEBUG dumps whole token responses (masked, but still): INFO says what we need.
-    logging.getLogger("msal").setLevel(max(level, logging.INFO))
+    set_levels(level)
+    release(handlers)
     if _problem is not None:
         logging.getLogger(__name__).warning("no log file: %s", _problem)
     return path

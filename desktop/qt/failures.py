@@ -9,13 +9,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import collections
 import logging
 import traceback
 import weakref
+from typing import TYPE_CHECKING
 
 from desktop.domain.customer_health import Failure
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +35,10 @@ class Superseded(Exception):  # noqa: N818 (a state, not an error)
 
 
 def is_cancel(error: BaseException) -> bool:
+    # Here, not at the top, as below: the window's first paint comes before the asyncio loop
+    # (desktop.gui_frame).
+    import asyncio
+
     if isinstance(error, (asyncio.CancelledError, Superseded)):
         return True
     # Here, not at the top: the window's first paint does not wait for the network clients.
@@ -65,6 +72,8 @@ def report(error: BaseException, where: str) -> None:
 
     Never raises: it runs in error paths, where a second failure would hide the first.
     """
+    import asyncio
+
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:

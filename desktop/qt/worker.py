@@ -11,6 +11,10 @@
 - `spawn(coroutine)`: a GUI coroutine nobody awaits (a click handler, a pane load), held until
   it ends.
 
+Before the asyncio loop exists (start-up, until the first paint: desktop.gui_frame), the GUI
+thread reads a Job with `result_of`, Qt's events running meanwhile; asyncio is imported when
+first used, not with this module.
+
 Whatever escapes them ends by its type (`desktop.qt.failures`): a cancel silently, a typed
 failure (ApiError, AuthError) nobody handled on `failed` for the status bar, anything else at
 the crash reporter. On quit, `shutdown()` cancels everything and waits a bounded while.
@@ -18,7 +22,6 @@ the crash reporter. On quit, `shutdown()` cancels everything and waits a bounded
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 import threading
@@ -27,13 +30,15 @@ from collections.abc import Awaitable, Callable, Generator, Iterable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, Signal
 
 from desktop.config.limits import MAX_CONCURRENCY
 from desktop.qt.failures import Superseded, is_cancel, report, unexpected
 from desktop.qt.stream import Ended, Stream
 
 if TYPE_CHECKING:
+    import asyncio
+
     from desktop.services.engine import Engine
 
 T = TypeVar("T")
@@ -50,6 +55,8 @@ class Job(Future[T]):
     """A call on the worker's pool: await it on the GUI thread, or read it as a Future."""
 
     def __await__(self) -> Generator[Any, None, T]:
+        import asyncio
+
         return asyncio.wrap_future(self).__await__()
 
 
@@ -100,7 +107,7 @@ class Worker(QObject):
     def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Job[T]:
         """Start `fn(*args, **kwargs)` on the pool now; its result (or error) is the Job's."""
         if self._closed:
-            raise asyncio.CancelledError("the worker is shut down")
+            raise _shut_down()
         job: Job[T] = Job()
         call = functools.partial(fn, *args, **kwargs)
 
@@ -122,6 +129,24 @@ class Worker(QObject):
         self._pool.submit(fill)
         return job
 
+    def result_of(self, job: Job[T]) -> T:
+        """`job`'s result (or error), on the GUI thread before the asyncio loop exists: Qt's
+        events run until the job is done, as they would while it was awaited."""
+        if not job.done():
+            events = QEventLoop()
+
+            def check() -> None:  # queued to the GUI thread from the job's
+                if job.done():
+                    events.quit()
+
+            self._call_ended.connect(check)
+            try:
+                if not job.done():
+                    events.exec()
+            finally:
+                self._call_ended.disconnect(check)
+        return job.result()
+
     def _job_done(self, job: Future[Any]) -> None:  # on the pool's thread, or the GUI's
         with self._jobs_lock:
             self._jobs.discard(job)
@@ -140,6 +165,8 @@ class Worker(QObject):
         it is held until it ends, and what it raised goes where its type says (the module's
         docstring), never lost in the log.
         """
+        import asyncio
+
         task = asyncio.ensure_future(work)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
@@ -178,7 +205,7 @@ class Worker(QObject):
         outcomes reach `on_batch` in batches, then `on_end` says how it ended. With an `owner`,
         delivery stops when the owner is destroyed."""
         if self._closed:
-            raise asyncio.CancelledError("the worker is shut down")
+            raise _shut_down()
         stream: Stream[T] = Stream(
             lambda cancel: produce(cancel, self._sweep_pool),
             on_batch,
@@ -240,7 +267,15 @@ class Worker(QObject):
             self.engine.close()  # after the streams: it commits what it holds, then ends
 
 
+def _shut_down() -> BaseException:
+    import asyncio
+
+    return asyncio.CancelledError("the worker is shut down")
+
+
 def _name_of(task: asyncio.Future[Any]) -> str:
+    import asyncio
+
     coro = task.get_coro() if isinstance(task, asyncio.Task) else None
     return getattr(coro, "__qualname__", None) or repr(task)
 

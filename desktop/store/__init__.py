@@ -17,11 +17,45 @@ SQLite or a store's connection: callers use the stores' methods, and catch `Stor
 - `tags`: tags and favourites on customers; the user's own data, so in the data dir.
 """
 
-from desktop.store.cache import Cache, CacheEntry, CacheWriter, account_source, sandbox_source
-from desktop.store.db import DatabaseError, StoreError, StoreNotice, open_database
-from desktop.store.drafts import Draft, DraftStore, Filed
-from desktop.store.notices import Notice, NoticeStore
-from desktop.store.tags import Tags
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.store.cache import (
+        Cache,
+        CacheEntry,
+        CacheWriter,
+        account_source,
+        sandbox_source,
+    )
+    from desktop.store.db import DatabaseError, StoreError, StoreNotice, open_database
+    from desktop.store.drafts import Draft, DraftStore, Filed
+    from desktop.store.notices import Notice, NoticeStore
+    from desktop.store.tags import Tags
+
+# Each name is imported from its module when first asked for: `desktop.store.db` alone (the
+# errors start-up catches) does not import the cache, the drafts, the tags and the domain
+# types their rows become (15-24 ms before the first paint, docs/PERFORMANCE.md).
+_MODULES = {
+    "cache": ("Cache", "CacheEntry", "CacheWriter", "account_source", "sandbox_source"),
+    "db": ("DatabaseError", "StoreError", "StoreNotice", "open_database"),
+    "drafts": ("Draft", "DraftStore", "Filed"),
+    "notices": ("Notice", "NoticeStore"),
+    "tags": ("Tags",),
+}
+_WHERE = {name: module for module, names in _MODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Cache",

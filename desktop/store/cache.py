@@ -26,13 +26,10 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop.config.paths import cache_dir
 from desktop.domain.customers import Customer, PortalLink
-from desktop.domain.health import HealthIssue, ServiceHealth
-from desktop.domain.service_messages import ServiceMessage
-from desktop.domain.service_requests import ServiceRequest
 from desktop.store.cache_writes import Batch, CacheWriter, Put
 from desktop.store.codec import (
     CONSENT,
@@ -56,6 +53,11 @@ from desktop.store.db import StoreError, StoreNotice, is_damaged, open_database,
 from desktop.store.notices import TABLES as NOTICE_TABLES
 from desktop.store.notices import NoticeStore
 from desktop.store.notices import create as create_notice_tables
+
+if TYPE_CHECKING:  # their rows are decoded by the codec, which imports them when first read
+    from desktop.domain.health import HealthIssue, ServiceHealth
+    from desktop.domain.service_messages import ServiceMessage
+    from desktop.domain.service_requests import ServiceRequest
 
 log = logging.getLogger(__name__)
 

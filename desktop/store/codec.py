@@ -15,13 +15,14 @@ import math
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 from desktop.domain.customers import Customer, PortalLink
-from desktop.domain.health import HealthIssue, ServiceHealth
 from desktop.domain.parsing import RecordError
-from desktop.domain.service_messages import ServiceMessage
-from desktop.domain.service_requests import ServiceRequest
+
+if TYPE_CHECKING:  # imported when their rows are first read (`_parser`)
+    from desktop.domain.health import HealthIssue
+    from desktop.domain.service_messages import ServiceMessage
 
 log = logging.getLogger(__name__)
 
@@ -95,16 +96,30 @@ def _portal_from_json(data: Mapping[str, Any]) -> PortalLink:
     return PortalLink(**data)
 
 
-_PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
-    CUSTOMERS: Customer.from_json,
-    HEALTH: ServiceHealth.from_json,
-    ISSUES: HealthIssue.from_json,
-    REQUESTS: ServiceRequest.from_json,
-    PORTALS: _portal_from_json,
-    MESSAGES: ServiceMessage.from_json,
-    SUMMARY: dict,
-    CONSENT: dict,
-}
+@functools.cache
+def _parser(kind: str) -> Callable[[Mapping[str, Any]], Any] | None:
+    """How a row of `kind` is read, None for an unknown kind. The domain module of each kind
+    is imported when its first row is read: start-up reads only the customers before the
+    window's first paint."""
+    if kind == CUSTOMERS:
+        return Customer.from_json
+    if kind == PORTALS:
+        return _portal_from_json
+    if kind in (SUMMARY, CONSENT):
+        return dict
+    if kind in (HEALTH, ISSUES):
+        from desktop.domain.health import HealthIssue, ServiceHealth
+
+        return ServiceHealth.from_json if kind == HEALTH else HealthIssue.from_json
+    if kind == REQUESTS:
+        from desktop.domain.service_requests import ServiceRequest
+
+        return ServiceRequest.from_json
+    if kind == MESSAGES:
+        from desktop.domain.service_messages import ServiceMessage
+
+        return ServiceMessage.from_json
+    return None
 
 
 # Health, issues and requests are compressed: every tenant keeps the full post history of each
@@ -161,7 +176,7 @@ def decode(kind: str, text: str | bytes) -> tuple[list[Any], int]:
     nested too deep, inflating past ROW_MAX_BYTES, not a list, or of an unknown kind. Only a
     file changed outside Partner Desk (or damaged on disk) holds such rows.
     """
-    parser = _PARSERS.get(kind)
+    parser = _parser(kind)
     if parser is None:
         raise UnreadableError(f"unknown kind {kind[:40]!r}")
     if isinstance(text, bytes):  # compressed (older files hold text: both are read)

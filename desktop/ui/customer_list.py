@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QEventLoop,
+    QLocale,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -324,23 +334,48 @@ class CustomerList(QWidget):
 
     async def painted(self, within: float = FIRST_PAINT_WAIT_S) -> None:
         """Until the list has painted (a hidden list never does: not that long)."""
+        import asyncio  # not with the module: the first paint comes before the loop
+
         if not self.view.isVisible():
             return
         done = asyncio.get_running_loop().create_future()
-
-        def paint() -> None:
-            if not done.done():
-                done.set_result(None)
-
-        self.view.painted.connect(paint)
-        self._paint_awaited = True
+        self._when_painted(within, lambda: None if done.done() else done.set_result(None))
         try:
-            await asyncio.wait_for(done, within)
-        except asyncio.TimeoutError:
-            pass
+            await done
         finally:
-            self.view.painted.disconnect(paint)
-            self._paint_awaited = False
+            self._paint_waited()
+
+    def wait_painted(self, within: float = FIRST_PAINT_WAIT_S) -> None:
+        """`painted` before the asyncio loop exists (start-up: desktop.gui_frame): Qt's events
+        run until then."""
+        if not self.view.isVisible():
+            return
+        events = QEventLoop()
+        self._when_painted(within, events.quit)
+        try:
+            events.exec()
+        finally:
+            self._paint_waited()
+
+    def _when_painted(self, within: float, then: Callable[[], None]) -> None:
+        """`then()` once the list has painted, or after `within` seconds."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+
+        def end() -> None:
+            timer.stop()
+            timer.timeout.disconnect(end)
+            self.view.painted.disconnect(end)
+            timer.deleteLater()
+            then()
+
+        self.view.painted.connect(end)
+        timer.timeout.connect(end)
+        timer.start(round(within * 1000))
+        self._paint_awaited = True
+
+    def _paint_waited(self) -> None:
+        self._paint_awaited = False
         # The search text once the awaiter (start-up's next step) has run on, not before.
         self._prepare_search_soon()
 

@@ -17,7 +17,6 @@ from desktop.store.db import StoreError
 from desktop.ui.customer_list import CustomerList
 from desktop.ui.notices import load_recent, notices_button
 from desktop.ui.scope import scope_placeholder
-from desktop.ui.widgets.dialogs import run_dialog
 from desktop.ui.widgets.placement import WindowMemory
 from desktop.ui.widgets.status_bar import STATUS_TIMEOUT_MS, StatusBar
 from desktop.ui.widgets.unsaved_banner import UnsavedBanner
@@ -412,6 +411,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs.notice_settings import (
             NoticeSettingsDialog,  # start-up time: loaded when first opened
         )
+        from desktop.ui.widgets.dialogs import run_dialog  # asyncio: after the first paint
 
         dialog = NoticeSettingsDialog(
             self.account.settings, self.sweep.services_seen(), self.marks.scopes(), self

@@ -54,3 +54,22 @@ def test_run_after_shutdown_is_refused(loop):
     worker.shutdown(wait=True)
     with pytest.raises(asyncio.CancelledError):
         worker.run(lambda: None)
+
+
+def test_result_of_runs_qt_events_until_the_job_is_done(qapp):
+    """Start-up before the asyncio loop exists (desktop.gui_frame): the GUI thread reads a job
+    with Qt's events running, not blocked (a timer set before fires while it waits)."""
+    from PySide6.QtCore import QTimer
+
+    worker = Worker()
+    release = threading.Event()
+    fired: list[str] = []
+    QTimer.singleShot(0, lambda: (fired.append("timer"), release.set()))
+    try:
+        job = worker.run(lambda: release.wait(5) and 7)
+        assert worker.result_of(job) == 7
+        assert fired == ["timer"]  # only Qt's events could have set it
+        with pytest.raises(ZeroDivisionError):
+            worker.result_of(worker.run(lambda: 1 / 0))
+    finally:
+        worker.shutdown(wait=True)

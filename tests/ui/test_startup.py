@@ -139,6 +139,29 @@ def test_the_frame_builds_the_search_text_after_its_first_paint(qtbot, qloop):
     assert model.visible() == 3
 
 
+def test_the_frame_waits_for_its_first_paint_before_the_loop_exists(qtbot):
+    """desktop.gui_frame: the same order without asyncio (`wait_painted`, Qt's events)."""
+    customers = [Customer(f"t{n}", f"Contoso {n}", f"c{n}.example", "reseller") for n in range(3)]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    events: list[str] = []
+    model = window.customers.model
+    prepare = model.prepare_search
+
+    def prepare_and_say() -> None:
+        events.append("search text")
+        prepare()
+
+    model.prepare_search = prepare_and_say  # type: ignore[method-assign]
+    window.set_cached_list("sandbox:test", done((customers, time.time())))  # type: ignore[arg-type]
+    window.customers.view.painted.connect(lambda: events.append("paint"))
+    window.show()
+    window.customers.wait_painted()
+    events.append("after the paint")
+    qtbot.waitUntil(lambda: "search text" in events, timeout=5000)
+    assert events.index("paint") < events.index("after the paint") < events.index("search text")
+
+
 def test_a_frame_closed_before_it_completed_closes_cleanly(qtbot):
     window = MainWindow()
     qtbot.addWidget(window)
@@ -168,6 +191,37 @@ def test_partner_desk_prints_the_cached_list_then_the_complete_window(tmp_path, 
         "startup-probe: cached list shown 7",
         "startup-probe: window complete",
     ]
+
+
+def test_the_cached_list_paints_before_asyncio_is_imported(tmp_path, sandbox: Sandbox):
+    """asyncio and qasync (25-39 ms) are imported after the cached list's first paint, not
+    before (docs/PERFORMANCE.md, "Start-up (issue 19)"): the import log and the probe's line
+    in the order they happened."""
+    env = dict(os.environ, PARTNER_DESK_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    env_cache = _cache_in(tmp_path)
+    listed = Backend.for_sandbox(sandbox.url).customers().items[:3]
+    with env_cache.writer(sandbox_source(sandbox.url)) as writer:
+        writer.record(CUSTOMERS, None, items=listed)
+    env_cache.close()
+    probe = ["--sandbox-url", sandbox.url, "--startup-probe-cached"]
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "desktop", *probe],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stdout[-3000:]
+    lines = out.stdout.splitlines()
+    shown = lines.index("startup-probe: cached list shown 3")
+    imported = [line.rsplit("|", 1)[-1].strip() for line in lines if line.startswith("import ")]
+    before = [line.rsplit("|", 1)[-1].strip() for line in lines[:shown]]
+    assert "asyncio" in imported  # the log has it: after the paint
+    assert "asyncio" not in before
+    assert "qasync" not in before
 
 
 def _cache_in(home: Path) -> Cache:
