@@ -108,10 +108,9 @@ def listed(window: MainWindow) -> list[str]:
     return [c.company_name for c in window.customers.model.records()]
 
 
-def test_the_frame_builds_the_search_text_after_its_first_paint(qtbot, qloop):
-    """Building the search text (20-30 ms for 10,000 customers) ran before the first paint:
-    it now waits for that paint and for start-up's step after it, and still comes before
-    anyone types."""
+def _cached_window(qtbot) -> tuple[MainWindow, list[str]]:
+    """A window given three cached customers, and the order of its first paint and of the
+    search text's building, as they come."""
     customers = [Customer(f"t{n}", f"Contoso {n}", f"c{n}.example", "reseller") for n in range(3)]
     window = MainWindow()
     qtbot.addWidget(window)
@@ -126,6 +125,15 @@ def test_the_frame_builds_the_search_text_after_its_first_paint(qtbot, qloop):
     model.prepare_search = prepare_and_say  # type: ignore[method-assign]
     window.set_cached_list("sandbox:test", done((customers, time.time())))  # type: ignore[arg-type]
     window.customers.view.painted.connect(lambda: events.append("paint"))
+    return window, events
+
+
+def test_the_frame_builds_the_search_text_after_its_first_paint(qtbot, qloop):
+    """Building the search text (20-30 ms for 10,000 customers) ran before the first paint:
+    it now waits for that paint and for start-up's step after it, and still comes before
+    anyone types."""
+    window, events = _cached_window(qtbot)
+    model = window.customers.model
 
     async def start_up() -> None:  # as desktop.gui: show, await the paint, go on
         window.show()
@@ -141,20 +149,7 @@ def test_the_frame_builds_the_search_text_after_its_first_paint(qtbot, qloop):
 
 def test_the_frame_waits_for_its_first_paint_before_the_loop_exists(qtbot):
     """desktop.gui_frame: the same order without asyncio (`wait_painted`, Qt's events)."""
-    customers = [Customer(f"t{n}", f"Contoso {n}", f"c{n}.example", "reseller") for n in range(3)]
-    window = MainWindow()
-    qtbot.addWidget(window)
-    events: list[str] = []
-    model = window.customers.model
-    prepare = model.prepare_search
-
-    def prepare_and_say() -> None:
-        events.append("search text")
-        prepare()
-
-    model.prepare_search = prepare_and_say  # type: ignore[method-assign]
-    window.set_cached_list("sandbox:test", done((customers, time.time())))  # type: ignore[arg-type]
-    window.customers.view.painted.connect(lambda: events.append("paint"))
+    window, events = _cached_window(qtbot)
     window.show()
     window.customers.wait_painted()
     events.append("after the paint")
