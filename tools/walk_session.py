@@ -187,13 +187,15 @@ class Keyboard:
         ).stdout
         return "NORMAL" in kind or "DIALOG" in kind or "not found" in kind
 
-    def follow(self) -> None:
-        """Focus a window the app just showed; back to the one before when it closed."""
+    def follow(self) -> bool:
+        """Focus a window the app just showed; back to the one before when it closed. True
+        when a window was new."""
         shown = self.run("search", "--onlyvisible", "--pid", str(self.pid)).split()
         new = [w for w in shown if w not in self.stack and self._normal(w)]
         self.stack = [w for w in self.stack if w in shown] + new
         if self.stack and (new or self.run("getwindowfocus") not in self.stack):
             self.focus(self.stack[-1])
+        return bool(new)
 
     def switch_to_first(self, title: str = "Partner Desk") -> None:
         """Alt+Tab back to the app's main window: the one whose title is `title` (the stack's
