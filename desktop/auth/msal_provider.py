@@ -314,18 +314,12 @@ class MsalProvider(CachingProvider):
 
         Not through MSAL's silent lookup: a lookup that misses scans every access token in
         the cache (msal/token_cache.py, `search`), so a sweep over n customers cost O(n^2)
-        of the GIL.
-
-        The token is kept in this provider's own store only, not in MSAL's cache (the
-        redemption writes into a cache of its own, dropped with it): 10,000 customers' tokens
-        there made the cache at rest a 14 MB document that each process of the app wrote, and
-        read back whenever the other had written, each time ~100 MB and a hold of the GIL for
-        a moment (docs/PERFORMANCE.md, issue 19). The refresh token, the partner's sign-in,
-        stays in MSAL's shared cache; a restart asks again for the customers' tokens.
+        of the GIL. The token still lands in
+        MSAL's cache (kept across runs); `preload` reads them all back in one pass.
         """
         # A new application for each redemption, not kept: one kept per tenant lives as long as
         # its token (an hour), and thousands of them filled memory and kept the collector busy.
-        app = self._new_app(tenant, msal.TokenCache())
+        app = self._new_app(tenant)
         result = self._call(
             lambda: app.acquire_token_by_refresh_token(refresh_token, [scope]),
             "Getting a token",
@@ -408,16 +402,10 @@ class MsalProvider(CachingProvider):
         with self._apps_lock:
             return self._apps.setdefault(tenant, app)
 
-    def _new_app(
-        self, tenant: str, token_cache: msal.TokenCache | None = None
-    ) -> msal.PublicClientApplication:
-        """An application for `tenant`'s authority, on the shared token cache unless given one."""
+    def _new_app(self, tenant: str) -> msal.PublicClientApplication:
         authority = f"{self.cloud.authority_host}/{tenant}"
         # Our HTTP client (timeouts, pool size, the CPU gate's network waits) or a test's.
-        kwargs: dict[str, Any] = {
-            "token_cache": self._msal_cache if token_cache is None else token_cache,
-            "http_client": self._http_client,
-        }
+        kwargs: dict[str, Any] = {"token_cache": self._msal_cache, "http_client": self._http_client}
         if self.cloud.id == "sandbox":
             # Microsoft's instance discovery knows only Microsoft's hosts, not the sandbox.
             kwargs["instance_discovery"] = False

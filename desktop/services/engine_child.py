@@ -57,9 +57,9 @@ HEALTH_JOB, MESSAGES_JOB = "health", "messages"
 @dataclass(frozen=True)
 class SweepJob(Generic[T]):
     """One sweep for the engine, in picklable form: `kind`, for whom, and what `sweep_health`
-    takes (`then`, a picklable callable such as the board's `SweptRows`, makes a health
-    outcome's value). `cache`: the cache file the child writes for `source` (None: no cache
-    writes, no notices)."""
+    takes (`then`, a module-level function pickled by name, makes a health outcome's value).
+    `cache`: the cache file the child writes for `source` (None: no cache writes, no
+    notices)."""
 
     recipe: Recipe
     customers: list[Customer]
